@@ -1,0 +1,8 @@
+"""extractor: Korean press releases and news articles to grounded, structured JSON."""
+from .api import Failure, Input, extract, extract_many
+from .errors import InputError
+from .model import Article
+from .nlp.pipeline import load_pipeline
+
+__version__ = "0.1.0"
+__all__ = ["extract", "extract_many", "load_pipeline", "Article", "Input", "Failure", "InputError", "__version__"]

@@ -1,0 +1,46 @@
+"""What ingest hands to the NLP pipeline: the text, its layout zones and metadata."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .model import Reporter
+
+ZoneKind = Literal["headline", "deck", "byline", "timestamp", "caption", "body", "furniture"]
+
+#: Zones whose words are the article's own: recognizers extract only from these.
+CONTENT_ZONES: frozenset[str] = frozenset({"headline", "deck", "caption", "body"})
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    kind: ZoneKind
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    id: str
+    source: str | None = None
+    zones: list[Zone] = field(default_factory=list)
+    title: str | None = None
+    subtitles: list[str] = field(default_factory=list)
+    reporters: list[Reporter] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    reference_date: dt.date | None = None
+
+    def content_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges recognizers may extract from; the whole text when no zones are known."""
+        if not self.zones:
+            return [(0, len(self.text))]
+        return [(z.start, z.end) for z in self.zones if z.kind in CONTENT_ZONES]
+
+    def zone_at(self, offset: int) -> Zone | None:
+        for zone in self.zones:
+            if zone.start <= offset < zone.end:
+                return zone
+        return None

@@ -1,0 +1,64 @@
+"""Ingest: bytes, plain text or HTML in; a Document (text, zones, metadata) out."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from ..document import Document
+from ..errors import InputError
+from .decode import decode
+from .html import html_to_document, looks_like_html
+from .layout import analyse_layout
+
+#: Larger texts are refused with a clear error rather than tying up a worker for minutes.
+MAX_CHARS = 1_000_000
+
+
+def stable_id(data: bytes | str) -> str:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def to_document(
+    data: bytes | str,
+    *,
+    id: str | None = None,
+    source: str | None = None,
+    reference_date: dt.date | str | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Document:
+    """Decode and lay out one input. Raises InputError with a one-line reason."""
+    if data is None:
+        raise InputError("no input")
+    text = decode(data) if isinstance(data, bytes) else data
+    if not text.strip():
+        raise InputError("empty input: nothing to analyse")
+    doc_id = id or stable_id(data)
+    if looks_like_html(text):
+        document = html_to_document(text, id=doc_id, source=source)
+    else:
+        document = analyse_layout(text, id=doc_id, source=source)
+    if len(document.text) > max_chars:
+        raise InputError(
+            f"text too large: {len(document.text):,} characters (limit {max_chars:,}); "
+            "split it or raise the limit (--max-chars)"
+        )
+    ref = _as_date(reference_date)
+    document.reference_date = ref or _date_of(document.published)
+    return document
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise InputError(f"bad reference date {value!r}: expected YYYY-MM-DD") from None
+
+
+def _date_of(timestamp: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(timestamp[:10]) if timestamp else None
+
+
+__all__ = ["to_document", "stable_id", "InputError", "MAX_CHARS"]

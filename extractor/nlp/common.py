@@ -1,0 +1,81 @@
+"""What every recognizer component shares: the document behind a Doc, its
+reference date, the zones it may extract from, and how results are stored.
+
+A component writes its results as spans in `doc.spans[FIELD]` (FIELD is the
+contract field: "dates", "headcounts", "countries", ...); each span carries the
+contract item in `span._.item`, with exact character offsets (token boundaries
+may be wider than the item). Items are stored as plain dicts (so Docs still
+serialise for `nlp.pipe(n_process=...)`) and validated into models when the
+Article is built. Items live in a per-field list on the Doc and the
+span's id indexes it: spaCy keys span extensions by offsets alone, and two items
+can cover the same tokens.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from ..document import Document
+
+FIELDS = (
+    "countries", "headcounts", "dates", "quotes",
+    "systems", "programs", "organizations", "persons", "visits",
+)
+
+if not Doc.has_extension("document"):
+    Doc.set_extension("document", default=None)
+if not Span.has_extension("item"):
+    Span.set_extension("item", getter=lambda span: _item_list(span.doc, span.label_)[span.id])
+
+
+def _item_list(doc: Doc, field: str) -> list:
+    return doc.user_data.setdefault(("extractor.items", field), [])
+
+
+def document_of(doc: Doc) -> Document:
+    """The ingest document behind a Doc; a bare Doc (a user's own pipeline) is all body."""
+    return doc._.document or Document(text=doc.text, id="")
+
+
+def reference_date(doc: Doc) -> dt.date:
+    return document_of(doc).reference_date or dt.date.today()
+
+
+class ContentIndex:
+    """Answers 'may a recognizer extract from text[start:end]?' in O(log n)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ranges[i][1]
+
+
+def content_index(doc: Doc) -> ContentIndex:
+    return ContentIndex(document_of(doc).content_ranges())
+
+
+def add_item(doc: Doc, field: str, start: int, end: int, item) -> Span:
+    """Store one contract item, grounded at text[start:end], in doc.spans[field]."""
+    if hasattr(item, "model_dump"):
+        item = item.model_dump()
+    store = _item_list(doc, field)
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    span = Span(doc, tokens.start, tokens.end, label=field, span_id=len(store))
+    store.append(item)
+    group = doc.spans[field] if field in doc.spans else None
+    if group is None:
+        doc.spans[field] = [span]
+    else:
+        group.append(span)
+    return span
+
+
+def items(doc: Doc, field: str) -> list:
+    if field not in doc.spans:
+        return []
+    return [span._.item for span in doc.spans[field]]

@@ -1,0 +1,49 @@
+"""Doc -> Article: the recognizers' spans become the contract's fields."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..document import Document
+from ..model import Article, Count, Country, Named, Quote, Timex, Visit
+from .common import items
+
+_MERGED = {"countries": (Country, "code"), "systems": (Named, "name"), "programs": (Named, "name"),
+           "organizations": (Named, "name"), "persons": (Named, "name")}
+_LISTED = {"headcounts": Count, "dates": Timex, "quotes": Quote, "visits": Visit}
+
+
+def doc_to_article(doc: Doc, document: Document) -> Article:
+    fields = {field: [model.model_validate(item) for item in items(doc, field)] for field, model in _LISTED.items()}
+    for field, (model, key) in _MERGED.items():
+        fields[field] = _merge_mentions([model.model_validate(item) for item in items(doc, field)], key)
+    for field in ("headcounts", "dates", "quotes"):
+        fields[field].sort(key=lambda item: (item.start, item.end))
+    return Article(
+        id=document.id,
+        source=document.source,
+        reference_date=document.reference_date.isoformat() if document.reference_date else None,
+        text=document.text,
+        title=document.title,
+        subtitles=document.subtitles,
+        published=document.published,
+        modified=document.modified,
+        reporters=document.reporters,
+        **fields,
+    )
+
+
+def _merge_mentions(entries: list, key: str) -> list:
+    """One entry per key, mentions in text order; a country is visiting if any mention says so."""
+    merged: dict[str, object] = {}
+    for entry in entries:
+        seen = merged.get(getattr(entry, key))
+        if seen is None:
+            merged[getattr(entry, key)] = entry.model_copy(deep=True)
+            continue
+        seen.mentions.extend(entry.mentions)
+        if isinstance(seen, Country):
+            seen.visiting = seen.visiting or entry.visiting
+    for entry in merged.values():
+        entry.mentions = sorted({(m.start, m.end): m for m in entry.mentions}.values(), key=lambda m: m.start)
+    return list(merged.values())
+

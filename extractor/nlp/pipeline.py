@@ -1,0 +1,34 @@
+"""Assembly of the spaCy pipeline: Kiwi tokenizer, then one component per field."""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
+
+#: (component factory name, module that registers it), in pipeline order.
+#: Later components may read earlier ones' spans (visits reads dates, counts, countries).
+COMPONENTS: list[tuple[str, str]] = [
+]
+
+
+def build_pipeline(num_workers: int | None = None, exclude: tuple[str, ...] = ()) -> Language:
+    config = {"nlp": {"tokenizer": {"@tokenizers": "extractor.KiwiTokenizer.v1", "num_workers": num_workers}}}
+    nlp = spacy.blank("ko", config=config)
+    for factory, module in COMPONENTS:
+        if factory in exclude:
+            continue
+        importlib.import_module(module)
+        nlp.add_pipe(factory)
+    return nlp
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(num_workers: int | None = None) -> Language:
+    """The process-wide pipeline (built once: Kiwi and the lexicons load here)."""
+    nlp = build_pipeline(num_workers)
+    nlp.tokenizer.kiwi  # load Kiwi now, not on the first article
+    return nlp

@@ -1,0 +1,168 @@
+"""A spaCy tokenizer backed by Kiwi.
+
+Kiwi's morphemes can overlap (`했다` = 하+었+다 share offsets) and can be empty
+(an elided 이/VCP); they are merged into surface tokens so that `doc.text`
+equals the input exactly. Every token keeps Kiwi's tags (`VV+EP+EF`), Kiwi's
+sentence boundaries become `doc.sents`, and the morphemes themselves are kept
+in `doc._.morphs` for recognizers that want them.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+WHITESPACE_TAG = "_SP"
+UNKNOWN_TAG = "SW"
+
+
+class Morph(NamedTuple):
+    form: str
+    tag: str
+    start: int
+    end: int
+
+
+if not Doc.has_extension("morphs"):
+    Doc.set_extension("morphs", default=None)
+
+
+@lru_cache(maxsize=None)
+def get_kiwi(num_workers: int | None = None):
+    """One Kiwi per process (it takes ~1 s and ~300 MB to load)."""
+    from kiwipiepy import Kiwi
+
+    if num_workers is None and os.environ.get("EXTRACTOR_KIWI_THREADS"):
+        num_workers = int(os.environ["EXTRACTOR_KIWI_THREADS"])
+    return Kiwi(num_workers=num_workers, load_multi_dict=False)
+
+
+class KiwiTokenizer:
+    def __init__(self, vocab: Vocab, num_workers: int | None = None):
+        self.vocab = vocab
+        self.num_workers = num_workers
+
+    def __reduce__(self):
+        return (type(self), (self.vocab, self.num_workers))
+
+    @property
+    def kiwi(self):
+        return get_kiwi(self.num_workers)
+
+    def __call__(self, text: str) -> Doc:
+        return self._make_doc(text, self.kiwi.tokenize(text, split_sents=True))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+        """Tokenize many texts with one Kiwi call per batch (several times faster than one by one)."""
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self._make_docs(batch)
+                batch = []
+        if batch:
+            yield from self._make_docs(batch)
+
+    def _make_docs(self, texts: list[str]) -> Iterator[Doc]:
+        kiwi = self.kiwi
+        analysed = kiwi.tokenize(texts, split_sents=True) if kiwi.num_workers > 1 else (
+            kiwi.tokenize(text, split_sents=True) for text in texts)
+        for text, sentences in zip(texts, analysed):
+            yield self._make_doc(text, sentences)
+
+    def _make_doc(self, text: str, sentences) -> Doc:
+        morphs = [
+            Morph(tok.form, tok.tag, tok.start, tok.start + tok.len)
+            for sentence in sentences
+            for tok in sentence
+            if tok.len > 0
+        ]
+        sentence_starts = {sentence[0].start for sentence in sentences if sentence}
+        pieces = _surface_pieces(text, morphs)
+        words, spaces, tags, sent_starts = [], [], [], []
+        pos = 0
+        for start, end, tag in pieces:
+            _add_whitespace(text[pos:start], words, spaces, tags, sent_starts)
+            words.append(text[start:end])
+            spaces.append(False)
+            tags.append(tag)
+            sent_starts.append(start in sentence_starts or not sent_starts)
+            pos = end
+        _add_whitespace(text[pos:], words, spaces, tags, sent_starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts or None)
+        doc._.morphs = morphs
+        return doc
+
+
+def _surface_pieces(text: str, morphs: list[Morph]) -> list[tuple[int, int, str]]:
+    """Non-whitespace pieces covering the text: merged overlapping morphemes, and any
+    characters Kiwi left out, split at whitespace."""
+    merged: list[list] = []
+    for m in sorted(morphs, key=lambda m: (m.start, m.end)):
+        if merged and m.start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], m.end)
+            merged[-1][2] += "+" + m.tag
+        else:
+            merged.append([m.start, m.end, m.tag])
+    pieces: list[tuple[int, int, str]] = []
+    pos = 0
+    for start, end, tag in merged:
+        pieces.extend(_uncovered(text, pos, start))
+        pieces.append((start, end, tag))
+        pos = end
+    pieces.extend(_uncovered(text, pos, len(text)))
+    return _split_at_whitespace(text, pieces)
+
+
+def _uncovered(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(s, e, UNKNOWN_TAG) for s, e in _nonspace_runs(text, start, end)]
+
+
+def _split_at_whitespace(text: str, pieces):
+    """Kiwi occasionally spans whitespace within one morpheme; spaCy tokens may not."""
+    out = []
+    for start, end, tag in pieces:
+        if any(ch.isspace() for ch in text[start:end]):
+            out.extend((s, e, tag) for s, e in _nonspace_runs(text, start, end))
+        else:
+            out.append((start, end, tag))
+    return out
+
+
+def _nonspace_runs(text: str, start: int, end: int):
+    i = start
+    while i < end:
+        while i < end and text[i].isspace():
+            i += 1
+        j = i
+        while j < end and not text[j].isspace():
+            j += 1
+        if j > i:
+            yield i, j
+        i = j
+
+
+def _add_whitespace(gap: str, words, spaces, tags, sent_starts) -> None:
+    if not gap:
+        return
+    if words and gap[0] == " " and not spaces[-1]:
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+        tags.append(WHITESPACE_TAG)
+        sent_starts.append(not sent_starts)
+
+
+@spacy.registry.tokenizers("extractor.KiwiTokenizer.v1")
+def create_kiwi_tokenizer(num_workers: int | None = None):
+    def make(nlp):
+        return KiwiTokenizer(nlp.vocab, num_workers)
+
+    return make

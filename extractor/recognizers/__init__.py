@@ -1,0 +1,1 @@
+"""Recognizers: one spaCy component per Article field."""

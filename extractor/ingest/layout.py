@@ -1,8 +1,269 @@
-"""Plain text laid out in zones (headline, deck, byline, timestamps, captions, body, furniture)."""
+"""Plain text laid out in zones (headline, deck, byline, timestamps, captions,
+body, furniture) and the metadata they carry (title, subtitles, reporters,
+published, modified). The text itself is never altered: every character
+belongs to exactly one zone.
+
+The page is read line by line, as an editor would: widgets and copyright
+lines are furniture; lines made only of bylines and timestamps are metadata;
+`▲…` lines and lines ending in a photo credit are captions; the first line
+that reads as prose (a finished sentence, or a paragraph opening with a lead
+byline) starts the body, and the short lines above it are the headline and
+its decks.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from ..document import Document, Zone
+from ..model import Reporter
+from . import furniture
+from .byline import byline_line, is_bare_name, lead_byline, lone_email, merge_reporters
+from .timestamp import Stamp, find_stamps
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+#: A finished sentence: a Korean sentence ending, or a full stop after enough words.
+_SENTENCE_END = re.compile(r"(?:다|요|죠|니다|습니다|까)\s*[.!?]?\s*[\"'”’)\]]*\s*$|[.!?]\s*[\"'”’)\]]*\s*$")
+#: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
+_BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
+#: Page counters, view counts and separators left around timestamps once these are taken out.
+_META_NOISE = re.compile(r"조회\s*수?\s*[:：]?\s*[\d,]*|댓글\s*[\d,]*|[|·/,\s•]+")
+#: A headline is rarely longer than this; a longer opening line is a summary deck.
+_MAX_TITLE_CHARS = 80
+_MIN_PROSE_CHARS = 25
+_LONG_PARAGRAPH_CHARS = 150
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int  # end of the line's characters, before its line break
+    stop: int  # after its line break
+    text: str
+    kind: str = "text"  # blank, furniture, meta, caption, text; later headline, deck, body
+    stamps: list[Stamp] = field(default_factory=list)
+    reporters: tuple[Reporter, ...] = ()
+    email: str | None = None
+    lead_end: int = 0  # length of a lead byline prefix opening the line
 
 
 def analyse_layout(text: str, *, id: str, source: str | None = None) -> Document:
-    return Document(text=text, id=id, source=source, zones=[Zone("body", 0, len(text))])
+    lines = _classify(text)
+    body_start = _body_start(lines)
+    title, decks = _headline_and_decks(lines, body_start)
+    _mark_headline(lines, title, decks)
+    _mark_body(lines, body_start)
+    published, modified = _timestamps(lines)
+    return Document(
+        text=text, id=id, source=source, zones=_zones(lines),
+        title=_label(title), subtitles=[_label(line) for line in decks],
+        reporters=_reporters(lines), published=published, modified=modified,
+    )
+
+
+def _classify(text: str) -> list[_Line]:
+    lines = []
+    for match in _LINE.finditer(text):
+        content = match.group().rstrip("\n")
+        line = _Line(match.start(), match.start() + len(content), match.end(), content.rstrip("\r"))
+        _classify_line(line)
+        lines.append(line)
+    _pair_bare_names(lines)
+    _mark_list_tails(lines)
+    _mark_captions_after_images(lines)
+    _drop_loose_stamps(lines)
+    return lines
+
+
+def _classify_line(line: _Line) -> None:
+    text = line.text
+    if not text.strip():
+        line.kind = "blank"
+    elif _read_meta(line):
+        line.kind = "meta"
+    elif furniture.is_furniture(text):
+        line.kind = "furniture"
+    elif furniture.is_caption(text):
+        line.kind = "caption"
+    else:
+        lead = lead_byline(text)
+        if lead:
+            line.lead_end, line.reporters = lead.end, lead.reporters
+
+
+def _read_meta(line: _Line) -> bool:
+    """True when the line holds only bylines, e-mail addresses and timestamps."""
+    stamps = find_stamps(line.text)
+    rest = line.text
+    for stamp in reversed(stamps):
+        rest = rest[:stamp.start] + " " + rest[stamp.end:]
+    if stamps and not _META_NOISE.sub("", rest):
+        line.stamps = stamps
+        return True
+    email = lone_email(rest)
+    byline = None if email else byline_line(rest)
+    if not (email or byline):
+        return False
+    line.stamps, line.email = stamps, email
+    line.reporters = byline.reporters if byline else ()
+    return True
+
+
+def _pair_bare_names(lines: list[_Line]) -> None:
+    """A lone name above an address line (`박상준` / `psj@… | 2024-06-19 08:08`) is a byline."""
+    for line, following in zip(lines, lines[1:]):
+        if line.kind == "text" and following.kind == "meta" and following.email and is_bare_name(line.text):
+            line.kind, line.reporters = "meta", (Reporter(name=line.text.strip(), email=following.email),)
+            following.email = None
+
+
+def _mark_list_tails(lines: list[_Line]) -> None:
+    """The entries under a related-articles header are furniture, up to the next paragraph of prose."""
+    in_list = False
+    for line in lines:
+        if furniture.is_list_header(line.text):
+            in_list = True
+        elif in_list and line.kind in ("text", "caption"):
+            if _is_prose(line):
+                in_list = False
+            else:
+                line.kind = "furniture"
+
+
+def _mark_captions_after_images(lines: list[_Line]) -> None:
+    """The line under an image file name (`2018062501….jpg`) is that picture's caption."""
+    for line, following in zip(lines, lines[1:]):
+        if furniture.is_image_file(line.text) and following.kind == "text" and not following.lead_end:
+            following.kind = "caption"
+
+
+def _drop_loose_stamps(lines: list[_Line]) -> None:
+    """An unlabelled date is a timestamp only on or beside a byline; elsewhere (a
+    page-header date beside a weather widget) it is the crawl's furniture."""
+    for index, line in enumerate(lines):
+        if line.kind != "meta" or line.reporters or line.email or any(s.field for s in line.stamps):
+            continue
+        neighbours = [n for n in (_neighbour(lines, index, -1), _neighbour(lines, index, 1)) if n]
+        if not any(n.kind == "meta" and (n.reporters or n.email) for n in neighbours):
+            line.kind, line.stamps = "furniture", []
+
+
+def _neighbour(lines: list[_Line], index: int, step: int) -> _Line | None:
+    index += step
+    while 0 <= index < len(lines):
+        if lines[index].kind != "blank":
+            return lines[index]
+        index += step
+    return None
+
+
+def _is_prose(line: _Line) -> bool:
+    text = line.text.strip()
+    return (
+        bool(line.lead_end)
+        or bool(_BODY_MARK.match(text))
+        or len(text) >= _LONG_PARAGRAPH_CHARS
+        or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text)))
+    )
+
+
+def _body_start(lines: list[_Line]) -> int:
+    """Index of the body's first line: the first prose; without any, the line after the headline."""
+    texts = [i for i, line in enumerate(lines) if line.kind == "text"]
+    for index in texts:
+        if _is_prose(lines[index]):
+            return index
+    return texts[1] if len(texts) > 1 else (texts[0] if texts else len(lines))
+
+
+def _headline_and_decks(lines: list[_Line], body_start: int) -> tuple[_Line | None, list[_Line]]:
+    header = [line for line in lines[:body_start] if line.kind == "text"]
+    if not header:
+        return None, []
+    if _decks_only(lines, header[0], body_start):
+        return None, header
+    title = header[0]
+    return title, [line for line in header[1:] if line.text.strip() != title.text.strip()]
+
+
+def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
+    """The headline is not in the text when the opening line is a summary: too long
+    for a headline, set off by a lone dash, or sitting straight above a paragraph
+    that opens with its byline (`[매체=기자]`), as article-body containers are scraped."""
+    if len(first.text.strip()) > _MAX_TITLE_CHARS:
+        return True
+    index = lines.index(first)
+    following = _neighbour(lines, index, 1)
+    if following is not None and furniture.is_separator(following.text):
+        return True
+    header_has_meta = any(line.kind == "meta" for line in lines[:body_start])
+    return body_start < len(lines) and bool(lines[body_start].lead_end) and not header_has_meta
+
+
+def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> None:
+    if title:
+        title.kind = "headline"
+        for line in lines:
+            if line is not title and line.kind == "text" and line.text.strip() == title.text.strip():
+                line.kind = "furniture"  # a sticky header repeating the headline
+    for deck in decks:
+        deck.kind = "deck"
+
+
+def _mark_body(lines: list[_Line], body_start: int) -> None:
+    for line in lines[body_start:]:
+        if line.kind == "text":
+            line.kind = "body"
+
+
+def _label(line: _Line | None) -> str | None:
+    return furniture.trimmed(line.text) if line else None
+
+
+def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None]:
+    stamps = [stamp for line in lines if line.kind == "meta" for stamp in line.stamps]
+    published = next((s.value for s in stamps if s.field == "published"), None)
+    published = published or next((s.value for s in stamps if s.field is None and s.has_time), None)
+    modified = next((s.value for s in stamps if s.field == "modified"), None)
+    return published, modified
+
+
+def _reporters(lines: list[_Line]) -> list[Reporter]:
+    found = [reporter for line in lines if line.kind in ("meta", "body") for reporter in line.reporters]
+    emails = [line.email for line in lines if line.kind == "meta" and line.email and not line.reporters]
+    return merge_reporters(found, emails)
+
+
+def _zones(lines: list[_Line]) -> list[Zone]:
+    zones: list[Zone] = []
+    for line in lines:
+        for kind, start, end in _line_parts(line):
+            if zones and (zones[-1].kind == kind or kind == "blank"):
+                zones[-1] = Zone(zones[-1].kind, zones[-1].start, end)
+            elif kind == "blank":
+                zones.append(Zone("body", start, end))
+            else:
+                zones.append(Zone(kind, start, end))
+    return zones
+
+
+def _line_parts(line: _Line) -> list[tuple[str, int, int]]:
+    """(kind, start, end) pieces of one line, its line break included."""
+    if line.kind == "meta":
+        return _meta_parts(line)
+    if line.kind == "body" and line.lead_end:
+        return [("byline", line.start, line.start + line.lead_end), ("body", line.start + line.lead_end, line.stop)]
+    return [(line.kind, line.start, line.stop)]
+
+
+def _meta_parts(line: _Line) -> list[tuple[str, int, int]]:
+    rest_kind = "byline" if line.reporters or line.email else "timestamp"
+    parts, cursor = [], line.start
+    for stamp in line.stamps:
+        start, end = line.start + stamp.start, line.start + stamp.end
+        if start > cursor:
+            parts.append((rest_kind, cursor, start))
+        parts.append(("timestamp", start, end))
+        cursor = end
+    parts.append((rest_kind, cursor, line.stop))
+    return [part for part in parts if part[1] < part[2]]

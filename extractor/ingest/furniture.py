@@ -1,0 +1,58 @@
+"""Recognises page furniture (share bars, comment and weather widgets, related
+lists, copyright lines) and photo captions line by line, from
+`lexicons/furniture.yaml`."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicons
+
+_LEXICON = lexicons.load("furniture")
+_EXACT = frozenset(str(line) for line in _LEXICON["exact_lines"])
+_PREFIXES = tuple(_LEXICON["line_prefixes"])
+_PATTERNS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]))
+_LIST_HEADERS = frozenset(_LEXICON["list_headers"])
+_WEATHER = re.compile(
+    r"(?:" + "|".join(map(re.escape, _LEXICON["weather_conditions"])) + r").{0,20}?-?\d+(?:\.\d+)?\s*(?:℃|°C?)"
+)
+_CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
+_CAPTION_CREDITS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
+_IMAGE_FILE = re.compile(_LEXICON["image_file"])
+
+#: List bullets, separator dashes and trailing arrows around a widget's label.
+_TRIM = re.compile(r"^[\s•·∙*\-–—ㅡ]+|[\s>›»]+$")
+_SEPARATOR = re.compile(r"^[\s\-–—ㅡ_=*~·]+$")
+
+
+def trimmed(line: str) -> str:
+    return _TRIM.sub("", line)
+
+
+def is_separator(line: str) -> bool:
+    """A line of dashes or rules (`-`, `───`): layout, not words."""
+    return bool(_SEPARATOR.match(line))
+
+
+def is_furniture(line: str) -> bool:
+    label = trimmed(line)
+    return (
+        label in _EXACT
+        or label.startswith(_PREFIXES)
+        or bool(_PATTERNS.search(label))
+        or is_list_header(line)
+        or is_separator(line)
+        or (len(label) <= 40 and bool(_WEATHER.search(label)))
+    )
+
+
+def is_list_header(line: str) -> bool:
+    return trimmed(line) in _LIST_HEADERS
+
+
+def is_caption(line: str) -> bool:
+    label = trimmed(line)
+    return label.startswith(_CAPTION_MARKS) or bool(_CAPTION_CREDITS.search(label)) or is_image_file(line)
+
+
+def is_image_file(line: str) -> bool:
+    return bool(_IMAGE_FILE.match(line.strip()))

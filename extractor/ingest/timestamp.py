@@ -1,0 +1,78 @@
+"""Timestamps of article pages (`입력 2023.07.28 11:26`, `승인 2016.11.16 09:07`,
+`입력 : 2024/09/27 [17:16]`, `등록 2023-07-28 오후 3:05`) read as ISO 8601.
+
+Korean outlets publish in Korea Standard Time, so a timestamp without an
+offset gets `+09:00`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .. import lexicons
+
+KST = "+09:00"
+
+_LEXICON = lexicons.load("bylines")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_LABEL_FIELD = {label: "published" for label in _LEXICON["published_labels"]}
+_LABEL_FIELD.update({label: "modified" for label in _LEXICON["modified_labels"]})
+
+_STAMP = re.compile(
+    rf"(?:(?<![가-힣A-Za-z])(?P<label>{_alternation(list(_LABEL_FIELD))})\s*[:：]?\s*)?"
+    r"(?P<year>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<month>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
+    r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?"
+    r"(?:(?:\s*|T)[\[(]?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"
+    r"(?P<hour>\d{1,2})\s*(?::|시\s*)(?P<minute>\d{2})분?(?:\s*(?::|분\s*)(?P<second>\d{2})초?)?(?:\.\d+)?\s*[\])]?"
+    r"(?:\s*(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s*(?:KST|\(KST\)))?)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    field: Literal["published", "modified"] | None  # None: a date with no label
+    value: str  # ISO 8601 with offset
+    has_time: bool
+    start: int
+    end: int
+
+
+def find_stamps(line: str) -> list[Stamp]:
+    """Every readable timestamp in a line, labelled or not."""
+    stamps = []
+    for match in _STAMP.finditer(line):
+        value = _iso(match)
+        if value:
+            label = match["label"]
+            stamps.append(Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
+                                match.start(), match.end()))
+    return stamps
+
+
+def _iso(match: re.Match) -> str | None:
+    hour = int(match["hour"] or 0)
+    if match["ampm"] in ("오후", "PM", "pm") and hour < 12:
+        hour += 12
+    elif match["ampm"] in ("오전", "AM", "am") and hour == 12:
+        hour = 0
+    try:
+        moment = dt.datetime(int(match["year"]), int(match["month"]), int(match["day"]),
+                             hour, int(match["minute"] or 0), int(match["second"] or 0))
+    except ValueError:
+        return None
+    return moment.isoformat() + _offset(match["offset"])
+
+
+def _offset(raw: str | None) -> str:
+    if not raw:
+        return KST
+    if raw == "Z":
+        return "+00:00"
+    return raw if ":" in raw else f"{raw[:3]}:{raw[3:]}"

@@ -50,14 +50,15 @@ _MIXED = (
               for unit in sorted(_LARGE_UNITS, key=_LARGE_UNITS.get, reverse=True))
     + _BELOW_TEN_THOUSAND
 )
-_NATIVE = (
+#: a native Korean number (`세`, `열두`, `스무`, `서른다섯`), the form used before 명, 분, 사람, 달
+NATIVE_NUMBER = (
     rf"(?:{_one_of(_NATIVE_TENS)}?{_one_of(_NATIVE_UNITS)}"
     rf"|{_one_of(_NATIVE_TENS)}"
     rf"|십{_one_of(_FULL_NATIVE_UNITS)})"
 )
 
 #: one number in any of the forms above (see the module note on context)
-NUMBER = rf"(?:{_NATIVE}|{_MIXED})"
+NUMBER = rf"(?:{NATIVE_NUMBER}|{_MIXED})"
 
 _VAGUE_PREFIX = _one_of(_LEXICON["vague_prefixes"])
 _VAGUE = rf"(?:{_VAGUE_PREFIX}{_char_class(_SMALL_UNITS)}?{_char_class(_LARGE_UNITS)}?(?<!{_VAGUE_PREFIX}))"
@@ -66,7 +67,7 @@ _APPROXIMATE_SUFFIX = _one_of(_LEXICON["approximate_suffixes"])
 #: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`)
 APPROXIMATE_NUMBER = rf"(?:(?:{_VAGUE}|{NUMBER}){_APPROXIMATE_SUFFIX}?)"
 
-_NATIVE_RE = regex.compile(_NATIVE)
+_NATIVE_RE = regex.compile(NATIVE_NUMBER)
 _MIXED_RE = regex.compile(_MIXED)
 _VAGUE_RE = regex.compile(rf"({_VAGUE_PREFIX})(.+)")
 _APPROXIMATE_RE = regex.compile(rf"(.+?)({_APPROXIMATE_SUFFIX})")

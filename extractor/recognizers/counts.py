@@ -1,0 +1,153 @@
+"""Headcounts: counts of people, countries, organisations and cities
+(`총 138명`, `37개국`, `11개 유관기관`, `100여 명`, `5개시 시장`).
+
+A candidate is a number followed by a counter word, or by 개 and a word
+(extractor/lexicons/counters.yaml). Kiwi's morphemes then decide: the counter
+must be a morpheme of its own (`세명대학교`, `사명감` hold the letters of a count,
+not its morphemes), and the word after 개 must be a noun that ends in a counted
+noun (`유관기관` counts organisations, `분야`, `초등학교`, `도시락` count nothing).
+"""
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicons import load
+from ..model import Count
+from ..nlp.common import add_item, content_index
+from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number
+
+_LEXICON = load("counters")
+_COUNTED_NOUNS: dict[str, str] = _LEXICON["counted_with_gae"]
+_COUNTER_UNITS: dict[str, str] = {**_LEXICON["counters"], **_LEXICON["native_counters"]}
+_PLACE_ROLES = set(_LEXICON["place_roles"])
+
+
+def _one_of(words) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_WORD = r"[\p{Hangul}·]+"
+_COUNT = regex.compile(rf"""
+    (?:(?P<total>{_one_of(_LEXICON["total_before"])})\s?
+      |(?P<about>{_one_of(_LEXICON["approximate_before"])})\s)?
+    (?<![A-Za-z0-9.,'’])
+    (?:(?P<low>{NUMBER})\s?{_one_of(_LEXICON["range_separators"])}\s?)?
+    (?P<number>{APPROXIMATE_NUMBER})\s?
+    (?:(?P<counter>{_one_of(_COUNTER_UNITS)})
+      |(?P<gae>개)(?P<between>\s?{_one_of(_LEXICON["approximate_between"])})?\s?(?P<word>{_WORD})?)
+    (?:\s?(?P<after>{_one_of(_LEXICON["approximate_after"])}))?
+    (?=(?:\s(?P<next>{_WORD}))?)
+    """, regex.VERBOSE)
+_NATIVE = regex.compile(NATIVE_NUMBER)
+
+
+class _Morphemes:
+    """Kiwi's morphemes by position, to tell words from letters inside words."""
+
+    def __init__(self, doc: Doc):
+        self.morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
+        self.starts = {m.start: m for m in self.morphs}
+        self.ends = {m.end for m in self.morphs}
+
+    def is_word(self, start: int, end: int) -> bool:
+        """text[start:end] starts a morpheme and ends one that no noun continues."""
+        follower = self.starts.get(end)
+        return start in self.starts and end in self.ends and not (
+            follower and follower.tag.startswith("NN"))
+
+    def noun_end(self, start: int, end: int) -> int | None:
+        """End of the noun (compound) that begins text[start:end], before its particles."""
+        noun_end = None
+        morph = self.starts.get(start)
+        while morph and morph.end <= end and (morph.tag.startswith("NN") or morph.form == "·"):
+            noun_end = morph.end
+            morph = self.starts.get(morph.end)
+        return noun_end
+
+
+@Language.factory("kr_counts")
+class CountRecognizer:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        content = content_index(doc)
+        morphemes = _Morphemes(doc)
+        for match in _COUNT.finditer(doc.text):
+            for count in _counts(match, morphemes):
+                if content.contains(count.start, count.end):
+                    add_item(doc, "headcounts", count.start, count.end, count)
+        return doc
+
+
+def _counts(match: regex.Match, morphemes: _Morphemes) -> list[Count]:
+    """The counts one match stands for: usually one, two for `5개시 시장`."""
+    quantity = approximate_number(match["number"])
+    if quantity is None or match.start("number") not in morphemes.starts:
+        return []
+    value = approximate_number(match["low"]).value if match["low"] else quantity.value
+    approximate = quantity.approximate or any(match[g] for g in ("about", "low", "between", "after"))
+
+    def count(unit: str, end: int) -> Count:
+        start = match.start()
+        return Count(value=value, unit=unit, approximate=approximate,
+                     text=match.string[start:end], start=start, end=end)
+
+    if match["gae"]:
+        return _counted_with_gae(match, morphemes, count)
+    unit = _counter_unit(match, morphemes)
+    if unit is None:
+        return []
+    counts = [count(unit, match.end("after") if match["after"] else match.end("counter"))]
+    role_end = _role_end(match, "next", morphemes)
+    if unit == "cities" and role_end:
+        counts.append(count("people", role_end))
+    return counts
+
+
+def _counter_unit(match: regex.Match, morphemes: _Morphemes) -> str | None:
+    counter = match["counter"]
+    if not morphemes.is_word(match.start("counter"), match.end("counter")):
+        return None
+    if counter in _LEXICON["native_counters"] and not _NATIVE.fullmatch(match["number"]):
+        return None
+    return _COUNTER_UNITS[counter]
+
+
+def _counted_with_gae(match: regex.Match, morphemes: _Morphemes, count) -> list[Count]:
+    """`37개 나라`, `11개 유관기관`, `5개 도시 시장` (cities and mayors), `5개 시장` (mayors)."""
+    if not match["word"] or match.start("gae") not in morphemes.starts:
+        return []
+    role_end = _role_end(match, "word", morphemes)
+    if role_end:
+        return [count("people", role_end)]
+    noun_end = morphemes.noun_end(match.start("word"), match.end("word"))
+    unit = _counted_unit(match.string[match.start("word"):noun_end or 0], noun_end, morphemes)
+    if unit is None:
+        return []
+    counts = [count(unit, noun_end)]
+    role_end = _role_end(match, "next", morphemes)
+    if unit == "cities" and role_end and not match["after"]:
+        counts.append(count("people", role_end))
+    return counts
+
+
+def _counted_unit(noun: str, noun_end: int | None, morphemes: _Morphemes) -> str | None:
+    """What a noun after 개 counts: the longest counted noun it ends with, as a morpheme."""
+    for counted in sorted(_COUNTED_NOUNS, key=len, reverse=True):
+        if noun.endswith(counted) and noun_end - len(counted) in morphemes.starts:
+            return _COUNTED_NOUNS[counted]
+    return None
+
+
+def _role_end(match: regex.Match, group: str, morphemes: _Morphemes) -> int | None:
+    """End of an office-holder noun (`시장`, `군수`) in the given word, if it is one."""
+    if not match[group]:
+        return None
+    start = match.start(group)
+    noun_end = morphemes.noun_end(start, match.end(group))
+    if noun_end and match.string[start:noun_end] in _PLACE_ROLES:
+        return noun_end
+    return None

@@ -30,22 +30,27 @@ def to_document(
     """Decode and lay out one input. Raises InputError with a one-line reason."""
     if data is None:
         raise InputError("no input")
+    # Checked before decoding as well: no encoding spends more than 4 bytes on a character.
+    if len(data) > max_chars * (4 if isinstance(data, bytes) else 1):
+        raise _too_large(len(data), max_chars, "bytes" if isinstance(data, bytes) else "characters")
     text = decode(data) if isinstance(data, bytes) else data
     if not text.strip():
         raise InputError("empty input: nothing to analyse")
+    if len(text) > max_chars:
+        raise _too_large(len(text), max_chars, "characters")
     doc_id = id or stable_id(data)
     if looks_like_html(text):
         document = html_to_document(text, id=doc_id, source=source)
     else:
         document = analyse_layout(text, id=doc_id, source=source)
-    if len(document.text) > max_chars:
-        raise InputError(
-            f"text too large: {len(document.text):,} characters (limit {max_chars:,}); "
-            "split it or raise the limit (--max-chars)"
-        )
     ref = _as_date(reference_date)
     document.reference_date = ref or _date_of(document.published)
     return document
+
+
+def _too_large(size: int, max_chars: int, unit: str) -> InputError:
+    return InputError(f"input too large: {size:,} {unit} (limit {max_chars:,} characters); "
+                      "split it or raise the limit (--max-chars)")
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

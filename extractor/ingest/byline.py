@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from .. import lexicons
 from ..model import Reporter
 
-_ROLES = sorted(lexicons.load("bylines")["roles"], key=len, reverse=True)
+_LEXICON = lexicons.load("bylines")
+_ROLES = sorted(_LEXICON["roles"], key=len, reverse=True)
 _ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*[·ㆍ,]\s*{_NAME})*)"
@@ -35,6 +36,7 @@ _LEADS = tuple(re.compile(pattern) for pattern in (
     rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}={_NAME}[^\]】)〕\n]{{0,10}}{_CLOSE}\s*(?:{_NAMES}\s*{_ROLE}\s*=\s*)?",
     rf"^\s*(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}\s*{_ROLE}\s*=\s*",                      # 아주경제 박재천 기자 =
 ))
+_SIGN_OFF = re.compile(_LEXICON["sign_off"])
 _LONE_EMAIL = re.compile(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?[\s|]*$")
 
 
@@ -45,8 +47,9 @@ class Byline:
 
 
 def byline_line(line: str) -> Byline | None:
-    """The reporters of a line that is only a byline (`유진상 기자 (yjs@…)`), else None."""
-    match = _BYLINE_LINE.match(line)
+    """The reporters of a line that is only a byline (`유진상 기자 (yjs@…)`,
+    `KBS 뉴스 이수진입니다.`), else None."""
+    match = _BYLINE_LINE.match(line) or _SIGN_OFF.match(line.strip())
     return Byline(_reporters(match), len(line)) if match else None
 
 

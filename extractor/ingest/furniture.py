@@ -20,7 +20,7 @@ _CAPTION_CREDITS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON[
 _IMAGE_FILE = re.compile(_LEXICON["image_file"])
 
 #: List bullets, separator dashes and trailing arrows around a widget's label.
-_TRIM = re.compile(r"^[\s•·∙*\-–—ㅡ]+|[\s>›»]+$")
+_TRIM = re.compile(r"^[\s•·∙*\-–—ㅡ]+|[\s>›»\-–—ㅡ]+$")
 _SEPARATOR = re.compile(r"^[\s\-–—ㅡ_=*~·]+$")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import lexicons
 from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
@@ -26,8 +27,11 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _SENTENCE_END = re.compile(r"(?:다|요|죠|니다|습니다|까)\s*[.!?]?\s*[\"'”’)\]]*\s*$|[.!?]\s*[\"'”’)\]]*\s*$")
 #: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
 _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
-#: Page counters, view counts and separators left around timestamps once these are taken out.
-_META_NOISE = re.compile(r"조회\s*수?\s*[:：]?\s*[\d,]*|댓글\s*[\d,]*|[|·/,\s•]+")
+#: View counters and buttons sitting beside bylines and timestamps.
+_META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
+_SEPARATORS = re.compile(r"[|·/,\s•]+")
+#: Shorter lines above the body are section tags and buttons (`속보`), not headlines.
+_MIN_HEADLINE_CHARS = 6
 #: A headline is rarely longer than this; a longer opening line is a summary deck.
 _MAX_TITLE_CHARS = 80
 _MIN_PROSE_CHARS = 25
@@ -47,10 +51,11 @@ class _Line:
     lead_end: int = 0  # length of a lead byline prefix opening the line
 
 
-def analyse_layout(text: str, *, id: str, source: str | None = None) -> Document:
+def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint: str | None = None) -> Document:
+    """`title_hint` is the headline when known from elsewhere (an HTML page's title)."""
     lines = _classify(text)
     body_start = _body_start(lines)
-    title, decks = _headline_and_decks(lines, body_start)
+    title, decks = _headline_and_decks(lines, body_start, title_hint)
     _mark_headline(lines, title, decks)
     _mark_body(lines, body_start)
     published, modified = _timestamps(lines)
@@ -97,7 +102,8 @@ def _read_meta(line: _Line) -> bool:
     rest = line.text
     for stamp in reversed(stamps):
         rest = rest[:stamp.start] + " " + rest[stamp.end:]
-    if stamps and not _META_NOISE.sub("", rest):
+    rest = _META_NOISE.sub(" ", rest)
+    if stamps and not _SEPARATORS.sub("", rest):
         line.stamps = stamps
         return True
     email = lone_email(rest)
@@ -176,14 +182,25 @@ def _body_start(lines: list[_Line]) -> int:
     return texts[1] if len(texts) > 1 else (texts[0] if texts else len(lines))
 
 
-def _headline_and_decks(lines: list[_Line], body_start: int) -> tuple[_Line | None, list[_Line]]:
+def _headline_and_decks(
+    lines: list[_Line], body_start: int, title_hint: str | None
+) -> tuple[_Line | None, list[_Line]]:
     header = [line for line in lines[:body_start] if line.kind == "text"]
-    if not header:
-        return None, []
-    if _decks_only(lines, header[0], body_start):
-        return None, header
-    title = header[0]
-    return title, [line for line in header[1:] if line.text.strip() != title.text.strip()]
+    for line in header:
+        if len("".join(line.text.split())) < _MIN_HEADLINE_CHARS:
+            line.kind = "furniture"
+    header = [line for line in header if line.kind == "text"]
+    if title_hint is not None:
+        title = next((line for line in header if _same(line.text, title_hint)), None)
+    elif not header or _decks_only(lines, header[0], body_start):
+        title = None
+    else:
+        title = header[0]
+    return title, [line for line in header if not (title and _same(line.text, title.text))]
+
+
+def _same(line: str, other: str) -> bool:
+    return " ".join(line.split()) == " ".join(other.split())
 
 
 def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
@@ -204,7 +221,7 @@ def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) 
     if title:
         title.kind = "headline"
         for line in lines:
-            if line is not title and line.kind == "text" and line.text.strip() == title.text.strip():
+            if line is not title and line.kind == "text" and _same(line.text, title.text):
                 line.kind = "furniture"  # a sticky header repeating the headline
     for deck in decks:
         deck.kind = "deck"

@@ -32,6 +32,7 @@ _STAMP = re.compile(
     r"(?:(?:\s*|T)[\[(]?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"
     r"(?P<hour>\d{1,2})\s*(?::|시\s*)(?P<minute>\d{2})분?(?:\s*(?::|분\s*)(?P<second>\d{2})초?)?(?:\.\d+)?\s*[\])]?"
     r"(?:\s*(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s*(?:KST|\(KST\)))?)?"
+    rf"(?:\s*(?P<after>{_alternation(list(_LABEL_FIELD))})(?![가-힣])(?!\s*[:：]?\s*\d))?"  # 2024/05/02 10:15 송고
 )
 
 
@@ -50,7 +51,7 @@ def find_stamps(line: str) -> list[Stamp]:
     for match in _STAMP.finditer(line):
         value = _iso(match)
         if value:
-            label = match["label"]
+            label = match["label"] or match["after"]
             stamps.append(Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
                                 match.start(), match.end()))
     return stamps

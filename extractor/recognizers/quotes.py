@@ -1,0 +1,211 @@
+"""Direct quotations and who said them (component `kr_quotes`, field `quotes`).
+
+A passage in quotation marks is a quote when the sentence treats it as
+speech: a quotative ending follows the closing mark (`”고 말했다`, `”라며`,
+`”이라고 밝혔다`), or a speaker stands right before it (a headline
+`최대호 안양시장 “…”`), or it is a whole spoken sentence set apart in double
+marks. The mark alone decides nothing: `'스마트도시통합센터'를` is a name.
+Quotes inside a quote are part of it. The speaker is the subject before the
+quote (or between it and the verb); a clause without one continues the
+previous quote's speaker (`그러면서 “…”고 말했다`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import lexicons
+from ..model import Quote, Speaker
+from ..nlp.common import add_item, document_of
+from .speakers import ArticleWords, find_subject, resolve, speaker_right_before
+
+FIELD = "quotes"
+#: (opening, closing) marks, the double ones first: quotes inside them are part of them.
+DOUBLE_MARKS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
+SINGLE_MARKS = (("‘", "’"), ("'", "'"))
+OPENING_MARKS = "“「『‘\"'"
+MAX_QUOTE_CHARS = 2000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+_SENTENCE_END = re.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)|[.?!](?=\s)|\n")
+_SPOKEN_SENTENCE = re.compile(r"[다요까죠][.!?]?\s*$")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    open: int     # offset of the opening mark
+    close: int    # offset of the closing mark
+    double: bool
+
+
+@dataclass(frozen=True)
+class Ending:
+    """What the sentence does with the quote after its closing mark."""
+
+    kind: str            # "quotative", "connective", "spoken" or "none"
+    verb: str | None
+    verb_end: int        # where the attribution clause ends
+    tail: tuple[int, int] | None  # words between the ending and the verb (may hold the subject)
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    speech = lexicons.load("speech_verbs")
+    alternatives = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    ha_verbs = rf"(?:{alternatives(speech['ha_verb_nouns'])})?(?:{alternatives(speech['ha_verb_endings'])})"
+    verbs = rf"(?<!\S)(?:{alternatives(speech['other_verbs'])}|{ha_verbs})(?=[\s.,]|$)"
+    return {
+        "quotative": re.compile(rf"[ ]?({alternatives(speech['quotative_endings'])})(?=[\s,.“\"‘']|$)"),
+        "connective": re.compile(rf"[ ]?({alternatives(speech['connective_endings'])})(?=[\s,.“\"‘']|$)"),
+        "verb": re.compile(verbs),
+        "naming": re.compile(rf"\s*(?:{alternatives(speech['naming_verbs'])})"),
+    }
+
+
+def quoted_passages(text: str) -> list[Quoted]:
+    """Every closed pair of marks, outermost only, that stays within one paragraph."""
+    found: list[Quoted] = []
+    for marks, double in ((DOUBLE_MARKS, True), (SINGLE_MARKS, False)):
+        for opening, closing in marks:
+            for pair in _pairs(text, opening, closing):
+                if not any(q.open <= pair[0] <= q.close for q in found):
+                    found.append(Quoted(pair[0], pair[1], double))
+    return sorted(found, key=lambda q: q.open)
+
+
+def _pairs(text: str, opening: str, closing: str):
+    if opening == closing:
+        positions = [i for i, c in enumerate(text) if c == opening]
+        index = 0
+        while index + 1 < len(positions):
+            start, end = positions[index], positions[index + 1]
+            if _closable(text, start, end):
+                yield start, end
+                index += 2
+            else:
+                index += 1
+        return
+    for match in re.finditer(re.escape(opening), text):
+        start = match.start()
+        end = text.find(closing, start + 1)
+        reopened = text.find(opening, start + 1)
+        if end > 0 and (reopened < 0 or reopened > end) and _closable(text, start, end):
+            yield start, end
+
+
+def _closable(text: str, start: int, end: int) -> bool:
+    inside = text[start + 1:end]
+    return bool(inside.strip()) and len(inside) <= MAX_QUOTE_CHARS and not _PARAGRAPH_BREAK.search(inside)
+
+
+def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
+    patterns = _patterns()
+    clause_end = _clause_end(text, after)
+    for kind in ("quotative", "connective"):
+        match = patterns[kind].match(text, after)
+        if not match:
+            continue
+        if kind == "quotative" and patterns["naming"].match(text, match.end()):
+            return Ending("none", None, after, None)
+        written = match.group(1)
+        rest = text[match.end():clause_end]
+        if kind == "connective" and not rest.strip(" ,\t"):
+            return Ending(kind, written, match.end(), None)
+        verb = patterns["verb"].search(rest)
+        if verb:
+            return Ending(kind, verb.group(0), match.end() + verb.end(),
+                          (match.end(), match.end() + verb.start()))
+        return Ending(kind, written if kind == "connective" else _last_predicate(rest), match.end(), None)
+    if quoted.double and _SPOKEN_SENTENCE.search(text[quoted.open + 1:quoted.close]) and \
+            re.match(r"[.]?\s*(?:\n|$)", text[after:]):
+        return Ending("spoken", None, after, None)
+    return Ending("none", None, after, None)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """The end of the attribution clause: the sentence end or the next quote."""
+    sentence = _SENTENCE_END.search(text, start)
+    end = sentence.start() if sentence else len(text)
+    for mark in OPENING_MARKS:
+        found = text.find(mark, start, end)
+        if found >= 0:
+            end = found
+    return end
+
+
+def _last_predicate(rest: str) -> str | None:
+    words = rest.strip(" ,").split()
+    return words[-1] if words and re.search(r"(?:다|습니다|며|면서)$", words[-1]) else None
+
+
+class ContentRanges:
+    """Content zones, with neighbouring zones of one kind joined: a quote may
+    run over a line break that the layout split into two body zones."""
+
+    def __init__(self, doc: Doc):
+        document = document_of(doc)
+        content = set(document.content_ranges())
+        merged: list[list] = []
+        for zone in sorted(document.zones, key=lambda z: z.start):
+            if (zone.start, zone.end) not in content:
+                continue
+            if merged and merged[-1][2] == zone.kind and not doc.text[merged[-1][1]:zone.start].strip():
+                merged[-1][1] = zone.end
+            else:
+                merged.append([zone.start, zone.end, zone.kind])
+        self.ranges = [(start, end) for start, end, _ in merged] if document.zones else sorted(content)
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.ranges)
+
+
+class QuoteRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        content = ContentRanges(doc)
+        article: ArticleWords | None = None
+        previous: Speaker | None = None
+        last_end = 0
+        for quoted in quoted_passages(text):
+            if not content.contains(quoted.open, quoted.close + 1):
+                continue
+            ending = read_ending(text, quoted.close + 1, quoted)
+            article = article or ArticleWords(doc)
+            prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
+            if ending.kind == "none":
+                phrase = speaker_right_before(article, *prefix)
+                if phrase is None:
+                    continue
+            else:
+                phrase = find_subject(article, *prefix) or (ending.tail and find_subject(article, *ending.tail))
+            speaker = resolve(article, phrase, previous) if phrase else previous
+            start, end = _trimmed(text, quoted.open + 1, quoted.close)
+            add_item(doc, FIELD, start, end, Quote(text=text[start:end], start=start, end=end,
+                                                   speaker=speaker, verb=ending.verb))
+            previous = speaker or previous
+            last_end = max(ending.verb_end, quoted.close + 1)
+        return doc
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = 0
+    window = max(0, position - 400)
+    for match in _SENTENCE_END.finditer(text, window, position):
+        start = match.end()
+    return start or (window if window else 0)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@Language.factory("kr_quotes")
+def make_quote_recognizer(nlp: Language, name: str) -> QuoteRecognizer:
+    return QuoteRecognizer()

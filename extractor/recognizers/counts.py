@@ -32,7 +32,7 @@ _WORD = r"[\p{Hangul}·]+"
 _COUNT = regex.compile(rf"""
     (?:(?P<total>{_one_of(_LEXICON["total_before"])})\s?
       |(?P<about>{_one_of(_LEXICON["approximate_before"])})\s)?
-    (?<![A-Za-z0-9.,'’])
+    (?<![A-Za-z0-9'’])(?<!\d[.,])
     (?:(?P<low>{NUMBER})\s?{_one_of(_LEXICON["range_separators"])}\s?)?
     (?P<number>{APPROXIMATE_NUMBER})\s?
     (?:(?P<counter>{_one_of(_COUNTER_UNITS)})

@@ -12,6 +12,7 @@ from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 #: (component factory name, module that registers it), in pipeline order.
 #: Later components may read earlier ones' spans (visits reads dates, counts, countries).
 COMPONENTS: list[tuple[str, str]] = [
+    ("kr_countries", "extractor.recognizers.countries"),
     ("kr_counts", "extractor.recognizers.counts"),
     ("kr_quotes", "extractor.recognizers.quotes"),
     ("kr_visits", "extractor.recognizers.visits"),

@@ -1,0 +1,144 @@
+"""`kr_names`: named systems, programmes, organisations and persons.
+
+Candidates come from noun phrases and their heads (names_things), quoted names,
+and people before titles (names_people). This component settles overlaps
+(a quoted name wins over the phrases inside it; a person is not an
+organisation), resolves aliases (`국토부` -> 국토교통부, `LH` after
+`한국토지주택공사(LH)`), gives every name its longest complete form, and stores
+one Named per mention.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import lexicons
+from ..model import Named, Span
+from ..nlp.common import add_item, content_index, document_of, items
+from .names_people import people, short_mentions
+from .names_things import (
+    Candidate, acronym_programmes, heads, organizations, parenthesised_aliases, quoted, things)
+from .names_words import ArticleWords
+
+NAMED_FIELDS = ("systems", "programs", "organizations", "persons")
+#: Outlets named in bylines and photo credits: `[아시아경제 박종일 기자]`,
+#: `[미디어투데이=안상일기자]`, `(사진=연합뉴스)`, `[KPI뉴스 자료사진]`.
+_OUTLET = re.compile(
+    r"\[([^\[\]=\s]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
+    r"|[(<\[]사진\s*=\s*([^()<>\[\]\s]{2,15})[)>\]]"
+    r"|\[([^\[\]=\s]{2,15}) 자료사진\]")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=None)
+def organization_aliases() -> dict[str, str]:
+    return {str(k): str(v) for k, v in lexicons.load("org_aliases").items()}
+
+
+@Language.factory("kr_names")
+class NameRecognizer:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = ArticleWords(doc)
+        content = content_index(doc)
+        for candidate in _resolve(article, _candidates(doc, article)):
+            if content.contains(candidate.start, candidate.end) or candidate.field == "reporters":
+                field = "persons" if candidate.field == "reporters" else candidate.field
+                mention = Span(text=doc.text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
+                add_item(doc, field, candidate.start, candidate.end, Named(name=candidate.name, mentions=[mention]))
+        return doc
+
+
+def _candidates(doc: Doc, article: ArticleWords) -> list[Candidate]:
+    lex = heads()
+    countries = [(m["start"], m["end"]) for c in items(doc, "countries") for m in c.get("mentions", [])]
+    claims = quoted(article, lex) + acronym_programmes(article, lex)
+    found_people = people(article, lex, countries)
+    persons = [c for c in found_people if c.field == "persons"] + _reporters(doc)
+    persons += short_mentions(article, persons)
+    phrase_named = things(article, lex) + organizations(article, lex, countries)
+    phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
+    phrase_named = [c for c in phrase_named if not _overlaps(c, claims) and not _overlaps(c, persons)]
+    return [c for c in claims if c.field != "claimed"] + persons + phrase_named
+
+
+def _overlaps(candidate: Candidate, others: list[Candidate]) -> bool:
+    return any(o.start < candidate.end and candidate.start < o.end for o in others)
+
+
+def _reporters(doc: Doc) -> list[Candidate]:
+    """Bylines' reporters are people of the article too (the gold lists them among persons)."""
+    found = []
+    for reporter in document_of(doc).reporters:
+        position = doc.text.find(reporter.name)
+        if reporter.name and position >= 0:
+            found.append(Candidate("reporters", reporter.name, position, position + len(reporter.name)))
+    return found
+
+
+def _outlets(article: ArticleWords) -> list[Candidate]:
+    found = []
+    for match in _OUTLET.finditer(article.text):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        found.append(Candidate("organizations", match.group(group), match.start(group), match.end(group)))
+    return found
+
+
+def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candidate]:
+    """Alias resolution and canonical names: every mention renamed to its name's longest form."""
+    orgs = [c for c in candidates if c.field == "organizations"]
+    aliases = {alias: target for alias, target in parenthesised_aliases(article, orgs).items()}
+    candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
+    renamed = [_renamed(c, aliases) for c in candidates]
+    for field in NAMED_FIELDS + ("reporters",):
+        names = {c.name for c in renamed if c.field == field}
+        canonical = _canonical_names(names, merge_suffixes=field not in ("persons", "reporters"))
+        renamed = [Candidate(c.field, canonical[c.name], c.start, c.end) if c.field == field else c
+                   for c in renamed]
+    return list(dict.fromkeys(renamed))
+
+
+def _renamed(candidate: Candidate, aliases: dict[str, Candidate]) -> Candidate:
+    if candidate.field != "organizations":
+        return candidate
+    name = organization_aliases().get(candidate.name, candidate.name)
+    target = aliases.get(name)
+    if target is not None and target.name != name:
+        name = target.name
+    return Candidate(candidate.field, name, candidate.start, candidate.end)
+
+
+def _alias_mentions(article: ArticleWords, aliases: dict[str, Candidate]) -> list[Candidate]:
+    """Later bare uses of an alias (`LH는`) are mentions of the organisation."""
+    acronyms = {target.name for target in aliases.values()}
+    found = []
+    for word in article.words:
+        text = article.text[word.start:word.nominal_end]
+        if (text in aliases or text in acronyms) and re.fullmatch(r"[A-Za-z]+", text):
+            found.append(Candidate("organizations", text, word.start, word.nominal_end))
+    return found
+
+
+def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
+    """Name -> canonical: the longest spelling of the same words; with merge_suffixes, a name
+    that ends exactly one longer name (`통합센터` in `스마트도시통합센터`) is that name."""
+    def key(name: str) -> str:
+        return _SPACE.sub("", name)
+
+    longest: dict[str, str] = {}
+    for name in sorted(names, key=len):
+        longest[key(name)] = name
+    canonical = {}
+    for name in names:
+        target = key(name)
+        if merge_suffixes:
+            containers = {k for k in longest if k != target and k.endswith(target)}
+            if len(containers) == 1:
+                target = containers.pop()
+        canonical[name] = longest[target]
+    return canonical

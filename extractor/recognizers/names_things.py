@@ -1,0 +1,290 @@
+"""Named systems, programmes and organisations found from noun phrases and their heads.
+
+A name is a noun phrase ending in a head (`시스템`, `포럼`, `협회`), read right to
+left from the head until a word that cannot belong to a name: a generic
+modifier (`이번`, `관련`), a count (`10개`), an organisation before a system or
+programme. Quoted names (`‘스마트도시 체감도 증진사업’`) are taken whole.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicons
+from .names_words import ArticleWords, Word
+
+MAX_NAME_WORDS = 7
+_COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
+_COORDINATION = re.compile(r"[·ㆍ]")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    field: str
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Heads:
+    systems: tuple[str, ...]
+    programs: tuple[str, ...]
+    organizations: tuple[str, ...]
+    proper_heads: frozenset
+    standalone_heads: frozenset
+    local_government_heads: frozenset
+    not_organizations: frozenset
+    place_nouns: frozenset
+    scheme_modifiers: frozenset
+    generic: frozenset
+    quoted_followers: tuple[str, ...]
+    quoted_leaders: frozenset
+
+    def of(self, field: str) -> tuple[str, ...]:
+        return getattr(self, field)
+
+
+@lru_cache(maxsize=None)
+def heads() -> Heads:
+    data = lexicons.load("name_heads")
+    org = data["organizations"]
+
+    def longest_first(words):
+        return tuple(sorted(words, key=len, reverse=True))
+
+    return Heads(
+        systems=longest_first(data["systems"]["heads"]),
+        programs=longest_first(data["programs"]["heads"]),
+        organizations=longest_first(org["heads"]),
+        proper_heads=frozenset(org["proper_heads"]),
+        standalone_heads=frozenset(org["standalone_heads"]),
+        local_government_heads=frozenset(org["local_government_heads"]),
+        not_organizations=frozenset(org["not_organizations"]),
+        place_nouns=frozenset(org["place_nouns"]),
+        scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
+        generic=frozenset(data["generic_modifiers"]),
+        quoted_followers=tuple(data["programs"]["quoted_followers"]),
+        quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
+    )
+
+
+def head_of(text: str, field: str, lex: Heads) -> str | None:
+    """The head that ends text, if text is more than its head."""
+    return next((h for h in lex.of(field) if text.endswith(h) and len(text) > len(h)), None)
+
+
+def is_count(word: Word) -> bool:
+    return "SN" in word.tags and word.forms[-1] in _COUNTERS
+
+
+def is_organization_word(article: ArticleWords, word: Word, lex: Heads) -> bool:
+    return organization_head(article, word, lex) is not None
+
+
+def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | None:
+    """The organisation head ending a word (`국토교통부` -> 부), checked against Kiwi's morphemes."""
+    text = article.text[word.start:word.nominal_end]
+    head = head_of(text, "organizations", lex)
+    if head is None or not word.forms:
+        return None
+    last_form, last_tag = word.forms[-1], word.tags[-1]
+    if len(head) > 1:
+        return head
+    if last_form == head and len(word.forms) > 1:
+        separate_ok = head not in lex.proper_heads or word.tags[-2] == "NNP"
+        return head if separate_ok else None
+    if last_tag == "NNP" and len(last_form) > 1:
+        return head
+    if head in lex.proper_heads or last_form in lex.not_organizations or len(last_form) < 2:
+        return None
+    return head
+
+
+# --- systems and programmes -------------------------------------------------
+
+def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
+    found: list[Candidate] = []
+    for phrase in article.phrases():
+        for position, word in enumerate(phrase):
+            for field in ("systems", "programs"):
+                found.extend(_thing_at(article, phrase, position, field, lex))
+    return found
+
+
+def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: str, lex: Heads) -> list[Candidate]:
+    word = phrase[position]
+    word_text = article.text[word.start:word.nominal_end]
+    head = head_of(word_text, field, lex) or (word_text if word_text in lex.of(field) else None)
+    if head is None:
+        return []
+    first, stopped_by_count = _name_start(article, phrase, position, lex)
+    conjuncts = _COORDINATION.split(word_text)
+    if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
+        return _coordinated(word, conjuncts, head, field)
+    start = phrase[first].start
+    text = article.text[start:word.nominal_end]
+    if not _is_name(text, head, field, lex) or (stopped_by_count and field == "systems"):
+        return []
+    found = [Candidate(field, text, start, word.nominal_end)]
+    if field == "systems" and word_text == head and first < position:
+        found.extend(_comma_conjuncts(article, phrase[first], head, lex))
+    return found
+
+
+def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> tuple[int, bool]:
+    """Index of the first word of the name ending at phrase[position], and whether a count stopped it."""
+    first = position
+    while first > 0 and position - first < MAX_NAME_WORDS - 1:
+        before = phrase[first - 1]
+        text = article.text[before.start:before.nominal_end]
+        if is_count(before):
+            return first, True
+        if text in lex.generic or is_organization_word(article, before, lex):
+            break
+        first -= 1
+    return first, False
+
+
+def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
+    modifier_words = text[: len(text) - len(head)].split()
+    if not modifier_words or all(w in lex.generic for w in modifier_words):
+        return False
+    if field == "systems" and any(w in lex.scheme_modifiers for w in modifier_words):
+        return False
+    return True
+
+
+def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
+    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템."""
+    found, offset = [], word.start
+    for conjunct in conjuncts:
+        name = conjunct if conjunct.endswith(head) else conjunct + head
+        if conjunct:
+            found.append(Candidate(field, name, offset, offset + len(conjunct)))
+        offset += len(conjunct) + 1
+    return found
+
+
+def _comma_conjuncts(article: ArticleWords, first: Word, head: str, lex: Heads) -> list[Candidate]:
+    """`스마트주차, 스마트가로등 시스템` names 스마트주차 시스템 too."""
+    found = []
+    index = article.index_at(first.start)
+    while index > 0:
+        before = article.words[index - 1]
+        gap = article.text[before.end:article.words[index].start]
+        text = article.text[before.start:before.end]
+        if gap.strip() != "," or not before.full or text in lex.generic or head_of(text, "systems", lex):
+            break
+        found.append(Candidate("systems", f"{text} {head}", before.start, before.end))
+        index -= 1
+    return found
+
+
+# --- quoted names -----------------------------------------------------------
+
+def quoted(article: ArticleWords, lex: Heads) -> list[Candidate]:
+    """Quoted names, classified by their head or, without one, by the words around them."""
+    found = []
+    for match in article.quoted():
+        text = match.group(1).strip()
+        start = match.start(1) + match.group(1).index(text)
+        candidate = _classify_quoted(article, text, start, match.end(), lex)
+        if candidate:
+            found.append(candidate)
+    return found
+
+
+def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, lex: Heads) -> Candidate | None:
+    inside = [w for w in article.words if start <= w.start and w.end <= start + len(text)]
+    if not inside or not all(w.full for w in inside[:-1]) or inside[-1].end != start + len(text):
+        return None
+    if any(is_count(w) for w in inside):
+        return None
+    for field in ("systems", "programs", "organizations"):
+        head = head_of(text, field, lex)
+        if head and (field != "organizations" or is_organization_word(article, inside[-1], lex)):
+            return Candidate(field, text, start, start + len(text))
+    following = article.text[after:after + 8].lstrip()
+    leader = article.text[max(0, start - 12):start - 1].split()
+    if following.startswith(lex.quoted_followers) or (leader and leader[-1] in lex.quoted_leaders):
+        return Candidate("programs", text, start, start + len(text))
+    return None
+
+
+def acronym_programmes(article: ArticleWords, lex: Heads) -> list[Candidate]:
+    """`KSP(Knowledge Sharing Project, 지식공유프로젝트)`: one programme, named by its acronym;
+    the expansion is claimed too, so that it is not read as a second programme."""
+    found = []
+    for match in re.finditer(r"([A-Z][A-Za-z0-9]{1,7})\(([^()]{3,80})\)", article.text):
+        expansion = match.group(2).split(",")[-1].strip()
+        if head_of(expansion, "programs", lex):
+            found.append(Candidate("programs", match.group(1), match.start(1), match.end(1)))
+            found.append(Candidate("claimed", "", match.start(2), match.end(2)))
+    return found
+
+
+# --- organisations ----------------------------------------------------------
+
+def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
+    found = []
+    for phrase in article.phrases():
+        for position, word in enumerate(phrase):
+            candidate = _organization_at(article, phrase, position, lex, countries)
+            if candidate:
+                found.append(candidate)
+    return _drop_contained(found)
+
+
+def _organization_at(article, phrase, position, lex, countries) -> Candidate | None:
+    word = phrase[position]
+    text = article.text[word.start:word.nominal_end]
+    head = organization_head(article, word, lex)
+    standalone = text in lex.standalone_heads and position > 0 and phrase[position - 1].tags[-1:] == ("NNP",)
+    if head is None and not standalone:
+        return None
+    if text in lex.generic:
+        return None
+    first = position
+    while first > 0 and _belongs_to_organization(article, phrase, first - 1, position, lex, countries):
+        first -= 1
+    start = phrase[first].start
+    return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
+
+
+def _belongs_to_organization(article, phrase, index, head_index, lex, countries) -> bool:
+    """May phrase[index] open the organisation ending at phrase[head_index]?"""
+    word = phrase[index]
+    text = article.text[word.start:word.nominal_end]
+    if any(s <= word.start < e for s, e in countries):
+        return index == head_index - 1
+    head = organization_head(article, word, lex)
+    if head in lex.local_government_heads:
+        return False
+    return text in lex.place_nouns or (bool(word.tags) and all(t in ("NNP", "SL") for t in word.tags))
+
+
+def _drop_contained(found: list[Candidate]) -> list[Candidate]:
+    """`서울대학교 행정대학원` is one organisation: drop names inside a longer one that contains them
+    at its start (a local government before a facility was already kept apart)."""
+    return [c for c in found
+            if not any(o is not c and o.start == c.start and o.end > c.end for o in found)]
+
+
+def parenthesised_aliases(article: ArticleWords, found: list[Candidate]) -> dict[str, Candidate]:
+    """`한국지능정보사회진흥원(NIA)`, `LH(한국토지주택공사)`: alias -> the organisation written first."""
+    aliases: dict[str, Candidate] = {}
+    for candidate in found:
+        after = article.text[candidate.end:candidate.end + 40]
+        match = re.match(r"\(([^()]{1,30})\)", after)
+        if match:
+            for alias in match.group(1).split(","):
+                aliases.setdefault(alias.strip(), candidate)
+        before = article.text[:candidate.start]
+        acronym = re.search(r"([A-Z][A-Za-z]{1,7})\($", before)
+        if acronym and article.text[candidate.end:candidate.end + 1] == ")":
+            aliases.setdefault(candidate.name, Candidate(
+                "organizations", acronym.group(1), acronym.start(1), acronym.end(1)))
+    return aliases

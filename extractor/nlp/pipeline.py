@@ -14,6 +14,7 @@ from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 COMPONENTS: list[tuple[str, str]] = [
     ("kr_countries", "extractor.recognizers.countries"),
     ("kr_counts", "extractor.recognizers.counts"),
+    ("kr_timex", "extractor.recognizers.timex"),
     ("kr_names", "extractor.recognizers.names"),
     ("kr_quotes", "extractor.recognizers.quotes"),
     ("kr_visits", "extractor.recognizers.visits"),

@@ -1,0 +1,29 @@
+"""spaCy component `kr_timex`: fills `dates` with TIMEX3 items (CONTRACT.md).
+
+Each content zone (headline, deck, captions, body) is parsed in text order by one
+TimexParser, so `이날` resolves to the last day named before it in the article's own
+words; furniture and bylines are never read.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp.common import add_item, content_index, reference_date
+from .timex_rules import TimexParser, parse_timex
+
+__all__ = ["TimexRecognizer", "parse_timex"]
+
+
+class TimexRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        parser = TimexParser(reference_date(doc))
+        for start, end in content_index(doc).ranges:
+            for timex in parser.parse(doc.text, start, end):
+                add_item(doc, "dates", timex.start, timex.end, timex)
+        return doc
+
+
+@Language.factory("kr_timex")
+def make_timex(nlp: Language, name: str) -> TimexRecognizer:
+    return TimexRecognizer()

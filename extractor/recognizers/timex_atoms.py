@@ -1,0 +1,266 @@
+"""The smallest temporal pieces of Korean text (`지난`, `6월`, `26일`, `오후`, `2시 30분`,
+`한 달간`), each with the fields it sets; timex_rules.py joins them into expressions.
+
+Vocabulary comes from extractor/lexicons/timex.yaml; numbers from numerals.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import regex
+
+from ..lexicons import load
+from .numerals import NUMBER, parse_number
+
+LEXICON = load("timex")
+
+#: rank of the grain a field belongs to: pieces join coarse to fine (`2023년` `7월` `28일` `오후` `2시`)
+FIELD_RANK = {
+    "year": 0, "year_shift": 0,
+    "month": 1, "month_shift": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
+    "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
+    "day": 3, "day_shift": 3, "anchor_shift": 3, "holiday": 3, "weekday": 3,
+    "weekday_ordinal": 3, "last_day": 3, "day_range": 3,
+    "part_of_day": 4, "clock": 5, "zone": 6,
+}
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    fields: dict = field(default_factory=dict)
+    #: only meaningful joined to a neighbour (`지난`, `(금)`, `세시`, `2주` without `간`)
+    attach_only: bool = False
+    #: a self-contained result (duration, offset) that joins nothing but a prefix
+    standalone: bool = False
+
+    @property
+    def rank(self) -> int:
+        return max((FIELD_RANK.get(key, -1) for key in self.fields), default=-1)
+
+
+def _one_of(words) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else parse_number(text)
+
+
+_UNITS = LEXICON["units"]
+_UNIT = _one_of(_UNITS)
+_HALF = regex.escape(LEXICON["half_word"])
+_WEEKDAY = _one_of(LEXICON["weekdays"])
+_WEEKDAY_LETTER = "[" + "".join(LEXICON["weekday_letters"]) + "]"
+_ORDINAL = _one_of(LEXICON["ordinals"])
+_PART_OF_DAY = _one_of(LEXICON["parts_of_day"])
+_QUANTITY = rf"(?P<number>{NUMBER})\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?"
+_NATIVE_HOUR = _one_of(["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"])
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value if len(text) == 4 else value + (1900 if value >= 50 else 2000)
+
+
+def _valid_date(fields: dict) -> bool:
+    return 1 <= fields.get("month", 1) <= 12 and 1 <= fields.get("day", 1) <= 31
+
+
+def _numeric_date(m) -> Piece | None:
+    fields = {"month": int(m["month"]), "day": int(m["day"])}
+    if m["year"]:
+        fields["year"] = _year(m["year"])
+    return Piece(m.start(), m.end(), fields) if _valid_date(fields) else None
+
+
+def _worded_date(m) -> Piece | None:
+    fields = {"year": _number(m["year"]), "month": _number(m["month"])}
+    if m["day"]:
+        fields["day"] = _number(m["day"])
+    if None in fields.values() or not 1000 <= fields["year"] < 3000 or not _valid_date(fields):
+        return None
+    return Piece(m.start(), m.end(), fields)
+
+
+def _simple(key: str, low: int, high: int, convert=int) -> Callable:
+    def build(m) -> Piece | None:
+        value = convert(m["value"])
+        return Piece(m.start(), m.end(), {key: value}) if low <= value <= high else None
+    return build
+
+
+def _day_range(m) -> Piece | None:
+    first, last = int(m["first"]), int(m["last"])
+    return Piece(m.start(), m.end(), {"day_range": (first, last)}) if 1 <= first < last <= 31 else None
+
+
+def _clock(m) -> Piece | None:
+    hour = _number(m["hour"])
+    minute = 30 if m["half"] else _number(m["minute"]) if m["minute"] else 0
+    second = _number(m["second"]) if m["second"] else None
+    if hour is None or minute is None or hour > 24 or minute > 59 or (second or 0) > 59:
+        return None
+    clock = {"hour": hour, "minute": minute if (m["minute"] or m["half"]) else None, "second": second}
+    if m["before"]:
+        clock["before"] = True
+    fields = {"clock": clock}
+    native = not m["hour"].isdigit()
+    return Piece(m.start(), m.end(), fields, attach_only=native and not (m["minute"] or m["half"]))
+
+
+def _colon_clock(m) -> Piece | None:
+    hour, minute = int(m["hour"]), int(m["minute"])
+    second = int(m["second"]) if m["second"] else None
+    if hour > 24 or minute > 59 or (second or 0) > 59:
+        return None
+    clock = {"hour": hour, "minute": minute, "second": second}
+    if m["meridiem"]:
+        clock["meridiem"] = _meridiem(m["meridiem"])
+    return Piece(m.start(), m.end(), {"clock": clock})
+
+
+def _meridiem(text: str) -> str:
+    return LEXICON["meridiem_letters"][text.lower().replace(".", "")]
+
+
+def _quantity(m) -> dict | None:
+    number = _number(m["number"])
+    if number is None or number == 0:
+        return None
+    return {"number": number, "unit": m["unit"], "half": bool(m["half"])}
+
+
+def _duration(m) -> Piece | None:
+    quantity = _quantity(m)
+    return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True) if quantity else None
+
+
+def _day_count_duration(m) -> Piece:
+    quantity = {"number": LEXICON["day_counts"][m["word"]], "unit": "일", "half": False}
+    return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
+
+
+def _nights_days(m) -> Piece:
+    return Piece(m.start(), m.end(), {"duration": {"number": int(m["days"]), "unit": "일", "half": False}},
+                 standalone=True)
+
+
+def _offset(m) -> Piece | None:
+    quantity = _quantity(m)
+    suffix = regex.sub(r"\s", "", m["suffix"])
+    explicit_date = m["unit"] in ("일", "년") and suffix in ("이전", "이후")
+    if not quantity or explicit_date:
+        return None
+    quantity["sign"] = LEXICON["offset_suffixes"][suffix]
+    return Piece(m.start(), m.end(), {"offset": quantity}, standalone=True)
+
+
+def _within(m) -> Piece | None:
+    quantity = _quantity(m)
+    if not quantity:
+        return None
+    quantity["sign"] = 1
+    return Piece(m.start(), m.end(), {"offset": quantity}, standalone=True)
+
+
+def _bare_quantity(m) -> Piece | None:
+    quantity = _quantity(m)
+    return Piece(m.start(), m.end(), {"quantity": quantity}, attach_only=True) if quantity else None
+
+
+def _words(key: str, table: dict, attach_only: bool = False) -> tuple[str, Callable]:
+    def build(m) -> Piece:
+        return Piece(m.start(), m.end(), {key: table[m["value"]]}, attach_only=attach_only)
+    return rf"(?P<value>{_one_of(table)})", build
+
+
+def _ordinal(m) -> Piece:
+    rank = LEXICON["ordinals"][m["ordinal"]]
+    if m["weekday"]:
+        fields = {"weekday_ordinal": (rank, LEXICON["weekdays"][m["weekday"]])}
+    elif m["target"] == "주":
+        fields = {"week_ordinal": rank}
+    else:
+        fields = {"last_day": True} if rank == -1 else {"day": rank}
+    return Piece(m.start(), m.end(), fields, attach_only=True)
+
+
+def _quarter(m) -> Piece | None:
+    value = _number(m["value"])
+    return Piece(m.start(), m.end(), {"quarter": value}) if value and 1 <= value <= 4 else None
+
+
+def _paren_weekday(m) -> Piece:
+    return Piece(m.start(), m.end(), {"weekday": LEXICON["weekday_letters"][m["value"]]}, attach_only=True)
+
+
+_MERIDIEM = r"(?P<meridiem>[AaPp]\.?[Mm]\.?|[AaPp](?![A-Za-z]))"
+_SUFFIX_OFFSET = _one_of(LEXICON["offset_suffixes"])
+_SUFFIX_WITHIN = _one_of(LEXICON["within_suffixes"])
+_SUFFIX_DURATION = _one_of(LEXICON["duration_suffixes"])
+_APPROX = _one_of(LEXICON["approximately"])
+
+#: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
+RULES: list[tuple[str, Callable]] = [
+    (r"(?<![\d.])(?P<year>\d{4})\s?[./-]\s?(?P<month>\d{1,2})\s?[./-]\s?(?P<day>\d{1,2})(?:\.(?!\d))?(?![\d./-])",
+     _numeric_date),
+    (r"(?<![\d.])'(?P<year>\d{2})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?!\d)", _numeric_date),
+    (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
+    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))(?P<day>\d{{1,2}})(?![\d/.])",
+     _numeric_date),
+    (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
+    (r"(?<![\d.,])(?P<value>\d{4})\s?년", _simple("year", 1000, 2999)),
+    (r"(?<![\d.,])(?P<value>\d{1,2})\s?월(?!요)", _simple("month", 1, 12)),
+    (r"(?<![\d.,])(?P<value>\d{1,2})일", _simple("day", 1, 31)),
+    (r"(?<![\d.,])(?P<first>\d{1,2})일?\s?[~∼-]\s?(?P<last>\d{1,2})일", _day_range),
+    (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),
+    (rf"(?P<value>{_WEEKDAY})", lambda m: Piece(m.start(), m.end(), {"weekday": LEXICON["weekdays"][m["value"]]})),
+    (rf"\(\s?(?P<value>{_WEEKDAY_LETTER})\s?\)", _paren_weekday),
+    (rf"(?P<ordinal>{_ORDINAL})\s?(?:(?P<weekday>{_WEEKDAY})|(?P<target>주|날))", _ordinal),
+    _words("day_shift", LEXICON["reference_days"]),
+    _words("anchor_shift", LEXICON["anchor_days"]),
+    _words("year_shift", LEXICON["reference_years"]),
+    _words("year_shift", LEXICON["reference_years_bound"], attach_only=True),
+    _words("month_shift", LEXICON["reference_months"]),
+    _words("week_shift", LEXICON["reference_weeks"]),
+    _words("quarter_shift", LEXICON["reference_quarters"]),
+    _words("direction", LEXICON["direction_words"], attach_only=True),
+    _words("holiday", LEXICON["holidays"]),
+    _words("half", LEXICON["halves"]),
+    _words("season", {word: word for word in LEXICON["seasons"]}, attach_only=True),
+    _words("weekend", {word: True for word in LEXICON["weekend_words"]}, attach_only=True),
+    _words("month_part", {word: word for word in LEXICON["month_parts"]}, attach_only=True),
+    _words("part_of_day", {word: word for word in LEXICON["parts_of_day"]}),
+    _words("clock_word", LEXICON["clock_words"]),
+    _words("zone", LEXICON["time_zones"], attach_only=True),
+    _words("approximately", {word: True for word in LEXICON["approximately"]}, attach_only=True),
+    (rf"(?<![\d.,])(?P<hour>\d{{1,2}}|{_NATIVE_HOUR})\s?시(?!간)"
+     rf"(?:\s?(?:(?P<half>{_HALF})|(?P<minute>{NUMBER})\s?분(?P<before>\s?전)?))?(?:\s?(?P<second>{NUMBER})\s?초)?",
+     _clock),
+    (rf"(?<![\d.,:])(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}})(?::(?P<second>\d{{2}}))?(?:\s?{_MERIDIEM})?(?![\d:])",
+     _colon_clock),
+    (rf"(?<![\d.,:])(?P<hour>\d{{1,2}})\s?(?P<meridiem>[AaPp]\.?[Mm]\.?)(?![A-Za-z])",
+     lambda m: _clock_hour(m)),
+    (rf"(?<![\d.,])(?P<nights>\d{{1,2}})박\s?(?P<days>\d{{1,2}})일(?:\s?{_SUFFIX_DURATION})?", _nights_days),
+    (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?{_SUFFIX_DURATION}", _day_count_duration),
+    (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
+    (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
+    (rf"{_QUANTITY}\s?{_SUFFIX_WITHIN}", _within),
+    (_QUANTITY, _bare_quantity),
+]
+
+
+def _clock_hour(m) -> Piece | None:
+    hour = int(m["hour"])
+    if not 1 <= hour <= 12:
+        return None
+    clock = {"hour": hour, "minute": None, "second": None, "meridiem": _meridiem(m["meridiem"])}
+    return Piece(m.start(), m.end(), {"clock": clock})
+
+
+COMPILED = [(regex.compile(pattern), build) for pattern, build in RULES]
+#: any rule's start, to find candidate positions quickly
+ANY_START = regex.compile("|".join(f"(?:{pattern})" for pattern, _ in RULES))

@@ -1,0 +1,570 @@
+"""Korean temporal expressions to TIMEX3 values: `parse_timex(text, reference)`.
+
+Pieces found by timex_atoms.py are joined coarse to fine (`지난` `6월` `26일`), then
+into ranges (`A부터 B까지`, `A~B`), and resolved against the reference: the
+publication date for news (relative days resolve against it, clock times fall on
+the day the text last spoke of), or a full datetime (then a bare clock time is its
+next occurrence, as Duckling reads it). `이날`/`전날` resolve against the anchor:
+the last single day the text named.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ..model import Timex
+from .timex_atoms import ANY_START, COMPILED, LEXICON, Piece
+
+_HANGUL = regex.compile(r"\p{Hangul}")
+_PARTICLE = regex.compile(
+    "(?:" + "|".join(regex.escape(p) for p in sorted(LEXICON["particles"], key=len, reverse=True)) + r")+(?!\p{Hangul})")
+_JOIN_GAP = regex.compile(r"[ \t]?(?:인[ \t])?|[ \t]?\(")
+_RANGE_JOIN = regex.compile(
+    r"[ \t]?(?:" + "|".join(regex.escape(j) for j in LEXICON["range_joiners"]) + r")[ \t]?")
+_RANGE_CLOSE = regex.compile("|".join(regex.escape(c) for c in LEXICON["range_closers"]))
+_PREFIX_FIELDS = {"direction", "approximately"}
+_SECOND_GRAINS = ("hour", "minute", "second")
+_FINER = {"years": "month", "months": "day", "weeks": "day", "days": "hour", "hours": "minute",
+          "minutes": "second", "seconds": "second"}
+_GRAIN_ORDER = ["year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
+                "hour", "minute", "second"]
+
+
+@dataclass
+class Point:
+    when: dt.datetime
+    grain: str
+    code: str | None = None
+
+
+@dataclass
+class Group:
+    start: int
+    end: int
+    fields: dict = field(default_factory=dict)
+    attach_only: bool = True
+    standalone: bool = False
+    open_start: bool = False
+
+    @property
+    def rank(self) -> int:
+        return Piece(0, 0, {k: v for k, v in self.fields.items() if k not in _PREFIX_FIELDS}).rank
+
+
+@dataclass
+class Context:
+    now: dt.datetime
+    has_clock: bool
+    utc_offset_hours: float | None
+    anchor: dt.date
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
+
+
+def parse_timex(text: str, reference: dt.date | dt.datetime) -> list[Timex]:
+    """Every temporal expression in `text`, normalised against `reference`."""
+    return TimexParser(reference).parse(text)
+
+
+class TimexParser:
+    """Keeps the anchor day (`이날`) across the parts of one document."""
+
+    def __init__(self, reference: dt.date | dt.datetime):
+        has_clock = isinstance(reference, dt.datetime)
+        now = reference if has_clock else dt.datetime.combine(reference, dt.time())
+        offset = now.utcoffset()
+        self.context = Context(now.replace(tzinfo=None), has_clock,
+                               offset.total_seconds() / 3600 if offset is not None else None, now.date())
+
+    def parse(self, text: str, start: int = 0, end: int | None = None) -> list[Timex]:
+        end = len(text) if end is None else end
+        found = []
+        for first, last in _ranges(text, _groups(text, _pieces(text, start, end))):
+            timex = self._resolve(text, first, last)
+            if timex is not None:
+                found.append(timex)
+        return found
+
+    def _resolve(self, text: str, first: Group, last: Group | None) -> Timex | None:
+        ctx = self.context
+        if last is None:
+            value = _single_value(first.fields, ctx)
+            if value is None:
+                return None
+            kind, value, point = value
+            if point is not None and point.grain in ("day", "part", "hour", "minute", "second") \
+                    and not first.open_start and ({"day", "day_shift"} & first.fields.keys()):
+                ctx.anchor = point.when.date()
+            return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
+        begin = _point(first.fields, ctx, None)
+        finish = _point(last.fields, ctx, begin) if begin else None
+        if begin is None or finish is None or finish.when < begin.when:
+            return None
+        end = last.end
+        closer = _RANGE_CLOSE.match(text, end)
+        if closer:
+            end = closer.end()
+        kind = "TIME" if _has_time(first.fields) or _has_time(last.fields) else "DATE"
+        return Timex(text=text[first.start:end], start=first.start, end=end, type=kind,
+                     value=f"{_format(begin)}/{_format(finish)}")
+
+
+# --- finding pieces -------------------------------------------------------------------------
+
+def _pieces(text: str, start: int, end: int) -> list[Piece]:
+    pieces: list[Piece] = []
+    position = start
+    while True:
+        found = ANY_START.search(text, position, end)
+        if not found:
+            return pieces
+        at = found.start()
+        piece = _best_piece(text, at, end, pieces)
+        if piece is None:
+            position = at + 1
+            continue
+        pieces.append(piece)
+        position = piece.end
+
+
+def _candidates(text: str, at: int, end: int) -> list[Piece]:
+    pieces = []
+    for order, (pattern, build) in enumerate(COMPILED):
+        match = pattern.match(text, at, end)
+        if match and match.end() > at:
+            piece = build(match)
+            if piece is not None:
+                pieces.append((-(piece.end - piece.start), order, piece))
+    return [piece for *_, piece in sorted(pieces, key=lambda item: item[:2])]
+
+
+def _best_piece(text: str, at: int, end: int, before: list[Piece]) -> Piece | None:
+    adjacent = bool(before) and before[-1].end == at
+    if at > 0 and _HANGUL.match(text[at - 1]) and not adjacent:
+        return None
+    for piece in _candidates(text, at, end):
+        if _right_edge_ok(text, piece.end, end):
+            return piece
+    return None
+
+
+def _right_edge_ok(text: str, at: int, end: int) -> bool:
+    if at >= end or not _HANGUL.match(text[at]):
+        return True
+    particle = _PARTICLE.match(text, at, end)
+    if particle and (particle.end() >= end or not _HANGUL.match(text[particle.end()])):
+        return True
+    return any(piece.end <= end for piece in _candidates(text, at, end))
+
+
+# --- joining pieces into expressions and ranges --------------------------------------------------
+
+def _groups(text: str, pieces: list[Piece]) -> list[Group]:
+    groups: list[Group] = []
+    for piece in pieces:
+        if groups and _join(text, groups[-1], piece):
+            continue
+        groups.append(Group(piece.start, piece.end, dict(piece.fields), piece.attach_only, piece.standalone))
+    return [group for group in groups if _complete(group)]
+
+
+def _join(text: str, group: Group, piece: Piece) -> bool:
+    gap = text[group.end:piece.start]
+    if not _JOIN_GAP.fullmatch(gap) or (group.fields.keys() & piece.fields.keys()):
+        return False
+    if "인" in gap and "weekday" not in group.fields:
+        return False
+    closing = gap.endswith("(")
+    if closing and not text.startswith(")", piece.end):
+        return False
+    prefix_only = not (group.fields.keys() - _PREFIX_FIELDS)
+    if group.standalone or (piece.standalone and not prefix_only):
+        return False
+    if not prefix_only and not _fits_after(group, piece):
+        return False
+    group.fields.update(piece.fields)
+    group.end = piece.end + (1 if closing else 0)
+    group.attach_only = group.attach_only and piece.attach_only and not prefix_only or (
+        prefix_only and piece.attach_only and "quantity" not in piece.fields and not piece.fields.keys() & {"season"})
+    group.standalone = piece.standalone
+    return True
+
+
+def _fits_after(group: Group, piece: Piece) -> bool:
+    keys = piece.fields.keys()
+    if "quantity" in keys or "quantity" in group.fields:
+        return False
+    if "month_part" in keys:
+        return group.fields.keys() & {"month", "month_shift"} and not group.fields.keys() & {"day", "day_shift"}
+    if "zone" in keys:
+        return "clock" in group.fields
+    if "weekend" in keys:
+        return "week_shift" in group.fields
+    return piece.rank >= group.rank
+
+
+def _complete(group: Group) -> bool:
+    fields = group.fields
+    if "quantity" in fields:
+        return "direction" in fields
+    if "season" in fields:
+        return bool(fields.keys() & {"year", "year_shift", "direction"})
+    return not group.attach_only and bool(fields.keys() - _PREFIX_FIELDS)
+
+
+def _ranges(text: str, groups: list[Group]):
+    """(first, last) for ranges, (group, None) for single expressions."""
+    index = 0
+    while index < len(groups):
+        group = groups[index]
+        if "day_range" in group.fields:
+            first, last = _split_day_range(group)
+            yield first, last
+            index += 1
+            continue
+        joiner = _RANGE_JOIN.match(text, group.end)
+        following = groups[index + 1] if index + 1 < len(groups) else None
+        if joiner and following and following.start == joiner.end() and _rangeable(group, following):
+            yield group, following
+            index += 2
+            continue
+        group.open_start = bool(joiner)
+        yield group, None
+        index += 1
+
+
+def _rangeable(first: Group, last: Group) -> bool:
+    return not (first.standalone or last.standalone or "quantity" in first.fields or "quantity" in last.fields)
+
+
+def _split_day_range(group: Group) -> tuple[Group, Group]:
+    first_day, last_day = group.fields.pop("day_range")
+    first = Group(group.start, group.end, {**group.fields, "day": first_day}, False)
+    last = Group(group.end, group.end, {"day": last_day}, False)
+    return first, last
+
+
+# --- resolving ------------------------------------------------------------------------------------
+
+def _has_time(fields: dict) -> bool:
+    return bool(fields.keys() & {"clock", "part_of_day", "clock_word"})
+
+
+def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] | None:
+    if "duration" in fields:
+        return "DURATION", _duration(fields["duration"]), None
+    if "offset" in fields:
+        point = _offset(fields["offset"], ctx)
+        return ("TIME" if point.grain in _SECOND_GRAINS else "DATE"), _format(point), point
+    if "quantity" in fields:
+        span = _quantity_interval(fields["quantity"], fields["direction"], ctx)
+        if span is None:
+            return None
+        return ("TIME" if span[0].grain in _SECOND_GRAINS else "DATE"), f"{_format(span[0])}/{_format(span[1])}", None
+    point = _point(fields, ctx, None)
+    if point is None:
+        return None
+    return ("TIME" if _has_time(fields) else "DATE"), _format(point), point
+
+
+def _point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
+    try:
+        day = _date_point(fields, ctx, base)
+        if not _has_time(fields):
+            return day
+        return _time_point(fields, ctx, day, base)
+    except ValueError:  # an impossible date such as 2월 30일
+        return None
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
+    today = ctx.today
+    direction = fields.get("direction")
+    if "day_shift" in fields or "anchor_shift" in fields:
+        origin = today if "day_shift" in fields else ctx.anchor
+        day = origin + dt.timedelta(days=fields.get("day_shift", fields.get("anchor_shift", 0)))
+        if "day" in fields:
+            day = day.replace(day=fields["day"])
+        return Point(_midnight(day), "day")
+    if "holiday" in fields:
+        return Point(_midnight(_holiday(fields, today, direction)), "day")
+    if "week_shift" in fields:
+        return _week_point(fields, today)
+    year = fields.get("year", today.year + fields["year_shift"] if "year_shift" in fields else None)
+    if "quarter_shift" in fields:
+        first = _add_months(dt.date(today.year, (today.month - 1) // 3 * 3 + 1, 1), 3 * fields["quarter_shift"])
+        return Point(_midnight(first), "quarter")
+    if "quarter" in fields:
+        return Point(_midnight(dt.date(year or today.year, fields["quarter"] * 3 - 2, 1)), "quarter")
+    if "half" in fields:
+        return Point(_midnight(dt.date(year or today.year, 1 if fields["half"] == "H1" else 7, 1)), "half")
+    if "season" in fields:
+        return _season_point(fields, year, today, direction)
+    month = None
+    if "month_shift" in fields:
+        first = _add_months(today.replace(day=1), fields["month_shift"])
+        year, month = first.year, first.month
+    elif "month" in fields:
+        month = fields["month"]
+    if month is None:
+        return _without_month(fields, year, today, direction, base)
+    if year is None:
+        year = _year_for(month, fields.get("day"), today, direction, base)
+    return _within_month(fields, year, month)
+
+
+def _year_for(month: int, day: int | None, today: dt.date, direction: str | None, base: Point | None) -> int:
+    if base is not None and direction is None:
+        return base.when.year
+    year = today.year
+    if direction == "past" and (month, day or 0) > (today.month, today.day):
+        year -= 1
+    elif direction == "future" and ((month, day or 32) < (today.month, today.day) if day else month <= today.month):
+        year += 1
+    return year
+
+
+def _within_month(fields: dict, year: int, month: int) -> Point:
+    if "weekday_ordinal" in fields:
+        rank, weekday = fields["weekday_ordinal"]
+        days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+                if dt.date(year, month, d).isoweekday() == weekday]
+        return Point(_midnight(dt.date(year, month, days[rank - 1 if rank > 0 else -1])), "day")
+    if "last_day" in fields:
+        return Point(_midnight(dt.date(year, month, calendar.monthrange(year, month)[1])), "day")
+    if "week_ordinal" in fields:
+        return _week_of_month(year, month, fields["week_ordinal"])
+    if "day" in fields:
+        return Point(_midnight(dt.date(year, month, fields["day"])), "day")
+    return Point(_midnight(dt.date(year, month, 1)), "month")
+
+
+def _week_of_month(year: int, month: int, rank: int) -> Point:
+    """The first week starts on the month's first Monday; the last is the week of its last Sunday."""
+    days = [dt.date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
+    if rank > 0:
+        monday = [d for d in days if d.isoweekday() == 1][rank - 1]
+    else:
+        monday = [d for d in days if d.isoweekday() == 7][-1] - dt.timedelta(days=6)
+    return Point(_midnight(monday), "week")
+
+
+def _without_month(fields: dict, year: int | None, today: dt.date, direction: str | None,
+                   base: Point | None) -> Point | None:
+    if "day" in fields:
+        origin = base.when.date() if base is not None and direction is None else today
+        day = origin.replace(day=fields["day"]) if fields["day"] <= calendar.monthrange(origin.year, origin.month)[1] \
+            else None
+        if direction == "past" and (day is None or fields["day"] > today.day):
+            day = _add_months(today.replace(day=1), -1).replace(day=fields["day"])
+        elif direction == "future" and (day is None or fields["day"] < today.day):
+            day = _add_months(today.replace(day=1), 1).replace(day=fields["day"])
+        if day is None:
+            return None
+        if year is not None:
+            day = day.replace(year=year)
+        return Point(_midnight(day), "day")
+    if "weekday" in fields:
+        return Point(_midnight(_weekday(fields["weekday"], today, direction)), "day")
+    if year is not None:
+        return Point(_midnight(dt.date(year, 1, 1)), "year")
+    return None
+
+
+def _weekday(weekday: int, today: dt.date, direction: str | None) -> dt.date:
+    if direction == "past":
+        return today - dt.timedelta(days=(today.isoweekday() - weekday) % 7 or 7)
+    if direction == "this":
+        return today + dt.timedelta(days=weekday - today.isoweekday())
+    return today + dt.timedelta(days=(weekday - today.isoweekday()) % 7 or 7)
+
+
+def _week_point(fields: dict, today: dt.date) -> Point:
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=fields["week_shift"])
+    if "weekday" in fields:
+        return Point(_midnight(monday + dt.timedelta(days=fields["weekday"] - 1)), "day")
+    return Point(_midnight(monday), "weekend" if "weekend" in fields else "week")
+
+
+def _holiday(fields: dict, today: dt.date, direction: str | None) -> dt.date:
+    month, day = fields["holiday"]
+    if "year" in fields or "year_shift" in fields:
+        return dt.date(fields.get("year", today.year + fields.get("year_shift", 0)), month, day)
+    this_year = dt.date(today.year, month, day)
+    if direction == "past":
+        return this_year if this_year < today else this_year.replace(year=today.year - 1)
+    return this_year if this_year >= today else this_year.replace(year=today.year + 1)
+
+
+def _season_point(fields: dict, year: int | None, today: dt.date, direction: str | None) -> Point:
+    season = LEXICON["seasons"][fields["season"]]
+    if year is None:
+        year = today.year
+        for candidate in (today.year - 1, today.year, today.year + 1):
+            first, last = _season_bounds(season, candidate)
+            if direction == "past" and last < today:
+                year = candidate
+            elif direction != "past" and last >= today:
+                year = candidate
+                break
+    return Point(_midnight(dt.date(year, 1, 1)), "season", season["code"])
+
+
+def _season_bounds(season: dict, year: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, *season["first"])
+    last_year = year + 1 if tuple(season["last"]) < tuple(season["first"]) else year
+    return first, dt.date(last_year, *season["last"])
+
+
+def _time_point(fields: dict, ctx: Context, day: Point | None, base: Point | None) -> Point:
+    part = LEXICON["parts_of_day"].get(fields.get("part_of_day"))
+    if "clock" not in fields and "clock_word" not in fields:
+        origin = day.when.date() if day else base.when.date() if base else ctx.anchor
+        return Point(_midnight(origin), "part", part["code"])
+    clock = fields.get("clock") or {"hour": fields["clock_word"], "minute": None, "second": None}
+    meridiem = clock.get("meridiem") or (part["meridiem"] if part else None)
+    minutes = _clock_minutes(clock, meridiem, fields.get("zone"), ctx)
+    grain = "second" if clock["second"] is not None else "minute" if clock["minute"] is not None else "hour"
+    seconds = clock["second"] or 0
+    hours_ambiguous = meridiem is None and "clock_word" not in fields and 60 <= minutes < 12 * 60
+    choices = [minutes, minutes + 12 * 60] if hours_ambiguous else [minutes]
+    if day is not None:
+        return Point(_at(day.when.date(), choices[0], seconds), grain)
+    if base is not None and base.grain in _SECOND_GRAINS:
+        return Point(_earliest(base.when.date(), choices, seconds, base.when), grain)
+    if base is not None:
+        return Point(_at(base.when.date(), choices[0], seconds), grain)
+    if ctx.has_clock:
+        return Point(_earliest(ctx.today, choices, seconds, ctx.now), grain)
+    return Point(_at(ctx.anchor, choices[0], seconds), grain)
+
+
+def _clock_minutes(clock: dict, meridiem: str | None, zone: int | None, ctx: Context) -> int:
+    hour = clock["hour"]
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    minutes = hour * 60 + (-(clock["minute"] or 0) if clock.get("before") else clock["minute"] or 0)
+    if zone is not None and ctx.utc_offset_hours is not None:
+        minutes += round((ctx.utc_offset_hours - zone) * 60)
+    return minutes
+
+
+def _at(day: dt.date, minutes: int, seconds: int) -> dt.datetime:
+    return _midnight(day) + dt.timedelta(minutes=minutes, seconds=seconds)
+
+
+def _earliest(day: dt.date, choices: list[int], seconds: int, not_before: dt.datetime) -> dt.datetime:
+    candidates = [_at(d, m, seconds) for d in (day, day + dt.timedelta(days=1)) for m in choices]
+    return min(c for c in candidates if c >= not_before)
+
+
+def _unit(quantity: dict) -> tuple[str, float]:
+    """The unit name and amount, with a trailing half (`한시간반`) folded into a finer unit."""
+    unit = LEXICON["units"][quantity["unit"]]["unit"]
+    number = quantity["number"]
+    if not quantity["half"]:
+        return unit, number
+    finer = {"years": ("months", 12), "days": ("hours", 24), "hours": ("minutes", 60), "minutes": ("seconds", 60)}
+    if unit not in finer:
+        return unit, number
+    name, size = finer[unit]
+    return name, number * size + size // 2
+
+
+def _shift(when: dt.datetime, unit: str, amount: float) -> dt.datetime:
+    if unit in ("years", "months"):
+        months = int(amount * (12 if unit == "years" else 1))
+        return dt.datetime.combine(_add_months(when.date(), months), when.time())
+    return when + dt.timedelta(**{unit: amount})
+
+
+def _offset(quantity: dict, ctx: Context) -> Point:
+    unit, amount = _unit(quantity)
+    when = _shift(ctx.now, unit, quantity["sign"] * amount)
+    grain = _FINER[unit]
+    if not ctx.has_clock and _GRAIN_ORDER.index(grain) > _GRAIN_ORDER.index("day"):
+        grain = "day"
+    return Point(_truncate(when, grain), grain)
+
+
+def _quantity_interval(quantity: dict, direction: str, ctx: Context) -> tuple[Point, Point] | None:
+    unit, amount = _unit(quantity)
+    grain = {"years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
+             "minutes": "minute", "seconds": "second"}[unit]
+    if (grain in _SECOND_GRAINS and not ctx.has_clock) or direction == "this" or amount != int(amount):
+        return None
+    now = _truncate(ctx.now, grain)
+    first = _shift(now, unit, -amount) if direction == "past" else _shift(now, unit, 1)
+    last = _shift(first, unit, amount - 1)
+    return Point(first, grain), Point(last, grain)
+
+
+def _truncate(when: dt.datetime, grain: str) -> dt.datetime:
+    if grain == "year":
+        return when.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    if grain == "month":
+        return when.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    if grain == "week":
+        return _midnight(when.date() - dt.timedelta(days=when.weekday()))
+    if grain == "day":
+        return _midnight(when.date())
+    if grain == "hour":
+        return when.replace(minute=0, second=0, microsecond=0)
+    if grain == "minute":
+        return when.replace(second=0, microsecond=0)
+    return when.replace(microsecond=0)
+
+
+def _duration(quantity: dict) -> str:
+    unit, amount = _unit(quantity)
+    designator = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "hours": "H", "minutes": "M",
+                  "seconds": "S"}[unit]
+    number = f"{amount:g}"
+    if quantity["half"] and unit == "minutes" and amount >= 60:
+        hours, minutes = divmod(int(amount), 60)
+        return f"PT{hours}H{minutes}M"
+    return f"PT{number}{designator}" if unit in ("hours", "minutes", "seconds") else f"P{number}{designator}"
+
+
+def _format(point: Point) -> str:
+    when, grain = point.when, point.grain
+    if grain == "year":
+        return f"{when.year:04d}"
+    if grain == "half":
+        return f"{when.year:04d}-H{1 if when.month < 7 else 2}"
+    if grain == "quarter":
+        return f"{when.year:04d}-Q{(when.month - 1) // 3 + 1}"
+    if grain == "season":
+        return f"{when.year:04d}-{point.code}"
+    if grain == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    if grain in ("week", "weekend"):
+        year, week, _ = when.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if grain == "weekend" else "")
+    day = f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+    if grain == "day":
+        return day
+    if grain == "part":
+        return f"{day}T{point.code}"
+    if grain == "hour":
+        return f"{day}T{when.hour:02d}:00"
+    if grain == "minute":
+        return f"{day}T{when.hour:02d}:{when.minute:02d}"
+    return f"{day}T{when.hour:02d}:{when.minute:02d}:{when.second:02d}"

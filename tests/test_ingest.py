@@ -1,0 +1,207 @@
+"""Ingest: layout zones and the metadata they carry (title, decks, bylines, timestamps),
+on the seed sample and on small pages written for these tests in the shapes of
+other outlets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.document import CONTENT_ZONES
+from extractor.ingest import to_document
+from extractor.ingest.layout import analyse_layout
+from extractor.ingest.timestamp import find_stamps
+from extractor.model import Reporter
+
+SEED = Path(__file__).parent.parent / "samples" / "anyang-smart-city-2023-07-28.txt"
+
+
+def layout(text: str):
+    return analyse_layout(text, id="test")
+
+
+def zone_texts(document, kind: str) -> list[str]:
+    return [document.text[z.start:z.end] for z in document.zones if z.kind == kind]
+
+
+def assert_zones_cover(document):
+    cursor = 0
+    for zone in document.zones:
+        assert zone.start == cursor < zone.end
+        cursor = zone.end
+    assert cursor == len(document.text)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return to_document(SEED.read_bytes())
+
+
+def test_seed_headline_decks_byline_and_timestamps(seed):
+    assert seed.title == "'K37+벨트' 기반 안양시 '스마트도시통합센터'…한달간 37개국 벤치마킹"
+    assert seed.subtitles == ["공무원, 기업인 등 138명, 통합관제·스마트도시시스템 등 견학",
+                              "최대호 안양시장 “스마트도시 개발 경험 등 적극 공유”"]
+    assert seed.reporters == [Reporter(name="유진상", email="yjs@dailian.co.kr")]
+    assert seed.published == seed.modified == "2023-07-28T11:26:00+09:00"
+    assert str(seed.reference_date) == "2023-07-28"
+
+
+def test_seed_widgets_are_furniture_and_text_is_untouched(seed):
+    furniture = "".join(zone_texts(seed, "furniture"))
+    for widget in ("공유하기", "카카오톡", "주소복사", "기사 모아 보기", "댓글 0", "로그인 후 댓글을", "최신순"):
+        assert widget in furniture
+    content = "".join(seed.text[start:end] for start, end in seed.content_ranges())
+    assert "기사 모아 보기" not in content and "yjs@dailian.co.kr" not in content
+    assert seed.text == SEED.read_text(encoding="utf-8")
+    assert_zones_cover(seed)
+
+
+def test_seed_photo_captions(seed):
+    captions = zone_texts(seed, "caption")
+    assert any(caption.rstrip().endswith("ⓒ안양시 제공") for caption in captions)
+
+
+@pytest.mark.parametrize("line,name,email", [
+    ("홍길동 기자 (gildong@example.co.kr)", "홍길동", "gildong@example.co.kr"),
+    ("/수원=김영수기자 kys@", "김영수", None),
+    ("가상뉴스 / 이나래 기자 nr@example.kr", "이나래", "nr@example.kr"),
+    ("  • 박하늘 기자", "박하늘", None),
+    ("최민준 특파원 mj@example.com", "최민준", "mj@example.com"),
+    ("MBC 뉴스 정다운입니다.", "정다운", None),
+])
+def test_byline_lines(line, name, email):
+    document = layout(f"수원시, 공원 열 곳 새로 단장\n{line}\n수원시는 올해 공원 열 곳을 새로 단장한다고 3일 밝혔다.\n")
+    assert document.reporters == [Reporter(name=name, email=email)]
+    assert "수원시는" not in "".join(zone_texts(document, "byline"))
+
+
+@pytest.mark.parametrize("lead,name", [
+    ("[가상통신=한지민 기자] ", "한지민"),
+    ("[가상경제 오세훈 기자] ", "오세훈"),
+    ("(부산=가상뉴스) 윤서연 기자 = ", "윤서연"),
+    ("가상일보 강도윤 기자 =", "강도윤"),
+])
+def test_lead_byline_prefix_only(lead, name):
+    body = "부산시는 올해 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다."
+    document = layout(lead + body)
+    assert document.reporters == [Reporter(name=name, email=None)]
+    assert zone_texts(document, "byline") == [lead]
+    assert zone_texts(document, "body") == [body]
+
+
+def test_bare_name_above_address_and_time():
+    document = layout("대구시, 야간 관광 코스 세 곳 공개\n서지후\nsjh@example.kr | 2024-05-03 07:45:10\n"
+                      "대구시는 야간 관광 코스 세 곳을 공개했다고 3일 밝혔다.\n")
+    assert document.reporters == [Reporter(name="서지후", email="sjh@example.kr")]
+    assert document.published == "2024-05-03T07:45:10+09:00"
+    assert document.title == "대구시, 야간 관광 코스 세 곳 공개"
+
+
+def test_lone_address_completes_a_lead_byline():
+    document = layout("(대전=가상뉴스) 김민수 기자 = 대전시는 드론 배송을 시작한다고 2일 밝혔다.\n\nminsu@example.co.kr\n")
+    assert document.reporters == [Reporter(name="김민수", email="minsu@example.co.kr")]
+
+
+@pytest.mark.parametrize("line,field,value", [
+    ("입력 2023.07.28 11:26", "published", "2023-07-28T11:26:00+09:00"),
+    ("수정 2023.07.28 11:26", "modified", "2023-07-28T11:26:00+09:00"),
+    ("기사입력 2021-03-02 오후 3:05", "published", "2021-03-02T15:05:00+09:00"),
+    ("  • 승인 2016.11.16 09:07", "published", "2016-11-16T09:07:00+09:00"),
+    ("작성 2018.01.14 12:06 조회수", "published", "2018-01-14T12:06:00+09:00"),
+    ("입력 : 2024/09/27 [17:16]", "published", "2024-09-27T17:16:00+09:00"),
+    ("업데이트 2024.05.02. 15:30", "modified", "2024-05-02T15:30:00+09:00"),
+    ("2024/05/02 10:15 송고", "published", "2024-05-02T10:15:00+09:00"),
+    ("Posted : 2024-05-02T10:15:00+00:00", "published", "2024-05-02T10:15:00+00:00"),
+])
+def test_timestamp_formats(line, field, value):
+    (stamp,) = find_stamps(line)
+    assert (stamp.field, stamp.value) == (field, value)
+
+
+def test_published_and_modified_on_one_line():
+    document = layout("광주시, 청년 창업 공간 연다\n등록 2024.05.02 09:30:12수정 2024.05.02 10:01:55\n"
+                      "광주시는 청년 창업 공간을 새로 연다고 2일 밝혔다.\n")
+    assert (document.published, document.modified) == ("2024-05-02T09:30:12+09:00", "2024-05-02T10:01:55+09:00")
+
+
+def test_crawl_date_beside_weather_widget_is_not_publication():
+    document = layout("2024.10.01 (화)\n  • 맑음서울 24.0℃\n  • 흐림부산 22.1℃\n기상청 제공\n\n"
+                      "청주시 드론 축제 개막\n\n청주시는 드론 축제를 열었다고 1일 밝혔다.\n")
+    assert document.published is None
+    assert document.title == "청주시 드론 축제 개막"
+    furniture = "".join(zone_texts(document, "furniture"))
+    assert "2024.10.01 (화)" in furniture and "맑음서울" in furniture and "기상청 제공" in furniture
+
+
+def test_sticky_header_repeating_the_headline_is_furniture():
+    document = layout("강릉시 바다 도서관 개관\n상태바\n강릉시 바다 도서관 개관\n  • 이서준 기자\n  • 승인 2022.08.01 10:00\n"
+                      "이 기사를 공유합니다\n\n바다를 보며 책을 읽는 공간\n\n강릉시는 바다 도서관을 열었다고 1일 밝혔다.\n")
+    assert document.title == "강릉시 바다 도서관 개관"
+    assert document.subtitles == ["바다를 보며 책을 읽는 공간"]
+    assert zone_texts(document, "headline") == ["강릉시 바다 도서관 개관\n"]
+
+
+@pytest.mark.parametrize("text", [
+    "시, 유럽 교류 확대…관광 협력 추진\n-\n세종시는 유럽 도시와 협약을 맺었다고 29일 밝혔다.\n",
+    "주민 참여 늘리고 예산 절감…공원 관리 방식 바꿔\n[가상통신=한지민 기자] 부산시는 공원 관리 방식을 바꾼다고 3일 밝혔다.\n",
+])
+def test_opening_summary_is_a_deck_not_a_title(text):
+    document = layout(text)
+    assert document.title is None
+    assert len(document.subtitles) == 1
+
+
+def test_press_release_header():
+    document = layout("보도자료\n보도일시 2024. 5. 2.(목) 09:00\n담당부서 스마트도시과\n"
+                      "안양시, 스마트 버스정류장 50곳 추가 설치\n- 냉난방 갖춘 정류장…시민 만족도 높아 -\n"
+                      "□ 안양시는 올해 스마트 버스정류장 50곳을 추가로 설치한다.\n")
+    assert document.title == "안양시, 스마트 버스정류장 50곳 추가 설치"
+    assert document.subtitles == ["냉난방 갖춘 정류장…시민 만족도 높아"]
+    assert document.published == "2024-05-02T09:00:00+09:00"
+    assert "담당부서" in "".join(zone_texts(document, "furniture"))
+
+
+def test_captions_and_copyright_footer():
+    document = layout("울산시, 태화강 정원 야간 개방\n\n▲ 야간 조명을 밝힌 태화강 정원. ⓒ 울산시 제공\n"
+                      "photo_0501.jpg\n정원을 걷는 시민들 모습\n"
+                      "울산시는 태화강 정원을 밤 10시까지 개방한다고 1일 밝혔다.\n"
+                      "관련기사\n울산 봄꽃 축제 개막\n[ⓒ 가상일보, 무단전재 및 재배포 금지]\n")
+    captions = "".join(zone_texts(document, "caption"))
+    assert "야간 조명을" in captions and "정원을 걷는 시민들" in captions
+    furniture = "".join(zone_texts(document, "furniture"))
+    assert "무단전재" in furniture and "울산 봄꽃 축제 개막" in furniture
+    assert_zones_cover(document)
+
+
+def test_single_sentence_is_all_body():
+    document = layout("지난 6월 26일 페루의 5개 도시 시장이 방문했다.")
+    assert document.title is None
+    assert [z.kind for z in document.zones] == ["body"]
+
+
+HTML_PAGE = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8">
+<title>수원시, 스마트 가로등 1천 개 설치 | 가상일보</title>
+<meta property="og:title" content="수원시, 스마트 가로등 1천 개 설치">
+<meta property="article:published_time" content="2024-03-05T14:20:00+09:00">
+<meta name="author" content="김하늘 기자"></head><body>
+<nav><a href="/">홈</a></nav><article><h1>수원시, 스마트 가로등 1천 개 설치</h1>
+<p>[가상일보=김하늘 기자] 수원시는 5일 시내 주요 도로에 스마트 가로등 1천 개를 설치했다고 밝혔다.</p>
+<p>시 관계자는 “시민들이 밤길을 안심하고 다닐 수 있게 하겠다”고 말했다.</p>
+<p>스마트 가로등은 보행자를 감지해 밝기를 자동으로 조절하며, 비상벨과 CCTV를 함께 갖췄다.</p>
+</article><footer>ⓒ 가상일보 무단전재 및 재배포 금지</footer></body></html>"""
+
+
+def test_html_keeps_the_page_metadata():
+    document = to_document(HTML_PAGE)
+    assert document.title == "수원시, 스마트 가로등 1천 개 설치"
+    assert document.published == "2024-03-05T14:20:00+09:00"
+    assert document.reporters == [Reporter(name="김하늘", email=None)]
+    assert "<p>" not in document.text and "수원시는 5일" in document.text
+    assert zone_texts(document, "headline") == ["수원시, 스마트 가로등 1천 개 설치\n"]
+    assert_zones_cover(document)
+
+
+def test_content_zones_exclude_bylines_and_timestamps(seed):
+    kinds = {zone.kind for zone in seed.zones}
+    assert {"headline", "deck", "byline", "timestamp", "caption", "body", "furniture"} <= kinds
+    assert not {"byline", "timestamp", "furniture"} & CONTENT_ZONES

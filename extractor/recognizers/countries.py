@@ -67,6 +67,7 @@ class CountryLexicon:
         self.not_followed_by = countries["not_followed_by"]
         self.not_preceded_by = countries["not_preceded_by"]
         self.glued_heads = sorted(countries["glued_heads"], key=len, reverse=True)
+        self.context_heads = tuple(sorted({*countries["glued_heads"], *countries["short_form_heads"]}, key=len, reverse=True))
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
         self.comparison_particles = set(countries["comparison_particles"])
@@ -112,14 +113,30 @@ class Morphemes:
 class MentionFinder:
     """Finds the country mentions of one text."""
 
-    def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes):
-        self.lexicon, self.text, self.morphemes = lexicon, text, morphemes
+    def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes, sentences: Sentences):
+        self.lexicon, self.text, self.morphemes, self.sentences = lexicon, text, morphemes, sentences
 
     def find(self) -> list[Mention]:
         found = {(m.start, m.end): m for m in self._names()}
         for mention in [*self._coordinations(), *self._compacts(), *self._short_forms()]:
             found.setdefault((mention.start, mention.end), mention)
-        return sorted(found.values(), key=lambda m: m.start)
+        mentions = sorted(found.values(), key=lambda m: m.start)
+        return [m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)]
+
+    def _needs_company(self, mention: Mention) -> bool:
+        """A name that is also a common word (`피지 분비` = sebum) needs a country context:
+        a head after it (`가나 정부`, `인도 뭄바이`) or another country in its sentence."""
+        if self.text[mention.start:mention.end] not in self.lexicon.ambiguous:
+            return False
+        following = self.text[mention.end:mention.end + 12].lstrip(" 의")
+        if following.startswith(self.lexicon.context_heads):
+            return False
+        next_morph = self.morphemes.starting_at(len(self.text) - len(following)) if following else None
+        return next_morph is None or next_morph.tag != "NNP"
+
+    def _has_company(self, mention: Mention, mentions: list[Mention]) -> bool:
+        sentence = self.sentences.around(mention)
+        return any(other.code != mention.code and sentence[0] <= other.start < sentence[1] for other in mentions)
 
     def _names(self):
         for match in self.lexicon.names.finditer(self.text):
@@ -258,6 +275,22 @@ def _after_ending(morphs: list[Morph], i: int) -> int:
     return i + 1
 
 
+class Sentences:
+    """Kiwi's sentences, cut again at line breaks (headlines and decks are lines of their own)."""
+
+    def __init__(self, doc: Doc):
+        self.ranges = []
+        for sentence in doc.sents:
+            start = sentence.start_char
+            for line in re.finditer(r"[^\n]+\n?", doc.text[sentence.start_char:sentence.end_char]):
+                self.ranges.append((start + line.start(), start + line.end()))
+        self.ranges.append((len(doc.text), len(doc.text) + 1))
+        self.ends = [end for _, end in self.ranges]
+
+    def around(self, mention: Mention) -> tuple[int, int]:
+        return self.ranges[bisect_left(self.ends, mention.end)]
+
+
 class CountryRecognizer:
     def __init__(self, lexicon: CountryLexicon):
         self.lexicon = lexicon
@@ -267,27 +300,14 @@ class CountryRecognizer:
         morphemes = Morphemes(doc._.morphs or [])
         content = content_index(doc)
         judge = VisitJudge(self.lexicon, text, morphemes)
-        sentences = _sentences(doc)
-        sentence_ends = [end for _, end in sentences]
-        for mention in MentionFinder(self.lexicon, text, morphemes).find():
+        sentences = Sentences(doc)
+        for mention in MentionFinder(self.lexicon, text, morphemes, sentences).find():
             if not content.contains(mention.start, mention.end):
                 continue
-            sentence = sentences[bisect_left(sentence_ends, mention.end)]
             span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
-            visiting = judge.is_visiting(mention, sentence)
+            visiting = judge.is_visiting(mention, sentences.around(mention))
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
-
-
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Kiwi's sentences, cut again at line breaks (headlines and decks are lines of their own)."""
-    ranges = []
-    for sentence in doc.sents:
-        start = sentence.start_char
-        for line in re.finditer(r"[^\n]+\n?", doc.text[sentence.start_char:sentence.end_char]):
-            ranges.append((start + line.start(), start + line.end()))
-    ranges.append((len(doc.text), len(doc.text) + 1))
-    return ranges
 
 
 @Language.factory("kr_countries")

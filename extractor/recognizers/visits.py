@@ -37,26 +37,34 @@ class VisitRecognizer:
     def __init__(self):
         lexicon = load("visits")
         cues = load("visit_cues")
-        self.cues = tuple(cues["cues"]) + tuple(lexicon["extra_cues"])
-        self.not_cues = tuple(cues["not_cues"])
         self.visitor_nouns = tuple(lexicon["visitor_nouns"])
+        # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
+        self.cues = tuple(c for c in cues["cues"] if c not in self.visitor_nouns) + tuple(lexicon["extra_cues"])
+        self.not_cues = tuple(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = tuple(lexicon["attribution_after_date"])
 
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
-        seen: dict[tuple, Visit] = {}
-        for sentence in _body_sentences(doc):
-            if not self._reports_visit(doc.text[sentence.start_char:sentence.end_char]):
+        visits: list[Visit] = []
+        undated_event: _Clause | None = None
+        for start, end in _body_sentences(doc):
+            sentence = _Sentence(start, end, doc.text[start:end])
+            if not self._reports_visit(sentence.text):
+                undated_event = None
                 continue
-            for clause in self._clauses(doc, sentence, found):
+            clauses = self._clauses(doc, sentence, found)
+            if not clauses and undated_event is not None:
+                # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
+                clauses = [_Clause(sentence.start, sentence.end, undated_event.date)]
+            undated_event = None
+            for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
                 if visit is None:
-                    continue
-                key = (visit.date, tuple(visit.countries), visit.headcount)
-                if key not in seen:
-                    seen[key] = visit
-                    add_item(doc, "visits", sentence.start_char, sentence.end_char, visit)
+                    undated_event = clause
+                elif not any(_repeats(visit, earlier) for earlier in visits):
+                    visits.append(visit)
+                    add_item(doc, "visits", sentence.start, sentence.end, visit)
         return doc
 
     def _reports_visit(self, text: str) -> bool:
@@ -64,17 +72,29 @@ class VisitRecognizer:
             text = text.replace(word, "")
         return any(cue in text for cue in self.cues)
 
-    def _clauses(self, doc: Doc, sentence, found: "_Found") -> list[_Clause]:
-        """The sentence cut at each date it names; report dates (`28일 시에 따르면`) are dropped."""
-        dates = [d for d in found.within(found.dates, sentence.start_char, sentence.end_char)
-                 if d["type"] in DATED_TYPES]
-        event_dates = [d for d in dates if not self._is_attribution(doc.text, d)] or dates
-        if not event_dates:
-            return []
+    def _clauses(self, doc: Doc, sentence: "_Sentence", found: "_Found") -> list[_Clause]:
+        """The sentence cut at each date of an event it names.
+
+        Dropped: report dates (`28일 시에 따르면`, `5일 밝혔다`) and dates inside a noun's
+        modifier (`지난 4월 신축 이전한 센터`), unless the modifier is the visit itself
+        (`19일 방문한 대표단`) or the sentence counts visits since then (`개소한 이래`).
+        A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
+        """
+        cumulative = any(marker in sentence.text for marker in self.cumulative)
+        event_dates = []
+        for date in found.within(found.dates, sentence.start, sentence.end):
+            if date["type"] not in DATED_TYPES or self._is_attribution(doc.text, date):
+                continue
+            modifier = _adnominal_verb(doc, date["end"])
+            if modifier and not cumulative and not self._reports_visit(modifier):
+                continue
+            if date["type"] == "TIME":
+                date = dict(date, value=date["value"].split("T")[0])
+            event_dates.append(date)
         clauses = []
         for i, date in enumerate(event_dates):
-            start = sentence.start_char if i == 0 else date["start"]
-            end = event_dates[i + 1]["start"] if i + 1 < len(event_dates) else sentence.end_char
+            start = sentence.start if i == 0 else date["start"]
+            end = event_dates[i + 1]["start"] if i + 1 < len(event_dates) else sentence.end
             clauses.append(_Clause(start, end, date))
         return clauses
 
@@ -82,7 +102,7 @@ class VisitRecognizer:
         following = text[date["end"]:date["end"] + 12]
         return any(marker in following for marker in self.attribution)
 
-    def _visit(self, doc: Doc, sentence, clause: _Clause, found: "_Found") -> Visit | None:
+    def _visit(self, doc: Doc, sentence: "_Sentence", clause: _Clause, found: "_Found") -> Visit | None:
         text = doc.text[clause.start:clause.end]
         countries = [c for c in found.within(found.countries, clause.start, clause.end) if c["visiting"]]
         people = [c for c in found.within(found.counts, clause.start, clause.end) if c["unit"] == "people"]
@@ -90,7 +110,7 @@ class VisitRecognizer:
         if not (countries or people or counts or any(noun in text for noun in self.visitor_nouns)):
             return None
         programs = found.within(found.programs, clause.start, clause.end) or found.within(
-            found.programs, sentence.start_char, sentence.end_char)
+            found.programs, sentence.start, sentence.end)
         return Visit(
             date=self._date_value(doc, clause, sentence),
             countries=list(dict.fromkeys(c["code"] for c in countries)),
@@ -98,15 +118,13 @@ class VisitRecognizer:
             headcount=_headcount(people),
             purpose=None,
             program=programs[0]["name"] if programs else None,
-            evidence=Span(text=doc.text[sentence.start_char:sentence.end_char],
-                          start=sentence.start_char, end=sentence.end_char),
+            evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
 
-    def _date_value(self, doc: Doc, clause: _Clause, sentence) -> str:
+    def _date_value(self, doc: Doc, clause: _Clause, sentence: "_Sentence") -> str:
         value = clause.date["value"]
-        sentence_text = doc.text[sentence.start_char:sentence.end_char]
         reference = reference_date(doc).isoformat()
-        if "/" not in value and value < reference and any(m in sentence_text for m in self.cumulative):
+        if "/" not in value and value < reference and any(m in sentence.text for m in self.cumulative):
             return f"{value}/{reference}"
         return value
 
@@ -127,13 +145,46 @@ class _Found:
         return sorted((e for e in entries if start <= e["start"] and e["end"] <= end), key=lambda e: e["start"])
 
 
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+
+
 def _body_sentences(doc: Doc):
-    """Sentences in the body: headlines, decks and captions repeat what the body reports."""
+    """(start, end) of each sentence's part in the body: headlines, decks and captions
+    repeat what the body reports, and a byline may open the first sentence."""
     document = document_of(doc)
     body = [(z.start, z.end) for z in document.zones if z.kind == "body"] or [(0, len(doc.text))]
     for sentence in doc.sents:
-        if any(s <= sentence.start_char and sentence.end_char <= e for s, e in body):
-            yield sentence
+        for zone_start, zone_end in body:
+            start, end = max(sentence.start_char, zone_start), min(sentence.end_char, zone_end)
+            if doc.text[start:end].strip():
+                yield start, end
+
+
+def _adnominal_verb(doc: Doc, offset: int, reach: int = 3) -> str | None:
+    """The verb of a noun modifier right after `offset` (`지난 4월 [신축 이전한] 센터`), if any."""
+    token = doc.char_span(offset, offset, alignment_mode="expand")
+    index = token.start if token is not None else len(doc)
+    seen = 0
+    for tok in doc[index:]:
+        if tok.tag_ == "_SP" or tok.idx < offset:
+            continue
+        if "ETM" in tok.tag_:
+            return doc.text[offset:tok.idx + len(tok)]
+        if any(tag in tok.tag_ for tag in ("JK", "JX", "EC", "EF", "SF", "SP")) or seen >= reach:
+            return None
+        seen += 1
+    return None
+
+
+def _repeats(visit: Visit, earlier: Visit) -> bool:
+    """Same date and nothing new: a later sentence or clause retelling a reported visit."""
+    if visit.date != earlier.date:
+        return False
+    return set(visit.countries) <= set(earlier.countries) and visit.headcount in (None, earlier.headcount)
 
 
 def _headcount(people: list[dict]) -> int | None:

@@ -22,7 +22,7 @@ FIELD_RANK = {
     "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
     "day": 3, "day_shift": 3, "anchor_shift": 3, "holiday": 3, "weekday": 3,
     "weekday_ordinal": 3, "last_day": 3, "day_range": 3,
-    "part_of_day": 4, "clock": 5, "zone": 6,
+    "part_of_day": 4, "clock": 5, "clock_word": 5, "zone": 6, "present": 6,
 }
 
 
@@ -56,7 +56,7 @@ _WEEKDAY = _one_of(LEXICON["weekdays"])
 _WEEKDAY_LETTER = "[" + "".join(LEXICON["weekday_letters"]) + "]"
 _ORDINAL = _one_of(LEXICON["ordinals"])
 _PART_OF_DAY = _one_of(LEXICON["parts_of_day"])
-_QUANTITY = rf"(?P<number>{NUMBER})\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?"
+_QUANTITY = rf"(?P<number>{NUMBER}|{_one_of(LEXICON['vague_amounts'])})\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?"
 _NATIVE_HOUR = _one_of(["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"])
 
 
@@ -127,7 +127,7 @@ def _meridiem(text: str) -> str:
 
 
 def _quantity(m) -> dict | None:
-    number = _number(m["number"])
+    number = LEXICON["vague_amounts"].get(m["number"]) or _number(m["number"])
     if number is None or number == 0:
         return None
     return {"number": number, "unit": m["unit"], "half": bool(m["half"])}
@@ -151,11 +151,34 @@ def _nights_days(m) -> Piece:
 def _offset(m) -> Piece | None:
     quantity = _quantity(m)
     suffix = regex.sub(r"\s", "", m["suffix"])
-    explicit_date = m["unit"] in ("일", "년") and suffix in ("이전", "이후")
-    if not quantity or explicit_date:
+    if not quantity or _names_a_date(m["unit"], quantity["number"], suffix):
         return None
     quantity["sign"] = LEXICON["offset_suffixes"][suffix]
     return Piece(m.start(), m.end(), {"offset": quantity}, standalone=True)
+
+
+def _names_a_date(unit: str, number: int, suffix: str) -> bool:
+    """`15일 이후`, `2006년 이전` are after/before a date, not offsets from now."""
+    return (unit == "일" and suffix in ("이전", "이후")) or (unit == "년" and number >= 1000)
+
+
+def _day_count_within(m) -> Piece:
+    quantity = {"number": LEXICON["day_counts"][m["word"]], "unit": "일", "half": False, "sign": 1}
+    return Piece(m.start(), m.end(), {"offset": quantity}, standalone=True)
+
+
+def _weekend(m) -> Piece:
+    shift = {"past": -1, "this": 0, "future": 1}[LEXICON["direction_words"][m["value"]]]
+    return Piece(m.start(), m.end(), {"week_shift": shift, "weekend": True})
+
+
+def _zone(m) -> Piece:
+    return Piece(m.start(), m.end(), {"zone": LEXICON["time_zones"][m["value"].upper()]}, attach_only=True)
+
+
+def _part_of_day(m) -> Piece:
+    return Piece(m.start(), m.end(), {"part_of_day": m["value"]},
+                 attach_only=m["value"] not in LEXICON["standalone_parts_of_day"])
 
 
 def _within(m) -> Piece | None:
@@ -231,11 +254,12 @@ RULES: list[tuple[str, Callable]] = [
     _words("holiday", LEXICON["holidays"]),
     _words("half", LEXICON["halves"]),
     _words("season", {word: word for word in LEXICON["seasons"]}, attach_only=True),
-    _words("weekend", {word: True for word in LEXICON["weekend_words"]}, attach_only=True),
     _words("month_part", {word: word for word in LEXICON["month_parts"]}, attach_only=True),
-    _words("part_of_day", {word: word for word in LEXICON["parts_of_day"]}),
+    (rf"(?P<value>{_PART_OF_DAY})", _part_of_day),
     _words("clock_word", LEXICON["clock_words"]),
-    _words("zone", LEXICON["time_zones"], attach_only=True),
+    (rf"(?i:(?P<value>{_one_of(LEXICON['time_zones'])}))(?![A-Za-z])", _zone),
+    (rf"(?P<value>{_one_of(LEXICON['direction_words'])})\s?{_one_of(LEXICON['weekend_words'])}", _weekend),
+    _words("present", {word: True for word in LEXICON["present_words"]}),
     _words("approximately", {word: True for word in LEXICON["approximately"]}, attach_only=True),
     (rf"(?<![\d.,])(?P<hour>\d{{1,2}}|{_NATIVE_HOUR})\s?시(?!간)"
      rf"(?:\s?(?:(?P<half>{_HALF})|(?P<minute>{NUMBER})\s?분(?P<before>\s?전)?))?(?:\s?(?P<second>{NUMBER})\s?초)?",
@@ -249,6 +273,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
     (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
     (rf"{_QUANTITY}\s?{_SUFFIX_WITHIN}", _within),
+    (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?{_SUFFIX_WITHIN}", _day_count_within),
     (_QUANTITY, _bare_quantity),
 ]
 

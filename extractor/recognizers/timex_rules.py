@@ -45,7 +45,8 @@ class Group:
     start: int
     end: int
     fields: dict = field(default_factory=dict)
-    attach_only: bool = True
+    #: holds a piece that can stand for a time by itself (not only `지난`, `(금)`, `세시`)
+    anchored: bool = False
     standalone: bool = False
     open_start: bool = False
 
@@ -169,7 +170,7 @@ def _groups(text: str, pieces: list[Piece]) -> list[Group]:
     for piece in pieces:
         if groups and _join(text, groups[-1], piece):
             continue
-        groups.append(Group(piece.start, piece.end, dict(piece.fields), piece.attach_only, piece.standalone))
+        groups.append(Group(piece.start, piece.end, dict(piece.fields), not piece.attach_only, piece.standalone))
     return [group for group in groups if _complete(group)]
 
 
@@ -189,8 +190,7 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
         return False
     group.fields.update(piece.fields)
     group.end = piece.end + (1 if closing else 0)
-    group.attach_only = group.attach_only and piece.attach_only and not prefix_only or (
-        prefix_only and piece.attach_only and "quantity" not in piece.fields and not piece.fields.keys() & {"season"})
+    group.anchored = group.anchored or not piece.attach_only
     group.standalone = piece.standalone
     return True
 
@@ -203,8 +203,6 @@ def _fits_after(group: Group, piece: Piece) -> bool:
         return group.fields.keys() & {"month", "month_shift"} and not group.fields.keys() & {"day", "day_shift"}
     if "zone" in keys:
         return "clock" in group.fields
-    if "weekend" in keys:
-        return "week_shift" in group.fields
     return piece.rank >= group.rank
 
 
@@ -214,7 +212,9 @@ def _complete(group: Group) -> bool:
         return "direction" in fields
     if "season" in fields:
         return bool(fields.keys() & {"year", "year_shift", "direction"})
-    return not group.attach_only and bool(fields.keys() - _PREFIX_FIELDS)
+    if "part_of_day" in fields and fields.keys() & {"direction", "clock"}:
+        return True
+    return group.anchored
 
 
 def _ranges(text: str, groups: list[Group]):
@@ -244,8 +244,8 @@ def _rangeable(first: Group, last: Group) -> bool:
 
 def _split_day_range(group: Group) -> tuple[Group, Group]:
     first_day, last_day = group.fields.pop("day_range")
-    first = Group(group.start, group.end, {**group.fields, "day": first_day}, False)
-    last = Group(group.end, group.end, {"day": last_day}, False)
+    first = Group(group.start, group.end, {**group.fields, "day": first_day}, True)
+    last = Group(group.end, group.end, {"day": last_day}, True)
     return first, last
 
 
@@ -258,6 +258,8 @@ def _has_time(fields: dict) -> bool:
 def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] | None:
     if "duration" in fields:
         return "DURATION", _duration(fields["duration"]), None
+    if "present" in fields:
+        return "DATE", "PRESENT_REF", None
     if "offset" in fields:
         point = _offset(fields["offset"], ctx)
         return ("TIME" if point.grain in _SECOND_GRAINS else "DATE"), _format(point), point

@@ -31,6 +31,8 @@ _OUTLET = re.compile(
     r"|[(<\[]사진\s*=\s*([^()<>\[\]\s]{2,15})[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]")
 _SPACE = re.compile(r"\s+")
+#: Bylines are not content, but the gold lists their reporters and outlets among the named.
+_BYLINE_FIELDS = {"reporters": "persons", "outlets": "organizations"}
 
 
 @lru_cache(maxsize=None)
@@ -47,8 +49,8 @@ class NameRecognizer:
         article = ArticleWords(doc)
         content = content_index(doc)
         for candidate in _resolve(article, _candidates(doc, article)):
-            if content.contains(candidate.start, candidate.end) or candidate.field == "reporters":
-                field = "persons" if candidate.field == "reporters" else candidate.field
+            if content.contains(candidate.start, candidate.end) or candidate.field in _BYLINE_FIELDS:
+                field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
                 mention = Span(text=doc.text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
                 add_item(doc, field, candidate.start, candidate.end, Named(name=candidate.name, mentions=[mention]))
         return doc
@@ -58,10 +60,12 @@ def _candidates(doc: Doc, article: ArticleWords) -> list[Candidate]:
     lex = heads()
     countries = [(m["start"], m["end"]) for c in items(doc, "countries") for m in c.get("mentions", [])]
     claims = quoted(article, lex) + acronym_programmes(article, lex)
-    found_people = people(article, lex, countries)
+    found_organizations = organizations(article, lex, countries)
+    places = {name.split()[0] for name in (c.name for c in found_organizations) if " " in name}
+    found_people = people(article, lex, countries, places)
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc)
     persons += short_mentions(article, persons)
-    phrase_named = things(article, lex) + organizations(article, lex, countries)
+    phrase_named = things(article, lex) + found_organizations
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
     phrase_named = [c for c in phrase_named if not _overlaps(c, claims) and not _overlaps(c, persons)]
     return [c for c in claims if c.field != "claimed"] + persons + phrase_named
@@ -85,7 +89,7 @@ def _outlets(article: ArticleWords) -> list[Candidate]:
     found = []
     for match in _OUTLET.finditer(article.text):
         group = next(g for g in (1, 2, 3) if match.group(g))
-        found.append(Candidate("organizations", match.group(group), match.start(group), match.end(group)))
+        found.append(Candidate("outlets", match.group(group), match.start(group), match.end(group)))
     return found
 
 
@@ -95,7 +99,7 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     aliases = {alias: target for alias, target in parenthesised_aliases(article, orgs).items()}
     candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
     renamed = [_renamed(c, aliases) for c in candidates]
-    for field in NAMED_FIELDS + ("reporters",):
+    for field in NAMED_FIELDS + tuple(_BYLINE_FIELDS):
         names = {c.name for c in renamed if c.field == field}
         canonical = _canonical_names(names, merge_suffixes=field not in ("persons", "reporters"))
         renamed = [Candidate(c.field, canonical[c.name], c.start, c.end) if c.field == field else c
@@ -104,7 +108,7 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
 
 
 def _renamed(candidate: Candidate, aliases: dict[str, Candidate]) -> Candidate:
-    if candidate.field != "organizations":
+    if candidate.field not in ("organizations", "outlets"):
         return candidate
     name = organization_aliases().get(candidate.name, candidate.name)
     target = aliases.get(name)

@@ -58,16 +58,14 @@ def is_korean_name(article: ArticleWords, word: Word, lex: Titles) -> bool:
         return False
     if text[:2] in lex.surnames and len(text) == 4:
         return True
-    if text[0] not in lex.surnames or len(text) == 4:
-        return False
-    if len(text) == 2:
-        return word.tags == ("NNP",)
-    return "NNP" in word.tags or len(word.tags) > 1
+    return len(text) == 3 and text[0] in lex.surnames and "NNP" in word.tags
 
 
-def _is_foreign_name_part(article: ArticleWords, word: Word, heads: Heads, countries) -> bool:
+def _is_foreign_name_part(article: ArticleWords, word: Word, heads: Heads, countries, places) -> bool:
     text = article.text[word.start:word.end]
-    if not word.full or not re.fullmatch(r"[가-힣]{2,}", text) or text in heads.generic:
+    if not word.full or not re.fullmatch(r"[가-힣]{2,}", text):
+        return False
+    if text in heads.generic or text in places or text in heads.participant_nouns:
         return False
     if _in_country(word, countries) or is_organization_word(article, word, heads):
         return False
@@ -78,19 +76,21 @@ def _in_country(word: Word, countries) -> bool:
     return any(s < word.end and word.start < e for s, e in countries)
 
 
-def people(article: ArticleWords, heads: Heads, countries) -> list[Candidate]:
+def people(article: ArticleWords, heads: Heads, countries, places: set[str]) -> list[Candidate]:
+    """People and the bodies their titles name; `places` are words the article uses as places
+    or bodies elsewhere (`스플리트`), which a foreign name does not run into."""
     lex = titles()
     found: list[Candidate] = []
     for index, word in enumerate(article.words):
         text = article.text[word.start:word.nominal_end]
         title = title_in(text, lex)
         if title:
-            found.extend(_before_title(article, index, text, title, lex, heads, countries))
+            found.extend(_before_title(article, index, text, title, lex, heads, countries, places))
     found.extend(_parenthesised(article, lex))
     return found
 
 
-def _before_title(article, index, text, title, lex, heads, countries) -> list[Candidate]:
+def _before_title(article, index, text, title, lex, heads, countries, places) -> list[Candidate]:
     word = article.words[index]
     prefix = text[: text.rindex(title)]
     if prefix and prefix[0] in lex.surnames and title == "기자" and _HANGUL_NAME.fullmatch(prefix):
@@ -101,7 +101,7 @@ def _before_title(article, index, text, title, lex, heads, countries) -> list[Ca
             name = chain[position]
             person = Candidate("persons", article.text[name.start:name.end], name.start, name.end)
             return [person] + _body(article, chain[position + 1:], word, prefix, title, lex, countries)
-    return _foreign(article, chain, word, prefix, title, lex, heads, countries)
+    return _foreign(article, chain, word, prefix, title, lex, heads, countries, places)
 
 
 def _words_before(article: ArticleWords, index: int) -> list[Word]:
@@ -113,13 +113,13 @@ def _words_before(article: ArticleWords, index: int) -> list[Word]:
     return chain
 
 
-def _foreign(article, chain, word, prefix, title, lex, heads, countries) -> list[Candidate]:
+def _foreign(article, chain, word, prefix, title, lex, heads, countries, places) -> list[Candidate]:
     body_start = len(chain)
     while body_start > 0 and len(chain) - body_start < MAX_BODY_WORDS and not _is_foreign_name_part(
-            article, chain[body_start - 1], heads, countries):
+            article, chain[body_start - 1], heads, countries, places):
         body_start -= 1
     name_start = body_start
-    while name_start > 0 and _is_foreign_name_part(article, chain[name_start - 1], heads, countries):
+    while name_start > 0 and _is_foreign_name_part(article, chain[name_start - 1], heads, countries, places):
         name_start -= 1
     if body_start - name_start < 2:
         return []

@@ -17,7 +17,7 @@ from .names_words import ArticleWords, Word
 MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
 _COORDINATION = re.compile(r"[·ㆍ]")
-_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+_PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,12 @@ class Heads:
     standalone_heads: frozenset
     local_government_heads: frozenset
     not_organizations: frozenset
+    common_endings: tuple[str, ...]
     place_nouns: frozenset
     scheme_modifiers: frozenset
+    participant_nouns: frozenset
     generic: frozenset
+    list_closers: frozenset
     quoted_followers: tuple[str, ...]
     quoted_leaders: frozenset
 
@@ -63,9 +66,12 @@ def heads() -> Heads:
         standalone_heads=frozenset(org["standalone_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
         not_organizations=frozenset(org["not_organizations"]),
+        common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
+        participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         generic=frozenset(data["generic_modifiers"]),
+        list_closers=frozenset(data["list_closers"]),
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
     )
@@ -88,7 +94,7 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
     """The organisation head ending a word (`국토교통부` -> 부), checked against Kiwi's morphemes."""
     text = article.text[word.start:word.nominal_end]
     head = head_of(text, "organizations", lex)
-    if head is None or not word.forms:
+    if head is None or not word.forms or text in lex.not_organizations or text.endswith(lex.common_endings):
         return None
     last_form, last_tag = word.forms[-1], word.tags[-1]
     if len(head) > 1:
@@ -120,37 +126,50 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     head = head_of(word_text, field, lex) or (word_text if word_text in lex.of(field) else None)
     if head is None:
         return []
-    first, stopped_by_count = _name_start(article, phrase, position, lex)
+    first, stop = _name_start(article, phrase, position, lex)
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
         return _coordinated(word, conjuncts, head, field)
     start = phrase[first].start
     text = article.text[start:word.nominal_end]
-    if not _is_name(text, head, field, lex) or (stopped_by_count and field == "systems"):
+    if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
         return []
-    found = [Candidate(field, text, start, word.nominal_end)]
+    end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
+    found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(article, phrase[first], head, lex))
     return found
 
 
-def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> tuple[int, bool]:
-    """Index of the first word of the name ending at phrase[position], and whether a count stopped it."""
+def _repeated_head_length(article: ArticleWords, end: int, field: str, lex: Heads) -> int:
+    """`양해각서(MOU)`: a head repeated in parentheses belongs to the name."""
+    match = re.match(r"\(([^()]{1,12})\)", article.text[end:end + 14])
+    return len(match.group(0)) if match and match.group(1) in lex.of(field) else 0
+
+
+def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> tuple[int, str | None]:
+    """Index of the first word of the name ending at phrase[position], and what stopped it
+    ("count" for `10개 업무용 CCTV`, "list" for `A 등 공무원 연수`)."""
     first = position
     while first > 0 and position - first < MAX_NAME_WORDS - 1:
         before = phrase[first - 1]
         text = article.text[before.start:before.nominal_end]
         if is_count(before):
-            return first, True
+            return first, "count"
+        if text in lex.list_closers:
+            return first, "list"
         if text in lex.generic or is_organization_word(article, before, lex):
             break
         first -= 1
-    return first, False
+    return first, None
 
 
 def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
-    modifier_words = text[: len(text) - len(head)].split()
-    if not modifier_words or all(w in lex.generic for w in modifier_words):
+    modifier = text[: len(text) - len(head)]
+    modifier_words = modifier.split()
+    if not modifier_words or modifier[-1] in "·ㆍ" or all(w in lex.generic for w in modifier_words):
+        return False
+    if field == "programs" and any(w in lex.participant_nouns for w in modifier_words):
         return False
     if field == "systems" and any(w in lex.scheme_modifiers for w in modifier_words):
         return False
@@ -176,11 +195,16 @@ def _comma_conjuncts(article: ArticleWords, first: Word, head: str, lex: Heads) 
         before = article.words[index - 1]
         gap = article.text[before.end:article.words[index].start]
         text = article.text[before.start:before.end]
-        if gap.strip() != "," or not before.full or text in lex.generic or head_of(text, "systems", lex):
+        if gap.strip() != "," or not before.full or text in lex.generic or _holds_head(text, lex):
             break
         found.append(Candidate("systems", f"{text} {head}", before.start, before.end))
         index -= 1
     return found
+
+
+def _holds_head(text: str, lex: Heads) -> bool:
+    return any(head in text for field in ("systems", "programs", "organizations") for head in lex.of(field)
+               if len(head) > 1)
 
 
 # --- quoted names -----------------------------------------------------------
@@ -199,7 +223,7 @@ def quoted(article: ArticleWords, lex: Heads) -> list[Candidate]:
 
 def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, lex: Heads) -> Candidate | None:
     inside = [w for w in article.words if start <= w.start and w.end <= start + len(text)]
-    if not inside or not all(w.full for w in inside[:-1]) or inside[-1].end != start + len(text):
+    if not inside or inside[-1].end != start + len(text):
         return None
     if any(is_count(w) for w in inside):
         return None
@@ -233,19 +257,27 @@ def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, 
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
             candidate = _organization_at(article, phrase, position, lex, countries)
-            if candidate:
+            if candidate and not _address(article, phrase, position, candidate, lex):
                 found.append(candidate)
     return _drop_contained(found)
+
+
+def _address(article: ArticleWords, phrase: list[Word], position: int, candidate: Candidate, lex: Heads) -> bool:
+    """`경기도 성남시 분당구 새마을운동중앙연수원`: places before a body locate it."""
+    head = organization_head(article, phrase[position], lex)
+    return (head in lex.local_government_heads and position + 1 < len(phrase)
+            and is_organization_word(article, phrase[position + 1], lex))
 
 
 def _organization_at(article, phrase, position, lex, countries) -> Candidate | None:
     word = phrase[position]
     text = article.text[word.start:word.nominal_end]
     head = organization_head(article, word, lex)
-    standalone = text in lex.standalone_heads and position > 0 and phrase[position - 1].tags[-1:] == ("NNP",)
-    if head is None and not standalone:
+    standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(
+        article, phrase, position - 1, position, lex, countries)
+    if (head is None or text in lex.standalone_heads) and not standalone:
         return None
-    if text in lex.generic:
+    if any(s <= word.start and word.nominal_end <= e for s, e in countries):
         return None
     first = position
     while first > 0 and _belongs_to_organization(article, phrase, first - 1, position, lex, countries):
@@ -263,7 +295,7 @@ def _belongs_to_organization(article, phrase, index, head_index, lex, countries)
     head = organization_head(article, word, lex)
     if head in lex.local_government_heads:
         return False
-    return text in lex.place_nouns or (bool(word.tags) and all(t in ("NNP", "SL") for t in word.tags))
+    return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
 
 
 def _drop_contained(found: list[Candidate]) -> list[Candidate]:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
 _WORD = re.compile(r"[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©]+")
-_QUOTED = re.compile(r"[‘'「『《〈<]([^‘’'\n「」『』《》〈〉<>\"“”]{2,60})[’'」』》〉>]")
+_QUOTED = re.compile(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=\"“”]{2,60})[’'」』》〉]")
 
 
 @dataclass(frozen=True, slots=True)

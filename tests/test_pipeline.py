@@ -1,0 +1,43 @@
+"""The Kiwi-backed spaCy pipeline: exact text, tags, sentences, pickling, components."""
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor import load_pipeline
+from extractor.nlp.common import items
+
+SENTENCES = "안양시는 28일 페루 공무원 5명이 방문했다고 밝혔다. 시장은 “다시 오겠다”고 말했다."
+
+
+def test_surface_tokens_rebuild_the_text_and_keep_kiwi_tags():
+    nlp = load_pipeline()
+    doc = nlp.make_doc(SENTENCES)
+    assert doc.text == SENTENCES
+    tags = {token.text: token.tag_ for token in doc}
+    assert tags["했"] == "XSV+EP"  # 하+었 share one offset in Kiwi: one surface token
+    assert [s.text.strip() for s in doc.sents][0].startswith("안양시는")
+    assert len(list(doc.sents)) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("가나다했다 \n\t.“”'0123456789명일월년市·-")), max_size=80))
+def test_any_text_round_trips(text):
+    assert load_pipeline().make_doc(text).text == text
+
+
+def test_tokenizer_pickles_and_components_run_in_worker_processes():
+    nlp = load_pipeline()
+    restored = pickle.loads(pickle.dumps(nlp.tokenizer))
+    assert restored(SENTENCES).text == SENTENCES
+    docs = list(nlp.pipe([SENTENCES, "지난 3일 태국 대표단 12명이 방문했다."], n_process=2))
+    assert [d.text for d in docs][1] == "지난 3일 태국 대표단 12명이 방문했다."
+    assert {c["code"] for c in items(docs[1], "countries")} == {"TH"}
+    assert [h["value"] for h in items(docs[1], "headcounts")] == [12]
+
+
+def test_components_are_registered_spacy_factories():
+    names = load_pipeline().pipe_names
+    assert names == ["kr_countries", "kr_counts", "kr_timex", "kr_names", "kr_quotes", "kr_visits"]

@@ -41,3 +41,23 @@ def test_tokenizer_pickles_and_components_run_in_worker_processes():
 def test_components_are_registered_spacy_factories():
     names = load_pipeline().pipe_names
     assert names == ["kr_countries", "kr_counts", "kr_timex", "kr_names", "kr_quotes", "kr_visits"]
+
+
+KOREAN_NEWS_PIECES = st.sampled_from([
+    "지난 6월 26일", "페루", "5개시 시장이", "“", "”", "‘", "’", "'", "\"", "고 말했다.", "라며", "방문했다.",
+    "최대호 안양시장은", "총 2만1633명", "37개국", "\n", " ", "·", "(市)", "△", "시스템", "사업", "ⓒ 안양시 제공",
+    "댓글 0", "기자", "@", "입력 2023.07.28 11:26", "이날", "부터", "까지", "가나다", "미래", "인도",
+])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(KOREAN_NEWS_PIECES, max_size=30).map("".join))
+def test_any_article_is_grounded_or_refused_with_a_reason(text):
+    from extractor import InputError, extract
+
+    try:
+        article = extract(text, reference_date="2023-07-28")
+    except InputError as error:
+        assert str(error)
+        return
+    assert article.grounding_failures() == []

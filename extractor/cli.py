@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the output")
     schema.add_argument("-o", "--output", type=Path, help=f"write the schema here (e.g. {SCHEMA_PATH})")
     schema.set_defaults(run=_run_schema)
+    _add_batch_command(commands)
     return parser
 
 
@@ -144,3 +145,70 @@ def _run_schema(args) -> int:
     else:
         sys.stdout.write(rendered)
     return 0
+
+
+def _add_batch_command(commands) -> None:
+    from .batch import DEFAULT_PATTERNS, DEFAULT_SHARD_SIZE, FieldMap
+
+    batch = commands.add_parser(
+        "batch", help="analyse a whole archive in parallel into sharded JSONL (resumable)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Analyse many articles in parallel and write:\n"
+                    "  OUT/part-NNNNN.jsonl  one article per line, each shard written atomically\n"
+                    "  OUT/errors.jsonl      id, source and reason of every record that failed\n"
+                    "  OUT/manifest.json     counts, timings, versions and arguments\n"
+                    "A bad record never stops the batch; --resume finishes an interrupted run.",
+        epilog="examples:\n"
+               "  extractor batch press/ -o out/                    # every *.txt/*.html under press/\n"
+               "  extractor batch 2024.jsonl.gz -o out/ --text-field article --id-field url\n"
+               "  zcat dump.jsonl.gz | extractor batch - -o out/ --workers 4\n"
+               "  extractor batch press/ -o out/ --resume            # after a crash: finish the rest\n"
+               "  extractor batch press/ -o out/ --engine dask --scheduler tcp://HOST:8786")
+    batch.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="files, directories (searched recursively), .jsonl/.jsonl.gz archives with one "
+                            "article per line, or - for JSONL on stdin")
+    batch.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="output directory")
+    batch.add_argument("--glob", default=",".join(DEFAULT_PATTERNS),
+                       help="file name patterns taken from directories, comma-separated (default: %(default)s)")
+    for field in ("text", "id", "date", "title"):
+        batch.add_argument(f"--{field}-field", default=",".join(getattr(FieldMap(), field)), metavar="NAMES",
+                           help=f"JSONL key(s) holding the {field}, first present wins (default: %(default)s)")
+    batch.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="worker processes, each loading Kiwi once (default: the number of cores)")
+    batch.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, metavar="N",
+                       help="articles per output shard, the unit of work and of --resume (default: %(default)s)")
+    batch.add_argument("--resume", action="store_true",
+                       help="finish an interrupted run of the same command: done shards are kept, the rest analysed")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local worker processes, or a Dask distributed cluster (default: %(default)s)")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    batch.add_argument("--reference-date", help="YYYY-MM-DD for records without a date "
+                                                "(default: each article's published date, else today)")
+    batch.add_argument("--max-chars", type=int, default=None, help="refuse texts longer than this (default 1,000,000)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    batch.set_defaults(run=_run_batch)
+
+
+def _run_batch(args) -> int:
+    from .batch import BatchError, BatchJob, FieldMap, Settings, run_batch, summary_line
+    from .ingest import MAX_CHARS
+
+    if args.engine == "dask" and not args.scheduler:
+        return _fail("--engine dask needs --scheduler tcp://HOST:8786")
+    if args.shard_size < 1 or (args.workers is not None and args.workers < 1):
+        return _fail("--shard-size and --workers must be at least 1")
+    names = {field: tuple(_comma_list(getattr(args, f"{field}_field"))) for field in ("text", "id", "date", "title")}
+    settings = Settings(FieldMap(**names), args.reference_date, args.max_chars or MAX_CHARS)
+    job = BatchJob(args.inputs, args.output, tuple(_comma_list(args.glob)), args.shard_size, settings)
+    try:
+        manifest = run_batch(job, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                             resume=args.resume, show_progress=not args.quiet and sys.stderr.isatty())
+    except BatchError as error:
+        return _fail(str(error))
+    if not args.quiet:
+        print(summary_line(manifest, args.output), file=sys.stderr)
+    return 0
+
+
+def _comma_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]

@@ -173,8 +173,13 @@ def test_captions_and_copyright_footer():
     assert_zones_cover(document)
 
 
-def test_single_sentence_is_all_body():
-    document = layout("지난 6월 26일 페루의 5개 도시 시장이 방문했다.")
+@pytest.mark.parametrize("text", [
+    "지난 6월 26일 페루의 5개 도시 시장이 방문했다.",
+    "박 국장은 “첫 줄은 여기서 끝나고\n둘째 줄로 이어진다”고 말했다.",
+    "짧은 첫 문장이다.\n이어지는 두 번째 문장도 짧다.",
+])
+def test_sentences_without_a_header_are_all_body(text):
+    document = layout(text)
     assert document.title is None
     assert [z.kind for z in document.zones] == ["body"]
 

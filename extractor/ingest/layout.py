@@ -25,6 +25,8 @@ from .timestamp import Stamp, find_stamps
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 #: A finished sentence: a Korean sentence ending, or a full stop after enough words.
 _SENTENCE_END = re.compile(r"(?:다|요|죠|니다|습니다|까)\s*[.!?]?\s*[\"'”’)\]]*\s*$|[.!?]\s*[\"'”’)\]]*\s*$")
+#: A Korean sentence closed by a full stop (`…밝혔다.`): prose at any length; headlines have no full stop.
+_FULL_STOP = re.compile(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
 #: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
 _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
 #: View counters and buttons sitting beside bylines and timestamps.
@@ -169,17 +171,16 @@ def _is_prose(line: _Line) -> bool:
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
         or len(text) >= _LONG_PARAGRAPH_CHARS
+        or bool(_FULL_STOP.search(text))
         or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text)))
     )
 
 
 def _body_start(lines: list[_Line]) -> int:
-    """Index of the body's first line: the first prose; without any, the line after the headline."""
+    """Index of the body's first line: the first prose; without any, the first line of text
+    (a fragment with no finished sentence has no headline to tell apart)."""
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-    for index in texts:
-        if _is_prose(lines[index]):
-            return index
-    return texts[1] if len(texts) > 1 else (texts[0] if texts else len(lines))
+    return next((i for i in texts if _is_prose(lines[i])), texts[0] if texts else len(lines))
 
 
 def _headline_and_decks(

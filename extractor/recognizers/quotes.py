@@ -118,7 +118,8 @@ def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
         if verb:
             return Ending(kind, verb.group(0), match.end() + verb.end(),
                           (match.end(), match.end() + verb.start()))
-        return Ending(kind, written if kind == "connective" else _last_predicate(rest), match.end(), None)
+        return Ending(kind, written if kind == "connective" else _last_predicate(rest), match.end(),
+                      (match.end(), clause_end))
     if quoted.double and _SPOKEN_SENTENCE.search(text[quoted.open + 1:quoted.close]) and \
             re.match(r"[.]?\s*(?:\n|$)", text[after:]):
         return Ending("spoken", None, after, None)
@@ -142,8 +143,9 @@ def _last_predicate(rest: str) -> str | None:
 
 
 class ContentRanges:
-    """Content zones, with neighbouring zones of one kind joined: a quote may
-    run over a line break that the layout split into two body zones."""
+    """Content zones, with neighbouring ones joined: a quote may run over a
+    line break where the layout starts a new zone (or misreads a first line as
+    the headline). A caption is never joined: it is not part of the prose."""
 
     def __init__(self, doc: Doc):
         document = document_of(doc)
@@ -152,7 +154,8 @@ class ContentRanges:
         for zone in sorted(document.zones, key=lambda z: z.start):
             if (zone.start, zone.end) not in content:
                 continue
-            if merged and merged[-1][2] == zone.kind and not doc.text[merged[-1][1]:zone.start].strip():
+            joinable = merged and "caption" not in (merged[-1][2], zone.kind)
+            if joinable and not doc.text[merged[-1][1]:zone.start].strip():
                 merged[-1][1] = zone.end
             else:
                 merged.append([zone.start, zone.end, zone.kind])

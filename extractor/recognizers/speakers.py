@@ -24,9 +24,11 @@ NOMINAL_TAGS = {"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "SSO", "SSC", "XSN"
 TOPIC_PARTICLES = ("께서는", "께선", "은", "는")
 SUBJECT_PARTICLES = ("께서", "이", "가")
 _PUNCTUATION = ",.:;!?·…"
+_OPENING = "“\"'‘「『([<ⓒ"
 _HANJA_GLOSS = re.compile(r"\([\u3400-\u9fff]+\)")
 _DIGITS = re.compile(r"\d")
-_WORD = re.compile(r"\S+")
+#: Whitespace-separated words; a full stop glued to the next sentence (`했다.최 시장은`) also splits.
+_WORD = re.compile(r"(?:[^\s.]|\.(?![가-힣]))+\.?|\.")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class Lexicon:
     organization_suffixes: tuple
     not_speaker_words: frozenset
     regions: frozenset
-    aliases: dict
+    surnames: frozenset
+    aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
 
 
 @lru_cache(maxsize=None)
@@ -72,26 +75,9 @@ def lexicon() -> Lexicon:
         organization_suffixes=tuple(sorted(speech["organization_suffixes"], key=len, reverse=True)),
         not_speaker_words=frozenset(speech["not_speaker_words"]),
         regions=frozenset(speech["regions"]),
-        aliases=_organization_aliases(),
+        surnames=frozenset(speech["korean_surnames"]),
+        aliases=dict(lexicons.load("org_aliases")),
     )
-
-
-def _organization_aliases() -> dict:
-    """alias -> canonical name, from the names recognizer's org_aliases.yaml when present."""
-    try:
-        data = lexicons.load("org_aliases")
-    except FileNotFoundError:
-        return {}
-    if isinstance(data, dict) and "aliases" in data:
-        data = data["aliases"]
-    aliases: dict[str, str] = {}
-    entries = data.items() if isinstance(data, dict) else ((e.get("name"), e.get("aliases")) for e in data or [])
-    for key, value in entries:
-        if isinstance(value, str):
-            aliases[key] = value
-        elif isinstance(value, list):
-            aliases.update({alias: key for alias in value if isinstance(alias, str)})
-    return aliases
 
 
 class ArticleWords:
@@ -103,10 +89,12 @@ class ArticleWords:
         self.morph_starts = [m.start for m in self.morphs]
         self.words = [self._word(m.start(), m.end()) for m in _WORD.finditer(self.text)]
         self.word_starts = [w.start for w in self.words]
-        self.people = PeopleIndex(self)
         self._bodies: dict[str, str | None] = {}
+        self.people = PeopleIndex(self)
 
     def _word(self, start: int, end: int) -> Word:
+        while start < end - 1 and self.text[start] in _OPENING:
+            start += 1
         surface = self.text[start:end]
         stripped = surface.rstrip(_PUNCTUATION + "“”\"'‘’「」『』")
         end_stem = start + len(stripped)
@@ -130,12 +118,11 @@ class ArticleWords:
         return [w for w in self.words[first:] if w.end <= end and w.start >= start] if first < len(self.words) else []
 
     def main_body(self, shorthand: str) -> str | None:
-        """The 시/구/군 the article is about: the most named proper noun ending in it."""
+        """The 시/구/군 the article is about: the proper noun ending in it named most often."""
         if shorthand not in self._bodies:
             counts = Counter(
-                clean(w.stem) for w in self.words
-                if w.nominal and len(clean(w.stem)) > len(shorthand) and clean(w.stem).endswith(shorthand)
-                and "NNP" in w.morph_tags
+                m.form for m in self.morphs
+                if m.tag == "NNP" and len(m.form) > len(shorthand) and m.form.endswith(shorthand)
             )
             self._bodies[shorthand] = counts.most_common(1)[0][0] if counts else None
         return self._bodies[shorthand]
@@ -186,6 +173,9 @@ def phrase_ending_at(article: ArticleWords, words: list[Word], head: int) -> Phr
         region = clean(words[position].stem)
         title, organization = f"{region} {title}", f"{region} {organization}"
         position -= 1
+    if position >= 1 and _is_body_between_name_and_title(words[position], words[position - 1], lex):
+        organization = canonical(clean(words[position].stem))
+        position -= 1
     name_words = []
     while position >= 0 and title not in lex.anonymous_titles and _is_name_part(
             words[position], lex, nearest=not name_words):
@@ -196,6 +186,8 @@ def phrase_ending_at(article: ArticleWords, words: list[Word], head: int) -> Phr
     if body:
         organization = body
         start = body_start
+    if organization is None and title in lex.place_title_bodies:
+        organization = article.main_body(lex.place_title_bodies[title])
     surname = None
     name = " ".join(name_words) or None
     if name and len(name_words) == 1 and len(name) == 1:
@@ -210,10 +202,24 @@ def _is_name_part(word: Word, lex: Lexicon, nearest: bool) -> bool:
     """Korean names stand right before the title; a body ending like one
     (`안양시 최대호 시장`) can only be further left."""
     stem = clean(word.stem)
+    # Kiwi reads some syllables of foreign names as bare verb stems (`누르`), which never stand alone.
+    name_like = word.nominal or (word.morph_tags and word.morph_tags[-1].startswith("V"))
+    common_noun = word.morph_tags == ("NNG",) and not (
+        nearest and 2 <= len(stem) <= 4 and (stem[:1] in lex.surnames or stem[:2] in lex.surnames))
     return (
-        word.nominal and not word.particle and stem not in lex.not_speaker_words
+        name_like and not word.particle and stem not in lex.not_speaker_words
         and not _DIGITS.search(stem) and split_title(stem) is None
-        and word.morph_tags != ("NNG",) and (nearest or len(stem) == 1 or not _org_suffix(stem, lex))
+        and not common_noun and (nearest or len(stem) == 1 or not _org_suffix(stem, lex))
+    )
+
+
+def _is_body_between_name_and_title(word: Word, before: Word, lex: Lexicon) -> bool:
+    """`황보석 관광공사 사장`: a body that cannot be a Korean name, after one that can."""
+    stem = clean(word.stem)
+    looks_like_name = 2 <= len(stem) <= 4 and (stem[:1] in lex.surnames or stem[:2] in lex.surnames)
+    return (
+        word.nominal and not word.particle and len(stem) > 1 and _org_suffix(stem, lex)
+        and not (looks_like_name and len(stem) < 4) and _is_name_part(before, lex, nearest=True)
     )
 
 
@@ -236,6 +242,8 @@ def _body_before(article: ArticleWords, words: list[Word], position: int) -> tup
         return canonical(clean(word.stem)), word.start
     if word.particle not in ("의", "") or not word.nominal:
         return None, 0
+    if not word.particle and clean(word.stem) in lex.body_shorthands:
+        return article.main_body(clean(word.stem)), word.start
     if not word.particle and not _org_suffix(clean(word.stem), lex):
         return None, 0
     parts, start = [clean(word.stem)], word.start
@@ -268,7 +276,7 @@ def canonical(organization: str) -> str:
 class PeopleIndex:
     """People named with a title anywhere in the article, for `최 시장` -> 최대호."""
 
-    _PARENTHESIS = re.compile(r"\((\S+) ([가-힣]{2,4})\)")
+    _PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)\((\S+) ([가-힣]{2,4})\)")
 
     def __init__(self, article: ArticleWords):
         self.entries: list[tuple[int, Speaker, set]] = []
@@ -279,7 +287,7 @@ class PeopleIndex:
                 if phrase and phrase.speaker.name:
                     self._add(phrase.start, phrase.speaker, self._appositive_titles(words, index, phrase))
         for match in self._PARENTHESIS.finditer(article.text):
-            self._parenthesised(article, match)
+            self._parenthesised(match)
         self.entries.sort(key=lambda entry: entry[0])
 
     def _add(self, start: int, speaker: Speaker, extra_titles: set) -> None:
@@ -291,22 +299,18 @@ class PeopleIndex:
         """`행정안전부 장관인 윤호중 본부장`: 윤호중 is also 장관."""
         titles = set()
         for word in words[max(0, index - 8):index]:
-            if word.start < phrase.start and word.connective:
+            if word.start >= phrase.start and word.connective:
                 titled = split_title(clean(word.stem[: -1] if word.stem.endswith("인") else word.stem))
                 if titled:
                     titles.add(titled[0])
         return titles
 
-    def _parenthesised(self, article: ArticleWords, match: re.Match) -> None:
+    def _parenthesised(self, match: re.Match) -> None:
         """`세종시(시장 최민호)`: the body, then its head's title and name."""
-        titled = split_title(match.group(1))
-        if not titled:
-            return
-        body_words = article.words_between(max(0, match.start() - 30), match.start() + 1)
-        body = clean(body_words[-1].stem) if body_words else None
-        body = re.sub(r"\(.*$", "", body or "") or None
-        speaker = Speaker(name=match.group(2), title=titled[0], organization=body and canonical(body))
-        self._add(match.start(), speaker, set())
+        body, title, name = match.groups()
+        titled = split_title(title)
+        if titled:
+            self._add(match.start(), Speaker(name=name, title=titled[0], organization=canonical(body)), set())
 
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
         for start, speaker, titles in reversed(self.entries):

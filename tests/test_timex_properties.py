@@ -1,0 +1,47 @@
+"""Properties of the date rules on arbitrary input: no exception, every span grounded
+(from `parse_timex` and through the whole pipeline), values well formed, no overlaps."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor import extract
+from extractor.recognizers.timex_rules import parse_timex
+
+_FRAGMENTS = ["지난 ", "오는 ", "이날", "전날", "어제", "내일", "올해", "올 ", "상반기", "2023년 ", "7월 ",
+              "28일", "26~27일", "부터 ", "까지", "오전 ", "오후 ", "10시", "30분", "14:00", "(금)", "(13일)",
+              "한 달간", "사흘간", "3박 4일", "2주 동안", "3일 전", "다음 주 ", "월요일", "인 ", "2023.07.28",
+              "'23. 7. 28.", "24시간 ", "CCTV", "이달 ", "말", "초", "1분기", "몇시간후", " ", "\n", "~", "-"]
+_TEXT = st.one_of(st.text(max_size=60), st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join))
+_REFERENCE = st.one_of(st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31)),
+                       st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2060, 12, 31)))
+_VALUE = re.compile(r"PRESENT_REF|P[\dT.YMWDHS]+|[\dT:W\-QHSUPFAIMOVENR]+(?:/[\dT:W\-QHSUPFAIMOVENR]+)?")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _REFERENCE)
+def test_any_text_gives_grounded_well_formed_timexes(text, reference):
+    for timex in parse_timex(text, reference):
+        assert text[timex.start:timex.end] == timex.text
+        assert timex.text.strip() == timex.text and timex.text
+        assert _VALUE.fullmatch(timex.value), timex.value
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join), st.dates(dt.date(2000, 1, 1), dt.date(2040, 1, 1)))
+def test_expressions_do_not_overlap(text, reference):
+    found = parse_timex(text, reference)
+    for before, after in zip(found, found[1:]):
+        assert before.end <= after.start
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=12).map("".join))
+def test_pipeline_dates_are_grounded(text):
+    article = extract(text, reference_date="2024-09-27")
+    assert not article.grounding_failures()
+    for timex in article.dates:
+        assert article.text[timex.start:timex.end] == timex.text

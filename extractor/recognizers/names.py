@@ -10,6 +10,7 @@ one Named per mention.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from spacy.language import Language
@@ -61,7 +62,7 @@ def _candidates(doc: Doc, article: ArticleWords) -> list[Candidate]:
     countries = [(m["start"], m["end"]) for c in items(doc, "countries") for m in c.get("mentions", [])]
     claims = quoted(article, lex) + acronym_programmes(article, lex)
     found_organizations = organizations(article, lex, countries)
-    places = {name.split()[0] for name in (c.name for c in found_organizations) if " " in name}
+    places = _places(found_organizations)
     found_people = people(article, lex, countries, places)
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc)
     persons += short_mentions(article, persons)
@@ -69,6 +70,12 @@ def _candidates(doc: Doc, article: ArticleWords) -> list[Candidate]:
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
     phrase_named = [c for c in phrase_named if not _overlaps(c, claims) and not _overlaps(c, persons)]
     return [c for c in claims if c.field != "claimed"] + persons + phrase_named
+
+
+def _places(organizations: list[Candidate]) -> set[str]:
+    """Words that open two or more organisations' names (`스플리트 관광공사`, `스플리트 테크놀로지파크`)."""
+    openers = Counter(c.name.split()[0] for c in organizations if " " in c.name)
+    return {word for word, count in openers.items() if count > 1}
 
 
 def _overlaps(candidate: Candidate, others: list[Candidate]) -> bool:

@@ -52,13 +52,19 @@ def title_in(text: str, lex: Titles) -> str | None:
     return next((t for t in lex.titles if text.endswith(t)), None)
 
 
-def is_korean_name(article: ArticleWords, word: Word, lex: Titles) -> bool:
+def is_korean_name(article: ArticleWords, word: Word, lex: Titles, heads: Heads) -> bool:
+    """Surname + given name, three syllables (four with a two-syllable surname). Kiwi tags
+    unknown names NNG as often as NNP, so common nouns are ruled out by what they are."""
     text = article.text[word.start:word.end]
     if not word.full or not _HANGUL_NAME.fullmatch(text):
         return False
+    if text in heads.generic or text in heads.participant_nouns or title_in(text, lex):
+        return False
+    if is_organization_word(article, word, heads):
+        return False
     if text[:2] in lex.surnames and len(text) == 4:
         return True
-    return len(text) == 3 and text[0] in lex.surnames and "NNP" in word.tags
+    return len(text) == 3 and text[0] in lex.surnames
 
 
 def _is_foreign_name_part(article: ArticleWords, word: Word, heads: Heads, countries, places) -> bool:
@@ -97,7 +103,7 @@ def _before_title(article, index, text, title, lex, heads, countries, places) ->
         return [Candidate("persons", prefix, word.start, word.start + len(prefix))]
     chain = _words_before(article, index)
     for position in range(len(chain) - 1, max(-1, len(chain) - 2 - MAX_BODY_WORDS), -1):
-        if is_korean_name(article, chain[position], lex):
+        if is_korean_name(article, chain[position], lex, heads):
             name = chain[position]
             person = Candidate("persons", article.text[name.start:name.end], name.start, name.end)
             return [person] + _body(article, chain[position + 1:], word, prefix, title, lex, countries)

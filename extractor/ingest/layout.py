@@ -170,10 +170,16 @@ def _is_prose(line: _Line) -> bool:
     return (
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
+        or _leaves_quote_open(text)
         or len(text) >= _LONG_PARAGRAPH_CHARS
         or bool(_FULL_STOP.search(text))
         or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text)))
     )
+
+
+def _leaves_quote_open(text: str) -> bool:
+    """A quotation running on into the next line: a sentence, not a headline."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _body_start(lines: list[_Line]) -> int:

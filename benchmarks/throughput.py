@@ -1,0 +1,117 @@
+"""Throughput of `extractor batch`, run on demand (prints figures, asserts nothing).
+
+    python benchmarks/throughput.py                  # 1,000 articles, 1 and 2 workers
+    python benchmarks/throughput.py --articles 200 --workers 1,2,4
+
+The articles are the repository's samples/*.txt and ../shared/seed/*.txt repeated with
+small variations (years, counts and days changed). For each worker count it runs a real
+batch (worker start-up excluded from the rate, writing included) and reads articles/s and
+each worker's peak RSS from the manifest. In the same run it times Kiwi alone (one
+thread) tokenizing the same texts: the ratio of our single-worker time to that is how
+much the pipeline costs on top of the tokenizer it cannot avoid.
+
+Targets (issue 6): ratio <= 1.3, 2 workers >= 1.8x one worker, <= 700 MB RSS per worker.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = (REPO / "samples", REPO.parent / "shared" / "seed")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000, help="how many articles (default: %(default)s)")
+    parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated (default: %(default)s)")
+    parser.add_argument("--shard-size", type=int, default=25, help="articles per shard (default: %(default)s)")
+    args = parser.parse_args()
+    worker_counts = [int(count) for count in args.workers.split(",")]
+
+    texts = corpus(args.articles)
+    console = Console()
+    console.print(f"{len(texts):,} articles ({sum(map(len, texts)) / len(texts):,.0f} characters on average) "
+                  f"from {', '.join(str(source) for source in SOURCES if source.is_dir())}; "
+                  f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    runs = {}
+    with tempfile.TemporaryDirectory(prefix="extractor-throughput-") as scratch:
+        archive = write_archive(Path(scratch) / "articles.jsonl", texts)
+        for count in worker_counts:
+            runs[count] = run_batch(archive, Path(scratch) / f"out-{count}", count, args.shard_size)
+            console.print(f"  {count} worker(s): {runs[count]['timings']['analysis_seconds']:.1f} s")
+    kiwi_seconds = time_kiwi(texts)
+    console.print(f"  Kiwi alone, 1 thread: {kiwi_seconds:.1f} s")
+    console.print(report(runs, kiwi_seconds, len(texts)))
+
+
+def corpus(size: int) -> list[str]:
+    originals = sorted({path.read_text(encoding="utf-8") for source in SOURCES if source.is_dir()
+                        for path in source.glob("*.txt")})
+    if not originals:
+        sys.exit("no articles found in samples/ or ../shared/seed/")
+    return [vary(originals[number % len(originals)], number // len(originals)) for number in range(size)]
+
+
+def vary(text: str, number: int) -> str:
+    """The same article with its years, counts and days changed, so no two texts are equal."""
+    text = re.sub(r"\b(20\d\d)(?=년|[.\-/])", lambda match: str(int(match[1]) - number % 7), text)
+    text = re.sub(r"(\d+)(?=\s?(?:명|개|곳|건|회))", lambda match: str(int(match[1]) + number), text)
+    return re.sub(r"\b(\d{1,2})(?=일)", lambda match: str((int(match[1]) + number) % 28 + 1), text)
+
+
+def write_archive(path: Path, texts: list[str]) -> Path:
+    with open(path, "w", encoding="utf-8") as stream:
+        for number, text in enumerate(texts):
+            stream.write(json.dumps({"id": f"bench-{number}", "body": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_batch(archive: Path, out: Path, workers: int, shard_size: int) -> dict:
+    from extractor.batch import BatchJob, run_batch as run
+
+    return run(BatchJob([str(archive)], out, shard_size=shard_size), workers=workers)
+
+
+def time_kiwi(texts: list[str]) -> float:
+    """Kiwi as our tokenizer builds it, on one thread, tokenizing each text once."""
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi(num_workers=1, load_multi_dict=False)
+    kiwi.tokenize(texts[0])  # warm up
+    started = time.perf_counter()
+    for text in texts:
+        kiwi.tokenize(text)
+    return time.perf_counter() - started
+
+
+def report(runs: dict[int, dict], kiwi_seconds: float, articles: int) -> Table:
+    table = Table(title="extractor batch throughput")
+    for column in ("workers", "articles/s", "speed-up", "seconds", "÷ Kiwi", "RSS MB", "start s", "failed"):
+        table.add_column(column, justify="right")
+    base = runs.get(1) or next(iter(runs.values()))
+    base_rate = articles / base["timings"]["analysis_seconds"]
+    for count, manifest in runs.items():
+        seconds = manifest["timings"]["analysis_seconds"]
+        rss = manifest["workers"]["peak_rss_mb"].values()
+        table.add_row(str(count), f"{articles / seconds:,.1f}", f"{articles / seconds / base_rate:.2f}x",
+                      f"{seconds:.1f}", f"{seconds / kiwi_seconds:.2f}x" if count == 1 else "",
+                      f"{max(rss):,.0f}" if rss else "?", f"{manifest['timings']['startup_seconds']:.1f}",
+                      str(manifest["counts"]["failed"]))
+    table.add_row("Kiwi", f"{articles / kiwi_seconds:,.1f}", "", f"{kiwi_seconds:.1f}", "1.00x", "", "", "")
+    table.caption = ("÷ Kiwi: 1-worker time over Kiwi's alone (target <= 1.3); speed-up target >= 1.8 with 2 workers; "
+                     "RSS MB: largest peak of a worker (target <= 700)")
+    return table
+
+
+if __name__ == "__main__":
+    main()

@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", type=Path, help=f"write the schema here (e.g. {SCHEMA_PATH})")
     schema.set_defaults(run=_run_schema)
     _add_batch_command(commands)
+    _add_store_commands(commands)
     return parser
 
 
@@ -144,6 +145,71 @@ def _run_schema(args) -> int:
         args.output.write_text(rendered, encoding="utf-8")
     else:
         sys.stdout.write(rendered)
+    return 0
+
+
+def _add_store_commands(commands) -> None:
+    store = commands.add_parser(
+        "store", help="load extracted JSON/JSONL (e.g. a batch's shards) into a DuckDB file",
+        description="Load articles as `extractor extract`/`batch` wrote them into DuckDB tables "
+                    "(articles, countries, headcounts, dates, quotes, names, visits). "
+                    "An article id loaded again replaces the old rows.")
+    store.add_argument("database", type=Path, help="DuckDB file (created if missing)")
+    store.add_argument("inputs", nargs="+", type=Path, help="*.json / *.jsonl / *.jsonl.gz files or batch output dirs")
+    store.set_defaults(run=_run_store)
+
+    sql = commands.add_parser("sql", help="run a SQL query against a DuckDB store",
+                              description="Example: extractor sql archive.duckdb "
+                                          "\"SELECT code, count(*) FROM countries WHERE visiting GROUP BY code\"")
+    sql.add_argument("database", type=Path, help="DuckDB file written by `extractor store`")
+    sql.add_argument("query", help="the SQL to run")
+    sql.add_argument("--json", action="store_true", help="print rows as JSON Lines")
+    sql.set_defaults(run=_run_sql)
+
+
+def _run_store(args) -> int:
+    from .store import Store, read_jsonl
+
+    files = [p for path in args.inputs
+             for p in (sorted(path.glob("part-*.jsonl*")) if path.is_dir() else [path])]
+    store = Store(args.database)
+    total = 0
+    for path in files:
+        try:
+            total += store.add(read_jsonl(path))
+        except (OSError, ValueError, KeyError) as error:
+            store.close()
+            return _fail(f"{path}: not extractor output ({type(error).__name__}: {error})")
+    store.close()
+    print(f"stored {total} articles in {args.database}", file=sys.stderr)
+    return 0
+
+
+def _run_sql(args) -> int:
+    import duckdb
+
+    from .store import Store
+
+    if not args.database.exists():
+        return _fail(f"{args.database}: no such database (create it with `extractor store`)")
+    store = Store(args.database)
+    try:
+        columns, rows = store.query(args.query)
+    except duckdb.Error as error:
+        return _fail(f"query failed: {str(error).splitlines()[0]}")
+    finally:
+        store.close()
+    if args.json:
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    Console().print(table)
     return 0
 
 

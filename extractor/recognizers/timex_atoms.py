@@ -287,5 +287,22 @@ def _clock_hour(m) -> Piece | None:
 
 
 COMPILED = [(regex.compile(pattern), build) for pattern, build in RULES]
-#: any rule's start, to find candidate positions quickly
-ANY_START = regex.compile("|".join(f"(?:{pattern})" for pattern, _ in RULES))
+#: matches where any rule matches: one cheap test before trying the rules one by one
+ANY_RULE = regex.compile("|".join(f"(?:{pattern})" for pattern, _ in RULES))
+
+
+def _first_characters() -> str:
+    numerals = load("numerals")
+    words = [*numerals["sino_digits"], *numerals["small_units"], *LEXICON["vague_amounts"]]
+    words += [word for key in ("native_units", "native_tens") for group in numerals[key].values() for word in group]
+    for key in ("reference_days", "anchor_days", "reference_years", "reference_years_bound", "reference_months",
+                "reference_weeks", "reference_quarters", "direction_words", "weekdays", "halves", "seasons",
+                "month_parts", "parts_of_day", "clock_words", "ordinals", "day_counts", "holidays",
+                "approximately", "present_words"):
+        words += list(LEXICON[key])
+    return "".join(sorted({word[0] for word in words}))
+
+
+#: where a piece may begin: a digit, `'`, `(`, a Latin letter or the first letter of a word
+#: above, not inside a Hangul word (pieces that follow another directly are tried apart)
+PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})[\d'(A-Za-z{regex.escape(_first_characters())}]")

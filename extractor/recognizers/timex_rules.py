@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Timex
-from .timex_atoms import ANY_START, COMPILED, LEXICON, Piece
+from .timex_atoms import ANY_RULE, COMPILED, LEXICON, PIECE_START, Piece
 
 _HANGUL = regex.compile(r"\p{Hangul}")
 _PARTICLE = regex.compile(
@@ -121,10 +121,13 @@ def _pieces(text: str, start: int, end: int) -> list[Piece]:
     pieces: list[Piece] = []
     position = start
     while True:
-        found = ANY_START.search(text, position, end)
-        if not found:
-            return pieces
-        at = found.start()
+        if pieces and pieces[-1].end == position and position < end:
+            at = position
+        else:
+            found = PIECE_START.search(text, position, end)
+            if not found:
+                return pieces
+            at = found.start()
         piece = _best_piece(text, at, end, pieces)
         if piece is None:
             position = at + 1
@@ -134,6 +137,8 @@ def _pieces(text: str, start: int, end: int) -> list[Piece]:
 
 
 def _candidates(text: str, at: int, end: int) -> list[Piece]:
+    if not ANY_RULE.match(text, at, end):
+        return []
     pieces = []
     for order, (pattern, build) in enumerate(COMPILED):
         match = pattern.match(text, at, end)

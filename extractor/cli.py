@@ -59,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_run_schema)
     _add_batch_command(commands)
     _add_store_commands(commands)
+
+    serve = commands.add_parser("serve", help="web page: paste an article, see what was extracted, highlighted",
+                                description="Serve the web page and JSON API (POST /api/extract).")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--db", type=Path, help="save every result to this DuckDB store")
+    serve.set_defaults(run=_run_serve)
     return parser
 
 
@@ -145,6 +152,16 @@ def _run_schema(args) -> int:
         args.output.write_text(rendered, encoding="utf-8")
     else:
         sys.stdout.write(rendered)
+    return 0
+
+
+def _run_serve(args) -> int:
+    import uvicorn
+
+    from .web.app import create_app
+
+    print(f"extractor: serving on http://{args.host}:{args.port}/", file=sys.stderr)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
     return 0
 
 

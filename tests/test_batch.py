@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -18,7 +19,8 @@ import pytest
 from extractor.api import Failure, Input
 from extractor.batch import BatchError, BatchJob, FieldMap, Settings, run_batch
 from extractor.batch.output import OutputDir
-from extractor.batch.records import RawRecord, iter_records
+from extractor.batch.local import LocalEngine
+from extractor.batch.records import RawRecord, Shard, iter_records
 from extractor.batch.work import to_input
 from extractor.cli import main
 
@@ -90,7 +92,7 @@ def test_poisoned_archive_finishes_and_reports_each_bad_record(tmp_path):
 
 
 def test_batch_killed_mid_run_resumes_with_every_id_exactly_once(tmp_path):
-    records = good_records(24)
+    records = good_records(18)
     records[7] = {"id": "article-7", "body": ""}  # a failure must be kept exactly once too
     lines = b"".join(json.dumps(record, ensure_ascii=False).encode() + b"\n" for record in records)
     out = tmp_path / "out"
@@ -123,8 +125,24 @@ def test_batch_killed_mid_run_resumes_with_every_id_exactly_once(tmp_path):
     assert not list(out.glob(".*.tmp"))
 
 
-def test_dask_cluster_writes_the_same_output_as_local_workers(tmp_path):
+def test_a_worker_killed_mid_shard_is_replaced_and_its_shard_redone():
+    records = [RawRecord(f"press.jsonl:{number + 1}", json.dumps(record, ensure_ascii=False).encode(), is_json=True)
+               for number, record in enumerate(good_records(20))]
+
+    with LocalEngine(1, Settings()) as engine:
+        victim = engine._workers[0].process.pid
+        threading.Timer(0.3, os.kill, (victim, signal.SIGKILL)).start()  # while it analyses the shard
+        results = list(engine.run(iter([Shard(0, records)])))
+        replacement = engine._workers[0].process.pid
+
+    assert replacement != victim
+    assert [result.size for result in results] == [20]
+    assert not [failure for failure in results[0].failures if "died" in failure["reason"]]
+
+
+def test_dask_cluster_writes_the_same_output_as_local_workers(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
+    monkeypatch.setenv("EXTRACTOR_KIWI_THREADS", "1")  # what the worker plugin would set, undone after the test
     archive = write_archive(tmp_path / "press.jsonl", good_records(5), [b'{"id": "broken"'])
     job = lambda out: BatchJob([str(archive)], tmp_path / out, shard_size=2)  # noqa: E731
 

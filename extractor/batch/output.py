@@ -64,9 +64,18 @@ class OutputDir:
     def merge_errors(self) -> int:
         """Write errors.jsonl from the shards' failures, in input order; return how many there are."""
         shard_files = sorted(self.errors_dir.glob("part-*.jsonl"), key=lambda path: _index(path.name))
-        lines = [line for path in shard_files for line in path.read_text(encoding="utf-8").splitlines()]
-        write_atomically(self.path / "errors.jsonl", lines)
-        return len(lines)
+        count = 0
+
+        def lines():
+            nonlocal count
+            for path in shard_files:
+                with open(path, encoding="utf-8") as stream:
+                    for line in stream:
+                        count += 1
+                        yield line.rstrip("\n")
+
+        write_atomically(self.path / "errors.jsonl", lines())
+        return count
 
     def count_articles(self) -> int:
         total = 0

@@ -183,6 +183,7 @@ def summary_line(manifest: dict, output: Path) -> str:
     counts, timings = manifest["counts"], manifest["timings"]
     rate = timings["articles_per_second"]
     resumed = f", {counts['shards_resumed']:,} shards already done" if counts["shards_resumed"] else ""
-    return (f"{counts['articles']:,} articles in {output} ({counts['failed']:,} failed, see errors.jsonl{resumed}); "
+    failed = f"{counts['failed']:,} failed, see errors.jsonl" if counts["failed"] else "none failed"
+    return (f"{counts['articles']:,} articles in {output} ({failed}{resumed}); "
             f"{counts['analysed_this_run']:,} analysed in {timings['analysis_seconds']:.1f} s"
             + (f" ({rate:,.1f} articles/s)" if rate else ""))

@@ -9,6 +9,7 @@ is dated as the interval from that date to the reference date.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -19,6 +20,8 @@ from ..model import Span, Visit
 from ..nlp.common import add_item, document_of, items, reference_date
 
 DATED_TYPES = ("DATE", "TIME")
+#: The longest span one visit lasts (a month-long course); longer spans sum up many visits.
+MAX_EVENT_DAYS = 31
 
 
 @dataclass
@@ -47,6 +50,17 @@ class VisitRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
         visits: list[Visit] = []
+        for visit in self._sentence_visits(doc, found):
+            earlier = next((e for e in visits if _same_event(visit, e)), None)
+            if earlier is None:
+                visits.append(visit)
+            else:
+                _merge_into(earlier, visit)
+        for visit in visits:
+            add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit)
+        return doc
+
+    def _sentence_visits(self, doc: Doc, found: "_Found"):
         undated_event: _Clause | None = None
         for start, end in _body_sentences(doc):
             sentence = _Sentence(start, end, doc.text[start:end])
@@ -62,10 +76,8 @@ class VisitRecognizer:
                 visit = self._visit(doc, sentence, clause, found)
                 if visit is None:
                     undated_event = clause
-                elif not any(_repeats(visit, earlier) for earlier in visits):
-                    visits.append(visit)
-                    add_item(doc, "visits", sentence.start, sentence.end, visit)
-        return doc
+                else:
+                    yield visit
 
     def _reports_visit(self, text: str) -> bool:
         for word in self.not_cues:
@@ -83,7 +95,7 @@ class VisitRecognizer:
         cumulative = any(marker in sentence.text for marker in self.cumulative)
         event_dates = []
         for date in found.within(found.dates, sentence.start, sentence.end):
-            if date["type"] not in DATED_TYPES or self._is_attribution(doc.text, date):
+            if date["type"] not in DATED_TYPES or self._is_attribution(doc.text, date) or found.quoted(date):
                 continue
             modifier = _adnominal_verb(doc, date["end"])
             if modifier and not cumulative and not self._reports_visit(modifier):
@@ -91,12 +103,22 @@ class VisitRecognizer:
             if date["type"] == "TIME":
                 date = dict(date, value=date["value"].split("T")[0])
             event_dates.append(date)
+        if cumulative and event_dates:
+            return [self._cumulative_clause(doc, sentence, event_dates)]
         clauses = []
         for i, date in enumerate(event_dates):
             start = sentence.start if i == 0 else date["start"]
             end = event_dates[i + 1]["start"] if i + 1 < len(event_dates) else sentence.end
             clauses.append(_Clause(start, end, date))
         return clauses
+
+    def _cumulative_clause(self, doc: Doc, sentence: "_Sentence", dates: list[dict]) -> _Clause:
+        """Visits counted since the earliest date named, up to a `…까지` date or the reference date."""
+        since = min(dates, key=lambda d: d["value"])
+        until = [d for d in dates if d is not since and doc.text[d["end"]:d["end"] + 2] == "까지"
+                 and d["value"] > since["value"]]
+        end = until[-1]["value"] if until else reference_date(doc).isoformat()
+        return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"))
 
     def _is_attribution(self, text: str, date: dict) -> bool:
         following = text[date["end"]:date["end"] + 12]
@@ -112,7 +134,7 @@ class VisitRecognizer:
         programs = found.within(found.programs, clause.start, clause.end) or found.within(
             found.programs, sentence.start, sentence.end)
         return Visit(
-            date=self._date_value(doc, clause, sentence),
+            date=clause.date["value"],
             countries=list(dict.fromkeys(c["code"] for c in countries)),
             visitors=_visitors_phrase(doc.text, countries + counts),
             headcount=_headcount(people),
@@ -120,13 +142,6 @@ class VisitRecognizer:
             program=programs[0]["name"] if programs else None,
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
-
-    def _date_value(self, doc: Doc, clause: _Clause, sentence: "_Sentence") -> str:
-        value = clause.date["value"]
-        reference = reference_date(doc).isoformat()
-        if "/" not in value and value < reference and any(m in sentence.text for m in self.cumulative):
-            return f"{value}/{reference}"
-        return value
 
 
 class _Found:
@@ -139,6 +154,11 @@ class _Found:
                           for c in items(doc, "countries") if c["mentions"]]
         self.programs = [dict(p, start=p["mentions"][0]["start"], end=p["mentions"][0]["end"])
                          for p in items(doc, "programs") if p["mentions"]]
+        self.quotes = items(doc, "quotes")
+
+    def quoted(self, entry: dict) -> bool:
+        """Inside a quotation: what a speaker recalls is not a visit the article reports."""
+        return any(q["start"] <= entry["start"] and entry["end"] <= q["end"] for q in self.quotes)
 
     @staticmethod
     def within(entries: list[dict], start: int, end: int) -> list[dict]:
@@ -180,11 +200,45 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 3) -> str | None:
     return None
 
 
-def _repeats(visit: Visit, earlier: Visit) -> bool:
-    """Same date and nothing new: a later sentence or clause retelling a reported visit."""
-    if visit.date != earlier.date:
+def _same_event(visit: Visit, earlier: Visit) -> bool:
+    """A clause retelling a reported visit: one date lies within the other (a day of a week-long
+    course, or the course's span given after its first day) and one adds nothing to the other.
+    A summary (`37개국 138명`, 6/26-7/27) and the visits it sums up stay apart."""
+    if not (_within(visit.date, earlier.date) or _within(earlier.date, visit.date)):
         return False
-    return set(visit.countries) <= set(earlier.countries) and visit.headcount in (None, earlier.headcount)
+    return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
+
+
+def _adds_nothing(visit: Visit, other: Visit) -> bool:
+    return set(visit.countries) <= set(other.countries) and visit.headcount in (None, other.headcount)
+
+
+def _within(inner: str | None, outer: str | None) -> bool:
+    """`inner` falls within `outer`, an event's span of days (not a season or years of visits)."""
+    if inner is None or outer is None or inner == outer:
+        return inner == outer
+    first, _, last = outer.partition("/")
+    if len(first) != 10 or len(last or first) != 10 or _days(first, last or first) > MAX_EVENT_DAYS:
+        return False
+    inner_first, _, inner_last = inner.partition("/")
+    return first <= inner_first[:len(first)] and (inner_last or inner_first)[:len(last or first)] <= (last or first)
+
+
+def _days(first: str, last: str) -> int:
+    try:
+        return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
+    except ValueError:
+        return MAX_EVENT_DAYS + 1
+
+
+def _merge_into(earlier: Visit, visit: Visit) -> None:
+    """Keep one visit per event: the wider date, every visiting country, the known headcount."""
+    if _within(earlier.date, visit.date):
+        earlier.date = visit.date
+    earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
+    earlier.headcount = earlier.headcount if earlier.headcount is not None else visit.headcount
+    earlier.program = earlier.program or visit.program
+    earlier.visitors = earlier.visitors or visit.visitors
 
 
 def _headcount(people: list[dict]) -> int | None:

@@ -51,10 +51,14 @@ class Ending:
     tail: tuple[int, int] | None  # words between the ending and the verb (may hold the subject)
 
 
+def alternatives(words) -> str:
+    """A regex alternation, longest first so that `이라고` wins over `고`."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
 def _patterns():
     speech = lexicons.load("speech_verbs")
-    alternatives = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     ha_verbs = rf"(?:{alternatives(speech['ha_verb_nouns'])})?(?:{alternatives(speech['ha_verb_endings'])})"
     verbs = rf"(?<!\S)(?:{alternatives(speech['other_verbs'])}|{ha_verbs})(?=[\s.,]|$)"
     return {
@@ -194,11 +198,10 @@ class QuoteRecognizer:
 
 
 def _sentence_start(text: str, position: int) -> int:
-    start = 0
-    window = max(0, position - 400)
-    for match in _SENTENCE_END.finditer(text, window, position):
+    start = max(0, position - 400)
+    for match in _SENTENCE_END.finditer(text, start, position):
         start = match.end()
-    return start or (window if window else 0)
+    return start
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc
 
@@ -48,8 +48,9 @@ class Word:
 @dataclass(frozen=True)
 class Lexicon:
     titles: tuple            # longest first
+    title_pattern: re.Pattern
     anonymous_titles: frozenset
-    place_title_bodies: dict
+    title_bodies: dict       # `시장` -> `시`: 안양시장 heads 안양시
     pronouns: frozenset
     continuation_words: frozenset
     body_shorthands: frozenset
@@ -67,15 +68,16 @@ def lexicon() -> Lexicon:
     all_titles = set(titles.get("titles") or []) | set(titles.get("suffix_titles") or [])
     return Lexicon(
         titles=tuple(sorted(all_titles, key=len, reverse=True)),
+        title_pattern=re.compile("|".join(map(re.escape, sorted(all_titles, key=len, reverse=True)))),
         anonymous_titles=frozenset(speech["anonymous_titles"]),
-        place_title_bodies=dict(speech["place_title_bodies"]),
+        title_bodies=dict(titles.get("title_bodies") or {}),
         pronouns=frozenset(speech["pronouns"]),
         continuation_words=frozenset(speech["continuation_words"]),
         body_shorthands=frozenset(speech["body_shorthands"]),
         organization_suffixes=tuple(sorted(speech["organization_suffixes"], key=len, reverse=True)),
         not_speaker_words=frozenset(speech["not_speaker_words"]),
         regions=frozenset(speech["regions"]),
-        surnames=frozenset(speech["korean_surnames"]),
+        surnames=frozenset(titles.get("surnames") or []),
         aliases=dict(lexicons.load("org_aliases")),
     )
 
@@ -87,10 +89,19 @@ class ArticleWords:
         self.text = doc.text
         self.morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
         self.morph_starts = [m.start for m in self.morphs]
-        self.words = [self._word(m.start(), m.end()) for m in _WORD.finditer(self.text)]
-        self.word_starts = [w.start for w in self.words]
+        self.bounds = [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
+        self.word_starts = [start for start, _ in self.bounds]
+        self._words: dict[int, Word] = {}
         self._bodies: dict[str, str | None] = {}
-        self.people = PeopleIndex(self)
+
+    @cached_property
+    def people(self) -> PeopleIndex:
+        return PeopleIndex(self)
+
+    def word(self, index: int) -> Word:
+        if index not in self._words:
+            self._words[index] = self._word(*self.bounds[index])
+        return self._words[index]
 
     def _word(self, start: int, end: int) -> Word:
         while start < end - 1 and self.text[start] in _OPENING:
@@ -99,8 +110,8 @@ class ArticleWords:
         stripped = surface.rstrip(_PUNCTUATION + "“”\"'‘’「」『』")
         end_stem = start + len(stripped)
         first = bisect_left(self.morph_starts, start)
-        morphs = [m for m in self.morphs[first:] if m.start < end_stem] if first < len(self.morphs) else []
-        morphs = [m for m in morphs if m.end <= end_stem]
+        last = bisect_left(self.morph_starts, end_stem, first)
+        morphs = [m for m in self.morphs[first:last] if m.end <= end_stem]
         split = len(morphs)
         while split and morphs[split - 1].tag.startswith("J"):
             split -= 1
@@ -115,7 +126,9 @@ class ArticleWords:
 
     def words_between(self, start: int, end: int) -> list[Word]:
         first = bisect_left(self.word_starts, start)
-        return [w for w in self.words[first:] if w.end <= end and w.start >= start] if first < len(self.words) else []
+        last = bisect_left(self.word_starts, end, first)
+        words = (self.word(index) for index in range(first, last))
+        return [w for w in words if w.end <= end]
 
     def main_body(self, shorthand: str) -> str | None:
         """The 시/구/군 the article is about: the proper noun ending in it named most often."""
@@ -133,6 +146,7 @@ def clean(stem: str) -> str:
     return _HANJA_GLOSS.sub("", stem)
 
 
+@lru_cache(maxsize=4096)
 def split_title(stem: str) -> tuple[str, str | None] | None:
     """(title, body named inside the title) when the word ends in a title."""
     lex = lexicon()
@@ -141,9 +155,9 @@ def split_title(stem: str) -> tuple[str, str | None] | None:
             place = stem[: -len(title)]
             if not place:
                 return title, None
-            body_letter = lex.place_title_bodies.get(title)
-            if body_letter:
-                return stem, place if place.endswith(body_letter) else place + body_letter
+            body = lex.title_bodies.get(title)
+            if body:
+                return stem, place if place.endswith(body) else place + body
             return stem, None
     return None
 
@@ -186,8 +200,8 @@ def phrase_ending_at(article: ArticleWords, words: list[Word], head: int) -> Phr
     if body:
         organization = body
         start = body_start
-    if organization is None and title in lex.place_title_bodies:
-        organization = article.main_body(lex.place_title_bodies[title])
+    if organization is None and lex.title_bodies.get(title) in lex.body_shorthands:
+        organization = article.main_body(lex.title_bodies[title])
     surname = None
     name = " ".join(name_words) or None
     if name and len(name_words) == 1 and len(name) == 1:
@@ -280,12 +294,15 @@ class PeopleIndex:
 
     def __init__(self, article: ArticleWords):
         self.entries: list[tuple[int, Speaker, set]] = []
-        words = article.words
-        for index, word in enumerate(words):
-            if word.nominal and split_title(clean(word.stem)):
-                phrase = phrase_ending_at(article, words, index)
+        for index, (start, end) in enumerate(article.bounds):
+            if not lexicon().title_pattern.search(article.text, start, end):
+                continue
+            words = article.words_between(article.bounds[max(0, index - 8)][0], end)
+            if words and words[-1].nominal and split_title(clean(words[-1].stem)):
+                phrase = phrase_ending_at(article, words, len(words) - 1)
                 if phrase and phrase.speaker.name:
-                    self._add(phrase.start, phrase.speaker, self._appositive_titles(words, index, phrase))
+                    self._add(phrase.start, phrase.speaker,
+                              self._appositive_titles(words, len(words) - 1, phrase))
         for match in self._PARENTHESIS.finditer(article.text):
             self._parenthesised(match)
         self.entries.sort(key=lambda entry: entry[0])

@@ -136,12 +136,25 @@ class VisitRecognizer:
         return Visit(
             date=clause.date["value"],
             countries=list(dict.fromkeys(c["code"] for c in countries)),
-            visitors=_visitors_phrase(doc.text, countries + counts),
+            visitors=_visitors_phrase(doc, clause, self._visitors_head(text, clause, people, countries)),
             headcount=_headcount(people),
             purpose=None,
             program=programs[0]["name"] if programs else None,
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
+
+
+    def _visitors_head(self, text: str, clause: _Clause, people: list[dict], countries: list[dict]) -> dict | None:
+        """The count of people, else the last visiting country, else the first visitor noun."""
+        if people:
+            return max(people, key=lambda p: p["value"])
+        if countries:
+            return countries[-1]
+        found = [(text.find(noun), noun) for noun in self.visitor_nouns if noun in text]
+        if not found:
+            return None
+        offset, noun = min(found)
+        return {"start": clause.start + offset, "end": clause.start + offset + len(noun)}
 
 
 class _Found:
@@ -249,7 +262,34 @@ def _headcount(people: list[dict]) -> int | None:
     return max(p["value"] for p in totals or people)
 
 
-def _visitors_phrase(text: str, mentions: list[dict]) -> str | None:
-    if not mentions:
+#: What closes the phrase before the visitors' noun phrase (`…으로 한국을 방문한 | 페루의 … 시장이`).
+_PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
+_PHRASE_BREAK_WORDS = ("이래", "부터", "까지")
+
+
+def _visitors_phrase(doc: Doc, clause: _Clause, anchor: dict | None) -> str | None:
+    """The noun phrase naming who came, grown around its head up to the phrase before it;
+    an origin `…에서` stays inside (`37개 나라에서 총 138명`)."""
+    if anchor is None:
         return None
-    return text[min(m["start"] for m in mentions):max(m["end"] for m in mentions)]
+    head = doc.char_span(anchor["start"], anchor["end"], alignment_mode="expand")
+    end = head.end
+    while end < len(doc) and doc[end].idx < clause.end and _nominal(doc[end]):
+        end += 1
+    start = head.start
+    while start > 0 and not _breaks_phrase(doc[start - 1], clause):
+        start -= 1
+    return doc[start:end].text.strip(" ,") or None
+
+
+def _nominal(token) -> bool:
+    return token.tag_.startswith(("NN", "SN", "SL", "SH", "XSN")) or token.text == "등"
+
+
+def _breaks_phrase(token, clause: _Clause) -> bool:
+    in_date = clause.date is not None and clause.date["start"] <= token.idx < clause.date["end"]
+    if token.idx < clause.start or in_date or "\n" in token.text:
+        return True
+    if token.text == "에서":
+        return False
+    return token.text in _PHRASE_BREAK_WORDS or any(tag in token.tag_ for tag in _PHRASE_BREAK_TAGS)

@@ -96,7 +96,7 @@ def time_kiwi(texts: list[str]) -> float:
 
 def report(runs: dict[int, dict], kiwi_seconds: float, articles: int) -> Table:
     table = Table(title="extractor batch throughput")
-    for column in ("workers", "articles/s", "speed-up", "seconds", "÷ Kiwi", "RSS MB", "start s", "failed"):
+    for column in ("workers", "art/s", "speed-up", "seconds", "÷ Kiwi", "RSS MB", "start s", "failed"):
         table.add_column(column, justify="right")
     base = runs.get(1) or next(iter(runs.values()))
     base_rate = articles / base["timings"]["analysis_seconds"]

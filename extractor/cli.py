@@ -257,7 +257,7 @@ def _add_batch_command(commands) -> None:
         batch.add_argument(f"--{field}-field", default=",".join(getattr(FieldMap(), field)), metavar="NAMES",
                            help=f"JSONL key(s) holding the {field}, first present wins (default: %(default)s)")
     batch.add_argument("--workers", type=int, default=None, metavar="N",
-                       help="worker processes, each loading Kiwi once (default: the number of cores)")
+                       help="local worker processes, each loading Kiwi once (default: the number of cores)")
     batch.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, metavar="N",
                        help="articles per output shard, the unit of work and of --resume (default: %(default)s)")
     batch.add_argument("--resume", action="store_true",

@@ -36,9 +36,9 @@ class LocalEngine:
             worker.wait_ready()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, error_type, *exc) -> None:
         for worker in self._workers:
-            worker.stop()
+            worker.stop(graceful=error_type is None)  # on Ctrl-C or an error, do not wait for busy workers
 
     def run(self, shards: Iterator[Shard]) -> Iterator[ShardResult]:
         """Analyse shards, yielding each result as soon as it is ready (not in shard order)."""
@@ -70,7 +70,7 @@ class LocalEngine:
 
     def _replace_dead(self, worker: _Worker) -> ShardResult | None:
         """Start a new worker in place of a dead one, and give it the shard again (or give up on it)."""
-        worker.stop()
+        worker.stop(graceful=False)
         shard, position, code = worker.shard, worker.position, worker.process.exitcode
         replacement = self._spawn()
         replacement.wait_ready()
@@ -116,8 +116,8 @@ class _Worker:
         self.shard, self.position, self.attempt = shard, None, attempt
         self.connection.send(shard)
 
-    def stop(self) -> None:
-        if self.process.is_alive():
+    def stop(self, graceful: bool = True) -> None:
+        if graceful and self.process.is_alive():
             try:
                 self.connection.send(None)
             except OSError:
@@ -125,6 +125,7 @@ class _Worker:
             self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.kill()
+        self.process.join()
         self.connection.close()
 
 

@@ -9,14 +9,18 @@ lone name gives other morphemes than in context):
   that is also a common word (`가나`, `인도`, `오만`) only where Kiwi tags it NNP;
 - a one-syllable form (`미`, `中`, `한`) only in a coordination (`한·몽`, `한-중남미`,
   `한미`), before a context word (`미 정부`, `美 실리콘밸리`), or as a lone Hanja;
-- a country is visiting when its sentence reports a visit (`visit_cues.yaml`) and the
-  country is not the host, a destination (`X를 방문`), a place where things happen
-  (`X에서 열린`), merely compared (`X처럼`), or in a sentence datelined abroad.
+- a full name may be split by a hard line wrap (`필리\n핀`);
+- a country is visiting when its sentence reports a visit (`visit_cues.yaml`), or reports
+  people taking part (`참가`, `참석`) who are named by their country (`몽골 등 5개국 공무원
+  12명이`, `X에서 온 연수생들이`), and the country is not the host, a destination
+  (`X를 방문`, `X에 수출`), a place where things happen (`X에서 열린`), merely compared
+  (`X처럼`, `X에 이어 가장 먼`), or in a sentence datelined abroad. A footnote line
+  (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -24,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Country, Span
-from ..nlp.common import add_item, content_index
+from ..nlp.common import add_item, content_index, document_of
 from ..nlp.tokenizer import Morph
 
 WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
@@ -37,10 +41,14 @@ TAIL_TAG_PREFIXES = ("J", "VCP", "E", "XSN")
 #: Tags a one-syllable form gets where it names a country (`한 정부` is 한/MM: "a government").
 SHORT_FORM_TAGS = ("NNP", "NNG", "SH", "XPN")
 PREDICATE_TAG_PREFIXES = ("V", "E", "XSV", "XSA", "XR", "MAG")
+SUBJECT_PARTICLES = ("이", "가", "은", "는", "도")
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
 PEOPLE_COUNT = re.compile(r"(?:총|약)?[\d,]+(?:여)?명")
 DIRECTION_PARTICLES = ("을", "를", "에", "에게", "로", "으로")
-MAX_PHRASE_MORPHS = 40
+WORD_LETTER = re.compile(f"[{WORD_CHAR}]")
+FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
+FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
+MAX_PHRASE_MORPHS = 80  # a list of a dozen countries with headcounts: `몽골, 네팔(2명), … 등 12개국`
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,11 @@ class Mention:
 
 def _alternation(strings) -> str:
     return "|".join(re.escape(s) for s in sorted(set(strings), key=len, reverse=True))
+
+
+def _wrappable_alternation(strings) -> str:
+    """Like _alternation, each string also matching with a line break between two letters."""
+    return "|".join(r"\n?".join(map(re.escape, s)) for s in sorted(set(strings), key=len, reverse=True))
 
 
 class CountryLexicon:
@@ -71,11 +84,12 @@ class CountryLexicon:
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
         self.comparison_particles = set(countries["comparison_particles"])
+        self.ranking_words = tuple(countries["ranking_words"])
         self.abroad_markers = countries["abroad_markers"]
         self.cues = cues
 
         resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
-        self.names = re.compile(f"(?:{NOT_AFTER_WORD}|{resident_prefix})({_alternation(self.code_of)})")
+        self.names = re.compile(f"(?:{NOT_AFTER_WORD}|{resident_prefix})({_wrappable_alternation(self.code_of)})")
         part = _alternation([*self.code_of, *self.short_code_of, *self.regions])
         self.coordinations = re.compile(f"{NOT_AFTER_WORD}(?:{part})(?:[{COORDINATION_SEPARATORS}](?:{part}))+")
         self.coordination_part = re.compile(part)
@@ -89,6 +103,7 @@ class CountryLexicon:
         self.visit_cue = re.compile(_alternation(cues["cues"]))
         self.participation_cue = re.compile(_alternation(cues["participation_cues"]))
         self.not_cue = re.compile(_alternation(cues["not_cues"]))
+        self.participant_heads = tuple(cues["participant_heads"])
 
     def country(self, code: str, mention: Span, visiting: bool) -> Country:
         entry = self.countries[code]
@@ -140,7 +155,7 @@ class MentionFinder:
 
     def _names(self):
         for match in self.lexicon.names.finditer(self.text):
-            name = match.group(1)
+            name = match.group(1).replace("\n", "")
             if self._name_fits(name, match.start(1), match.end(1)):
                 yield Mention(match.start(1), match.end(1), self.lexicon.code_of[name])
 
@@ -215,10 +230,13 @@ class VisitJudge:
     def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes):
         self.lexicon, self.text, self.morphemes = lexicon, text, morphemes
 
-    def is_visiting(self, mention: Mention, sentence: tuple[int, int]) -> bool:
+    def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
+        """`explained`: for a footnote line, the sentence whose `*` it explains."""
         if mention.code == self.lexicon.host:
             return False
         words = self.text[sentence[0]:sentence[1]]
+        if explained is not None:
+            words = self.text[explained[0]:explained[1]] + " " + words
         if any(marker in words for marker in self.lexicon.abroad_markers):
             return False
         role = self._role(mention.end, sentence[1])
@@ -238,27 +256,40 @@ class VisitJudge:
 
     def _role(self, end: int, limit: int) -> str | None:
         """What the noun phrase that the country starts does in its clause: walk on over
-        nouns, lists (`페루, 가나 등 37개 나라`) and genitives to its first case particle."""
+        nouns, lists (`페루, 가나 등 37개 나라`, `대사와 기자 60명`) and genitives to its first
+        case particle. A subject that names people (`몽골 등 5개국 공무원 12명이`) is where
+        they come from."""
         morphs = self.morphemes.between(end, limit)[:MAX_PHRASE_MORPHS]
+        names_people = False
         i = 0
         while i < len(morphs):
             morph = morphs[i]
-            if morph.tag.startswith("J") and morph.form != "의":
+            names_people = names_people or self._names_people(morphs, i)
+            if morph.tag.startswith("J") and morph.form != "의" and morph.tag != "JC":
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
                     continue
+                if names_people and morph.form in SUBJECT_PARTICLES:
+                    return "origin"
                 return self._particle_role(morph.form, self._words_after(morph.end, limit))
             if morph.tag.startswith(PREDICATE_TAG_PREFIXES):
                 return None
             i += 1
         return None
 
+    def _names_people(self, morphs: list[Morph], i: int) -> bool:
+        """A count of people (`12명`) or a head such as `공무원` at morphs[i]."""
+        morph = morphs[i]
+        if morph.tag == "NNB" and morph.form == "명" and i > 0 and morphs[i - 1].tag in ("SN", "NR"):
+            return True
+        return morph.tag.startswith("NN") and self.text.startswith(self.lexicon.participant_heads, morph.start)
+
     def _words_after(self, offset: int, limit: int) -> list[str]:
-        return self.text[offset:limit].split()[:3]
+        return self.text[offset:limit].split()[:4]
 
     def _particle_role(self, particle: str, words: list[str]) -> str | None:
-        cues = self.lexicon.cues
-        if particle in self.lexicon.comparison_particles:
+        lexicon, cues = self.lexicon, self.lexicon.cues
+        if particle in lexicon.comparison_particles or self._ranks_after(particle, words):
             return "comparison"
         if particle in DIRECTION_PARTICLES and words and words[0].startswith(tuple(cues["destination_verbs"])):
             return "destination"
@@ -266,6 +297,11 @@ class VisitJudge:
             came = any(PEOPLE_COUNT.match(word) or word.startswith(tuple(cues["origin_verbs"])) for word in words)
             return "origin" if came else "location"
         return None
+
+    def _ranks_after(self, particle: str, words: list[str]) -> bool:
+        """`X에 이어 한국에서 가장 먼`: X ranks first, it did not come."""
+        return (particle == "에" and bool(words) and words[0].startswith("이어")
+                and any(word.startswith(self.lexicon.ranking_words) for word in words[1:]))
 
 
 def _after_ending(morphs: list[Morph], i: int) -> int:
@@ -276,19 +312,45 @@ def _after_ending(morphs: list[Morph], i: int) -> int:
 
 
 class Sentences:
-    """Kiwi's sentences, cut again at line breaks (headlines and decks are lines of their own)."""
+    """Kiwi's sentences, cut again at line breaks (headlines, decks and bullets are lines of
+    their own) except where a hard wrap splits a line between two letters (`필리\n핀`,
+    `15명\n의`). A footnote line (`* 몽골, 네팔 …`) explains the sentence before it that
+    carries a `*` (`31명*의 수료생`)."""
 
     def __init__(self, doc: Doc):
-        self.ranges = []
-        for sentence in doc.sents:
-            start = sentence.start_char
-            for line in re.finditer(r"[^\n]+\n?", doc.text[sentence.start_char:sentence.end_char]):
-                self.ranges.append((start + line.start(), start + line.end()))
-        self.ranges.append((len(doc.text), len(doc.text) + 1))
+        text = doc.text
+        zone_starts = {zone.start for zone in document_of(doc).zones}
+        line_starts = {m.end(): _wraps(text, m.start(), zone_starts) for m in re.finditer("\n", text)}
+        cuts = {sentence.start_char for sentence in doc.sents} | set(line_starts) | {len(text)}
+        cuts = sorted(cut for cut in cuts if not line_starts.get(cut))
+        self.ranges = [(start, end) for start, end in zip([0, *cuts], cuts) if start < end]
+        self.ranges.append((len(text), len(text) + 1))
         self.ends = [end for _, end in self.ranges]
+        self.text = text
 
     def around(self, mention: Mention) -> tuple[int, int]:
         return self.ranges[bisect_left(self.ends, mention.end)]
+
+    def explained_by(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence a footnote line explains, if `sentence` is on one: the sentence
+        that ends the last line before the footnotes, when it carries a `*`."""
+        line_start = self.text.rfind("\n", 0, sentence[0]) + 1
+        if not FOOTNOTE_LINE.match(self.text, line_start):
+            return None
+        while line_start > 0:
+            line_end = line_start - 1
+            line_start = self.text.rfind("\n", 0, line_end) + 1
+            line = self.text[line_start:line_end]
+            if line.strip() and not FOOTNOTE_LINE.match(line):
+                explained = self.ranges[bisect_right(self.ends, line_start + len(line.rstrip()) - 1)]
+                return explained if FOOTNOTE_MARK.search(self.text, *explained) else None
+        return None
+
+
+def _wraps(text: str, newline: int, zone_starts: set[int]) -> bool:
+    """A line break that only wraps a line: between two letters, inside one zone."""
+    return (0 < newline < len(text) - 1 and newline + 1 not in zone_starts
+            and WORD_LETTER.match(text, newline - 1) is not None and WORD_LETTER.match(text, newline + 1) is not None)
 
 
 class CountryRecognizer:
@@ -305,7 +367,8 @@ class CountryRecognizer:
             if not content.contains(mention.start, mention.end):
                 continue
             span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
-            visiting = judge.is_visiting(mention, sentences.around(mention))
+            sentence = sentences.around(mention)
+            visiting = judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -46,6 +47,8 @@ class VisitRecognizer:
         self.not_cues = tuple(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = tuple(lexicon["attribution_after_date"])
+        # `연수원`, `연수생`, `견학단` name places and people, not the activity
+        self.activity = regex.compile("(?:" + "|".join(map(regex.escape, lexicon["activities"])) + r")(?![원생단])")
 
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
@@ -138,11 +141,25 @@ class VisitRecognizer:
             countries=list(dict.fromkeys(c["code"] for c in countries)),
             visitors=_visitors_phrase(doc, clause, self._visitors_head(text, clause, people, countries)),
             headcount=_headcount(people),
-            purpose=None,
+            purpose=self._purpose(doc, clause),
             program=programs[0]["name"] if programs else None,
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
 
+
+    def _purpose(self, doc: Doc, clause: _Clause) -> str | None:
+        """The activity that reports the visit with what it is about:
+        `스마트도시 우수사례 견학`, and `통합센터를 견학했다` -> `통합센터 견학`."""
+        match = self.activity.search(doc.text, clause.start, clause.end)
+        if match is None:
+            return None
+        first = doc.char_span(match.start(), match.end(), alignment_mode="expand").start
+        start = _noun_chain_start(doc, first, clause.start)
+        if start == first and start > 0 and doc[start - 1].tag_ == "JKO":
+            object_start = _noun_chain_start(doc, start - 1, clause.start)
+            if object_start < start - 1:
+                return f"{doc[object_start:start - 1].text} {match.group()}"
+        return doc.text[doc[start].idx:match.end()]
 
     def _visitors_head(self, text: str, clause: _Clause, people: list[dict], countries: list[dict]) -> dict | None:
         """The count of people, else the last visiting country, else the first visitor noun."""
@@ -280,6 +297,13 @@ def _visitors_phrase(doc: Doc, clause: _Clause, anchor: dict | None) -> str | No
     while start > 0 and not _breaks_phrase(doc[start - 1], clause):
         start -= 1
     return doc[start:end].text.strip(" ,") or None
+
+
+def _noun_chain_start(doc: Doc, index: int, limit: int) -> int:
+    """Start of the run of nouns ending just before token `index`."""
+    while index > 0 and doc[index - 1].tag_.startswith(("NN", "SL", "SN")) and doc[index - 1].idx >= limit:
+        index -= 1
+    return index
 
 
 def _nominal(token) -> bool:

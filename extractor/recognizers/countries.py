@@ -42,6 +42,8 @@ TAIL_TAG_PREFIXES = ("J", "VCP", "E", "XSN")
 SHORT_FORM_TAGS = ("NNP", "NNG", "SH", "XPN")
 PREDICATE_TAG_PREFIXES = ("V", "E", "XSV", "XSA", "XR", "MAG")
 SUBJECT_PARTICLES = ("이", "가", "은", "는", "도")
+#: Particles inside a noun phrase: genitive and `and` (Kiwi tags `칠레와 페루` 와 JC or JKB).
+PHRASE_PARTICLES = ("의", "와", "과")
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
 PEOPLE_COUNT = re.compile(r"(?:총|약)?[\d,]+(?:여)?명")
 DIRECTION_PARTICLES = ("을", "를", "에", "에게", "로", "으로")
@@ -265,7 +267,7 @@ class VisitJudge:
         while i < len(morphs):
             morph = morphs[i]
             names_people = names_people or self._names_people(morphs, i)
-            if morph.tag.startswith("J") and morph.form != "의" and morph.tag != "JC":
+            if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES:
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
                     continue

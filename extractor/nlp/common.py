@@ -79,3 +79,10 @@ def items(doc: Doc, field: str) -> list:
     if field not in doc.spans:
         return []
     return [span._.item for span in doc.spans[field]]
+
+
+def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, from the tokenizer (or, for a Doc made elsewhere, doc.sents once)."""
+    if doc._.sentences is None:
+        doc._.sentences = [(span.start_char, span.end_char) for span in doc.sents]
+    return doc._.sentences

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Span, Visit
-from ..nlp.common import add_item, document_of, items, reference_date
+from ..nlp.common import add_item, document_of, items, reference_date, sentence_ranges
 
 DATED_TYPES = ("DATE", "TIME")
 #: The longest span one visit lasts (a month-long course); longer spans sum up many visits.
@@ -65,8 +65,8 @@ class VisitRecognizer:
 
     def _sentence_visits(self, doc: Doc, found: "_Found"):
         undated_event: _Clause | None = None
-        for start, end in _body_sentences(doc):
-            sentence = _Sentence(start, end, doc.text[start:end])
+        for start, end in _body_sentences(doc, found.text):
+            sentence = _Sentence(start, end, found.text[start:end])
             if not self._reports_visit(sentence.text):
                 undated_event = None
                 continue
@@ -98,16 +98,16 @@ class VisitRecognizer:
         cumulative = any(marker in sentence.text for marker in self.cumulative)
         event_dates = []
         for date in found.within(found.dates, sentence.start, sentence.end):
-            if date["type"] not in DATED_TYPES or self._is_attribution(doc.text, date) or found.quoted(date):
+            if date["type"] not in DATED_TYPES or self._is_attribution(found.text, date) or found.quoted(date):
                 continue
-            modifier = _adnominal_verb(doc, date["end"])
+            modifier = _adnominal_verb(doc, found.text, date["end"])
             if modifier and not cumulative and not self._reports_visit(modifier):
                 continue
             if date["type"] == "TIME":
                 date = dict(date, value=date["value"].split("T")[0])
             event_dates.append(date)
         if cumulative and event_dates:
-            return [self._cumulative_clause(doc, sentence, event_dates)]
+            return [self._cumulative_clause(doc, found.text, sentence, event_dates)]
         clauses = []
         for i, date in enumerate(event_dates):
             start = sentence.start if i == 0 else date["start"]
@@ -115,10 +115,10 @@ class VisitRecognizer:
             clauses.append(_Clause(start, end, date))
         return clauses
 
-    def _cumulative_clause(self, doc: Doc, sentence: "_Sentence", dates: list[dict]) -> _Clause:
+    def _cumulative_clause(self, doc: Doc, text: str, sentence: "_Sentence", dates: list[dict]) -> _Clause:
         """Visits counted since the earliest date named, up to a `…까지` date or the reference date."""
         since = min(dates, key=lambda d: d["value"])
-        until = [d for d in dates if d is not since and doc.text[d["end"]:d["end"] + 2] == "까지"
+        until = [d for d in dates if d is not since and text[d["end"]:d["end"] + 2] == "까지"
                  and d["value"] > since["value"]]
         end = until[-1]["value"] if until else reference_date(doc).isoformat()
         return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"))
@@ -128,7 +128,7 @@ class VisitRecognizer:
         return any(marker in following for marker in self.attribution)
 
     def _visit(self, doc: Doc, sentence: "_Sentence", clause: _Clause, found: "_Found") -> Visit | None:
-        text = doc.text[clause.start:clause.end]
+        text = found.text[clause.start:clause.end]
         countries = [c for c in found.within(found.countries, clause.start, clause.end) if c["visiting"]]
         people = [c for c in found.within(found.counts, clause.start, clause.end) if c["unit"] == "people"]
         counts = found.within(found.counts, clause.start, clause.end)
@@ -141,16 +141,16 @@ class VisitRecognizer:
             countries=list(dict.fromkeys(c["code"] for c in countries)),
             visitors=_visitors_phrase(doc, clause, self._visitors_head(text, clause, people, countries)),
             headcount=_headcount(people),
-            purpose=self._purpose(doc, clause),
+            purpose=self._purpose(doc, found.text, clause),
             program=programs[0]["name"] if programs else None,
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
 
 
-    def _purpose(self, doc: Doc, clause: _Clause) -> str | None:
+    def _purpose(self, doc: Doc, text: str, clause: _Clause) -> str | None:
         """The activity that reports the visit with what it is about:
         `스마트도시 우수사례 견학`, and `통합센터를 견학했다` -> `통합센터 견학`."""
-        match = self.activity.search(doc.text, clause.start, clause.end)
+        match = self.activity.search(text, clause.start, clause.end)
         if match is None:
             return None
         first = doc.char_span(match.start(), match.end(), alignment_mode="expand").start
@@ -159,7 +159,7 @@ class VisitRecognizer:
             object_start = _noun_chain_start(doc, start - 1, clause.start)
             if object_start < start - 1:
                 return f"{doc[object_start:start - 1].text} {match.group()}"
-        return doc.text[doc[start].idx:match.end()]
+        return text[doc[start].idx:match.end()]
 
     def _visitors_head(self, text: str, clause: _Clause, people: list[dict], countries: list[dict]) -> dict | None:
         """The count of people, else the last visiting country, else the first visitor noun."""
@@ -178,6 +178,7 @@ class _Found:
     """Earlier components' items, each with the character span it covers."""
 
     def __init__(self, doc: Doc):
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.dates = items(doc, "dates")
         self.counts = items(doc, "headcounts")
         self.countries = [dict(c, start=c["mentions"][0]["start"], end=c["mentions"][0]["end"])
@@ -202,19 +203,19 @@ class _Sentence:
     text: str
 
 
-def _body_sentences(doc: Doc):
+def _body_sentences(doc: Doc, text: str):
     """(start, end) of each sentence's part in the body: headlines, decks and captions
     repeat what the body reports, and a byline may open the first sentence."""
     document = document_of(doc)
-    body = [(z.start, z.end) for z in document.zones if z.kind == "body"] or [(0, len(doc.text))]
-    for sentence in doc.sents:
+    body = [(z.start, z.end) for z in document.zones if z.kind == "body"] or [(0, len(text))]
+    for sentence_start, sentence_end in sentence_ranges(doc):
         for zone_start, zone_end in body:
-            start, end = max(sentence.start_char, zone_start), min(sentence.end_char, zone_end)
-            if doc.text[start:end].strip():
+            start, end = max(sentence_start, zone_start), min(sentence_end, zone_end)
+            if text[start:end].strip():
                 yield start, end
 
 
-def _adnominal_verb(doc: Doc, offset: int, reach: int = 3) -> str | None:
+def _adnominal_verb(doc: Doc, text: str, offset: int, reach: int = 3) -> str | None:
     """The verb of a noun modifier right after `offset` (`지난 4월 [신축 이전한] 센터`), if any."""
     token = doc.char_span(offset, offset, alignment_mode="expand")
     index = token.start if token is not None else len(doc)
@@ -223,7 +224,7 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 3) -> str | None:
         if tok.tag_ == "_SP" or tok.idx < offset:
             continue
         if "ETM" in tok.tag_:
-            return doc.text[offset:tok.idx + len(tok)]
+            return text[offset:tok.idx + len(tok)]
         if any(tag in tok.tag_ for tag in ("JK", "JX", "EC", "EF", "SF", "SP")) or seen >= reach:
             return None
         seen += 1

@@ -14,11 +14,13 @@ from extractor.recognizers.timex_rules import parse_timex
 _FRAGMENTS = ["지난 ", "오는 ", "이날", "전날", "어제", "내일", "올해", "올 ", "상반기", "2023년 ", "7월 ",
               "28일", "26~27일", "부터 ", "까지", "오전 ", "오후 ", "10시", "30분", "14:00", "(금)", "(13일)",
               "한 달간", "사흘간", "3박 4일", "2주 동안", "3일 전", "다음 주 ", "월요일", "인 ", "2023.07.28",
-              "'23. 7. 28.", "24시간 ", "CCTV", "이달 ", "말", "초", "1분기", "몇시간후", " ", "\n", "~", "-"]
+              "'23. 7. 28.", "24시간 ", "CCTV", "이달 ", "말", "초", "1분기", "몇시간후", " ", "\n", "~", "-",
+              "24(월)", "9.2.", "(화)", "화", "’13년", "‘07년도", "40여", "년", "수년간", "5일째", "째", "첫째 날",
+              "마지막 날", "매주 ", "매년", "연말", "8일 중 3일", "1일 평균", "하루 3회", "운영시간은 ", "만에", "역사"]
 _TEXT = st.one_of(st.text(max_size=60), st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join))
 _REFERENCE = st.one_of(st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31)),
                        st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2060, 12, 31)))
-_VALUE = re.compile(r"PRESENT_REF|P[\dT.YMWDHS]+|[\dT:W\-QHSUPFAIMOVENR]+(?:/[\dT:W\-QHSUPFAIMOVENR]+)?")
+_VALUE = re.compile(r"PRESENT_REF|P[\dXT.YMWDHS]+|[\dXT:W\-QHSUPFAIMOVENR]+(?:/[\dT:W\-QHSUPFAIMOVENR]+)?")
 
 
 @settings(max_examples=300, deadline=None)

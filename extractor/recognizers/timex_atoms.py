@@ -18,11 +18,11 @@ LEXICON = load("timex")
 #: rank of the grain a field belongs to: pieces join coarse to fine (`2023년` `7월` `28일` `오후` `2시`)
 FIELD_RANK = {
     "year": 0, "year_shift": 0,
-    "month": 1, "month_shift": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
+    "month": 1, "month_shift": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1, "year_part": 1,
     "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
-    "day": 3, "day_shift": 3, "anchor_shift": 3, "holiday": 3, "weekday": 3,
+    "day": 3, "span_day": 3, "day_shift": 3, "anchor_shift": 3, "holiday": 3, "weekday": 3,
     "weekday_ordinal": 3, "last_day": 3, "day_range": 3,
-    "part_of_day": 4, "clock": 5, "clock_word": 5, "zone": 6, "present": 6,
+    "part_of_day": 4, "clock": 5, "clock_word": 5, "zone": 6, "present": 6, "not_time": 9,
 }
 
 
@@ -56,7 +56,9 @@ _WEEKDAY = _one_of(LEXICON["weekdays"])
 _WEEKDAY_LETTER = "[" + "".join(LEXICON["weekday_letters"]) + "]"
 _ORDINAL = _one_of(LEXICON["ordinals"])
 _PART_OF_DAY = _one_of(LEXICON["parts_of_day"])
-_QUANTITY = rf"(?P<number>{NUMBER}|{_one_of(LEXICON['vague_amounts'])})\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?"
+_AMOUNT = rf"(?P<number>{NUMBER}|{_one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
+_QUANTITY = rf"{_AMOUNT}(?:{regex.escape(LEXICON['about_marker'])})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?"
+_APOSTROPHE = "['‘’]"
 _NATIVE_HOUR = _one_of(["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"])
 
 
@@ -74,6 +76,17 @@ def _numeric_date(m) -> Piece | None:
     if m["year"]:
         fields["year"] = _year(m["year"])
     return Piece(m.start(), m.end(), fields) if _valid_date(fields) else None
+
+
+def _numeric_date_with_weekday(m) -> Piece | None:
+    piece = _numeric_date(m)
+    if piece is not None and m["letter"]:
+        piece.fields["weekday"] = LEXICON["weekday_letters"][m["letter"]]
+    return piece
+
+
+def _short_year(m) -> Piece:
+    return Piece(m.start(), m.end(), {"year": _year(m["value"])})
 
 
 def _worded_date(m) -> Piece | None:
@@ -126,16 +139,34 @@ def _meridiem(text: str) -> str:
     return LEXICON["meridiem_letters"][text.lower().replace(".", "")]
 
 
-def _quantity(m) -> dict | None:
-    number = LEXICON["vague_amounts"].get(m["number"]) or _number(m["number"])
+def _quantity(m, unknown_ok: bool = False) -> dict | None:
+    if m["number"] in LEXICON["unknown_amounts"]:
+        number = "X" if unknown_ok and not m["half"] else None
+    else:
+        number = LEXICON["vague_amounts"].get(m["number"]) or _number(m["number"])
     if number is None or number == 0:
         return None
     return {"number": number, "unit": m["unit"], "half": bool(m["half"])}
 
 
 def _duration(m) -> Piece | None:
-    quantity = _quantity(m)
+    quantity = _quantity(m, unknown_ok=True)
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True) if quantity else None
+
+
+def _named_span(m) -> Piece:
+    number, unit = LEXICON["named_spans"][m["word"]]
+    return Piece(m.start(), m.end(), {"duration": {"number": number, "unit": unit, "half": False}}, standalone=True)
+
+
+def _not_time(m) -> Piece:
+    """A phrase that looks like dates but counts days (`8일 중 3일`, `1일 평균`): it hides them."""
+    return Piece(m.start(), m.end(), {"not_time": True}, attach_only=True, standalone=True)
+
+
+def _span_day_count(m) -> Piece | None:
+    value = int(m["value"])
+    return Piece(m.start(), m.end(), {"span_day": value}, attach_only=True) if 1 <= value <= 31 else None
 
 
 def _day_count_duration(m) -> Piece:
@@ -162,8 +193,10 @@ def _names_a_date(unit: str, number: int, suffix: str) -> bool:
     return (unit == "일" and suffix in ("이전", "이후")) or (unit == "년" and number >= 1000)
 
 
-def _day_count_within(m) -> Piece:
-    quantity = {"number": LEXICON["day_counts"][m["word"]], "unit": "일", "half": False, "sign": 1}
+def _day_count_offset(m) -> Piece:
+    """`사흘 뒤`, `열흘 안에`: the day count moves the reference like `3일 후`."""
+    sign = LEXICON["offset_suffixes"][regex.sub(r"\s", "", m["suffix"])] if m["suffix"] else 1
+    quantity = {"number": LEXICON["day_counts"][m["word"]], "unit": "일", "half": False, "sign": sign}
     return Piece(m.start(), m.end(), {"offset": quantity}, standalone=True)
 
 
@@ -207,7 +240,7 @@ def _ordinal(m) -> Piece:
     elif m["target"] == "주":
         fields = {"week_ordinal": rank}
     else:
-        fields = {"last_day": True} if rank == -1 else {"day": rank}
+        return Piece(m.start(), m.end(), {"span_day": rank})
     return Piece(m.start(), m.end(), fields, attach_only=True)
 
 
@@ -225,24 +258,37 @@ _SUFFIX_OFFSET = _one_of(LEXICON["offset_suffixes"])
 _SUFFIX_WITHIN = _one_of(LEXICON["within_suffixes"])
 _SUFFIX_DURATION = _one_of(LEXICON["duration_suffixes"])
 _APPROX = _one_of(LEXICON["approximately"])
+_SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{_one_of(LEXICON['span_nouns'])}"
+                 rf"|{_one_of(LEXICON['measure_particles'])}?\s?{_one_of(LEXICON['measure_verbs'])})")
+_NOT_TIME = (rf"(?<![\d.,])\d{{1,3}}\s?일\s?{_one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
+             rf"|(?<![\d.,]){_one_of(LEXICON['per_day_words'])}\s?"
+             rf"(?:{_one_of(LEXICON['per_day_followers'])}|\d+\s?{_one_of(LEXICON['per_day_counters'])}(?!\p{{Hangul}}))")
+_NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}|째))"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
 RULES: list[tuple[str, Callable]] = [
     (r"(?<![\d.])(?P<year>\d{4})\s?[./-]\s?(?P<month>\d{1,2})\s?[./-]\s?(?P<day>\d{1,2})(?:\.(?!\d))?(?![\d./-])",
      _numeric_date),
-    (r"(?<![\d.])'(?P<year>\d{2})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?!\d)", _numeric_date),
+    (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
+    (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))(?P<day>\d{{1,2}})(?![\d/.])",
      _numeric_date),
+    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\."
+     rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
-    (r"(?<![\d.,])(?P<value>\d{4})\s?년", _simple("year", 1000, 2999)),
+    (r"(?<![\d.,])(?P<value>\d{4})\s?년(?:도)?", _simple("year", 1000, 2999)),
     (r"(?<![\d.,])(?P<value>\d{1,2})\s?월(?!요)", _simple("month", 1, 12)),
     (r"(?<![\d.,])(?P<value>\d{1,2})일", _simple("day", 1, 31)),
+    (rf"(?<![\d.,])(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
+    (rf"(?<![\d.,])(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}", _span_day_count),
+    (_NOT_TIME, _not_time),
     (r"(?<![\d.,])(?P<first>\d{1,2})일?\s?[~∼-]\s?(?P<last>\d{1,2})일", _day_range),
     (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),
     (rf"(?P<value>{_WEEKDAY})", lambda m: Piece(m.start(), m.end(), {"weekday": LEXICON["weekdays"][m["value"]]})),
     (rf"\(\s?(?P<value>{_WEEKDAY_LETTER})\s?\)", _paren_weekday),
-    (rf"(?P<ordinal>{_ORDINAL})\s?(?:(?P<weekday>{_WEEKDAY})|(?P<target>주|날))", _ordinal),
+    (rf"(?P<ordinal>{_ORDINAL})\s?(?:(?P<weekday>{_WEEKDAY})|(?P<target>주|{regex.escape(LEXICON['span_day_word'])}))",
+     _ordinal),
     _words("day_shift", LEXICON["reference_days"]),
     _words("anchor_shift", LEXICON["anchor_days"]),
     _words("year_shift", LEXICON["reference_years"]),
@@ -253,6 +299,8 @@ RULES: list[tuple[str, Callable]] = [
     _words("direction", LEXICON["direction_words"], attach_only=True),
     _words("holiday", LEXICON["holidays"]),
     _words("half", LEXICON["halves"]),
+    _words("year_part", {word: word for word in LEXICON["year_parts"]}),
+    _words("every", LEXICON["every_words"]),
     _words("season", {word: word for word in LEXICON["seasons"]}, attach_only=True),
     _words("month_part", {word: word for word in LEXICON["month_parts"]}, attach_only=True),
     (rf"(?P<value>{_PART_OF_DAY})", _part_of_day),
@@ -271,9 +319,12 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<![\d.,])(?P<nights>\d{{1,2}})박\s?(?P<days>\d{{1,2}})일(?:\s?{_SUFFIX_DURATION})?", _nights_days),
     (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?{_SUFFIX_DURATION}", _day_count_duration),
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
+    (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
+    (rf"(?P<word>{_one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span),
     (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
     (rf"{_QUANTITY}\s?{_SUFFIX_WITHIN}", _within),
-    (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?{_SUFFIX_WITHIN}", _day_count_within),
+    (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?(?:(?P<suffix>{_SUFFIX_OFFSET})|{_SUFFIX_WITHIN})",
+     _day_count_offset),
     (_QUANTITY, _bare_quantity),
 ]
 
@@ -298,11 +349,11 @@ def _first_characters() -> str:
     for key in ("reference_days", "anchor_days", "reference_years", "reference_years_bound", "reference_months",
                 "reference_weeks", "reference_quarters", "direction_words", "weekdays", "halves", "seasons",
                 "month_parts", "parts_of_day", "clock_words", "ordinals", "day_counts", "holidays",
-                "approximately", "present_words"):
+                "approximately", "present_words", "year_parts", "every_words", "named_spans", "unknown_amounts"):
         words += list(LEXICON[key])
     return "".join(sorted({word[0] for word in words}))
 
 
 #: where a piece may begin: a digit, `'`, `(`, a Latin letter or the first letter of a word
 #: above, not inside a Hangul word (pieces that follow another directly are tried apart)
-PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})[\d'(A-Za-z{regex.escape(_first_characters())}]")
+PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})[\d'‘’(A-Za-z{regex.escape(_first_characters())}]")

@@ -21,11 +21,13 @@ from .timex_atoms import ANY_RULE, COMPILED, LEXICON, PIECE_START, Piece
 _HANGUL = regex.compile(r"\p{Hangul}")
 _PARTICLE = regex.compile(
     "(?:" + "|".join(regex.escape(p) for p in sorted(LEXICON["particles"], key=len, reverse=True)) + r")+(?!\p{Hangul})")
-_JOIN_GAP = regex.compile(r"[ \t]?(?:인[ \t])?|[ \t]?\(")
+_JOIN_GAP = regex.compile(r"[ \t]?(?:인[ \t])?|[ \t]?\(|\n")
 _RANGE_JOIN = regex.compile(
     r"[ \t]?(?:" + "|".join(regex.escape(j) for j in LEXICON["range_joiners"]) + r")[ \t]?")
 _RANGE_CLOSE = regex.compile("|".join(regex.escape(c) for c in LEXICON["range_closers"]))
-_PREFIX_FIELDS = {"direction", "approximately"}
+_PREFIX_FIELDS = {"direction", "approximately", "every"}
+_DAILY_HOURS = regex.compile(
+    "(?:" + "|".join(regex.escape(w) for w in LEXICON["daily_hours_words"]) + r")(?:은|는|이|:)?\s?$")
 _SECOND_GRAINS = ("hour", "minute", "second")
 _FINER = {"years": "month", "months": "day", "weeks": "day", "days": "hour", "hours": "minute",
           "minutes": "second", "seconds": "second"}
@@ -61,6 +63,8 @@ class Context:
     has_clock: bool
     utc_offset_hours: float | None
     anchor: dt.date
+    #: the first and last day of the last stretch of days the text gave (`첫째 날` counts from it)
+    span: tuple[dt.date, dt.date] | None = None
 
     @property
     def today(self) -> dt.date:
@@ -99,20 +103,61 @@ class TimexParser:
                 return None
             kind, value, point = value
             if point is not None and point.grain in ("day", "part", "hour", "minute", "second") \
-                    and not first.open_start and ({"day", "day_shift"} & first.fields.keys()):
+                    and not first.open_start and ({"day", "day_shift", "span_day"} & first.fields.keys()):
                 ctx.anchor = point.when.date()
+            if kind == "TIME" and _daily_hours(text, first):
+                value = _without_day(value)
             return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
-        begin = _point(first.fields, ctx, None)
-        finish = _point(last.fields, ctx, begin) if begin else None
-        if begin is None or finish is None or finish.when < begin.when:
+        points = _range_points(first.fields, last.fields, ctx)
+        if points is None:
             return None
+        begin, finish = points
+        if begin.grain == finish.grain == "day":
+            ctx.span = (begin.when.date(), finish.when.date())
         end = last.end
         closer = _RANGE_CLOSE.match(text, end)
         if closer:
             end = closer.end()
         kind = "TIME" if _has_time(first.fields) or _has_time(last.fields) else "DATE"
-        return Timex(text=text[first.start:end], start=first.start, end=end, type=kind,
-                     value=f"{_format(begin)}/{_format(finish)}")
+        value = f"{_format(begin)}/{_format(finish)}"
+        if kind == "TIME" and _daily_hours(text, first):
+            value = "/".join(_without_day(bound) for bound in value.split("/"))
+        return Timex(text=text[first.start:end], start=first.start, end=end, type=kind, value=value)
+
+
+def _daily_hours(text: str, group: Group) -> bool:
+    """Opening hours (`운영시간은 10시에서 20시까지`) name no day of their own."""
+    return not _DATE_FIELDS & group.fields.keys() and bool(_DAILY_HOURS.search(text, max(0, group.start - 12),
+                                                                                   group.start))
+
+
+def _without_day(value: str) -> str:
+    return "T" + value.split("T", 1)[1]
+
+
+def _range_points(first: dict, last: dict, ctx: Context) -> tuple[Point, Point] | None:
+    """Both ends of `A부터 B까지`: B lends A the month or year A leaves out (`29일부터 11월 1일까지`)."""
+    begin = _point(first, ctx, None)
+    if not first.keys() & _RELATIVE_FIELDS:
+        finish_alone = _point(last, ctx, None)
+        if finish_alone is not None and finish_alone.grain == "day" and "day" in first \
+                and not first.keys() & {"month", "year"} and last.keys() & {"month", "month_shift"}:
+            begin = _day_up_to(first["day"], finish_alone.when.date())
+        elif finish_alone is not None and "month" in first and "year" not in first and "year" in last:
+            year = finish_alone.when.year - (first["month"] > finish_alone.when.month)
+            begin = _point({**first, "year": year}, ctx, None)
+    finish = _point(last, ctx, begin) if begin else None
+    if begin is None or finish is None or finish.when < begin.when:
+        return None
+    return begin, finish
+
+
+def _day_up_to(day: int, last: dt.date) -> Point | None:
+    """The latest date on `day` that is not after `last` (in its month or the month before)."""
+    month = last.replace(day=1) if day <= last.day else _add_months(last.replace(day=1), -1)
+    if day > calendar.monthrange(month.year, month.month)[1]:
+        return None
+    return Point(_midnight(month.replace(day=day)), "day")
 
 
 # --- finding pieces -------------------------------------------------------------------------
@@ -183,7 +228,9 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
     gap = text[group.end:piece.start]
     if not _JOIN_GAP.fullmatch(gap) or (group.fields.keys() & piece.fields.keys()):
         return False
-    if "인" in gap and "weekday" not in group.fields:
+    if "인" in gap and not group.fields.keys() & {"weekday", "span_day"}:
+        return False
+    if gap == "\n" and not text.startswith("(", piece.start):
         return False
     closing = gap.endswith("(")
     if closing and not text.startswith(")", piece.end):
@@ -244,7 +291,8 @@ def _ranges(text: str, groups: list[Group]):
 
 
 def _rangeable(first: Group, last: Group) -> bool:
-    return not (first.standalone or last.standalone or "quantity" in first.fields or "quantity" in last.fields)
+    return not (first.standalone or last.standalone
+                or {"quantity", "every"} & (first.fields.keys() | last.fields.keys()))
 
 
 def _split_day_range(group: Group) -> tuple[Group, Group]:
@@ -256,6 +304,11 @@ def _split_day_range(group: Group) -> tuple[Group, Group]:
 
 # --- resolving ------------------------------------------------------------------------------------
 
+_DATE_FIELDS = {"year", "year_shift", "month", "month_shift", "day", "day_shift", "anchor_shift", "weekday",
+                "week_shift", "holiday", "span_day", "every"}
+_RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day"}
+
+
 def _has_time(fields: dict) -> bool:
     return bool(fields.keys() & {"clock", "part_of_day", "clock_word"})
 
@@ -263,6 +316,9 @@ def _has_time(fields: dict) -> bool:
 def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] | None:
     if "duration" in fields:
         return "DURATION", _duration(fields["duration"]), None
+    if "every" in fields:
+        value = _set_value(fields)
+        return ("SET", value, None) if value else None
     if "present" in fields:
         return "DATE", "PRESENT_REF", None
     if "offset" in fields:
@@ -302,6 +358,8 @@ def _midnight(day: dt.date) -> dt.datetime:
 def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
     today = ctx.today
     direction = fields.get("direction")
+    if "span_day" in fields and not fields.keys() & {"month", "month_shift", "day"}:
+        return _span_day(fields, ctx)
     if "day_shift" in fields or "anchor_shift" in fields:
         origin = today if "day_shift" in fields else ctx.anchor
         day = origin + dt.timedelta(days=fields.get("day_shift", fields.get("anchor_shift", 0)))
@@ -322,6 +380,8 @@ def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
         return Point(_midnight(dt.date(year or today.year, 1 if fields["half"] == "H1" else 7, 1)), "half")
     if "season" in fields:
         return _season_point(fields, year, today, direction)
+    if "year_part" in fields and not fields.keys() & {"month", "month_shift"}:
+        return Point(_midnight(dt.date(year or today.year, 1, 1)), "year")
     month = None
     if "month_shift" in fields:
         first = _add_months(today.replace(day=1), fields["month_shift"])
@@ -352,13 +412,49 @@ def _within_month(fields: dict, year: int, month: int) -> Point:
         days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
                 if dt.date(year, month, d).isoweekday() == weekday]
         return Point(_midnight(dt.date(year, month, days[rank - 1 if rank > 0 else -1])), "day")
-    if "last_day" in fields:
+    if fields.get("span_day") == -1 and "day" not in fields:
         return Point(_midnight(dt.date(year, month, calendar.monthrange(year, month)[1])), "day")
+    if "span_day" in fields and "day" not in fields:
+        return Point(_midnight(dt.date(year, month, fields["span_day"])), "day")
     if "week_ordinal" in fields:
         return _week_of_month(year, month, fields["week_ordinal"])
     if "day" in fields:
         return Point(_midnight(dt.date(year, month, fields["day"])), "day")
     return Point(_midnight(dt.date(year, month, 1)), "month")
+
+
+def _span_day(fields: dict, ctx: Context) -> Point | None:
+    """`둘째 날`, `마지막 날`, `5일째인 금요일`: a day of the last stretch given; none without one,
+    or when a weekday given with it does not fall on that day."""
+    if ctx.span is None:
+        return None
+    first, last = ctx.span
+    day = last if fields["span_day"] == -1 else first + dt.timedelta(days=fields["span_day"] - 1)
+    if day > last or ("weekday" in fields and day.isoweekday() != fields["weekday"]):
+        return None
+    return Point(_midnight(day), "day")
+
+
+def _set_value(fields: dict) -> str | None:
+    """TIMEX3 SET values: `매년` P1Y, `매주 월요일` XXXX-WXX-1, `매월 15일` XXXX-XX-15, `매일 오전 10시` XXXX-XX-XXT10:00."""
+    rest = fields.keys() - _PREFIX_FIELDS
+    if not rest:
+        return fields["every"]
+    if rest - {"weekday", "month", "day", "clock", "part_of_day"}:
+        return None
+    if "weekday" in fields:
+        date = f"XXXX-WXX-{fields['weekday']}"
+    else:
+        month = f"{fields['month']:02d}" if "month" in fields else "XX"
+        date = f"XXXX-{month}" + (f"-{fields['day']:02d}" if "day" in fields else "-XX" if month == "XX" else "")
+    if not _has_time(fields):
+        return date
+    clock = fields.get("clock")
+    if clock is None:
+        return f"{date}T{LEXICON['parts_of_day'][fields['part_of_day']]['code']}"
+    part = LEXICON["parts_of_day"].get(fields.get("part_of_day"))
+    minutes = _clock_minutes(clock, clock.get("meridiem") or (part["meridiem"] if part else None), None, None)
+    return f"{date}T{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _week_of_month(year: int, month: int, rank: int) -> Point:
@@ -461,14 +557,14 @@ def _time_point(fields: dict, ctx: Context, day: Point | None, base: Point | Non
     return Point(_at(ctx.anchor, choices[0], seconds), grain)
 
 
-def _clock_minutes(clock: dict, meridiem: str | None, zone: int | None, ctx: Context) -> int:
+def _clock_minutes(clock: dict, meridiem: str | None, zone: int | None, ctx: Context | None) -> int:
     hour = clock["hour"]
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
     minutes = hour * 60 + (-(clock["minute"] or 0) if clock.get("before") else clock["minute"] or 0)
-    if zone is not None and ctx.utc_offset_hours is not None:
+    if zone is not None and ctx is not None and ctx.utc_offset_hours is not None:
         minutes += round((ctx.utc_offset_hours - zone) * 60)
     return minutes
 
@@ -543,7 +639,7 @@ def _duration(quantity: dict) -> str:
     unit, amount = _unit(quantity)
     designator = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "hours": "H", "minutes": "M",
                   "seconds": "S"}[unit]
-    number = f"{amount:g}"
+    number = amount if amount == "X" else f"{amount:g}"
     if quantity["half"] and unit == "minutes" and amount >= 60:
         hours, minutes = divmod(int(amount), 60)
         return f"PT{hours}H{minutes}M"

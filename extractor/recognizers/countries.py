@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Country, Span
-from ..nlp.common import add_item, content_index, document_of
+from ..nlp.common import ContentIndex, add_item, content_index, document_of
 from ..nlp.tokenizer import Morph
 
 WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
@@ -106,6 +106,10 @@ class CountryLexicon:
         self.participation_cue = re.compile(_alternation(cues["participation_cues"]))
         self.not_cue = re.compile(_alternation(cues["not_cues"]))
         self.participant_heads = tuple(cues["participant_heads"])
+        self.meeting_cue = re.compile(_alternation(cues["meeting_cues"]))
+        self.city_code = {city: code for code, cities in countries["cities"].items() for city in cities}
+        city_heads = _alternation(countries["city_official_heads"])
+        self.city_officials = re.compile(f"{NOT_AFTER_WORD}({_alternation(self.city_code)})시? ?(?:{city_heads})")
 
     def country(self, code: str, mention: Span, visiting: bool) -> Country:
         entry = self.countries[code]
@@ -152,7 +156,7 @@ class MentionFinder:
         return next_morph is None or next_morph.tag != "NNP"
 
     def _has_company(self, mention: Mention, mentions: list[Mention]) -> bool:
-        sentence = self.sentences.around(mention)
+        sentence = self.sentences.around(mention.end)
         return any(other.code != mention.code and sentence[0] <= other.start < sentence[1] for other in mentions)
 
     def _names(self):
@@ -248,6 +252,20 @@ class VisitJudge:
             return True
         return role == "origin" and self._has_cue(self.lexicon.participation_cue, words)
 
+    def city_officials_visit(self, officials: re.Match, sentence: tuple[int, int],
+                             explained: tuple[int, int] | None) -> bool:
+        """`샌프란시스코 시장이 시청을 방문했다`, `시장은 하노이시 대표단을 접견했다`: the
+        officials of a foreign city visit, or are met where the article is (not `도쿄에서`)."""
+        city = officials.group(1)
+        stand_in = Mention(officials.start(1), officials.end(), self.lexicon.city_code[city])
+        words = self.text[sentence[0]:sentence[1]]
+        if re.search(f"{re.escape(city)}시?에서", words):
+            return False
+        if self.is_visiting(stand_in, sentence, explained):
+            return True
+        return (self._role(stand_in.end, sentence[1]) is None and self._has_cue(self.lexicon.meeting_cue, words)
+                and not any(marker in words for marker in self.lexicon.abroad_markers))
+
     def _has_cue(self, pattern: re.Pattern, words: str) -> bool:
         for cue in pattern.finditer(words):
             word_start = words.rfind(" ", 0, cue.start()) + 1
@@ -330,8 +348,9 @@ class Sentences:
         self.ends = [end for _, end in self.ranges]
         self.text = text
 
-    def around(self, mention: Mention) -> tuple[int, int]:
-        return self.ranges[bisect_left(self.ends, mention.end)]
+    def around(self, end: int) -> tuple[int, int]:
+        """The sentence of the mention that ends at `end`."""
+        return self.ranges[bisect_left(self.ends, end)]
 
     def explained_by(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
         """The sentence a footnote line explains, if `sentence` is on one: the sentence
@@ -365,14 +384,27 @@ class CountryRecognizer:
         content = content_index(doc)
         judge = VisitJudge(self.lexicon, text, morphemes)
         sentences = Sentences(doc)
+        visited_through_cities = self._visited_through_cities(text, content, judge, sentences)
         for mention in MentionFinder(self.lexicon, text, morphemes, sentences).find():
             if not content.contains(mention.start, mention.end):
                 continue
             span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
-            sentence = sentences.around(mention)
-            visiting = judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
+            sentence = sentences.around(mention.end)
+            visiting = (mention.code in visited_through_cities
+                        or judge.is_visiting(mention, sentence, sentences.explained_by(sentence)))
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
+
+
+    def _visited_through_cities(self, text: str, content: ContentIndex, judge: VisitJudge, sentences: Sentences) -> set[str]:
+        visited = set()
+        for officials in self.lexicon.city_officials.finditer(text):
+            if not content.contains(officials.start(), officials.end()):
+                continue
+            sentence = sentences.around(officials.end())
+            if judge.city_officials_visit(officials, sentence, sentences.explained_by(sentence)):
+                visited.add(self.lexicon.city_code[officials.group(1)])
+        return visited
 
 
 @Language.factory("kr_countries")

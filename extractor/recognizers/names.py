@@ -10,7 +10,6 @@ one Named per mention.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from spacy.language import Language
@@ -19,10 +18,9 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..model import Named, Span
 from ..nlp.common import add_item, content_index, document_of, items
-from .names_people import people, short_mentions
-from .names_things import (
-    Candidate, acronym_programmes, heads, organizations, parenthesised_aliases, quoted, things)
-from .names_words import ArticleWords
+from .names_people import People, people_of, person_candidates
+from .names_things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
+from .names_words import ArticleWords, article_words
 
 NAMED_FIELDS = ("systems", "programs", "organizations", "persons")
 #: Outlets named in bylines and photo credits: `[아시아경제 박종일 기자]`,
@@ -47,9 +45,9 @@ class NameRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        article = ArticleWords(doc)
+        article = article_words(doc)
         content = content_index(doc)
-        for candidate in _resolve(article, _candidates(doc, article)):
+        for candidate in _resolve(article, _candidates(doc, people_of(doc))):
             if content.contains(candidate.start, candidate.end) or candidate.field in _BYLINE_FIELDS:
                 field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
                 mention = Span(text=doc.text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
@@ -57,25 +55,15 @@ class NameRecognizer:
         return doc
 
 
-def _candidates(doc: Doc, article: ArticleWords) -> list[Candidate]:
-    lex = heads()
-    countries = [(m["start"], m["end"]) for c in items(doc, "countries") for m in c.get("mentions", [])]
+def _candidates(doc: Doc, people: People) -> list[Candidate]:
+    article, lex = people.article, heads()
     claims = quoted(article, lex) + acronym_programmes(article, lex)
-    found_organizations = organizations(article, lex, countries)
-    places = _places(found_organizations)
-    found_people = people(article, lex, countries, places)
+    found_people = person_candidates(people)
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc)
-    persons += short_mentions(article, persons)
-    phrase_named = things(article, lex) + found_organizations
+    phrase_named = things(article, lex) + people.organizations
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
     phrase_named = [c for c in phrase_named if not _overlaps(c, claims) and not _overlaps(c, persons)]
     return [c for c in claims if c.field != "claimed"] + persons + phrase_named
-
-
-def _places(organizations: list[Candidate]) -> set[str]:
-    """Words that open two or more organisations' names (`스플리트 관광공사`, `스플리트 테크놀로지파크`)."""
-    openers = Counter(c.name.split()[0] for c in organizations if " " in c.name)
-    return {word for word, count in openers.items() if count > 1}
 
 
 def _overlaps(candidate: Candidate, others: list[Candidate]) -> bool:

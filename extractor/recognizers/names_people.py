@@ -1,176 +1,434 @@
-"""People named before a title (`최대호 안양시장`, `네스토르 라울 페냐 산체스 시장`), in
-`(시장 양기대)`, as bylines (`박종일 기자`), and the bodies their titles name
-(`안양시장` -> 안양시, `강호인 국토교통부 장관` -> 국토교통부).
+"""People, their titles and the bodies they head: the one parser of `[body] name title`.
 
-A Korean name is one word: a surname from the census list and one to three
-syllables. A foreign name is a run of two or more proper-noun words that Kiwi
-cannot read as common nouns (it splits `네스토르` into 네스토+르).
+`kr_names` takes its persons (and the bodies titles name) from here, `kr_quotes`
+its speakers. A person phrase is read right to left from a title word
+(`최대호 안양시장은`, `아방카이시(市)의 네스토르 라울 페냐 산체스 시장은`,
+`박경원 주무관`): a region that belongs to a place title (`대전 중구청장`),
+the body between name and title (`강호인 국토교통부 장관`), the name, then a
+body before it (`…의`, an apposition `장관인`, or a word ending like an
+organisation). A parenthesis names a body's head too: `광명시(시장 양기대)`,
+`(장관: 서승환)`.
+
+A Korean name is one word: a surname from the census list and two (three with a
+two-syllable surname) syllables. A foreign name is a run of two or more proper
+words that Kiwi cannot read as common nouns (it splits `네스토르` into 네스토+르);
+a romanised gloss may follow it (`에드윈 리(Edwin M. Lee)`). A lone surname
+(`최 시장`) is resolved against the people named before it.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from spacy.tokens import Doc
 
 from .. import lexicons
-from .names_things import Candidate, Heads, is_organization_word
-from .names_words import ArticleWords, Word
+from ..model import Speaker
+from ..nlp.common import items
+from .names_things import Candidate, Heads, heads, is_organization_word, organizations
+from .names_words import ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
+MAX_PHRASE_WORDS = 9
 _HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
-_NOT_A_PERSON_TITLE = frozenset({"관계자"})
+_HANJA_GLOSS = re.compile(r"\([\u3400-\u9fff]+\)")
+_DIGITS = re.compile(r"\d")
+_BRACKETS = re.compile(r"[\[\](){}<>]")
+_CACHE_KEY = ("extractor", "people")
 
 
 @dataclass(frozen=True)
 class Titles:
     titles: tuple[str, ...]  # longest first
-    bodies: dict
+    title_pattern: re.Pattern
+    bodies: dict             # `시장` -> `시`: 안양시장 heads 안양시
     body_titles: frozenset
     suffixes: tuple[str, ...]
+    glued_titles: frozenset
+    anonymous_titles: frozenset
     surnames: frozenset
+    body_shorthands: frozenset
+    organization_suffixes: tuple[str, ...]
+    not_name_words: frozenset
+    regions: frozenset
+    aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
 
 
 @lru_cache(maxsize=None)
 def titles() -> Titles:
     data = lexicons.load("titles")
-    every = (set(data["titles"]) | set(data["suffix_titles"])) - _NOT_A_PERSON_TITLE
+    every = sorted(set(data["titles"]) | set(data["suffix_titles"]), key=len, reverse=True)
     return Titles(
-        titles=tuple(sorted(every, key=len, reverse=True)),
+        titles=tuple(every),
+        title_pattern=re.compile("|".join(map(re.escape, every))),
         bodies=dict(data["title_bodies"]),
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
+        glued_titles=frozenset(data["glued_titles"]),
+        anonymous_titles=frozenset(data["anonymous_titles"]),
         surnames=frozenset(data["surnames"]),
+        body_shorthands=frozenset(data["body_shorthands"]),
+        organization_suffixes=tuple(sorted(data["organization_suffixes"], key=len, reverse=True)),
+        not_name_words=frozenset(data["not_name_words"]),
+        regions=frozenset(data["regions"]),
+        aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
     )
 
 
-def title_in(text: str, lex: Titles) -> str | None:
-    """The title a word ends with (`안양시장` -> 시장, `사장직무대행` -> 사장)."""
-    for suffix in lex.suffixes:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            text = text[: -len(suffix)]
-            break
-    return next((t for t in lex.titles if text.endswith(t)), None)
+def clean(stem: str) -> str:
+    """`아방카이시(市)` -> `아방카이시`."""
+    return _HANJA_GLOSS.sub("", stem)
 
 
-def is_korean_name(article: ArticleWords, word: Word, lex: Titles, heads: Heads) -> bool:
-    """Surname + given name, three syllables (four with a two-syllable surname). Kiwi tags
-    unknown names NNG as often as NNP, so common nouns are ruled out by what they are."""
-    text = article.text[word.start:word.end]
-    if not word.full or not _HANGUL_NAME.fullmatch(text):
-        return False
-    if text in heads.generic or text in heads.participant_nouns or title_in(text, lex):
-        return False
-    if is_organization_word(article, word, heads):
-        return False
-    if text[:2] in lex.surnames and len(text) == 4:
-        return True
-    return len(text) == 3 and text[0] in lex.surnames
+def canonical(organization: str) -> str:
+    return titles().aliases.get(organization, organization)
 
 
-def _is_foreign_name_part(article: ArticleWords, word: Word, heads: Heads, countries, places) -> bool:
-    text = article.text[word.start:word.end]
-    if not word.full or not re.fullmatch(r"[가-힣]{2,}", text):
+def _without_title_suffix(stem: str) -> str:
+    return next((stem[:-len(s)] for s in titles().suffixes if stem.endswith(s) and len(stem) > len(s)), stem)
+
+
+@lru_cache(maxsize=4096)
+def title_in(stem: str) -> str | None:
+    """The lexicon title a word ends with (`안양시장` -> 시장, `사장직무대행` -> 사장)."""
+    base = _without_title_suffix(stem)
+    return next((t for t in titles().titles if base.endswith(t)), None)
+
+
+@lru_cache(maxsize=4096)
+def split_title(stem: str) -> tuple[str, str | None] | None:
+    """(title as written, the body it names) when a word ends in a title:
+    `안양시장` -> (안양시장, 안양시), `사장직무대행` -> (사장직무대행, None)."""
+    title = title_in(stem)
+    if title is None:
+        return None
+    place = _without_title_suffix(stem)[: -len(title)]
+    body = titles().bodies.get(title)
+    if place and body:
+        return stem, place if place.endswith(body) else place + body
+    return stem, None
+
+
+@dataclass
+class PersonPhrase:
+    speaker: Speaker
+    start: int
+    surname: str | None = None     # `최 시장`: to resolve against the people named earlier
+    continues: bool = False        # `그는`: the previous speaker
+    name_span: tuple[int, int] | None = None
+    body_span: tuple[int, int] | None = None  # the body a title names, where written
+
+
+@dataclass
+class People:
+    """Everyone the article names with a title, in text order, with the context the parser needs."""
+
+    article: ArticleWords
+    heads: Heads
+    countries: list[tuple[int, int]]
+    organizations: list[Candidate]  # from noun phrases (names_things), for telling places from names
+    entries: list[tuple[int, Speaker, set]] = field(default_factory=list)
+    phrases: list[PersonPhrase] = field(default_factory=list)
+    _main_bodies: dict = field(default_factory=dict)
+
+    @cached_property
+    def places(self) -> set[str]:
+        """Words that open two or more organisations' names (`스플리트 관광공사`,
+        `스플리트 테크놀로지파크`): places, which a foreign name does not run into."""
+        openers = Counter(c.name.split()[0] for c in self.organizations if " " in c.name)
+        return {word for word, count in openers.items() if count > 1}
+
+    def main_body(self, shorthand: str) -> str | None:
+        """The 시/구/군 the article is about: the proper noun ending in it named most often."""
+        if shorthand not in self._main_bodies:
+            counts = Counter(self.article.proper_nouns_ending(shorthand))
+            self._main_bodies[shorthand] = counts.most_common(1)[0][0] if counts else None
+        return self._main_bodies[shorthand]
+
+    def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
+        for start, speaker, known_titles in reversed(self.entries):
+            if start < before and speaker.name.startswith(surname) and any(
+                    t.endswith(title) or title.endswith(t) for t in known_titles):
+                return speaker
+        return None
+
+
+def people_of(doc: Doc) -> People:
+    """The article's people, parsed once per Doc for names and quotes alike."""
+    if _CACHE_KEY not in doc.user_data:
+        article = article_words(doc)
+        lex = heads()
+        countries = [(m["start"], m["end"]) for c in items(doc, "countries") for m in c.get("mentions", [])]
+        people = People(article, lex, countries, organizations(article, lex, countries))
+        _index(people)
+        doc.user_data[_CACHE_KEY] = people
+    return doc.user_data[_CACHE_KEY]
+
+
+def _index(people: People) -> None:
+    article, lex = people.article, titles()
+    for index, (start, end) in enumerate(article.clause_bounds):
+        if not lex.title_pattern.search(article.text, start, end):
+            continue
+        words = article.clause_words_between(article.clause_bounds[max(0, index - MAX_PHRASE_WORDS)][0], end)
+        if not words or not words[-1].noun_stem or not split_title(clean(words[-1].stem)):
+            continue
+        phrase = phrase_ending_at(people, words, len(words) - 1)
+        if phrase is None:
+            continue
+        people.phrases.append(phrase)
+        if phrase.speaker.name:
+            known_titles = {phrase.speaker.title} | _appositive_titles(words, phrase)
+            people.entries.append((phrase.start, phrase.speaker, known_titles))
+    _parenthesised(people)
+    people.entries.sort(key=lambda entry: entry[0])
+
+
+def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
+    """`행정안전부 장관인 윤호중 본부장`: 윤호중 is also 장관."""
+    found = set()
+    for word in words:
+        if word.start >= phrase.start and word.connective:
+            titled = split_title(clean(word.stem[:-1] if word.stem.endswith("인") else word.stem))
+            if titled:
+                found.add(titled[0])
+    return found
+
+
+_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})\)")
+
+
+def _parenthesised(people: People) -> None:
+    """`세종시(시장 최민호)`, `(장관: 서승환)`: a body's head, title first."""
+    lex = titles()
+    for match in _PARENTHESIS.finditer(people.article.text):
+        body, title, name = match.groups()
+        titled = split_title(title)
+        if titled is None or title in lex.anonymous_titles or not _korean_name_form(name, lex):
+            continue
+        speaker = Speaker(name=name, title=titled[0], organization=canonical(body) if body else None)
+        people.entries.append((match.start(), speaker, {titled[0]}))
+        people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span(3)))
+
+
+def _korean_name_form(text: str, lex: Titles) -> bool:
+    if not re.fullmatch(r"[가-힣]{3,4}", text):
         return False
-    if text in heads.generic or text in places or text in heads.participant_nouns:
+    return text[:2] in lex.surnames if len(text) == 4 else text[0] in lex.surnames
+
+
+def is_korean_name(people: People, word: Word) -> bool:
+    """Surname + given name. Kiwi tags unknown names NNG as often as NNP, so common
+    nouns are ruled out by what they are."""
+    stem = word.stem
+    if word.particle or not word.full or not _korean_name_form(stem, titles()):
         return False
-    if _in_country(word, countries) or is_organization_word(article, word, heads):
+    lex = people.heads
+    if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
         return False
-    return "NNP" in word.tags or any(len(form) == 1 for form in word.forms)
+    return split_title(stem) is None and not is_organization_word(people.article, word, lex)
+
+
+def _is_foreign_name_part(people: People, word: Word) -> bool:
+    stem = clean(word.stem)
+    # Kiwi reads some syllables of foreign names as bare verb stems (`누르`), which never stand alone.
+    name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V"))
+    if word.particle or not name_like or not re.fullmatch(r"[가-힣]{2,}", stem):
+        return False
+    lex = people.heads
+    if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
+        return False
+    if stem in titles().not_name_words or split_title(stem) or _in_country(word, people.countries):
+        return False
+    if is_organization_word(people.article, word, lex):
+        return False
+    return "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
 
 
 def _in_country(word: Word, countries) -> bool:
     return any(s < word.end and word.start < e for s, e in countries)
 
 
-def people(article: ArticleWords, heads: Heads, countries, places: set[str]) -> list[Candidate]:
-    """People and the bodies their titles name; `places` are words the article uses as places
-    or bodies elsewhere (`스플리트`), which a foreign name does not run into."""
+def _org_suffix(stem: str) -> bool:
+    return any(stem.endswith(suffix) for suffix in titles().organization_suffixes)
+
+
+def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhrase | None:
+    """The person phrase whose last word is words[head], or None if it names nobody."""
     lex = titles()
-    found: list[Candidate] = []
-    for index, word in enumerate(article.words):
-        text = article.text[word.start:word.nominal_end]
-        title = title_in(text, lex)
-        if title:
-            found.extend(_before_title(article, index, text, title, lex, heads, countries, places))
-    found.extend(_parenthesised(article, lex))
-    return found
-
-
-def _before_title(article, index, text, title, lex, heads, countries, places) -> list[Candidate]:
-    word = article.words[index]
-    prefix = text[: text.rindex(title)]
-    if prefix and prefix[0] in lex.surnames and title == "기자" and _HANGUL_NAME.fullmatch(prefix):
-        return [Candidate("persons", prefix, word.start, word.start + len(prefix))]
-    chain = _words_before(article, index)
-    for position in range(len(chain) - 1, max(-1, len(chain) - 2 - MAX_BODY_WORDS), -1):
-        if is_korean_name(article, chain[position], lex, heads):
-            name = chain[position]
-            person = Candidate("persons", article.text[name.start:name.end], name.start, name.end)
-            return [person] + _body(article, chain[position + 1:], word, prefix, title, lex, countries)
-    return _foreign(article, chain, word, prefix, title, lex, heads, countries, places)
-
-
-def _words_before(article: ArticleWords, index: int) -> list[Word]:
-    """The wholly nominal words joined to article.words[index] from its left, in text order."""
-    chain: list[Word] = []
-    while index > 0 and article.joined(article.words[index - 1], article.words[index]) and len(chain) < 8:
-        index -= 1
-        chain.insert(0, article.words[index])
-    return chain
-
-
-def _foreign(article, chain, word, prefix, title, lex, heads, countries, places) -> list[Candidate]:
-    body_start = len(chain)
-    while body_start > 0 and len(chain) - body_start < MAX_BODY_WORDS and not _is_foreign_name_part(
-            article, chain[body_start - 1], heads, countries, places):
-        body_start -= 1
-    name_start = body_start
-    while name_start > 0 and _is_foreign_name_part(article, chain[name_start - 1], heads, countries, places):
-        name_start -= 1
-    if body_start - name_start < 2:
-        return []
-    first, last = chain[name_start], chain[body_start - 1]
-    person = Candidate("persons", article.text[first.start:last.end], first.start, last.end)
-    return [person] + _body(article, chain[body_start:], word, prefix, title, lex, countries)
-
-
-def _body(article, body_words, word, prefix, title, lex, countries) -> list[Candidate]:
-    """The organisation a title names: the words between name and title, and the title's own start."""
-    if title not in lex.body_titles:
-        return []
-    body_words = [w for w in body_words if not _in_country(w, countries)]
-    if prefix:
-        end = word.start + len(prefix) + len(lex.bodies.get(title, ""))
-    elif body_words:
-        end = body_words[-1].end
+    word = words[head]
+    stem = clean(word.stem)
+    titled = split_title(stem) if word.noun_stem else None
+    if titled is None:
+        body = organization_named(people, stem) if word.noun_stem else None
+        return PersonPhrase(Speaker(organization=body), word.start) if body else None
+    title, organization = titled
+    body_span = (word.start, word.start + len(organization)) if organization else None
+    position = head - 1
+    if organization and position >= 0 and clean(words[position].stem) in lex.regions \
+            and not words[position].particle and _adjacent(people, words, position, head):
+        region = clean(words[position].stem)
+        title, organization = f"{region} {title}", f"{region} {organization}"
+        body_span = (words[position].start, body_span[1])
+        position -= 1
+    name = _name_before(people, words, position, title)
+    phrase = PersonPhrase(Speaker(title=title, organization=organization), word.start, body_span=body_span)
+    if name is None:  # `국토부 관계자`, `신임 장관`
+        _take_body_before(people, words, position, phrase)
+        return phrase
+    first, last, body_words = name
+    body_words = [w for w in body_words if not _in_country(w, people.countries)]  # `파라과이 센트럴주지사`
+    if body_words:
+        end = body_span[1] if body_span else body_words[-1].end
+        phrase.body_span = (body_words[0].start, end)
+        phrase.speaker.organization = canonical(clean(people.article.text[body_words[0].start:end]))
+    phrase.start = words[first].start
+    written = " ".join(clean(w.stem) for w in words[first:last + 1])
+    if len(written) == 1:
+        phrase.surname = written
     else:
-        return []
-    start = body_words[0].start if body_words else word.start
-    return [Candidate("organizations", article.text[start:end], start, end)]
+        phrase.speaker.name = written
+        phrase.name_span = (words[first].start, words[first].start + len(words[first].stem)) if first == last \
+            else (words[first].start, words[last].start + len(clean(words[last].stem)))
+    _take_body_before(people, words, first - 1, phrase)
+    return phrase
 
 
-def _parenthesised(article: ArticleWords, lex: Titles) -> list[Candidate]:
-    """`광명시(시장 양기대)`, `한국국제협력단(이사장 장원삼)`."""
-    found = []
-    for match in re.finditer(r"\(([가-힣]{1,6}) ([가-힣]{2,4})\)", article.text):
-        name = match.group(2)
-        if match.group(1) in lex.titles and name[0] in lex.surnames:
-            found.append(Candidate("persons", name, match.start(2), match.end(2)))
-    return found
-
-
-def short_mentions(article: ArticleWords, persons: list[Candidate]) -> list[Candidate]:
-    """`최 시장은` after `최대호 안양시장`: a surname before a title is the person named earlier."""
+def _name_before(people: People, words: list[Word], position: int, title: str):
+    """(first, last, body words) of the name before words[position + 1], or None."""
     lex = titles()
-    by_surname: dict[str, set] = {}
-    for person in persons:
-        if _HANGUL_NAME.fullmatch(person.name):
-            by_surname.setdefault(person.name[0], set()).add(person.name)
+    if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
+        return None
+    for body_length in range(0, MAX_BODY_WORDS + 1):
+        last = position - body_length
+        if last < 0 or not _adjacent(people, words, last, last + 1):
+            break
+        body = words[last + 1:position + 1]
+        if any(not _is_body_word(people, w) for w in body):
+            break
+        if is_korean_name(people, words[last]):
+            return last, last, body
+        first = last
+        while first >= 0 and _is_foreign_name_part(people, words[first]) and (
+                first == last or _adjacent(people, words, first, first + 1)):
+            first -= 1
+        if last - first >= 2:
+            return first + 1, last, body
+    nearest = words[position]
+    if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
+        return position, position, []
+    return None
+
+
+def _adjacent(people: People, words: list[Word], left: int, right: int) -> bool:
+    """Only spaces between two words: a bracket or a comma ends a phrase."""
+    return right >= len(words) or not people.article.text[words[left].end:words[right].start].strip()
+
+
+def _is_body_word(people: People, word: Word) -> bool:
+    stem = clean(word.stem)
+    return (word.noun_stem and not word.particle and len(stem) > 1 and not _DIGITS.search(stem)
+            and not _BRACKETS.search(stem) and stem not in titles().not_name_words
+            and stem not in people.heads.generic)
+
+
+def _main_body_fallback(people: People, phrase: PersonPhrase) -> None:
+    """`시 관계자`, `시 대변인`: the one-syllable body is the one the article is about."""
+    lex = titles()
+    speaker = phrase.speaker
+    shorthand = lex.bodies.get(speaker.title or "")
+    if phrase.surname in lex.body_shorthands:
+        speaker.organization, phrase.surname = people.main_body(phrase.surname), None
+    elif speaker.organization is None and shorthand in lex.body_shorthands:
+        speaker.organization = people.main_body(shorthand)
+
+
+def _take_body_before(people: People, words: list[Word], position: int, phrase: PersonPhrase) -> None:
+    """The body named before a name or a title: `…의` (with the nouns before it), an
+    apposition (`행정안전부 장관인`), or a bare organisation word (`안양시 최대호 시장`)."""
+    body, start = _body_before(people, words, position)
+    if body:
+        phrase.speaker.organization, phrase.start = body, start
+    _main_body_fallback(people, phrase)
+
+
+def _body_before(people: People, words: list[Word], position: int) -> tuple[str | None, int]:
+    lex = titles()
+    if position < 0:
+        return None, 0
+    word = words[position]
+    if word.connective:
+        before = words[position - 1] if position > 0 else None
+        if before is None or before.particle or not before.noun_stem:
+            return None, 0
+        return canonical(clean(before.stem)), before.start
+    stem = clean(word.stem)
+    if word.particle not in ("의", "") or not word.noun_stem:
+        return None, 0
+    if not word.particle and stem in lex.body_shorthands:
+        return people.main_body(stem), word.start
+    if not word.particle and not _org_suffix(stem):
+        return None, 0
+    parts, start = [stem], word.start
+    position -= 1
+    while word.particle == "의" and position >= 0 and len(parts) < 4:
+        before = words[position]
+        stem = clean(before.stem)
+        if before.particle or not before.noun_stem or stem in lex.not_name_words or _DIGITS.search(stem):
+            break
+        parts.insert(0, stem)
+        start = before.start
+        position -= 1
+    return canonical(" ".join(parts)), start
+
+
+def organization_named(people: People, stem: str) -> str | None:
+    """A subject that is a body (`시는`, `국토교통부는`), resolved to its full name."""
+    lex = titles()
+    if stem in lex.body_shorthands:
+        return people.main_body(stem)
+    if len(stem) > 1 and _org_suffix(stem) and stem not in lex.not_name_words:
+        return canonical(stem)
+    return None
+
+
+# --- for kr_names -------------------------------------------------------------
+
+def person_candidates(people: People) -> list[Candidate]:
+    """Persons, their later surname mentions, and the bodies their titles name."""
+    article, lex = people.article, titles()
+    found: list[Candidate] = []
+    for phrase in people.phrases:
+        if phrase.name_span:
+            found.append(_candidate("persons", article, phrase.name_span))
+        elif phrase.surname:
+            known = people.resolve(phrase.surname, phrase.speaker.title or "", phrase.start)
+            if known:
+                found.append(Candidate("persons", known.name, phrase.start, phrase.start + 1))
+        if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles:
+            body = _candidate("organizations", article, phrase.body_span)
+            if not _in_country_span(body, people.countries):
+                found.append(body)
+    return found + _glued_bylines(people)
+
+
+def _candidate(kind: str, article: ArticleWords, span: tuple[int, int]) -> Candidate:
+    return Candidate(kind, article.text[span[0]:span[1]], *span)
+
+
+def _in_country_span(candidate: Candidate, countries) -> bool:
+    return any(s <= candidate.start and candidate.end <= e for s, e in countries)
+
+
+def _glued_bylines(people: People) -> list[Candidate]:
+    """`[경기신문=이하늘기자]`: a reporter's name glued to the title."""
+    article, lex = people.article, titles()
     found = []
-    for index, word in enumerate(article.words[:-1]):
-        text = article.text[word.start:word.end]
-        following = article.words[index + 1]
-        if len(by_surname.get(text, ())) == 1 and article.joined(word, following) and title_in(
-                article.text[following.start:following.nominal_end], lex):
-            found.append(Candidate("persons", next(iter(by_surname[text])), word.start, word.end))
+    for word in people.article.words:
+        text = article.text[word.start:word.nominal_end]
+        title = next((t for t in lex.glued_titles if text.endswith(t)), None)
+        if title and _korean_name_form(text[:-len(title)], lex):
+            found.append(Candidate("persons", text[:-len(title)], word.start, word.start + len(text) - len(title)))
     return found

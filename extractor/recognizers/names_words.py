@@ -1,33 +1,49 @@
-"""Words and noun phrases for the name recognizers.
+"""The words of an article, the one word analysis behind names, people and quote speakers.
 
-A word is a run of text between spaces and hard punctuation (`△`, brackets,
-quotes, commas); `·` and `-` stay inside words (`통합관제·스마트도시시스템`,
-`U-통합관제센터`). Kiwi's morphemes tell how much of a word is nominal
-(`시스템을` -> `시스템`). A noun phrase is a run of words joined by single
-spaces in which every word but the last is wholly nominal
-(`스마트 스쿨존 안전시스템`).
+Two segmentations share one `Word`:
+- name words run between spaces and hard punctuation (`△`, brackets, quotes,
+  commas); `·` and `-` stay inside them (`통합관제·스마트도시시스템`,
+  `U-통합관제센터`). A noun phrase is a run of them joined by single spaces in
+  which every word but the last is wholly nominal (`스마트 스쿨존 안전시스템`).
+- clause words are whitespace-separated, without opening marks and trailing
+  punctuation, so that `아방카이시(市)의` stays one word with its particle.
+Kiwi's morphemes tell how much of a word is nominal (`시스템을` -> `시스템`) and
+which trailing morphemes are particles (`시장은` -> stem `시장`, particle `은`).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
-_WORD = re.compile(r"[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©]+")
+#: A stem of these is a noun phrase word, brackets included (`아방카이시(市)`).
+STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "W_SERIAL"}
+_NAME_WORD = re.compile(r"[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©]+")
+#: Whitespace-separated words. A full stop glued to the next sentence (`했다.최 시장은`) also
+#: splits, and so does a parenthesis holding several words (`센터장(사진 왼쪽)`), while a
+#: one-word gloss stays in its word (`아방카이시(市)의`).
+_CLAUSE_WORD = re.compile(r"(?:[^\s.(]|\.(?![가-힣])|\((?=[^\s()]*\)))+\.?|\.")
+_OPENING = "“\"'‘「『([<ⓒ"
+_TRAILING = ",.:;!?·…“”\"'‘’「」『』"
 _QUOTED = re.compile(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=\"“”]{2,60})[’'」』》〉]")
+_CACHE_KEY = ("extractor", "article_words")
 
 
 @dataclass(frozen=True, slots=True)
 class Word:
     start: int
     end: int
-    nominal_end: int      # end of the leading nominal part (== start when none)
+    nominal_end: int       # end of the leading nominal part (== start when none)
     tags: tuple[str, ...]  # tags of the morphemes in the nominal part
     forms: tuple[str, ...]
+    stem: str              # the word without its trailing particles
+    particle: str          # trailing particles as written ('' if none)
+    stem_tags: tuple[str, ...]
 
     @property
     def full(self) -> bool:
@@ -37,18 +53,81 @@ class Word:
     def nominal(self) -> bool:
         return self.nominal_end > self.start
 
+    @property
+    def noun_stem(self) -> bool:
+        """Is everything before the particles a noun (brackets allowed)?"""
+        return bool(self.stem_tags) and all(tag in STEM_NOUN_TAGS for tag in self.stem_tags)
+
+    @property
+    def connective(self) -> bool:
+        """Ends in 이다's adnominal form (`장관인`): an apposition."""
+        return self.stem_tags[-2:] == ("VCP", "ETM")
+
+
+def article_words(doc: Doc) -> ArticleWords:
+    """The Doc's words, analysed once for every component that reads them."""
+    if _CACHE_KEY not in doc.user_data:
+        doc.user_data[_CACHE_KEY] = ArticleWords(doc)
+    return doc.user_data[_CACHE_KEY]
+
 
 class ArticleWords:
-    """The words of a Doc, in text order, with their nominal parts."""
+    """The words of a Doc, in text order: name words eagerly, clause words on demand."""
 
     def __init__(self, doc: Doc):
         self.text = doc.text
-        morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
-        self.words = [_word(match.start(), match.end(), morphs) for match in _WORD.finditer(self.text)]
-        self.starts = [w.start for w in self.words]
+        self.doc = doc
+        self.morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
+        self.morph_starts = [m.start for m in self.morphs]
+        self._clause_words: dict[int, Word] = {}
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [self.word(match.start(), match.end()) for match in _NAME_WORD.finditer(self.text)]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @cached_property
+    def clause_bounds(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _CLAUSE_WORD.finditer(self.text)]
+
+    @cached_property
+    def clause_starts(self) -> list[int]:
+        return [start for start, _ in self.clause_bounds]
+
+    def word(self, start: int, end: int) -> Word:
+        first = bisect_left(self.morph_starts, start)
+        last = bisect_left(self.morph_starts, end, first)
+        inside = [m for m in self.morphs[first:last] if m.end <= end]
+        nominal = _nominal_prefix(inside)
+        split = len(inside)
+        while split and inside[split - 1].tag.startswith("J"):
+            split -= 1
+        particle_start = inside[split].start if split < len(inside) else end
+        return Word(start, end, nominal[-1].end if nominal else start,
+                    tuple(m.tag for m in nominal), tuple(m.form for m in nominal),
+                    self.text[start:particle_start], self.text[particle_start:end],
+                    tuple(m.tag for m in inside[:split]))
+
+    def clause_word(self, index: int) -> Word:
+        if index not in self._clause_words:
+            start, end = self.clause_bounds[index]
+            while start < end - 1 and self.text[start] in _OPENING:
+                start += 1
+            stripped = self.text[start:end].rstrip(_TRAILING)
+            self._clause_words[index] = self.word(start, start + len(stripped))
+        return self._clause_words[index]
+
+    def clause_words_between(self, start: int, end: int) -> list[Word]:
+        first = bisect_left(self.clause_starts, start)
+        last = bisect_left(self.clause_starts, end, first)
+        words = (self.clause_word(index) for index in range(first, last))
+        return [w for w in words if w.end <= end]
 
     def index_at(self, offset: int) -> int:
-        """Index of the first word starting at or after offset."""
+        """Index of the first name word starting at or after offset."""
         return bisect_left(self.starts, offset)
 
     def joined(self, left: Word, right: Word) -> bool:
@@ -79,17 +158,9 @@ class ArticleWords:
         """Short single-quoted or bracketed stretches (`‘스마트도시 체감도 증진사업’`)."""
         return list(_QUOTED.finditer(self.text))
 
-
-def _word(start: int, end: int, morphs) -> Word:
-    i = bisect_left(morphs, (start,), key=lambda m: (m.start,))
-    inside = []
-    while i < len(morphs) and morphs[i].start < end:
-        if morphs[i].end <= end:
-            inside.append(morphs[i])
-        i += 1
-    nominal = _nominal_prefix(inside)
-    nominal_end = nominal[-1].end if nominal else start
-    return Word(start, end, nominal_end, tuple(m.tag for m in nominal), tuple(m.form for m in nominal))
+    def proper_nouns_ending(self, suffix: str) -> list[str]:
+        return [m.form for m in self.morphs
+                if m.tag == "NNP" and len(m.form) > len(suffix) and m.form.endswith(suffix)]
 
 
 def _nominal_prefix(morphs) -> list:

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of
-from .speakers import ArticleWords, find_subject, resolve, speaker_right_before
+from .names_people import People, people_of
+from .speakers import find_subject, resolve, speaker_right_before
 
 FIELD = "quotes"
 #: (opening, closing) marks, the double ones first: quotes inside them are part of them.
@@ -173,22 +174,22 @@ class QuoteRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         content = ContentRanges(doc)
-        article: ArticleWords | None = None
+        people: People | None = None
         previous: Speaker | None = None
         last_end = 0
         for quoted in quoted_passages(text):
             if not content.contains(quoted.open, quoted.close + 1):
                 continue
             ending = read_ending(text, quoted.close + 1, quoted)
-            article = article or ArticleWords(doc)
+            people = people or people_of(doc)
             prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
             if ending.kind == "none":
-                phrase = speaker_right_before(article, *prefix)
+                phrase = speaker_right_before(people, *prefix)
                 if phrase is None:
                     continue
             else:
-                phrase = find_subject(article, *prefix) or (ending.tail and find_subject(article, *ending.tail))
-            speaker = resolve(article, phrase, previous) if phrase else previous
+                phrase = find_subject(people, *prefix) or (ending.tail and find_subject(people, *ending.tail))
+            speaker = resolve(people, phrase, previous) if phrase else previous
             start, end = _trimmed(text, quoted.open + 1, quoted.close)
             add_item(doc, FIELD, start, end, Quote(text=text[start:end], start=start, end=end,
                                                    speaker=speaker, verb=ending.verb))

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..lexicons import load
 from ..model import Count
 from ..nlp.common import add_item, content_index
-from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number
+from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number, parse_number
 
 _LEXICON = load("counters")
 _COUNTED_NOUNS: dict[str, str] = _LEXICON["counted_with_gae"]
@@ -41,6 +41,12 @@ _COUNT = regex.compile(rf"""
     (?=(?:\s(?P<next>{_WORD}))?)
     """, regex.VERBOSE)
 _NATIVE = regex.compile(NATIVE_NUMBER)
+_MODIFIERS = set(_LEXICON["modifiers_after_gae"])
+# `자매 도시는 8개다`: the counted noun is the topic or subject, the count its predicate
+_PREDICATE_COUNT = regex.compile(rf"""
+    (?P<word>{_WORD})(?:은|는|이|가)\s(?:{_one_of(_LEXICON["total_before"])}\s?)?
+    (?P<number>{NUMBER})\s?개(?![\d])
+    """, regex.VERBOSE)
 
 
 class _Morphemes:
@@ -75,10 +81,13 @@ class CountRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         content = content_index(doc)
         morphemes = _Morphemes(doc)
-        for match in _COUNT.finditer(doc.text):
-            for count in _counts(match, morphemes):
-                if content.contains(count.start, count.end):
-                    add_item(doc, "headcounts", count.start, count.end, count)
+        text = doc.text
+        counts = [count for match in _COUNT.finditer(text) for count in _counts(match, morphemes)]
+        counts += [count for match in _PREDICATE_COUNT.finditer(text)
+                   if (count := _predicate_count(match, morphemes)) is not None]
+        for count in sorted(counts, key=lambda c: c.start):
+            if content.contains(count.start, count.end):
+                add_item(doc, "headcounts", count.start, count.end, count)
         return doc
 
 
@@ -123,8 +132,10 @@ def _counted_with_gae(match: regex.Match, morphemes: _Morphemes, count) -> list[
     role_end = _role_end(match, "word", morphemes)
     if role_end:
         return [count("people", role_end)]
-    noun_end = morphemes.noun_end(match.start("word"), match.end("word"))
-    unit = _counted_unit(match.string[match.start("word"):noun_end or 0], noun_end, morphemes)
+    # `11개 국내·외 도시`: a modifier may stand between 개 and the counted noun
+    word = "next" if match["word"] in _MODIFIERS and match["next"] else "word"
+    noun_end = morphemes.noun_end(match.start(word), match.end(word))
+    unit = _counted_unit(match.string[match.start(word):noun_end or 0], noun_end, morphemes)
     if unit is None:
         return []
     counts = [count(unit, noun_end)]
@@ -132,6 +143,25 @@ def _counted_with_gae(match: regex.Match, morphemes: _Morphemes, count) -> list[
     if unit == "cities" and role_end and not match["after"]:
         counts.append(count("people", role_end))
     return counts
+
+
+def _predicate_count(match: regex.Match, morphemes: _Morphemes) -> Count | None:
+    """`자매 도시는 8개`: a count of the topic noun, if that noun is counted (cities, countries...)."""
+    noun_end = morphemes.noun_end(match.start("word"), match.end("word"))
+    value = parse_number(match["number"])
+    if noun_end != match.end("word") or value is None or match.start("number") not in morphemes.starts:
+        return None
+    after = match.end()
+    while after < len(match.string) and match.string[after] == " ":
+        after += 1
+    follower = morphemes.starts.get(after)
+    if follower is not None and follower.tag.startswith(("NN", "SN", "XSN")):
+        return None  # `도시는 3개 분야에서`: 개 counts the noun after it
+    unit = _counted_unit(match["word"], noun_end, morphemes)
+    if unit is None:
+        return None
+    start, end = match.start("number"), match.end()
+    return Count(value=value, unit=unit, approximate=False, text=match.string[start:end], start=start, end=end)
 
 
 def _counted_unit(noun: str, noun_end: int | None, morphemes: _Morphemes) -> str | None:

@@ -1,10 +1,12 @@
 """Bylines: who wrote the article and how to reach them.
 
-Two shapes: a byline line of its own (`유진상 기자 (yjs@dailian.co.kr)`,
-`/안양=장순철기자 jsc@`, `KPI뉴스 / 박상준 기자 psj@kpinews.kr`), and a lead
-byline opening the first paragraph (`[뉴스핌=김지유 기자] …`,
+Three shapes: a byline line of its own (`유진상 기자 (yjs@dailian.co.kr)`,
+`/안양=장순철기자 jsc@`, `KPI뉴스 / 박상준 기자 psj@kpinews.kr`, `[한예경 기자]`);
+a lead byline opening the first paragraph (`[뉴스핌=김지유 기자] …`,
 `(서울=연합뉴스) 홍길동 기자 = …`, `아주경제 박재천 기자 =광명시…`), of which only
-the prefix is byline. A cut-off address (`jsc@`) gives no e-mail.
+the prefix is byline; and a trailing byline after a paragraph's last sentence
+(`… 밝혔다. 홍길동 기자 hong@example.com`). A cut-off (`jsc@`) or hidden
+(`[email protected]`) address gives no e-mail.
 """
 from __future__ import annotations
 
@@ -20,37 +22,50 @@ _ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
 _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*[·ㆍ,]\s*{_NAME})*)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_ADDRESS = r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})?"
+_HIDDEN_ADDRESS = _LEXICON["hidden_address"]
+_ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})?|{_HIDDEN_ADDRESS})"
 _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
 _MEDIA = r"[^\s/=|\[\]()]{1,15}"
+_CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
+_DESK = r"[가-힣A-Za-z0-9]{0,12}(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
+#: What may follow a byline on its line: its address, closing marks, separators, scraping residue (`˝`).
+_AFTER_NAME = rf"\s*(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?\s*{_CLOSE}?[\s|/·,˝\"'”’]*$"
+_LINE_OPENING = rf"^[/\s•·]*{_OPEN}?\s*(?:{_CREDIT}\s*)?"
 
 #: A line that is nothing but a byline (after its timestamps are taken out).
 _BYLINE_LINE = re.compile(
-    rf"^[/\s]*(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}"
-    rf"\s*(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?[\s|/·,]*$"
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}{_AFTER_NAME}"
 )
+#: A desk or outlet signing alone (`서울포커스 기자`): a byline that names nobody.
+_DESK_LINE = re.compile(rf"{_LINE_OPENING}{_DESK}\s*{_ROLE}{_AFTER_NAME}")
 #: Lead bylines, tried in order; each match ends where the article's own words begin.
 _LEADS = tuple(re.compile(pattern) for pattern in (
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,20}}?\s*=\s*{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",          # [뉴스핌=김지유 기자]
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,15}}?\s+{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",             # [아시아경제 박종일 기자]
     rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}={_NAME}[^\]】)〕\n]{{0,10}}{_CLOSE}\s*(?:{_NAMES}\s*{_ROLE}\s*=\s*)?",
     rf"^\s*(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}\s*{_ROLE}\s*=\s*",                      # 아주경제 박재천 기자 =
+    r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
+#: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`).
+_TRAILING = re.compile(rf"(?<=[.!?\"”’'])\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 _SIGN_OFF = re.compile(_LEXICON["sign_off"])
-_LONE_EMAIL = re.compile(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?[\s|]*$")
+_LONE_ADDRESS = re.compile(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern}|{_HIDDEN_ADDRESS})\s*{_CLOSE}?[\s|]*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Byline:
     reporters: tuple[Reporter, ...]
-    end: int  # for a lead byline: where the body text starts in the line
+    start: int  # where the byline begins in its line
+    end: int  # where it ends: for a lead byline, where the body text starts
 
 
 def byline_line(line: str) -> Byline | None:
-    """The reporters of a line that is only a byline (`유진상 기자 (yjs@…)`,
-    `KBS 뉴스 이수진입니다.`), else None."""
+    """The reporters of a line that is only a byline (`유진상 기자 (yjs@…)`, `[한예경 기자]`,
+    `KBS 뉴스 이수진입니다.`; none for a desk's `온라인뉴스팀 기자`), else None."""
+    if _DESK_LINE.match(line):
+        return Byline((), 0, len(line))
     match = _BYLINE_LINE.match(line) or _SIGN_OFF.match(line.strip())
-    return Byline(_reporters(match), len(line)) if match else None
+    return Byline(_reporters(match), 0, len(line)) if match else None
 
 
 def lead_byline(line: str) -> Byline | None:
@@ -58,14 +73,28 @@ def lead_byline(line: str) -> Byline | None:
     for pattern in _LEADS:
         match = pattern.match(line)
         if match and match.end() < len(line.rstrip()):
-            return Byline(_reporters(match), match.end())
+            return Byline(_reporters(match), 0, match.end())
     return None
 
 
-def lone_email(line: str) -> str | None:
-    """The address of a line holding only an e-mail address (`hong@yna.co.kr`)."""
-    match = _LONE_EMAIL.match(line)
+def trailing_byline(line: str) -> Byline | None:
+    """The byline after the last sentence of a paragraph (`… 했다. 홍길동 기자 hong@…`), else None."""
+    match = _TRAILING.search(line)
+    if not match:
+        return None
+    start = match.start() + len(match.group()) - len(match.group().lstrip())
+    return Byline(_reporters(match), start, len(line))
+
+
+def lone_address(line: str) -> str | None:
+    """The address of a line holding only an e-mail address (`hong@yna.co.kr`, or one the
+    page hid: `[email protected]`) as written, else None."""
+    match = _LONE_ADDRESS.match(line)
     return match["address"] if match else None
+
+
+def readable_email(address: str | None) -> str | None:
+    return address if address and EMAIL.fullmatch(address) else None
 
 
 def is_bare_name(line: str) -> bool:
@@ -77,8 +106,7 @@ def _reporters(match: re.Match) -> tuple[Reporter, ...]:
     if not names:
         return ()
     people = re.split(r"\s*[·ㆍ,]\s*", names)
-    address = match.groupdict().get("address")
-    email = address if address and EMAIL.fullmatch(address) and len(people) == 1 else None
+    email = readable_email(match.groupdict().get("address")) if len(people) == 1 else None
     return tuple(Reporter(name=name, email=email) for name in people)
 
 

@@ -18,10 +18,13 @@ _WEATHER = re.compile(
 _CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
 _CAPTION_CREDITS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
 _IMAGE_FILE = re.compile(_LEXICON["image_file"])
+_PHOTO_DESCRIPTIONS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label.
 _TRIM = re.compile(r"^[\s•·∙*\-–—ㅡ]+|[\s>›»\-–—ㅡ]+$")
 _SEPARATOR = re.compile(r"^[\s\-–—ㅡ_=*~·]+$")
+#: Marks around a list header: `[관련기사]`, `▶ 관련기사`, `<많이 본 뉴스>`, `■ 주요기사`.
+_HEADER_MARKS = re.compile(r"^[\s\[<【〈▶▷►■□◆◇●○]+|[\s\]>】〉]+$")
 
 
 def trimmed(line: str) -> str:
@@ -46,12 +49,18 @@ def is_furniture(line: str) -> bool:
 
 
 def is_list_header(line: str) -> bool:
-    return trimmed(line) in _LIST_HEADERS
+    return _HEADER_MARKS.sub("", trimmed(line)) in _LIST_HEADERS
 
 
 def is_caption(line: str) -> bool:
     label = trimmed(line)
     return label.startswith(_CAPTION_MARKS) or bool(_CAPTION_CREDITS.search(label)) or is_image_file(line)
+
+
+def is_photo_description(line: str) -> bool:
+    """A line describing a pictured scene (`…서명하고 있다`, `…야간 전경`): a caption
+    when it stands above the body, where no sentence has started yet."""
+    return bool(_PHOTO_DESCRIPTIONS.search(trimmed(line)))
 
 
 def is_image_file(line: str) -> bool:

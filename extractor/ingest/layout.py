@@ -4,11 +4,14 @@ published, modified). The text itself is never altered: every character
 belongs to exactly one zone.
 
 The page is read line by line, as an editor would: widgets and copyright
-lines are furniture; lines made only of bylines and timestamps are metadata;
-`▲…` lines and lines ending in a photo credit are captions; the first line
-that reads as prose (a finished sentence, or a paragraph opening with a lead
-byline) starts the body, and the short lines above it are the headline and
-its decks.
+lines are furniture; lines made only of bylines and timestamps are metadata
+(a site header's date, away from any byline, is furniture); `▲…` lines and
+lines ending in a photo credit or a photo desk's date stamp are captions; the
+first line that reads as prose (a finished sentence, or a paragraph opening
+with a lead byline) starts the body, and the short lines above it are the
+headline and its decks. A byline may also open a paragraph or a caption
+(`[서울=뉴스핌] 홍길동 기자 = …`) or close the last paragraph (`… 밝혔다. 홍길동
+기자 hong@…`): only that part of the line is byline.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from .. import lexicons
 from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
-from .byline import byline_line, is_bare_name, lead_byline, lone_email, merge_reporters
+from .byline import (byline_line, is_bare_name, lead_byline, lone_address, merge_reporters, readable_email,
+                     trailing_byline)
 from .timestamp import Stamp, find_stamps
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -32,6 +36,12 @@ _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
 #: View counters and buttons sitting beside bylines and timestamps.
 _META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
 _SEPARATORS = re.compile(r"[|·/,\s•]+")
+_CELL_BORDER = re.compile(r"[|│]")
+#: A Korean sentence ending closing the line (`…밝혔다.`, `…했어요`): what a photo caption's noun phrase lacks.
+_KOREAN_SENTENCE_END = re.compile(r"(?:다|요|죠|까)\s*[.!?]?\s*[\"'”’)\]]*\s*$")
+#: The headline's own form: a catchphrase in quotes (`'대박조짐' …`) or its subject before a comma
+#: (`진안군, 홍삼축제 개막`); a deck goes on from the headline without restating its subject.
+_HEADLINE_FORM = re.compile(r"^\s*(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]|[^,…·\s][^,…·]{1,20},\s)")
 #: Shorter lines above the body are section tags and buttons (`속보`), not headlines.
 _MIN_HEADLINE_CHARS = 6
 #: A headline is rarely longer than this; a longer opening line is a summary deck.
@@ -48,9 +58,11 @@ class _Line:
     text: str
     kind: str = "text"  # blank, furniture, meta, caption, text; later headline, deck, body
     stamps: list[Stamp] = field(default_factory=list)
+    signed: bool = False  # a meta line holding a byline or an address, not only timestamps
     reporters: tuple[Reporter, ...] = ()
     email: str | None = None
     lead_end: int = 0  # length of a lead byline prefix opening the line
+    tail_start: int = 0  # where a trailing byline closing the line begins (0: none)
 
 
 def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint: str | None = None) -> Document:
@@ -90,29 +102,46 @@ def _classify_line(line: _Line) -> None:
         line.kind = "meta"
     elif furniture.is_furniture(text):
         line.kind = "furniture"
-    elif furniture.is_caption(text):
-        line.kind = "caption"
     else:
         lead = lead_byline(text)
         if lead:
             line.lead_end, line.reporters = lead.end, lead.reporters
+        if furniture.is_caption(text) or (lead and _is_dateline_caption(lead.reporters, text[lead.end:])):
+            line.kind = "caption"
+        elif not lead:
+            _read_trailing_byline(line)
+
+
+def _is_dateline_caption(reporters: tuple[Reporter, ...], rest: str) -> bool:
+    """A wire photo's caption: a dateline naming no reporter over a noun phrase closed by
+    a full stop (`【진주=뉴시스】 남강변 야시장 야경.`), where a paragraph would go on with a sentence."""
+    return not reporters and rest.rstrip().endswith(".") and not _KOREAN_SENTENCE_END.search(rest)
+
+
+def _read_trailing_byline(line: _Line) -> None:
+    trailing = trailing_byline(line.text)
+    if trailing and trailing.start > 0:
+        line.tail_start, line.reporters = trailing.start, trailing.reporters
 
 
 def _read_meta(line: _Line) -> bool:
-    """True when the line holds only bylines, e-mail addresses and timestamps."""
+    """True when the line holds only bylines, e-mail addresses and timestamps (beside
+    page furniture in table cells: `보도자료 | 배포일시 … | 담당부서 …`)."""
     stamps = find_stamps(line.text)
     rest = line.text
     for stamp in reversed(stamps):
         rest = rest[:stamp.start] + " " + rest[stamp.end:]
     rest = _META_NOISE.sub(" ", rest)
+    if stamps:
+        rest = " ".join(cell for cell in _CELL_BORDER.split(rest) if not furniture.is_furniture(cell))
     if stamps and not _SEPARATORS.sub("", rest):
         line.stamps = stamps
         return True
-    email = lone_email(rest)
-    byline = None if email else byline_line(rest)
-    if not (email or byline):
+    address = lone_address(rest)
+    byline = None if address else byline_line(rest)
+    if not (address or byline):
         return False
-    line.stamps, line.email = stamps, email
+    line.stamps, line.signed, line.email = stamps, True, readable_email(address)
     line.reporters = byline.reporters if byline else ()
     return True
 
@@ -146,13 +175,14 @@ def _mark_captions_after_images(lines: list[_Line]) -> None:
 
 
 def _drop_loose_stamps(lines: list[_Line]) -> None:
-    """An unlabelled date is a timestamp only on or beside a byline; elsewhere (a
-    page-header date beside a weather widget) it is the crawl's furniture."""
+    """An unlabelled date, or the site's edit time (`최종편집 …`, `UPDATE. …`), is the
+    article's timestamp only on or beside a byline; elsewhere (a page-header date
+    beside a weather widget or above the headline) it is the page's furniture."""
     for index, line in enumerate(lines):
-        if line.kind != "meta" or line.reporters or line.email or any(s.field for s in line.stamps):
+        if line.kind != "meta" or line.signed or not all(stamp.needs_byline for stamp in line.stamps):
             continue
         neighbours = [n for n in (_neighbour(lines, index, -1), _neighbour(lines, index, 1)) if n]
-        if not any(n.kind == "meta" and (n.reporters or n.email) for n in neighbours):
+        if not any(n.kind == "meta" and n.signed for n in neighbours):
             line.kind, line.stamps = "furniture", []
 
 
@@ -165,7 +195,9 @@ def _neighbour(lines: list[_Line], index: int, step: int) -> _Line | None:
     return None
 
 
-def _is_prose(line: _Line) -> bool:
+def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
+    """`may_be_headline`: the line opens a text whose sentences end in full stops, so a
+    sentence ending without one (`…경험을 배운다`) is a headline's present tense."""
     text = line.text.strip()
     return (
         bool(line.lead_end)
@@ -173,7 +205,7 @@ def _is_prose(line: _Line) -> bool:
         or _leaves_quote_open(text)
         or len(text) >= _LONG_PARAGRAPH_CHARS
         or bool(_FULL_STOP.search(text))
-        or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text)))
+        or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text)) and not may_be_headline)
     )
 
 
@@ -186,7 +218,9 @@ def _body_start(lines: list[_Line]) -> int:
     """Index of the body's first line: the first prose; without any, the first line of text
     (a fragment with no finished sentence has no headline to tell apart)."""
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-    return next((i for i in texts if _is_prose(lines[i])), texts[0] if texts else len(lines))
+    punctuated = any(_FULL_STOP.search(lines[i].text) for i in texts)
+    return next((i for n, i in enumerate(texts) if _is_prose(lines[i], may_be_headline=punctuated and n == 0)),
+                texts[0] if texts else len(lines))
 
 
 def _headline_and_decks(
@@ -196,6 +230,8 @@ def _headline_and_decks(
     for line in header:
         if len("".join(line.text.split())) < _MIN_HEADLINE_CHARS:
             line.kind = "furniture"
+        elif furniture.is_photo_description(line.text):
+            line.kind = "caption"
     header = [line for line in header if line.kind == "text"]
     if title_hint is not None:
         title = next((line for line in header if _same(line.text, title_hint)), None)
@@ -213,7 +249,8 @@ def _same(line: str, other: str) -> bool:
 def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     """The headline is not in the text when the opening line is a summary: too long
     for a headline, set off by a lone dash, or sitting straight above a paragraph
-    that opens with its byline (`[매체=기자]`), as article-body containers are scraped."""
+    that opens with its reporter's byline (`[매체=기자]`), as article-body containers
+    are scraped, unless it has the headline's own form (`진안군, …`)."""
     if len(first.text.strip()) > _MAX_TITLE_CHARS:
         return True
     index = lines.index(first)
@@ -221,7 +258,10 @@ def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     if following is not None and furniture.is_separator(following.text):
         return True
     header_has_meta = any(line.kind == "meta" for line in lines[:body_start])
-    return body_start < len(lines) and bool(lines[body_start].lead_end) and not header_has_meta
+    if header_has_meta or body_start == len(lines) or _HEADLINE_FORM.match(first.text):
+        return False
+    opening = lines[body_start]
+    return bool(opening.lead_end and opening.reporters)
 
 
 def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> None:
@@ -253,7 +293,10 @@ def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None]:
 
 
 def _reporters(lines: list[_Line]) -> list[Reporter]:
+    """The article's bylines; without any, the reporter named in a photo's dateline
+    (`【진안=뉴시스】 한훈 기자 = …`), who is then the only one known."""
     found = [reporter for line in lines if line.kind in ("meta", "body") for reporter in line.reporters]
+    found = found or [reporter for line in lines if line.kind == "caption" for reporter in line.reporters]
     emails = [line.email for line in lines if line.kind == "meta" and line.email and not line.reporters]
     return merge_reporters(found, emails)
 
@@ -275,13 +318,16 @@ def _line_parts(line: _Line) -> list[tuple[str, int, int]]:
     """(kind, start, end) pieces of one line, its line break included."""
     if line.kind == "meta":
         return _meta_parts(line)
-    if line.kind == "body" and line.lead_end:
-        return [("byline", line.start, line.start + line.lead_end), ("body", line.start + line.lead_end, line.stop)]
-    return [(line.kind, line.start, line.stop)]
+    if line.kind not in ("body", "caption"):
+        return [(line.kind, line.start, line.stop)]
+    own_start = line.start + line.lead_end
+    own_end = line.start + line.tail_start if line.tail_start else line.stop
+    parts = [("byline", line.start, own_start), (line.kind, own_start, own_end), ("byline", own_end, line.stop)]
+    return [part for part in parts if part[1] < part[2]]
 
 
 def _meta_parts(line: _Line) -> list[tuple[str, int, int]]:
-    rest_kind = "byline" if line.reporters or line.email else "timestamp"
+    rest_kind = "byline" if line.signed else "timestamp"
     parts, cursor = [], line.start
     for stamp in line.stamps:
         start, end = line.start + stamp.start, line.start + stamp.end

@@ -1,5 +1,6 @@
 """Timestamps of article pages (`입력 2023.07.28 11:26`, `승인 2016.11.16 09:07`,
-`입력 : 2024/09/27 [17:16]`, `등록 2023-07-28 오후 3:05`) read as ISO 8601.
+`입력 : 2024/09/27 [17:16]`, `등록 2023-07-28 오후 3:05`, `UPDATE. 2024-03-29 18:48 (금)`)
+read as ISO 8601.
 
 Korean outlets publish in Korea Standard Time, so a timestamp without an
 offset gets `+09:00`.
@@ -23,15 +24,19 @@ def _alternation(words: list[str]) -> str:
 
 
 _LABEL_FIELD = {label: "published" for label in _LEXICON["published_labels"]}
-_LABEL_FIELD.update({label: "modified" for label in _LEXICON["modified_labels"]})
+_LABEL_FIELD.update({label: "modified" for label in _LEXICON["modified_labels"] + _LEXICON["edit_labels"]})
+_EDIT_LABELS = frozenset(_LEXICON["edit_labels"])
+#: `(금)`, `금요일`; a bare day letter only as a word of its own (`12수정 …` is the next label).
+_WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
 _STAMP = re.compile(
-    rf"(?:(?<![가-힣A-Za-z])(?P<label>{_alternation(list(_LABEL_FIELD))})\s*[:：]?\s*)?"
+    rf"(?:(?<![가-힣A-Za-z])(?P<label>{_alternation(list(_LABEL_FIELD))})\s*[:：.]?\s*)?"
     r"(?P<year>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<month>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
-    r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?"
+    rf"{_WEEKDAY}"
     r"(?:(?:\s*|T)[\[(]?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"
     r"(?P<hour>\d{1,2})\s*(?::|시\s*)(?P<minute>\d{2})분?(?:\s*(?::|분\s*)(?P<second>\d{2})초?)?(?:\.\d+)?\s*[\])]?"
-    r"(?:\s*(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s*(?:KST|\(KST\)))?)?"
+    r"(?:\s*(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s*(?:KST|\(KST\)))?"
+    rf"{_WEEKDAY})?"
     rf"(?:\s*(?P<after>{_alternation(list(_LABEL_FIELD))})(?![가-힣])(?!\s*[:：]?\s*\d))?"  # 2024/05/02 10:15 송고
 )
 
@@ -43,6 +48,7 @@ class Stamp:
     has_time: bool
     start: int
     end: int
+    needs_byline: bool  # unlabelled, or the site's edit time: the article's own only beside a byline
 
 
 def find_stamps(line: str) -> list[Stamp]:
@@ -53,7 +59,7 @@ def find_stamps(line: str) -> list[Stamp]:
         if value:
             label = match["label"] or match["after"]
             stamps.append(Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
-                                match.start(), match.end()))
+                                match.start(), match.end(), needs_byline=not label or label in _EDIT_LABELS))
     return stamps
 
 

@@ -18,10 +18,22 @@ __all__ = ["TimexRecognizer", "parse_timex"]
 class TimexRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         parser = TimexParser(reference_date(doc))
-        for start, end in content_index(doc).ranges:
+        for start, end in _passages(doc.text, content_index(doc).ranges):
             for timex in parser.parse(doc.text, start, end):
                 add_item(doc, "dates", timex.start, timex.end, timex)
         return doc
+
+
+def _passages(text: str, ranges) -> list[tuple[int, int]]:
+    """Content ranges that meet or are split by one line break read as one passage: releases
+    break lines inside a date (`4월 4일\n(금)까지`); only a bracket joins across a break."""
+    passages: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if passages and text[passages[-1][1]:start] in ("", "\n"):
+            passages[-1] = (passages[-1][0], end)
+        else:
+            passages.append((start, end))
+    return passages
 
 
 @Language.factory("kr_timex")

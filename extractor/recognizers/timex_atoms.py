@@ -260,9 +260,9 @@ _SUFFIX_DURATION = _one_of(LEXICON["duration_suffixes"])
 _APPROX = _one_of(LEXICON["approximately"])
 _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{_one_of(LEXICON['span_nouns'])}"
                  rf"|{_one_of(LEXICON['measure_particles'])}?\s?{_one_of(LEXICON['measure_verbs'])})")
-_NOT_TIME = (rf"(?<![\d.,])\d{{1,3}}\s?일\s?{_one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
+_NOT_TIME = (rf"(?:(?<![\d.,])\d{{1,3}}\s?일\s?{_one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
              rf"|(?<![\d.,]){_one_of(LEXICON['per_day_words'])}\s?"
-             rf"(?:{_one_of(LEXICON['per_day_followers'])}|\d+\s?{_one_of(LEXICON['per_day_counters'])}(?!\p{{Hangul}}))")
+             rf"(?:{_one_of(LEXICON['per_day_followers'])}|\d+\s?{_one_of(LEXICON['per_day_counters'])}))\p{{Hangul}}*")
 _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}|째))"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule

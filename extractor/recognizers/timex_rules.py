@@ -26,6 +26,10 @@ _RANGE_JOIN = regex.compile(
     r"[ \t]?(?:" + "|".join(regex.escape(j) for j in LEXICON["range_joiners"]) + r")[ \t]?")
 _RANGE_CLOSE = regex.compile("|".join(regex.escape(c) for c in LEXICON["range_closers"]))
 _PREFIX_FIELDS = {"direction", "approximately", "every"}
+_COORDINATION = regex.compile(
+    r"[ \t]?(?:" + "|".join(regex.escape(c) for c in LEXICON["coordinators"]) + r")[ \t]?")
+#: what a coordinated expression may take from the one before it, coarsest first
+_SHARED_FIELDS = ("direction", "year", "year_shift", "month", "month_shift")
 _DAILY_HOURS = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in LEXICON["daily_hours_words"]) + r")(?:은|는|이|:)?\s?$")
 _SECOND_GRAINS = ("hour", "minute", "second")
@@ -103,7 +107,7 @@ class TimexParser:
                 return None
             kind, value, point = value
             if point is not None and point.grain in ("day", "part", "hour", "minute", "second") \
-                    and not first.open_start and ({"day", "day_shift", "span_day"} & first.fields.keys()):
+                    and not first.open_start and _moves_anchor(first.fields):
                 ctx.anchor = point.when.date()
             if kind == "TIME" and _daily_hours(text, first):
                 value = _without_day(value)
@@ -125,8 +129,15 @@ class TimexParser:
         return Timex(text=text[first.start:end], start=first.start, end=end, type=kind, value=value)
 
 
+def _moves_anchor(fields: dict) -> bool:
+    """A day named outright, or the story moving on (`이튿날`); `전날` only looks back."""
+    return bool({"day", "day_shift", "span_day"} & fields.keys()) or fields.get("anchor_shift", 0) > 0
+
+
 def _daily_hours(text: str, group: Group) -> bool:
     """Opening hours (`운영시간은 10시에서 20시까지`) name no day of their own."""
+    if _daily_clock(group.fields):
+        return True
     return not _DATE_FIELDS & group.fields.keys() and bool(_DAILY_HOURS.search(text, max(0, group.start - 12),
                                                                                    group.start))
 
@@ -221,7 +232,26 @@ def _groups(text: str, pieces: list[Piece]) -> list[Group]:
         if groups and _join(text, groups[-1], piece):
             continue
         groups.append(Group(piece.start, piece.end, dict(piece.fields), not piece.attach_only, piece.standalone))
-    return [group for group in groups if _complete(group)]
+    complete = [group for group in groups if _complete(group)]
+    for before, after in zip(complete, complete[1:]):
+        if _COORDINATION.fullmatch(text, before.end, after.start):
+            _share(before, after)
+    return complete
+
+
+def _share(before: Group, after: Group) -> None:
+    """`2023년 상반기와 하반기`: the second expression leaves out what the first said."""
+    if before.standalone or after.standalone or "every" in before.fields:
+        return
+    rank = after.rank
+    for key in _SHARED_FIELDS:
+        coarser = key == "direction" or Piece(0, 0, {key: None}).rank < rank
+        if key in before.fields and coarser and not after.fields.keys() & _SAME_SLOT[key]:
+            after.fields[key] = before.fields[key]
+
+
+_SAME_SLOT = {"direction": {"direction"}, "year": {"year", "year_shift"}, "year_shift": {"year", "year_shift"},
+              "month": {"month", "month_shift"}, "month_shift": {"month", "month_shift"}}
 
 
 def _join(text: str, group: Group, piece: Piece) -> bool:
@@ -285,14 +315,24 @@ def _ranges(text: str, groups: list[Group]):
             yield group, following
             index += 2
             continue
+        if joiner and following and following.start == joiner.end() and "every" in group.fields:
+            yield group, None  # `매주 월요일부터 금요일까지`: the end is a weekday of every week too
+            index += 2
+            continue
         group.open_start = bool(joiner)
         yield group, None
         index += 1
 
 
 def _rangeable(first: Group, last: Group) -> bool:
-    return not (first.standalone or last.standalone
-                or {"quantity", "every"} & (first.fields.keys() | last.fields.keys()))
+    if first.standalone or last.standalone or "quantity" in first.fields or "quantity" in last.fields:
+        return False
+    return "every" not in last.fields and ("every" not in first.fields or _daily_clock(first.fields))
+
+
+def _daily_clock(fields: dict) -> bool:
+    """`매일 10시부터 18시까지`: a time of every day, written like opening hours."""
+    return fields.get("every") == "P1D" and _has_time(fields) and not (_DATE_FIELDS - {"every"}) & fields.keys()
 
 
 def _split_day_range(group: Group) -> tuple[Group, Group]:

@@ -93,7 +93,8 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     orgs = [c for c in candidates if c.field == "organizations"]
     aliases = {alias: target for alias, target in parenthesised_aliases(article, orgs).items()}
     candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
-    renamed = [_renamed(c, aliases) for c in candidates]
+    written = {c.name for c in candidates if c.field == "organizations"}
+    renamed = [_renamed(c, aliases, written) for c in candidates]
     for field in NAMED_FIELDS + tuple(_BYLINE_FIELDS):
         names = {c.name for c in renamed if c.field == field}
         canonical = _canonical_names(names, merge_suffixes=field not in ("persons", "reporters"))
@@ -102,10 +103,13 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     return list(dict.fromkeys(renamed))
 
 
-def _renamed(candidate: Candidate, aliases: dict[str, Candidate]) -> Candidate:
+def _renamed(candidate: Candidate, aliases: dict[str, Candidate], written: set[str]) -> Candidate:
+    """A short form (`국토부`) takes the official name only when the article writes that name too:
+    the canonical name is always a mention."""
     if candidate.field not in ("organizations", "outlets"):
         return candidate
-    name = organization_aliases().get(candidate.name, candidate.name)
+    official = organization_aliases().get(candidate.name, candidate.name)
+    name = official if official in written else candidate.name
     target = aliases.get(name)
     if target is not None and target.name != name:
         name = target.name

@@ -28,7 +28,7 @@ from .. import lexicons
 from ..model import Speaker
 from ..nlp.common import items
 from .names_things import Candidate, Heads, heads, is_organization_word, organizations
-from .names_words import ArticleWords, Word, article_words
+from .names_words import LATIN_GLOSS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
@@ -197,11 +197,11 @@ def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
     return found
 
 
-_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})\)")
+_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})[,)]")
 
 
 def _parenthesised(people: People) -> None:
-    """`세종시(시장 최민호)`, `(장관: 서승환)`: a body's head, title first."""
+    """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`: a body's head, title first."""
     lex = titles()
     for match in _PARENTHESIS.finditer(people.article.text):
         body, title, name = match.groups()
@@ -231,11 +231,12 @@ def is_korean_name(people: People, word: Word) -> bool:
     return split_title(stem) is None and not is_organization_word(people.article, word, lex)
 
 
-def _is_foreign_name_part(people: People, word: Word) -> bool:
+def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> bool:
+    """A word of a transliterated name; one syllable only right before its romanised gloss (`리(Lee)`)."""
     stem = clean(word.stem)
     # Kiwi reads some syllables of foreign names as bare verb stems (`누르`), which never stand alone.
     name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V"))
-    if word.particle or not name_like or not re.fullmatch(r"[가-힣]{2,}", stem):
+    if word.particle or not name_like or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
         return False
     lex = people.heads
     if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
@@ -282,8 +283,12 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     body_words = [w for w in body_words if not _in_country(w, people.countries)]  # `파라과이 센트럴주지사`
     if body_words:
         end = body_span[1] if body_span else body_words[-1].end
-        phrase.body_span = (body_words[0].start, end)
-        phrase.speaker.organization = canonical(clean(people.article.text[body_words[0].start:end]))
+        written = clean(people.article.text[body_words[0].start:end])
+        implied = lex.bodies.get(title_in(title) or "")
+        if implied and not written.endswith(implied):  # `샌프란시스코 시장` heads 샌프란시스코시, never written
+            phrase.speaker.organization, phrase.body_span = written + implied, None
+        else:
+            phrase.speaker.organization, phrase.body_span = canonical(written), (body_words[0].start, end)
     phrase.start = words[first].start
     written = " ".join(clean(w.stem) for w in words[first:last + 1])
     if len(written) == 1:
@@ -303,15 +308,16 @@ def _name_before(people: People, words: list[Word], position: int, title: str):
         return None
     for body_length in range(0, MAX_BODY_WORDS + 1):
         last = position - body_length
-        if last < 0 or not _adjacent(people, words, last, last + 1):
+        if last < 0 or not _adjacent(people, words, last, last + 1, gloss=True):
             break
         body = words[last + 1:position + 1]
         if any(not _is_body_word(people, w) for w in body):
             break
         if is_korean_name(people, words[last]):
             return last, last, body
+        glossed = _gap(people, words, last, last + 1) == "gloss"
         first = last
-        while first >= 0 and _is_foreign_name_part(people, words[first]) and (
+        while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) and (
                 first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
         if last - first >= 2:
@@ -322,9 +328,16 @@ def _name_before(people: People, words: list[Word], position: int, title: str):
     return None
 
 
-def _adjacent(people: People, words: list[Word], left: int, right: int) -> bool:
-    """Only spaces between two words: a bracket or a comma ends a phrase."""
-    return right >= len(words) or not people.article.text[words[left].end:words[right].start].strip()
+def _adjacent(people: People, words: list[Word], left: int, right: int, gloss: bool = False) -> bool:
+    """Only spaces (or, with gloss, a romanised name) between two words: a bracket or a comma ends a phrase."""
+    return right >= len(words) or _gap(people, words, left, right) in (("space", "gloss") if gloss else ("space",))
+
+
+def _gap(people: People, words: list[Word], left: int, right: int) -> str:
+    between = people.article.text[words[left].end:words[right].start]
+    if not between.strip():
+        return "space"
+    return "gloss" if LATIN_GLOSS.fullmatch(between) else "other"
 
 
 def _is_body_word(people: People, word: Word) -> bool:

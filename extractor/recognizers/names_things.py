@@ -45,6 +45,7 @@ class Heads:
     list_closers: frozenset
     quoted_followers: tuple[str, ...]
     quoted_leaders: frozenset
+    quoted_heads: tuple[str, ...]
 
     def of(self, field: str) -> tuple[str, ...]:
         return getattr(self, field)
@@ -74,6 +75,7 @@ def heads() -> Heads:
         list_closers=frozenset(data["list_closers"]),
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
+        quoted_heads=tuple(data["programs"]["quoted_heads"]),
     )
 
 
@@ -169,6 +171,8 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     modifier_words = modifier.split()
     if not modifier_words or modifier[-1] in "·ㆍ" or all(w in lex.generic for w in modifier_words):
         return False
+    if all(w in lex.of(field) for w in modifier_words):  # `연수 과정`, `프로그램 과정`: heads only
+        return False
     if field == "programs" and any(w in lex.participant_nouns for w in modifier_words):
         return False
     if field == "systems" and any(w in lex.scheme_modifiers for w in modifier_words):
@@ -233,7 +237,8 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
             return Candidate(field, text, start, start + len(text))
     following = article.text[after:after + 8].lstrip()
     leader = article.text[max(0, start - 12):start - 1].split()
-    if following.startswith(lex.quoted_followers) or (leader and leader[-1] in lex.quoted_leaders):
+    if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
+            leader and leader[-1] in lex.quoted_leaders):
         return Candidate("programs", text, start, start + len(text))
     return None
 

@@ -28,6 +28,8 @@ _NAME_WORD = re.compile(r"[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※�
 #: splits, and so does a parenthesis holding several words (`센터장(사진 왼쪽)`), while a
 #: one-word gloss stays in its word (`아방카이시(市)의`).
 _CLAUSE_WORD = re.compile(r"(?:[^\s.(]|\.(?![가-힣])|\((?=[^\s()]*\)))+\.?|\.")
+#: The original spelling after a transliterated name (`에드윈 리(Edwin M. Lee)`) stands between words.
+LATIN_GLOSS = re.compile(r"\s*\([A-Za-z][A-Za-z.'\-]* [A-Za-z .'\-]*\)\s*")
 _OPENING = "“\"'‘「『([<ⓒ"
 _TRAILING = ",.:;!?·…“”\"'‘’「」『』"
 _QUOTED = re.compile(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=\"“”]{2,60})[’'」』》〉]")
@@ -91,7 +93,12 @@ class ArticleWords:
 
     @cached_property
     def clause_bounds(self) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in _CLAUSE_WORD.finditer(self.text)]
+        bounds, position = [], 0
+        for gloss in [*LATIN_GLOSS.finditer(self.text), None]:
+            end = gloss.start() if gloss else len(self.text)
+            bounds += [(m.start(), m.end()) for m in _CLAUSE_WORD.finditer(self.text, position, end)]
+            position = gloss.end() if gloss else end
+        return bounds
 
     @cached_property
     def clause_starts(self) -> list[int]:

@@ -3,7 +3,8 @@
 The subject is the last topic (`…은/는`) before the quote, else the last
 subject (`…이/가`), else a person named right before the mark (a headline).
 A pronoun (`그는`) or no subject at all continues the previous speaker; a lone
-surname with a title (`최 시장`) is the person named earlier.
+surname with a title (`최 시장`) is the person named earlier; of two people joined
+by `과/와`, the first named speaks.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from .names_people import People, PersonPhrase, clean, phrase_ending_at
 
 TOPIC_PARTICLES = ("께서는", "께선", "은", "는")
 SUBJECT_PARTICLES = ("께서", "이", "가")
+COORDINATING_PARTICLES = ("과", "와", "및")
 
 
 @lru_cache(maxsize=None)
@@ -28,6 +30,15 @@ def _subject_phrase(people: People, words, index: int) -> PersonPhrase | None:
     return phrase_ending_at(people, words, index)
 
 
+def _first_conjunct(people: People, words, phrase: PersonPhrase) -> PersonPhrase:
+    """`원경희 여주시장과 이환설 의장은 “…”`: a joint subject speaks as the one named first."""
+    before = [i for i, w in enumerate(words) if w.end <= phrase.start]
+    if not phrase.speaker.name or not before or words[before[-1]].particle not in COORDINATING_PARTICLES:
+        return phrase
+    first = phrase_ending_at(people, words, before[-1])
+    return first if first and first.speaker.name else phrase
+
+
 def find_subject(people: People, start: int, end: int) -> PersonPhrase | None:
     """The speaker phrase that is the subject of text[start:end]."""
     words = people.article.clause_words_between(start, end)
@@ -36,6 +47,7 @@ def find_subject(people: People, start: int, end: int) -> PersonPhrase | None:
         if word.particle in TOPIC_PARTICLES or word.particle in SUBJECT_PARTICLES:
             phrase = _subject_phrase(people, words, index)
             if phrase:
+                phrase = _first_conjunct(people, words, phrase)
                 (topics if word.particle in TOPIC_PARTICLES else subjects).append(phrase)
     if topics or subjects:
         return (topics or subjects)[-1]

@@ -68,6 +68,13 @@ def test_seed_photo_captions(seed):
     ("  • 박하늘 기자", "박하늘", None),
     ("최민준 특파원 mj@example.com", "최민준", "mj@example.com"),
     ("MBC 뉴스 정다운입니다.", "정다운", None),
+    ("송하린기자 harin@", "송하린", None),
+    ("배도윤기자 doyun@example.co.kr˝", "배도윤", "doyun@example.co.kr"),
+    ("[윤채원 기자]", "윤채원", None),
+    ("[가상경제 문지호 기자] ", "문지호", None),
+    ("글·사진 노은채 기자", "노은채", None),
+    ("한겨울 기자 winter@example.co.kr", "한겨울", "winter@example.co.kr"),
+    ("임하준 기자 [email protected]", "임하준", None),
 ])
 def test_byline_lines(line, name, email):
     document = layout(f"수원시, 공원 열 곳 새로 단장\n{line}\n수원시는 올해 공원 열 곳을 새로 단장한다고 3일 밝혔다.\n")
@@ -87,6 +94,75 @@ def test_lead_byline_prefix_only(lead, name):
     assert document.reporters == [Reporter(name=name, email=None)]
     assert zone_texts(document, "byline") == [lead]
     assert zone_texts(document, "body") == [body]
+
+
+@pytest.mark.parametrize("line", ["온라인뉴스팀 기자", "  • 가상포커스 기자", "디지털뉴스부 기자"])
+def test_desk_byline_names_nobody(line):
+    document = layout(f"수원시, 공원 열 곳 새로 단장\n{line}\n수원시는 올해 공원 열 곳을 새로 단장한다고 3일 밝혔다.\n")
+    assert document.reporters == []
+    assert zone_texts(document, "byline") == [line + "\n"]
+    assert document.title == "수원시, 공원 열 곳 새로 단장"
+
+
+def test_byline_closing_the_last_paragraph():
+    last = "시는 다음 달 두 번째 공원을 연다. "
+    byline = "표지민 기자 jimin@example.com"
+    document = layout(f"김해시는 공원 한 곳을 새로 열었다고 3일 밝혔다.\n{last}{byline}\n<저작권자 © 가상일보 무단전재 및 재배포 금지>\n")
+    assert document.reporters == [Reporter(name="표지민", email="jimin@example.com")]
+    assert zone_texts(document, "byline") == [byline + "\n"]
+    assert zone_texts(document, "body")[-1].endswith(last)
+
+
+def test_reporter_lines_after_the_body_above_the_copyright():
+    document = layout("김해시는 공원 한 곳을 새로 열었다고 3일 밝혔다.\n\n표지민 기자 jimin@example.com\n"
+                      "저작권자 © 가상일보 무단전재 및 재배포 금지\n")
+    assert document.reporters == [Reporter(name="표지민", email="jimin@example.com")]
+    assert "jimin" not in "".join(zone_texts(document, "body"))
+
+
+@pytest.mark.parametrize("dateline,name", [
+    ("【청주=가상통신】 황보민 기자 = ", "황보민"),
+    ("(서울=가상뉴스1) 남궁연 기자 = ", "남궁연"),
+    ("(세종=가상연합뉴스) 제갈윤 기자 = ", "제갈윤"),
+])
+def test_headline_form_above_a_wire_dateline_is_the_title(dateline, name):
+    headline = "청주시, 가을 축제 첫날 방문객 5만명"
+    document = layout(f"{headline}\n{dateline}청주시는 가을 축제 첫날 방문객이 5만명을 넘었다고 3일 밝혔다.\n")
+    assert document.title == headline
+    assert document.reporters == [Reporter(name=name, email=None)]
+    assert zone_texts(document, "byline") == [dateline]
+
+
+def test_newswire_dateline_is_byline():
+    document = layout("가상재단, 청년 봉사단 50명 해외 파견\n\n서울--(가상와이어)--가상재단은 청년 봉사단 50명을 파견한다고 3일 밝혔다.\n")
+    assert document.title == "가상재단, 청년 봉사단 50명 해외 파견"
+    assert zone_texts(document, "byline") == ["서울--(가상와이어)--"]
+    assert document.reporters == []
+
+
+def test_wire_photo_captions():
+    photo = "【청주=가상통신】 황보민 기자 = 3일 청주 무심천에서 시민들이 꽃길을 걷고 있다.2024.05.03. [email protected]\n"
+    scene = "【청주=가상통신】 무심천 벚꽃길 야간 전경.\n"
+    document = layout(f"청주시, 벚꽃길 야간 개방\n{photo}{scene}"
+                      "청주시는 무심천 벚꽃길을 밤 10시까지 개방한다고 3일 밝혔다.\n")
+    captions = "".join(zone_texts(document, "caption"))
+    assert "2024.05.03." in captions and "야간 전경." in captions
+    assert "황보민 기자" not in captions and "protected" not in captions
+    assert document.title == "청주시, 벚꽃길 야간 개방"
+    assert document.reporters == [Reporter(name="황보민", email=None)]
+
+
+@pytest.mark.parametrize("caption", [
+    "시민들이 새로 단장한 공원을 걷고 있다. (사진=가상시)",
+    "시민들이 새로 단장한 공원을 걷고 있다. 2024.5.3/가상뉴스1",
+    "시민들이 새로 단장한 공원을 걷고 있다 / 왼쪽부터 김가상 국장, 이가상 과장",
+    "새로 단장한 공원을 걷는 시민들 /가상통신",
+    "새로 단장한 공원 ⓒ 가상시 제공",
+])
+def test_photo_captions(caption):
+    document = layout(f"김해시, 공원 한 곳 새로 열어\n{caption}\n김해시는 공원 한 곳을 새로 열었다고 3일 밝혔다.\n")
+    assert zone_texts(document, "caption") == [caption + "\n"]
+    assert document.title == "김해시, 공원 한 곳 새로 열어"
 
 
 def test_bare_name_above_address_and_time():
@@ -112,6 +188,11 @@ def test_lone_address_completes_a_lead_byline():
     ("업데이트 2024.05.02. 15:30", "modified", "2024-05-02T15:30:00+09:00"),
     ("2024/05/02 10:15 송고", "published", "2024-05-02T10:15:00+09:00"),
     ("Posted : 2024-05-02T10:15:00+00:00", "published", "2024-05-02T10:15:00+00:00"),
+    ("송고시간2024-05-02 10:15", "published", "2024-05-02T10:15:00+09:00"),
+    ("| 입력 2024.05.02 10:15", "published", "2024-05-02T10:15:00+09:00"),
+    ("기사승인 2024-05-02 10:15:07", "published", "2024-05-02T10:15:07+09:00"),
+    ("최종편집 : 2024.05.02 18:48 (목)", "modified", "2024-05-02T18:48:00+09:00"),
+    ("UPDATE. 2024-05-02 18:48 (목)", "modified", "2024-05-02T18:48:00+09:00"),
 ])
 def test_timestamp_formats(line, field, value):
     (stamp,) = find_stamps(line)
@@ -122,6 +203,21 @@ def test_published_and_modified_on_one_line():
     document = layout("광주시, 청년 창업 공간 연다\n등록 2024.05.02 09:30:12수정 2024.05.02 10:01:55\n"
                       "광주시는 청년 창업 공간을 새로 연다고 2일 밝혔다.\n")
     assert (document.published, document.modified) == ("2024-05-02T09:30:12+09:00", "2024-05-02T10:01:55+09:00")
+
+
+@pytest.mark.parametrize("header", ["UPDATE. 2024-05-30 18:48 (목)", "최종편집 : 2024.05.30 18:48", "2024년 05월 30일 (목)"])
+def test_site_header_stamp_above_the_headline_is_furniture(header):
+    document = layout(f"{header}\n강릉시 바다 도서관 개관\n상태바\n강릉시 바다 도서관 개관\n  • 이서준 기자\n"
+                      "  • 승인 2024.05.01 10:00\n\n강릉시는 바다 도서관을 열었다고 1일 밝혔다.\n")
+    assert document.title == "강릉시 바다 도서관 개관"
+    assert (document.published, document.modified) == ("2024-05-01T10:00:00+09:00", None)
+    assert zone_texts(document, "furniture")[0] == header + "\n"
+
+
+def test_edit_stamp_beside_the_byline_is_the_modification():
+    document = layout("강릉시 바다 도서관 개관\n이서준 기자 sj@example.kr\n기사입력 2024.05.01 10:00\n"
+                      "최종편집 2024.05.01 11:30\n강릉시는 바다 도서관을 열었다고 1일 밝혔다.\n")
+    assert (document.published, document.modified) == ("2024-05-01T10:00:00+09:00", "2024-05-01T11:30:00+09:00")
 
 
 def test_crawl_date_beside_weather_widget_is_not_publication():
@@ -159,6 +255,40 @@ def test_press_release_header():
     assert document.subtitles == ["냉난방 갖춘 정류장…시민 만족도 높아"]
     assert document.published == "2024-05-02T09:00:00+09:00"
     assert "담당부서" in "".join(zone_texts(document, "furniture"))
+
+
+def test_press_release_header_row():
+    document = layout("보도자료 | 배포일시 2024. 5. 2.(목) 09:00 | 담당부서 스마트도시과 | 담당자 김가상 | 연락처 031-000-0000\n"
+                      "가상시, 스마트 가로등 300개 설치\n□ 가상시는 올해 스마트 가로등 300개를 설치한다.\n")
+    assert document.title == "가상시, 스마트 가로등 300개 설치"
+    assert document.published == "2024-05-02T09:00:00+09:00"
+    assert "담당부서" not in "".join(document.text[start:end] for start, end in document.content_ranges())
+
+
+def test_present_tense_headline_above_punctuated_sentences():
+    headline = "가상시 공무원 스무 명 해외 연수에 나선다"
+    document = layout(f"{headline}\n가상시는 공무원 스무 명을 해외 연수에 보낸다고 3일 밝혔다.\n연수는 열흘간 이어진다.\n")
+    assert document.title == headline
+
+
+def test_scene_above_the_body_is_a_caption():
+    document = layout("가상시, 우호도시와 협약\n두 도시 시장이 협약서에 서명하고 있다\n"
+                      "가상시는 우호도시와 교류 협약을 맺었다고 3일 밝혔다.\n")
+    assert zone_texts(document, "caption") == ["두 도시 시장이 협약서에 서명하고 있다\n"]
+    assert document.subtitles == []
+
+
+FOOTER_WIDGETS = ["<저작권자 © 가상일보 무단전재 및 재배포 금지>", "▶ 관련기사", "[관련기사]", "가상시 봄꽃 축제 개막",
+                  "많이 본 뉴스", "가상시 야시장 문 연다", "좋아요 3 싫어요 0", "좋아요", "싫어요", "SNS 공유",
+                  "SNS 퍼가기", "이메일 보내기", "![]() |"]
+
+
+def test_page_footer_widgets_are_furniture():
+    body = "가상시는 봄꽃 축제를 연다고 3일 밝혔다.\n"
+    document = layout("가상시 봄꽃 축제\n" + body + "\n".join(FOOTER_WIDGETS) + "\n")
+    furniture = "".join(zone_texts(document, "furniture"))
+    assert all(widget in furniture for widget in FOOTER_WIDGETS)
+    assert zone_texts(document, "body") == [body]
 
 
 def test_captions_and_copyright_footer():

@@ -48,6 +48,8 @@ _LEADS = tuple(re.compile(pattern) for pattern in (
 ))
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`).
 _TRAILING = re.compile(rf"(?<=[.!?\"”’'])\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+#: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
+_TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝]*$")
 _SIGN_OFF = re.compile(_LEXICON["sign_off"])
 _LONE_ADDRESS = re.compile(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern}|{_HIDDEN_ADDRESS})\s*{_CLOSE}?[\s|]*$")
 
@@ -84,6 +86,12 @@ def trailing_byline(line: str) -> Byline | None:
         return None
     start = match.start() + len(match.group()) - len(match.group().lstrip())
     return Byline(_reporters(match), start, len(line))
+
+
+def trailing_address(line: str) -> Byline | None:
+    """The address closing a caption line, a byline naming nobody, else None."""
+    match = _TRAILING_ADDRESS.search(line)
+    return Byline((), match.start(), len(line)) if match else None
 
 
 def lone_address(line: str) -> str | None:

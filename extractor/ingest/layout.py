@@ -23,7 +23,7 @@ from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
 from .byline import (byline_line, is_bare_name, lead_byline, lone_address, merge_reporters, readable_email,
-                     trailing_byline)
+                     trailing_address, trailing_byline)
 from .timestamp import Stamp, find_stamps
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -108,6 +108,8 @@ def _classify_line(line: _Line) -> None:
             line.lead_end, line.reporters = lead.end, lead.reporters
         if furniture.is_caption(text) or (lead and _is_dateline_caption(lead.reporters, text[lead.end:])):
             line.kind = "caption"
+            address = trailing_address(text)
+            line.tail_start = address.start if address and address.start > line.lead_end else 0
         elif not lead:
             _read_trailing_byline(line)
 
@@ -178,19 +180,35 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
     """An unlabelled date, or the site's edit time (`최종편집 …`, `UPDATE. …`), is the
     article's timestamp only on or beside a byline; elsewhere (a page-header date
     beside a weather widget or above the headline) it is the page's furniture."""
-    for index, line in enumerate(lines):
-        if line.kind != "meta" or line.signed or not all(stamp.needs_byline for stamp in line.stamps):
-            continue
-        neighbours = [n for n in (_neighbour(lines, index, -1), _neighbour(lines, index, 1)) if n]
-        if not any(n.kind == "meta" and n.signed for n in neighbours):
-            line.kind, line.stamps = "furniture", []
+    loose = [index for index, line in enumerate(lines)
+             if line.kind == "meta" and not line.signed and all(stamp.needs_byline for stamp in line.stamps)]
+    for index in loose:
+        if not any(line.signed for line in _meta_block(lines, index)):
+            lines[index].kind, lines[index].stamps = "furniture", []
+
+
+def _meta_block(lines: list[_Line], index: int) -> list[_Line]:
+    """The run of byline and timestamp lines around lines[index], blank lines skipped."""
+    block = [lines[index]]
+    for step in (-1, 1):
+        cursor = _neighbour_index(lines, index, step)
+        while cursor is not None and lines[cursor].kind == "meta":
+            block.append(lines[cursor])
+            cursor = _neighbour_index(lines, cursor, step)
+    return block
 
 
 def _neighbour(lines: list[_Line], index: int, step: int) -> _Line | None:
+    found = _neighbour_index(lines, index, step)
+    return None if found is None else lines[found]
+
+
+def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:
+    """The nearest non-blank line before (step -1) or after (step 1) lines[index]."""
     index += step
     while 0 <= index < len(lines):
         if lines[index].kind != "blank":
-            return lines[index]
+            return index
         index += step
     return None
 

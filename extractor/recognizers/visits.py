@@ -30,6 +30,7 @@ class _Clause:
     start: int
     end: int
     date: dict | None
+    cumulative: bool = False
 
 
 @Language.factory("kr_visits")
@@ -41,12 +42,15 @@ class VisitRecognizer:
     def __init__(self):
         lexicon = load("visits")
         cues = load("visit_cues")
-        self.visitor_nouns = tuple(lexicon["visitor_nouns"])
+        self.visitor_nouns = tuple(cues["participant_heads"])
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
         self.cues = tuple(c for c in cues["cues"] if c not in self.visitor_nouns) + tuple(lexicon["extra_cues"])
         self.not_cues = tuple(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = tuple(lexicon["attribution_after_date"])
+        self.comparison = tuple(lexicon["comparison_after_date"])
+        self.departure = tuple(lexicon["departure_after_date"])
+        self.events = tuple(lexicon["event_modifiers"])
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
         self.activity = regex.compile("(?:" + "|".join(map(regex.escape, lexicon["activities"])) + r")(?![원생단])")
 
@@ -71,7 +75,7 @@ class VisitRecognizer:
                 undated_event = None
                 continue
             clauses = self._clauses(doc, sentence, found)
-            if not clauses and undated_event is not None:
+            if not clauses and undated_event is not None and found.counts_people(sentence.start, sentence.end):
                 # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
                 clauses = [_Clause(sentence.start, sentence.end, undated_event.date)]
             undated_event = None
@@ -98,16 +102,17 @@ class VisitRecognizer:
         cumulative = any(marker in sentence.text for marker in self.cumulative)
         event_dates = []
         for date in found.within(found.dates, sentence.start, sentence.end):
-            if date["type"] not in DATED_TYPES or self._is_attribution(found.text, date) or found.quoted(date):
+            if date["type"] not in DATED_TYPES or found.quoted(date) or self._not_the_visit(found.text, date):
                 continue
-            modifier = _adnominal_verb(doc, found.text, date["end"])
-            if modifier and not cumulative and not self._reports_visit(modifier):
+            if not cumulative and self._dates_something_else(doc, found, date):
                 continue
             if date["type"] == "TIME":
                 date = dict(date, value=date["value"].split("T")[0])
             event_dates.append(date)
         if cumulative and event_dates:
             return [self._cumulative_clause(doc, found.text, sentence, event_dates)]
+        # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
+        event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d["value"] != event_dates[i - 1]["value"]]
         clauses = []
         for i, date in enumerate(event_dates):
             start = sentence.start if i == 0 else date["start"]
@@ -115,24 +120,48 @@ class VisitRecognizer:
             clauses.append(_Clause(start, end, date))
         return clauses
 
+    def _dates_something_else(self, doc: Doc, found: "_Found", date: dict) -> bool:
+        """A date inside a modifier of another noun (`지난 4월 신축 이전한 센터`) dates that noun;
+        it still dates the visit when the modifier is the visit (`19일 방문한 대표단`) or the event
+        visited (`3일 열린 포럼`), or modifies the visitors (`1월 21일에 세운 18만6천724명`)."""
+        modifier = _adnominal_verb(doc, date["end"])
+        if modifier is None:
+            return False
+        verb, phrase = modifier
+        words = found.text[date["end"]:verb.idx + len(verb)]
+        if self._reports_visit(words) or words.endswith(self.events):
+            return False
+        if not len(phrase):
+            return True
+        head = phrase[-1]  # the modified noun phrase's head: `… 공무원 등 인력 국내 초청 연수` is a course
+        names_visitors = head.text.endswith(self.visitor_nouns) or any(
+            c["unit"] == "people" and c["start"] <= head.idx < c["end"] for c in found.counts)
+        return not names_visitors
+
     def _cumulative_clause(self, doc: Doc, text: str, sentence: "_Sentence", dates: list[dict]) -> _Clause:
         """Visits counted since the earliest date named, up to a `…까지` date or the reference date."""
         since = min(dates, key=lambda d: d["value"])
         until = [d for d in dates if d is not since and text[d["end"]:d["end"] + 2] == "까지"
                  and d["value"] > since["value"]]
         end = until[-1]["value"] if until else reference_date(doc).isoformat()
-        return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"))
+        return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"), True)
 
-    def _is_attribution(self, text: str, date: dict) -> bool:
+    def _not_the_visit(self, text: str, date: dict) -> bool:
+        """The date of the report (`28일 시에 따르면`), of a comparison (`지난해보다`) or of the
+        visitors' departure (`4일 출국했다`)."""
         following = text[date["end"]:date["end"] + 12]
-        return any(marker in following for marker in self.attribution)
+        return (any(marker in following for marker in self.attribution)
+                or following.startswith(self.comparison)
+                or any(word in following for word in self.departure))
 
     def _visit(self, doc: Doc, sentence: "_Sentence", clause: _Clause, found: "_Found") -> Visit | None:
         text = found.text[clause.start:clause.end]
         countries = [c for c in found.within(found.countries, clause.start, clause.end) if c["visiting"]]
-        people = [c for c in found.within(found.counts, clause.start, clause.end) if c["unit"] == "people"]
         counts = found.within(found.counts, clause.start, clause.end)
-        if not (countries or people or counts or any(noun in text for noun in self.visitor_nouns)):
+        people = [c for c in counts if c["unit"] == "people"]
+        # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
+        bodies = counts if clause.cumulative else []
+        if not (countries or people or bodies or any(noun in text for noun in self.visitor_nouns)):
             return None
         programs = found.within(found.programs, clause.start, clause.end) or found.within(
             found.programs, sentence.start, sentence.end)
@@ -187,6 +216,9 @@ class _Found:
                          for p in items(doc, "programs") if p["mentions"]]
         self.quotes = items(doc, "quotes")
 
+    def counts_people(self, start: int, end: int) -> bool:
+        return any(c["unit"] == "people" for c in self.within(self.counts, start, end))
+
     def quoted(self, entry: dict) -> bool:
         """Inside a quotation: what a speaker recalls is not a visit the article reports."""
         return any(q["start"] <= entry["start"] and entry["end"] <= q["end"] for q in self.quotes)
@@ -215,20 +247,29 @@ def _body_sentences(doc: Doc, text: str):
                 yield start, end
 
 
-def _adnominal_verb(doc: Doc, text: str, offset: int, reach: int = 3) -> str | None:
-    """The verb of a noun modifier right after `offset` (`지난 4월 [신축 이전한] 센터`), if any."""
-    token = doc.char_span(offset, offset, alignment_mode="expand")
-    index = token.start if token is not None else len(doc)
+def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
+    """The noun modifier right after `offset`, if any: (its verb token, the noun phrase it
+    modifies). `지난 4월 [신축 이전한] 센터`, `2020년초 [코로나19 확산으로 중단했던] 연수`:
+    the first ending after the date closes either a modifier (ETM) or the clause."""
+    span = doc.char_span(offset, offset, alignment_mode="expand")
+    index = span.start if span is not None else len(doc)
     seen = 0
     for tok in doc[index:]:
         if tok.tag_ == "_SP" or tok.idx < offset:
             continue
         if "ETM" in tok.tag_:
-            return text[offset:tok.idx + len(tok)]
-        if any(tag in tok.tag_ for tag in ("JK", "JX", "EC", "EF", "SF", "SP")) or seen >= reach:
+            return tok, _noun_phrase_after(doc, tok.i + 1)
+        if any(tag in tok.tag_ for tag in ("JKS", "JKO", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP")) or seen >= reach:
             return None
         seen += 1
     return None
+
+
+def _noun_phrase_after(doc: Doc, index: int):
+    end = index
+    while end < len(doc) and (_nominal(doc[end]) or doc[end].tag_ in ("_SP", "SP", "SC")):
+        end += 1
+    return doc[index:end]
 
 
 def _same_event(visit: Visit, earlier: Visit) -> bool:

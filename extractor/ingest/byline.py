@@ -47,7 +47,7 @@ _LEADS = tuple(re.compile(pattern) for pattern in (
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`).
-_TRAILING = re.compile(rf"(?<=[.!?\"”’'])\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+_TRAILING = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
 _TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝]*$")
 _SIGN_OFF = re.compile(_LEXICON["sign_off"])

@@ -21,14 +21,15 @@ _IMAGE_FILE = re.compile(_LEXICON["image_file"])
 _PHOTO_DESCRIPTIONS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label.
-_TRIM = re.compile(r"^[\s•·∙*\-–—ㅡ]+|[\s>›»\-–—ㅡ]+$")
+_SPACES = " \t\r\n\f\v\u00a0\u2002\u2003\u2009\u3000"
+_LEADING_MARKS, _TRAILING_MARKS = _SPACES + "•·∙*-–—ㅡ", _SPACES + ">›»-–—ㅡ"
 _SEPARATOR = re.compile(r"^[\s\-–—ㅡ_=*~·]+$")
 #: Marks around a list header: `[관련기사]`, `▶ 관련기사`, `<많이 본 뉴스>`, `■ 주요기사`.
 _HEADER_MARKS = re.compile(r"^[\s\[<【〈▶▷►■□◆◇●○]+|[\s\]>】〉]+$")
 
 
 def trimmed(line: str) -> str:
-    return _TRIM.sub("", line)
+    return line.lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS)
 
 
 def is_separator(line: str) -> bool:

@@ -47,6 +47,8 @@ _MIN_HEADLINE_CHARS = 6
 #: A headline is rarely longer than this; a longer opening line is a summary deck.
 _MAX_TITLE_CHARS = 80
 _MIN_PROSE_CHARS = 25
+#: A sentence-like line longer than this, even without a full stop, is no headline.
+_MAX_HEADLINE_SENTENCE_CHARS = 50
 _LONG_PARAGRAPH_CHARS = 150
 
 
@@ -152,7 +154,8 @@ def _pair_bare_names(lines: list[_Line]) -> None:
     """A lone name above an address line (`박상준` / `psj@… | 2024-06-19 08:08`) is a byline."""
     for line, following in zip(lines, lines[1:]):
         if line.kind == "text" and following.kind == "meta" and following.email and is_bare_name(line.text):
-            line.kind, line.reporters = "meta", (Reporter(name=line.text.strip(), email=following.email),)
+            line.kind, line.signed = "meta", True
+            line.reporters = (Reporter(name=line.text.strip(), email=following.email),)
             following.email = None
 
 
@@ -223,7 +226,8 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
         or _leaves_quote_open(text)
         or len(text) >= _LONG_PARAGRAPH_CHARS
         or bool(_FULL_STOP.search(text))
-        or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text)) and not may_be_headline)
+        or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text))
+            and not (may_be_headline and len(text) <= _MAX_HEADLINE_SENTENCE_CHARS))
     )
 
 

@@ -57,19 +57,24 @@ class VisitRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
         visits: list[Visit] = []
-        for visit in self._sentence_visits(doc, found):
+        for visit in self._sentence_visits(doc, found, ("body",)):
             earlier = next((e for e in visits if _same_event(visit, e)), None)
             if earlier is None:
                 visits.append(visit)
             else:
                 _merge_into(earlier, visit)
+        # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
+        # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
+        for visit in self._sentence_visits(doc, found, ("headline", "deck")):
+            if not any(_same_event(visit, e) or (e.date or "").startswith(visit.date or "?") for e in visits):
+                visits.append(visit)
         for visit in visits:
             add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit)
         return doc
 
-    def _sentence_visits(self, doc: Doc, found: "_Found"):
+    def _sentence_visits(self, doc: Doc, found: "_Found", zones: tuple[str, ...]):
         undated_event: _Clause | None = None
-        for start, end in _body_sentences(doc, found.text):
+        for start, end in _sentences_in(doc, found.text, zones):
             sentence = _Sentence(start, end, found.text[start:end])
             if not self._reports_visit(sentence.text):
                 undated_event = None
@@ -110,6 +115,9 @@ class VisitRecognizer:
                 date = dict(date, value=date["value"].split("T")[0])
             event_dates.append(date)
         if cumulative and event_dates:
+            zone = document_of(doc).zone_at(sentence.start)
+            if zone is not None and zone.kind != "body":
+                return []  # a headline's `다녀가` is news of the day, not a tally
             return [self._cumulative_clause(doc, found.text, sentence, event_dates)]
         # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
         event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d["value"] != event_dates[i - 1]["value"]]
@@ -235,11 +243,13 @@ class _Sentence:
     text: str
 
 
-def _body_sentences(doc: Doc, text: str):
-    """(start, end) of each sentence's part in the body: headlines, decks and captions
-    repeat what the body reports, and a byline may open the first sentence."""
+def _sentences_in(doc: Doc, text: str, zones: tuple[str, ...]):
+    """(start, end) of each sentence's part in the given zones (a byline may open the first
+    sentence of the body; a bare Doc is all body)."""
     document = document_of(doc)
-    body = [(z.start, z.end) for z in document.zones if z.kind == "body"] or [(0, len(text))]
+    body = [(z.start, z.end) for z in document.zones if z.kind in zones]
+    if not document.zones and "body" in zones:
+        body = [(0, len(text))]
     for sentence_start, sentence_end in sentence_ranges(doc):
         for zone_start, zone_end in body:
             start, end = max(sentence_start, zone_start), min(sentence_end, zone_end)

@@ -10,6 +10,7 @@ ranges in `doc._.sentences` (iterating `doc.sents` costs O(tokens) per sentence)
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -125,6 +126,8 @@ def _surface_pieces(text: str, morphs: list[Morph]) -> list[tuple[int, int, str]
 
 
 def _uncovered(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    if start >= end:
+        return []
     return [(s, e, UNKNOWN_TAG) for s, e in _nonspace_runs(text, start, end)]
 
 
@@ -132,24 +135,19 @@ def _split_at_whitespace(text: str, pieces):
     """Kiwi occasionally spans whitespace within one morpheme; spaCy tokens may not."""
     out = []
     for start, end, tag in pieces:
-        if any(ch.isspace() for ch in text[start:end]):
+        if _SPACE.search(text, start, end):
             out.extend((s, e, tag) for s, e in _nonspace_runs(text, start, end))
         else:
             out.append((start, end, tag))
     return out
 
 
+_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S+")
+
+
 def _nonspace_runs(text: str, start: int, end: int):
-    i = start
-    while i < end:
-        while i < end and text[i].isspace():
-            i += 1
-        j = i
-        while j < end and not text[j].isspace():
-            j += 1
-        if j > i:
-            yield i, j
-        i = j
+    return (match.span() for match in _NONSPACE.finditer(text, start, end))
 
 
 def _add_whitespace(gap: str, words, spaces, tags, sent_starts) -> None:

@@ -265,6 +265,22 @@ def test_press_release_header_row():
     assert "담당부서" not in "".join(document.text[start:end] for start, end in document.content_ranges())
 
 
+def test_press_release_table_one_cell_a_line():
+    document = layout("보도자료\n배포일시\n2024. 5. 2.(목) 09:00\n담당부서\n스마트도시과\n담당자\n김가상\n"
+                      "가상시, 청년 창업 지원 확대\n- 올해 창업 공간 3곳 추가 -\n□ 가상시는 청년 창업 지원을 늘린다.\n")
+    assert document.title == "가상시, 청년 창업 지원 확대"
+    assert document.published == "2024-05-02T09:00:00+09:00"
+    assert zone_texts(document, "furniture")[-1] == "담당부서\n스마트도시과\n담당자\n김가상\n"
+
+
+def test_wire_dateline_on_a_byline_line_of_its_own():
+    document = layout("가상시, 청년 창업 지원 확대\n(가상=가상뉴스1) 홍길동 기자 | 2024-05-02 10:15:00 송고\n"
+                      "가상시는 청년 창업 지원을 늘린다고 2일 밝혔다.\n")
+    assert document.reporters == [Reporter(name="홍길동", email=None)]
+    assert document.published == "2024-05-02T10:15:00+09:00"
+    assert zone_texts(document, "body") == ["가상시는 청년 창업 지원을 늘린다고 2일 밝혔다.\n"]
+
+
 def test_present_tense_headline_above_punctuated_sentences():
     headline = "가상시 공무원 스무 명 해외 연수에 나선다"
     document = layout(f"{headline}\n가상시는 공무원 스무 명을 해외 연수에 보낸다고 3일 밝혔다.\n연수는 열흘간 이어진다.\n")

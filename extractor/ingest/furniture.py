@@ -12,6 +12,7 @@ _EXACT = frozenset(str(line) for line in _LEXICON["exact_lines"])
 _PREFIXES = tuple(_LEXICON["line_prefixes"])
 _PATTERNS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]))
 _LIST_HEADERS = frozenset(_LEXICON["list_headers"])
+_RELEASE_TABLE_LABELS = frozenset(_LEXICON["release_table_labels"])
 _WEATHER = re.compile(
     r"(?:" + "|".join(map(re.escape, _LEXICON["weather_conditions"])) + r").{0,20}?-?\d+(?:\.\d+)?\s*(?:℃|°C?)"
 )
@@ -44,6 +45,7 @@ def is_furniture(line: str) -> bool:
         or label.startswith(_PREFIXES)
         or bool(_PATTERNS.search(label))
         or is_list_header(line)
+        or is_release_table_label(line)
         or is_separator(line)
         or (len(label) <= 40 and bool(_WEATHER.search(label)))
     )
@@ -51,6 +53,10 @@ def is_furniture(line: str) -> bool:
 
 def is_list_header(line: str) -> bool:
     return _HEADER_MARKS.sub("", trimmed(line)) in _LIST_HEADERS
+
+
+def is_release_table_label(line: str) -> bool:
+    return trimmed(line).rstrip(" :：") in _RELEASE_TABLE_LABELS
 
 
 def is_caption(line: str) -> bool:

@@ -24,11 +24,14 @@ from ..model import Reporter
 from . import furniture
 from .byline import (byline_line, is_bare_name, lead_byline, lone_address, merge_reporters, readable_email,
                      trailing_address, trailing_byline)
-from .timestamp import Stamp, find_stamps
+from .timestamp import Stamp, find_stamps, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+_CLOSING_MARKS = r"\s*[\"'”’)\]]*\s*$"
+#: A Korean sentence ending closing the line (`…밝혔다.`, `…했어요`): what a photo caption's noun phrase lacks.
+_KOREAN_SENTENCE_END = re.compile(rf"(?:다|요|죠|까)\s*[.!?]?{_CLOSING_MARKS}")
 #: A finished sentence: a Korean sentence ending, or a full stop after enough words.
-_SENTENCE_END = re.compile(r"(?:다|요|죠|니다|습니다|까)\s*[.!?]?\s*[\"'”’)\]]*\s*$|[.!?]\s*[\"'”’)\]]*\s*$")
+_SENTENCE_END = re.compile(rf"{_KOREAN_SENTENCE_END.pattern}|[.!?]{_CLOSING_MARKS}")
 #: A Korean sentence closed by a full stop (`…밝혔다.`): prose at any length; headlines have no full stop.
 _FULL_STOP = re.compile(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
 #: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
@@ -37,8 +40,6 @@ _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
 _META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
 _SEPARATORS = re.compile(r"[|·/,\s•]+")
 _CELL_BORDER = re.compile(r"[|│]")
-#: A Korean sentence ending closing the line (`…밝혔다.`, `…했어요`): what a photo caption's noun phrase lacks.
-_KOREAN_SENTENCE_END = re.compile(r"(?:다|요|죠|까)\s*[.!?]?\s*[\"'”’)\]]*\s*$")
 #: The headline's own form: a catchphrase in quotes (`'대박조짐' …`) or its subject before a comma
 #: (`진안군, 홍삼축제 개막`); a deck goes on from the headline without restating its subject.
 _HEADLINE_FORM = re.compile(r"^\s*(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]|[^,…·\s][^,…·]{1,20},\s)")
@@ -90,6 +91,7 @@ def _classify(text: str) -> list[_Line]:
         _classify_line(line)
         lines.append(line)
     _pair_bare_names(lines)
+    _label_stamps_under_labels(lines)
     _mark_list_tails(lines)
     _mark_captions_after_images(lines)
     _drop_loose_stamps(lines)
@@ -157,6 +159,13 @@ def _pair_bare_names(lines: list[_Line]) -> None:
             line.kind, line.signed = "meta", True
             line.reporters = (Reporter(name=line.text.strip(), email=following.email),)
             following.email = None
+
+
+def _label_stamps_under_labels(lines: list[_Line]) -> None:
+    """A release table's date under its label line (`배포일시` / `2024. 5. 2.(목)`) is labelled by it."""
+    for line, following in zip(lines, lines[1:]):
+        if line.kind == "furniture" and following.kind == "meta" and following.stamps:
+            following.stamps = under_label(following.stamps, furniture.trimmed(line.text))
 
 
 def _mark_list_tails(lines: list[_Line]) -> None:
@@ -249,11 +258,14 @@ def _headline_and_decks(
     lines: list[_Line], body_start: int, title_hint: str | None
 ) -> tuple[_Line | None, list[_Line]]:
     header = [line for line in lines[:body_start] if line.kind == "text"]
+    table_values = _release_table_values(lines[:body_start])
     for line in header:
         if len("".join(line.text.split())) < _MIN_HEADLINE_CHARS:
             line.kind = "furniture"
         elif furniture.is_photo_description(line.text):
             line.kind = "caption"
+        elif any(line is value for value in table_values):
+            line.kind = "furniture"
     header = [line for line in header if line.kind == "text"]
     if title_hint is not None:
         title = next((line for line in header if _same(line.text, title_hint)), None)
@@ -262,6 +274,12 @@ def _headline_and_decks(
     else:
         title = header[0]
     return title, [line for line in header if not (title and _same(line.text, title.text))]
+
+
+def _release_table_values(header: list[_Line]) -> list[_Line]:
+    """The lines under a release table's labels (`담당부서` / `스마트도시과`)."""
+    filled = [line for line in header if line.kind != "blank"]
+    return [value for label, value in zip(filled, filled[1:]) if furniture.is_release_table_label(label.text)]
 
 
 def _same(line: str, other: str) -> bool:

@@ -7,6 +7,7 @@ offset gets `+09:00`.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -61,6 +62,15 @@ def find_stamps(line: str) -> list[Stamp]:
             stamps.append(Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
                                 match.start(), match.end(), needs_byline=not label or label in _EDIT_LABELS))
     return stamps
+
+
+def under_label(stamps: list[Stamp], label: str) -> list[Stamp]:
+    """The stamps of a line under a label standing on the line above (`배포일시` /
+    `2024. 5. 2.(목) 09:00`): labelled by it when it is a timestamp label."""
+    field = _LABEL_FIELD.get(label.strip(" :："))
+    if field is None or label.strip(" :：") in _EDIT_LABELS:
+        return stamps
+    return [dataclasses.replace(stamp, field=stamp.field or field, needs_byline=False) for stamp in stamps]
 
 
 def _iso(match: re.Match) -> str | None:

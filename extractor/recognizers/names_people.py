@@ -28,15 +28,14 @@ from .. import lexicons
 from ..model import Speaker
 from ..nlp.common import items
 from .names_things import Candidate, Heads, heads, is_organization_word, organizations
-from .names_words import LATIN_GLOSS, ArticleWords, Word, article_words
+from .names_words import LATIN_GLOSS, ArticleWords, Word, analysis, article_words
 
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
 _HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
-_HANJA_GLOSS = re.compile(r"\([\u3400-\u9fff]+\)")
+_GLOSS = re.compile(r"\([^()\s]+\)")
 _DIGITS = re.compile(r"\d")
 _BRACKETS = re.compile(r"[\[\](){}<>]")
-_CACHE_KEY = ("extractor", "people")
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,7 @@ class Titles:
     body_shorthands: frozenset
     organization_suffixes: tuple[str, ...]
     not_name_words: frozenset
+    title_modifiers: frozenset
     regions: frozenset
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
 
@@ -72,14 +72,15 @@ def titles() -> Titles:
         body_shorthands=frozenset(data["body_shorthands"]),
         organization_suffixes=tuple(sorted(data["organization_suffixes"], key=len, reverse=True)),
         not_name_words=frozenset(data["not_name_words"]),
+        title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
     )
 
 
 def clean(stem: str) -> str:
-    """`아방카이시(市)` -> `아방카이시`."""
-    return _HANJA_GLOSS.sub("", stem)
+    """Without a one-word gloss: `아방카이시(市)` -> `아방카이시`, `팀장(배우명)` -> `팀장`."""
+    return _GLOSS.sub("", stem)
 
 
 def canonical(organization: str) -> str:
@@ -147,6 +148,11 @@ class People:
             self._main_bodies[shorthand] = counts.most_common(1)[0][0] if counts else None
         return self._main_bodies[shorthand]
 
+    def only_one_named(self, surname: str) -> Speaker | None:
+        """The one person of the article with this surname (`신 회장` before `신동빈 회장`)."""
+        named = {speaker.name: speaker for _, speaker, _ in self.entries if speaker.name.startswith(surname)}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
         for start, speaker, known_titles in reversed(self.entries):
             if start < before and speaker.name.startswith(surname) and any(
@@ -157,14 +163,16 @@ class People:
 
 def people_of(doc: Doc) -> People:
     """The article's people, parsed once per Doc for names and quotes alike."""
-    if _CACHE_KEY not in doc.user_data:
-        article = article_words(doc)
-        lex = heads()
-        countries = [(m["start"], m["end"]) for c in items(doc, "countries") for m in c.get("mentions", [])]
-        people = People(article, lex, countries, organizations(article, lex, countries))
-        _index(people)
-        doc.user_data[_CACHE_KEY] = people
-    return doc.user_data[_CACHE_KEY]
+    return analysis(doc, "people", _people)
+
+
+def _people(doc: Doc) -> People:
+    article = article_words(doc)
+    lex = heads()
+    countries = [(m["start"], m["end"]) for c in items(doc, "countries") for m in c.get("mentions", [])]
+    people = People(article, lex, countries, organizations(article, lex, countries))
+    _index(people)
+    return people
 
 
 def _index(people: People) -> None:
@@ -280,7 +288,8 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         _take_body_before(people, words, position, phrase)
         return phrase
     first, last, body_words = name
-    body_words = [w for w in body_words if not _in_country(w, people.countries)]  # `파라과이 센트럴주지사`
+    body_words = [w for w in body_words if not _in_country(w, people.countries)  # `파라과이 센트럴주지사`
+                  and w.stem not in lex.title_modifiers]
     if body_words:
         end = body_span[1] if body_span else body_words[-1].end
         written = clean(people.article.text[body_words[0].start:end])
@@ -306,26 +315,42 @@ def _name_before(people: People, words: list[Word], position: int, title: str):
     lex = titles()
     if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
+    korean = _korean_name_before(people, words, position)
+    if korean:
+        return korean
     for body_length in range(0, MAX_BODY_WORDS + 1):
         last = position - body_length
-        if last < 0 or not _adjacent(people, words, last, last + 1, gloss=True):
+        if not _body_between(people, words, last, position):
             break
-        body = words[last + 1:position + 1]
-        if any(not _is_body_word(people, w) for w in body):
-            break
-        if is_korean_name(people, words[last]):
-            return last, last, body
         glossed = _gap(people, words, last, last + 1) == "gloss"
         first = last
         while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) and (
                 first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
         if last - first >= 2:
-            return first + 1, last, body
+            return first + 1, last, words[last + 1:position + 1]
     nearest = words[position]
     if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
         return position, position, []
     return None
+
+
+def _korean_name_before(people: People, words: list[Word], position: int):
+    """A Korean name is tried first at every distance: `황우여 새누리당 대표` is 황우여 of the party."""
+    for body_length in range(0, MAX_BODY_WORDS + 1):
+        last = position - body_length
+        if not _body_between(people, words, last, position):
+            return None
+        if is_korean_name(people, words[last]):
+            return last, last, words[last + 1:position + 1]
+    return None
+
+
+def _body_between(people: People, words: list[Word], last: int, position: int) -> bool:
+    """Can words[last + 1:position + 1] stand between a name ending at words[last] and its title?"""
+    return last >= 0 and _adjacent(people, words, last, last + 1, gloss=True) and all(
+        _is_body_word(people, w) and _adjacent(people, words, i, i + 1)
+        for i, w in enumerate(words[last + 1:position + 1], start=last + 1))
 
 
 def _adjacent(people: People, words: list[Word], left: int, right: int, gloss: bool = False) -> bool:
@@ -342,6 +367,8 @@ def _gap(people: People, words: list[Word], left: int, right: int) -> str:
 
 def _is_body_word(people: People, word: Word) -> bool:
     stem = clean(word.stem)
+    if stem in titles().title_modifiers and not word.particle:
+        return True
     return (word.noun_stem and not word.particle and len(stem) > 1 and not _DIGITS.search(stem)
             and not _BRACKETS.search(stem) and stem not in titles().not_name_words
             and stem not in people.heads.generic)
@@ -417,7 +444,8 @@ def person_candidates(people: People) -> list[Candidate]:
         if phrase.name_span:
             found.append(_candidate("persons", article, phrase.name_span))
         elif phrase.surname:
-            known = people.resolve(phrase.surname, phrase.speaker.title or "", phrase.start)
+            known = people.resolve(phrase.surname, phrase.speaker.title or "", phrase.start) or \
+                people.only_one_named(phrase.surname)
             if known:
                 found.append(Candidate("persons", known.name, phrase.start, phrase.start + 1))
         if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles:

@@ -13,6 +13,7 @@ which trailing morphemes are particles (`시장은` -> stem `시장`, particle `
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,7 +34,8 @@ LATIN_GLOSS = re.compile(r"\s*\([A-Za-z][A-Za-z.'\-]* [A-Za-z .'\-]*\)\s*")
 _OPENING = "“\"'‘「『([<ⓒ"
 _TRAILING = ",.:;!?·…“”\"'‘’「」『』"
 _QUOTED = re.compile(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=\"“”]{2,60})[’'」』》〉]")
-_CACHE_KEY = ("extractor", "article_words")
+#: Per-Doc analyses, kept beside the Doc rather than in it: doc.user_data must stay serialisable.
+_ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +68,17 @@ class Word:
         return self.stem_tags[-2:] == ("VCP", "ETM")
 
 
+def analysis(doc: Doc, kind: str, build):
+    """build(doc), computed once per Doc and kind for every component that reads it."""
+    found = _ANALYSES.setdefault(doc, {})
+    if kind not in found:
+        found[kind] = build(doc)
+    return found[kind]
+
+
 def article_words(doc: Doc) -> ArticleWords:
     """The Doc's words, analysed once for every component that reads them."""
-    if _CACHE_KEY not in doc.user_data:
-        doc.user_data[_CACHE_KEY] = ArticleWords(doc)
-    return doc.user_data[_CACHE_KEY]
+    return analysis(doc, "words", ArticleWords)
 
 
 class ArticleWords:
@@ -78,7 +86,6 @@ class ArticleWords:
 
     def __init__(self, doc: Doc):
         self.text = doc.text
-        self.doc = doc
         self.morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
         self.morph_starts = [m.start for m in self.morphs]
         self._clause_words: dict[int, Word] = {}

@@ -39,6 +39,12 @@ class Document:
             return [(0, len(self.text))]
         return [(z.start, z.end) for z in self.zones if z.kind in CONTENT_ZONES]
 
+    def analysed_ranges(self) -> list[tuple[int, int]]:
+        """What Kiwi reads: everything but page furniture (bylines name reporters)."""
+        if not self.zones:
+            return [(0, len(self.text))]
+        return [(z.start, z.end) for z in self.zones if z.kind != "furniture"]
+
     def zone_at(self, offset: int) -> Zone | None:
         for zone in self.zones:
             if zone.start <= offset < zone.end:

@@ -59,34 +59,44 @@ class KiwiTokenizer:
         return get_kiwi(self.num_workers)
 
     def __call__(self, text: str) -> Doc:
-        return self._make_doc(text, self.kiwi.tokenize(text, split_sents=True))
+        return next(self.pipe([text]))
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
-        """Tokenize many texts with one Kiwi call per batch (several times faster than one by one)."""
-        batch: list[str] = []
+    def pipe(self, texts: Iterable[str], batch_size: int = 64,
+             regions: Iterable[list[tuple[int, int]] | None] | None = None) -> Iterator[Doc]:
+        """Tokenize many texts, Kiwi fed a list per batch (threads share it when Kiwi has several).
+
+        `regions`, one entry per text, limits Kiwi to those character ranges (the article's
+        content zones: page furniture needs no morphology); the rest is split at whitespace.
+        """
+        batch: list[tuple[str, list[tuple[int, int]]]] = []
+        region_lists = iter(regions) if regions is not None else None
         for text in texts:
-            batch.append(text)
+            wanted = next(region_lists) if region_lists is not None else None
+            batch.append((text, _merge_regions(text, wanted) if wanted is not None else [(0, len(text))]))
             if len(batch) >= batch_size:
                 yield from self._make_docs(batch)
                 batch = []
         if batch:
             yield from self._make_docs(batch)
 
-    def _make_docs(self, texts: list[str]) -> Iterator[Doc]:
+    def _make_docs(self, batch: list[tuple[str, list[tuple[int, int]]]]) -> Iterator[Doc]:
+        segments = [(text[start:end], start) for text, ranges in batch for start, end in ranges]
         kiwi = self.kiwi
-        analysed = kiwi.tokenize(texts, split_sents=True) if kiwi.num_workers > 1 else (
-            kiwi.tokenize(text, split_sents=True) for text in texts)
-        for text, sentences in zip(texts, analysed):
-            yield self._make_doc(text, sentences)
+        strings = [segment for segment, _ in segments]
+        analysed = iter(kiwi.tokenize(strings, split_sents=True) if kiwi.num_workers > 1 else (
+            kiwi.tokenize(segment, split_sents=True) for segment in strings))
+        offsets = iter(offset for _, offset in segments)
+        for text, ranges in batch:
+            sentences = []
+            for _ in ranges:
+                offset = next(offsets)
+                sentences.extend([Morph(t.form, t.tag, t.start + offset, t.start + offset + t.len)
+                                  for t in sentence if t.len > 0] for sentence in next(analysed))
+            yield self._make_doc(text, [sentence for sentence in sentences if sentence])
 
-    def _make_doc(self, text: str, sentences) -> Doc:
-        morphs = [
-            Morph(tok.form, tok.tag, tok.start, tok.start + tok.len)
-            for sentence in sentences
-            for tok in sentence
-            if tok.len > 0
-        ]
-        sentence_starts = {sentence[0].start for sentence in sentences if sentence}
+    def _make_doc(self, text: str, sentences: list[list[Morph]]) -> Doc:
+        morphs = [morph for sentence in sentences for morph in sentence]
+        sentence_starts = {sentence[0].start for sentence in sentences}
         pieces = _surface_pieces(text, morphs)
         words, spaces, tags, sent_starts = [], [], [], []
         pos = 0
@@ -100,9 +110,19 @@ class KiwiTokenizer:
         _add_whitespace(text[pos:], words, spaces, tags, sent_starts)
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts or None)
         doc._.morphs = morphs
-        doc._.sentences = [(sentence[0].start, sentence[-1].start + sentence[-1].len)
-                           for sentence in sentences if sentence]
+        doc._.sentences = [(sentence[0].start, sentence[-1].end) for sentence in sentences]
         return doc
+
+
+def _merge_regions(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges, those separated only by whitespace joined (fewer, longer Kiwi calls)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(regions):
+        if merged and not text[merged[-1][1]:start].strip():
+            merged[-1][1] = max(merged[-1][1], end)
+        elif end > start:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
 
 
 def _surface_pieces(text: str, morphs: list[Morph]) -> list[tuple[int, int, str]]:

@@ -2,7 +2,8 @@
 
 Each content zone (headline, deck, captions, body) is parsed in text order by one
 TimexParser, so `이날` resolves to the last day named before it in the article's own
-words; furniture and bylines are never read.
+words; quoted event names are learnt from every zone first, so that their dated words
+(`'진주 10월 축제'`) are names wherever they recur; furniture and bylines are never read.
 """
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ __all__ = ["TimexRecognizer", "parse_timex"]
 class TimexRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         parser = TimexParser(reference_date(doc))
-        for start, end in _passages(doc.text, content_index(doc).ranges):
+        passages = _passages(doc.text, content_index(doc).ranges)
+        for start, end in passages:
+            parser.learn_names(doc.text, start, end)
+        for start, end in passages:
             for timex in parser.parse(doc.text, start, end):
                 add_item(doc, "dates", timex.start, timex.end, timex)
         return doc

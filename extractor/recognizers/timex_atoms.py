@@ -18,10 +18,11 @@ LEXICON = load("timex")
 #: rank of the grain a field belongs to: pieces join coarse to fine (`2023년` `7월` `28일` `오후` `2시`)
 FIELD_RANK = {
     "year": 0, "year_shift": 0,
-    "month": 1, "month_shift": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1, "year_part": 1,
+    "year_anchor_shift": 0,
+    "month": 1, "month_shift": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1, "year_part": 1,
     "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
     "day": 3, "span_day": 3, "day_shift": 3, "anchor_shift": 3, "holiday": 3, "weekday": 3,
-    "weekday_ordinal": 3, "last_day": 3, "day_range": 3,
+    "weekday_ordinal": 3, "last_day": 3, "day_range": 3, "year_range": 0,
     "part_of_day": 4, "clock": 5, "clock_word": 5, "zone": 6, "present": 6, "not_time": 9,
 }
 
@@ -57,7 +58,8 @@ _WEEKDAY_LETTER = "[" + "".join(LEXICON["weekday_letters"]) + "]"
 _ORDINAL = _one_of(LEXICON["ordinals"])
 _PART_OF_DAY = _one_of(LEXICON["parts_of_day"])
 _AMOUNT = rf"(?P<number>{NUMBER}|{_one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
-_QUANTITY = rf"{_AMOUNT}(?:{regex.escape(LEXICON['about_marker'])})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?"
+_ABOUT = regex.escape(LEXICON['about_marker'])
+_QUANTITY = rf"{_AMOUNT}(?:{_ABOUT})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?(?:{_ABOUT})?"
 _APOSTROPHE = "['‘’]"
 _NATIVE_HOUR = _one_of(["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"])
 
@@ -105,9 +107,12 @@ def _simple(key: str, low: int, high: int, convert=int) -> Callable:
     return build
 
 
-def _day_range(m) -> Piece | None:
-    first, last = int(m["first"]), int(m["last"])
-    return Piece(m.start(), m.end(), {"day_range": (first, last)}) if 1 <= first < last <= 31 else None
+def _range(key: str, low: int, high: int) -> Callable:
+    """`26~27일`, `6~7월`, `2023~2024년`: one piece holding both bounds."""
+    def build(m) -> Piece | None:
+        first, last = int(m["first"]), int(m["last"])
+        return Piece(m.start(), m.end(), {key: (first, last)}) if low <= first < last <= high else None
+    return build
 
 
 def _clock(m) -> Piece | None:
@@ -154,6 +159,15 @@ def _duration(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True) if quantity else None
 
 
+def _hours_minutes(m) -> Piece | None:
+    """`1시간 30분간`: one duration in minutes, written back as hours and minutes."""
+    hours, minutes = _number(m["hours"]), _number(m["minutes"])
+    if not hours or minutes is None or not 0 < minutes < 60:
+        return None
+    quantity = {"number": hours * 60 + minutes, "unit": "분", "half": False, "hours_and_minutes": True}
+    return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
+
+
 def _named_span(m) -> Piece:
     number, unit = LEXICON["named_spans"][m["word"]]
     return Piece(m.start(), m.end(), {"duration": {"number": number, "unit": unit, "half": False}}, standalone=True)
@@ -162,6 +176,11 @@ def _named_span(m) -> Piece:
 def _not_time(m) -> Piece:
     """A phrase that looks like dates but counts days (`8일 중 3일`, `1일 평균`): it hides them."""
     return Piece(m.start(), m.end(), {"not_time": True}, attach_only=True, standalone=True)
+
+
+def _per_day(m) -> Piece:
+    """`하루 3회`, `1일 평균`: a rate per day, the TIMEX3 SET P1D."""
+    return Piece(m.start(), m.end(), {"every": "P1D"}, standalone=True)
 
 
 def _span_day_count(m) -> Piece | None:
@@ -260,30 +279,40 @@ _SUFFIX_DURATION = _one_of(LEXICON["duration_suffixes"])
 _APPROX = _one_of(LEXICON["approximately"])
 _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{_one_of(LEXICON['span_nouns'])}"
                  rf"|{_one_of(LEXICON['measure_particles'])}?\s?{_one_of(LEXICON['measure_verbs'])})")
-_NOT_TIME = (rf"(?:(?<![\d.,])\d{{1,3}}\s?일\s?{_one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
-             rf"|(?<![\d.,]){_one_of(LEXICON['per_day_words'])}\s?"
-             rf"(?:{_one_of(LEXICON['per_day_followers'])}|\d+\s?{_one_of(LEXICON['per_day_counters'])}))\p{{Hangul}}*")
+_NOT_TIME = (rf"(?<![\d.,])\d{{1,3}}\s?일\s?{_one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
+             rf"\p{{Hangul}}*")
+_PER_DAY_COUNT = rf"{NUMBER}\s?(?:{regex.escape(LEXICON['about_marker'])}\s?)?{_one_of(LEXICON['per_day_counters'])}"
+_PER_DAY = (rf"(?<![\d.,])(?:{_one_of(LEXICON['per_day_words'])}(?=\s?(?:{_one_of(LEXICON['per_day_followers'])}"
+            rf"|{_PER_DAY_COUNT}))"
+            rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
+_DECIMAL_BEFORE = rf"(?<!{_one_of(LEXICON['decimal_nouns'])}\s?\()"
 _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}|째))"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
 RULES: list[tuple[str, Callable]] = [
-    (r"(?<![\d.])(?P<year>\d{4})\s?[./-]\s?(?P<month>\d{1,2})\s?[./-]\s?(?P<day>\d{1,2})(?:\.(?!\d))?(?![\d./-])",
+    (r"(?<!\d|\d\.)(?P<year>\d{4})\s?[./-]\s?(?P<month>\d{1,2})\s?[./-]\s?(?P<day>\d{1,2})(?:\.(?!\d))?(?![\d./-])",
      _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
-    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))(?P<day>\d{{1,2}})(?![\d/.])",
+    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))(?P<day>\d{{1,2}})(?![\d/.])",
      _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
+    (rf"{_DECIMAL_BEFORE}(?<=\()(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=\))", _numeric_date),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
     (r"(?<![\d.,])(?P<value>\d{4})\s?년(?:도)?", _simple("year", 1000, 2999)),
     (r"(?<![\d.,])(?P<value>\d{1,2})\s?월(?!요)", _simple("month", 1, 12)),
+    (_PER_DAY, _per_day),
     (r"(?<![\d.,])(?P<value>\d{1,2})일", _simple("day", 1, 31)),
     (rf"(?<![\d.,])(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
     (rf"(?<![\d.,])(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}", _span_day_count),
     (_NOT_TIME, _not_time),
-    (r"(?<![\d.,])(?P<first>\d{1,2})일?\s?[~∼-]\s?(?P<last>\d{1,2})일", _day_range),
+    (r"(?<![\d.,])(?P<first>\d{1,2})일?\s?[~∼-]\s?(?P<last>\d{1,2})일", _range("day_range", 1, 31)),
+    (r"(?<![\d.,])(?P<first>\d{1,2})\s?[~∼-]\s?(?P<last>\d{1,2})\s?월(?!요)(?!\s?\d{1,2}\s?일)",
+     _range("month_range", 1, 12)),
+    (r"(?<![\d.,])(?P<first>\d{4})\s?[~∼-]\s?(?P<last>\d{4})\s?년(?:도)?(?!\s?\d{1,2}\s?월)",
+     _range("year_range", 1000, 2999)),
     (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),
     (rf"(?P<value>{_WEEKDAY})", lambda m: Piece(m.start(), m.end(), {"weekday": LEXICON["weekdays"][m["value"]]})),
     (rf"\(\s?(?P<value>{_WEEKDAY_LETTER})\s?\)", _paren_weekday),
@@ -292,6 +321,7 @@ RULES: list[tuple[str, Callable]] = [
     _words("day_shift", LEXICON["reference_days"]),
     _words("anchor_shift", LEXICON["anchor_days"]),
     _words("year_shift", LEXICON["reference_years"]),
+    _words("year_anchor_shift", LEXICON["anchor_years"]),
     _words("year_shift", LEXICON["reference_years_bound"], attach_only=True),
     _words("month_shift", LEXICON["reference_months"]),
     _words("week_shift", LEXICON["reference_weeks"]),
@@ -299,7 +329,7 @@ RULES: list[tuple[str, Callable]] = [
     _words("direction", LEXICON["direction_words"], attach_only=True),
     _words("holiday", LEXICON["holidays"]),
     _words("half", LEXICON["halves"]),
-    _words("year_part", {word: word for word in LEXICON["year_parts"]}),
+    _words("year_part", LEXICON["year_parts"]),
     _words("every", LEXICON["every_words"]),
     _words("season", {word: word for word in LEXICON["seasons"]}, attach_only=True),
     _words("month_part", {word: word for word in LEXICON["month_parts"]}, attach_only=True),
@@ -319,6 +349,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<![\d.,])(?P<nights>\d{{1,2}})박\s?(?P<days>\d{{1,2}})일(?:\s?{_SUFFIX_DURATION})?", _nights_days),
     (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?{_SUFFIX_DURATION}", _day_count_duration),
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
+    (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"(?P<word>{_one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span),
     (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
@@ -346,10 +377,11 @@ def _first_characters() -> str:
     numerals = load("numerals")
     words = [*numerals["sino_digits"], *numerals["small_units"], *LEXICON["vague_amounts"]]
     words += [word for key in ("native_units", "native_tens") for group in numerals[key].values() for word in group]
-    for key in ("reference_days", "anchor_days", "reference_years", "reference_years_bound", "reference_months",
+    for key in ("reference_days", "anchor_days", "reference_years", "anchor_years", "reference_years_bound", "reference_months",
                 "reference_weeks", "reference_quarters", "direction_words", "weekdays", "halves", "seasons",
                 "month_parts", "parts_of_day", "clock_words", "ordinals", "day_counts", "holidays",
-                "approximately", "present_words", "year_parts", "every_words", "named_spans", "unknown_amounts"):
+                "approximately", "present_words", "year_parts", "every_words", "named_spans", "unknown_amounts",
+                "per_day_words"):
         words += list(LEXICON[key])
     return "".join(sorted({word[0] for word in words}))
 

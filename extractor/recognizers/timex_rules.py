@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..lexicons import load
 from ..model import Timex
 from .timex_atoms import ANY_RULE, COMPILED, LEXICON, PIECE_START, Piece
 
@@ -35,6 +36,10 @@ _DAILY_HOURS = regex.compile(
 _SECOND_GRAINS = ("hour", "minute", "second")
 _FINER = {"years": "month", "months": "day", "weeks": "day", "days": "hour", "hours": "minute",
           "minutes": "second", "seconds": "second"}
+_PROGRAMS = load("name_heads")["programs"]
+#: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`)
+_EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
+_QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]")
 _GRAIN_ORDER = ["year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
                 "hour", "minute", "second"]
 
@@ -67,6 +72,8 @@ class Context:
     has_clock: bool
     utc_offset_hours: float | None
     anchor: dt.date
+    #: the year the text last named (`이듬해`, `그해` count from it)
+    anchor_year: int
     #: the first and last day of the last stretch of days the text gave (`첫째 날` counts from it)
     span: tuple[dt.date, dt.date] | None = None
 
@@ -88,16 +95,33 @@ class TimexParser:
         now = reference if has_clock else dt.datetime.combine(reference, dt.time())
         offset = now.utcoffset()
         self.context = Context(now.replace(tzinfo=None), has_clock,
-                               offset.total_seconds() / 3600 if offset is not None else None, now.date())
+                               offset.total_seconds() / 3600 if offset is not None else None, now.date(),
+                               now.year)
+        #: the dated words of quoted event names (`10월 축제` of `'진주 10월 축제'`), as patterns
+        self.name_tails: dict[str, regex.Pattern] = {}
+
+    def learn_names(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """Remember quoted event names that hold a date word: the word is part of the name, also
+        where the name comes back without quotes (`진주 10월 축제가`)."""
+        for quoted in _event_names(text, start, len(text) if end is None else end):
+            pieces = _pieces(text, quoted.start("name"), quoted.end("name"), [])
+            if pieces:
+                tail = regex.sub(r"\s", "", text[pieces[0].start:quoted.end("name")])
+                self.name_tails[tail] = regex.compile(r"(?<!\d)" + r"\s?".join(map(regex.escape, tail)))
 
     def parse(self, text: str, start: int = 0, end: int | None = None) -> list[Timex]:
         end = len(text) if end is None else end
+        self.learn_names(text, start, end)
         found = []
-        for first, last in _ranges(text, _groups(text, _pieces(text, start, end))):
+        for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
             timex = self._resolve(text, first, last)
             if timex is not None:
                 found.append(timex)
         return found
+
+    def _names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        spans = [quoted.span() for quoted in _event_names(text, start, end)]
+        return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
 
     def _resolve(self, text: str, first: Group, last: Group | None) -> Timex | None:
         ctx = self.context
@@ -109,6 +133,8 @@ class TimexParser:
             if point is not None and point.grain in ("day", "part", "hour", "minute", "second") \
                     and not first.open_start and _moves_anchor(first.fields):
                 ctx.anchor = point.when.date()
+            if point is not None and _YEAR_FIELDS & first.fields.keys():
+                ctx.anchor_year = point.when.year
             if kind == "TIME" and _daily_hours(text, first):
                 value = _without_day(value)
             return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
@@ -118,6 +144,8 @@ class TimexParser:
         begin, finish = points
         if begin.grain == finish.grain == "day":
             ctx.span = (begin.when.date(), finish.when.date())
+        if _YEAR_FIELDS & (first.fields.keys() | last.fields.keys()):
+            ctx.anchor_year = finish.when.year
         end = last.end
         closer = _RANGE_CLOSE.match(text, end)
         if closer:
@@ -173,7 +201,13 @@ def _day_up_to(day: int, last: dt.date) -> Point | None:
 
 # --- finding pieces -------------------------------------------------------------------------
 
-def _pieces(text: str, start: int, end: int) -> list[Piece]:
+def _event_names(text: str, start: int, end: int):
+    return (quoted for quoted in _QUOTED.finditer(text, start, end)
+            if quoted["name"].strip().endswith(_EVENT_HEADS))
+
+
+def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[Piece]:
+    """Temporal pieces in text order, none inside a name."""
     pieces: list[Piece] = []
     position = start
     while True:
@@ -188,7 +222,8 @@ def _pieces(text: str, start: int, end: int) -> list[Piece]:
         if piece is None:
             position = at + 1
             continue
-        pieces.append(piece)
+        if not any(first < piece.end and piece.start < last for first, last in names):
+            pieces.append(piece)
         position = piece.end
 
 
@@ -304,8 +339,8 @@ def _ranges(text: str, groups: list[Group]):
     index = 0
     while index < len(groups):
         group = groups[index]
-        if "day_range" in group.fields:
-            first, last = _split_day_range(group)
+        if group.fields.keys() & _RANGE_GRAINS.keys():
+            first, last = _split_range(group)
             yield first, last
             index += 1
             continue
@@ -335,18 +370,26 @@ def _daily_clock(fields: dict) -> bool:
     return fields.get("every") == "P1D" and _has_time(fields) and not (_DATE_FIELDS - {"every"}) & fields.keys()
 
 
-def _split_day_range(group: Group) -> tuple[Group, Group]:
-    first_day, last_day = group.fields.pop("day_range")
-    first = Group(group.start, group.end, {**group.fields, "day": first_day}, True)
-    last = Group(group.end, group.end, {"day": last_day}, True)
+_RANGE_GRAINS = {"day_range": "day", "month_range": "month", "year_range": "year"}
+
+
+def _split_range(group: Group) -> tuple[Group, Group]:
+    """`26~27일`, `6~7월`, `2023~2024년`: the first bound keeps what was written before the range."""
+    key = next(key for key in _RANGE_GRAINS if key in group.fields)
+    grain = _RANGE_GRAINS[key]
+    first_value, last_value = group.fields.pop(key)
+    first = Group(group.start, group.end, {**group.fields, grain: first_value}, True)
+    last = Group(group.end, group.end, {grain: last_value}, True)
     return first, last
 
 
 # --- resolving ------------------------------------------------------------------------------------
 
-_DATE_FIELDS = {"year", "year_shift", "month", "month_shift", "day", "day_shift", "anchor_shift", "weekday",
+_DATE_FIELDS = {"year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift", "weekday",
                 "week_shift", "holiday", "span_day", "every"}
-_RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day"}
+_RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day",
+                    "year_anchor_shift"}
+_YEAR_FIELDS = {"year", "year_shift", "year_anchor_shift"}
 
 
 def _has_time(fields: dict) -> bool:
@@ -411,6 +454,8 @@ def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
     if "week_shift" in fields:
         return _week_point(fields, today)
     year = fields.get("year", today.year + fields["year_shift"] if "year_shift" in fields else None)
+    if "year_anchor_shift" in fields:
+        year = ctx.anchor_year + fields["year_anchor_shift"]
     if "quarter_shift" in fields:
         first = _add_months(dt.date(today.year, (today.month - 1) // 3 * 3 + 1, 1), 3 * fields["quarter_shift"])
         return Point(_midnight(first), "quarter")
@@ -421,7 +466,8 @@ def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
     if "season" in fields:
         return _season_point(fields, year, today, direction)
     if "year_part" in fields and not fields.keys() & {"month", "month_shift"}:
-        return Point(_midnight(dt.date(year or today.year, 1, 1)), "year")
+        month = fields["year_part"]
+        return Point(_midnight(dt.date(year or today.year, month or 1, 1)), "month" if month else "year")
     month = None
     if "month_shift" in fields:
         first = _add_months(today.replace(day=1), fields["month_shift"])
@@ -464,10 +510,11 @@ def _within_month(fields: dict, year: int, month: int) -> Point:
 
 
 def _span_day(fields: dict, ctx: Context) -> Point | None:
-    """`둘째 날`, `마지막 날`, `5일째인 금요일`: a day of the last stretch given; none without one,
-    or when a weekday given with it does not fall on that day."""
+    """`둘째 날`, `마지막 날`, `5일째인 금요일`: a day of the last stretch given, or none when a
+    weekday given with it does not fall on that day. Without a stretch only the first day resolves:
+    a report of an event's `첫날` is about the day in focus."""
     if ctx.span is None:
-        return None
+        return Point(_midnight(ctx.anchor), "day") if fields["span_day"] == 1 and "weekday" not in fields else None
     first, last = ctx.span
     day = last if fields["span_day"] == -1 else first + dt.timedelta(days=fields["span_day"] - 1)
     if day > last or ("weekday" in fields and day.isoweekday() != fields["weekday"]):
@@ -642,8 +689,10 @@ def _offset(quantity: dict, ctx: Context) -> Point:
     unit, amount = _unit(quantity)
     when = _shift(ctx.now, unit, quantity["sign"] * amount)
     grain = _FINER[unit]
-    if not ctx.has_clock and _GRAIN_ORDER.index(grain) > _GRAIN_ORDER.index("day"):
-        grain = "day"
+    if not ctx.has_clock:  # news: `10년 전` is a year, `3개월 전` a month, `2시간 전` the day
+        grain = {"years": "year", "months": "month"}.get(unit, grain)
+        if _GRAIN_ORDER.index(grain) > _GRAIN_ORDER.index("day"):
+            grain = "day"
     return Point(_truncate(when, grain), grain)
 
 
@@ -680,7 +729,7 @@ def _duration(quantity: dict) -> str:
     designator = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "hours": "H", "minutes": "M",
                   "seconds": "S"}[unit]
     number = amount if amount == "X" else f"{amount:g}"
-    if quantity["half"] and unit == "minutes" and amount >= 60:
+    if (quantity["half"] or quantity.get("hours_and_minutes")) and unit == "minutes" and amount >= 60:
         hours, minutes = divmod(int(amount), 60)
         return f"PT{hours}H{minutes}M"
     return f"PT{number}{designator}" if unit in ("hours", "minutes", "seconds") else f"P{number}{designator}"

@@ -107,11 +107,14 @@ def _simple(key: str, low: int, high: int, convert=int) -> Callable:
     return build
 
 
-def _range(key: str, low: int, high: int) -> Callable:
-    """`26~27일`, `6~7월`, `2023~2024년`: one piece holding both bounds."""
+def _range(key: str, low: int, high: int, wraps: bool = False) -> Callable:
+    """`26~27일`, `6~7월`, `2023~2024년`: one piece holding both bounds; months may wrap into
+    the next year (`11~2월`)."""
     def build(m) -> Piece | None:
         first, last = int(m["first"]), int(m["last"])
-        return Piece(m.start(), m.end(), {key: (first, last)}) if low <= first < last <= high else None
+        ordered = first != last if wraps else first < last
+        return Piece(m.start(), m.end(), {key: (first, last)}) if low <= min(first, last) and ordered \
+            and max(first, last) <= high else None
     return build
 
 
@@ -285,7 +288,9 @@ _PER_DAY_COUNT = rf"{NUMBER}\s?(?:{regex.escape(LEXICON['about_marker'])}\s?)?{_
 _PER_DAY = (rf"(?<![\d.,])(?:{_one_of(LEXICON['per_day_words'])}(?=\s?(?:{_one_of(LEXICON['per_day_followers'])}"
             rf"|{_PER_DAY_COUNT}))"
             rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
-_DECIMAL_BEFORE = rf"(?<!{_one_of(LEXICON['decimal_nouns'])}\s?\()"
+_DECIMAL_BEFORE = rf"(?<!{_one_of(LEXICON['decimal_nouns'])}\s?)"
+#: month.day alone in brackets, or two of them as a range or list: `(5.17)`, `(5.17~5.22)`
+_BRACKETED_MONTH_DAY = r"\d{1,2}\.\d{1,2}\.?"
 _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}|째))"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
@@ -299,7 +304,8 @@ RULES: list[tuple[str, Callable]] = [
      _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
-    (rf"{_DECIMAL_BEFORE}(?<=\()(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=\))", _numeric_date),
+    (rf"(?<={_DECIMAL_BEFORE}\((?:{_BRACKETED_MONTH_DAY}\s?[~∼\-,]\s?)?)(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?"
+     rf"(?=(?:\s?[~∼\-,]\s?{_BRACKETED_MONTH_DAY})?\))", _numeric_date),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
     (r"(?<![\d.,])(?P<value>\d{4})\s?년(?:도)?", _simple("year", 1000, 2999)),
     (r"(?<![\d.,])(?P<value>\d{1,2})\s?월(?!요)", _simple("month", 1, 12)),
@@ -310,7 +316,7 @@ RULES: list[tuple[str, Callable]] = [
     (_NOT_TIME, _not_time),
     (r"(?<![\d.,])(?P<first>\d{1,2})일?\s?[~∼-]\s?(?P<last>\d{1,2})일", _range("day_range", 1, 31)),
     (r"(?<![\d.,])(?P<first>\d{1,2})\s?[~∼-]\s?(?P<last>\d{1,2})\s?월(?!요)(?!\s?\d{1,2}\s?일)",
-     _range("month_range", 1, 12)),
+     _range("month_range", 1, 12, wraps=True)),
     (r"(?<![\d.,])(?P<first>\d{4})\s?[~∼-]\s?(?P<last>\d{4})\s?년(?:도)?(?!\s?\d{1,2}\s?월)",
      _range("year_range", 1000, 2999)),
     (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),

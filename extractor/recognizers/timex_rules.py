@@ -186,6 +186,9 @@ def _range_points(first: dict, last: dict, ctx: Context) -> tuple[Point, Point] 
             year = finish_alone.when.year - (first["month"] > finish_alone.when.month)
             begin = _point({**first, "year": year}, ctx, None)
     finish = _point(last, ctx, begin) if begin else None
+    if begin is not None and finish is not None and finish.when < begin.when and "month" in last \
+            and not last.keys() & _YEAR_FIELDS:  # `12월 31일부터 1월 2일까지`: the end is in the next year
+        finish = _point({**last, "year": begin.when.year + 1}, ctx, begin)
     if begin is None or finish is None or finish.when < begin.when:
         return None
     return begin, finish

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor import extract
+from extractor.lexicons import load
 from extractor.recognizers.timex_rules import parse_timex
 
 _FRAGMENTS = ["지난 ", "오는 ", "이날", "전날", "어제", "내일", "올해", "올 ", "상반기", "2023년 ", "7월 ",
@@ -16,7 +17,9 @@ _FRAGMENTS = ["지난 ", "오는 ", "이날", "전날", "어제", "내일", "올
               "한 달간", "사흘간", "3박 4일", "2주 동안", "3일 전", "다음 주 ", "월요일", "인 ", "2023.07.28",
               "'23. 7. 28.", "24시간 ", "CCTV", "이달 ", "말", "초", "1분기", "몇시간후", " ", "\n", "~", "-",
               "24(월)", "9.2.", "(화)", "화", "’13년", "‘07년도", "40여", "년", "수년간", "5일째", "째", "첫째 날",
-              "마지막 날", "매주 ", "매년", "연말", "8일 중 3일", "1일 평균", "하루 3회", "운영시간은 ", "만에", "역사"]
+              "마지막 날", "매주 ", "매년", "연말", "8일 중 3일", "1일 평균", "하루 3회", "운영시간은 ", "만에", "역사",
+              "(5.17)", "(5.17~5.22)", "10. 8", "이듬해", "그해 ", "6~7월", "2023~2024년", "'", "‘", "’", " 축제",
+              "하루 방문객 3만명", "1시간 30분간", "2시간여", "다.2019.10.09.", "경쟁률(4.5)"]
 _TEXT = st.one_of(st.text(max_size=60), st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join))
 _REFERENCE = st.one_of(st.dates(dt.date(1990, 1, 1), dt.date(2060, 12, 31)),
                        st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2060, 12, 31)))
@@ -47,3 +50,16 @@ def test_pipeline_dates_are_grounded(text):
     assert not article.grounding_failures()
     for timex in article.dates:
         assert article.text[timex.start:timex.end] == timex.text
+
+
+_EVENT_HEADS = load("name_heads")["programs"]["heads"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 28), st.sampled_from(_EVENT_HEADS), st.sampled_from(["'", "‘"]))
+def test_a_month_in_a_quoted_event_name_is_part_of_the_name(month, day, head, quote):
+    closing = "’" if quote == "‘" else "'"
+    name = f"진주 {month}월 {head}"
+    text = f"{quote}{name}{closing}에 많은 시민이 왔다. {name}는 {month}월 {day}일 끝났다."
+    found = parse_timex(text, dt.date(2024, 9, 27))
+    assert [timex.text for timex in found] == [f"{month}월 {day}일"]

@@ -17,12 +17,12 @@ LEXICON = load("timex")
 
 #: rank of the grain a field belongs to: pieces join coarse to fine (`2023년` `7월` `28일` `오후` `2시`)
 FIELD_RANK = {
-    "year": 0, "year_shift": 0,
-    "year_anchor_shift": 0,
-    "month": 1, "month_shift": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1, "year_part": 1,
+    "year": 0, "year_shift": 0, "year_anchor_shift": 0, "year_range": 0,
+    "month": 1, "month_shift": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
+    "year_part": 1,
     "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
     "day": 3, "span_day": 3, "day_shift": 3, "anchor_shift": 3, "holiday": 3, "weekday": 3,
-    "weekday_ordinal": 3, "last_day": 3, "day_range": 3, "year_range": 0,
+    "weekday_ordinal": 3, "last_day": 3, "day_range": 3,
     "part_of_day": 4, "clock": 5, "clock_word": 5, "zone": 6, "present": 6, "not_time": 9,
 }
 
@@ -112,9 +112,9 @@ def _range(key: str, low: int, high: int, wraps: bool = False) -> Callable:
     the next year (`11~2월`)."""
     def build(m) -> Piece | None:
         first, last = int(m["first"]), int(m["last"])
+        in_bounds = low <= min(first, last) and max(first, last) <= high
         ordered = first != last if wraps else first < last
-        return Piece(m.start(), m.end(), {key: (first, last)}) if low <= min(first, last) and ordered \
-            and max(first, last) <= high else None
+        return Piece(m.start(), m.end(), {key: (first, last)}) if in_bounds and ordered else None
     return build
 
 
@@ -284,7 +284,7 @@ _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{_one_of(LEXICON['span_nouns'])}"
                  rf"|{_one_of(LEXICON['measure_particles'])}?\s?{_one_of(LEXICON['measure_verbs'])})")
 _NOT_TIME = (rf"(?<![\d.,])\d{{1,3}}\s?일\s?{_one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
              rf"\p{{Hangul}}*")
-_PER_DAY_COUNT = rf"{NUMBER}\s?(?:{regex.escape(LEXICON['about_marker'])}\s?)?{_one_of(LEXICON['per_day_counters'])}"
+_PER_DAY_COUNT = rf"{NUMBER}\s?(?:{_ABOUT}\s?)?{_one_of(LEXICON['per_day_counters'])}"
 _PER_DAY = (rf"(?<![\d.,])(?:{_one_of(LEXICON['per_day_words'])}(?=\s?(?:{_one_of(LEXICON['per_day_followers'])}"
             rf"|{_PER_DAY_COUNT}))"
             rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
@@ -300,12 +300,12 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
-    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))(?P<day>\d{{1,2}})(?![\d/.])",
-     _numeric_date),
+    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
+     rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
-    (rf"(?<={_DECIMAL_BEFORE}\((?:{_BRACKETED_MONTH_DAY}\s?[~∼\-,]\s?)?)(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?"
-     rf"(?=(?:\s?[~∼\-,]\s?{_BRACKETED_MONTH_DAY})?\))", _numeric_date),
+    (rf"(?<={_DECIMAL_BEFORE}\((?:{_BRACKETED_MONTH_DAY}\s?[~∼\-,]\s?)?)"
+     rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_BRACKETED_MONTH_DAY})?\))", _numeric_date),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
     (r"(?<![\d.,])(?P<value>\d{4})\s?년(?:도)?", _simple("year", 1000, 2999)),
     (r"(?<![\d.,])(?P<value>\d{1,2})\s?월(?!요)", _simple("month", 1, 12)),
@@ -383,9 +383,9 @@ def _first_characters() -> str:
     numerals = load("numerals")
     words = [*numerals["sino_digits"], *numerals["small_units"], *LEXICON["vague_amounts"]]
     words += [word for key in ("native_units", "native_tens") for group in numerals[key].values() for word in group]
-    for key in ("reference_days", "anchor_days", "reference_years", "anchor_years", "reference_years_bound", "reference_months",
-                "reference_weeks", "reference_quarters", "direction_words", "weekdays", "halves", "seasons",
-                "month_parts", "parts_of_day", "clock_words", "ordinals", "day_counts", "holidays",
+    for key in ("reference_days", "anchor_days", "reference_years", "anchor_years", "reference_years_bound",
+                "reference_months", "reference_weeks", "reference_quarters", "direction_words", "weekdays", "halves",
+                "seasons", "month_parts", "parts_of_day", "clock_words", "ordinals", "day_counts", "holidays",
                 "approximately", "present_words", "year_parts", "every_words", "named_spans", "unknown_amounts",
                 "per_day_words"):
         words += list(LEXICON[key])

@@ -388,8 +388,8 @@ def _split_range(group: Group) -> tuple[Group, Group]:
 
 # --- resolving ------------------------------------------------------------------------------------
 
-_DATE_FIELDS = {"year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift", "weekday",
-                "week_shift", "holiday", "span_day", "every"}
+_DATE_FIELDS = {"year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
+                "weekday", "week_shift", "holiday", "span_day", "every"}
 _RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day",
                     "year_anchor_shift"}
 _YEAR_FIELDS = {"year", "year_shift", "year_anchor_shift"}
@@ -517,7 +517,8 @@ def _span_day(fields: dict, ctx: Context) -> Point | None:
     weekday given with it does not fall on that day. Without a stretch only the first day resolves:
     a report of an event's `첫날` is about the day in focus."""
     if ctx.span is None:
-        return Point(_midnight(ctx.anchor), "day") if fields["span_day"] == 1 and "weekday" not in fields else None
+        first_day = fields["span_day"] == 1 and "weekday" not in fields
+        return Point(_midnight(ctx.anchor), "day") if first_day else None
     first, last = ctx.span
     day = last if fields["span_day"] == -1 else first + dt.timedelta(days=fields["span_day"] - 1)
     if day > last or ("weekday" in fields and day.isoweekday() != fields["weekday"]):

@@ -44,13 +44,15 @@ class VisitRecognizer:
         cues = load("visit_cues")
         self.visitor_nouns = tuple(cues["participant_heads"])
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
-        self.cues = tuple(c for c in cues["cues"] if c not in self.visitor_nouns) + tuple(lexicon["extra_cues"])
+        self.cues = tuple(c for c in cues["cues"] if c not in self.visitor_nouns) + tuple(
+            cues["participation_cues"]) + tuple(lexicon["extra_cues"])
         self.not_cues = tuple(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = tuple(lexicon["attribution_after_date"])
         self.comparison = tuple(lexicon["comparison_after_date"])
         self.departure = tuple(lexicon["departure_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
+        self.this_year = frozenset(lexicon["this_year"])
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
         self.activity = regex.compile("(?:" + "|".join(map(regex.escape, lexicon["activities"])) + r")(?![원생단])")
 
@@ -82,7 +84,7 @@ class VisitRecognizer:
             clauses = self._clauses(doc, sentence, found)
             if not clauses and undated_event is not None and found.counts_people(sentence.start, sentence.end):
                 # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
-                clauses = [_Clause(sentence.start, sentence.end, undated_event.date)]
+                clauses = [self._carried_clause(doc, sentence, undated_event)]
             undated_event = None
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
@@ -104,10 +106,12 @@ class VisitRecognizer:
         (`19일 방문한 대표단`) or the sentence counts visits since then (`개소한 이래`).
         A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
         """
-        cumulative = any(marker in sentence.text for marker in self.cumulative)
+        dates = found.within(found.dates, sentence.start, sentence.end)
+        cumulative = self._is_tally(sentence.text) or _open_range(found.text, dates)
         event_dates = []
-        for date in found.within(found.dates, sentence.start, sentence.end):
-            if date["type"] not in DATED_TYPES or found.quoted(date) or self._not_the_visit(found.text, date):
+        for date in dates:
+            if (date["type"] not in DATED_TYPES or found.quoted(date) or date["text"] in self.this_year
+                    or self._not_the_visit(found.text, date)):
                 continue
             if not cumulative and self._dates_something_else(doc, found, date):
                 continue
@@ -145,6 +149,17 @@ class VisitRecognizer:
         names_visitors = head.text.endswith(self.visitor_nouns) or any(
             c["unit"] == "people" and c["start"] <= head.idx < c["end"] for c in found.counts)
         return not names_visitors
+
+    def _is_tally(self, text: str) -> bool:
+        return any(marker in text for marker in self.cumulative)
+
+    def _carried_clause(self, doc: Doc, sentence: "_Sentence", event: _Clause) -> _Clause:
+        """The previous sentence's date for visitors named next (`지난해 9월부터 운영` then
+        `지금까지 27개국에서 100여명이 참여했다`: a tally from that date)."""
+        value = event.date["value"]
+        if self._is_tally(sentence.text) and "/" not in value:
+            value = f"{value}/{reference_date(doc).isoformat()}"
+        return _Clause(sentence.start, sentence.end, dict(event.date, value=value), "/" in value)
 
     def _cumulative_clause(self, doc: Doc, text: str, sentence: "_Sentence", dates: list[dict]) -> _Clause:
         """Visits counted since the earliest date named, up to a `…까지` date or the reference date."""
@@ -261,7 +276,8 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
     """The noun modifier right after `offset`, if any: (its verb token, the noun phrase it
     modifies). `지난 4월 [신축 이전한] 센터`, `2020년초 [코로나19 확산으로 중단했던] 연수`:
     the first ending after the date closes either a modifier (ETM) or the clause."""
-    span = doc.char_span(offset, offset, alignment_mode="expand")
+    text_end = doc[-1].idx + len(doc[-1]) if len(doc) else 0
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if offset < text_end else None
     index = span.start if span is not None else len(doc)
     seen = 0
     for tok in doc[index:]:
@@ -269,7 +285,9 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
             continue
         if "ETM" in tok.tag_:
             return tok, _noun_phrase_after(doc, tok.i + 1)
-        if any(tag in tok.tag_ for tag in ("JKS", "JKO", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP")) or seen >= reach:
+        closes_clause = tok.text not in ("부터", "까지") and any(
+            tag in tok.tag_ for tag in ("JKS", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP"))
+        if closes_clause or seen >= reach:
             return None
         seen += 1
     return None
@@ -280,6 +298,12 @@ def _noun_phrase_after(doc: Doc, index: int):
     while end < len(doc) and (_nominal(doc[end]) or doc[end].tag_ in ("_SP", "SP", "SC")):
         end += 1
     return doc[index:end]
+
+
+def _open_range(text: str, dates: list[dict]) -> bool:
+    """`2000년부터 시작해 … ‘07년도까지 39개국 135명`: a start and a later end given apart."""
+    starts = [d for d in dates if text.startswith("부터", d["end"])]
+    return any(text.startswith("까지", d["end"]) and d["start"] > starts[0]["end"] for d in dates) if starts else False
 
 
 def _same_event(visit: Visit, earlier: Visit) -> bool:

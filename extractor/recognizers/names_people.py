@@ -36,6 +36,7 @@ _HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
 _GLOSS = re.compile(r"\([^()\s]+\)")
 _DIGITS = re.compile(r"\d")
 _BRACKETS = re.compile(r"[\[\](){}<>]")
+_AGE = re.compile(r"\(\d{1,3}(?:세)?[·,)]")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Titles:
     not_name_words: frozenset
     title_modifiers: frozenset
     regions: frozenset
+    international_bodies: frozenset
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
 
 
@@ -74,6 +76,7 @@ def titles() -> Titles:
         not_name_words=frozenset(data["not_name_words"]),
         title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
+        international_bodies=frozenset(data["international_bodies"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
     )
 
@@ -107,7 +110,7 @@ def split_title(stem: str) -> tuple[str, str | None] | None:
         return None
     place = _without_title_suffix(stem)[: -len(title)]
     body = titles().bodies.get(title)
-    if place and body:
+    if place and body and place[-1].isalnum():  # `시·도지사` heads the cities and provinces, no one body
         return stem, place if place.endswith(body) else place + body
     return stem, None
 
@@ -249,7 +252,8 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     lex = people.heads
     if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
         return False
-    if stem in titles().not_name_words or split_title(stem) or _in_country(word, people.countries):
+    if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
+            or _in_country(word, people.countries):
         return False
     if is_organization_word(people.article, word, lex):
         return False
@@ -269,6 +273,8 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     lex = titles()
     word = words[head]
     stem = clean(word.stem)
+    if stem in lex.suffixes and word.noun_stem:
+        return _title_with_suffix(people, words, head)
     titled = split_title(stem) if word.noun_stem else None
     if titled is None:
         body = organization_named(people, stem) if word.noun_stem else None
@@ -282,7 +288,7 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         title, organization = f"{region} {title}", f"{region} {organization}"
         body_span = (words[position].start, body_span[1])
         position -= 1
-    name = _name_before(people, words, position, title)
+    name = _name_before(people, words, position, title, aged=bool(_AGE.search(word.stem)))
     phrase = PersonPhrase(Speaker(title=title, organization=organization), word.start, body_span=body_span)
     if name is None:  # `국토부 관계자`, `신임 장관`
         _take_body_before(people, words, position, phrase)
@@ -310,8 +316,20 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     return phrase
 
 
-def _name_before(people: People, words: list[Word], position: int, title: str):
-    """(first, last, body words) of the name before words[position + 1], or None."""
+def _title_with_suffix(people: People, words: list[Word], head: int) -> PersonPhrase | None:
+    """`이주호 대통령 권한대행`: the phrase of the title before, its title extended."""
+    if head == 0 or words[head - 1].particle or not _adjacent(people, words, head - 1, head):
+        return None
+    phrase = phrase_ending_at(people, words, head - 1)
+    if phrase is None or phrase.speaker.title is None:
+        return None
+    phrase.speaker.title = f"{phrase.speaker.title} {clean(words[head].stem)}"
+    return phrase
+
+
+def _name_before(people: People, words: list[Word], position: int, title: str, aged: bool = False):
+    """(first, last, body words) of the name before words[position + 1], or None.
+    A title followed by an age (`단장(45·차관)`) is a person's: one foreign word is then a name."""
     lex = titles()
     if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
@@ -327,7 +345,7 @@ def _name_before(people: People, words: list[Word], position: int, title: str):
         while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) and (
                 first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
-        if last - first >= 2:
+        if last - first >= (1 if aged else 2):
             return first + 1, last, words[last + 1:position + 1]
     nearest = words[position]
     if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:

@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
-#: A stem of these is a noun phrase word, brackets included (`아방카이시(市)`).
-STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "W_SERIAL"}
+#: A stem of these is a noun phrase word, brackets and middle dots included
+#: (`아방카이시(市)`, `단장(45·차관)`).
+STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}
 _NAME_WORD = re.compile(r"[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©]+")
 #: Whitespace-separated words. A full stop glued to the next sentence (`했다.최 시장은`) also
 #: splits, and so does a parenthesis holding several words (`센터장(사진 왼쪽)`), while a

@@ -32,7 +32,7 @@ OPENING_MARKS = "“「『‘\"'"
 MAX_QUOTE_CHARS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _SENTENCE_END = re.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)|[.?!](?=\s)|\n")
-_SPOKEN_SENTENCE = re.compile(r"[다요까죠][.!?]?\s*$")
+_UNINFLECTED = re.compile(r"[.]?(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Quoted:
 class Ending:
     """What the sentence does with the quote after its closing mark."""
 
-    kind: str            # "quotative", "connective", "spoken" or "none"
+    kind: str            # "quotative", "connective", "echo", "spoken" or "none"
     verb: str | None
     verb_end: int        # where the attribution clause ends
     tail: tuple[int, int] | None  # words between the ending and the verb (may hold the subject)
@@ -62,11 +62,14 @@ def _patterns():
     speech = lexicons.load("speech_verbs")
     ha_verbs = rf"(?:{alternatives(speech['ha_verb_nouns'])})?(?:{alternatives(speech['ha_verb_endings'])})"
     verbs = rf"(?<!\S)(?:{alternatives(speech['other_verbs'])}|{ha_verbs})(?=[\s.,]|$)"
+    spoken = rf"(?:[{''.join(speech['spoken_endings'])}]|\s(?:{alternatives(speech['headline_endings'])}))"
     return {
         "quotative": re.compile(rf"[ ]?({alternatives(speech['quotative_endings'])})(?=[\s,.“\"‘']|$)"),
         "connective": re.compile(rf"[ ]?({alternatives(speech['connective_endings'])})(?=[\s,.“\"‘']|$)"),
         "verb": re.compile(verbs),
         "naming": re.compile(rf"\s*(?:{alternatives(speech['naming_verbs'])})"),
+        "echo": re.compile(rf"(?<![가-힣])(?:{alternatives(speech['echo_words'])})\s*(?P<verb>{verbs})"),
+        "spoken": re.compile(rf"{spoken}[.!?]?\s*$"),
     }
 
 
@@ -125,10 +128,25 @@ def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
                           (match.end(), match.end() + verb.start()))
         return Ending(kind, written if kind == "connective" else _last_predicate(rest), match.end(),
                       (match.end(), clause_end))
-    if quoted.double and _SPOKEN_SENTENCE.search(text[quoted.open + 1:quoted.close]) and \
+    echo = _echoed(text, after, quoted)
+    if echo:
+        return echo
+    if quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close) and \
             re.match(r"[.]?\s*(?:\n|$)", text[after:]):
         return Ending("spoken", None, after, None)
     return Ending("none", None, after, None)
+
+
+def _echoed(text: str, after: int, quoted: Quoted) -> Ending | None:
+    """`“…” 김 단장은 3일 이같이 밝혔다`: a quote opening its sentence, taken up by the
+    next clause's `이같이 밝혔다`, whose subject is the speaker."""
+    if text[_sentence_start(text, quoted.open):quoted.open].strip() or not _UNINFLECTED.match(text, after):
+        return None
+    start = len(text) - len(text[after:].lstrip(" .\t\n"))
+    echo = _patterns()["echo"].search(text, start, _clause_end(text, start))
+    if echo is None:
+        return None
+    return Ending("echo", echo.group("verb"), echo.end(), (start, echo.start()))
 
 
 def _clause_end(text: str, start: int) -> int:

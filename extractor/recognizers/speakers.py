@@ -1,7 +1,8 @@
 """Who said a quote: the subject phrase around it, parsed by names_people.
 
 The subject is the last topic (`…은/는`) before the quote, else the last
-subject (`…이/가`), else a person named right before the mark (a headline).
+subject (`…이/가`, or `…도/만` where they stand for it: `권한대행도 “…”`), else
+a person named right before the mark (a headline).
 A pronoun (`그는`) or no subject at all continues the previous speaker; a lone
 surname with a title (`최 시장`) is the person named earlier; of two people joined
 by `과/와`, the first named speaks.
@@ -15,7 +16,7 @@ from ..model import Speaker
 from .names_people import People, PersonPhrase, clean, phrase_ending_at
 
 TOPIC_PARTICLES = ("께서는", "께선", "은", "는")
-SUBJECT_PARTICLES = ("께서", "이", "가")
+SUBJECT_PARTICLES = ("께서", "이", "가", "도", "만")
 COORDINATING_PARTICLES = ("과", "와", "및")
 
 

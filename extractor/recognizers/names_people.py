@@ -239,6 +239,8 @@ def is_korean_name(people: People, word: Word) -> bool:
     lex = people.heads
     if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
         return False
+    if stem[:-1] in titles().regions:  # `경기도`, `서울시`, `강원도` have a surname's first syllable
+        return False
     return split_title(stem) is None and not is_organization_word(people.article, word, lex)
 
 

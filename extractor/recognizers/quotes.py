@@ -22,7 +22,7 @@ from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of
 from .names_people import People, people_of
-from .speakers import find_subject, resolve, speaker_right_before
+from .speakers import find_subject, owner_of, resolve, speaker_right_before
 
 FIELD = "quotes"
 #: (opening, closing) marks, the double ones first: quotes inside them are part of them.
@@ -46,7 +46,7 @@ class Quoted:
 class Ending:
     """What the sentence does with the quote after its closing mark."""
 
-    kind: str            # "quotative", "connective", "echo", "spoken" or "none"
+    kind: str            # "quotative", "connective", "attributed", "echo", "spoken" or "none"
     verb: str | None
     verb_end: int        # where the attribution clause ends
     tail: tuple[int, int] | None  # words between the ending and the verb (may hold the subject)
@@ -70,6 +70,9 @@ def _patterns():
         "naming": re.compile(rf"\s*(?:{alternatives(speech['naming_verbs'])})"),
         "echo": re.compile(rf"(?<![가-힣])(?:{alternatives(speech['echo_words'])})\s*(?P<verb>{verbs})"),
         "spoken": re.compile(rf"{spoken}[.!?]?\s*$"),
+        "attributed": re.compile(
+            rf"(?:{alternatives(speech['topic_endings'])})\s+(?:게|것이|것은|건)\s+(?P<owner>[^.“”\"\n]*?의)\s+"
+            rf"(?P<verb>(?:{alternatives(speech['speech_nouns'])})(?:이었다|이다|입니다|다))(?=[\s.,]|$)"),
     }
 
 
@@ -128,12 +131,15 @@ def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
                           (match.end(), match.end() + verb.start()))
         return Ending(kind, written if kind == "connective" else _last_predicate(rest), match.end(),
                       (match.end(), clause_end))
+    attributed = patterns["attributed"].match(text, after)
+    if attributed:
+        return Ending("attributed", attributed.group("verb"), attributed.end(), attributed.span("owner"))
     echo = _echoed(text, after, quoted)
     if echo:
         return echo
     if quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close) and \
             re.match(r"[.]?\s*(?:\n|$)", text[after:]):
-        return Ending("spoken", None, after, None)
+        return _introduced(text, quoted) or Ending("spoken", None, after, None)
     return Ending("none", None, after, None)
 
 
@@ -147,6 +153,20 @@ def _echoed(text: str, after: int, quoted: Quoted) -> Ending | None:
     if echo is None:
         return None
     return Ending("echo", echo.group("verb"), echo.end(), (start, echo.start()))
+
+
+def _introduced(text: str, quoted: Quoted) -> Ending | None:
+    """`김 구청장은 이렇게 말했다.\n“…”`: a spoken sentence on a line of its own after
+    the clause that announces it, whose subject is the speaker."""
+    line_start = _sentence_start(text, quoted.open)
+    if text[line_start:quoted.open].strip():
+        return None
+    lead_end = len(text[:line_start].rstrip(" \t\n.:"))
+    lead_start = _sentence_start(text, lead_end)
+    echo = _patterns()["echo"].search(text, lead_start, lead_end)
+    if echo is None or echo.end() != lead_end:
+        return None
+    return Ending("spoken", echo.group("verb"), quoted.close + 1, (lead_start, echo.start()))
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -205,6 +225,8 @@ class QuoteRecognizer:
                 phrase = speaker_right_before(people, *prefix)
                 if phrase is None:
                     continue
+            elif ending.kind == "attributed":
+                phrase = owner_of(people, *ending.tail)
             else:
                 phrase = find_subject(people, *prefix) or (ending.tail and find_subject(people, *ending.tail))
             speaker = resolve(people, phrase, previous) if phrase else previous

@@ -66,6 +66,14 @@ def speaker_right_before(people: People, start: int, end: int) -> PersonPhrase |
     return phrase if phrase and (phrase.speaker.name or phrase.surname) else None
 
 
+def owner_of(people: People, start: int, end: int) -> PersonPhrase | None:
+    """Whose words a quote is said to be: `“…”는 게 시 관계자의 설명이다`."""
+    words = people.article.clause_words_between(start, end)
+    if not words or words[-1].particle != "의":
+        return None
+    return _subject_phrase(people, words, len(words) - 1)
+
+
 def resolve(people: People, phrase: PersonPhrase, previous: Speaker | None) -> Speaker | None:
     """The speaker a phrase stands for: the previous one for `그는`, the full
     name given earlier for `최 시장`."""

@@ -48,6 +48,7 @@ class Titles:
     suffixes: tuple[str, ...]
     glued_titles: frozenset
     anonymous_titles: frozenset
+    courtesy_titles: frozenset
     surnames: frozenset
     body_shorthands: frozenset
     organization_suffixes: tuple[str, ...]
@@ -61,7 +62,8 @@ class Titles:
 @lru_cache(maxsize=None)
 def titles() -> Titles:
     data = lexicons.load("titles")
-    every = sorted(set(data["titles"]) | set(data["suffix_titles"]), key=len, reverse=True)
+    every = sorted(set(data["titles"]) | set(data["suffix_titles"]) | set(data["courtesy_titles"]),
+                   key=len, reverse=True)
     return Titles(
         titles=tuple(every),
         title_pattern=re.compile("|".join(map(re.escape, every))),
@@ -70,6 +72,7 @@ def titles() -> Titles:
         suffixes=tuple(data["title_suffixes"]),
         glued_titles=frozenset(data["glued_titles"]),
         anonymous_titles=frozenset(data["anonymous_titles"]),
+        courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
         body_shorthands=frozenset(data["body_shorthands"]),
         organization_suffixes=tuple(sorted(data["organization_suffixes"], key=len, reverse=True)),
@@ -282,6 +285,8 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         body = organization_named(people, stem) if word.noun_stem else None
         return PersonPhrase(Speaker(organization=body), word.start) if body else None
     title, organization = titled
+    if title_in(title) in lex.courtesy_titles:
+        return _courtesy_phrase(people, words, head)
     body_span = (word.start, word.start + len(organization)) if organization else None
     position = head - 1
     if organization and position >= 0 and clean(words[position].stem) in lex.regions \
@@ -316,6 +321,41 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
             else (words[first].start, words[last].start + len(clean(words[last].stem)))
     _take_body_before(people, words, first - 1, phrase)
     return phrase
+
+
+def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhrase | None:
+    """`김영미 씨`, `김철수(62)씨`, `아마드(34)씨`, `김씨`: a name (or a surname) right before
+    the courtesy title, or no person at all (`날씨`)."""
+    lex = titles()
+    word = words[head]
+    title = title_in(clean(word.stem))
+    glued = clean(word.stem)[:-len(title)]
+    if glued in lex.surnames:
+        return PersonPhrase(Speaker(title=title), word.start, surname=glued)
+    if glued and (_korean_name_form(glued, lex) or (_AGE.search(word.stem) and len(glued) > 1)):
+        return PersonPhrase(Speaker(name=glued, title=title), word.start,
+                            name_span=(word.start, word.start + len(glued)))
+    name = None if glued else _name_right_before(people, words, head)
+    if name is None:
+        return None
+    first, last = name
+    return PersonPhrase(Speaker(name=" ".join(clean(w.stem) for w in words[first:last + 1]), title=title),
+                        words[first].start,
+                        name_span=(words[first].start, words[last].start + len(clean(words[last].stem))))
+
+
+def _name_right_before(people: People, words: list[Word], head: int) -> tuple[int, int] | None:
+    """(first, last) of a Korean name or a run of proper nouns (`아마드 칸`) ending right before words[head]."""
+    last = head - 1
+    if last < 0 or not _adjacent(people, words, last, head):
+        return None
+    if is_korean_name(people, words[last]):
+        return last, last
+    first = last
+    while first >= 0 and "NNP" in words[first].tags and _is_foreign_name_part(people, words[first]) and (
+            first == last or _adjacent(people, words, first, first + 1)):
+        first -= 1
+    return (first + 1, last) if first < last else None
 
 
 def _title_with_suffix(people: People, words: list[Word], head: int) -> PersonPhrase | None:

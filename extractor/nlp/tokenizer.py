@@ -36,13 +36,18 @@ if not Doc.has_extension("sentences"):
     Doc.set_extension("sentences", default=None)
 
 
-@lru_cache(maxsize=None)
 def get_kiwi(num_workers: int | None = None):
-    """One Kiwi per process (it takes ~1 s and ~300 MB to load)."""
-    from kiwipiepy import Kiwi
-
+    """One Kiwi per process (it takes ~1 s and ~300 MB to load). A forked child gets its
+    own: the parent's Kiwi thread pool does not survive a fork, and would wait forever."""
     if num_workers is None and os.environ.get("EXTRACTOR_KIWI_THREADS"):
         num_workers = int(os.environ["EXTRACTOR_KIWI_THREADS"])
+    return _kiwi(os.getpid(), num_workers)
+
+
+@lru_cache(maxsize=None)
+def _kiwi(pid: int, num_workers: int | None):
+    from kiwipiepy import Kiwi
+
     return Kiwi(num_workers=num_workers, load_multi_dict=False)
 
 
@@ -83,7 +88,8 @@ class KiwiTokenizer:
         segments = [(text[start:end], start) for text, ranges in batch for start, end in ranges]
         kiwi = self.kiwi
         strings = [segment for segment, _ in segments]
-        analysed = iter(kiwi.tokenize(strings, split_sents=True) if kiwi.num_workers > 1 else (
+        threaded = kiwi.num_workers > 1 and len(strings) > 1
+        analysed = iter(kiwi.tokenize(strings, split_sents=True) if threaded else (
             kiwi.tokenize(segment, split_sents=True) for segment in strings))
         offsets = iter(offset for _, offset in segments)
         for text, ranges in batch:

@@ -86,3 +86,13 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     if doc._.sentences is None:
         doc._.sentences = [(span.start_char, span.end_char) for span in doc.sents]
     return doc._.sentences
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, read once: spaCy joins every token's text on each access of Doc.text."""
+    document = doc._.document
+    if document is not None:
+        return document.text
+    if "extractor.text" not in doc.user_data:
+        doc.user_data["extractor.text"] = doc.text
+    return doc.user_data["extractor.text"]

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Country, Span
-from ..nlp.common import ContentIndex, add_item, content_index, document_of
+from ..nlp.common import ContentIndex, add_item, content_index, document_of, text_of
 from ..nlp.tokenizer import Morph
 
 WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
@@ -338,7 +338,7 @@ class Sentences:
     carries a `*` (`31명*의 수료생`)."""
 
     def __init__(self, doc: Doc):
-        text = doc.text
+        text = text_of(doc)
         zone_starts = {zone.start for zone in document_of(doc).zones}
         line_starts = {m.end(): _wraps(text, m.start(), zone_starts) for m in re.finditer("\n", text)}
         cuts = {sentence.start_char for sentence in doc.sents} | set(line_starts) | {len(text)}
@@ -379,7 +379,7 @@ class CountryRecognizer:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         morphemes = Morphemes(doc._.morphs or [])
         content = content_index(doc)
         judge = VisitJudge(self.lexicon, text, morphemes)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Count
-from ..nlp.common import add_item, content_index
+from ..nlp.common import add_item, content_index, text_of
 from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number, parse_number
 
 _LEXICON = load("counters")
@@ -81,7 +81,7 @@ class CountRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         content = content_index(doc)
         morphemes = _Morphemes(doc)
-        text = doc.text
+        text = text_of(doc)
         counts = [count for match in _COUNT.finditer(text) for count in _counts(match, morphemes)]
         counts += [count for match in _PREDICATE_COUNT.finditer(text)
                    if (count := _predicate_count(match, morphemes)) is not None]

@@ -47,10 +47,11 @@ class NameRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         article = article_words(doc)
         content = content_index(doc)
+        text = article.text
         for candidate in _resolve(article, _candidates(doc, people_of(doc))):
             if content.contains(candidate.start, candidate.end) or candidate.field in _BYLINE_FIELDS:
                 field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
-                mention = Span(text=doc.text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
+                mention = Span(text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
                 add_item(doc, field, candidate.start, candidate.end, Named(name=candidate.name, mentions=[mention]))
         return doc
 
@@ -59,7 +60,7 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     article, lex = people.article, heads()
     claims = quoted(article, lex) + acronym_programmes(article, lex)
     found_people = person_candidates(people)
-    persons = [c for c in found_people if c.field == "persons"] + _reporters(doc)
+    persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text)
     phrase_named = things(article, lex) + people.organizations
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
     phrase_named = [c for c in phrase_named if not _overlaps(c, claims) and not _overlaps(c, persons)]
@@ -70,11 +71,11 @@ def _overlaps(candidate: Candidate, others: list[Candidate]) -> bool:
     return any(o.start < candidate.end and candidate.start < o.end for o in others)
 
 
-def _reporters(doc: Doc) -> list[Candidate]:
+def _reporters(doc: Doc, text: str) -> list[Candidate]:
     """Bylines' reporters are people of the article too (the gold lists them among persons)."""
     found = []
     for reporter in document_of(doc).reporters:
-        position = doc.text.find(reporter.name)
+        position = text.find(reporter.name)
         if reporter.name and position >= 0:
             found.append(Candidate("reporters", reporter.name, position, position + len(reporter.name)))
     return found

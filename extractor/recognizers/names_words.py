@@ -20,6 +20,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from ..nlp.common import text_of
+
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
 #: A stem of these is a noun phrase word, brackets and middle dots included
@@ -86,7 +88,7 @@ class ArticleWords:
     """The words of a Doc, in text order: name words eagerly, clause words on demand."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = text_of(doc)
         self.morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
         self.morph_starts = [m.start for m in self.morphs]
         self._clause_words: dict[int, Word] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp.common import add_item, content_index, reference_date
+from ..nlp.common import add_item, content_index, reference_date, text_of
 from .timex_rules import TimexParser, parse_timex
 
 __all__ = ["TimexRecognizer", "parse_timex"]
@@ -19,11 +19,12 @@ __all__ = ["TimexRecognizer", "parse_timex"]
 class TimexRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         parser = TimexParser(reference_date(doc))
-        passages = _passages(doc.text, content_index(doc).ranges)
+        text = text_of(doc)
+        passages = _passages(text, content_index(doc).ranges)
         for start, end in passages:
-            parser.learn_names(doc.text, start, end)
+            parser.learn_names(text, start, end)
         for start, end in passages:
-            for timex in parser.parse(doc.text, start, end):
+            for timex in parser.parse(text, start, end):
                 add_item(doc, "dates", timex.start, timex.end, timex)
         return doc
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Span, Visit
-from ..nlp.common import add_item, document_of, items, reference_date, sentence_ranges
+from ..nlp.common import add_item, document_of, items, reference_date, sentence_ranges, text_of
 
 DATED_TYPES = ("DATE", "TIME")
 #: The longest span one visit lasts (a month-long course); longer spans sum up many visits.
@@ -230,7 +230,7 @@ class _Found:
     """Earlier components' items, each with the character span it covers."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = text_of(doc)
         self.dates = items(doc, "dates")
         self.counts = items(doc, "headcounts")
         self.countries = [dict(c, start=c["mentions"][0]["start"], end=c["mentions"][0]["end"])

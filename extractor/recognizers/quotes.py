@@ -7,7 +7,9 @@ speech: a quotative ending follows the closing mark (`”고 말했다`, `”라
 marks. The mark alone decides nothing: `'스마트도시통합센터'를` is a name.
 Quotes inside a quote are part of it. The speaker is the subject before the
 quote (or between it and the verb); a clause without one continues the
-previous quote's speaker (`그러면서 “…”고 말했다`).
+previous quote's speaker (`그러면서 “…”고 말했다`). A quote may also come
+first and be taken up after: `“…” 김 단장은 3일 이같이 밝혔다`, `“…”는 게 시
+관계자의 설명이다`, or be announced before: `김 군수는 이렇게 말했다.\n“…”`.
 """
 from __future__ import annotations
 
@@ -71,8 +73,9 @@ def _patterns():
         "echo": re.compile(rf"(?<![가-힣])(?:{alternatives(speech['echo_words'])})\s*(?P<verb>{verbs})"),
         "spoken": re.compile(rf"{spoken}[.!?]?\s*$"),
         "attributed": re.compile(
-            rf"(?:{alternatives(speech['topic_endings'])})\s+(?:게|것이|것은|건)\s+(?P<owner>[^.“”\"\n]*?의)\s+"
-            rf"(?P<verb>(?:{alternatives(speech['speech_nouns'])})(?:이었다|이다|입니다|다))(?=[\s.,]|$)"),
+            rf"(?:{alternatives(speech['topic_endings'])})\s+(?:{alternatives(speech['quote_nominals'])})\s+"
+            rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>(?:{alternatives(speech['speech_nouns'])})"
+            rf"(?:{alternatives(speech['copula_endings'])}))(?=[\s.,]|$)"),
     }
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..model import Quote, Speaker
-from ..nlp.common import add_item, document_of
+from ..nlp.common import add_item, document_of, text_of
 from .names_people import People, people_of
 from .speakers import find_subject, owner_of, resolve, speaker_right_before
 
@@ -201,7 +201,7 @@ class ContentRanges:
             if (zone.start, zone.end) not in content:
                 continue
             joinable = merged and "caption" not in (merged[-1][2], zone.kind)
-            if joinable and not doc.text[merged[-1][1]:zone.start].strip():
+            if joinable and not text_of(doc)[merged[-1][1]:zone.start].strip():
                 merged[-1][1] = zone.end
             else:
                 merged.append([zone.start, zone.end, zone.kind])
@@ -213,7 +213,7 @@ class ContentRanges:
 
 class QuoteRecognizer:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         content = ContentRanges(doc)
         people: People | None = None
         previous: Speaker | None = None

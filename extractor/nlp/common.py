@@ -36,7 +36,7 @@ def _item_list(doc: Doc, field: str) -> list:
 
 def document_of(doc: Doc) -> Document:
     """The ingest document behind a Doc; a bare Doc (a user's own pipeline) is all body."""
-    return doc._.document or Document(text=doc.text, id="")
+    return doc._.document or Document(text=text_of(doc), id="")
 
 
 def reference_date(doc: Doc) -> dt.date:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..model import Named, Span
-from ..nlp.common import add_item, content_index, document_of, items
+from ..nlp.common import add_item, content_index, document_of
 from .names_people import People, people_of, person_candidates
 from .names_things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .names_words import ArticleWords, article_words

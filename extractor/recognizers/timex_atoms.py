@@ -350,8 +350,8 @@ RULES: list[tuple[str, Callable]] = [
      _clock),
     (rf"(?<![\d.,:])(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}})(?::(?P<second>\d{{2}}))?(?:\s?{_MERIDIEM})?(?![\d:])",
      _colon_clock),
-    (rf"(?<![\d.,:])(?P<hour>\d{{1,2}})\s?(?P<meridiem>[AaPp]\.?[Mm]\.?)(?![A-Za-z])",
-     lambda m: _clock_hour(m)),
+    (r"(?<![\d.,:])(?P<hour>\d{1,2})\s?(?P<meridiem>[AaPp]\.?[Mm]\.?)(?![A-Za-z])",
+     lambda m: _clock_hour(m)),  # defined below
     (rf"(?<![\d.,])(?P<nights>\d{{1,2}})박\s?(?P<days>\d{{1,2}})일(?:\s?{_SUFFIX_DURATION})?", _nights_days),
     (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?{_SUFFIX_DURATION}", _day_count_duration),
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),

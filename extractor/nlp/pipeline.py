@@ -36,5 +36,5 @@ def build_pipeline(num_workers: int | None = None, exclude: tuple[str, ...] = ()
 def load_pipeline(num_workers: int | None = None) -> Language:
     """The process-wide pipeline (built once: Kiwi and the lexicons load here)."""
     nlp = build_pipeline(num_workers)
-    nlp.tokenizer.kiwi  # load Kiwi now, not on the first article
+    nlp.tokenizer.kiwi.tokenize("준비")  # Kiwi loads its model lazily: now, not on the first article
     return nlp

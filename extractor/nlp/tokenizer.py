@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import spacy
@@ -24,11 +25,15 @@ UNKNOWN_TAG = "SW"
 
 
 class Morph(NamedTuple):
+    """One Kiwi morpheme; `doc._.morphs` holds them sorted by (start, end)."""
+
     form: str
     tag: str
     start: int
     end: int
 
+
+_SPAN = attrgetter("start", "end")
 
 if not Doc.has_extension("morphs"):
     Doc.set_extension("morphs", default=None)
@@ -101,7 +106,7 @@ class KiwiTokenizer:
             yield self._make_doc(text, [sentence for sentence in sentences if sentence])
 
     def _make_doc(self, text: str, sentences: list[list[Morph]]) -> Doc:
-        morphs = [morph for sentence in sentences for morph in sentence]
+        morphs = sorted((morph for sentence in sentences for morph in sentence), key=_SPAN)
         sentence_starts = {sentence[0].start for sentence in sentences}
         pieces = _surface_pieces(text, morphs)
         words, spaces, tags, sent_starts = [], [], [], []
@@ -132,48 +137,44 @@ def _merge_regions(text: str, regions: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def _surface_pieces(text: str, morphs: list[Morph]) -> list[tuple[int, int, str]]:
-    """Non-whitespace pieces covering the text: merged overlapping morphemes, and any
-    characters Kiwi left out, split at whitespace."""
-    merged: list[list] = []
-    for m in sorted(morphs, key=lambda m: (m.start, m.end)):
-        if merged and m.start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], m.end)
-            merged[-1][2] += "+" + m.tag
-        else:
-            merged.append([m.start, m.end, m.tag])
+    """Non-whitespace pieces covering the text: overlapping morphemes merged, and any
+    characters Kiwi left out split at whitespace (Kiwi occasionally spans whitespace
+    within one morpheme; spaCy tokens may not)."""
     pieces: list[tuple[int, int, str]] = []
     pos = 0
-    for start, end, tag in merged:
-        pieces.extend(_uncovered(text, pos, start))
-        pieces.append((start, end, tag))
-        pos = end
-    pieces.extend(_uncovered(text, pos, len(text)))
-    return _split_at_whitespace(text, pieces)
-
-
-def _uncovered(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    if start >= end:
-        return []
-    return [(s, e, UNKNOWN_TAG) for s, e in _nonspace_runs(text, start, end)]
-
-
-def _split_at_whitespace(text: str, pieces):
-    """Kiwi occasionally spans whitespace within one morpheme; spaCy tokens may not."""
-    out = []
-    for start, end, tag in pieces:
-        if _SPACE.search(text, start, end):
-            out.extend((s, e, tag) for s, e in _nonspace_runs(text, start, end))
+    for start, end, tag in _merged_spans(morphs):
+        if start > pos:
+            pieces.extend(_nonspace_runs(text, pos, start, UNKNOWN_TAG))
+        if end - start > 1 and _SPACE.search(text, start, end):
+            pieces.extend(_nonspace_runs(text, start, end, tag))
         else:
-            out.append((start, end, tag))
-    return out
+            pieces.append((start, end, tag))
+        pos = end
+    pieces.extend(_nonspace_runs(text, pos, len(text), UNKNOWN_TAG))
+    return pieces
+
+
+def _merged_spans(morphs: list[Morph]) -> list[list]:
+    """[start, end, tags] of the sorted morphemes, overlapping ones (`했다` = 하+었+다) merged."""
+    merged: list[list] = []
+    for _, tag, start, end in morphs:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            last[2] += "+" + tag
+        else:
+            merged.append([start, end, tag])
+    return merged
 
 
 _SPACE = re.compile(r"\s")
 _NONSPACE = re.compile(r"\S+")
 
 
-def _nonspace_runs(text: str, start: int, end: int):
-    return (match.span() for match in _NONSPACE.finditer(text, start, end))
+def _nonspace_runs(text: str, start: int, end: int, tag: str) -> list[tuple[int, int, str]]:
+    if start >= end or text[start:end].isspace():
+        return []
+    return [(match.start(), match.end(), tag) for match in _NONSPACE.finditer(text, start, end)]
 
 
 def _add_whitespace(gap: str, words, spaces, tags, sent_starts) -> None:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Country, Span
-from ..nlp.common import ContentIndex, add_item, content_index, document_of, text_of
+from ..nlp.common import ContentIndex, add_item, content_index, document_of, sentence_ranges, text_of
 from ..nlp.tokenizer import Morph
 
 WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
@@ -120,7 +120,7 @@ class Morphemes:
     """Kiwi's morphemes of one Doc, looked up by character offset."""
 
     def __init__(self, morphs: list[Morph]):
-        self.morphs = sorted(morphs, key=lambda m: (m.start, m.end))
+        self.morphs = morphs  # sorted by the tokenizer
         self.starts = [m.start for m in self.morphs]
 
     def starting_at(self, offset: int) -> Morph | None:
@@ -341,7 +341,7 @@ class Sentences:
         text = text_of(doc)
         zone_starts = {zone.start for zone in document_of(doc).zones}
         line_starts = {m.end(): _wraps(text, m.start(), zone_starts) for m in re.finditer("\n", text)}
-        cuts = {sentence.start_char for sentence in doc.sents} | set(line_starts) | {len(text)}
+        cuts = {start for start, _ in sentence_ranges(doc)} | set(line_starts) | {len(text)}
         cuts = sorted(cut for cut in cuts if not line_starts.get(cut))
         self.ranges = [(start, end) for start, end in zip([0, *cuts], cuts) if start < end]
         self.ranges.append((len(text), len(text) + 1))

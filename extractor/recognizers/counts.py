@@ -53,9 +53,9 @@ class _Morphemes:
     """Kiwi's morphemes by position, to tell words from letters inside words."""
 
     def __init__(self, doc: Doc):
-        self.morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
-        self.starts = {m.start: m for m in self.morphs}
-        self.ends = {m.end for m in self.morphs}
+        morphs = doc._.morphs or []
+        self.starts = {m.start: m for m in morphs}
+        self.ends = {m.end for m in morphs}
 
     def is_word(self, start: int, end: int) -> bool:
         """text[start:end] starts a morpheme and ends one that no noun continues."""

@@ -78,7 +78,8 @@ def add_item(doc: Doc, field: str, start: int, end: int, item) -> Span:
 def items(doc: Doc, field: str) -> list:
     if field not in doc.spans:
         return []
-    return [span._.item for span in doc.spans[field]]
+    store = _item_list(doc, field)
+    return [store[span.id] for span in doc.spans[field]]
 
 
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:

@@ -33,12 +33,13 @@ def doc_to_article(doc: Doc, document: Document) -> Article:
 
 
 def _merge_mentions(entries: list, key: str) -> list:
-    """One entry per key, mentions in text order; a country is visiting if any mention says so."""
+    """One entry per key, mentions in text order; a country is visiting if any mention says so.
+    The entries are freshly validated, so the first of each key is extended in place."""
     merged: dict[str, object] = {}
     for entry in entries:
         seen = merged.get(getattr(entry, key))
         if seen is None:
-            merged[getattr(entry, key)] = entry.model_copy(deep=True)
+            merged[getattr(entry, key)] = entry
             continue
         seen.mentions.extend(entry.mentions)
         if isinstance(seen, Country):

@@ -64,6 +64,12 @@ def _alternation(strings) -> str:
     return "|".join(re.escape(s) for s in sorted(set(strings), key=len, reverse=True))
 
 
+def _first_letter(strings) -> str:
+    """A lookahead for the letters the strings start with: it lets the scan skip other
+    positions before trying the (costlier) lookbehinds and the long alternation."""
+    return "(?=[" + "".join(re.escape(letter) for letter in sorted({s[0] for s in strings})) + "])"
+
+
 def _wrappable_alternation(strings) -> str:
     """Like _alternation, each string also matching with a line break between two letters."""
     return "|".join(r"\n?".join(map(re.escape, s)) for s in sorted(set(strings), key=len, reverse=True))
@@ -91,9 +97,12 @@ class CountryLexicon:
         self.cues = cues
 
         resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
-        self.names = re.compile(f"(?:{NOT_AFTER_WORD}|{resident_prefix})({_wrappable_alternation(self.code_of)})")
-        part = _alternation([*self.code_of, *self.short_code_of, *self.regions])
-        self.coordinations = re.compile(f"{NOT_AFTER_WORD}(?:{part})(?:[{COORDINATION_SEPARATORS}](?:{part}))+")
+        self.names = re.compile(f"{_first_letter(self.code_of)}(?:{NOT_AFTER_WORD}|{resident_prefix})"
+                                f"({_wrappable_alternation(self.code_of)})")
+        parts = [*self.code_of, *self.short_code_of, *self.regions]
+        part = _alternation(parts)
+        self.coordinations = re.compile(f"{_first_letter(parts)}{NOT_AFTER_WORD}(?:{part})"
+                                        f"(?:[{COORDINATION_SEPARATORS}](?:{part}))+")
         self.coordination_part = re.compile(part)
         self.compact = re.compile(f"{NOT_AFTER_WORD}({_alternation(self.compacts)})")
         heads = _alternation(countries["short_form_heads"])

@@ -92,7 +92,7 @@ def quoted_passages(text: str) -> list[Quoted]:
 
 def _pairs(text: str, opening: str, closing: str):
     if opening == closing:
-        positions = [i for i, c in enumerate(text) if c == opening]
+        positions = [match.start() for match in re.finditer(re.escape(opening), text)]
         index = 0
         while index + 1 < len(positions):
             start, end = positions[index], positions[index + 1]

@@ -3,6 +3,7 @@ whatever else charset-normalizer recognises with confidence."""
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -75,10 +76,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return "utf-16-be" if even > odd else "utf-16-le"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _check_text(text: str) -> str:
     """Reject decodings that are mostly control characters (binary data that happens to decode)."""
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v" or ch == "\ufffd")
+    controls = len(_CONTROL.findall(sample))
     if controls > max(2, len(sample) // 100):
         raise InputError("binary input: the bytes are not text (too many control characters)")
     return text

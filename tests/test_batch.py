@@ -42,6 +42,19 @@ def good_records(count: int) -> list[dict]:
     return [{"id": f"article-{number}", "body": article_text(number), "date": "2024.05.01"} for number in range(count)]
 
 
+def kill_once_busy(pid: int, cpu_seconds: float = 0.05) -> None:
+    """SIGKILL a worker once it has spent cpu_seconds of CPU beyond what loading took: surely mid-shard,
+    however fast the machine."""
+    def cpu_time() -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    idle = cpu_time()
+    while cpu_time() < idle + cpu_seconds:
+        time.sleep(0.005)
+    os.kill(pid, signal.SIGKILL)
+
+
 def write_archive(path: Path, records: list[dict], extra_lines: list[bytes] = ()) -> Path:
     opener = gzip.open if path.name.endswith(".gz") else open
     with opener(path, "wb") as stream:
@@ -131,7 +144,7 @@ def test_a_worker_killed_mid_shard_is_replaced_and_its_shard_redone():
 
     with LocalEngine(1, Settings()) as engine:
         victim = engine._workers[0].process.pid
-        threading.Timer(0.3, os.kill, (victim, signal.SIGKILL)).start()  # while it analyses the shard
+        threading.Thread(target=kill_once_busy, args=(victim,), daemon=True).start()  # while it analyses the shard
         results = list(engine.run(iter([Shard(0, records)])))
         replacement = engine._workers[0].process.pid
 

@@ -307,6 +307,23 @@ def test_page_footer_widgets_are_furniture():
     assert zone_texts(document, "body") == [body]
 
 
+def test_copyright_notice_closes_the_article():
+    article = ("가상시, 야시장 문 연다\n가상시는 야시장을 연다고 3일 밝혔다.\nnight@example.kr\n"
+               "<저작권자(c) 가상연합, 무단 전재-재배포 금지>\n2024/05/03 10:15 송고\n\n")
+    beyond = "뉴스댓글 >\n최신뉴스\n가상군, 딸기 축제 개막\n가상군은 딸기 축제를 열었다고 3일 밝혔다.\n"
+    document = layout(article + beyond)
+    assert zone_texts(document, "furniture") == ["<저작권자(c) 가상연합, 무단 전재-재배포 금지>\n", beyond]
+    assert document.published == "2024-05-03T10:15:00+09:00"
+
+
+def test_contact_block_under_the_notice_is_not_furniture():
+    contact = "연락처\n가상시청 관광정책과\n윤서아 주무관\n031-000-0000\n"
+    document = layout("가상시, 야시장 문 연다\n가상시는 야시장을 연다고 3일 밝혔다.\n"
+                      f"Copyright ⓒ 가상시청 All rights reserved.\n{contact}\n최신뉴스\n가상군, 딸기 축제 개막\n")
+    content = "".join(document.text[start:end] for start, end in document.content_ranges())
+    assert "윤서아 주무관" in content and "딸기 축제" not in content
+
+
 def test_captions_and_copyright_footer():
     document = layout("울산시, 태화강 정원 야간 개방\n\n▲ 야간 조명을 밝힌 태화강 정원. ⓒ 울산시 제공\n"
                       "photo_0501.jpg\n정원을 걷는 시민들 모습\n"

@@ -93,6 +93,7 @@ def _classify(text: str) -> list[_Line]:
     _pair_bare_names(lines)
     _label_stamps_under_labels(lines)
     _mark_list_tails(lines)
+    _close_at_copyright(lines)
     _mark_captions_after_images(lines)
     _drop_loose_stamps(lines)
     return lines
@@ -179,6 +180,32 @@ def _mark_list_tails(lines: list[_Line]) -> None:
                 in_list = False
             else:
                 line.kind = "furniture"
+
+
+def _close_at_copyright(lines: list[_Line]) -> None:
+    """A copyright notice under the article's prose closes the article: what the page prints
+    below it (comments, 최신뉴스, other stories' teasers) is furniture, but for the bylines,
+    addresses and timestamps right under it (`2024/05/02 10:15 송고`) and a press release's
+    contact block (`문의: …`, or `연락처` over lines of their own up to a blank line)."""
+    opened = False
+    for index, line in enumerate(lines):
+        if line.kind == "text" and _is_prose(line):
+            opened = True
+        elif opened and line.kind == "furniture" and furniture.is_copyright_notice(line.text):
+            _mark_beyond_the_article(lines[index + 1:])
+            return
+
+
+def _mark_beyond_the_article(tail: list[_Line]) -> None:
+    in_contact, in_trailer = False, True
+    for line in tail:
+        if line.kind == "blank":
+            in_contact = False
+            continue
+        in_contact = in_contact or furniture.opens_contact(line.text)
+        in_trailer = in_trailer and (line.kind == "meta" or in_contact)
+        if not in_trailer:
+            line.kind = "furniture"
 
 
 def _mark_captions_after_images(lines: list[_Line]) -> None:

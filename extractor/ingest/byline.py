@@ -23,6 +23,7 @@ _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*[·ㆍ,]\s*{_NAME})*)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
+_SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
 _ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})?|{_HIDDEN_ADDRESS})"
 _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
 _MEDIA = r"[^\s/=|\[\]()]{1,15}"
@@ -107,6 +108,11 @@ def readable_email(address: str | None) -> str | None:
     return address if address and EMAIL.fullmatch(address) else None
 
 
+def personal_addresses(line: str) -> list[str]:
+    """The e-mail addresses in a line that may be a reporter's: not a desk's or the site's (`jebo@…`)."""
+    return [address for address in EMAIL.findall(line) if address.split("@")[0].lower() not in _SHARED_MAILBOXES]
+
+
 def is_bare_name(line: str) -> bool:
     return re.fullmatch(_NAME, line.strip()) is not None
 
@@ -121,8 +127,9 @@ def _reporters(match: re.Match) -> tuple[Reporter, ...]:
 
 
 def merge_reporters(found: list[Reporter], loose_emails: list[str]) -> list[Reporter]:
-    """One entry per name, keeping an e-mail where any byline gave one; a lone
-    address line (`hong@yna.co.kr` under the article) goes to a sole reporter without one."""
+    """One entry per name, keeping an e-mail where any byline gave one; a loose address
+    (a line `hong@yna.co.kr` under the article, a closing credit `◎공감언론 뉴시스 hong@…`)
+    goes to a sole reporter without one when it is the only one."""
     merged: dict[str, Reporter] = {}
     for reporter in found:
         known = merged.get(reporter.name)

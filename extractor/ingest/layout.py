@@ -22,8 +22,8 @@ from .. import lexicons
 from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
-from .byline import (byline_line, is_bare_name, lead_byline, lone_address, merge_reporters, readable_email,
-                     trailing_address, trailing_byline)
+from .byline import (byline_line, is_bare_name, lead_byline, lone_address, merge_reporters, personal_addresses,
+                     readable_email, trailing_address, trailing_byline)
 from .timestamp import Stamp, find_stamps, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -365,7 +365,23 @@ def _reporters(lines: list[_Line]) -> list[Reporter]:
     found = [reporter for line in lines if line.kind in ("meta", "body") for reporter in line.reporters]
     found = found or [reporter for line in lines if line.kind == "caption" for reporter in line.reporters]
     emails = [line.email for line in lines if line.kind == "meta" and line.email and not line.reporters]
+    emails += [address for line in _closing_lines(lines) if line.kind == "furniture"
+               for address in personal_addresses(line.text)]
     return merge_reporters(found, emails)
+
+
+def _closing_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines under the article's last paragraph down to its copyright notice, before any
+    list of other stories: where outlets print credits (`◎공감언론 뉴시스 hong@…`)."""
+    last = max((index for index, line in enumerate(lines) if line.kind == "body"), default=len(lines))
+    closing = []
+    for line in lines[last + 1:]:
+        if furniture.is_list_header(line.text):
+            break
+        closing.append(line)
+        if furniture.is_copyright_notice(line.text):
+            break
+    return closing
 
 
 def _zones(lines: list[_Line]) -> list[Zone]:

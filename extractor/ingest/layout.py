@@ -315,17 +315,18 @@ def _same(line: str, other: str) -> bool:
 
 def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     """The headline is not in the text when the opening line is a summary: too long
-    for a headline, set off by a lone dash, or sitting straight above a paragraph
-    that opens with its reporter's byline (`[매체=기자]`), as article-body containers
-    are scraped, unless it has the headline's own form (`진안군, …`)."""
+    for a headline, or, unless it has the headline's own form (`진안군, …`), set off
+    by a lone dash or sitting straight above a paragraph that opens with its
+    reporter's byline (`[매체=기자]`), as article-body containers are scraped."""
     if len(first.text.strip()) > _MAX_TITLE_CHARS:
         return True
-    index = lines.index(first)
-    following = _neighbour(lines, index, 1)
+    if _HEADLINE_FORM.match(first.text):
+        return False
+    following = _neighbour(lines, lines.index(first), 1)
     if following is not None and furniture.is_separator(following.text):
         return True
     header_has_meta = any(line.kind == "meta" for line in lines[:body_start])
-    if header_has_meta or body_start == len(lines) or _HEADLINE_FORM.match(first.text):
+    if header_has_meta or body_start == len(lines):
         return False
     opening = lines[body_start]
     return bool(opening.lead_end and opening.reporters)

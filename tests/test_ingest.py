@@ -220,6 +220,14 @@ def test_edit_stamp_beside_the_byline_is_the_modification():
     assert (document.published, document.modified) == ("2024-05-01T10:00:00+09:00", "2024-05-01T11:30:00+09:00")
 
 
+def test_page_date_glued_to_the_first_paragraph_is_furniture():
+    first = "“골목마다 오래된 책방이 있어 걷는 내내 즐거웠다.”\n"
+    document = layout(f" date 2025-10-03 {first}해외 도시 대표단이 2일 인천 개항장 거리를 둘러봤다.\n")
+    assert zone_texts(document, "furniture") == [" date 2025-10-03 "]
+    assert zone_texts(document, "body")[0].startswith(first)
+    assert document.published is None
+
+
 def test_crawl_date_beside_weather_widget_is_not_publication():
     document = layout("2024.10.01 (화)\n  • 맑음서울 24.0℃\n  • 흐림부산 22.1℃\n기상청 제공\n\n"
                       "청주시 드론 축제 개막\n\n청주시는 드론 축제를 열었다고 1일 밝혔다.\n")

@@ -39,6 +39,8 @@ _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
 #: View counters and buttons sitting beside bylines and timestamps.
 _META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
 _SEPARATORS = re.compile(r"[|·/,\s•]+")
+#: Bullets and bars that may stand before a line's first word.
+_LINE_MARKS = " \t•·|"
 _CELL_BORDER = re.compile(r"[|│]")
 #: The headline's own form: a catchphrase in quotes (`'대박조짐' …`) or its subject before a comma
 #: (`진안군, 홍삼축제 개막`); a deck goes on from the headline without restating its subject.
@@ -89,7 +91,7 @@ def _classify(text: str) -> list[_Line]:
         content = match.group().rstrip("\n")
         line = _Line(match.start(), match.start() + len(content), match.end(), content.rstrip("\r"))
         _classify_line(line)
-        lines.append(line)
+        lines += _unglued(line)
     _pair_bare_names(lines)
     _label_stamps_under_labels(lines)
     _mark_list_tails(lines)
@@ -117,6 +119,30 @@ def _classify_line(line: _Line) -> None:
             line.tail_start = address.start if address and address.start > line.lead_end else 0
         elif not lead:
             _read_trailing_byline(line)
+
+
+def _unglued(line: _Line) -> list[_Line]:
+    """A labelled timestamp opening a line of words (`date 2025-10-03 “…”`, `입력 2024.05.02
+    10:15 가상시는 …`) is a metadata line the page's scraper glued to them: two lines."""
+    stamps = find_stamps(line.text) if line.kind in ("text", "caption") else []
+    first = stamps[0] if stamps else None
+    if (first is None or not first.labelled or line.text[:first.start].strip(_LINE_MARKS)
+            or not line.text[first.end:].strip()):
+        return [line]
+    cut = len(line.text) - len(line.text[first.end:].lstrip())
+    head = _Line(line.start, line.start + cut, line.start + cut, line.text[:cut])
+    tail = _Line(line.start + cut, line.end, line.stop, line.text[cut:])
+    for part in (head, tail):
+        _classify_line(part)
+    return [head, tail]
+
+
+def _lead_credit(text: str) -> Byline | None:
+    """An outlet's name in brackets opening a paragraph (`[가상뉴스] 충남도는 … 밝혔다.`); a
+    section tag opening a headline (`[단독] 가상시, …`) has no full stop after it."""
+    credit = lead_credit(text)
+    rest = text[credit.end:].strip() if credit else ""
+    return credit if _FULL_STOP.search(rest) or len(rest) >= _LONG_PARAGRAPH_CHARS else None
 
 
 def _is_dateline_caption(reporters: tuple[Reporter, ...], rest: str) -> bool:

@@ -24,9 +24,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_LABEL_FIELD = {label: "published" for label in _LEXICON["published_labels"]}
+_LABEL_FIELD: dict[str, str | None] = {label: "published" for label in _LEXICON["published_labels"]}
 _LABEL_FIELD.update({label: "modified" for label in _LEXICON["modified_labels"] + _LEXICON["edit_labels"]})
-_EDIT_LABELS = frozenset(_LEXICON["edit_labels"])
+_LABEL_FIELD.update({label: None for label in _LEXICON["date_labels"]})
+#: Labels whose date is the article's own only beside a byline: the site's edit time, a bare `date`.
+_LOOSE_LABELS = frozenset(_LEXICON["edit_labels"] + _LEXICON["date_labels"])
 #: `(금)`, `금요일`; a bare day letter only as a word of its own (`12수정 …` is the next label).
 _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
@@ -50,6 +52,7 @@ class Stamp:
     start: int
     end: int
     needs_byline: bool  # unlabelled, or the site's edit time: the article's own only beside a byline
+    labelled: bool
 
 
 def find_stamps(line: str) -> list[Stamp]:
@@ -60,7 +63,8 @@ def find_stamps(line: str) -> list[Stamp]:
         if value:
             label = match["label"] or match["after"]
             stamps.append(Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
-                                match.start(), match.end(), needs_byline=not label or label in _EDIT_LABELS))
+                                match.start(), match.end(), needs_byline=not label or label in _LOOSE_LABELS,
+                                labelled=bool(label)))
     return stamps
 
 
@@ -68,7 +72,7 @@ def under_label(stamps: list[Stamp], label: str) -> list[Stamp]:
     """The stamps of a line under a label standing on the line above (`배포일시` /
     `2024. 5. 2.(목) 09:00`): labelled by it when it is a timestamp label."""
     field = _LABEL_FIELD.get(label.strip(" :："))
-    if field is None or label.strip(" :：") in _EDIT_LABELS:
+    if field is None or label.strip(" :：") in _LOOSE_LABELS:
         return stamps
     return [dataclasses.replace(stamp, field=stamp.field or field, needs_byline=False) for stamp in stamps]
 

@@ -87,6 +87,7 @@ def test_byline_lines(line, name, email):
     ("[가상경제 오세훈 기자] ", "오세훈"),
     ("(부산=가상뉴스) 윤서연 기자 = ", "윤서연"),
     ("가상일보 강도윤 기자 =", "강도윤"),
+    ("[세종=가상일보 오지원 기자] ", "오지원"),
 ])
 def test_lead_byline_prefix_only(lead, name):
     body = "부산시는 올해 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다."
@@ -94,6 +95,29 @@ def test_lead_byline_prefix_only(lead, name):
     assert document.reporters == [Reporter(name=name, email=None)]
     assert zone_texts(document, "byline") == [lead]
     assert zone_texts(document, "body") == [body]
+
+
+@pytest.mark.parametrize("lead", ["[가상뉴스] ", "(부산=KBC) ", "[부산=KPI가상] ", "【부산=가상통신】"])
+def test_outlet_dateline_is_a_byline_naming_nobody(lead):
+    body = "부산시는 올해 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다."
+    document = layout(lead + body)
+    assert document.reporters == []
+    assert zone_texts(document, "byline") == [lead]
+    assert zone_texts(document, "body") == [body]
+
+
+@pytest.mark.parametrize("tag", ["[단독] ", "[포토] "])
+def test_section_tag_opening_a_headline_is_no_dateline(tag):
+    document = layout(f"{tag}부산시, 해수욕장 안전요원 늘린다\n부산시는 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다.\n")
+    assert document.title == f"{tag}부산시, 해수욕장 안전요원 늘린다"
+    assert zone_texts(document, "byline") == []
+
+
+def test_outlet_credit_under_the_article_is_a_byline():
+    document = layout("부산시, 해수욕장 안전요원 늘린다\n부산시는 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다.\n"
+                      "/가상연합\n")
+    assert zone_texts(document, "byline") == ["/가상연합\n"]
+    assert document.reporters == []
 
 
 @pytest.mark.parametrize("line", ["온라인뉴스팀 기자", "  • 가상포커스 기자", "디지털뉴스부 기자"])

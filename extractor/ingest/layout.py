@@ -22,8 +22,8 @@ from .. import lexicons
 from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
-from .byline import (byline_line, is_bare_name, lead_byline, lone_address, merge_reporters, personal_addresses,
-                     readable_email, trailing_address, trailing_byline)
+from .byline import (Byline, byline_line, is_bare_name, lead_byline, lead_credit, lone_address, merge_reporters,
+                     personal_addresses, readable_email, trailing_address, trailing_byline)
 from .timestamp import Stamp, find_stamps, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -110,7 +110,7 @@ def _classify_line(line: _Line) -> None:
     elif furniture.is_furniture(text):
         line.kind = "furniture"
     else:
-        lead = lead_byline(text)
+        lead = lead_byline(text) or _lead_credit(text)
         if lead:
             line.lead_end, line.reporters = lead.end, lead.reporters
         if furniture.is_caption(text) or (lead and _is_dateline_caption(lead.reporters, text[lead.end:])):

@@ -1,5 +1,5 @@
 """Recognises page furniture (share bars, comment and weather widgets, related
-lists, copyright lines) and photo captions line by line, from
+lists, copyright lines), photo captions and decks' form line by line, from
 `lexicons/furniture.yaml`."""
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ _WEATHER = re.compile(
 _CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
 _CAPTION_CREDITS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
 _IMAGE_FILE = re.compile(_LEXICON["image_file"])
+_DECK_SUBJECT = re.compile(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
 _PHOTO_DESCRIPTIONS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label.
@@ -62,9 +63,10 @@ def is_furniture(line: str) -> bool:
 def is_copyright_notice(line: str) -> bool:
     """A copyright line (`[저작권자ⓒ 가상일보. 무단전재-재배포 금지]`, `Copyright ⓒ 가상일보
     All rights reserved`): its wording opens the line, after the outlet's name at most, and
-    no sentence says it (a caption or a report on piracy may hold the same words)."""
+    no sentence or photo says it (a caption or a report on piracy may hold the same words)."""
     label = trimmed(line)
-    return _is_notice(label) and _COPYRIGHT.search(label).start() <= _MAX_NOTICE_OPENING
+    return (_is_notice(label) and _COPYRIGHT.search(label).start() <= _MAX_NOTICE_OPENING
+            and not label.startswith(_CAPTION_MARKS))
 
 
 def _is_notice(label: str) -> bool:
@@ -93,6 +95,11 @@ def is_photo_description(line: str) -> bool:
     """A line describing a pictured scene (`…서명하고 있다`, `…야간 전경`): a caption
     when it stands above the body, where no sentence has started yet."""
     return bool(_PHOTO_DESCRIPTIONS.search(trimmed(line)))
+
+
+def is_deck_form(line: str) -> bool:
+    """A line opening with the bare noun that stands for the headline's subject (`시, 유럽 교류 …`)."""
+    return bool(_DECK_SUBJECT.match(trimmed(line)))
 
 
 def is_image_file(line: str) -> bool:

@@ -4,8 +4,10 @@ published, modified). The text itself is never altered: every character
 belongs to exactly one zone.
 
 The page is read line by line, as an editor would: widgets and copyright
-lines are furniture; lines made only of bylines and timestamps are metadata
-(a site header's date, away from any byline, is furniture); `▲…` lines and
+lines are furniture, and a copyright line under the article closes it (what
+the page prints below it is furniture too); lines made only of bylines and
+timestamps are metadata (a site header's date, away from any byline, is
+furniture), as is a labelled timestamp glued to a line of text; `▲…` lines and
 lines ending in a photo credit or a photo desk's date stamp are captions; the
 first line that reads as prose (a finished sentence, or a paragraph opening
 with a lead byline) starts the body, and the short lines above it are the
@@ -263,11 +265,6 @@ def _meta_block(lines: list[_Line], index: int) -> list[_Line]:
     return block
 
 
-def _neighbour(lines: list[_Line], index: int, step: int) -> _Line | None:
-    found = _neighbour_index(lines, index, step)
-    return None if found is None else lines[found]
-
-
 def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:
     """The nearest non-blank line before (step -1) or after (step 1) lines[index]."""
     index += step
@@ -341,16 +338,13 @@ def _same(line: str, other: str) -> bool:
 
 def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     """The headline is not in the text when the opening line is a summary: too long
-    for a headline, or, unless it has the headline's own form (`진안군, …`), set off
-    by a lone dash or sitting straight above a paragraph that opens with its
+    for a headline, in a deck's form (`시, …`), or, unless it has the headline's own
+    form (`진안군, …`), sitting straight above a paragraph that opens with its
     reporter's byline (`[매체=기자]`), as article-body containers are scraped."""
-    if len(first.text.strip()) > _MAX_TITLE_CHARS:
+    if len(first.text.strip()) > _MAX_TITLE_CHARS or furniture.is_deck_form(first.text):
         return True
     if _HEADLINE_FORM.match(first.text):
         return False
-    following = _neighbour(lines, lines.index(first), 1)
-    if following is not None and furniture.is_separator(following.text):
-        return True
     header_has_meta = any(line.kind == "meta" for line in lines[:body_start])
     if header_has_meta or body_start == len(lines):
         return False

@@ -386,7 +386,8 @@ def _reporters(lines: list[_Line]) -> list[Reporter]:
     found = [reporter for line in lines if line.kind in ("meta", "body") for reporter in line.reporters]
     found = found or [reporter for line in lines if line.kind == "caption" for reporter in line.reporters]
     emails = [line.email for line in lines if line.kind == "meta" and line.email and not line.reporters]
-    emails += [address for line in _closing_lines(lines) if line.kind == "furniture"
+    emails += [address for line in _closing_lines(lines)
+               if line.kind == "furniture" and not furniture.opens_contact(line.text)
                for address in personal_addresses(line.text)]
     return merge_reporters(found, emails)
 

@@ -113,6 +113,12 @@ def test_section_tag_opening_a_headline_is_no_dateline(tag):
     assert zone_texts(document, "byline") == []
 
 
+def test_photo_mark_opening_a_caption_is_no_outlet():
+    caption = "[사진] 시민들이 새로 단장한 해수욕장 산책로를 걷고 있다.\n"
+    document = layout(f"부산시, 해수욕장 안전요원 늘린다\n{caption}부산시는 안전요원을 늘린다고 3일 밝혔다.\n")
+    assert zone_texts(document, "caption") == [caption]
+
+
 def test_outlet_credit_under_the_article_is_a_byline():
     document = layout("부산시, 해수욕장 안전요원 늘린다\n부산시는 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다.\n"
                       "/가상연합\n")

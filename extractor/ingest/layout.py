@@ -141,9 +141,12 @@ def _unglued(line: _Line) -> list[_Line]:
 
 def _lead_credit(text: str) -> Byline | None:
     """An outlet's name in brackets opening a paragraph (`[가상뉴스] 충남도는 … 밝혔다.`); a
-    section tag opening a headline (`[단독] 가상시, …`) has no full stop after it."""
+    section tag opening a headline (`[단독] 가상시, …`) has no full stop after it, and a
+    photo's mark (`[사진] …`) is no outlet."""
     credit = lead_credit(text)
-    rest = text[credit.end:].strip() if credit else ""
+    if credit is None or furniture.is_caption(text[:credit.end]):
+        return None
+    rest = text[credit.end:].strip()
     return credit if _FULL_STOP.search(rest) or len(rest) >= _LONG_PARAGRAPH_CHARS else None
 
 

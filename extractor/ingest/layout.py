@@ -26,7 +26,7 @@ from ..model import Reporter
 from . import furniture
 from .byline import (Byline, byline_line, is_bare_name, lead_byline, lead_credit, lone_address, merge_reporters,
                      personal_addresses, readable_email, trailing_address, trailing_byline)
-from .timestamp import Stamp, find_stamps, under_label
+from .timestamp import Stamp, find_stamps, opening_stamp, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _CLOSING_MARKS = r"\s*[\"'”’)\]]*\s*$"
@@ -126,12 +126,10 @@ def _classify_line(line: _Line) -> None:
 def _unglued(line: _Line) -> list[_Line]:
     """A labelled timestamp opening a line of words (`date 2025-10-03 “…”`, `입력 2024.05.02
     10:15 가상시는 …`) is a metadata line the page's scraper glued to them: two lines."""
-    stamps = find_stamps(line.text) if line.kind in ("text", "caption") else []
-    first = stamps[0] if stamps else None
-    if (first is None or not first.labelled or line.text[:first.start].strip(_LINE_MARKS)
-            or not line.text[first.end:].strip()):
+    stamp = opening_stamp(line.text, _LINE_MARKS) if line.kind in ("text", "caption") else None
+    if stamp is None or not line.text[stamp.end:].strip():
         return [line]
-    cut = len(line.text) - len(line.text[first.end:].lstrip())
+    cut = len(line.text) - len(line.text[stamp.end:].lstrip())
     head = _Line(line.start, line.start + cut, line.start + cut, line.text[:cut])
     tail = _Line(line.start + cut, line.end, line.stop, line.text[cut:])
     for part in (head, tail):
@@ -218,11 +216,9 @@ def _close_at_copyright(lines: list[_Line]) -> None:
     below it (comments, 최신뉴스, other stories' teasers) is furniture, but for the bylines,
     addresses and timestamps right under it (`2024/05/02 10:15 송고`) and a press release's
     contact block (`문의: …`, or `연락처` over lines of their own up to a blank line)."""
-    opened = False
     for index, line in enumerate(lines):
-        if line.kind == "text" and _is_prose(line):
-            opened = True
-        elif opened and line.kind == "furniture" and furniture.is_copyright_notice(line.text):
+        if (line.kind == "furniture" and furniture.is_copyright_notice(line.text)
+                and any(above.kind == "text" and _is_prose(above) for above in lines[:index])):
             _mark_beyond_the_article(lines[index + 1:])
             return
 

@@ -52,20 +52,26 @@ class Stamp:
     start: int
     end: int
     needs_byline: bool  # unlabelled, or the site's edit time: the article's own only beside a byline
-    labelled: bool
 
 
 def find_stamps(line: str) -> list[Stamp]:
     """Every readable timestamp in a line, labelled or not."""
-    stamps = []
-    for match in _STAMP.finditer(line):
-        value = _iso(match)
-        if value:
-            label = match["label"] or match["after"]
-            stamps.append(Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
-                                match.start(), match.end(), needs_byline=not label or label in _LOOSE_LABELS,
-                                labelled=bool(label)))
-    return stamps
+    return [stamp for stamp in map(_stamp, _STAMP.finditer(line)) if stamp]
+
+
+def opening_stamp(line: str, marks: str) -> Stamp | None:
+    """A labelled timestamp opening the line after any of `marks` (`입력 2024.05.02 10:15 …`), else None."""
+    match = _STAMP.match(line, len(line) - len(line.lstrip(marks)))
+    return _stamp(match) if match and (match["label"] or match["after"]) else None
+
+
+def _stamp(match: re.Match) -> Stamp | None:
+    value = _iso(match)
+    if not value:
+        return None
+    label = match["label"] or match["after"]
+    return Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
+                 match.start(), match.end(), needs_byline=not label or label in _LOOSE_LABELS)
 
 
 def under_label(stamps: list[Stamp], label: str) -> list[Stamp]:

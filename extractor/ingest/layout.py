@@ -215,10 +215,12 @@ def _close_at_copyright(lines: list[_Line]) -> None:
     """A copyright notice under the article's prose closes the article: what the page prints
     below it (comments, 최신뉴스, other stories' teasers) is furniture, but for the bylines,
     addresses and timestamps right under it (`2024/05/02 10:15 송고`) and a press release's
-    contact block (`문의: …`, or `연락처` over lines of their own up to a blank line)."""
+    contact block (`문의: …`, or `연락처` over lines of their own up to a blank line). A
+    notice right under a photo's caption is the photo's."""
     for index, line in enumerate(lines):
         if (line.kind == "furniture" and furniture.is_copyright_notice(line.text)
-                and any(above.kind == "text" and _is_prose(above) for above in lines[:index])):
+                and any(above.kind == "text" and _is_prose(above) for above in lines[:index])
+                and _kind_above(lines, index) != "caption"):
             _mark_beyond_the_article(lines[index + 1:])
             return
 
@@ -262,6 +264,11 @@ def _meta_block(lines: list[_Line], index: int) -> list[_Line]:
             block.append(lines[cursor])
             cursor = _neighbour_index(lines, cursor, step)
     return block
+
+
+def _kind_above(lines: list[_Line], index: int) -> str | None:
+    above = _neighbour_index(lines, index, -1)
+    return None if above is None else lines[above].kind
 
 
 def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:

@@ -223,6 +223,8 @@ def test_lone_address_completes_a_lead_byline():
     ("기사승인 2024-05-02 10:15:07", "published", "2024-05-02T10:15:07+09:00"),
     ("최종편집 : 2024.05.02 18:48 (목)", "modified", "2024-05-02T18:48:00+09:00"),
     ("UPDATE. 2024-05-02 18:48 (목)", "modified", "2024-05-02T18:48:00+09:00"),
+    ("기사등록 2024/02/26 14:05:12", "published", "2024-02-26T14:05:12+09:00"),
+    ("게시일 2024-02-26", "published", "2024-02-26T00:00:00+09:00"),
 ])
 def test_timestamp_formats(line, field, value):
     (stamp,) = find_stamps(line)
@@ -334,7 +336,7 @@ def test_scene_above_the_body_is_a_caption():
 
 FOOTER_WIDGETS = ["<저작권자 © 가상일보 무단전재 및 재배포 금지>", "▶ 관련기사", "[관련기사]", "가상시 봄꽃 축제 개막",
                   "많이 본 뉴스", "가상시 야시장 문 연다", "좋아요 3 싫어요 0", "좋아요", "싫어요", "SNS 공유",
-                  "SNS 퍼가기", "이메일 보내기", "![]() |"]
+                  "SNS 퍼가기", "이메일 보내기", "![]() |", "*재판매 및 DB 금지"]
 
 
 def test_page_footer_widgets_are_furniture():

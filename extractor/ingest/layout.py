@@ -284,7 +284,7 @@ def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:
 def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
     """`may_be_headline`: the line opens a text whose sentences end in full stops, so a
     sentence ending without one (`…경험을 배운다`) is a headline's present tense."""
-    text = line.text.strip()
+    text = _own_words(line).strip()
     return (
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
@@ -296,6 +296,11 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
     )
 
 
+def _own_words(line: _Line) -> str:
+    """The line without the bylines opening or closing it (`… 밝혔다. 홍길동 기자 hong@…`)."""
+    return line.text[line.lead_end:line.tail_start or None]
+
+
 def _leaves_quote_open(text: str) -> bool:
     """A quotation running on into the next line: a sentence, not a headline."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
@@ -305,7 +310,7 @@ def _body_start(lines: list[_Line]) -> int:
     """Index of the body's first line: the first prose; without any, the first line of text
     (a fragment with no finished sentence has no headline to tell apart)."""
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-    punctuated = any(_FULL_STOP.search(lines[i].text) for i in texts)
+    punctuated = any(_FULL_STOP.search(_own_words(lines[i])) for i in texts)
     return next((i for n, i in enumerate(texts) if _is_prose(lines[i], may_be_headline=punctuated and n == 0)),
                 texts[0] if texts else len(lines))
 

@@ -54,7 +54,7 @@ _LEADS = tuple(re.compile(pattern) for pattern in (
 #: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).
 _LEAD_CREDIT = re.compile(r"^\s*[\[【]\s*[^\s/=|\[\]()【】]{2,15}\s*[\]】]\s*")
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
-_CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z0-9]{2,15}\s*$")
+_CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`).
 _TRAILING = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).

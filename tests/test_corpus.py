@@ -20,6 +20,12 @@ def _cases():
             yield pytest.param(spec, case, id=f"{path.stem}-{number}-{label}")
 
 
+def _dumped(value):
+    if isinstance(value, list):
+        return [_dumped(item) for item in value]
+    return value.model_dump(mode="json") if hasattr(value, "model_dump") else value
+
+
 def _matches(item: dict, expected: dict) -> bool:
     for key, want in expected.items():
         have = item.get(key)
@@ -44,7 +50,11 @@ def test_case(spec, case):
     reference = case.get("reference_date", spec.get("reference_date"))
     article = extract(case["text"], reference_date=str(reference) if reference else None)
     assert not article.grounding_failures()
-    found = [item.model_dump(mode="json") for item in getattr(article, spec["field"])]
+    value = getattr(article, case.get("field", spec.get("field")))
+    if "value" in case:
+        assert _dumped(value) == case["value"], case.get("note")
+        return
+    found = _dumped(value)
     for expected in case.get("expect") or []:
         assert any(_matches(item, expected) for item in found), f"missing {expected} in {found}"
     for rejected in case.get("reject") or []:

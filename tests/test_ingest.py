@@ -87,6 +87,7 @@ def test_byline_lines(line, name, email):
     ("[가상경제 오세훈 기자] ", "오세훈"),
     ("(부산=가상뉴스) 윤서연 기자 = ", "윤서연"),
     ("가상일보 강도윤 기자 =", "강도윤"),
+    ("[세종=가상일보 오지원 기자] ", "오지원"),
 ])
 def test_lead_byline_prefix_only(lead, name):
     body = "부산시는 올해 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다."
@@ -94,6 +95,35 @@ def test_lead_byline_prefix_only(lead, name):
     assert document.reporters == [Reporter(name=name, email=None)]
     assert zone_texts(document, "byline") == [lead]
     assert zone_texts(document, "body") == [body]
+
+
+@pytest.mark.parametrize("lead", ["[가상뉴스] ", "(부산=KBC) ", "[부산=KPI가상] ", "【부산=가상통신】"])
+def test_outlet_dateline_is_a_byline_naming_nobody(lead):
+    body = "부산시는 올해 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다."
+    document = layout(lead + body)
+    assert document.reporters == []
+    assert zone_texts(document, "byline") == [lead]
+    assert zone_texts(document, "body") == [body]
+
+
+@pytest.mark.parametrize("tag", ["[단독] ", "[포토] "])
+def test_section_tag_opening_a_headline_is_no_dateline(tag):
+    document = layout(f"{tag}부산시, 해수욕장 안전요원 늘린다\n부산시는 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다.\n")
+    assert document.title == f"{tag}부산시, 해수욕장 안전요원 늘린다"
+    assert zone_texts(document, "byline") == []
+
+
+def test_photo_mark_opening_a_caption_is_no_outlet():
+    caption = "[사진] 시민들이 새로 단장한 해수욕장 산책로를 걷고 있다.\n"
+    document = layout(f"부산시, 해수욕장 안전요원 늘린다\n{caption}부산시는 안전요원을 늘린다고 3일 밝혔다.\n")
+    assert zone_texts(document, "caption") == [caption]
+
+
+def test_outlet_credit_under_the_article_is_a_byline():
+    document = layout("부산시, 해수욕장 안전요원 늘린다\n부산시는 해수욕장 일곱 곳에 안전요원을 늘린다고 3일 밝혔다.\n"
+                      "/가상연합\n")
+    assert zone_texts(document, "byline") == ["/가상연합\n"]
+    assert document.reporters == []
 
 
 @pytest.mark.parametrize("line", ["온라인뉴스팀 기자", "  • 가상포커스 기자", "디지털뉴스부 기자"])
@@ -193,6 +223,8 @@ def test_lone_address_completes_a_lead_byline():
     ("기사승인 2024-05-02 10:15:07", "published", "2024-05-02T10:15:07+09:00"),
     ("최종편집 : 2024.05.02 18:48 (목)", "modified", "2024-05-02T18:48:00+09:00"),
     ("UPDATE. 2024-05-02 18:48 (목)", "modified", "2024-05-02T18:48:00+09:00"),
+    ("기사등록 2024/02/26 14:05:12", "published", "2024-02-26T14:05:12+09:00"),
+    ("게시일 2024-02-26", "published", "2024-02-26T00:00:00+09:00"),
 ])
 def test_timestamp_formats(line, field, value):
     (stamp,) = find_stamps(line)
@@ -218,6 +250,14 @@ def test_edit_stamp_beside_the_byline_is_the_modification():
     document = layout("강릉시 바다 도서관 개관\n이서준 기자 sj@example.kr\n기사입력 2024.05.01 10:00\n"
                       "최종편집 2024.05.01 11:30\n강릉시는 바다 도서관을 열었다고 1일 밝혔다.\n")
     assert (document.published, document.modified) == ("2024-05-01T10:00:00+09:00", "2024-05-01T11:30:00+09:00")
+
+
+def test_page_date_glued_to_the_first_paragraph_is_furniture():
+    first = "“골목마다 오래된 책방이 있어 걷는 내내 즐거웠다.”\n"
+    document = layout(f" date 2025-10-03 {first}해외 도시 대표단이 2일 인천 개항장 거리를 둘러봤다.\n")
+    assert zone_texts(document, "furniture") == [" date 2025-10-03 "]
+    assert zone_texts(document, "body")[0].startswith(first)
+    assert document.published is None
 
 
 def test_crawl_date_beside_weather_widget_is_not_publication():
@@ -296,7 +336,7 @@ def test_scene_above_the_body_is_a_caption():
 
 FOOTER_WIDGETS = ["<저작권자 © 가상일보 무단전재 및 재배포 금지>", "▶ 관련기사", "[관련기사]", "가상시 봄꽃 축제 개막",
                   "많이 본 뉴스", "가상시 야시장 문 연다", "좋아요 3 싫어요 0", "좋아요", "싫어요", "SNS 공유",
-                  "SNS 퍼가기", "이메일 보내기", "![]() |"]
+                  "SNS 퍼가기", "이메일 보내기", "![]() |", "*재판매 및 DB 금지"]
 
 
 def test_page_footer_widgets_are_furniture():
@@ -305,6 +345,23 @@ def test_page_footer_widgets_are_furniture():
     furniture = "".join(zone_texts(document, "furniture"))
     assert all(widget in furniture for widget in FOOTER_WIDGETS)
     assert zone_texts(document, "body") == [body]
+
+
+def test_copyright_notice_closes_the_article():
+    article = ("가상시, 야시장 문 연다\n가상시는 야시장을 연다고 3일 밝혔다.\nnight@example.kr\n"
+               "<저작권자(c) 가상연합, 무단 전재-재배포 금지>\n2024/05/03 10:15 송고\n\n")
+    beyond = "뉴스댓글 >\n최신뉴스\n가상군, 딸기 축제 개막\n가상군은 딸기 축제를 열었다고 3일 밝혔다.\n"
+    document = layout(article + beyond)
+    assert zone_texts(document, "furniture") == ["<저작권자(c) 가상연합, 무단 전재-재배포 금지>\n", beyond]
+    assert document.published == "2024-05-03T10:15:00+09:00"
+
+
+def test_contact_block_under_the_notice_is_not_furniture():
+    contact = "연락처\n가상시청 관광정책과\n윤서아 주무관\n031-000-0000\n"
+    document = layout("가상시, 야시장 문 연다\n가상시는 야시장을 연다고 3일 밝혔다.\n"
+                      f"Copyright ⓒ 가상시청 All rights reserved.\n{contact}\n최신뉴스\n가상군, 딸기 축제 개막\n")
+    content = "".join(document.text[start:end] for start, end in document.content_ranges())
+    assert "윤서아 주무관" in content and "딸기 축제" not in content
 
 
 def test_captions_and_copyright_footer():

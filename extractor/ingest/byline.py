@@ -6,7 +6,9 @@ a lead byline opening the first paragraph (`[뉴스핌=김지유 기자] …`,
 `(서울=연합뉴스) 홍길동 기자 = …`, `아주경제 박재천 기자 =광명시…`), of which only
 the prefix is byline; and a trailing byline after a paragraph's last sentence
 (`… 밝혔다. 홍길동 기자 hong@example.com`). A cut-off (`jsc@`) or hidden
-(`[email protected]`) address gives no e-mail.
+(`[email protected]`) address gives no e-mail. An outlet's credit where a byline
+would stand (`[가상뉴스] 충남도는 …`, `(서울=가상뉴스) …`, `/가상뉴스` under the
+article) is a byline naming nobody.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ _NAME = r"[가-힣]{2,4}"
 _NAMES = rf"(?P<names>{_NAME}(?:\s*[·ㆍ,]\s*{_NAME})*)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
+_SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
 _ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})?|{_HIDDEN_ADDRESS})"
 _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
 _MEDIA = r"[^\s/=|\[\]()]{1,15}"
@@ -42,12 +45,16 @@ _BYLINE_LINE = re.compile(
 _DESK_LINE = re.compile(rf"{_LINE_OPENING}{_DESK}\s*{_ROLE}{_AFTER_NAME}")
 #: Lead bylines, tried in order; each match ends where the article's own words begin.
 _LEADS = tuple(re.compile(pattern) for pattern in (
-    rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,20}}?\s*=\s*{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",          # [뉴스핌=김지유 기자]
+    rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,20}}?\s*=\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자]
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,15}}?\s+{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",             # [아시아경제 박종일 기자]
-    rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}={_NAME}[^\]】)〕\n]{{0,10}}{_CLOSE}\s*(?:{_NAMES}\s*{_ROLE}\s*=\s*)?",
+    rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_NAMES}\s*{_ROLE}\s*=\s*)?",
     rf"^\s*(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}\s*{_ROLE}\s*=\s*",                      # 아주경제 박재천 기자 =
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
+#: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).
+_LEAD_CREDIT = re.compile(r"^\s*[\[【]\s*[^\s/=|\[\]()【】]{2,15}\s*[\]】]\s*")
+#: An outlet's credit on a line of its own under the article (`/연합뉴스`).
+_CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`).
 _TRAILING = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
@@ -65,8 +72,8 @@ class Byline:
 
 def byline_line(line: str) -> Byline | None:
     """The reporters of a line that is only a byline (`유진상 기자 (yjs@…)`, `[한예경 기자]`,
-    `KBS 뉴스 이수진입니다.`; none for a desk's `온라인뉴스팀 기자`), else None."""
-    if _DESK_LINE.match(line):
+    `KBS 뉴스 이수진입니다.`; none for a desk's `온라인뉴스팀 기자` or an outlet's `/연합뉴스`), else None."""
+    if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
     match = _BYLINE_LINE.match(line) or _SIGN_OFF.match(line.strip())
     return Byline(_reporters(match), 0, len(line)) if match else None
@@ -79,6 +86,13 @@ def lead_byline(line: str) -> Byline | None:
         if match and match.end() < len(line.rstrip()):
             return Byline(_reporters(match), 0, match.end())
     return None
+
+
+def lead_credit(line: str) -> Byline | None:
+    """An outlet's name in brackets opening a line (`[가상뉴스] …`), a byline naming nobody, else
+    None. Section tags take the same form (`[단독]`): the caller checks that a paragraph follows."""
+    match = _LEAD_CREDIT.match(line)
+    return Byline((), 0, match.end()) if match and match.end() < len(line.rstrip()) else None
 
 
 def trailing_byline(line: str) -> Byline | None:
@@ -107,6 +121,11 @@ def readable_email(address: str | None) -> str | None:
     return address if address and EMAIL.fullmatch(address) else None
 
 
+def personal_addresses(line: str) -> list[str]:
+    """The e-mail addresses in a line that may be a reporter's: not a desk's or the site's (`jebo@…`)."""
+    return [address for address in EMAIL.findall(line) if address.split("@")[0].lower() not in _SHARED_MAILBOXES]
+
+
 def is_bare_name(line: str) -> bool:
     return re.fullmatch(_NAME, line.strip()) is not None
 
@@ -121,8 +140,9 @@ def _reporters(match: re.Match) -> tuple[Reporter, ...]:
 
 
 def merge_reporters(found: list[Reporter], loose_emails: list[str]) -> list[Reporter]:
-    """One entry per name, keeping an e-mail where any byline gave one; a lone
-    address line (`hong@yna.co.kr` under the article) goes to a sole reporter without one."""
+    """One entry per name, keeping an e-mail where any byline gave one; a loose address
+    (a line `hong@yna.co.kr` under the article, a closing credit `◎공감언론 뉴시스 hong@…`)
+    goes to a sole reporter without one when it is the only one."""
     merged: dict[str, Reporter] = {}
     for reporter in found:
         known = merged.get(reporter.name)

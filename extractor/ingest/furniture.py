@@ -1,5 +1,5 @@
 """Recognises page furniture (share bars, comment and weather widgets, related
-lists, copyright lines) and photo captions line by line, from
+lists, copyright lines), photo captions and decks' form line by line, from
 `lexicons/furniture.yaml`."""
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ _LEXICON = lexicons.load("furniture")
 _EXACT = frozenset(str(line) for line in _LEXICON["exact_lines"])
 _PREFIXES = tuple(_LEXICON["line_prefixes"])
 _PATTERNS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]))
+_COPYRIGHT = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["copyright_notices"]))
+_CONTACT = re.compile(r"^[*※\s]*(?:" + "|".join(map(re.escape, _LEXICON["contact_labels"])) + r")(?:\s*[:：]|\s|$)")
 _LIST_HEADERS = frozenset(_LEXICON["list_headers"])
 _RELEASE_TABLE_LABELS = frozenset(_LEXICON["release_table_labels"])
 _WEATHER = re.compile(
@@ -19,12 +21,18 @@ _WEATHER = re.compile(
 _CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
 _CAPTION_CREDITS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
 _IMAGE_FILE = re.compile(_LEXICON["image_file"])
+_DECK_SUBJECT = re.compile(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
 _PHOTO_DESCRIPTIONS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label.
 _SPACES = " \t\r\n\f\v\u00a0\u2002\u2003\u2009\u3000"
 _LEADING_MARKS, _TRAILING_MARKS = _SPACES + "•·∙*-–—ㅡ", _SPACES + ">›»-–—ㅡ"
 _SEPARATOR = re.compile(r"^[\s\-–—ㅡ_=*~·]+$")
+#: A notice names the outlet first at most: its wording starts within this many characters.
+_MAX_NOTICE_OPENING = 40
+#: A reporting sentence's predicate (`…전재했다.`): a line about copyright, not a notice, which
+#: is a noun phrase or polite (`무단전재 및 재배포를 금합니다`).
+_PREDICATE = re.compile(r"(?<!니)다[.!?]?(?=$|[\s\"'”’)\]>〉])")
 #: Marks around a list header: `[관련기사]`, `▶ 관련기사`, `<많이 본 뉴스>`, `■ 주요기사`.
 _HEADER_MARKS = re.compile(r"^[\s\[<【〈▶▷►■□◆◇●○]+|[\s\]>】〉]+$")
 
@@ -44,11 +52,30 @@ def is_furniture(line: str) -> bool:
         label in _EXACT
         or label.startswith(_PREFIXES)
         or bool(_PATTERNS.search(label))
+        or _is_notice(label)
         or is_list_header(line)
         or is_release_table_label(line)
         or is_separator(line)
         or (len(label) <= 40 and bool(_WEATHER.search(label)))
     )
+
+
+def is_copyright_notice(line: str) -> bool:
+    """A copyright line (`[저작권자ⓒ 가상일보. 무단전재-재배포 금지]`, `Copyright ⓒ 가상일보
+    All rights reserved`): its wording opens the line, after the outlet's name at most, and
+    no sentence or photo says it (a caption or a report on piracy may hold the same words)."""
+    label = trimmed(line)
+    return (_is_notice(label) and _COPYRIGHT.search(label).start() <= _MAX_NOTICE_OPENING
+            and not label.startswith(_CAPTION_MARKS))
+
+
+def _is_notice(label: str) -> bool:
+    return bool(_COPYRIGHT.search(label)) and not _PREDICATE.search(label)
+
+
+def opens_contact(line: str) -> bool:
+    """A press release's contact line (`문의: 홍보과 02-000-0000`, `연락처`)."""
+    return bool(_CONTACT.match(trimmed(line)))
 
 
 def is_list_header(line: str) -> bool:
@@ -68,6 +95,11 @@ def is_photo_description(line: str) -> bool:
     """A line describing a pictured scene (`…서명하고 있다`, `…야간 전경`): a caption
     when it stands above the body, where no sentence has started yet."""
     return bool(_PHOTO_DESCRIPTIONS.search(trimmed(line)))
+
+
+def is_deck_form(line: str) -> bool:
+    """A line opening with the bare noun that stands for the headline's subject (`시, 유럽 교류 …`)."""
+    return bool(_DECK_SUBJECT.match(trimmed(line)))
 
 
 def is_image_file(line: str) -> bool:

@@ -4,8 +4,10 @@ published, modified). The text itself is never altered: every character
 belongs to exactly one zone.
 
 The page is read line by line, as an editor would: widgets and copyright
-lines are furniture; lines made only of bylines and timestamps are metadata
-(a site header's date, away from any byline, is furniture); `▲…` lines and
+lines are furniture, and a copyright line under the article closes it (what
+the page prints below it is furniture too); lines made only of bylines and
+timestamps are metadata (a site header's date, away from any byline, is
+furniture), as is a labelled timestamp glued to a line of text; `▲…` lines and
 lines ending in a photo credit or a photo desk's date stamp are captions; the
 first line that reads as prose (a finished sentence, or a paragraph opening
 with a lead byline) starts the body, and the short lines above it are the
@@ -22,9 +24,9 @@ from .. import lexicons
 from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
-from .byline import (byline_line, is_bare_name, lead_byline, lone_address, merge_reporters, readable_email,
-                     trailing_address, trailing_byline)
-from .timestamp import Stamp, find_stamps, under_label
+from .byline import (Byline, byline_line, is_bare_name, lead_byline, lead_credit, lone_address, merge_reporters,
+                     personal_addresses, readable_email, trailing_address, trailing_byline)
+from .timestamp import Stamp, find_stamps, opening_stamp, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _CLOSING_MARKS = r"\s*[\"'”’)\]]*\s*$"
@@ -39,6 +41,8 @@ _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
 #: View counters and buttons sitting beside bylines and timestamps.
 _META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
 _SEPARATORS = re.compile(r"[|·/,\s•]+")
+#: Bullets and bars that may stand before a line's first word.
+_LINE_MARKS = " \t•·|"
 _CELL_BORDER = re.compile(r"[|│]")
 #: The headline's own form: a catchphrase in quotes (`'대박조짐' …`) or its subject before a comma
 #: (`진안군, 홍삼축제 개막`); a deck goes on from the headline without restating its subject.
@@ -89,10 +93,11 @@ def _classify(text: str) -> list[_Line]:
         content = match.group().rstrip("\n")
         line = _Line(match.start(), match.start() + len(content), match.end(), content.rstrip("\r"))
         _classify_line(line)
-        lines.append(line)
+        lines += _unglued(line)
     _pair_bare_names(lines)
     _label_stamps_under_labels(lines)
     _mark_list_tails(lines)
+    _close_at_copyright(lines)
     _mark_captions_after_images(lines)
     _drop_loose_stamps(lines)
     return lines
@@ -107,7 +112,7 @@ def _classify_line(line: _Line) -> None:
     elif furniture.is_furniture(text):
         line.kind = "furniture"
     else:
-        lead = lead_byline(text)
+        lead = lead_byline(text) or _lead_credit(text)
         if lead:
             line.lead_end, line.reporters = lead.end, lead.reporters
         if furniture.is_caption(text) or (lead and _is_dateline_caption(lead.reporters, text[lead.end:])):
@@ -116,6 +121,31 @@ def _classify_line(line: _Line) -> None:
             line.tail_start = address.start if address and address.start > line.lead_end else 0
         elif not lead:
             _read_trailing_byline(line)
+
+
+def _unglued(line: _Line) -> list[_Line]:
+    """A labelled timestamp opening a line of words (`date 2025-10-03 “…”`, `입력 2024.05.02
+    10:15 가상시는 …`) is a metadata line the page's scraper glued to them: two lines."""
+    stamp = opening_stamp(line.text, _LINE_MARKS) if line.kind in ("text", "caption") else None
+    if stamp is None or not line.text[stamp.end:].strip():
+        return [line]
+    cut = len(line.text) - len(line.text[stamp.end:].lstrip())
+    head = _Line(line.start, line.start + cut, line.start + cut, line.text[:cut])
+    tail = _Line(line.start + cut, line.end, line.stop, line.text[cut:])
+    for part in (head, tail):
+        _classify_line(part)
+    return [head, tail]
+
+
+def _lead_credit(text: str) -> Byline | None:
+    """An outlet's name in brackets opening a paragraph (`[가상뉴스] 충남도는 … 밝혔다.`); a
+    section tag opening a headline (`[단독] 가상시, …`) has no full stop after it, and a
+    photo's mark (`[사진] …`) is no outlet."""
+    credit = lead_credit(text)
+    if credit is None or furniture.is_caption(text[:credit.end]):
+        return None
+    rest = text[credit.end:].strip()
+    return credit if _FULL_STOP.search(rest) or len(rest) >= _LONG_PARAGRAPH_CHARS else None
 
 
 def _is_dateline_caption(reporters: tuple[Reporter, ...], rest: str) -> bool:
@@ -181,6 +211,32 @@ def _mark_list_tails(lines: list[_Line]) -> None:
                 line.kind = "furniture"
 
 
+def _close_at_copyright(lines: list[_Line]) -> None:
+    """A copyright notice under the article's prose closes the article: what the page prints
+    below it (comments, 최신뉴스, other stories' teasers) is furniture, but for the bylines,
+    addresses and timestamps right under it (`2024/05/02 10:15 송고`) and a press release's
+    contact block (`문의: …`, or `연락처` over lines of their own up to a blank line). A
+    notice right under a photo's caption is the photo's."""
+    for index, line in enumerate(lines):
+        if (line.kind == "furniture" and furniture.is_copyright_notice(line.text)
+                and any(above.kind == "text" and _is_prose(above) for above in lines[:index])
+                and _kind_above(lines, index) != "caption"):
+            _mark_beyond_the_article(lines[index + 1:])
+            return
+
+
+def _mark_beyond_the_article(tail: list[_Line]) -> None:
+    in_contact, in_trailer = False, True
+    for line in tail:
+        if line.kind == "blank":
+            in_contact = False
+            continue
+        in_contact = in_contact or furniture.opens_contact(line.text)
+        in_trailer = in_trailer and (line.kind == "meta" or in_contact)
+        if not in_trailer:
+            line.kind = "furniture"
+
+
 def _mark_captions_after_images(lines: list[_Line]) -> None:
     """The line under an image file name (`2018062501….jpg`) is that picture's caption."""
     for line, following in zip(lines, lines[1:]):
@@ -210,9 +266,9 @@ def _meta_block(lines: list[_Line], index: int) -> list[_Line]:
     return block
 
 
-def _neighbour(lines: list[_Line], index: int, step: int) -> _Line | None:
-    found = _neighbour_index(lines, index, step)
-    return None if found is None else lines[found]
+def _kind_above(lines: list[_Line], index: int) -> str | None:
+    above = _neighbour_index(lines, index, -1)
+    return None if above is None else lines[above].kind
 
 
 def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:
@@ -228,7 +284,7 @@ def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:
 def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
     """`may_be_headline`: the line opens a text whose sentences end in full stops, so a
     sentence ending without one (`…경험을 배운다`) is a headline's present tense."""
-    text = line.text.strip()
+    text = _own_words(line).strip()
     return (
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
@@ -240,6 +296,11 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
     )
 
 
+def _own_words(line: _Line) -> str:
+    """The line without the bylines opening or closing it (`… 밝혔다. 홍길동 기자 hong@…`)."""
+    return line.text[line.lead_end:line.tail_start or None]
+
+
 def _leaves_quote_open(text: str) -> bool:
     """A quotation running on into the next line: a sentence, not a headline."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
@@ -249,7 +310,7 @@ def _body_start(lines: list[_Line]) -> int:
     """Index of the body's first line: the first prose; without any, the first line of text
     (a fragment with no finished sentence has no headline to tell apart)."""
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-    punctuated = any(_FULL_STOP.search(lines[i].text) for i in texts)
+    punctuated = any(_FULL_STOP.search(_own_words(lines[i])) for i in texts)
     return next((i for n, i in enumerate(texts) if _is_prose(lines[i], may_be_headline=punctuated and n == 0)),
                 texts[0] if texts else len(lines))
 
@@ -288,17 +349,15 @@ def _same(line: str, other: str) -> bool:
 
 def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     """The headline is not in the text when the opening line is a summary: too long
-    for a headline, set off by a lone dash, or sitting straight above a paragraph
-    that opens with its reporter's byline (`[매체=기자]`), as article-body containers
-    are scraped, unless it has the headline's own form (`진안군, …`)."""
-    if len(first.text.strip()) > _MAX_TITLE_CHARS:
+    for a headline, in a deck's form (`시, …`), or, unless it has the headline's own
+    form (`진안군, …`), sitting straight above a paragraph that opens with its
+    reporter's byline (`[매체=기자]`), as article-body containers are scraped."""
+    if len(first.text.strip()) > _MAX_TITLE_CHARS or furniture.is_deck_form(first.text):
         return True
-    index = lines.index(first)
-    following = _neighbour(lines, index, 1)
-    if following is not None and furniture.is_separator(following.text):
-        return True
+    if _HEADLINE_FORM.match(first.text):
+        return False
     header_has_meta = any(line.kind == "meta" for line in lines[:body_start])
-    if header_has_meta or body_start == len(lines) or _HEADLINE_FORM.match(first.text):
+    if header_has_meta or body_start == len(lines):
         return False
     opening = lines[body_start]
     return bool(opening.lead_end and opening.reporters)
@@ -338,7 +397,24 @@ def _reporters(lines: list[_Line]) -> list[Reporter]:
     found = [reporter for line in lines if line.kind in ("meta", "body") for reporter in line.reporters]
     found = found or [reporter for line in lines if line.kind == "caption" for reporter in line.reporters]
     emails = [line.email for line in lines if line.kind == "meta" and line.email and not line.reporters]
+    emails += [address for line in _closing_lines(lines)
+               if line.kind == "furniture" and not furniture.opens_contact(line.text)
+               for address in personal_addresses(line.text)]
     return merge_reporters(found, emails)
+
+
+def _closing_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines under the article's last paragraph down to its copyright notice, before any
+    list of other stories: where outlets print credits (`◎공감언론 뉴시스 hong@…`)."""
+    last = max((index for index, line in enumerate(lines) if line.kind == "body"), default=len(lines))
+    closing = []
+    for line in lines[last + 1:]:
+        if furniture.is_list_header(line.text):
+            break
+        closing.append(line)
+        if furniture.is_copyright_notice(line.text):
+            break
+    return closing
 
 
 def _zones(lines: list[_Line]) -> list[Zone]:

@@ -24,9 +24,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_LABEL_FIELD = {label: "published" for label in _LEXICON["published_labels"]}
+_LABEL_FIELD: dict[str, str | None] = {label: "published" for label in _LEXICON["published_labels"]}
 _LABEL_FIELD.update({label: "modified" for label in _LEXICON["modified_labels"] + _LEXICON["edit_labels"]})
-_EDIT_LABELS = frozenset(_LEXICON["edit_labels"])
+_LABEL_FIELD.update({label: None for label in _LEXICON["date_labels"]})
+#: Labels whose date is the article's own only beside a byline: the site's edit time, a bare `date`.
+_LOOSE_LABELS = frozenset(_LEXICON["edit_labels"] + _LEXICON["date_labels"])
 #: `(금)`, `금요일`; a bare day letter only as a word of its own (`12수정 …` is the next label).
 _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
@@ -54,21 +56,29 @@ class Stamp:
 
 def find_stamps(line: str) -> list[Stamp]:
     """Every readable timestamp in a line, labelled or not."""
-    stamps = []
-    for match in _STAMP.finditer(line):
-        value = _iso(match)
-        if value:
-            label = match["label"] or match["after"]
-            stamps.append(Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
-                                match.start(), match.end(), needs_byline=not label or label in _EDIT_LABELS))
-    return stamps
+    return [stamp for stamp in map(_stamp, _STAMP.finditer(line)) if stamp]
+
+
+def opening_stamp(line: str, marks: str) -> Stamp | None:
+    """A labelled timestamp opening the line after any of `marks` (`입력 2024.05.02 10:15 …`), else None."""
+    match = _STAMP.match(line, len(line) - len(line.lstrip(marks)))
+    return _stamp(match) if match and (match["label"] or match["after"]) else None
+
+
+def _stamp(match: re.Match) -> Stamp | None:
+    value = _iso(match)
+    if not value:
+        return None
+    label = match["label"] or match["after"]
+    return Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
+                 match.start(), match.end(), needs_byline=not label or label in _LOOSE_LABELS)
 
 
 def under_label(stamps: list[Stamp], label: str) -> list[Stamp]:
     """The stamps of a line under a label standing on the line above (`배포일시` /
     `2024. 5. 2.(목) 09:00`): labelled by it when it is a timestamp label."""
     field = _LABEL_FIELD.get(label.strip(" :："))
-    if field is None or label.strip(" :：") in _EDIT_LABELS:
+    if field is None or label.strip(" :：") in _LOOSE_LABELS:
         return stamps
     return [dataclasses.replace(stamp, field=stamp.field or field, needs_byline=False) for stamp in stamps]
 

@@ -5,7 +5,10 @@ groups it by sentence: a body sentence with a visit cue (방문, 견학, 연수 
 cut into clauses at each date it names, and every clause that names visitors
 (a visiting country, a count of people, a visitor noun) is a visit on that date.
 A clause reporting visits accumulated since a past date (`개소한 이래 … 다녀갔다`)
-is dated as the interval from that date to the reference date.
+is dated as the interval from that date to the reference date. A sentence with no
+date of its own tells more of the visit before it (`대표단은 7명으로 구성됐다`); one
+before any dated visit (`… 방문했다고 15일 밝혔다`: the day of the report) is a visit
+without a day, unless the schedule that follows dates it.
 """
 from __future__ import annotations
 
@@ -44,13 +47,16 @@ class VisitRecognizer:
         cues = load("visit_cues")
         self.visitor_nouns = tuple(cues["participant_heads"])
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
-        self.cues = tuple(c for c in cues["cues"] if c not in self.visitor_nouns) + tuple(
-            cues["participation_cues"]) + tuple(lexicon["extra_cues"])
+        visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
+        self.cues = visiting + tuple(cues["participation_cues"]) + tuple(lexicon["extra_cues"])
+        self.visit_verb = regex.compile("|".join(map(regex.escape, visiting)))
         self.not_cues = tuple(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = tuple(lexicon["attribution_after_date"])
         self.comparison = tuple(lexicon["comparison_after_date"])
         self.departure = tuple(lexicon["departure_after_date"])
+        self.until = tuple(lexicon["until_after_date"])
+        self.since = tuple(lexicon["since_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
         self.this_year = frozenset(lexicon["this_year"])
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
@@ -58,23 +64,22 @@ class VisitRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
-        visits: list[Visit] = []
-        for visit in self._sentence_visits(doc, found, ("body",)):
-            earlier = next((e for e in visits if _same_event(visit, e)), None)
-            if earlier is None:
-                visits.append(visit)
-            else:
-                _merge_into(earlier, visit)
+        story = _Story()
+        for visit, told_as_act in self._sentence_visits(doc, found, ("body",)):
+            story.add(visit, told_as_act)
+        visits = story.visits()
         # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
         # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
-        for visit in self._sentence_visits(doc, found, ("headline", "deck")):
-            if not any(_same_event(visit, e) or (e.date or "").startswith(visit.date or "?") for e in visits):
+        for visit, _ in self._sentence_visits(doc, found, ("headline", "deck")):
+            if visit.date is not None and not any(
+                    _same_event(visit, e) or (e.date or "").startswith(visit.date) for e in visits):
                 visits.append(visit)
         for visit in visits:
             add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit)
         return doc
 
     def _sentence_visits(self, doc: Doc, found: "_Found", zones: tuple[str, ...]):
+        """(visit, whether its sentence reports the act of visiting) for each visit clause."""
         undated_event: _Clause | None = None
         for start, end in _sentences_in(doc, found.text, zones):
             sentence = _Sentence(start, end, found.text[start:end])
@@ -85,13 +90,28 @@ class VisitRecognizer:
             if not clauses and undated_event is not None and found.counts_people(sentence.start, sentence.end):
                 # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
                 clauses = [self._carried_clause(doc, sentence, undated_event)]
+            elif not clauses and not self._is_tally(sentence.text):
+                # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
+                clauses = [_Clause(sentence.start, sentence.end, None)]
             undated_event = None
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
-                if visit is None:
+                if visit is not None:
+                    yield visit, clause.date is not None or self._acts_out_visit(doc, found, clause)
+                elif clause.date is not None:
                     undated_event = clause
-                else:
-                    yield visit
+
+    def _acts_out_visit(self, doc: Doc, found: "_Found", clause: _Clause) -> bool:
+        """The clause uses a visit cue as its verb (`방문했다고`, `찾아왔다`), outside quotes: it
+        reports people coming, not visitors as a noun (`방문객 수는`) or attendance (`참석했다`)."""
+        for match in self.visit_verb.finditer(found.text, clause.start, clause.end):
+            if found.quoted({"start": match.start(), "end": match.end()}):
+                continue
+            token = doc.char_span(match.start(), match.end(), alignment_mode="expand")[-1]
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.tag_.startswith("VV") or (following is not None and following.tag_.startswith("XSV")):
+                return True
+        return False
 
     def _reports_visit(self, text: str) -> bool:
         for word in self.not_cues:
@@ -113,7 +133,8 @@ class VisitRecognizer:
             if (date["type"] not in DATED_TYPES or found.quoted(date) or date["text"] in self.this_year
                     or self._not_the_visit(found.text, date)):
                 continue
-            if not cumulative and self._dates_something_else(doc, found, date):
+            if not cumulative and (self._bounds_a_stay(found.text, date)
+                                   or self._dates_something_else(doc, found, date)):
                 continue
             if date["type"] == "TIME":
                 date = dict(date, value=date["value"].split("T")[0])
@@ -169,6 +190,12 @@ class VisitRecognizer:
         end = until[-1]["value"] if until else reference_date(doc).isoformat()
         return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"), True)
 
+    def _bounds_a_stay(self, text: str, date: dict) -> bool:
+        """`오는 5월까지 머물며`: the end of a stay whose start is not given; `2011년 자매결연
+        이후 … 교류`: the start of a relationship. Neither is the day of a visit."""
+        following = text[date["end"]:date["end"] + 12]
+        return following.startswith(self.until) or any(marker in following for marker in self.since)
+
     def _not_the_visit(self, text: str, date: dict) -> bool:
         """The date of the report (`28일 시에 따르면`), of a comparison (`지난해보다`) or of the
         visitors' departure (`4일 출국했다`)."""
@@ -189,15 +216,26 @@ class VisitRecognizer:
         programs = found.within(found.programs, clause.start, clause.end) or found.within(
             found.programs, sentence.start, sentence.end)
         return Visit(
-            date=clause.date["value"],
+            date=clause.date["value"] if clause.date else None,
             countries=list(dict.fromkeys(c["code"] for c in countries)),
             visitors=_visitors_phrase(doc, clause, self._visitors_head(text, clause, people, countries)),
-            headcount=_headcount(people),
+            headcount=self._headcount(found.text, people),
             purpose=self._purpose(doc, found.text, clause),
             program=programs[0]["name"] if programs else None,
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
 
+    def _headcount(self, text: str, people: list[dict]) -> int | None:
+        """The total when the clause gives one (`총 2만1633명`), else the one count naming the
+        visitors (`전형식 부지사와 외교관 31명 등 50여 명이 참석`: the 50 include the hosts),
+        else the largest count of people."""
+        if not people:
+            return None
+        totals = [p for p in people if p["text"].startswith("총")]
+        if totals:
+            return max(p["value"] for p in totals)
+        visitors = [p for p in people if text[:p["start"]].rstrip().endswith(self.visitor_nouns)]
+        return visitors[0]["value"] if len(visitors) == 1 else max(p["value"] for p in people)
 
     def _purpose(self, doc: Doc, text: str, clause: _Clause) -> str | None:
         """The activity that reports the visit with what it is about:
@@ -224,6 +262,36 @@ class VisitRecognizer:
             return None
         offset, noun = min(found)
         return {"start": clause.start + offset, "end": clause.start + offset + len(noun)}
+
+
+class _Story:
+    """The visits an article's body tells, in reading order: a clause dated within a visit
+    already told retells it, and a sentence with no date of its own tells more of the visit
+    before it. A visit the text gives no day for stands alone only when a sentence reports
+    the act of visiting (`방문했다고 15일 밝혔다`); `해외 바이어 300여 명이 참석했다` alone
+    is attendance, but adds to the visit it follows or is dated by the one that follows it."""
+
+    def __init__(self):
+        self._visits: list[Visit] = []
+        self._acted: set[int] = set()
+        self._last: Visit | None = None
+
+    def add(self, visit: Visit, told_as_act: bool) -> None:
+        if visit.date is None and self._last is not None:
+            target = self._last
+        else:
+            target = next((e for e in self._visits if _same_event(visit, e)), None)
+        if target is None:
+            self._visits.append(visit)
+            target = visit
+        else:
+            _merge_into(target, visit)
+        if told_as_act:
+            self._acted.add(id(target))
+        self._last = target
+
+    def visits(self) -> list[Visit]:
+        return [v for v in self._visits if v.date is not None or id(v) in self._acted]
 
 
 class _Found:
@@ -308,9 +376,11 @@ def _open_range(text: str, dates: list[dict]) -> bool:
 
 def _same_event(visit: Visit, earlier: Visit) -> bool:
     """A clause retelling a reported visit: one date lies within the other (a day of a week-long
-    course, or the course's span given after its first day) and one adds nothing to the other.
+    course, or the course's span given after its first day), or one is not given (a lead that
+    names no day of the visit, then its schedule), and one adds nothing to the other.
     A summary (`37개국 138명`, 6/26-7/27) and the visits it sums up stay apart."""
-    if not (_within(visit.date, earlier.date) or _within(earlier.date, visit.date)):
+    undated = visit.date is None or earlier.date is None
+    if not (undated or _within(visit.date, earlier.date) or _within(earlier.date, visit.date)):
         return False
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
 
@@ -338,21 +408,16 @@ def _days(first: str, last: str) -> int:
 
 
 def _merge_into(earlier: Visit, visit: Visit) -> None:
-    """Keep one visit per event: the wider date, every visiting country, the known headcount."""
-    if _within(earlier.date, visit.date):
+    """Keep one visit per event: its date as first reported (a stay's span given later widens
+    its first day only: `31일 방문길에` then `31일부터 3일까지`; `27일 찾아왔다` then
+    `26일부터 7일까지` dates the visit the lead reports), every visiting country, the known
+    headcount."""
+    if earlier.date is None or (_within(earlier.date, visit.date) and visit.date.startswith(earlier.date + "/")):
         earlier.date = visit.date
     earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
     earlier.headcount = earlier.headcount if earlier.headcount is not None else visit.headcount
     earlier.program = earlier.program or visit.program
     earlier.visitors = earlier.visitors or visit.visitors
-
-
-def _headcount(people: list[dict]) -> int | None:
-    """The total when the clause gives one (`총 2만1633명`), else the largest count of people."""
-    if not people:
-        return None
-    totals = [p for p in people if p["text"].startswith("총")]
-    return max(p["value"] for p in totals or people)
 
 
 #: What closes the phrase before the visitors' noun phrase (`…으로 한국을 방문한 | 페루의 … 시장이`).

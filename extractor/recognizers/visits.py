@@ -48,6 +48,8 @@ class VisitRecognizer:
         self.visitor_nouns = tuple(cues["participant_heads"])
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
         visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
+        # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
+        self.meeting_cues = tuple(cues["meeting_cues"])
         self.cues = visiting + tuple(cues["participation_cues"]) + tuple(lexicon["extra_cues"])
         self.visit_verb = regex.compile("|".join(map(regex.escape, visiting)))
         self.not_cues = tuple(cues["not_cues"])
@@ -65,13 +67,13 @@ class VisitRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
         story = _Story()
-        for visit, told_as_act in self._sentence_visits(doc, found, ("body",)):
-            story.add(visit, told_as_act)
+        for visit, stands_alone in self._sentence_visits(doc, found, ("body",)):
+            story.add(visit, stands_alone)
         visits = story.visits()
         # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
         # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
-        for visit, _ in self._sentence_visits(doc, found, ("headline", "deck")):
-            if visit.date is not None and not any(
+        for visit, stands_alone in self._sentence_visits(doc, found, ("headline", "deck")):
+            if stands_alone and visit.date is not None and not any(
                     _same_event(visit, e) or (e.date or "").startswith(visit.date) for e in visits):
                 visits.append(visit)
         for visit in visits:
@@ -79,7 +81,7 @@ class VisitRecognizer:
         return doc
 
     def _sentence_visits(self, doc: Doc, found: "_Found", zones: tuple[str, ...]):
-        """(visit, whether its sentence reports the act of visiting) for each visit clause."""
+        """(visit, whether it stands alone) for each visit clause."""
         undated_event: _Clause | None = None
         for start, end in _sentences_in(doc, found.text, zones):
             sentence = _Sentence(start, end, found.text[start:end])
@@ -97,9 +99,16 @@ class VisitRecognizer:
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
                 if visit is not None:
-                    yield visit, clause.date is not None or self._acts_out_visit(doc, found, clause)
+                    yield visit, self._stands_alone(doc, found, sentence, clause, visit)
                 elif clause.date is not None:
                     undated_event = clause
+
+    def _stands_alone(self, doc: Doc, found: "_Found", sentence: "_Sentence", clause: _Clause, visit: Visit) -> bool:
+        """A visit reported with no day needs a sentence telling the act of visiting; one that
+        only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
+        if clause.date is None:
+            return self._acts_out_visit(doc, found, clause)
+        return bool(visit.countries) or self._reports_visit(sentence.text, meeting=False)
 
     def _acts_out_visit(self, doc: Doc, found: "_Found", clause: _Clause) -> bool:
         """The clause uses a visit cue as its verb (`방문했다고`, `찾아왔다`), outside quotes: it
@@ -113,10 +122,10 @@ class VisitRecognizer:
                 return True
         return False
 
-    def _reports_visit(self, text: str) -> bool:
+    def _reports_visit(self, text: str, meeting: bool = True) -> bool:
         for word in self.not_cues:
             text = text.replace(word, "")
-        return any(cue in text for cue in self.cues)
+        return any(cue in text for cue in self.cues) or (meeting and any(cue in text for cue in self.meeting_cues))
 
     def _clauses(self, doc: Doc, sentence: "_Sentence", found: "_Found") -> list[_Clause]:
         """The sentence cut at each date of an event it names.
@@ -267,16 +276,16 @@ class VisitRecognizer:
 class _Story:
     """The visits an article's body tells, in reading order: a clause dated within a visit
     already told retells it, and a sentence with no date of its own tells more of the visit
-    before it. A visit the text gives no day for stands alone only when a sentence reports
-    the act of visiting (`방문했다고 15일 밝혔다`); `해외 바이어 300여 명이 참석했다` alone
-    is attendance, but adds to the visit it follows or is dated by the one that follows it."""
+    before it. Weak reports add to the visit they follow or take the date of the one that
+    follows them, but are no visit alone: `해외 바이어 300여 명이 참석했다` with no day is
+    attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit."""
 
     def __init__(self):
         self._visits: list[Visit] = []
-        self._acted: set[int] = set()
+        self._alone: set[int] = set()
         self._last: Visit | None = None
 
-    def add(self, visit: Visit, told_as_act: bool) -> None:
+    def add(self, visit: Visit, stands_alone: bool) -> None:
         if visit.date is None and self._last is not None:
             target = self._last
         else:
@@ -286,12 +295,12 @@ class _Story:
             target = visit
         else:
             _merge_into(target, visit)
-        if told_as_act:
-            self._acted.add(id(target))
+        if stands_alone:
+            self._alone.add(id(target))
         self._last = target
 
     def visits(self) -> list[Visit]:
-        return [v for v in self._visits if v.date is not None or id(v) in self._acted]
+        return [v for v in self._visits if id(v) in self._alone]
 
 
 class _Found:
@@ -382,7 +391,16 @@ def _same_event(visit: Visit, earlier: Visit) -> bool:
     undated = visit.date is None or earlier.date is None
     if not (undated or _within(visit.date, earlier.date) or _within(earlier.date, visit.date)):
         return False
+    if visit.date == earlier.date and not _conflicts(visit, earlier):
+        return True  # the same day's visit told in parts: `옌지시 대표단이 방문` then `이날 대표단 6명을 만나`
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
+
+
+def _conflicts(visit: Visit, other: Visit) -> bool:
+    """Different people: other countries, or another number of them."""
+    other_countries = visit.countries and other.countries and not set(visit.countries) & set(other.countries)
+    other_count = None not in (visit.headcount, other.headcount) and visit.headcount != other.headcount
+    return bool(other_countries or other_count)
 
 
 def _adds_nothing(visit: Visit, other: Visit) -> bool:

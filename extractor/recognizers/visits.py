@@ -46,6 +46,10 @@ class VisitRecognizer:
         lexicon = load("visits")
         cues = load("visit_cues")
         self.visitor_nouns = tuple(cues["participant_heads"])
+        # `이들은 … 총회에 참석했다`: a pronoun for the visitors named before names them too
+        nouns = "|".join(map(regex.escape, sorted(self.visitor_nouns, key=len, reverse=True)))
+        pronouns = "|".join(map(regex.escape, lexicon["visitor_pronouns"]))
+        self.visitor_word = regex.compile(rf"{nouns}|(?<!\p{{Hangul}})(?:{pronouns})")
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
         visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
         # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
@@ -220,7 +224,7 @@ class VisitRecognizer:
         people = [c for c in counts if c["unit"] == "people"]
         # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
         bodies = counts if clause.cumulative else []
-        if not (countries or people or bodies or any(noun in text for noun in self.visitor_nouns)):
+        if not (countries or people or bodies or self.visitor_word.search(text)):
             return None
         programs = found.within(found.programs, clause.start, clause.end) or found.within(
             found.programs, sentence.start, sentence.end)
@@ -261,16 +265,15 @@ class VisitRecognizer:
         return text[doc[start].idx:match.end()]
 
     def _visitors_head(self, text: str, clause: _Clause, people: list[dict], countries: list[dict]) -> dict | None:
-        """The count of people, else the last visiting country, else the first visitor noun."""
+        """The count of people, else the last visiting country, else the first word for visitors."""
         if people:
             return max(people, key=lambda p: p["value"])
         if countries:
             return countries[-1]
-        found = [(text.find(noun), noun) for noun in self.visitor_nouns if noun in text]
-        if not found:
+        word = self.visitor_word.search(text)
+        if word is None:
             return None
-        offset, noun = min(found)
-        return {"start": clause.start + offset, "end": clause.start + offset + len(noun)}
+        return {"start": clause.start + word.start(), "end": clause.start + word.end()}
 
 
 class _Story:

@@ -87,9 +87,14 @@ class VisitRecognizer:
     def _sentence_visits(self, doc: Doc, found: "_Found", zones: tuple[str, ...]):
         """(visit, whether it stands alone) for each visit clause."""
         undated_event: _Clause | None = None
-        for start, end in _sentences_in(doc, found.text, zones):
-            sentence = _Sentence(start, end, found.text[start:end])
-            if not self._reports_visit(sentence.text):
+        listed_visits = False  # the line before a list reports visits: its rows do too
+        for sentence in _sentences_in(doc, found.text, zones):
+            reports = self._reports_visit(sentence.text)
+            if not sentence.row:
+                listed_visits = reports
+            elif listed_visits and not reports:
+                reports = True  # `국가별 연수 일정은 다음과 같다.` then `- 라오스 : 10/8~10/17, 20명`
+            if not reports:
                 undated_event = None
                 continue
             clauses = self._clauses(doc, sentence, found)
@@ -219,7 +224,8 @@ class VisitRecognizer:
 
     def _visit(self, doc: Doc, sentence: "_Sentence", clause: _Clause, found: "_Found") -> Visit | None:
         text = found.text[clause.start:clause.end]
-        countries = [c for c in found.within(found.countries, clause.start, clause.end) if c["visiting"]]
+        # a row of a visit list is labelled with the visitors' country
+        countries = [c for c in found.within(found.countries, clause.start, clause.end) if c["visiting"] or sentence.row]
         counts = found.within(found.counts, clause.start, clause.end)
         people = [c for c in counts if c["unit"] == "people"]
         # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
@@ -336,11 +342,12 @@ class _Sentence:
     start: int
     end: int
     text: str
+    row: bool = False
 
 
 def _sentences_in(doc: Doc, text: str, zones: tuple[str, ...]):
-    """(start, end) of each sentence's part in the given zones (a byline may open the first
-    sentence of the body; a bare Doc is all body)."""
+    """Each sentence's part in the given zones (a byline may open the first sentence of the
+    body; a bare Doc is all body), cut where a list row starts."""
     document = document_of(doc)
     body = [(z.start, z.end) for z in document.zones if z.kind in zones]
     if not document.zones and "body" in zones:
@@ -348,8 +355,30 @@ def _sentences_in(doc: Doc, text: str, zones: tuple[str, ...]):
     for sentence_start, sentence_end in sentence_ranges(doc):
         for zone_start, zone_end in body:
             start, end = max(sentence_start, zone_start), min(sentence_end, zone_end)
-            if text[start:end].strip():
-                yield start, end
+            cuts = [m.start() for m in _LIST_MARK.finditer(text, start, end) if m.start() > start]
+            for part_start, part_end in zip([start] + cuts, cuts + [end]):
+                part = text[part_start:part_end]
+                if part.strip(_LIST_MARK_CHARS):
+                    part_start += len(part) - len(part.lstrip())
+                    part_end -= len(part) - len(part.rstrip())
+                    yield _Sentence(part_start, part_end, text[part_start:part_end],
+                                    _is_row(doc, text, part_start, part_end))
+
+
+#: Marks opening list items and paragraphs (`- 라오스 : 10/8~10/17, 20명`, `□ 시는 …`).
+_LIST_MARK_CHARS = "-·•▪*□○◦ㅇ◎ \t\n"
+_LIST_MARK = regex.compile(r"(?m)^[ \t]*[-·•▪*□○◦ㅇ◎][ \t]")
+
+
+def _is_row(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A list item that is no sentence (`- 라오스 : 10/8~10/17, 20명`): a line opening with a
+    list mark, with no final ending (`다.`) of a verb."""
+    line_start = text.rfind("\n", 0, start) + 1
+    mark = _LIST_MARK.match(text, line_start)
+    if mark is None or text[mark.end():start].strip():
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any("EF" in token.tag_ for token in span)
 
 
 def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):

@@ -64,6 +64,8 @@ class VisitRecognizer:
         self.until = tuple(lexicon["until_after_date"])
         self.since = tuple(lexicon["since_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
+        self.plans = tuple(lexicon["plan_markers"])
+        self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
         self.activity = regex.compile("(?:" + "|".join(map(regex.escape, lexicon["activities"])) + r")(?![원생단])")
@@ -71,12 +73,12 @@ class VisitRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
         story = _Story()
-        for visit, stands_alone in self._sentence_visits(doc, found, ("body",)):
-            story.add(visit, stands_alone)
+        for visit, stands_alone, planned in self._sentence_visits(doc, found, ("body",)):
+            story.add(visit, stands_alone, planned)
         visits = story.visits()
         # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
         # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
-        for visit, stands_alone in self._sentence_visits(doc, found, ("headline", "deck")):
+        for visit, stands_alone, _ in self._sentence_visits(doc, found, ("headline", "deck")):
             if stands_alone and visit.date is not None and not any(
                     _same_event(visit, e) or (e.date or "").startswith(visit.date) for e in visits):
                 visits.append(visit)
@@ -85,7 +87,7 @@ class VisitRecognizer:
         return doc
 
     def _sentence_visits(self, doc: Doc, found: "_Found", zones: tuple[str, ...]):
-        """(visit, whether it stands alone) for each visit clause."""
+        """(visit, whether it stands alone, whether it is planned) for each visit clause."""
         undated_event: _Clause | None = None
         listed_visits = False  # the line before a list reports visits: its rows do too
         for sentence in _sentences_in(doc, found.text, zones):
@@ -108,8 +110,9 @@ class VisitRecognizer:
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
                 if visit is not None:
-                    yield visit, self._stands_alone(doc, found, sentence, clause, visit)
-                elif clause.date is not None:
+                    planned = any(marker in found.text[clause.start:clause.end] for marker in self.plans)
+                    yield visit, self._stands_alone(doc, found, sentence, clause, visit), planned
+                elif clause.date is not None and (sentence.row or self._reports_visit(sentence.text, meeting=False)):
                     undated_event = clause
 
     def _stands_alone(self, doc: Doc, found: "_Found", sentence: "_Sentence", clause: _Clause, visit: Visit) -> bool:
@@ -245,12 +248,13 @@ class VisitRecognizer:
         )
 
     def _headcount(self, text: str, people: list[dict]) -> int | None:
-        """The total when the clause gives one (`총 2만1633명`), else the one count naming the
+        """The total when the clause gives one (`총 2만1633명`, `모두 78만 명`), else the one count naming the
         visitors (`전형식 부지사와 외교관 31명 등 50여 명이 참석`: the 50 include the hosts),
         else the largest count of people."""
         if not people:
             return None
-        totals = [p for p in people if p["text"].startswith("총")]
+        totals = [p for p in people if p["text"].startswith(self.totals)
+                  or text[:p["start"]].rstrip().endswith(self.totals)]
         if totals:
             return max(p["value"] for p in totals)
         visitors = [p for p in people if text[:p["start"]].rstrip().endswith(self.visitor_nouns)]
@@ -287,14 +291,16 @@ class _Story:
     already told retells it, and a sentence with no date of its own tells more of the visit
     before it. Weak reports add to the visit they follow or take the date of the one that
     follows them, but are no visit alone: `해외 바이어 300여 명이 참석했다` with no day is
-    attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit."""
+    attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit, and
+    a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news."""
 
     def __init__(self):
         self._visits: list[Visit] = []
         self._alone: set[int] = set()
         self._last: Visit | None = None
 
-    def add(self, visit: Visit, stands_alone: bool) -> None:
+    def add(self, visit: Visit, stands_alone: bool, planned: bool = False) -> None:
+        stands_alone = stands_alone and not (planned and self._alone)
         if visit.date is None and self._last is not None:
             target = self._last
         else:

@@ -107,15 +107,18 @@ class VisitRecognizer:
                 # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
                 clauses = [_Clause(sentence.start, sentence.end, None)]
             undated_event = None
+            # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
+            dates_next = sentence.row or self._reports_visit(sentence.text, meeting=False)
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
                 if visit is not None:
                     planned = any(marker in found.text[clause.start:clause.end] for marker in self.plans)
                     yield visit, self._stands_alone(doc, found, sentence, clause, visit), planned
-                elif clause.date is not None and (sentence.row or self._reports_visit(sentence.text, meeting=False)):
+                elif clause.date is not None and dates_next:
                     undated_event = clause
 
-    def _stands_alone(self, doc: Doc, found: "_Found", sentence: "_Sentence", clause: _Clause, visit: Visit) -> bool:
+    def _stands_alone(self, doc: Doc, found: "_Found", sentence: "_Sentence", clause: _Clause,
+                      visit: Visit) -> bool:
         """A visit reported with no day needs a sentence telling the act of visiting; one that
         only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
         if clause.date is None:
@@ -228,7 +231,8 @@ class VisitRecognizer:
     def _visit(self, doc: Doc, sentence: "_Sentence", clause: _Clause, found: "_Found") -> Visit | None:
         text = found.text[clause.start:clause.end]
         # a row of a visit list is labelled with the visitors' country
-        countries = [c for c in found.within(found.countries, clause.start, clause.end) if c["visiting"] or sentence.row]
+        countries = [c for c in found.within(found.countries, clause.start, clause.end)
+                     if c["visiting"] or sentence.row]
         counts = found.within(found.counts, clause.start, clause.end)
         people = [c for c in counts if c["unit"] == "people"]
         # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
@@ -248,9 +252,9 @@ class VisitRecognizer:
         )
 
     def _headcount(self, text: str, people: list[dict]) -> int | None:
-        """The total when the clause gives one (`총 2만1633명`, `모두 78만 명`), else the one count naming the
-        visitors (`전형식 부지사와 외교관 31명 등 50여 명이 참석`: the 50 include the hosts),
-        else the largest count of people."""
+        """The total when the clause gives one (`총 2만1633명`, `모두 78만 명`), else the one
+        count naming the visitors (`전형식 부지사와 외교관 31명 등 50여 명이 참석`: the 50
+        include the hosts), else the largest count of people."""
         if not people:
             return None
         totals = [p for p in people if p["text"].startswith(self.totals)
@@ -299,7 +303,7 @@ class _Story:
         self._alone: set[int] = set()
         self._last: Visit | None = None
 
-    def add(self, visit: Visit, stands_alone: bool, planned: bool = False) -> None:
+    def add(self, visit: Visit, stands_alone: bool, planned: bool) -> None:
         stands_alone = stands_alone and not (planned and self._alone)
         if visit.date is None and self._last is not None:
             target = self._last
@@ -430,7 +434,7 @@ def _same_event(visit: Visit, earlier: Visit) -> bool:
     if not (undated or _within(visit.date, earlier.date) or _within(earlier.date, visit.date)):
         return False
     if visit.date == earlier.date and not _conflicts(visit, earlier):
-        return True  # the same day's visit told in parts: `옌지시 대표단이 방문` then `이날 대표단 6명을 만나`
+        return True  # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
 
 

@@ -307,6 +307,8 @@ class _Story:
         stands_alone = stands_alone and not (planned and self._alone)
         if visit.date is None and self._last is not None:
             target = self._last
+            if target.countries:  # the visitors' countries are told: others named later are context
+                visit.countries = []
         else:
             target = next((e for e in self._visits if _same_event(visit, e)), None)
         if target is None:

@@ -47,16 +47,15 @@ class VisitRecognizer:
         cues = load("visit_cues")
         self.visitor_nouns = tuple(cues["participant_heads"])
         # `이들은 … 총회에 참석했다`: a pronoun for the visitors named before names them too
-        nouns = "|".join(map(regex.escape, sorted(self.visitor_nouns, key=len, reverse=True)))
-        pronouns = "|".join(map(regex.escape, lexicon["visitor_pronouns"]))
+        nouns, pronouns = _alternation(self.visitor_nouns).pattern, _alternation(lexicon["visitor_pronouns"]).pattern
         self.visitor_word = regex.compile(rf"{nouns}|(?<!\p{{Hangul}})(?:{pronouns})")
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
         visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
         # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
-        self.meeting_cues = tuple(cues["meeting_cues"])
-        self.cues = visiting + tuple(cues["participation_cues"]) + tuple(lexicon["extra_cues"])
-        self.visit_verb = regex.compile("|".join(map(regex.escape, visiting)))
-        self.not_cues = tuple(cues["not_cues"])
+        self.meeting_cue = _alternation(cues["meeting_cues"])
+        self.cue = _alternation(visiting + tuple(cues["participation_cues"]) + tuple(lexicon["extra_cues"]))
+        self.visit_verb = _alternation(visiting)
+        self.not_cue = _alternation(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = tuple(lexicon["attribution_after_date"])
         self.comparison = tuple(lexicon["comparison_after_date"])
@@ -91,11 +90,11 @@ class VisitRecognizer:
         undated_event: _Clause | None = None
         listed_visits = False  # the line before a list reports visits: its rows do too
         for sentence in _sentences_in(doc, found.text, zones):
-            reports = self._reports_visit(sentence.text)
+            cue = self._cue(sentence.text)
             if not sentence.row:
-                listed_visits = reports
-            elif listed_visits and not reports:
-                reports = True  # `국가별 연수 일정은 다음과 같다.` then `- 라오스 : 10/8~10/17, 20명`
+                listed_visits = cue is not None
+            # `국가별 연수 일정은 다음과 같다.` then `- 라오스 : 10/8~10/17, 20명`
+            reports = cue is not None or (sentence.row and listed_visits)
             if not reports:
                 undated_event = None
                 continue
@@ -107,23 +106,22 @@ class VisitRecognizer:
                 # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
                 clauses = [_Clause(sentence.start, sentence.end, None)]
             undated_event = None
-            # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
-            dates_next = sentence.row or self._reports_visit(sentence.text, meeting=False)
+            told_as_visit = cue == "visit"
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
                 if visit is not None:
                     planned = any(marker in found.text[clause.start:clause.end] for marker in self.plans)
-                    yield visit, self._stands_alone(doc, found, sentence, clause, visit), planned
-                elif clause.date is not None and dates_next:
+                    yield visit, self._stands_alone(doc, found, clause, visit, told_as_visit), planned
+                elif clause.date is not None and (sentence.row or told_as_visit):
+                    # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                     undated_event = clause
 
-    def _stands_alone(self, doc: Doc, found: "_Found", sentence: "_Sentence", clause: _Clause,
-                      visit: Visit) -> bool:
+    def _stands_alone(self, doc: Doc, found: "_Found", clause: _Clause, visit: Visit, told_as_visit: bool) -> bool:
         """A visit reported with no day needs a sentence telling the act of visiting; one that
         only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
         if clause.date is None:
             return self._acts_out_visit(doc, found, clause)
-        return bool(visit.countries) or self._reports_visit(sentence.text, meeting=False)
+        return bool(visit.countries) or told_as_visit
 
     def _acts_out_visit(self, doc: Doc, found: "_Found", clause: _Clause) -> bool:
         """The clause uses a visit cue as its verb (`방문했다고`, `찾아왔다`), outside quotes: it
@@ -137,10 +135,13 @@ class VisitRecognizer:
                 return True
         return False
 
-    def _reports_visit(self, text: str, meeting: bool = True) -> bool:
-        for word in self.not_cues:
-            text = text.replace(word, "")
-        return any(cue in text for cue in self.cues) or (meeting and any(cue in text for cue in self.meeting_cues))
+    def _cue(self, text: str) -> str | None:
+        """"visit" when the text reports visiting or attending, "meeting" when it only meets
+        people (`대표단 6명을 만나`), else None."""
+        text = self.not_cue.sub("", text)
+        if self.cue.search(text):
+            return "visit"
+        return "meeting" if self.meeting_cue.search(text) else None
 
     def _clauses(self, doc: Doc, sentence: "_Sentence", found: "_Found") -> list[_Clause]:
         """The sentence cut at each date of an event it names.
@@ -186,7 +187,7 @@ class VisitRecognizer:
             return False
         verb, phrase = modifier
         words = found.text[date["end"]:verb.idx + len(verb)]
-        if self._reports_visit(words) or words.endswith(self.events):
+        if self._cue(words) is not None or words.endswith(self.events):
             return False
         if not len(phrase):
             return True
@@ -355,6 +356,10 @@ class _Sentence:
     end: int
     text: str
     row: bool = False
+
+
+def _alternation(words) -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
 
 
 def _sentences_in(doc: Doc, text: str, zones: tuple[str, ...]):

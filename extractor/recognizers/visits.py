@@ -71,7 +71,7 @@ class VisitRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
-        story = _Story()
+        story = _Story(reference_date(doc))
         for visit, stands_alone, planned in self._sentence_visits(doc, found, ("body",)):
             story.add(visit, stands_alone, planned)
         visits = story.visits()
@@ -299,7 +299,8 @@ class _Story:
     attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit, and
     a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news."""
 
-    def __init__(self):
+    def __init__(self, reported: dt.date):
+        self._reported = reported
         self._visits: list[Visit] = []
         self._alone: set[int] = set()
         self._last: Visit | None = None
@@ -311,7 +312,7 @@ class _Story:
             if target.countries:  # the visitors' countries are told: others named later are context
                 visit.countries = []
         else:
-            target = next((e for e in self._visits if _same_event(visit, e)), None)
+            target = next((e for e in self._visits if self._retells(visit, e)), None)
         if target is None:
             self._visits.append(visit)
             target = visit
@@ -323,6 +324,15 @@ class _Story:
 
     def visits(self) -> list[Visit]:
         return [v for v in self._visits if id(v) in self._alone]
+
+    def _retells(self, visit: Visit, earlier: Visit) -> bool:
+        """`_same_event`, where a visit told without a day takes the date of one near the
+        report only (`이들은 지난해 5월에도 도를 찾은 바 있다` is another visit)."""
+        if (visit.date is None) != (earlier.date is None):
+            first = _first_day(visit.date or earlier.date)
+            if first is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
+                return False
+        return _same_event(visit, earlier)
 
 
 class _Found:
@@ -465,6 +475,15 @@ def _within(inner: str | None, outer: str | None) -> bool:
         return False
     inner_first, _, inner_last = inner.partition("/")
     return first <= inner_first[:len(first)] and (inner_last or inner_first)[:len(last or first)] <= (last or first)
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a day, month or span of days (`2024-05`, `2024-05-03/2024-05-09`)."""
+    first = value.split("/")[0]
+    try:
+        return dt.date.fromisoformat(first if len(first) == 10 else f"{first}-01")
+    except ValueError:
+        return None
 
 
 def _days(first: str, last: str) -> int:

@@ -152,13 +152,16 @@ class VisitRecognizer:
         A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
         """
         dates = found.within(found.dates, sentence.start, sentence.end)
-        cumulative = self._is_tally(sentence.text) or _open_range(found.text, dates)
+        # `2015년 개소 이후 30개국 1200명이 방문했다` counts visits since then
+        counted_since = any(self._starts_a_period(found.text, d) for d in dates) and bool(
+            found.within(found.counts, sentence.start, sentence.end))
+        cumulative = self._is_tally(sentence.text) or _open_range(found.text, dates) or counted_since
         event_dates = []
         for date in dates:
             if (date["type"] not in DATED_TYPES or found.quoted(date) or date["text"] in self.this_year
                     or self._not_the_visit(found.text, date)):
                 continue
-            if not cumulative and (self._bounds_a_stay(found.text, date)
+            if not cumulative and (self._ends_a_stay(found.text, date) or self._starts_a_period(found.text, date)
                                    or self._dates_something_else(doc, found, date)):
                 continue
             if date["type"] == "TIME":
@@ -215,11 +218,14 @@ class VisitRecognizer:
         end = until[-1]["value"] if until else reference_date(doc).isoformat()
         return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"), True)
 
-    def _bounds_a_stay(self, text: str, date: dict) -> bool:
-        """`오는 5월까지 머물며`: the end of a stay whose start is not given; `2011년 자매결연
-        이후 … 교류`: the start of a relationship. Neither is the day of a visit."""
-        following = text[date["end"]:date["end"] + 12]
-        return following.startswith(self.until) or any(marker in following for marker in self.since)
+    def _ends_a_stay(self, text: str, date: dict) -> bool:
+        """`오는 5월까지 머물며`: the end of a stay whose start is not given, no visit's day."""
+        return text.startswith(self.until, date["end"])
+
+    def _starts_a_period(self, text: str, date: dict) -> bool:
+        """`2011년 자매결연 체결 이후`: the start of a period, no visit's day (with a count in
+        the sentence, a tally since then)."""
+        return any(marker in text[date["end"]:date["end"] + 12] for marker in self.since)
 
     def _not_the_visit(self, text: str, date: dict) -> bool:
         """The date of the report (`28일 시에 따르면`), of a comparison (`지난해보다`) or of the
@@ -508,7 +514,7 @@ def _merge_into(earlier: Visit, visit: Visit) -> None:
 
 #: What closes the phrase before the visitors' noun phrase (`…으로 한국을 방문한 | 페루의 … 시장이`).
 _PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
-_PHRASE_BREAK_WORDS = ("이래", "부터", "까지")
+_PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
 
 
 def _visitors_phrase(doc: Doc, clause: _Clause, anchor: dict | None) -> str | None:

@@ -5,7 +5,10 @@ groups it by sentence: a body sentence with a visit cue (방문, 견학, 연수 
 cut into clauses at each date it names, and every clause that names visitors
 (a visiting country, a count of people, a visitor noun) is a visit on that date.
 A clause reporting visits accumulated since a past date (`개소한 이래 … 다녀갔다`)
-is dated as the interval from that date to the reference date.
+is dated as the interval from that date to the reference date. A sentence with no
+date of its own tells more of the visit before it (`대표단은 7명으로 구성됐다`); one
+before any dated visit (`… 방문했다고 15일 밝혔다`: the day of the report) is a visit
+without a day, unless the schedule that follows dates it.
 """
 from __future__ import annotations
 
@@ -43,60 +46,102 @@ class VisitRecognizer:
         lexicon = load("visits")
         cues = load("visit_cues")
         self.visitor_nouns = tuple(cues["participant_heads"])
+        # `이들은 … 총회에 참석했다`: a pronoun for the visitors named before names them too
+        nouns, pronouns = _alternation(self.visitor_nouns).pattern, _alternation(lexicon["visitor_pronouns"]).pattern
+        self.visitor_word = regex.compile(rf"{nouns}|(?<!\p{{Hangul}})(?:{pronouns})")
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
-        self.cues = tuple(c for c in cues["cues"] if c not in self.visitor_nouns) + tuple(
-            cues["participation_cues"]) + tuple(lexicon["extra_cues"])
-        self.not_cues = tuple(cues["not_cues"])
+        visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
+        # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
+        self.meeting_cue = _alternation(cues["meeting_cues"])
+        self.cue = _alternation(visiting + tuple(cues["participation_cues"]) + tuple(lexicon["extra_cues"]))
+        self.visit_verb = _alternation(visiting)
+        self.not_cue = _alternation(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = tuple(lexicon["attribution_after_date"])
         self.comparison = tuple(lexicon["comparison_after_date"])
         self.departure = tuple(lexicon["departure_after_date"])
+        self.until = tuple(lexicon["until_after_date"])
+        self.since = tuple(lexicon["since_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
+        self.plans = tuple(lexicon["plan_markers"])
+        self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
         self.activity = regex.compile("(?:" + "|".join(map(regex.escape, lexicon["activities"])) + r")(?![원생단])")
 
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
-        visits: list[Visit] = []
-        for visit in self._sentence_visits(doc, found, ("body",)):
-            earlier = next((e for e in visits if _same_event(visit, e)), None)
-            if earlier is None:
-                visits.append(visit)
-            else:
-                _merge_into(earlier, visit)
+        story = _Story(reference_date(doc))
+        for visit, stands_alone, planned in self._sentence_visits(doc, found, ("body",)):
+            story.add(visit, stands_alone, planned)
+        visits = story.visits()
         # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
         # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
-        for visit in self._sentence_visits(doc, found, ("headline", "deck")):
-            if not any(_same_event(visit, e) or (e.date or "").startswith(visit.date or "?") for e in visits):
+        for visit, stands_alone, _ in self._sentence_visits(doc, found, ("headline", "deck")):
+            if stands_alone and visit.date is not None and not any(
+                    _same_event(visit, e) or (e.date or "").startswith(visit.date) for e in visits):
                 visits.append(visit)
         for visit in visits:
             add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit)
         return doc
 
     def _sentence_visits(self, doc: Doc, found: "_Found", zones: tuple[str, ...]):
+        """(visit, whether it stands alone, whether it is planned) for each visit clause."""
         undated_event: _Clause | None = None
-        for start, end in _sentences_in(doc, found.text, zones):
-            sentence = _Sentence(start, end, found.text[start:end])
-            if not self._reports_visit(sentence.text):
+        listed_visits = False  # the line before a list reports visits: its rows do too
+        for sentence in _sentences_in(doc, found.text, zones):
+            cue = self._cue(sentence.text)
+            if not sentence.row:
+                listed_visits = cue is not None
+            # `국가별 연수 일정은 다음과 같다.` then `- 라오스 : 10/8~10/17, 20명`
+            reports = cue is not None or (sentence.row and listed_visits)
+            if not reports:
                 undated_event = None
                 continue
             clauses = self._clauses(doc, sentence, found)
             if not clauses and undated_event is not None and found.counts_people(sentence.start, sentence.end):
                 # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
                 clauses = [self._carried_clause(doc, sentence, undated_event)]
+            elif not clauses and not self._is_tally(sentence.text):
+                # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
+                clauses = [_Clause(sentence.start, sentence.end, None)]
             undated_event = None
+            told_as_visit = cue == "visit"
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
-                if visit is None:
+                if visit is not None:
+                    planned = any(marker in found.text[clause.start:clause.end] for marker in self.plans)
+                    yield visit, self._stands_alone(doc, found, clause, visit, told_as_visit), planned
+                elif clause.date is not None and (sentence.row or told_as_visit):
+                    # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                     undated_event = clause
-                else:
-                    yield visit
 
-    def _reports_visit(self, text: str) -> bool:
-        for word in self.not_cues:
-            text = text.replace(word, "")
-        return any(cue in text for cue in self.cues)
+    def _stands_alone(self, doc: Doc, found: "_Found", clause: _Clause, visit: Visit, told_as_visit: bool) -> bool:
+        """A visit reported with no day needs a sentence telling the act of visiting; one that
+        only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
+        if clause.date is None:
+            return self._acts_out_visit(doc, found, clause)
+        return bool(visit.countries) or told_as_visit
+
+    def _acts_out_visit(self, doc: Doc, found: "_Found", clause: _Clause) -> bool:
+        """The clause uses a visit cue as its verb (`방문했다고`, `찾아왔다`), outside quotes: it
+        reports people coming, not visitors as a noun (`방문객 수는`) or attendance (`참석했다`)."""
+        for match in self.visit_verb.finditer(found.text, clause.start, clause.end):
+            if found.quoted({"start": match.start(), "end": match.end()}):
+                continue
+            token = doc.char_span(match.start(), match.end(), alignment_mode="expand")[-1]
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.tag_.startswith("VV") or (following is not None and following.tag_.startswith("XSV")):
+                return True
+        return False
+
+    def _cue(self, text: str) -> str | None:
+        """"visit" when the text reports visiting or attending, "meeting" when it only meets
+        people (`대표단 6명을 만나`), else None."""
+        text = self.not_cue.sub("", text)
+        if self.cue.search(text):
+            return "visit"
+        return "meeting" if self.meeting_cue.search(text) else None
 
     def _clauses(self, doc: Doc, sentence: "_Sentence", found: "_Found") -> list[_Clause]:
         """The sentence cut at each date of an event it names.
@@ -107,13 +152,17 @@ class VisitRecognizer:
         A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
         """
         dates = found.within(found.dates, sentence.start, sentence.end)
-        cumulative = self._is_tally(sentence.text) or _open_range(found.text, dates)
+        # `2015년 개소 이후 30개국 1200명이 방문했다` counts visits since then
+        counted_since = any(self._starts_a_period(found.text, d) for d in dates) and bool(
+            found.within(found.counts, sentence.start, sentence.end))
+        cumulative = self._is_tally(sentence.text) or _open_range(found.text, dates) or counted_since
         event_dates = []
         for date in dates:
             if (date["type"] not in DATED_TYPES or found.quoted(date) or date["text"] in self.this_year
                     or self._not_the_visit(found.text, date)):
                 continue
-            if not cumulative and self._dates_something_else(doc, found, date):
+            if not cumulative and (self._ends_a_stay(found.text, date) or self._starts_a_period(found.text, date)
+                                   or self._dates_something_else(doc, found, date)):
                 continue
             if date["type"] == "TIME":
                 date = dict(date, value=date["value"].split("T")[0])
@@ -141,7 +190,7 @@ class VisitRecognizer:
             return False
         verb, phrase = modifier
         words = found.text[date["end"]:verb.idx + len(verb)]
-        if self._reports_visit(words) or words.endswith(self.events):
+        if self._cue(words) is not None or words.endswith(self.events):
             return False
         if not len(phrase):
             return True
@@ -169,6 +218,15 @@ class VisitRecognizer:
         end = until[-1]["value"] if until else reference_date(doc).isoformat()
         return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"), True)
 
+    def _ends_a_stay(self, text: str, date: dict) -> bool:
+        """`오는 5월까지 머물며`: the end of a stay whose start is not given, no visit's day."""
+        return text.startswith(self.until, date["end"])
+
+    def _starts_a_period(self, text: str, date: dict) -> bool:
+        """`2011년 자매결연 체결 이후`: the start of a period, no visit's day (with a count in
+        the sentence, a tally since then)."""
+        return any(marker in text[date["end"]:date["end"] + 12] for marker in self.since)
+
     def _not_the_visit(self, text: str, date: dict) -> bool:
         """The date of the report (`28일 시에 따르면`), of a comparison (`지난해보다`) or of the
         visitors' departure (`4일 출국했다`)."""
@@ -179,25 +237,39 @@ class VisitRecognizer:
 
     def _visit(self, doc: Doc, sentence: "_Sentence", clause: _Clause, found: "_Found") -> Visit | None:
         text = found.text[clause.start:clause.end]
-        countries = [c for c in found.within(found.countries, clause.start, clause.end) if c["visiting"]]
+        # a row of a visit list is labelled with the visitors' country
+        countries = [c for c in found.within(found.countries, clause.start, clause.end)
+                     if c["visiting"] or sentence.row]
         counts = found.within(found.counts, clause.start, clause.end)
         people = [c for c in counts if c["unit"] == "people"]
         # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
         bodies = counts if clause.cumulative else []
-        if not (countries or people or bodies or any(noun in text for noun in self.visitor_nouns)):
+        if not (countries or people or bodies or self.visitor_word.search(text)):
             return None
         programs = found.within(found.programs, clause.start, clause.end) or found.within(
             found.programs, sentence.start, sentence.end)
         return Visit(
-            date=clause.date["value"],
+            date=clause.date["value"] if clause.date else None,
             countries=list(dict.fromkeys(c["code"] for c in countries)),
             visitors=_visitors_phrase(doc, clause, self._visitors_head(text, clause, people, countries)),
-            headcount=_headcount(people),
+            headcount=self._headcount(found.text, people),
             purpose=self._purpose(doc, found.text, clause),
             program=programs[0]["name"] if programs else None,
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
 
+    def _headcount(self, text: str, people: list[dict]) -> int | None:
+        """The total when the clause gives one (`총 2만1633명`, `모두 78만 명`), else the one
+        count naming the visitors (`전형식 부지사와 외교관 31명 등 50여 명이 참석`: the 50
+        include the hosts), else the largest count of people."""
+        if not people:
+            return None
+        totals = [p for p in people if p["text"].startswith(self.totals)
+                  or text[:p["start"]].rstrip().endswith(self.totals)]
+        if totals:
+            return max(p["value"] for p in totals)
+        visitors = [p for p in people if text[:p["start"]].rstrip().endswith(self.visitor_nouns)]
+        return visitors[0]["value"] if len(visitors) == 1 else max(p["value"] for p in people)
 
     def _purpose(self, doc: Doc, text: str, clause: _Clause) -> str | None:
         """The activity that reports the visit with what it is about:
@@ -214,16 +286,59 @@ class VisitRecognizer:
         return text[doc[start].idx:match.end()]
 
     def _visitors_head(self, text: str, clause: _Clause, people: list[dict], countries: list[dict]) -> dict | None:
-        """The count of people, else the last visiting country, else the first visitor noun."""
+        """The count of people, else the last visiting country, else the first word for visitors."""
         if people:
             return max(people, key=lambda p: p["value"])
         if countries:
             return countries[-1]
-        found = [(text.find(noun), noun) for noun in self.visitor_nouns if noun in text]
-        if not found:
+        word = self.visitor_word.search(text)
+        if word is None:
             return None
-        offset, noun = min(found)
-        return {"start": clause.start + offset, "end": clause.start + offset + len(noun)}
+        return {"start": clause.start + word.start(), "end": clause.start + word.end()}
+
+
+class _Story:
+    """The visits an article's body tells, in reading order: a clause dated within a visit
+    already told retells it, and a sentence with no date of its own tells more of the visit
+    before it. Weak reports add to the visit they follow or take the date of the one that
+    follows them, but are no visit alone: `해외 바이어 300여 명이 참석했다` with no day is
+    attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit, and
+    a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news."""
+
+    def __init__(self, reported: dt.date):
+        self._reported = reported
+        self._visits: list[Visit] = []
+        self._alone: set[int] = set()
+        self._last: Visit | None = None
+
+    def add(self, visit: Visit, stands_alone: bool, planned: bool) -> None:
+        stands_alone = stands_alone and not (planned and self._alone)
+        if visit.date is None and self._last is not None:
+            target = self._last
+            if target.countries:  # the visitors' countries are told: others named later are context
+                visit.countries = []
+        else:
+            target = next((e for e in self._visits if self._retells(visit, e)), None)
+        if target is None:
+            self._visits.append(visit)
+            target = visit
+        else:
+            _merge_into(target, visit)
+        if stands_alone:
+            self._alone.add(id(target))
+        self._last = target
+
+    def visits(self) -> list[Visit]:
+        return [v for v in self._visits if id(v) in self._alone]
+
+    def _retells(self, visit: Visit, earlier: Visit) -> bool:
+        """`_same_event`, where a visit told without a day takes the date of one near the
+        report only (`이들은 지난해 5월에도 도를 찾은 바 있다` is another visit)."""
+        if (visit.date is None) != (earlier.date is None):
+            first = _first_day(visit.date or earlier.date)
+            if first is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
+                return False
+        return _same_event(visit, earlier)
 
 
 class _Found:
@@ -256,11 +371,16 @@ class _Sentence:
     start: int
     end: int
     text: str
+    row: bool = False
+
+
+def _alternation(words) -> regex.Pattern:
+    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
 
 
 def _sentences_in(doc: Doc, text: str, zones: tuple[str, ...]):
-    """(start, end) of each sentence's part in the given zones (a byline may open the first
-    sentence of the body; a bare Doc is all body)."""
+    """Each sentence's part in the given zones (a byline may open the first sentence of the
+    body; a bare Doc is all body), cut where a list row starts."""
     document = document_of(doc)
     body = [(z.start, z.end) for z in document.zones if z.kind in zones]
     if not document.zones and "body" in zones:
@@ -268,8 +388,30 @@ def _sentences_in(doc: Doc, text: str, zones: tuple[str, ...]):
     for sentence_start, sentence_end in sentence_ranges(doc):
         for zone_start, zone_end in body:
             start, end = max(sentence_start, zone_start), min(sentence_end, zone_end)
-            if text[start:end].strip():
-                yield start, end
+            cuts = [m.start() for m in _LIST_MARK.finditer(text, start, end) if m.start() > start]
+            for part_start, part_end in zip([start] + cuts, cuts + [end]):
+                part = text[part_start:part_end]
+                if part.strip(_LIST_MARK_CHARS):
+                    part_start += len(part) - len(part.lstrip())
+                    part_end -= len(part) - len(part.rstrip())
+                    yield _Sentence(part_start, part_end, text[part_start:part_end],
+                                    _is_row(doc, text, part_start, part_end))
+
+
+#: Marks opening list items and paragraphs (`- 라오스 : 10/8~10/17, 20명`, `□ 시는 …`).
+_LIST_MARK_CHARS = "-·•▪*□○◦ㅇ◎ \t\n"
+_LIST_MARK = regex.compile(r"(?m)^[ \t]*[-·•▪*□○◦ㅇ◎][ \t]")
+
+
+def _is_row(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A list item that is no sentence (`- 라오스 : 10/8~10/17, 20명`): a line opening with a
+    list mark, with no final ending (`다.`) of a verb."""
+    line_start = text.rfind("\n", 0, start) + 1
+    mark = _LIST_MARK.match(text, line_start)
+    if mark is None or text[mark.end():start].strip():
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any("EF" in token.tag_ for token in span)
 
 
 def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
@@ -308,11 +450,22 @@ def _open_range(text: str, dates: list[dict]) -> bool:
 
 def _same_event(visit: Visit, earlier: Visit) -> bool:
     """A clause retelling a reported visit: one date lies within the other (a day of a week-long
-    course, or the course's span given after its first day) and one adds nothing to the other.
+    course, or the course's span given after its first day), or one is not given (a lead that
+    names no day of the visit, then its schedule), and one adds nothing to the other.
     A summary (`37개국 138명`, 6/26-7/27) and the visits it sums up stay apart."""
-    if not (_within(visit.date, earlier.date) or _within(earlier.date, visit.date)):
+    undated = visit.date is None or earlier.date is None
+    if not (undated or _within(visit.date, earlier.date) or _within(earlier.date, visit.date)):
         return False
+    if visit.date == earlier.date and not _conflicts(visit, earlier):
+        return True  # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
+
+
+def _conflicts(visit: Visit, other: Visit) -> bool:
+    """Different people: other countries, or another number of them."""
+    other_countries = visit.countries and other.countries and not set(visit.countries) & set(other.countries)
+    other_count = None not in (visit.headcount, other.headcount) and visit.headcount != other.headcount
+    return bool(other_countries or other_count)
 
 
 def _adds_nothing(visit: Visit, other: Visit) -> bool:
@@ -330,6 +483,15 @@ def _within(inner: str | None, outer: str | None) -> bool:
     return first <= inner_first[:len(first)] and (inner_last or inner_first)[:len(last or first)] <= (last or first)
 
 
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a day, month or span of days (`2024-05`, `2024-05-03/2024-05-09`)."""
+    first = value.split("/")[0]
+    try:
+        return dt.date.fromisoformat(first if len(first) == 10 else f"{first}-01")
+    except ValueError:
+        return None
+
+
 def _days(first: str, last: str) -> int:
     try:
         return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
@@ -338,8 +500,11 @@ def _days(first: str, last: str) -> int:
 
 
 def _merge_into(earlier: Visit, visit: Visit) -> None:
-    """Keep one visit per event: the wider date, every visiting country, the known headcount."""
-    if _within(earlier.date, visit.date):
+    """Keep one visit per event: its date as first reported (a stay's span given later widens
+    its first day only: `31일 방문길에` then `31일부터 3일까지`; `27일 찾아왔다` then
+    `26일부터 7일까지` dates the visit the lead reports), every visiting country, the known
+    headcount."""
+    if earlier.date is None or (_within(earlier.date, visit.date) and visit.date.startswith(earlier.date + "/")):
         earlier.date = visit.date
     earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
     earlier.headcount = earlier.headcount if earlier.headcount is not None else visit.headcount
@@ -347,17 +512,9 @@ def _merge_into(earlier: Visit, visit: Visit) -> None:
     earlier.visitors = earlier.visitors or visit.visitors
 
 
-def _headcount(people: list[dict]) -> int | None:
-    """The total when the clause gives one (`총 2만1633명`), else the largest count of people."""
-    if not people:
-        return None
-    totals = [p for p in people if p["text"].startswith("총")]
-    return max(p["value"] for p in totals or people)
-
-
 #: What closes the phrase before the visitors' noun phrase (`…으로 한국을 방문한 | 페루의 … 시장이`).
 _PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
-_PHRASE_BREAK_WORDS = ("이래", "부터", "까지")
+_PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
 
 
 def _visitors_phrase(doc: Doc, clause: _Clause, anchor: dict | None) -> str | None:

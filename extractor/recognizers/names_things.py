@@ -28,11 +28,33 @@ class Candidate:
     end: int
 
 
+class HeadIndex:
+    """The heads of one field, found by the suffix of a text: one set lookup per head length."""
+
+    def __init__(self, words):
+        self.heads = frozenset(words)
+        lengths = sorted({len(head) for head in self.heads}, reverse=True)
+        self._by_length = [(length, frozenset(h for h in self.heads if len(h) == length)) for length in lengths]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.heads
+
+    def __iter__(self):
+        return iter(self.heads)
+
+    def ending(self, text: str) -> str | None:
+        """The longest head that ends text, if text is more than its head."""
+        for length, heads in self._by_length:
+            if length < len(text) and text[len(text) - length:] in heads:
+                return text[len(text) - length:]
+        return None
+
+
 @dataclass(frozen=True)
 class Heads:
-    systems: tuple[str, ...]
-    programs: tuple[str, ...]
-    organizations: tuple[str, ...]
+    systems: HeadIndex
+    programs: HeadIndex
+    organizations: HeadIndex
     proper_heads: frozenset
     standalone_heads: frozenset
     local_government_heads: frozenset
@@ -47,7 +69,7 @@ class Heads:
     quoted_leaders: frozenset
     quoted_heads: tuple[str, ...]
 
-    def of(self, field: str) -> tuple[str, ...]:
+    def of(self, field: str) -> HeadIndex:
         return getattr(self, field)
 
 
@@ -55,14 +77,10 @@ class Heads:
 def heads() -> Heads:
     data = lexicons.load("name_heads")
     org = data["organizations"]
-
-    def longest_first(words):
-        return tuple(sorted(words, key=len, reverse=True))
-
     return Heads(
-        systems=longest_first(data["systems"]["heads"]),
-        programs=longest_first(data["programs"]["heads"]),
-        organizations=longest_first(org["heads"]),
+        systems=HeadIndex(data["systems"]["heads"]),
+        programs=HeadIndex(data["programs"]["heads"]),
+        organizations=HeadIndex(org["heads"]),
         proper_heads=frozenset(org["proper_heads"]),
         standalone_heads=frozenset(org["standalone_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
@@ -81,7 +99,7 @@ def heads() -> Heads:
 
 def head_of(text: str, field: str, lex: Heads) -> str | None:
     """The head that ends text, if text is more than its head."""
-    return next((h for h in lex.of(field) if text.endswith(h) and len(text) > len(h)), None)
+    return lex.of(field).ending(text)
 
 
 def is_count(word: Word) -> bool:

@@ -152,7 +152,9 @@ class ArticleWords:
         gap = self.text[left.end:right.start]
         return left.full and 0 < len(gap) <= 2 and gap.strip(" \t") == ""
 
+    @cached_property
     def phrases(self) -> list[list[Word]]:
+        """The noun phrases, read by things and organisations alike."""
         phrases: list[list[Word]] = []
         current: list[Word] = []
         for word in self.words:

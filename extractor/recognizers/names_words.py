@@ -24,6 +24,7 @@ from ..nlp.common import text_of
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
+_NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS
 #: A stem of these is a noun phrase word, brackets and middle dots included
 #: (`아방카이시(市)`, `단장(45·차관)`).
 STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}
@@ -117,15 +118,15 @@ class ArticleWords:
         first = bisect_left(self.morph_starts, start)
         last = bisect_left(self.morph_starts, end, first)
         inside = [m for m in self.morphs[first:last] if m.end <= end]
-        nominal = _nominal_prefix(inside)
         split = len(inside)
         while split and inside[split - 1].tag.startswith("J"):
             split -= 1
         particle_start = inside[split].start if split < len(inside) else end
-        return Word(start, end, nominal[-1].end if nominal else start,
-                    tuple(m.tag for m in nominal), tuple(m.form for m in nominal),
-                    self.text[start:particle_start], self.text[particle_start:end],
-                    tuple(m.tag for m in inside[:split]))
+        stem_tags = tuple([m.tag for m in inside[:split]])
+        nominal = _nominal_length(inside, stem_tags)
+        return Word(start, end, inside[nominal - 1].end if nominal else start,
+                    stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
+                    self.text[start:particle_start], self.text[particle_start:end], stem_tags)
 
     def clause_word(self, index: int) -> Word:
         if index not in self._clause_words:
@@ -181,16 +182,16 @@ class ArticleWords:
                 if m.tag == "NNP" and len(m.form) > len(suffix) and m.form.endswith(suffix)]
 
 
-def _nominal_prefix(morphs) -> list:
-    """The leading morphemes of a word that belong to a noun (a determiner only before more noun)."""
-    prefix = []
-    for position, morph in enumerate(morphs):
-        if morph.tag in NOMINAL_TAGS or morph.tag in JOINER_TAGS:
-            prefix.append(morph)
-        elif morph.tag == "MM" and position == 0 and len(morphs) > 1 and morphs[1].start == morph.end:
-            prefix.append(morph)
+def _nominal_length(morphs, tags: tuple[str, ...]) -> int:
+    """How many leading morphemes of a word belong to a noun (a determiner only before more noun);
+    tags are those of the morphemes before the particles, where a noun always ends."""
+    length = 0
+    for tag in tags:
+        if tag in _NOUN_PART_TAGS or (tag == "MM" and length == 0 and len(morphs) > 1
+                                      and morphs[1].start == morphs[0].end):
+            length += 1
         else:
             break
-    while prefix and prefix[-1].tag in JOINER_TAGS:
-        prefix.pop()
-    return prefix
+    while length and tags[length - 1] in JOINER_TAGS:
+        length -= 1
+    return length

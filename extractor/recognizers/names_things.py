@@ -29,12 +29,14 @@ class Candidate:
 
 
 class HeadIndex:
-    """The heads of one field, found by the suffix of a text: one set lookup per head length."""
+    """The heads of one field, found by the last character of a text."""
 
     def __init__(self, words):
         self.heads = frozenset(words)
-        lengths = sorted({len(head) for head in self.heads}, reverse=True)
-        self._by_length = [(length, frozenset(h for h in self.heads if len(h) == length)) for length in lengths]
+        by_last: dict[str, list[str]] = {}
+        for head in sorted(self.heads, key=len, reverse=True):
+            by_last.setdefault(head[-1], []).append(head)
+        self._longest_first_by_last = {last: tuple(heads) for last, heads in by_last.items()}
 
     def __contains__(self, word: str) -> bool:
         return word in self.heads
@@ -44,9 +46,9 @@ class HeadIndex:
 
     def ending(self, text: str) -> str | None:
         """The longest head that ends text, if text is more than its head."""
-        for length, heads in self._by_length:
-            if length < len(text) and text[len(text) - length:] in heads:
-                return text[len(text) - length:]
+        for head in self._longest_first_by_last.get(text[-1:], ()):
+            if len(head) < len(text) and text.endswith(head):
+                return head
         return None
 
 

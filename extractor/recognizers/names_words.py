@@ -16,6 +16,7 @@ import re
 import weakref
 from bisect import bisect_left
 from functools import cached_property
+from operator import attrgetter
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -89,7 +90,7 @@ class ArticleWords:
 
     def __init__(self, doc: Doc):
         self.text = text_of(doc)
-        self.morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
+        self.morphs = sorted(doc._.morphs or [], key=attrgetter("start", "end"))
         self.morph_starts = [m.start for m in self.morphs]
         self._clause_words: dict[int, Word] = {}
 

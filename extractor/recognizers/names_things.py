@@ -28,21 +28,16 @@ class Candidate:
     end: int
 
 
-class HeadIndex:
-    """The heads of one field, found by the last character of a text."""
+class HeadIndex(frozenset):
+    """The heads of one field, a set that also finds the head ending a text by its last character."""
 
-    def __init__(self, words):
-        self.heads = frozenset(words)
+    def __new__(cls, words):
+        index = super().__new__(cls, words)
         by_last: dict[str, list[str]] = {}
-        for head in sorted(self.heads, key=len, reverse=True):
+        for head in sorted(index, key=len, reverse=True):
             by_last.setdefault(head[-1], []).append(head)
-        self._longest_first_by_last = {last: tuple(heads) for last, heads in by_last.items()}
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.heads
-
-    def __iter__(self):
-        return iter(self.heads)
+        index._longest_first_by_last = {last: tuple(heads) for last, heads in by_last.items()}
+        return index
 
     def ending(self, text: str) -> str | None:
         """The longest head that ends text, if text is more than its head."""

@@ -241,7 +241,7 @@ def quoted(article: ArticleWords, lex: Heads) -> list[Candidate]:
 
 
 def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, lex: Heads) -> Candidate | None:
-    inside = [w for w in article.words if start <= w.start and w.end <= start + len(text)]
+    inside = article.words_between(start, start + len(text))
     if not inside or inside[-1].end != start + len(text):
         return None
     if any(is_count(w) for w in inside):

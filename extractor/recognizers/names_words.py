@@ -144,6 +144,11 @@ class ArticleWords:
         words = (self.clause_word(index) for index in range(first, last))
         return [w for w in words if w.end <= end]
 
+    def words_between(self, start: int, end: int) -> list[Word]:
+        """The name words inside text[start:end]."""
+        words = self.words[self.index_at(start):self.index_at(end)]
+        return [w for w in words if w.end <= end]
+
     def index_at(self, offset: int) -> int:
         """Index of the first name word starting at or after offset."""
         return bisect_left(self.starts, offset)

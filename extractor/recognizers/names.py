@@ -119,6 +119,8 @@ def _renamed(candidate: Candidate, aliases: dict[str, Candidate], written: set[s
 
 def _alias_mentions(article: ArticleWords, aliases: dict[str, Candidate]) -> list[Candidate]:
     """Later bare uses of an alias (`LH는`) are mentions of the organisation."""
+    if not aliases:
+        return []
     acronyms = {target.name for target in aliases.values()}
     found = []
     for word in article.words:

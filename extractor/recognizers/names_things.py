@@ -46,6 +46,10 @@ class HeadIndex(frozenset):
                 return head
         return None
 
+    def ending_or_is(self, text: str) -> str | None:
+        """The head that ends text, else text itself if it is a head."""
+        return self.ending(text) or (text if text in self else None)
+
 
 @dataclass(frozen=True)
 class Heads:
@@ -94,11 +98,6 @@ def heads() -> Heads:
     )
 
 
-def head_of(text: str, field: str, lex: Heads) -> str | None:
-    """The head that ends text, if text is more than its head."""
-    return lex.of(field).ending(text)
-
-
 def is_count(word: Word) -> bool:
     return "SN" in word.tags and word.forms[-1] in _COUNTERS
 
@@ -110,7 +109,7 @@ def is_organization_word(article: ArticleWords, word: Word, lex: Heads) -> bool:
 def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | None:
     """The organisation head ending a word (`국토교통부` -> 부), checked against Kiwi's morphemes."""
     text = article.text[word.start:word.nominal_end]
-    head = head_of(text, "organizations", lex)
+    head = lex.organizations.ending(text)
     if head is None or not word.forms or text in lex.not_organizations or text.endswith(lex.common_endings):
         return None
     last_form, last_tag = word.forms[-1], word.tags[-1]
@@ -132,17 +131,18 @@ def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
     found: list[Candidate] = []
     for phrase in article.phrases:
         for position, word in enumerate(phrase):
+            word_text = article.text[word.start:word.nominal_end]
             for field in ("systems", "programs"):
-                found.extend(_thing_at(article, phrase, position, field, lex))
+                head = lex.of(field).ending_or_is(word_text)
+                if head is not None:
+                    found.extend(_thing_at(article, phrase, position, field, head, lex))
     return found
 
 
-def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: str, lex: Heads) -> list[Candidate]:
+def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: str, head: str,
+              lex: Heads) -> list[Candidate]:
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
-    head = head_of(word_text, field, lex) or (word_text if word_text in lex.of(field) else None)
-    if head is None:
-        return []
     first, stop = _name_start(article, phrase, position, lex)
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
@@ -247,7 +247,7 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
     if any(is_count(w) for w in inside):
         return None
     for field in ("systems", "programs", "organizations"):
-        head = head_of(text, field, lex)
+        head = lex.of(field).ending(text)
         if head and (field != "organizations" or is_organization_word(article, inside[-1], lex)):
             return Candidate(field, text, start, start + len(text))
     following = article.text[after:after + 8].lstrip()
@@ -264,7 +264,7 @@ def acronym_programmes(article: ArticleWords, lex: Heads) -> list[Candidate]:
     found = []
     for match in re.finditer(r"([A-Z][A-Za-z0-9]{1,7})\(([^()]{3,80})\)", article.text):
         expansion = match.group(2).split(",")[-1].strip()
-        if head_of(expansion, "programs", lex):
+        if lex.programs.ending(expansion):
             found.append(Candidate("programs", match.group(1), match.start(1), match.end(1)))
             found.append(Candidate("claimed", "", match.start(2), match.end(2)))
     return found

@@ -135,8 +135,15 @@ class ArticleWords:
             while start < end - 1 and self.text[start] in _OPENING:
                 start += 1
             stripped = self.text[start:end].rstrip(_TRAILING)
-            self._clause_words[index] = self.word(start, start + len(stripped))
+            self._clause_words[index] = self._name_word_or_new(start, start + len(stripped))
         return self._clause_words[index]
+
+    def _name_word_or_new(self, start: int, end: int) -> Word:
+        """Most clause words are name words too (the same bounds make the same Word): reuse them."""
+        index = self.index_at(start)
+        if index < len(self.words) and self.words[index].end == end and self.words[index].start == start:
+            return self.words[index]
+        return self.word(start, end)
 
     def clause_words_between(self, start: int, end: int) -> list[Word]:
         first = bisect_left(self.clause_starts, start)

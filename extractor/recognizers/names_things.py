@@ -18,6 +18,10 @@ MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
 _COORDINATION = re.compile(r"[·ㆍ]")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
+#: An acronym right before a parenthesised name (`LH(한국토지주택공사)`), looked for only in the
+#: characters it can span: 8 letters, the bracket, and the newline `$` may stand before.
+_ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
+_ACRONYM_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -334,8 +338,7 @@ def parenthesised_aliases(article: ArticleWords, found: list[Candidate]) -> dict
         if match:
             for alias in match.group(1).split(","):
                 aliases.setdefault(alias.strip(), candidate)
-        before = article.text[:candidate.start]
-        acronym = re.search(r"([A-Z][A-Za-z]{1,7})\($", before)
+        acronym = _ACRONYM_BEFORE.search(article.text, max(0, candidate.start - _ACRONYM_REACH), candidate.start)
         if acronym and article.text[candidate.end:candidate.end + 1] == ")":
             aliases.setdefault(candidate.name, Candidate(
                 "organizations", acronym.group(1), acronym.start(1), acronym.end(1)))

@@ -133,11 +133,12 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
 
 def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
     found: list[Candidate] = []
+    fields = [(field, lex.of(field)) for field in ("systems", "programs")]
     for phrase in article.phrases:
         for position, word in enumerate(phrase):
             word_text = article.text[word.start:word.nominal_end]
-            for field in ("systems", "programs"):
-                head = lex.of(field).ending_or_is(word_text)
+            for field, field_heads in fields:
+                head = field_heads.ending_or_is(word_text)
                 if head is not None:
                     found.extend(_thing_at(article, phrase, position, field, head, lex))
     return found

@@ -162,8 +162,8 @@ class ArticleWords:
 
     def joined(self, left: Word, right: Word) -> bool:
         """Are two words neighbours in one noun phrase (only spaces between, left wholly nominal)?"""
-        gap = self.text[left.end:right.start]
-        return left.full and 0 < len(gap) <= 2 and gap.strip(" \t") == ""
+        return (left.full and 0 < right.start - left.end <= 2
+                and self.text[left.end:right.start].strip(" \t") == "")
 
     @cached_property
     def phrases(self) -> list[list[Word]]:

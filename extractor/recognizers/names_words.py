@@ -141,7 +141,7 @@ class ArticleWords:
     def _name_word_or_new(self, start: int, end: int) -> Word:
         """Most clause words are name words too (the same bounds make the same Word): reuse them."""
         index = self.index_at(start)
-        if index < len(self.words) and self.words[index].end == end and self.words[index].start == start:
+        if index < len(self.words) and self.words[index].start == start and self.words[index].end == end:
             return self.words[index]
         return self.word(start, end)
 

@@ -134,7 +134,7 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
 def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
     found: list[Candidate] = []
     fields = [(field, lex.of(field)) for field in ("systems", "programs")]
-    for phrase in article.phrases:
+    for phrase in article.phrases():
         for position, word in enumerate(phrase):
             word_text = article.text[word.start:word.nominal_end]
             for field, field_heads in fields:
@@ -279,7 +279,7 @@ def acronym_programmes(article: ArticleWords, lex: Heads) -> list[Candidate]:
 
 def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
     found = []
-    for phrase in article.phrases:
+    for phrase in article.phrases():
         for position, word in enumerate(phrase):
             candidate = _organization_at(article, phrase, position, lex, countries)
             if candidate and not _address(article, phrase, position, candidate, lex):

@@ -17,7 +17,7 @@ import weakref
 from bisect import bisect_left
 from functools import cached_property
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
@@ -165,26 +165,28 @@ class ArticleWords:
         return (left.full and 0 < right.start - left.end <= 2
                 and self.text[left.end:right.start].strip(" \t") == "")
 
-    @cached_property
-    def phrases(self) -> list[list[Word]]:
-        """The noun phrases, read by things and organisations alike."""
-        phrases: list[list[Word]] = []
-        current: list[Word] = []
-        for word in self.words:
-            if current and not self.joined(current[-1], word):
-                phrases.append(current)
-                current = []
-            if word.nominal:
-                current.append(word)
-            elif current:
-                phrases.append(current)
-                current = []
-        if current:
-            phrases.append(current)
-        return phrases
+    def phrases(self) -> Iterator[list[Word]]:
+        """The noun phrases: runs of joined nominal words."""
+        return (self.words[first:end] for first, end in self._phrase_bounds)
 
-    def nominal_text(self, first: Word, last: Word) -> str:
-        return self.text[first.start:last.nominal_end]
+    @cached_property
+    def _phrase_bounds(self) -> list[tuple[int, int]]:
+        """(first, end) in words of each noun phrase, found once for things and organisations alike.
+        Kept as numbers: lists of words would stay for the garbage collector to walk as long as the Doc."""
+        bounds: list[tuple[int, int]] = []
+        first = None  # of the phrase being read
+        for index, word in enumerate(self.words):
+            if first is not None and not self.joined(self.words[index - 1], word):
+                bounds.append((first, index))
+                first = None
+            if word.nominal:
+                first = index if first is None else first
+            elif first is not None:
+                bounds.append((first, index))
+                first = None
+        if first is not None:
+            bounds.append((first, len(self.words)))
+        return bounds
 
     def quoted(self) -> list[re.Match]:
         """Short single-quoted or bracketed stretches (`‘스마트도시 체감도 증진사업’`)."""

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..model import Named, Span
 from ..nlp.common import add_item, content_index, document_of
-from .names_people import People, people_of, person_candidates
+from .names_people import People, people_of, person_candidates, titles
 from .names_things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .names_words import ArticleWords, article_words
 
@@ -43,6 +43,7 @@ def organization_aliases() -> dict[str, str]:
 class NameRecognizer:
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        heads(), titles(), organization_aliases()  # the lexicons are read as the pipeline loads, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
         article = article_words(doc)
@@ -119,6 +120,8 @@ def _renamed(candidate: Candidate, aliases: dict[str, Candidate], written: set[s
 
 def _alias_mentions(article: ArticleWords, aliases: dict[str, Candidate]) -> list[Candidate]:
     """Later bare uses of an alias (`LH는`) are mentions of the organisation."""
+    if not aliases:
+        return []
     acronyms = {target.name for target in aliases.values()}
     found = []
     for word in article.words:

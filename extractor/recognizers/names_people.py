@@ -46,7 +46,7 @@ class Titles:
     bodies: dict             # `시장` -> `시`: 안양시장 heads 안양시
     body_titles: frozenset
     suffixes: tuple[str, ...]
-    glued_titles: frozenset
+    glued_titles: tuple[str, ...]  # longest first
     anonymous_titles: frozenset
     courtesy_titles: frozenset
     surnames: frozenset
@@ -70,7 +70,7 @@ def titles() -> Titles:
         bodies=dict(data["title_bodies"]),
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
-        glued_titles=frozenset(data["glued_titles"]),
+        glued_titles=tuple(sorted(data["glued_titles"], key=len, reverse=True)),
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
@@ -529,7 +529,9 @@ def _glued_bylines(people: People) -> list[Candidate]:
     found = []
     for word in people.article.words:
         text = article.text[word.start:word.nominal_end]
-        title = next((t for t in lex.glued_titles if text.endswith(t)), None)
-        if title and _korean_name_form(text[:-len(title)], lex):
+        if not text.endswith(lex.glued_titles):
+            continue
+        title = next(t for t in lex.glued_titles if text.endswith(t))
+        if _korean_name_form(text[:-len(title)], lex):
             found.append(Candidate("persons", text[:-len(title)], word.start, word.start + len(text) - len(title)))
     return found

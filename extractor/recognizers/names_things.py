@@ -18,6 +18,10 @@ MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
 _COORDINATION = re.compile(r"[·ㆍ]")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
+#: An acronym right before a parenthesised name (`LH(한국토지주택공사)`), looked for only in the
+#: characters it can span: 8 letters, the bracket, and the newline `$` may stand before.
+_ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
+_ACRONYM_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -28,11 +32,34 @@ class Candidate:
     end: int
 
 
+class HeadIndex(frozenset):
+    """The heads of one field, a set that also finds the head ending a text by its last character."""
+
+    def __new__(cls, words):
+        index = super().__new__(cls, words)
+        by_last: dict[str, list[str]] = {}
+        for head in sorted(index, key=len, reverse=True):
+            by_last.setdefault(head[-1], []).append(head)
+        index._longest_first_by_last = {last: tuple(heads) for last, heads in by_last.items()}
+        return index
+
+    def ending(self, text: str) -> str | None:
+        """The longest head that ends text, if text is more than its head."""
+        for head in self._longest_first_by_last.get(text[-1:], ()):
+            if len(head) < len(text) and text.endswith(head):
+                return head
+        return None
+
+    def ending_or_is(self, text: str) -> str | None:
+        """The head that ends text, else text itself if it is a head."""
+        return self.ending(text) or (text if text in self else None)
+
+
 @dataclass(frozen=True)
 class Heads:
-    systems: tuple[str, ...]
-    programs: tuple[str, ...]
-    organizations: tuple[str, ...]
+    systems: HeadIndex
+    programs: HeadIndex
+    organizations: HeadIndex
     proper_heads: frozenset
     standalone_heads: frozenset
     local_government_heads: frozenset
@@ -47,7 +74,7 @@ class Heads:
     quoted_leaders: frozenset
     quoted_heads: tuple[str, ...]
 
-    def of(self, field: str) -> tuple[str, ...]:
+    def of(self, field: str) -> HeadIndex:
         return getattr(self, field)
 
 
@@ -55,14 +82,10 @@ class Heads:
 def heads() -> Heads:
     data = lexicons.load("name_heads")
     org = data["organizations"]
-
-    def longest_first(words):
-        return tuple(sorted(words, key=len, reverse=True))
-
     return Heads(
-        systems=longest_first(data["systems"]["heads"]),
-        programs=longest_first(data["programs"]["heads"]),
-        organizations=longest_first(org["heads"]),
+        systems=HeadIndex(data["systems"]["heads"]),
+        programs=HeadIndex(data["programs"]["heads"]),
+        organizations=HeadIndex(org["heads"]),
         proper_heads=frozenset(org["proper_heads"]),
         standalone_heads=frozenset(org["standalone_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
@@ -79,11 +102,6 @@ def heads() -> Heads:
     )
 
 
-def head_of(text: str, field: str, lex: Heads) -> str | None:
-    """The head that ends text, if text is more than its head."""
-    return next((h for h in lex.of(field) if text.endswith(h) and len(text) > len(h)), None)
-
-
 def is_count(word: Word) -> bool:
     return "SN" in word.tags and word.forms[-1] in _COUNTERS
 
@@ -95,7 +113,7 @@ def is_organization_word(article: ArticleWords, word: Word, lex: Heads) -> bool:
 def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | None:
     """The organisation head ending a word (`국토교통부` -> 부), checked against Kiwi's morphemes."""
     text = article.text[word.start:word.nominal_end]
-    head = head_of(text, "organizations", lex)
+    head = lex.organizations.ending(text)
     if head is None or not word.forms or text in lex.not_organizations or text.endswith(lex.common_endings):
         return None
     last_form, last_tag = word.forms[-1], word.tags[-1]
@@ -115,19 +133,21 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
 
 def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
     found: list[Candidate] = []
+    fields = [(field, lex.of(field)) for field in ("systems", "programs")]
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
-            for field in ("systems", "programs"):
-                found.extend(_thing_at(article, phrase, position, field, lex))
+            word_text = article.text[word.start:word.nominal_end]
+            for field, field_heads in fields:
+                head = field_heads.ending_or_is(word_text)
+                if head is not None:
+                    found.extend(_thing_at(article, phrase, position, field, head, lex))
     return found
 
 
-def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: str, lex: Heads) -> list[Candidate]:
+def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: str, head: str,
+              lex: Heads) -> list[Candidate]:
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
-    head = head_of(word_text, field, lex) or (word_text if word_text in lex.of(field) else None)
-    if head is None:
-        return []
     first, stop = _name_start(article, phrase, position, lex)
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
@@ -226,13 +246,13 @@ def quoted(article: ArticleWords, lex: Heads) -> list[Candidate]:
 
 
 def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, lex: Heads) -> Candidate | None:
-    inside = [w for w in article.words if start <= w.start and w.end <= start + len(text)]
+    inside = article.words_between(start, start + len(text))
     if not inside or inside[-1].end != start + len(text):
         return None
     if any(is_count(w) for w in inside):
         return None
     for field in ("systems", "programs", "organizations"):
-        head = head_of(text, field, lex)
+        head = lex.of(field).ending(text)
         if head and (field != "organizations" or is_organization_word(article, inside[-1], lex)):
             return Candidate(field, text, start, start + len(text))
     following = article.text[after:after + 8].lstrip()
@@ -249,7 +269,7 @@ def acronym_programmes(article: ArticleWords, lex: Heads) -> list[Candidate]:
     found = []
     for match in re.finditer(r"([A-Z][A-Za-z0-9]{1,7})\(([^()]{3,80})\)", article.text):
         expansion = match.group(2).split(",")[-1].strip()
-        if head_of(expansion, "programs", lex):
+        if lex.programs.ending(expansion):
             found.append(Candidate("programs", match.group(1), match.start(1), match.end(1)))
             found.append(Candidate("claimed", "", match.start(2), match.end(2)))
     return found
@@ -319,8 +339,7 @@ def parenthesised_aliases(article: ArticleWords, found: list[Candidate]) -> dict
         if match:
             for alias in match.group(1).split(","):
                 aliases.setdefault(alias.strip(), candidate)
-        before = article.text[:candidate.start]
-        acronym = re.search(r"([A-Z][A-Za-z]{1,7})\($", before)
+        acronym = _ACRONYM_BEFORE.search(article.text, max(0, candidate.start - _ACRONYM_REACH), candidate.start)
         if acronym and article.text[candidate.end:candidate.end + 1] == ")":
             aliases.setdefault(candidate.name, Candidate(
                 "organizations", acronym.group(1), acronym.start(1), acronym.end(1)))

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
+from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
@@ -24,6 +25,7 @@ from ..nlp.common import text_of
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
+_NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS
 #: A stem of these is a noun phrase word, brackets and middle dots included
 #: (`아방카이시(市)`, `단장(45·차관)`).
 STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}
@@ -41,8 +43,7 @@ _QUOTED = re.compile(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=
 _ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):  # a NamedTuple, not a frozen dataclass: hundreds are built per article
     start: int
     end: int
     nominal_end: int       # end of the leading nominal part (== start when none)
@@ -89,7 +90,7 @@ class ArticleWords:
 
     def __init__(self, doc: Doc):
         self.text = text_of(doc)
-        self.morphs = sorted(doc._.morphs or [], key=lambda m: (m.start, m.end))
+        self.morphs = sorted(doc._.morphs or [], key=attrgetter("start", "end"))
         self.morph_starts = [m.start for m in self.morphs]
         self._clause_words: dict[int, Word] = {}
 
@@ -118,15 +119,15 @@ class ArticleWords:
         first = bisect_left(self.morph_starts, start)
         last = bisect_left(self.morph_starts, end, first)
         inside = [m for m in self.morphs[first:last] if m.end <= end]
-        nominal = _nominal_prefix(inside)
         split = len(inside)
         while split and inside[split - 1].tag.startswith("J"):
             split -= 1
         particle_start = inside[split].start if split < len(inside) else end
-        return Word(start, end, nominal[-1].end if nominal else start,
-                    tuple(m.tag for m in nominal), tuple(m.form for m in nominal),
-                    self.text[start:particle_start], self.text[particle_start:end],
-                    tuple(m.tag for m in inside[:split]))
+        stem_tags = tuple([m.tag for m in inside[:split]])
+        nominal = _nominal_length(inside, stem_tags)
+        return Word(start, end, inside[nominal - 1].end if nominal else start,
+                    stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
+                    self.text[start:particle_start], self.text[particle_start:end], stem_tags)
 
     def clause_word(self, index: int) -> Word:
         if index not in self._clause_words:
@@ -134,13 +135,25 @@ class ArticleWords:
             while start < end - 1 and self.text[start] in _OPENING:
                 start += 1
             stripped = self.text[start:end].rstrip(_TRAILING)
-            self._clause_words[index] = self.word(start, start + len(stripped))
+            self._clause_words[index] = self._name_word_or_new(start, start + len(stripped))
         return self._clause_words[index]
+
+    def _name_word_or_new(self, start: int, end: int) -> Word:
+        """Most clause words are name words too (the same bounds make the same Word): reuse them."""
+        index = self.index_at(start)
+        if index < len(self.words) and self.words[index].start == start and self.words[index].end == end:
+            return self.words[index]
+        return self.word(start, end)
 
     def clause_words_between(self, start: int, end: int) -> list[Word]:
         first = bisect_left(self.clause_starts, start)
         last = bisect_left(self.clause_starts, end, first)
         words = (self.clause_word(index) for index in range(first, last))
+        return [w for w in words if w.end <= end]
+
+    def words_between(self, start: int, end: int) -> list[Word]:
+        """The name words inside text[start:end]."""
+        words = self.words[self.index_at(start):self.index_at(end)]
         return [w for w in words if w.end <= end]
 
     def index_at(self, offset: int) -> int:
@@ -149,27 +162,31 @@ class ArticleWords:
 
     def joined(self, left: Word, right: Word) -> bool:
         """Are two words neighbours in one noun phrase (only spaces between, left wholly nominal)?"""
-        gap = self.text[left.end:right.start]
-        return left.full and 0 < len(gap) <= 2 and gap.strip(" \t") == ""
+        return (left.full and 0 < right.start - left.end <= 2
+                and self.text[left.end:right.start].strip(" \t") == "")
 
-    def phrases(self) -> list[list[Word]]:
-        phrases: list[list[Word]] = []
-        current: list[Word] = []
-        for word in self.words:
-            if current and not self.joined(current[-1], word):
-                phrases.append(current)
-                current = []
+    def phrases(self) -> Iterator[list[Word]]:
+        """The noun phrases: runs of joined nominal words."""
+        return (self.words[first:end] for first, end in self._phrase_bounds)
+
+    @cached_property
+    def _phrase_bounds(self) -> list[tuple[int, int]]:
+        """(first, end) in words of each noun phrase, found once for things and organisations alike.
+        Kept as numbers: lists of words would stay for the garbage collector to walk as long as the Doc."""
+        bounds: list[tuple[int, int]] = []
+        first = None  # of the phrase being read
+        for index, word in enumerate(self.words):
+            if first is not None and not self.joined(self.words[index - 1], word):
+                bounds.append((first, index))
+                first = None
             if word.nominal:
-                current.append(word)
-            elif current:
-                phrases.append(current)
-                current = []
-        if current:
-            phrases.append(current)
-        return phrases
-
-    def nominal_text(self, first: Word, last: Word) -> str:
-        return self.text[first.start:last.nominal_end]
+                first = index if first is None else first
+            elif first is not None:
+                bounds.append((first, index))
+                first = None
+        if first is not None:
+            bounds.append((first, len(self.words)))
+        return bounds
 
     def quoted(self) -> list[re.Match]:
         """Short single-quoted or bracketed stretches (`‘스마트도시 체감도 증진사업’`)."""
@@ -180,16 +197,16 @@ class ArticleWords:
                 if m.tag == "NNP" and len(m.form) > len(suffix) and m.form.endswith(suffix)]
 
 
-def _nominal_prefix(morphs) -> list:
-    """The leading morphemes of a word that belong to a noun (a determiner only before more noun)."""
-    prefix = []
-    for position, morph in enumerate(morphs):
-        if morph.tag in NOMINAL_TAGS or morph.tag in JOINER_TAGS:
-            prefix.append(morph)
-        elif morph.tag == "MM" and position == 0 and len(morphs) > 1 and morphs[1].start == morph.end:
-            prefix.append(morph)
+def _nominal_length(morphs, tags: tuple[str, ...]) -> int:
+    """How many leading morphemes of a word belong to a noun (a determiner only before more noun);
+    tags are those of the morphemes before the particles, where a noun always ends."""
+    length = 0
+    for tag in tags:
+        if tag in _NOUN_PART_TAGS or (tag == "MM" and length == 0 and len(morphs) > 1
+                                      and morphs[1].start == morphs[0].end):
+            length += 1
         else:
             break
-    while prefix and prefix[-1].tag in JOINER_TAGS:
-        prefix.pop()
-    return prefix
+    while length and tags[length - 1] in JOINER_TAGS:
+        length -= 1
+    return length

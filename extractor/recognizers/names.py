@@ -138,7 +138,7 @@ def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
         return _SPACE.sub("", name)
 
     longest: dict[str, str] = {}
-    for name in sorted(names, key=len):
+    for name in sorted(names, key=lambda name: (len(name), name)):  # ties broken by text: same output every run
         longest[key(name)] = name
     canonical = {}
     for name in names:

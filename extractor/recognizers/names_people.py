@@ -28,7 +28,7 @@ from .. import lexicons
 from ..model import Speaker
 from ..nlp.common import items
 from .names_things import Candidate, Heads, heads, is_organization_word, organizations
-from .names_words import LATIN_GLOSS, ArticleWords, Word, analysis, article_words
+from .names_words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, analysis, article_words
 
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
@@ -42,7 +42,7 @@ _AGE = re.compile(r"\(\d{1,3}(?:세)?[·,)]")
 @dataclass(frozen=True)
 class Titles:
     titles: tuple[str, ...]  # longest first
-    title_pattern: re.Pattern
+    title_pattern: re.Pattern  # any title, or a title's suffix (`권한대행`): a clause worth parsing
     bodies: dict             # `시장` -> `시`: 안양시장 heads 안양시
     body_titles: frozenset
     suffixes: tuple[str, ...]
@@ -66,7 +66,7 @@ def titles() -> Titles:
                    key=len, reverse=True)
     return Titles(
         titles=tuple(every),
-        title_pattern=re.compile("|".join(map(re.escape, every))),
+        title_pattern=re.compile("|".join(map(re.escape, [*every, *data["title_suffixes"]]))),
         bodies=dict(data["title_bodies"]),
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
@@ -187,8 +187,9 @@ def _index(people: People) -> None:
         if not lex.title_pattern.search(article.text, start, end):
             continue
         words = article.clause_words_between(article.clause_bounds[max(0, index - MAX_PHRASE_WORDS)][0], end)
-        if not words or not words[-1].noun_stem or not split_title(clean(words[-1].stem)):
-            continue
+        last = clean(words[-1].stem) if words else ""
+        if not words or not words[-1].noun_stem or not (split_title(last) or last in lex.suffixes):
+            continue  # a title, or a title's suffix as a word of its own (`군수 권한대행`)
         phrase = phrase_ending_at(people, words, len(words) - 1)
         if phrase is None:
             continue
@@ -237,7 +238,7 @@ def is_korean_name(people: People, word: Word) -> bool:
     """Surname + given name. Kiwi tags unknown names NNG as often as NNP, so common
     nouns are ruled out by what they are."""
     stem = word.stem
-    if word.particle or not word.full or not _korean_name_form(stem, titles()):
+    if word.particle or not _noun_or_root(word) or not _korean_name_form(stem, titles()):
         return False
     lex = people.heads
     if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
@@ -245,6 +246,12 @@ def is_korean_name(people: People, word: Word) -> bool:
     if stem[:-1] in titles().regions:  # `경기도`, `서울시`, `강원도` have a surname's first syllable
         return False
     return split_title(stem) is None and not is_organization_word(people.article, word, lex)
+
+
+def _noun_or_root(word: Word) -> bool:
+    """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG)."""
+    return word.full or bool(word.stem_tags) and word.stem_tags[0] == "XR" and all(
+        tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
 
 
 def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> bool:
@@ -302,7 +309,7 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         return phrase
     first, last, body_words = name
     body_words = [w for w in body_words if not _in_country(w, people.countries)  # `파라과이 센트럴주지사`
-                  and w.stem not in lex.title_modifiers]
+                  and w.stem not in lex.title_modifiers and w.stem not in lex.body_shorthands]
     if body_words:
         end = body_span[1] if body_span else body_words[-1].end
         written = clean(people.article.text[body_words[0].start:end])
@@ -362,6 +369,9 @@ def _title_with_suffix(people: People, words: list[Word], head: int) -> PersonPh
     """`이주호 대통령 권한대행`: the phrase of the title before, its title extended."""
     if head == 0 or words[head - 1].particle or not _adjacent(people, words, head - 1, head):
         return None
+    surname = clean(words[head - 1].stem)
+    if surname in titles().surnames:  # `김 권한대행`: the 김 named earlier with that title
+        return PersonPhrase(Speaker(title=clean(words[head].stem)), words[head - 1].start, surname=surname)
     phrase = phrase_ending_at(people, words, head - 1)
     if phrase is None or phrase.speaker.title is None:
         return None
@@ -427,8 +437,8 @@ def _gap(people: People, words: list[Word], left: int, right: int) -> str:
 
 def _is_body_word(people: People, word: Word) -> bool:
     stem = clean(word.stem)
-    if stem in titles().title_modifiers and not word.particle:
-        return True
+    if (stem in titles().title_modifiers or stem in titles().body_shorthands) and not word.particle:
+        return True  # `김민수 전 장관`, `박정민 도 행정부지사` (the province's)
     return (word.noun_stem and not word.particle and len(stem) > 1 and not _DIGITS.search(stem)
             and not _BRACKETS.search(stem) and stem not in titles().not_name_words
             and stem not in people.heads.generic)

@@ -189,9 +189,18 @@ def _range_points(first: dict, last: dict, ctx: Context) -> tuple[Point, Point] 
     if begin is not None and finish is not None and finish.when < begin.when and "month" in last \
             and not last.keys() & _YEAR_FIELDS:  # `12월 31일부터 1월 2일까지`: the end is in the next year
         finish = _point({**last, "year": begin.when.year + 1}, ctx, begin)
+    if begin is not None and finish is not None and finish.when < begin.when and last.keys() == {"day"}:
+        finish = _next_month_day(last["day"], begin.when.date())  # `29일부터 1일까지`: the 1st after the 29th
     if begin is None or finish is None or finish.when < begin.when:
         return None
     return begin, finish
+
+
+def _next_month_day(day: int, after: dt.date) -> Point | None:
+    month = _add_months(after.replace(day=1), 1)
+    if day > calendar.monthrange(month.year, month.month)[1]:
+        return None
+    return Point(_midnight(month.replace(day=day)), "day")
 
 
 def _day_up_to(day: int, last: dt.date) -> Point | None:

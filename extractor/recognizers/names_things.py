@@ -63,6 +63,10 @@ class Heads:
     proper_heads: frozenset
     standalone_heads: frozenset
     local_government_heads: frozenset
+    shared_district_names: frozenset
+    address_nouns: frozenset
+    address_endings: tuple[str, ...]
+    provinces: frozenset
     not_organizations: frozenset
     common_endings: tuple[str, ...]
     place_nouns: frozenset
@@ -89,6 +93,10 @@ def heads() -> Heads:
         proper_heads=frozenset(org["proper_heads"]),
         standalone_heads=frozenset(org["standalone_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
+        shared_district_names=frozenset(org["shared_district_names"]),
+        address_nouns=frozenset(org["address_nouns"]),
+        address_endings=tuple(org["address_endings"]),
+        provinces=frozenset(org["provinces"]),
         not_organizations=frozenset(org["not_organizations"]),
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
@@ -113,6 +121,8 @@ def is_organization_word(article: ArticleWords, word: Word, lex: Heads) -> bool:
 def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | None:
     """The organisation head ending a word (`국토교통부` -> 부), checked against Kiwi's morphemes."""
     text = article.text[word.start:word.nominal_end]
+    if text in lex.provinces:
+        return "도"
     head = lex.organizations.ending(text)
     if head is None or not word.forms or text in lex.not_organizations or text.endswith(lex.common_endings):
         return None
@@ -124,7 +134,8 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
         return head if separate_ok else None
     if last_tag == "NNP" and len(last_form) > 1:
         return head
-    if head in lex.proper_heads or last_form in lex.not_organizations or len(last_form) < 2:
+    # a two-syllable common noun ending like a body (`경청`, `간부`) is that noun
+    if head in lex.proper_heads or last_form in lex.not_organizations or len(last_form) < 3:
         return None
     return head
 
@@ -288,16 +299,36 @@ def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, 
 
 
 def _address(article: ArticleWords, phrase: list[Word], position: int, candidate: Candidate, lex: Heads) -> bool:
-    """`경기도 성남시 분당구 새마을운동중앙연수원`: places before a body locate it."""
+    """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`,
+    `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it."""
     head = organization_head(article, phrase[position], lex)
-    return (head in lex.local_government_heads and position + 1 < len(phrase)
-            and is_organization_word(article, phrase[position + 1], lex))
+    if head not in lex.local_government_heads or position + 1 == len(phrase):
+        return False
+    following = phrase[position + 1]
+    text = article.text[following.start:following.nominal_end]
+    return (is_organization_word(article, following, lex) or text in lex.address_nouns
+            or _district_name(text, lex)
+            or (text.endswith(lex.address_endings) and all(t == "NNP" for t in following.tags)))
+
+
+def _district_after_city(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> str | None:
+    """`자카르타시 멘텡구`: a district after its city, though Kiwi reads the district as a common noun."""
+    text = article.text[phrase[position].start:phrase[position].nominal_end]
+    if position > 0 and _district_name(text, lex) and _is_local_government(article, phrase[position - 1], lex):
+        return text[-1]
+    return None
+
+
+def _district_name(text: str, lex: Heads) -> bool:
+    """A word read as a district whatever Kiwi tags it (`항올구`, `울주군`)."""
+    return (len(text) > 2 and lex.organizations.ending(text) in lex.local_government_heads
+            and text not in lex.not_organizations and not text.endswith(lex.common_endings))
 
 
 def _organization_at(article, phrase, position, lex, countries) -> Candidate | None:
     word = phrase[position]
     text = article.text[word.start:word.nominal_end]
-    head = organization_head(article, word, lex)
+    head = organization_head(article, word, lex) or _district_after_city(article, phrase, position, lex)
     standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(
         article, phrase, position - 1, position, lex, countries)
     if (head is None or text in lex.standalone_heads) and not standalone:
@@ -307,12 +338,18 @@ def _organization_at(article, phrase, position, lex, countries) -> Candidate | N
     first = position
     while first > 0 and _belongs_to_organization(article, phrase, first - 1, position, lex, countries):
         first -= 1
+    while first < position and article.text[phrase[first].start:phrase[first].nominal_end] in lex.place_nouns:
+        first += 1  # `군 농업기술센터`: the county's own centre, named without its reference word
     start = phrase[first].start
     return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
 
 
 def _belongs_to_organization(article, phrase, index, head_index, lex, countries) -> bool:
-    """May phrase[index] open the organisation ending at phrase[head_index]?"""
+    """May phrase[index] open the organisation ending at phrase[head_index]?
+    Places before a local government locate it (`경남 밀양시`, `몽골 울란바토르시 항올구`) unless
+    its name is shared by many cities (`대전 중구`)."""
+    if _is_local_government(article, phrase[head_index], lex):
+        return False
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
     if any(s <= word.start < e for s, e in countries):
@@ -321,6 +358,11 @@ def _belongs_to_organization(article, phrase, index, head_index, lex, countries)
     if head in lex.local_government_heads:
         return False
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _is_local_government(article: ArticleWords, word: Word, lex: Heads) -> bool:
+    text = article.text[word.start:word.nominal_end]
+    return organization_head(article, word, lex) in lex.local_government_heads and text not in lex.shared_district_names
 
 
 def _drop_contained(found: list[Candidate]) -> list[Candidate]:

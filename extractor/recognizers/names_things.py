@@ -16,6 +16,8 @@ from .names_words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
+#: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
+_EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 _COORDINATION = re.compile(r"[·ㆍ]")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 #: An acronym right before a parenthesised name (`LH(한국토지주택공사)`), looked for only in the
@@ -167,6 +169,8 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
         return []
+    if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head):
+        return []
     end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
@@ -209,6 +213,13 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     if field == "systems" and any(w in lex.scheme_modifiers for w in modifier_words):
         return False
     return True
+
+
+def _kind_of_activity(words: list[Word], text: str, head: str) -> bool:
+    """`지원사업`, `농업연수`, `무역박람회`: a head written as one word with one common noun is a
+    compound naming a kind of programme (`화천산천어축제`, `U-city 사업`, `서울포럼` are named)."""
+    modifier = text[: len(text) - len(head)]
+    return len(words) == 1 and words[0].forms[:1] == (modifier,) and words[0].tags[0] == "NNG"
 
 
 def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
@@ -260,7 +271,7 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
     inside = article.words_between(start, start + len(text))
     if not inside or inside[-1].end != start + len(text):
         return None
-    if any(is_count(w) for w in inside):
+    if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
         return None
     for field in ("systems", "programs", "organizations"):
         head = lex.of(field).ending(text)
@@ -269,9 +280,15 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
     following = article.text[after:after + 8].lstrip()
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
-            leader and leader[-1] in lex.quoted_leaders):
+            leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):
         return Candidate("programs", text, start, start + len(text))
     return None
+
+
+def _names_an_event(leader: str, lex: Heads) -> bool:
+    """`AI 행사인 ‘…’`, `국제포럼인 ‘…’`: the quoted name is what the word before it says it is."""
+    noun = leader.removesuffix("인")
+    return noun != leader and (noun.endswith(lex.quoted_heads) or lex.programs.ending_or_is(noun) is not None)
 
 
 def acronym_programmes(article: ArticleWords, lex: Heads) -> list[Candidate]:

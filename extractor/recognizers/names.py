@@ -2,7 +2,7 @@
 
 Candidates come from noun phrases and their heads (names_things), quoted names,
 and people before titles (names_people). This component settles overlaps
-(a quoted name wins over the phrases inside it; a person is not an
+(a quoted name wins over the systems and programmes inside it, not the bodies; a person is not an
 organisation), resolves aliases (`국토부` -> 국토교통부, `LH` after
 `한국토지주택공사(LH)`), gives every name its longest complete form, and stores
 one Named per mention.
@@ -69,7 +69,9 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text)
     phrase_named = things(article, lex) + people.organizations
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(doc, article)
-    phrase_named = [c for c in phrase_named if not _overlaps(c, claims) and not _overlaps(c, persons)]
+    # a quoted name wins over the systems and programmes inside it; a body named inside it is still named
+    phrase_named = [c for c in phrase_named if not _overlaps(c, persons)
+                    and (c.field in ("organizations", "outlets") or not _overlaps(c, claims))]
     return [c for c in claims if c.field != "claimed"] + persons + phrase_named
 
 

@@ -54,7 +54,8 @@ _LEADS = tuple(re.compile(pattern) for pattern in (
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
 #: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).
-_LEAD_CREDIT = re.compile(r"^\s*[\[【]\s*[^\s/=|\[\]()【】]{2,15}\s*[\]】]\s*")
+_LEAD_CREDIT = re.compile(r"^\s*[\[【]\s*(?P<outlet>[^\s/=|\[\]()【】]{2,15})\s*[\]】]\s*")
+_SECTION_TAGS = frozenset(_LEXICON["section_tags"])
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
 _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`).
@@ -94,7 +95,9 @@ def lead_credit(line: str) -> Byline | None:
     """An outlet's name in brackets opening a line (`[가상뉴스] …`), a byline naming nobody, else
     None. Section tags take the same form (`[단독]`): the caller checks that a paragraph follows."""
     match = _LEAD_CREDIT.match(line)
-    return Byline((), 0, match.end()) if match and match.end() < len(line.rstrip()) else None
+    if not match or match["outlet"] in _SECTION_TAGS or match.end() >= len(line.rstrip()):
+        return None
+    return Byline((), 0, match.end())
 
 
 def trailing_byline(line: str) -> Byline | None:

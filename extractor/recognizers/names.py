@@ -2,7 +2,7 @@
 
 Candidates come from noun phrases and their heads (names_things), quoted names,
 and people before titles (names_people). This component settles overlaps
-(a quoted name wins over the phrases inside it; a person is not an
+(a quoted name wins over the systems and programmes inside it, not the bodies; a person is not an
 organisation), resolves aliases (`국토부` -> 국토교통부, `LH` after
 `한국토지주택공사(LH)`), gives every name its longest complete form, and stores
 one Named per mention.
@@ -29,6 +29,11 @@ _OUTLET = re.compile(
     r"\[([^\[\]=\s]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
     r"|[(<\[]사진\s*=\s*([^()<>\[\]\s]{2,15})[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]")
+#: An outlet crediting the article in its byline zone: `[뉴스스텝]`, `[밀양=뉴시스]`,
+#: `(서울=연합뉴스)`, `/연합뉴스` on the line under the article.
+_CREDITED_OUTLET = re.compile(
+    r"\s*[\[(]\s*(?:[^\[\]()=\s]{1,10}\s*=\s*)?([^\[\]()=\s]{2,15})\s*[\])]"
+    r"|\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$")
 _SPACE = re.compile(r"\s+")
 #: Bylines are not content, but the gold lists their reporters and outlets among the named.
 _BYLINE_FIELDS = {"reporters": "persons", "outlets": "organizations"}
@@ -63,8 +68,10 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     found_people = person_candidates(people)
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text)
     phrase_named = things(article, lex) + people.organizations
-    phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
-    phrase_named = [c for c in phrase_named if not _overlaps(c, claims) and not _overlaps(c, persons)]
+    phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(doc, article)
+    # a quoted name wins over the systems and programmes inside it; a body named inside it is still named
+    phrase_named = [c for c in phrase_named if not _overlaps(c, persons)
+                    and (c.field in ("organizations", "outlets") or not _overlaps(c, claims))]
     return [c for c in claims if c.field != "claimed"] + persons + phrase_named
 
 
@@ -82,11 +89,16 @@ def _reporters(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
-def _outlets(article: ArticleWords) -> list[Candidate]:
+def _outlets(doc: Doc, article: ArticleWords) -> list[Candidate]:
     found = []
     for match in _OUTLET.finditer(article.text):
         group = next(g for g in (1, 2, 3) if match.group(g))
         found.append(Candidate("outlets", match.group(group), match.start(group), match.end(group)))
+    for zone in document_of(doc).zones:
+        match = zone.kind == "byline" and _CREDITED_OUTLET.match(article.text, zone.start, zone.end)
+        if match:
+            group = 1 if match.group(1) else 2
+            found.append(Candidate("outlets", match.group(group), match.start(group), match.end(group)))
     return found
 
 

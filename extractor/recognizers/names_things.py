@@ -16,6 +16,8 @@ from .names_words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
+#: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
+_EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 _COORDINATION = re.compile(r"[·ㆍ]")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 #: An acronym right before a parenthesised name (`LH(한국토지주택공사)`), looked for only in the
@@ -63,6 +65,10 @@ class Heads:
     proper_heads: frozenset
     standalone_heads: frozenset
     local_government_heads: frozenset
+    shared_district_names: frozenset
+    address_nouns: frozenset
+    address_endings: tuple[str, ...]
+    provinces: frozenset
     not_organizations: frozenset
     common_endings: tuple[str, ...]
     place_nouns: frozenset
@@ -89,6 +95,10 @@ def heads() -> Heads:
         proper_heads=frozenset(org["proper_heads"]),
         standalone_heads=frozenset(org["standalone_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
+        shared_district_names=frozenset(org["shared_district_names"]),
+        address_nouns=frozenset(org["address_nouns"]),
+        address_endings=tuple(org["address_endings"]),
+        provinces=frozenset(org["provinces"]),
         not_organizations=frozenset(org["not_organizations"]),
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
@@ -113,6 +123,8 @@ def is_organization_word(article: ArticleWords, word: Word, lex: Heads) -> bool:
 def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | None:
     """The organisation head ending a word (`국토교통부` -> 부), checked against Kiwi's morphemes."""
     text = article.text[word.start:word.nominal_end]
+    if text in lex.provinces:
+        return "도"
     head = lex.organizations.ending(text)
     if head is None or not word.forms or text in lex.not_organizations or text.endswith(lex.common_endings):
         return None
@@ -124,7 +136,8 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
         return head if separate_ok else None
     if last_tag == "NNP" and len(last_form) > 1:
         return head
-    if head in lex.proper_heads or last_form in lex.not_organizations or len(last_form) < 2:
+    # a two-syllable common noun ending like a body (`경청`, `간부`) is that noun
+    if head in lex.proper_heads or last_form in lex.not_organizations or len(last_form) < 3:
         return None
     return head
 
@@ -155,6 +168,8 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     start = phrase[first].start
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
+        return []
+    if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head):
         return []
     end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
     found = [Candidate(field, article.text[start:end], start, end)]
@@ -198,6 +213,13 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     if field == "systems" and any(w in lex.scheme_modifiers for w in modifier_words):
         return False
     return True
+
+
+def _kind_of_activity(words: list[Word], text: str, head: str) -> bool:
+    """`지원사업`, `농업연수`, `무역박람회`: a head written as one word with one common noun is a
+    compound naming a kind of programme (`화천산천어축제`, `U-city 사업`, `서울포럼` are named)."""
+    modifier = text[: len(text) - len(head)]
+    return len(words) == 1 and words[0].forms[:1] == (modifier,) and words[0].tags[0] == "NNG"
 
 
 def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
@@ -249,7 +271,7 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
     inside = article.words_between(start, start + len(text))
     if not inside or inside[-1].end != start + len(text):
         return None
-    if any(is_count(w) for w in inside):
+    if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
         return None
     for field in ("systems", "programs", "organizations"):
         head = lex.of(field).ending(text)
@@ -258,9 +280,15 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
     following = article.text[after:after + 8].lstrip()
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
-            leader and leader[-1] in lex.quoted_leaders):
+            leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):
         return Candidate("programs", text, start, start + len(text))
     return None
+
+
+def _names_an_event(leader: str, lex: Heads) -> bool:
+    """`AI 행사인 ‘…’`, `국제포럼인 ‘…’`: the quoted name is what the word before it says it is."""
+    noun = leader.removesuffix("인")
+    return noun != leader and (noun.endswith(lex.quoted_heads) or lex.programs.ending_or_is(noun) is not None)
 
 
 def acronym_programmes(article: ArticleWords, lex: Heads) -> list[Candidate]:
@@ -288,16 +316,36 @@ def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, 
 
 
 def _address(article: ArticleWords, phrase: list[Word], position: int, candidate: Candidate, lex: Heads) -> bool:
-    """`경기도 성남시 분당구 새마을운동중앙연수원`: places before a body locate it."""
+    """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`,
+    `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it."""
     head = organization_head(article, phrase[position], lex)
-    return (head in lex.local_government_heads and position + 1 < len(phrase)
-            and is_organization_word(article, phrase[position + 1], lex))
+    if head not in lex.local_government_heads or position + 1 == len(phrase):
+        return False
+    following = phrase[position + 1]
+    text = article.text[following.start:following.nominal_end]
+    return (is_organization_word(article, following, lex) or text in lex.address_nouns
+            or _district_name(text, lex)
+            or (text.endswith(lex.address_endings) and all(t == "NNP" for t in following.tags)))
+
+
+def _district_after_city(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> str | None:
+    """`자카르타시 멘텡구`: a district after its city, though Kiwi reads the district as a common noun."""
+    text = article.text[phrase[position].start:phrase[position].nominal_end]
+    if position > 0 and _district_name(text, lex) and _is_local_government(article, phrase[position - 1], lex):
+        return text[-1]
+    return None
+
+
+def _district_name(text: str, lex: Heads) -> bool:
+    """A word read as a district whatever Kiwi tags it (`항올구`, `울주군`)."""
+    return (len(text) > 2 and lex.organizations.ending(text) in lex.local_government_heads
+            and text not in lex.not_organizations and not text.endswith(lex.common_endings))
 
 
 def _organization_at(article, phrase, position, lex, countries) -> Candidate | None:
     word = phrase[position]
     text = article.text[word.start:word.nominal_end]
-    head = organization_head(article, word, lex)
+    head = organization_head(article, word, lex) or _district_after_city(article, phrase, position, lex)
     standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(
         article, phrase, position - 1, position, lex, countries)
     if (head is None or text in lex.standalone_heads) and not standalone:
@@ -307,12 +355,18 @@ def _organization_at(article, phrase, position, lex, countries) -> Candidate | N
     first = position
     while first > 0 and _belongs_to_organization(article, phrase, first - 1, position, lex, countries):
         first -= 1
+    while first < position and article.text[phrase[first].start:phrase[first].nominal_end] in lex.place_nouns:
+        first += 1  # `군 농업기술센터`: the county's own centre, named without its reference word
     start = phrase[first].start
     return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
 
 
 def _belongs_to_organization(article, phrase, index, head_index, lex, countries) -> bool:
-    """May phrase[index] open the organisation ending at phrase[head_index]?"""
+    """May phrase[index] open the organisation ending at phrase[head_index]?
+    Places before a local government locate it (`경남 밀양시`, `몽골 울란바토르시 항올구`) unless
+    its name is shared by many cities (`대전 중구`)."""
+    if _is_local_government(article, phrase[head_index], lex):
+        return False
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
     if any(s <= word.start < e for s, e in countries):
@@ -321,6 +375,11 @@ def _belongs_to_organization(article, phrase, index, head_index, lex, countries)
     if head in lex.local_government_heads:
         return False
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _is_local_government(article: ArticleWords, word: Word, lex: Heads) -> bool:
+    text = article.text[word.start:word.nominal_end]
+    return organization_head(article, word, lex) in lex.local_government_heads and text not in lex.shared_district_names
 
 
 def _drop_contained(found: list[Candidate]) -> list[Candidate]:

@@ -212,6 +212,7 @@ def _event_names(text: str, start: int, end: int):
 def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[Piece]:
     """Temporal pieces in text order, none inside a name."""
     pieces: list[Piece] = []
+    candidates = _Candidates(text, end)
     position = start
     while True:
         if pieces and pieces[-1].end == position and position < end:
@@ -221,7 +222,7 @@ def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> li
             if not found:
                 return pieces
             at = found.start()
-        piece = _best_piece(text, at, end, pieces)
+        piece = _best_piece(text, at, end, pieces, candidates)
         if piece is None:
             position = at + 1
             continue
@@ -230,36 +231,49 @@ def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> li
         position = piece.end
 
 
-def _candidates(text: str, at: int, end: int) -> list[Piece]:
-    if not ANY_RULE.match(text, at, end):
-        return []
-    pieces = []
-    for order, (pattern, build) in enumerate(COMPILED):
-        match = pattern.match(text, at, end)
-        if match and match.end() > at:
-            piece = build(match)
-            if piece is not None:
-                pieces.append((-(piece.end - piece.start), order, piece))
-    return [piece for *_, piece in sorted(pieces, key=lambda item: item[:2])]
+class _Candidates(dict):
+    """The pieces that match at a position of one passage, longest first, ties in rule order; each
+    position is read once, though a piece's right edge is checked by what starts there and the
+    next piece then starts there too."""
+
+    def __init__(self, text: str, end: int):
+        super().__init__()
+        self.text = text
+        self.end = end
+
+    def __missing__(self, at: int) -> list[Piece]:
+        pieces = []
+        if not ANY_RULE.match(self.text, at, self.end):
+            self[at] = pieces
+            return pieces
+        for pattern, build in COMPILED:
+            match = pattern.match(self.text, at, self.end)
+            if match and match.end() > at:
+                piece = build(match)
+                if piece is not None:
+                    pieces.append(piece)
+        pieces.sort(key=lambda piece: piece.start - piece.end)  # stable: ties keep the rule order
+        self[at] = pieces
+        return pieces
 
 
-def _best_piece(text: str, at: int, end: int, before: list[Piece]) -> Piece | None:
+def _best_piece(text: str, at: int, end: int, before: list[Piece], candidates: _Candidates) -> Piece | None:
     adjacent = bool(before) and before[-1].end == at
     if at > 0 and _HANGUL.match(text[at - 1]) and not adjacent:
         return None
-    for piece in _candidates(text, at, end):
-        if _right_edge_ok(text, piece.end, end):
+    for piece in candidates[at]:
+        if _right_edge_ok(text, piece.end, end, candidates):
             return piece
     return None
 
 
-def _right_edge_ok(text: str, at: int, end: int) -> bool:
+def _right_edge_ok(text: str, at: int, end: int, candidates: _Candidates) -> bool:
     if at >= end or not _HANGUL.match(text[at]):
         return True
     particle = _PARTICLE.match(text, at, end)
     if particle and (particle.end() >= end or not _HANGUL.match(text[particle.end()])):
         return True
-    return any(piece.end <= end for piece in _candidates(text, at, end))
+    return bool(candidates[at])
 
 
 # --- joining pieces into expressions and ranges --------------------------------------------------

@@ -17,7 +17,7 @@ import regex
 
 from ..lexicons import load
 from ..model import Timex
-from .timex_atoms import ANY_RULE, COMPILED, LEXICON, PIECE_START, Piece
+from .timex_atoms import LEXICON, PIECE_START, Piece, candidate_pieces
 
 _HANGUL = regex.compile(r"\p{Hangul}")
 _PARTICLE = regex.compile(
@@ -232,9 +232,8 @@ def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> li
 
 
 class _Candidates(dict):
-    """The pieces that match at a position of one passage, longest first, ties in rule order; each
-    position is read once, though a piece's right edge is checked by what starts there and the
-    next piece then starts there too."""
+    """The candidate pieces at each position of one passage, read once: a piece's right edge is
+    checked by the pieces that start there, and the next piece then starts there too."""
 
     def __init__(self, text: str, end: int):
         super().__init__()
@@ -242,18 +241,7 @@ class _Candidates(dict):
         self.end = end
 
     def __missing__(self, at: int) -> list[Piece]:
-        pieces = []
-        if not ANY_RULE.match(self.text, at, self.end):
-            self[at] = pieces
-            return pieces
-        for pattern, build in COMPILED:
-            match = pattern.match(self.text, at, self.end)
-            if match and match.end() > at:
-                piece = build(match)
-                if piece is not None:
-                    pieces.append(piece)
-        pieces.sort(key=lambda piece: piece.start - piece.end)  # stable: ties keep the rule order
-        self[at] = pieces
+        pieces = self[at] = candidate_pieces(self.text, at, self.end)
         return pieces
 
 

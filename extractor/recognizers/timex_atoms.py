@@ -387,13 +387,23 @@ _PROBES = {pattern: regex.compile(pattern.pattern.replace("(?<=", "(?<=|"))
            for pattern, _ in COMPILED if "(?<=" in pattern.pattern}
 _BEGINNING = 2
 _RULES_BY_STRETCH: dict[tuple[str, str], list[tuple[regex.Pattern, Callable]]] = {}
+#: the bare quantity rule; the rules that begin with a whole quantity (`3일` of `3일간`: the quantity
+#: pattern is a plain sequence) can only match where it does
+_BARE_QUANTITY = next(pattern for pattern, _ in COMPILED if pattern.pattern == _QUANTITY)
+_AFTER_QUANTITY = {pattern for pattern, _ in COMPILED if pattern.pattern.startswith(_QUANTITY)}
 
 
 def candidate_pieces(text: str, at: int, end: int) -> list[Piece]:
     """The pieces that match at `at`, longest first, ties in rule order."""
     pieces = []
+    quantity = None  # not read yet; then the bare quantity's match, or False
     for pattern, build in _rules_for(text[at - 1:at], text[at:min(at + _BEGINNING, end)]):
-        match = pattern.match(text, at, end)
+        if pattern in _AFTER_QUANTITY:
+            if quantity is None:
+                quantity = _BARE_QUANTITY.match(text, at, end) or False
+            if not quantity:
+                continue
+        match = quantity if pattern is _BARE_QUANTITY else pattern.match(text, at, end)
         if match and match.end() > at:
             piece = build(match)
             if piece is not None:

@@ -216,13 +216,13 @@ def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> li
     position = start
     while True:
         if pieces and pieces[-1].end == position and position < end:
-            at = position
+            at = position  # straight after a piece, even inside a word (`6월26일`); PIECE_START never is
         else:
             found = PIECE_START.search(text, position, end)
             if not found:
                 return pieces
             at = found.start()
-        piece = _best_piece(text, at, end, pieces, candidates)
+        piece = _best_piece(text, at, end, candidates)
         if piece is None:
             position = at + 1
             continue
@@ -245,10 +245,7 @@ class _Candidates(dict):
         return pieces
 
 
-def _best_piece(text: str, at: int, end: int, before: list[Piece], candidates: _Candidates) -> Piece | None:
-    adjacent = bool(before) and before[-1].end == at
-    if at > 0 and _HANGUL.match(text[at - 1]) and not adjacent:
-        return None
+def _best_piece(text: str, at: int, end: int, candidates: _Candidates) -> Piece | None:
     for piece in candidates[at]:
         if _right_edge_ok(text, piece.end, end, candidates):
             return piece

@@ -375,8 +375,54 @@ def _clock_hour(m) -> Piece | None:
 
 
 COMPILED = [(regex.compile(pattern), build) for pattern, build in RULES]
-#: matches where any rule matches: one cheap test before trying the rules one by one
-ANY_RULE = regex.compile("|".join(f"(?:{pattern})" for pattern, _ in RULES))
+
+# Trying every rule at every position was most of the cost. At a position only the rules are tried
+# that can match given the character before it and the two from it: the regex module tells by a
+# partial match (a text that ends inside a match of the rule matches it partially).
+
+#: a rule as tried on those few characters alone: what it requires of the text further back
+#: (`(?<=\()`) is taken to hold, so no rule that could match is left out (the rules look back
+#: for what must be there only outside negative lookarounds)
+_PROBES = {pattern: regex.compile(pattern.pattern.replace("(?<=", "(?<=|"))
+           for pattern, _ in COMPILED if "(?<=" in pattern.pattern}
+_BEGINNING = 2
+_RULES_BY_STRETCH: dict[tuple[str, str], list[tuple[regex.Pattern, Callable]]] = {}
+#: the bare quantity rule; the rules that begin with a whole quantity (`3일` of `3일간`: the quantity
+#: pattern is a plain sequence) can only match where it does
+_BARE_QUANTITY = next(pattern for pattern, _ in COMPILED if pattern.pattern == _QUANTITY)
+_AFTER_QUANTITY = {pattern for pattern, _ in COMPILED if pattern.pattern.startswith(_QUANTITY)}
+
+
+def candidate_pieces(text: str, at: int, end: int) -> list[Piece]:
+    """The pieces that match at `at`, longest first, ties in rule order."""
+    pieces = []
+    quantity = None  # not read yet; then the bare quantity's match, or False
+    for pattern, build in _rules_for(text[at - 1:at], text[at:min(at + _BEGINNING, end)]):
+        if pattern in _AFTER_QUANTITY:
+            if quantity is None:
+                quantity = _BARE_QUANTITY.match(text, at, end) or False
+            if not quantity:
+                continue
+        match = quantity if pattern is _BARE_QUANTITY else pattern.match(text, at, end)
+        if match and match.end() > at:
+            piece = build(match)
+            if piece is not None:
+                pieces.append(piece)
+    pieces.sort(key=lambda piece: piece.start - piece.end)  # stable: ties keep the rule order
+    return pieces
+
+
+def _rules_for(before: str, beginning: str) -> list[tuple[regex.Pattern, Callable]]:
+    """The rules, in order, that can match where `before` is just before and the text goes on with
+    `beginning`. Worked out the first time the two are seen, from the rules left with less to read."""
+    rules = _RULES_BY_STRETCH.get((before, beginning))
+    if rules is None:
+        fewer = (_rules_for("", beginning) if before else _rules_for("", beginning[:-1]) if len(beginning) > 1
+                 else COMPILED)
+        rules = _RULES_BY_STRETCH[before, beginning] = [
+            (pattern, build) for pattern, build in fewer
+            if _PROBES.get(pattern, pattern).match(before + beginning, len(before), partial=True)]
+    return rules
 
 
 def _first_characters() -> str:

@@ -17,7 +17,7 @@ import regex
 
 from ..lexicons import load
 from ..model import Timex
-from .timex_atoms import ANY_RULE, COMPILED, LEXICON, PIECE_START, Piece
+from .timex_atoms import LEXICON, PIECE_START, Piece, candidate_pieces
 
 _HANGUL = regex.compile(r"\p{Hangul}")
 _PARTICLE = regex.compile(
@@ -221,16 +221,17 @@ def _event_names(text: str, start: int, end: int):
 def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[Piece]:
     """Temporal pieces in text order, none inside a name."""
     pieces: list[Piece] = []
+    candidates = _Candidates(text, end)
     position = start
     while True:
         if pieces and pieces[-1].end == position and position < end:
-            at = position
+            at = position  # straight after a piece, even inside a word (`6월26일`); PIECE_START never is
         else:
             found = PIECE_START.search(text, position, end)
             if not found:
                 return pieces
             at = found.start()
-        piece = _best_piece(text, at, end, pieces)
+        piece = _best_piece(text, at, end, candidates)
         if piece is None:
             position = at + 1
             continue
@@ -239,36 +240,34 @@ def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> li
         position = piece.end
 
 
-def _candidates(text: str, at: int, end: int) -> list[Piece]:
-    if not ANY_RULE.match(text, at, end):
-        return []
-    pieces = []
-    for order, (pattern, build) in enumerate(COMPILED):
-        match = pattern.match(text, at, end)
-        if match and match.end() > at:
-            piece = build(match)
-            if piece is not None:
-                pieces.append((-(piece.end - piece.start), order, piece))
-    return [piece for *_, piece in sorted(pieces, key=lambda item: item[:2])]
+class _Candidates(dict):
+    """The candidate pieces at each position of one passage, read once: a piece's right edge is
+    checked by the pieces that start there, and the next piece then starts there too."""
+
+    def __init__(self, text: str, end: int):
+        super().__init__()
+        self.text = text
+        self.end = end
+
+    def __missing__(self, at: int) -> list[Piece]:
+        pieces = self[at] = candidate_pieces(self.text, at, self.end)
+        return pieces
 
 
-def _best_piece(text: str, at: int, end: int, before: list[Piece]) -> Piece | None:
-    adjacent = bool(before) and before[-1].end == at
-    if at > 0 and _HANGUL.match(text[at - 1]) and not adjacent:
-        return None
-    for piece in _candidates(text, at, end):
-        if _right_edge_ok(text, piece.end, end):
+def _best_piece(text: str, at: int, end: int, candidates: _Candidates) -> Piece | None:
+    for piece in candidates[at]:
+        if _right_edge_ok(text, piece.end, end, candidates):
             return piece
     return None
 
 
-def _right_edge_ok(text: str, at: int, end: int) -> bool:
+def _right_edge_ok(text: str, at: int, end: int, candidates: _Candidates) -> bool:
     if at >= end or not _HANGUL.match(text[at]):
         return True
     particle = _PARTICLE.match(text, at, end)
     if particle and (particle.end() >= end or not _HANGUL.match(text[particle.end()])):
         return True
-    return any(piece.end <= end for piece in _candidates(text, at, end))
+    return bool(candidates[at])
 
 
 # --- joining pieces into expressions and ranges --------------------------------------------------

@@ -3,7 +3,6 @@ the pipeline once per worker, and results come back to this process, which write
 output exactly as the local engine does (workers need no shared filesystem)."""
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 
@@ -11,7 +10,7 @@ from distributed import Client, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .records import BatchError, Shard
-from .work import Settings, ShardResult, analyse_shard, failed_shard
+from .work import Settings, ShardResult, analyse_shard, failed_shard, prepare_worker
 
 #: Shards queued per worker thread, so that no thread idles while a result travels back.
 SHARDS_PER_THREAD = 2
@@ -24,10 +23,7 @@ class PipelinePlugin(WorkerPlugin):
     name = "extractor-pipeline"
 
     def setup(self, worker) -> None:
-        os.environ.setdefault("EXTRACTOR_KIWI_THREADS", "1")
-        from ..nlp.pipeline import load_pipeline
-
-        load_pipeline()
+        prepare_worker()
 
 
 class DaskEngine:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from multiprocessing.connection import Connection, wait
 
 from .records import BatchError, Shard
-from .work import Settings, ShardResult, analyse_shard, failed_shard
+from .work import Settings, ShardResult, analyse_shard, failed_shard, prepare_worker
 
 #: Extra attempts for a shard whose worker died before reaching any record (not the record's fault).
 RETRIES_BEFORE_ANY_RECORD = 2
@@ -133,9 +133,7 @@ def _serve(connection: Connection, settings: Settings) -> None:
     """A worker's life: load the pipeline once, then analyse shards until told to stop or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ["EXTRACTOR_KIWI_THREADS"] = "1"
-    from ..nlp.pipeline import load_pipeline
-
-    load_pipeline()
+    prepare_worker()
     connection.send(("ready", os.getpid()))
     try:
         while (shard := connection.recv()) is not None:

@@ -84,6 +84,12 @@ def titles() -> Titles:
     )
 
 
+@lru_cache(maxsize=None)
+def foreign_cities() -> frozenset:
+    """Foreign cities known by name (countries.yaml), which stand before a title as its body."""
+    return frozenset(city for cities in lexicons.load("countries")["cities"].values() for city in cities)
+
+
 def clean(stem: str) -> str:
     """Without a one-word gloss: `아방카이시(市)` -> `아방카이시`, `팀장(배우명)` -> `팀장`."""
     return _GLOSS.sub("", stem)
@@ -265,8 +271,8 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
         return False
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
-            or _in_country(word, people.countries):
-        return False
+            or _in_country(word, people.countries) or stem in foreign_cities():
+        return False  # `카밀 조셉 바를락 뉴욕 부시장`: the city is the body, not a name
     if is_organization_word(people.article, word, lex):
         return False
     return "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full

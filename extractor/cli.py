@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="+", metavar="FILE", help="article files, or - to read stdin")
     extract.add_argument("-o", "--output-dir", type=Path, help="write DIR/<stem>.json per input instead of printing")
     extract.add_argument("--reference-date", help="YYYY-MM-DD that relative dates resolve against "
-                                                   "(default: the article's published date, else today)")
+                                                   "(default: the article's own date, from its timestamp or byline, "
+                                                   "else a date in the file's name, else today)")
     extract.add_argument("--pretty", action="store_true", help="indent the JSON")
     extract.add_argument("--max-chars", type=int, default=None, help="refuse texts longer than this (default 1,000,000)")
     extract.set_defaults(run=_run_extract)
@@ -266,7 +267,8 @@ def _add_batch_command(commands) -> None:
                        help="local worker processes, or a Dask distributed cluster (default: %(default)s)")
     batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     batch.add_argument("--reference-date", help="YYYY-MM-DD for records without a date "
-                                                "(default: each article's published date, else today)")
+                                                "(default: each article's own date, from its timestamp or byline, "
+                                                "else a date in its file's name, else today)")
     batch.add_argument("--max-chars", type=int, default=None, help="refuse texts longer than this (default 1,000,000)")
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     batch.set_defaults(run=_run_batch)

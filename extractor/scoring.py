@@ -1,6 +1,7 @@
 """Scoring of predicted Articles against gold files, exactly as CONTRACT.md's Scoring section defines."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -50,7 +51,10 @@ class Accuracy:
 #: Rows scored as precision/recall/F1, then rows scored as accuracy over matched items.
 PRF_ROWS = ("countries_visiting", "countries_all", "headcounts", "dates", "quotes",
             "systems", "programs", "organizations", "persons", "visits")
-ACCURACY_ROWS = ("quote_speakers", "visit_countries", "visit_headcount", "title", "published", "reporters")
+#: `inferred_date`: the reference date read off the article itself (byline date or timestamp),
+#: against the gold one the scored run is given: what relative dates rest on in real use.
+ACCURACY_ROWS = ("quote_speakers", "visit_countries", "visit_headcount", "title", "published", "reporters",
+                 "inferred_date")
 
 
 @dataclass
@@ -121,7 +125,8 @@ def _match_visits(predicted: list, gold: list) -> list[tuple[dict, dict]]:
     return pairs
 
 
-def score_article(article: Article, gold: dict, report: Report, name: str) -> None:
+def score_article(article: Article, gold: dict, report: Report, name: str,
+                  inferred_date: dt.date | None = None) -> None:
     pred = article.model_dump(mode="json")
     detail: dict[str, dict] = {}
 
@@ -178,6 +183,12 @@ def score_article(article: Article, gold: dict, report: Report, name: str) -> No
     report.accuracy["reporters"].right += sorted(map(str, pred_reporters)) == sorted(map(str, gold_reporters))
     if sorted(map(str, pred_reporters)) != sorted(map(str, gold_reporters)):
         detail["reporters"] = {"predicted": pred_reporters, "gold": gold_reporters}
+    gold_date = gold.get("reference_date")
+    inferred = inferred_date.isoformat() if inferred_date else None
+    report.accuracy["inferred_date"].total += 1
+    report.accuracy["inferred_date"].right += inferred == gold_date
+    if inferred != gold_date:
+        detail["inferred_date"] = {"predicted": inferred, "gold": gold_date}
 
     failures = article.grounding_failures()
     if failures:
@@ -199,16 +210,17 @@ def gold_pairs(directory: Path) -> list[tuple[Path, Path]]:
 def evaluate(directory: Path) -> Report:
     from .api import extract
     from .errors import InputError
+    from .ingest import to_document
 
     report = Report()
     for text_path, gold_path in gold_pairs(directory):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         name = text_path.stem
+        data = text_path.read_bytes()
         try:
-            article = extract(text_path.read_bytes(), reference_date=gold.get("reference_date"), id=name,
-                              source=str(text_path))
+            article = extract(data, reference_date=gold.get("reference_date"), id=name, source=str(text_path))
         except InputError as error:
             report.errors[name] = str(error)
             continue
-        score_article(article, gold, report, name)
+        score_article(article, gold, report, name, to_document(data, source=str(text_path)).reference_date)
     return report

@@ -413,3 +413,23 @@ def test_content_zones_exclude_bylines_and_timestamps(seed):
     kinds = {zone.kind for zone in seed.zones}
     assert {"headline", "deck", "byline", "timestamp", "caption", "body", "furniture"} <= kinds
     assert not {"byline", "timestamp", "furniture"} & CONTENT_ZONES
+
+
+@pytest.mark.parametrize("source, date", [
+    ("archive/anyang-smart-city-2023-07-28.txt", "2023-07-28"),
+    ("https://mobile.newsis.com/view_amp.html?ar_id=NISX20240226_0002639695", "2024-02-26"),
+    ("2019_05_04_sejong.html", "2019-05-04"),
+    ("archive/2023/07/28/article.txt", None),   # only the file's own name dates it
+    ("view.html?idxno=20230728001", None),      # a date inside a longer number is an id
+    ("a-2023-02-30.txt", None),                 # no such day
+    ("dump-2023-07-28.jsonl:12", None),         # an archive's name dates the dump, not its records
+])
+def test_a_dated_name_is_the_reference_date_of_an_undated_text(source, date):
+    document = to_document("가상시는 라오스 공무원 9명이 시청을 찾았다고 3일 밝혔다.", source=source)
+    assert str(document.reference_date) == str(date)
+
+
+def test_the_text_own_date_beats_the_name_and_a_given_date_beats_both():
+    text = "가상시, 연수단 맞아\n\n입력 2024.05.02 10:15\n\n가상시는 연수단을 맞았다고 2일 밝혔다."
+    assert str(to_document(text, source="2023-07-28.txt").reference_date) == "2024-05-02"
+    assert str(to_document(text, source="2023-07-28.txt", reference_date="2020-01-01").reference_date) == "2020-01-01"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 from ..document import Document
 from ..errors import InputError
@@ -44,8 +45,28 @@ def to_document(
     else:
         document = analyse_layout(text, id=doc_id, source=source)
     ref = _as_date(reference_date)
-    document.reference_date = ref or _date_of(document.published)
+    document.reference_date = ref or _date_of(document.published) or document.reference_date or _date_in_name(source)
     return document
+
+
+#: `2023-07-28`, `2023_07_28`, `20230728` in a file's or page's name, not inside a longer number.
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+#: An archive record's source (`dump.jsonl:12`): the archive's name dates the dump, not the article.
+_RECORD_SOURCE = re.compile(r"\.jsonl(?:\.gz)?:\d+$")
+
+
+def _date_in_name(source: str | None) -> dt.date | None:
+    """The date an archive names a single article's file or page by (`…/2023-07-28-anyang.txt`,
+    `view.html?id=20230728001`: no; `NISX20240226_0002639695`: yes), when the text shows none."""
+    if not source or _RECORD_SOURCE.search(source):
+        return None
+    name = re.split(r"[/\\]", source.rstrip("/\\"))[-1]
+    for match in reversed(list(_NAME_DATE.finditer(name))):
+        try:
+            return dt.date(int(match[1]), int(match[3]), int(match[4]))
+        except ValueError:
+            continue
+    return None
 
 
 def _too_large(size: int, max_chars: int, unit: str) -> InputError:

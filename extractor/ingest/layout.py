@@ -17,6 +17,7 @@ headline and its decks. A byline may also open a paragraph or a caption
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -79,11 +80,12 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
     title, decks = _headline_and_decks(lines, body_start, title_hint)
     _mark_headline(lines, title, decks)
     _mark_body(lines, body_start)
-    published, modified = _timestamps(lines)
+    published, modified, dated = _timestamps(lines)
     return Document(
         text=text, id=id, source=source, zones=_zones(lines),
         title=_label(title), subtitles=[_label(line) for line in decks],
         reporters=_reporters(lines), published=published, modified=modified,
+        reference_date=dt.date.fromisoformat(dated[:10]) if dated else None,
     )
 
 
@@ -383,12 +385,15 @@ def _label(line: _Line | None) -> str | None:
     return furniture.trimmed(line.text) if line else None
 
 
-def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None]:
+def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None, str | None]:
+    """published, modified, and the article's date: a byline's bare date (`2019-05-04 홍길동
+    기자`) is no publication time, but it is the day the article's relative dates mean."""
     stamps = [stamp for line in lines if line.kind == "meta" for stamp in line.stamps]
     published = next((s.value for s in stamps if s.field == "published"), None)
     published = published or next((s.value for s in stamps if s.field is None and s.has_time), None)
     modified = next((s.value for s in stamps if s.field == "modified"), None)
-    return published, modified
+    dated = published or next((s.value for s in stamps if s.field is None), None)
+    return published, modified, dated
 
 
 def _reporters(lines: list[_Line]) -> list[Reporter]:

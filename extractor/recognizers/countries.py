@@ -50,6 +50,9 @@ DIRECTION_PARTICLES = ("을", "를", "에", "에게", "로", "으로")
 WORD_LETTER = re.compile(f"[{WORD_CHAR}]")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
 FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
+#: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`).
+LIST_SEPARATOR_AFTER = re.compile(r"(?:\s*[,·ㆍ]\s*|[와과] )")
+LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80  # a list of a dozen countries with headcounts: `몽골, 네팔(2명), … 등 12개국`
 
 
@@ -115,6 +118,8 @@ class CountryLexicon:
         self.participation_cue = re.compile(_alternation(cues["participation_cues"]))
         self.not_cue = re.compile(_alternation(cues["not_cues"]))
         self.participant_heads = tuple(cues["participant_heads"])
+        self.trip_nouns = frozenset(cues["trip_nouns"])
+        self.event_verbs = tuple(cues["event_verbs"])
         self.meeting_cue = re.compile(_alternation(cues["meeting_cues"]))
         self.city_code = {city: code for code, cities in countries["cities"].items() for city in cities}
         city_heads = _alternation(countries["city_official_heads"])
@@ -182,12 +187,21 @@ class MentionFinder:
             return False
         if any(after.startswith(word) for word in lexicon.not_followed_by.get(name, ())):
             return False
-        if name in lexicon.ambiguous and not self._tagged(start, end, ("NNP",)):
+        if name in lexicon.ambiguous and not (self._tagged(start, end, ("NNP",)) or self._listed_with_country(start, end)):
             return False
         first = self.morphemes.starting_at(start)
         if first is not None and first.tag == "NR":  # 오만 원
             return False
         return self._word_ends_well(end)
+
+    def _listed_with_country(self, start: int, end: int) -> bool:
+        """`가나, 캄보디아 등 8개국`, `몽골·가나`: a name that is also a common word (Kiwi reads
+        `가나` as 가+나) is the country beside another country in a list."""
+        after = LIST_SEPARATOR_AFTER.match(self.text, end)
+        if after and self.lexicon.names.match(self.text, after.end()):
+            return True
+        before = LIST_SEPARATOR_BEFORE.search(self.text[max(0, start - 16):start])
+        return before is not None and self.lexicon.code_of.get(before.group(1)) is not None
 
     def _tagged(self, start: int, end: int, tags) -> bool:
         morph = self.morphemes.starting_at(start)
@@ -290,6 +304,7 @@ class VisitJudge:
         they come from."""
         morphs = self.morphemes.between(end, limit)[:MAX_PHRASE_MORPHS]
         names_people = False
+        genitive = False  # `X 인사들의 센터 방문`: the trip is the people's, to the centre
         i = 0
         while i < len(morphs):
             morph = morphs[i]
@@ -300,11 +315,43 @@ class VisitJudge:
                     continue
                 if names_people and morph.form in SUBJECT_PARTICLES:
                     return "origin"
+                if morph.form == "에서" and self._describes_people_from(morphs, i + 1):
+                    return "origin"
                 return self._particle_role(morph.form, self._words_after(morph.end, limit))
             if morph.tag.startswith(PREDICATE_TAG_PREFIXES):
                 return None
+            if not (names_people or genitive) and self._visit_noun(morphs, i):
+                return "destination"
+            genitive = genitive or morph.form == "의"
             i += 1
         return None
+
+    def _visit_noun(self, morphs: list[Morph], i: int) -> bool:
+        """`독일 3개국 방문`, `미국 순방 중`: a trip to the country (not `몽골 견학단`, `일본 연수생`)."""
+        morph = morphs[i]
+        if morph.tag != "NNG" or morph.form not in self.lexicon.trip_nouns:
+            return False
+        following = morphs[i + 1] if i + 1 < len(morphs) else None
+        return following is None or following.start > morph.end or not following.tag.startswith(("NN", "XSN"))
+
+    def _describes_people_from(self, morphs: list[Morph], i: int) -> bool:
+        """`9개 국가에서 전자정부 업무를 담당하는 공무원들이`: the place names the people a
+        clause describes, not where an event was held (`X에서 열린 회의 참석자들이`)."""
+        while i < len(morphs) and morphs[i].tag != "ETM":
+            clause_ends = morphs[i].tag.startswith(("EF", "SF")) or (
+                morphs[i].tag == "EC" and not (i + 1 < len(morphs) and morphs[i + 1].tag == "VX"))  # 맡고 있는
+            if clause_ends:
+                return False
+            i += 1
+        if i >= len(morphs) or self.text.startswith(self.lexicon.event_verbs, morphs[i - 1].start):
+            return False
+        for morph in morphs[i + 1:]:
+            if morph.tag.startswith(("NN", "XSN")):
+                if self.text.startswith(self.lexicon.participant_heads, morph.start):
+                    return True
+                continue
+            return False
+        return False
 
     def _names_people(self, morphs: list[Morph], i: int) -> bool:
         """A count of people (`12명`) or a head such as `공무원` at morphs[i]."""

@@ -34,6 +34,7 @@ class _Clause:
     end: int
     date: dict | None
     cumulative: bool = False
+    until: str | None = None  # an undated clause ending the stay (`이들은 26일까지 … 둘러본다`)
 
 
 @Language.factory("kr_visits")
@@ -58,6 +59,7 @@ class VisitRecognizer:
         self.not_cue = _alternation(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = tuple(lexicon["attribution_after_date"])
+        self.quotative = regex.compile("|".join(lexicon["quotative_endings"]))
         self.comparison = tuple(lexicon["comparison_after_date"])
         self.departure = tuple(lexicon["departure_after_date"])
         self.until = tuple(lexicon["until_after_date"])
@@ -72,12 +74,12 @@ class VisitRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = _Found(doc)
         story = _Story(reference_date(doc))
-        for visit, stands_alone, planned in self._sentence_visits(doc, found, ("body",)):
-            story.add(visit, stands_alone, planned)
+        for visit, stands_alone, planned, until in self._sentence_visits(doc, found, ("body",)):
+            story.add(visit, stands_alone, planned, until)
         visits = story.visits()
         # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
         # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
-        for visit, stands_alone, _ in self._sentence_visits(doc, found, ("headline", "deck")):
+        for visit, stands_alone, _, _ in self._sentence_visits(doc, found, ("headline", "deck")):
             if stands_alone and visit.date is not None and not any(
                     _same_event(visit, e) or (e.date or "").startswith(visit.date) for e in visits):
                 visits.append(visit)
@@ -86,7 +88,8 @@ class VisitRecognizer:
         return doc
 
     def _sentence_visits(self, doc: Doc, found: "_Found", zones: tuple[str, ...]):
-        """(visit, whether it stands alone, whether it is planned) for each visit clause."""
+        """(visit, whether it stands alone, whether it is planned, the day its stay ends if the
+        clause gives only that) for each visit clause."""
         undated_event: _Clause | None = None
         listed_visits = False  # the line before a list reports visits: its rows do too
         for sentence in _sentences_in(doc, found.text, zones):
@@ -104,14 +107,14 @@ class VisitRecognizer:
                 clauses = [self._carried_clause(doc, sentence, undated_event)]
             elif not clauses and not self._is_tally(sentence.text):
                 # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
-                clauses = [_Clause(sentence.start, sentence.end, None)]
+                clauses = [_Clause(sentence.start, sentence.end, None, until=self._stay_end(found, sentence))]
             undated_event = None
             told_as_visit = cue == "visit"
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
                 if visit is not None:
                     planned = any(marker in found.text[clause.start:clause.end] for marker in self.plans)
-                    yield visit, self._stands_alone(doc, found, clause, visit, told_as_visit), planned
+                    yield visit, self._stands_alone(doc, found, clause, visit, told_as_visit), planned, clause.until
                 elif clause.date is not None and (sentence.row or told_as_visit):
                     # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                     undated_event = clause
@@ -222,16 +225,22 @@ class VisitRecognizer:
         """`오는 5월까지 머물며`: the end of a stay whose start is not given, no visit's day."""
         return text.startswith(self.until, date["end"])
 
+    def _stay_end(self, found: "_Found", sentence: "_Sentence") -> str | None:
+        ends = [d["value"] for d in found.within(found.dates, sentence.start, sentence.end)
+                if d["type"] == "DATE" and "/" not in d["value"] and self._ends_a_stay(found.text, d)]
+        return ends[0] if ends else None
+
     def _starts_a_period(self, text: str, date: dict) -> bool:
         """`2011년 자매결연 체결 이후`: the start of a period, no visit's day (with a count in
         the sentence, a tally since then)."""
         return any(marker in text[date["end"]:date["end"] + 12] for marker in self.since)
 
     def _not_the_visit(self, text: str, date: dict) -> bool:
-        """The date of the report (`28일 시에 따르면`), of a comparison (`지난해보다`) or of the
-        visitors' departure (`4일 출국했다`)."""
+        """The date of the report (`28일 시에 따르면`, not `22일 방한했다고 밝혔다`: the date
+        is the reported clause's), of a comparison (`지난해보다`) or of the visitors'
+        departure (`4일 출국했다`)."""
         following = text[date["end"]:date["end"] + 12]
-        return (any(marker in following for marker in self.attribution)
+        return (any(marker in self.quotative.split(following)[0] for marker in self.attribution)
                 or following.startswith(self.comparison)
                 or any(word in following for word in self.departure))
 
@@ -311,7 +320,9 @@ class _Story:
         self._alone: set[int] = set()
         self._last: Visit | None = None
 
-    def add(self, visit: Visit, stands_alone: bool, planned: bool) -> None:
+    def add(self, visit: Visit, stands_alone: bool, planned: bool, until: str | None = None) -> None:
+        """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
+        day-long visit it tells more of lasts until then."""
         stands_alone = stands_alone and not (planned and self._alone)
         if visit.date is None and self._last is not None:
             target = self._last
@@ -324,6 +335,8 @@ class _Story:
             target = visit
         else:
             _merge_into(target, visit)
+        if until and target.date and len(target.date) == 10 and 0 < _days(target.date, until) <= MAX_EVENT_DAYS:
+            target.date = f"{target.date}/{until}"
         if stands_alone:
             self._alone.add(id(target))
         self._last = target

@@ -486,7 +486,7 @@ def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
     elif "month" in fields:
         month = fields["month"]
     if month is None:
-        return _without_month(fields, year, today, direction, base)
+        return _without_month(fields, year, today, direction, base, ctx.anchor)
     if year is None:
         year = _year_for(month, fields.get("day"), today, direction, base)
     return _within_month(fields, year, month)
@@ -567,11 +567,12 @@ def _week_of_month(year: int, month: int, rank: int) -> Point:
 
 
 def _without_month(fields: dict, year: int | None, today: dt.date, direction: str | None,
-                   base: Point | None) -> Point | None:
+                   base: Point | None, anchor: dt.date) -> Point | None:
     if "day" in fields:
         origin = base.when.date() if base is not None and direction is None else today
-        day = origin.replace(day=fields["day"]) if fields["day"] <= calendar.monthrange(origin.year, origin.month)[1] \
-            else None
+        day = _day_in_month(origin, fields["day"])
+        if direction is None and base is None and day is not None and day < today < anchor:
+            day = _day_near(anchor, fields["day"]) or day
         if direction == "past" and (day is None or fields["day"] > today.day):
             day = _add_months(today.replace(day=1), -1).replace(day=fields["day"])
         elif direction == "future" and (day is None or fields["day"] < today.day):
@@ -586,6 +587,19 @@ def _without_month(fields: dict, year: int | None, today: dt.date, direction: st
     if year is not None:
         return Point(_midnight(dt.date(year, 1, 1)), "year")
     return None
+
+
+def _day_in_month(month: dt.date, day: int) -> dt.date | None:
+    return month.replace(day=day) if day <= calendar.monthrange(month.year, month.month)[1] else None
+
+
+def _day_near(anchor: dt.date, day: int) -> dt.date | None:
+    """The day numbered `day` closest to `anchor`, within a fortnight: a schedule told after a
+    future day (`오는 31일 출발해 4일 귀국`, then `이틀째인 2일`) goes on from it, across a month's
+    end, rather than back before the report."""
+    candidates = [_day_in_month(_add_months(anchor.replace(day=1), shift), day) for shift in (-1, 0, 1)]
+    near = [c for c in candidates if c is not None and abs((c - anchor).days) <= 15]
+    return min(near, key=lambda c: abs((c - anchor).days)) if near else None
 
 
 def _weekday(weekday: int, today: dt.date, direction: str | None) -> dt.date:

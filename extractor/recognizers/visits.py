@@ -62,6 +62,8 @@ class VisitRecognizer:
         self.quotative = regex.compile("|".join(lexicon["quotative_endings"]))
         self.comparison = tuple(lexicon["comparison_after_date"])
         self.departure = tuple(lexicon["departure_after_date"])
+        self.trip_starts = tuple(lexicon["trip_start_after_date"])
+        self.trip_ends = tuple(lexicon["trip_end_after_date"])
         self.until = tuple(lexicon["until_after_date"])
         self.since = tuple(lexicon["since_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
@@ -159,6 +161,9 @@ class VisitRecognizer:
         counted_since = any(self._starts_a_period(found.text, d) for d in dates) and bool(
             found.within(found.counts, sentence.start, sentence.end))
         cumulative = self._is_tally(sentence.text) or _open_range(found.text, dates) or counted_since
+        trip = None if cumulative else self._trip(found.text, dates)
+        if trip is not None:
+            return [_Clause(sentence.start, sentence.end, trip)]
         event_dates = []
         for date in dates:
             if (date["type"] not in DATED_TYPES or found.quoted(date) or date["text"] in self.this_year
@@ -183,6 +188,17 @@ class VisitRecognizer:
             end = event_dates[i + 1]["start"] if i + 1 < len(event_dates) else sentence.end
             clauses.append(_Clause(start, end, date))
         return clauses
+
+    def _trip(self, text: str, dates: list[dict]) -> dict | None:
+        """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`:
+        a day of setting off and a later day of coming back span the trip."""
+        days = [dict(d, value=d["value"].split("T")[0]) for d in dates if d["type"] in DATED_TYPES]
+        for first in (d for d in days if _followed_by(text, d, self.trip_starts)):
+            for last in days:
+                if (last["start"] > first["end"] and _followed_by(text, last, self.trip_ends)
+                        and 0 < _days(first["value"], last["value"]) <= MAX_EVENT_DAYS):
+                    return dict(first, value=f"{first['value']}/{last['value']}")
+        return None
 
     def _dates_something_else(self, doc: Doc, found: "_Found", date: dict) -> bool:
         """A date inside a modifier of another noun (`지난 4월 신축 이전한 센터`) dates that noun;
@@ -253,19 +269,34 @@ class VisitRecognizer:
         people = [c for c in counts if c["unit"] == "people"]
         # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
         bodies = counts if clause.cumulative else []
+        official = None
         if not (countries or people or bodies or self.visitor_word.search(text)):
-            return None
+            official = self._visiting_official(doc, found, sentence, clause)
+            if official is None:
+                return None
         programs = found.within(found.programs, clause.start, clause.end) or found.within(
             found.programs, sentence.start, sentence.end)
         return Visit(
             date=clause.date["value"] if clause.date else None,
             countries=list(dict.fromkeys(c["code"] for c in countries)),
-            visitors=_visitors_phrase(doc, clause, self._visitors_head(text, clause, people, countries)),
+            visitors=_visitors_phrase(doc, clause, official or self._visitors_head(text, clause, people, countries)),
             headcount=self._headcount(found.text, people),
             purpose=self._purpose(doc, found.text, clause),
             program=programs[0]["name"] if programs else None,
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
+
+    def _visiting_official(self, doc: Doc, found: "_Found", sentence: "_Sentence", clause: _Clause) -> dict | None:
+        """`홍 시장은 4일부터 7일까지 호치민시를 방문한다`: a named person with a title, the
+        subject of the sentence up to the dated clause, who visits (an official's trip): the
+        span of name and title."""
+        if clause.date is None:
+            return None  # `최 시장은 이어 … 방문해`: a stop of a trip told before, not a trip
+        for person in found.within(found.persons, sentence.start, clause.end):
+            subject = _TITLED_SUBJECT.match(found.text, person["end"])
+            if subject and not found.quoted(person) and self._acts_out_visit(doc, found, clause):
+                return {"start": person["start"], "end": subject.end("title")}
+        return None
 
     def _headcount(self, text: str, people: list[dict]) -> int | None:
         """The total when the clause gives one (`총 2만1633명`, `모두 78만 명`), else the one
@@ -366,6 +397,7 @@ class _Found:
         self.programs = [dict(p, start=p["mentions"][0]["start"], end=p["mentions"][0]["end"])
                          for p in items(doc, "programs") if p["mentions"]]
         self.quotes = items(doc, "quotes")
+        self.persons = [dict(m) for p in items(doc, "persons") for m in p["mentions"]]
 
     def counts_people(self, start: int, end: int) -> bool:
         return any(c["unit"] == "people" for c in self.within(self.counts, start, end))
@@ -385,6 +417,15 @@ class _Sentence:
     end: int
     text: str
     row: bool = False
+
+
+#: A title and a subject particle after a name (`홍 시장은`, `유한식 세종시장이`).
+_TITLED_SUBJECT = regex.compile(r" ?(?P<title>\p{Hangul}+?)(?:은|는|이|가)(?!\p{Hangul})")
+
+
+def _followed_by(text: str, date: dict, words: tuple[str, ...]) -> bool:
+    following = text[date["end"]:date["end"] + 12]
+    return any(word in following for word in words)
 
 
 def _alternation(words) -> regex.Pattern:

@@ -66,6 +66,8 @@ class VisitRecognizer:
         self.trip_ends = tuple(lexicon["trip_end_after_date"])
         self.until = tuple(lexicon["until_after_date"])
         self.since = tuple(lexicon["since_after_date"])
+        self.ongoing = tuple(lexicon["ongoing_after_since"])
+        self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
         self.plans = tuple(lexicon["plan_markers"])
         self.totals = tuple(lexicon["total_markers"])
@@ -93,13 +95,18 @@ class VisitRecognizer:
         """(visit, whether it stands alone, whether it is planned, the day its stay ends if the
         clause gives only that) for each visit clause."""
         undated_event: _Clause | None = None
+        founded: dict | None = None  # `과정은 2006년 개설됐다`: tallies told after count from then
         listed_visits = False  # the line before a list reports visits: its rows do too
         for sentence in _sentences_in(doc, found.text, zones):
+            founded = self._founding_date(found, sentence) or founded
             cue = self._cue(sentence.text)
             if not sentence.row:
                 listed_visits = cue is not None
             # `국가별 연수 일정은 다음과 같다.` then `- 라오스 : 10/8~10/17, 20명`
-            reports = cue is not None or (sentence.row and listed_visits)
+            # `과정은 2006년 개설됐다` then `지금까지 50여개국 150여명이 수료했다`
+            tally_since_founding = (founded is not None and self._is_tally(sentence.text)
+                                    and found.counts_people(sentence.start, sentence.end))
+            reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding
             if not reports:
                 undated_event = None
                 continue
@@ -107,6 +114,9 @@ class VisitRecognizer:
             if not clauses and undated_event is not None and found.counts_people(sentence.start, sentence.end):
                 # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
                 clauses = [self._carried_clause(doc, sentence, undated_event)]
+            elif not clauses and tally_since_founding:
+                since = f"{founded['value']}/{reference_date(doc).isoformat()}"
+                clauses = [_Clause(sentence.start, sentence.end, dict(founded, value=since), True)]
             elif not clauses and not self._is_tally(sentence.text):
                 # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
                 clauses = [_Clause(sentence.start, sentence.end, None, until=self._stay_end(found, sentence))]
@@ -126,7 +136,7 @@ class VisitRecognizer:
         only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
         if clause.date is None:
             return self._acts_out_visit(doc, found, clause)
-        return bool(visit.countries) or told_as_visit
+        return bool(visit.countries) or told_as_visit or clause.cumulative
 
     def _acts_out_visit(self, doc: Doc, found: "_Found", clause: _Clause) -> bool:
         """The clause uses a visit cue as its verb (`방문했다고`, `찾아왔다`), outside quotes: it
@@ -160,7 +170,8 @@ class VisitRecognizer:
         # `2015년 개소 이후 30개국 1200명이 방문했다` counts visits since then
         counted_since = any(self._starts_a_period(found.text, d) for d in dates) and bool(
             found.within(found.counts, sentence.start, sentence.end))
-        cumulative = self._is_tally(sentence.text) or _open_range(found.text, dates) or counted_since
+        cumulative = (self._is_tally(sentence.text) or _open_range(found.text, dates) or counted_since
+                      or any(self._goes_on_since(found.text, d) for d in dates))
         trip = None if cumulative else self._trip(found.text, dates)
         if trip is not None:
             return [_Clause(sentence.start, sentence.end, trip)]
@@ -182,6 +193,10 @@ class VisitRecognizer:
             return [self._cumulative_clause(doc, found.text, sentence, event_dates)]
         # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
         event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d["value"] != event_dates[i - 1]["value"]]
+        stay_end = self._stay_end(found, sentence)
+        if len(event_dates) == 1 and stay_end and 0 < _days(event_dates[0]["value"], stay_end) <= MAX_EVENT_DAYS:
+            # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
+            event_dates = [dict(event_dates[0], value=f"{event_dates[0]['value']}/{stay_end}")]
         clauses = []
         for i, date in enumerate(event_dates):
             start = sentence.start if i == 0 else date["start"]
@@ -240,6 +255,17 @@ class VisitRecognizer:
     def _ends_a_stay(self, text: str, date: dict) -> bool:
         """`오는 5월까지 머물며`: the end of a stay whose start is not given, no visit's day."""
         return text.startswith(self.until, date["end"])
+
+    def _founding_date(self, found: "_Found", sentence: "_Sentence") -> dict | None:
+        """`2006년 개설됐다`, `2009년부터 이어지고 있는 사업`: where later tallies count from."""
+        dates = [d for d in found.within(found.dates, sentence.start, sentence.end)
+                 if d["type"] == "DATE" and "/" not in d["value"]
+                 and (_followed_by(found.text, d, self.founding) or self._goes_on_since(found.text, d))]
+        return dates[-1] if dates else None
+
+    def _goes_on_since(self, text: str, date: dict) -> bool:
+        """`2005년부터 지속되고 있는 사업으로 매년 … 초청해`: visits every year since then."""
+        return text.startswith("부터", date["end"]) and _followed_by(text, dict(date, end=date["end"] + 2), self.ongoing)
 
     def _stay_end(self, found: "_Found", sentence: "_Sentence") -> str | None:
         ends = [d["value"] for d in found.within(found.dates, sentence.start, sentence.end)
@@ -512,6 +538,8 @@ def _same_event(visit: Visit, earlier: Visit) -> bool:
         return False
     if visit.date == earlier.date and not _conflicts(visit, earlier):
         return True  # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`
+    if (visit.date or "").startswith(f"{earlier.date}/") and not _conflicts(visit, earlier):
+        return True  # the stay that began that day: `23일부터 … 연수` then `이날 입교해 5일까지`
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
 
 

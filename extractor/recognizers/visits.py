@@ -177,7 +177,7 @@ class VisitRecognizer:
             return [_Clause(sentence.start, sentence.end, trip)]
         event_dates = []
         for date in dates:
-            if (date["type"] not in DATED_TYPES or found.quoted(date) or date["text"] in self.this_year
+            if (date["type"] not in DATED_TYPES or found.quoted(date) or self._edition_year(found.text, date)
                     or self._not_the_visit(found.text, date)):
                 continue
             if not cumulative and (self._ends_a_stay(found.text, date) or self._starts_a_period(found.text, date)
@@ -255,6 +255,11 @@ class VisitRecognizer:
     def _ends_a_stay(self, text: str, date: dict) -> bool:
         """`오는 5월까지 머물며`: the end of a stay whose start is not given, no visit's day."""
         return text.startswith(self.until, date["end"])
+
+    def _edition_year(self, text: str, date: dict) -> bool:
+        """`올해 포럼에는`: the year of an annual event's edition; `올해는 46개국 2215명이
+        방문했다` (the year as the topic) is the period the count covers."""
+        return date["text"] in self.this_year and not text.startswith(("는", "에는", "에만", "에도", " 들어"), date["end"])
 
     def _founding_date(self, found: "_Found", sentence: "_Sentence") -> dict | None:
         """`2006년 개설됐다`, `2009년부터 이어지고 있는 사업`: where later tallies count from."""

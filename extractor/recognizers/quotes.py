@@ -35,6 +35,8 @@ MAX_QUOTE_CHARS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _SENTENCE_END = re.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)|[.?!](?=\s)|\n")
 _UNINFLECTED = re.compile(r"[.]?(?:\s|$)")
+#: After a spoken sentence set apart: the line ends, or another one follows (`“…” “…”`).
+_ENDS_SPOKEN_LINE = re.compile(r"[.]?[ \t]*(?:\n|$|“)")
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
     if echo:
         return echo
     if quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close) and \
-            re.match(r"[.]?\s*(?:\n|$)", text[after:]):
+            _ENDS_SPOKEN_LINE.match(text, after):
         return _introduced(text, quoted) or Ending("spoken", None, after, None)
     return Ending("none", None, after, None)
 

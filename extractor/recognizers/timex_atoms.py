@@ -162,6 +162,15 @@ def _duration(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True) if quantity else None
 
 
+def _bounded_duration(m) -> Piece | None:
+    """`20년 이상 교류해 왔다`: an amount of time with a bound is a duration (not `2011년 이상`,
+    a year)."""
+    quantity = _quantity(m)
+    if quantity is None or (isinstance(quantity["number"], int) and quantity["number"] >= 100 and quantity["unit"] == "년"):
+        return None
+    return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
+
+
 def _hours_minutes(m) -> Piece | None:
     """`1시간 30분간`: one duration in minutes, written back as hours and minutes."""
     hours, minutes = _number(m["hours"]), _number(m["minutes"])
@@ -357,6 +366,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
     (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
+    (rf"{_QUANTITY}\s?{_one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)", _bounded_duration),
     (rf"(?P<word>{_one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span),
     (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
     (rf"{_QUANTITY}\s?{_SUFFIX_WITHIN}", _within),

@@ -53,7 +53,10 @@ FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a
 #: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`).
 LIST_SEPARATOR_AFTER = re.compile(r"(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
-MAX_PHRASE_MORPHS = 80  # a list of a dozen countries with headcounts: `몽골, 네팔(2명), … 등 12개국`
+MAX_PHRASE_MORPHS = 80
+
+if not Doc.has_extension("foreign_officials"):
+    Doc.set_extension("foreign_officials", default=None)  # a list of a dozen countries with headcounts: `몽골, 네팔(2명), … 등 12개국`
 
 
 @dataclass(frozen=True)
@@ -440,7 +443,8 @@ class CountryRecognizer:
         content = content_index(doc)
         judge = VisitJudge(self.lexicon, text, morphemes)
         sentences = Sentences(doc)
-        visited_through_cities = self._visited_through_cities(text, content, judge, sentences)
+        doc._.foreign_officials = self._visiting_officials(text, content, judge, sentences)
+        visited_through_cities = {official[2] for official in doc._.foreign_officials}
         for mention in MentionFinder(self.lexicon, text, morphemes, sentences).find():
             if not content.contains(mention.start, mention.end):
                 continue
@@ -452,15 +456,18 @@ class CountryRecognizer:
         return doc
 
 
-    def _visited_through_cities(self, text: str, content: ContentIndex, judge: VisitJudge, sentences: Sentences) -> set[str]:
-        visited = set()
+    def _visiting_officials(self, text: str, content: ContentIndex, judge: VisitJudge,
+                            sentences: Sentences) -> list[tuple[int, int, str]]:
+        """(start, end, country) of each foreign city's officials who visit (`샌프란시스코 시장을
+        만나`): their country is visiting, and the visits recognizer reads them as visitors."""
+        visiting = []
         for officials in self.lexicon.city_officials.finditer(text):
             if not content.contains(officials.start(), officials.end()):
                 continue
             sentence = sentences.around(officials.end())
             if judge.city_officials_visit(officials, sentence, sentences.explained_by(sentence)):
-                visited.add(self.lexicon.city_code[officials.group(1)])
-        return visited
+                visiting.append((officials.start(), officials.end(), self.lexicon.city_code[officials.group(1)]))
+        return visiting
 
 
 @Language.factory("kr_countries")

@@ -296,6 +296,8 @@ class VisitRecognizer:
         # a row of a visit list is labelled with the visitors' country
         countries = [c for c in found.within(found.countries, clause.start, clause.end)
                      if c["visiting"] or sentence.row]
+        officials = found.within(found.officials, clause.start, clause.end)
+        countries += [{"code": o["code"], "start": o["start"], "end": o["end"]} for o in officials]
         counts = found.within(found.counts, clause.start, clause.end)
         people = [c for c in counts if c["unit"] == "people"]
         # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
@@ -429,6 +431,9 @@ class _Found:
                          for p in items(doc, "programs") if p["mentions"]]
         self.quotes = items(doc, "quotes")
         self.persons = [dict(m) for p in items(doc, "persons") for m in p["mentions"]]
+        #: a foreign city's officials the countries recognizer found visiting (`샌프란시스코 시장을 만나`)
+        self.officials = [{"start": start, "end": end, "code": code}
+                          for start, end, code in doc._.foreign_officials or []]
 
     def counts_people(self, start: int, end: int) -> bool:
         return any(c["unit"] == "people" for c in self.within(self.counts, start, end))

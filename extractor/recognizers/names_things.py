@@ -18,8 +18,11 @@ MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
-_COORDINATION = re.compile(r"[·ㆍ]")
+#: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
+COORDINATION_MARKS = "·ㆍ․・‧"
+_COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
+_COMMON_NOUN_TAGS = frozenset({"NNG", "SP", "SW"})  # common nouns and the marks coordinating them
 #: An acronym right before a parenthesised name (`LH(한국토지주택공사)`), looked for only in the
 #: characters it can span: 8 letters, the bracket, and the newline `$` may stand before.
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
@@ -64,6 +67,7 @@ class Heads:
     organizations: HeadIndex
     proper_heads: frozenset
     standalone_heads: frozenset
+    branch_heads: frozenset
     local_government_heads: frozenset
     shared_district_names: frozenset
     address_nouns: frozenset
@@ -74,6 +78,7 @@ class Heads:
     place_nouns: frozenset
     scheme_modifiers: frozenset
     participant_nouns: frozenset
+    kind_heads: frozenset
     generic: frozenset
     list_closers: frozenset
     quoted_followers: tuple[str, ...]
@@ -94,6 +99,7 @@ def heads() -> Heads:
         organizations=HeadIndex(org["heads"]),
         proper_heads=frozenset(org["proper_heads"]),
         standalone_heads=frozenset(org["standalone_heads"]),
+        branch_heads=frozenset(org["branch_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
         address_nouns=frozenset(org["address_nouns"]),
@@ -104,6 +110,7 @@ def heads() -> Heads:
         place_nouns=frozenset(org["place_nouns"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
+        kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic=frozenset(data["generic_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
@@ -134,7 +141,8 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
     if last_form == head and len(word.forms) > 1:
         separate_ok = head not in lex.proper_heads or word.tags[-2] == "NNP"
         return head if separate_ok else None
-    if last_tag == "NNP" and len(last_form) > 1:
+    # a two-syllable proper noun is a place or a name (`대구`, `제주`, `영주`), save the districts many cities share
+    if last_tag == "NNP" and (len(last_form) > 2 or text in lex.shared_district_names):
         return head
     # a two-syllable common noun ending like a body (`경청`, `간부`) is that noun
     if head in lex.proper_heads or last_form in lex.not_organizations or len(last_form) < 3:
@@ -169,7 +177,7 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
         return []
-    if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head):
+    if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head, lex):
         return []
     end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
     found = [Candidate(field, article.text[start:end], start, end)]
@@ -204,7 +212,7 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
 def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     modifier = text[: len(text) - len(head)]
     modifier_words = modifier.split()
-    if not modifier_words or modifier[-1] in "·ㆍ" or all(w in lex.generic for w in modifier_words):
+    if not modifier_words or modifier[-1] in COORDINATION_MARKS or all(w in lex.generic for w in modifier_words):
         return False
     if all(w in lex.of(field) for w in modifier_words):  # `연수 과정`, `프로그램 과정`: heads only
         return False
@@ -215,11 +223,15 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     return True
 
 
-def _kind_of_activity(words: list[Word], text: str, head: str) -> bool:
+def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bool:
     """`지원사업`, `농업연수`, `무역박람회`: a head written as one word with one common noun is a
-    compound naming a kind of programme (`화천산천어축제`, `U-city 사업`, `서울포럼` are named)."""
+    compound naming a kind of programme (`화천산천어축제`, `U-city 사업`, `서울포럼` are named);
+    the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`)."""
     modifier = text[: len(text) - len(head)]
-    return len(words) == 1 and words[0].forms[:1] == (modifier,) and words[0].tags[0] == "NNG"
+    if len(words) == 1:
+        return words[0].forms[:1] == (modifier,) and words[0].tags[0] == "NNG"
+    return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
+            and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
 
 
 def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
@@ -364,16 +376,19 @@ def _organization_at(article, phrase, position, lex, countries) -> Candidate | N
 def _belongs_to_organization(article, phrase, index, head_index, lex, countries) -> bool:
     """May phrase[index] open the organisation ending at phrase[head_index]?
     Places before a local government locate it (`경남 밀양시`, `몽골 울란바토르시 항올구`) unless
-    its name is shared by many cities (`대전 중구`)."""
+    its name is shared by many cities (`대전 중구`). A country names its bodies of common nouns
+    (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`)."""
     if _is_local_government(article, phrase[head_index], lex):
         return False
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
     if any(s <= word.start < e for s, e in countries):
-        return index == head_index - 1
+        return index == head_index - 1 and "NNP" not in phrase[head_index].tags[:-1]
     head = organization_head(article, word, lex)
     if head in lex.local_government_heads:
         return False
+    if head is not None and organization_head(article, phrase[head_index], lex) in lex.branch_heads:
+        return True  # `국가인재원 과천분원`: a branch is named with its body
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
 
 

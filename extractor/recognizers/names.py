@@ -168,7 +168,8 @@ def _alias_mentions(article: ArticleWords, aliases: dict[str, Candidate]) -> lis
 
 def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
     """Name -> canonical: the longest spelling of the same words; with merge_suffixes, a name
-    that ends exactly one longer name (`통합센터` in `스마트도시통합센터`) is that name."""
+    that ends one longer name (`통합센터` in `스마트도시통합센터`), or longer names that each end
+    the longest (`운영센터`, `스마트시티 운영센터`), is that name."""
     def key(name: str) -> str:
         return _SPACE.sub("", name)
 
@@ -179,8 +180,8 @@ def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
     for name in names:
         target = key(name)
         if merge_suffixes:
-            containers = {k for k in longest if k != target and k.endswith(target)}
-            if len(containers) == 1:
-                target = containers.pop()
+            containers = sorted((k for k in longest if k != target and k.endswith(target)), key=len)
+            if containers and all(containers[-1].endswith(k) for k in containers):
+                target = containers[-1]
         canonical[name] = longest[target]
     return canonical

@@ -298,6 +298,9 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         body = organization_named(people, stem) if word.noun_stem else None
         return PersonPhrase(Speaker(organization=body), word.start) if body else None
     title, organization = titled
+    glued = _without_title_suffix(title)[:-len(title_in(title))]
+    if glued in lex.surnames and glued not in lex.body_shorthands:  # `유시장은`: 유 시장, not a body 유시
+        return PersonPhrase(Speaker(title=title[len(glued):]), word.start, surname=glued)
     if title_in(title) in lex.courtesy_titles:
         return _courtesy_phrase(people, words, head)
     body_span = (word.start, word.start + len(organization)) if organization else None

@@ -15,7 +15,8 @@ from .. import lexicons
 from .names_words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
-_COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
+_COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",
+                       "개월", "간"})  # `6개월간`: a duration, like a count, opens no name
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
@@ -199,8 +200,8 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
     while first > 0 and position - first < MAX_NAME_WORDS - 1:
         before = phrase[first - 1]
         text = article.text[before.start:before.nominal_end]
-        if is_count(before):
-            return first, "count"
+        if is_count(before) or (first > 1 and is_count(phrase[first - 2]) and _common_noun(before)):
+            return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
         if text in lex.list_closers:
             return first, "list"
         if text in lex.generic or is_organization_word(article, before, lex):
@@ -377,7 +378,8 @@ def _belongs_to_organization(article, phrase, index, head_index, lex, countries)
     """May phrase[index] open the organisation ending at phrase[head_index]?
     Places before a local government locate it (`경남 밀양시`, `몽골 울란바토르시 항올구`) unless
     its name is shared by many cities (`대전 중구`). A country names its bodies of common nouns
-    (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`)."""
+    (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`).
+    A body described by its head takes the nouns before it (`스마트시티 추진본부`)."""
     if _is_local_government(article, phrase[head_index], lex):
         return False
     word = phrase[index]
@@ -389,7 +391,19 @@ def _belongs_to_organization(article, phrase, index, head_index, lex, countries)
         return False
     if head is not None and organization_head(article, phrase[head_index], lex) in lex.branch_heads:
         return True  # `국가인재원 과천분원`: a branch is named with its body
+    if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
+        return not (is_count(word) or text in lex.generic or text in lex.list_closers or text in lex.address_nouns)
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _descriptive_body(word: Word) -> bool:
+    """`운영센터`, `추진본부`: a head after a common noun says what a body does, not which one it
+    is; the nouns before it name it (`스마트시티 추진본부`)."""
+    return len(word.forms) > 1 and _common_noun(word)
+
+
+def _common_noun(word: Word) -> bool:
+    return all(tag == "NNG" for tag in word.tags)
 
 
 def _is_local_government(article: ArticleWords, word: Word, lex: Heads) -> bool:

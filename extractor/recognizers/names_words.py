@@ -25,7 +25,7 @@ from ..nlp.common import text_of
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
-_NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS
+_NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS | {"W_SERIAL"}  # `5-1생활권`: a serial number opens a noun
 #: A stem of these is a noun phrase word, brackets and middle dots included
 #: (`아방카이시(市)`, `단장(45·차관)`).
 STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}

@@ -28,6 +28,7 @@ _COMMON_NOUN_TAGS = frozenset({"NNG", "SP", "SW"})  # common nouns and the marks
 #: characters it can span: 8 letters, the bracket, and the newline `$` may stand before.
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
 _ACRONYM_REACH = 10
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -322,10 +323,73 @@ def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, 
     found = []
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
-            candidate = _organization_at(article, phrase, position, lex, countries)
+            candidate = _organization_at(article, phrase, position, lex, countries) or \
+                _latin_name_after_place(article, phrase, position)
             if candidate and not _address(article, phrase, position, candidate, lex):
                 found.append(candidate)
-    return _drop_contained(found)
+    found = _drop_contained(found)
+    return found + _coordinated_names(article, found, lex, countries)
+
+
+def _latin_name_after_place(article: ArticleWords, phrase: list[Word], position: int) -> Candidate | None:
+    """`바르셀로나 Activa`: a capitalised Latin word after a place is a body there, as a company."""
+    word = phrase[position]
+    if position == 0 or position + 1 < len(phrase) or "NNP" not in phrase[position - 1].tags:
+        return None
+    match = _CAPITALISED.fullmatch(article.text, word.start, word.nominal_end)
+    return match and Candidate("organizations", match.group(0), word.start, word.nominal_end)
+
+
+def _coordinated_names(article: ArticleWords, found: list[Candidate], lex: Heads,
+                       countries: list[tuple[int, int]]) -> list[Candidate]:
+    """`카탈루냐 무역투자청 및 독일 지멘스`, `Activa와 비엔나 어반이노베이션`: a place and one proper
+    word coordinated after a body (not a city: `부산시와 일본 후쿠오카` are places) name another
+    body at that place."""
+    named = []
+    for candidate in found:
+        index = article.index_at(candidate.end) - 1
+        if index < 0 or article.words[index].nominal_end != candidate.end \
+                or organization_head(article, article.words[index], lex) in lex.local_government_heads:
+            continue
+        following = _conjunct_after(article, index)
+        if following is None or following + 1 >= len(article.words):
+            continue
+        place, word = article.words[following], article.words[following + 1]
+        text = article.text[word.start:word.nominal_end]
+        if (place.full and "NNP" in place.tags and article.joined(place, word) and len(text) > 1
+                and word.nominal and all(tag in ("NNP", "SL") for tag in word.tags)
+                and _ends_phrase(article, following + 1, lex) and text not in _known_places()
+                and not any(s <= word.start < e for s, e in countries)):
+            named.append(Candidate("organizations", text, word.start, word.nominal_end))
+    return named
+
+
+def _ends_phrase(article: ArticleWords, index: int, lex: Heads) -> bool:
+    word = article.words[index]
+    if word.particle or index + 1 == len(article.words) or not article.joined(word, article.words[index + 1]):
+        return True
+    after = article.words[index + 1]
+    return article.text[after.start:after.end] in lex.list_closers
+
+
+@lru_cache(maxsize=None)
+def _known_places() -> frozenset:
+    """Foreign cities known by name (countries.yaml)."""
+    return frozenset(city for cities in lexicons.load("countries")["cities"].values() for city in cities)
+
+
+def _conjunct_after(article: ArticleWords, index: int) -> int | None:
+    """Index of the word opening the conjunct after words[index] (`…와 X`, `… 및 X`, `…, X`)."""
+    word = article.words[index]
+    if word.particle in ("와", "과") and index + 1 < len(article.words):
+        return index + 1
+    if index + 2 < len(article.words) and word.full:
+        after = article.words[index + 1]
+        if article.text[after.start:after.end] == "및":
+            return index + 2
+        if article.text[word.end:after.start].strip() == ",":
+            return index + 1
+    return None
 
 
 def _address(article: ArticleWords, phrase: list[Word], position: int, candidate: Candidate, lex: Heads) -> bool:

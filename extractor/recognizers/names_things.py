@@ -449,7 +449,9 @@ def _belongs_to_organization(article, phrase, index, head_index, lex, countries)
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
     if any(s <= word.start < e for s, e in countries):
-        return index == head_index - 1 and "NNP" not in phrase[head_index].tags[:-1]
+        body = phrase[head_index]
+        return index == head_index - 1 and "NNP" not in body.tags[:-1] \
+            and organization_head(article, body, lex) not in lex.proper_heads
     head = organization_head(article, word, lex)
     if head in lex.local_government_heads:
         return False

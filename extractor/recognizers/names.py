@@ -108,7 +108,8 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     aliases = {alias: target for alias, target in parenthesised_aliases(article, orgs).items()}
     candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
     written = {c.name for c in candidates if c.field == "organizations"}
-    renamed = [_renamed(c, aliases, written) for c in candidates]
+    shortened = _short_forms(written)
+    renamed = [_renamed(c, aliases, written, shortened) for c in candidates]
     for field in NAMED_FIELDS + tuple(_BYLINE_FIELDS):
         names = {c.name for c in renamed if c.field == field}
         canonical = _canonical_names(names, merge_suffixes=field not in ("persons", "reporters"))
@@ -117,17 +118,39 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     return list(dict.fromkeys(renamed))
 
 
-def _renamed(candidate: Candidate, aliases: dict[str, Candidate], written: set[str]) -> Candidate:
+def _renamed(candidate: Candidate, aliases: dict[str, Candidate], written: set[str],
+             shortened: dict[str, str]) -> Candidate:
     """A short form (`국토부`) takes the official name only when the article writes that name too:
     the canonical name is always a mention."""
     if candidate.field not in ("organizations", "outlets"):
         return candidate
-    official = organization_aliases().get(candidate.name, candidate.name)
-    name = official if official in written else candidate.name
+    official = organization_aliases().get(candidate.name)
+    name = official if official in written else shortened.get(candidate.name, candidate.name)
     target = aliases.get(name)
     if target is not None and target.name != name:
         name = target.name
     return Candidate(candidate.field, name, candidate.start, candidate.end)
+
+
+def _short_forms(written: set[str]) -> dict[str, str]:
+    """`행자부` -> 행정자치부, `국가인재원` -> 국가공무원인재개발원: a name of three or more syllables
+    that keeps, in order, syllables of one other name the article writes, its first and its head
+    (a name holding the short form whole, `국가인재원 과천분원`, is another body)."""
+    found = {}
+    for short in written:
+        if len(short) < 3 or " " in short:
+            continue
+        longer = [name for name in written
+                  if name[0] == short[0] and name[-1] == short[-1] and short not in name
+                  and _keeps_in_order(short, _SPACE.sub("", name))]
+        if len(longer) == 1:
+            found[short] = longer[0]
+    return found
+
+
+def _keeps_in_order(short: str, name: str) -> bool:
+    letters = iter(name)
+    return all(letter in letters for letter in short)
 
 
 def _alias_mentions(article: ArticleWords, aliases: dict[str, Candidate]) -> list[Candidate]:
@@ -145,7 +168,8 @@ def _alias_mentions(article: ArticleWords, aliases: dict[str, Candidate]) -> lis
 
 def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
     """Name -> canonical: the longest spelling of the same words; with merge_suffixes, a name
-    that ends exactly one longer name (`통합센터` in `스마트도시통합센터`) is that name."""
+    that ends one longer name (`통합센터` in `스마트도시통합센터`), or longer names that each end
+    the longest (`운영센터`, `스마트시티 운영센터`), is that name."""
     def key(name: str) -> str:
         return _SPACE.sub("", name)
 
@@ -156,8 +180,8 @@ def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
     for name in names:
         target = key(name)
         if merge_suffixes:
-            containers = {k for k in longest if k != target and k.endswith(target)}
-            if len(containers) == 1:
-                target = containers.pop()
+            containers = sorted((k for k in longest if k != target and k.endswith(target)), key=len)
+            if containers and all(containers[-1].endswith(k) for k in containers):
+                target = containers[-1]
         canonical[name] = longest[target]
     return canonical

@@ -37,6 +37,7 @@ _GLOSS = re.compile(r"\([^()\s]+\)")
 _DIGITS = re.compile(r"\d")
 _BRACKETS = re.compile(r"[\[\](){}<>]")
 _AGE = re.compile(r"\(\d{1,3}(?:세)?[·,)]")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,9 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         body = organization_named(people, stem) if word.noun_stem else None
         return PersonPhrase(Speaker(organization=body), word.start) if body else None
     title, organization = titled
+    glued = _without_title_suffix(title)[:-len(title_in(title))]
+    if glued in lex.surnames and glued not in lex.body_shorthands:  # `유시장은`: 유 시장, not a body 유시
+        return PersonPhrase(Speaker(title=title[len(glued):]), word.start, surname=glued)
     if title_in(title) in lex.courtesy_titles:
         return _courtesy_phrase(people, words, head)
     body_span = (word.start, word.start + len(organization)) if organization else None
@@ -485,6 +489,9 @@ def _body_before(people: People, words: list[Word], position: int) -> tuple[str 
         return None, 0
     if not word.particle and stem in lex.body_shorthands:
         return people.main_body(stem), word.start
+    if not word.particle and _ACRONYM.fullmatch(stem) and stem not in people.heads.systems \
+            and stem not in people.heads.programs:  # `LH 관계자`, `KOTRA 사장`; not `CCTV 관계자`
+        return stem, word.start
     if not word.particle and not _org_suffix(stem):
         return None, 0
     parts, start = [stem], word.start
@@ -524,6 +531,9 @@ def person_candidates(people: People) -> list[Candidate]:
                 people.only_one_named(phrase.surname)
             if known:
                 found.append(Candidate("persons", known.name, phrase.start, phrase.start + 1))
+        body = phrase.speaker.organization or ""
+        if _ACRONYM.fullmatch(body) and article.text.startswith(body, phrase.start):
+            found.append(Candidate("organizations", body, phrase.start, phrase.start + len(body)))
         if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles:
             body = _candidate("organizations", article, phrase.body_span)
             if not _in_country_span(body, people.countries):

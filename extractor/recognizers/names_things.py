@@ -15,15 +15,20 @@ from .. import lexicons
 from .names_words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
-_COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년"})
+_COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",
+                       "개월", "간"})  # `6개월간`: a duration, like a count, opens no name
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
-_COORDINATION = re.compile(r"[·ㆍ]")
+#: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
+COORDINATION_MARKS = "·ㆍ․・‧"
+_COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
+_COMMON_NOUN_TAGS = frozenset({"NNG", "SP", "SW"})  # common nouns and the marks coordinating them
 #: An acronym right before a parenthesised name (`LH(한국토지주택공사)`), looked for only in the
 #: characters it can span: 8 letters, the bracket, and the newline `$` may stand before.
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
 _ACRONYM_REACH = 10
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Heads:
     organizations: HeadIndex
     proper_heads: frozenset
     standalone_heads: frozenset
+    branch_heads: frozenset
     local_government_heads: frozenset
     shared_district_names: frozenset
     address_nouns: frozenset
@@ -74,6 +80,7 @@ class Heads:
     place_nouns: frozenset
     scheme_modifiers: frozenset
     participant_nouns: frozenset
+    kind_heads: frozenset
     generic: frozenset
     list_closers: frozenset
     quoted_followers: tuple[str, ...]
@@ -94,6 +101,7 @@ def heads() -> Heads:
         organizations=HeadIndex(org["heads"]),
         proper_heads=frozenset(org["proper_heads"]),
         standalone_heads=frozenset(org["standalone_heads"]),
+        branch_heads=frozenset(org["branch_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
         address_nouns=frozenset(org["address_nouns"]),
@@ -104,6 +112,7 @@ def heads() -> Heads:
         place_nouns=frozenset(org["place_nouns"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
+        kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic=frozenset(data["generic_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
@@ -134,7 +143,8 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
     if last_form == head and len(word.forms) > 1:
         separate_ok = head not in lex.proper_heads or word.tags[-2] == "NNP"
         return head if separate_ok else None
-    if last_tag == "NNP" and len(last_form) > 1:
+    # a two-syllable proper noun is a place or a name (`대구`, `제주`, `영주`), save the districts many cities share
+    if last_tag == "NNP" and (len(last_form) > 2 or text in lex.shared_district_names):
         return head
     # a two-syllable common noun ending like a body (`경청`, `간부`) is that noun
     if head in lex.proper_heads or last_form in lex.not_organizations or len(last_form) < 3:
@@ -169,7 +179,7 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
         return []
-    if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head):
+    if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head, lex):
         return []
     end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
     found = [Candidate(field, article.text[start:end], start, end)]
@@ -191,8 +201,8 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
     while first > 0 and position - first < MAX_NAME_WORDS - 1:
         before = phrase[first - 1]
         text = article.text[before.start:before.nominal_end]
-        if is_count(before):
-            return first, "count"
+        if is_count(before) or (first > 1 and is_count(phrase[first - 2]) and _common_noun(before)):
+            return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
         if text in lex.list_closers:
             return first, "list"
         if text in lex.generic or is_organization_word(article, before, lex):
@@ -204,7 +214,7 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
 def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     modifier = text[: len(text) - len(head)]
     modifier_words = modifier.split()
-    if not modifier_words or modifier[-1] in "·ㆍ" or all(w in lex.generic for w in modifier_words):
+    if not modifier_words or modifier[-1] in COORDINATION_MARKS or all(w in lex.generic for w in modifier_words):
         return False
     if all(w in lex.of(field) for w in modifier_words):  # `연수 과정`, `프로그램 과정`: heads only
         return False
@@ -215,11 +225,15 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     return True
 
 
-def _kind_of_activity(words: list[Word], text: str, head: str) -> bool:
+def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bool:
     """`지원사업`, `농업연수`, `무역박람회`: a head written as one word with one common noun is a
-    compound naming a kind of programme (`화천산천어축제`, `U-city 사업`, `서울포럼` are named)."""
+    compound naming a kind of programme (`화천산천어축제`, `U-city 사업`, `서울포럼` are named);
+    the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`)."""
     modifier = text[: len(text) - len(head)]
-    return len(words) == 1 and words[0].forms[:1] == (modifier,) and words[0].tags[0] == "NNG"
+    if len(words) == 1:
+        return words[0].forms[:1] == (modifier,) and words[0].tags[0] == "NNG"
+    return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
+            and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
 
 
 def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
@@ -309,10 +323,73 @@ def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, 
     found = []
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
-            candidate = _organization_at(article, phrase, position, lex, countries)
+            candidate = _organization_at(article, phrase, position, lex, countries) or \
+                _latin_name_after_place(article, phrase, position)
             if candidate and not _address(article, phrase, position, candidate, lex):
                 found.append(candidate)
-    return _drop_contained(found)
+    found = _drop_contained(found)
+    return found + _coordinated_names(article, found, lex, countries)
+
+
+def _latin_name_after_place(article: ArticleWords, phrase: list[Word], position: int) -> Candidate | None:
+    """`바르셀로나 Activa`: a capitalised Latin word after a place is a body there, as a company."""
+    word = phrase[position]
+    if position == 0 or position + 1 < len(phrase) or "NNP" not in phrase[position - 1].tags:
+        return None
+    match = _CAPITALISED.fullmatch(article.text, word.start, word.nominal_end)
+    return match and Candidate("organizations", match.group(0), word.start, word.nominal_end)
+
+
+def _coordinated_names(article: ArticleWords, found: list[Candidate], lex: Heads,
+                       countries: list[tuple[int, int]]) -> list[Candidate]:
+    """`카탈루냐 무역투자청 및 독일 지멘스`, `Activa와 비엔나 어반이노베이션`: a place and one proper
+    word coordinated after a body (not a city: `부산시와 일본 후쿠오카` are places) name another
+    body at that place."""
+    named = []
+    for candidate in found:
+        index = article.index_at(candidate.end) - 1
+        if index < 0 or article.words[index].nominal_end != candidate.end \
+                or organization_head(article, article.words[index], lex) in lex.local_government_heads:
+            continue
+        following = _conjunct_after(article, index)
+        if following is None or following + 1 >= len(article.words):
+            continue
+        place, word = article.words[following], article.words[following + 1]
+        text = article.text[word.start:word.nominal_end]
+        if (place.full and "NNP" in place.tags and article.joined(place, word) and len(text) > 1
+                and word.nominal and all(tag in ("NNP", "SL") for tag in word.tags)
+                and _ends_phrase(article, following + 1, lex) and text not in _known_places()
+                and not any(s <= word.start < e for s, e in countries)):
+            named.append(Candidate("organizations", text, word.start, word.nominal_end))
+    return named
+
+
+def _ends_phrase(article: ArticleWords, index: int, lex: Heads) -> bool:
+    word = article.words[index]
+    if word.particle or index + 1 == len(article.words) or not article.joined(word, article.words[index + 1]):
+        return True
+    after = article.words[index + 1]
+    return article.text[after.start:after.end] in lex.list_closers
+
+
+@lru_cache(maxsize=None)
+def _known_places() -> frozenset:
+    """Foreign cities known by name (countries.yaml)."""
+    return frozenset(city for cities in lexicons.load("countries")["cities"].values() for city in cities)
+
+
+def _conjunct_after(article: ArticleWords, index: int) -> int | None:
+    """Index of the word opening the conjunct after words[index] (`…와 X`, `… 및 X`, `…, X`)."""
+    word = article.words[index]
+    if word.particle in ("와", "과") and index + 1 < len(article.words):
+        return index + 1
+    if index + 2 < len(article.words) and word.full:
+        after = article.words[index + 1]
+        if article.text[after.start:after.end] == "및":
+            return index + 2
+        if article.text[word.end:after.start].strip() == ",":
+            return index + 1
+    return None
 
 
 def _address(article: ArticleWords, phrase: list[Word], position: int, candidate: Candidate, lex: Heads) -> bool:
@@ -364,17 +441,35 @@ def _organization_at(article, phrase, position, lex, countries) -> Candidate | N
 def _belongs_to_organization(article, phrase, index, head_index, lex, countries) -> bool:
     """May phrase[index] open the organisation ending at phrase[head_index]?
     Places before a local government locate it (`경남 밀양시`, `몽골 울란바토르시 항올구`) unless
-    its name is shared by many cities (`대전 중구`)."""
+    its name is shared by many cities (`대전 중구`). A country names its bodies of common nouns
+    (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`).
+    A body described by its head takes the nouns before it (`스마트시티 추진본부`)."""
     if _is_local_government(article, phrase[head_index], lex):
         return False
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
     if any(s <= word.start < e for s, e in countries):
-        return index == head_index - 1
+        body = phrase[head_index]
+        return index == head_index - 1 and "NNP" not in body.tags[:-1] \
+            and organization_head(article, body, lex) not in lex.proper_heads
     head = organization_head(article, word, lex)
     if head in lex.local_government_heads:
         return False
+    if head is not None and organization_head(article, phrase[head_index], lex) in lex.branch_heads:
+        return True  # `국가인재원 과천분원`: a branch is named with its body
+    if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
+        return not (is_count(word) or text in lex.generic or text in lex.list_closers or text in lex.address_nouns)
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _descriptive_body(word: Word) -> bool:
+    """`운영센터`, `추진본부`: a head after a common noun says what a body does, not which one it
+    is; the nouns before it name it (`스마트시티 추진본부`)."""
+    return len(word.forms) > 1 and _common_noun(word)
+
+
+def _common_noun(word: Word) -> bool:
+    return all(tag == "NNG" for tag in word.tags)
 
 
 def _is_local_government(article: ArticleWords, word: Word, lex: Heads) -> bool:

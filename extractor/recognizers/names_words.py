@@ -25,7 +25,7 @@ from ..nlp.common import text_of
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
-_NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS
+_NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS | {"W_SERIAL"}  # `5-1생활권`: a serial number opens a noun
 #: A stem of these is a noun phrase word, brackets and middle dots included
 #: (`아방카이시(市)`, `단장(45·차관)`).
 STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}
@@ -198,12 +198,13 @@ class ArticleWords:
 
 
 def _nominal_length(morphs, tags: tuple[str, ...]) -> int:
-    """How many leading morphemes of a word belong to a noun (a determiner only before more noun);
-    tags are those of the morphemes before the particles, where a noun always ends."""
+    """How many leading morphemes of a word belong to a noun (a determiner only glued before more
+    noun: `새마을`, `경북새마을재단`, `양지천`); tags are those of the morphemes before the particles,
+    where a noun always ends."""
     length = 0
-    for tag in tags:
-        if tag in _NOUN_PART_TAGS or (tag == "MM" and length == 0 and len(morphs) > 1
-                                      and morphs[1].start == morphs[0].end):
+    for index, tag in enumerate(tags):
+        if tag in _NOUN_PART_TAGS or (tag == "MM" and index + 1 < len(tags)
+                                      and morphs[index + 1].start == morphs[index].end):
             length += 1
         else:
             break

@@ -262,7 +262,8 @@ def _noun_or_root(word: Word) -> bool:
 
 
 def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> bool:
-    """A word of a transliterated name; one syllable only right before its romanised gloss (`리(Lee)`)."""
+    """A word of a transliterated name; one syllable, or a common noun, only right before its
+    romanised gloss (`리(Lee)`, `캄파이 봉사(Khamphay Vongsa)`)."""
     stem = clean(word.stem)
     # Kiwi reads some syllables of foreign names as bare verb stems (`누르`), which never stand alone.
     name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V"))
@@ -276,7 +277,8 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
         return False  # `카밀 조셉 바를락 뉴욕 부시장`: the city is the body, not a name
     if is_organization_word(people.article, word, lex):
         return False
-    return "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
+    # a word right before the original spelling is a name's even where it reads as a common noun (`봉사`)
+    return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
 
 
 def _in_country(word: Word, countries) -> bool:
@@ -538,7 +540,43 @@ def person_candidates(people: People) -> list[Candidate]:
             body = _candidate("organizations", article, phrase.body_span)
             if not _in_country_span(body, people.countries):
                 found.append(body)
-    return found + _glued_bylines(people)
+    return found + _glued_bylines(people) + _glossed_names(people)
+
+
+#: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`).
+_NAME_GLOSS = re.compile(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+)\)")
+_INITIAL = re.compile(r"[A-Z]\.")
+_CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+
+
+def _glossed_names(people: People) -> list[Candidate]:
+    """`톤갈락 바얀두렌(Tungalag Bayanduuren)`: a transliterated name and its original spelling,
+    word for word, each Hangul word sounding like the Latin word's first letter. No title
+    is needed: the gloss shows a person's name (an organisation's would hold `of`, acronyms
+    or lower-case words)."""
+    article, found = people.article, []
+    for gloss in _NAME_GLOSS.finditer(article.text):
+        latin = [word for word in gloss["words"].split() if not _INITIAL.fullmatch(word)]
+        index = article.index_at(gloss.start())
+        words = article.words[max(0, index - len(latin)):index]
+        if len(words) != len(latin) or not all(
+                _is_foreign_name_part(people, word, glossed=True) and _sounds_like(word.stem, spelled)
+                for word, spelled in zip(words, latin)):
+            continue
+        if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])):
+            continue
+        found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
+    return found
+
+
+def _sounds_like(hangul: str, latin: str) -> bool:
+    initial = _CHOSEONG[(ord(hangul[0]) - 0xAC00) // 588] if "가" <= hangul[0] <= "힣" else None
+    return initial is not None and latin[0] in _romanized_initials().get(initial, ())
+
+
+@lru_cache(maxsize=None)
+def _romanized_initials() -> dict[str, tuple[str, ...]]:
+    return {initial: tuple(letters) for initial, letters in lexicons.load("romanization")["initials"].items()}
 
 
 def _candidate(kind: str, article: ArticleWords, span: tuple[int, int]) -> Candidate:

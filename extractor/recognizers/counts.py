@@ -178,6 +178,10 @@ def _role_end(match: regex.Match, group: str, morphemes: _Morphemes) -> int | No
         return None
     start = match.start(group)
     noun_end = morphemes.noun_end(start, match.end(group))
-    if noun_end and match.string[start:noun_end] in _PLACE_ROLES:
+    if noun_end and match.string[start:noun_end] in _PLACE_ROLES and not _COORDINATED.match(match.string, noun_end):
         return noun_end
     return None
+
+
+#: `67개 도시의 시장단과 대표단`: office holders and others, of unknown number.
+_COORDINATED = regex.compile(r"(?:과|와|및|\s?및)\s")

@@ -51,6 +51,7 @@ class Titles:
     anonymous_titles: frozenset
     courtesy_titles: frozenset
     surnames: frozenset
+    transliterated_surnames: frozenset  # Korean surnames and Chinese ones written apart (`린 즈웨이`)
     body_shorthands: frozenset
     organization_suffixes: tuple[str, ...]
     not_name_words: frozenset
@@ -75,6 +76,7 @@ def titles() -> Titles:
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
+        transliterated_surnames=frozenset(data["surnames"] + data["transliterated_surnames"]),
         body_shorthands=frozenset(data["body_shorthands"]),
         organization_suffixes=tuple(sorted(data["organization_suffixes"], key=len, reverse=True)),
         not_name_words=frozenset(data["not_name_words"]),
@@ -409,12 +411,20 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
         while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) and (
                 first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
+        if first < last and _one_syllable_surname(words[first], lex) and _adjacent(people, words, first, first + 1):
+            first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`: a Chinese surname written apart
         if last - first >= (1 if aged else 2):
             return first + 1, last, words[last + 1:position + 1]
     nearest = words[position]
     if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
         return position, position, []
     return None
+
+
+def _one_syllable_surname(word: Word, lex: Titles) -> bool:
+    stem = clean(word.stem)
+    return (not word.particle and len(stem) == 1 and stem in lex.transliterated_surnames
+            and stem not in lex.body_shorthands)
 
 
 def _korean_name_before(people: People, words: list[Word], position: int):

@@ -86,6 +86,8 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
         title=_label(title), subtitles=[_label(line) for line in decks],
         reporters=_reporters(lines), published=published, modified=modified,
         reference_date=dt.date.fromisoformat(dated[:10]) if dated else None,
+        contacts=[(line.start + start, line.start + end) for line in lines if line.kind == "furniture"
+                  for start, end in furniture.contact_names(line.text)],
     )
 
 

@@ -35,8 +35,8 @@ _CREDITED_OUTLET = re.compile(
     r"\s*[\[(]\s*(?:[^\[\]()=\s]{1,10}\s*=\s*)?([^\[\]()=\s]{2,15})\s*[\])]"
     r"|\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$")
 _SPACE = re.compile(r"\s+")
-#: Bylines are not content, but the gold lists their reporters and outlets among the named.
-_BYLINE_FIELDS = {"reporters": "persons", "outlets": "organizations"}
+#: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
+_BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
 
 @lru_cache(maxsize=None)
@@ -66,7 +66,8 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     article, lex = people.article, heads()
     claims = quoted(article, lex) + acronym_programmes(article, lex)
     found_people = person_candidates(people)
-    persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text)
+    persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text) + [
+        Candidate("contacts", article.text[start:end], start, end) for start, end in document_of(doc).contacts]
     phrase_named = things(article, lex) + people.organizations
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(doc, article)
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named

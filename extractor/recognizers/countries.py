@@ -35,6 +35,10 @@ WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
 NOT_AFTER_WORD = f"(?<![{WORD_CHAR}])"
 HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]*")
 HANJA = re.compile(r"[\u4e00-\u9fff]")
+#: A foreign city itself (no official after it) with these particles is where the sentence happens.
+CITY_AS_PLACE = r"(?:에서|에|으로|로|을|를)(?![가-힣])"
+#: ... and with these, where the article's people travel.
+CITY_AS_DESTINATION = r"(?:으로|로|을|를|에) ?(?:방문|출발|출국|향하|향해|도착|가|떠나)"
 COORDINATION_SEPARATORS = "·ㆍ・‧•\\-–"
 #: Kiwi tags that may follow a name inside its word: particles, copula, endings, suffixes.
 TAIL_TAG_PREFIXES = ("J", "VCP", "E", "XSN")
@@ -285,12 +289,18 @@ class VisitJudge:
         city = officials.group(1)
         stand_in = Mention(officials.start(1), officials.end(), self.lexicon.city_code[city])
         words = self.text[sentence[0]:sentence[1]]
-        if re.search(f"{re.escape(city)}시?에서", words):
-            return False
+        if re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_AS_PLACE}", words):
+            return False  # `도쿄에서 도쿄 부시장을`, `북경을 방문, 북경시장을 만나`: met there
         if self.is_visiting(stand_in, sentence, explained):
             return True
         return (self._role(stand_in.end, sentence[1]) is None and self._has_cue(self.lexicon.meeting_cue, words)
-                and not any(marker in words for marker in self.lexicon.abroad_markers))
+                and not any(marker in words for marker in self.lexicon.abroad_markers)
+                and not self.trip_to(city))
+
+    def trip_to(self, city: str) -> bool:
+        """The article reports a trip to the city (`북경으로 출발해`, `북경을 방문`): its officials
+        only met (`북경시장 면담`, in a deck line) are met there."""
+        return re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_AS_DESTINATION}", self.text) is not None
 
     def _has_cue(self, pattern: re.Pattern, words: str) -> bool:
         for cue in pattern.finditer(words):

@@ -79,6 +79,8 @@ class Heads:
     common_endings: tuple[str, ...]
     place_nouns: frozenset
     scheme_modifiers: frozenset
+    field_modifiers: frozenset
+    system_kind_heads: frozenset
     participant_nouns: frozenset
     kind_heads: frozenset
     generic: frozenset
@@ -111,6 +113,8 @@ def heads() -> Heads:
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
+        field_modifiers=frozenset(data["systems"]["field_modifiers"]),
+        system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic=frozenset(data["generic_modifiers"]),
@@ -154,7 +158,7 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
 
 # --- systems and programmes -------------------------------------------------
 
-def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
+def things(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
     found: list[Candidate] = []
     fields = [(field, lex.of(field)) for field in ("systems", "programs")]
     for phrase in article.phrases():
@@ -163,15 +167,17 @@ def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
                 if head is not None:
-                    found.extend(_thing_at(article, phrase, position, field, head, lex))
+                    found.extend(_thing_at(article, phrase, position, field, head, lex, countries))
     return found
 
 
 def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: str, head: str,
-              lex: Heads) -> list[Candidate]:
+              lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
     first, stop = _name_start(article, phrase, position, lex)
+    if field == "systems":
+        first = _after_country(phrase, first, position, countries)
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
         return _coordinated(word, conjuncts, head, field)
@@ -180,6 +186,8 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
         return []
     if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head, lex):
+        return []
+    if field == "systems" and _kind_of_service(phrase[first:position + 1], text, head, lex):
         return []
     end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
     found = [Candidate(field, article.text[start:end], start, end)]
@@ -205,10 +213,17 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
             return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
         if text in lex.list_closers:
             return first, "list"
-        if text in lex.generic or is_organization_word(article, before, lex):
-            break
+        if text in lex.generic or before.tags == ("NNB",) or is_organization_word(article, before, lex):
+            break  # a bound noun standing alone (`연수기간 중`, `방문 때`) ends the words before it
         first -= 1
     return first, None
+
+
+def _after_country(phrase: list[Word], first: int, position: int, countries: list[tuple[int, int]]) -> int:
+    """`한국 전자조달 시스템`: a country before a system says whose it is, not which."""
+    while first < position and any(s <= phrase[first].start < e for s, e in countries):
+        first += 1
+    return first
 
 
 def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
@@ -220,7 +235,8 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and any(w in lex.participant_nouns for w in modifier_words):
         return False
-    if field == "systems" and any(w in lex.scheme_modifiers for w in modifier_words):
+    if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words)
+                               or "".join(modifier_words) in lex.field_modifiers):
         return False
     return True
 
@@ -234,6 +250,13 @@ def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bo
         return words[0].forms[:1] == (modifier,) and words[0].tags[0] == "NNG"
     return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
             and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
+
+
+def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> bool:
+    """`공공서비스`, `자율주행 서비스`: one word of common nouns before the most general heads
+    names a kind of service; a name says more (`고령자 돌봄 안심 서비스`, `카카오T 서비스`)."""
+    return (head in lex.system_kind_heads and len(text[: len(text) - len(head)].split()) == 1
+            and all(tag in _COMMON_NOUN_TAGS for word in words for tag in word.tags))
 
 
 def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:

@@ -81,6 +81,7 @@ class Heads:
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
+    consulting_verbs: frozenset
     participant_nouns: frozenset
     kind_heads: frozenset
     generic: frozenset
@@ -115,6 +116,7 @@ def heads() -> Heads:
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
+        consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic=frozenset(data["generic_modifiers"]),
@@ -314,12 +316,20 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
         head = lex.of(field).ending(text)
         if head and (field != "organizations" or is_organization_word(article, inside[-1], lex)):
             return Candidate(field, text, start, start + len(text))
+    if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
+        return Candidate("systems", text, start, start + len(text))
     following = article.text[after:after + 8].lstrip()
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):
         return Candidate("programs", text, start, start + len(text))
     return None
+
+
+def _consulted(leader: list[str], lex: Heads) -> bool:
+    """`한눈에 볼 수 있는 ‘…’`, `비교 체험할 수 있는 ‘…’`: what one looks things up in is a service."""
+    return leader[-2:] == ["수", "있는"] and any(
+        word.removesuffix("할") in lex.consulting_verbs for word in leader[-4:-2])
 
 
 def _names_an_event(leader: str, lex: Heads) -> bool:

@@ -78,6 +78,7 @@ class Heads:
     not_organizations: frozenset
     common_endings: tuple[str, ...]
     place_nouns: frozenset
+    place_offices: tuple[str, ...]
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
@@ -113,6 +114,7 @@ def heads() -> Heads:
         not_organizations=frozenset(org["not_organizations"]),
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
+        place_offices=tuple(org["place_offices"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
@@ -357,11 +359,32 @@ def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, 
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
             candidate = _organization_at(article, phrase, position, lex, countries) or \
-                _latin_name_after_place(article, phrase, position)
+                _place_office(article, phrase, position, lex) or _latin_name_after_place(article, phrase, position)
             if candidate and not _address(article, phrase, position, candidate, lex):
                 found.append(candidate)
     found = _drop_contained(found)
     return found + _coordinated_names(article, found, lex, countries)
+
+
+def _place_office(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> Candidate | None:
+    """`풍산면 행정복지센터`, `수성경찰서`: an office every place has is named by the place before it."""
+    word = phrase[position]
+    text = article.text[word.start:word.nominal_end]
+    if not text.endswith(lex.place_offices):
+        return None
+    if text in lex.place_offices:
+        place = phrase[position - 1] if position > 0 else None
+        if place is None or not _named_place(article, place, lex):
+            return None
+        return Candidate("organizations", article.text[place.start:word.nominal_end], place.start, word.nominal_end)
+    return Candidate("organizations", text, word.start, word.nominal_end) if word.tags[0] == "NNP" else None
+
+
+def _named_place(article: ArticleWords, word: Word, lex: Heads) -> bool:
+    """`풍산면`, `역삼1동`, `안동시`: a proper name ending as a town, district or city does."""
+    text = article.text[word.start:word.nominal_end]
+    return word.tags[:1] == ("NNP",) and (
+        text.endswith(lex.address_endings) or organization_head(article, word, lex) in lex.local_government_heads)
 
 
 def _latin_name_after_place(article: ArticleWords, phrase: list[Word], position: int) -> Candidate | None:

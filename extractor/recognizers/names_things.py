@@ -79,6 +79,7 @@ class Heads:
     common_endings: tuple[str, ...]
     place_nouns: frozenset
     place_offices: tuple[str, ...]
+    body_kinds: tuple[str, ...]
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
@@ -115,6 +116,7 @@ def heads() -> Heads:
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
         place_offices=tuple(org["place_offices"]),
+        body_kinds=tuple(org["body_kinds"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
@@ -363,7 +365,32 @@ def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, 
             if candidate and not _address(article, phrase, position, candidate, lex):
                 found.append(candidate)
     found = _drop_contained(found)
-    return found + _coordinated_names(article, found, lex, countries)
+    return found + _coordinated_names(article, found, lex, countries) + _named_after_kind(article, lex, countries)
+
+
+def _named_after_kind(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
+    """`참여업체 세종플렉스, 영남메탈`: proper names right after a noun saying what kind of body
+    they are (a company, an agency) name such bodies, each conjunct of the list too."""
+    found = []
+    for index, word in enumerate(article.words[:-1]):
+        if not article.text.endswith(lex.body_kinds, word.start, word.nominal_end) \
+                or not article.joined(word, article.words[index + 1]):
+            continue
+        following = index + 1
+        while following is not None and _proper_body_name(article, article.words[following], lex, countries):
+            named = article.words[following]
+            found.append(Candidate("organizations", article.text[named.start:named.nominal_end],
+                                   named.start, named.nominal_end))
+            following = _conjunct_after(article, following)
+    return found
+
+
+def _proper_body_name(article: ArticleWords, word: Word, lex: Heads, countries: list[tuple[int, int]]) -> bool:
+    """A proper noun or Latin word that is no place and no other body's name."""
+    text = article.text[word.start:word.nominal_end]
+    return (len(text) > 1 and bool(word.tags) and all(tag in ("NNP", "SL") for tag in word.tags)
+            and organization_head(article, word, lex) is None and not _named_place(article, word, lex)
+            and text not in _known_places() and not any(s <= word.start < e for s, e in countries))
 
 
 def _place_office(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> Candidate | None:

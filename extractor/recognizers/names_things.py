@@ -172,7 +172,9 @@ def things(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) 
             word_text = article.text[word.start:word.nominal_end]
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
-                if head is not None:
+                if head is not None and position == 0 and word_text == head:
+                    found.extend(_glossed_name(article, word, field, head, lex))
+                elif head is not None:
                     found.extend(_thing_at(article, phrase, position, field, head, lex, countries))
     return found
 
@@ -200,6 +202,26 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(article, phrase[first], head, lex))
     return found
+
+
+def _glossed_name(article: ArticleWords, word: Word, field: str, head: str, lex: Heads) -> list[Candidate]:
+    """`부산형ODA(공적개발원조)사업`: a head glued after a gloss in parentheses ends the name the
+    gloss explains, read back from the word before the gloss."""
+    index = article.index_at(word.start)
+    if index < 2:
+        return []
+    gloss, named = article.words[index - 1], article.words[index - 2]
+    if not named.full or article.text[named.end:gloss.start] != "(" or article.text[gloss.end:word.start] != ")" \
+            or is_organization_word(article, named, lex) or is_organization_word(article, gloss, lex):
+        return []  # `KOICA(한국국제협력단)사업`: a body's work, not a programme's name
+    first = index - 2
+    while first > 0 and article.joined(article.words[first - 1], article.words[first]):
+        first -= 1
+    phrase = article.words[first:index - 1]
+    name_first, stop = _name_start(article, phrase, len(phrase) - 1, lex)
+    start = phrase[name_first].start
+    text = article.text[start:word.nominal_end]
+    return [] if stop or not _is_name(text, head, field, lex) else [Candidate(field, text, start, word.nominal_end)]
 
 
 def _repeated_head_length(article: ArticleWords, end: int, field: str, lex: Heads) -> int:

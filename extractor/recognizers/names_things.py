@@ -299,14 +299,16 @@ def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> lis
 
 
 def _comma_conjuncts(article: ArticleWords, first: Word, head: str, lex: Heads) -> list[Candidate]:
-    """`스마트주차, 스마트가로등 시스템` names 스마트주차 시스템 too."""
+    """`스마트주차, 스마트가로등 시스템` names 스마트주차 시스템 too; a conjunct ending a longer
+    phrase is that phrase's head (`기술 교류, 자율주행 안내 시스템`: an exchange, no system)."""
     found = []
     index = article.index_at(first.start)
     while index > 0:
         before = article.words[index - 1]
         gap = article.text[before.end:article.words[index].start]
         text = article.text[before.start:before.end]
-        if gap.strip() != "," or not before.full or text in lex.generic or _holds_head(text, lex):
+        if gap.strip() != "," or not before.full or text in lex.generic or _holds_head(text, lex) \
+                or (index > 1 and article.joined(article.words[index - 2], before)):
             break
         found.append(Candidate("systems", f"{text} {head}", before.start, before.end))
         index -= 1

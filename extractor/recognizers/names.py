@@ -68,7 +68,7 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     found_people = person_candidates(people)
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text) + [
         Candidate("contacts", article.text[start:end], start, end) for start, end in document_of(doc).contacts]
-    phrase_named = things(article, lex) + people.organizations
+    phrase_named = things(article, lex, people.countries) + people.organizations
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(doc, article)
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named
     phrase_named = [c for c in phrase_named if not _overlaps(c, persons)

@@ -78,7 +78,12 @@ class Heads:
     not_organizations: frozenset
     common_endings: tuple[str, ...]
     place_nouns: frozenset
+    place_offices: tuple[str, ...]
+    body_kinds: tuple[str, ...]
     scheme_modifiers: frozenset
+    field_modifiers: frozenset
+    system_kind_heads: frozenset
+    consulting_verbs: frozenset
     participant_nouns: frozenset
     kind_heads: frozenset
     generic: frozenset
@@ -110,7 +115,12 @@ def heads() -> Heads:
         not_organizations=frozenset(org["not_organizations"]),
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
+        place_offices=tuple(org["place_offices"]),
+        body_kinds=tuple(org["body_kinds"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
+        field_modifiers=frozenset(data["systems"]["field_modifiers"]),
+        system_kind_heads=frozenset(data["systems"]["kind_heads"]),
+        consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic=frozenset(data["generic_modifiers"]),
@@ -154,7 +164,7 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
 
 # --- systems and programmes -------------------------------------------------
 
-def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
+def things(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
     found: list[Candidate] = []
     fields = [(field, lex.of(field)) for field in ("systems", "programs")]
     for phrase in article.phrases():
@@ -162,16 +172,20 @@ def things(article: ArticleWords, lex: Heads) -> list[Candidate]:
             word_text = article.text[word.start:word.nominal_end]
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
-                if head is not None:
-                    found.extend(_thing_at(article, phrase, position, field, head, lex))
+                if head is not None and position == 0 and word_text == head:
+                    found.extend(_glossed_name(article, word, field, head, lex))
+                elif head is not None:
+                    found.extend(_thing_at(article, phrase, position, field, head, lex, countries))
     return found
 
 
 def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: str, head: str,
-              lex: Heads) -> list[Candidate]:
+              lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
     first, stop = _name_start(article, phrase, position, lex)
+    if field == "systems":
+        first = _after_country(phrase, first, position, countries)
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
         return _coordinated(word, conjuncts, head, field)
@@ -181,11 +195,33 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
         return []
     if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head, lex):
         return []
+    if field == "systems" and _kind_of_service(phrase[first:position + 1], text, head, lex):
+        return []
     end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(article, phrase[first], head, lex))
     return found
+
+
+def _glossed_name(article: ArticleWords, word: Word, field: str, head: str, lex: Heads) -> list[Candidate]:
+    """`부산형ODA(공적개발원조)사업`: a head glued after a gloss in parentheses ends the name the
+    gloss explains, read back from the word before the gloss."""
+    index = article.index_at(word.start)
+    if index < 2:
+        return []
+    gloss, named = article.words[index - 1], article.words[index - 2]
+    if not named.full or article.text[named.end:gloss.start] != "(" or article.text[gloss.end:word.start] != ")" \
+            or is_organization_word(article, named, lex) or is_organization_word(article, gloss, lex):
+        return []  # `KOICA(한국국제협력단)사업`: a body's work, not a programme's name
+    first = index - 2
+    while first > 0 and article.joined(article.words[first - 1], article.words[first]):
+        first -= 1
+    phrase = article.words[first:index - 1]
+    name_first, stop = _name_start(article, phrase, len(phrase) - 1, lex)
+    start = phrase[name_first].start
+    text = article.text[start:word.nominal_end]
+    return [] if stop or not _is_name(text, head, field, lex) else [Candidate(field, text, start, word.nominal_end)]
 
 
 def _repeated_head_length(article: ArticleWords, end: int, field: str, lex: Heads) -> int:
@@ -205,10 +241,17 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
             return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
         if text in lex.list_closers:
             return first, "list"
-        if text in lex.generic or is_organization_word(article, before, lex):
-            break
+        if text in lex.generic or before.tags == ("NNB",) or is_organization_word(article, before, lex):
+            break  # a bound noun standing alone (`연수기간 중`, `방문 때`) ends the words before it
         first -= 1
     return first, None
+
+
+def _after_country(phrase: list[Word], first: int, position: int, countries: list[tuple[int, int]]) -> int:
+    """`한국 전자조달 시스템`: a country before a system says whose it is, not which."""
+    while first < position and any(s <= phrase[first].start < e for s, e in countries):
+        first += 1
+    return first
 
 
 def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
@@ -220,7 +263,8 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and any(w in lex.participant_nouns for w in modifier_words):
         return False
-    if field == "systems" and any(w in lex.scheme_modifiers for w in modifier_words):
+    if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words)
+                               or "".join(modifier_words) in lex.field_modifiers):
         return False
     return True
 
@@ -236,6 +280,13 @@ def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bo
             and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
 
 
+def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> bool:
+    """`공공서비스`, `자율주행 서비스`: one word of common nouns before the most general heads
+    names a kind of service; a name says more (`고령자 돌봄 안심 서비스`, `카카오T 서비스`)."""
+    return (head in lex.system_kind_heads and len(text[: len(text) - len(head)].split()) == 1
+            and all(tag in _COMMON_NOUN_TAGS for word in words for tag in word.tags))
+
+
 def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
     """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템."""
     found, offset = [], word.start
@@ -248,14 +299,16 @@ def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> lis
 
 
 def _comma_conjuncts(article: ArticleWords, first: Word, head: str, lex: Heads) -> list[Candidate]:
-    """`스마트주차, 스마트가로등 시스템` names 스마트주차 시스템 too."""
+    """`스마트주차, 스마트가로등 시스템` names 스마트주차 시스템 too; a conjunct ending a longer
+    phrase is that phrase's head (`기술 교류, 자율주행 안내 시스템`: an exchange, no system)."""
     found = []
     index = article.index_at(first.start)
     while index > 0:
         before = article.words[index - 1]
         gap = article.text[before.end:article.words[index].start]
         text = article.text[before.start:before.end]
-        if gap.strip() != "," or not before.full or text in lex.generic or _holds_head(text, lex):
+        if gap.strip() != "," or not before.full or text in lex.generic or _holds_head(text, lex) \
+                or (index > 1 and article.joined(article.words[index - 2], before)):
             break
         found.append(Candidate("systems", f"{text} {head}", before.start, before.end))
         index -= 1
@@ -291,12 +344,20 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
         head = lex.of(field).ending(text)
         if head and (field != "organizations" or is_organization_word(article, inside[-1], lex)):
             return Candidate(field, text, start, start + len(text))
+    if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
+        return Candidate("systems", text, start, start + len(text))
     following = article.text[after:after + 8].lstrip()
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):
         return Candidate("programs", text, start, start + len(text))
     return None
+
+
+def _consulted(leader: list[str], lex: Heads) -> bool:
+    """`한눈에 볼 수 있는 ‘…’`, `비교 체험할 수 있는 ‘…’`: what one looks things up in is a service."""
+    return leader[-2:] == ["수", "있는"] and any(
+        word.removesuffix("할") in lex.consulting_verbs for word in leader[-4:-2])
 
 
 def _names_an_event(leader: str, lex: Heads) -> bool:
@@ -324,11 +385,57 @@ def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, 
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
             candidate = _organization_at(article, phrase, position, lex, countries) or \
-                _latin_name_after_place(article, phrase, position)
+                _place_office(article, phrase, position, lex) or _latin_name_after_place(article, phrase, position)
             if candidate and not _address(article, phrase, position, candidate, lex):
                 found.append(candidate)
     found = _drop_contained(found)
-    return found + _coordinated_names(article, found, lex, countries)
+    return found + _coordinated_names(article, found, lex, countries) + _named_after_kind(article, lex, countries)
+
+
+def _named_after_kind(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
+    """`참여업체 세종플렉스, 영남메탈`: proper names right after a noun saying what kind of body
+    they are (a company, an agency) name such bodies, each conjunct of the list too."""
+    found = []
+    for index, word in enumerate(article.words[:-1]):
+        if not article.text.endswith(lex.body_kinds, word.start, word.nominal_end) \
+                or not article.joined(word, article.words[index + 1]):
+            continue
+        following = index + 1
+        while following is not None and _proper_body_name(article, article.words[following], lex, countries):
+            named = article.words[following]
+            found.append(Candidate("organizations", article.text[named.start:named.nominal_end],
+                                   named.start, named.nominal_end))
+            following = _conjunct_after(article, following)
+    return found
+
+
+def _proper_body_name(article: ArticleWords, word: Word, lex: Heads, countries: list[tuple[int, int]]) -> bool:
+    """A proper noun or Latin word that is no place and no other body's name."""
+    text = article.text[word.start:word.nominal_end]
+    return (len(text) > 1 and bool(word.tags) and all(tag in ("NNP", "SL") for tag in word.tags)
+            and organization_head(article, word, lex) is None and not _named_place(article, word, lex)
+            and text not in _known_places() and not any(s <= word.start < e for s, e in countries))
+
+
+def _place_office(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> Candidate | None:
+    """`풍산면 행정복지센터`, `수성경찰서`: an office every place has is named by the place before it."""
+    word = phrase[position]
+    text = article.text[word.start:word.nominal_end]
+    if not text.endswith(lex.place_offices):
+        return None
+    if text in lex.place_offices:
+        place = phrase[position - 1] if position > 0 else None
+        if place is None or not _named_place(article, place, lex):
+            return None
+        return Candidate("organizations", article.text[place.start:word.nominal_end], place.start, word.nominal_end)
+    return Candidate("organizations", text, word.start, word.nominal_end) if word.tags[0] == "NNP" else None
+
+
+def _named_place(article: ArticleWords, word: Word, lex: Heads) -> bool:
+    """`풍산면`, `역삼1동`, `안동시`: a proper name ending as a town, district or city does."""
+    text = article.text[word.start:word.nominal_end]
+    return word.tags[:1] == ("NNP",) and (
+        text.endswith(lex.address_endings) or organization_head(article, word, lex) in lex.local_government_heads)
 
 
 def _latin_name_after_place(article: ArticleWords, phrase: list[Word], position: int) -> Candidate | None:

@@ -58,8 +58,18 @@ _LEAD_CREDIT = re.compile(r"^\s*[\[【]\s*(?P<outlet>[^\s/=|\[\]()【】]{2,15})
 _SECTION_TAGS = frozenset(_LEXICON["section_tags"])
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
 _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
-#: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`).
-_TRAILING = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+#: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`).
+_TRAILING = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*(?:/\s*)?{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+#: Bylines that sign without `기자`, where something else shows a byline: the outlet in
+#: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`), or
+#: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).
+_UNSIGNED = (
+    re.compile(rf"^\s*{_OPEN}\s*{_MEDIA}\s+(?P<names>{_NAME})\s*{_CLOSE}\s*$"),
+    re.compile(rf"^\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
+               r"\s*(?:[ⓒ©].*)?$"),
+)
+_BARE = re.compile(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
+_SURNAMES = frozenset(lexicons.load("titles")["surnames"])
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
 _TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝]*$")
 _SIGN_OFF = re.compile(_LEXICON["sign_off"])
@@ -80,6 +90,19 @@ def byline_line(line: str) -> Byline | None:
         return Byline((), 0, len(line))
     match = _BYLINE_LINE.match(line) or _SIGN_OFF.match(line.strip())
     return Byline(_reporters(match), 0, len(line)) if match else None
+
+
+def unsigned_byline(line: str, stamped: bool) -> Byline | None:
+    """A byline naming its reporter without `기자` (see `_UNSIGNED`), else None."""
+    for pattern in (*_UNSIGNED, _BARE) if stamped else _UNSIGNED:
+        match = pattern.match(line)
+        if match and _korean_name(match["names"]):
+            return Byline(_reporters(match), 0, len(line))
+    return None
+
+
+def _korean_name(word: str) -> bool:
+    return len(word) in (3, 4) and (word[:2] if len(word) == 4 else word[0]) in _SURNAMES
 
 
 def lead_byline(line: str) -> Byline | None:

@@ -106,8 +106,15 @@ def is_release_table_label(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
+    """A photo's caption: opened by a photo mark, or closed by a credit (`…시민들 /뉴시스`) on a
+    line of one sentence at most (a paragraph of sentences signed `/홍길동기자` is the article's)."""
     label = trimmed(line)
-    return label.startswith(_CAPTION_MARKS) or bool(_CAPTION_CREDITS.search(label)) or is_image_file(line)
+    return (label.startswith(_CAPTION_MARKS) or is_image_file(line)
+            or (bool(_CAPTION_CREDITS.search(label)) and len(_SENTENCE_END.findall(label)) < 2))
+
+
+#: The end of a declarative sentence (`…했다. `).
+_SENTENCE_END = re.compile(r"[다요]\.(?:\s|$)")
 
 
 def is_photo_description(line: str) -> bool:

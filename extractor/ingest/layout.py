@@ -26,7 +26,7 @@ from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
 from .byline import (Byline, byline_line, is_bare_name, lead_byline, lead_credit, lone_address, merge_reporters,
-                     personal_addresses, readable_email, trailing_address, trailing_byline)
+                     personal_addresses, readable_email, trailing_address, trailing_byline, unsigned_byline)
 from .timestamp import Stamp, find_stamps, opening_stamp, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -178,7 +178,7 @@ def _read_meta(line: _Line) -> bool:
         line.stamps = stamps
         return True
     address = lone_address(rest)
-    byline = None if address else byline_line(rest)
+    byline = None if address else byline_line(rest) or unsigned_byline(rest, stamped=bool(stamps))
     if not (address or byline):
         return False
     line.stamps, line.signed, line.email = stamps, True, readable_email(address)

@@ -126,6 +126,7 @@ class CountryLexicon:
         self.not_cue = re.compile(_alternation(cues["not_cues"]))
         self.participant_heads = tuple(cues["participant_heads"])
         self.trip_nouns = frozenset(cues["trip_nouns"])
+        self.inviter_nouns = frozenset(cues["inviter_nouns"])
         self.event_verbs = tuple(cues["event_verbs"])
         self.meeting_cue = re.compile(_alternation(cues["meeting_cues"]))
         self.city_code = {city: code for code, cities in countries["cities"].items() for city in cities}
@@ -328,6 +329,8 @@ class VisitJudge:
                     continue
                 if names_people and morph.form in SUBJECT_PARTICLES:
                     return "origin"
+                if names_people and morph.form in ("을", "를") and self.text.startswith("대상으로", morph.end + 1):
+                    return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
                 if morph.form == "에서" and self._describes_people_from(morphs, i + 1):
                     return "origin"
                 return self._particle_role(morph.form, self._words_after(morph.end, limit))
@@ -335,6 +338,8 @@ class VisitJudge:
                 return None
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
+            if genitive and morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns:
+                return "destination"  # `베트남 다낭시의 초청을 받아`: the inviter is the host
             genitive = genitive or morph.form == "의"
             i += 1
         return None
@@ -380,7 +385,8 @@ class VisitJudge:
         lexicon, cues = self.lexicon, self.lexicon.cues
         if particle in lexicon.comparison_particles or self._ranks_after(particle, words):
             return "comparison"
-        if particle in DIRECTION_PARTICLES and words and words[0].startswith(tuple(cues["destination_verbs"])):
+        # `X를 방문`, `X를 공식 방문해`: the verb may follow one adverb
+        if particle in DIRECTION_PARTICLES and any(word.startswith(tuple(cues["destination_verbs"])) for word in words[:2]):
             return "destination"
         if particle == "에서":
             came = any(PEOPLE_COUNT.match(word) or word.startswith(tuple(cues["origin_verbs"])) for word in words)

@@ -54,7 +54,10 @@ class VisitRecognizer:
         visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
         # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
         self.meeting_cue = _alternation(cues["meeting_cues"])
-        self.cue = _alternation(visiting + tuple(cues["participation_cues"]) + tuple(lexicon["extra_cues"]))
+        self.cue = _alternation(visiting + tuple(lexicon["extra_cues"]))
+        self.participation_cue = _alternation(cues["participation_cues"])
+        self.arrival_word = _alternation(lexicon["arrival_heads"])
+        self.pronoun = regex.compile(rf"(?<!\p{{Hangul}})(?:{_alternation(lexicon['visitor_pronouns']).pattern})")
         self.visit_verb = _alternation(visiting)
         self.not_cue = _alternation(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
@@ -97,7 +100,9 @@ class VisitRecognizer:
         undated_event: _Clause | None = None
         founded: dict | None = None  # `과정은 2006년 개설됐다`: tallies told after count from then
         listed_visits = False  # the line before a list reports visits: its rows do too
+        arrived = False  # the sentence before named people from elsewhere (`49개국 대표단이`)
         for sentence in _sentences_in(doc, found.text, zones):
+            came_before, arrived = arrived, self._names_arrivals(found, sentence.start, sentence.end)
             founded = self._founding_date(found, sentence) or founded
             cue = self._cue(sentence.text)
             if not sentence.row:
@@ -121,7 +126,9 @@ class VisitRecognizer:
                 # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
                 clauses = [_Clause(sentence.start, sentence.end, None, until=self._stay_end(found, sentence))]
             undated_event = None
-            told_as_visit = cue == "visit"
+            # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
+            told_as_visit = cue == "visit" or (cue == "attendance" and (arrived or (
+                came_before and self.pronoun.search(sentence.text) is not None)))
             for clause in clauses:
                 visit = self._visit(doc, sentence, clause, found)
                 if visit is not None:
@@ -130,6 +137,12 @@ class VisitRecognizer:
                 elif clause.date is not None and (sentence.row or told_as_visit):
                     # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                     undated_event = clause
+
+    def _names_arrivals(self, found: "_Found", start: int, end: int) -> bool:
+        """People from elsewhere: a delegation or foreign visitors (`대표단`, `외교관`), or a count
+        of the countries or cities they come from (`49개국 67개 도시`)."""
+        return (self.arrival_word.search(found.text, start, end) is not None
+                or any(c["unit"] in ("countries", "cities") for c in found.within(found.counts, start, end)))
 
     def _stands_alone(self, doc: Doc, found: "_Found", clause: _Clause, visit: Visit, told_as_visit: bool) -> bool:
         """A visit reported with no day needs a sentence telling the act of visiting; one that
@@ -151,11 +164,14 @@ class VisitRecognizer:
         return False
 
     def _cue(self, text: str) -> str | None:
-        """"visit" when the text reports visiting or attending, "meeting" when it only meets
-        people (`대표단 6명을 만나`), else None."""
+        """"visit" when the text reports visiting, "attendance" when people only take part
+        (`농업인 2천여 명이 참석했다`: a visit only if they come from abroad), "meeting" when it
+        only meets people (`대표단 6명을 만나`), else None."""
         text = self.not_cue.sub("", text)
         if self.cue.search(text):
             return "visit"
+        if self.participation_cue.search(text):
+            return "attendance"
         return "meeting" if self.meeting_cue.search(text) else None
 
     def _clauses(self, doc: Doc, sentence: "_Sentence", found: "_Found") -> list[_Clause]:
@@ -193,7 +209,7 @@ class VisitRecognizer:
             return [self._cumulative_clause(doc, found.text, sentence, event_dates)]
         # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
         event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d["value"] != event_dates[i - 1]["value"]]
-        stay_end = self._stay_end(found, sentence)
+        stay_end = self._stay_end(found, sentence) or self._end_after_days(found, dates, event_dates)
         if len(event_dates) == 1 and stay_end and 0 < _days(event_dates[0]["value"], stay_end) <= MAX_EVENT_DAYS:
             # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
             event_dates = [dict(event_dates[0], value=f"{event_dates[0]['value']}/{stay_end}")]
@@ -271,6 +287,18 @@ class VisitRecognizer:
     def _goes_on_since(self, text: str, date: dict) -> bool:
         """`2005년부터 지속되고 있는 사업으로 매년 … 초청해`: visits every year since then."""
         return text.startswith("부터", date["end"]) and _followed_by(text, dict(date, end=date["end"] + 2), self.ongoing)
+
+    def _end_after_days(self, found: "_Found", dates: list[dict], event_dates: list[dict]) -> str | None:
+        """`17일부터 3박 5일 일정으로`, `27일부터 11일간`: a first day and a number of days."""
+        if len(event_dates) != 1 or not found.text.startswith("부터", event_dates[0]["end"]):
+            return None
+        first = event_dates[0]
+        days = [d for d in dates if d["type"] == "DURATION" and 0 <= d["start"] - first["end"] <= 4
+                and _DAYS.fullmatch(d["value"])]
+        if not days or len(first["value"]) != 10:
+            return None
+        last = dt.date.fromisoformat(first["value"]) + dt.timedelta(days=int(_DAYS.fullmatch(days[0]["value"])[1]) - 1)
+        return last.isoformat()
 
     def _stay_end(self, found: "_Found", sentence: "_Sentence") -> str | None:
         ends = [d["value"] for d in found.within(found.dates, sentence.start, sentence.end)
@@ -457,6 +485,9 @@ class _Sentence:
 
 #: A title and a subject particle after a name (`홍 시장은`, `유한식 세종시장이`).
 _TITLED_SUBJECT = regex.compile(r" ?(?P<title>\p{Hangul}+?)(?:은|는|이|가)(?!\p{Hangul})")
+
+
+_DAYS = regex.compile(r"P(\d+)D")
 
 
 def _followed_by(text: str, date: dict, words: tuple[str, ...]) -> bool:

@@ -86,9 +86,18 @@ class CountRecognizer:
         counts += [count for match in _PREDICATE_COUNT.finditer(text)
                    if (count := _predicate_count(match, morphemes)) is not None]
         for count in sorted(counts, key=lambda c: c.start):
-            if content.contains(count.start, count.end):
+            if content.contains(count.start, count.end) and not _counts_residents(text, count):
                 add_item(doc, "headcounts", count.start, count.end, count)
         return doc
+
+
+#: `인구 1만5천명`, `인구 약 30만 명`: the noun a count of residents follows.
+_RESIDENTS = regex.compile(rf"(?:{'|'.join(map(regex.escape, _LEXICON['resident_nouns']))})\s*(?:약|총)?\s*$")
+
+
+def _counts_residents(text: str, count: Count) -> bool:
+    """`인구 1만5천명의 도시`: how many live somewhere, not who took part."""
+    return count.unit == "people" and _RESIDENTS.search(text, max(0, count.start - 12), count.start) is not None
 
 
 def _counts(match: regex.Match, morphemes: _Morphemes) -> list[Count]:

@@ -17,7 +17,7 @@ LEXICON = load("timex")
 
 #: rank of the grain a field belongs to: pieces join coarse to fine (`2023년` `7월` `28일` `오후` `2시`)
 FIELD_RANK = {
-    "year": 0, "year_shift": 0, "year_anchor_shift": 0, "year_range": 0,
+    "decade": 0, "year": 0, "year_shift": 0, "year_anchor_shift": 0, "year_range": 0,
     "month": 1, "month_shift": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
     "year_part": 1,
     "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
@@ -85,6 +85,11 @@ def _numeric_date_with_weekday(m) -> Piece | None:
     if piece is not None and m["letter"]:
         piece.fields["weekday"] = LEXICON["weekday_letters"][m["letter"]]
     return piece
+
+
+def _decade(m) -> Piece:
+    """`2000년대`, `90년대`: the TIMEX3 decade, written by its first three digits (`200`, `199`)."""
+    return Piece(m.start(), m.end(), {"decade": _year(m["value"]) // 10}, standalone=True)
 
 
 def _short_year(m) -> Piece:
@@ -317,6 +322,7 @@ RULES: list[tuple[str, Callable]] = [
      rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_BRACKETED_MONTH_DAY})?\))", _numeric_date),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
     (r"(?<![\d.,])(?P<value>\d{4})\s?년(?:도)?", _simple("year", 1000, 2999)),
+    (r"(?<![\d.,])(?P<value>\d{3}0|\d0)\s?년대", _decade),
     (r"(?<![\d.,])(?P<value>\d{1,2})\s?월(?!요)", _simple("month", 1, 12)),
     (_PER_DAY, _per_day),
     (r"(?<![\d.,])(?P<value>\d{1,2})일", _simple("day", 1, 31)),

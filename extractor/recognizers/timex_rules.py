@@ -40,7 +40,7 @@ _PROGRAMS = load("name_heads")["programs"]
 #: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`)
 _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
 _QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]")
-_GRAIN_ORDER = ["year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
+_GRAIN_ORDER = ["decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
                 "hour", "minute", "second"]
 
 
@@ -396,7 +396,7 @@ def _split_range(group: Group) -> tuple[Group, Group]:
 
 # --- resolving ------------------------------------------------------------------------------------
 
-_DATE_FIELDS = {"year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
+_DATE_FIELDS = {"decade", "year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
                 "weekday", "week_shift", "holiday", "span_day", "every"}
 _RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day",
                     "year_anchor_shift"}
@@ -462,6 +462,8 @@ def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
         return Point(_midnight(day), "day")
     if "holiday" in fields:
         return Point(_midnight(_holiday(fields, today, direction)), "day")
+    if "decade" in fields:
+        return Point(_midnight(dt.date(fields["decade"] * 10, 1, 1)), "decade")
     if "week_shift" in fields:
         return _week_point(fields, today)
     year = fields.get("year", today.year + fields["year_shift"] if "year_shift" in fields else None)
@@ -763,6 +765,8 @@ def _duration(quantity: dict) -> str:
 
 def _format(point: Point) -> str:
     when, grain = point.when, point.grain
+    if grain == "decade":
+        return f"{when.year // 10:03d}"
     if grain == "year":
         return f"{when.year:04d}"
     if grain == "half":

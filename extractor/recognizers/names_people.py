@@ -192,6 +192,7 @@ def _people(doc: Doc) -> People:
 
 def _index(people: People) -> None:
     article, lex = people.article, titles()
+    _parenthesised(people)  # first: `보성군(군수 이용부)` tells that 이용부 is a name, not a body (…부)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -206,7 +207,6 @@ def _index(people: People) -> None:
         if phrase.speaker.name:
             known_titles = {phrase.speaker.title} | _appositive_titles(words, phrase)
             people.entries.append((phrase.start, phrase.speaker, known_titles))
-    _parenthesised(people)
     people.entries.sort(key=lambda entry: entry[0])
 
 
@@ -254,6 +254,8 @@ def is_korean_name(people: People, word: Word) -> bool:
         return False
     if stem[:-1] in titles().regions:  # `경기도`, `서울시`, `강원도` have a surname's first syllable
         return False
+    if any(speaker.name == stem for _, speaker, _ in people.entries):
+        return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
     return split_title(stem) is None and not is_organization_word(people.article, word, lex)
 
 

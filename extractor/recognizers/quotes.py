@@ -35,6 +35,8 @@ MAX_QUOTE_CHARS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _SENTENCE_END = re.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)|[.?!](?=\s)|\n")
 _UNINFLECTED = re.compile(r"[.]?(?:\s|$)")
+#: A headline's ellipsis after the words it opens with (`“계절근로자 수급 확대”…무주군, …`).
+_HEADLINE_ELLIPSIS = re.compile(r"\s?(?:…|\.{2,3})")
 #: After a spoken sentence set apart: the line ends, or another one follows (`“…” “…”`).
 _ENDS_SPOKEN_LINE = re.compile(r"[.]?[ \t]*(?:\n|$|“)")
 
@@ -142,6 +144,9 @@ def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
     echo = _echoed(text, after, quoted)
     if echo:
         return echo
+    line_start = text.rfind("\n", 0, quoted.open) + 1
+    if quoted.double and _HEADLINE_ELLIPSIS.match(text, after) and not text[line_start:quoted.open].strip():
+        return Ending("spoken", None, after, None)  # a headline opening with words said: `“…”…무주군, …`
     if quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close) and \
             _ENDS_SPOKEN_LINE.match(text, after):
         return _introduced(text, quoted) or Ending("spoken", None, after, None)

@@ -306,8 +306,8 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         return PersonPhrase(Speaker(organization=body), word.start) if body else None
     title, organization = titled
     glued = _without_title_suffix(title)[:-len(title_in(title))]
-    if glued in lex.surnames and glued not in lex.body_shorthands:  # `유시장은`: 유 시장, not a body 유시
-        return PersonPhrase(Speaker(title=title[len(glued):]), word.start, surname=glued)
+    if glued in lex.surnames and glued not in lex.body_shorthands and not _names_body(people, words, head, organization):
+        return PersonPhrase(Speaker(title=title[len(glued):]), word.start, surname=glued)  # `유시장은`: 유 시장
     if title_in(title) in lex.courtesy_titles:
         return _courtesy_phrase(people, words, head)
     body_span = (word.start, word.start + len(organization)) if organization else None
@@ -365,6 +365,13 @@ def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhra
     return PersonPhrase(Speaker(name=" ".join(clean(w.stem) for w in words[first:last + 1]), title=title),
                         words[first].start,
                         name_span=(words[first].start, words[last].start + len(clean(words[last].stem))))
+
+
+def _names_body(people: People, words: list[Word], head: int, organization: str | None) -> bool:
+    """`박우섭 남구청장`: the syllables before the title are a district's name (남구), not a
+    surname glued to it, when the district is one many cities have or a name stands before."""
+    return bool(organization) and (organization in people.heads.shared_district_names or (
+        head > 0 and _adjacent(people, words, head - 1, head) and is_korean_name(people, words[head - 1])))
 
 
 def _name_right_before(people: People, words: list[Word], head: int) -> tuple[int, int] | None:

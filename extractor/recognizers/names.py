@@ -70,8 +70,10 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
         Candidate("contacts", article.text[start:end], start, end) for start, end in document_of(doc).contacts]
     phrase_named = things(article, lex, people.countries) + people.organizations
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(doc, article)
-    # a quoted name wins over the systems and programmes inside it; a body named inside it is still named
-    phrase_named = [c for c in phrase_named if not _overlaps(c, persons)
+    # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
+    # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands
+    person_names = {c.name for c in persons}
+    phrase_named = [c for c in phrase_named if not _overlaps(c, persons) and c.name not in person_names
                     and (c.field in ("organizations", "outlets") or not _overlaps(c, claims))]
     return [c for c in claims if c.field != "claimed"] + persons + phrase_named
 
@@ -110,7 +112,8 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
     written = {c.name for c in candidates if c.field == "organizations"}
     shortened = _short_forms(written)
-    renamed = [_renamed(c, aliases, written, shortened) for c in candidates]
+    credited = {(c.start, c.end) for c in candidates if c.field == "outlets"}
+    renamed = [_renamed(c, aliases, written, shortened, (c.start, c.end) in credited) for c in candidates]
     for field in NAMED_FIELDS + tuple(_BYLINE_FIELDS):
         names = {c.name for c in renamed if c.field == field}
         canonical = _canonical_names(names, merge_suffixes=field not in ("persons", "reporters"))
@@ -120,17 +123,28 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
 
 
 def _renamed(candidate: Candidate, aliases: dict[str, Candidate], written: set[str],
-             shortened: dict[str, str]) -> Candidate:
+             shortened: dict[str, str], credited: bool) -> Candidate:
     """A short form (`국토부`) takes the official name only when the article writes that name too:
     the canonical name is always a mention."""
     if candidate.field not in ("organizations", "outlets"):
         return candidate
     official = organization_aliases().get(candidate.name)
+    if credited:
+        official = official or _government_of_office(candidate.name)
     name = official if official in written else shortened.get(candidate.name, candidate.name)
     target = aliases.get(name)
     if target is not None and target.name != name:
         name = target.name
     return Candidate(candidate.field, name, candidate.start, candidate.end)
+
+
+def _government_of_office(name: str) -> str | None:
+    """`<사진=연천군청>`: a local government's office credited for a photo is the government itself
+    (elsewhere `안양시청` is as often the building visited)."""
+    government = name.removesuffix("청")
+    lex = heads()
+    return government if government != name and lex.organizations.ending(government) in lex.local_government_heads \
+        else None
 
 
 def _short_forms(written: set[str]) -> dict[str, str]:

@@ -16,19 +16,21 @@ from .names_words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",
-                       "개월", "간"})  # `6개월간`: a duration, like a count, opens no name
+                       "개월", "간", "단계"})  # `6개월간`: a duration, `2단계`: a phase, like a count, open no name
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
-_COMMON_NOUN_TAGS = frozenset({"NNG", "SP", "SW"})  # common nouns and the marks coordinating them
+#: common nouns, their suffixes (`품목별`, `방범용`) and the marks coordinating them
+_COMMON_NOUN_TAGS = frozenset({"NNG", "XSN", "SP", "SW"})
 #: An acronym right before a parenthesised name (`LH(한국토지주택공사)`), looked for only in the
 #: characters it can span: 8 letters, the bracket, and the newline `$` may stand before.
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
 _ACRONYM_REACH = 10
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
+_TRAILING_GLOSS = re.compile(r"(?<=\S)\(([^()]+)\)$")
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Heads:
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
+    always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
     kind_heads: frozenset
@@ -120,6 +123,7 @@ def heads() -> Heads:
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
+        always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
@@ -170,6 +174,8 @@ def things(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) 
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
             word_text = article.text[word.start:word.nominal_end]
+            if _always_on_service(word, lex):
+                found.append(Candidate("systems", word_text, word.start, word.nominal_end))
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
                 if head is not None and position == 0 and word_text == head:
@@ -186,6 +192,8 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     first, stop = _name_start(article, phrase, position, lex)
     if field == "systems":
         first = _after_country(phrase, first, position, countries)
+    elif head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
+        return []  # `한국 연수`: a country before a general head says where, not which
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
         return _coordinated(word, conjuncts, head, field)
@@ -197,11 +205,20 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
         return []
     if field == "systems" and _kind_of_service(phrase[first:position + 1], text, head, lex):
         return []
+    if field == "systems" and head in lex.system_kind_heads and position > 0 \
+            and word_text == head and _always_on_service(phrase[position - 1], lex):
+        return []  # `보조금24 서비스` is 보조금24
     end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(article, phrase[first], head, lex))
     return found
+
+
+def _always_on_service(word: Word, lex: Heads) -> bool:
+    """`정부24`, `보조금24`: a noun glued to a number of hours or days the service is open."""
+    return (len(word.forms) > 1 and word.tags[-1] == "SN" and word.forms[-1] in lex.always_on_numbers
+            and word.tags[-2] in ("NNG", "NNP"))
 
 
 def _glossed_name(article: ArticleWords, word: Word, field: str, head: str, lex: Heads) -> list[Candidate]:
@@ -237,6 +254,8 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
     while first > 0 and position - first < MAX_NAME_WORDS - 1:
         before = phrase[first - 1]
         text = article.text[before.start:before.nominal_end]
+        if _is_edition(article, before):
+            return first - 1, None  # `제3회 세계밀리터리룩 페스티벌`: the edition is part of an event's name
         if is_count(before) or (first > 1 and is_count(phrase[first - 2]) and _common_noun(before)):
             return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
         if text in lex.list_closers:
@@ -245,6 +264,11 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
             break  # a bound noun standing alone (`연수기간 중`, `방문 때`) ends the words before it
         first -= 1
     return first, None
+
+
+def _is_edition(article: ArticleWords, word: Word) -> bool:
+    """`제3회`, `제10차`: an ordinal numbering an event's editions."""
+    return is_count(word) and word.forms[-1] in _EDITION_COUNTERS and article.text.startswith("제", word.start)
 
 
 def _after_country(phrase: list[Word], first: int, position: int, countries: list[tuple[int, int]]) -> int:
@@ -275,16 +299,27 @@ def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bo
     the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`)."""
     modifier = text[: len(text) - len(head)]
     if len(words) == 1:
-        return words[0].forms[:1] == (modifier,) and words[0].tags[0] == "NNG"
+        return _one_common_noun(words[0], modifier)
     return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
             and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
 
 
+def _one_common_noun(word: Word, modifier: str) -> bool:
+    """`기념사업` (one morpheme for Kiwi), `농업연수`, `정보화교육`, `주문형과정`: one common noun,
+    with its suffix, glued before the head."""
+    if word.tags == ("NNG",):
+        return True
+    return word.tags[0] == "NNG" and (word.forms[:1] == (modifier,) or (
+        word.tags[1:2] == ("XSN",) and "".join(word.forms[:2]) == modifier))
+
+
 def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> bool:
-    """`공공서비스`, `자율주행 서비스`: one word of common nouns before the most general heads
-    names a kind of service; a name says more (`고령자 돌봄 안심 서비스`, `카카오T 서비스`)."""
+    """`공공서비스`, `자율주행 서비스`, `스마트폰 앱`, `방범용 CCTV`: one word of common nouns before
+    the most general heads names a kind of service or device; a name says more
+    (`고령자 돌봄 안심 서비스`, `카카오T 서비스`, `24시간 방범 CCTV`)."""
+    modifiers = words[:-1] if words[-1].forms == (head,) else words
     return (head in lex.system_kind_heads and len(text[: len(text) - len(head)].split()) == 1
-            and all(tag in _COMMON_NOUN_TAGS for word in words for tag in word.tags))
+            and all(tag in _COMMON_NOUN_TAGS for word in modifiers for tag in word.tags))
 
 
 def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
@@ -335,15 +370,18 @@ def quoted(article: ArticleWords, lex: Heads) -> list[Candidate]:
 
 
 def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, lex: Heads) -> Candidate | None:
+    text = _without_gloss(text, lex)
     inside = article.words_between(start, start + len(text))
     if not inside or inside[-1].end != start + len(text):
         return None
-    if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
-        return None
     for field in ("systems", "programs", "organizations"):
         head = lex.of(field).ending(text)
+        if head and _epithet(article, after, head):
+            return None
         if head and (field != "organizations" or is_organization_word(article, inside[-1], lex)):
             return Candidate(field, text, start, start + len(text))
+    if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
+        return None  # a count without a head is a quoted phrase (`'100대 과제'`), a name with one (`'… 25개 자치구 개통식'`)
     if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
         return Candidate("systems", text, start, start + len(text))
     following = article.text[after:after + 8].lstrip()
@@ -352,6 +390,25 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):
         return Candidate("programs", text, start, start + len(text))
     return None
+
+
+def _epithet(article: ArticleWords, after: int, head: str) -> bool:
+    """`‘대한민국 5년 연속 대표축제’ 화천산천어축제`: a quoted phrase right before a name with the
+    same head is that name's epithet."""
+    index = article.index_at(after)
+    if index == len(article.words) or article.text[after:article.words[index].start].strip():
+        return False
+    following = article.words[index]
+    return article.text.endswith(head, following.start, following.nominal_end)
+
+
+def _without_gloss(text: str, lex: Heads) -> str:
+    """`‘… 연수 프로그램(K2H)’`: the name is what stands before its parenthesised alias or gloss,
+    unless the parentheses repeat the head (`‘… 양해각서(MOU)’`)."""
+    match = _TRAILING_GLOSS.search(text)
+    if match is None or any(match.group(1) in lex.of(field) for field in ("systems", "programs")):
+        return text
+    return text[:match.start()]
 
 
 def _consulted(leader: list[str], lex: Heads) -> bool:

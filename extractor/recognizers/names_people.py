@@ -315,8 +315,10 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     if organization and position >= 0 and clean(words[position].stem) in lex.regions \
             and not words[position].particle and _adjacent(people, words, position, head):
         region = clean(words[position].stem)
-        title, organization = f"{region} {title}", f"{region} {organization}"
-        body_span = (words[position].start, body_span[1])
+        title = f"{region} {title}"
+        if organization in people.heads.shared_district_names:  # `대전 중구청장`; `전북 무주군수` heads 무주군
+            organization = f"{region} {organization}"
+            body_span = (words[position].start, body_span[1])
         position -= 1
     name = _name_before(people, words, position, title, aged=bool(_AGE.search(word.stem)))
     phrase = PersonPhrase(Speaker(title=title, organization=organization), word.start, body_span=body_span)

@@ -444,9 +444,18 @@ def _korean_name_before(people: People, words: list[Word], position: int):
         last = position - body_length
         if not _body_between(people, words, last, position):
             return None
-        if is_korean_name(people, words[last]):
+        if is_korean_name(people, words[last]) or (body_length and _name_before_place(people, words, last, position)):
             return last, last, words[last + 1:position + 1]
     return None
+
+
+def _name_before_place(people: People, words: list[Word], last: int, position: int) -> bool:
+    """`이상구 동두천 부시장`: before a place and its title, a word of a name's form is the name,
+    though it ends like a body (…구): a body does not stand before a place's title."""
+    word = words[last]
+    body = words[last + 1:position + 1]
+    return (not word.particle and word.tags == ("NNP",) and _korean_name_form(clean(word.stem), titles())
+            and all(w.tags == ("NNP",) and not is_organization_word(people.article, w, people.heads) for w in body))
 
 
 def _body_between(people: People, words: list[Word], last: int, position: int) -> bool:

@@ -31,6 +31,8 @@ _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
 _ACRONYM_REACH = 10
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _TRAILING_GLOSS = re.compile(r"(?<=\S)\(([^()]+)\)$")
+#: Korean census surnames (titles.yaml), for telling a name from a body ending like one (`김무성`).
+_SURNAMES = frozenset(lexicons.load("titles")["surnames"])
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Heads:
     programs: HeadIndex
     organizations: HeadIndex
     proper_heads: frozenset
+    name_like_heads: frozenset
     standalone_heads: frozenset
     branch_heads: frozenset
     local_government_heads: frozenset
@@ -108,6 +111,7 @@ def heads() -> Heads:
         programs=HeadIndex(data["programs"]["heads"]),
         organizations=HeadIndex(org["heads"]),
         proper_heads=frozenset(org["proper_heads"]),
+        name_like_heads=frozenset(org["name_like_heads"]),
         standalone_heads=frozenset(org["standalone_heads"]),
         branch_heads=frozenset(org["branch_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
@@ -157,6 +161,8 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
     if last_form == head and len(word.forms) > 1:
         separate_ok = head not in lex.proper_heads or word.tags[-2] == "NNP"
         return head if separate_ok else None
+    if head in lex.name_like_heads and len(text) == 3 and text[0] in _SURNAMES:
+        return None  # `김무성`, `박지성`: a person
     # a two-syllable proper noun is a place or a name (`대구`, `제주`, `영주`), save the districts many cities share
     if last_tag == "NNP" and (len(last_form) > 2 or text in lex.shared_district_names):
         return head

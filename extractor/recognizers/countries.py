@@ -131,7 +131,8 @@ class CountryLexicon:
         self.meeting_cue = re.compile(_alternation(cues["meeting_cues"]))
         self.city_code = {city: code for code, cities in countries["cities"].items() for city in cities}
         city_heads = _alternation(countries["city_official_heads"])
-        self.city_officials = re.compile(f"{NOT_AFTER_WORD}({_alternation(self.city_code)})시? ?(?:{city_heads})")
+        self.city_officials = re.compile(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({_alternation(self.city_code)})"
+                                         f"시? ?(?:{city_heads})")
 
     def country(self, code: str, mention: Span, visiting: bool) -> Country:
         entry = self.countries[code]

@@ -16,7 +16,6 @@ import re
 import weakref
 from bisect import bisect_left
 from functools import cached_property
-from operator import attrgetter
 from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc
@@ -90,7 +89,7 @@ class ArticleWords:
 
     def __init__(self, doc: Doc):
         self.text = text_of(doc)
-        self.morphs = sorted(doc._.morphs or [], key=attrgetter("start", "end"))
+        self.morphs = doc._.morphs or []  # sorted by (start, end) by the tokenizer
         self.morph_starts = [m.start for m in self.morphs]
         self._clause_words: dict[int, Word] = {}
 

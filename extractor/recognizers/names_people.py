@@ -56,6 +56,7 @@ class Titles:
     organization_suffixes: tuple[str, ...]
     not_name_words: frozenset
     title_modifiers: frozenset
+    title_prefixes: frozenset
     regions: frozenset
     international_bodies: frozenset
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
@@ -76,6 +77,7 @@ def titles() -> Titles:
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
+        title_prefixes=frozenset(data["title_prefixes"]),
         transliterated_surnames=frozenset(data["surnames"] + data["transliterated_surnames"]),
         body_shorthands=frozenset(data["body_shorthands"]),
         organization_suffixes=tuple(sorted(data["organization_suffixes"], key=len, reverse=True)),
@@ -306,7 +308,8 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         return PersonPhrase(Speaker(organization=body), word.start) if body else None
     title, organization = titled
     glued = _without_title_suffix(title)[:-len(title_in(title))]
-    if glued in lex.surnames and glued not in lex.body_shorthands and not _names_body(people, words, head, organization):
+    if glued in lex.surnames and glued not in lex.body_shorthands | lex.title_prefixes \
+            and not _names_body(people, words, head, organization):
         return PersonPhrase(Speaker(title=title[len(glued):]), word.start, surname=glued)  # `유시장은`: 유 시장
     if title_in(title) in lex.courtesy_titles:
         return _courtesy_phrase(people, words, head)

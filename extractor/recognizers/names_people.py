@@ -590,6 +590,8 @@ def _glossed_names(people: People) -> list[Candidate]:
     article, found = people.article, []
     for gloss in _NAME_GLOSS.finditer(article.text):
         latin = [word for word in gloss["words"].split() if not _INITIAL.fullmatch(word)]
+        if latin[0] in _romanization()["not_name_words"]:
+            continue
         index = article.index_at(gloss.start())
         words = article.words[max(0, index - len(latin)):index]
         if len(words) != len(latin) or not all(
@@ -608,8 +610,13 @@ def _sounds_like(hangul: str, latin: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _romanization() -> dict:
+    return lexicons.load("romanization")
+
+
+@lru_cache(maxsize=None)
 def _romanized_initials() -> dict[str, tuple[str, ...]]:
-    return {initial: tuple(letters) for initial, letters in lexicons.load("romanization")["initials"].items()}
+    return {initial: tuple(letters) for initial, letters in _romanization()["initials"].items()}
 
 
 def _candidate(kind: str, article: ArticleWords, span: tuple[int, int]) -> Candidate:

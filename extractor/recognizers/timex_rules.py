@@ -76,6 +76,8 @@ class Context:
     anchor_year: int
     #: the first and last day of the last stretch of days the text gave (`첫째 날` counts from it)
     span: tuple[dt.date, dt.date] | None = None
+    #: where the last month given with its year ended, and that month (`내년 4월`)
+    dated_month: tuple[int, dt.date] | None = None
 
     @property
     def today(self) -> dt.date:
@@ -126,7 +128,8 @@ class TimexParser:
     def _resolve(self, text: str, first: Group, last: Group | None) -> Timex | None:
         ctx = self.context
         if last is None:
-            value = _single_value(first.fields, ctx)
+            fields = _in_year_of_month_before(text, first, ctx)
+            value = _single_value(fields, ctx)
             if value is None:
                 return None
             kind, value, point = value
@@ -135,6 +138,8 @@ class TimexParser:
                 ctx.anchor = point.when.date()
             if point is not None and _YEAR_FIELDS & first.fields.keys():
                 ctx.anchor_year = point.when.year
+                if point.grain == "month":
+                    ctx.dated_month = (first.end, point.when.date())
             if kind == "TIME" and _daily_hours(text, first):
                 value = _without_day(value)
             return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
@@ -155,6 +160,22 @@ class TimexParser:
         if kind == "TIME" and _daily_hours(text, first):
             value = "/".join(_without_day(bound) for bound in value.split("/"))
         return Timex(text=text[first.start:end], start=first.start, end=end, type=kind, value=value)
+
+
+def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
+    """`내년 4월에 구축하고 5월에 개시한다`: a bare later month in the same sentence as a month
+    given with its year goes on in that year."""
+    fields = group.fields
+    if fields.keys() != {"month"} or ctx.dated_month is None:
+        return fields
+    end, month = ctx.dated_month
+    between = text[end:group.start]
+    if len(between) > 60 or _SENTENCE_BREAK.search(between) or fields["month"] <= month.month:
+        return fields
+    return {**fields, "year": month.year}
+
+
+_SENTENCE_BREAK = regex.compile(r"[.?!](?:\s|$)|\n")
 
 
 def _moves_anchor(fields: dict) -> bool:

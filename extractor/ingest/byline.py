@@ -31,8 +31,9 @@ _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
 _MEDIA = r"[^\s/=|\[\]()]{1,15}"
 _CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
 _DESK = r"[가-힣A-Za-z0-9]{0,12}(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
-#: What may follow a byline on its line: its address, closing marks, separators, scraping residue (`˝`).
-_AFTER_NAME = rf"\s*(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?\s*{_CLOSE}?[\s|/·,˝\"'”’]*$"
+#: What may follow a byline on its line: its address (after a separator: `홍길동 기자 / hong@…`),
+#: closing marks, separators, scraping residue (`˝`).
+_AFTER_NAME = rf"\s*(?:[/|·]\s*)?(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?\s*{_CLOSE}?[\s|/·,˝\"'”’]*$"
 #: A wire dateline before a byline of its own (`(서울=뉴스1) 홍길동 기자 | 2024-05-02 …`).
 _DATELINE = rf"{_OPEN}[^\]】)〕=\n]{{1,20}}=[^\]】)〕\n]{{1,15}}{_CLOSE}"
 _LINE_OPENING = rf"^[/\s•·]*(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"

@@ -134,7 +134,7 @@ class TimexParser:
                 return None
             kind, value, point = value
             if point is not None and point.grain in ("day", "part", "hour", "minute", "second") \
-                    and not first.open_start and _moves_anchor(first.fields):
+                    and not first.open_start and _moves_anchor(first.fields) and not _REPORTED.match(text, first.end):
                 ctx.anchor = point.when.date()
             if point is not None and _YEAR_FIELDS & first.fields.keys():
                 ctx.anchor_year = point.when.year
@@ -175,6 +175,8 @@ def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
     return {**fields, "year": month.year}
 
 
+#: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
+_REPORTED = regex.compile(r"\s?(?:" + "|".join(map(regex.escape, LEXICON["report_verbs"])) + ")")
 _SENTENCE_BREAK = regex.compile(r"[.?!](?:\s|$)|\n")
 
 

@@ -72,6 +72,9 @@ class VisitRecognizer:
         self.ongoing = tuple(lexicon["ongoing_after_since"])
         self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
+        heads = "|".join(map(regex.escape, lexicon["edition_heads"]))
+        self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
+                                     r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")
         self.plans = tuple(lexicon["plan_markers"])
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
@@ -312,12 +315,14 @@ class VisitRecognizer:
 
     def _not_the_visit(self, text: str, date: dict) -> bool:
         """The date of the report (`28일 시에 따르면`, not `22일 방한했다고 밝혔다`: the date
-        is the reported clause's), of a comparison (`지난해보다`) or of the visitors'
-        departure (`4일 출국했다`)."""
+        is the reported clause's), of a comparison (`지난해보다`), of the visitors'
+        departure (`4일 출국했다`), or the year naming an event's edition (`2022년 대전
+        세계지방정부연합 총회에 참가한`)."""
         following = text[date["end"]:date["end"] + 12]
         return (any(marker in self.quotative.split(following)[0] for marker in self.attribution)
                 or following.startswith(self.comparison)
-                or any(word in following for word in self.departure))
+                or any(word in following for word in self.departure)
+                or (len(date["value"]) == 4 and self.edition.match(text, date["end"]) is not None))
 
     def _visit(self, doc: Doc, sentence: "_Sentence", clause: _Clause, found: "_Found") -> Visit | None:
         text = found.text[clause.start:clause.end]

@@ -455,5 +455,7 @@ def _first_characters() -> str:
 
 
 #: where a piece may begin: a digit, `'`, `(`, a Latin letter or the first letter of a word
-#: above, not inside a Hangul word (pieces that follow another directly are tried apart)
-PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})[\d'‘’(A-Za-z{regex.escape(_first_characters())}]")
+#: above, not inside a Hangul word (pieces that follow another directly are tried apart),
+#: save a year a missing space glued to the word before (`참석한 가운데2020년 예산을`)
+PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})[\d'‘’(A-Za-z{regex.escape(_first_characters())}]"
+                            r"|(?<=\p{Hangul})(?:19|20)\d\d(?=\s?년)")

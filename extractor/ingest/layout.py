@@ -209,10 +209,17 @@ def _mark_list_tails(lines: list[_Line]) -> None:
         if furniture.is_list_header(line.text):
             in_list = True
         elif in_list and line.kind in ("text", "caption"):
-            if _is_prose(line):
+            if _closes_list(line):
                 in_list = False
             else:
                 line.kind = "furniture"
+
+
+def _closes_list(line: _Line) -> bool:
+    """A paragraph of prose after a list's headlines; a headline quoting a sentence
+    (`김가상 "…터졌다"`) is still an entry: it has no full stop of its own."""
+    text = _own_words(line).strip()
+    return bool(line.lead_end) or len(text) >= _LONG_PARAGRAPH_CHARS or bool(_FULL_STOP.search(text))
 
 
 def _close_at_copyright(lines: list[_Line]) -> None:

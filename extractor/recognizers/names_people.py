@@ -279,12 +279,17 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
         return False
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
-            or _in_country(word, people.countries) or stem in foreign_cities():
-        return False  # `카밀 조셉 바를락 뉴욕 부시장`: the city is the body, not a name
+            or _in_country(word, people.countries) or stem in foreign_cities() or _after_country(word, people):
+        return False  # `카밀 조셉 바를락 뉴욕 부시장`, `중국 시안 리밍위안 시장`: the city is the body
     if is_organization_word(people.article, word, lex):
         return False
     # a word right before the original spelling is a name's even where it reads as a common noun (`봉사`)
     return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
+
+
+def _after_country(word: Word, people: People) -> bool:
+    """Right after a country's name (`중국 시안`, `프랑스 니스`): a place of that country."""
+    return any(end + 1 == word.start and people.article.text[end] == " " for _, end in people.countries)
 
 
 def _in_country(word: Word, countries) -> bool:
@@ -427,7 +432,9 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
             first -= 1
         if first < last and _one_syllable_surname(words[first], lex) and _adjacent(people, words, first, first + 1):
             first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`: a Chinese surname written apart
-        if last - first >= (1 if aged else 2):
+        # one word is a name after an age (`단장(45)`) or after a country's place (`중국 시안 리밍위안 시장`)
+        alone = aged or (first >= 0 and _after_country(words[first], people))
+        if last - first >= (1 if alone else 2):
             return first + 1, last, words[last + 1:position + 1]
     nearest = words[position]
     if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:

@@ -19,6 +19,7 @@ from .. import lexicons
 from ..model import Named, Span
 from ..nlp.common import add_item, content_index, document_of
 from .names_people import People, people_of, person_candidates, titles
+from .names_cities import CityRoles
 from .names_things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .names_words import ArticleWords, article_words
 
@@ -68,7 +69,9 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     found_people = person_candidates(people)
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text) + [
         Candidate("contacts", article.text[start:end], start, end) for start, end in document_of(doc).contacts]
-    phrase_named = things(article, lex, people.countries) + people.organizations
+    cities = CityRoles(article, lex, people.countries)
+    phrase_named = things(article, lex, people.countries) + [c for c in people.organizations if cities.keeps(c)]
+    phrase_named += cities.acting_cities()
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(doc, article)
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
     # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands

@@ -1,0 +1,241 @@
+"""Foreign cities acting as bodies.
+
+A city is an organisation where its phrase acts in the clause: it sends people as a body
+(`하노이시 대표단`; a list of partner cities: `… 등 4개 도시 공무원`), it is a partner
+(`스플리트와 … MOU를 체결`, `자매도시 무나카타시`), a foreign local government is
+the subject (`다낭시는`), or people come from it (`…에서 온 공무원`). Where it is only
+a place (`호치민시를 방문한다`, `X에서 열린`, `다낭시 껌레동`), it is none.
+Coordinated cities (`A·B, C 및 D 등 …`) share the role of the last one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicons
+from .names_things import COORDINATION_MARKS, Candidate, Heads, organization_head
+from .names_words import ArticleWords, Word
+
+_PARTS = re.compile(f"[^{COORDINATION_MARKS}]+")
+_SUBJECT_PARTICLES = frozenset({"은", "는", "이", "가"})
+_PARTNER_PARTICLES = frozenset({"와", "과"})
+_LOOKAHEAD = 8  # words of the clause after a city read for its role
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+@dataclass(frozen=True)
+class CityLexicon:
+    known: frozenset
+    heads: frozenset
+    owner_nouns: tuple[str, ...]
+    official_titles: frozenset
+    partner_nouns: tuple[str, ...]
+    partnering_words: tuple[str, ...]
+    arrival_words: frozenset
+    city_copulas: frozenset
+
+
+@lru_cache(maxsize=None)
+def city_lexicon() -> CityLexicon:
+    data = lexicons.load("name_heads")["cities"]
+    known = frozenset(city for cities in lexicons.load("countries")["cities"].values() for city in cities)
+    return CityLexicon(known, frozenset(data["heads"]), tuple(data["owner_nouns"]),
+                       frozenset(data["official_titles"]), tuple(data["partner_nouns"]),
+                       tuple(data["partnering_words"]), frozenset(data["arrival_words"]),
+                       frozenset(data["city_copulas"]))
+
+
+class CityRoles:
+    """The foreign cities of an article and whether each acts as a body."""
+
+    def __init__(self, article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]):
+        self.article, self.lex, self.countries, self.cities = article, lex, countries, city_lexicon()
+        self.acting: set[int] = set()  # indices of city words acting as bodies
+        self.places: set[int] = set()  # indices of foreign local governments that are only places
+        for group in self._groups():
+            group_acts = self._group_acts(group)
+            for index in group:
+                (self.acting if group_acts else self.places).add(index)
+
+    def keeps(self, candidate: Candidate) -> bool:
+        """Is an organisation candidate no foreign local government that is only a place?"""
+        index = self.article.index_at(candidate.start)
+        words = self.article.words
+        while index < len(words) and words[index].nominal_end < candidate.end:
+            index += 1
+        return index not in self.places or words[index].nominal_end != candidate.end
+
+    def acting_cities(self) -> list[Candidate]:
+        """The acting cities, each of `지난·주하이·항저우` apart."""
+        found = []
+        for index in sorted(self.acting):
+            word = self.article.words[index]
+            for part in _PARTS.finditer(self.article.text, word.start, word.start + len(word.stem)):
+                found.append(Candidate("organizations", part.group(0), part.start(), part.end()))
+        return found
+
+    # --- which words are foreign cities ------------------------------------
+
+    def _head(self, word: Word) -> str | None:
+        head = organization_head(self.article, word, self.lex)
+        return head if head in self.cities.heads else None
+
+    def _foreign_head(self, index: int) -> str | None:
+        """The head of a foreign local government, also where Kiwi reads it as a common noun
+        (`다낭시는`) or a person's name (`빈증성`): its name is a known city or a country stands before it."""
+        word, text = self.article.words[index], self._text(index)
+        head = self._head(word) or (text[-1:] if len(text) > 2 and text[-1] in self.cities.heads else None)
+        if head and (self._head(word) or text[:-1] in self.cities.known or index > 0 and self._after_place(index, apposed=False)):
+            return head
+        return None
+
+    def _text(self, index: int) -> str:
+        word = self.article.words[index]
+        return self.article.text[word.start:word.start + len(word.stem)]
+
+    def _is_country(self, index: int) -> bool:
+        word = self.article.words[index]
+        return any(s <= word.start < e for s, e in self.countries)
+
+    def _is_city(self, index: int) -> bool:
+        """A known foreign city (each of `아사히카와·사이타마`), a local government whose name is one
+        (`하노이시`), or a proper name right after a country or a foreign city (`베트남 빈증성`,
+        `중국의 지난·주하이`, `울란바토르시 바양주르흐구`)."""
+        word, text = self.article.words[index], self._text(index)
+        if not text or self._is_country(index) or text in self.lex.not_organizations:
+            return False
+        if any(part in self.cities.known for part in _PARTS.findall(text)):
+            return True
+        head = self._foreign_head(index)
+        if head and text[:-len(head)] in self.cities.known:
+            return True
+        proper = head is not None or (word.tags and all(tag == "NNP" for tag in word.tags))
+        return bool(proper) and index > 0 and self._after_place(index)
+
+    def _after_place(self, index: int, apposed: bool = True) -> bool:
+        """Right after a country (`베트남 빈증성`, `중국의 지난`), a foreign city (`울란바토르시
+        바양주르흐구`) or, apposed, the noun city (`제2의 도시 스플리트`; a Korean city there is no foreign one)."""
+        before = self.article.words[index - 1]
+        if not (self.article.joined(before, self.article.words[index]) or before.particle == "의"):
+            return False
+        if self._is_country(index - 1) or (apposed and self._text(index - 1).endswith("도시")):
+            return True
+        return index > 1 and self._foreign_head(index - 1) is not None and self._is_city(index - 1)
+
+    # --- coordination --------------------------------------------------------
+
+    def _groups(self) -> list[list[int]]:
+        groups, seen = [], set()
+        for index in range(len(self.article.words)):
+            if index in seen or not self._is_city(index):
+                continue
+            group = [index]
+            following = self._next_conjunct(group[-1])
+            while following is not None:
+                if following == group[-1] + 1:  # `울란바토르시 항올구`: the city is the district's address
+                    self.places.add(group.pop())
+                group.append(following)
+                following = self._next_conjunct(following)
+            seen.update(group)
+            groups.append(group)
+        return groups
+
+    def _next_conjunct(self, index: int) -> int | None:
+        """The city or body coordinated after words[index] (`A와 B`, `A, 중국의 B`, `A 및 우호도시 태국 B`),
+        or the district glued after a city (`울란바토르시 바양주르흐구`)."""
+        words = self.article.words
+        if index + 1 < len(words) and self.article.joined(words[index], words[index + 1]) \
+                and self._head(words[index + 1]) and self._is_city(index + 1):
+            return index + 1
+        following = _conjunct_after(self.article, self._official_title(index) or index)
+        for candidate in range(following, min(following + 3, len(words))) if following else ():
+            if self._is_city(candidate) or organization_head(self.article, words[candidate], self.lex):
+                return candidate
+            if not (self._is_country(candidate) or self._text(candidate).endswith(self.cities.partner_nouns)):
+                return None
+        return None
+
+    # --- roles ---------------------------------------------------------------
+
+    def _group_acts(self, group: list[int]) -> bool:
+        last = self._official_title(group[-1]) or group[-1]
+        word = self.article.words[last]
+        after = self._clause_after(last)
+        if word.particle in _SUBJECT_PARTICLES:
+            return self._foreign_head(last) is not None  # `다낭시는`; a bare `스플리트는` is as often described
+        if word.particle in _PARTNER_PARTICLES:
+            return any(text.startswith(self.cities.partnering_words) or text.endswith(self.cities.partnering_words)
+                       for text in after)
+        if word.particle == "에서":
+            return bool(after) and after[0] in self.cities.arrival_words
+        if word.particle or not self._ends_phrase(last):
+            return bool(word.particle) and self._named_partner(group[0])
+        return self._sends(group[0], after) or self._named_partner(group[0])
+
+    def _clause_after(self, index: int) -> list[str]:
+        texts = []
+        for word in self.article.words[index + 1:index + 1 + _LOOKAHEAD]:
+            texts.append(self.article.text[word.start:word.start + len(word.stem)])
+            if _SENTENCE_END.match(self.article.text, word.end):
+                break
+        return texts
+
+    def _ends_phrase(self, index: int) -> bool:
+        """`다낭 껌레동`: a city before another place or body only locates it."""
+        words = self.article.words
+        return index + 1 == len(words) or self.article.text[words[index].end:words[index + 1].start].strip() \
+            or self._text(index + 1) in self.lex.list_closers or self._text(index + 1).endswith(self.cities.owner_nouns)
+
+    def _sends(self, first: int, after: list[str]) -> bool:
+        """`X 대표단`; a list of partner cities `… 등 아세안 4개국 4개 도시 공무원` or predicated as a
+        delegation's (`자매도시 대표단은 일본의 A, 중국의 B 등 5개국 8개 도시다`)."""
+        if not after:
+            return False
+        if after[0] != "등":
+            return after[0].endswith(self.cities.owner_nouns)
+        listed = after[1:]
+        return self._partner_sentence(first) and any(
+            text.endswith(self.cities.owner_nouns) or text.rstrip(".") in self.cities.city_copulas for text in listed)
+
+    def _official_title(self, index: int) -> int | None:
+        """`시안 리밍위안 시장`, `니스 크리스티앙 아미엘 부시장`: the title of the city's official
+        named right after it."""
+        words = self.article.words
+        for following in range(index + 1, min(index + 5, len(words))):
+            if not self.article.joined(words[following - 1], words[following]):
+                return None
+            if self._text(following) in self.cities.official_titles:
+                return following if following > index + 1 else None
+        return None
+
+    def _named_partner(self, first: int) -> bool:
+        """`자매도시 일본 무나카타시`, `자매도시인 필리핀 세부주와 …`: a partner noun before the cities."""
+        index = first - 1
+        while index >= 0 and self._is_country(index):
+            index -= 1
+        return index >= 0 and self._text(index).removesuffix("인").endswith(self.cities.partner_nouns)
+
+    def _partner_sentence(self, first: int) -> bool:
+        """Does the sentence name the listed cities partners (`자매 우호도시`, `자매도시 대표단은`)?
+        Cities listed at a congress (`뉴욕, 도쿄 등 67개 도시의 시장단`) are where its guests come from."""
+        start = self.article.words[first].start
+        before = _SENTENCE_END.split(self.article.text[max(0, start - 200):start])[-1]
+        end = _SENTENCE_END.search(self.article.text, start)
+        sentence = before + self.article.text[start:end.start() if end else len(self.article.text)]
+        return any(noun in sentence for noun in self.cities.partner_nouns)
+
+
+def _conjunct_after(article: ArticleWords, index: int) -> int | None:
+    """Index of the word opening the conjunct after words[index] (`…와 X`, `… 및 X`, `…, X`)."""
+    words = article.words
+    word = words[index]
+    if word.particle in _PARTNER_PARTICLES and index + 1 < len(words):
+        return index + 1
+    if index + 2 < len(words) and not word.particle:
+        after = words[index + 1]
+        if article.text[after.start:after.end] == "및":
+            return index + 2
+        if article.text[word.end:after.start].strip() == ",":
+            return index + 1
+    return None

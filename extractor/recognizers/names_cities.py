@@ -10,6 +10,7 @@ Coordinated cities (`A·B, C 및 D 등 …`) share the role of the last one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,6 +52,9 @@ class CityRoles:
 
     def __init__(self, article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]):
         self.article, self.lex, self.countries, self.cities = article, lex, countries, city_lexicon()
+        starts = [word.start for word in article.words]
+        self._country_words = {i for s, e in countries for i in range(bisect_left(starts, s), bisect_left(starts, e))}
+        self._city: dict[int, bool] = {}
         self.acting: set[int] = set()  # indices of city words acting as bodies
         self.places: set[int] = set()  # indices of foreign local governments that are only places
         for group in self._groups():
@@ -85,8 +89,12 @@ class CityRoles:
         """The head of a foreign local government, also where Kiwi reads it as a common noun
         (`다낭시는`) or a person's name (`빈증성`): its name is a known city or a country stands before it."""
         word, text = self.article.words[index], self._text(index)
-        head = self._head(word) or (text[-1:] if len(text) > 2 and text[-1] in self.cities.heads else None)
-        if head and (self._head(word) or text[:-1] in self.cities.known or index > 0 and self._after_place(index, apposed=False)):
+        if self.article.text[word.nominal_end - 1:word.nominal_end] not in self.cities.heads \
+                and text[-1:] not in self.cities.heads:
+            return None  # every head is one syllable: most words end in none
+        known_head = self._head(word)
+        head = known_head or (text[-1:] if len(text) > 2 and text[-1] in self.cities.heads else None)
+        if head and (known_head or text[:-1] in self.cities.known or index > 0 and self._after_place(index, apposed=False)):
             return head
         return None
 
@@ -95,10 +103,14 @@ class CityRoles:
         return self.article.text[word.start:word.start + len(word.stem)]
 
     def _is_country(self, index: int) -> bool:
-        word = self.article.words[index]
-        return any(s <= word.start < e for s, e in self.countries)
+        return index in self._country_words
 
     def _is_city(self, index: int) -> bool:
+        if index not in self._city:
+            self._city[index] = self._reads_as_city(index)
+        return self._city[index]
+
+    def _reads_as_city(self, index: int) -> bool:
         """A known foreign city (each of `아사히카와·사이타마`), a local government whose name is one
         (`하노이시`), or a proper name right after a country or a foreign city (`베트남 빈증성`,
         `중국의 지난·주하이`, `울란바토르시 바양주르흐구`)."""

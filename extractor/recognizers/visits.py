@@ -209,7 +209,7 @@ class VisitRecognizer:
             zone = document_of(doc).zone_at(sentence.start)
             if zone is not None and zone.kind != "body":
                 return []  # a headline's `다녀가` is news of the day, not a tally
-            return [self._cumulative_clause(doc, found.text, sentence, event_dates)]
+            return [self._cumulative_clause(doc, found.text, sentence, event_dates, dates)]
         # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
         event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d["value"] != event_dates[i - 1]["value"]]
         stay_end = self._stay_end(found, sentence) or self._end_after_days(found, dates, event_dates)
@@ -263,12 +263,14 @@ class VisitRecognizer:
             value = f"{value}/{reference_date(doc).isoformat()}"
         return _Clause(sentence.start, sentence.end, dict(event.date, value=value), "/" in value)
 
-    def _cumulative_clause(self, doc: Doc, text: str, sentence: "_Sentence", dates: list[dict]) -> _Clause:
-        """Visits counted since the earliest date named, up to a `…까지` date or the reference date."""
+    def _cumulative_clause(self, doc: Doc, text: str, sentence: "_Sentence", dates: list[dict],
+                           all_dates: list[dict]) -> _Clause:
+        """Visits counted since the earliest date named, up to a `…까지` date, through a number of
+        days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
         since = min(dates, key=lambda d: d["value"])
         until = [d for d in dates if d is not since and text[d["end"]:d["end"] + 2] == "까지"
                  and d["value"] > since["value"]]
-        end = until[-1]["value"] if until else reference_date(doc).isoformat()
+        end = until[-1]["value"] if until else self._through_days(since, all_dates) or reference_date(doc).isoformat()
         return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"), True)
 
     def _ends_a_stay(self, text: str, date: dict) -> bool:
@@ -290,6 +292,14 @@ class VisitRecognizer:
     def _goes_on_since(self, text: str, date: dict) -> bool:
         """`2005년부터 지속되고 있는 사업으로 매년 … 초청해`: visits every year since then."""
         return text.startswith("부터", date["end"]) and _followed_by(text, dict(date, end=date["end"] + 2), self.ongoing)
+
+    @staticmethod
+    def _through_days(since: dict, dates: list[dict]) -> str | None:
+        days = [d for d in dates if d["type"] == "DURATION" and 0 <= d["start"] - since["end"] <= 8
+                and _DAYS.fullmatch(d["value"])]
+        if not days or len(since["value"]) != 10:
+            return None
+        return (dt.date.fromisoformat(since["value"]) + dt.timedelta(days=int(_DAYS.fullmatch(days[0]["value"])[1]) - 1)).isoformat()
 
     def _end_after_days(self, found: "_Found", dates: list[dict], event_dates: list[dict]) -> str | None:
         """`17일부터 3박 5일 일정으로`, `27일부터 11일간`: a first day and a number of days."""
@@ -374,7 +384,7 @@ class VisitRecognizer:
                   or text[:p["start"]].rstrip().endswith(self.totals)]
         if totals:
             return max(p["value"] for p in totals)
-        visitors = [p for p in people if text[:p["start"]].rstrip().endswith(self.visitor_nouns)]
+        visitors = [p for p in people if _SUBJECT_PARTICLE.sub("", text[:p["start"]].rstrip()).endswith(self.visitor_nouns)]
         return visitors[0]["value"] if len(visitors) == 1 else max(p["value"] for p in people)
 
     def _purpose(self, doc: Doc, text: str, clause: _Clause) -> str | None:
@@ -493,6 +503,8 @@ _TITLED_SUBJECT = regex.compile(r" ?(?P<title>\p{Hangul}+?)(?:은|는|이|가)(?
 
 
 _DAYS = regex.compile(r"P(\d+)D")
+#: `관광객이 75만여명`: the visitors' noun may carry its subject particle before their count.
+_SUBJECT_PARTICLE = regex.compile(r"(?<=\p{Hangul})(?:이|가|은|는)$")
 
 
 def _followed_by(text: str, date: dict, words: tuple[str, ...]) -> bool:

@@ -57,7 +57,18 @@ def is_furniture(line: str) -> bool:
         or is_release_table_label(line)
         or is_separator(line)
         or (len(label) <= 40 and bool(_WEATHER.search(label)))
+        or _is_breadcrumb(label)
     )
+
+
+_SECTIONS = frozenset(_LEXICON["section_names"])
+_BREADCRUMB_MARKS = re.compile(r"\s*[>|/·»›]\s*|\s+")
+
+
+def _is_breadcrumb(label: str) -> bool:
+    """`종합뉴스 사회`, `홈 > 사회 > 지역`: a line of nothing but the site's section names."""
+    words = [word for word in _BREADCRUMB_MARKS.split(label) if word]
+    return 1 < len(words) <= 5 and all(word in _SECTIONS for word in words)
 
 
 def is_copyright_notice(line: str) -> bool:

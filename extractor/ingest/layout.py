@@ -262,8 +262,16 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
     loose = [index for index, line in enumerate(lines)
              if line.kind == "meta" and not line.signed and all(stamp.needs_byline for stamp in line.stamps)]
     for index in loose:
-        if not any(line.signed for line in _meta_block(lines, index)):
+        if not any(line.signed for line in _meta_block(lines, index)) and not _under_headline(lines, index):
             lines[index].kind, lines[index].stamps = "furniture", []
+
+
+def _under_headline(lines: list[_Line], index: int) -> bool:
+    """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day right under the page's first
+    line of text is the article's (a site header's date stands above the headline, dateless)."""
+    above = [line for line in lines[:index] if line.kind != "blank"]
+    return (len(above) == 1 and above[0].kind == "text"
+            and any(stamp.has_time and stamp.field is None for stamp in lines[index].stamps))
 
 
 def _meta_block(lines: list[_Line], index: int) -> list[_Line]:

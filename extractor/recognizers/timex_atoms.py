@@ -329,6 +329,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<![\d.,])(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
     (rf"(?<![\d.,])(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}", _span_day_count),
     (_NOT_TIME, _not_time),
+    (rf"(?<![\d.,])1\s?일\s?{_one_of(LEXICON['one_day_roles'])}\p{{Hangul}}*", _not_time),
     (r"(?<![\d.,])(?P<first>\d{1,2})일?\s?[~∼-]\s?(?P<last>\d{1,2})일", _range("day_range", 1, 31)),
     (r"(?<![\d.,])(?P<first>\d{1,2})\s?[~∼-]\s?(?P<last>\d{1,2})\s?월(?!요)(?!\s?\d{1,2}\s?일)",
      _range("month_range", 1, 12, wraps=True)),

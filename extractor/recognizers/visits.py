@@ -372,6 +372,11 @@ class VisitRecognizer:
             subject = _TITLED_SUBJECT.match(found.text, person["end"])
             if subject and not found.quoted(person) and self._acts_out_visit(doc, found, clause):
                 return {"start": person["start"], "end": subject.end("title")}
+        # `군산시가 지난 26일부터 30일까지 … 연대시를 방문하고 있다`: a local government's delegation
+        for body in found.within(found.local_governments, sentence.start, clause.end):
+            if _SUBJECT_AFTER_BODY.match(found.text, body["end"]) and not found.quoted(body) \
+                    and self._acts_out_visit(doc, found, clause):
+                return {"start": body["start"], "end": body["end"]}
         return None
 
     def _headcount(self, text: str, people: list[dict]) -> int | None:
@@ -474,6 +479,8 @@ class _Found:
                          for p in items(doc, "programs") if p["mentions"]]
         self.quotes = items(doc, "quotes")
         self.persons = [dict(m) for p in items(doc, "persons") for m in p["mentions"]]
+        self.local_governments = [dict(m) for o in items(doc, "organizations") for m in o["mentions"]
+                                  if m["text"].endswith(_LOCAL_GOVERNMENT_HEADS)]
         #: a foreign city's officials the countries recognizer found visiting (`샌프란시스코 시장을 만나`)
         self.officials = [{"start": start, "end": end, "code": code}
                           for start, end, code in doc._.foreign_officials or []]
@@ -498,6 +505,9 @@ class _Sentence:
     row: bool = False
 
 
+#: A local government as a sentence's subject (`군산시가`, `가평군은`).
+_LOCAL_GOVERNMENT_HEADS = ("시", "군", "구", "도")
+_SUBJECT_AFTER_BODY = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
 #: A title and a subject particle after a name (`홍 시장은`, `유한식 세종시장이`).
 _TITLED_SUBJECT = regex.compile(r" ?(?P<title>\p{Hangul}+?)(?:은|는|이|가)(?!\p{Hangul})")
 

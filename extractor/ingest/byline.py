@@ -70,7 +70,6 @@ _UNSIGNED = (
                r"\s*(?:[ⓒ©].*)?$"),
 )
 _BARE = re.compile(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
-_SURNAMES = frozenset(lexicons.load("titles")["surnames"])
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
 _TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝]*$")
 _SIGN_OFF = re.compile(_LEXICON["sign_off"])
@@ -97,13 +96,9 @@ def unsigned_byline(line: str, stamped: bool) -> Byline | None:
     """A byline naming its reporter without `기자` (see `_UNSIGNED`), else None."""
     for pattern in (*_UNSIGNED, _BARE) if stamped else _UNSIGNED:
         match = pattern.match(line)
-        if match and _korean_name(match["names"]):
+        if match and lexicons.korean_name_form(match["names"]):
             return Byline(_reporters(match), 0, len(line))
     return None
-
-
-def _korean_name(word: str) -> bool:
-    return len(word) in (3, 4) and (word[:2] if len(word) == 4 else word[0]) in _SURNAMES
 
 
 def lead_byline(line: str) -> Byline | None:

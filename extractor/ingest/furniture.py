@@ -88,19 +88,16 @@ def _is_notice(label: str) -> bool:
 #: (`문의: 정보화총괄과 김국현 사무관 02-2100-2940`, `국제교육협력과 정윤종 031-250-5332`).
 _CONTACT_NAME = re.compile(r"(?<![가-힣])([가-힣]{3,4})(?=\s*(?:[가-힣]{1,4}(?:관|장|원|사)\b|\(?0\d{1,2}[-)\s.]|[,/(]|$))")
 _TITLES = lexicons.load("titles")
-_SURNAMES = frozenset(_TITLES["surnames"])
 #: Words of a contact line that are no name: titles (`사무관`) and offices (`홍보팀`).
 _NOT_NAMES = tuple(_TITLES["titles"] + _TITLES["suffix_titles"] + _TITLES["organization_suffixes"] + ["과", "팀", "실"])
 
 
 def contact_names(line: str) -> list[tuple[int, int]]:
     """Where a contact line names its officers (`문의: 홍보과 김민수 주무관 02-…`: 김민수)."""
+    if not opens_contact(line):
+        return []
     return [match.span(1) for match in _CONTACT_NAME.finditer(line.rstrip())
-            if _is_name(match.group(1)) and opens_contact(line)]
-
-
-def _is_name(word: str) -> bool:
-    return (word[:2] if len(word) == 4 else word[0]) in _SURNAMES and not word.endswith(_NOT_NAMES)
+            if lexicons.korean_name_form(match.group(1)) and not match.group(1).endswith(_NOT_NAMES)]
 
 
 def opens_contact(line: str) -> bool:

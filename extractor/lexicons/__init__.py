@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,3 +18,16 @@ def load(name: str):
     path = LEXICON_DIR / f"{name}.yaml"
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=None)
+def _surnames() -> frozenset:
+    return frozenset(load("titles")["surnames"])
+
+
+def korean_name_form(text: str) -> bool:
+    """A census surname and a given name: three syllables, or four with a two-syllable surname
+    (`최대호`, `남궁민수`). Only the form: common nouns share it (`경기도`)."""
+    if not re.fullmatch(r"[가-힣]{3,4}", text):
+        return False
+    return (text[:2] if len(text) == 4 else text[0]) in _surnames()

@@ -232,24 +232,18 @@ def _parenthesised(people: People) -> None:
     for match in _PARENTHESIS.finditer(people.article.text):
         body, title, name = match.groups()
         titled = split_title(title)
-        if titled is None or title in lex.anonymous_titles or not _korean_name_form(name, lex):
+        if titled is None or title in lex.anonymous_titles or not lexicons.korean_name_form(name):
             continue
         speaker = Speaker(name=name, title=titled[0], organization=canonical(body) if body else None)
         people.entries.append((match.start(), speaker, {titled[0]}))
         people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span(3)))
 
 
-def _korean_name_form(text: str, lex: Titles) -> bool:
-    if not re.fullmatch(r"[가-힣]{3,4}", text):
-        return False
-    return text[:2] in lex.surnames if len(text) == 4 else text[0] in lex.surnames
-
-
 def is_korean_name(people: People, word: Word) -> bool:
     """Surname + given name. Kiwi tags unknown names NNG as often as NNP, so common
     nouns are ruled out by what they are."""
     stem = word.stem
-    if word.particle or not _noun_or_root(word) or not _korean_name_form(stem, titles()):
+    if word.particle or not _noun_or_root(word) or not lexicons.korean_name_form(stem):
         return False
     lex = people.heads
     if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
@@ -365,7 +359,7 @@ def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhra
     glued = clean(word.stem)[:-len(title)]
     if glued in lex.surnames:
         return PersonPhrase(Speaker(title=title), word.start, surname=glued)
-    if glued and (_korean_name_form(glued, lex) or (_AGE.search(word.stem) and len(glued) > 1)):
+    if glued and (lexicons.korean_name_form(glued) or (_AGE.search(word.stem) and len(glued) > 1)):
         return PersonPhrase(Speaker(name=glued, title=title), word.start,
                             name_span=(word.start, word.start + len(glued)))
     name = None if glued else _name_right_before(people, words, head)
@@ -464,7 +458,7 @@ def _name_before_place(people: People, words: list[Word], last: int, position: i
     though it ends like a body (…구): a body does not stand before a place's title."""
     word = words[last]
     body = words[last + 1:position + 1]
-    return (not word.particle and word.tags == ("NNP",) and _korean_name_form(clean(word.stem), titles())
+    return (not word.particle and word.tags == ("NNP",) and lexicons.korean_name_form(clean(word.stem))
             and all(w.tags == ("NNP",) and not is_organization_word(people.article, w, people.heads) for w in body))
 
 
@@ -643,6 +637,6 @@ def _glued_bylines(people: People) -> list[Candidate]:
         if not text.endswith(lex.glued_titles):
             continue
         title = next(t for t in lex.glued_titles if text.endswith(t))
-        if _korean_name_form(text[:-len(title)], lex):
+        if lexicons.korean_name_form(text[:-len(title)]):
             found.append(Candidate("persons", text[:-len(title)], word.start, word.start + len(text) - len(title)))
     return found

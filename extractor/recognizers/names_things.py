@@ -31,8 +31,6 @@ _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
 _ACRONYM_REACH = 10
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _TRAILING_GLOSS = re.compile(r"(?<=\S)\(([^()]+)\)$")
-#: Korean census surnames (titles.yaml), for telling a name from a body ending like one (`김무성`).
-_SURNAMES = frozenset(lexicons.load("titles")["surnames"])
 
 
 @dataclass(frozen=True)
@@ -161,7 +159,7 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
     if last_form == head and len(word.forms) > 1:
         separate_ok = head not in lex.proper_heads or word.tags[-2] == "NNP"
         return head if separate_ok else None
-    if head in lex.name_like_heads and len(text) == 3 and text[0] in _SURNAMES:
+    if head in lex.name_like_heads and len(text) == 3 and lexicons.korean_name_form(text):
         return None  # `김무성`, `박지성`: a person
     # a two-syllable proper noun is a place or a name (`대구`, `제주`, `영주`), save the districts many cities share
     if last_tag == "NNP" and (len(last_form) > 2 or text in lex.shared_district_names):

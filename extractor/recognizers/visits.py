@@ -48,8 +48,8 @@ class VisitRecognizer:
         cues = load("visit_cues")
         self.visitor_nouns = tuple(cues["participant_heads"])
         # `이들은 … 총회에 참석했다`: a pronoun for the visitors named before names them too
-        nouns, pronouns = _alternation(self.visitor_nouns).pattern, _alternation(lexicon["visitor_pronouns"]).pattern
-        self.visitor_word = regex.compile(rf"{nouns}|(?<!\p{{Hangul}})(?:{pronouns})")
+        self.pronoun = regex.compile(rf"(?<!\p{{Hangul}})(?:{_alternation(lexicon['visitor_pronouns']).pattern})")
+        self.visitor_word = regex.compile(rf"{_alternation(self.visitor_nouns).pattern}|{self.pronoun.pattern}")
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
         visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
         # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
@@ -57,7 +57,6 @@ class VisitRecognizer:
         self.cue = _alternation(visiting + tuple(lexicon["extra_cues"]))
         self.participation_cue = _alternation(cues["participation_cues"])
         self.arrival_word = _alternation(lexicon["arrival_heads"])
-        self.pronoun = regex.compile(rf"(?<!\p{{Hangul}})(?:{_alternation(lexicon['visitor_pronouns']).pattern})")
         self.visit_verb = _alternation(visiting)
         self.not_cue = _alternation(cues["not_cues"])
         self.cumulative = tuple(lexicon["cumulative"])
@@ -270,7 +269,7 @@ class VisitRecognizer:
         since = min(dates, key=lambda d: d["value"])
         until = [d for d in dates if d is not since and text[d["end"]:d["end"] + 2] == "까지"
                  and d["value"] > since["value"]]
-        end = until[-1]["value"] if until else self._through_days(since, all_dates) or reference_date(doc).isoformat()
+        end = until[-1]["value"] if until else _last_of_days(since, all_dates, reach=8) or reference_date(doc).isoformat()
         return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"), True)
 
     def _ends_a_stay(self, text: str, date: dict) -> bool:
@@ -293,25 +292,11 @@ class VisitRecognizer:
         """`2005년부터 지속되고 있는 사업으로 매년 … 초청해`: visits every year since then."""
         return text.startswith("부터", date["end"]) and _followed_by(text, dict(date, end=date["end"] + 2), self.ongoing)
 
-    @staticmethod
-    def _through_days(since: dict, dates: list[dict]) -> str | None:
-        days = [d for d in dates if d["type"] == "DURATION" and 0 <= d["start"] - since["end"] <= 8
-                and _DAYS.fullmatch(d["value"])]
-        if not days or len(since["value"]) != 10:
-            return None
-        return (dt.date.fromisoformat(since["value"]) + dt.timedelta(days=int(_DAYS.fullmatch(days[0]["value"])[1]) - 1)).isoformat()
-
     def _end_after_days(self, found: "_Found", dates: list[dict], event_dates: list[dict]) -> str | None:
         """`17일부터 3박 5일 일정으로`, `27일부터 11일간`: a first day and a number of days."""
         if len(event_dates) != 1 or not found.text.startswith("부터", event_dates[0]["end"]):
             return None
-        first = event_dates[0]
-        days = [d for d in dates if d["type"] == "DURATION" and 0 <= d["start"] - first["end"] <= 4
-                and _DAYS.fullmatch(d["value"])]
-        if not days or len(first["value"]) != 10:
-            return None
-        last = dt.date.fromisoformat(first["value"]) + dt.timedelta(days=int(_DAYS.fullmatch(days[0]["value"])[1]) - 1)
-        return last.isoformat()
+        return _last_of_days(event_dates[0], dates, reach=4)
 
     def _stay_end(self, found: "_Found", sentence: "_Sentence") -> str | None:
         ends = [d["value"] for d in found.within(found.dates, sentence.start, sentence.end)
@@ -505,16 +490,27 @@ class _Sentence:
     row: bool = False
 
 
+_SUBJECT = "(?:은|는|이|가)"
 #: A local government as a sentence's subject (`군산시가`, `가평군은`).
-_LOCAL_GOVERNMENT_HEADS = ("시", "군", "구", "도")
-_SUBJECT_AFTER_BODY = regex.compile(r"(?:은|는|이|가)(?!\p{Hangul})")
+_LOCAL_GOVERNMENT_HEADS = tuple(load("name_heads")["organizations"]["local_government_heads"])
+_SUBJECT_AFTER_BODY = regex.compile(rf"{_SUBJECT}(?!\p{{Hangul}})")
 #: A title and a subject particle after a name (`홍 시장은`, `유한식 세종시장이`).
-_TITLED_SUBJECT = regex.compile(r" ?(?P<title>\p{Hangul}+?)(?:은|는|이|가)(?!\p{Hangul})")
-
-
-_DAYS = regex.compile(r"P(\d+)D")
+_TITLED_SUBJECT = regex.compile(rf" ?(?P<title>\p{{Hangul}}+?){_SUBJECT}(?!\p{{Hangul}})")
 #: `관광객이 75만여명`: the visitors' noun may carry its subject particle before their count.
-_SUBJECT_PARTICLE = regex.compile(r"(?<=\p{Hangul})(?:이|가|은|는)$")
+_SUBJECT_PARTICLE = regex.compile(rf"(?<=\p{{Hangul}}){_SUBJECT}$")
+_DAYS = regex.compile(r"P(\d+)D")
+
+
+def _last_of_days(first: dict, dates: list[dict], reach: int) -> str | None:
+    """The last day of a number of days (`3박 5일`, `8일간`) given within `reach` characters
+    after the first day: `17일부터 3박 5일` ends on the 21st."""
+    if len(first["value"]) != 10:
+        return None
+    for date in dates:
+        days = _DAYS.fullmatch(date["value"]) if date["type"] == "DURATION" else None
+        if days and 0 <= date["start"] - first["end"] <= reach:
+            return (dt.date.fromisoformat(first["value"]) + dt.timedelta(days=int(days[1]) - 1)).isoformat()
+    return None
 
 
 def _followed_by(text: str, date: dict, words: tuple[str, ...]) -> bool:

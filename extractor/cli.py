@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold_dir", type=Path, help="directory holding NAME.txt and NAME.gold.json files")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list what each article missed or added")
+    evaluate.add_argument("--no-reference-date", action="store_true",
+                          help="give the articles no date (as in real use): each must find its own; "
+                               "rows inferred_date and specified_dates tell how well")
     evaluate.set_defaults(run=_run_eval)
 
     schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the output")
@@ -110,7 +113,7 @@ def _run_eval(args) -> int:
         return _fail(f"{args.gold_dir}: not a directory")
     if not gold_pairs(args.gold_dir):
         return _fail(f"{args.gold_dir}: no NAME.txt with NAME.gold.json beside it")
-    report = evaluate(args.gold_dir)
+    report = evaluate(args.gold_dir, use_reference_date=not args.no_reference_date)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -123,17 +126,22 @@ def _print_report(report, verbose: bool) -> None:
     from rich.table import Table
 
     console = Console(soft_wrap=True)
+    if not console.is_terminal:
+        console.width = 120  # a file or pipe gets whole rows, not columns cut at 80
     if verbose:
         for name, detail in report.details.items():
             for row, diff in detail.items():
                 console.print(f"[bold]{name}[/] {row}: {json.dumps(diff, ensure_ascii=False)}", markup=True)
-    table = Table(title=f"extractor eval: {report.articles} articles")
-    for column in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(column, justify="left" if column == "field" else "right")
+    intervals = report.intervals()
+    table = Table(title=f"extractor eval: {report.articles} articles (95 % interval: bootstrap over articles)")
+    for column in ("field", "precision", "recall", "F1", "95 %", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "field" else "right", no_wrap=column == "field")
     for row, t in report.prf.items():
-        table.add_row(row, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}", str(t.tp), str(t.fp), str(t.fn))
+        table.add_row(row, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}", _interval(intervals.get(row)),
+                      str(t.tp), str(t.fp), str(t.fn))
     for row, a in report.accuracy.items():
-        table.add_row(row, "", "", f"acc {a.value:.3f}", str(a.right), "", str(a.total - a.right))
+        table.add_row(row, "", "", f"acc {a.value:.3f}", _interval(intervals.get(row)), str(a.right), "",
+                      str(a.total - a.right))
     console.print(table)
     failures = sum(len(f) for f in report.grounding_failures.values())
     console.print(f"grounding failures: {failures}")
@@ -142,6 +150,10 @@ def _print_report(report, verbose: bool) -> None:
             console.print(f"  {name}: {line}", markup=False)
     for name, error in report.errors.items():
         console.print(f"  {name}: error: {error}", markup=False)
+
+
+def _interval(bounds: tuple[float, float] | None) -> str:
+    return f"{bounds[0]:.2f}–{bounds[1]:.2f}" if bounds else ""
 
 
 def _run_schema(args) -> int:

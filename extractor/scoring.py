@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -50,11 +51,14 @@ class Accuracy:
 
 #: Rows scored as precision/recall/F1, then rows scored as accuracy over matched items.
 PRF_ROWS = ("countries_visiting", "countries_all", "headcounts", "dates", "quotes",
-            "systems", "programs", "organizations", "persons", "visits")
+            "systems", "systems_lenient", "programs", "programs_lenient", "organizations", "persons", "visits")
 #: `inferred_date`: the reference date read off the article itself (byline date or timestamp),
 #: against the gold one the scored run is given: what relative dates rest on in real use.
+#: `specified_dates`: of the predicted date values with no unknown part (no `X`), how many gold has.
 ACCURACY_ROWS = ("quote_speakers", "visit_countries", "visit_headcount", "title", "published", "reporters",
-                 "inferred_date")
+                 "inferred_date", "specified_dates")
+#: Resamples of the articles for the 95 % intervals (fixed seed: the same report twice reads the same).
+BOOTSTRAP_ROUNDS = 1000
 
 
 @dataclass
@@ -65,18 +69,75 @@ class Report:
     articles: int = 0
     errors: dict[str, str] = field(default_factory=dict)
     details: dict[str, dict] = field(default_factory=dict)
+    #: per article, per row: (tp, fp, fn) for PRF rows, (right, total) for accuracy rows
+    per_article: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
+
+    def add_prf(self, article: str, row: str, tp: int, fp: int, fn: int) -> None:
+        self.prf[row].add(tp, fp, fn)
+        self.per_article.setdefault(article, {})[row] = (tp, fp, fn)
+
+    def add_accuracy(self, article: str, row: str, right: int, total: int) -> None:
+        self.accuracy[row].right += right
+        self.accuracy[row].total += total
+        self.per_article.setdefault(article, {})[row] = (right, total)
+
+    def intervals(self, rounds: int = BOOTSTRAP_ROUNDS, seed: int = 0) -> dict[str, tuple[float, float]]:
+        """95 % percentile bootstrap interval per row (F1 or accuracy), resampling whole articles."""
+        names = list(self.per_article)
+        if not names:
+            return {}
+        rng = random.Random(seed)
+        samples: dict[str, list[float]] = {row: [] for row in (*PRF_ROWS, *ACCURACY_ROWS)}
+        for _ in range(rounds):
+            drawn = [self.per_article[rng.choice(names)] for _ in names]
+            for row, values in samples.items():
+                values.append(_pooled(drawn, row, row in self.prf))
+        return {row: _percentiles(values) for row, values in samples.items()}
 
     def as_dict(self) -> dict:
+        intervals = self.intervals()
         return {
             "articles": self.articles,
-            "fields": {row: {"precision": t.precision, "recall": t.recall, "f1": t.f1,
+            "fields": {row: {"precision": t.precision, "recall": t.recall, "f1": t.f1, "f1_95": intervals.get(row),
                              "tp": t.tp, "fp": t.fp, "fn": t.fn} for row, t in self.prf.items()},
-            "accuracy": {row: {"accuracy": a.value, "right": a.right, "total": a.total}
-                         for row, a in self.accuracy.items()},
+            "accuracy": {row: {"accuracy": a.value, "accuracy_95": intervals.get(row), "right": a.right,
+                               "total": a.total} for row, a in self.accuracy.items()},
             "grounding_failures": self.grounding_failures,
             "errors": self.errors,
             "details": self.details,
         }
+
+
+def _pooled(articles: list[dict[str, tuple[int, ...]]], row: str, is_prf: bool) -> float:
+    counts = [article[row] for article in articles if row in article]
+    if is_prf:
+        tally = Tally()
+        for tp, fp, fn in counts:
+            tally.add(tp, fp, fn)
+        return tally.f1
+    return Accuracy(sum(c[0] for c in counts), sum(c[1] for c in counts)).value
+
+
+def _percentiles(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    return ordered[int(0.025 * (len(ordered) - 1))], ordered[int(0.975 * (len(ordered) - 1))]
+
+
+def _lenient_score(predicted: set[str], gold: set[str]) -> tuple[int, int, int]:
+    """Names match when equal or when one contains the other; each name matches at most once."""
+    unmatched = set(predicted)
+    tp = 0
+    for name in sorted(gold, key=len, reverse=True):
+        partner = name if name in unmatched else next(
+            (p for p in sorted(unmatched, key=len, reverse=True) if p in name or name in p), None)
+        if partner is not None:
+            unmatched.discard(partner)
+            tp += 1
+    return tp, len(predicted) - tp, len(gold) - tp
+
+
+def _specified(value: str) -> bool:
+    return "X" not in value
 
 
 def _multiset_score(predicted: Counter, gold: Counter) -> tuple[int, int, int, dict]:
@@ -132,7 +193,7 @@ def score_article(article: Article, gold: dict, report: Report, name: str,
 
     def prf(row: str, predicted: Counter, expected: Counter) -> None:
         tp, fp, fn, diff = _multiset_score(predicted, expected)
-        report.prf[row].add(tp, fp, fn)
+        report.add_prf(name, row, tp, fp, fn)
         if diff["missed"] or diff["extra"]:
             detail[row] = diff
 
@@ -142,51 +203,52 @@ def score_article(article: Article, gold: dict, report: Report, name: str,
         Counter({c["code"] for c in gold.get("countries") or []}))
     prf("headcounts", Counter((h["value"], h["unit"]) for h in pred["headcounts"]),
         Counter((h["value"], h["unit"]) for h in gold.get("headcounts") or []))
-    prf("dates", Counter(d["value"] for d in pred["dates"]), Counter(d["value"] for d in gold.get("dates") or []))
+    gold_dates = Counter(d["value"] for d in gold.get("dates") or [])
+    prf("dates", Counter(d["value"] for d in pred["dates"]), gold_dates)
+    specified = Counter(d["value"] for d in pred["dates"] if _specified(d["value"]))
+    report.add_accuracy(name, "specified_dates", sum((specified & gold_dates).values()), sum(specified.values()))
     for row in ("systems", "programs", "organizations", "persons"):
-        prf(row, Counter({_nospace(n["name"]) for n in pred[row]}),
-            Counter({_nospace(n["name"]) for n in gold.get(row) or []}))
+        predicted_names = {_nospace(n["name"]) for n in pred[row]}
+        gold_names = {_nospace(n["name"]) for n in gold.get(row) or []}
+        prf(row, Counter(predicted_names), Counter(gold_names))
+        if row in ("systems", "programs"):
+            report.add_prf(name, f"{row}_lenient", *_lenient_score(predicted_names, gold_names))
 
     gold_quotes = gold.get("quotes") or []
     pairs = _match_quotes(pred["quotes"], gold_quotes)
-    report.prf["quotes"].add(len(pairs), len(pred["quotes"]) - len(pairs), len(gold_quotes) - len(pairs))
+    report.add_prf(name, "quotes", len(pairs), len(pred["quotes"]) - len(pairs), len(gold_quotes) - len(pairs))
     matched_gold = {id(g) for _, g in pairs}
     matched_pred = {id(p) for p, _ in pairs}
     missed = [g["text"][:40] for g in gold_quotes if id(g) not in matched_gold]
     extra = [p["text"][:40] for p in pred["quotes"] if id(p) not in matched_pred]
     wrong_speakers = [f"{p['text'][:20]}: {_speaker_name(p)} != {_speaker_name(g)}"
                       for p, g in pairs if _speaker_name(p) != _speaker_name(g)]
-    report.accuracy["quote_speakers"].right += len(pairs) - len(wrong_speakers)
-    report.accuracy["quote_speakers"].total += len(pairs)
+    report.add_accuracy(name, "quote_speakers", len(pairs) - len(wrong_speakers), len(pairs))
     if missed or extra or wrong_speakers:
         detail["quotes"] = {"missed": missed, "extra": extra, "wrong_speakers": wrong_speakers}
 
     gold_visits = gold.get("visits") or []
     vpairs = _match_visits(pred["visits"], gold_visits)
-    report.prf["visits"].add(len(vpairs), len(pred["visits"]) - len(vpairs), len(gold_visits) - len(vpairs))
-    for p, g in vpairs:
-        report.accuracy["visit_countries"].total += 1
-        report.accuracy["visit_countries"].right += sorted(p["countries"]) == sorted(g.get("countries") or [])
-        report.accuracy["visit_headcount"].total += 1
-        report.accuracy["visit_headcount"].right += p["headcount"] == g.get("headcount")
+    report.add_prf(name, "visits", len(vpairs), len(pred["visits"]) - len(vpairs), len(gold_visits) - len(vpairs))
+    report.add_accuracy(name, "visit_countries",
+                        sum(sorted(p["countries"]) == sorted(g.get("countries") or []) for p, g in vpairs), len(vpairs))
+    report.add_accuracy(name, "visit_headcount", sum(p["headcount"] == g.get("headcount") for p, g in vpairs),
+                        len(vpairs))
     if len(vpairs) < max(len(gold_visits), len(pred["visits"])):
         detail["visits"] = {"gold": [g.get("date") for g in gold_visits], "predicted": [p["date"] for p in pred["visits"]]}
 
     for row in ("title", "published"):
-        report.accuracy[row].total += 1
-        report.accuracy[row].right += pred[row] == gold.get(row)
+        report.add_accuracy(name, row, int(pred[row] == gold.get(row)), 1)
         if pred[row] != gold.get(row):
             detail[row] = {"predicted": pred[row], "gold": gold.get(row)}
     gold_reporters = [(r.get("name"), r.get("email")) for r in gold.get("reporters") or []]
     pred_reporters = [(r["name"], r["email"]) for r in pred["reporters"]]
-    report.accuracy["reporters"].total += 1
-    report.accuracy["reporters"].right += sorted(map(str, pred_reporters)) == sorted(map(str, gold_reporters))
+    report.add_accuracy(name, "reporters", int(sorted(map(str, pred_reporters)) == sorted(map(str, gold_reporters))), 1)
     if sorted(map(str, pred_reporters)) != sorted(map(str, gold_reporters)):
         detail["reporters"] = {"predicted": pred_reporters, "gold": gold_reporters}
     gold_date = gold.get("reference_date")
     inferred = inferred_date.isoformat() if inferred_date else None
-    report.accuracy["inferred_date"].total += 1
-    report.accuracy["inferred_date"].right += inferred == gold_date
+    report.add_accuracy(name, "inferred_date", int(inferred == gold_date), 1)
     if inferred != gold_date:
         detail["inferred_date"] = {"predicted": inferred, "gold": gold_date}
 
@@ -207,7 +269,9 @@ def gold_pairs(directory: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def evaluate(directory: Path) -> Report:
+def evaluate(directory: Path, *, use_reference_date: bool = True) -> Report:
+    """Score every NAME.txt against NAME.gold.json; without `use_reference_date` the articles get no
+    date from the caller, as in real use, and must find their own."""
     from .api import extract
     from .errors import InputError
     from .ingest import to_document
@@ -218,7 +282,8 @@ def evaluate(directory: Path) -> Report:
         name = text_path.stem
         data = text_path.read_bytes()
         try:
-            article = extract(data, reference_date=gold.get("reference_date"), id=name, source=str(text_path))
+            reference_date = gold.get("reference_date") if use_reference_date else None
+            article = extract(data, reference_date=reference_date, id=name, source=str(text_path))
         except InputError as error:
             report.errors[name] = str(error)
             continue

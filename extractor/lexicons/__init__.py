@@ -31,3 +31,9 @@ def korean_name_form(text: str) -> bool:
     if not re.fullmatch(r"[가-힣]{3,4}", text):
         return False
     return (text[:2] if len(text) == 4 else text[0]) in _surnames()
+
+
+@lru_cache(maxsize=None)
+def foreign_cities() -> dict[str, str]:
+    """Foreign cities known by name (countries.yaml `cities`), each with its country's code."""
+    return {city: code for code, cities in load("countries")["cities"].items() for city in cities}

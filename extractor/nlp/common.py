@@ -13,7 +13,6 @@ can cover the same tokens.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
@@ -41,22 +40,6 @@ def document_of(doc: Doc) -> Document:
 
 def reference_date(doc: Doc) -> dt.date:
     return document_of(doc).reference_date or dt.date.today()
-
-
-class ContentIndex:
-    """Answers 'may a recognizer extract from text[start:end]?' in O(log n)."""
-
-    def __init__(self, ranges: list[tuple[int, int]]):
-        self.ranges = sorted(ranges)
-        self.starts = [s for s, _ in self.ranges]
-
-    def contains(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and end <= self.ranges[i][1]
-
-
-def content_index(doc: Doc) -> ContentIndex:
-    return ContentIndex(document_of(doc).content_ranges())
 
 
 def add_item(doc: Doc, field: str, start: int, end: int, item) -> Span:

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicons import load
+from ..lexicons import foreign_cities, load
 from ..model import Country, Span
-from ..nlp.common import ContentIndex, add_item, content_index, document_of, sentence_ranges, text_of
+from ..nlp.common import add_item, document_of, sentence_ranges, text_of
+from ..nlp.korean import Content, content_of, longest_first, one_of, particles
 from ..nlp.tokenizer import Morph
 
 WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
@@ -45,12 +46,12 @@ TAIL_TAG_PREFIXES = ("J", "VCP", "E", "XSN")
 #: Tags a one-syllable form gets where it names a country (`한 정부` is 한/MM: "a government").
 SHORT_FORM_TAGS = ("NNP", "NNG", "SH", "XPN")
 PREDICATE_TAG_PREFIXES = ("V", "E", "XSV", "XSA", "XR", "MAG")
-SUBJECT_PARTICLES = ("이", "가", "은", "는", "도")
+SUBJECT_PARTICLES = particles("subject", "topic", "also")
 #: Particles inside a noun phrase: genitive and `and` (Kiwi tags `칠레와 페루` 와 JC or JKB).
-PHRASE_PARTICLES = ("의", "와", "과")
+PHRASE_PARTICLES = particles("genitive", "partner")
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
 PEOPLE_COUNT = re.compile(r"(?:총|약)?[\d,]+(?:여)?명")
-DIRECTION_PARTICLES = ("을", "를", "에", "에게", "로", "으로")
+DIRECTION_PARTICLES = particles("object", "direction")
 WORD_LETTER = re.compile(f"[{WORD_CHAR}]")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
 FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
@@ -70,19 +71,10 @@ class Mention:
     code: str
 
 
-def _alternation(strings) -> str:
-    return "|".join(re.escape(s) for s in sorted(set(strings), key=len, reverse=True))
-
-
 def _first_letter(strings) -> str:
     """A lookahead for the letters the strings start with: it lets the scan skip other
     positions before trying the (costlier) lookbehinds and the long alternation."""
     return "(?=[" + "".join(re.escape(letter) for letter in sorted({s[0] for s in strings})) + "])"
-
-
-def _wrappable_alternation(strings) -> str:
-    """Like _alternation, each string also matching with a line break between two letters."""
-    return "|".join(r"\n?".join(map(re.escape, s)) for s in sorted(set(strings), key=len, reverse=True))
 
 
 class CountryLexicon:
@@ -97,8 +89,8 @@ class CountryLexicon:
         self.ambiguous = set(countries["ambiguous"])
         self.not_followed_by = countries["not_followed_by"]
         self.not_preceded_by = countries["not_preceded_by"]
-        self.glued_heads = sorted(countries["glued_heads"], key=len, reverse=True)
-        self.context_heads = tuple(sorted({*countries["glued_heads"], *countries["short_form_heads"]}, key=len, reverse=True))
+        self.glued_heads = longest_first(countries["glued_heads"])
+        self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
         self.comparison_particles = set(countries["comparison_particles"])
@@ -107,31 +99,31 @@ class CountryLexicon:
         self.cues = cues
 
         resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
-        self.names = re.compile(f"{_first_letter(self.code_of)}(?:{NOT_AFTER_WORD}|{resident_prefix})"
-                                f"({_wrappable_alternation(self.code_of)})")
+        wrappable_names = one_of(self.code_of, between=r"\n?")  # a hard wrap may split a name: `필리\n핀`
+        self.names = re.compile(f"{_first_letter(self.code_of)}(?:{NOT_AFTER_WORD}|{resident_prefix})({wrappable_names})")
         parts = [*self.code_of, *self.short_code_of, *self.regions]
-        part = _alternation(parts)
+        part = one_of(parts)
         self.coordinations = re.compile(f"{_first_letter(parts)}{NOT_AFTER_WORD}(?:{part})"
                                         f"(?:[{COORDINATION_SEPARATORS}](?:{part}))+")
         self.coordination_part = re.compile(part)
-        self.compact = re.compile(f"{NOT_AFTER_WORD}({_alternation(self.compacts)})")
-        heads = _alternation(countries["short_form_heads"])
-        glued = _alternation(countries["short_form_glued_heads"])
-        shorts = _alternation(self.short_code_of)
+        self.compact = re.compile(f"{NOT_AFTER_WORD}({one_of(self.compacts)})")
+        heads = one_of(countries["short_form_heads"])
+        glued = one_of(countries["short_form_glued_heads"])
+        shorts = one_of(self.short_code_of)
         self.short_before_head = re.compile(f"{NOT_AFTER_WORD}({shorts})(?: (?:{heads})|(?:{glued}))")
-        self.lone_hanja = re.compile(f"{NOT_AFTER_WORD}({_alternation(s for s in self.short_code_of if HANJA.match(s))})"
+        self.lone_hanja = re.compile(f"{NOT_AFTER_WORD}({one_of(s for s in self.short_code_of if HANJA.match(s))})"
                                      r"(?![\u4e00-\u9fff])")
-        self.visit_cue = re.compile(_alternation(cues["cues"]))
-        self.participation_cue = re.compile(_alternation(cues["participation_cues"]))
-        self.not_cue = re.compile(_alternation(cues["not_cues"]))
+        self.visit_cue = re.compile(one_of(cues["cues"]))
+        self.participation_cue = re.compile(one_of(cues["participation_cues"]))
+        self.not_cue = re.compile(one_of(cues["not_cues"]))
         self.participant_heads = tuple(cues["participant_heads"])
         self.trip_nouns = frozenset(cues["trip_nouns"])
         self.inviter_nouns = frozenset(cues["inviter_nouns"])
         self.event_verbs = tuple(cues["event_verbs"])
-        self.meeting_cue = re.compile(_alternation(cues["meeting_cues"]))
-        self.city_code = {city: code for code, cities in countries["cities"].items() for city in cities}
-        city_heads = _alternation(countries["city_official_heads"])
-        self.city_officials = re.compile(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({_alternation(self.city_code)})"
+        self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
+        self.city_code = foreign_cities()
+        city_heads = one_of(countries["city_official_heads"])
+        self.city_officials = re.compile(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
                                          f"시? ?(?:{city_heads})")
 
     def country(self, code: str, mention: Span, visiting: bool) -> Country:
@@ -457,7 +449,7 @@ class CountryRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         morphemes = Morphemes(doc._.morphs or [])
-        content = content_index(doc)
+        content = content_of(doc)
         judge = VisitJudge(self.lexicon, text, morphemes)
         sentences = Sentences(doc)
         doc._.foreign_officials = self._visiting_officials(text, content, judge, sentences)
@@ -473,7 +465,7 @@ class CountryRecognizer:
         return doc
 
 
-    def _visiting_officials(self, text: str, content: ContentIndex, judge: VisitJudge,
+    def _visiting_officials(self, text: str, content: Content, judge: VisitJudge,
                             sentences: Sentences) -> list[tuple[int, int, str]]:
         """(start, end, country) of each foreign city's officials who visit (`샌프란시스코 시장을
         만나`): their country is visiting, and the visits recognizer reads them as visitors."""

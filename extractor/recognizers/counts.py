@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Count
-from ..nlp.common import add_item, content_index, text_of
+from ..nlp.common import add_item, text_of
+from ..nlp.korean import content_of, longest_first, one_of, particles
 from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number, parse_number
 
 _LEXICON = load("counters")
@@ -24,27 +25,23 @@ _COUNTER_UNITS: dict[str, str] = {**_LEXICON["counters"], **_LEXICON["native_cou
 _PLACE_ROLES = set(_LEXICON["place_roles"])
 
 
-def _one_of(words) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 _WORD = r"[\p{Hangul}·]+"
 _COUNT = regex.compile(rf"""
-    (?:(?P<total>{_one_of(_LEXICON["total_before"])})\s?
-      |(?P<about>{_one_of(_LEXICON["approximate_before"])})\s)?
+    (?:(?P<total>{one_of(_LEXICON["total_before"])})\s?
+      |(?P<about>{one_of(_LEXICON["approximate_before"])})\s)?
     (?<![A-Za-z0-9'’])(?<!\d[.,])
-    (?:(?P<low>{NUMBER})\s?{_one_of(_LEXICON["range_separators"])}\s?)?
+    (?:(?P<low>{NUMBER})\s?{one_of(_LEXICON["range_separators"])}\s?)?
     (?P<number>{APPROXIMATE_NUMBER})\s?
-    (?:(?P<counter>{_one_of(_COUNTER_UNITS)})
-      |(?P<gae>개)(?P<between>\s?{_one_of(_LEXICON["approximate_between"])})?\s?(?P<word>{_WORD})?)
-    (?:\s?(?P<after>{_one_of(_LEXICON["approximate_after"])}))?
+    (?:(?P<counter>{one_of(_COUNTER_UNITS)})
+      |(?P<gae>개)(?P<between>\s?{one_of(_LEXICON["approximate_between"])})?\s?(?P<word>{_WORD})?)
+    (?:\s?(?P<after>{one_of(_LEXICON["approximate_after"])}))?
     (?=(?:\s(?P<next>{_WORD}))?)
     """, regex.VERBOSE)
 _NATIVE = regex.compile(NATIVE_NUMBER)
 _MODIFIERS = set(_LEXICON["modifiers_after_gae"])
 # `자매 도시는 8개다`: the counted noun is the topic or subject, the count its predicate
 _PREDICATE_COUNT = regex.compile(rf"""
-    (?P<word>{_WORD})(?:은|는|이|가)\s(?:{_one_of(_LEXICON["total_before"])}\s?)?
+    (?P<word>{_WORD}){one_of(particles("topic", "subject"))}\s(?:{one_of(_LEXICON["total_before"])}\s?)?
     (?P<number>{NUMBER})\s?개(?![\d])
     """, regex.VERBOSE)
 
@@ -79,7 +76,7 @@ class CountRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        content = content_index(doc)
+        content = content_of(doc)
         morphemes = _Morphemes(doc)
         text = text_of(doc)
         counts = [count for match in _COUNT.finditer(text) for count in _counts(match, morphemes)]
@@ -175,7 +172,7 @@ def _predicate_count(match: regex.Match, morphemes: _Morphemes) -> Count | None:
 
 def _counted_unit(noun: str, noun_end: int | None, morphemes: _Morphemes) -> str | None:
     """What a noun after 개 counts: the longest counted noun it ends with, as a morpheme."""
-    for counted in sorted(_COUNTED_NOUNS, key=len, reverse=True):
+    for counted in longest_first(_COUNTED_NOUNS):
         if noun.endswith(counted) and noun_end - len(counted) in morphemes.starts:
             return _COUNTED_NOUNS[counted]
     return None

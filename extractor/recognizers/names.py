@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..model import Named, Span
-from ..nlp.common import add_item, content_index, document_of
+from ..nlp.common import add_item, document_of
+from ..nlp.korean import content_of
 from .names_people import People, people_of, person_candidates, titles
 from .names_cities import CityRoles
 from .names_things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
@@ -53,7 +54,7 @@ class NameRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         article = article_words(doc)
-        content = content_index(doc)
+        content = content_of(doc)
         text = article.text
         for candidate in _resolve(article, _candidates(doc, people_of(doc))):
             if content.contains(candidate.start, candidate.end) or candidate.field in _BYLINE_FIELDS:

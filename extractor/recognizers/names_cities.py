@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
+from ..nlp.korean import particles
 from .names_things import COORDINATION_MARKS, Candidate, Heads, organization_head
 from .names_words import ArticleWords, Word
 
 _PARTS = re.compile(f"[^{COORDINATION_MARKS}]+")
-_SUBJECT_PARTICLES = frozenset({"은", "는", "이", "가"})
-_PARTNER_PARTICLES = frozenset({"와", "과"})
+_SUBJECT_PARTICLES = particles("topic", "subject")
+_PARTNER_PARTICLES = particles("partner")
 _LOOKAHEAD = 8  # words of the clause after a city read for its role
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
@@ -40,8 +41,7 @@ class CityLexicon:
 @lru_cache(maxsize=None)
 def city_lexicon() -> CityLexicon:
     data = lexicons.load("name_heads")["cities"]
-    known = frozenset(city for cities in lexicons.load("countries")["cities"].values() for city in cities)
-    return CityLexicon(known, frozenset(data["heads"]), tuple(data["owner_nouns"]),
+    return CityLexicon(frozenset(lexicons.foreign_cities()), frozenset(data["heads"]), tuple(data["owner_nouns"]),
                        frozenset(data["official_titles"]), tuple(data["partner_nouns"]),
                        tuple(data["partnering_words"]), frozenset(data["arrival_words"]),
                        frozenset(data["city_copulas"]))

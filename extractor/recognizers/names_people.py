@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..model import Speaker
 from ..nlp.common import items
+from ..nlp.korean import longest_first
 from .names_things import Candidate, Heads, heads, is_organization_word, organizations
 from .names_words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, analysis, article_words
 
@@ -65,34 +66,27 @@ class Titles:
 @lru_cache(maxsize=None)
 def titles() -> Titles:
     data = lexicons.load("titles")
-    every = sorted(set(data["titles"]) | set(data["suffix_titles"]) | set(data["courtesy_titles"]),
-                   key=len, reverse=True)
+    every = longest_first([*data["titles"], *data["suffix_titles"], *data["courtesy_titles"]])
     return Titles(
-        titles=tuple(every),
+        titles=every,
         title_pattern=re.compile("|".join(map(re.escape, [*every, *data["title_suffixes"]]))),
         bodies=dict(data["title_bodies"]),
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
-        glued_titles=tuple(sorted(data["glued_titles"], key=len, reverse=True)),
+        glued_titles=longest_first(data["glued_titles"]),
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
         title_prefixes=frozenset(data["title_prefixes"]),
         transliterated_surnames=frozenset(data["surnames"] + data["transliterated_surnames"]),
         body_shorthands=frozenset(data["body_shorthands"]),
-        organization_suffixes=tuple(sorted(data["organization_suffixes"], key=len, reverse=True)),
+        organization_suffixes=longest_first(data["organization_suffixes"]),
         not_name_words=frozenset(data["not_name_words"]),
         title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
     )
-
-
-@lru_cache(maxsize=None)
-def foreign_cities() -> frozenset:
-    """Foreign cities known by name (countries.yaml), which stand before a title as its body."""
-    return frozenset(city for cities in lexicons.load("countries")["cities"].values() for city in cities)
 
 
 def clean(stem: str) -> str:
@@ -273,7 +267,7 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
         return False
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
-            or _in_country(word, people.countries) or stem in foreign_cities() or _after_country(word, people):
+            or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
         return False  # `카밀 조셉 바를락 뉴욕 부시장`, `중국 시안 리밍위안 시장`: the city is the body
     if is_organization_word(people.article, word, lex):
         return False

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
+from ..nlp.korean import longest_first, particles
 from .names_words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
@@ -47,7 +48,7 @@ class HeadIndex(frozenset):
     def __new__(cls, words):
         index = super().__new__(cls, words)
         by_last: dict[str, list[str]] = {}
-        for head in sorted(index, key=len, reverse=True):
+        for head in longest_first(index):
             by_last.setdefault(head[-1], []).append(head)
         index._longest_first_by_last = {last: tuple(heads) for last, heads in by_last.items()}
         return index
@@ -475,7 +476,7 @@ def _proper_body_name(article: ArticleWords, word: Word, lex: Heads, countries: 
     text = article.text[word.start:word.nominal_end]
     return (len(text) > 1 and bool(word.tags) and all(tag in ("NNP", "SL") for tag in word.tags)
             and organization_head(article, word, lex) is None and not _named_place(article, word, lex)
-            and text not in _known_places() and not any(s <= word.start < e for s, e in countries))
+            and text not in lexicons.foreign_cities() and not any(s <= word.start < e for s, e in countries))
 
 
 def _place_office(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> Candidate | None:
@@ -526,7 +527,7 @@ def _coordinated_names(article: ArticleWords, found: list[Candidate], lex: Heads
         text = article.text[word.start:word.nominal_end]
         if (place.full and "NNP" in place.tags and article.joined(place, word) and len(text) > 1
                 and word.nominal and all(tag in ("NNP", "SL") for tag in word.tags)
-                and _ends_phrase(article, following + 1, lex) and text not in _known_places()
+                and _ends_phrase(article, following + 1, lex) and text not in lexicons.foreign_cities()
                 and not any(s <= word.start < e for s, e in countries)):
             named.append(Candidate("organizations", text, word.start, word.nominal_end))
     return named
@@ -540,16 +541,10 @@ def _ends_phrase(article: ArticleWords, index: int, lex: Heads) -> bool:
     return article.text[after.start:after.end] in lex.list_closers
 
 
-@lru_cache(maxsize=None)
-def _known_places() -> frozenset:
-    """Foreign cities known by name (countries.yaml)."""
-    return frozenset(city for cities in lexicons.load("countries")["cities"].values() for city in cities)
-
-
 def _conjunct_after(article: ArticleWords, index: int) -> int | None:
     """Index of the word opening the conjunct after words[index] (`…와 X`, `… 및 X`, `…, X`)."""
     word = article.words[index]
-    if word.particle in ("와", "과") and index + 1 < len(article.words):
+    if word.particle in particles("partner") and index + 1 < len(article.words):
         return index + 1
     if index + 2 < len(article.words) and word.full:
         after = article.words[index + 1]

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import regex
 
 from ..lexicons import load
+from ..nlp.korean import one_of
 
 _LEXICON = load("numerals")
 _SINO_DIGITS: dict[str, int] = _LEXICON["sino_digits"]
@@ -26,10 +27,6 @@ _NATIVE_TENS = {word: value for value, words in _LEXICON["native_tens"].items() 
 _NATIVE_WORDS = {**_NATIVE_UNITS, **_NATIVE_TENS, "십": 10}
 #: full forms only after 십 (`십하나`): `십세` is an age, not 13
 _FULL_NATIVE_UNITS = [words[0] for words in _LEXICON["native_units"].values()]
-
-
-def _one_of(words) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 def _char_class(chars) -> str:
@@ -52,17 +49,17 @@ _MIXED = (
 )
 #: a native Korean number (`세`, `열두`, `스무`, `서른다섯`), the form used before 명, 분, 사람, 달
 NATIVE_NUMBER = (
-    rf"(?:{_one_of(_NATIVE_TENS)}?{_one_of(_NATIVE_UNITS)}"
-    rf"|{_one_of(_NATIVE_TENS)}"
-    rf"|십{_one_of(_FULL_NATIVE_UNITS)})"
+    rf"(?:{one_of(_NATIVE_TENS)}?{one_of(_NATIVE_UNITS)}"
+    rf"|{one_of(_NATIVE_TENS)}"
+    rf"|십{one_of(_FULL_NATIVE_UNITS)})"
 )
 
 #: one number in any of the forms above (see the module note on context)
 NUMBER = rf"(?:{NATIVE_NUMBER}|{_MIXED})"
 
-_VAGUE_PREFIX = _one_of(_LEXICON["vague_prefixes"])
+_VAGUE_PREFIX = one_of(_LEXICON["vague_prefixes"])
 _VAGUE = rf"(?:{_VAGUE_PREFIX}{_char_class(_SMALL_UNITS)}?{_char_class(_LARGE_UNITS)}?(?<!{_VAGUE_PREFIX}))"
-_APPROXIMATE_SUFFIX = _one_of(_LEXICON["approximate_suffixes"])
+_APPROXIMATE_SUFFIX = one_of(_LEXICON["approximate_suffixes"])
 
 #: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`)
 APPROXIMATE_NUMBER = rf"(?:(?:{_VAGUE}|{NUMBER}){_APPROXIMATE_SUFFIX}?)"
@@ -72,7 +69,7 @@ _MIXED_RE = regex.compile(_MIXED)
 _VAGUE_RE = regex.compile(rf"({_VAGUE_PREFIX})(.+)")
 _APPROXIMATE_RE = regex.compile(rf"(.+?)({_APPROXIMATE_SUFFIX})")
 _MIXED_TOKEN = regex.compile(rf"\d+(?:\.\d+)?|{_SINO_DIGIT}|{_char_class(_SMALL_UNITS)}|{_char_class(_LARGE_UNITS)}")
-_NATIVE_TOKEN = regex.compile(_one_of(_NATIVE_WORDS))
+_NATIVE_TOKEN = regex.compile(one_of(_NATIVE_WORDS))
 
 
 class Quantity(NamedTuple):

@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..model import Quote, Speaker
-from ..nlp.common import add_item, document_of, text_of
+from ..nlp.common import add_item, text_of
+from ..nlp.korean import content_of, one_of
 from .names_people import People, people_of
 from .speakers import find_subject, owner_of, resolve, speaker_right_before
 
@@ -58,28 +59,23 @@ class Ending:
     tail: tuple[int, int] | None  # words between the ending and the verb (may hold the subject)
 
 
-def alternatives(words) -> str:
-    """A regex alternation, longest first so that `이라고` wins over `고`."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=None)
 def _patterns():
     speech = lexicons.load("speech_verbs")
-    ha_verbs = rf"(?:{alternatives(speech['ha_verb_nouns'])})?(?:{alternatives(speech['ha_verb_endings'])})"
-    verbs = rf"(?<!\S)(?:{alternatives(speech['other_verbs'])}|{ha_verbs})(?=[\s.,]|$)"
-    spoken = rf"(?:[{''.join(speech['spoken_endings'])}]|\s(?:{alternatives(speech['headline_endings'])}))"
+    ha_verbs = rf"{one_of(speech['ha_verb_nouns'])}?{one_of(speech['ha_verb_endings'])}"
+    verbs = rf"(?<!\S)(?:{one_of(speech['other_verbs'])}|{ha_verbs})(?=[\s.,]|$)"
+    spoken = rf"(?:[{''.join(speech['spoken_endings'])}]|\s{one_of(speech['headline_endings'])})"
     return {
-        "quotative": re.compile(rf"[ ]?({alternatives(speech['quotative_endings'])})(?=[\s,.“\"‘']|$)"),
-        "connective": re.compile(rf"[ ]?({alternatives(speech['connective_endings'])})(?=[\s,.“\"‘']|$)"),
+        "quotative": re.compile(rf"[ ]?({one_of(speech['quotative_endings'])})(?=[\s,.“\"‘']|$)"),
+        "connective": re.compile(rf"[ ]?({one_of(speech['connective_endings'])})(?=[\s,.“\"‘']|$)"),
         "verb": re.compile(verbs),
-        "naming": re.compile(rf"\s*(?:{alternatives(speech['naming_verbs'])})"),
-        "echo": re.compile(rf"(?<![가-힣])(?:{alternatives(speech['echo_words'])})\s*(?P<verb>{verbs})"),
+        "naming": re.compile(rf"\s*{one_of(speech['naming_verbs'])}"),
+        "echo": re.compile(rf"(?<![가-힣]){one_of(speech['echo_words'])}\s*(?P<verb>{verbs})"),
         "spoken": re.compile(rf"{spoken}[.!?]?\s*$"),
         "attributed": re.compile(
-            rf"(?:{alternatives(speech['topic_endings'])})\s+(?:{alternatives(speech['quote_nominals'])})\s+"
-            rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>(?:{alternatives(speech['speech_nouns'])})"
-            rf"(?:{alternatives(speech['copula_endings'])}))(?=[\s.,]|$)"),
+            rf"{one_of(speech['topic_endings'])}\s+{one_of(speech['quote_nominals'])}\s+"
+            rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>{one_of(speech['speech_nouns'])}"
+            rf"{one_of(speech['copula_endings'])})(?=[\s.,]|$)"),
     }
 
 
@@ -195,38 +191,15 @@ def _last_predicate(rest: str) -> str | None:
     return words[-1] if words and re.search(r"(?:다|습니다|며|면서)$", words[-1]) else None
 
 
-class ContentRanges:
-    """Content zones, with neighbouring ones joined: a quote may run over a
-    line break where the layout starts a new zone (or misreads a first line as
-    the headline). A caption is never joined: it is not part of the prose."""
-
-    def __init__(self, doc: Doc):
-        document = document_of(doc)
-        content = set(document.content_ranges())
-        merged: list[list] = []
-        for zone in sorted(document.zones, key=lambda z: z.start):
-            if (zone.start, zone.end) not in content:
-                continue
-            joinable = merged and "caption" not in (merged[-1][2], zone.kind)
-            if joinable and not text_of(doc)[merged[-1][1]:zone.start].strip():
-                merged[-1][1] = zone.end
-            else:
-                merged.append([zone.start, zone.end, zone.kind])
-        self.ranges = [(start, end) for start, end, _ in merged] if document.zones else sorted(content)
-
-    def contains(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.ranges)
-
-
 class QuoteRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        content = ContentRanges(doc)
+        content = content_of(doc)
         people: People | None = None
         previous: Speaker | None = None
         last_end = 0
         for quoted in quoted_passages(text):
-            if not content.contains(quoted.open, quoted.close + 1):
+            if not content.prose_contains(quoted.open, quoted.close + 1):
                 continue
             ending = read_ending(text, quoted.close + 1, quoted)
             people = people or people_of(doc)

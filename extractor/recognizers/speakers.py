@@ -13,11 +13,12 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..model import Speaker
+from ..nlp.korean import particles
 from .names_people import People, PersonPhrase, clean, phrase_ending_at
 
-TOPIC_PARTICLES = ("께서는", "께선", "은", "는")
-SUBJECT_PARTICLES = ("께서", "이", "가", "도", "만")
-COORDINATING_PARTICLES = ("과", "와", "및")
+TOPIC_PARTICLES = particles("honorific_topic", "topic")
+SUBJECT_PARTICLES = particles("honorific_subject", "subject", "also", "only")
+COORDINATING_PARTICLES = particles("partner", "listing_word")
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp.common import add_item, content_index, reference_date, text_of
+from ..nlp.common import add_item, reference_date, text_of
+from ..nlp.korean import content_of
 from .timex_rules import TimexParser, parse_timex
 
 __all__ = ["TimexRecognizer", "parse_timex"]
@@ -20,25 +21,13 @@ class TimexRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         parser = TimexParser(reference_date(doc))
         text = text_of(doc)
-        passages = _passages(text, content_index(doc).ranges)
+        passages = content_of(doc).passages
         for start, end in passages:
             parser.learn_names(text, start, end)
         for start, end in passages:
             for timex in parser.parse(text, start, end):
                 add_item(doc, "dates", timex.start, timex.end, timex)
         return doc
-
-
-def _passages(text: str, ranges) -> list[tuple[int, int]]:
-    """Content ranges that meet or are split by one line break read as one passage: releases
-    break lines inside a date (`4월 4일\n(금)까지`); only a bracket joins across a break."""
-    passages: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if passages and text[passages[-1][1]:start] in ("", "\n"):
-            passages[-1] = (passages[-1][0], end)
-        else:
-            passages.append((start, end))
-    return passages
 
 
 @Language.factory("kr_timex")

@@ -11,6 +11,7 @@ from typing import Callable
 import regex
 
 from ..lexicons import load
+from ..nlp.korean import one_of
 from .numerals import NUMBER, parse_number
 
 LEXICON = load("timex")
@@ -42,26 +43,22 @@ class Piece:
         return max((FIELD_RANK.get(key, -1) for key in self.fields), default=-1)
 
 
-def _one_of(words) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else parse_number(text)
 
 
 _UNITS = LEXICON["units"]
-_UNIT = _one_of(_UNITS)
+_UNIT = one_of(_UNITS)
 _HALF = regex.escape(LEXICON["half_word"])
-_WEEKDAY = _one_of(LEXICON["weekdays"])
+_WEEKDAY = one_of(LEXICON["weekdays"])
 _WEEKDAY_LETTER = "[" + "".join(LEXICON["weekday_letters"]) + "]"
-_ORDINAL = _one_of(LEXICON["ordinals"])
-_PART_OF_DAY = _one_of(LEXICON["parts_of_day"])
-_AMOUNT = rf"(?P<number>{NUMBER}|{_one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
+_ORDINAL = one_of(LEXICON["ordinals"])
+_PART_OF_DAY = one_of(LEXICON["parts_of_day"])
+_AMOUNT = rf"(?P<number>{NUMBER}|{one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
 _ABOUT = regex.escape(LEXICON['about_marker'])
 _QUANTITY = rf"{_AMOUNT}(?:{_ABOUT})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?(?:{_ABOUT})?"
 _APOSTROPHE = "['‘’]"
-_NATIVE_HOUR = _one_of(["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"])
+_NATIVE_HOUR = one_of(["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"])
 
 
 def _year(text: str) -> int:
@@ -266,7 +263,7 @@ def _bare_quantity(m) -> Piece | None:
 def _words(key: str, table: dict, attach_only: bool = False) -> tuple[str, Callable]:
     def build(m) -> Piece:
         return Piece(m.start(), m.end(), {key: table[m["value"]]}, attach_only=attach_only)
-    return rf"(?P<value>{_one_of(table)})", build
+    return rf"(?P<value>{one_of(table)})", build
 
 
 def _ordinal(m) -> Piece:
@@ -290,19 +287,19 @@ def _paren_weekday(m) -> Piece:
 
 
 _MERIDIEM = r"(?P<meridiem>[AaPp]\.?[Mm]\.?|[AaPp](?![A-Za-z]))"
-_SUFFIX_OFFSET = _one_of(LEXICON["offset_suffixes"])
-_SUFFIX_WITHIN = _one_of(LEXICON["within_suffixes"])
-_SUFFIX_DURATION = _one_of(LEXICON["duration_suffixes"])
-_APPROX = _one_of(LEXICON["approximately"])
-_SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{_one_of(LEXICON['span_nouns'])}"
-                 rf"|{_one_of(LEXICON['measure_particles'])}?\s?{_one_of(LEXICON['measure_verbs'])})")
-_NOT_TIME = (rf"(?<![\d.,])\d{{1,3}}\s?일\s?{_one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
+_SUFFIX_OFFSET = one_of(LEXICON["offset_suffixes"])
+_SUFFIX_WITHIN = one_of(LEXICON["within_suffixes"])
+_SUFFIX_DURATION = one_of(LEXICON["duration_suffixes"])
+_APPROX = one_of(LEXICON["approximately"])
+_SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{one_of(LEXICON['span_nouns'])}"
+                 rf"|{one_of(LEXICON['measure_particles'])}?\s?{one_of(LEXICON['measure_verbs'])})")
+_NOT_TIME = (rf"(?<![\d.,])\d{{1,3}}\s?일\s?{one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
              rf"\p{{Hangul}}*")
-_PER_DAY_COUNT = rf"{NUMBER}\s?(?:{_ABOUT}\s?)?{_one_of(LEXICON['per_day_counters'])}"
-_PER_DAY = (rf"(?<![\d.,])(?:{_one_of(LEXICON['per_day_words'])}(?=\s?(?:{_one_of(LEXICON['per_day_followers'])}"
+_PER_DAY_COUNT = rf"{NUMBER}\s?(?:{_ABOUT}\s?)?{one_of(LEXICON['per_day_counters'])}"
+_PER_DAY = (rf"(?<![\d.,])(?:{one_of(LEXICON['per_day_words'])}(?=\s?(?:{one_of(LEXICON['per_day_followers'])}"
             rf"|{_PER_DAY_COUNT}))"
             rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
-_DECIMAL_BEFORE = rf"(?<!{_one_of(LEXICON['decimal_nouns'])}\s?)"
+_DECIMAL_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\s?)"
 #: month.day alone in brackets, or two of them as a range or list: `(5.17)`, `(5.17~5.22)`
 _BRACKETED_MONTH_DAY = r"\d{1,2}\.\d{1,2}\.?"
 _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}|째))"
@@ -329,7 +326,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<![\d.,])(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
     (rf"(?<![\d.,])(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}", _span_day_count),
     (_NOT_TIME, _not_time),
-    (rf"(?<![\d.,])1\s?일\s?{_one_of(LEXICON['one_day_roles'])}\p{{Hangul}}*", _not_time),
+    (rf"(?<![\d.,])1\s?일\s?{one_of(LEXICON['one_day_roles'])}\p{{Hangul}}*", _not_time),
     (r"(?<![\d.,])(?P<first>\d{1,2})일?\s?[~∼-]\s?(?P<last>\d{1,2})일", _range("day_range", 1, 31)),
     (r"(?<![\d.,])(?P<first>\d{1,2})\s?[~∼-]\s?(?P<last>\d{1,2})\s?월(?!요)(?!\s?\d{1,2}\s?일)",
      _range("month_range", 1, 12, wraps=True)),
@@ -357,8 +354,8 @@ RULES: list[tuple[str, Callable]] = [
     _words("month_part", {word: word for word in LEXICON["month_parts"]}, attach_only=True),
     (rf"(?P<value>{_PART_OF_DAY})", _part_of_day),
     _words("clock_word", LEXICON["clock_words"]),
-    (rf"(?i:(?P<value>{_one_of(LEXICON['time_zones'])}))(?![A-Za-z])", _zone),
-    (rf"(?P<value>{_one_of(LEXICON['direction_words'])})\s?{_one_of(LEXICON['weekend_words'])}", _weekend),
+    (rf"(?i:(?P<value>{one_of(LEXICON['time_zones'])}))(?![A-Za-z])", _zone),
+    (rf"(?P<value>{one_of(LEXICON['direction_words'])})\s?{one_of(LEXICON['weekend_words'])}", _weekend),
     _words("present", {word: True for word in LEXICON["present_words"]}),
     _words("approximately", {word: True for word in LEXICON["approximately"]}, attach_only=True),
     (rf"(?<![\d.,])(?P<hour>\d{{1,2}}|{_NATIVE_HOUR})\s?시(?!간)"
@@ -369,15 +366,15 @@ RULES: list[tuple[str, Callable]] = [
     (r"(?<![\d.,:])(?P<hour>\d{1,2})\s?(?P<meridiem>[AaPp]\.?[Mm]\.?)(?![A-Za-z])",
      lambda m: _clock_hour(m)),  # defined below
     (rf"(?<![\d.,])(?P<nights>\d{{1,2}})박\s?(?P<days>\d{{1,2}})일(?:\s?{_SUFFIX_DURATION})?", _nights_days),
-    (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?{_SUFFIX_DURATION}", _day_count_duration),
+    (rf"(?P<word>{one_of(LEXICON['day_counts'])})\s?{_SUFFIX_DURATION}", _day_count_duration),
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
     (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
-    (rf"{_QUANTITY}\s?{_one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)", _bounded_duration),
-    (rf"(?P<word>{_one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span),
+    (rf"{_QUANTITY}\s?{one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)", _bounded_duration),
+    (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span),
     (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
     (rf"{_QUANTITY}\s?{_SUFFIX_WITHIN}", _within),
-    (rf"(?P<word>{_one_of(LEXICON['day_counts'])})\s?(?:(?P<suffix>{_SUFFIX_OFFSET})|{_SUFFIX_WITHIN})",
+    (rf"(?P<word>{one_of(LEXICON['day_counts'])})\s?(?:(?P<suffix>{_SUFFIX_OFFSET})|{_SUFFIX_WITHIN})",
      _day_count_offset),
     (_QUANTITY, _bare_quantity),
 ]

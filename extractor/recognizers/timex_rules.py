@@ -17,15 +17,14 @@ import regex
 
 from ..lexicons import load
 from ..model import Timex
+from ..nlp.korean import one_of, report_verbs
 from .timex_atoms import LEXICON, PIECE_START, Piece, candidate_pieces
 
 _HANGUL = regex.compile(r"\p{Hangul}")
-_PARTICLE = regex.compile(
-    "(?:" + "|".join(regex.escape(p) for p in sorted(LEXICON["particles"], key=len, reverse=True)) + r")+(?!\p{Hangul})")
+_PARTICLE = regex.compile(one_of(LEXICON["particles"]) + r"+(?!\p{Hangul})")
 _JOIN_GAP = regex.compile(r"[ \t]?(?:인[ \t])?|[ \t]?\(|\n")
-_RANGE_JOIN = regex.compile(
-    r"[ \t]?(?:" + "|".join(regex.escape(j) for j in LEXICON["range_joiners"]) + r")[ \t]?")
-_RANGE_CLOSE = regex.compile("|".join(regex.escape(c) for c in LEXICON["range_closers"]))
+_RANGE_JOIN = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+_RANGE_CLOSE = regex.compile(one_of(LEXICON["range_closers"]))
 _PREFIX_FIELDS = {"direction", "approximately", "every"}
 _COORDINATION = regex.compile(
     r"[ \t]?(?:" + "|".join(regex.escape(c) for c in LEXICON["coordinators"]) + r")[ \t]?")
@@ -176,7 +175,7 @@ def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
 
 
 #: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
-_REPORTED = regex.compile(r"\s?(?:" + "|".join(map(regex.escape, LEXICON["report_verbs"])) + ")")
+_REPORTED = regex.compile(rf"\s?{one_of(report_verbs())}")
 _SENTENCE_BREAK = regex.compile(r"[.?!](?:\s|$)|\n")
 
 

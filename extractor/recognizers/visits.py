@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..lexicons import load
 from ..model import Span, Visit
 from ..nlp.common import add_item, document_of, items, reference_date, sentence_ranges, text_of
+from ..nlp.korean import one_of, particles, report_verbs
 
 DATED_TYPES = ("DATE", "TIME")
 #: The longest span one visit lasts (a month-long course); longer spans sum up many visits.
@@ -48,20 +49,20 @@ class VisitRecognizer:
         cues = load("visit_cues")
         self.visitor_nouns = tuple(cues["participant_heads"])
         # `이들은 … 총회에 참석했다`: a pronoun for the visitors named before names them too
-        self.pronoun = regex.compile(rf"(?<!\p{{Hangul}})(?:{_alternation(lexicon['visitor_pronouns']).pattern})")
-        self.visitor_word = regex.compile(rf"{_alternation(self.visitor_nouns).pattern}|{self.pronoun.pattern}")
+        self.pronoun = regex.compile(rf"(?<!\p{{Hangul}}){one_of(lexicon['visitor_pronouns'])}")
+        self.visitor_word = regex.compile(rf"{one_of(self.visitor_nouns)}|{self.pronoun.pattern}")
         # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
         visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
         # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
-        self.meeting_cue = _alternation(cues["meeting_cues"])
-        self.cue = _alternation(visiting + tuple(lexicon["extra_cues"]))
-        self.participation_cue = _alternation(cues["participation_cues"])
-        self.arrival_word = _alternation(lexicon["arrival_heads"])
-        self.visit_verb = _alternation(visiting)
-        self.not_cue = _alternation(cues["not_cues"])
+        self.meeting_cue = regex.compile(one_of(cues["meeting_cues"]))
+        self.cue = regex.compile(one_of(visiting + tuple(lexicon["extra_cues"])))
+        self.participation_cue = regex.compile(one_of(cues["participation_cues"]))
+        self.arrival_word = regex.compile(one_of(lexicon["arrival_heads"]))
+        self.visit_verb = regex.compile(one_of(visiting))
+        self.not_cue = regex.compile(one_of(cues["not_cues"]))
         self.cumulative = tuple(lexicon["cumulative"])
-        self.attribution = tuple(lexicon["attribution_after_date"])
-        self.quotative = regex.compile("|".join(lexicon["quotative_endings"]))
+        self.attribution = (*lexicon["attribution_after_date"], *report_verbs())
+        self.quotative = regex.compile(one_of(lexicon["quotative_endings"]))
         self.comparison = tuple(lexicon["comparison_after_date"])
         self.departure = tuple(lexicon["departure_after_date"])
         self.trip_starts = tuple(lexicon["trip_start_after_date"])
@@ -71,7 +72,7 @@ class VisitRecognizer:
         self.ongoing = tuple(lexicon["ongoing_after_since"])
         self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
-        heads = "|".join(map(regex.escape, lexicon["edition_heads"]))
+        heads = one_of(lexicon["edition_heads"])
         self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
                                      r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")
         self.plans = tuple(lexicon["plan_markers"])
@@ -490,7 +491,7 @@ class _Sentence:
     row: bool = False
 
 
-_SUBJECT = "(?:은|는|이|가)"
+_SUBJECT = one_of(particles("topic", "subject"))
 #: A local government as a sentence's subject (`군산시가`, `가평군은`).
 _LOCAL_GOVERNMENT_HEADS = tuple(load("name_heads")["organizations"]["local_government_heads"])
 _SUBJECT_AFTER_BODY = regex.compile(rf"{_SUBJECT}(?!\p{{Hangul}})")
@@ -516,10 +517,6 @@ def _last_of_days(first: dict, dates: list[dict], reach: int) -> str | None:
 def _followed_by(text: str, date: dict, words: tuple[str, ...]) -> bool:
     following = text[date["end"]:date["end"] + 12]
     return any(word in following for word in words)
-
-
-def _alternation(words) -> regex.Pattern:
-    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
 
 
 def _sentences_in(doc: Doc, text: str, zones: tuple[str, ...]):

@@ -22,6 +22,11 @@ from .. import lexicons
 from .common import document_of, text_of
 
 
+#: Where a sentence ends: a stop after a word (`했다.`, also glued to the next: `했다.이어`),
+#: any stop before a space, or a line break.
+SENTENCE_END = regex.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)|[.?!](?=\s)|\n")
+
+
 def longest_first(words: Iterable[str]) -> tuple[str, ...]:
     """The words without repeats, longest first (a stable sort: equal lengths keep their order)."""
     return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))

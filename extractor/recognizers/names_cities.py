@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicons
-from ..nlp.korean import particles
+from ..nlp.korean import SENTENCE_END, particles
 from .names_things import COORDINATION_MARKS, Candidate, Heads, organization_head
 from .names_words import ArticleWords, Word
 
@@ -23,7 +23,6 @@ _PARTS = re.compile(f"[^{COORDINATION_MARKS}]+")
 _SUBJECT_PARTICLES = particles("topic", "subject")
 _PARTNER_PARTICLES = particles("partner")
 _LOOKAHEAD = 8  # words of the clause after a city read for its role
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 @dataclass(frozen=True)
@@ -189,7 +188,7 @@ class CityRoles:
         texts = []
         for word in self.article.words[index + 1:index + 1 + _LOOKAHEAD]:
             texts.append(self.article.text[word.start:word.start + len(word.stem)])
-            if _SENTENCE_END.match(self.article.text, word.end):
+            if SENTENCE_END.match(self.article.text, word.end):
                 break
         return texts
 
@@ -232,8 +231,8 @@ class CityRoles:
         """Does the sentence name the listed cities partners (`자매 우호도시`, `자매도시 대표단은`)?
         Cities listed at a congress (`뉴욕, 도쿄 등 67개 도시의 시장단`) are where its guests come from."""
         start = self.article.words[first].start
-        before = _SENTENCE_END.split(self.article.text[max(0, start - 200):start])[-1]
-        end = _SENTENCE_END.search(self.article.text, start)
+        before = SENTENCE_END.split(self.article.text[max(0, start - 200):start])[-1]
+        end = SENTENCE_END.search(self.article.text, start)
         sentence = before + self.article.text[start:end.start() if end else len(self.article.text)]
         return any(noun in sentence for noun in self.cities.partner_nouns)
 

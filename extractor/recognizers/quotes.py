@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, text_of
-from ..nlp.korean import content_of, one_of
+from ..nlp.korean import SENTENCE_END, content_of, one_of
 from .names_people import People, people_of
 from .speakers import find_subject, owner_of, resolve, speaker_right_before
 
@@ -34,7 +34,6 @@ SINGLE_MARKS = (("‘", "’"), ("'", "'"))
 OPENING_MARKS = "“「『‘\"'"
 MAX_QUOTE_CHARS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
-_SENTENCE_END = re.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)|[.?!](?=\s)|\n")
 _UNINFLECTED = re.compile(r"[.]?(?:\s|$)")
 #: A headline's ellipsis after the words it opens with (`“계절근로자 수급 확대”…무주군, …`).
 _HEADLINE_ELLIPSIS = re.compile(r"\s?(?:…|\.{2,3})")
@@ -177,7 +176,7 @@ def _introduced(text: str, quoted: Quoted) -> Ending | None:
 
 def _clause_end(text: str, start: int) -> int:
     """The end of the attribution clause: the sentence end or the next quote."""
-    sentence = _SENTENCE_END.search(text, start)
+    sentence = SENTENCE_END.search(text, start)
     end = sentence.start() if sentence else len(text)
     for mark in OPENING_MARKS:
         found = text.find(mark, start, end)
@@ -223,7 +222,7 @@ class QuoteRecognizer:
 
 def _sentence_start(text: str, position: int) -> int:
     start = max(0, position - 400)
-    for match in _SENTENCE_END.finditer(text, start, position):
+    for match in SENTENCE_END.finditer(text, start, position):
         start = match.end()
     return start
 

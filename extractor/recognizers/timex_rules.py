@@ -17,7 +17,7 @@ import regex
 
 from ..lexicons import load
 from ..model import Timex
-from ..nlp.korean import one_of, report_verbs
+from ..nlp.korean import SENTENCE_END, one_of, report_verbs
 from .timex_atoms import LEXICON, PIECE_START, Piece, candidate_pieces
 
 _HANGUL = regex.compile(r"\p{Hangul}")
@@ -169,14 +169,13 @@ def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
         return fields
     end, month = ctx.dated_month
     between = text[end:group.start]
-    if len(between) > 60 or _SENTENCE_BREAK.search(between) or fields["month"] <= month.month:
+    if len(between) > 60 or SENTENCE_END.search(between) or fields["month"] <= month.month:
         return fields
     return {**fields, "year": month.year}
 
 
 #: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
 _REPORTED = regex.compile(rf"\s?{one_of(report_verbs())}")
-_SENTENCE_BREAK = regex.compile(r"[.?!](?:\s|$)|\n")
 
 
 def _moves_anchor(fields: dict) -> bool:

@@ -6,22 +6,30 @@
 - `content_of(doc)`: which text may be read, computed once per Doc: the content zones
   (`contains`), the prose they join into (`prose`), and the passages a date may run across
   (`passages`).
-- `SENTENCE_END`: where a sentence ends when it must be found from a position in the text
-  (Kiwi's sentences are `common.sentence_ranges(doc)`).
+- Sentences, all from Kiwi's (`common.sentence_ranges(doc)`): `line_sentences(doc)` cuts them
+  again at line breaks; `sentence_parts(doc, zones)` keeps their parts in some zones, cut at
+  list rows; `SENTENCE_END` finds a sentence's end from a position in the text.
+- `Morphemes(doc._.morphs)`: Kiwi's morphemes looked up by character offset.
+- `report_verbs()`: the verbs closing a report (`… 24일 밝혔다`), from speech_verbs.yaml.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 from spacy.tokens import Doc
 
 from .. import lexicons
-from .common import document_of, text_of
+from .common import document_of, sentence_ranges, text_of
+from .tokenizer import Morph
 
 
+#: Letters of a word: digits, Latin, Hangul syllables and jamo, Hanja.
+WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
+_WORD_LETTER = regex.compile(f"[{WORD_CHAR}]")
 #: Where a sentence ends: a stop after a word (`했다.`, also glued to the next: `했다.이어`),
 #: any stop before a space, or a line break.
 SENTENCE_END = regex.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)|[.?!](?=\s)|\n")
@@ -113,3 +121,105 @@ def _passages(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
 def report_verbs() -> tuple[str, ...]:
     """The verbs that close a report (`… 24일 밝혔다`), from speech_verbs.yaml."""
     return tuple(lexicons.load("speech_verbs")["report_verbs"])
+
+
+@dataclass
+class SentencePart:
+    """A sentence's part within some zones, or a list row (`- 라오스 : 10/8~10/17, 20명`)."""
+    start: int
+    end: int
+    text: str
+    row: bool = False
+
+
+def sentence_parts(doc: Doc, zones: tuple[str, ...]) -> Iterator[SentencePart]:
+    """Each sentence's part in the given zones (a byline may open the first sentence of the
+    body; a bare Doc is all body), cut where a list row starts."""
+    document, text = document_of(doc), text_of(doc)
+    body = [(z.start, z.end) for z in document.zones if z.kind in zones]
+    if not document.zones and "body" in zones:
+        body = [(0, len(text))]
+    for sentence_start, sentence_end in sentence_ranges(doc):
+        for zone_start, zone_end in body:
+            start, end = max(sentence_start, zone_start), min(sentence_end, zone_end)
+            cuts = [m.start() for m in _LIST_MARK.finditer(text, start, end) if m.start() > start]
+            for part_start, part_end in zip([start] + cuts, cuts + [end]):
+                part = text[part_start:part_end]
+                if part.strip(_LIST_MARK_CHARS):
+                    part_start += len(part) - len(part.lstrip())
+                    part_end -= len(part) - len(part.rstrip())
+                    row = _is_row(doc, text, part_start, part_end)
+                    yield SentencePart(part_start, part_end, text[part_start:part_end], row)
+
+
+#: Marks opening list items and paragraphs (`- 라오스 : 10/8~10/17, 20명`, `□ 시는 …`).
+_LIST_MARK_CHARS = "-·•▪*□○◦ㅇ◎ \t\n"
+_LIST_MARK = regex.compile(r"(?m)^[ \t]*[-·•▪*□○◦ㅇ◎][ \t]")
+
+
+def _is_row(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A list item that is no sentence (`- 라오스 : 10/8~10/17, 20명`): a line opening with a
+    list mark, with no final ending (`다.`) of a verb."""
+    line_start = text.rfind("\n", 0, start) + 1
+    mark = _LIST_MARK.match(text, line_start)
+    if mark is None or text[mark.end():start].strip():
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any("EF" in token.tag_ for token in span)
+
+
+def line_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Kiwi's sentences, cut again at line breaks (headlines, decks and bullets are lines of
+    their own) except where a hard wrap splits a line between two letters (`필리\n핀`,
+    `15명\n의`)."""
+    text = text_of(doc)
+    zone_starts = {zone.start for zone in document_of(doc).zones}
+    line_starts = {m.end(): _wraps(text, m.start(), zone_starts) for m in regex.finditer("\n", text)}
+    cuts = {start for start, _ in sentence_ranges(doc)} | set(line_starts) | {len(text)}
+    cuts = sorted(cut for cut in cuts if not line_starts.get(cut))
+    return [(start, end) for start, end in zip([0, *cuts], cuts) if start < end]
+
+
+def _wraps(text: str, newline: int, zone_starts: set[int]) -> bool:
+    """A line break that only wraps a line: between two letters, inside one zone."""
+    return (0 < newline < len(text) - 1 and newline + 1 not in zone_starts
+            and _WORD_LETTER.match(text, newline - 1) is not None and _WORD_LETTER.match(text, newline + 1) is not None)
+
+
+class Morphemes:
+    """Kiwi's morphemes of one Doc (`doc._.morphs`, sorted by the tokenizer), looked up by
+    character offset. A contracted syllable is two morphemes at one offset (`했` = 하 + 었)."""
+
+    def __init__(self, morphs: list[Morph]):
+        self.morphs = morphs
+        self._starts = [m.start for m in morphs]
+        self._last_at = {m.start: m for m in morphs}
+        self._ends = {m.end for m in morphs}
+
+    def starting_at(self, offset: int) -> Morph | None:
+        """The first morpheme that starts at `offset`."""
+        i = bisect_left(self._starts, offset)
+        return self.morphs[i] if i < len(self.morphs) and self.morphs[i].start == offset else None
+
+    def last_starting_at(self, offset: int) -> Morph | None:
+        return self._last_at.get(offset)
+
+    def starts_at(self, offset: int) -> bool:
+        return offset in self._last_at
+
+    def between(self, start: int, end: int) -> list[Morph]:
+        return self.morphs[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def is_word(self, start: int, end: int) -> bool:
+        """text[start:end] starts a morpheme and ends one that no noun continues."""
+        follower = self._last_at.get(end)
+        return start in self._last_at and end in self._ends and not (follower and follower.tag.startswith("NN"))
+
+    def noun_end(self, start: int, end: int) -> int | None:
+        """End of the noun (compound) that begins text[start:end], before its particles."""
+        noun_end = None
+        morph = self._last_at.get(start)
+        while morph and morph.end <= end and (morph.tag.startswith("NN") or morph.form == "·"):
+            noun_end = morph.end
+            morph = self._last_at.get(morph.end)
+        return noun_end

@@ -28,11 +28,10 @@ from spacy.tokens import Doc
 
 from ..lexicons import foreign_cities, load
 from ..model import Country, Span
-from ..nlp.common import add_item, document_of, sentence_ranges, text_of
-from ..nlp.korean import Content, content_of, longest_first, one_of, particles
+from ..nlp.common import add_item, text_of
+from ..nlp.korean import WORD_CHAR, Content, Morphemes, content_of, line_sentences, longest_first, one_of, particles
 from ..nlp.tokenizer import Morph
 
-WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
 NOT_AFTER_WORD = f"(?<![{WORD_CHAR}])"
 HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]*")
 HANJA = re.compile(r"[\u4e00-\u9fff]")
@@ -52,7 +51,6 @@ PHRASE_PARTICLES = particles("genitive", "partner")
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
 PEOPLE_COUNT = re.compile(r"(?:총|약)?[\d,]+(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
-WORD_LETTER = re.compile(f"[{WORD_CHAR}]")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
 FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
 #: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`).
@@ -129,21 +127,6 @@ class CountryLexicon:
     def country(self, code: str, mention: Span, visiting: bool) -> Country:
         entry = self.countries[code]
         return Country(code=code, name=entry["name"], name_en=entry["name_en"], visiting=visiting, mentions=[mention])
-
-
-class Morphemes:
-    """Kiwi's morphemes of one Doc, looked up by character offset."""
-
-    def __init__(self, morphs: list[Morph]):
-        self.morphs = morphs  # sorted by the tokenizer
-        self.starts = [m.start for m in self.morphs]
-
-    def starting_at(self, offset: int) -> Morph | None:
-        i = bisect_left(self.starts, offset)
-        return self.morphs[i] if i < len(self.morphs) and self.morphs[i].start == offset else None
-
-    def between(self, start: int, end: int) -> list[Morph]:
-        return self.morphs[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
 class MentionFinder:
@@ -400,19 +383,12 @@ def _after_ending(morphs: list[Morph], i: int) -> int:
 
 
 class Sentences:
-    """Kiwi's sentences, cut again at line breaks (headlines, decks and bullets are lines of
-    their own) except where a hard wrap splits a line between two letters (`필리\n핀`,
-    `15명\n의`). A footnote line (`* 몽골, 네팔 …`) explains the sentence before it that
-    carries a `*` (`31명*의 수료생`)."""
+    """`korean.line_sentences`, where a footnote line (`* 몽골, 네팔 …`) explains the sentence
+    before it that carries a `*` (`31명*의 수료생`)."""
 
     def __init__(self, doc: Doc):
         text = text_of(doc)
-        zone_starts = {zone.start for zone in document_of(doc).zones}
-        line_starts = {m.end(): _wraps(text, m.start(), zone_starts) for m in re.finditer("\n", text)}
-        cuts = {start for start, _ in sentence_ranges(doc)} | set(line_starts) | {len(text)}
-        cuts = sorted(cut for cut in cuts if not line_starts.get(cut))
-        self.ranges = [(start, end) for start, end in zip([0, *cuts], cuts) if start < end]
-        self.ranges.append((len(text), len(text) + 1))
+        self.ranges = [*line_sentences(doc), (len(text), len(text) + 1)]
         self.ends = [end for _, end in self.ranges]
         self.text = text
 
@@ -434,12 +410,6 @@ class Sentences:
                 explained = self.ranges[bisect_right(self.ends, line_start + len(line.rstrip()) - 1)]
                 return explained if FOOTNOTE_MARK.search(self.text, *explained) else None
         return None
-
-
-def _wraps(text: str, newline: int, zone_starts: set[int]) -> bool:
-    """A line break that only wraps a line: between two letters, inside one zone."""
-    return (0 < newline < len(text) - 1 and newline + 1 not in zone_starts
-            and WORD_LETTER.match(text, newline - 1) is not None and WORD_LETTER.match(text, newline + 1) is not None)
 
 
 class CountryRecognizer:

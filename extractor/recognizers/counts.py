@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..lexicons import load
 from ..model import Count
 from ..nlp.common import add_item, text_of
-from ..nlp.korean import content_of, longest_first, one_of, particles
+from ..nlp.korean import Morphemes, content_of, longest_first, one_of, particles
 from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number, parse_number
 
 _LEXICON = load("counters")
@@ -46,30 +46,6 @@ _PREDICATE_COUNT = regex.compile(rf"""
     """, regex.VERBOSE)
 
 
-class _Morphemes:
-    """Kiwi's morphemes by position, to tell words from letters inside words."""
-
-    def __init__(self, doc: Doc):
-        morphs = doc._.morphs or []
-        self.starts = {m.start: m for m in morphs}
-        self.ends = {m.end for m in morphs}
-
-    def is_word(self, start: int, end: int) -> bool:
-        """text[start:end] starts a morpheme and ends one that no noun continues."""
-        follower = self.starts.get(end)
-        return start in self.starts and end in self.ends and not (
-            follower and follower.tag.startswith("NN"))
-
-    def noun_end(self, start: int, end: int) -> int | None:
-        """End of the noun (compound) that begins text[start:end], before its particles."""
-        noun_end = None
-        morph = self.starts.get(start)
-        while morph and morph.end <= end and (morph.tag.startswith("NN") or morph.form == "·"):
-            noun_end = morph.end
-            morph = self.starts.get(morph.end)
-        return noun_end
-
-
 @Language.factory("kr_counts")
 class CountRecognizer:
     def __init__(self, nlp: Language, name: str):
@@ -77,7 +53,7 @@ class CountRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         content = content_of(doc)
-        morphemes = _Morphemes(doc)
+        morphemes = Morphemes(doc._.morphs or [])
         text = text_of(doc)
         counts = [count for match in _COUNT.finditer(text) for count in _counts(match, morphemes)]
         counts += [count for match in _PREDICATE_COUNT.finditer(text)
@@ -97,10 +73,10 @@ def _counts_residents(text: str, count: Count) -> bool:
     return count.unit == "people" and _RESIDENTS.search(text, max(0, count.start - 12), count.start) is not None
 
 
-def _counts(match: regex.Match, morphemes: _Morphemes) -> list[Count]:
+def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:
     """The counts one match stands for: usually one, two for `5개시 시장`."""
     quantity = approximate_number(match["number"])
-    if quantity is None or match.start("number") not in morphemes.starts:
+    if quantity is None or not morphemes.starts_at(match.start("number")):
         return []
     value = approximate_number(match["low"]).value if match["low"] else quantity.value
     approximate = quantity.approximate or any(match[g] for g in ("about", "low", "between", "after"))
@@ -122,7 +98,7 @@ def _counts(match: regex.Match, morphemes: _Morphemes) -> list[Count]:
     return counts
 
 
-def _counter_unit(match: regex.Match, morphemes: _Morphemes) -> str | None:
+def _counter_unit(match: regex.Match, morphemes: Morphemes) -> str | None:
     counter = match["counter"]
     if not morphemes.is_word(match.start("counter"), match.end("counter")):
         return None
@@ -131,9 +107,9 @@ def _counter_unit(match: regex.Match, morphemes: _Morphemes) -> str | None:
     return _COUNTER_UNITS[counter]
 
 
-def _counted_with_gae(match: regex.Match, morphemes: _Morphemes, count) -> list[Count]:
+def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[Count]:
     """`37개 나라`, `11개 유관기관`, `5개 도시 시장` (cities and mayors), `5개 시장` (mayors)."""
-    if not match["word"] or match.start("gae") not in morphemes.starts:
+    if not match["word"] or not morphemes.starts_at(match.start("gae")):
         return []
     role_end = _role_end(match, "word", morphemes)
     if role_end:
@@ -151,16 +127,16 @@ def _counted_with_gae(match: regex.Match, morphemes: _Morphemes, count) -> list[
     return counts
 
 
-def _predicate_count(match: regex.Match, morphemes: _Morphemes) -> Count | None:
+def _predicate_count(match: regex.Match, morphemes: Morphemes) -> Count | None:
     """`자매 도시는 8개`: a count of the topic noun, if that noun is counted (cities, countries...)."""
     noun_end = morphemes.noun_end(match.start("word"), match.end("word"))
     value = parse_number(match["number"])
-    if noun_end != match.end("word") or value is None or match.start("number") not in morphemes.starts:
+    if noun_end != match.end("word") or value is None or not morphemes.starts_at(match.start("number")):
         return None
     after = match.end()
     while after < len(match.string) and match.string[after] == " ":
         after += 1
-    follower = morphemes.starts.get(after)
+    follower = morphemes.last_starting_at(after)
     if follower is not None and follower.tag.startswith(("NN", "SN", "XSN")):
         return None  # `도시는 3개 분야에서`: 개 counts the noun after it
     unit = _counted_unit(match["word"], noun_end, morphemes)
@@ -170,15 +146,15 @@ def _predicate_count(match: regex.Match, morphemes: _Morphemes) -> Count | None:
     return Count(value=value, unit=unit, approximate=False, text=match.string[start:end], start=start, end=end)
 
 
-def _counted_unit(noun: str, noun_end: int | None, morphemes: _Morphemes) -> str | None:
+def _counted_unit(noun: str, noun_end: int | None, morphemes: Morphemes) -> str | None:
     """What a noun after 개 counts: the longest counted noun it ends with, as a morpheme."""
     for counted in longest_first(_COUNTED_NOUNS):
-        if noun.endswith(counted) and noun_end - len(counted) in morphemes.starts:
+        if noun.endswith(counted) and morphemes.starts_at(noun_end - len(counted)):
             return _COUNTED_NOUNS[counted]
     return None
 
 
-def _role_end(match: regex.Match, group: str, morphemes: _Morphemes) -> int | None:
+def _role_end(match: regex.Match, group: str, morphemes: Morphemes) -> int | None:
     """End of an office-holder noun (`시장`, `군수`) in the given word, if it is one."""
     if not match[group]:
         return None

@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 
 from ..lexicons import load
 from ..model import Span, Visit
-from ..nlp.common import add_item, document_of, items, reference_date, sentence_ranges, text_of
-from ..nlp.korean import one_of, particles, report_verbs
+from ..nlp.common import add_item, document_of, items, reference_date, text_of
+from ..nlp.korean import SentencePart, one_of, particles, report_verbs, sentence_parts
 
 DATED_TYPES = ("DATE", "TIME")
 #: The longest span one visit lasts (a month-long course); longer spans sum up many visits.
@@ -104,7 +104,7 @@ class VisitRecognizer:
         founded: dict | None = None  # `과정은 2006년 개설됐다`: tallies told after count from then
         listed_visits = False  # the line before a list reports visits: its rows do too
         arrived = False  # the sentence before named people from elsewhere (`49개국 대표단이`)
-        for sentence in _sentences_in(doc, found.text, zones):
+        for sentence in sentence_parts(doc, zones):
             came_before, arrived = arrived, self._names_arrivals(found, sentence.start, sentence.end)
             founded = self._founding_date(found, sentence) or founded
             cue = self._cue(sentence.text)
@@ -177,7 +177,7 @@ class VisitRecognizer:
             return "attendance"
         return "meeting" if self.meeting_cue.search(text) else None
 
-    def _clauses(self, doc: Doc, sentence: "_Sentence", found: "_Found") -> list[_Clause]:
+    def _clauses(self, doc: Doc, sentence: SentencePart, found: "_Found") -> list[_Clause]:
         """The sentence cut at each date of an event it names.
 
         Dropped: report dates (`28일 시에 따르면`, `5일 밝혔다`) and dates inside a noun's
@@ -255,7 +255,7 @@ class VisitRecognizer:
     def _is_tally(self, text: str) -> bool:
         return any(marker in text for marker in self.cumulative)
 
-    def _carried_clause(self, doc: Doc, sentence: "_Sentence", event: _Clause) -> _Clause:
+    def _carried_clause(self, doc: Doc, sentence: SentencePart, event: _Clause) -> _Clause:
         """The previous sentence's date for visitors named next (`지난해 9월부터 운영` then
         `지금까지 27개국에서 100여명이 참여했다`: a tally from that date)."""
         value = event.date["value"]
@@ -263,7 +263,7 @@ class VisitRecognizer:
             value = f"{value}/{reference_date(doc).isoformat()}"
         return _Clause(sentence.start, sentence.end, dict(event.date, value=value), "/" in value)
 
-    def _cumulative_clause(self, doc: Doc, text: str, sentence: "_Sentence", dates: list[dict],
+    def _cumulative_clause(self, doc: Doc, text: str, sentence: SentencePart, dates: list[dict],
                            all_dates: list[dict]) -> _Clause:
         """Visits counted since the earliest date named, up to a `…까지` date, through a number of
         days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
@@ -282,7 +282,7 @@ class VisitRecognizer:
         방문했다` (the year as the topic) is the period the count covers."""
         return date["text"] in self.this_year and not text.startswith(("는", "에는", "에만", "에도", " 들어"), date["end"])
 
-    def _founding_date(self, found: "_Found", sentence: "_Sentence") -> dict | None:
+    def _founding_date(self, found: "_Found", sentence: SentencePart) -> dict | None:
         """`2006년 개설됐다`, `2009년부터 이어지고 있는 사업`: where later tallies count from."""
         dates = [d for d in found.within(found.dates, sentence.start, sentence.end)
                  if d["type"] == "DATE" and "/" not in d["value"]
@@ -299,7 +299,7 @@ class VisitRecognizer:
             return None
         return _last_of_days(event_dates[0], dates, reach=4)
 
-    def _stay_end(self, found: "_Found", sentence: "_Sentence") -> str | None:
+    def _stay_end(self, found: "_Found", sentence: SentencePart) -> str | None:
         ends = [d["value"] for d in found.within(found.dates, sentence.start, sentence.end)
                 if d["type"] == "DATE" and "/" not in d["value"] and self._ends_a_stay(found.text, d)]
         return ends[0] if ends else None
@@ -320,7 +320,7 @@ class VisitRecognizer:
                 or any(word in following for word in self.departure)
                 or (len(date["value"]) == 4 and self.edition.match(text, date["end"]) is not None))
 
-    def _visit(self, doc: Doc, sentence: "_Sentence", clause: _Clause, found: "_Found") -> Visit | None:
+    def _visit(self, doc: Doc, sentence: SentencePart, clause: _Clause, found: "_Found") -> Visit | None:
         text = found.text[clause.start:clause.end]
         # a row of a visit list is labelled with the visitors' country
         countries = [c for c in found.within(found.countries, clause.start, clause.end)
@@ -348,7 +348,7 @@ class VisitRecognizer:
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
 
-    def _visiting_official(self, doc: Doc, found: "_Found", sentence: "_Sentence", clause: _Clause) -> dict | None:
+    def _visiting_official(self, doc: Doc, found: "_Found", sentence: SentencePart, clause: _Clause) -> dict | None:
         """`홍 시장은 4일부터 7일까지 호치민시를 방문한다`: a named person with a title, the
         subject of the sentence up to the dated clause, who visits (an official's trip): the
         span of name and title."""
@@ -483,14 +483,6 @@ class _Found:
         return sorted((e for e in entries if start <= e["start"] and e["end"] <= end), key=lambda e: e["start"])
 
 
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    text: str
-    row: bool = False
-
-
 _SUBJECT = one_of(particles("topic", "subject"))
 #: A local government as a sentence's subject (`군산시가`, `가평군은`).
 _LOCAL_GOVERNMENT_HEADS = tuple(load("name_heads")["organizations"]["local_government_heads"])
@@ -517,42 +509,6 @@ def _last_of_days(first: dict, dates: list[dict], reach: int) -> str | None:
 def _followed_by(text: str, date: dict, words: tuple[str, ...]) -> bool:
     following = text[date["end"]:date["end"] + 12]
     return any(word in following for word in words)
-
-
-def _sentences_in(doc: Doc, text: str, zones: tuple[str, ...]):
-    """Each sentence's part in the given zones (a byline may open the first sentence of the
-    body; a bare Doc is all body), cut where a list row starts."""
-    document = document_of(doc)
-    body = [(z.start, z.end) for z in document.zones if z.kind in zones]
-    if not document.zones and "body" in zones:
-        body = [(0, len(text))]
-    for sentence_start, sentence_end in sentence_ranges(doc):
-        for zone_start, zone_end in body:
-            start, end = max(sentence_start, zone_start), min(sentence_end, zone_end)
-            cuts = [m.start() for m in _LIST_MARK.finditer(text, start, end) if m.start() > start]
-            for part_start, part_end in zip([start] + cuts, cuts + [end]):
-                part = text[part_start:part_end]
-                if part.strip(_LIST_MARK_CHARS):
-                    part_start += len(part) - len(part.lstrip())
-                    part_end -= len(part) - len(part.rstrip())
-                    yield _Sentence(part_start, part_end, text[part_start:part_end],
-                                    _is_row(doc, text, part_start, part_end))
-
-
-#: Marks opening list items and paragraphs (`- 라오스 : 10/8~10/17, 20명`, `□ 시는 …`).
-_LIST_MARK_CHARS = "-·•▪*□○◦ㅇ◎ \t\n"
-_LIST_MARK = regex.compile(r"(?m)^[ \t]*[-·•▪*□○◦ㅇ◎][ \t]")
-
-
-def _is_row(doc: Doc, text: str, start: int, end: int) -> bool:
-    """A list item that is no sentence (`- 라오스 : 10/8~10/17, 20명`): a line opening with a
-    list mark, with no final ending (`다.`) of a verb."""
-    line_start = text.rfind("\n", 0, start) + 1
-    mark = _LIST_MARK.match(text, line_start)
-    if mark is None or text[mark.end():start].strip():
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and not any("EF" in token.tag_ for token in span)
 
 
 def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):

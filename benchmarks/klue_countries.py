@@ -57,7 +57,7 @@ def main() -> None:
     tp = fp = fn = as_organisation = 0
     for (text, entities), doc in zip(sentences, nlp.pipe(text for text, _ in sentences)):
         gold = {country_at_start(text, s, e, forms) for s, e, tag in entities if tag == "LC"} - {None}
-        found = {(m["start"], m["end"]) for item in items(doc, "countries") for m in item["mentions"]}
+        found = {(m.start, m.end) for item in items(doc, "countries") for m in item.mentions}
         in_organisation = {(fs, fe) for fs, fe in found - gold
                            if any(tag == "OG" and s <= fs and fe <= e for s, e, tag in entities)}
         tp += len(found & gold)

@@ -76,6 +76,15 @@ class Visit(_Model):
     evidence: Span | None = None
 
 
+#: The item fields of an Article, in contract order, each with its item model; a field whose
+#: items carry `mentions` is merged by its key (one entry per country code, per name).
+ITEM_FIELDS: dict[str, type[_Model]] = {
+    "countries": Country, "headcounts": Count, "dates": Timex, "quotes": Quote, "systems": Named,
+    "programs": Named, "organizations": Named, "persons": Named, "visits": Visit,
+}
+MERGE_KEYS = {"countries": "code", "systems": "name", "programs": "name", "organizations": "name", "persons": "name"}
+
+
 class Article(_Model):
     schema_version: Literal["1.0"] = SCHEMA_VERSION
     id: str

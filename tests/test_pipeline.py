@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from extractor import load_pipeline
 from extractor.nlp.common import items
+from extractor.nlp.pipeline import COMPONENTS, build_pipeline
 
 SENTENCES = "안양시는 28일 페루 공무원 5명이 방문했다고 밝혔다. 시장은 “다시 오겠다”고 말했다."
 
@@ -34,8 +35,8 @@ def test_tokenizer_pickles_and_components_run_in_worker_processes():
     assert restored(SENTENCES).text == SENTENCES
     docs = list(nlp.pipe([SENTENCES, "지난 3일 태국 대표단 12명이 방문했다."], n_process=2))
     assert [d.text for d in docs][1] == "지난 3일 태국 대표단 12명이 방문했다."
-    assert {c["code"] for c in items(docs[1], "countries")} == {"TH"}
-    assert [h["value"] for h in items(docs[1], "headcounts")] == [12]
+    assert {c.code for c in items(docs[1], "countries")} == {"TH"}
+    assert [h.value for h in items(docs[1], "headcounts")] == [12]
 
 
 def test_components_are_registered_spacy_factories():
@@ -61,3 +62,13 @@ def test_any_article_is_grounded_or_refused_with_a_reason(text):
         assert str(error)
         return
     assert article.grounding_failures() == []
+
+
+def test_components_declare_what_they_read_so_spacy_checks_the_order():
+    assert all(not problems for problems in load_pipeline().analyze_pipes(pretty=False)["problems"].values())
+    misordered = build_pipeline(exclude=tuple(factory for factory, _ in COMPONENTS))
+    for factory in ("kr_visits", "kr_countries", "kr_quotes"):
+        misordered.add_pipe(factory)
+    problems = misordered.analyze_pipes(pretty=False)["problems"]
+    assert problems["kr_visits"] == ["doc.spans", "doc._.foreign_officials"]
+    assert problems["kr_quotes"] == ["doc._.people"]

@@ -17,11 +17,9 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from ..document import Document
+from ..model import ITEM_FIELDS
 
-FIELDS = (
-    "countries", "headcounts", "dates", "quotes",
-    "systems", "programs", "organizations", "persons", "visits",
-)
+FIELDS = tuple(ITEM_FIELDS)
 
 if not Doc.has_extension("document"):
     Doc.set_extension("document", default=None)
@@ -59,10 +57,11 @@ def add_item(doc: Doc, field: str, start: int, end: int, item) -> Span:
 
 
 def items(doc: Doc, field: str) -> list:
+    """What earlier components stored in doc.spans[field], as fresh models of extractor/model.py."""
     if field not in doc.spans:
         return []
-    store = _item_list(doc, field)
-    return [store[span.id] for span in doc.spans[field]]
+    store, model = _item_list(doc, field), ITEM_FIELDS[field]
+    return [model.model_validate(store[span.id]) for span in doc.spans[field]]
 
 
 def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:

@@ -4,18 +4,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..document import Document
-from ..model import Article, Count, Country, Named, Quote, Timex, Visit
+from ..model import ITEM_FIELDS, MERGE_KEYS, Article, Country
 from .common import items
-
-_MERGED = {"countries": (Country, "code"), "systems": (Named, "name"), "programs": (Named, "name"),
-           "organizations": (Named, "name"), "persons": (Named, "name")}
-_LISTED = {"headcounts": Count, "dates": Timex, "quotes": Quote, "visits": Visit}
 
 
 def doc_to_article(doc: Doc, document: Document) -> Article:
-    fields = {field: [model.model_validate(item) for item in items(doc, field)] for field, model in _LISTED.items()}
-    for field, (model, key) in _MERGED.items():
-        fields[field] = _merge_mentions([model.model_validate(item) for item in items(doc, field)], key)
+    fields = {field: items(doc, field) for field in ITEM_FIELDS}
+    for field, key in MERGE_KEYS.items():
+        fields[field] = _merge_mentions(fields[field], key)
     for field in ("headcounts", "dates", "quotes"):
         fields[field].sort(key=lambda item: (item.start, item.end))
     return Article(

@@ -9,15 +9,18 @@
 - Sentences, all from Kiwi's (`common.sentence_ranges(doc)`): `line_sentences(doc)` cuts them
   again at line breaks; `sentence_parts(doc, zones)` keeps their parts in some zones, cut at
   list rows; `SENTENCE_END` finds a sentence's end from a position in the text.
-- `Morphemes(doc._.morphs)`: Kiwi's morphemes looked up by character offset.
+- `morphemes_of(doc)`: Kiwi's morphemes looked up by character offset.
+- `per_doc(doc, build)`: any analysis computed once per Doc for every component that reads it.
 - `report_verbs()`: the verbs closing a report (`… 24일 밝혔다`), from speech_verbs.yaml.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+import weakref
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import regex
 from spacy.tokens import Doc
@@ -26,6 +29,9 @@ from .. import lexicons
 from .common import document_of, sentence_ranges, text_of
 from .tokenizer import Morph
 
+
+T = TypeVar("T")
+_PER_DOC: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 #: Letters of a word: digits, Latin, Hangul syllables and jamo, Hanja.
 WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
@@ -75,13 +81,23 @@ def _within(ranges: list[tuple[int, int]], starts: list[int], start: int, end: i
     return i >= 0 and end <= ranges[i][1]
 
 
+def per_doc(doc: Doc, build: Callable[[Doc], T]) -> T:
+    """build(doc), computed once per Doc for every component that reads it. Kept beside the Doc
+    rather than in it: doc.user_data must stay serialisable."""
+    found = _PER_DOC.setdefault(doc, {})
+    if build not in found:
+        found[build] = build(doc)
+    return found[build]
+
+
 def content_of(doc: Doc) -> Content:
-    """The Doc's content, worked out on first use and kept in doc.user_data (as plain ranges)."""
-    cached = doc.user_data.get("extractor.content")
-    if cached is None:
-        ranges = sorted(document_of(doc).content_ranges())
-        cached = doc.user_data["extractor.content"] = (ranges, _prose(doc), _passages(text_of(doc), ranges))
-    return Content(*cached)
+    """The Doc's content, worked out once per Doc."""
+    return per_doc(doc, _content)
+
+
+def _content(doc: Doc) -> Content:
+    ranges = sorted(document_of(doc).content_ranges())
+    return Content(ranges, _prose(doc), _passages(text_of(doc), ranges))
 
 
 def _prose(doc: Doc) -> list[tuple[int, int]]:
@@ -184,6 +200,14 @@ def _wraps(text: str, newline: int, zone_starts: set[int]) -> bool:
     """A line break that only wraps a line: between two letters, inside one zone."""
     return (0 < newline < len(text) - 1 and newline + 1 not in zone_starts
             and _WORD_LETTER.match(text, newline - 1) is not None and _WORD_LETTER.match(text, newline + 1) is not None)
+
+
+def morphemes_of(doc: Doc) -> Morphemes:
+    return per_doc(doc, _morphemes)
+
+
+def _morphemes(doc: Doc) -> Morphemes:
+    return Morphemes(doc._.morphs or [])
 
 
 class Morphemes:

@@ -10,7 +10,7 @@ from spacy.language import Language
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 
 #: (component factory name, module that registers it), in pipeline order.
-#: Later components may read earlier ones' spans (visits reads dates, counts, countries).
+#: Each factory declares what it `requires` and `assigns`: spaCy checks the order (nlp.analyze_pipes).
 COMPONENTS: list[tuple[str, str]] = [
     ("kr_countries", "extractor.recognizers.countries"),
     ("kr_counts", "extractor.recognizers.counts"),

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from ..lexicons import foreign_cities, load
 from ..model import Country, Span
 from ..nlp.common import add_item, text_of
-from ..nlp.korean import WORD_CHAR, Content, Morphemes, content_of, line_sentences, longest_first, one_of, particles
+from ..nlp.korean import WORD_CHAR, Content, Morphemes, content_of, morphemes_of, line_sentences, longest_first, one_of, particles
 from ..nlp.tokenizer import Morph
 
 NOT_AFTER_WORD = f"(?<![{WORD_CHAR}])"
@@ -59,7 +59,8 @@ LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
 
 if not Doc.has_extension("foreign_officials"):
-    Doc.set_extension("foreign_officials", default=None)  # a list of a dozen countries with headcounts: `몽골, 네팔(2명), … 등 12개국`
+    # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
+    Doc.set_extension("foreign_officials", default=None)
 
 
 @dataclass(frozen=True)
@@ -418,7 +419,7 @@ class CountryRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        morphemes = Morphemes(doc._.morphs or [])
+        morphemes = morphemes_of(doc)
         content = content_of(doc)
         judge = VisitJudge(self.lexicon, text, morphemes)
         sentences = Sentences(doc)
@@ -449,6 +450,6 @@ class CountryRecognizer:
         return visiting
 
 
-@Language.factory("kr_countries")
+@Language.factory("kr_countries", assigns=["doc.spans", "doc._.foreign_officials"])
 def make_country_recognizer(nlp: Language, name: str) -> CountryRecognizer:
     return CountryRecognizer(CountryLexicon(load("countries"), load("visit_cues")))

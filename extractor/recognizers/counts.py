@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..lexicons import load
 from ..model import Count
 from ..nlp.common import add_item, text_of
-from ..nlp.korean import Morphemes, content_of, longest_first, one_of, particles
+from ..nlp.korean import Morphemes, content_of, morphemes_of, longest_first, one_of, particles
 from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number, parse_number
 
 _LEXICON = load("counters")
@@ -46,14 +46,14 @@ _PREDICATE_COUNT = regex.compile(rf"""
     """, regex.VERBOSE)
 
 
-@Language.factory("kr_counts")
+@Language.factory("kr_counts", assigns=["doc.spans"])
 class CountRecognizer:
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         content = content_of(doc)
-        morphemes = Morphemes(doc._.morphs or [])
+        morphemes = morphemes_of(doc)
         text = text_of(doc)
         counts = [count for match in _COUNT.finditer(text) for count in _counts(match, morphemes)]
         counts += [count for match in _PREDICATE_COUNT.finditer(text)

@@ -19,7 +19,7 @@ from .. import lexicons
 from ..model import Named, Span
 from ..nlp.common import add_item, document_of
 from ..nlp.korean import content_of
-from .names_people import People, people_of, person_candidates, titles
+from .names_people import People, person_candidates, titles
 from .names_cities import CityRoles
 from .names_things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .names_words import ArticleWords, article_words
@@ -46,7 +46,7 @@ def organization_aliases() -> dict[str, str]:
     return {str(k): str(v) for k, v in lexicons.load("org_aliases").items()}
 
 
-@Language.factory("kr_names")
+@Language.factory("kr_names", requires=["doc.spans"], assigns=["doc.spans", "doc._.people"])
 class NameRecognizer:
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -56,7 +56,7 @@ class NameRecognizer:
         article = article_words(doc)
         content = content_of(doc)
         text = article.text
-        for candidate in _resolve(article, _candidates(doc, people_of(doc))):
+        for candidate in _resolve(article, _candidates(doc, doc._.people)):
             if content.contains(candidate.start, candidate.end) or candidate.field in _BYLINE_FIELDS:
                 field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
                 mention = Span(text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)

@@ -27,9 +27,9 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..model import Speaker
 from ..nlp.common import items
-from ..nlp.korean import longest_first
+from ..nlp.korean import longest_first, per_doc
 from .names_things import Candidate, Heads, heads, is_organization_word, organizations
-from .names_words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, analysis, article_words
+from .names_words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
@@ -173,14 +173,18 @@ class People:
 
 
 def people_of(doc: Doc) -> People:
-    """The article's people, parsed once per Doc for names and quotes alike."""
-    return analysis(doc, "people", _people)
+    """The article's people (`doc._.people`), parsed once per Doc for names and quotes alike."""
+    return per_doc(doc, _people)
+
+
+if not Doc.has_extension("people"):
+    Doc.set_extension("people", getter=people_of)
 
 
 def _people(doc: Doc) -> People:
     article = article_words(doc)
     lex = heads()
-    countries = [(m["start"], m["end"]) for c in items(doc, "countries") for m in c.get("mentions", [])]
+    countries = [(m.start, m.end) for c in items(doc, "countries") for m in c.mentions]
     people = People(article, lex, countries, organizations(article, lex, countries))
     _index(people)
     return people

@@ -13,7 +13,6 @@ which trailing morphemes are particles (`시장은` -> stem `시장`, particle `
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left
 from functools import cached_property
 from typing import Iterator, NamedTuple
@@ -21,6 +20,7 @@ from typing import Iterator, NamedTuple
 from spacy.tokens import Doc
 
 from ..nlp.common import text_of
+from ..nlp.korean import per_doc
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
@@ -38,8 +38,6 @@ LATIN_GLOSS = re.compile(r"\s*\([A-Za-z][A-Za-z.'\-]* [A-Za-z .'\-]*\)\s*")
 _OPENING = "“\"'‘「『([<ⓒ"
 _TRAILING = ",.:;!?·…“”\"'‘’「」『』"
 _QUOTED = re.compile(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=\"“”]{2,60})[’'」』》〉]")
-#: Per-Doc analyses, kept beside the Doc rather than in it: doc.user_data must stay serialisable.
-_ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class Word(NamedTuple):  # a NamedTuple, not a frozen dataclass: hundreds are built per article
@@ -71,17 +69,9 @@ class Word(NamedTuple):  # a NamedTuple, not a frozen dataclass: hundreds are bu
         return self.stem_tags[-2:] == ("VCP", "ETM")
 
 
-def analysis(doc: Doc, kind: str, build):
-    """build(doc), computed once per Doc and kind for every component that reads it."""
-    found = _ANALYSES.setdefault(doc, {})
-    if kind not in found:
-        found[kind] = build(doc)
-    return found[kind]
-
-
 def article_words(doc: Doc) -> ArticleWords:
     """The Doc's words, analysed once for every component that reads them."""
-    return analysis(doc, "words", ArticleWords)
+    return per_doc(doc, ArticleWords)
 
 
 class ArticleWords:

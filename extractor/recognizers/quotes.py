@@ -24,7 +24,7 @@ from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, text_of
 from ..nlp.korean import SENTENCE_END, content_of, one_of
-from .names_people import People, people_of
+from .names_people import People
 from .speakers import find_subject, owner_of, resolve, speaker_right_before
 
 FIELD = "quotes"
@@ -201,7 +201,7 @@ class QuoteRecognizer:
             if not content.prose_contains(quoted.open, quoted.close + 1):
                 continue
             ending = read_ending(text, quoted.close + 1, quoted)
-            people = people or people_of(doc)
+            people = people or doc._.people
             prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
             if ending.kind == "none":
                 phrase = speaker_right_before(people, *prefix)
@@ -235,6 +235,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@Language.factory("kr_quotes")
+@Language.factory("kr_quotes", requires=["doc._.people"], assigns=["doc.spans"])
 def make_quote_recognizer(nlp: Language, name: str) -> QuoteRecognizer:
     return QuoteRecognizer()

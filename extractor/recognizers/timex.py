@@ -30,6 +30,6 @@ class TimexRecognizer:
         return doc
 
 
-@Language.factory("kr_timex")
+@Language.factory("kr_timex", assigns=["doc.spans"])
 def make_timex(nlp: Language, name: str) -> TimexRecognizer:
     return TimexRecognizer()

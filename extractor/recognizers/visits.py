@@ -20,9 +20,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons import load
-from ..model import Span, Visit
+from ..model import Count, Span, Visit
 from ..nlp.common import add_item, document_of, items, reference_date, text_of
 from ..nlp.korean import SentencePart, one_of, particles, report_verbs, sentence_parts
+from .timex_period import Dated, Period
 
 DATED_TYPES = ("DATE", "TIME")
 #: The longest span one visit lasts (a month-long course); longer spans sum up many visits.
@@ -33,12 +34,39 @@ MAX_EVENT_DAYS = 31
 class _Clause:
     start: int
     end: int
-    date: dict | None
+    date: Dated | None
     cumulative: bool = False
-    until: str | None = None  # an undated clause ending the stay (`이들은 26일까지 … 둘러본다`)
+    until: Period | None = None  # an undated clause ending the stay (`이들은 26일까지 … 둘러본다`)
 
 
-@Language.factory("kr_visits")
+@dataclass(frozen=True)
+class _At:
+    """Something found at text[start:end]: a country (`key` its code; whether it visits), a
+    programme (`key` its name), the head of a phrase naming visitors, a visit cue."""
+    start: int
+    end: int
+    key: str = ""
+    visiting: bool = False
+
+
+@dataclass
+class _Told:
+    """A visit as the article tells it, dated by a Period until it becomes a contract Visit."""
+    period: Period | None
+    countries: list[str]
+    visitors: str | None
+    headcount: int | None
+    purpose: str | None
+    program: str | None
+    evidence: Span
+
+    def as_visit(self) -> Visit:
+        return Visit(date=self.period.value if self.period else None, countries=self.countries,
+                     visitors=self.visitors, headcount=self.headcount, purpose=self.purpose,
+                     program=self.program, evidence=self.evidence)
+
+
+@Language.factory("kr_visits", requires=["doc.spans", "doc._.foreign_officials"], assigns=["doc.spans"])
 def create_visits(nlp: Language, name: str):
     return VisitRecognizer()
 
@@ -90,18 +118,18 @@ class VisitRecognizer:
         # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
         # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
         for visit, stands_alone, _, _ in self._sentence_visits(doc, found, ("headline", "deck")):
-            if stands_alone and visit.date is not None and not any(
-                    _same_event(visit, e) or (e.date or "").startswith(visit.date) for e in visits):
+            if stands_alone and visit.period is not None and not any(
+                    _same_event(visit, e) or (e.period is not None and e.period.refines(visit.period)) for e in visits):
                 visits.append(visit)
         for visit in visits:
-            add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit)
+            add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit.as_visit())
         return doc
 
     def _sentence_visits(self, doc: Doc, found: "_Found", zones: tuple[str, ...]):
         """(visit, whether it stands alone, whether it is planned, the day its stay ends if the
         clause gives only that) for each visit clause."""
         undated_event: _Clause | None = None
-        founded: dict | None = None  # `과정은 2006년 개설됐다`: tallies told after count from then
+        founded: Dated | None = None  # `과정은 2006년 개설됐다`: tallies told after count from then
         listed_visits = False  # the line before a list reports visits: its rows do too
         arrived = False  # the sentence before named people from elsewhere (`49개국 대표단이`)
         for sentence in sentence_parts(doc, zones):
@@ -123,8 +151,8 @@ class VisitRecognizer:
                 # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
                 clauses = [self._carried_clause(doc, sentence, undated_event)]
             elif not clauses and tally_since_founding:
-                since = f"{founded['value']}/{reference_date(doc).isoformat()}"
-                clauses = [_Clause(sentence.start, sentence.end, dict(founded, value=since), True)]
+                since = founded.period.through(reference_date(doc))
+                clauses = [_Clause(sentence.start, sentence.end, founded.with_period(since), True)]
             elif not clauses and not self._is_tally(sentence.text):
                 # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
                 clauses = [_Clause(sentence.start, sentence.end, None, until=self._stay_end(found, sentence))]
@@ -145,7 +173,7 @@ class VisitRecognizer:
         """People from elsewhere: a delegation or foreign visitors (`대표단`, `외교관`), or a count
         of the countries or cities they come from (`49개국 67개 도시`)."""
         return (self.arrival_word.search(found.text, start, end) is not None
-                or any(c["unit"] in ("countries", "cities") for c in found.within(found.counts, start, end)))
+                or any(c.unit in ("countries", "cities") for c in found.within(found.counts, start, end)))
 
     def _stands_alone(self, doc: Doc, found: "_Found", clause: _Clause, visit: Visit, told_as_visit: bool) -> bool:
         """A visit reported with no day needs a sentence telling the act of visiting; one that
@@ -158,7 +186,7 @@ class VisitRecognizer:
         """The clause uses a visit cue as its verb (`방문했다고`, `찾아왔다`), outside quotes: it
         reports people coming, not visitors as a noun (`방문객 수는`) or attendance (`참석했다`)."""
         for match in self.visit_verb.finditer(found.text, clause.start, clause.end):
-            if found.quoted({"start": match.start(), "end": match.end()}):
+            if found.quoted(_At(match.start(), match.end())):
                 continue
             token = doc.char_span(match.start(), match.end(), alignment_mode="expand")[-1]
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -196,14 +224,14 @@ class VisitRecognizer:
             return [_Clause(sentence.start, sentence.end, trip)]
         event_dates = []
         for date in dates:
-            if (date["type"] not in DATED_TYPES or found.quoted(date) or self._edition_year(found.text, date)
+            if (date.type not in DATED_TYPES or found.quoted(date) or self._edition_year(found.text, date)
                     or self._not_the_visit(found.text, date)):
                 continue
             if not cumulative and (self._ends_a_stay(found.text, date) or self._starts_a_period(found.text, date)
                                    or self._dates_something_else(doc, found, date)):
                 continue
-            if date["type"] == "TIME":
-                date = dict(date, value=date["value"].split("T")[0])
+            if date.type == "TIME":
+                date = date.with_period(date.period.on_its_day())
             event_dates.append(date)
         if cumulative and event_dates:
             zone = document_of(doc).zone_at(sentence.start)
@@ -211,45 +239,45 @@ class VisitRecognizer:
                 return []  # a headline's `다녀가` is news of the day, not a tally
             return [self._cumulative_clause(doc, found.text, sentence, event_dates, dates)]
         # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
-        event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d["value"] != event_dates[i - 1]["value"]]
+        event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d.period != event_dates[i - 1].period]
         stay_end = self._stay_end(found, sentence) or self._end_after_days(found, dates, event_dates)
-        if len(event_dates) == 1 and stay_end and 0 < _days(event_dates[0]["value"], stay_end) <= MAX_EVENT_DAYS:
+        if len(event_dates) == 1 and stay_end and _short_stay(event_dates[0].period, stay_end):
             # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
-            event_dates = [dict(event_dates[0], value=f"{event_dates[0]['value']}/{stay_end}")]
+            event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
         clauses = []
         for i, date in enumerate(event_dates):
-            start = sentence.start if i == 0 else date["start"]
-            end = event_dates[i + 1]["start"] if i + 1 < len(event_dates) else sentence.end
+            start = sentence.start if i == 0 else date.start
+            end = event_dates[i + 1].start if i + 1 < len(event_dates) else sentence.end
             clauses.append(_Clause(start, end, date))
         return clauses
 
-    def _trip(self, text: str, dates: list[dict]) -> dict | None:
+    def _trip(self, text: str, dates: list[Dated]) -> Dated | None:
         """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`:
         a day of setting off and a later day of coming back span the trip."""
-        days = [dict(d, value=d["value"].split("T")[0]) for d in dates if d["type"] in DATED_TYPES]
-        for first in (d for d in days if _followed_by(text, d, self.trip_starts)):
+        days = [d.with_period(d.period.on_its_day()) for d in dates if d.type in DATED_TYPES]
+        for first in (d for d in days if _followed_by(text, d.end, self.trip_starts)):
             for last in days:
-                if (last["start"] > first["end"] and _followed_by(text, last, self.trip_ends)
-                        and 0 < _days(first["value"], last["value"]) <= MAX_EVENT_DAYS):
-                    return dict(first, value=f"{first['value']}/{last['value']}")
+                if (last.start > first.end and _followed_by(text, last.end, self.trip_ends)
+                        and _short_stay(first.period, last.period)):
+                    return first.with_period(first.period.through(last.period))
         return None
 
-    def _dates_something_else(self, doc: Doc, found: "_Found", date: dict) -> bool:
+    def _dates_something_else(self, doc: Doc, found: "_Found", date: Dated) -> bool:
         """A date inside a modifier of another noun (`지난 4월 신축 이전한 센터`) dates that noun;
         it still dates the visit when the modifier is the visit (`19일 방문한 대표단`) or the event
         visited (`3일 열린 포럼`), or modifies the visitors (`1월 21일에 세운 18만6천724명`)."""
-        modifier = _adnominal_verb(doc, date["end"])
+        modifier = _adnominal_verb(doc, date.end)
         if modifier is None:
             return False
         verb, phrase = modifier
-        words = found.text[date["end"]:verb.idx + len(verb)]
+        words = found.text[date.end:verb.idx + len(verb)]
         if self._cue(words) is not None or words.endswith(self.events):
             return False
         if not len(phrase):
             return True
         head = phrase[-1]  # the modified noun phrase's head: `… 공무원 등 인력 국내 초청 연수` is a course
         names_visitors = head.text.endswith(self.visitor_nouns) or any(
-            c["unit"] == "people" and c["start"] <= head.idx < c["end"] for c in found.counts)
+            c.unit == "people" and c.start <= head.idx < c.end for c in found.counts)
         return not names_visitors
 
     def _is_tally(self, text: str) -> bool:
@@ -258,77 +286,76 @@ class VisitRecognizer:
     def _carried_clause(self, doc: Doc, sentence: SentencePart, event: _Clause) -> _Clause:
         """The previous sentence's date for visitors named next (`지난해 9월부터 운영` then
         `지금까지 27개국에서 100여명이 참여했다`: a tally from that date)."""
-        value = event.date["value"]
-        if self._is_tally(sentence.text) and "/" not in value:
-            value = f"{value}/{reference_date(doc).isoformat()}"
-        return _Clause(sentence.start, sentence.end, dict(event.date, value=value), "/" in value)
+        period = event.date.period
+        if self._is_tally(sentence.text) and not period.is_span:
+            period = period.through(reference_date(doc))
+        return _Clause(sentence.start, sentence.end, event.date.with_period(period), period.is_span)
 
-    def _cumulative_clause(self, doc: Doc, text: str, sentence: SentencePart, dates: list[dict],
-                           all_dates: list[dict]) -> _Clause:
+    def _cumulative_clause(self, doc: Doc, text: str, sentence: SentencePart, dates: list[Dated],
+                           all_dates: list[Dated]) -> _Clause:
         """Visits counted since the earliest date named, up to a `…까지` date, through a number of
         days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
-        since = min(dates, key=lambda d: d["value"])
-        until = [d for d in dates if d is not since and text[d["end"]:d["end"] + 2] == "까지"
-                 and d["value"] > since["value"]]
-        end = until[-1]["value"] if until else _last_of_days(since, all_dates, reach=8) or reference_date(doc).isoformat()
-        return _Clause(sentence.start, sentence.end, dict(since, value=f"{since['value'].split('/')[0]}/{end}"), True)
+        since = min(dates, key=lambda d: d.period)
+        until = [d for d in dates if d is not since and text[d.end:d.end + 2] == "까지"
+                 and d.period > since.period]
+        end = until[-1].period if until else _last_of_days(since, all_dates, reach=8) or reference_date(doc)
+        return _Clause(sentence.start, sentence.end, since.with_period(since.period.through(end)), True)
 
-    def _ends_a_stay(self, text: str, date: dict) -> bool:
+    def _ends_a_stay(self, text: str, date: Dated) -> bool:
         """`오는 5월까지 머물며`: the end of a stay whose start is not given, no visit's day."""
-        return text.startswith(self.until, date["end"])
+        return text.startswith(self.until, date.end)
 
-    def _edition_year(self, text: str, date: dict) -> bool:
+    def _edition_year(self, text: str, date: Dated) -> bool:
         """`올해 포럼에는`: the year of an annual event's edition; `올해는 46개국 2215명이
         방문했다` (the year as the topic) is the period the count covers."""
-        return date["text"] in self.this_year and not text.startswith(("는", "에는", "에만", "에도", " 들어"), date["end"])
+        return date.text in self.this_year and not text.startswith(("는", "에는", "에만", "에도", " 들어"), date.end)
 
-    def _founding_date(self, found: "_Found", sentence: SentencePart) -> dict | None:
+    def _founding_date(self, found: "_Found", sentence: SentencePart) -> Dated | None:
         """`2006년 개설됐다`, `2009년부터 이어지고 있는 사업`: where later tallies count from."""
         dates = [d for d in found.within(found.dates, sentence.start, sentence.end)
-                 if d["type"] == "DATE" and "/" not in d["value"]
-                 and (_followed_by(found.text, d, self.founding) or self._goes_on_since(found.text, d))]
+                 if d.type == "DATE" and not d.period.is_span
+                 and (_followed_by(found.text, d.end, self.founding) or self._goes_on_since(found.text, d))]
         return dates[-1] if dates else None
 
-    def _goes_on_since(self, text: str, date: dict) -> bool:
+    def _goes_on_since(self, text: str, date: Dated) -> bool:
         """`2005년부터 지속되고 있는 사업으로 매년 … 초청해`: visits every year since then."""
-        return text.startswith("부터", date["end"]) and _followed_by(text, dict(date, end=date["end"] + 2), self.ongoing)
+        return text.startswith("부터", date.end) and _followed_by(text, date.end + 2, self.ongoing)
 
-    def _end_after_days(self, found: "_Found", dates: list[dict], event_dates: list[dict]) -> str | None:
+    def _end_after_days(self, found: "_Found", dates: list[Dated], event_dates: list[Dated]) -> Period | None:
         """`17일부터 3박 5일 일정으로`, `27일부터 11일간`: a first day and a number of days."""
-        if len(event_dates) != 1 or not found.text.startswith("부터", event_dates[0]["end"]):
+        if len(event_dates) != 1 or not found.text.startswith("부터", event_dates[0].end):
             return None
         return _last_of_days(event_dates[0], dates, reach=4)
 
-    def _stay_end(self, found: "_Found", sentence: SentencePart) -> str | None:
-        ends = [d["value"] for d in found.within(found.dates, sentence.start, sentence.end)
-                if d["type"] == "DATE" and "/" not in d["value"] and self._ends_a_stay(found.text, d)]
+    def _stay_end(self, found: "_Found", sentence: SentencePart) -> Period | None:
+        ends = [d.period for d in found.within(found.dates, sentence.start, sentence.end)
+                if d.type == "DATE" and not d.period.is_span and self._ends_a_stay(found.text, d)]
         return ends[0] if ends else None
 
-    def _starts_a_period(self, text: str, date: dict) -> bool:
+    def _starts_a_period(self, text: str, date: Dated) -> bool:
         """`2011년 자매결연 체결 이후`: the start of a period, no visit's day (with a count in
         the sentence, a tally since then)."""
-        return any(marker in text[date["end"]:date["end"] + 12] for marker in self.since)
+        return any(marker in text[date.end:date.end + 12] for marker in self.since)
 
-    def _not_the_visit(self, text: str, date: dict) -> bool:
+    def _not_the_visit(self, text: str, date: Dated) -> bool:
         """The date of the report (`28일 시에 따르면`, not `22일 방한했다고 밝혔다`: the date
         is the reported clause's), of a comparison (`지난해보다`), of the visitors'
         departure (`4일 출국했다`), or the year naming an event's edition (`2022년 대전
         세계지방정부연합 총회에 참가한`)."""
-        following = text[date["end"]:date["end"] + 12]
+        following = text[date.end:date.end + 12]
         return (any(marker in self.quotative.split(following)[0] for marker in self.attribution)
                 or following.startswith(self.comparison)
                 or any(word in following for word in self.departure)
-                or (len(date["value"]) == 4 and self.edition.match(text, date["end"]) is not None))
+                or (date.period.grain == "year" and self.edition.match(text, date.end) is not None))
 
-    def _visit(self, doc: Doc, sentence: SentencePart, clause: _Clause, found: "_Found") -> Visit | None:
+    def _visit(self, doc: Doc, sentence: SentencePart, clause: _Clause, found: "_Found") -> _Told | None:
         text = found.text[clause.start:clause.end]
         # a row of a visit list is labelled with the visitors' country
         countries = [c for c in found.within(found.countries, clause.start, clause.end)
-                     if c["visiting"] or sentence.row]
-        officials = found.within(found.officials, clause.start, clause.end)
-        countries += [{"code": o["code"], "start": o["start"], "end": o["end"]} for o in officials]
+                     if c.visiting or sentence.row]
+        countries += found.within(found.officials, clause.start, clause.end)
         counts = found.within(found.counts, clause.start, clause.end)
-        people = [c for c in counts if c["unit"] == "people"]
+        people = [c for c in counts if c.unit == "people"]
         # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
         bodies = counts if clause.cumulative else []
         official = None
@@ -338,45 +365,45 @@ class VisitRecognizer:
                 return None
         programs = found.within(found.programs, clause.start, clause.end) or found.within(
             found.programs, sentence.start, sentence.end)
-        return Visit(
-            date=clause.date["value"] if clause.date else None,
-            countries=list(dict.fromkeys(c["code"] for c in countries)),
+        return _Told(
+            period=clause.date.period if clause.date else None,
+            countries=list(dict.fromkeys(c.key for c in countries)),
             visitors=_visitors_phrase(doc, clause, official or self._visitors_head(text, clause, people, countries)),
             headcount=self._headcount(found.text, people),
             purpose=self._purpose(doc, found.text, clause),
-            program=programs[0]["name"] if programs else None,
+            program=programs[0].key if programs else None,
             evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         )
 
-    def _visiting_official(self, doc: Doc, found: "_Found", sentence: SentencePart, clause: _Clause) -> dict | None:
+    def _visiting_official(self, doc: Doc, found: "_Found", sentence: SentencePart, clause: _Clause) -> _At | None:
         """`홍 시장은 4일부터 7일까지 호치민시를 방문한다`: a named person with a title, the
         subject of the sentence up to the dated clause, who visits (an official's trip): the
         span of name and title."""
         if clause.date is None:
             return None  # `최 시장은 이어 … 방문해`: a stop of a trip told before, not a trip
         for person in found.within(found.persons, sentence.start, clause.end):
-            subject = _TITLED_SUBJECT.match(found.text, person["end"])
+            subject = _TITLED_SUBJECT.match(found.text, person.end)
             if subject and not found.quoted(person) and self._acts_out_visit(doc, found, clause):
-                return {"start": person["start"], "end": subject.end("title")}
+                return _At(person.start, subject.end("title"))
         # `군산시가 지난 26일부터 30일까지 … 연대시를 방문하고 있다`: a local government's delegation
         for body in found.within(found.local_governments, sentence.start, clause.end):
-            if _SUBJECT_AFTER_BODY.match(found.text, body["end"]) and not found.quoted(body) \
+            if _SUBJECT_AFTER_BODY.match(found.text, body.end) and not found.quoted(body) \
                     and self._acts_out_visit(doc, found, clause):
-                return {"start": body["start"], "end": body["end"]}
+                return _At(body.start, body.end)
         return None
 
-    def _headcount(self, text: str, people: list[dict]) -> int | None:
+    def _headcount(self, text: str, people: list[Count]) -> int | None:
         """The total when the clause gives one (`총 2만1633명`, `모두 78만 명`), else the one
         count naming the visitors (`전형식 부지사와 외교관 31명 등 50여 명이 참석`: the 50
         include the hosts), else the largest count of people."""
         if not people:
             return None
-        totals = [p for p in people if p["text"].startswith(self.totals)
-                  or text[:p["start"]].rstrip().endswith(self.totals)]
+        totals = [p for p in people if p.text.startswith(self.totals)
+                  or text[:p.start].rstrip().endswith(self.totals)]
         if totals:
-            return max(p["value"] for p in totals)
-        visitors = [p for p in people if _SUBJECT_PARTICLE.sub("", text[:p["start"]].rstrip()).endswith(self.visitor_nouns)]
-        return visitors[0]["value"] if len(visitors) == 1 else max(p["value"] for p in people)
+            return max(p.value for p in totals)
+        visitors = [p for p in people if _SUBJECT_PARTICLE.sub("", text[:p.start].rstrip()).endswith(self.visitor_nouns)]
+        return visitors[0].value if len(visitors) == 1 else max(p.value for p in people)
 
     def _purpose(self, doc: Doc, text: str, clause: _Clause) -> str | None:
         """The activity that reports the visit with what it is about:
@@ -392,16 +419,16 @@ class VisitRecognizer:
                 return f"{doc[object_start:start - 1].text} {match.group()}"
         return text[doc[start].idx:match.end()]
 
-    def _visitors_head(self, text: str, clause: _Clause, people: list[dict], countries: list[dict]) -> dict | None:
+    def _visitors_head(self, text: str, clause: _Clause, people: list[Count], countries: list[_At]) -> _At | None:
         """The count of people, else the last visiting country, else the first word for visitors."""
         if people:
-            return max(people, key=lambda p: p["value"])
+            return max(people, key=lambda p: p.value)
         if countries:
             return countries[-1]
         word = self.visitor_word.search(text)
         if word is None:
             return None
-        return {"start": clause.start + word.start(), "end": clause.start + word.end()}
+        return _At(clause.start + word.start(), clause.start + word.end())
 
 
 class _Story:
@@ -414,15 +441,15 @@ class _Story:
 
     def __init__(self, reported: dt.date):
         self._reported = reported
-        self._visits: list[Visit] = []
+        self._visits: list[_Told] = []
         self._alone: set[int] = set()
-        self._last: Visit | None = None
+        self._last: _Told | None = None
 
-    def add(self, visit: Visit, stands_alone: bool, planned: bool, until: str | None = None) -> None:
+    def add(self, visit: _Told, stands_alone: bool, planned: bool, until: Period | None = None) -> None:
         """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
         day-long visit it tells more of lasts until then."""
         stands_alone = stands_alone and not (planned and self._alone)
-        if visit.date is None and self._last is not None:
+        if visit.period is None and self._last is not None:
             target = self._last
             if target.countries:  # the visitors' countries are told: others named later are context
                 visit.countries = []
@@ -433,20 +460,20 @@ class _Story:
             target = visit
         else:
             _merge_into(target, visit)
-        if until and target.date and len(target.date) == 10 and 0 < _days(target.date, until) <= MAX_EVENT_DAYS:
-            target.date = f"{target.date}/{until}"
+        if until and target.period and _short_stay(target.period, until):
+            target.period = target.period.through(until)
         if stands_alone:
             self._alone.add(id(target))
         self._last = target
 
-    def visits(self) -> list[Visit]:
+    def visits(self) -> list[_Told]:
         return [v for v in self._visits if id(v) in self._alone]
 
-    def _retells(self, visit: Visit, earlier: Visit) -> bool:
+    def _retells(self, visit: _Told, earlier: _Told) -> bool:
         """`_same_event`, where a visit told without a day takes the date of one near the
         report only (`이들은 지난해 5월에도 도를 찾은 바 있다` is another visit)."""
-        if (visit.date is None) != (earlier.date is None):
-            first = _first_day(visit.date or earlier.date)
+        if (visit.period is None) != (earlier.period is None):
+            first = (visit.period or earlier.period).first_day
             if first is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
                 return False
         return _same_event(visit, earlier)
@@ -457,30 +484,30 @@ class _Found:
 
     def __init__(self, doc: Doc):
         self.text = text_of(doc)
-        self.dates = items(doc, "dates")
+        self.dates = [Dated.of(timex) for timex in items(doc, "dates")]
         self.counts = items(doc, "headcounts")
-        self.countries = [dict(c, start=c["mentions"][0]["start"], end=c["mentions"][0]["end"])
-                          for c in items(doc, "countries") if c["mentions"]]
-        self.programs = [dict(p, start=p["mentions"][0]["start"], end=p["mentions"][0]["end"])
-                         for p in items(doc, "programs") if p["mentions"]]
+        self.countries = [_At(c.mentions[0].start, c.mentions[0].end, c.code, c.visiting)
+                          for c in items(doc, "countries") if c.mentions]
+        self.programs = [_At(p.mentions[0].start, p.mentions[0].end, p.name)
+                         for p in items(doc, "programs") if p.mentions]
         self.quotes = items(doc, "quotes")
-        self.persons = [dict(m) for p in items(doc, "persons") for m in p["mentions"]]
-        self.local_governments = [dict(m) for o in items(doc, "organizations") for m in o["mentions"]
-                                  if m["text"].endswith(_LOCAL_GOVERNMENT_HEADS)]
+        self.persons = [m for p in items(doc, "persons") for m in p.mentions]
+        self.local_governments = [m for o in items(doc, "organizations") for m in o.mentions
+                                  if m.text.endswith(_LOCAL_GOVERNMENT_HEADS)]
         #: a foreign city's officials the countries recognizer found visiting (`샌프란시스코 시장을 만나`)
-        self.officials = [{"start": start, "end": end, "code": code}
-                          for start, end, code in doc._.foreign_officials or []]
+        self.officials = [_At(start, end, code, True) for start, end, code in doc._.foreign_officials or []]
 
     def counts_people(self, start: int, end: int) -> bool:
-        return any(c["unit"] == "people" for c in self.within(self.counts, start, end))
+        return any(c.unit == "people" for c in self.within(self.counts, start, end))
 
-    def quoted(self, entry: dict) -> bool:
+    def quoted(self, entry) -> bool:
         """Inside a quotation: what a speaker recalls is not a visit the article reports."""
-        return any(q["start"] <= entry["start"] and entry["end"] <= q["end"] for q in self.quotes)
+        return any(q.start <= entry.start and entry.end <= q.end for q in self.quotes)
 
     @staticmethod
-    def within(entries: list[dict], start: int, end: int) -> list[dict]:
-        return sorted((e for e in entries if start <= e["start"] and e["end"] <= end), key=lambda e: e["start"])
+    def within(entries: list, start: int, end: int) -> list:
+        """The entries (anything with `start` and `end`) inside text[start:end], in text order."""
+        return sorted((e for e in entries if start <= e.start and e.end <= end), key=lambda e: e.start)
 
 
 _SUBJECT = one_of(particles("topic", "subject"))
@@ -491,23 +518,28 @@ _SUBJECT_AFTER_BODY = regex.compile(rf"{_SUBJECT}(?!\p{{Hangul}})")
 _TITLED_SUBJECT = regex.compile(rf" ?(?P<title>\p{{Hangul}}+?){_SUBJECT}(?!\p{{Hangul}})")
 #: `관광객이 75만여명`: the visitors' noun may carry its subject particle before their count.
 _SUBJECT_PARTICLE = regex.compile(rf"(?<=\p{{Hangul}}){_SUBJECT}$")
-_DAYS = regex.compile(r"P(\d+)D")
 
 
-def _last_of_days(first: dict, dates: list[dict], reach: int) -> str | None:
+def _last_of_days(first: Dated, dates: list[Dated], reach: int) -> Period | None:
     """The last day of a number of days (`3박 5일`, `8일간`) given within `reach` characters
     after the first day: `17일부터 3박 5일` ends on the 21st."""
-    if len(first["value"]) != 10:
+    if first.period.day is None:
         return None
     for date in dates:
-        days = _DAYS.fullmatch(date["value"]) if date["type"] == "DURATION" else None
-        if days and 0 <= date["start"] - first["end"] <= reach:
-            return (dt.date.fromisoformat(first["value"]) + dt.timedelta(days=int(days[1]) - 1)).isoformat()
+        days = date.period.duration_days if date.type == "DURATION" else None
+        if days and 0 <= date.start - first.end <= reach:
+            return first.period.plus_days(days - 1)
     return None
 
 
-def _followed_by(text: str, date: dict, words: tuple[str, ...]) -> bool:
-    following = text[date["end"]:date["end"] + 12]
+def _short_stay(first: Period, last: Period) -> bool:
+    """From one day to a later day, at most the longest span one visit lasts."""
+    days = first.days_to(last)
+    return days is not None and 0 < days <= MAX_EVENT_DAYS
+
+
+def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
+    following = text[end:end + 12]
     return any(word in following for word in words)
 
 
@@ -539,72 +571,52 @@ def _noun_phrase_after(doc: Doc, index: int):
     return doc[index:end]
 
 
-def _open_range(text: str, dates: list[dict]) -> bool:
+def _open_range(text: str, dates: list[Dated]) -> bool:
     """`2000년부터 시작해 … ‘07년도까지 39개국 135명`: a start and a later end given apart."""
-    starts = [d for d in dates if text.startswith("부터", d["end"])]
-    return any(text.startswith("까지", d["end"]) and d["start"] > starts[0]["end"] for d in dates) if starts else False
+    starts = [d for d in dates if text.startswith("부터", d.end)]
+    return any(text.startswith("까지", d.end) and d.start > starts[0].end for d in dates) if starts else False
 
 
-def _same_event(visit: Visit, earlier: Visit) -> bool:
+def _same_event(visit: _Told, earlier: _Told) -> bool:
     """A clause retelling a reported visit: one date lies within the other (a day of a week-long
     course, or the course's span given after its first day), or one is not given (a lead that
     names no day of the visit, then its schedule), and one adds nothing to the other.
     A summary (`37개국 138명`, 6/26-7/27) and the visits it sums up stay apart."""
-    undated = visit.date is None or earlier.date is None
-    if not (undated or _within(visit.date, earlier.date) or _within(earlier.date, visit.date)):
+    undated = visit.period is None or earlier.period is None
+    if not (undated or _within(visit.period, earlier.period) or _within(earlier.period, visit.period)):
         return False
-    if visit.date == earlier.date and not _conflicts(visit, earlier):
+    if visit.period == earlier.period and not _conflicts(visit, earlier):
         return True  # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`
-    if (visit.date or "").startswith(f"{earlier.date}/") and not _conflicts(visit, earlier):
+    if not undated and visit.period.continues(earlier.period) and not _conflicts(visit, earlier):
         return True  # the stay that began that day: `23일부터 … 연수` then `이날 입교해 5일까지`
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
 
 
-def _conflicts(visit: Visit, other: Visit) -> bool:
+def _conflicts(visit: _Told, other: _Told) -> bool:
     """Different people: other countries, or another number of them."""
     other_countries = visit.countries and other.countries and not set(visit.countries) & set(other.countries)
     other_count = None not in (visit.headcount, other.headcount) and visit.headcount != other.headcount
     return bool(other_countries or other_count)
 
 
-def _adds_nothing(visit: Visit, other: Visit) -> bool:
+def _adds_nothing(visit: _Told, other: _Told) -> bool:
     return set(visit.countries) <= set(other.countries) and visit.headcount in (None, other.headcount)
 
 
-def _within(inner: str | None, outer: str | None) -> bool:
+def _within(inner: Period | None, outer: Period | None) -> bool:
     """`inner` falls within `outer`, an event's span of days (not a season or years of visits)."""
     if inner is None or outer is None or inner == outer:
         return inner == outer
-    first, _, last = outer.partition("/")
-    if len(first) != 10 or len(last or first) != 10 or _days(first, last or first) > MAX_EVENT_DAYS:
-        return False
-    inner_first, _, inner_last = inner.partition("/")
-    return first <= inner_first[:len(first)] and (inner_last or inner_first)[:len(last or first)] <= (last or first)
+    return inner.within(outer, MAX_EVENT_DAYS)
 
 
-def _first_day(value: str) -> dt.date | None:
-    """The first day of a day, month or span of days (`2024-05`, `2024-05-03/2024-05-09`)."""
-    first = value.split("/")[0]
-    try:
-        return dt.date.fromisoformat(first if len(first) == 10 else f"{first}-01")
-    except ValueError:
-        return None
-
-
-def _days(first: str, last: str) -> int:
-    try:
-        return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
-    except ValueError:
-        return MAX_EVENT_DAYS + 1
-
-
-def _merge_into(earlier: Visit, visit: Visit) -> None:
+def _merge_into(earlier: _Told, visit: _Told) -> None:
     """Keep one visit per event: its date as first reported (a stay's span given later widens
     its first day only: `31일 방문길에` then `31일부터 3일까지`; `27일 찾아왔다` then
     `26일부터 7일까지` dates the visit the lead reports), every visiting country, the known
     headcount."""
-    if earlier.date is None or (_within(earlier.date, visit.date) and visit.date.startswith(earlier.date + "/")):
-        earlier.date = visit.date
+    if earlier.period is None or (_within(earlier.period, visit.period) and visit.period.continues(earlier.period)):
+        earlier.period = visit.period
     earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
     earlier.headcount = earlier.headcount if earlier.headcount is not None else visit.headcount
     earlier.program = earlier.program or visit.program
@@ -616,12 +628,12 @@ _PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
 _PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
 
 
-def _visitors_phrase(doc: Doc, clause: _Clause, anchor: dict | None) -> str | None:
+def _visitors_phrase(doc: Doc, clause: _Clause, anchor) -> str | None:
     """The noun phrase naming who came, grown around its head up to the phrase before it;
     an origin `…에서` stays inside (`37개 나라에서 총 138명`)."""
     if anchor is None:
         return None
-    head = doc.char_span(anchor["start"], anchor["end"], alignment_mode="expand")
+    head = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
     end = head.end
     while end < len(doc) and doc[end].idx < clause.end and _nominal(doc[end]):
         end += 1
@@ -643,7 +655,7 @@ def _nominal(token) -> bool:
 
 
 def _breaks_phrase(token, clause: _Clause) -> bool:
-    in_date = clause.date is not None and clause.date["start"] <= token.idx < clause.date["end"]
+    in_date = clause.date is not None and clause.date.start <= token.idx < clause.date.end
     if token.idx < clause.start or in_date or "\n" in token.text:
         return True
     if token.text == "에서":

@@ -1,0 +1,140 @@
+"""Typed dates for the components after `kr_timex`: the one place a TIMEX3 value is read back.
+
+A `Dated` is a `dates` item with its value as a `Period`: its bounds, its grain, its first
+and last day, and the arithmetic a visit needs (a stay through a later day, a number of
+days on from its first day). Other components never split or measure a TIMEX string.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Timex
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_GRAINS = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"\d{4}-\d{2}"), "month"),
+    (re.compile(r"\d{4}"), "year"),
+    (re.compile(r"\d{3}"), "decade"),
+    (re.compile(r"\d{4}-W\d{2}(?:-WE)?"), "week"),
+    (re.compile(r"\d{4}-H\d"), "half"),
+    (re.compile(r"\d{4}-Q\d"), "quarter"),
+    (re.compile(r"\d{4}-[A-Z]{2}"), "season"),
+    (re.compile(r"\d{4}-\d{2}-\d{2}T.*|T.*"), "time"),
+    (re.compile(r"P.*"), "duration"),
+)
+_DAYS = re.compile(r"P(\d+)D")
+
+
+def _day(bound: str) -> dt.date | None:
+    if not _DAY.fullmatch(bound):
+        return None
+    try:
+        return dt.date.fromisoformat(bound)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A TIMEX3 value (`2024-05-12`, `2024-05`, `2024-05-12/2024-05-16`, `2024-05-12T14:00`).
+    Periods order as their values do: ISO values of one grain sort by time."""
+
+    value: str
+
+    @property
+    def is_span(self) -> bool:
+        return "/" in self.value
+
+    @property
+    def first_bound(self) -> str:
+        return self.value.partition("/")[0]
+
+    @property
+    def last_bound(self) -> str:
+        return self.value.partition("/")[2] or self.first_bound
+
+    @property
+    def grain(self) -> str:
+        """day, month, year, decade, week, half, quarter, season, time, duration, or other."""
+        return next((grain for pattern, grain in _GRAINS if pattern.fullmatch(self.first_bound)), "other")
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day a one-day value names (None for any other value)."""
+        return None if self.is_span else _day(self.value)
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The first day of a day, a month or a span of days."""
+        bound = self.first_bound
+        return _day(bound) or (_day(f"{bound}-01") if self.grain == "month" else None)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day of a day or a span of days."""
+        return _day(self.last_bound)
+
+    @property
+    def duration_days(self) -> int | None:
+        """The number of days a duration of days lasts (`P5D`)."""
+        days = _DAYS.fullmatch(self.value)
+        return int(days[1]) if days else None
+
+    def days_to(self, later: Period) -> int | None:
+        """Days from this one day to a later one day."""
+        if self.day is None or later.day is None:
+            return None
+        return (later.day - self.day).days
+
+    def through(self, end: Period | dt.date) -> Period:
+        """From this period's start through `end` (`2024-05-12` through the 16th)."""
+        last = end.isoformat() if isinstance(end, dt.date) else end.value
+        return Period(f"{self.first_bound}/{last}")
+
+    def on_its_day(self) -> Period:
+        """A time as the day it falls on (`2024-05-12T14:00` -> `2024-05-12`)."""
+        return Period(self.value.split("T")[0])
+
+    def plus_days(self, days: int) -> Period | None:
+        """The day `days` after this one day."""
+        return None if self.day is None else Period((self.day + dt.timedelta(days=days)).isoformat())
+
+    def span_of_days(self, max_days: int) -> bool:
+        """A day or a span of at most `max_days` days between two given days."""
+        first, last = _day(self.first_bound), _day(self.last_bound)
+        return first is not None and last is not None and (last - first).days <= max_days
+
+    def within(self, outer: Period, max_days: int) -> bool:
+        """This period falls within `outer`, an event's span of days (not a season or years)."""
+        if not outer.span_of_days(max_days):
+            return False
+        return outer.first_bound <= self.first_bound[:10] and self.last_bound[:10] <= outer.last_bound
+
+    def refines(self, coarser: Period) -> bool:
+        """This period starts inside a coarser reading of it (`2024-10-01/2024-10-13` in `2024-10`)."""
+        return self.value.startswith(coarser.value)
+
+    def continues(self, day: Period) -> bool:
+        """A stay that began on `day` (`2024-05-23/2024-06-05` of `2024-05-23`)."""
+        return self.value.startswith(f"{day.value}/")
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A `dates` item, typed: where it is, how it is written, its TIMEX3 type and period."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    period: Period
+
+    @classmethod
+    def of(cls, timex: Timex) -> Dated:
+        return cls(timex.start, timex.end, timex.text, timex.type, Period(timex.value))
+
+    def with_period(self, period: Period) -> Dated:
+        return replace(self, period=period)

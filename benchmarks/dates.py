@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extractor.ingest import to_document  # noqa: E402
-from extractor.recognizers.timex_rules import TimexParser  # noqa: E402
+from extractor.recognizers.timex.grammar import TimexParser  # noqa: E402
 from extractor.scoring import Tally  # noqa: E402
 from tests.test_peer_time import duckling_value  # noqa: E402
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from extractor.lexicons import load
-from extractor.recognizers.timex_rules import parse_timex
+from extractor.recognizers.timex.grammar import parse_timex
 
 PEERS = Path("/work/shared/peer-suites")
 DUCKLING = PEERS / "duckling-ko"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extractor.recognizers.timex_period import Period
+from extractor.recognizers.timex.period import Period
 
 
 def test_a_span_of_days_has_its_bounds_grain_and_days():
@@ -35,3 +35,7 @@ def test_within_an_event_span_of_days_only():
     assert not Period("2024-05-13").within(Period("2024-01-01/2024-12-31"), max_days=31)
     assert Period("2024-05-12/2024-05-16").continues(Period("2024-05-12"))
     assert Period("2024-10-01/2024-10-13").refines(Period("2024-10"))
+
+
+def test_days_beyond_the_calendar_give_no_day():
+    assert Period("2024-05-12").plus_days(10**7) is None

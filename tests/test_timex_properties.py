@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from extractor import extract
 from extractor.lexicons import load
-from extractor.recognizers.timex_rules import parse_timex
+from extractor.recognizers.timex.grammar import parse_timex
 
 _FRAGMENTS = ["지난 ", "오는 ", "이날", "전날", "어제", "내일", "올해", "올 ", "상반기", "2023년 ", "7월 ",
               "28일", "26~27일", "부터 ", "까지", "오전 ", "오후 ", "10시", "30분", "14:00", "(금)", "(13일)",

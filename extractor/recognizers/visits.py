@@ -23,7 +23,7 @@ from ..lexicons import load
 from ..model import Count, Span, Visit
 from ..nlp.common import add_item, document_of, items, reference_date, text_of
 from ..nlp.korean import SentencePart, one_of, particles, report_verbs, sentence_parts
-from .timex_period import Dated, Period
+from .timex.period import Dated, Period
 
 DATED_TYPES = ("DATE", "TIME")
 #: The longest span one visit lasts (a month-long course); longer spans sum up many visits.

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from ..model import Timex
+from ...model import Timex
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _GRAINS = (
@@ -100,7 +100,12 @@ class Period:
 
     def plus_days(self, days: int) -> Period | None:
         """The day `days` after this one day."""
-        return None if self.day is None else Period((self.day + dt.timedelta(days=days)).isoformat())
+        if self.day is None:
+            return None
+        try:
+            return Period((self.day + dt.timedelta(days=days)).isoformat())
+        except OverflowError:  # more days than the calendar holds
+            return None
 
     def span_of_days(self, max_days: int) -> bool:
         """A day or a span of at most `max_days` days between two given days."""

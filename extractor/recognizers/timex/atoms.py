@@ -1,5 +1,5 @@
 """The smallest temporal pieces of Korean text (`지난`, `6월`, `26일`, `오후`, `2시 30분`,
-`한 달간`), each with the fields it sets; timex_rules.py joins them into expressions.
+`한 달간`), each with the fields it sets; grammar.py joins them into expressions.
 
 Vocabulary comes from extractor/lexicons/timex.yaml; numbers from numerals.py.
 """
@@ -10,9 +10,9 @@ from typing import Callable, Iterator
 
 import regex
 
-from ..lexicons import load
-from ..nlp.korean import one_of
-from .numerals import NUMBER, parse_number
+from ...lexicons import load
+from ...nlp.korean import one_of
+from ..numerals import NUMBER, parse_number
 
 LEXICON = load("timex")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp.common import add_item, reference_date, text_of
-from ..nlp.korean import content_of
-from .timex_rules import TimexParser, parse_timex
+from ...nlp.common import add_item, reference_date, text_of
+from ...nlp.korean import content_of
+from .grammar import TimexParser, parse_timex
 
 __all__ = ["TimexRecognizer", "parse_timex"]
 

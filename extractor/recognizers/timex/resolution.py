@@ -1,44 +1,28 @@
-"""Korean temporal expressions to TIMEX3 values: `parse_timex(text, reference)`.
-
-Pieces found by timex_atoms.py are joined coarse to fine (`지난` `6월` `26일`), then
-into ranges (`A부터 B까지`, `A~B`), and resolved against the reference: the
-publication date for news (relative days resolve against it, clock times fall on
-the day the text last spoke of), or a full datetime (then a bare clock time is its
-next occurrence, as Duckling reads it). `이날`/`전날` resolve against the anchor:
-the last single day the text named.
-"""
+"""Resolving a Korean temporal expression to a TIMEX3 value: fields of the pieces grammar.py
+joined (`지난` `6월` `26일`) become a Point (a datetime and its grain) against the context (the
+reference date, the anchor day `이날` means, the year last named), then a value."""
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..lexicons import load
-from ..model import Timex
-from ..nlp.korean import SENTENCE_END, one_of, report_verbs
-from .timex_atoms import LEXICON, PIECE_START, Piece, candidate_pieces
+from ...model import Timex
+from ...nlp.korean import SENTENCE_END, one_of, report_verbs
+from .atoms import LEXICON
 
-_HANGUL = regex.compile(r"\p{Hangul}")
-_PARTICLE = regex.compile(one_of(LEXICON["particles"]) + r"+(?!\p{Hangul})")
-_JOIN_GAP = regex.compile(r"[ \t]?(?:인[ \t])?|[ \t]?\(|\n")
-_RANGE_JOIN = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+if TYPE_CHECKING:
+    from .grammar import Group
+
 _RANGE_CLOSE = regex.compile(one_of(LEXICON["range_closers"]))
-_PREFIX_FIELDS = {"direction", "approximately", "every"}
-_COORDINATION = regex.compile(
-    r"[ \t]?(?:" + "|".join(regex.escape(c) for c in LEXICON["coordinators"]) + r")[ \t]?")
-#: what a coordinated expression may take from the one before it, coarsest first
-_SHARED_FIELDS = ("direction", "year", "year_shift", "month", "month_shift")
-_DAILY_HOURS = regex.compile(
-    "(?:" + "|".join(regex.escape(w) for w in LEXICON["daily_hours_words"]) + r")(?:은|는|이|:)?\s?$")
+PREFIX_FIELDS = {"direction", "approximately", "every"}
+_DAILY_HOURS = regex.compile(one_of(LEXICON["daily_hours_words"]) + r"(?:은|는|이|:)?\s?$")
 _SECOND_GRAINS = ("hour", "minute", "second")
 _FINER = {"years": "month", "months": "day", "weeks": "day", "days": "hour", "hours": "minute",
           "minutes": "second", "seconds": "second"}
-_PROGRAMS = load("name_heads")["programs"]
-#: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`)
-_EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
-_QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]")
 _GRAIN_ORDER = ["decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
                 "hour", "minute", "second"]
 
@@ -48,21 +32,6 @@ class Point:
     when: dt.datetime
     grain: str
     code: str | None = None
-
-
-@dataclass
-class Group:
-    start: int
-    end: int
-    fields: dict = field(default_factory=dict)
-    #: holds a piece that can stand for a time by itself (not only `지난`, `(금)`, `세시`)
-    anchored: bool = False
-    standalone: bool = False
-    open_start: bool = False
-
-    @property
-    def rank(self) -> int:
-        return Piece(0, 0, {k: v for k, v in self.fields.items() if k not in _PREFIX_FIELDS}).rank
 
 
 @dataclass
@@ -83,82 +52,42 @@ class Context:
         return self.now.date()
 
 
-def parse_timex(text: str, reference: dt.date | dt.datetime) -> list[Timex]:
-    """Every temporal expression in `text`, normalised against `reference`."""
-    return TimexParser(reference).parse(text)
-
-
-class TimexParser:
-    """Keeps the anchor day (`이날`) across the parts of one document."""
-
-    def __init__(self, reference: dt.date | dt.datetime):
-        has_clock = isinstance(reference, dt.datetime)
-        now = reference if has_clock else dt.datetime.combine(reference, dt.time())
-        offset = now.utcoffset()
-        self.context = Context(now.replace(tzinfo=None), has_clock,
-                               offset.total_seconds() / 3600 if offset is not None else None, now.date(),
-                               now.year)
-        #: the dated words of quoted event names (`10월 축제` of `'진주 10월 축제'`), as patterns
-        self.name_tails: dict[str, regex.Pattern] = {}
-
-    def learn_names(self, text: str, start: int = 0, end: int | None = None) -> None:
-        """Remember quoted event names that hold a date word: the word is part of the name, also
-        where the name comes back without quotes (`진주 10월 축제가`)."""
-        for quoted in _event_names(text, start, len(text) if end is None else end):
-            pieces = _pieces(text, quoted.start("name"), quoted.end("name"), [])
-            if pieces:
-                tail = regex.sub(r"\s", "", text[pieces[0].start:quoted.end("name")])
-                self.name_tails[tail] = regex.compile(r"(?<!\d)" + r"\s?".join(map(regex.escape, tail)))
-
-    def parse(self, text: str, start: int = 0, end: int | None = None) -> list[Timex]:
-        end = len(text) if end is None else end
-        self.learn_names(text, start, end)
-        found = []
-        for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
-            timex = self._resolve(text, first, last)
-            if timex is not None:
-                found.append(timex)
-        return found
-
-    def _names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        spans = [quoted.span() for quoted in _event_names(text, start, end)]
-        return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
-
-    def _resolve(self, text: str, first: Group, last: Group | None) -> Timex | None:
-        ctx = self.context
-        if last is None:
-            fields = _in_year_of_month_before(text, first, ctx)
-            value = _single_value(fields, ctx)
-            if value is None:
-                return None
-            kind, value, point = value
-            if point is not None and point.grain in ("day", "part", "hour", "minute", "second") \
-                    and not first.open_start and _moves_anchor(first.fields) and not _REPORTED.match(text, first.end):
-                ctx.anchor = point.when.date()
-            if point is not None and _YEAR_FIELDS & first.fields.keys():
-                ctx.anchor_year = point.when.year
-                if point.grain == "month":
-                    ctx.dated_month = (first.end, point.when.date())
-            if kind == "TIME" and _daily_hours(text, first):
-                value = _without_day(value)
-            return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
-        points = _range_points(first.fields, last.fields, ctx)
-        if points is None:
+def resolve(text: str, first: Group, last: Group | None, ctx: Context) -> Timex | None:
+    """The Timex of an expression (`first` alone) or a range, resolved in `ctx` (which it moves on:
+    the anchor day, the year last named)."""
+    if last is None:
+        fields = _in_year_of_month_before(text, first, ctx)
+        value = _single_value(fields, ctx)
+        if value is None:
             return None
-        begin, finish = points
-        if begin.grain == finish.grain == "day":
-            ctx.span = (begin.when.date(), finish.when.date())
-        if _YEAR_FIELDS & (first.fields.keys() | last.fields.keys()):
-            ctx.anchor_year = finish.when.year
-        end = last.end
-        closer = _RANGE_CLOSE.match(text, end)
-        if closer:
-            end = closer.end()
-        kind = "TIME" if _has_time(first.fields) or _has_time(last.fields) else "DATE"
-        value = f"{_format(begin)}/{_format(finish)}"
+        kind, value, point = value
+        if point is not None and point.grain in ("day", "part", "hour", "minute", "second") \
+                and not first.open_start and _moves_anchor(first.fields) and not _REPORTED.match(text, first.end):
+            ctx.anchor = point.when.date()
+        if point is not None and _YEAR_FIELDS & first.fields.keys():
+            ctx.anchor_year = point.when.year
+            if point.grain == "month":
+                ctx.dated_month = (first.end, point.when.date())
         if kind == "TIME" and _daily_hours(text, first):
-            value = "/".join(_without_day(bound) for bound in value.split("/"))
-        return Timex(text=text[first.start:end], start=first.start, end=end, type=kind, value=value)
+            value = _without_day(value)
+        return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
+    points = _range_points(first.fields, last.fields, ctx)
+    if points is None:
+        return None
+    begin, finish = points
+    if begin.grain == finish.grain == "day":
+        ctx.span = (begin.when.date(), finish.when.date())
+    if _YEAR_FIELDS & (first.fields.keys() | last.fields.keys()):
+        ctx.anchor_year = finish.when.year
+    end = last.end
+    closer = _RANGE_CLOSE.match(text, end)
+    if closer:
+        end = closer.end()
+    kind = "TIME" if has_time(first.fields) or has_time(last.fields) else "DATE"
+    value = f"{_format(begin)}/{_format(finish)}"
+    if kind == "TIME" and _daily_hours(text, first):
+        value = "/".join(_without_day(bound) for bound in value.split("/"))
+    return Timex(text=text[first.start:end], start=first.start, end=end, type=kind, value=value)
 
 
 def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
@@ -185,9 +114,9 @@ def _moves_anchor(fields: dict) -> bool:
 
 def _daily_hours(text: str, group: Group) -> bool:
     """Opening hours (`운영시간은 10시에서 20시까지`) name no day of their own."""
-    if _daily_clock(group.fields):
+    if daily_clock(group.fields):
         return True
-    return not _DATE_FIELDS & group.fields.keys() and bool(_DAILY_HOURS.search(text, max(0, group.start - 12),
+    return not DATE_FIELDS & group.fields.keys() and bool(_DAILY_HOURS.search(text, max(0, group.start - 12),
                                                                                    group.start))
 
 
@@ -232,199 +161,16 @@ def _day_up_to(day: int, last: dt.date) -> Point | None:
     return Point(_midnight(month.replace(day=day)), "day")
 
 
-# --- finding pieces -------------------------------------------------------------------------
-
-def _event_names(text: str, start: int, end: int):
-    return (quoted for quoted in _QUOTED.finditer(text, start, end)
-            if quoted["name"].strip().endswith(_EVENT_HEADS))
-
-
-def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[Piece]:
-    """Temporal pieces in text order, none inside a name."""
-    pieces: list[Piece] = []
-    candidates = _Candidates(text, end)
-    position = start
-    while True:
-        if pieces and pieces[-1].end == position and position < end:
-            at = position  # straight after a piece, even inside a word (`6월26일`); PIECE_START never is
-        else:
-            found = PIECE_START.search(text, position, end)
-            if not found:
-                return pieces
-            at = found.start()
-        piece = _best_piece(text, at, end, candidates)
-        if piece is None:
-            position = at + 1
-            continue
-        if not any(first < piece.end and piece.start < last for first, last in names):
-            pieces.append(piece)
-        position = piece.end
-
-
-class _Candidates(dict):
-    """The candidate pieces at each position of one passage, read once: a piece's right edge is
-    checked by the pieces that start there, and the next piece then starts there too."""
-
-    def __init__(self, text: str, end: int):
-        super().__init__()
-        self.text = text
-        self.end = end
-
-    def __missing__(self, at: int) -> list[Piece]:
-        pieces = self[at] = candidate_pieces(self.text, at, self.end)
-        return pieces
-
-
-def _best_piece(text: str, at: int, end: int, candidates: _Candidates) -> Piece | None:
-    for piece in candidates[at]:
-        if _right_edge_ok(text, piece.end, end, candidates):
-            return piece
-    return None
-
-
-def _right_edge_ok(text: str, at: int, end: int, candidates: _Candidates) -> bool:
-    if at >= end or not _HANGUL.match(text[at]):
-        return True
-    particle = _PARTICLE.match(text, at, end)
-    if particle and (particle.end() >= end or not _HANGUL.match(text[particle.end()])):
-        return True
-    return bool(candidates[at])
-
-
-# --- joining pieces into expressions and ranges --------------------------------------------------
-
-def _groups(text: str, pieces: list[Piece]) -> list[Group]:
-    groups: list[Group] = []
-    for piece in pieces:
-        if groups and _join(text, groups[-1], piece):
-            continue
-        groups.append(Group(piece.start, piece.end, dict(piece.fields), not piece.attach_only, piece.standalone))
-    complete = [group for group in groups if _complete(group)]
-    for before, after in zip(complete, complete[1:]):
-        if _COORDINATION.fullmatch(text, before.end, after.start):
-            _share(before, after)
-    return complete
-
-
-def _share(before: Group, after: Group) -> None:
-    """`2023년 상반기와 하반기`: the second expression leaves out what the first said."""
-    if before.standalone or after.standalone or "every" in before.fields:
-        return
-    rank = after.rank
-    for key in _SHARED_FIELDS:
-        coarser = key == "direction" or Piece(0, 0, {key: None}).rank < rank
-        if key in before.fields and coarser and not after.fields.keys() & _SAME_SLOT[key]:
-            after.fields[key] = before.fields[key]
-
-
-_SAME_SLOT = {"direction": {"direction"}, "year": {"year", "year_shift"}, "year_shift": {"year", "year_shift"},
-              "month": {"month", "month_shift"}, "month_shift": {"month", "month_shift"}}
-
-
-def _join(text: str, group: Group, piece: Piece) -> bool:
-    gap = text[group.end:piece.start]
-    if not _JOIN_GAP.fullmatch(gap) or (group.fields.keys() & piece.fields.keys()):
-        return False
-    if "인" in gap and not group.fields.keys() & {"weekday", "span_day"}:
-        return False
-    if gap == "\n" and not text.startswith("(", piece.start):
-        return False
-    closing = gap.endswith("(")
-    if closing and not text.startswith(")", piece.end):
-        return False
-    prefix_only = not (group.fields.keys() - _PREFIX_FIELDS)
-    if group.standalone or (piece.standalone and not prefix_only):
-        return False
-    if not prefix_only and not _fits_after(group, piece):
-        return False
-    group.fields.update(piece.fields)
-    group.end = piece.end + (1 if closing else 0)
-    group.anchored = group.anchored or not piece.attach_only
-    group.standalone = piece.standalone
-    return True
-
-
-def _fits_after(group: Group, piece: Piece) -> bool:
-    keys = piece.fields.keys()
-    if "quantity" in keys or "quantity" in group.fields:
-        return False
-    if "month_part" in keys:
-        return group.fields.keys() & {"month", "month_shift"} and not group.fields.keys() & {"day", "day_shift"}
-    if "zone" in keys:
-        return "clock" in group.fields
-    return piece.rank >= group.rank
-
-
-def _complete(group: Group) -> bool:
-    fields = group.fields
-    if "quantity" in fields:
-        return "direction" in fields
-    if "season" in fields:
-        return bool(fields.keys() & {"year", "year_shift", "direction"})
-    if "part_of_day" in fields and fields.keys() & {"direction", "clock"}:
-        return True
-    return group.anchored
-
-
-def _ranges(text: str, groups: list[Group]):
-    """(first, last) for ranges, (group, None) for single expressions."""
-    index = 0
-    while index < len(groups):
-        group = groups[index]
-        if group.fields.keys() & _RANGE_GRAINS.keys():
-            first, last = _split_range(group)
-            yield first, last
-            index += 1
-            continue
-        joiner = _RANGE_JOIN.match(text, group.end)
-        following = groups[index + 1] if index + 1 < len(groups) else None
-        if joiner and following and following.start == joiner.end() and _rangeable(group, following):
-            yield group, following
-            index += 2
-            continue
-        if joiner and following and following.start == joiner.end() and "every" in group.fields:
-            yield group, None  # `매주 월요일부터 금요일까지`: the end is a weekday of every week too
-            index += 2
-            continue
-        group.open_start = bool(joiner)
-        yield group, None
-        index += 1
-
-
-def _rangeable(first: Group, last: Group) -> bool:
-    if first.standalone or last.standalone or "quantity" in first.fields or "quantity" in last.fields:
-        return False
-    return "every" not in last.fields and ("every" not in first.fields or _daily_clock(first.fields))
-
-
-def _daily_clock(fields: dict) -> bool:
-    """`매일 10시부터 18시까지`: a time of every day, written like opening hours."""
-    return fields.get("every") == "P1D" and _has_time(fields) and not (_DATE_FIELDS - {"every"}) & fields.keys()
-
-
-_RANGE_GRAINS = {"day_range": "day", "month_range": "month", "year_range": "year"}
-
-
-def _split_range(group: Group) -> tuple[Group, Group]:
-    """`26~27일`, `6~7월`, `2023~2024년`: the first bound keeps what was written before the range."""
-    key = next(key for key in _RANGE_GRAINS if key in group.fields)
-    grain = _RANGE_GRAINS[key]
-    first_value, last_value = group.fields.pop(key)
-    first = Group(group.start, group.end, {**group.fields, grain: first_value}, True)
-    last = Group(group.end, group.end, {grain: last_value}, True)
-    return first, last
-
-
 # --- resolving ------------------------------------------------------------------------------------
 
-_DATE_FIELDS = {"decade", "year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
+DATE_FIELDS = {"decade", "year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
                 "weekday", "week_shift", "holiday", "span_day", "every"}
 _RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day",
                     "year_anchor_shift"}
 _YEAR_FIELDS = {"year", "year_shift", "year_anchor_shift"}
 
 
-def _has_time(fields: dict) -> bool:
+def has_time(fields: dict) -> bool:
     return bool(fields.keys() & {"clock", "part_of_day", "clock_word"})
 
 
@@ -447,13 +193,13 @@ def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] |
     point = _point(fields, ctx, None)
     if point is None:
         return None
-    return ("TIME" if _has_time(fields) else "DATE"), _format(point), point
+    return ("TIME" if has_time(fields) else "DATE"), _format(point), point
 
 
 def _point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
     try:
         day = _date_point(fields, ctx, base)
-        if not _has_time(fields):
+        if not has_time(fields):
             return day
         return _time_point(fields, ctx, day, base)
     except ValueError:  # an impossible date such as 2월 30일
@@ -559,7 +305,7 @@ def _span_day(fields: dict, ctx: Context) -> Point | None:
 
 def _set_value(fields: dict) -> str | None:
     """TIMEX3 SET values: `매년` P1Y, `매주 월요일` XXXX-WXX-1, `매월 15일` XXXX-XX-15, `매일 오전 10시` XXXX-XX-XXT10:00."""
-    rest = fields.keys() - _PREFIX_FIELDS
+    rest = fields.keys() - PREFIX_FIELDS
     if not rest:
         return fields["every"]
     if rest - {"weekday", "month", "day", "clock", "part_of_day"}:
@@ -569,7 +315,7 @@ def _set_value(fields: dict) -> str | None:
     else:
         month = f"{fields['month']:02d}" if "month" in fields else "XX"
         date = f"XXXX-{month}" + (f"-{fields['day']:02d}" if "day" in fields else "-XX" if month == "XX" else "")
-    if not _has_time(fields):
+    if not has_time(fields):
         return date
     clock = fields.get("clock")
     if clock is None:
@@ -811,3 +557,8 @@ def _format(point: Point) -> str:
     if grain == "minute":
         return f"{day}T{when.hour:02d}:{when.minute:02d}"
     return f"{day}T{when.hour:02d}:{when.minute:02d}:{when.second:02d}"
+
+
+def daily_clock(fields: dict) -> bool:
+    """`매일 10시부터 18시까지`: a time of every day, written like opening hours."""
+    return fields.get("every") == "P1D" and has_time(fields) and not (DATE_FIELDS - {"every"}) & fields.keys()

@@ -1,0 +1,271 @@
+"""Korean temporal expressions to TIMEX3 values: `parse_timex(text, reference)`.
+
+Pieces found by atoms.py are joined coarse to fine (`지난` `6월` `26일`), then
+into ranges (`A부터 B까지`, `A~B`), and resolved against the reference: the
+publication date for news (relative days resolve against it, clock times fall on
+the day the text last spoke of), or a full datetime (then a bare clock time is its
+next occurrence, as Duckling reads it). `이날`/`전날` resolve against the anchor:
+the last single day the text named. This module joins; resolution.py resolves.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ...lexicons import load
+from ...model import Timex
+from ...nlp.korean import one_of
+from .atoms import LEXICON, PIECE_START, Piece, candidate_pieces
+from .resolution import PREFIX_FIELDS, Context, daily_clock, resolve
+
+_HANGUL = regex.compile(r"\p{Hangul}")
+_PARTICLE = regex.compile(one_of(LEXICON["particles"]) + r"+(?!\p{Hangul})")
+_JOIN_GAP = regex.compile(r"[ \t]?(?:인[ \t])?|[ \t]?\(|\n")
+_RANGE_JOIN = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+_COORDINATION = regex.compile(rf"[ \t]?{one_of(LEXICON['coordinators'])}[ \t]?")
+#: what a coordinated expression may take from the one before it, coarsest first
+_SHARED_FIELDS = ("direction", "year", "year_shift", "month", "month_shift")
+_PROGRAMS = load("name_heads")["programs"]
+#: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`)
+_EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
+_QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]")
+
+
+@dataclass
+class Group:
+    start: int
+    end: int
+    fields: dict = field(default_factory=dict)
+    #: holds a piece that can stand for a time by itself (not only `지난`, `(금)`, `세시`)
+    anchored: bool = False
+    standalone: bool = False
+    open_start: bool = False
+
+    @property
+    def rank(self) -> int:
+        return Piece(0, 0, {k: v for k, v in self.fields.items() if k not in PREFIX_FIELDS}).rank
+
+
+def parse_timex(text: str, reference: dt.date | dt.datetime) -> list[Timex]:
+    """Every temporal expression in `text`, normalised against `reference`."""
+    return TimexParser(reference).parse(text)
+
+
+class TimexParser:
+    """Keeps the anchor day (`이날`) across the parts of one document."""
+
+    def __init__(self, reference: dt.date | dt.datetime):
+        has_clock = isinstance(reference, dt.datetime)
+        now = reference if has_clock else dt.datetime.combine(reference, dt.time())
+        offset = now.utcoffset()
+        self.context = Context(now.replace(tzinfo=None), has_clock,
+                               offset.total_seconds() / 3600 if offset is not None else None, now.date(),
+                               now.year)
+        #: the dated words of quoted event names (`10월 축제` of `'진주 10월 축제'`), as patterns
+        self.name_tails: dict[str, regex.Pattern] = {}
+
+    def learn_names(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """Remember quoted event names that hold a date word: the word is part of the name, also
+        where the name comes back without quotes (`진주 10월 축제가`)."""
+        for quoted in _event_names(text, start, len(text) if end is None else end):
+            pieces = _pieces(text, quoted.start("name"), quoted.end("name"), [])
+            if pieces:
+                tail = regex.sub(r"\s", "", text[pieces[0].start:quoted.end("name")])
+                self.name_tails[tail] = regex.compile(r"(?<!\d)" + r"\s?".join(map(regex.escape, tail)))
+
+    def parse(self, text: str, start: int = 0, end: int | None = None) -> list[Timex]:
+        end = len(text) if end is None else end
+        self.learn_names(text, start, end)
+        found = []
+        for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
+            timex = resolve(text, first, last, self.context)
+            if timex is not None:
+                found.append(timex)
+        return found
+
+    def _names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        spans = [quoted.span() for quoted in _event_names(text, start, end)]
+        return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
+
+
+# --- finding pieces -------------------------------------------------------------------------
+
+def _event_names(text: str, start: int, end: int):
+    return (quoted for quoted in _QUOTED.finditer(text, start, end)
+            if quoted["name"].strip().endswith(_EVENT_HEADS))
+
+
+def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[Piece]:
+    """Temporal pieces in text order, none inside a name."""
+    pieces: list[Piece] = []
+    candidates = _Candidates(text, end)
+    position = start
+    while True:
+        if pieces and pieces[-1].end == position and position < end:
+            at = position  # straight after a piece, even inside a word (`6월26일`); PIECE_START never is
+        else:
+            found = PIECE_START.search(text, position, end)
+            if not found:
+                return pieces
+            at = found.start()
+        piece = _best_piece(text, at, end, candidates)
+        if piece is None:
+            position = at + 1
+            continue
+        if not any(first < piece.end and piece.start < last for first, last in names):
+            pieces.append(piece)
+        position = piece.end
+
+
+class _Candidates(dict):
+    """The candidate pieces at each position of one passage, read once: a piece's right edge is
+    checked by the pieces that start there, and the next piece then starts there too."""
+
+    def __init__(self, text: str, end: int):
+        super().__init__()
+        self.text = text
+        self.end = end
+
+    def __missing__(self, at: int) -> list[Piece]:
+        pieces = self[at] = candidate_pieces(self.text, at, self.end)
+        return pieces
+
+
+def _best_piece(text: str, at: int, end: int, candidates: _Candidates) -> Piece | None:
+    for piece in candidates[at]:
+        if _right_edge_ok(text, piece.end, end, candidates):
+            return piece
+    return None
+
+
+def _right_edge_ok(text: str, at: int, end: int, candidates: _Candidates) -> bool:
+    if at >= end or not _HANGUL.match(text[at]):
+        return True
+    particle = _PARTICLE.match(text, at, end)
+    if particle and (particle.end() >= end or not _HANGUL.match(text[particle.end()])):
+        return True
+    return bool(candidates[at])
+
+
+# --- joining pieces into expressions and ranges --------------------------------------------------
+
+def _groups(text: str, pieces: list[Piece]) -> list[Group]:
+    groups: list[Group] = []
+    for piece in pieces:
+        if groups and _join(text, groups[-1], piece):
+            continue
+        groups.append(Group(piece.start, piece.end, dict(piece.fields), not piece.attach_only, piece.standalone))
+    complete = [group for group in groups if _complete(group)]
+    for before, after in zip(complete, complete[1:]):
+        if _COORDINATION.fullmatch(text, before.end, after.start):
+            _share(before, after)
+    return complete
+
+
+def _share(before: Group, after: Group) -> None:
+    """`2023년 상반기와 하반기`: the second expression leaves out what the first said."""
+    if before.standalone or after.standalone or "every" in before.fields:
+        return
+    rank = after.rank
+    for key in _SHARED_FIELDS:
+        coarser = key == "direction" or Piece(0, 0, {key: None}).rank < rank
+        if key in before.fields and coarser and not after.fields.keys() & _SAME_SLOT[key]:
+            after.fields[key] = before.fields[key]
+
+
+_SAME_SLOT = {"direction": {"direction"}, "year": {"year", "year_shift"}, "year_shift": {"year", "year_shift"},
+              "month": {"month", "month_shift"}, "month_shift": {"month", "month_shift"}}
+
+
+def _join(text: str, group: Group, piece: Piece) -> bool:
+    gap = text[group.end:piece.start]
+    if not _JOIN_GAP.fullmatch(gap) or (group.fields.keys() & piece.fields.keys()):
+        return False
+    if "인" in gap and not group.fields.keys() & {"weekday", "span_day"}:
+        return False
+    if gap == "\n" and not text.startswith("(", piece.start):
+        return False
+    closing = gap.endswith("(")
+    if closing and not text.startswith(")", piece.end):
+        return False
+    prefix_only = not (group.fields.keys() - PREFIX_FIELDS)
+    if group.standalone or (piece.standalone and not prefix_only):
+        return False
+    if not prefix_only and not _fits_after(group, piece):
+        return False
+    group.fields.update(piece.fields)
+    group.end = piece.end + (1 if closing else 0)
+    group.anchored = group.anchored or not piece.attach_only
+    group.standalone = piece.standalone
+    return True
+
+
+def _fits_after(group: Group, piece: Piece) -> bool:
+    keys = piece.fields.keys()
+    if "quantity" in keys or "quantity" in group.fields:
+        return False
+    if "month_part" in keys:
+        return group.fields.keys() & {"month", "month_shift"} and not group.fields.keys() & {"day", "day_shift"}
+    if "zone" in keys:
+        return "clock" in group.fields
+    return piece.rank >= group.rank
+
+
+def _complete(group: Group) -> bool:
+    fields = group.fields
+    if "quantity" in fields:
+        return "direction" in fields
+    if "season" in fields:
+        return bool(fields.keys() & {"year", "year_shift", "direction"})
+    if "part_of_day" in fields and fields.keys() & {"direction", "clock"}:
+        return True
+    return group.anchored
+
+
+def _ranges(text: str, groups: list[Group]):
+    """(first, last) for ranges, (group, None) for single expressions."""
+    index = 0
+    while index < len(groups):
+        group = groups[index]
+        if group.fields.keys() & _RANGE_GRAINS.keys():
+            first, last = _split_range(group)
+            yield first, last
+            index += 1
+            continue
+        joiner = _RANGE_JOIN.match(text, group.end)
+        following = groups[index + 1] if index + 1 < len(groups) else None
+        if joiner and following and following.start == joiner.end() and _rangeable(group, following):
+            yield group, following
+            index += 2
+            continue
+        if joiner and following and following.start == joiner.end() and "every" in group.fields:
+            yield group, None  # `매주 월요일부터 금요일까지`: the end is a weekday of every week too
+            index += 2
+            continue
+        group.open_start = bool(joiner)
+        yield group, None
+        index += 1
+
+
+def _rangeable(first: Group, last: Group) -> bool:
+    if first.standalone or last.standalone or "quantity" in first.fields or "quantity" in last.fields:
+        return False
+    return "every" not in last.fields and ("every" not in first.fields or daily_clock(first.fields))
+
+
+
+
+
+_RANGE_GRAINS = {"day_range": "day", "month_range": "month", "year_range": "year"}
+
+
+def _split_range(group: Group) -> tuple[Group, Group]:
+    """`26~27일`, `6~7월`, `2023~2024년`: the first bound keeps what was written before the range."""
+    key = next(key for key in _RANGE_GRAINS if key in group.fields)
+    grain = _RANGE_GRAINS[key]
+    first_value, last_value = group.fields.pop(key)
+    first = Group(group.start, group.end, {**group.fields, grain: first_value}, True)
+    last = Group(group.end, group.end, {grain: last_value}, True)
+    return first, last

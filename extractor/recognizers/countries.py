@@ -306,7 +306,7 @@ class VisitJudge:
                     continue
                 if names_people and morph.form in SUBJECT_PARTICLES:
                     return "origin"
-                if names_people and morph.form in ("을", "를") and self.text.startswith("대상으로", morph.end + 1):
+                if names_people and morph.form in particles("object") and self.text.startswith("대상으로", morph.end + 1):
                     return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
                 if morph.form == "에서" and self._describes_people_from(morphs, i + 1):
                     return "origin"

@@ -24,7 +24,7 @@ from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, text_of
 from ..nlp.korean import SENTENCE_END, content_of, one_of
-from .names_people import People
+from .names.people import People
 from .speakers import find_subject, owner_of, resolve, speaker_right_before
 
 FIELD = "quotes"

@@ -1,4 +1,4 @@
-"""Who said a quote: the subject phrase around it, parsed by names_people.
+"""Who said a quote: the subject phrase around it, parsed by names/people.py.
 
 The subject is the last topic (`…은/는`) before the quote, else the last
 subject (`…이/가`, or `…도/만` where they stand for it: `권한대행도 “…”`), else
@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..model import Speaker
 from ..nlp.korean import particles
-from .names_people import People, PersonPhrase, clean, phrase_ending_at
+from .names.people import People, PersonPhrase, clean, phrase_ending_at
 
 TOPIC_PARTICLES = particles("honorific_topic", "topic")
 SUBJECT_PARTICLES = particles("honorific_subject", "subject", "also", "only")

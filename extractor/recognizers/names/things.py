@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import lexicons
-from ..nlp.korean import longest_first, particles
-from .names_words import ArticleWords, Word
+from ... import lexicons
+from ...nlp.korean import longest_first, particles
+from .words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",

@@ -14,10 +14,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import lexicons
-from ..nlp.korean import SENTENCE_END, particles
-from .names_things import COORDINATION_MARKS, Candidate, Heads, organization_head
-from .names_words import ArticleWords, Word
+from ... import lexicons
+from ...nlp.korean import SENTENCE_END, particles
+from .things import COORDINATION_MARKS, Candidate, Heads, organization_head
+from .words import ArticleWords, Word
 
 _PARTS = re.compile(f"[^{COORDINATION_MARKS}]+")
 _SUBJECT_PARTICLES = particles("topic", "subject")

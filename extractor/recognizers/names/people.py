@@ -24,12 +24,12 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc
 
-from .. import lexicons
-from ..model import Speaker
-from ..nlp.common import items
-from ..nlp.korean import longest_first, per_doc
-from .names_things import Candidate, Heads, heads, is_organization_word, organizations
-from .names_words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
+from ... import lexicons
+from ...model import Speaker
+from ...nlp.common import items
+from ...nlp.korean import longest_first, per_doc
+from .things import Candidate, Heads, heads, is_organization_word, organizations
+from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
@@ -140,7 +140,7 @@ class People:
     article: ArticleWords
     heads: Heads
     countries: list[tuple[int, int]]
-    organizations: list[Candidate]  # from noun phrases (names_things), for telling places from names
+    organizations: list[Candidate]  # from noun phrases (things.py), for telling places from names
     entries: list[tuple[int, Speaker, set]] = field(default_factory=list)
     phrases: list[PersonPhrase] = field(default_factory=list)
     _main_bodies: dict = field(default_factory=dict)

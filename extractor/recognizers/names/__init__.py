@@ -1,8 +1,8 @@
 """`kr_names`: named systems, programmes, organisations and persons.
 
-Candidates come from noun phrases and their heads (names_things), quoted names,
-and people before titles (names_people). This component settles overlaps
-(a quoted name wins over the systems and programmes inside it, not the bodies; a person is not an
+Candidates come from noun phrases and their heads (things.py), quoted names, people
+before titles (people.py) and foreign cities acting as bodies (cities.py), all over the
+article's words (words.py). This component settles overlaps (a quoted name wins over the systems and programmes inside it, not the bodies; a person is not an
 organisation), resolves aliases (`국토부` -> 국토교통부, `LH` after
 `한국토지주택공사(LH)`), gives every name its longest complete form, and stores
 one Named per mention.
@@ -15,14 +15,14 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import lexicons
-from ..model import Named, Span
-from ..nlp.common import add_item, document_of
-from ..nlp.korean import content_of
-from .names_people import People, person_candidates, titles
-from .names_cities import CityRoles
-from .names_things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
-from .names_words import ArticleWords, article_words
+from ... import lexicons
+from ...model import Named, Span
+from ...nlp.common import add_item, document_of
+from ...nlp.korean import content_of
+from .people import People, person_candidates, titles
+from .cities import CityRoles
+from .things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
+from .words import ArticleWords, article_words
 
 NAMED_FIELDS = ("systems", "programs", "organizations", "persons")
 #: Outlets named in bylines and photo credits: `[아시아경제 박종일 기자]`,

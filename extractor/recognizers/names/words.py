@@ -19,8 +19,8 @@ from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
-from ..nlp.common import text_of
-from ..nlp.korean import per_doc
+from ...nlp.common import text_of
+from ...nlp.korean import per_doc
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word

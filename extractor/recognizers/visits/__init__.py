@@ -1,0 +1,50 @@
+"""Visits: who came where, when, how many — one per visit event a sentence reports.
+
+Reads what earlier components found (dates, headcounts, countries, programs) and
+groups it by sentence: a body sentence with a visit cue (방문, 견학, 연수 …) is
+cut into clauses at each date it names, and every clause that names visitors
+(a visiting country, a count of people, a visitor noun) is a visit on that date.
+A clause reporting visits accumulated since a past date (`개소한 이래 … 다녀갔다`)
+is dated as the interval from that date to the reference date. A sentence with no
+date of its own tells more of the visit before it (`대표단은 7명으로 구성됐다`); one
+before any dated visit (`… 방문했다고 15일 밝혔다`: the day of the report) is a visit
+without a day, unless the schedule that follows dates it.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...nlp.common import add_item
+from .assembly import sentence_visits
+from .context import VisitContext
+from .lexicon import VisitLexicon
+from .merging import Story, same_event
+
+
+@Language.factory("kr_visits", requires=["doc.spans", "doc._.foreign_officials"], assigns=["doc.spans"])
+def create_visits(nlp: Language, name: str):
+    return VisitRecognizer()
+
+
+class VisitRecognizer:
+    """Body sentences make the story; a headline or deck adds a dated visit the body lacks."""
+
+    def __init__(self):
+        self.lexicon = VisitLexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = VisitContext(doc, self.lexicon)
+        story = Story(ctx.reference)
+        for visit, stands_alone, planned, until in sentence_visits(ctx, ("body",)):
+            story.add(visit, stands_alone, planned, until)
+        visits = story.visits()
+        # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
+        # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
+        for visit, stands_alone, _, _ in sentence_visits(ctx, ("headline", "deck")):
+            if stands_alone and visit.period is not None and not any(
+                    same_event(visit, e) or (e.period is not None and e.period.refines(visit.period)) for e in visits):
+                visits.append(visit)
+        for visit in visits:
+            add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit.as_visit())
+        return doc

@@ -1,0 +1,63 @@
+"""Visits told sentence by sentence: which sentences report visits, their clauses, and a
+sentence with no date of its own carrying the one before."""
+from __future__ import annotations
+
+from ...nlp.korean import sentence_parts
+from ..timex.period import Dated
+from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in
+from .context import Clause, VisitContext
+from .merging import Told
+from .roles import acts_out_visit, names_arrivals, visit_of
+
+
+def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
+    """(visit, whether it stands alone, whether it is planned, the day its stay ends if the
+    clause gives only that) for each visit clause."""
+    undated_event: Clause | None = None
+    founded: Dated | None = None  # `과정은 2006년 개설됐다`: tallies told after count from then
+    listed_visits = False  # the line before a list reports visits: its rows do too
+    arrived = False  # the sentence before named people from elsewhere (`49개국 대표단이`)
+    for sentence in sentence_parts(ctx.doc, zones):
+        came_before, arrived = arrived, names_arrivals(ctx, sentence.start, sentence.end)
+        founded = founding_date_in(ctx, sentence) or founded
+        cue = ctx.lex.cue(sentence.text)
+        if not sentence.row:
+            listed_visits = cue is not None
+        # `국가별 연수 일정은 다음과 같다.` then `- 라오스 : 10/8~10/17, 20명`
+        # `과정은 2006년 개설됐다` then `지금까지 50여개국 150여명이 수료했다`
+        tally_since_founding = (founded is not None and ctx.lex.is_tally(sentence.text)
+                                and ctx.counts_people(sentence.start, sentence.end))
+        reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding
+        if not reports:
+            undated_event = None
+            continue
+        clauses = clauses_of(ctx, sentence)
+        if not clauses and undated_event is not None and ctx.counts_people(sentence.start, sentence.end):
+            # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
+            clauses = [carried_clause(ctx, sentence, undated_event)]
+        elif not clauses and tally_since_founding:
+            since = founded.period.through(ctx.reference)
+            clauses = [Clause(sentence.start, sentence.end, founded.with_period(since), True)]
+        elif not clauses and not ctx.lex.is_tally(sentence.text):
+            # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
+            clauses = [Clause(sentence.start, sentence.end, None, until=stay_end_in(ctx, sentence))]
+        undated_event = None
+        # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
+        told_as_visit = cue == "visit" or (cue == "attendance" and (arrived or (
+            came_before and ctx.lex.pronoun.search(sentence.text) is not None)))
+        for clause in clauses:
+            visit = visit_of(ctx, sentence, clause)
+            if visit is not None:
+                planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
+                yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
+            elif clause.date is not None and (sentence.row or told_as_visit):
+                # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
+                undated_event = clause
+
+
+def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:
+    """A visit reported with no day needs a sentence telling the act of visiting; one that
+    only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
+    if clause.date is None:
+        return acts_out_visit(ctx, clause)
+    return bool(visit.countries) or told_as_visit or clause.cumulative

@@ -1,0 +1,245 @@
+"""A sentence cut into clauses, one per date of the visit it tells; which dates are no day
+of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_CHECKS."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...nlp.common import document_of
+from ...nlp.korean import SentencePart
+from ..timex.period import Dated, Period
+from .context import DATED_TYPES, Clause, VisitContext, nominal, short_stay
+
+
+def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
+    """The sentence cut at each date of an event it names.
+
+    Dropped: report dates (`28일 시에 따르면`, `5일 밝혔다`) and dates inside a noun's
+    modifier (`지난 4월 신축 이전한 센터`), unless the modifier is the visit itself
+    (`19일 방문한 대표단`) or the sentence counts visits since then (`개소한 이래`).
+    A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
+    """
+    dates = ctx.within(ctx.dates, sentence.start, sentence.end)
+    # `2015년 개소 이후 30개국 1200명이 방문했다` counts visits since then
+    counted_since = any(_starts_a_period(ctx, d) for d in dates) and bool(
+        ctx.within(ctx.counts, sentence.start, sentence.end))
+    cumulative = (ctx.lex.is_tally(sentence.text) or _open_range(ctx.text, dates) or counted_since
+                  or any(_goes_on_since(ctx, d) for d in dates))
+    trip = None if cumulative else _trip(ctx, dates)
+    if trip is not None:
+        return [Clause(sentence.start, sentence.end, trip)]
+    event_dates = _visit_days(ctx, dates, cumulative)
+    if cumulative and event_dates:
+        zone = document_of(ctx.doc).zone_at(sentence.start)
+        if zone is not None and zone.kind != "body":
+            return []  # a headline's `다녀가` is news of the day, not a tally
+        return [_cumulative_clause(ctx, sentence, event_dates, dates)]
+    # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
+    event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d.period != event_dates[i - 1].period]
+    stay_end = stay_end_in(ctx, sentence) or _end_after_days(ctx, dates, event_dates)
+    if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
+        # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
+        event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
+    clauses = []
+    for i, date in enumerate(event_dates):
+        start = sentence.start if i == 0 else date.start
+        end = event_dates[i + 1].start if i + 1 < len(event_dates) else sentence.end
+        clauses.append(Clause(start, end, date))
+    return clauses
+
+
+def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:
+    """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`:
+    a day of setting off and a later day of coming back span the trip."""
+    days = [d.with_period(d.period.on_its_day()) for d in dates if d.type in DATED_TYPES]
+    for first in (d for d in days if _followed_by(ctx.text, d.end, ctx.lex.trip_starts)):
+        for last in days:
+            if (last.start > first.end and _followed_by(ctx.text, last.end, ctx.lex.trip_ends)
+                    and short_stay(first.period, last.period)):
+                return first.with_period(first.period.through(last.period))
+    return None
+
+
+def _dates_something_else(ctx: VisitContext, date: Dated) -> bool:
+    """A date inside a modifier of another noun (`지난 4월 신축 이전한 센터`) dates that noun;
+    it still dates the visit when the modifier is the visit (`19일 방문한 대표단`) or the event
+    visited (`3일 열린 포럼`), or modifies the visitors (`1월 21일에 세운 18만6천724명`)."""
+    modifier = _adnominal_verb(ctx.doc, date.end)
+    if modifier is None:
+        return False
+    verb, phrase = modifier
+    words = ctx.text[date.end:verb.idx + len(verb)]
+    if ctx.lex.cue(words) is not None or words.endswith(ctx.lex.events):
+        return False
+    if not len(phrase):
+        return True
+    head = phrase[-1]  # the modified noun phrase's head: `… 공무원 등 인력 국내 초청 연수` is a course
+    names_visitors = head.text.endswith(ctx.lex.visitor_nouns) or any(
+        c.unit == "people" and c.start <= head.idx < c.end for c in ctx.counts)
+    return not names_visitors
+
+
+def carried_clause(ctx: VisitContext, sentence: SentencePart, event: Clause) -> Clause:
+    """The previous sentence's date for visitors named next (`지난해 9월부터 운영` then
+    `지금까지 27개국에서 100여명이 참여했다`: a tally from that date)."""
+    period = event.date.period
+    if ctx.lex.is_tally(sentence.text) and not period.is_span:
+        period = period.through(ctx.reference)
+    return Clause(sentence.start, sentence.end, event.date.with_period(period), period.is_span)
+
+
+def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Dated], all_dates: list[Dated]) -> Clause:
+    """Visits counted since the earliest date named, up to a `…까지` date, through a number of
+    days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
+    since = min(dates, key=lambda d: d.period)
+    until = [d for d in dates if d is not since and ctx.text[d.end:d.end + 2] == "까지"
+             and d.period > since.period]
+    end = until[-1].period if until else _last_of_days(since, all_dates, reach=8) or ctx.reference
+    return Clause(sentence.start, sentence.end, since.with_period(since.period.through(end)), True)
+
+
+def _ends_a_stay(ctx: VisitContext, date: Dated) -> bool:
+    """`오는 5월까지 머물며`: the end of a stay whose start is not given, no visit's day."""
+    return ctx.text.startswith(ctx.lex.until, date.end)
+
+
+def _edition_year(ctx: VisitContext, date: Dated) -> bool:
+    """`올해 포럼에는`: the year of an annual event's edition; `올해는 46개국 2215명이
+    방문했다` (the year as the topic) is the period the count covers."""
+    return date.text in ctx.lex.this_year and not ctx.text.startswith(("는", "에는", "에만", "에도", " 들어"), date.end)
+
+
+def founding_date_in(ctx: VisitContext, sentence: SentencePart) -> Dated | None:
+    """`2006년 개설됐다`, `2009년부터 이어지고 있는 사업`: where later tallies count from."""
+    dates = [d for d in ctx.within(ctx.dates, sentence.start, sentence.end)
+             if d.type == "DATE" and not d.period.is_span
+             and (_followed_by(ctx.text, d.end, ctx.lex.founding) or _goes_on_since(ctx, d))]
+    return dates[-1] if dates else None
+
+
+def _goes_on_since(ctx: VisitContext, date: Dated) -> bool:
+    """`2005년부터 지속되고 있는 사업으로 매년 … 초청해`: visits every year since then."""
+    return ctx.text.startswith("부터", date.end) and _followed_by(ctx.text, date.end + 2, ctx.lex.ongoing)
+
+
+def _end_after_days(ctx: VisitContext, dates: list[Dated], event_dates: list[Dated]) -> Period | None:
+    """`17일부터 3박 5일 일정으로`, `27일부터 11일간`: a first day and a number of days."""
+    if len(event_dates) != 1 or not ctx.text.startswith("부터", event_dates[0].end):
+        return None
+    return _last_of_days(event_dates[0], dates, reach=4)
+
+
+def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
+    ends = [d.period for d in ctx.within(ctx.dates, sentence.start, sentence.end)
+            if d.type == "DATE" and not d.period.is_span and _ends_a_stay(ctx, d)]
+    return ends[0] if ends else None
+
+
+def _starts_a_period(ctx: VisitContext, date: Dated) -> bool:
+    """`2011년 자매결연 체결 이후`: the start of a period, no visit's day (with a count in
+    the sentence, a tally since then)."""
+    return any(marker in ctx.text[date.end:date.end + 12] for marker in ctx.lex.since)
+
+
+def _not_a_day(ctx: VisitContext, date: Dated) -> bool:
+    """A duration or a recurring time (`3일간`, `매주`)."""
+    return date.type not in DATED_TYPES
+
+
+def _quoted(ctx: VisitContext, date: Dated) -> bool:
+    """Inside a quotation: what a speaker recalls is not a visit the article reports."""
+    return ctx.quoted(date)
+
+
+def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
+    """`28일 시에 따르면`, `15일 밝혔다`; not `22일 방한했다고 밝혔다` (the reported clause's date)."""
+    following = ctx.text[date.end:date.end + 12]
+    return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
+
+
+def _of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
+    """`지난해보다 14만명 증가`, `전년 대비`: the date of the figure compared with."""
+    return ctx.text.startswith(ctx.lex.comparison, date.end)
+
+
+def _of_the_departure(ctx: VisitContext, date: Dated) -> bool:
+    """`4일 출국했다`: the visitors leave that day."""
+    return any(word in ctx.text[date.end:date.end + 12] for word in ctx.lex.departure)
+
+
+def _naming_an_edition(ctx: VisitContext, date: Dated) -> bool:
+    """`2022년 대전 세계지방정부연합 총회에 참가한`: the year names the event's edition."""
+    return date.period.grain == "year" and ctx.lex.edition.match(ctx.text, date.end) is not None
+
+
+#: Why a date of a sentence is no day of the visit it tells: (check, whether it also holds in a
+#: tally). In a tally (`개소한 이래 … 다녀갔다`) a stay's end, a period's start or a modified
+#: noun's date bounds the count instead.
+DATE_CHECKS = (
+    (_not_a_day, True),
+    (_quoted, True),
+    (_edition_year, True),
+    (_of_the_report, True),
+    (_of_a_comparison, True),
+    (_of_the_departure, True),
+    (_naming_an_edition, True),
+    (_ends_a_stay, False),
+    (_starts_a_period, False),
+    (_dates_something_else, False),
+)
+
+
+def _visit_days(ctx: VisitContext, dates: list[Dated], cumulative: bool) -> list[Dated]:
+    """The dates no check of DATE_CHECKS rules out; a time as the day it falls on."""
+    checks = [check for check, in_tally in DATE_CHECKS if in_tally or not cumulative]
+    return [date.with_period(date.period.on_its_day()) if date.type == "TIME" else date
+            for date in dates if not any(check(ctx, date) for check in checks)]
+
+
+def _last_of_days(first: Dated, dates: list[Dated], reach: int) -> Period | None:
+    """The last day of a number of days (`3박 5일`, `8일간`) given within `reach` characters
+    after the first day: `17일부터 3박 5일` ends on the 21st."""
+    if first.period.day is None:
+        return None
+    for date in dates:
+        days = date.period.duration_days if date.type == "DURATION" else None
+        if days and 0 <= date.start - first.end <= reach:
+            return first.period.plus_days(days - 1)
+    return None
+
+def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
+    following = text[end:end + 12]
+    return any(word in following for word in words)
+
+
+def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
+    """The noun modifier right after `offset`, if any: (its verb token, the noun phrase it
+    modifies). `지난 4월 [신축 이전한] 센터`, `2020년초 [코로나19 확산으로 중단했던] 연수`:
+    the first ending after the date closes either a modifier (ETM) or the clause."""
+    text_end = doc[-1].idx + len(doc[-1]) if len(doc) else 0
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand") if offset < text_end else None
+    index = span.start if span is not None else len(doc)
+    seen = 0
+    for tok in doc[index:]:
+        if tok.tag_ == "_SP" or tok.idx < offset:
+            continue
+        if "ETM" in tok.tag_:
+            return tok, _noun_phrase_after(doc, tok.i + 1)
+        closes_clause = tok.text not in ("부터", "까지") and any(
+            tag in tok.tag_ for tag in ("JKS", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP"))
+        if closes_clause or seen >= reach:
+            return None
+        seen += 1
+    return None
+
+
+def _noun_phrase_after(doc: Doc, index: int):
+    end = index
+    while end < len(doc) and (nominal(doc[end]) or doc[end].tag_ in ("_SP", "SP", "SC")):
+        end += 1
+    return doc[index:end]
+
+
+def _open_range(text: str, dates: list[Dated]) -> bool:
+    """`2000년부터 시작해 … ‘07년도까지 39개국 135명`: a start and a later end given apart."""
+    starts = [d for d in dates if text.startswith("부터", d.end)]
+    return any(text.startswith("까지", d.end) and d.start > starts[0].end for d in dates) if starts else False

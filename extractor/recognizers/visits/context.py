@@ -1,0 +1,82 @@
+"""What the visit recognizer knows of one Doc: its text, the lexicon, the reference date and
+the earlier components' items, each with the character span it covers. One VisitContext is
+passed to every step instead of the Doc, the items and the lexicon apart."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ...lexicons import load
+from ...nlp.common import items, reference_date, text_of
+from ..timex.period import Dated, Period
+from .lexicon import VisitLexicon
+
+DATED_TYPES = ("DATE", "TIME")
+#: The longest span one visit lasts (a month-long course); longer spans sum up many visits.
+MAX_EVENT_DAYS = 31
+#: A local government as a sentence's subject (`군산시가`, `가평군은`).
+_LOCAL_GOVERNMENT_HEADS = tuple(load("name_heads")["organizations"]["local_government_heads"])
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    date: Dated | None
+    cumulative: bool = False
+    until: Period | None = None  # an undated clause ending the stay (`이들은 26일까지 … 둘러본다`)
+
+
+@dataclass(frozen=True)
+class At:
+    """Something found at text[start:end]: a country (`key` its code; whether it visits), a
+    programme (`key` its name), the head of a phrase naming visitors, a visit cue."""
+    start: int
+    end: int
+    key: str = ""
+    visiting: bool = False
+
+
+class VisitContext:
+    """The Doc, the lexicon, the reference date and earlier components' items."""
+
+    def __init__(self, doc: Doc, lex: VisitLexicon):
+        self.doc, self.lex = doc, lex
+        self.reference: dt.date = reference_date(doc)
+        self.text = text_of(doc)
+        self.dates = [Dated.of(timex) for timex in items(doc, "dates")]
+        self.counts = items(doc, "headcounts")
+        self.countries = [At(c.mentions[0].start, c.mentions[0].end, c.code, c.visiting)
+                          for c in items(doc, "countries") if c.mentions]
+        self.programs = [At(p.mentions[0].start, p.mentions[0].end, p.name)
+                         for p in items(doc, "programs") if p.mentions]
+        self.quotes = items(doc, "quotes")
+        self.persons = [m for p in items(doc, "persons") for m in p.mentions]
+        self.local_governments = [m for o in items(doc, "organizations") for m in o.mentions
+                                  if m.text.endswith(_LOCAL_GOVERNMENT_HEADS)]
+        #: a foreign city's officials the countries recognizer found visiting (`샌프란시스코 시장을 만나`)
+        self.officials = [At(start, end, code, True) for start, end, code in doc._.foreign_officials or []]
+    def counts_people(self, start: int, end: int) -> bool:
+        return any(c.unit == "people" for c in self.within(self.counts, start, end))
+
+    def quoted(self, entry) -> bool:
+        """Inside a quotation: what a speaker recalls is not a visit the article reports."""
+        return any(q.start <= entry.start and entry.end <= q.end for q in self.quotes)
+
+    @staticmethod
+    def within(entries: list, start: int, end: int) -> list:
+        """The entries (anything with `start` and `end`) inside text[start:end], in text order."""
+        return sorted((e for e in entries if start <= e.start and e.end <= end), key=lambda e: e.start)
+
+
+def nominal(token) -> bool:
+    return token.tag_.startswith(("NN", "SN", "SL", "SH", "XSN")) or token.text == "등"
+
+
+def short_stay(first: Period, last: Period) -> bool:
+    """From one day to a later day, at most the longest span one visit lasts."""
+    days = first.days_to(last)
+    return days is not None and 0 < days <= MAX_EVENT_DAYS
+

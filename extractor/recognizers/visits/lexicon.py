@@ -1,0 +1,63 @@
+"""The compiled form of visits.yaml and visit_cues.yaml: what the visit recognizer reads."""
+from __future__ import annotations
+
+import regex
+
+from ...lexicons import load
+from ...nlp.korean import one_of, report_verbs
+
+
+class VisitLexicon:
+    """Cue words and the words after a date that tell what the date is of."""
+
+    def __init__(self):
+        lexicon = load("visits")
+        cues = load("visit_cues")
+        self.visitor_nouns = tuple(cues["participant_heads"])
+        # `이들은 … 총회에 참석했다`: a pronoun for the visitors named before names them too
+        self.pronoun = regex.compile(rf"(?<!\p{{Hangul}}){one_of(lexicon['visitor_pronouns'])}")
+        self.visitor_word = regex.compile(rf"{one_of(self.visitor_nouns)}|{self.pronoun.pattern}")
+        # `대표단` names visitors; it does not report that they came (`대표단은 포럼에 참석해`)
+        visiting = tuple(c for c in cues["cues"] if c not in self.visitor_nouns)
+        # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
+        self.meeting_cue = regex.compile(one_of(cues["meeting_cues"]))
+        self.visit_cue = regex.compile(one_of(visiting + tuple(lexicon["extra_cues"])))
+        self.participation_cue = regex.compile(one_of(cues["participation_cues"]))
+        self.arrival_word = regex.compile(one_of(lexicon["arrival_heads"]))
+        self.visit_verb = regex.compile(one_of(visiting))
+        self.not_cue = regex.compile(one_of(cues["not_cues"]))
+        self.cumulative = tuple(lexicon["cumulative"])
+        self.attribution = (*lexicon["attribution_after_date"], *report_verbs())
+        self.quotative = regex.compile(one_of(lexicon["quotative_endings"]))
+        self.comparison = tuple(lexicon["comparison_after_date"])
+        self.departure = tuple(lexicon["departure_after_date"])
+        self.trip_starts = tuple(lexicon["trip_start_after_date"])
+        self.trip_ends = tuple(lexicon["trip_end_after_date"])
+        self.until = tuple(lexicon["until_after_date"])
+        self.since = tuple(lexicon["since_after_date"])
+        self.ongoing = tuple(lexicon["ongoing_after_since"])
+        self.founding = tuple(lexicon["founding_after_date"])
+        self.events = tuple(lexicon["event_modifiers"])
+        heads = one_of(lexicon["edition_heads"])
+        self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
+                                     r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")
+        self.plans = tuple(lexicon["plan_markers"])
+        self.totals = tuple(lexicon["total_markers"])
+        self.this_year = frozenset(lexicon["this_year"])
+        # `연수원`, `연수생`, `견학단` name places and people, not the activity
+        self.activity = regex.compile(one_of(lexicon["activities"]) + r"(?![원생단])")
+
+    def cue(self, text: str) -> str | None:
+        """"visit" when the text reports visiting, "attendance" when people only take part
+        (`농업인 2천여 명이 참석했다`: a visit only if they come from abroad), "meeting" when it
+        only meets people (`대표단 6명을 만나`), else None."""
+        text = self.not_cue.sub("", text)
+        if self.visit_cue.search(text):
+            return "visit"
+        if self.participation_cue.search(text):
+            return "attendance"
+        return "meeting" if self.meeting_cue.search(text) else None
+
+    def is_tally(self, text: str) -> bool:
+        """The text counts visits accumulated over time (`지금까지`, `누적`, `다녀갔`)."""
+        return any(marker in text for marker in self.cumulative)

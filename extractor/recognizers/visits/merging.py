@@ -1,0 +1,121 @@
+"""One visit per event: a clause dated within a visit already told retells it; the story
+keeps the visits an article's body tells, in reading order."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ...model import Span, Visit
+from ..timex.period import Period
+from .context import MAX_EVENT_DAYS, short_stay
+
+
+@dataclass
+class Told:
+    """A visit as the article tells it, dated by a Period until it becomes a contract Visit."""
+    period: Period | None
+    countries: list[str]
+    visitors: str | None
+    headcount: int | None
+    purpose: str | None
+    program: str | None
+    evidence: Span
+
+    def as_visit(self) -> Visit:
+        return Visit(date=self.period.value if self.period else None, countries=self.countries,
+                     visitors=self.visitors, headcount=self.headcount, purpose=self.purpose,
+                     program=self.program, evidence=self.evidence)
+
+
+class Story:
+    """The visits an article's body tells, in reading order: a clause dated within a visit
+    already told retells it, and a sentence with no date of its own tells more of the visit
+    before it. Weak reports add to the visit they follow or take the date of the one that
+    follows them, but are no visit alone: `해외 바이어 300여 명이 참석했다` with no day is
+    attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit, and
+    a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news."""
+
+    def __init__(self, reported: dt.date):
+        self._reported = reported
+        self._visits: list[Told] = []
+        self._alone: set[int] = set()
+        self._last: Told | None = None
+
+    def add(self, visit: Told, stands_alone: bool, planned: bool, until: Period | None = None) -> None:
+        """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
+        day-long visit it tells more of lasts until then."""
+        stands_alone = stands_alone and not (planned and self._alone)
+        if visit.period is None and self._last is not None:
+            target = self._last
+            if target.countries:  # the visitors' countries are told: others named later are context
+                visit.countries = []
+        else:
+            target = next((e for e in self._visits if self._retells(visit, e)), None)
+        if target is None:
+            self._visits.append(visit)
+            target = visit
+        else:
+            _merge_into(target, visit)
+        if until and target.period and short_stay(target.period, until):
+            target.period = target.period.through(until)
+        if stands_alone:
+            self._alone.add(id(target))
+        self._last = target
+
+    def visits(self) -> list[Told]:
+        return [v for v in self._visits if id(v) in self._alone]
+
+    def _retells(self, visit: Told, earlier: Told) -> bool:
+        """`same_event`, where a visit told without a day takes the date of one near the
+        report only (`이들은 지난해 5월에도 도를 찾은 바 있다` is another visit)."""
+        if (visit.period is None) != (earlier.period is None):
+            first = (visit.period or earlier.period).first_day
+            if first is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
+                return False
+        return same_event(visit, earlier)
+
+
+def same_event(visit: Told, earlier: Told) -> bool:
+    """A clause retelling a reported visit: one date lies within the other (a day of a week-long
+    course, or the course's span given after its first day), or one is not given (a lead that
+    names no day of the visit, then its schedule), and one adds nothing to the other.
+    A summary (`37개국 138명`, 6/26-7/27) and the visits it sums up stay apart."""
+    undated = visit.period is None or earlier.period is None
+    if not (undated or _within(visit.period, earlier.period) or _within(earlier.period, visit.period)):
+        return False
+    if visit.period == earlier.period and not _conflicts(visit, earlier):
+        return True  # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`
+    if not undated and visit.period.continues(earlier.period) and not _conflicts(visit, earlier):
+        return True  # the stay that began that day: `23일부터 … 연수` then `이날 입교해 5일까지`
+    return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
+
+
+def _conflicts(visit: Told, other: Told) -> bool:
+    """Different people: other countries, or another number of them."""
+    other_countries = visit.countries and other.countries and not set(visit.countries) & set(other.countries)
+    other_count = None not in (visit.headcount, other.headcount) and visit.headcount != other.headcount
+    return bool(other_countries or other_count)
+
+
+def _adds_nothing(visit: Told, other: Told) -> bool:
+    return set(visit.countries) <= set(other.countries) and visit.headcount in (None, other.headcount)
+
+
+def _within(inner: Period | None, outer: Period | None) -> bool:
+    """`inner` falls within `outer`, an event's span of days (not a season or years of visits)."""
+    if inner is None or outer is None or inner == outer:
+        return inner == outer
+    return inner.within(outer, MAX_EVENT_DAYS)
+
+
+def _merge_into(earlier: Told, visit: Told) -> None:
+    """Keep one visit per event: its date as first reported (a stay's span given later widens
+    its first day only: `31일 방문길에` then `31일부터 3일까지`; `27일 찾아왔다` then
+    `26일부터 7일까지` dates the visit the lead reports), every visiting country, the known
+    headcount."""
+    if earlier.period is None or (_within(earlier.period, visit.period) and visit.period.continues(earlier.period)):
+        earlier.period = visit.period
+    earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
+    earlier.headcount = earlier.headcount if earlier.headcount is not None else visit.headcount
+    earlier.program = earlier.program or visit.program
+    earlier.visitors = earlier.visitors or visit.visitors

@@ -1,0 +1,161 @@
+"""Who visited and how many, in a dated clause: the visitors' countries and phrase, the
+headcount, the purpose and programme; an official's or a local government's own trip."""
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Doc
+
+from ...model import Count, Span
+from ...nlp.korean import SentencePart, one_of, particles
+from .context import At, Clause, VisitContext, nominal
+from .merging import Told
+
+_SUBJECT = one_of(particles("topic", "subject"))
+_SUBJECT_AFTER_BODY = regex.compile(rf"{_SUBJECT}(?!\p{{Hangul}})")
+#: A title and a subject particle after a name (`홍 시장은`, `유한식 세종시장이`).
+_TITLED_SUBJECT = regex.compile(rf" ?(?P<title>\p{{Hangul}}+?){_SUBJECT}(?!\p{{Hangul}})")
+#: `관광객이 75만여명`: the visitors' noun may carry its subject particle before their count.
+_SUBJECT_PARTICLE = regex.compile(rf"(?<=\p{{Hangul}}){_SUBJECT}$")
+#: What closes the phrase before the visitors' noun phrase (`…으로 한국을 방문한 | 페루의 … 시장이`).
+_PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
+_PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
+
+
+def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told | None:
+    """The visit a clause tells, if it names visitors (a visiting country, a count of people, a
+    visitor noun, or an official on a trip of their own)."""
+    text = ctx.text[clause.start:clause.end]
+    # a row of a visit list is labelled with the visitors' country
+    countries = [c for c in ctx.within(ctx.countries, clause.start, clause.end)
+                 if c.visiting or sentence.row]
+    countries += ctx.within(ctx.officials, clause.start, clause.end)
+    counts = ctx.within(ctx.counts, clause.start, clause.end)
+    people = [c for c in counts if c.unit == "people"]
+    # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
+    bodies = counts if clause.cumulative else []
+    official = None
+    if not (countries or people or bodies or ctx.lex.visitor_word.search(text)):
+        official = _visiting_official(ctx, sentence, clause)
+        if official is None:
+            return None
+    programs = ctx.within(ctx.programs, clause.start, clause.end) or ctx.within(
+        ctx.programs, sentence.start, sentence.end)
+    return Told(
+        period=clause.date.period if clause.date else None,
+        countries=list(dict.fromkeys(c.key for c in countries)),
+        visitors=_visitors_phrase(ctx.doc, clause, official or _visitors_head(ctx, text, clause, people, countries)),
+        headcount=_headcount(ctx, people),
+        purpose=_purpose(ctx, clause),
+        program=programs[0].key if programs else None,
+        evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
+    )
+
+
+def _visiting_official(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> At | None:
+    """`홍 시장은 4일부터 7일까지 호치민시를 방문한다`: a named person with a title, the
+    subject of the sentence up to the dated clause, who visits (an official's trip): the
+    span of name and title."""
+    if clause.date is None:
+        return None  # `최 시장은 이어 … 방문해`: a stop of a trip told before, not a trip
+    for person in ctx.within(ctx.persons, sentence.start, clause.end):
+        subject = _TITLED_SUBJECT.match(ctx.text, person.end)
+        if subject and not ctx.quoted(person) and acts_out_visit(ctx, clause):
+            return At(person.start, subject.end("title"))
+    # `군산시가 지난 26일부터 30일까지 … 연대시를 방문하고 있다`: a local government's delegation
+    for body in ctx.within(ctx.local_governments, sentence.start, clause.end):
+        if _SUBJECT_AFTER_BODY.match(ctx.text, body.end) and not ctx.quoted(body) \
+                and acts_out_visit(ctx, clause):
+            return At(body.start, body.end)
+    return None
+
+
+def _headcount(ctx: VisitContext, people: list[Count]) -> int | None:
+    """The total when the clause gives one (`총 2만1633명`, `모두 78만 명`), else the one
+    count naming the visitors (`전형식 부지사와 외교관 31명 등 50여 명이 참석`: the 50
+    include the hosts), else the largest count of people."""
+    if not people:
+        return None
+    totals = [p for p in people if p.text.startswith(ctx.lex.totals)
+              or ctx.text[:p.start].rstrip().endswith(ctx.lex.totals)]
+    if totals:
+        return max(p.value for p in totals)
+    visitors = [p for p in people if _SUBJECT_PARTICLE.sub("", ctx.text[:p.start].rstrip()).endswith(ctx.lex.visitor_nouns)]
+    return visitors[0].value if len(visitors) == 1 else max(p.value for p in people)
+
+
+def _purpose(ctx: VisitContext, clause: Clause) -> str | None:
+    """The activity that reports the visit with what it is about:
+    `스마트도시 우수사례 견학`, and `통합센터를 견학했다` -> `통합센터 견학`."""
+    match = ctx.lex.activity.search(ctx.text, clause.start, clause.end)
+    if match is None:
+        return None
+    first = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand").start
+    start = _noun_chain_start(ctx.doc, first, clause.start)
+    if start == first and start > 0 and ctx.doc[start - 1].tag_ == "JKO":
+        object_start = _noun_chain_start(ctx.doc, start - 1, clause.start)
+        if object_start < start - 1:
+            return f"{ctx.doc[object_start:start - 1].text} {match.group()}"
+    return ctx.text[ctx.doc[start].idx:match.end()]
+
+
+def _visitors_head(ctx: VisitContext, text: str, clause: Clause, people: list[Count], countries: list[At]) -> At | None:
+    """The count of people, else the last visiting country, else the first word for visitors."""
+    if people:
+        return max(people, key=lambda p: p.value)
+    if countries:
+        return countries[-1]
+    word = ctx.lex.visitor_word.search(text)
+    if word is None:
+        return None
+    return At(clause.start + word.start(), clause.start + word.end())
+
+
+def acts_out_visit(ctx: VisitContext, clause: Clause) -> bool:
+    """The clause uses a visit cue as its verb (`방문했다고`, `찾아왔다`), outside quotes: it
+    reports people coming, not visitors as a noun (`방문객 수는`) or attendance (`참석했다`)."""
+    for match in ctx.lex.visit_verb.finditer(ctx.text, clause.start, clause.end):
+        if ctx.quoted(At(match.start(), match.end())):
+            continue
+        token = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")[-1]
+        following = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
+        if token.tag_.startswith("VV") or (following is not None and following.tag_.startswith("XSV")):
+            return True
+    return False
+
+
+def names_arrivals(ctx: VisitContext, start: int, end: int) -> bool:
+    """People from elsewhere: a delegation or foreign visitors (`대표단`, `외교관`), or a count
+    of the countries or cities they come from (`49개국 67개 도시`)."""
+    return (ctx.lex.arrival_word.search(ctx.text, start, end) is not None
+            or any(c.unit in ("countries", "cities") for c in ctx.within(ctx.counts, start, end)))
+
+
+def _visitors_phrase(doc: Doc, clause: Clause, anchor) -> str | None:
+    """The noun phrase naming who came, grown around its head up to the phrase before it;
+    an origin `…에서` stays inside (`37개 나라에서 총 138명`)."""
+    if anchor is None:
+        return None
+    head = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+    end = head.end
+    while end < len(doc) and doc[end].idx < clause.end and nominal(doc[end]):
+        end += 1
+    start = head.start
+    while start > 0 and not _breaks_phrase(doc[start - 1], clause):
+        start -= 1
+    return doc[start:end].text.strip(" ,") or None
+
+
+def _noun_chain_start(doc: Doc, index: int, limit: int) -> int:
+    """Start of the run of nouns ending just before token `index`."""
+    while index > 0 and doc[index - 1].tag_.startswith(("NN", "SL", "SN")) and doc[index - 1].idx >= limit:
+        index -= 1
+    return index
+
+
+def _breaks_phrase(token, clause: Clause) -> bool:
+    in_date = clause.date is not None and clause.date.start <= token.idx < clause.date.end
+    if token.idx < clause.start or in_date or "\n" in token.text:
+        return True
+    if token.text == "에서":
+        return False
+    return token.text in _PHRASE_BREAK_WORDS or any(tag in token.tag_ for tag in _PHRASE_BREAK_TAGS)

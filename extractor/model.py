@@ -5,6 +5,7 @@ Offsets are Unicode code-point offsets into `Article.text`, end exclusive.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -76,13 +77,31 @@ class Visit(_Model):
     evidence: Span | None = None
 
 
-#: The item fields of an Article, in contract order, each with its item model; a field whose
-#: items carry `mentions` is merged by its key (one entry per country code, per name).
-ITEM_FIELDS: dict[str, type[_Model]] = {
-    "countries": Country, "headcounts": Count, "dates": Timex, "quotes": Quote, "systems": Named,
-    "programs": Named, "organizations": Named, "persons": Named, "visits": Visit,
+@dataclass(frozen=True)
+class ItemField:
+    """One list field of an Article: its item model, the key its entries merge by (one entry per
+    country code, per name: their mentions joined), and its name on the web page."""
+
+    model: type[_Model]
+    merged_by: str | None
+    label: str | None
+
+
+#: The item fields of an Article, in contract order: the one table recognizers (common.FIELDS,
+#: items), conversion, the store, scoring and the web page (static/app.js, checked by a test) read.
+ITEM_FIELDS: dict[str, ItemField] = {
+    "countries": ItemField(Country, "code", "국가"),
+    "headcounts": ItemField(Count, None, "인원·수"),
+    "dates": ItemField(Timex, None, "날짜"),
+    "quotes": ItemField(Quote, None, "인용"),
+    "systems": ItemField(Named, "name", "시스템"),
+    "programs": ItemField(Named, "name", "사업·행사"),
+    "organizations": ItemField(Named, "name", "기관"),
+    "persons": ItemField(Named, "name", "인물"),
+    "visits": ItemField(Visit, None, None),
 }
-MERGE_KEYS = {"countries": "code", "systems": "name", "programs": "name", "organizations": "name", "persons": "name"}
+#: The fields of named things (one Named per name).
+NAMED_FIELDS = tuple(name for name, spec in ITEM_FIELDS.items() if spec.model is Named)
 
 
 class Article(_Model):

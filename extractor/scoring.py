@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Article
+from .model import NAMED_FIELDS, Article
 
 _SPACE = re.compile(r"\s+")
 
@@ -207,7 +207,7 @@ def score_article(article: Article, gold: dict, report: Report, name: str,
     prf("dates", Counter(d["value"] for d in pred["dates"]), gold_dates)
     specified = Counter(d["value"] for d in pred["dates"] if _specified(d["value"]))
     report.add_accuracy(name, "specified_dates", sum((specified & gold_dates).values()), sum(specified.values()))
-    for row in ("systems", "programs", "organizations", "persons"):
+    for row in NAMED_FIELDS:
         predicted_names = {_nospace(n["name"]) for n in pred[row]}
         gold_names = {_nospace(n["name"]) for n in gold.get(row) or []}
         prf(row, Counter(predicted_names), Counter(gold_names))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from .model import Article
+from .model import NAMED_FIELDS, Article
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles(article_id VARCHAR PRIMARY KEY, source VARCHAR, title VARCHAR,
@@ -39,7 +39,6 @@ CREATE TABLE IF NOT EXISTS visits(article_id VARCHAR, date VARCHAR, countries VA
     headcount BIGINT, purpose VARCHAR, program VARCHAR, evidence VARCHAR);
 """
 _TABLES = ("articles", "countries", "headcounts", "dates", "quotes", "names", "visits")
-_NAMED_FIELDS = ("systems", "programs", "organizations", "persons")
 
 
 class Store:
@@ -90,7 +89,7 @@ def _rows(a: dict) -> dict[str, list[tuple]]:
         "quotes": [(article_id, q["text"], *_speaker(q.get("speaker")), q.get("verb"), q["start"], q["end"])
                    for q in a.get("quotes", [])],
         "names": [(article_id, field, n["name"], len(n["mentions"]))
-                  for field in _NAMED_FIELDS for n in a.get(field, [])],
+                  for field in NAMED_FIELDS for n in a.get(field, [])],
         "visits": [(article_id, v.get("date"), v.get("countries", []), v.get("visitors"), v.get("headcount"),
                     v.get("purpose"), v.get("program"), (v.get("evidence") or {}).get("text"))
                    for v in a.get("visits", [])],

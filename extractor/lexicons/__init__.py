@@ -1,6 +1,8 @@
 """Language knowledge kept as data: each YAML file here names its source at its top.
 
-`load("speech_verbs")` reads `speech_verbs.yaml` once per process.
+`load("speech_verbs")` reads `speech_verbs.yaml` once per process, as a `Lexicon`: a mapping
+that remembers which of its keys were read. `unread_keys()` lists the keys nothing has read,
+a misspelt or forgotten entry (tests/test_lexicons.py runs the pipeline and expects none).
 """
 from __future__ import annotations
 
@@ -13,11 +15,63 @@ import yaml
 LEXICON_DIR = Path(__file__).parent
 
 
+class Lexicon(dict):
+    """A lexicon file's top-level mapping, remembering the keys read from it."""
+
+    def __init__(self, data: dict):
+        super().__init__(data)
+        self.read: set = set()
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def _read_all(self) -> None:
+        self.read.update(super().keys())
+
+    def keys(self):
+        self._read_all()
+        return super().keys()
+
+    def values(self):
+        self._read_all()
+        return super().values()
+
+    def items(self):
+        self._read_all()
+        return super().items()
+
+    def __iter__(self):
+        self._read_all()
+        return super().__iter__()
+
+
 @lru_cache(maxsize=None)
 def load(name: str):
     path = LEXICON_DIR / f"{name}.yaml"
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        return data
+    _LOADED[name] = Lexicon(data)
+    return _LOADED[name]
+
+
+_LOADED: dict[str, Lexicon] = {}
+
+
+def unread_keys() -> dict[str, list]:
+    """The top-level keys of the lexicon files loaded so far that nothing has read."""
+    unread = {name: set(dict.keys(data)) - data.read for name, data in _LOADED.items()}
+    return {name: sorted(keys, key=str) for name, keys in unread.items() if keys}
 
 
 @lru_cache(maxsize=None)

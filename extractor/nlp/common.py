@@ -60,7 +60,7 @@ def items(doc: Doc, field: str) -> list:
     """What earlier components stored in doc.spans[field], as fresh models of extractor/model.py."""
     if field not in doc.spans:
         return []
-    store, model = _item_list(doc, field), ITEM_FIELDS[field]
+    store, model = _item_list(doc, field), ITEM_FIELDS[field].model
     return [model.model_validate(store[span.id]) for span in doc.spans[field]]
 
 

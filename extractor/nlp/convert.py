@@ -4,14 +4,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..document import Document
-from ..model import ITEM_FIELDS, MERGE_KEYS, Article, Country
+from ..model import ITEM_FIELDS, Article, Country
 from .common import items
 
 
 def doc_to_article(doc: Doc, document: Document) -> Article:
     fields = {field: items(doc, field) for field in ITEM_FIELDS}
-    for field, key in MERGE_KEYS.items():
-        fields[field] = _merge_mentions(fields[field], key)
+    for field, spec in ITEM_FIELDS.items():
+        if spec.merged_by:
+            fields[field] = _merge_mentions(fields[field], spec.merged_by)
     for field in ("headcounts", "dates", "quotes"):
         fields[field].sort(key=lambda item: (item.start, item.end))
     return Article(

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ... import lexicons
-from ...model import Named, Span
+from ...model import NAMED_FIELDS, Named, Span
 from ...nlp.common import add_item, document_of
 from ...nlp.korean import content_of
 from .people import People, person_candidates, titles
@@ -24,7 +24,6 @@ from .cities import CityRoles
 from .things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .words import ArticleWords, article_words
 
-NAMED_FIELDS = ("systems", "programs", "organizations", "persons")
 #: Outlets named in bylines and photo credits: `[아시아경제 박종일 기자]`,
 #: `[미디어투데이=안상일기자]`, `(사진=연합뉴스)`, `[KPI뉴스 자료사진]`.
 _OUTLET = re.compile(

@@ -129,9 +129,7 @@ def _print_report(report, verbose: bool) -> None:
     if not console.is_terminal:
         console.width = 120  # a file or pipe gets whole rows, not columns cut at 80
     if verbose:
-        for name, detail in report.details.items():
-            for row, diff in detail.items():
-                console.print(f"[bold]{name}[/] {row}: {json.dumps(diff, ensure_ascii=False)}", markup=True)
+        _print_details(console, report)
     intervals = report.intervals()
     table = Table(title=f"extractor eval: {report.articles} articles (95 % interval: bootstrap over articles)")
     for column in ("field", "precision", "recall", "F1", "95 %", "tp", "fp", "fn"):
@@ -143,6 +141,16 @@ def _print_report(report, verbose: bool) -> None:
         table.add_row(row, "", "", f"acc {a.value:.3f}", _interval(intervals.get(row)), str(a.right), "",
                       str(a.total - a.right))
     console.print(table)
+    _print_failures(console, report)
+
+
+def _print_details(console, report) -> None:
+    for name, detail in report.details.items():
+        for row, diff in detail.items():
+            console.print(f"[bold]{name}[/] {row}: {json.dumps(diff, ensure_ascii=False)}", markup=True)
+
+
+def _print_failures(console, report) -> None:
     failures = sum(len(f) for f in report.grounding_failures.values())
     console.print(f"grounding failures: {failures}")
     for name, lines in report.grounding_failures.items():

@@ -214,28 +214,8 @@ def score_article(article: Article, gold: dict, report: Report, name: str,
         if row in ("systems", "programs"):
             report.add_prf(name, f"{row}_lenient", *_lenient_score(predicted_names, gold_names))
 
-    gold_quotes = gold.get("quotes") or []
-    pairs = _match_quotes(pred["quotes"], gold_quotes)
-    report.add_prf(name, "quotes", len(pairs), len(pred["quotes"]) - len(pairs), len(gold_quotes) - len(pairs))
-    matched_gold = {id(g) for _, g in pairs}
-    matched_pred = {id(p) for p, _ in pairs}
-    missed = [g["text"][:40] for g in gold_quotes if id(g) not in matched_gold]
-    extra = [p["text"][:40] for p in pred["quotes"] if id(p) not in matched_pred]
-    wrong_speakers = [f"{p['text'][:20]}: {_speaker_name(p)} != {_speaker_name(g)}"
-                      for p, g in pairs if _speaker_name(p) != _speaker_name(g)]
-    report.add_accuracy(name, "quote_speakers", len(pairs) - len(wrong_speakers), len(pairs))
-    if missed or extra or wrong_speakers:
-        detail["quotes"] = {"missed": missed, "extra": extra, "wrong_speakers": wrong_speakers}
-
-    gold_visits = gold.get("visits") or []
-    vpairs = _match_visits(pred["visits"], gold_visits)
-    report.add_prf(name, "visits", len(vpairs), len(pred["visits"]) - len(vpairs), len(gold_visits) - len(vpairs))
-    report.add_accuracy(name, "visit_countries",
-                        sum(sorted(p["countries"]) == sorted(g.get("countries") or []) for p, g in vpairs), len(vpairs))
-    report.add_accuracy(name, "visit_headcount", sum(p["headcount"] == g.get("headcount") for p, g in vpairs),
-                        len(vpairs))
-    if len(vpairs) < max(len(gold_visits), len(pred["visits"])):
-        detail["visits"] = {"gold": [g.get("date") for g in gold_visits], "predicted": [p["date"] for p in pred["visits"]]}
+    _score_quotes(pred, gold, report, name, detail)
+    _score_visits(pred, gold, report, name, detail)
 
     for row in ("title", "published"):
         report.add_accuracy(name, row, int(pred[row] == gold.get(row)), 1)
@@ -257,6 +237,33 @@ def score_article(article: Article, gold: dict, report: Report, name: str,
         report.grounding_failures[name] = failures
     report.details[name] = detail
     report.articles += 1
+
+
+def _score_quotes(pred: dict, gold: dict, report: Report, name: str, detail: dict) -> None:
+    gold_quotes = gold.get("quotes") or []
+    pairs = _match_quotes(pred["quotes"], gold_quotes)
+    report.add_prf(name, "quotes", len(pairs), len(pred["quotes"]) - len(pairs), len(gold_quotes) - len(pairs))
+    matched_gold = {id(g) for _, g in pairs}
+    matched_pred = {id(p) for p, _ in pairs}
+    missed = [g["text"][:40] for g in gold_quotes if id(g) not in matched_gold]
+    extra = [p["text"][:40] for p in pred["quotes"] if id(p) not in matched_pred]
+    wrong_speakers = [f"{p['text'][:20]}: {_speaker_name(p)} != {_speaker_name(g)}"
+                      for p, g in pairs if _speaker_name(p) != _speaker_name(g)]
+    report.add_accuracy(name, "quote_speakers", len(pairs) - len(wrong_speakers), len(pairs))
+    if missed or extra or wrong_speakers:
+        detail["quotes"] = {"missed": missed, "extra": extra, "wrong_speakers": wrong_speakers}
+
+
+def _score_visits(pred: dict, gold: dict, report: Report, name: str, detail: dict) -> None:
+    gold_visits = gold.get("visits") or []
+    vpairs = _match_visits(pred["visits"], gold_visits)
+    report.add_prf(name, "visits", len(vpairs), len(pred["visits"]) - len(vpairs), len(gold_visits) - len(vpairs))
+    report.add_accuracy(name, "visit_countries",
+                        sum(sorted(p["countries"]) == sorted(g.get("countries") or []) for p, g in vpairs), len(vpairs))
+    report.add_accuracy(name, "visit_headcount", sum(p["headcount"] == g.get("headcount") for p, g in vpairs),
+                        len(vpairs))
+    if len(vpairs) < max(len(gold_visits), len(pred["visits"])):
+        detail["visits"] = {"gold": [g.get("date") for g in gold_visits], "predicted": [p["date"] for p in pred["visits"]]}
 
 
 def gold_pairs(directory: Path) -> list[tuple[Path, Path]]:

@@ -292,6 +292,24 @@ def _org_suffix(stem: str) -> bool:
     return any(stem.endswith(suffix) for suffix in titles().organization_suffixes)
 
 
+def _with_region(people: People, words: list[Word], head: int, title: str, organization: str | None):
+    """(title, organization, its span, the index before them): a region right before an office
+    is part of its title (`전북 무주군수`), and of the body where district names are shared
+    (`대전 중구청장`)."""
+    word = words[head]
+    body_span = (word.start, word.start + len(organization)) if organization else None
+    position = head - 1
+    if organization and position >= 0 and clean(words[position].stem) in titles().regions \
+            and not words[position].particle and _adjacent(people, words, position, head):
+        region = clean(words[position].stem)
+        title = f"{region} {title}"
+        if organization in people.heads.shared_district_names:  # `대전 중구청장`; `전북 무주군수` heads 무주군
+            organization = f"{region} {organization}"
+            body_span = (words[position].start, body_span[1])
+        position -= 1
+    return title, organization, body_span, position
+
+
 def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhrase | None:
     """The person phrase whose last word is words[head], or None if it names nobody."""
     lex = titles()
@@ -310,16 +328,7 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         return PersonPhrase(Speaker(title=title[len(glued):]), word.start, surname=glued)  # `유시장은`: 유 시장
     if title_in(title) in lex.courtesy_titles:
         return _courtesy_phrase(people, words, head)
-    body_span = (word.start, word.start + len(organization)) if organization else None
-    position = head - 1
-    if organization and position >= 0 and clean(words[position].stem) in lex.regions \
-            and not words[position].particle and _adjacent(people, words, position, head):
-        region = clean(words[position].stem)
-        title = f"{region} {title}"
-        if organization in people.heads.shared_district_names:  # `대전 중구청장`; `전북 무주군수` heads 무주군
-            organization = f"{region} {organization}"
-            body_span = (words[position].start, body_span[1])
-        position -= 1
+    title, organization, body_span, position = _with_region(people, words, head, title, organization)
     name = _name_before(people, words, position, title, aged=bool(_AGE.search(word.stem)))
     phrase = PersonPhrase(Speaker(title=title, organization=organization), word.start, body_span=body_span)
     if name is None:  # `국토부 관계자`, `신임 장관`

@@ -55,22 +55,34 @@ class Context:
 def resolve(text: str, first: Group, last: Group | None, ctx: Context) -> Timex | None:
     """The Timex of an expression (`first` alone) or a range, resolved in `ctx` (which it moves on:
     the anchor day, the year last named)."""
-    if last is None:
-        fields = _in_year_of_month_before(text, first, ctx)
-        value = _single_value(fields, ctx)
-        if value is None:
-            return None
-        kind, value, point = value
-        if point is not None and point.grain in ("day", "part", "hour", "minute", "second") \
-                and not first.open_start and _moves_anchor(first.fields) and not _REPORTED.match(text, first.end):
-            ctx.anchor = point.when.date()
-        if point is not None and _YEAR_FIELDS & first.fields.keys():
-            ctx.anchor_year = point.when.year
-            if point.grain == "month":
-                ctx.dated_month = (first.end, point.when.date())
-        if kind == "TIME" and _daily_hours(text, first):
-            value = _without_day(value)
-        return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
+    return _resolve_one(text, first, ctx) if last is None else _resolve_range(text, first, last, ctx)
+
+
+def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
+    fields = _in_year_of_month_before(text, first, ctx)
+    value = _single_value(fields, ctx)
+    if value is None:
+        return None
+    kind, value, point = value
+    if point is not None:
+        _move_context(text, first, point, ctx)
+    if kind == "TIME" and _daily_hours(text, first):
+        value = _without_day(value)
+    return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
+
+
+def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
+    """A day named outright becomes the anchor (`이날`); a year named, the year last named."""
+    if point.grain in ("day", "part", "hour", "minute", "second") and not group.open_start \
+            and _moves_anchor(group.fields) and not _REPORTED.match(text, group.end):
+        ctx.anchor = point.when.date()
+    if _YEAR_FIELDS & group.fields.keys():
+        ctx.anchor_year = point.when.year
+        if point.grain == "month":
+            ctx.dated_month = (group.end, point.when.date())
+
+
+def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex | None:
     points = _range_points(first.fields, last.fields, ctx)
     if points is None:
         return None
@@ -216,9 +228,26 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time())
 
 
+#: what a step of _date_point returns when its fields are not there
+_NOT_HERE = object()
+
+
 def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
+    point = _day_or_span_point(fields, ctx)
+    if point is not _NOT_HERE:
+        return point
+    year = fields.get("year", ctx.today.year + fields["year_shift"] if "year_shift" in fields else None)
+    if "year_anchor_shift" in fields:
+        year = ctx.anchor_year + fields["year_anchor_shift"]
+    point = _part_of_year_point(fields, year, ctx)
+    if point is not _NOT_HERE:
+        return point
+    return _month_point(fields, year, ctx, base)
+
+
+def _day_or_span_point(fields: dict, ctx: Context):
+    """A day counted from today or the anchor, a holiday, a decade, a week (or _NOT_HERE)."""
     today = ctx.today
-    direction = fields.get("direction")
     if "span_day" in fields and not fields.keys() & {"month", "month_shift", "day"}:
         return _span_day(fields, ctx)
     if "day_shift" in fields or "anchor_shift" in fields:
@@ -228,14 +257,17 @@ def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
             day = day.replace(day=fields["day"])
         return Point(_midnight(day), "day")
     if "holiday" in fields:
-        return Point(_midnight(_holiday(fields, today, direction)), "day")
+        return Point(_midnight(_holiday(fields, today, fields.get("direction"))), "day")
     if "decade" in fields:
         return Point(_midnight(dt.date(fields["decade"] * 10, 1, 1)), "decade")
     if "week_shift" in fields:
         return _week_point(fields, today)
-    year = fields.get("year", today.year + fields["year_shift"] if "year_shift" in fields else None)
-    if "year_anchor_shift" in fields:
-        year = ctx.anchor_year + fields["year_anchor_shift"]
+    return _NOT_HERE
+
+
+def _part_of_year_point(fields: dict, year: int | None, ctx: Context):
+    """A quarter, a half, a season or a part of the year (or _NOT_HERE)."""
+    today = ctx.today
     if "quarter_shift" in fields:
         first = _add_months(dt.date(today.year, (today.month - 1) // 3 * 3 + 1, 1), 3 * fields["quarter_shift"])
         return Point(_midnight(first), "quarter")
@@ -244,10 +276,15 @@ def _date_point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
     if "half" in fields:
         return Point(_midnight(dt.date(year or today.year, 1 if fields["half"] == "H1" else 7, 1)), "half")
     if "season" in fields:
-        return _season_point(fields, year, today, direction)
+        return _season_point(fields, year, today, fields.get("direction"))
     if "year_part" in fields and not fields.keys() & {"month", "month_shift"}:
         month = fields["year_part"]
         return Point(_midnight(dt.date(year or today.year, month or 1, 1)), "month" if month else "year")
+    return _NOT_HERE
+
+
+def _month_point(fields: dict, year: int | None, ctx: Context, base: Point | None) -> Point | None:
+    today, direction = ctx.today, fields.get("direction")
     month = None
     if "month_shift" in fields:
         first = _add_months(today.replace(day=1), fields["month_shift"])
@@ -530,33 +567,37 @@ def _duration(quantity: dict) -> str:
     return f"PT{number}{designator}" if unit in ("hours", "minutes", "seconds") else f"P{number}{designator}"
 
 
+def _day(when: dt.datetime) -> str:
+    return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+
+
+def _week(point: Point) -> str:
+    year, week, _ = point.when.isocalendar()
+    return f"{year:04d}-W{week:02d}" + ("-WE" if point.grain == "weekend" else "")
+
+
+#: The TIMEX3 value of a point, by its grain (finer than a minute: to the second).
+_FORMATS = {
+    "decade": lambda p: f"{p.when.year // 10:03d}",
+    "year": lambda p: f"{p.when.year:04d}",
+    "half": lambda p: f"{p.when.year:04d}-H{1 if p.when.month < 7 else 2}",
+    "quarter": lambda p: f"{p.when.year:04d}-Q{(p.when.month - 1) // 3 + 1}",
+    "season": lambda p: f"{p.when.year:04d}-{p.code}",
+    "month": lambda p: f"{p.when.year:04d}-{p.when.month:02d}",
+    "week": _week,
+    "weekend": _week,
+    "day": lambda p: _day(p.when),
+    "part": lambda p: f"{_day(p.when)}T{p.code}",
+    "hour": lambda p: f"{_day(p.when)}T{p.when.hour:02d}:00",
+    "minute": lambda p: f"{_day(p.when)}T{p.when.hour:02d}:{p.when.minute:02d}",
+}
+
+
 def _format(point: Point) -> str:
-    when, grain = point.when, point.grain
-    if grain == "decade":
-        return f"{when.year // 10:03d}"
-    if grain == "year":
-        return f"{when.year:04d}"
-    if grain == "half":
-        return f"{when.year:04d}-H{1 if when.month < 7 else 2}"
-    if grain == "quarter":
-        return f"{when.year:04d}-Q{(when.month - 1) // 3 + 1}"
-    if grain == "season":
-        return f"{when.year:04d}-{point.code}"
-    if grain == "month":
-        return f"{when.year:04d}-{when.month:02d}"
-    if grain in ("week", "weekend"):
-        year, week, _ = when.isocalendar()
-        return f"{year:04d}-W{week:02d}" + ("-WE" if grain == "weekend" else "")
-    day = f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
-    if grain == "day":
-        return day
-    if grain == "part":
-        return f"{day}T{point.code}"
-    if grain == "hour":
-        return f"{day}T{when.hour:02d}:00"
-    if grain == "minute":
-        return f"{day}T{when.hour:02d}:{when.minute:02d}"
-    return f"{day}T{when.hour:02d}:{when.minute:02d}:{when.second:02d}"
+    format_ = _FORMATS.get(point.grain)
+    if format_ is not None:
+        return format_(point)
+    return f"{_day(point.when)}T{point.when.hour:02d}:{point.when.minute:02d}:{point.when.second:02d}"
 
 
 def daily_clock(fields: dict) -> bool:

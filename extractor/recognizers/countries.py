@@ -29,7 +29,8 @@ from spacy.tokens import Doc
 from ..lexicons import foreign_cities, load
 from ..model import Country, Span
 from ..nlp.common import add_item, text_of
-from ..nlp.korean import WORD_CHAR, Content, Morphemes, content_of, morphemes_of, line_sentences, longest_first, one_of, particles
+from ..nlp.korean import (WORD_CHAR, Content, Morphemes, content_of, line_sentences, longest_first, morphemes_of,
+                           one_of, particles)
 from ..nlp.tokenizer import Morph
 
 NOT_AFTER_WORD = f"(?<![{WORD_CHAR}])"
@@ -99,7 +100,8 @@ class CountryLexicon:
 
         resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
         wrappable_names = one_of(self.code_of, between=r"\n?")  # a hard wrap may split a name: `필리\n핀`
-        self.names = re.compile(f"{_first_letter(self.code_of)}(?:{NOT_AFTER_WORD}|{resident_prefix})({wrappable_names})")
+        self.names = re.compile(
+            f"{_first_letter(self.code_of)}(?:{NOT_AFTER_WORD}|{resident_prefix})({wrappable_names})")
         parts = [*self.code_of, *self.short_code_of, *self.regions]
         part = one_of(parts)
         self.coordinations = re.compile(f"{_first_letter(parts)}{NOT_AFTER_WORD}(?:{part})"
@@ -306,7 +308,8 @@ class VisitJudge:
                     continue
                 if names_people and morph.form in SUBJECT_PARTICLES:
                     return "origin"
-                if names_people and morph.form in particles("object") and self.text.startswith("대상으로", morph.end + 1):
+                if names_people and morph.form in particles("object") \
+                        and self.text.startswith("대상으로", morph.end + 1):
                     return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
                 if morph.form == "에서" and self._describes_people_from(morphs, i + 1):
                     return "origin"

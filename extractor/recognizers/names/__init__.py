@@ -2,10 +2,10 @@
 
 Candidates come from noun phrases and their heads (things.py), quoted names, people
 before titles (people.py) and foreign cities acting as bodies (cities.py), all over the
-article's words (words.py). This component settles overlaps (a quoted name wins over the systems and programmes inside it, not the bodies; a person is not an
-organisation), resolves aliases (`국토부` -> 국토교통부, `LH` after
-`한국토지주택공사(LH)`), gives every name its longest complete form, and stores
-one Named per mention.
+article's words (words.py). This component settles overlaps (a quoted name wins over the
+systems and programmes inside it, not the bodies; a person is not an organisation), resolves
+aliases (`국토부` -> 국토교통부, `LH` after `한국토지주택공사(LH)`), gives every name its
+longest complete form, and stores one Named per mention.
 """
 from __future__ import annotations
 
@@ -64,13 +64,13 @@ class NameRecognizer:
 
 
 def _candidates(doc: Doc, people: People) -> list[Candidate]:
-    article, lex = people.article, heads()
-    claims = quoted(article, lex) + acronym_programmes(article, lex)
+    reading, article = people.reading, people.article
+    claims = quoted(reading) + acronym_programmes(reading)
     found_people = person_candidates(people)
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text) + [
         Candidate("contacts", article.text[start:end], start, end) for start, end in document_of(doc).contacts]
-    cities = CityRoles(article, lex, people.countries)
-    phrase_named = things(article, lex, people.countries) + [c for c in people.organizations if cities.keeps(c)]
+    cities = CityRoles(reading)
+    phrase_named = things(reading) + [c for c in people.organizations if cities.keeps(c)]
     phrase_named += cities.acting_cities()
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(doc, article)
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;

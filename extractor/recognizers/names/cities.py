@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ... import lexicons
 from ...nlp.korean import SENTENCE_END, particles
-from .things import COORDINATION_MARKS, Candidate, Heads, organization_head
+from .things import COORDINATION_MARKS, Candidate, Reading, organization_head
 from .words import ArticleWords, Word
 
 _PARTS = re.compile(f"[^{COORDINATION_MARKS}]+")
@@ -49,8 +49,10 @@ def city_lexicon() -> CityLexicon:
 class CityRoles:
     """The foreign cities of an article and whether each acts as a body."""
 
-    def __init__(self, article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]):
-        self.article, self.lex, self.countries, self.cities = article, lex, countries, city_lexicon()
+    def __init__(self, reading: Reading):
+        self.reading, self.cities = reading, city_lexicon()
+        article, countries = reading.article, reading.countries
+        self.article, self.lex, self.countries = article, reading.lex, countries
         starts = [word.start for word in article.words]
         self._country_words = {i for s, e in countries for i in range(bisect_left(starts, s), bisect_left(starts, e))}
         self._city: dict[int, bool] = {}
@@ -81,7 +83,7 @@ class CityRoles:
     # --- which words are foreign cities ------------------------------------
 
     def _head(self, word: Word) -> str | None:
-        head = organization_head(self.article, word, self.lex)
+        head = organization_head(self.reading, word)
         return head if head in self.cities.heads else None
 
     def _foreign_head(self, index: int) -> str | None:
@@ -161,7 +163,7 @@ class CityRoles:
             return index + 1
         following = _conjunct_after(self.article, self._official_title(index) or index)
         for candidate in range(following, min(following + 3, len(words))) if following else ():
-            if self._is_city(candidate) or organization_head(self.article, words[candidate], self.lex):
+            if self._is_city(candidate) or organization_head(self.reading, words[candidate]):
                 return candidate
             if not (self._is_country(candidate) or self._text(candidate).endswith(self.cities.partner_nouns)):
                 return None

@@ -28,7 +28,7 @@ from ... import lexicons
 from ...model import Speaker
 from ...nlp.common import items
 from ...nlp.korean import longest_first, per_doc
-from .things import Candidate, Heads, heads, is_organization_word, organizations
+from .things import Candidate, Heads, Reading, heads, is_organization_word, organizations
 from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
@@ -146,6 +146,10 @@ class People:
     _main_bodies: dict = field(default_factory=dict)
 
     @cached_property
+    def reading(self) -> Reading:
+        return Reading(self.article, self.heads, self.countries)
+
+    @cached_property
     def places(self) -> set[str]:
         """Words that open two or more organisations' names (`스플리트 관광공사`,
         `스플리트 테크놀로지파크`): places, which a foreign name does not run into."""
@@ -185,7 +189,7 @@ def _people(doc: Doc) -> People:
     article = article_words(doc)
     lex = heads()
     countries = [(m.start, m.end) for c in items(doc, "countries") for m in c.mentions]
-    people = People(article, lex, countries, organizations(article, lex, countries))
+    people = People(article, lex, countries, organizations(Reading(article, lex, countries)))
     _index(people)
     return people
 
@@ -250,7 +254,7 @@ def is_korean_name(people: People, word: Word) -> bool:
         return False
     if any(speaker.name == stem for _, speaker, _ in people.entries):
         return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
-    return split_title(stem) is None and not is_organization_word(people.article, word, lex)
+    return split_title(stem) is None and not is_organization_word(people.reading, word)
 
 
 def _noun_or_root(word: Word) -> bool:
@@ -273,7 +277,7 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
             or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
         return False  # `카밀 조셉 바를락 뉴욕 부시장`, `중국 시안 리밍위안 시장`: the city is the body
-    if is_organization_word(people.article, word, lex):
+    if is_organization_word(people.reading, word):
         return False
     # a word right before the original spelling is a name's even where it reads as a common noun (`봉사`)
     return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
@@ -466,7 +470,7 @@ def _name_before_place(people: People, words: list[Word], last: int, position: i
     word = words[last]
     body = words[last + 1:position + 1]
     return (not word.particle and word.tags == ("NNP",) and lexicons.korean_name_form(clean(word.stem))
-            and all(w.tags == ("NNP",) and not is_organization_word(people.article, w, people.heads) for w in body))
+            and all(w.tags == ("NNP",) and not is_organization_word(people.reading, w) for w in body))
 
 
 def _body_between(people: People, words: list[Word], last: int, position: int) -> bool:

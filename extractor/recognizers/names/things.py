@@ -66,6 +66,16 @@ class HeadIndex(frozenset):
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What finding names reads: the article's words, the heads lexicon and the countries'
+    spans; one object passed along instead of the three apart."""
+
+    article: ArticleWords
+    lex: Heads
+    countries: list[tuple[int, int]] | tuple = ()
+
+
+@dataclass(frozen=True)
 class Heads:
     systems: HeadIndex
     programs: HeadIndex
@@ -142,12 +152,13 @@ def is_count(word: Word) -> bool:
     return "SN" in word.tags and word.forms[-1] in _COUNTERS
 
 
-def is_organization_word(article: ArticleWords, word: Word, lex: Heads) -> bool:
-    return organization_head(article, word, lex) is not None
+def is_organization_word(reading: Reading, word: Word) -> bool:
+    return organization_head(reading, word) is not None
 
 
-def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | None:
+def organization_head(reading: Reading, word: Word) -> str | None:
     """The organisation head ending a word (`국토교통부` -> 부), checked against Kiwi's morphemes."""
+    article, lex = reading.article, reading.lex
     text = article.text[word.start:word.nominal_end]
     if text in lex.provinces:
         return "도"
@@ -173,7 +184,8 @@ def organization_head(article: ArticleWords, word: Word, lex: Heads) -> str | No
 
 # --- systems and programmes -------------------------------------------------
 
-def things(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
+def things(reading: Reading) -> list[Candidate]:
+    article, lex = reading.article, reading.lex
     found: list[Candidate] = []
     fields = [(field, lex.of(field)) for field in ("systems", "programs")]
     for phrase in article.phrases():
@@ -184,17 +196,17 @@ def things(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) 
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
                 if head is not None and position == 0 and word_text == head:
-                    found.extend(_glossed_name(article, word, field, head, lex))
+                    found.extend(_glossed_name(reading, word, field, head))
                 elif head is not None:
-                    found.extend(_thing_at(article, phrase, position, field, head, lex, countries))
+                    found.extend(_thing_at(reading, phrase, position, field, head))
     return found
 
 
-def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: str, head: str,
-              lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
+def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, head: str) -> list[Candidate]:
+    article, lex, countries = reading.article, reading.lex, reading.countries
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
-    first, stop = _name_start(article, phrase, position, lex)
+    first, stop = _name_start(reading, phrase, position)
     if field == "systems":
         first = _after_country(phrase, first, position, countries)
     elif head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
@@ -213,10 +225,10 @@ def _thing_at(article: ArticleWords, phrase: list[Word], position: int, field: s
     if field == "systems" and head in lex.system_kind_heads and position > 0 \
             and word_text == head and _always_on_service(phrase[position - 1], lex):
         return []  # `보조금24 서비스` is 보조금24
-    end = word.nominal_end + _repeated_head_length(article, word.nominal_end, field, lex)
+    end = word.nominal_end + _repeated_head_length(reading, word.nominal_end, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
-        found.extend(_comma_conjuncts(article, phrase[first], head, lex))
+        found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
 
 
@@ -226,35 +238,38 @@ def _always_on_service(word: Word, lex: Heads) -> bool:
             and word.tags[-2] in ("NNG", "NNP"))
 
 
-def _glossed_name(article: ArticleWords, word: Word, field: str, head: str, lex: Heads) -> list[Candidate]:
+def _glossed_name(reading: Reading, word: Word, field: str, head: str) -> list[Candidate]:
     """`부산형ODA(공적개발원조)사업`: a head glued after a gloss in parentheses ends the name the
     gloss explains, read back from the word before the gloss."""
+    article, lex = reading.article, reading.lex
     index = article.index_at(word.start)
     if index < 2:
         return []
     gloss, named = article.words[index - 1], article.words[index - 2]
     if not named.full or article.text[named.end:gloss.start] != "(" or article.text[gloss.end:word.start] != ")" \
-            or is_organization_word(article, named, lex) or is_organization_word(article, gloss, lex):
+            or is_organization_word(reading, named) or is_organization_word(reading, gloss):
         return []  # `KOICA(한국국제협력단)사업`: a body's work, not a programme's name
     first = index - 2
     while first > 0 and article.joined(article.words[first - 1], article.words[first]):
         first -= 1
     phrase = article.words[first:index - 1]
-    name_first, stop = _name_start(article, phrase, len(phrase) - 1, lex)
+    name_first, stop = _name_start(reading, phrase, len(phrase) - 1)
     start = phrase[name_first].start
     text = article.text[start:word.nominal_end]
     return [] if stop or not _is_name(text, head, field, lex) else [Candidate(field, text, start, word.nominal_end)]
 
 
-def _repeated_head_length(article: ArticleWords, end: int, field: str, lex: Heads) -> int:
+def _repeated_head_length(reading: Reading, end: int, field: str) -> int:
     """`양해각서(MOU)`: a head repeated in parentheses belongs to the name."""
+    article, lex = reading.article, reading.lex
     match = re.match(r"\(([^()]{1,12})\)", article.text[end:end + 14])
     return len(match.group(0)) if match and match.group(1) in lex.of(field) else 0
 
 
-def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> tuple[int, str | None]:
+def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[int, str | None]:
     """Index of the first word of the name ending at phrase[position], and what stopped it
     ("count" for `10개 업무용 CCTV`, "list" for `A 등 공무원 연수`)."""
+    article, lex = reading.article, reading.lex
     first = position
     while first > 0 and position - first < MAX_NAME_WORDS - 1:
         before = phrase[first - 1]
@@ -265,7 +280,7 @@ def _name_start(article: ArticleWords, phrase: list[Word], position: int, lex: H
             return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
         if text in lex.list_closers:
             return first, "list"
-        if text in lex.generic or before.tags == ("NNB",) or is_organization_word(article, before, lex):
+        if text in lex.generic or before.tags == ("NNB",) or is_organization_word(reading, before):
             break  # a bound noun standing alone (`연수기간 중`, `방문 때`) ends the words before it
         first -= 1
     return first, None
@@ -338,9 +353,10 @@ def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> lis
     return found
 
 
-def _comma_conjuncts(article: ArticleWords, first: Word, head: str, lex: Heads) -> list[Candidate]:
+def _comma_conjuncts(reading: Reading, first: Word, head: str) -> list[Candidate]:
     """`스마트주차, 스마트가로등 시스템` names 스마트주차 시스템 too; a conjunct ending a longer
     phrase is that phrase's head (`기술 교류, 자율주행 안내 시스템`: an exchange, no system)."""
+    article, lex = reading.article, reading.lex
     found = []
     index = article.index_at(first.start)
     while index > 0:
@@ -362,19 +378,21 @@ def _holds_head(text: str, lex: Heads) -> bool:
 
 # --- quoted names -----------------------------------------------------------
 
-def quoted(article: ArticleWords, lex: Heads) -> list[Candidate]:
+def quoted(reading: Reading) -> list[Candidate]:
     """Quoted names, classified by their head or, without one, by the words around them."""
+    article = reading.article
     found = []
     for match in article.quoted():
         text = match.group(1).strip()
         start = match.start(1) + match.group(1).index(text)
-        candidate = _classify_quoted(article, text, start, match.end(), lex)
+        candidate = _classify_quoted(reading, text, start, match.end())
         if candidate:
             found.append(candidate)
     return found
 
 
-def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, lex: Heads) -> Candidate | None:
+def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Candidate | None:
+    article, lex = reading.article, reading.lex
     text = _without_gloss(text, lex)
     inside = article.words_between(start, start + len(text))
     if not inside or inside[-1].end != start + len(text):
@@ -383,7 +401,7 @@ def _classify_quoted(article: ArticleWords, text: str, start: int, after: int, l
         head = lex.of(field).ending(text)
         if head and _epithet(article, after, head):
             return None
-        if head and (field != "organizations" or is_organization_word(article, inside[-1], lex)):
+        if head and (field != "organizations" or is_organization_word(reading, inside[-1])):
             return Candidate(field, text, start, start + len(text))
     if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
         return None  # a count without a head is a quoted phrase (`'100대 과제'`), a name with one (`'… 25개 자치구 개통식'`)
@@ -428,9 +446,10 @@ def _names_an_event(leader: str, lex: Heads) -> bool:
     return noun != leader and (noun.endswith(lex.quoted_heads) or lex.programs.ending_or_is(noun) is not None)
 
 
-def acronym_programmes(article: ArticleWords, lex: Heads) -> list[Candidate]:
+def acronym_programmes(reading: Reading) -> list[Candidate]:
     """`KSP(Knowledge Sharing Project, 지식공유프로젝트)`: one programme, named by its acronym;
     the expansion is claimed too, so that it is not read as a second programme."""
+    article, lex = reading.article, reading.lex
     found = []
     for match in re.finditer(r"([A-Z][A-Za-z0-9]{1,7})\(([^()]{3,80})\)", article.text):
         expansion = match.group(2).split(",")[-1].strip()
@@ -442,28 +461,30 @@ def acronym_programmes(article: ArticleWords, lex: Heads) -> list[Candidate]:
 
 # --- organisations ----------------------------------------------------------
 
-def organizations(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
+def organizations(reading: Reading) -> list[Candidate]:
+    article = reading.article
     found = []
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
-            candidate = _organization_at(article, phrase, position, lex, countries) or \
-                _place_office(article, phrase, position, lex) or _latin_name_after_place(article, phrase, position)
-            if candidate and not _address(article, phrase, position, candidate, lex):
+            candidate = _organization_at(reading, phrase, position) or \
+                _place_office(reading, phrase, position) or _latin_name_after_place(article, phrase, position)
+            if candidate and not _address(reading, phrase, position, candidate):
                 found.append(candidate)
     found = _drop_contained(found)
-    return found + _coordinated_names(article, found, lex, countries) + _named_after_kind(article, lex, countries)
+    return found + _coordinated_names(reading, found) + _named_after_kind(reading)
 
 
-def _named_after_kind(article: ArticleWords, lex: Heads, countries: list[tuple[int, int]]) -> list[Candidate]:
+def _named_after_kind(reading: Reading) -> list[Candidate]:
     """`참여업체 세종플렉스, 영남메탈`: proper names right after a noun saying what kind of body
     they are (a company, an agency) name such bodies, each conjunct of the list too."""
+    article, lex = reading.article, reading.lex
     found = []
     for index, word in enumerate(article.words[:-1]):
         if not article.text.endswith(lex.body_kinds, word.start, word.nominal_end) \
                 or not article.joined(word, article.words[index + 1]):
             continue
         following = index + 1
-        while following is not None and _proper_body_name(article, article.words[following], lex, countries):
+        while following is not None and _proper_body_name(reading, article.words[following]):
             named = article.words[following]
             found.append(Candidate("organizations", article.text[named.start:named.nominal_end],
                                    named.start, named.nominal_end))
@@ -471,33 +492,36 @@ def _named_after_kind(article: ArticleWords, lex: Heads, countries: list[tuple[i
     return found
 
 
-def _proper_body_name(article: ArticleWords, word: Word, lex: Heads, countries: list[tuple[int, int]]) -> bool:
+def _proper_body_name(reading: Reading, word: Word) -> bool:
     """A proper noun or Latin word that is no place and no other body's name."""
+    article, countries = reading.article, reading.countries
     text = article.text[word.start:word.nominal_end]
     return (len(text) > 1 and bool(word.tags) and all(tag in ("NNP", "SL") for tag in word.tags)
-            and organization_head(article, word, lex) is None and not _named_place(article, word, lex)
+            and organization_head(reading, word) is None and not _named_place(reading, word)
             and text not in lexicons.foreign_cities() and not any(s <= word.start < e for s, e in countries))
 
 
-def _place_office(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> Candidate | None:
+def _place_office(reading: Reading, phrase: list[Word], position: int) -> Candidate | None:
     """`풍산면 행정복지센터`, `수성경찰서`: an office every place has is named by the place before it."""
+    article, lex = reading.article, reading.lex
     word = phrase[position]
     text = article.text[word.start:word.nominal_end]
     if not text.endswith(lex.place_offices):
         return None
     if text in lex.place_offices:
         place = phrase[position - 1] if position > 0 else None
-        if place is None or not _named_place(article, place, lex):
+        if place is None or not _named_place(reading, place):
             return None
         return Candidate("organizations", article.text[place.start:word.nominal_end], place.start, word.nominal_end)
     return Candidate("organizations", text, word.start, word.nominal_end) if word.tags[0] == "NNP" else None
 
 
-def _named_place(article: ArticleWords, word: Word, lex: Heads) -> bool:
+def _named_place(reading: Reading, word: Word) -> bool:
     """`풍산면`, `역삼1동`, `안동시`: a proper name ending as a town, district or city does."""
+    article, lex = reading.article, reading.lex
     text = article.text[word.start:word.nominal_end]
     return word.tags[:1] == ("NNP",) and (
-        text.endswith(lex.address_endings) or organization_head(article, word, lex) in lex.local_government_heads)
+        text.endswith(lex.address_endings) or organization_head(reading, word) in lex.local_government_heads)
 
 
 def _latin_name_after_place(article: ArticleWords, phrase: list[Word], position: int) -> Candidate | None:
@@ -509,16 +533,16 @@ def _latin_name_after_place(article: ArticleWords, phrase: list[Word], position:
     return match and Candidate("organizations", match.group(0), word.start, word.nominal_end)
 
 
-def _coordinated_names(article: ArticleWords, found: list[Candidate], lex: Heads,
-                       countries: list[tuple[int, int]]) -> list[Candidate]:
+def _coordinated_names(reading: Reading, found: list[Candidate]) -> list[Candidate]:
     """`카탈루냐 무역투자청 및 독일 지멘스`, `Activa와 비엔나 어반이노베이션`: a place and one proper
     word coordinated after a body (not a city: `부산시와 일본 후쿠오카` are places) name another
     body at that place."""
+    article, lex, countries = reading.article, reading.lex, reading.countries
     named = []
     for candidate in found:
         index = article.index_at(candidate.end) - 1
         if index < 0 or article.words[index].nominal_end != candidate.end \
-                or organization_head(article, article.words[index], lex) in lex.local_government_heads:
+                or organization_head(reading, article.words[index]) in lex.local_government_heads:
             continue
         following = _conjunct_after(article, index)
         if following is None or following + 1 >= len(article.words):
@@ -527,13 +551,14 @@ def _coordinated_names(article: ArticleWords, found: list[Candidate], lex: Heads
         text = article.text[word.start:word.nominal_end]
         if (place.full and "NNP" in place.tags and article.joined(place, word) and len(text) > 1
                 and word.nominal and all(tag in ("NNP", "SL") for tag in word.tags)
-                and _ends_phrase(article, following + 1, lex) and text not in lexicons.foreign_cities()
+                and _ends_phrase(reading, following + 1) and text not in lexicons.foreign_cities()
                 and not any(s <= word.start < e for s, e in countries)):
             named.append(Candidate("organizations", text, word.start, word.nominal_end))
     return named
 
 
-def _ends_phrase(article: ArticleWords, index: int, lex: Heads) -> bool:
+def _ends_phrase(reading: Reading, index: int) -> bool:
+    article, lex = reading.article, reading.lex
     word = article.words[index]
     if word.particle or index + 1 == len(article.words) or not article.joined(word, article.words[index + 1]):
         return True
@@ -555,23 +580,25 @@ def _conjunct_after(article: ArticleWords, index: int) -> int | None:
     return None
 
 
-def _address(article: ArticleWords, phrase: list[Word], position: int, candidate: Candidate, lex: Heads) -> bool:
+def _address(reading: Reading, phrase: list[Word], position: int, candidate: Candidate) -> bool:
     """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`,
     `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it."""
-    head = organization_head(article, phrase[position], lex)
+    article, lex = reading.article, reading.lex
+    head = organization_head(reading, phrase[position])
     if head not in lex.local_government_heads or position + 1 == len(phrase):
         return False
     following = phrase[position + 1]
     text = article.text[following.start:following.nominal_end]
-    return (is_organization_word(article, following, lex) or text in lex.address_nouns
+    return (is_organization_word(reading, following) or text in lex.address_nouns
             or _district_name(text, lex)
             or (text.endswith(lex.address_endings) and all(t == "NNP" for t in following.tags)))
 
 
-def _district_after_city(article: ArticleWords, phrase: list[Word], position: int, lex: Heads) -> str | None:
+def _district_after_city(reading: Reading, phrase: list[Word], position: int) -> str | None:
     """`자카르타시 멘텡구`: a district after its city, though Kiwi reads the district as a common noun."""
+    article, lex = reading.article, reading.lex
     text = article.text[phrase[position].start:phrase[position].nominal_end]
-    if position > 0 and _district_name(text, lex) and _is_local_government(article, phrase[position - 1], lex):
+    if position > 0 and _district_name(text, lex) and _is_local_government(reading, phrase[position - 1]):
         return text[-1]
     return None
 
@@ -582,18 +609,18 @@ def _district_name(text: str, lex: Heads) -> bool:
             and text not in lex.not_organizations and not text.endswith(lex.common_endings))
 
 
-def _organization_at(article, phrase, position, lex, countries) -> Candidate | None:
+def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
+    article, lex, countries = reading.article, reading.lex, reading.countries
     word = phrase[position]
     text = article.text[word.start:word.nominal_end]
-    head = organization_head(article, word, lex) or _district_after_city(article, phrase, position, lex)
-    standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(
-        article, phrase, position - 1, position, lex, countries)
+    head = organization_head(reading, word) or _district_after_city(reading, phrase, position)
+    standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(reading, phrase, position - 1, position)
     if (head is None or text in lex.standalone_heads) and not standalone:
         return None
     if any(s <= word.start and word.nominal_end <= e for s, e in countries):
         return None
     first = position
-    while first > 0 and _belongs_to_organization(article, phrase, first - 1, position, lex, countries):
+    while first > 0 and _belongs_to_organization(reading, phrase, first - 1, position):
         first -= 1
     while first < position and article.text[phrase[first].start:phrase[first].nominal_end] in lex.place_nouns:
         first += 1  # `군 농업기술센터`: the county's own centre, named without its reference word
@@ -601,24 +628,25 @@ def _organization_at(article, phrase, position, lex, countries) -> Candidate | N
     return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
 
 
-def _belongs_to_organization(article, phrase, index, head_index, lex, countries) -> bool:
+def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> bool:
     """May phrase[index] open the organisation ending at phrase[head_index]?
     Places before a local government locate it (`경남 밀양시`, `몽골 울란바토르시 항올구`) unless
     its name is shared by many cities (`대전 중구`). A country names its bodies of common nouns
     (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`).
     A body described by its head takes the nouns before it (`스마트시티 추진본부`)."""
-    if _is_local_government(article, phrase[head_index], lex):
+    article, lex, countries = reading.article, reading.lex, reading.countries
+    if _is_local_government(reading, phrase[head_index]):
         return False
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
     if any(s <= word.start < e for s, e in countries):
         body = phrase[head_index]
         return index == head_index - 1 and "NNP" not in body.tags[:-1] \
-            and organization_head(article, body, lex) not in lex.proper_heads
-    head = organization_head(article, word, lex)
+            and organization_head(reading, body) not in lex.proper_heads
+    head = organization_head(reading, word)
     if head in lex.local_government_heads:
         return False
-    if head is not None and organization_head(article, phrase[head_index], lex) in lex.branch_heads:
+    if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
         return True  # `국가인재원 과천분원`: a branch is named with its body
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
         return not (is_count(word) or text in lex.generic or text in lex.list_closers or text in lex.address_nouns)
@@ -635,9 +663,10 @@ def _common_noun(word: Word) -> bool:
     return all(tag == "NNG" for tag in word.tags)
 
 
-def _is_local_government(article: ArticleWords, word: Word, lex: Heads) -> bool:
+def _is_local_government(reading: Reading, word: Word) -> bool:
+    article, lex = reading.article, reading.lex
     text = article.text[word.start:word.nominal_end]
-    return organization_head(article, word, lex) in lex.local_government_heads and text not in lex.shared_district_names
+    return organization_head(reading, word) in lex.local_government_heads and text not in lex.shared_district_names
 
 
 def _drop_contained(found: list[Candidate]) -> list[Candidate]:

@@ -269,6 +269,12 @@ def gold_pairs(directory: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def _address(source: str | None) -> str | None:
+    """The page address a gold file's `source` names: what an archive keeps beside each article."""
+    match = re.search(r"https?://\S+", source or "")
+    return match[0].rstrip(").,;") if match else None
+
+
 def evaluate(directory: Path, *, use_reference_date: bool = True) -> Report:
     """Score every NAME.txt against NAME.gold.json; without `use_reference_date` the articles get no
     date from the caller, as in real use, and must find their own."""
@@ -281,11 +287,12 @@ def evaluate(directory: Path, *, use_reference_date: bool = True) -> Report:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         name = text_path.stem
         data = text_path.read_bytes()
+        source = _address(gold.get("source")) or str(text_path)
         try:
             reference_date = gold.get("reference_date") if use_reference_date else None
-            article = extract(data, reference_date=reference_date, id=name, source=str(text_path))
+            article = extract(data, reference_date=reference_date, id=name, source=source)
         except InputError as error:
             report.errors[name] = str(error)
             continue
-        score_article(article, gold, report, name, to_document(data, source=str(text_path)).reference_date)
+        score_article(article, gold, report, name, to_document(data, source=source).reference_date)
     return report

@@ -30,8 +30,13 @@ def _timex(value) -> bool:
     return isinstance(value, str) and all(TIMEX_PART.match(part) for part in value.split("/"))
 
 
+COPYRIGHT_LINE = re.compile(r"무단\s*전재|재배포|[Cc]opyright|[©ⓒ]")
+
+
 def _squeezed(path: Path) -> str:
-    return re.sub(r"\s+", "", path.read_text(encoding="utf-8", errors="replace"))
+    """The text without whitespace and without outlets' copyright lines (the same on every page of a site)."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return re.sub(r"\s+", "", "".join(line for line in lines if not COPYRIGHT_LINE.search(line)))
 
 
 def _runs(text: str) -> set[str]:

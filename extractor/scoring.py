@@ -269,9 +269,12 @@ def gold_pairs(directory: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def _address(source: str | None) -> str | None:
-    """The page address a gold file's `source` names: what an archive keeps beside each article."""
-    match = re.search(r"https?://\S+", source or "")
+def _address(source: str | dict | None) -> str | None:
+    """The page address a gold file's `source` names (a string, or `{url, outlet}`): what an
+    archive keeps beside each article."""
+    if isinstance(source, dict):
+        source = source.get("url")
+    match = re.search(r"https?://[^\s'\"]+", source or "")
     return match[0].rstrip(").,;") if match else None
 
 

@@ -59,3 +59,13 @@ def test_interval_narrows_with_more_articles():
     few = _report_of([(3, 1, 1), (1, 2, 2)] * 3).intervals()["dates"]
     many = _report_of([(3, 1, 1), (1, 2, 2)] * 60).intervals()["dates"]
     assert many[1] - many[0] < few[1] - few[0]
+
+
+def test_the_page_address_is_read_from_either_form_of_a_gold_source():
+    from extractor.scoring import _address
+
+    assert _address("Yeoju City press release: https://owra.net/bbs/6910/?page=4301 (board)") == \
+        "https://owra.net/bbs/6910/?page=4301"
+    assert _address({"url": "https://m.etnews.com/20150622000214", "outlet": "전자신문"}) == \
+        "https://m.etnews.com/20150622000214"
+    assert _address("dailian.co.kr (scraped news page)") is None

@@ -50,12 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score against NAME.txt + NAME.gold.json pairs",
                                    description="Run the extractor over every NAME.txt beside a NAME.gold.json and "
                                                "print per-field precision/recall/F1 as CONTRACT.md defines them.")
-    evaluate.add_argument("gold_dir", type=Path, help="directory holding NAME.txt and NAME.gold.json files")
+    evaluate.add_argument("gold_dirs", type=Path, nargs="+", metavar="GOLD_DIR",
+                          help="directories holding NAME.txt and NAME.gold.json files")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list what each article missed or added")
     evaluate.add_argument("--no-reference-date", action="store_true",
                           help="give the articles no date (as in real use): each must find its own; "
                                "rows inferred_date and specified_dates tell how well")
+    evaluate.add_argument("--answers", type=Path, metavar="DIR",
+                          help="score a second annotation (DIR/NAME.gold.json) against the gold instead of "
+                               "running the extractor: the agreement of two annotators")
     evaluate.set_defaults(run=_run_eval)
 
     schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the output")
@@ -107,13 +111,20 @@ def _run_extract(args) -> int:
 
 
 def _run_eval(args) -> int:
-    from .scoring import evaluate, gold_pairs
+    from .scoring import Report, agreement, evaluate, gold_pairs
 
-    if not args.gold_dir.is_dir():
-        return _fail(f"{args.gold_dir}: not a directory")
-    if not gold_pairs(args.gold_dir):
-        return _fail(f"{args.gold_dir}: no NAME.txt with NAME.gold.json beside it")
-    report = evaluate(args.gold_dir, use_reference_date=not args.no_reference_date)
+    for directory in args.gold_dirs:
+        if not directory.is_dir():
+            return _fail(f"{directory}: not a directory")
+        if not gold_pairs(directory):
+            return _fail(f"{directory}: no NAME.txt with NAME.gold.json beside it")
+    if args.answers:
+        report = agreement(args.gold_dirs, args.answers)
+        if not report.articles:
+            return _fail(f"{args.answers}: no NAME.gold.json for an article of {', '.join(map(str, args.gold_dirs))}")
+    else:
+        report = Report.merged([evaluate(directory, use_reference_date=not args.no_reference_date)
+                                for directory in args.gold_dirs])
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -140,8 +151,9 @@ def _print_report(report, verbose: bool) -> None:
         table.add_row(row, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}", _interval(intervals.get(row)),
                       str(t.tp), str(t.fp), str(t.fn))
     for row, a in report.accuracy.items():
-        table.add_row(row, "", "", f"acc {a.value:.3f}", _interval(intervals.get(row)), str(a.right), "",
-                      str(a.total - a.right))
+        if a.total:
+            table.add_row(row, "", "", f"acc {a.value:.3f}", _interval(intervals.get(row)), str(a.right), "",
+                          str(a.total - a.right))
     console.print(table)
     failures = sum(len(f) for f in report.grounding_failures.values())
     console.print(f"grounding failures: {failures}")

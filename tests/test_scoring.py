@@ -69,3 +69,18 @@ def test_the_page_address_is_read_from_either_form_of_a_gold_source():
     assert _address({"url": "https://m.etnews.com/20150622000214", "outlet": "전자신문"}) == \
         "https://m.etnews.com/20150622000214"
     assert _address("dailian.co.kr (scraped news page)") is None
+
+
+def test_an_annotation_agrees_fully_with_itself_and_less_with_a_changed_copy(tmp_path):
+    import json
+    from pathlib import Path
+
+    from extractor.scoring import agreement
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    assert agreement([samples], samples).prf["dates"].f1 == 1.0
+    gold = json.loads(next(samples.glob("*.gold.json")).read_text(encoding="utf-8"))
+    gold["dates"] = gold["dates"][1:]
+    (tmp_path / f"{gold['id']}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = agreement([samples], tmp_path)
+    assert report.articles == 1 and report.prf["dates"].fn == 1 and report.prf["dates"].fp == 0

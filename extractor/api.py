@@ -104,7 +104,5 @@ def _analyse_one_by_one(batch: list[Document | Failure]) -> Iterator[Article | F
 
 def _analyse(documents: list[Document]) -> list[Article]:
     nlp = load_pipeline()
-    docs = list(nlp.tokenizer.pipe([d.text for d in documents], regions=[d.analysed_ranges() for d in documents]))
-    for doc, document in zip(docs, documents):
-        doc._.document = document
+    docs = list(nlp.tokenizer.pipe_documents(documents))
     return [doc_to_article(doc, document) for doc, document in zip(nlp.pipe(docs), documents)]

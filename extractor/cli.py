@@ -49,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="score against NAME.txt + NAME.gold.json pairs",
                                    description="Run the extractor over every NAME.txt beside a NAME.gold.json and "
-                                               "print per-field precision/recall/F1 as CONTRACT.md defines them.")
+                                               "print per-field precision/recall/F1 as the contract defines them "
+                                               "(docs/CONTRACT.md in the project: fields, rulings on hard "
+                                               "cases, scoring).")
     evaluate.add_argument("gold_dir", type=Path, help="directory holding NAME.txt and NAME.gold.json files")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list what each article missed or added")

@@ -64,6 +64,16 @@ def test_span_labels_say_what_each_span_is():
     assert "DURATION" in html and "dates" not in html
 
 
+def test_every_component_is_declared_as_a_spacy_entry_point():
+    import tomllib
+
+    from extractor.nlp.pipeline import COMPONENTS
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = project["entry-points"]["spacy_factories"]
+    assert declared == {factory: f"extractor.nlp.components:{factory}" for factory, _ in COMPONENTS}
+
+
 def test_a_blank_spacy_pipeline_adds_our_components_by_name_in_a_fresh_environment(tmp_path):
     """Installed as a user would install it, into a new environment; the script never imports extractor."""
     pytest.importorskip("wheel")  # building the package without network needs it

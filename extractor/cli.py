@@ -49,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="score against NAME.txt + NAME.gold.json pairs",
                                    description="Run the extractor over every NAME.txt beside a NAME.gold.json and "
-                                               "print per-field precision/recall/F1 as CONTRACT.md defines them.")
+                                               "print per-field precision/recall/F1 as the contract defines them "
+                                               "(docs/CONTRACT.md in the project: fields, rulings on hard "
+                                               "cases, scoring).")
     evaluate.add_argument("gold_dirs", type=Path, nargs="+", metavar="GOLD_DIR",
                           help="directories holding NAME.txt and NAME.gold.json files")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -287,9 +289,14 @@ def _add_batch_command(commands) -> None:
                        help="articles per output shard, the unit of work and of --resume (default: %(default)s)")
     batch.add_argument("--resume", action="store_true",
                        help="finish an interrupted run of the same command: done shards are kept, the rest analysed")
-    batch.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="local worker processes, or a Dask distributed cluster (default: %(default)s)")
-    batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    batch.add_argument("--engine", choices=("local", "dask"), default=None,
+                       help="local worker processes, or a Dask distributed cluster "
+                            "(default: dask when --scheduler is given, else local)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask)")
+    batch.add_argument("--dask-timeout", type=float, default=None, metavar="SECONDS",
+                       help="give up when the scheduler cannot be reached, or the cluster has had no worker, "
+                            "for this long (default: 30)")
     batch.add_argument("--reference-date", help="YYYY-MM-DD for records without a date "
                                                 "(default: each article's own date, from its timestamp or byline, "
                                                 "else a date in its file's name, else today)")
@@ -302,16 +309,22 @@ def _run_batch(args) -> int:
     from .batch import BatchError, BatchJob, FieldMap, Settings, run_batch, summary_line
     from .ingest import MAX_CHARS
 
-    if args.engine == "dask" and not args.scheduler:
+    engine = args.engine or ("dask" if args.scheduler else "local")
+    if engine == "dask" and not args.scheduler:
         return _fail("--engine dask needs --scheduler tcp://HOST:8786")
+    if engine == "local" and (args.scheduler or args.dask_timeout is not None):
+        return _fail("--scheduler and --dask-timeout are for --engine dask; drop --engine local")
+    if args.dask_timeout is not None and args.dask_timeout <= 0:
+        return _fail("--dask-timeout must be more than 0 seconds")
     if args.shard_size < 1 or (args.workers is not None and args.workers < 1):
         return _fail("--shard-size and --workers must be at least 1")
     names = {field: tuple(_comma_list(getattr(args, f"{field}_field"))) for field in ("text", "id", "date", "title")}
     settings = Settings(FieldMap(**names), args.reference_date, args.max_chars or MAX_CHARS)
     job = BatchJob(args.inputs, args.output, tuple(_comma_list(args.glob)), args.shard_size, settings)
     try:
-        manifest = run_batch(job, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                             resume=args.resume, show_progress=not args.quiet and sys.stderr.isatty())
+        manifest = run_batch(job, workers=args.workers, engine=engine, scheduler=args.scheduler,
+                             resume=args.resume, show_progress=not args.quiet and sys.stderr.isatty(),
+                             dask_timeout=args.dask_timeout)
     except BatchError as error:
         return _fail(str(error))
     if not args.quiet:

@@ -1,4 +1,4 @@
-"""The output contract (../shared/CONTRACT.md) as pydantic models.
+"""The output contract (docs/CONTRACT.md) as pydantic models.
 
 `schemas/article.schema.json` is generated from `Article` by `extractor schema`.
 Offsets are Unicode code-point offsets into `Article.text`, end exclusive.

@@ -1,4 +1,4 @@
-"""Scoring of predicted Articles against gold files, exactly as CONTRACT.md's Scoring section defines."""
+"""Scoring of predicted Articles against gold files, exactly as docs/CONTRACT.md's Scoring section defines."""
 from __future__ import annotations
 
 import datetime as dt

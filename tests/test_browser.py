@@ -5,6 +5,7 @@ Screenshots (desktop and 390 px wide) go to test-artefacts/ for people to look a
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,9 @@ def server(samples_store):
 
 @pytest.fixture(scope="module")
 def browser():
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -60,13 +64,19 @@ def page(browser):
     context.close()
 
 
-def screenshot(page, name: str, full_page: bool = True) -> None:
+def screenshot(page, name: str, at: str = "body") -> None:
+    """Desktop: the whole page. 390 px: 2,400 px of the page from the element `at` down, readable when viewed."""
     ARTEFACTS.mkdir(exist_ok=True)
     for label, size in (("desktop", DESKTOP), ("390px", PHONE)):
         page.set_viewport_size(size)
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(300)
         assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], f"{name} wider than {label}"
-        page.screenshot(path=ARTEFACTS / f"{name}-{label}.png", full_page=full_page)
+        clip = None
+        if size is PHONE:
+            top = page.eval_on_selector(at, "e => e.getBoundingClientRect().top + window.scrollY")
+            height = page.evaluate("document.documentElement.scrollHeight")
+            clip = {"x": 0, "y": top, "width": size["width"], "height": min(2400, height - top)}
+        page.screenshot(path=ARTEFACTS / f"{name}-{label}.png", full_page=True, clip=clip)
     page.set_viewport_size(DESKTOP)
 
 
@@ -98,10 +108,9 @@ def test_pasted_sample_shows_the_card_and_every_highlight(page, server):
     expect(page.locator("#back")).to_be_visible()
     page.click("#back")
     expect(page.locator("#back")).to_be_hidden()
-    screenshot(page, "pr-page-card")
-    page.locator("#highlighted").scroll_into_view_if_needed()
+    screenshot(page, "pr-page-card", at="#card")
     page.click("#json-panel summary")
-    screenshot(page, "pr-page-highlights-and-json")
+    screenshot(page, "pr-page-highlights-and-json", at="#legend")
 
 
 def test_uploaded_cp949_file_wins_only_when_chosen_and_can_be_removed(page, server):

@@ -114,3 +114,10 @@ def test_server_answers_while_a_long_text_is_extracted_and_stops_it_at_the_time_
         assert response.status_code == 503 and "longer than the limit of 20 s" in response.json()["detail"]
         # the stopped worker was replaced: the next article is analysed as usual
         assert http.post("/api/extract", json={"text": text, "save": False}).status_code == 200
+
+
+def test_serve_listens_on_loopback_unless_told_otherwise():
+    from extractor.cli import _parser
+
+    assert _parser().parse_args(["serve"]).host == "127.0.0.1"
+    assert _parser().parse_args(["serve", "--host", "0.0.0.0"]).host == "0.0.0.0"

@@ -69,4 +69,5 @@ class WorkerPool:
     def close(self) -> None:
         for worker in self._workers:
             worker.terminate()
+            worker.join()
         self._workers.clear()

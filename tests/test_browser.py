@@ -60,8 +60,11 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport=DESKTOP, locale="ko-KR")
     page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
     yield page
     context.close()
+    assert not errors, f"script errors on the page: {errors}"
 
 
 def screenshot(page, name: str, at: str = "body") -> None:
@@ -113,11 +116,17 @@ def test_pasted_sample_shows_the_card_and_every_highlight(page, server):
     screenshot(page, "pr-page-highlights-and-json", at="#legend")
 
 
-def test_uploaded_cp949_file_wins_only_when_chosen_and_can_be_removed(page, server):
+def test_a_dropped_cp949_file_is_analysed_instead_of_the_text_until_removed(page, server):
     page.goto(f"{server}/")
-    data = SEED.read_text(encoding="utf-8").encode("cp949", errors="replace")
-    page.set_input_files("#file", files=[{"name": "seed-cp949.txt", "mimeType": "text/plain", "buffer": data}])
-    expect(page.locator("#chosen")).to_be_visible()
+    page.fill("#text", "붙여 넣은 글")
+    data = list(SEED.read_text(encoding="utf-8").encode("cp949", errors="replace"))
+    dropped = page.evaluate_handle("""bytes => {
+        const files = new DataTransfer();
+        files.items.add(new File([new Uint8Array(bytes)], "seed-cp949.txt", { type: "text/plain" }));
+        return files;
+    }""", data)
+    page.dispatch_event("#drop", "drop", {"dataTransfer": dropped})
+    expect(page.locator("#chosen")).to_contain_text("seed-cp949.txt")
     expect(page.locator("#text")).to_be_disabled()
     page.uncheck("#save")
     page.click("#run")
@@ -125,6 +134,7 @@ def test_uploaded_cp949_file_wins_only_when_chosen_and_can_be_removed(page, serv
     page.click("#clear-file")
     expect(page.locator("#chosen")).to_be_hidden()
     expect(page.locator("#text")).to_be_enabled()
+    expect(page.locator("#text")).to_have_value("붙여 넣은 글")
 
 
 def test_an_error_replaces_the_previous_result(page, server):

@@ -44,7 +44,7 @@ const SHAPES = {
   },
   speakers: (rows) => ({
     type: "bar", horizontal: true,
-    data: { labels: rows.map((r) => [r[1], r[0]].filter(Boolean).join(" ")), datasets: [{ label: "인용 수", data: rows.map((r) => r[2]), backgroundColor: PALETTE[3] }] },
+    data: { labels: rows.map((r) => [r[0], r[1]].filter(Boolean)), datasets: [{ label: "인용 수", data: rows.map((r) => r[2]), backgroundColor: PALETTE[3] }] },
   }),
   systems: (rows) => ({
     type: "bar", horizontal: true,

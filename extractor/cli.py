@@ -74,7 +74,10 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Serve the web page and JSON API (POST /api/extract).")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    serve.add_argument("--db", type=Path, help="save every result to this DuckDB store")
+    serve.add_argument("--db", type=Path, help="save every result to this DuckDB store; /archive charts it")
+    serve.add_argument("--workers", type=int, help="extraction worker processes (default: 2, or 1 on one core)")
+    serve.add_argument("--time-limit", type=float, default=300.0,
+                       help="seconds one extraction may take before it is stopped (default 300)")
     serve.set_defaults(run=_run_serve)
     return parser
 
@@ -185,10 +188,11 @@ def _run_schema(args) -> int:
 def _run_serve(args) -> int:
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import Limits, create_app
 
     print(f"extractor: serving on http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    app = create_app(args.db, workers=args.workers, limits=Limits(time_limit=args.time_limit))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

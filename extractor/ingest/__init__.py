@@ -7,7 +7,7 @@ import re
 
 from ..document import Document
 from ..errors import InputError
-from .decode import decode
+from .decode import _check_text, decode
 from .html import html_to_document, looks_like_html
 from .layout import analyse_layout
 
@@ -34,7 +34,7 @@ def to_document(
     # Checked before decoding as well: no encoding spends more than 4 bytes on a character.
     if len(data) > max_chars * (4 if isinstance(data, bytes) else 1):
         raise _too_large(len(data), max_chars, "bytes" if isinstance(data, bytes) else "characters")
-    text = decode(data) if isinstance(data, bytes) else data
+    text = decode(data) if isinstance(data, bytes) else _check_text(data)  # a str can carry binary junk too
     if not text.strip():
         raise InputError("empty input: nothing to analyse")
     if len(text) > max_chars:

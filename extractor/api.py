@@ -25,7 +25,8 @@ class Input:
 
 @dataclass(slots=True)
 class Failure:
-    """An input that could not be analysed, and why (one line)."""
+    """An input that could not be analysed, and why (one line). An input given without an id or
+    source is named by its position among the inputs (`id` "3", `source` "inputs[3]")."""
 
     id: str | None
     source: str | None
@@ -56,20 +57,22 @@ def extract_many(
     """Analyse many inputs lazily, feeding Kiwi a batch at a time.
 
     With on_error="return", an input that cannot be analysed yields a Failure
-    in its place and the run goes on; with "raise" it raises InputError.
+    in its place and the run goes on; with "raise" it raises InputError once
+    the inputs before it have been yielded.
     """
     if on_error not in ("raise", "return"):
         raise ValueError("on_error must be 'raise' or 'return'")
     batch: list[Document | Failure] = []
-    for raw in inputs:
+    for position, raw in enumerate(inputs):
         item = raw if isinstance(raw, Input) else Input(raw)
         try:
             batch.append(to_document(item.data, id=item.id, source=item.source,
                                      reference_date=item.reference_date or reference_date, max_chars=max_chars))
         except InputError as error:
             if on_error == "raise":
+                yield from _analyse_batch(batch, on_error)
                 raise
-            batch.append(Failure(item.id, item.source, str(error)))
+            batch.append(Failure(item.id or str(position), item.source or f"inputs[{position}]", str(error)))
         if len(batch) >= batch_size:
             yield from _analyse_batch(batch, on_error)
             batch = []
@@ -82,16 +85,15 @@ def _analyse_batch(batch: list[Document | Failure], on_error: str) -> Iterator[A
     try:
         results = iter(_analyse(documents))
     except Exception:
-        if on_error == "raise":
-            raise
-        yield from _analyse_one_by_one(batch)
+        yield from _analyse_one_by_one(batch, on_error)
         return
     for entry in batch:
         yield entry if isinstance(entry, Failure) else next(results)
 
 
-def _analyse_one_by_one(batch: list[Document | Failure]) -> Iterator[Article | Failure]:
-    """After a batch failed, find the culprit: every other document still gets its result."""
+def _analyse_one_by_one(batch: list[Document | Failure], on_error: str) -> Iterator[Article | Failure]:
+    """After a batch failed, find the culprit: every document before it (with "raise") or every
+    other document (with "return") still gets its result."""
     for entry in batch:
         if isinstance(entry, Failure):
             yield entry
@@ -99,12 +101,12 @@ def _analyse_one_by_one(batch: list[Document | Failure]) -> Iterator[Article | F
         try:
             yield _analyse([entry])[0]
         except Exception as error:  # a bug of ours must not end the batch
+            if on_error == "raise":
+                raise
             yield Failure(entry.id, entry.source, f"internal error: {type(error).__name__}: {error}")
 
 
 def _analyse(documents: list[Document]) -> list[Article]:
     nlp = load_pipeline()
-    docs = list(nlp.tokenizer.pipe([d.text for d in documents], regions=[d.analysed_ranges() for d in documents]))
-    for doc, document in zip(docs, documents):
-        doc._.document = document
+    docs = list(nlp.tokenizer.pipe_documents(documents))
     return [doc_to_article(doc, document) for doc, document in zip(nlp.pipe(docs), documents)]

@@ -49,13 +49,19 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="score against NAME.txt + NAME.gold.json pairs",
                                    description="Run the extractor over every NAME.txt beside a NAME.gold.json and "
-                                               "print per-field precision/recall/F1 as CONTRACT.md defines them.")
-    evaluate.add_argument("gold_dir", type=Path, help="directory holding NAME.txt and NAME.gold.json files")
+                                               "print per-field precision/recall/F1 as the contract defines them "
+                                               "(docs/CONTRACT.md in the project: fields, rulings on hard "
+                                               "cases, scoring).")
+    evaluate.add_argument("gold_dirs", type=Path, nargs="+", metavar="GOLD_DIR",
+                          help="directories holding NAME.txt and NAME.gold.json files")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list what each article missed or added")
     evaluate.add_argument("--no-reference-date", action="store_true",
                           help="give the articles no date (as in real use): each must find its own; "
                                "rows inferred_date and specified_dates tell how well")
+    evaluate.add_argument("--answers", type=Path, metavar="DIR",
+                          help="score a second annotation (DIR/NAME.gold.json) against the gold instead of "
+                               "running the extractor: the agreement of two annotators")
     evaluate.set_defaults(run=_run_eval)
 
     schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the output")
@@ -68,7 +74,10 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Serve the web page and JSON API (POST /api/extract).")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    serve.add_argument("--db", type=Path, help="save every result to this DuckDB store")
+    serve.add_argument("--db", type=Path, help="save every result to this DuckDB store; /archive charts it")
+    serve.add_argument("--workers", type=int, help="extraction worker processes (default: 2, or 1 on one core)")
+    serve.add_argument("--time-limit", type=float, default=300.0,
+                       help="seconds one extraction may take before it is stopped (default 300)")
     serve.set_defaults(run=_run_serve)
     return parser
 
@@ -107,13 +116,20 @@ def _run_extract(args) -> int:
 
 
 def _run_eval(args) -> int:
-    from .scoring import evaluate, gold_pairs
+    from .scoring import Report, agreement, evaluate, gold_pairs
 
-    if not args.gold_dir.is_dir():
-        return _fail(f"{args.gold_dir}: not a directory")
-    if not gold_pairs(args.gold_dir):
-        return _fail(f"{args.gold_dir}: no NAME.txt with NAME.gold.json beside it")
-    report = evaluate(args.gold_dir, use_reference_date=not args.no_reference_date)
+    for directory in args.gold_dirs:
+        if not directory.is_dir():
+            return _fail(f"{directory}: not a directory")
+        if not gold_pairs(directory):
+            return _fail(f"{directory}: no NAME.txt with NAME.gold.json beside it")
+    if args.answers:
+        report = agreement(args.gold_dirs, args.answers)
+        if not report.articles:
+            return _fail(f"{args.answers}: no NAME.gold.json for an article of {', '.join(map(str, args.gold_dirs))}")
+    else:
+        report = Report.merged([evaluate(directory, use_reference_date=not args.no_reference_date)
+                                for directory in args.gold_dirs])
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -138,8 +154,9 @@ def _print_report(report, verbose: bool) -> None:
         table.add_row(row, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}", _interval(intervals.get(row)),
                       str(t.tp), str(t.fp), str(t.fn))
     for row, a in report.accuracy.items():
-        table.add_row(row, "", "", f"acc {a.value:.3f}", _interval(intervals.get(row)), str(a.right), "",
-                      str(a.total - a.right))
+        if a.total:
+            table.add_row(row, "", "", f"acc {a.value:.3f}", _interval(intervals.get(row)), str(a.right), "",
+                          str(a.total - a.right))
     console.print(table)
     _print_failures(console, report)
 
@@ -179,10 +196,11 @@ def _run_schema(args) -> int:
 def _run_serve(args) -> int:
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import Limits, create_app
 
     print(f"extractor: serving on http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    app = create_app(args.db, workers=args.workers, limits=Limits(time_limit=args.time_limit))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -283,9 +301,14 @@ def _add_batch_command(commands) -> None:
                        help="articles per output shard, the unit of work and of --resume (default: %(default)s)")
     batch.add_argument("--resume", action="store_true",
                        help="finish an interrupted run of the same command: done shards are kept, the rest analysed")
-    batch.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="local worker processes, or a Dask distributed cluster (default: %(default)s)")
-    batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    batch.add_argument("--engine", choices=("local", "dask"), default=None,
+                       help="local worker processes, or a Dask distributed cluster "
+                            "(default: dask when --scheduler is given, else local)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask)")
+    batch.add_argument("--dask-timeout", type=float, default=None, metavar="SECONDS",
+                       help="give up when the scheduler cannot be reached, or the cluster has had no worker, "
+                            "for this long (default: 30)")
     batch.add_argument("--reference-date", help="YYYY-MM-DD for records without a date "
                                                 "(default: each article's own date, from its timestamp or byline, "
                                                 "else a date in its file's name, else today)")
@@ -298,16 +321,22 @@ def _run_batch(args) -> int:
     from .batch import BatchError, BatchJob, FieldMap, Settings, run_batch, summary_line
     from .ingest import MAX_CHARS
 
-    if args.engine == "dask" and not args.scheduler:
+    engine = args.engine or ("dask" if args.scheduler else "local")
+    if engine == "dask" and not args.scheduler:
         return _fail("--engine dask needs --scheduler tcp://HOST:8786")
+    if engine == "local" and (args.scheduler or args.dask_timeout is not None):
+        return _fail("--scheduler and --dask-timeout are for --engine dask; drop --engine local")
+    if args.dask_timeout is not None and args.dask_timeout <= 0:
+        return _fail("--dask-timeout must be more than 0 seconds")
     if args.shard_size < 1 or (args.workers is not None and args.workers < 1):
         return _fail("--shard-size and --workers must be at least 1")
     names = {field: tuple(_comma_list(getattr(args, f"{field}_field"))) for field in ("text", "id", "date", "title")}
     settings = Settings(FieldMap(**names), args.reference_date, args.max_chars or MAX_CHARS)
     job = BatchJob(args.inputs, args.output, tuple(_comma_list(args.glob)), args.shard_size, settings)
     try:
-        manifest = run_batch(job, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                             resume=args.resume, show_progress=not args.quiet and sys.stderr.isatty())
+        manifest = run_batch(job, workers=args.workers, engine=engine, scheduler=args.scheduler,
+                             resume=args.resume, show_progress=not args.quiet and sys.stderr.isatty(),
+                             dask_timeout=args.dask_timeout)
     except BatchError as error:
         return _fail(str(error))
     if not args.quiet:

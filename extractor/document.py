@@ -47,6 +47,23 @@ class Document:
             return [(0, len(self.text))]
         return [(z.start, z.end) for z in self.zones if z.kind != "furniture"]
 
+    def to_dict(self) -> dict:
+        """Plain data (for msgpack: Docs carry their Document through `Doc.to_bytes`)."""
+        return {"text": self.text, "id": self.id, "source": self.source,
+                "zones": [[zone.kind, zone.start, zone.end] for zone in self.zones],
+                "title": self.title, "subtitles": self.subtitles,
+                "reporters": [reporter.model_dump() for reporter in self.reporters],
+                "published": self.published, "modified": self.modified,
+                "reference_date": self.reference_date.isoformat() if self.reference_date else None,
+                "contacts": [list(contact) for contact in self.contacts]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Document:
+        return cls(**{**data, "zones": [Zone(*zone) for zone in data["zones"]],
+                      "reporters": [Reporter.model_validate(reporter) for reporter in data["reporters"]],
+                      "reference_date": dt.date.fromisoformat(data["reference_date"]) if data["reference_date"] else None,
+                      "contacts": [tuple(contact) for contact in data["contacts"]]})
+
     def zone_at(self, offset: int) -> Zone | None:
         for zone in self.zones:
             if zone.start <= offset < zone.end:

@@ -1,4 +1,4 @@
-"""The output contract (../shared/CONTRACT.md) as pydantic models.
+"""The output contract (docs/CONTRACT.md) as pydantic models.
 
 `schemas/article.schema.json` is generated from `Article` by `extractor schema`.
 Offsets are Unicode code-point offsets into `Article.text`, end exclusive.
@@ -80,25 +80,28 @@ class Visit(_Model):
 @dataclass(frozen=True)
 class ItemField:
     """One list field of an Article: its item model, the key its entries merge by (one entry per
-    country code, per name: their mentions joined), and its name on the web page."""
+    country code, per name: their mentions joined), its name on the web page, and the label of
+    its spans in doc.spans when the item says no more (common.span_label)."""
 
     model: type[_Model]
     merged_by: str | None
-    label: str | None
+    label: str
+    span_label: str
 
 
 #: The item fields of an Article, in contract order: the one table recognizers (common.FIELDS,
-#: items), conversion, the store, scoring and the web page (static/app.js, checked by a test) read.
+#: items, span labels), conversion, the store, scoring and the web page (static/app.js,
+#: checked by a test) read.
 ITEM_FIELDS: dict[str, ItemField] = {
-    "countries": ItemField(Country, "code", "국가"),
-    "headcounts": ItemField(Count, None, "인원·수"),
-    "dates": ItemField(Timex, None, "날짜"),
-    "quotes": ItemField(Quote, None, "인용"),
-    "systems": ItemField(Named, "name", "시스템"),
-    "programs": ItemField(Named, "name", "사업·행사"),
-    "organizations": ItemField(Named, "name", "기관"),
-    "persons": ItemField(Named, "name", "인물"),
-    "visits": ItemField(Visit, None, None),
+    "countries": ItemField(Country, "code", "국가", "country"),
+    "headcounts": ItemField(Count, None, "인원·수", "count"),
+    "dates": ItemField(Timex, None, "날짜", "DATE"),
+    "quotes": ItemField(Quote, None, "인용", "quote"),
+    "systems": ItemField(Named, "name", "시스템", "system"),
+    "programs": ItemField(Named, "name", "사업·행사", "program"),
+    "organizations": ItemField(Named, "name", "기관", "organization"),
+    "persons": ItemField(Named, "name", "인물", "person"),
+    "visits": ItemField(Visit, None, "방문", "visit"),
 }
 #: The fields of named things (one Named per name).
 NAMED_FIELDS = tuple(name for name, spec in ITEM_FIELDS.items() if spec.model is Named)

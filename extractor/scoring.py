@@ -1,4 +1,4 @@
-"""Scoring of predicted Articles against gold files, exactly as CONTRACT.md's Scoring section defines."""
+"""Scoring of predicted Articles against gold files, exactly as docs/CONTRACT.md's Scoring section defines."""
 from __future__ import annotations
 
 import datetime as dt
@@ -80,6 +80,20 @@ class Report:
         self.accuracy[row].right += right
         self.accuracy[row].total += total
         self.per_article.setdefault(article, {})[row] = (right, total)
+
+    @classmethod
+    def merged(cls, reports: list[Report]) -> Report:
+        """One report over the articles of several (article names must differ)."""
+        whole = cls()
+        for report in reports:
+            for name, rows in report.per_article.items():
+                for row, counts in rows.items():
+                    (whole.add_prf if row in whole.prf else whole.add_accuracy)(name, row, *counts)
+            whole.grounding_failures |= report.grounding_failures
+            whole.errors |= report.errors
+            whole.details |= report.details
+            whole.articles += report.articles
+        return whole
 
     def intervals(self, rounds: int = BOOTSTRAP_ROUNDS, seed: int = 0) -> dict[str, tuple[float, float]]:
         """95 % percentile bootstrap interval per row (F1 or accuracy), resampling whole articles."""
@@ -188,7 +202,21 @@ def _match_visits(predicted: list, gold: list) -> list[tuple[dict, dict]]:
 
 def score_article(article: Article, gold: dict, report: Report, name: str,
                   inferred_date: dt.date | None = None) -> None:
-    pred = article.model_dump(mode="json")
+    detail = score_answer(article.model_dump(mode="json"), gold, report, name)
+    gold_date = gold.get("reference_date")
+    inferred = inferred_date.isoformat() if inferred_date else None
+    report.add_accuracy(name, "inferred_date", int(inferred == gold_date), 1)
+    if inferred != gold_date:
+        detail["inferred_date"] = {"predicted": inferred, "gold": gold_date}
+    failures = article.grounding_failures()
+    if failures:
+        report.grounding_failures[name] = failures
+    report.details[name] = detail
+    report.articles += 1
+
+
+def score_answer(pred: dict, gold: dict, report: Report, name: str) -> dict:
+    """Tally one answer (the extractor's, or a second annotator's gold) against gold; returns what differs."""
     detail: dict[str, dict] = {}
 
     def prf(row: str, predicted: Counter, expected: Counter) -> None:
@@ -222,21 +250,11 @@ def score_article(article: Article, gold: dict, report: Report, name: str,
         if pred[row] != gold.get(row):
             detail[row] = {"predicted": pred[row], "gold": gold.get(row)}
     gold_reporters = [(r.get("name"), r.get("email")) for r in gold.get("reporters") or []]
-    pred_reporters = [(r["name"], r["email"]) for r in pred["reporters"]]
+    pred_reporters = [(r.get("name"), r.get("email")) for r in pred["reporters"]]
     report.add_accuracy(name, "reporters", int(sorted(map(str, pred_reporters)) == sorted(map(str, gold_reporters))), 1)
     if sorted(map(str, pred_reporters)) != sorted(map(str, gold_reporters)):
         detail["reporters"] = {"predicted": pred_reporters, "gold": gold_reporters}
-    gold_date = gold.get("reference_date")
-    inferred = inferred_date.isoformat() if inferred_date else None
-    report.add_accuracy(name, "inferred_date", int(inferred == gold_date), 1)
-    if inferred != gold_date:
-        detail["inferred_date"] = {"predicted": inferred, "gold": gold_date}
-
-    failures = article.grounding_failures()
-    if failures:
-        report.grounding_failures[name] = failures
-    report.details[name] = detail
-    report.articles += 1
+    return detail
 
 
 def _score_quotes(pred: dict, gold: dict, report: Report, name: str, detail: dict) -> None:
@@ -276,6 +294,30 @@ def gold_pairs(directory: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def agreement(gold_dirs: list[Path], answers: Path) -> Report:
+    """A second annotation (NAME.gold.json files in `answers`) scored against the gold of the same
+    articles in `gold_dirs`: how far two careful annotators agree, the ceiling for any extractor."""
+    golds = {text.stem: gold for directory in gold_dirs for text, gold in gold_pairs(directory)}
+    report = Report()
+    for answer_path in sorted(answers.glob("*.gold.json")):
+        name = answer_path.name[: -len(".gold.json")]
+        if name in golds:
+            answer = json.loads(answer_path.read_text(encoding="utf-8"))
+            gold = json.loads(golds[name].read_text(encoding="utf-8"))
+            report.details[name] = score_answer(answer, gold, report, name)
+            report.articles += 1
+    return report
+
+
+def _address(source: str | dict | None) -> str | None:
+    """The page address a gold file's `source` names (a string, or `{url, outlet}`): what an
+    archive keeps beside each article."""
+    if isinstance(source, dict):
+        source = source.get("url")
+    match = re.search(r"https?://[^\s'\"]+", source or "")
+    return match[0].rstrip(").,;") if match else None
+
+
 def evaluate(directory: Path, *, use_reference_date: bool = True) -> Report:
     """Score every NAME.txt against NAME.gold.json; without `use_reference_date` the articles get no
     date from the caller, as in real use, and must find their own."""
@@ -288,11 +330,12 @@ def evaluate(directory: Path, *, use_reference_date: bool = True) -> Report:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         name = text_path.stem
         data = text_path.read_bytes()
+        source = _address(gold.get("source")) or str(text_path)
         try:
             reference_date = gold.get("reference_date") if use_reference_date else None
-            article = extract(data, reference_date=reference_date, id=name, source=str(text_path))
+            article = extract(data, reference_date=reference_date, id=name, source=source)
         except InputError as error:
             report.errors[name] = str(error)
             continue
-        score_article(article, gold, report, name, to_document(data, source=str(text_path)).reference_date)
+        score_article(article, gold, report, name, to_document(data, source=source).reference_date)
     return report

@@ -7,10 +7,13 @@ Tables (one row per item, `article_id` joins them):
   articles(article_id, source, title, published, reference_date, reporters, text)
   countries(article_id, code, name, name_en, visiting, mentions)
   headcounts(article_id, value, unit, approximate, text, start, "end")
-  dates(article_id, type, value, text, start, "end")
+  dates(article_id, type, value, first_day, last_day, grain, text, start, "end")
   quotes(article_id, text, speaker_name, speaker_title, speaker_organization, verb, start, "end")
   names(article_id, field, name, mentions)        -- systems, programs, organizations, persons
-  visits(article_id, date, countries, visitors, headcount, purpose, program, evidence)
+  visits(article_id, date, first_day, last_day, grain, countries, visitors, headcount, purpose, program, evidence)
+
+`first_day`/`last_day` are the DATEs a TIMEX3 value covers (`2023-06` → June 1 to June 30) and `grain`
+how precise it is (day, month, year, ...; see extractor.timex_days); NULL for durations and sets.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from pathlib import Path
 import duckdb
 
 from .model import NAMED_FIELDS, Article
+from .timex_days import timex_days
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles(article_id VARCHAR PRIMARY KEY, source VARCHAR, title VARCHAR,
@@ -30,12 +34,13 @@ CREATE TABLE IF NOT EXISTS countries(article_id VARCHAR, code VARCHAR, name VARC
     visiting BOOLEAN, mentions INTEGER);
 CREATE TABLE IF NOT EXISTS headcounts(article_id VARCHAR, value BIGINT, unit VARCHAR, approximate BOOLEAN,
     text VARCHAR, start INTEGER, "end" INTEGER);
-CREATE TABLE IF NOT EXISTS dates(article_id VARCHAR, type VARCHAR, value VARCHAR, text VARCHAR,
-    start INTEGER, "end" INTEGER);
+CREATE TABLE IF NOT EXISTS dates(article_id VARCHAR, type VARCHAR, value VARCHAR, first_day DATE, last_day DATE,
+    grain VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER);
 CREATE TABLE IF NOT EXISTS quotes(article_id VARCHAR, text VARCHAR, speaker_name VARCHAR,
     speaker_title VARCHAR, speaker_organization VARCHAR, verb VARCHAR, start INTEGER, "end" INTEGER);
 CREATE TABLE IF NOT EXISTS names(article_id VARCHAR, field VARCHAR, name VARCHAR, mentions INTEGER);
-CREATE TABLE IF NOT EXISTS visits(article_id VARCHAR, date VARCHAR, countries VARCHAR[], visitors VARCHAR,
+CREATE TABLE IF NOT EXISTS visits(article_id VARCHAR, date VARCHAR, first_day DATE, last_day DATE, grain VARCHAR,
+    countries VARCHAR[], visitors VARCHAR,
     headcount BIGINT, purpose VARCHAR, program VARCHAR, evidence VARCHAR);
 """
 _TABLES = ("articles", "countries", "headcounts", "dates", "quotes", "names", "visits")
@@ -85,12 +90,13 @@ def _rows(a: dict) -> dict[str, list[tuple]]:
                       for c in a.get("countries", [])],
         "headcounts": [(article_id, h["value"], h["unit"], h["approximate"], h["text"], h["start"], h["end"])
                        for h in a.get("headcounts", [])],
-        "dates": [(article_id, d["type"], d["value"], d["text"], d["start"], d["end"]) for d in a.get("dates", [])],
+        "dates": [(article_id, d["type"], d["value"], *timex_days(d["value"]), d["text"], d["start"], d["end"])
+                  for d in a.get("dates", [])],
         "quotes": [(article_id, q["text"], *_speaker(q.get("speaker")), q.get("verb"), q["start"], q["end"])
                    for q in a.get("quotes", [])],
         "names": [(article_id, field, n["name"], len(n["mentions"]))
                   for field in NAMED_FIELDS for n in a.get(field, [])],
-        "visits": [(article_id, v.get("date"), v.get("countries", []), v.get("visitors"), v.get("headcount"),
+        "visits": [(article_id, v.get("date"), *timex_days(v.get("date")), v.get("countries", []), v.get("visitors"), v.get("headcount"),
                     v.get("purpose"), v.get("program"), (v.get("evidence") or {}).get("text"))
                    for v in a.get("visits", [])],
     }

@@ -3,7 +3,7 @@
     python scripts/behaviour_lock.py OUT.json [EXTRA_DIR ...]   # snapshot
     python scripts/behaviour_lock.py --compare BEFORE.json AFTER.json
 
-The snapshot runs `extract` over samples/*.txt, ../shared/dev-set/*.txt,
+The snapshot runs `extract` over samples/*.txt, corpus/dev and corpus/blind, ../shared/dev-set/*.txt,
 ../shared/seed/*.txt, every `text:` of tests/corpus/*.yaml and every *.txt of
 the extra directories, each with its gold file's (or corpus case's) reference
 date, else a fixed 2023-07-28 so that nothing depends on today. `--compare`
@@ -21,7 +21,8 @@ import yaml
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SHARED = Path("/work/shared")
-TEXT_DIRECTORIES = (REPOSITORY / "samples", SHARED / "dev-set", SHARED / "seed")
+TEXT_DIRECTORIES = (REPOSITORY / "samples", REPOSITORY / "corpus" / "dev", REPOSITORY / "corpus" / "blind",
+                    SHARED / "dev-set", SHARED / "seed")
 FIXED_DATE = "2023-07-28"
 
 

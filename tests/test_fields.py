@@ -20,4 +20,6 @@ def test_the_table_lists_every_item_field_of_the_article_in_contract_order():
 def test_the_web_page_names_the_fields_the_table_names():
     block = re.search(r"const FIELDS = \{(.*?)\};", APP_JS.read_text(encoding="utf-8"), re.S).group(1)
     on_page = dict(re.findall(r"(\w+): \"([^\"]+)\"", block))
-    assert on_page == {name: spec.label for name, spec in ITEM_FIELDS.items() if spec.label}
+    assert on_page == {name: spec.label for name, spec in ITEM_FIELDS.items()}
+    grouped = re.search(r"const GROUPED = new Set\(\[(.*?)\]\);", APP_JS.read_text(encoding="utf-8")).group(1)
+    assert set(re.findall(r'"(\w+)"', grouped)) == {name for name, spec in ITEM_FIELDS.items() if spec.merged_by}

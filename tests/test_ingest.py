@@ -419,8 +419,14 @@ def test_content_zones_exclude_bylines_and_timestamps(seed):
     ("archive/anyang-smart-city-2023-07-28.txt", "2023-07-28"),
     ("https://mobile.newsis.com/view_amp.html?ar_id=NISX20240226_0002639695", "2024-02-26"),
     ("2019_05_04_sejong.html", "2019-05-04"),
-    ("archive/2023/07/28/article.txt", None),   # only the file's own name dates it
-    ("view.html?idxno=20230728001", None),      # a date inside a longer number is an id
+    ("archive/2023/07/28/article.txt", "2023-07-28"),   # an archive's dated folders
+    ("https://cc.example.co.kr/site/data/html/2025/07/29/index.html", "2025-07-29"),
+    ("https://www.example.com/view/20141205134748522", "2014-12-05"),  # an id that opens with its day
+    ("view.jsp?idxno=202409050852322290932", "2024-09-05"),
+    ("view.html?idxno=20230728001", "2023-07-28"),
+    ("https://www.example.com/article/1279072", None),  # an id with no day in it
+    ("view.html?no=2023072", None),             # too short to be a day and an id
+    ("view.html?no=20231399001", None),         # no such month
     ("a-2023-02-30.txt", None),                 # no such day
     ("dump-2023-07-28.jsonl:12", None),         # an archive's name dates the dump, not its records
 ])

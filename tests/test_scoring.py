@@ -59,3 +59,28 @@ def test_interval_narrows_with_more_articles():
     few = _report_of([(3, 1, 1), (1, 2, 2)] * 3).intervals()["dates"]
     many = _report_of([(3, 1, 1), (1, 2, 2)] * 60).intervals()["dates"]
     assert many[1] - many[0] < few[1] - few[0]
+
+
+def test_the_page_address_is_read_from_either_form_of_a_gold_source():
+    from extractor.scoring import _address
+
+    assert _address("Yeoju City press release: https://owra.net/bbs/6910/?page=4301 (board)") == \
+        "https://owra.net/bbs/6910/?page=4301"
+    assert _address({"url": "https://m.etnews.com/20150622000214", "outlet": "전자신문"}) == \
+        "https://m.etnews.com/20150622000214"
+    assert _address("dailian.co.kr (scraped news page)") is None
+
+
+def test_an_annotation_agrees_fully_with_itself_and_less_with_a_changed_copy(tmp_path):
+    import json
+    from pathlib import Path
+
+    from extractor.scoring import agreement
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    assert agreement([samples], samples).prf["dates"].f1 == 1.0
+    gold = json.loads(next(samples.glob("*.gold.json")).read_text(encoding="utf-8"))
+    gold["dates"] = gold["dates"][1:]
+    (tmp_path / f"{gold['id']}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = agreement([samples], tmp_path)
+    assert report.articles == 1 and report.prf["dates"].fn == 1 and report.prf["dates"].fp == 0

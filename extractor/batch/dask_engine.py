@@ -3,10 +3,12 @@ the pipeline once per worker, and results come back to this process, which write
 output exactly as the local engine does (workers need no shared filesystem)."""
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 
-from distributed import Client, as_completed
+import distributed
+from distributed import Client, Future
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .records import BatchError, Shard
@@ -14,6 +16,10 @@ from .work import Settings, ShardResult, analyse_shard, failed_shard, prepare_wo
 
 #: Shards queued per worker thread, so that no thread idles while a result travels back.
 SHARDS_PER_THREAD = 2
+#: Seconds to reach the scheduler, and to wait for a worker when the cluster has none.
+DEFAULT_TIMEOUT = 30.0
+#: How often the cluster's workers are looked at while no result arrives.
+POLL_SECONDS = 0.5
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -29,18 +35,24 @@ class PipelinePlugin(WorkerPlugin):
 class DaskEngine:
     name = "dask"
 
-    def __init__(self, scheduler: str, settings: Settings):
+    def __init__(self, scheduler: str, settings: Settings, timeout: float = DEFAULT_TIMEOUT):
         self.scheduler = scheduler
         self.settings = settings
+        self.timeout = timeout
         self.client = None
+        self.lost_workers: list[dict] = []  # workers that left the cluster during the run
+        self._workers: dict[str, int] = {}  # address -> threads, as last seen
         self._run_token = uuid.uuid4().hex[:8]
 
     def __enter__(self) -> DaskEngine:
         try:
-            self.client = Client(self.scheduler, timeout="30s")
-        except OSError as error:
-            raise BatchError(f"cannot reach the Dask scheduler at {self.scheduler}: {error}") from None
+            self.client = Client(self.scheduler, timeout=f"{self.timeout}s")
+        except (OSError, ValueError, TimeoutError) as error:
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise BatchError(f"cannot reach the Dask scheduler at {self.scheduler} within {self.timeout:g} s "
+                             f"({reason}); nothing was written") from None
         self.client.register_plugin(PipelinePlugin(), name=PipelinePlugin.name)
+        self._look_at_workers()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -48,25 +60,44 @@ class DaskEngine:
 
     @property
     def size(self) -> int:
-        return len(self.client.scheduler_info().get("workers", {}))
+        return len(self._workers)
 
     def run(self, shards: Iterator[Shard]) -> Iterator[ShardResult]:
         shards = iter(shards)
-        limit = SHARDS_PER_THREAD * max(1, sum(self.client.nthreads().values()))
-        submitted: dict[str, Shard] = {}
-        pending = as_completed()
-        self._submit_more(shards, submitted, pending, limit)
-        for future in pending:
-            shard = submitted.pop(future.key)
-            if future.status == "finished":
-                yield future.result()
-            else:
-                yield failed_shard(shard, self.settings, f"the Dask task failed: {future.exception()!r}")
-            future.release()
-            self._submit_more(shards, submitted, pending, limit)
+        submitted: dict[Future, Shard] = {}
+        self._submit_more(shards, submitted)
+        last_seen_worker = time.monotonic()
+        while submitted:
+            try:
+                finished = distributed.wait(list(submitted), timeout=POLL_SECONDS, return_when="FIRST_COMPLETED").done
+            except distributed.TimeoutError:
+                finished = set()
+            self._look_at_workers()
+            if self._workers:
+                last_seen_worker = time.monotonic()
+            elif time.monotonic() - last_seen_worker > self.timeout:
+                raise BatchError(f"no Dask worker at {self.scheduler} for {self.timeout:g} s; the finished shards "
+                                 "are kept: start workers and rerun the same command with --resume")
+            for future in finished:
+                yield self._result(future, submitted.pop(future))
+            self._submit_more(shards, submitted)
 
-    def _submit_more(self, shards: Iterator[Shard], submitted: dict, pending, limit: int) -> None:
+    def _result(self, future: Future, shard: Shard) -> ShardResult:
+        try:
+            if future.status == "finished":
+                return future.result()
+            return failed_shard(shard, self.settings, f"the Dask task failed: {future.exception()!r}")
+        finally:
+            future.release()
+
+    def _look_at_workers(self) -> None:
+        workers = self.client.nthreads()
+        self.lost_workers += [{"worker": address, "reason": "left the Dask cluster during the run"}
+                              for address in self._workers.keys() - workers.keys()]
+        self._workers = workers
+
+    def _submit_more(self, shards: Iterator[Shard], submitted: dict) -> None:
+        limit = SHARDS_PER_THREAD * max(1, sum(self._workers.values()))
         while len(submitted) < limit and (shard := next(shards, None)) is not None:
             key = f"extractor-shard-{self._run_token}-{shard.index}"
-            submitted[key] = shard
-            pending.add(self.client.submit(analyse_shard, shard, self.settings, key=key, pure=False))
+            submitted[self.client.submit(analyse_shard, shard, self.settings, key=key, pure=False)] = shard

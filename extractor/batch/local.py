@@ -29,6 +29,7 @@ class LocalEngine:
         self.settings = settings
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
         self._workers: list[_Worker] = []
+        self.lost_workers: list[dict] = []  # workers that died and were replaced
 
     def __enter__(self) -> LocalEngine:
         self._workers = [self._spawn() for _ in range(self.size)]
@@ -72,6 +73,8 @@ class LocalEngine:
         """Start a new worker in place of a dead one, and give it the shard again (or give up on it)."""
         worker.stop(graceful=False)
         shard, position, code = worker.shard, worker.position, worker.process.exitcode
+        self.lost_workers.append({"worker": f"{os.uname().nodename}:{worker.process.pid}",
+                                  "reason": f"died (exit code {code}) on shard {shard.index}; replaced"})
         replacement = self._spawn()
         replacement.wait_ready()
         self._workers[self._workers.index(worker)] = replacement

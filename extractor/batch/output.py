@@ -29,10 +29,8 @@ class OutputDir:
         self.errors_dir = path / ".errors"
         self.job_file = path / ".job.json"
 
-    def prepare(self, job: dict, resume: bool) -> None:
-        """Create the directory, or check that --resume continues the same job."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        self.errors_dir.mkdir(exist_ok=True)
+    def check(self, job: dict, resume: bool) -> None:
+        """Refuse a foreign directory, a rerun without --resume or a changed job; writes nothing."""
         previous = json.loads(self.job_file.read_text(encoding="utf-8")) if self.job_file.exists() else None
         if previous is None and self.done_shards():
             raise BatchError(f"{self.path} holds part files of an unknown job; choose an empty directory")
@@ -43,6 +41,12 @@ class OutputDir:
             changed = ", ".join(sorted(key for key in job.keys() | previous.keys() if job.get(key) != previous.get(key)))
             raise BatchError(f"{self.path} was written by a different job (changed: {changed}); "
                              "--resume needs the same inputs and options")
+
+    def prepare(self, job: dict, resume: bool) -> None:
+        """Create the directory (or check that --resume continues the same job) and record the job."""
+        self.check(job, resume)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.errors_dir.mkdir(exist_ok=True)
         for stale in self.path.glob(".*.tmp"):
             stale.unlink()
         for stale in self.errors_dir.glob(".*.tmp"):

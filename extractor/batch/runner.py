@@ -13,8 +13,7 @@ from importlib import metadata
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-                           TimeRemainingColumn)
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
 from rich.text import Text
 
 from .. import __version__
@@ -56,25 +55,28 @@ def default_workers() -> int:
 
 
 def run_batch(job: BatchJob, *, workers: int | None = None, engine: str = "local", scheduler: str | None = None,
-              resume: bool = False, show_progress: bool = False) -> dict:
-    """Run (or, with resume, finish) a batch and return its manifest."""
+              resume: bool = False, show_progress: bool = False, dask_timeout: float | None = None) -> dict:
+    """Run (or, with resume, finish) a batch and return its manifest. Nothing is written to the
+    output directory before the engine is up (a wrong scheduler address leaves no trace)."""
     check_inputs(job.inputs)
     output = OutputDir(job.output)
-    output.prepare(job.description(), resume)
-    done = output.done_shards()
+    output.check(job.description(), resume)
     run = _RunStats(started=time.time())
     with _progress(show_progress) as progress:
         task = progress.add_task("counting inputs", total=None)
         progress.update(task, total=count_records(job.inputs, list(job.patterns)) if show_progress else None,
                         description="starting workers")
-        with _engine(engine, workers, scheduler, job.settings) as runner:
+        with _engine(engine, workers, scheduler, job.settings, dask_timeout) as runner:
+            output.prepare(job.description(), resume)
+            done = output.done_shards()
             run.ready = time.time()
             progress.update(task, description="analysing")
             for result in runner.run(_shards_to_do(job, done, run, lambda n: progress.advance(task, n))):
                 output.write_shard(result)
                 run.record(result)
-                progress.update(task, advance=result.size, description=f"analysing · {run.failed:,} failed")
-            workers_used = runner.size
+                progress.update(task, advance=result.size, rate=run.rate(time.time()),
+                                description=f"analysing · {run.failed:,} failed")
+            workers_used, run.lost_workers = runner.size, runner.lost_workers
     run.finished = time.time()
     failed = output.merge_errors()
     articles = output.count_articles()
@@ -94,12 +96,18 @@ class _RunStats:
     analysed: int = 0
     failed: int = 0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    lost_workers: list[dict] = field(default_factory=list)
 
     def record(self, result: ShardResult) -> None:
-        self.analysed += result.size
+        self.analysed += len(result.articles)
         self.failed += len(result.failures)
         if result.worker:
             self.peak_rss_mb[result.worker] = max(result.peak_rss_mb, self.peak_rss_mb.get(result.worker, 0.0))
+
+    def rate(self, now: float) -> float | None:
+        """Articles analysed per second since the workers were ready (skipped and failed records
+        do not count, so a resumed run's first reading is not inflated)."""
+        return self.analysed / (now - self.ready) if self.analysed and now > self.ready else None
 
 
 def _shards_to_do(job: BatchJob, done: set[int], run: _RunStats, skipped) -> Iterator[Shard]:
@@ -112,25 +120,33 @@ def _shards_to_do(job: BatchJob, done: set[int], run: _RunStats, skipped) -> Ite
             yield load(shard)
 
 
-def _engine(name: str, workers: int | None, scheduler: str | None, settings: Settings):
+def _engine(name: str, workers: int | None, scheduler: str | None, settings: Settings, dask_timeout: float | None):
     if name == "dask":
-        from .dask_engine import DaskEngine
+        from .dask_engine import DEFAULT_TIMEOUT, DaskEngine
 
-        return DaskEngine(scheduler, settings)
+        return DaskEngine(scheduler, settings, dask_timeout or DEFAULT_TIMEOUT)
     from .local import LocalEngine
 
     return LocalEngine(workers or default_workers(), settings)
 
 
 class _RateColumn(ProgressColumn):
+    """Articles/s as the run measures it (task field `rate`), and the time left when the total is known."""
+
     def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.1f} articles/s" if speed else "… articles/s", style="progress.data.speed")
+        rate = task.fields.get("rate")
+        if not rate:
+            return Text("… articles/s", style="progress.data.speed")
+        shown = f"{rate:,.1f} articles/s"
+        if task.total is not None:
+            left = int(max(0.0, task.total - task.completed) / rate)
+            shown += f" · ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+        return Text(shown, style="progress.data.speed")
 
 
 def _progress(enabled: bool) -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-                    TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True), disable=not enabled)
+                    console=Console(stderr=True), disable=not enabled)
 
 
 def _manifest(job: BatchJob, run: _RunStats, articles: int, failed: int, **arguments) -> dict:
@@ -155,7 +171,8 @@ def _manifest(job: BatchJob, run: _RunStats, articles: int, failed: int, **argum
             "analysis_seconds": round(analysis_seconds, 3),
             "articles_per_second": round(run.analysed / analysis_seconds, 2) if analysis_seconds > 0 else None,
         },
-        "workers": {"count": arguments["workers"], "peak_rss_mb": {k: round(v, 1) for k, v in run.peak_rss_mb.items()}},
+        "workers": {"count": arguments["workers"], "peak_rss_mb": {k: round(v, 1) for k, v in run.peak_rss_mb.items()},
+                    "lost": run.lost_workers},
     }
 
 
@@ -184,6 +201,7 @@ def summary_line(manifest: dict, output: Path) -> str:
     rate = timings["articles_per_second"]
     resumed = f", {counts['shards_resumed']:,} shards already done" if counts["shards_resumed"] else ""
     failed = f"{counts['failed']:,} failed, see errors.jsonl" if counts["failed"] else "none failed"
+    lost = "".join(f"; worker {entry['worker']} {entry['reason']}" for entry in manifest["workers"]["lost"])
     return (f"{counts['articles']:,} articles in {output} ({failed}{resumed}); "
             f"{counts['analysed_this_run']:,} analysed in {timings['analysis_seconds']:.1f} s"
-            + (f" ({rate:,.1f} articles/s)" if rate else ""))
+            + (f" ({rate:,.1f} articles/s)" if rate else "") + lost)

@@ -7,7 +7,7 @@ import re
 
 from ..document import Document
 from ..errors import InputError
-from .decode import decode
+from .decode import _check_text, decode
 from .html import html_to_document, looks_like_html
 from .layout import analyse_layout
 
@@ -34,7 +34,7 @@ def to_document(
     # Checked before decoding as well: no encoding spends more than 4 bytes on a character.
     if len(data) > max_chars * (4 if isinstance(data, bytes) else 1):
         raise _too_large(len(data), max_chars, "bytes" if isinstance(data, bytes) else "characters")
-    text = decode(data) if isinstance(data, bytes) else data
+    text = decode(data) if isinstance(data, bytes) else _check_text(data)  # a str can carry binary junk too
     if not text.strip():
         raise InputError("empty input: nothing to analyse")
     if len(text) > max_chars:
@@ -49,21 +49,27 @@ def to_document(
     return document
 
 
-#: `2023-07-28`, `2023_07_28`, `20230728` in a file's or page's name, not inside a longer number.
-_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+#: `2023-07-28`, `2023_07_28`, `20230728` in a file's or page's name; an id that opens with its day
+#: (`view/20141205134748522`, `idxno=202409050852322290932`) as well, a count of 11+ digits.
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)"
+                        r"|(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,})")
+#: `/2023/07/28/` in a page's address or an archive's folders.
+_PATH_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/)")
 #: An archive record's source (`dump.jsonl:12`): the archive's name dates the dump, not the article.
 _RECORD_SOURCE = re.compile(r"\.jsonl(?:\.gz)?:\d+$")
 
 
 def _date_in_name(source: str | None) -> dt.date | None:
-    """The date an archive names a single article's file or page by (`…/2023-07-28-anyang.txt`,
-    `view.html?id=20230728001`: no; `NISX20240226_0002639695`: yes), when the text shows none."""
+    """The date a single article's file or page address carries (`…/2023-07-28-anyang.txt`,
+    `NISX20240226_0002639695`, `/view/20141205134748522`, `/2025/07/29/…`), when the text shows none."""
     if not source or _RECORD_SOURCE.search(source):
         return None
     name = re.split(r"[/\\]", source.rstrip("/\\"))[-1]
-    for match in reversed(list(_NAME_DATE.finditer(name))):
+    matches = [*reversed(list(_NAME_DATE.finditer(name))), *_PATH_DATE.finditer(source)]
+    for match in matches:
+        year, month, day = (part for part in match.groups() if part and part.isdigit())
         try:
-            return dt.date(int(match[1]), int(match[3]), int(match[4]))
+            return dt.date(int(year), int(month), int(day))
         except ValueError:
             continue
     return None

@@ -6,29 +6,59 @@ contract field: "dates", "headcounts", "countries", ...); each span carries the
 contract item in `span._.item`, with exact character offsets (token boundaries
 may be wider than the item). Items are stored as plain dicts (so Docs still
 serialise for `nlp.pipe(n_process=...)`) and validated into models when the
-Article is built. Items live in a per-field list on the Doc and the
-span's id indexes it: spaCy keys span extensions by offsets alone, and two items
-can cover the same tokens.
+Article is built. Items live in one list on the Doc and the span's id indexes
+it: spaCy keys span extensions by offsets alone, and two items can cover the same
+tokens. A span's label says what it is (`DATE`, `DURATION`, `people`, `visiting`,
+`person`), so `displacy.render(doc, style="span", options={"spans_key": "dates"})`
+reads well.
 """
 from __future__ import annotations
 
 import datetime as dt
 
+import srsly
 from spacy.tokens import Doc, Span
 
 from ..document import Document
 from ..model import ITEM_FIELDS
 
 FIELDS = tuple(ITEM_FIELDS)
+_DOCUMENT_KEY = "extractor.Document"
 
 if not Doc.has_extension("document"):
     Doc.set_extension("document", default=None)
 if not Span.has_extension("item"):
-    Span.set_extension("item", getter=lambda span: _item_list(span.doc, span.label_)[span.id])
+    Span.set_extension("item", getter=lambda span: _item_list(span.doc)[span.id])
 
 
-def _item_list(doc: Doc, field: str) -> list:
-    return doc.user_data.setdefault(("extractor.items", field), [])
+@srsly.msgpack_encoders("extractor.Document")
+def _encode_document(obj, chain=None):
+    if isinstance(obj, Document):
+        return {_DOCUMENT_KEY: obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("extractor.Document")
+def _decode_document(obj, chain=None):
+    if _DOCUMENT_KEY in obj:
+        return Document.from_dict(obj[_DOCUMENT_KEY])
+    return obj if chain is None else chain(obj)
+
+
+def _item_list(doc: Doc) -> list:
+    return doc.user_data.setdefault("extractor.items", [])
+
+
+def span_label(field: str, item: dict) -> str:
+    """`DATE`/`TIME`/`DURATION`/`SET` for dates, the unit for headcounts, `visiting` for a
+    visiting country's mention, else the field's kind (`person`, `system`, `quote`)."""
+    if field == "dates":
+        return item["type"]
+    if field == "headcounts":
+        return item["unit"]
+    if field == "countries" and item["visiting"]:
+        return "visiting"
+    return ITEM_FIELDS[field].span_label
 
 
 def document_of(doc: Doc) -> Document:
@@ -44,9 +74,9 @@ def add_item(doc: Doc, field: str, start: int, end: int, item) -> Span:
     """Store one contract item, grounded at text[start:end], in doc.spans[field]."""
     if hasattr(item, "model_dump"):
         item = item.model_dump()
-    store = _item_list(doc, field)
+    store = _item_list(doc)
     tokens = doc.char_span(start, end, alignment_mode="expand")
-    span = Span(doc, tokens.start, tokens.end, label=field, span_id=len(store))
+    span = Span(doc, tokens.start, tokens.end, label=span_label(field, item), span_id=len(store))
     store.append(item)
     group = doc.spans[field] if field in doc.spans else None
     if group is None:
@@ -60,7 +90,7 @@ def items(doc: Doc, field: str) -> list:
     """What earlier components stored in doc.spans[field], as fresh models of extractor/model.py."""
     if field not in doc.spans:
         return []
-    store, model = _item_list(doc, field), ITEM_FIELDS[field].model
+    store, model = _item_list(doc), ITEM_FIELDS[field].model
     return [model.model_validate(store[span.id]) for span in doc.spans[field]]
 
 

@@ -1,4 +1,10 @@
-"""A spaCy tokenizer backed by Kiwi.
+"""A spaCy tokenizer backed by Kiwi, which first lays the text out as `extract` does.
+
+Called on a text, it runs ingest's layout analysis (headline, deck, byline, timestamps,
+captions, page furniture) and keeps the result in `doc._.document`, so that
+`nlp(text)` finds exactly what `extractor.extract(text)` finds (`layout=False` in the
+tokenizer's config skips it: the whole text is then body). Its settings are saved with
+the pipeline (`nlp.to_disk`, `spacy.load`).
 
 Kiwi's morphemes can overlap (`했다` = 하+었+다 share offsets) and can be empty
 (an elided 이/VCP); they are merged into surface tokens so that `doc.text`
@@ -17,8 +23,14 @@ from operator import attrgetter
 from typing import NamedTuple
 
 import spacy
+import srsly
 from spacy.tokens import Doc
+from spacy.util import ensure_path
 from spacy.vocab import Vocab
+
+from ..document import Document
+from ..ingest import to_document
+from . import common  # noqa: F401  (registers doc._.document)
 
 WHITESPACE_TAG = "_SP"
 UNKNOWN_TAG = "SW"
@@ -57,12 +69,13 @@ def _kiwi(pid: int, num_workers: int | None):
 
 
 class KiwiTokenizer:
-    def __init__(self, vocab: Vocab, num_workers: int | None = None):
+    def __init__(self, vocab: Vocab, num_workers: int | None = None, layout: bool = True):
         self.vocab = vocab
         self.num_workers = num_workers
+        self.layout = layout
 
     def __reduce__(self):
-        return (type(self), (self.vocab, self.num_workers))
+        return (type(self), (self.vocab, self.num_workers, self.layout))
 
     @property
     def kiwi(self):
@@ -71,25 +84,29 @@ class KiwiTokenizer:
     def __call__(self, text: str) -> Doc:
         return next(self.pipe([text]))
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 64,
-             regions: Iterable[list[tuple[int, int]] | None] | None = None) -> Iterator[Doc]:
-        """Tokenize many texts, Kiwi fed a list per batch (threads share it when Kiwi has several).
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+        return self.pipe_documents(map(self.document, texts), batch_size)
 
-        `regions`, one entry per text, limits Kiwi to those character ranges (the article's
-        content zones: page furniture needs no morphology); the rest is split at whitespace.
-        """
-        batch: list[tuple[str, list[tuple[int, int]]]] = []
-        region_lists = iter(regions) if regions is not None else None
-        for text in texts:
-            wanted = next(region_lists) if region_lists is not None else None
-            batch.append((text, _merge_regions(text, wanted) if wanted is not None else [(0, len(text))]))
+    def document(self, text: str) -> Document:
+        """The text laid out as `extract` lays it out (a blank text, or layout=False: all body)."""
+        if self.layout and text.strip():
+            return to_document(text, max_chars=len(text))  # spaCy's nlp.max_length limits the size
+        return Document(text=text, id="")
+
+    def pipe_documents(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Doc]:
+        """Tokenize laid-out documents, Kiwi fed a list per batch (threads share it when Kiwi has
+        several). Kiwi reads every zone but page furniture, which is split at whitespace."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
             if len(batch) >= batch_size:
                 yield from self._make_docs(batch)
                 batch = []
         if batch:
             yield from self._make_docs(batch)
 
-    def _make_docs(self, batch: list[tuple[str, list[tuple[int, int]]]]) -> Iterator[Doc]:
+    def _make_docs(self, documents: list[Document]) -> Iterator[Doc]:
+        batch = [(d.text, _merge_regions(d.text, d.analysed_ranges())) for d in documents]
         segments = [(text[start:end], start) for text, ranges in batch for start, end in ranges]
         kiwi = self.kiwi
         strings = [segment for segment, _ in segments]
@@ -97,13 +114,29 @@ class KiwiTokenizer:
         analysed = iter(kiwi.tokenize(strings, split_sents=True) if threaded else (
             kiwi.tokenize(segment, split_sents=True) for segment in strings))
         offsets = iter(offset for _, offset in segments)
-        for text, ranges in batch:
+        for document, (text, ranges) in zip(documents, batch):
             sentences = []
             for _ in ranges:
                 offset = next(offsets)
                 sentences.extend([Morph(t.form, t.tag, t.start + offset, t.start + offset + t.len)
                                   for t in sentence if t.len > 0] for sentence in next(analysed))
-            yield self._make_doc(text, [sentence for sentence in sentences if sentence])
+            doc = self._make_doc(text, [sentence for sentence in sentences if sentence])
+            doc._.document = document
+            yield doc
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.json_dumps({"num_workers": self.num_workers, "layout": self.layout}).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> KiwiTokenizer:
+        settings = srsly.json_loads(data)
+        self.num_workers, self.layout = settings["num_workers"], settings["layout"]
+        return self
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        ensure_path(path).write_bytes(self.to_bytes(exclude=exclude))
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> KiwiTokenizer:
+        return self.from_bytes(ensure_path(path).read_bytes(), exclude=exclude)
 
     def _make_doc(self, text: str, sentences: list[list[Morph]]) -> Doc:
         morphs = sorted((morph for sentence in sentences for morph in sentence), key=_SPAN)
@@ -191,8 +224,8 @@ def _add_whitespace(gap: str, words, spaces, tags, sent_starts) -> None:
 
 
 @spacy.registry.tokenizers("extractor.KiwiTokenizer.v1")
-def create_kiwi_tokenizer(num_workers: int | None = None):
+def create_kiwi_tokenizer(num_workers: int | None = None, layout: bool = True):
     def make(nlp):
-        return KiwiTokenizer(nlp.vocab, num_workers)
+        return KiwiTokenizer(nlp.vocab, num_workers, layout)
 
     return make

@@ -14,7 +14,7 @@ def test_a_span_of_days_has_its_bounds_grain_and_days():
 
 def test_grains_of_coarser_values_and_their_first_days():
     assert [Period(v).grain for v in ("2024", "2024-05", "2024-W20", "2024-Q1", "2024-05-12T14:00", "P5D")] == [
-        "year", "month", "week", "quarter", "time", "duration"]
+        "year", "month", "week", "quarter", "time", "other"]
     assert Period("2024-05").first_day == dt.date(2024, 5, 1)
     assert Period("2024-W20").first_day is None and Period("2024-W20").day is None
     assert Period("P5D").duration_days == 5

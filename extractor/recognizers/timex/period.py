@@ -1,8 +1,8 @@
-"""Typed dates for the components after `kr_timex`: the one place a TIMEX3 value is read back.
+"""Typed dates for the components after `kr_timex`: no recognizer splits or measures a TIMEX string.
 
 A `Dated` is a `dates` item with its value as a `Period`: its bounds, its grain, its first
-and last day, and the arithmetic a visit needs (a stay through a later day, a number of
-days on from its first day). Other components never split or measure a TIMEX string.
+and last day (read by `extractor.timex_days`, which the store's date columns use too), and
+the arithmetic a visit needs (a stay through a later day, a number of days on from its first day).
 """
 from __future__ import annotations
 
@@ -11,30 +11,15 @@ import re
 from dataclasses import dataclass, replace
 
 from ...model import Timex
+from ...timex_days import timex_days
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_GRAINS = (
-    (re.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
-    (re.compile(r"\d{4}-\d{2}"), "month"),
-    (re.compile(r"\d{4}"), "year"),
-    (re.compile(r"\d{3}"), "decade"),
-    (re.compile(r"\d{4}-W\d{2}(?:-WE)?"), "week"),
-    (re.compile(r"\d{4}-H\d"), "half"),
-    (re.compile(r"\d{4}-Q\d"), "quarter"),
-    (re.compile(r"\d{4}-[A-Z]{2}"), "season"),
-    (re.compile(r"\d{4}-\d{2}-\d{2}T.*|T.*"), "time"),
-    (re.compile(r"P.*"), "duration"),
-)
 _DAYS = re.compile(r"P(\d+)D")
 
 
 def _day(bound: str) -> dt.date | None:
-    if not _DAY.fullmatch(bound):
-        return None
-    try:
-        return dt.date.fromisoformat(bound)
-    except ValueError:
-        return None
+    """The day a one-day bound names (`2024-05-12`; not a time of that day, not a month)."""
+    first, _, grain = timex_days(bound)
+    return first if grain == "day" else None
 
 
 @dataclass(frozen=True, order=True)
@@ -58,8 +43,9 @@ class Period:
 
     @property
     def grain(self) -> str:
-        """day, month, year, decade, week, half, quarter, season, time, duration, or other."""
-        return next((grain for pattern, grain in _GRAINS if pattern.fullmatch(self.first_bound)), "other")
+        """The grain of its start: time, day, week, weekend, month, season, quarter, half, year,
+        decade; `other` for a duration, a set or a value with unknown digits."""
+        return timex_days(self.first_bound)[2] or "other"
 
     @property
     def day(self) -> dt.date | None:
@@ -69,8 +55,8 @@ class Period:
     @property
     def first_day(self) -> dt.date | None:
         """The first day of a day, a month or a span of days."""
-        bound = self.first_bound
-        return _day(bound) or (_day(f"{bound}-01") if self.grain == "month" else None)
+        first, _, grain = timex_days(self.first_bound)
+        return first if grain in ("day", "month") else None
 
     @property
     def last_day(self) -> dt.date | None:

@@ -92,6 +92,8 @@ def _run_extract(args) -> int:
         except (OSError, InputError) as error:
             status = _fail(f"{name}: {error.strerror if isinstance(error, OSError) and error.strerror else error}")
             continue
+        for warning in article.warnings:
+            print(f"extractor: {name}: warning: {warning}", file=sys.stderr)
         payload = article.model_dump(mode="json")
         indent = 2 if args.pretty and not several else None
         rendered = json.dumps(payload, ensure_ascii=False, indent=indent)

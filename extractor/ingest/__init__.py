@@ -7,7 +7,7 @@ import re
 
 from ..document import Document
 from ..errors import InputError
-from .decode import decode
+from .decode import Decoded, decode
 from .html import html_to_document, looks_like_html
 from .layout import analyse_layout
 
@@ -34,7 +34,8 @@ def to_document(
     # Checked before decoding as well: no encoding spends more than 4 bytes on a character.
     if len(data) > max_chars * (4 if isinstance(data, bytes) else 1):
         raise _too_large(len(data), max_chars, "bytes" if isinstance(data, bytes) else "characters")
-    text = decode(data) if isinstance(data, bytes) else data
+    decoded = decode(data) if isinstance(data, bytes) else Decoded(data)
+    text = decoded.text
     if not text.strip():
         raise InputError("empty input: nothing to analyse")
     if len(text) > max_chars:
@@ -44,6 +45,8 @@ def to_document(
         document = html_to_document(text, id=doc_id, source=source)
     else:
         document = analyse_layout(text, id=doc_id, source=source)
+    if decoded.warning:
+        document.warnings.append(decoded.warning)
     ref = _as_date(reference_date)
     document.reference_date = ref or _date_of(document.published) or document.reference_date or _date_in_name(source)
     return document

@@ -509,7 +509,10 @@ def _last_of_days(first: dict, dates: list[dict], reach: int) -> str | None:
     for date in dates:
         days = _DAYS.fullmatch(date["value"]) if date["type"] == "DURATION" else None
         if days and 0 <= date["start"] - first["end"] <= reach:
-            return (dt.date.fromisoformat(first["value"]) + dt.timedelta(days=int(days[1]) - 1)).isoformat()
+            try:
+                return (dt.date.fromisoformat(first["value"]) + dt.timedelta(days=int(days[1]) - 1)).isoformat()
+            except (ValueError, OverflowError):  # more days than the calendar holds
+                return None
     return None
 
 

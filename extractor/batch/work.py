@@ -106,7 +106,7 @@ def to_input(record: RawRecord, settings: Settings) -> Input | Failure:
         if len(record.data) > limit:
             return Failure(record.source, record.source,
                            f"file too large: {len(record.data):,} bytes (limit {limit:,}); raise --max-chars")
-        return Input(record.data, id=record.source, source=record.source)
+        return Input(record.data, source=record.source)  # the id: a hash of the text, as for the API
     try:
         return _json_input(record, settings)
     except _BadRecord as error:
@@ -140,7 +140,7 @@ def _json_input(record: RawRecord, settings: Settings) -> Input:
         data = text.encode("utf-8")  # bytes get the full decoding checks (binary, control characters)
     except UnicodeEncodeError:
         raise _BadRecord(f"field {key!r} holds invalid Unicode (unpaired surrogates)", record_id) from None
-    return Input(data, id=record_id or record.source, source=record.source,
+    return Input(data, id=record_id, source=record.source,
                  reference_date=_as_date(_first_value(entry, fields.date)))
 
 

@@ -15,9 +15,12 @@ from .layout import analyse_layout
 MAX_CHARS = 1_000_000
 
 
-def stable_id(data: bytes | str) -> str:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return hashlib.sha256(raw).hexdigest()[:16]
+def stable_id(text: str) -> str:
+    """The id of an article its caller named none: a hash of its text normalised (BOM, line
+    endings, surrounding whitespace), so the same article gets the same id from a file, an
+    archive record, the API or a browser's form (which sends CRLF), in any encoding."""
+    normalised = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
 def to_document(
@@ -40,7 +43,7 @@ def to_document(
         raise InputError("empty input: nothing to analyse")
     if len(text) > max_chars:
         raise _too_large(len(text), max_chars, "characters")
-    doc_id = id or stable_id(data)
+    doc_id = id or stable_id(text)
     if looks_like_html(text):
         document = html_to_document(text, id=doc_id, source=source)
     else:

@@ -217,3 +217,16 @@ def test_a_text_field_that_is_not_text_is_reported():
 
     assert isinstance(item, Failure)
     assert item.id == "n1" and "'body' is int, not text" in item.reason
+
+
+def test_a_bad_reference_date_is_refused_before_the_run_starts(tmp_path, capsys):
+    archive = write_archive(tmp_path / "press.jsonl", good_records(2))
+    assert main(["batch", str(archive), "-o", str(tmp_path / "out"), "--reference-date", "yesterday", "--quiet"]) == 1
+    assert "bad --reference-date 'yesterday'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_run_where_every_record_failed_exits_non_zero(tmp_path, capsys):
+    archive = write_archive(tmp_path / "press.jsonl", [{"id": "a", "body": " "}, {"id": "b", "headline": "x"}])
+    assert main(["batch", str(archive), "-o", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 1
+    assert "every record failed (2)" in capsys.readouterr().err

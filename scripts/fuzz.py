@@ -127,7 +127,7 @@ def main() -> int:
                 except InputError:
                     pass
                 except Exception:
-                    print(f"--- crash on {data[:200]!r}", file=sys.stderr)
+                    print(f"--- crash on {data!r}", file=sys.stderr)
                     traceback.print_exc(limit=-3)
     total = sum(counts.values())
     print(f"{total:,} mutated inputs in {time.time() - started:.0f} s: {counts['analysed']:,} analysed, "

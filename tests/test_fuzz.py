@@ -46,3 +46,13 @@ def test_dates_outside_the_calendar_are_dropped_not_raised(text):
 
 def test_mutations_are_deterministic_for_a_seed():
     assert FUZZ.mutate(CORPUS, random.Random(3)) == FUZZ.mutate(CORPUS, random.Random(3))
+
+
+def test_hours_of_no_particular_day_date_no_visit():
+    """Found by the fuzz (lines shuffled, a full stop cut, a splice): `운영시간은 10시에서 20시까지다`,
+    a TIME of no day, right before a visit became a visit dated "" and crashed the merging."""
+    lines = (ROOT / "samples" / "mois-gov30-diplomats-2016-06-21.txt").read_text(encoding="utf-8").splitlines()
+    shuffled = lines[2:5] + [lines[5].rstrip(".")] + lines[1:2] + ["\ufffd\ufffd 다양한 서비스를 체험한다."]
+    text = "\n".join(shuffled)
+    article = extract(text, reference_date="2024-05-03")
+    assert article.visits and all(visit.date for visit in article.visits)

@@ -175,10 +175,15 @@ def _run_schema(args) -> int:
 def _run_serve(args) -> int:
     import uvicorn
 
+    from .store import StoreError
     from .web.app import create_app
 
+    try:
+        app = create_app(args.db)
+    except StoreError as error:
+        return _fail(str(error))
     print(f"extractor: serving on http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

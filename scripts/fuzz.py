@@ -53,7 +53,7 @@ def _stray_quotes(data: bytes, rng: random.Random) -> bytes:
     return text.encode("utf-8")
 
 
-def _change_digits(data: bytes, rng: random.Random) -> bytes:
+def change_digits(data: bytes, rng: random.Random) -> bytes:
     text = data.decode("utf-8", errors="replace")
     digits = [i for i, ch in enumerate(text) if ch.isdigit()]
     if not digits:
@@ -80,21 +80,21 @@ def _shuffle_lines(data: bytes, rng: random.Random) -> bytes:
     return b"\n".join(lines)
 
 
-MUTATIONS = (_flip_bytes, _cut, _wrap_in_html, _stray_quotes, _change_digits, _nul_bytes, _cp949, _shuffle_lines)
+MUTATIONS = (_flip_bytes, _cut, _wrap_in_html, _stray_quotes, change_digits, _nul_bytes, _cp949, _shuffle_lines)
 
 
-def mutate(corpus: list[bytes], rng: random.Random) -> bytes:
-    """One sample with one to three mutations (a splice joins it to another sample), cut to WINDOW bytes."""
+def mutate(corpus: list[bytes], rng: random.Random, mutations=MUTATIONS) -> bytes:
+    """A WINDOW-byte piece of a sample with one to three mutations (a splice joins it to another sample)."""
     data = rng.choice(corpus)
     start = rng.randrange(max(1, len(data) - WINDOW))
     data = data[start:start + WINDOW]
     for _ in range(rng.randint(1, 3)):
         if not data:
             break
-        if rng.random() < 0.1:
+        if rng.random() < 0.1 and len(mutations) > 1:
             data = _splice(data, rng, rng.choice(corpus)[:WINDOW])
         else:
-            data = rng.choice(MUTATIONS)(data, rng)
+            data = rng.choice(mutations)(data, rng)
     return data
 
 

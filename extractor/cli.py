@@ -223,26 +223,34 @@ def _add_store_commands(commands) -> None:
 def _run_store(args) -> int:
     from .store import Store, StoreError, input_files, read_articles
 
-    try:
-        articles = [(path, read_articles(path)) for source in args.inputs for path in input_files(source)]
-        store = Store(args.database)
-    except StoreError as error:
-        return _fail(str(error))
     total = 0
     try:
-        for path, records in articles:
-            loaded = store.load(records)
-            total += loaded.stored
-            if loaded.duplicates:
-                shown = ", ".join(dict.fromkeys(loaded.duplicates[:5]))
-                print(f"extractor: {path}: {len(loaded.duplicates)} duplicate id(s), the last record of each "
-                      f"was kept: {shown}", file=sys.stderr)
-    finally:
-        store.close()
+        files = [path for source in args.inputs for path in input_files(source)]
+        store = Store(args.database)
+        try:
+            for path in files:  # one file at a time: a batch's output need not fit in memory
+                try:
+                    loaded = store.load(read_articles(path))
+                except StoreError as error:
+                    raise StoreError(f"{path}: {error}") from None
+                total += loaded.stored
+                _report_duplicates(path, loaded.duplicates)
+        finally:
+            store.close()
+    except StoreError as error:
+        stored_before = f" ({total} articles from the files before it were stored)" if total else ""
+        return _fail(f"{error}{stored_before}")
     if total == 0:
         return _fail(f"no articles in {', '.join(map(str, args.inputs))}: nothing stored")
     print(f"stored {total} articles in {args.database}", file=sys.stderr)
     return 0
+
+
+def _report_duplicates(path: Path, duplicates: list[str]) -> None:
+    if duplicates:
+        shown = ", ".join(list(dict.fromkeys(duplicates))[:5])
+        print(f"extractor: {path}: {len(duplicates)} duplicate id(s), the last record of each was kept: {shown}",
+              file=sys.stderr)
 
 
 def _open_existing(database: Path, **options):

@@ -88,8 +88,13 @@ class Store:
         if not by_id:
             return Loaded(0, duplicates)
         rows: dict[str, list[tuple]] = {table: [] for table in _TABLES}
-        for data in by_id.values():
-            for table, table_rows in _rows(data).items():
+        for article_id, data in by_id.items():
+            try:
+                article_rows = _rows(data)
+            except (KeyError, TypeError, AttributeError) as error:
+                raise StoreError(f"not extractor output (article {article_id!r}: "
+                                 f"{type(error).__name__}: {error})") from None
+            for table, table_rows in article_rows.items():
                 rows[table].extend(table_rows)
         ids = list(by_id)
         with self.connection.cursor() as cursor:
@@ -167,23 +172,23 @@ def _speaker(speaker: dict | None) -> tuple:
 def read_articles(path: Path) -> list[dict]:
     """The articles of one file as `extractor extract` or `batch` wrote it: JSON Lines (.jsonl,
     .jsonl.gz), or JSON in any layout (`--pretty`, one object or a list, several objects in a row).
-    Raises StoreError saying why when the file holds anything else."""
+    Raises StoreError saying why (without the path) when the file holds anything else."""
     try:
         if path.name.endswith((".jsonl", ".jsonl.gz")):
             values = list(_json_lines(path))
         else:
             values = list(_json_values(path.read_text(encoding="utf-8-sig")))
     except UnicodeDecodeError:
-        raise StoreError(f"{path}: not extractor output (not UTF-8 text)") from None
+        raise StoreError("not extractor output (not UTF-8 text)") from None
     except ValueError as error:
-        raise StoreError(f"{path}: not extractor output (invalid JSON: {error})") from None
+        raise StoreError(f"not extractor output (invalid JSON: {error})") from None
     except OSError as error:
-        raise StoreError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise StoreError(f"cannot read: {error.strerror or error}") from None
     articles = [article for value in values for article in (value if isinstance(value, list) else [value])]
     for number, article in enumerate(articles, 1):
         missing = [key for key in ("id", "text") if not isinstance(article, dict) or key not in article]
         if missing:
-            raise StoreError(f"{path}: not extractor output (record {number} has no {' or '.join(missing)})")
+            raise StoreError(f"not extractor output (record {number} has no {' or '.join(missing)})")
     return articles
 
 

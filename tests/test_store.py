@@ -159,3 +159,12 @@ def test_store_and_sql_on_a_locked_database_say_so_in_one_line(database, tmp_pat
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_record_with_the_wrong_shape_is_one_line_naming_the_file(tmp_path, seed_json):
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({**seed_json, "countries": [{"code": "PE"}]}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    result = _cli("store", tmp_path / "archive.duckdb", path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"extractor: {path}: not extractor output (article 'seed'")

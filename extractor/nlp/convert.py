@@ -29,6 +29,7 @@ def doc_to_article(doc: Doc, document: Document) -> Article:
         modified=document.modified,
         reporters=document.reporters,
         **fields,
+        warnings=document.warnings,
     )
 
 

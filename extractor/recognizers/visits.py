@@ -202,6 +202,8 @@ class VisitRecognizer:
                                    or self._dates_something_else(doc, found, date)):
                 continue
             if date["type"] == "TIME":
+                if date["value"].startswith("T"):  # hours of no particular day (`10시에서 20시까지`)
+                    continue
                 date = dict(date, value=date["value"].split("T")[0])
             event_dates.append(date)
         if cumulative and event_dates:
@@ -225,7 +227,8 @@ class VisitRecognizer:
     def _trip(self, text: str, dates: list[dict]) -> dict | None:
         """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`:
         a day of setting off and a later day of coming back span the trip."""
-        days = [dict(d, value=d["value"].split("T")[0]) for d in dates if d["type"] in DATED_TYPES]
+        days = [dict(d, value=d["value"].split("T")[0]) for d in dates
+                if d["type"] in DATED_TYPES and not d["value"].startswith("T")]
         for first in (d for d in days if _followed_by(text, d, self.trip_starts)):
             for last in days:
                 if (last["start"] > first["end"] and _followed_by(text, last, self.trip_ends)
@@ -509,7 +512,10 @@ def _last_of_days(first: dict, dates: list[dict], reach: int) -> str | None:
     for date in dates:
         days = _DAYS.fullmatch(date["value"]) if date["type"] == "DURATION" else None
         if days and 0 <= date["start"] - first["end"] <= reach:
-            return (dt.date.fromisoformat(first["value"]) + dt.timedelta(days=int(days[1]) - 1)).isoformat()
+            try:
+                return (dt.date.fromisoformat(first["value"]) + dt.timedelta(days=int(days[1]) - 1)).isoformat()
+            except (ValueError, OverflowError):  # more days than the calendar holds
+                return None
     return None
 
 

@@ -92,8 +92,11 @@ def _run_extract(args) -> int:
     from .errors import InputError
     from .ingest import MAX_CHARS
 
+    if not _valid_reference_date(args.reference_date):
+        return _fail(f"bad --reference-date {args.reference_date!r}: expected YYYY-MM-DD")
     status = 0
     several = len(args.inputs) > 1
+    written: set[str] = set()
     if args.output_dir:
         args.output_dir.mkdir(parents=True, exist_ok=True)
     for name in args.inputs:
@@ -104,15 +107,28 @@ def _run_extract(args) -> int:
         except (OSError, InputError) as error:
             status = _fail(f"{name}: {error.strerror if isinstance(error, OSError) and error.strerror else error}")
             continue
+        for warning in article.warnings:
+            print(f"extractor: {name}: warning: {warning}", file=sys.stderr)
         payload = article.model_dump(mode="json")
         indent = 2 if args.pretty and not several else None
         rendered = json.dumps(payload, ensure_ascii=False, indent=indent)
         if args.output_dir:
-            stem = "stdin" if name == "-" else Path(name).name.split(".")[0]
-            (args.output_dir / f"{stem}.json").write_text(rendered + "\n", encoding="utf-8")
+            (args.output_dir / _output_name(name, written)).write_text(rendered + "\n", encoding="utf-8")
         else:
             print(rendered)
     return status
+
+
+def _output_name(name: str, written: set[str]) -> str:
+    """`DIR/<stem>.json`; inputs whose stems meet (`a.txt`, `a.html`, `x/a.txt`) keep apart as
+    `a.html.json`, `a.txt.json`, then `a-2.json`, … so that no result overwrites another of the same run."""
+    file_name = "stdin" if name == "-" else Path(name).name
+    stem = file_name.split(".")[0]
+    candidates = [f"{stem}.json", f"{file_name}.json"]
+    candidates += (f"{stem}-{number}.json" for number in range(2, len(written) + 3))
+    chosen = next(candidate for candidate in candidates if candidate not in written)
+    written.add(chosen)
+    return chosen
 
 
 def _run_eval(args) -> int:
@@ -196,10 +212,14 @@ def _run_schema(args) -> int:
 def _run_serve(args) -> int:
     import uvicorn
 
+    from .store import StoreError
     from .web.app import Limits, create_app
 
+    try:
+        app = create_app(args.db, workers=args.workers, limits=Limits(time_limit=args.time_limit))
+    except StoreError as error:
+        return _fail(str(error))
     print(f"extractor: serving on http://{args.host}:{args.port}/", file=sys.stderr)
-    app = create_app(args.db, workers=args.workers, limits=Limits(time_limit=args.time_limit))
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
@@ -209,63 +229,127 @@ def _add_store_commands(commands) -> None:
         "store", help="load extracted JSON/JSONL (e.g. a batch's shards) into a DuckDB file",
         description="Load articles as `extractor extract`/`batch` wrote them into DuckDB tables "
                     "(articles, countries, headcounts, dates, quotes, names, visits). "
-                    "An article id loaded again replaces the old rows.")
+                    "An article id loaded again replaces the old rows; an id given twice in one file "
+                    "is stored once, as its last record, and reported.")
     store.add_argument("database", type=Path, help="DuckDB file (created if missing)")
-    store.add_argument("inputs", nargs="+", type=Path, help="*.json / *.jsonl / *.jsonl.gz files or batch output dirs")
+    store.add_argument("inputs", nargs="+", type=Path, help="*.json (also --pretty) / *.jsonl / *.jsonl.gz files, a batch's OUT dir "
+                                                             "or an `extract -o` dir")
     store.set_defaults(run=_run_store)
 
-    sql = commands.add_parser("sql", help="run a SQL query against a DuckDB store",
-                              description="Example: extractor sql archive.duckdb "
+    sql = commands.add_parser("sql", help="run one read-only SQL query against a DuckDB store",
+                              description="Run one SQL statement on a store opened read-only, with files, "
+                                          "extensions and configuration changes shut out. Example: "
+                                          "extractor sql archive.duckdb "
                                           "\"SELECT code, count(*) FROM countries WHERE visiting GROUP BY code\"")
     sql.add_argument("database", type=Path, help="DuckDB file written by `extractor store`")
-    sql.add_argument("query", help="the SQL to run")
-    sql.add_argument("--json", action="store_true", help="print rows as JSON Lines")
+    sql.add_argument("query", help="the SQL to run (one statement)")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                     help="a table for reading, CSV, or JSON Lines (default: %(default)s)")
+    sql.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
     sql.set_defaults(run=_run_sql)
+
+    export = commands.add_parser("export", help="write every table of a store to files (Parquet or CSV)",
+                                 description="Write DIR/articles.parquet, DIR/countries.parquet, … "
+                                             "for analysts who work with files.")
+    export.add_argument("database", type=Path, help="DuckDB file written by `extractor store`")
+    export.add_argument("directory", type=Path, help="where to write one file per table")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="(default: %(default)s)")
+    export.set_defaults(run=_run_export)
 
 
 def _run_store(args) -> int:
-    from .store import Store, read_jsonl
+    from .store import Store, StoreError, input_files, read_articles
 
-    files = [p for path in args.inputs
-             for p in (sorted(path.glob("part-*.jsonl*")) if path.is_dir() else [path])]
-    store = Store(args.database)
     total = 0
-    for path in files:
+    try:
+        files = [path for source in args.inputs for path in input_files(source)]
+        store = Store(args.database)
         try:
-            total += store.add(read_jsonl(path))
-        except (OSError, ValueError, KeyError) as error:
+            for path in files:  # one file at a time: a batch's output need not fit in memory
+                try:
+                    loaded = store.load(read_articles(path))
+                except StoreError as error:
+                    raise StoreError(f"{path}: {error}") from None
+                total += loaded.stored
+                _report_duplicates(path, loaded.duplicates)
+        finally:
             store.close()
-            return _fail(f"{path}: not extractor output ({type(error).__name__}: {error})")
-    store.close()
+    except StoreError as error:
+        stored_before = f" ({total} articles from the files before it were stored)" if total else ""
+        return _fail(f"{error}{stored_before}")
+    if total == 0:
+        return _fail(f"no articles in {', '.join(map(str, args.inputs))}: nothing stored")
     print(f"stored {total} articles in {args.database}", file=sys.stderr)
     return 0
 
 
+def _report_duplicates(path: Path, duplicates: list[str]) -> None:
+    if duplicates:
+        shown = ", ".join(list(dict.fromkeys(duplicates))[:5])
+        print(f"extractor: {path}: {len(duplicates)} duplicate id(s), the last record of each was kept: {shown}",
+              file=sys.stderr)
+
+
+def _open_existing(database: Path, **options):
+    from .store import Store, StoreError
+
+    if not database.exists():
+        raise StoreError(f"{database}: no such database (create it with `extractor store`)")
+    return Store(database, read_only=True, **options)
+
+
 def _run_sql(args) -> int:
-    import duckdb
+    from .store import StoreError
 
-    from .store import Store
-
-    if not args.database.exists():
-        return _fail(f"{args.database}: no such database (create it with `extractor store`)")
-    store = Store(args.database)
     try:
-        columns, rows = store.query(args.query)
-    except duckdb.Error as error:
-        return _fail(f"query failed: {str(error).splitlines()[0]}")
-    finally:
-        store.close()
-    if args.json:
+        store = _open_existing(args.database, sandboxed=True)
+        try:
+            columns, rows = store.query_one_statement(args.query)
+        finally:
+            store.close()
+    except StoreError as error:
+        return _fail(str(error))
+    _print_rows(columns, rows, args.format)
+    return 0
+
+
+def _print_rows(columns: list[str], rows: list[tuple], file_format: str) -> None:
+    if file_format == "json":
         for row in rows:
             print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
-        return 0
-    from rich.console import Console
-    from rich.table import Table
+    elif file_format == "csv":
+        import csv
 
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    Console().print(table)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        Console().print(table)
+
+
+def _run_export(args) -> int:
+    import duckdb
+
+    from .store import StoreError
+
+    try:
+        store = _open_existing(args.database)
+        try:
+            written = store.export(args.directory, args.format)
+        finally:
+            store.close()
+    except (StoreError, OSError) as error:
+        return _fail(str(error))
+    except duckdb.Error as error:
+        return _fail(f"export failed: {str(error).strip().splitlines()[0]}")
+    print(f"wrote {len(written)} files to {args.directory}: {', '.join(path.name for path in written)}",
+          file=sys.stderr)
     return 0
 
 
@@ -330,6 +414,8 @@ def _run_batch(args) -> int:
         return _fail("--dask-timeout must be more than 0 seconds")
     if args.shard_size < 1 or (args.workers is not None and args.workers < 1):
         return _fail("--shard-size and --workers must be at least 1")
+    if not _valid_reference_date(args.reference_date):
+        return _fail(f"bad --reference-date {args.reference_date!r}: expected YYYY-MM-DD")
     names = {field: tuple(_comma_list(getattr(args, f"{field}_field"))) for field in ("text", "id", "date", "title")}
     settings = Settings(FieldMap(**names), args.reference_date, args.max_chars or MAX_CHARS)
     job = BatchJob(args.inputs, args.output, tuple(_comma_list(args.glob)), args.shard_size, settings)
@@ -341,7 +427,19 @@ def _run_batch(args) -> int:
         return _fail(str(error))
     if not args.quiet:
         print(summary_line(manifest, args.output), file=sys.stderr)
+    counts = manifest["counts"]
+    if counts["failed"] and not counts["articles"]:
+        return _fail(f"every record failed ({counts['failed']:,}): see {args.output / 'errors.jsonl'}")
     return 0
+
+
+def _valid_reference_date(value: str | None) -> bool:
+    import datetime as dt
+
+    try:
+        return value is None or bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def _comma_list(value: str) -> list[str]:

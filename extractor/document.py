@@ -34,6 +34,8 @@ class Document:
     reference_date: dt.date | None = None
     #: where a press release's contact lines name their officers (`문의: 홍보과 김민수 주무관`)
     contacts: list[tuple[int, int]] = field(default_factory=list)
+    #: what the caller should know about how the input was read (bad bytes replaced)
+    warnings: list[str] = field(default_factory=list)
 
     def content_ranges(self) -> list[tuple[int, int]]:
         """Character ranges recognizers may extract from; the whole text when no zones are known."""

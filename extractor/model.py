@@ -127,6 +127,8 @@ class Article(_Model):
     organizations: list[Named] = Field(default_factory=list)
     persons: list[Named] = Field(default_factory=list)
     visits: list[Visit] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list,
+                                description="how the input was read, e.g. bad bytes replaced by U+FFFD")
 
     def grounding_failures(self) -> list[str]:
         """Every span whose text differs from `self.text[start:end]`."""

@@ -1,8 +1,10 @@
 """Bad input gives a result or a clear one-line InputError, never a traceback."""
 from __future__ import annotations
 
+import json
 import random
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,28 @@ def _encodes(ch: str, encoding: str) -> bool:
 
 def _without(article, *fields: str) -> dict:
     return {k: v for k, v in article.model_dump(mode="json").items() if k not in fields}
+
+
+def _seed_bytes() -> bytes:
+    return SEED.read_bytes()
+
+
+@pytest.mark.parametrize("data,where", [
+    (_seed_bytes()[:1002], "at the end"),
+    (_seed_bytes()[:500] + b"\xff" + _seed_bytes()[500:], "first at byte"),
+    ("안녕하세요 반갑습니다".encode()[:-1], "at the end"),
+    (SEED.read_text(encoding="utf-8").encode("cp949", errors="replace")[:300] + b"\x80"
+     + SEED.read_text(encoding="utf-8").encode("cp949", errors="replace")[300:], "cp949"),
+], ids=["cut-mid-character", "stray-byte", "short-cut", "cp949-stray-byte"])
+def test_a_few_bad_bytes_are_replaced_with_a_warning_not_refused(data, where):
+    document = to_document(data)
+    assert "\ufffd" in document.text and len(document.text) > 5
+    assert len(document.warnings) == 1 and "U+FFFD" in document.warnings[0] and where in document.warnings[0]
+
+
+def test_the_warning_reaches_the_article_and_the_command_line(tmp_path):
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(_seed_bytes()[:1002])
+    result = subprocess.run([sys.executable, "-m", "extractor", "extract", str(cut)], capture_output=True, text=True)
+    assert result.returncode == 0 and "U+FFFD" in json.loads(result.stdout)["warnings"][0]
+    assert "warning" in result.stderr and "U+FFFD" in result.stderr

@@ -218,3 +218,35 @@ def test_a_text_field_that_is_not_text_is_reported():
 
     assert isinstance(item, Failure)
     assert item.id == "n1" and "'body' is int, not text" in item.reason
+
+
+def test_a_bad_reference_date_is_refused_before_the_run_starts(tmp_path, capsys):
+    archive = write_archive(tmp_path / "press.jsonl", good_records(2))
+    assert main(["batch", str(archive), "-o", str(tmp_path / "out"), "--reference-date", "yesterday", "--quiet"]) == 1
+    assert "bad --reference-date 'yesterday'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_run_where_every_record_failed_exits_non_zero(tmp_path, capsys):
+    archive = write_archive(tmp_path / "press.jsonl", [{"id": "a", "body": " "}, {"id": "b", "headline": "x"}])
+    assert main(["batch", str(archive), "-o", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 1
+    assert "every record failed (2)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2017년 10월 31일", "2017-10-31"),
+    ("Oct 31, 2017", "2017-10-31"),
+    ("2024. 5. 3. 오후 3:12", "2024-05-03"),
+    ("Fri, 03 May 2024 15:12:00 +0900", "2024-05-03"),
+    (1714716720, "2024-05-03"),
+    ("1714716720", "2024-05-03"),
+    (1714716720000, "2024-05-03"),
+    ("2024.05.03", "2024-05-03"),
+    ("yesterday", "yesterday"),  # no date: passed on, and the record fails as a bad reference date
+])
+def test_a_records_date_field_is_read_in_any_common_format(value, expected):
+    line = json.dumps({"id": "d1", "body": "부산시는 포럼을 열었다.", "date": value}, ensure_ascii=False).encode()
+
+    item = to_input(RawRecord("press.jsonl:1", line, is_json=True), Settings())
+
+    assert isinstance(item, Input) and item.reference_date == expected

@@ -439,3 +439,14 @@ def test_the_text_own_date_beats_the_name_and_a_given_date_beats_both():
     text = "가상시, 연수단 맞아\n\n입력 2024.05.02 10:15\n\n가상시는 연수단을 맞았다고 2일 밝혔다."
     assert str(to_document(text, source="2023-07-28.txt").reference_date) == "2024-05-02"
     assert str(to_document(text, source="2023-07-28.txt", reference_date="2020-01-01").reference_date) == "2020-01-01"
+
+
+def test_page_metadata_dates_in_other_formats_are_read():
+    page = ("<html><head><meta property=\"article:published_time\" content=\"2024. 5. 3. 오후 3:12\">"
+            "<meta property=\"article:modified_time\" content=\"Fri, 03 May 2024 16:00:00 +0900\">"
+            "<title>시험 기사</title></head><body><article><h1>안양시 해외 대표단 방문</h1>"
+            "<p>안양시는 어제 페루 대표단 5명이 시청을 방문했다고 밝혔다. 대표단은 통합관제센터를 둘러봤다.</p>"
+            "<p>시 관계자는 앞으로도 교류를 이어가겠다고 말했다.</p></article></body></html>")
+    document = to_document(page)
+    assert (document.published, document.modified) == ("2024-05-03T15:12:00+09:00", "2024-05-03T16:00:00+09:00")
+    assert document.reference_date.isoformat() == "2024-05-03"

@@ -6,18 +6,17 @@ from __future__ import annotations
 import gc
 import json
 import os
-import re
 import resource
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..api import Failure, Input, extract_many
 from ..ingest import MAX_CHARS
+from ..ingest.timestamp import parse_date_value
 from .records import RawRecord, Shard
 
 #: A file this many bytes per allowed character is too large in any encoding (UTF-32 at most).
 MAX_BYTES_PER_CHAR = 4
-_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def to_input(record: RawRecord, settings: Settings) -> Input | Failure:
         if len(record.data) > limit:
             return Failure(record.source, record.source,
                            f"file too large: {len(record.data):,} bytes (limit {limit:,}); raise --max-chars")
-        return Input(record.data, id=record.source, source=record.source)
+        return Input(record.data, source=record.source)  # the id: a hash of the text, as for the API
     try:
         return _json_input(record, settings)
     except _BadRecord as error:
@@ -140,7 +139,7 @@ def _json_input(record: RawRecord, settings: Settings) -> Input:
         data = text.encode("utf-8")  # bytes get the full decoding checks (binary, control characters)
     except UnicodeEncodeError:
         raise _BadRecord(f"field {key!r} holds invalid Unicode (unpaired surrogates)", record_id) from None
-    return Input(data, id=record_id or record.source, source=record.source,
+    return Input(data, id=record_id, source=record.source,
                  reference_date=_as_date(_first_value(entry, fields.date)))
 
 
@@ -171,15 +170,12 @@ def _first_value(entry: dict, keys: tuple[str, ...]) -> object:
 
 
 def _as_date(value: object) -> str | None:
-    """`2023-07-28`, `2023.07.28`, `2023/7/28` or a timestamp starting so, as YYYY-MM-DD; other text
-    goes through as it is, so that the API reports it as a bad reference date."""
-    if not isinstance(value, str) or not value.strip():
+    """The record's date field as YYYY-MM-DD (any common format, epoch seconds too); a value that
+    is no date goes through as text, so that the API reports it as a bad reference date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    match = _DATE.match(value.strip())
-    if not match:
-        return value
-    year, month, day = match.groups()
-    return f"{year}-{int(month):02d}-{int(day):02d}"
+    parsed = parse_date_value(value)
+    return parsed.date().isoformat() if parsed else str(value)
 
 
 def record_id(record: RawRecord, fields: FieldMap) -> str:

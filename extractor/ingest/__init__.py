@@ -7,7 +7,7 @@ import re
 
 from ..document import Document
 from ..errors import InputError
-from .decode import _check_text, decode
+from .decode import Decoded, check_text, decode
 from .html import html_to_document, looks_like_html
 from .layout import analyse_layout
 
@@ -15,9 +15,12 @@ from .layout import analyse_layout
 MAX_CHARS = 1_000_000
 
 
-def stable_id(data: bytes | str) -> str:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    return hashlib.sha256(raw).hexdigest()[:16]
+def stable_id(text: str) -> str:
+    """The id of an article its caller named none: a hash of its text normalised (BOM, line
+    endings, surrounding whitespace), so the same article gets the same id from a file, an
+    archive record, the API or a browser's form (which sends CRLF), in any encoding."""
+    normalised = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
 def to_document(
@@ -34,16 +37,19 @@ def to_document(
     # Checked before decoding as well: no encoding spends more than 4 bytes on a character.
     if len(data) > max_chars * (4 if isinstance(data, bytes) else 1):
         raise _too_large(len(data), max_chars, "bytes" if isinstance(data, bytes) else "characters")
-    text = decode(data) if isinstance(data, bytes) else _check_text(data)  # a str can carry binary junk too
+    decoded = decode(data) if isinstance(data, bytes) else Decoded(check_text(data))  # a str can carry binary junk too
+    text = decoded.text
     if not text.strip():
         raise InputError("empty input: nothing to analyse")
     if len(text) > max_chars:
         raise _too_large(len(text), max_chars, "characters")
-    doc_id = id or stable_id(data)
+    doc_id = id or stable_id(text)
     if looks_like_html(text):
         document = html_to_document(text, id=doc_id, source=source)
     else:
         document = analyse_layout(text, id=doc_id, source=source)
+    if decoded.warning:
+        document.warnings.append(decoded.warning)
     ref = _as_date(reference_date)
     document.reference_date = ref or _date_of(document.published) or document.reference_date or _date_in_name(source)
     return document

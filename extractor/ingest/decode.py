@@ -1,9 +1,13 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, CP949/EUC-KR and
-whatever else charset-normalizer recognises with confidence."""
+whatever else charset-normalizer recognises with confidence.
+
+A text with a few bad bytes (cut in the middle of a character, one stray byte) is still
+that text: the bad bytes become U+FFFD and the result carries a warning saying so."""
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -31,9 +35,17 @@ _SIGNATURES = (
 #: Korean legacy encodings are tried before charset-normalizer's guess, which
 #: sometimes prefers a Chinese or Cyrillic code page for short Korean texts.
 _KOREAN = ("cp949",)
+#: How many bad bytes a text may have and still be read in its encoding: one per this many characters.
+_CHARACTERS_PER_BAD_BYTE = 200
 
 
-def decode(data: bytes) -> str:
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    warning: str | None = None
+
+
+def decode(data: bytes) -> Decoded:
     if not data.strip():
         raise InputError("empty input: nothing to analyse")
     for signature, what in _SIGNATURES:
@@ -41,30 +53,54 @@ def decode(data: bytes) -> str:
             raise InputError(f"binary input: the bytes are {what}, not text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _strict(data, encoding)
+            return _with_bad_bytes(data, encoding) or _undecodable(data, encoding)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _strict(data, utf16)
-    try:
-        return _check_text(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    for encoding in _KOREAN:
+        return _with_bad_bytes(data, utf16) or _undecodable(data, utf16)
+    for encoding in ("utf-8", *_KOREAN):
         try:
-            return _check_text(data.decode(encoding))
+            return Decoded(check_text(data.decode(encoding)))
         except (UnicodeDecodeError, InputError):
             pass
+    for encoding in ("utf-8", *_KOREAN):
+        decoded = _with_bad_bytes(data, encoding)
+        if decoded:
+            return decoded
     best = from_bytes(data).best()
     if best is None:
         raise InputError("binary input: the bytes are not text in any known encoding")
-    return _check_text(str(best))
+    return Decoded(check_text(str(best)))
 
 
-def _strict(data: bytes, encoding: str) -> str:
+def _with_bad_bytes(data: bytes, encoding: str) -> Decoded | None:
+    """The text in `encoding` with its few bad bytes replaced by U+FFFD, or None when there are
+    too many for the bytes to be text in that encoding."""
     try:
-        return _check_text(data.decode(encoding))
+        return Decoded(check_text(data.decode(encoding)))
     except UnicodeDecodeError as error:
-        raise InputError(f"undecodable input: not valid {encoding} at byte {error.start}") from None
+        first_bad = error.start
+    except InputError:
+        return None
+    text = data.decode(encoding, errors="replace")
+    replaced = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    if replaced > max(1, len(text) // _CHARACTERS_PER_BAD_BYTE):
+        return None
+    try:
+        text = check_text(text, replaced)
+    except InputError:
+        return None
+    where = "at the end (the text was cut inside a character)" if first_bad >= len(data) - 3 and replaced == 1 \
+        else f"first at byte {first_bad}"
+    return Decoded(text, f"{replaced} byte sequence(s) not valid {encoding}, replaced by U+FFFD, {where}")
+
+
+def _undecodable(data: bytes, encoding: str) -> Decoded:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"undecodable input: not valid {encoding} at byte {error.start} "
+                         "and after it too often to be text") from None
+    raise InputError(f"binary input: the bytes are {encoding} but not text (too many control characters)")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -79,10 +115,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
-def _check_text(text: str) -> str:
-    """Reject decodings that are mostly control characters (binary data that happens to decode)."""
+def check_text(text: str, replaced: int = 0) -> str:
+    """Reject decodings that are mostly control characters (binary data that happens to decode);
+    `replaced` U+FFFD are ours, for bad bytes already counted."""
     sample = text[:4096]
-    controls = len(_CONTROL.findall(sample))
+    controls = len(_CONTROL.findall(sample)) - min(replaced, sample.count("\ufffd"))
     if controls > max(2, len(sample) // 100):
         raise InputError("binary input: the bytes are not text (too many control characters)")
     return text

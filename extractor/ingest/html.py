@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..model import Reporter
 from .byline import byline_line, is_bare_name, merge_reporters
 from .layout import analyse_layout
-from .timestamp import KST
+from .timestamp import KST, parse_date_value
 
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|article|meta|title)\b", re.I)
 _MODIFIED_META = re.compile(
@@ -77,10 +77,12 @@ def _meta_modified(html: str) -> str | None:
 
 
 def _iso(value: str | None) -> str | None:
-    """A page's date as ISO 8601 with an offset (Korean time when the page gives none)."""
+    """A page's date as ISO 8601 with an offset (Korean time when the page gives none); a date
+    in another format (`2024. 5. 3. 오후 3:12`, RFC 2822, epoch seconds) is read by dateparser."""
     match = _ISO.match(value.strip()) if value else None
     if not match:
-        return None
+        parsed = parse_date_value(value)
+        return parsed.isoformat(timespec="seconds") if parsed else None
     day, time, offset = match.groups()
     time = (time or "00:00:00") + (":00" if time and len(time) == 5 else "")
     if offset in (None, ""):

@@ -4,6 +4,11 @@ read as ISO 8601.
 
 Korean outlets publish in Korea Standard Time, so a timestamp without an
 offset gets `+09:00`.
+
+Standalone date strings (an archive record's date field, a page's metadata) come in every
+format (`2024. 5. 3. 오후 3:12`, `May 3, 2024`, RFC 2822, epoch seconds): `parse_date_value`
+reads them with dateparser under fixed settings. Dates inside running text never go
+there: dateparser misreads them (`15일` as fifteen days ago); the TIMEX rules read those.
 """
 from __future__ import annotations
 
@@ -16,6 +21,22 @@ from typing import Literal
 from .. import lexicons
 
 KST = "+09:00"
+#: dateparser, told everything it would otherwise guess from the machine or the clock: Korean or
+#: English words, year-month-day order, Korean time unless the string says otherwise, a full day
+#: required (`2024-05` is no reference date), no relative expressions (`yesterday`, `3일 전`).
+_DATEPARSER_LANGUAGES = ["ko", "en"]
+_DATEPARSER_SETTINGS = {
+    "DATE_ORDER": "YMD",
+    "TIMEZONE": "Asia/Seoul",
+    "RETURN_AS_TIMEZONE_AWARE": True,
+    "PREFER_DAY_OF_MONTH": "first",
+    "PREFER_DATES_FROM": "past",
+    "REQUIRE_PARTS": ["year", "month", "day"],
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+}
+#: Longer values are not a date string (a whole text put in the date field).
+_MAX_DATE_STRING = 100
+_KST_ZONE = dt.timezone(dt.timedelta(hours=9))
 
 _LEXICON = lexicons.load("bylines")
 
@@ -103,3 +124,29 @@ def _offset(raw: str | None) -> str:
     if raw == "Z":
         return "+00:00"
     return raw if ":" in raw else f"{raw[:3]}:{raw[3:]}"
+
+
+def parse_date_value(value: object) -> dt.datetime | None:
+    """A standalone date: a string in any common format, or epoch seconds (milliseconds when
+    larger than any date in seconds), as an aware datetime; None when it is no date."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return _from_epoch(value)
+    if not isinstance(value, str) or not value.strip() or len(value) > _MAX_DATE_STRING:
+        return None
+    import dateparser  # imported on first use: it costs a second and most runs never need it
+
+    try:
+        return dateparser.parse(value.strip(), languages=_DATEPARSER_LANGUAGES, settings=_DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _from_epoch(seconds: float) -> dt.datetime | None:
+    if seconds > 100_000_000_000:  # after the year 5138 in seconds: milliseconds
+        seconds /= 1000
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).astimezone(_KST_ZONE)
+    except (ValueError, OverflowError, OSError):
+        return None

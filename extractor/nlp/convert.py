@@ -26,6 +26,7 @@ def doc_to_article(doc: Doc, document: Document) -> Article:
         modified=document.modified,
         reporters=document.reporters,
         **fields,
+        warnings=document.warnings,
     )
 
 

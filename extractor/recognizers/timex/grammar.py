@@ -80,7 +80,10 @@ class TimexParser:
         self.learn_names(text, start, end)
         found = []
         for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
-            timex = resolve(text, first, last, self.context)
+            try:
+                timex = resolve(text, first, last, self.context)
+            except (ValueError, OverflowError):  # outside the calendar (`9999년 전`, `30000000일 후`): no date
+                continue
             if timex is not None:
                 found.append(timex)
         return found

@@ -50,7 +50,8 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
 def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:
     """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`:
     a day of setting off and a later day of coming back span the trip."""
-    days = [d.with_period(d.period.on_its_day()) for d in dates if d.type in DATED_TYPES]
+    days = [d.with_period(d.period.on_its_day()) for d in dates
+            if d.type in DATED_TYPES and not _hours_of_no_day(ctx, d)]
     for first in (d for d in days if _followed_by(ctx.text, d.end, ctx.lex.trip_starts)):
         for last in days:
             if (last.start > first.end and _followed_by(ctx.text, last.end, ctx.lex.trip_ends)
@@ -171,11 +172,17 @@ def _naming_an_edition(ctx: VisitContext, date: Dated) -> bool:
     return date.period.grain == "year" and ctx.lex.edition.match(ctx.text, date.end) is not None
 
 
+def _hours_of_no_day(ctx: VisitContext, date: Dated) -> bool:
+    """Hours of no particular day (`운영시간은 10시에서 20시까지`)."""
+    return date.type == "TIME" and date.period.grain != "time"
+
+
 #: Why a date of a sentence is no day of the visit it tells: (check, whether it also holds in a
 #: tally). In a tally (`개소한 이래 … 다녀갔다`) a stay's end, a period's start or a modified
 #: noun's date bounds the count instead.
 DATE_CHECKS = (
     (_not_a_day, True),
+    (_hours_of_no_day, True),
     (_quoted, True),
     (_edition_year, True),
     (_of_the_report, True),

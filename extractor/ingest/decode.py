@@ -51,12 +51,23 @@ def decode(data: bytes) -> Decoded:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(f"binary input: the bytes are {what}, not text")
+    declared = _declared_encoding(data)
+    if declared:
+        return _with_bad_bytes(data, declared) or _undecodable(data, declared)
+    return _as_korean_text(data)
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark names, or UTF-16 recognised by its NUL bytes."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _with_bad_bytes(data, encoding) or _undecodable(data, encoding)
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _with_bad_bytes(data, utf16) or _undecodable(data, utf16)
+            return encoding
+    return _utf16_without_bom(data)
+
+
+def _as_korean_text(data: bytes) -> Decoded:
+    """UTF-8 or a Korean encoding, exact if one fits, else with a few bad bytes replaced, else
+    whatever charset-normalizer finds."""
     for encoding in ("utf-8", *_KOREAN):
         try:
             return Decoded(check_text(data.decode(encoding)))

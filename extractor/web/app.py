@@ -57,24 +57,28 @@ class _Input:
     save: bool = True
 
 
+@dataclass
+class _Server:
+    """What the routes share: the worker pool, the stated limits and the store (with its lock)."""
+    pool: WorkerPool
+    limits: Limits
+    store: object | None
+    store_lock: threading.Lock
+
+
 def create_app(database: str | Path | None = None, *, workers: int | None = None,
                limits: Limits = Limits()) -> FastAPI:
-    pool = WorkerPool(workers or min(2, os.cpu_count() or 1))
+    server = _Server(WorkerPool(workers or min(2, os.cpu_count() or 1)), limits, _open_store(database),
+                     threading.Lock())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        pool.start()  # workers load the pipeline at start-up, not on the first request
+        server.pool.start()  # workers load the pipeline at start-up, not on the first request
         yield
-        pool.close()
+        server.pool.close()
 
     app = FastAPI(title="extractor", description="Korean news articles to grounded, structured JSON.",
                   lifespan=lifespan)
-    store_lock = threading.Lock()
-    store = None
-    if database is not None:
-        from ..store import Store
-
-        store = Store(database)
 
     @app.middleware("http")
     async def refuse_cross_site_writes(request: Request, call_next):
@@ -82,62 +86,81 @@ def create_app(database: str | Path | None = None, *, workers: int | None = None
             return JSONResponse({"detail": "cross-site request refused: post from this server's own page"}, 403)
         return await call_next(request)
 
+    _add_pages(app, server)
+    _add_extraction(app, server)
+    _add_archive(app, server)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app
+
+
+def _open_store(database: str | Path | None):
+    if database is None:
+        return None
+    from ..store import Store
+
+    return Store(database)
+
+
+def _add_pages(app: FastAPI, server: _Server) -> None:
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
-        return _page("index.html", limits)
+        return _page("index.html", server.limits)
 
     @app.get("/archive", response_class=HTMLResponse)
     def archive_page() -> str:
-        return _page("archive.html", limits)
+        return _page("archive.html", server.limits)
 
     @app.get("/api/limits")
     def stated_limits() -> dict:
-        return asdict(limits)
+        return asdict(server.limits)
 
     @app.get("/api/health")
     def health() -> dict:
-        return {"workers": pool.size, "busy": pool.busy}
+        return {"workers": server.pool.size, "busy": server.pool.busy}
+
+
+def _add_extraction(app: FastAPI, server: _Server) -> None:
+    limits = server.limits
 
     @app.post("/api/extract")
     async def extract_article(request: Request) -> dict:
         given = await _read_input(request, limits)
         try:
-            article = await pool.extract(limits.time_limit, given.data, given.reference_date, given.source,
-                                         limits.max_chars)
+            article = await server.pool.extract(limits.time_limit, given.data, given.reference_date, given.source,
+                                                limits.max_chars)
         except InputError as error:
             raise HTTPException(422, str(error)) from None
         except TimeoutError:
             raise HTTPException(503, f"the analysis took longer than the limit of {limits.time_limit:g} s "
                                      "and was stopped; try a shorter text") from None
-        if store is not None and given.save:
-            await asyncio.to_thread(_locked, store_lock, store.add, [article])
+        if server.store is not None and given.save:
+            await asyncio.to_thread(_locked, server.store_lock, server.store.add, [article])
         return article
 
+
+def _add_archive(app: FastAPI, server: _Server) -> None:
     @app.get("/api/articles")
     def saved_articles(limit: int = Query(50, ge=1, le=1000)) -> list[dict]:
-        if store is None:
+        if server.store is None:
             return []
-        columns, rows = _locked(store_lock, store.query,
+        columns, rows = _locked(server.store_lock, server.store.query,
                                 "SELECT article_id, title, published, reference_date FROM articles "
                                 "ORDER BY reference_date DESC LIMIT ?", [limit])
         return [dict(zip(columns, row)) for row in rows]
 
     @app.get("/api/archive")
     def archive_overview(request: Request) -> dict:
-        return _locked(store_lock, overview, _require(store), _filters(request))
+        return _locked(server.store_lock, overview, _require(server.store), _filters(request))
 
     @app.get("/api/archive/{chart}.csv")
     def archive_csv(chart: str, request: Request) -> Response:
         if chart not in CHARTS:
             raise HTTPException(404, f"no chart {chart!r}; the charts are {', '.join(CHARTS)}")
-        columns, rows = _locked(store_lock, chart_rows, _require(store), chart, _filters(request))
+        columns, rows = _locked(server.store_lock, chart_rows, _require(server.store), chart, _filters(request))
         out = io.StringIO()
         csv.writer(out).writerows([columns, *rows])
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{chart}.csv"'})
-
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    return app
 
 
 def _page(name: str, limits: Limits) -> str:

@@ -39,3 +39,7 @@ def test_within_an_event_span_of_days_only():
 
 def test_days_beyond_the_calendar_give_no_day():
     assert Period("2024-05-12").plus_days(10**7) is None
+
+
+def test_an_end_not_known_leaves_the_period_as_it_is():
+    assert Period("2024-05-12").through(None) == Period("2024-05-12")

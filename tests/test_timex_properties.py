@@ -63,3 +63,13 @@ def test_a_month_in_a_quoted_event_name_is_part_of_the_name(month, day, head, qu
     text = f"{quote}{name}{closing}에 많은 시민이 왔다. {name}는 {month}월 {day}일 끝났다."
     found = parse_timex(text, dt.date(2024, 9, 27))
     assert [timex.text for timex in found] == [f"{month}월 {day}일"]
+
+
+def test_readings_against_several_days_keep_what_they_share():
+    from extractor.recognizers.timex.grammar import open_value
+
+    assert open_value(["2004-07-28", "2012-07-28", "2016-07-28"]) == "XXXX-07-28"
+    assert open_value(["2004-03-14", "2012-08-08", "2016-11-25"]) == "XXXX-XX-XX"
+    assert open_value(["2003-W11", "2012-W32", "2016-W47"]) == "XXXX-WXX"
+    assert open_value(["P3Y", "P3Y", "P3Y"]) == "P3Y"
+    assert open_value(["2004-03", "2012-08-09"]) is None  # no shared form: no value

@@ -36,7 +36,8 @@ _DESK = r"[가-힣A-Za-z0-9]{0,12}(?:" + "|".join(map(re.escape, _LEXICON["desk_
 _AFTER_NAME = rf"\s*(?:[/|·]\s*)?(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?\s*{_CLOSE}?[\s|/·,˝\"'”’]*$"
 #: A wire dateline before a byline of its own (`(서울=뉴스1) 홍길동 기자 | 2024-05-02 …`).
 _DATELINE = rf"{_OPEN}[^\]】)〕=\n]{{1,20}}=[^\]】)〕\n]{{1,15}}{_CLOSE}"
-_LINE_OPENING = rf"^[/\s•·]*(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
+_OPENER = "(?:" + "|".join(_LEXICON["byline_openers"]) + ")"
+_LINE_OPENING = rf"^[/\s•·]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
 
 #: A line that is nothing but a byline (after its timestamps are taken out).
 _BYLINE_LINE = re.compile(
@@ -150,8 +151,22 @@ def personal_addresses(line: str) -> list[str]:
     return [address for address in EMAIL.findall(line) if address.split("@")[0].lower() not in _SHARED_MAILBOXES]
 
 
+_WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
+
+
 def is_bare_name(line: str) -> bool:
-    return re.fullmatch(_NAME, line.strip()) is not None
+    return bare_name(line) is not None
+
+
+def bare_name(line: str) -> str | None:
+    """The name of a line holding nothing but a name (`박상준`, `- 구동우`), else None."""
+    name = line.strip(" \t-•·|")
+    return name if re.fullmatch(_NAME, name) else None
+
+
+def is_writer_label(line: str) -> bool:
+    """A board's label over its poster's name (`- 작성자` / `- 홍길동`)."""
+    return line.strip(" \t-•·|:：") in _WRITER_LABELS
 
 
 def _reporters(match: re.Match) -> tuple[Reporter, ...]:

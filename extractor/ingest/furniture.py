@@ -65,6 +65,11 @@ _SECTIONS = frozenset(_LEXICON["section_names"])
 _BREADCRUMB_MARKS = re.compile(r"\s*[>|/·»›]\s*|\s+")
 
 
+def is_section_name(line: str) -> bool:
+    """One of the site's section names alone (`뉴스종합`, `경제`)."""
+    return trimmed(line) in _SECTIONS
+
+
 def _is_breadcrumb(label: str) -> bool:
     """`종합뉴스 사회`, `홈 > 사회 > 지역`: a line of nothing but the site's section names."""
     words = [word for word in _BREADCRUMB_MARKS.split(label) if word]

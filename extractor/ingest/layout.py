@@ -25,7 +25,7 @@ from .. import lexicons
 from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
-from .byline import (Byline, byline_line, is_bare_name, lead_byline, lead_credit, lone_address, merge_reporters,
+from .byline import (Byline, bare_name, byline_line, is_writer_label, lead_byline, lead_credit, lone_address, merge_reporters,
                      personal_addresses, readable_email, trailing_address, trailing_byline, unsigned_byline)
 from .timestamp import Stamp, find_stamps, opening_stamp, under_label
 
@@ -41,7 +41,7 @@ _FULL_STOP = re.compile(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
 _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
 #: View counters and buttons sitting beside bylines and timestamps.
 _META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
-_SEPARATORS = re.compile(r"[|·/,\s•]+")
+_SEPARATORS = re.compile(r"[|·/,\s•\-]+")
 #: Bullets and bars that may stand before a line's first word.
 _LINE_MARKS = " \t•·|"
 _CELL_BORDER = re.compile(r"[|│]")
@@ -56,6 +56,8 @@ _MIN_PROSE_CHARS = 25
 #: A sentence-like line longer than this, even without a full stop, is no headline.
 _MAX_HEADLINE_SENTENCE_CHARS = 50
 _LONG_PARAGRAPH_CHARS = 150
+#: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
+_MAX_LINES_ABOVE_STAMP = 3
 
 
 @dataclass(slots=True)
@@ -166,14 +168,16 @@ def _read_trailing_byline(line: _Line) -> None:
 
 def _read_meta(line: _Line) -> bool:
     """True when the line holds only bylines, e-mail addresses and timestamps (beside
-    page furniture in table cells: `보도자료 | 배포일시 … | 담당부서 …`)."""
+    page furniture or a section name in table cells: `보도자료 | 배포일시 … | 담당부서 …`,
+    `뉴스종합| 2021-03-02 09:15`)."""
     stamps = find_stamps(line.text)
     rest = line.text
     for stamp in reversed(stamps):
         rest = rest[:stamp.start] + " " + rest[stamp.end:]
     rest = _META_NOISE.sub(" ", rest)
     if stamps:
-        rest = " ".join(cell for cell in _CELL_BORDER.split(rest) if not furniture.is_furniture(cell))
+        rest = " ".join(cell for cell in _CELL_BORDER.split(rest)
+                        if not (furniture.is_furniture(cell) or furniture.is_section_name(cell)))
     if stamps and not _SEPARATORS.sub("", rest):
         line.stamps = stamps
         return True
@@ -187,18 +191,32 @@ def _read_meta(line: _Line) -> bool:
 
 
 def _pair_bare_names(lines: list[_Line]) -> None:
-    """A lone name above an address line (`박상준` / `psj@… | 2024-06-19 08:08`) is a byline."""
-    for line, following in zip(lines, lines[1:]):
-        if line.kind == "text" and following.kind == "meta" and following.email and is_bare_name(line.text):
-            line.kind, line.signed = "meta", True
-            line.reporters = (Reporter(name=line.text.strip(), email=following.email),)
-            following.email = None
+    """A lone name is a byline above an address line (`박상준` / `psj@… | 2024-06-19 08:08`),
+    above a timestamp with its time (`홍길동` / `| 2011-06-26 15:52:00`), or under a board's
+    writer label (`- 작성자` / `- 홍길동`)."""
+    for above, line, following in zip([None, *lines], lines, [*lines[1:], None]):
+        name = bare_name(line.text) if line.kind == "text" else None
+        if name is None or following is None:
+            continue
+        if following.kind == "meta" and following.email:
+            line.reporters, following.email = (Reporter(name=name, email=following.email),), None
+        elif _signs_timestamp(name, following) or (above is not None and is_writer_label(above.text)):
+            line.reporters = (Reporter(name=name),)
+        else:
+            continue
+        line.kind, line.signed = "meta", True
+
+
+def _signs_timestamp(name: str, following: _Line) -> bool:
+    return (following.kind == "meta" and not following.signed and lexicons.korean_name_form(name)
+            and any(stamp.has_time for stamp in following.stamps))
 
 
 def _label_stamps_under_labels(lines: list[_Line]) -> None:
-    """A release table's date under its label line (`배포일시` / `2024. 5. 2.(목)`) is labelled by it."""
+    """A date under a label line of its own (a release table's `배포일시` / `2024. 5. 2.(목)`,
+    `입력` / `2022.06.21 15:00`, a board's `- 작성일자` / `- 2014-07-09`) is labelled by it."""
     for line, following in zip(lines, lines[1:]):
-        if line.kind == "furniture" and following.kind == "meta" and following.stamps:
+        if line.kind in ("furniture", "text") and following.kind == "meta" and following.stamps:
             following.stamps = under_label(following.stamps, furniture.trimmed(line.text))
 
 
@@ -267,10 +285,11 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
 
 
 def _under_headline(lines: list[_Line], index: int) -> bool:
-    """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day right under the page's first
-    line of text is the article's (a site header's date stands above the headline, dateless)."""
+    """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day under the page's first lines of
+    text (its headline, a deck, the outlet's name) is the article's; a site header's date stands
+    above the headline, or among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
-    return (len(above) == 1 and above[0].kind == "text"
+    return (0 < len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
             and any(stamp.has_time and stamp.field is None for stamp in lines[index].stamps))
 
 
@@ -403,13 +422,16 @@ def _label(line: _Line | None) -> str | None:
 
 
 def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None, str | None]:
-    """published, modified, and the article's date: a byline's bare date (`2019-05-04 홍길동
-    기자`) is no publication time, but it is the day the article's relative dates mean."""
+    """published, modified, and the article's date: a date with no time (`2019-05-04 홍길동
+    기자`, `작성일 2016.11.11`) is no publication time, but it is the day the article's relative
+    dates mean."""
     stamps = [stamp for line in lines if line.kind == "meta" for stamp in line.stamps]
-    published = next((s.value for s in stamps if s.field == "published"), None)
-    published = published or next((s.value for s in stamps if s.field is None and s.has_time), None)
+    timed = [stamp for stamp in stamps if stamp.has_time]
+    published = next((s.value for s in timed if s.field == "published"), None)
+    published = published or next((s.value for s in timed if s.field is None), None)
     modified = next((s.value for s in stamps if s.field == "modified"), None)
-    dated = published or next((s.value for s in stamps if s.field is None), None)
+    dated = published or next((s.value for s in stamps if s.field == "published"), None)
+    dated = dated or next((s.value for s in stamps if s.field is None), None)
     return published, modified, dated
 
 

@@ -66,8 +66,10 @@ def document_of(doc: Doc) -> Document:
     return doc._.document or Document(text=text_of(doc), id="")
 
 
-def reference_date(doc: Doc) -> dt.date:
-    return document_of(doc).reference_date or dt.date.today()
+def reference_date(doc: Doc) -> dt.date | None:
+    """The day relative dates mean: the caller's or the article's own; None when the input
+    carries none (never today: a wrong date is worse than an open one)."""
+    return document_of(doc).reference_date
 
 
 def add_item(doc: Doc, field: str, start: int, end: int, item) -> Span:

@@ -164,6 +164,21 @@ def _duration(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True) if quantity else None
 
 
+def _service_hours(m) -> Piece | None:
+    """`24시간 운영`: the hours a service runs, a duration; `5일 개방` is a day, not matched."""
+    return _duration(m) if m["unit"] == LEXICON["service_hours_unit"] else None
+
+
+_PRESENT_QUALIFIED = regex.compile(LEXICON["present_qualified_after"])
+
+
+def _present_adverb(m) -> Piece | None:
+    """`현재 사업자를 선정 중이다`: PRESENT_REF, not `이달 현재` (a date it qualifies)."""
+    if _PRESENT_QUALIFIED.search(m.string[max(0, m.start() - 8):m.start()]):
+        return None
+    return Piece(m.start(), m.end(), {"present": True}, standalone=True)
+
+
 def _bounded_duration(m) -> Piece | None:
     """`20년 이상 교류해 왔다`: an amount of time with a bound is a duration (not `2011년 이상`,
     a year)."""
@@ -370,6 +385,8 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
     (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
+    (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
+    (rf"(?P<value>{one_of(LEXICON['present_adverbs'])})(?=\s)", _present_adverb),
     (rf"{_QUANTITY}\s?{one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)", _bounded_duration),
     (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span),
     (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),

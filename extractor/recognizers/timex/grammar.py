@@ -48,21 +48,31 @@ class Group:
         return Piece(0, 0, {k: v for k, v in self.fields.items() if k not in PREFIX_FIELDS}).rank
 
 
-def parse_timex(text: str, reference: dt.date | dt.datetime) -> list[Timex]:
-    """Every temporal expression in `text`, normalised against `reference`."""
+def parse_timex(text: str, reference: dt.date | dt.datetime | None) -> list[Timex]:
+    """Every temporal expression in `text`, normalised against `reference` (None: no date is
+    known, and what depends on one is left open: `7월 28일` -> `XXXX-07-28`)."""
     return TimexParser(reference).parse(text)
+
+
+#: Without a reference date an expression is resolved against each of these days: what comes
+#: out the same from all of them is what the text fixes; what differs is open (`X`). Leap years
+#: (`2월 29일` resolves in each), and days, months, weekdays and years that differ pairwise.
+_OPEN_REFERENCES = (dt.date(2004, 3, 15), dt.date(2012, 8, 9), dt.date(2016, 11, 26))
+
+
+def _context(reference: dt.date | dt.datetime) -> Context:
+    has_clock = isinstance(reference, dt.datetime)
+    now = reference if has_clock else dt.datetime.combine(reference, dt.time())
+    offset = now.utcoffset()
+    return Context(now.replace(tzinfo=None), has_clock,
+                   offset.total_seconds() / 3600 if offset is not None else None, now.date(), now.year)
 
 
 class TimexParser:
     """Keeps the anchor day (`이날`) across the parts of one document."""
 
-    def __init__(self, reference: dt.date | dt.datetime):
-        has_clock = isinstance(reference, dt.datetime)
-        now = reference if has_clock else dt.datetime.combine(reference, dt.time())
-        offset = now.utcoffset()
-        self.context = Context(now.replace(tzinfo=None), has_clock,
-                               offset.total_seconds() / 3600 if offset is not None else None, now.date(),
-                               now.year)
+    def __init__(self, reference: dt.date | dt.datetime | None):
+        self.contexts = [_context(day) for day in (_OPEN_REFERENCES if reference is None else [reference])]
         #: the dated words of quoted event names (`10월 축제` of `'진주 10월 축제'`), as patterns
         self.name_tails: dict[str, regex.Pattern] = {}
 
@@ -80,17 +90,45 @@ class TimexParser:
         self.learn_names(text, start, end)
         found = []
         for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
-            try:
-                timex = resolve(text, first, last, self.context)
-            except (ValueError, OverflowError):  # outside the calendar (`9999년 전`, `30000000일 후`): no date
-                continue
+            timex = self._resolve(text, first, last)
             if timex is not None:
                 found.append(timex)
         return found
 
+    def _resolve(self, text: str, first: Group, last: Group | None) -> Timex | None:
+        readings = []
+        for context in self.contexts:
+            try:
+                readings.append(resolve(text, first, last, context))
+            except (ValueError, OverflowError):  # outside the calendar (`9999년 전`, `30000000일 후`): no date
+                readings.append(None)
+        if any(reading is None for reading in readings):
+            return None
+        value = open_value([reading.value for reading in readings])
+        return readings[0].model_copy(update={"value": value}) if value else None
+
     def _names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans = [quoted.span() for quoted in _event_names(text, start, end)]
         return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
+def open_value(values: list[str]) -> str | None:
+    """One TIMEX3 value from the readings of an expression against several days: the digits
+    that differ between them are unknown (`2004-07-28`, `2012-07-28` -> `XXXX-07-28`), a whole
+    number at a time; None when the readings do not even share a form."""
+    first = values[0]
+    if all(value == first for value in values):
+        return first
+    forms = {_DIGITS.sub(lambda number: "9" * len(number.group()), value) for value in values}
+    if len(forms) > 1:
+        return None
+    numbers = [_DIGITS.findall(value) for value in values]
+    parts = iter(zip(*numbers))
+    return _DIGITS.sub(lambda number: number.group() if len(set(next(parts))) == 1 else "X" * len(number.group()),
+                       first)
 
 
 # --- finding pieces -------------------------------------------------------------------------

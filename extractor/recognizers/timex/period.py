@@ -75,8 +75,11 @@ class Period:
             return None
         return (later.day - self.day).days
 
-    def through(self, end: Period | dt.date) -> Period:
-        """From this period's start through `end` (`2024-05-12` through the 16th)."""
+    def through(self, end: Period | dt.date | None) -> Period:
+        """From this period's start through `end` (`2024-05-12` through the 16th); an end not
+        known (no reference date) leaves the period as it is."""
+        if end is None:
+            return self
         last = end.isoformat() if isinstance(end, dt.date) else end.value
         return Period(f"{self.first_bound}/{last}")
 

@@ -142,8 +142,8 @@ def _starts_a_period(ctx: VisitContext, date: Dated) -> bool:
 
 
 def _not_a_day(ctx: VisitContext, date: Dated) -> bool:
-    """A duration or a recurring time (`3일간`, `매주`)."""
-    return date.type not in DATED_TYPES
+    """A duration, a recurring time or the present (`3일간`, `매주`, `현재`)."""
+    return date.type not in DATED_TYPES or date.period.value.endswith("_REF")
 
 
 def _quoted(ctx: VisitContext, date: Dated) -> bool:

@@ -44,7 +44,7 @@ class VisitContext:
 
     def __init__(self, doc: Doc, lex: VisitLexicon):
         self.doc, self.lex = doc, lex
-        self.reference: dt.date = reference_date(doc)
+        self.reference: dt.date | None = reference_date(doc)
         self.text = text_of(doc)
         self.dates = [Dated.of(timex) for timex in items(doc, "dates")]
         self.counts = items(doc, "headcounts")

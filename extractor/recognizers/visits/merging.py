@@ -35,7 +35,7 @@ class Story:
     attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit, and
     a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news."""
 
-    def __init__(self, reported: dt.date):
+    def __init__(self, reported: dt.date | None):
         self._reported = reported
         self._visits: list[Told] = []
         self._alone: set[int] = set()
@@ -70,7 +70,7 @@ class Story:
         report only (`이들은 지난해 5월에도 도를 찾은 바 있다` is another visit)."""
         if (visit.period is None) != (earlier.period is None):
             first = (visit.period or earlier.period).first_day
-            if first is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
+            if first is None or self._reported is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
                 return False
         return same_event(visit, earlier)
 

@@ -376,7 +376,7 @@ def _add_batch_command(commands) -> None:
     batch.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="output directory")
     batch.add_argument("--glob", default=",".join(DEFAULT_PATTERNS),
                        help="file name patterns taken from directories, comma-separated (default: %(default)s)")
-    for field in ("text", "id", "date", "title"):
+    for field in ("text", "id", "date", "title", "url"):
         batch.add_argument(f"--{field}-field", default=",".join(getattr(FieldMap(), field)), metavar="NAMES",
                            help=f"JSONL key(s) holding the {field}, first present wins (default: %(default)s)")
     batch.add_argument("--workers", type=int, default=None, metavar="N",
@@ -416,7 +416,8 @@ def _run_batch(args) -> int:
         return _fail("--shard-size and --workers must be at least 1")
     if not _valid_reference_date(args.reference_date):
         return _fail(f"bad --reference-date {args.reference_date!r}: expected YYYY-MM-DD")
-    names = {field: tuple(_comma_list(getattr(args, f"{field}_field"))) for field in ("text", "id", "date", "title")}
+    names = {field: tuple(_comma_list(getattr(args, f"{field}_field")))
+             for field in ("text", "id", "date", "title", "url")}
     settings = Settings(FieldMap(**names), args.reference_date, args.max_chars or MAX_CHARS)
     job = BatchJob(args.inputs, args.output, tuple(_comma_list(args.glob)), args.shard_size, settings)
     try:

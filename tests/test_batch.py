@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.api import Failure, Input
+from extractor.api import Failure, Input, extract
 from extractor.batch import BatchError, BatchJob, FieldMap, Settings, run_batch
 from extractor.batch.output import OutputDir
 from extractor.batch.local import LocalEngine
@@ -250,3 +250,19 @@ def test_a_records_date_field_is_read_in_any_common_format(value, expected):
     item = to_input(RawRecord("press.jsonl:1", line, is_json=True), Settings())
 
     assert isinstance(item, Input) and item.reference_date == expected
+
+
+def test_a_records_page_address_is_its_source_and_dates_it():
+    line = json.dumps({"id": "d1", "body": "부산시는 지난 3일 포럼을 열었다.",
+                       "url": "https://news.example.kr/article/2024/05/07/1234"}, ensure_ascii=False).encode()
+
+    item = to_input(RawRecord("press.jsonl:1", line, is_json=True), Settings())
+
+    assert item.source == "https://news.example.kr/article/2024/05/07/1234"
+    assert extract(item.data, source=item.source).reference_date == "2024-05-07"
+
+
+def test_a_record_without_an_address_keeps_its_place_as_source():
+    line = json.dumps({"id": "d1", "body": "부산시는 포럼을 열었다."}, ensure_ascii=False).encode()
+
+    assert to_input(RawRecord("press.jsonl:1", line, is_json=True), Settings()).source == "press.jsonl:1"

@@ -27,6 +27,7 @@ class FieldMap:
     id: tuple[str, ...] = ("id", "url")
     date: tuple[str, ...] = ("date", "published")
     title: tuple[str, ...] = ("title", "headline")
+    url: tuple[str, ...] = ("url", "link")  # the page's address: its source, which may date it
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,8 @@ def _json_input(record: RawRecord, settings: Settings) -> Input:
         data = text.encode("utf-8")  # bytes get the full decoding checks (binary, control characters)
     except UnicodeEncodeError:
         raise _BadRecord(f"field {key!r} holds invalid Unicode (unpaired surrogates)", record_id) from None
-    return Input(data, id=record_id, source=record.source,
+    url = _first_value(entry, fields.url)
+    return Input(data, id=record_id, source=url if isinstance(url, str) and url.strip() else record.source,
                  reference_date=_as_date(_first_value(entry, fields.date)))
 
 

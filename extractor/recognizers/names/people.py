@@ -33,6 +33,7 @@ from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
+MAX_NAME_WORDS = 4
 _HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
 _GLOSS = re.compile(r"\([^()\s]+\)")
 _DIGITS = re.compile(r"\d")
@@ -56,6 +57,7 @@ class Titles:
     body_shorthands: frozenset
     organization_suffixes: tuple[str, ...]
     not_name_words: frozenset
+    place_nouns: frozenset
     title_modifiers: frozenset
     title_prefixes: frozenset
     regions: frozenset
@@ -82,6 +84,7 @@ def titles() -> Titles:
         body_shorthands=frozenset(data["body_shorthands"]),
         organization_suffixes=longest_first(data["organization_suffixes"]),
         not_name_words=frozenset(data["not_name_words"]),
+        place_nouns=frozenset(data["place_nouns"]),
         title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
@@ -168,9 +171,17 @@ class People:
         named = {speaker.name: speaker for _, speaker, _ in self.entries if speaker.name.startswith(surname)}
         return next(iter(named.values())) if len(named) == 1 else None
 
+    def is_known_name(self, written: str) -> bool:
+        return any(speaker.name == written for _, speaker, _ in self.entries)
+
+    def word_of_known_name(self, written: str) -> bool:
+        """`무자파르` of `잘랄로프 무자파르 무힛지노비치`: a later short mention of a foreign name."""
+        return " " not in written and len(written) > 1 and any(
+            " " in speaker.name and written in speaker.name.split() for _, speaker, _ in self.entries)
+
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
         for start, speaker, known_titles in reversed(self.entries):
-            if start < before and speaker.name.startswith(surname) and any(
+            if start < before and (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
                     t.endswith(title) or title.endswith(t) for t in known_titles):
                 return speaker
         return None
@@ -324,7 +335,7 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     titled = split_title(stem) if word.noun_stem else None
     if titled is None:
         body = organization_named(people, stem) if word.noun_stem else None
-        return PersonPhrase(Speaker(organization=body), word.start) if body else None
+        return PersonPhrase(Speaker(organization=body), word.start) if body else _name_after_title(people, words, head)
     title, organization = titled
     glued = _without_title_suffix(title)[:-len(title_in(title))]
     if glued in lex.surnames and glued not in lex.body_shorthands | lex.title_prefixes \
@@ -350,13 +361,12 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         else:
             phrase.speaker.organization, phrase.body_span = canonical(written), (body_words[0].start, end)
     phrase.start = words[first].start
-    written = " ".join(clean(w.stem) for w in words[first:last + 1])
-    if len(written) == 1:
-        phrase.surname = written
+    written = " ".join(_as_written(people, w) for w in words[first:last + 1])
+    if len(written) == 1 or people.word_of_known_name(written):
+        phrase.surname = written  # `최 시장`, `무자파르 과장`: someone named in full before
     else:
         phrase.speaker.name = written
-        phrase.name_span = (words[first].start, words[first].start + len(words[first].stem)) if first == last \
-            else (words[first].start, words[last].start + len(clean(words[last].stem)))
+        phrase.name_span = (words[first].start, words[last].start + len(_as_written(people, words[last])))
     _take_body_before(people, words, first - 1, phrase)
     return phrase
 
@@ -441,10 +451,135 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
         alone = aged or (first >= 0 and _after_country(words[first], people))
         if last - first >= (1 if alone else 2):
             return first + 1, last, words[last + 1:position + 1]
+    structured = _known_name_before(people, words, position) or _surname_apart(people, words, position) \
+        or _foreign_name_by_structure(people, words, position, aged)
+    if structured:
+        return structured
     nearest = words[position]
     if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
         return position, position, []
     return None
+
+
+def _as_written(people: People, word: Word) -> str:
+    """A name word as the text writes it, without a one-word gloss (`무힛지노비치(30세·사진)`)."""
+    return clean(people.article.text[word.start:word.start + len(word.stem)]) if word.particle and \
+        len(clean(word.stem)) > 1 else clean(people.article.text[word.start:word.end])
+
+
+def _known_name_before(people: People, words: list[Word], position: int):
+    """`우에다 후미오 시장은`, `김철한 의장은`, `무자파르 과장은`: the words before a title are a
+    name the article gave before (or a word of one), however Kiwi reads them."""
+    first = position
+    while first >= 0 and position - first < MAX_NAME_WORDS and (first == position or _adjacent(people, words, first, first + 1)):
+        written = " ".join(_as_written(people, w) for w in words[first:position + 1])
+        if len(written) > 1 and (people.is_known_name(written) or people.word_of_known_name(written)):
+            return first, position, []
+        first -= 1
+    return None
+
+
+def _surname_apart(people: People, words: list[Word], position: int):
+    """`남궁 영 원장`: a two-syllable surname written apart from its given name."""
+    given = _as_written(people, words[position])
+    if position < 1 or words[position].particle or not re.fullmatch(r"[가-힣]{1,2}", given) \
+            or not _adjacent(people, words, position - 1, position):
+        return None
+    surname = words[position - 1]
+    return (position - 1, position, []) if not surname.particle and len(surname.stem) == 2 \
+        and surname.stem in titles().surnames else None
+
+
+def _foreign_name_by_structure(people: People, words: list[Word], position: int, aged: bool):
+    """A transliterated name of one to four words, found by where it stands rather than by
+    its morphemes (Kiwi splits `응우옌 반 안`, `다나카 히로시`): before a body and the title
+    (`도 황 쭝 껀터시 정보통신국장`, `다나카 히로시 일본 오사카시 부시장`), or between a
+    foreign body and the title (`일본 삿포로시 우에다 후미오 시장`)."""
+    for body in _body_starts(people, words, position):
+        last = body - 1
+        first = last
+        while first >= 0 and last - first < MAX_NAME_WORDS and _name_shaped(people, words[first], cut_short=first < last) \
+                and (first == last or _adjacent(people, words, first, first + 1)):
+            first -= 1
+        run = words[first + 1:last + 1]
+        if len(run) < (1 if aged else 2) or (first >= 0 and _name_shaped(people, words[first])
+                                            and _adjacent(people, words, first, first + 1)):
+            continue  # too short to be read by place alone, or a run of words longer than a name
+        if body <= position:
+            foreign = any(_foreign_looking(people, w) for w in run)
+        else:
+            foreign = first >= 0 and _adjacent(people, words, first, first + 1) and _foreign_place(people, words[first])
+        if foreign:
+            return first + 1, last, words[last + 1:position + 1]
+    return None
+
+
+def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
+    """Where the body between a name and its title may start, most likely first: at a country
+    (`일본 오사카시`), at an organisation or place word (`껀터시 정보통신국장`), or nowhere
+    (position + 1: `일본 삿포로시 우에다 후미오 시장` has its body in front of the name)."""
+    anchors, countries = [], []
+    index = position
+    while index >= 0 and position - index < MAX_BODY_WORDS + 2 and _is_body_word(people, words[index]) \
+            and (index == position or _adjacent(people, words, index, index + 1)):
+        if _in_country(words[index], people.countries):
+            countries.append(index)
+        elif _foreign_place(people, words[index]) or len(words[index].stem_tags) > 1 and \
+                is_organization_word(people.reading, words[index]):
+            anchors.append(index)
+        index -= 1
+    return [*reversed(countries), *reversed(anchors), position + 1]
+
+
+def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: bool = False) -> bool:
+    """Could this word be part of a transliterated name? Hangul only, no verb ending, none of
+    the words that open a clause or stand for a group, a title or a place. Only the subject
+    carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
+    written = _as_written(people, word)
+    lex = titles()
+    if not re.fullmatch(r"[가-힣]{1,6}", written) or any(tag.startswith("E") for tag in word.stem_tags):
+        return False
+    if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1):
+        return False
+    return not (written in lex.not_name_words or written in lex.place_nouns or written in lex.regions or written in lex.title_modifiers
+                or written in lex.international_bodies or written in _pronouns()
+                or written in people.heads.generic or written in people.heads.participant_nouns
+                or split_title(written) or _in_country(word, people.countries) or _foreign_place(people, word))
+
+
+@lru_cache(maxsize=None)
+def _pronouns() -> frozenset:
+    return frozenset(lexicons.load("speech_verbs")["pronouns"])
+
+
+def _foreign_looking(people: People, word: Word) -> bool:
+    """Kiwi does not read the word as one common noun: a proper noun, a split, or one syllable."""
+    return "NNP" in word.stem_tags or word.stem_tags != ("NNG",) or len(_as_written(people, word)) == 1
+
+
+def _foreign_place(people: People, word: Word) -> bool:
+    stem = clean(word.stem)
+    return stem in lexicons.foreign_cities() or stem in people.places or _after_country(word, people)
+
+
+def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
+    """`몽골 울란바토르시 부시장 바트 에르덴은`: a foreign official's title, then the name."""
+    first = head
+    while first >= 0 and head - first < MAX_NAME_WORDS and _name_shaped(people, words[first], subject=first == head) \
+            and (first == head or _adjacent(people, words, first, first + 1)):
+        first -= 1
+    if first == head or first < 0 or not _adjacent(people, words, first, first + 1) or words[first].particle:
+        return None
+    titled = phrase_ending_at(people, words, first) if split_title(clean(words[first].stem)) else None
+    if titled is None or titled.speaker.name or titled.surname or not titled.speaker.organization:
+        return None
+    before = words[max(0, first - MAX_BODY_WORDS - 1):first]
+    if not any(_in_country(w, people.countries) or _foreign_place(people, w) for w in before):
+        return None
+    run = words[first + 1:head + 1]
+    titled.speaker.name = " ".join(_as_written(people, w) for w in run)
+    titled.name_span = (run[0].start, run[-1].start + len(_as_written(people, run[-1])))
+    return titled
 
 
 def _one_syllable_surname(word: Word, lex: Titles) -> bool:
@@ -454,11 +589,14 @@ def _one_syllable_surname(word: Word, lex: Titles) -> bool:
 
 
 def _korean_name_before(people: People, words: list[Word], position: int):
-    """A Korean name is tried first at every distance: `황우여 새누리당 대표` is 황우여 of the party."""
+    """A Korean name is tried first at every distance: `황우여 새누리당 대표` is 황우여 of the party;
+    not after a foreign place, where `우에다` of `일본 삿포로시 우에다 후미오 시장` only looks like one."""
     for body_length in range(0, MAX_BODY_WORDS + 1):
         last = position - body_length
         if not _body_between(people, words, last, position):
             return None
+        if last > 0 and _foreign_place(people, words[last - 1]) and _adjacent(people, words, last - 1, last):
+            continue
         if is_korean_name(people, words[last]) or (body_length and _name_before_place(people, words, last, position)):
             return last, last, words[last + 1:position + 1]
     return None

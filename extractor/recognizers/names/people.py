@@ -236,11 +236,12 @@ def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
     return found
 
 
-_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})[,)]")
+_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})[,)\s]")
 
 
 def _parenthesised(people: People) -> None:
-    """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`: a body's head, title first."""
+    """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`, `방문단(단장 홍만표 도 국제통상과장)`:
+    a body's head, title first."""
     lex = titles()
     for match in _PARENTHESIS.finditer(people.article.text):
         body, title, name = match.groups()
@@ -715,7 +716,7 @@ def person_candidates(people: People) -> list[Candidate]:
             known = people.resolve(phrase.surname, phrase.speaker.title or "", phrase.start) or \
                 people.only_one_named(phrase.surname)
             if known:
-                found.append(Candidate("persons", known.name, phrase.start, phrase.start + 1))
+                found.append(Candidate("persons", known.name, phrase.start, phrase.start + len(phrase.surname)))
         body = phrase.speaker.organization or ""
         if _ACRONYM.fullmatch(body) and article.text.startswith(body, phrase.start):
             found.append(Candidate("organizations", body, phrase.start, phrase.start + len(body)))

@@ -57,7 +57,7 @@ class Titles:
     body_shorthands: frozenset
     organization_suffixes: tuple[str, ...]
     not_name_words: frozenset
-    place_nouns: frozenset
+    not_name_places: frozenset
     title_modifiers: frozenset
     title_prefixes: frozenset
     regions: frozenset
@@ -84,7 +84,7 @@ def titles() -> Titles:
         body_shorthands=frozenset(data["body_shorthands"]),
         organization_suffixes=longest_first(data["organization_suffixes"]),
         not_name_words=frozenset(data["not_name_words"]),
-        place_nouns=frozenset(data["place_nouns"]),
+        not_name_places=frozenset(data["not_name_places"]),
         title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
@@ -437,6 +437,24 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     korean = _korean_name_before(people, words, position)
     if korean:
         return korean
+    by_parts = _name_of_foreign_parts(people, words, position, title, aged)
+    if by_parts and by_parts[1] > by_parts[0]:
+        return by_parts
+    structured = _known_name_before(people, words, position) or _surname_apart(people, words, position) \
+        or _foreign_name_by_structure(people, words, position, title, aged)
+    if structured and (by_parts is None or structured[0] < by_parts[0]):
+        return structured  # `일본의 카바시마 이쿠오 구마모토현지사`: more of the name than Kiwi's proper nouns
+    if by_parts:
+        return by_parts
+    nearest = words[position]
+    if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
+        return position, position, []
+    return None
+
+
+def _name_of_foreign_parts(people: People, words: list[Word], position: int, title: str, aged: bool):
+    """A foreign name of words Kiwi reads as proper nouns, the body between it and the title."""
+    lex = titles()
     for body_length in range(0, MAX_BODY_WORDS + 1):
         last = position - body_length
         if not _body_between(people, words, last, position):
@@ -448,18 +466,20 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
             first -= 1
         if first < last and _one_syllable_surname(words[first], lex) and _adjacent(people, words, first, first + 1):
             first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`: a Chinese surname written apart
-        # one word is a name after an age (`단장(45)`) or after a country's place (`중국 시안 리밍위안 시장`)
-        alone = aged or (first >= 0 and _after_country(words[first], people))
-        if last - first >= (1 if alone else 2):
+        if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
             return first + 1, last, words[last + 1:position + 1]
-    structured = _known_name_before(people, words, position) or _surname_apart(people, words, position) \
-        or _foreign_name_by_structure(people, words, position, aged)
-    if structured:
-        return structured
-    nearest = words[position]
-    if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
-        return position, position, []
     return None
+
+
+def _one_word_name(people: People, words: list[Word], before: int, title: str, aged: bool) -> bool:
+    """One word is a name after an age (`단장(45)`), after a country's place (`중국 시안 리밍위안
+    시장`) or a country's (`러시아의 코쥐마코 아무르주지사`), or before a foreign city's title
+    (`천샤오왕 다롄시장`)."""
+    return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before]))
+
+
+def _foreign_owner(people: People, word: Word) -> bool:
+    return _after_country(word, people) or _of_country(word, people)
 
 
 def _as_written(people: People, word: Word) -> str:
@@ -491,7 +511,7 @@ def _surname_apart(people: People, words: list[Word], position: int):
         and surname.stem in titles().surnames else None
 
 
-def _foreign_name_by_structure(people: People, words: list[Word], position: int, aged: bool):
+def _foreign_name_by_structure(people: People, words: list[Word], position: int, title: str, aged: bool):
     """A transliterated name of one to four words, found by where it stands rather than by
     its morphemes (Kiwi splits `응우옌 반 안`, `다나카 히로시`): before a body and the title
     (`도 황 쭝 껀터시 정보통신국장`, `다나카 히로시 일본 오사카시 부시장`), or between a
@@ -503,13 +523,14 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
                 and (first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
         run = words[first + 1:last + 1]
-        if len(run) < (1 if aged else 2) or (first >= 0 and _name_shaped(people, words[first])
-                                            and _adjacent(people, words, first, first + 1)):
-            continue  # too short to be read by place alone, or a run of words longer than a name
+        too_long = first >= 0 and _name_shaped(people, words[first]) and _adjacent(people, words, first, first + 1)
+        if too_long or len(run) < (1 if aged else 2):
+            continue  # a run of words longer than a name, or too short to be read by place alone
         if body <= position:
             foreign = any(_foreign_looking(people, w) for w in run)
         else:
-            foreign = first >= 0 and _adjacent(people, words, first, first + 1) and _foreign_place(people, words[first])
+            foreign = _foreign_title(title) or first >= 0 and _adjacent(people, words, first, first + 1) and (
+                _foreign_place(people, words[first]) or _of_country(words[first], people))
         if foreign:
             return first + 1, last, words[last + 1:position + 1]
     return None
@@ -542,7 +563,8 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
         return False
     if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1):
         return False
-    return not (written in lex.not_name_words or written in lex.place_nouns or written in lex.regions or written in lex.title_modifiers
+    return not (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
+                or written in lex.title_modifiers
                 or written in lex.international_bodies or written in _pronouns()
                 or written in people.heads.generic or written in people.heads.participant_nouns
                 or split_title(written) or _in_country(word, people.countries) or _foreign_place(people, word))
@@ -581,6 +603,24 @@ def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhr
     titled.speaker.name = " ".join(_as_written(people, w) for w in run)
     titled.name_span = (run[0].start, run[-1].start + len(_as_written(people, run[-1])))
     return titled
+
+
+def _foreign_title(title: str) -> bool:
+    """A title glued to a foreign city's name (`다롄시장`, `씨엠립주지사`)."""
+    head = title_in(title)
+    place = title[:-len(head)] if head else ""
+    return any(place.endswith(suffix) and place[:-len(suffix)] in lexicons.foreign_cities()
+               for suffix in _city_heads()) or place in lexicons.foreign_cities()
+
+
+@lru_cache(maxsize=None)
+def _city_heads() -> tuple[str, ...]:
+    return tuple(lexicons.load("name_heads")["cities"]["heads"])
+
+
+def _of_country(word: Word, people: People) -> bool:
+    """`러시아의`: a country owning what follows."""
+    return word.particle == "의" and _in_country(word, people.countries)
 
 
 def _one_syllable_surname(word: Word, lex: Titles) -> bool:

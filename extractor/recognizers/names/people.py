@@ -255,8 +255,8 @@ def _parenthesised(people: People) -> None:
 
 def is_korean_name(people: People, word: Word) -> bool:
     """Surname + given name. Kiwi tags unknown names NNG as often as NNP, so common
-    nouns are ruled out by what they are."""
-    stem = word.stem
+    nouns are ruled out by what they are. A gloss in Chinese characters may follow (`조해녕(曺海寧)`)."""
+    stem = clean(word.stem)
     if word.particle or not _noun_or_root(word) or not lexicons.korean_name_form(stem):
         return False
     lex = people.heads
@@ -270,9 +270,10 @@ def is_korean_name(people: People, word: Word) -> bool:
 
 
 def _noun_or_root(word: Word) -> bool:
-    """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG)."""
-    return word.full or bool(word.stem_tags) and word.stem_tags[0] == "XR" and all(
-        tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
+    """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG), or a
+    noun before its one-word gloss (`조해녕(曺海寧)`)."""
+    return word.full or "".join(word.forms) == clean(word.stem) or bool(word.stem_tags) and \
+        word.stem_tags[0] == "XR" and all(tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
 
 
 def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> bool:

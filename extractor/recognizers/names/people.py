@@ -435,7 +435,7 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     lex = titles()
     if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
-    korean = _korean_name_before(people, words, position)
+    korean = _korean_name_before(people, words, position, title)
     if korean:
         return korean
     by_parts = _name_of_foreign_parts(people, words, position, title, aged)
@@ -583,7 +583,8 @@ def _foreign_looking(people: People, word: Word) -> bool:
 
 def _foreign_place(people: People, word: Word) -> bool:
     stem = clean(word.stem)
-    return stem in lexicons.foreign_cities() or stem in people.places or _after_country(word, people)
+    return stem in lexicons.foreign_cities() or stem in people.places or (
+        not word.particle and _after_country(word, people))  # `중국 시안`; not `한국 대사와`
 
 
 def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
@@ -630,18 +631,31 @@ def _one_syllable_surname(word: Word, lex: Titles) -> bool:
             and stem not in lex.body_shorthands)
 
 
-def _korean_name_before(people: People, words: list[Word], position: int):
+def _korean_name_before(people: People, words: list[Word], position: int, title: str):
     """A Korean name is tried first at every distance: `황우여 새누리당 대표` is 황우여 of the party;
-    not after a foreign place, where `우에다` of `일본 삿포로시 우에다 후미오 시장` only looks like one."""
+    not where it only looks like one inside a foreign name (`일본 삿포로시 우에다 후미오 시장`)."""
     for body_length in range(0, MAX_BODY_WORDS + 1):
         last = position - body_length
         if not _body_between(people, words, last, position):
             return None
-        if last > 0 and _foreign_place(people, words[last - 1]) and _adjacent(people, words, last - 1, last):
+        if _inside_foreign_name(people, words, last, position, title):
             continue
         if is_korean_name(people, words[last]) or (body_length and _name_before_place(people, words, last, position)):
             return last, last, words[last + 1:position + 1]
     return None
+
+
+def _inside_foreign_name(people: People, words: list[Word], last: int, position: int, title: str) -> bool:
+    """Is words[last] a word of a foreign name that has a Korean name's form? Before a foreign
+    city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place (`삿포로시 우에다 후미오
+    시장`), or before another word of the name and a country (`마힌다 라자파크세 스리랑카 총리`)."""
+    if _foreign_title(title):
+        return True
+    if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
+        return True
+    body = words[last + 1:position + 1]
+    return bool(body) and _is_foreign_name_part(people, body[0]) and any(
+        _in_country(word, people.countries) for word in body)
 
 
 def _name_before_place(people: People, words: list[Word], last: int, position: int) -> bool:

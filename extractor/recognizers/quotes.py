@@ -10,6 +10,9 @@ quote (or between it and the verb); a clause without one continues the
 previous quote's speaker (`그러면서 “…”고 말했다`). A quote may also come
 first and be taken up after: `“…” 김 단장은 3일 이같이 밝혔다`, `“…”는 게 시
 관계자의 설명이다`, or be announced before: `김 군수는 이렇게 말했다.\n“…”`.
+A quote the stored page cuts off before its closing mark is kept up to the cut
+when someone is said to speak it; a headline or deck condenses a body's or a
+group's words after its name (`외교부 "…"`, `베트남 공무원들 “…”`).
 """
 from __future__ import annotations
 

@@ -14,6 +14,11 @@ two-syllable surname) syllables. A foreign name is a run of two or more proper
 words that Kiwi cannot read as common nouns (it splits `네스토르` into 네스토+르);
 a romanised gloss may follow it (`에드윈 리(Edwin M. Lee)`). A lone surname
 (`최 시장`) is resolved against the people named before it.
+Where Kiwi reads a transliterated name as common words or a Korean name
+(`응우옌 반 안`, `다나카 히로시`, `우에다`), the name is read from where it stands:
+a run of one to four words before a country or body and the title, between a
+foreign body and the title, or after a foreign official's title (`몽골
+울란바토르시 부시장 바트 에르덴은`); a name given before is recognised as written.
 """
 from __future__ import annotations
 

@@ -10,6 +10,9 @@ quote (or between it and the verb); a clause without one continues the
 previous quote's speaker (`그러면서 “…”고 말했다`). A quote may also come
 first and be taken up after: `“…” 김 단장은 3일 이같이 밝혔다`, `“…”는 게 시
 관계자의 설명이다`, or be announced before: `김 군수는 이렇게 말했다.\n“…”`.
+A quote the stored page cuts off before its closing mark is kept up to the cut
+when someone is said to speak it; a headline or deck condenses a body's or a
+group's words after its name (`외교부 "…"`, `베트남 공무원들 “…”`).
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..model import Quote, Speaker
-from ..nlp.common import add_item, text_of
+from ..nlp.common import add_item, document_of, text_of
 from ..nlp.korean import SENTENCE_END, content_of, one_of
 from .names.people import People
 from .speakers import find_subject, owner_of, resolve, speaker_right_before
@@ -33,7 +36,11 @@ DOUBLE_MARKS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 SINGLE_MARKS = (("‘", "’"), ("'", "'"))
 OPENING_MARKS = "“「『‘\"'"
 MAX_QUOTE_CHARS = 2000
+HEADLINE_ZONES = ("headline", "deck")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+_HANGUL = re.compile(r"[가-힣]")
+#: A cut quote holds words said, not a term cut short (`“스마트`).
+_MIN_CUT_WORDS = 3
 _UNINFLECTED = re.compile(r"[.]?(?:\s|$)")
 #: A headline's ellipsis after the words it opens with (`“계절근로자 수급 확대”…무주군, …`).
 _HEADLINE_ELLIPSIS = re.compile(r"\s?(?:…|\.{2,3})")
@@ -44,15 +51,16 @@ _ENDS_SPOKEN_LINE = re.compile(r"[.]?[ \t]*(?:\n|$|“)")
 @dataclass(frozen=True)
 class Quoted:
     open: int     # offset of the opening mark
-    close: int    # offset of the closing mark
+    close: int    # offset of the closing mark (where the page is cut, for a cut quote)
     double: bool
+    cut: bool = False  # the stored page ends inside the quote: kept up to the cut
 
 
 @dataclass(frozen=True)
 class Ending:
     """What the sentence does with the quote after its closing mark."""
 
-    kind: str            # "quotative", "connective", "attributed", "echo", "spoken" or "none"
+    kind: str            # "quotative", "connective", "attributed", "echo", "spoken", "cut" or "none"
     verb: str | None
     verb_end: int        # where the attribution clause ends
     tail: tuple[int, int] | None  # words between the ending and the verb (may hold the subject)
@@ -86,7 +94,22 @@ def quoted_passages(text: str) -> list[Quoted]:
             for pair in _pairs(text, opening, closing):
                 if not any(q.open <= pair[0] <= q.close for q in found):
                     found.append(Quoted(pair[0], pair[1], double))
-    return sorted(found, key=lambda q: q.open)
+    cut = _cut_quote(text, max((q.close for q in found), default=-1))
+    return sorted(found + ([cut] if cut else []), key=lambda q: q.open)
+
+
+def _cut_quote(text: str, after: int) -> Quoted | None:
+    """`… 구청장은 “중구 CCTV통합안전센터에서 여러 곳의 C` at the end of a stored page: the last
+    double mark, never closed, in the article's last paragraph with Korean words (what follows
+    it, `Share.`, is page furniture)."""
+    opening = max(text.rfind(mark) for mark, _ in DOUBLE_MARKS)
+    if opening <= after or any(closing in text[opening + 1:] for _, closing in DOUBLE_MARKS[:-1]):
+        return None
+    paragraph = _PARAGRAPH_BREAK.search(text, opening)
+    end = paragraph.start() if paragraph else len(text)
+    if paragraph and _HANGUL.search(text, paragraph.end()) or len(text[opening + 1:end].split()) < _MIN_CUT_WORDS:
+        return None
+    return Quoted(opening, end, True, cut=True)
 
 
 def _pairs(text: str, opening: str, closing: str):
@@ -198,13 +221,13 @@ class QuoteRecognizer:
         previous: Speaker | None = None
         last_end = 0
         for quoted in quoted_passages(text):
-            if not content.prose_contains(quoted.open, quoted.close + 1):
+            if not content.prose_contains(quoted.open, quoted.close + (0 if quoted.cut else 1)):
                 continue
-            ending = read_ending(text, quoted.close + 1, quoted)
+            ending = Ending("cut", None, quoted.close, None) if quoted.cut else read_ending(text, quoted.close + 1, quoted)
             people = people or doc._.people
             prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
             if ending.kind == "none":
-                phrase = speaker_right_before(people, *prefix)
+                phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text, quoted))
                 if phrase is None:
                     continue
             elif ending.kind == "attributed":
@@ -212,12 +235,21 @@ class QuoteRecognizer:
             else:
                 phrase = find_subject(people, *prefix) or (ending.tail and find_subject(people, *ending.tail))
             speaker = resolve(people, phrase, previous) if phrase else previous
+            if ending.kind == "cut" and speaker is None:
+                continue  # words cut short that nobody is said to speak
             start, end = _trimmed(text, quoted.open + 1, quoted.close)
             add_item(doc, FIELD, start, end, Quote(text=text[start:end], start=start, end=end,
                                                    speaker=speaker, verb=ending.verb))
             previous = speaker or previous
             last_end = max(ending.verb_end, quoted.close + 1)
         return doc
+
+
+def _headline_words(doc: Doc, text: str, quoted: Quoted) -> bool:
+    """Words said, set in double marks in a headline or deck (`“베리 굿”`; not a term: `“스마트시티”`)."""
+    zone = document_of(doc).zone_at(quoted.open)
+    return quoted.double and zone is not None and zone.kind in HEADLINE_ZONES and \
+        len(text[quoted.open + 1:quoted.close].split()) > 1
 
 
 def _sentence_start(text: str, position: int) -> int:

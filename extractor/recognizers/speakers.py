@@ -56,15 +56,27 @@ def find_subject(people: People, start: int, end: int) -> PersonPhrase | None:
     return speaker_right_before(people, start, end)
 
 
-def speaker_right_before(people: People, start: int, end: int) -> PersonPhrase | None:
+def speaker_right_before(people: People, start: int, end: int, headline: bool = False) -> PersonPhrase | None:
     """A person named right before a quote mark, without particle: the headline
-    `최대호 안양시장 “…”`."""
+    `최대호 안양시장 “…”`. A headline or deck also condenses the words of a body or a
+    group this way (`외교부 "…"`, `베트남 공무원들 “…”`, glued: `10개국 공무원“…”`)."""
     article = people.article
-    words = article.clause_words_between(start, end)
+    words = (article.words_between if headline else article.clause_words_between)(start, end)
     if not words or words[-1].particle or article.text[words[-1].end:end].strip():
         return None
     phrase = phrase_ending_at(people, words, len(words) - 1)
-    return phrase if phrase and (phrase.speaker.name or phrase.surname) else None
+    if phrase and (phrase.speaker.name or phrase.surname):
+        return phrase
+    if headline:
+        return _group(people, words[-1]) or (phrase if phrase and phrase.speaker.organization else None)
+    return None
+
+
+def _group(people: People, word) -> PersonPhrase | None:
+    """`공무원들`, `대표단`: a group that speaks with one voice in a headline."""
+    stem = clean(word.stem)
+    group = stem[:-1] if stem.endswith("들") else stem
+    return PersonPhrase(Speaker(title=stem), word.start) if group in people.heads.participant_nouns else None
 
 
 def owner_of(people: People, start: int, end: int) -> PersonPhrase | None:

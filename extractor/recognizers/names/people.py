@@ -14,6 +14,11 @@ two-syllable surname) syllables. A foreign name is a run of two or more proper
 words that Kiwi cannot read as common nouns (it splits `네스토르` into 네스토+르);
 a romanised gloss may follow it (`에드윈 리(Edwin M. Lee)`). A lone surname
 (`최 시장`) is resolved against the people named before it.
+Where Kiwi reads a transliterated name as common words or a Korean name
+(`응우옌 반 안`, `다나카 히로시`, `우에다`), the name is read from where it stands:
+a run of one to four words before a country or body and the title, between a
+foreign body and the title, or after a foreign official's title (`몽골
+울란바토르시 부시장 바트 에르덴은`); a name given before is recognised as written.
 """
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
+MAX_NAME_WORDS = 4
 _HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
 _GLOSS = re.compile(r"\([^()\s]+\)")
 _DIGITS = re.compile(r"\d")
@@ -56,6 +62,7 @@ class Titles:
     body_shorthands: frozenset
     organization_suffixes: tuple[str, ...]
     not_name_words: frozenset
+    not_name_places: frozenset
     title_modifiers: frozenset
     title_prefixes: frozenset
     regions: frozenset
@@ -82,6 +89,7 @@ def titles() -> Titles:
         body_shorthands=frozenset(data["body_shorthands"]),
         organization_suffixes=longest_first(data["organization_suffixes"]),
         not_name_words=frozenset(data["not_name_words"]),
+        not_name_places=frozenset(data["not_name_places"]),
         title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
@@ -168,9 +176,17 @@ class People:
         named = {speaker.name: speaker for _, speaker, _ in self.entries if speaker.name.startswith(surname)}
         return next(iter(named.values())) if len(named) == 1 else None
 
+    def is_known_name(self, written: str) -> bool:
+        return any(speaker.name == written for _, speaker, _ in self.entries)
+
+    def word_of_known_name(self, written: str) -> bool:
+        """`무자파르` of `잘랄로프 무자파르 무힛지노비치`: a later short mention of a foreign name."""
+        return " " not in written and len(written) > 1 and any(
+            " " in speaker.name and written in speaker.name.split() for _, speaker, _ in self.entries)
+
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
         for start, speaker, known_titles in reversed(self.entries):
-            if start < before and speaker.name.startswith(surname) and any(
+            if start < before and (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
                     t.endswith(title) or title.endswith(t) for t in known_titles):
                 return speaker
         return None
@@ -225,11 +241,12 @@ def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
     return found
 
 
-_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})[,)]")
+_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})[,)\s]")
 
 
 def _parenthesised(people: People) -> None:
-    """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`: a body's head, title first."""
+    """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`, `방문단(단장 홍만표 도 국제통상과장)`:
+    a body's head, title first."""
     lex = titles()
     for match in _PARENTHESIS.finditer(people.article.text):
         body, title, name = match.groups()
@@ -243,8 +260,8 @@ def _parenthesised(people: People) -> None:
 
 def is_korean_name(people: People, word: Word) -> bool:
     """Surname + given name. Kiwi tags unknown names NNG as often as NNP, so common
-    nouns are ruled out by what they are."""
-    stem = word.stem
+    nouns are ruled out by what they are. A gloss in Chinese characters may follow (`조해녕(曺海寧)`)."""
+    stem = clean(word.stem)
     if word.particle or not _noun_or_root(word) or not lexicons.korean_name_form(stem):
         return False
     lex = people.heads
@@ -258,9 +275,10 @@ def is_korean_name(people: People, word: Word) -> bool:
 
 
 def _noun_or_root(word: Word) -> bool:
-    """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG)."""
-    return word.full or bool(word.stem_tags) and word.stem_tags[0] == "XR" and all(
-        tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
+    """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG), or a
+    noun before its one-word gloss (`조해녕(曺海寧)`)."""
+    return word.full or "".join(word.forms) == clean(word.stem) or bool(word.stem_tags) and \
+        word.stem_tags[0] == "XR" and all(tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
 
 
 def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> bool:
@@ -324,7 +342,7 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     titled = split_title(stem) if word.noun_stem else None
     if titled is None:
         body = organization_named(people, stem) if word.noun_stem else None
-        return PersonPhrase(Speaker(organization=body), word.start) if body else None
+        return PersonPhrase(Speaker(organization=body), word.start) if body else _name_after_title(people, words, head)
     title, organization = titled
     glued = _without_title_suffix(title)[:-len(title_in(title))]
     if glued in lex.surnames and glued not in lex.body_shorthands | lex.title_prefixes \
@@ -350,13 +368,12 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         else:
             phrase.speaker.organization, phrase.body_span = canonical(written), (body_words[0].start, end)
     phrase.start = words[first].start
-    written = " ".join(clean(w.stem) for w in words[first:last + 1])
-    if len(written) == 1:
-        phrase.surname = written
+    written = " ".join(_as_written(people, w) for w in words[first:last + 1])
+    if len(written) == 1 or people.word_of_known_name(written):
+        phrase.surname = written  # `최 시장`, `무자파르 과장`: someone named in full before
     else:
         phrase.speaker.name = written
-        phrase.name_span = (words[first].start, words[first].start + len(words[first].stem)) if first == last \
-            else (words[first].start, words[last].start + len(clean(words[last].stem)))
+        phrase.name_span = (words[first].start, words[last].start + len(_as_written(people, words[last])))
     _take_body_before(people, words, first - 1, phrase)
     return phrase
 
@@ -423,9 +440,27 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     lex = titles()
     if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
-    korean = _korean_name_before(people, words, position)
+    korean = _korean_name_before(people, words, position, title)
     if korean:
         return korean
+    by_parts = _name_of_foreign_parts(people, words, position, title, aged)
+    if by_parts and by_parts[1] > by_parts[0]:
+        return by_parts
+    structured = _known_name_before(people, words, position) or _surname_apart(people, words, position) \
+        or _foreign_name_by_structure(people, words, position, title, aged)
+    if structured and (by_parts is None or structured[0] < by_parts[0]):
+        return structured  # `일본의 카바시마 이쿠오 구마모토현지사`: more of the name than Kiwi's proper nouns
+    if by_parts:
+        return by_parts
+    nearest = words[position]
+    if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
+        return position, position, []
+    return None
+
+
+def _name_of_foreign_parts(people: People, words: list[Word], position: int, title: str, aged: bool):
+    """A foreign name of words Kiwi reads as proper nouns, the body between it and the title."""
+    lex = titles()
     for body_length in range(0, MAX_BODY_WORDS + 1):
         last = position - body_length
         if not _body_between(people, words, last, position):
@@ -437,14 +472,162 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
             first -= 1
         if first < last and _one_syllable_surname(words[first], lex) and _adjacent(people, words, first, first + 1):
             first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`: a Chinese surname written apart
-        # one word is a name after an age (`단장(45)`) or after a country's place (`중국 시안 리밍위안 시장`)
-        alone = aged or (first >= 0 and _after_country(words[first], people))
-        if last - first >= (1 if alone else 2):
+        if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
             return first + 1, last, words[last + 1:position + 1]
-    nearest = words[position]
-    if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
-        return position, position, []
     return None
+
+
+def _one_word_name(people: People, words: list[Word], before: int, title: str, aged: bool) -> bool:
+    """One word is a name after an age (`단장(45)`), after a country's place (`중국 시안 리밍위안
+    시장`) or a country's (`러시아의 코쥐마코 아무르주지사`), or before a foreign city's title
+    (`천샤오왕 다롄시장`)."""
+    return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before]))
+
+
+def _foreign_owner(people: People, word: Word) -> bool:
+    return _after_country(word, people) or _of_country(word, people)
+
+
+def _as_written(people: People, word: Word) -> str:
+    """A name word as the text writes it, without a one-word gloss (`무힛지노비치(30세·사진)`)."""
+    return clean(people.article.text[word.start:word.start + len(word.stem)]) if word.particle and \
+        len(clean(word.stem)) > 1 else clean(people.article.text[word.start:word.end])
+
+
+def _known_name_before(people: People, words: list[Word], position: int):
+    """`우에다 후미오 시장은`, `김철한 의장은`, `무자파르 과장은`: the words before a title are a
+    name the article gave before (or a word of one), however Kiwi reads them."""
+    first = position
+    while first >= 0 and position - first < MAX_NAME_WORDS and (first == position or _adjacent(people, words, first, first + 1)):
+        written = " ".join(_as_written(people, w) for w in words[first:position + 1])
+        if len(written) > 1 and (people.is_known_name(written) or people.word_of_known_name(written)):
+            return first, position, []
+        first -= 1
+    return None
+
+
+def _surname_apart(people: People, words: list[Word], position: int):
+    """`남궁 영 원장`: a two-syllable surname written apart from its given name."""
+    given = _as_written(people, words[position])
+    if position < 1 or words[position].particle or not re.fullmatch(r"[가-힣]{1,2}", given) \
+            or not _adjacent(people, words, position - 1, position):
+        return None
+    surname = words[position - 1]
+    return (position - 1, position, []) if not surname.particle and len(surname.stem) == 2 \
+        and surname.stem in titles().surnames else None
+
+
+def _foreign_name_by_structure(people: People, words: list[Word], position: int, title: str, aged: bool):
+    """A transliterated name of one to four words, found by where it stands rather than by
+    its morphemes (Kiwi splits `응우옌 반 안`, `다나카 히로시`): before a body and the title
+    (`도 황 쭝 껀터시 정보통신국장`, `다나카 히로시 일본 오사카시 부시장`), or between a
+    foreign body and the title (`일본 삿포로시 우에다 후미오 시장`)."""
+    for body in _body_starts(people, words, position):
+        last = body - 1
+        first = last
+        while first >= 0 and last - first < MAX_NAME_WORDS and _name_shaped(people, words[first], cut_short=first < last) \
+                and (first == last or _adjacent(people, words, first, first + 1)):
+            first -= 1
+        run = words[first + 1:last + 1]
+        too_long = first >= 0 and _name_shaped(people, words[first]) and _adjacent(people, words, first, first + 1)
+        if too_long or len(run) < (1 if aged else 2):
+            continue  # a run of words longer than a name, or too short to be read by place alone
+        if body <= position:
+            foreign = any(_foreign_looking(people, w) for w in run)
+        else:
+            foreign = _foreign_title(title) or first >= 0 and _adjacent(people, words, first, first + 1) and (
+                _foreign_place(people, words[first]) or _of_country(words[first], people))
+        if foreign:
+            return first + 1, last, words[last + 1:position + 1]
+    return None
+
+
+def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
+    """Where the body between a name and its title may start, most likely first: at a country
+    (`일본 오사카시`), at an organisation or place word (`껀터시 정보통신국장`), or nowhere
+    (position + 1: `일본 삿포로시 우에다 후미오 시장` has its body in front of the name)."""
+    anchors, countries = [], []
+    index = position
+    while index >= 0 and position - index < MAX_BODY_WORDS + 2 and _is_body_word(people, words[index]) \
+            and (index == position or _adjacent(people, words, index, index + 1)):
+        if _in_country(words[index], people.countries):
+            countries.append(index)
+        elif _foreign_place(people, words[index]) or len(words[index].stem_tags) > 1 and \
+                is_organization_word(people.reading, words[index]):
+            anchors.append(index)
+        index -= 1
+    return [*reversed(countries), *reversed(anchors), position + 1]
+
+
+def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: bool = False) -> bool:
+    """Could this word be part of a transliterated name? Hangul only, no verb ending, none of
+    the words that open a clause or stand for a group, a title or a place. Only the subject
+    carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
+    written = _as_written(people, word)
+    lex = titles()
+    if not re.fullmatch(r"[가-힣]{1,6}", written) or any(tag.startswith("E") for tag in word.stem_tags):
+        return False
+    if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1):
+        return False
+    return not (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
+                or written in lex.title_modifiers
+                or written in lex.international_bodies or written in _pronouns()
+                or written in people.heads.generic or written in people.heads.participant_nouns
+                or split_title(written) or _in_country(word, people.countries) or _foreign_place(people, word))
+
+
+@lru_cache(maxsize=None)
+def _pronouns() -> frozenset:
+    return frozenset(lexicons.load("speech_verbs")["pronouns"])
+
+
+def _foreign_looking(people: People, word: Word) -> bool:
+    """Kiwi does not read the word as one common noun: a proper noun, a split, or one syllable."""
+    return "NNP" in word.stem_tags or word.stem_tags != ("NNG",) or len(_as_written(people, word)) == 1
+
+
+def _foreign_place(people: People, word: Word) -> bool:
+    stem = clean(word.stem)
+    return stem in lexicons.foreign_cities() or stem in people.places or (
+        not word.particle and _after_country(word, people))  # `중국 시안`; not `한국 대사와`
+
+
+def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
+    """`몽골 울란바토르시 부시장 바트 에르덴은`: a foreign official's title, then the name."""
+    first = head
+    while first >= 0 and head - first < MAX_NAME_WORDS and _name_shaped(people, words[first], subject=first == head) \
+            and (first == head or _adjacent(people, words, first, first + 1)):
+        first -= 1
+    if first == head or first < 0 or not _adjacent(people, words, first, first + 1) or words[first].particle:
+        return None
+    titled = phrase_ending_at(people, words, first) if split_title(clean(words[first].stem)) else None
+    if titled is None or titled.speaker.name or titled.surname or not titled.speaker.organization:
+        return None
+    before = words[max(0, first - MAX_BODY_WORDS - 1):first]
+    if not any(_in_country(w, people.countries) or _foreign_place(people, w) for w in before):
+        return None
+    run = words[first + 1:head + 1]
+    titled.speaker.name = " ".join(_as_written(people, w) for w in run)
+    titled.name_span = (run[0].start, run[-1].start + len(_as_written(people, run[-1])))
+    return titled
+
+
+def _foreign_title(title: str) -> bool:
+    """A title glued to a foreign city's name (`다롄시장`, `씨엠립주지사`)."""
+    head = title_in(title)
+    place = title[:-len(head)] if head else ""
+    return any(place.endswith(suffix) and place[:-len(suffix)] in lexicons.foreign_cities()
+               for suffix in _city_heads()) or place in lexicons.foreign_cities()
+
+
+@lru_cache(maxsize=None)
+def _city_heads() -> tuple[str, ...]:
+    return tuple(lexicons.load("name_heads")["cities"]["heads"])
+
+
+def _of_country(word: Word, people: People) -> bool:
+    """`러시아의`: a country owning what follows."""
+    return word.particle == "의" and _in_country(word, people.countries)
 
 
 def _one_syllable_surname(word: Word, lex: Titles) -> bool:
@@ -453,15 +636,31 @@ def _one_syllable_surname(word: Word, lex: Titles) -> bool:
             and stem not in lex.body_shorthands)
 
 
-def _korean_name_before(people: People, words: list[Word], position: int):
-    """A Korean name is tried first at every distance: `황우여 새누리당 대표` is 황우여 of the party."""
+def _korean_name_before(people: People, words: list[Word], position: int, title: str):
+    """A Korean name is tried first at every distance: `황우여 새누리당 대표` is 황우여 of the party;
+    not where it only looks like one inside a foreign name (`일본 삿포로시 우에다 후미오 시장`)."""
     for body_length in range(0, MAX_BODY_WORDS + 1):
         last = position - body_length
         if not _body_between(people, words, last, position):
             return None
+        if _inside_foreign_name(people, words, last, position, title):
+            continue
         if is_korean_name(people, words[last]) or (body_length and _name_before_place(people, words, last, position)):
             return last, last, words[last + 1:position + 1]
     return None
+
+
+def _inside_foreign_name(people: People, words: list[Word], last: int, position: int, title: str) -> bool:
+    """Is words[last] a word of a foreign name that has a Korean name's form? Before a foreign
+    city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place (`삿포로시 우에다 후미오
+    시장`), or before another word of the name and a country (`마힌다 라자파크세 스리랑카 총리`)."""
+    if _foreign_title(title):
+        return True
+    if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
+        return True
+    body = words[last + 1:position + 1]
+    return bool(body) and _is_foreign_name_part(people, body[0]) and any(
+        _in_country(word, people.countries) for word in body)
 
 
 def _name_before_place(people: People, words: list[Word], last: int, position: int) -> bool:
@@ -577,7 +776,7 @@ def person_candidates(people: People) -> list[Candidate]:
             known = people.resolve(phrase.surname, phrase.speaker.title or "", phrase.start) or \
                 people.only_one_named(phrase.surname)
             if known:
-                found.append(Candidate("persons", known.name, phrase.start, phrase.start + 1))
+                found.append(Candidate("persons", known.name, phrase.start, phrase.start + len(phrase.surname)))
         body = phrase.speaker.organization or ""
         if _ACRONYM.fullmatch(body) and article.text.startswith(body, phrase.start):
             found.append(Candidate("organizations", body, phrase.start, phrase.start + len(body)))

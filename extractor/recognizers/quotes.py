@@ -10,9 +10,9 @@ quote (or between it and the verb); a clause without one continues the
 previous quote's speaker (`그러면서 “…”고 말했다`). A quote may also come
 first and be taken up after: `“…” 김 단장은 3일 이같이 밝혔다`, `“…”는 게 시
 관계자의 설명이다`, or be announced before: `김 군수는 이렇게 말했다.\n“…”`.
-A quote the stored page cuts off before its closing mark is kept up to the cut
-when someone is said to speak it; a headline or deck condenses a body's or a
-group's words after its name (`외교부 "…"`, `베트남 공무원들 “…”`).
+A headline or deck condenses a body's or a group's words after its name
+(`외교부 "…"`, `베트남 공무원들 “…”`). A quote the stored page cuts off before its
+closing mark is no quote (docs/CONTRACT.md: only closed marks quote someone).
 """
 from __future__ import annotations
 
@@ -38,9 +38,6 @@ OPENING_MARKS = "“「『‘\"'"
 MAX_QUOTE_CHARS = 2000
 HEADLINE_ZONES = ("headline", "deck")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
-_HANGUL = re.compile(r"[가-힣]")
-#: A cut quote holds words said, not a term cut short (`“스마트`).
-_MIN_CUT_WORDS = 3
 _UNINFLECTED = re.compile(r"[.]?(?:\s|$)")
 #: A headline's ellipsis after the words it opens with (`“계절근로자 수급 확대”…무주군, …`).
 _HEADLINE_ELLIPSIS = re.compile(r"\s?(?:…|\.{2,3})")
@@ -51,16 +48,15 @@ _ENDS_SPOKEN_LINE = re.compile(r"[.]?[ \t]*(?:\n|$|“)")
 @dataclass(frozen=True)
 class Quoted:
     open: int     # offset of the opening mark
-    close: int    # offset of the closing mark (where the page is cut, for a cut quote)
+    close: int    # offset of the closing mark
     double: bool
-    cut: bool = False  # the stored page ends inside the quote: kept up to the cut
 
 
 @dataclass(frozen=True)
 class Ending:
     """What the sentence does with the quote after its closing mark."""
 
-    kind: str            # "quotative", "connective", "attributed", "echo", "spoken", "cut" or "none"
+    kind: str            # "quotative", "connective", "attributed", "echo", "spoken" or "none"
     verb: str | None
     verb_end: int        # where the attribution clause ends
     tail: tuple[int, int] | None  # words between the ending and the verb (may hold the subject)
@@ -94,22 +90,7 @@ def quoted_passages(text: str) -> list[Quoted]:
             for pair in _pairs(text, opening, closing):
                 if not any(q.open <= pair[0] <= q.close for q in found):
                     found.append(Quoted(pair[0], pair[1], double))
-    cut = _cut_quote(text, max((q.close for q in found), default=-1))
-    return sorted(found + ([cut] if cut else []), key=lambda q: q.open)
-
-
-def _cut_quote(text: str, after: int) -> Quoted | None:
-    """`… 구청장은 “중구 CCTV통합안전센터에서 여러 곳의 C` at the end of a stored page: the last
-    double mark, never closed, in the article's last paragraph with Korean words (what follows
-    it, `Share.`, is page furniture)."""
-    opening = max(text.rfind(mark) for mark, _ in DOUBLE_MARKS)
-    if opening <= after or any(closing in text[opening + 1:] for _, closing in DOUBLE_MARKS[:-1]):
-        return None
-    paragraph = _PARAGRAPH_BREAK.search(text, opening)
-    end = paragraph.start() if paragraph else len(text)
-    if paragraph and _HANGUL.search(text, paragraph.end()) or len(text[opening + 1:end].split()) < _MIN_CUT_WORDS:
-        return None
-    return Quoted(opening, end, True, cut=True)
+    return sorted(found, key=lambda q: q.open)
 
 
 def _pairs(text: str, opening: str, closing: str):
@@ -221,9 +202,9 @@ class QuoteRecognizer:
         previous: Speaker | None = None
         last_end = 0
         for quoted in quoted_passages(text):
-            if not content.prose_contains(quoted.open, quoted.close + (0 if quoted.cut else 1)):
+            if not content.prose_contains(quoted.open, quoted.close + 1):
                 continue
-            ending = Ending("cut", None, quoted.close, None) if quoted.cut else read_ending(text, quoted.close + 1, quoted)
+            ending = read_ending(text, quoted.close + 1, quoted)
             people = people or doc._.people
             prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
             if ending.kind == "none":
@@ -235,8 +216,6 @@ class QuoteRecognizer:
             else:
                 phrase = find_subject(people, *prefix) or (ending.tail and find_subject(people, *ending.tail))
             speaker = resolve(people, phrase, previous) if phrase else previous
-            if ending.kind == "cut" and speaker is None:
-                continue  # words cut short that nobody is said to speak
             start, end = _trimmed(text, quoted.open + 1, quoted.close)
             add_item(doc, FIELD, start, end, Quote(text=text[start:end], start=start, end=end,
                                                    speaker=speaker, verb=ending.verb))

@@ -58,6 +58,7 @@ def is_furniture(line: str) -> bool:
         or is_separator(line)
         or (len(label) <= 40 and bool(_WEATHER.search(label)))
         or _is_breadcrumb(label)
+        or _is_controls(label)
     )
 
 
@@ -74,6 +75,15 @@ def _is_breadcrumb(label: str) -> bool:
     """`종합뉴스 사회`, `홈 > 사회 > 지역`: a line of nothing but the site's section names."""
     words = [word for word in _BREADCRUMB_MARKS.split(label) if word]
     return 1 < len(words) <= 5 and all(word in _SECTIONS for word in words)
+
+
+_CONTROL_WORDS = frozenset(_LEXICON["control_words"])
+
+
+def _is_controls(label: str) -> bool:
+    """`통합검색 바로가기`, `기사 메일전송`, `위로가기 버튼`: a line of nothing but buttons' words."""
+    words = label.split()
+    return 1 < len(words) <= 6 and all(word in _CONTROL_WORDS for word in words)
 
 
 def is_copyright_notice(line: str) -> bool:

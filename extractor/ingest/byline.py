@@ -22,7 +22,9 @@ _LEXICON = lexicons.load("bylines")
 _ROLES = sorted(_LEXICON["roles"], key=len, reverse=True)
 _ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
 _NAME = r"[가-힣]{2,4}"
-_NAMES = rf"(?P<names>{_NAME}(?:\s*[·ㆍ,]\s*{_NAME})*)"
+#: A reporter's name, never the role word itself (`홍길동 기자 기자`, `홍길동 선임기자`).
+_REPORTER = rf"(?!{_ROLE}){_NAME}"
+_NAMES = rf"(?P<names>{_REPORTER}(?:\s*[·ㆍ,]\s*{_REPORTER})*)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
 _SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
@@ -39,9 +41,10 @@ _DATELINE = rf"{_OPEN}[^\]】)〕=\n]{{1,20}}=[^\]】)〕\n]{{1,15}}{_CLOSE}"
 _OPENER = "(?:" + "|".join(_LEXICON["byline_openers"]) + ")"
 _LINE_OPENING = rf"^[/\s•·]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
 
-#: A line that is nothing but a byline (after its timestamps are taken out).
+#: A line that is nothing but a byline (after its timestamps are taken out); a page template may
+#: print the role twice (`홍길동 기자 기자`).
 _BYLINE_LINE = re.compile(
-    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}{_AFTER_NAME}"
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
 )
 _NEWSROOM = r"[가-힣]{0,8}(?:" + "|".join(map(re.escape, _LEXICON["newsroom_suffixes"])) + ")"
 #: A desk or outlet signing alone (`서울포커스 기자`), or a newsroom department signing

@@ -106,7 +106,7 @@ class KiwiTokenizer:
             yield from self._make_docs(batch)
 
     def _make_docs(self, documents: list[Document]) -> Iterator[Doc]:
-        batch = [(d.text, _merge_regions(d.text, d.analysed_ranges())) for d in documents]
+        batch = [(d.text, _bounded(d.text, _merge_regions(d.text, d.analysed_ranges()))) for d in documents]
         segments = [(text[start:end], start) for text, ranges in batch for start, end in ranges]
         kiwi = self.kiwi
         strings = [segment for segment, _ in segments]
@@ -167,6 +167,34 @@ def _merge_regions(text: str, regions: list[tuple[int, int]]) -> list[tuple[int,
         elif end > start:
             merged.append([start, end])
     return [(start, end) for start, end in merged]
+
+
+#: The longest text Kiwi reads in one call. Its time per character grows with the length of
+#: what it reads (a 1 M-character string costs 18x per character what its paragraphs do), so a
+#: longer range is read a few paragraphs at a time; articles are far shorter and read whole.
+LONGEST_SEGMENT = 20_000
+#: Where a long range is cut, best first: a blank line, a line break, a space.
+_SEGMENT_BREAKS = ("\n\n", "\n", " ")
+
+
+def _bounded(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges, each longer than LONGEST_SEGMENT cut at the last break before that length."""
+    bounded = []
+    for start, end in ranges:
+        while end - start > LONGEST_SEGMENT:
+            cut = _break_before(text, start, start + LONGEST_SEGMENT)
+            bounded.append((start, cut))
+            start = cut
+        bounded.append((start, end))
+    return bounded
+
+
+def _break_before(text: str, start: int, limit: int) -> int:
+    for mark in _SEGMENT_BREAKS:
+        cut = text.rfind(mark, start + 1, limit)
+        if cut > start:
+            return cut
+    return limit
 
 
 def _surface_pieces(text: str, morphs: list[Morph]) -> list[tuple[int, int, str]]:

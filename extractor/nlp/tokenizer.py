@@ -106,7 +106,7 @@ class KiwiTokenizer:
             yield from self._make_docs(batch)
 
     def _make_docs(self, documents: list[Document]) -> Iterator[Doc]:
-        batch = [(d.text, _bounded(d.text, _merge_regions(d.text, d.analysed_ranges()))) for d in documents]
+        batch = [(d.text, kiwi_segments(d.text, _merge_regions(d.text, d.analysed_ranges()))) for d in documents]
         segments = [(text[start:end], start) for text, ranges in batch for start, end in ranges]
         kiwi = self.kiwi
         strings = [segment for segment, _ in segments]
@@ -177,7 +177,7 @@ LONGEST_SEGMENT = 20_000
 _SEGMENT_BREAKS = ("\n\n", "\n", " ")
 
 
-def _bounded(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def kiwi_segments(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ranges, each longer than LONGEST_SEGMENT cut at the last break before that length."""
     bounded = []
     for start, end in ranges:

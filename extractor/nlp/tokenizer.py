@@ -114,11 +114,13 @@ class KiwiTokenizer:
         analysed = iter(kiwi.tokenize(strings, split_sents=True) if threaded else (
             kiwi.tokenize(segment, split_sents=True) for segment in strings))
         offsets = iter(offset for _, offset in segments)
+        strings_once: dict[str, str] = {}  # one copy of each form and tag: Kiwi makes a new one per morpheme
+        once = strings_once.setdefault
         for document, (text, ranges) in zip(documents, batch):
             sentences = []
             for _ in ranges:
                 offset = next(offsets)
-                sentences.extend([Morph(t.form, t.tag, t.start + offset, t.start + offset + t.len)
+                sentences.extend([Morph(once(t.form, t.form), once(t.tag, t.tag), t.start + offset, t.start + offset + t.len)
                                   for t in sentence if t.len > 0] for sentence in next(analysed))
             doc = self._make_doc(text, [sentence for sentence in sentences if sentence])
             doc._.document = document

@@ -82,6 +82,7 @@ class ArticleWords:
         self.morphs = doc._.morphs or []  # sorted by (start, end) by the tokenizer
         self.morph_starts = [m.start for m in self.morphs]
         self._clause_words: dict[int, Word] = {}
+        self._once: dict = {}  # one copy of each equal tuple of tags or forms and each stem and particle
 
     @cached_property
     def words(self) -> list[Word]:
@@ -114,9 +115,11 @@ class ArticleWords:
         particle_start = inside[split].start if split < len(inside) else end
         stem_tags = tuple([m.tag for m in inside[:split]])
         nominal = _nominal_length(inside, stem_tags)
+        once = self._once.setdefault
         return Word(start, end, inside[nominal - 1].end if nominal else start,
-                    stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
-                    self.text[start:particle_start], self.text[particle_start:end], stem_tags)
+                    *[once(part, part) for part in (
+                        stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
+                        self.text[start:particle_start], self.text[particle_start:end], stem_tags)])
 
     def clause_word(self, index: int) -> Word:
         if index not in self._clause_words:

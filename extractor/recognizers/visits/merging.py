@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...model import Span, Visit
 from ..timex.period import Period
@@ -102,7 +101,6 @@ def _adds_nothing(visit: Told, other: Told) -> bool:
     return set(visit.countries) <= set(other.countries) and visit.headcount in (None, other.headcount)
 
 
-@lru_cache(maxsize=4096)  # a long text's story compares each visit's period with every earlier one's
 def _within(inner: Period | None, outer: Period | None) -> bool:
     """`inner` falls within `outer`, an event's span of days (not a season or years of visits)."""
     if inner is None or outer is None or inner == outer:

@@ -174,7 +174,7 @@ def _merge_regions(text: str, regions: list[tuple[int, int]]) -> list[tuple[int,
 #: The longest text Kiwi reads in one call. Its time per character grows with the length of
 #: what it reads (a 1 M-character string costs 18x per character what its paragraphs do), so a
 #: longer range is read a few paragraphs at a time; articles are far shorter and read whole.
-LONGEST_SEGMENT = 20_000
+LONGEST_SEGMENT = 10_000
 #: Where a long range is cut, best first: a blank line, a line break, a space.
 _SEGMENT_BREAKS = ("\n\n", "\n", " ")
 

@@ -274,8 +274,7 @@ class Morphemes:
     def __init__(self, morphs: list[Morph]):
         self.morphs = morphs
         self._starts = [m.start for m in morphs]
-        self._last_at = {m.start: m for m in morphs}
-        self._ends = {m.end for m in morphs}
+        self._ends = sorted(m.end for m in morphs)  # searched, not hashed: a long text has 100,000s
 
     def starting_at(self, offset: int) -> Morph | None:
         """The first morpheme that starts at `offset`."""
@@ -283,24 +282,30 @@ class Morphemes:
         return self.morphs[i] if i < len(self.morphs) and self.morphs[i].start == offset else None
 
     def last_starting_at(self, offset: int) -> Morph | None:
-        return self._last_at.get(offset)
+        i = bisect_right(self._starts, offset) - 1
+        return self.morphs[i] if i >= 0 and self._starts[i] == offset else None
 
     def starts_at(self, offset: int) -> bool:
-        return offset in self._last_at
+        i = bisect_left(self._starts, offset)
+        return i < len(self._starts) and self._starts[i] == offset
+
+    def ends_at(self, offset: int) -> bool:
+        i = bisect_left(self._ends, offset)
+        return i < len(self._ends) and self._ends[i] == offset
 
     def between(self, start: int, end: int) -> list[Morph]:
         return self.morphs[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def is_word(self, start: int, end: int) -> bool:
         """text[start:end] starts a morpheme and ends one that no noun continues."""
-        follower = self._last_at.get(end)
-        return start in self._last_at and end in self._ends and not (follower and follower.tag.startswith("NN"))
+        follower = self.last_starting_at(end)
+        return self.starts_at(start) and self.ends_at(end) and not (follower and follower.tag.startswith("NN"))
 
     def noun_end(self, start: int, end: int) -> int | None:
         """End of the noun (compound) that begins text[start:end], before its particles."""
         noun_end = None
-        morph = self._last_at.get(start)
+        morph = self.last_starting_at(start)
         while morph and morph.end <= end and (morph.tag.startswith("NN") or morph.form == "·"):
             noun_end = morph.end
-            morph = self._last_at.get(morph.end)
+            morph = self.last_starting_at(morph.end)
         return noun_end

@@ -13,6 +13,7 @@ which trailing morphemes are particles (`시장은` -> stem `시장`, particle `
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from functools import cached_property
 from typing import Iterator, NamedTuple
@@ -69,6 +70,27 @@ class Word(NamedTuple):  # a NamedTuple, not a frozen dataclass: hundreds are bu
         return self.stem_tags[-2:] == ("VCP", "ETM")
 
 
+class Bounds:
+    """(start, end) pairs kept as two arrays of numbers: a long text has 100,000s of words, and
+    a tuple with two int objects per word is ten times the memory."""
+
+    def __init__(self):
+        self.starts, self.ends = array("q"), array("q")
+
+    def append(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends)
+
+
 def article_words(doc: Doc) -> ArticleWords:
     """The Doc's words, analysed once for every component that reads them."""
     return per_doc(doc, ArticleWords)
@@ -93,17 +115,18 @@ class ArticleWords:
         return [w.start for w in self.words]
 
     @cached_property
-    def clause_bounds(self) -> list[tuple[int, int]]:
-        bounds, position = [], 0
+    def clause_bounds(self) -> Bounds:
+        bounds, position = Bounds(), 0
         for gloss in [*LATIN_GLOSS.finditer(self.text), None]:
             end = gloss.start() if gloss else len(self.text)
-            bounds += [(m.start(), m.end()) for m in _CLAUSE_WORD.finditer(self.text, position, end)]
+            for match in _CLAUSE_WORD.finditer(self.text, position, end):
+                bounds.append(match.start(), match.end())
             position = gloss.end() if gloss else end
         return bounds
 
-    @cached_property
-    def clause_starts(self) -> list[int]:
-        return [start for start, _ in self.clause_bounds]
+    @property
+    def clause_starts(self) -> array:
+        return self.clause_bounds.starts
 
     def word(self, start: int, end: int) -> Word:
         first = bisect_left(self.morph_starts, start)

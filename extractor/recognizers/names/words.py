@@ -185,22 +185,22 @@ class ArticleWords:
         return (self.words[first:end] for first, end in self._phrase_bounds)
 
     @cached_property
-    def _phrase_bounds(self) -> list[tuple[int, int]]:
+    def _phrase_bounds(self) -> Bounds:
         """(first, end) in words of each noun phrase, found once for things and organisations alike.
         Kept as numbers: lists of words would stay for the garbage collector to walk as long as the Doc."""
-        bounds: list[tuple[int, int]] = []
+        bounds = Bounds()
         first = None  # of the phrase being read
         for index, word in enumerate(self.words):
             if first is not None and not self.joined(self.words[index - 1], word):
-                bounds.append((first, index))
+                bounds.append(first, index)
                 first = None
             if word.nominal:
                 first = index if first is None else first
             elif first is not None:
-                bounds.append((first, index))
+                bounds.append(first, index)
                 first = None
         if first is not None:
-            bounds.append((first, len(self.words)))
+            bounds.append(first, len(self.words))
         return bounds
 
     def quoted(self) -> list[re.Match]:

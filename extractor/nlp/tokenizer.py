@@ -22,8 +22,10 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+import numpy
 import spacy
 import srsly
+from spacy.attrs import SENT_START, TAG
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 from spacy.vocab import Vocab
@@ -154,7 +156,13 @@ class KiwiTokenizer:
             sent_starts.append(start in sentence_starts or not sent_starts)
             pos = end
         _add_whitespace(text[pos:], words, spaces, tags, sent_starts)
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts or None)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if words:  # set as Doc(tags=, sent_starts=) sets them, without its per-token Python loops
+            tag_ids = {tag: self.vocab.strings.add(tag) for tag in set(tags)}
+            columns = numpy.empty((len(words), 2), dtype=numpy.uint64)
+            columns[:, 0] = [tag_ids[tag] for tag in tags]
+            columns[:, 1] = numpy.where(sent_starts, 1, -1).astype(numpy.int32).astype(numpy.uint64)
+            doc.from_array([TAG, SENT_START], columns)
         doc._.morphs = morphs
         doc._.sentences = [(sentence[0].start, sentence[-1].end) for sentence in sentences]
         return doc

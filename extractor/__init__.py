@@ -1,4 +1,8 @@
 """extractor: Korean press releases and news articles to grounded, structured JSON."""
+from .nlp.spacy_cli import import_spacy_without_cli
+
+import_spacy_without_cli()  # first: every module below imports spaCy
+
 from .api import Failure, Input, extract, extract_many
 from .errors import InputError
 from .model import Article

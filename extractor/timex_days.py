@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 _GRAINS = ("time", "day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
@@ -30,6 +31,7 @@ _PATTERNS = (
 Days = tuple[dt.date | None, dt.date | None, str | None]
 
 
+@lru_cache(maxsize=4096)  # visits compare every pair of their dates' values
 def timex_days(value: str | None) -> Days:
     """(first day, last day, grain) of a TIMEX3 DATE/TIME value or interval; Nones when unknown."""
     if not value:

@@ -3,7 +3,6 @@ public API, and hand back JSON lines and failures. Runs in local worker processe
 Dask workers alike; it never raises for a bad record."""
 from __future__ import annotations
 
-import gc
 import json
 import os
 import resource
@@ -52,13 +51,11 @@ class ShardResult:
 
 
 def prepare_worker() -> None:
-    """Load the pipeline once, then freeze what it loaded (Kiwi, lexicons) out of the garbage
-    collector's reach: full collections otherwise walk those objects again and again."""
+    """Load the pipeline once (which freezes what it loaded out of the garbage collector's reach)."""
     os.environ.setdefault("EXTRACTOR_KIWI_THREADS", "1")
     from ..nlp.pipeline import load_pipeline
 
     load_pipeline()
-    gc.freeze()
 
 
 def analyse_shard(shard: Shard, settings: Settings, announce: Callable[[int], None] | None = None) -> ShardResult:

@@ -12,14 +12,18 @@
 - `morphemes_of(doc)`: Kiwi's morphemes looked up by character offset.
 - `per_doc(doc, build)`: any analysis computed once per Doc for every component that reads it.
 - `report_verbs()`: the verbs closing a report (`… 24일 밝혔다`), from speech_verbs.yaml.
+- `Spans(entries)`: things at character ranges that answer 'which lie inside, contain, cover or
+  overlap this range?' in O(log n), so no recognizer scans every country or date per candidate.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 import weakref
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 from typing import TypeVar
 
 import regex
@@ -79,6 +83,59 @@ class Content:
 def _within(ranges: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     i = bisect_right(starts, start) - 1
     return i >= 0 and end <= ranges[i][1]
+
+
+class Spans(tuple):
+    """Things at character ranges, in their given order: objects with `start` and `end`, or
+    (start, end) pairs (`bounds=pair`). They may overlap one another; every question is a
+    bisection, where a scan of all of them per question makes a long text's cost quadratic."""
+
+    def __new__(cls, entries: Iterable = (), bounds: Callable = attrgetter("start", "end")):
+        self = super().__new__(cls, entries)
+        ranges = [bounds(entry) for entry in self]
+        order = sorted(range(len(self)), key=lambda i: ranges[i][0])  # stable: ties keep their order
+        self._by_start = [self[i] for i in order]
+        self._starts = [ranges[i][0] for i in order]
+        self._reach = list(accumulate((ranges[i][1] for i in order), max))  # the furthest end so far
+        self._ends = {end for _, end in ranges}
+        self._ranges = [ranges[i] for i in order]
+        return self
+
+    def within(self, start: int, end: int) -> list:
+        """The entries inside text[start:end], in text order (ties in their given order)."""
+        first, last = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        return [entry for entry, (_, entry_end) in zip(self._by_start[first:last], self._ranges[first:last])
+                if entry_end <= end]
+
+    def overlapping(self, start: int, end: int) -> list:
+        """The entries sharing a character with text[start:end], in text order."""
+        first, last = bisect_right(self._reach, start), bisect_left(self._starts, end)
+        return [entry for entry, (_, entry_end) in zip(self._by_start[first:last], self._ranges[first:last])
+                if entry_end > start]
+
+    def contain(self, position: int) -> bool:
+        """Some entry holds the character at `position`."""
+        return self._reach_before(bisect_right(self._starts, position)) > position
+
+    def cover(self, start: int, end: int) -> bool:
+        """Some entry holds all of text[start:end]."""
+        return self._reach_before(bisect_right(self._starts, start)) >= end
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Some entry shares a character with text[start:end]."""
+        return self._reach_before(bisect_left(self._starts, end)) > start
+
+    def end_at(self, position: int) -> bool:
+        return position in self._ends
+
+    def _reach_before(self, count: int) -> float:
+        """The furthest end of the first `count` entries by start."""
+        return self._reach[count - 1] if count else float("-inf")
+
+
+def pair(entry: tuple[int, int]) -> tuple[int, int]:
+    """The bounds of a (start, end) pair, for `Spans(pairs, bounds=pair)`."""
+    return entry
 
 
 def per_doc(doc: Doc, build: Callable[[Doc], T]) -> T:
@@ -152,11 +209,11 @@ def sentence_parts(doc: Doc, zones: tuple[str, ...]) -> Iterator[SentencePart]:
     """Each sentence's part in the given zones (a byline may open the first sentence of the
     body; a bare Doc is all body), cut where a list row starts."""
     document, text = document_of(doc), text_of(doc)
-    body = [(z.start, z.end) for z in document.zones if z.kind in zones]
+    body = Spans(((z.start, z.end) for z in document.zones if z.kind in zones), bounds=pair)
     if not document.zones and "body" in zones:
-        body = [(0, len(text))]
+        body = Spans([(0, len(text))], bounds=pair)
     for sentence_start, sentence_end in sentence_ranges(doc):
-        for zone_start, zone_end in body:
+        for zone_start, zone_end in body.overlapping(sentence_start, sentence_end):
             start, end = max(sentence_start, zone_start), min(sentence_end, zone_end)
             cuts = [m.start() for m in _LIST_MARK.finditer(text, start, end) if m.start() > start]
             for part_start, part_end in zip([start] + cuts, cuts + [end]):
@@ -217,8 +274,7 @@ class Morphemes:
     def __init__(self, morphs: list[Morph]):
         self.morphs = morphs
         self._starts = [m.start for m in morphs]
-        self._last_at = {m.start: m for m in morphs}
-        self._ends = {m.end for m in morphs}
+        self._ends = sorted(m.end for m in morphs)  # searched, not hashed: a long text has 100,000s
 
     def starting_at(self, offset: int) -> Morph | None:
         """The first morpheme that starts at `offset`."""
@@ -226,24 +282,30 @@ class Morphemes:
         return self.morphs[i] if i < len(self.morphs) and self.morphs[i].start == offset else None
 
     def last_starting_at(self, offset: int) -> Morph | None:
-        return self._last_at.get(offset)
+        i = bisect_right(self._starts, offset) - 1
+        return self.morphs[i] if i >= 0 and self._starts[i] == offset else None
 
     def starts_at(self, offset: int) -> bool:
-        return offset in self._last_at
+        i = bisect_left(self._starts, offset)
+        return i < len(self._starts) and self._starts[i] == offset
+
+    def ends_at(self, offset: int) -> bool:
+        i = bisect_left(self._ends, offset)
+        return i < len(self._ends) and self._ends[i] == offset
 
     def between(self, start: int, end: int) -> list[Morph]:
         return self.morphs[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def is_word(self, start: int, end: int) -> bool:
         """text[start:end] starts a morpheme and ends one that no noun continues."""
-        follower = self._last_at.get(end)
-        return start in self._last_at and end in self._ends and not (follower and follower.tag.startswith("NN"))
+        follower = self.last_starting_at(end)
+        return self.starts_at(start) and self.ends_at(end) and not (follower and follower.tag.startswith("NN"))
 
     def noun_end(self, start: int, end: int) -> int | None:
         """End of the noun (compound) that begins text[start:end], before its particles."""
         noun_end = None
-        morph = self._last_at.get(start)
+        morph = self.last_starting_at(start)
         while morph and morph.end <= end and (morph.tag.startswith("NN") or morph.form == "·"):
             noun_end = morph.end
-            morph = self._last_at.get(morph.end)
+            morph = self.last_starting_at(morph.end)
         return noun_end

@@ -1,6 +1,7 @@
 """Assembly of the spaCy pipeline: Kiwi tokenizer, then one component per field."""
 from __future__ import annotations
 
+import gc
 import importlib
 from functools import lru_cache
 
@@ -34,7 +35,10 @@ def build_pipeline(num_workers: int | None = None, exclude: tuple[str, ...] = ()
 
 @lru_cache(maxsize=None)
 def load_pipeline(num_workers: int | None = None) -> Language:
-    """The process-wide pipeline (built once: Kiwi and the lexicons load here)."""
+    """The process-wide pipeline (built once: Kiwi and the lexicons load here). What it loaded
+    is then frozen out of the garbage collector's reach: full collections would otherwise walk
+    those objects again and again, in every process (API, CLI, web app, batch workers)."""
     nlp = build_pipeline(num_workers)
     nlp.tokenizer.kiwi.tokenize("준비")  # Kiwi loads its model lazily: now, not on the first article
+    gc.freeze()
     return nlp

@@ -22,8 +22,10 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+import numpy
 import spacy
 import srsly
+from spacy.attrs import SENT_START, TAG
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 from spacy.vocab import Vocab
@@ -106,7 +108,7 @@ class KiwiTokenizer:
             yield from self._make_docs(batch)
 
     def _make_docs(self, documents: list[Document]) -> Iterator[Doc]:
-        batch = [(d.text, _merge_regions(d.text, d.analysed_ranges())) for d in documents]
+        batch = [(d.text, kiwi_segments(d.text, _merge_regions(d.text, d.analysed_ranges()))) for d in documents]
         segments = [(text[start:end], start) for text, ranges in batch for start, end in ranges]
         kiwi = self.kiwi
         strings = [segment for segment, _ in segments]
@@ -114,11 +116,13 @@ class KiwiTokenizer:
         analysed = iter(kiwi.tokenize(strings, split_sents=True) if threaded else (
             kiwi.tokenize(segment, split_sents=True) for segment in strings))
         offsets = iter(offset for _, offset in segments)
+        strings_once: dict[str, str] = {}  # one copy of each form and tag: Kiwi makes a new one per morpheme
+        once = strings_once.setdefault
         for document, (text, ranges) in zip(documents, batch):
             sentences = []
             for _ in ranges:
                 offset = next(offsets)
-                sentences.extend([Morph(t.form, t.tag, t.start + offset, t.start + offset + t.len)
+                sentences.extend([Morph(once(t.form, t.form), once(t.tag, t.tag), t.start + offset, t.start + offset + t.len)
                                   for t in sentence if t.len > 0] for sentence in next(analysed))
             doc = self._make_doc(text, [sentence for sentence in sentences if sentence])
             doc._.document = document
@@ -152,7 +156,13 @@ class KiwiTokenizer:
             sent_starts.append(start in sentence_starts or not sent_starts)
             pos = end
         _add_whitespace(text[pos:], words, spaces, tags, sent_starts)
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, sent_starts=sent_starts or None)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if words:  # set as Doc(tags=, sent_starts=) sets them, without its per-token Python loops
+            tag_ids = {tag: self.vocab.strings.add(tag) for tag in set(tags)}
+            columns = numpy.empty((len(words), 2), dtype=numpy.uint64)
+            columns[:, 0] = [tag_ids[tag] for tag in tags]
+            columns[:, 1] = numpy.where(sent_starts, 1, -1).astype(numpy.int32).astype(numpy.uint64)
+            doc.from_array([TAG, SENT_START], columns)
         doc._.morphs = morphs
         doc._.sentences = [(sentence[0].start, sentence[-1].end) for sentence in sentences]
         return doc
@@ -167,6 +177,34 @@ def _merge_regions(text: str, regions: list[tuple[int, int]]) -> list[tuple[int,
         elif end > start:
             merged.append([start, end])
     return [(start, end) for start, end in merged]
+
+
+#: The longest text Kiwi reads in one call. Its time per character grows with the length of
+#: what it reads (a 1 M-character string costs 18x per character what its paragraphs do), so a
+#: longer range is read a few paragraphs at a time; articles are far shorter and read whole.
+LONGEST_SEGMENT = 10_000
+#: Where a long range is cut, best first: a blank line, a line break, a space.
+_SEGMENT_BREAKS = ("\n\n", "\n", " ")
+
+
+def kiwi_segments(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges, each longer than LONGEST_SEGMENT cut at the last break before that length."""
+    bounded = []
+    for start, end in ranges:
+        while end - start > LONGEST_SEGMENT:
+            cut = _break_before(text, start, start + LONGEST_SEGMENT)
+            bounded.append((start, cut))
+            start = cut
+        bounded.append((start, end))
+    return bounded
+
+
+def _break_before(text: str, start: int, limit: int) -> int:
+    for mark in _SEGMENT_BREAKS:
+        cut = text.rfind(mark, start + 1, limit)
+        if cut > start:
+            return cut
+    return limit
 
 
 def _surface_pieces(text: str, morphs: list[Morph]) -> list[tuple[int, int, str]]:

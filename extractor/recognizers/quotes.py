@@ -85,11 +85,13 @@ def _patterns():
 def quoted_passages(text: str) -> list[Quoted]:
     """Every closed pair of marks, outermost only, that stays within one paragraph."""
     found: list[Quoted] = []
+    inside = bytearray(len(text) + 1)  # 1 where a found pair's marks or words are: no scan of them all per pair
     for marks, double in ((DOUBLE_MARKS, True), (SINGLE_MARKS, False)):
         for opening, closing in marks:
             for pair in _pairs(text, opening, closing):
-                if not any(q.open <= pair[0] <= q.close for q in found):
+                if not inside[pair[0]]:
                     found.append(Quoted(pair[0], pair[1], double))
+                    inside[pair[0]:pair[1] + 1] = b"\x01" * (pair[1] + 1 - pair[0])
     return sorted(found, key=lambda q: q.open)
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ... import lexicons
 from ...model import NAMED_FIELDS, Named, Span
 from ...nlp.common import add_item, document_of
-from ...nlp.korean import content_of
+from ...nlp.korean import Spans, content_of
 from .people import People, person_candidates, titles
 from .cities import CityRoles
 from .things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
@@ -76,13 +76,10 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
     # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands
     person_names = {c.name for c in persons}
-    phrase_named = [c for c in phrase_named if not _overlaps(c, persons) and c.name not in person_names
-                    and (c.field in ("organizations", "outlets") or not _overlaps(c, claims))]
+    person_spans, claim_spans = Spans(persons), Spans(claims)
+    phrase_named = [c for c in phrase_named if not person_spans.overlap(c.start, c.end) and c.name not in person_names
+                    and (c.field in ("organizations", "outlets") or not claim_spans.overlap(c.start, c.end))]
     return [c for c in claims if c.field != "claimed"] + persons + phrase_named
-
-
-def _overlaps(candidate: Candidate, others: list[Candidate]) -> bool:
-    return any(o.start < candidate.end and candidate.start < o.end for o in others)
 
 
 def _reporters(doc: Doc, text: str) -> list[Candidate]:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from ... import lexicons
 from ...model import Speaker
 from ...nlp.common import items
-from ...nlp.korean import longest_first, per_doc
+from ...nlp.korean import Spans, longest_first, pair, per_doc
 from .things import Candidate, Heads, Reading, heads, is_organization_word, organizations
 from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
@@ -147,7 +147,7 @@ class People:
 
     article: ArticleWords
     heads: Heads
-    countries: list[tuple[int, int]]
+    countries: Spans  # (start, end) pairs
     organizations: list[Candidate]  # from noun phrases (things.py), for telling places from names
     entries: list[tuple[int, Speaker, set]] = field(default_factory=list)
     phrases: list[PersonPhrase] = field(default_factory=list)
@@ -204,7 +204,7 @@ if not Doc.has_extension("people"):
 def _people(doc: Doc) -> People:
     article = article_words(doc)
     lex = heads()
-    countries = [(m.start, m.end) for c in items(doc, "countries") for m in c.mentions]
+    countries = Spans(((m.start, m.end) for c in items(doc, "countries") for m in c.mentions), bounds=pair)
     people = People(article, lex, countries, organizations(Reading(article, lex, countries)))
     _index(people)
     return people
@@ -303,11 +303,11 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
 
 def _after_country(word: Word, people: People) -> bool:
     """Right after a country's name (`중국 시안`, `프랑스 니스`): a place of that country."""
-    return any(end + 1 == word.start and people.article.text[end] == " " for _, end in people.countries)
+    return people.countries.end_at(word.start - 1) and people.article.text[word.start - 1] == " "
 
 
-def _in_country(word: Word, countries) -> bool:
-    return any(s < word.end and word.start < e for s, e in countries)
+def _in_country(word: Word, countries: Spans) -> bool:
+    return countries.overlap(word.start, word.end)
 
 
 def _org_suffix(stem: str) -> bool:
@@ -834,8 +834,8 @@ def _candidate(kind: str, article: ArticleWords, span: tuple[int, int]) -> Candi
     return Candidate(kind, article.text[span[0]:span[1]], *span)
 
 
-def _in_country_span(candidate: Candidate, countries) -> bool:
-    return any(s <= candidate.start and candidate.end <= e for s, e in countries)
+def _in_country_span(candidate: Candidate, countries: Spans) -> bool:
+    return countries.cover(candidate.start, candidate.end)
 
 
 def _glued_bylines(people: People) -> list[Candidate]:

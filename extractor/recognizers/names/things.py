@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import lexicons
-from ...nlp.korean import longest_first, particles
+from ...nlp.korean import Spans, longest_first, particles
 from .words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
@@ -72,7 +72,7 @@ class Reading:
 
     article: ArticleWords
     lex: Heads
-    countries: list[tuple[int, int]] | tuple = ()
+    countries: Spans = Spans()  # (start, end) pairs
 
 
 @dataclass(frozen=True)
@@ -291,9 +291,9 @@ def _is_edition(article: ArticleWords, word: Word) -> bool:
     return is_count(word) and word.forms[-1] in _EDITION_COUNTERS and article.text.startswith("제", word.start)
 
 
-def _after_country(phrase: list[Word], first: int, position: int, countries: list[tuple[int, int]]) -> int:
+def _after_country(phrase: list[Word], first: int, position: int, countries: Spans) -> int:
     """`한국 전자조달 시스템`: a country before a system says whose it is, not which."""
-    while first < position and any(s <= phrase[first].start < e for s, e in countries):
+    while first < position and countries.contain(phrase[first].start):
         first += 1
     return first
 
@@ -552,7 +552,7 @@ def _coordinated_names(reading: Reading, found: list[Candidate]) -> list[Candida
         if (place.full and "NNP" in place.tags and article.joined(place, word) and len(text) > 1
                 and word.nominal and all(tag in ("NNP", "SL") for tag in word.tags)
                 and _ends_phrase(reading, following + 1) and text not in lexicons.foreign_cities()
-                and not any(s <= word.start < e for s, e in countries)):
+                and not countries.contain(word.start)):
             named.append(Candidate("organizations", text, word.start, word.nominal_end))
     return named
 
@@ -617,7 +617,7 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
     standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(reading, phrase, position - 1, position)
     if (head is None or text in lex.standalone_heads) and not standalone:
         return None
-    if any(s <= word.start and word.nominal_end <= e for s, e in countries):
+    if countries.cover(word.start, word.nominal_end):
         return None
     first = position
     while first > 0 and _belongs_to_organization(reading, phrase, first - 1, position):
@@ -639,7 +639,7 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
         return False
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
-    if any(s <= word.start < e for s, e in countries):
+    if countries.contain(word.start):
         body = phrase[head_index]
         return index == head_index - 1 and "NNP" not in body.tags[:-1] \
             and organization_head(reading, body) not in lex.proper_heads
@@ -672,8 +672,10 @@ def _is_local_government(reading: Reading, word: Word) -> bool:
 def _drop_contained(found: list[Candidate]) -> list[Candidate]:
     """`서울대학교 행정대학원` is one organisation: drop names inside a longer one that contains them
     at its start (a local government before a facility was already kept apart)."""
-    return [c for c in found
-            if not any(o is not c and o.start == c.start and o.end > c.end for o in found)]
+    longest_end: dict[int, int] = {}
+    for candidate in found:
+        longest_end[candidate.start] = max(candidate.end, longest_end.get(candidate.start, candidate.end))
+    return [c for c in found if c.end == longest_end[c.start]]
 
 
 def parenthesised_aliases(article: ArticleWords, found: list[Candidate]) -> dict[str, Candidate]:

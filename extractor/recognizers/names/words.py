@@ -13,6 +13,7 @@ which trailing morphemes are particles (`시장은` -> stem `시장`, particle `
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from functools import cached_property
 from typing import Iterator, NamedTuple
@@ -69,6 +70,27 @@ class Word(NamedTuple):  # a NamedTuple, not a frozen dataclass: hundreds are bu
         return self.stem_tags[-2:] == ("VCP", "ETM")
 
 
+class Bounds:
+    """(start, end) pairs kept as two arrays of numbers: a long text has 100,000s of words, and
+    a tuple with two int objects per word is ten times the memory."""
+
+    def __init__(self):
+        self.starts, self.ends = array("q"), array("q")
+
+    def append(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends)
+
+
 def article_words(doc: Doc) -> ArticleWords:
     """The Doc's words, analysed once for every component that reads them."""
     return per_doc(doc, ArticleWords)
@@ -82,6 +104,7 @@ class ArticleWords:
         self.morphs = doc._.morphs or []  # sorted by (start, end) by the tokenizer
         self.morph_starts = [m.start for m in self.morphs]
         self._clause_words: dict[int, Word] = {}
+        self._once: dict = {}  # one copy of each equal tuple of tags or forms and each stem and particle
 
     @cached_property
     def words(self) -> list[Word]:
@@ -92,17 +115,18 @@ class ArticleWords:
         return [w.start for w in self.words]
 
     @cached_property
-    def clause_bounds(self) -> list[tuple[int, int]]:
-        bounds, position = [], 0
+    def clause_bounds(self) -> Bounds:
+        bounds, position = Bounds(), 0
         for gloss in [*LATIN_GLOSS.finditer(self.text), None]:
             end = gloss.start() if gloss else len(self.text)
-            bounds += [(m.start(), m.end()) for m in _CLAUSE_WORD.finditer(self.text, position, end)]
+            for match in _CLAUSE_WORD.finditer(self.text, position, end):
+                bounds.append(match.start(), match.end())
             position = gloss.end() if gloss else end
         return bounds
 
-    @cached_property
-    def clause_starts(self) -> list[int]:
-        return [start for start, _ in self.clause_bounds]
+    @property
+    def clause_starts(self) -> array:
+        return self.clause_bounds.starts
 
     def word(self, start: int, end: int) -> Word:
         first = bisect_left(self.morph_starts, start)
@@ -114,9 +138,11 @@ class ArticleWords:
         particle_start = inside[split].start if split < len(inside) else end
         stem_tags = tuple([m.tag for m in inside[:split]])
         nominal = _nominal_length(inside, stem_tags)
+        once = self._once.setdefault
         return Word(start, end, inside[nominal - 1].end if nominal else start,
-                    stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
-                    self.text[start:particle_start], self.text[particle_start:end], stem_tags)
+                    *[once(part, part) for part in (
+                        stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
+                        self.text[start:particle_start], self.text[particle_start:end], stem_tags)])
 
     def clause_word(self, index: int) -> Word:
         if index not in self._clause_words:
@@ -159,22 +185,22 @@ class ArticleWords:
         return (self.words[first:end] for first, end in self._phrase_bounds)
 
     @cached_property
-    def _phrase_bounds(self) -> list[tuple[int, int]]:
+    def _phrase_bounds(self) -> Bounds:
         """(first, end) in words of each noun phrase, found once for things and organisations alike.
         Kept as numbers: lists of words would stay for the garbage collector to walk as long as the Doc."""
-        bounds: list[tuple[int, int]] = []
+        bounds = Bounds()
         first = None  # of the phrase being read
         for index, word in enumerate(self.words):
             if first is not None and not self.joined(self.words[index - 1], word):
-                bounds.append((first, index))
+                bounds.append(first, index)
                 first = None
             if word.nominal:
                 first = index if first is None else first
             elif first is not None:
-                bounds.append((first, index))
+                bounds.append(first, index)
                 first = None
         if first is not None:
-            bounds.append((first, len(self.words)))
+            bounds.append(first, len(self.words))
         return bounds
 
     def quoted(self) -> list[re.Match]:

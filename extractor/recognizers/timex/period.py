@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ...model import Timex
 from ...timex_days import timex_days
@@ -33,11 +34,12 @@ class Period:
     def is_span(self) -> bool:
         return "/" in self.value
 
-    @property
+    # cached: a long text's visits compare each period with every earlier one's
+    @cached_property
     def first_bound(self) -> str:
         return self.value.partition("/")[0]
 
-    @property
+    @cached_property
     def last_bound(self) -> str:
         return self.value.partition("/")[2] or self.first_bound
 
@@ -98,8 +100,14 @@ class Period:
 
     def span_of_days(self, max_days: int) -> bool:
         """A day or a span of at most `max_days` days between two given days."""
+        days = self._days_between_bounds
+        return days is not None and days <= max_days
+
+    @cached_property
+    def _days_between_bounds(self) -> int | None:
+        """Days from the first to the last bound when both are days."""
         first, last = _day(self.first_bound), _day(self.last_bound)
-        return first is not None and last is not None and (last - first).days <= max_days
+        return None if first is None or last is None else (last - first).days
 
     def within(self, outer: Period, max_days: int) -> bool:
         """This period falls within `outer`, an event's span of days (not a season or years)."""

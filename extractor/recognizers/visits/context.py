@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ...lexicons import load
 from ...nlp.common import items, reference_date, text_of
+from ...nlp.korean import Spans
 from ..timex.period import Dated, Period
 from .lexicon import VisitLexicon
 
@@ -46,29 +47,30 @@ class VisitContext:
         self.doc, self.lex = doc, lex
         self.reference: dt.date | None = reference_date(doc)
         self.text = text_of(doc)
-        self.dates = [Dated.of(timex) for timex in items(doc, "dates")]
-        self.counts = items(doc, "headcounts")
-        self.countries = [At(c.mentions[0].start, c.mentions[0].end, c.code, c.visiting)
-                          for c in items(doc, "countries") if c.mentions]
-        self.programs = [At(p.mentions[0].start, p.mentions[0].end, p.name)
-                         for p in items(doc, "programs") if p.mentions]
-        self.quotes = items(doc, "quotes")
-        self.persons = [m for p in items(doc, "persons") for m in p.mentions]
-        self.local_governments = [m for o in items(doc, "organizations") for m in o.mentions
-                                  if m.text.endswith(_LOCAL_GOVERNMENT_HEADS)]
+        self.dates = Spans(Dated.of(timex) for timex in items(doc, "dates"))
+        self.counts = Spans(items(doc, "headcounts"))
+        self.countries = Spans(At(c.mentions[0].start, c.mentions[0].end, c.code, c.visiting)
+                               for c in items(doc, "countries") if c.mentions)
+        self.programs = Spans(At(p.mentions[0].start, p.mentions[0].end, p.name)
+                              for p in items(doc, "programs") if p.mentions)
+        self.quotes = Spans(items(doc, "quotes"))
+        self.persons = Spans(m for p in items(doc, "persons") for m in p.mentions)
+        self.local_governments = Spans(m for o in items(doc, "organizations") for m in o.mentions
+                                       if m.text.endswith(_LOCAL_GOVERNMENT_HEADS))
         #: a foreign city's officials the countries recognizer found visiting (`샌프란시스코 시장을 만나`)
-        self.officials = [At(start, end, code, True) for start, end, code in doc._.foreign_officials or []]
+        self.officials = Spans(At(start, end, code, True) for start, end, code in doc._.foreign_officials or [])
+
     def counts_people(self, start: int, end: int) -> bool:
         return any(c.unit == "people" for c in self.within(self.counts, start, end))
 
     def quoted(self, entry) -> bool:
         """Inside a quotation: what a speaker recalls is not a visit the article reports."""
-        return any(q.start <= entry.start and entry.end <= q.end for q in self.quotes)
+        return self.quotes.cover(entry.start, entry.end)
 
     @staticmethod
-    def within(entries: list, start: int, end: int) -> list:
-        """The entries (anything with `start` and `end`) inside text[start:end], in text order."""
-        return sorted((e for e in entries if start <= e.start and e.end <= end), key=lambda e: e.start)
+    def within(entries: Spans, start: int, end: int) -> list:
+        """The entries inside text[start:end], in text order."""
+        return entries.within(start, end)
 
 
 def nominal(token) -> bool:

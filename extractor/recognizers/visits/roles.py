@@ -76,11 +76,26 @@ def _headcount(ctx: VisitContext, people: list[Count]) -> int | None:
     if not people:
         return None
     totals = [p for p in people if p.text.startswith(ctx.lex.totals)
-              or ctx.text[:p.start].rstrip().endswith(ctx.lex.totals)]
+              or _words_before(ctx.text, p.start).endswith(ctx.lex.totals)]
     if totals:
         return max(p.value for p in totals)
-    visitors = [p for p in people if _SUBJECT_PARTICLE.sub("", ctx.text[:p.start].rstrip()).endswith(ctx.lex.visitor_nouns)]
+    visitors = [p for p in people
+                if _SUBJECT_PARTICLE.sub("", _words_before(ctx.text, p.start)).endswith(ctx.lex.visitor_nouns)]
     return visitors[0].value if len(visitors) == 1 else max(p.value for p in people)
+
+
+#: How far back the words before a count are read: longer than any total marker, visitors'
+#: noun and subject particle together.
+_WORDS_BEFORE_REACH = 64
+
+
+def _words_before(text: str, position: int) -> str:
+    """The last characters before `position`, trailing whitespace dropped: a copy of the
+    whole text before it for each count would make a long text's cost quadratic."""
+    end = position
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text[max(0, end - _WORDS_BEFORE_REACH):end]
 
 
 def _purpose(ctx: VisitContext, clause: Clause) -> str | None:

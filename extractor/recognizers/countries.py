@@ -49,15 +49,19 @@ PREDICATE_TAG_PREFIXES = ("V", "E", "XSV", "XSA", "XR", "MAG")
 SUBJECT_PARTICLES = particles("subject", "topic", "also")
 #: Particles inside a noun phrase: genitive and `and` (Kiwi tags `칠레와 페루` 와 JC or JKB).
 PHRASE_PARTICLES = particles("genitive", "partner")
+PARTNER_PARTICLES = particles("partner")
+FOOTNOTE_HIDDEN_PARTICLES = particles("subject", "topic", "also", "genitive")
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
 PEOPLE_COUNT = re.compile(r"(?:총|약)?[\d,]+(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
+FOOTNOTE_MARKS = ("*", "＊")
 FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
 #: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`).
 LIST_SEPARATOR_AFTER = re.compile(r"(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
+PARENTHESES = re.compile(r"\([^()]*\)")
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -95,7 +99,8 @@ class CountryLexicon:
         self.list_links = tuple(countries["list_links"])
         self.comparison_particles = set(countries["comparison_particles"])
         self.ranking_words = tuple(countries["ranking_words"])
-        self.abroad_markers = countries["abroad_markers"]
+        self.abroad_marker = re.compile(f"(?:{one_of(countries['abroad_markers'])})"
+                                        f"(?!{one_of(countries['abroad_marker_not_before'])})")
         self.cues = cues
 
         resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
@@ -117,11 +122,16 @@ class CountryLexicon:
         self.visit_cue = re.compile(one_of(cues["cues"]))
         self.participation_cue = re.compile(one_of(cues["participation_cues"]))
         self.not_cue = re.compile(one_of(cues["not_cues"]))
-        self.participant_heads = tuple(cues["participant_heads"])
+        self.participant_heads = (*cues["participant_heads"], *cues["delegate_heads"])
         self.trip_nouns = frozenset(cues["trip_nouns"])
         self.inviter_nouns = frozenset(cues["inviter_nouns"])
         self.event_verbs = tuple(cues["event_verbs"])
+        self.together_words = tuple(cues["together_words"])
+        self.subject_matter_words = tuple(cues["subject_matter_words"])
+        self.course_target = cues["course_target"]
         self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
+        self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:{one_of(cues['visitor_nouns'])})"
+                                         r"(?= ?[\d,]+ ?여? ?명|\)|/)")
         self.city_code = foreign_cities()
         city_heads = one_of(countries["city_official_heads"])
         self.city_officials = re.compile(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
@@ -253,12 +263,14 @@ class VisitJudge:
         words = self.text[sentence[0]:sentence[1]]
         if explained is not None:
             words = self.text[explained[0]:explained[1]] + " " + words
-        if any(marker in words for marker in self.lexicon.abroad_markers):
+        if self.lexicon.abroad_marker.search(words):
             return False
         role = self._role(mention.end, sentence[1])
-        if role in ("destination", "location", "comparison"):
+        if role is None and explained is not None:
+            role = self._marked_role(explained)
+        if role in ("destination", "location", "comparison", "subject matter"):
             return False
-        if self._has_cue(self.lexicon.visit_cue, words):
+        if self._has_cue(self.lexicon.visit_cue, words) or self.lexicon.visitors_after.match(self.text, mention.end):
             return True
         return role == "origin" and self._has_cue(self.lexicon.participation_cue, words)
 
@@ -274,13 +286,20 @@ class VisitJudge:
         if self.is_visiting(stand_in, sentence, explained):
             return True
         return (self._role(stand_in.end, sentence[1]) is None and self._has_cue(self.lexicon.meeting_cue, words)
-                and not any(marker in words for marker in self.lexicon.abroad_markers)
+                and not self.lexicon.abroad_marker.search(words)
                 and not self.trip_to(city))
 
     def trip_to(self, city: str) -> bool:
         """The article reports a trip to the city (`북경으로 출발해`, `북경을 방문`): its officials
         only met (`북경시장 면담`, in a deck line) are met there."""
         return re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_AS_DESTINATION}", self.text) is not None
+
+    def _marked_role(self, explained: tuple[int, int]) -> str | None:
+        """A footnote's list (`* 가나, 감비아 … 등 25개국`) has the role of the word its mark
+        explains (`25개국 40여 명의 대학원생*이 참여했다`: where the students come from)."""
+        mark = FOOTNOTE_MARK.search(self.text, *explained)
+        word_start = self.text.rfind(" ", explained[0], mark.start()) + 1 or explained[0]
+        return self._role(word_start, explained[1])
 
     def _has_cue(self, pattern: re.Pattern, words: str) -> bool:
         for cue in pattern.finditer(words):
@@ -300,8 +319,10 @@ class VisitJudge:
         genitive = False  # `X 인사들의 센터 방문`: the trip is the people's, to the centre
         i = 0
         while i < len(morphs):
-            morph = morphs[i]
+            morph = _read_past_footnote_mark(morphs, i)
             names_people = names_people or self._names_people(morphs, i)
+            if morph.form in PARTNER_PARTICLES and self._takes_part_alongside(morph.end, limit):
+                return "origin"
             if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES:
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
@@ -314,6 +335,9 @@ class VisitJudge:
                 if morph.form == "에서" and self._describes_people_from(morphs, i + 1):
                     return "origin"
                 return self._particle_role(morph.form, self._words_after(morph.end, limit))
+            if _is_apposition(morphs, i):
+                i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
+                continue
             if morph.tag.startswith(PREDICATE_TAG_PREFIXES):
                 return None
             if not (names_people or genitive) and self._visit_noun(morphs, i):
@@ -323,6 +347,11 @@ class VisitJudge:
             genitive = genitive or morph.form == "의"
             i += 1
         return None
+
+    def _takes_part_alongside(self, offset: int, limit: int) -> bool:
+        """`5개국 선수단과 공동 입촌식을`, `X와 함께 참가한`: X takes part too."""
+        following = self._words_after(offset, limit)
+        return bool(following) and following[0].startswith(self.lexicon.together_words)
 
     def _visit_noun(self, morphs: list[Morph], i: int) -> bool:
         """`독일 3개국 방문`, `미국 순방 중`: a trip to the country (not `몽골 견학단`, `일본 연수생`)."""
@@ -354,12 +383,14 @@ class VisitJudge:
     def _names_people(self, morphs: list[Morph], i: int) -> bool:
         """A count of people (`12명`) or a head such as `공무원` at morphs[i]."""
         morph = morphs[i]
-        if morph.tag == "NNB" and morph.form == "명" and i > 0 and morphs[i - 1].tag in ("SN", "NR"):
-            return True
+        if morph.tag == "NNB" and morph.form == "명" and i > 0:
+            number = i - 2 if morphs[i - 1].form == "여" and i > 1 else i - 1  # `40여 명`
+            return morphs[number].tag in ("SN", "NR")
         return morph.tag.startswith("NN") and self.text.startswith(self.lexicon.participant_heads, morph.start)
 
     def _words_after(self, offset: int, limit: int) -> list[str]:
-        return self.text[offset:limit].split()[:4]
+        """The next six words, asides in parentheses left out (`X에 방문단(단장 …)을 파견`)."""
+        return PARENTHESES.sub("", self.text[offset:limit]).split()[:6]
 
     def _particle_role(self, particle: str, words: list[str]) -> str | None:
         lexicon, cues = self.lexicon, self.lexicon.cues
@@ -368,15 +399,34 @@ class VisitJudge:
         # `X를 방문`, `X를 공식 방문해`: the verb may follow one adverb
         if particle in DIRECTION_PARTICLES and any(word.startswith(tuple(cues["destination_verbs"])) for word in words[:2]):
             return "destination"
+        if particle in DIRECTION_PARTICLES and words and words[0].startswith(lexicon.subject_matter_words):
+            if words[0].startswith(lexicon.course_target) and self._has_cue(lexicon.visit_cue, " ".join(words[1:])):
+                return "origin"  # `X 등 개도국을 대상으로 초청연수를 개최`: they are the trainees
+            return "subject matter"  # `X에 대해 설명했다`, `일본·대만을 대상으로 한 제도`
         if particle == "에서":
-            came = any(PEOPLE_COUNT.match(word) or word.startswith(tuple(cues["origin_verbs"])) for word in words)
+            came = any(PEOPLE_COUNT.match(word) or word.startswith(tuple(cues["origin_verbs"])) for word in words[:4])
             return "origin" if came else "location"
         return None
 
     def _ranks_after(self, particle: str, words: list[str]) -> bool:
         """`X에 이어 한국에서 가장 먼`: X ranks first, it did not come."""
         return (particle == "에" and bool(words) and words[0].startswith("이어")
-                and any(word.startswith(self.lexicon.ranking_words) for word in words[1:]))
+                and any(word.startswith(self.lexicon.ranking_words) for word in words[1:4]))
+
+
+def _is_apposition(morphs: list[Morph], i: int) -> bool:
+    """morphs[i] is the copula of `N인 M` (`자매도시인 옌타이`), a noun phrase going on."""
+    return (morphs[i].tag == "VCP" and i + 2 < len(morphs) and morphs[i + 1].tag == "ETM"
+            and morphs[i + 1].form in ("ᆫ", "은", "인") and morphs[i + 2].tag.startswith(("NN", "SL", "SS")))
+
+
+def _read_past_footnote_mark(morphs: list[Morph], i: int) -> Morph:
+    """morphs[i], or the particle a footnote mark hides from Kiwi (`대학원생*이`: 이 as a noun)."""
+    morph = morphs[i]
+    if i > 0 and morphs[i - 1].form in FOOTNOTE_MARKS and morph.start == morphs[i - 1].end \
+            and morph.form in FOOTNOTE_HIDDEN_PARTICLES:
+        return Morph(morph.form, "JX", morph.start, morph.end)
+    return morph
 
 
 def _after_ending(morphs: list[Morph], i: int) -> int:

@@ -2,10 +2,12 @@
 sentence with no date of its own carrying the one before."""
 from __future__ import annotations
 
+import datetime as dt
+
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
 from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in
-from .context import Clause, VisitContext
+from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, names_arrivals, visit_of
 
@@ -29,7 +31,8 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
                                 and ctx.counts_people(sentence.start, sentence.end))
         reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding
         if not reports:
-            undated_event = None
+            # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day
+            undated_event = _opening_of_event(ctx, sentence)
             continue
         clauses = clauses_of(ctx, sentence)
         if not clauses and undated_event is not None and ctx.counts_people(sentence.start, sentence.end):
@@ -53,6 +56,19 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             elif clause.date is not None and (sentence.row or told_as_visit):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
+
+
+def _opening_of_event(ctx: VisitContext, sentence) -> Clause | None:
+    """The dated clause of a sentence that opens or holds an event (`개막했다`, `열린다`) near
+    the report: an event held years before (`1998년에 대회를 개최했으며`) is background."""
+    if not any(word in sentence.text for word in ctx.lex.event_openings):
+        return None
+    return next((clause for clause in clauses_of(ctx, sentence)
+                 if clause.date is not None and _near(clause.date.period.first_day, ctx.reference)), None)
+
+
+def _near(day: dt.date | None, reference: dt.date) -> bool:
+    return day is not None and abs((day - reference).days) <= MAX_EVENT_DAYS
 
 
 def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:

@@ -229,7 +229,7 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
     for tok in doc[index:]:
         if tok.tag_ == "_SP" or tok.idx < offset:
             continue
-        if "ETM" in tok.tag_:
+        if "ETM" in tok.tag_ and not tok.tag_.startswith("VCP"):  # `자매도시인 옌타이`: an apposition
             return tok, _noun_phrase_after(doc, tok.i + 1)
         closes_clause = tok.text not in ("부터", "까지") and any(
             tag in tok.tag_ for tag in ("JKS", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP"))

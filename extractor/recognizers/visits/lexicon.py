@@ -38,6 +38,7 @@ class VisitLexicon:
         self.ongoing = tuple(lexicon["ongoing_after_since"])
         self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
+        self.event_openings = tuple(lexicon["event_openings"])
         heads = one_of(lexicon["edition_heads"])
         self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
                                      r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")

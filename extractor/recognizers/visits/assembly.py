@@ -6,7 +6,7 @@ import datetime as dt
 
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
-from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in
+from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in, stay_through
 from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, names_arrivals, visit_of
@@ -43,7 +43,8 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             clauses = [Clause(sentence.start, sentence.end, founded.with_period(since), True)]
         elif not clauses and not ctx.lex.is_tally(sentence.text):
             # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
-            clauses = [Clause(sentence.start, sentence.end, None, until=stay_end_in(ctx, sentence))]
+            until = stay_end_in(ctx, sentence)
+            clauses = [stay_through(ctx, sentence, until) or Clause(sentence.start, sentence.end, None, until=until)]
         undated_event = None
         # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
         told_as_visit = cue == "visit" or (cue == "attendance" and (arrived or (

@@ -135,6 +135,17 @@ def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
     return ends[0] if ends else None
 
 
+def stay_through(ctx: VisitContext, sentence: SentencePart, until: Period | None) -> Clause | None:
+    """`26일까지 실시하는 연수에 … 참석했다고 22일 밝혔다`: a stay going on when reported
+    lasts from the report's day to its end."""
+    if until is None:
+        return None
+    for date in ctx.within(ctx.dates, sentence.start, sentence.end):
+        if date.type == "DATE" and _of_the_report(ctx, date) and short_stay(date.period, until):
+            return Clause(sentence.start, sentence.end, date.with_period(date.period.through(until)))
+    return None
+
+
 def _starts_a_period(ctx: VisitContext, date: Dated) -> bool:
     """`2011년 자매결연 체결 이후`: the start of a period, no visit's day (with a count in
     the sentence, a tally since then)."""

@@ -3,6 +3,8 @@ sentence with no date of its own carrying the one before."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
@@ -10,6 +12,10 @@ from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in, 
 from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, names_arrivals, visit_of
+
+#: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
+ROW_SEPARATOR = re.compile(r",(?![^()]*\))")
+MIN_ROWS = 3
 
 
 def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
@@ -19,8 +25,17 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
     founded: Dated | None = None  # `과정은 2006년 개설됐다`: tallies told after count from then
     listed_visits = False  # the line before a list reports visits: its rows do too
     arrived = False  # the sentence before named people from elsewhere (`49개국 대표단이`)
+    tallied: Dated | None = None  # the date of the last visit told
     for sentence in sentence_parts(ctx.doc, zones):
         came_before, arrived = arrived, names_arrivals(ctx, sentence.start, sentence.end)
+        rows = _breakdown(ctx, sentence) if tallied is not None else []
+        if rows:
+            # `총 247만 명이 찾았다` then `A축제가 90만 명, B축제 42만 명, …`: a visit per row
+            for row in rows:
+                visit = visit_of(ctx, replace(sentence, row=True), Clause(row[0], row[1], tallied))
+                if visit is not None:
+                    yield visit, True, False, None
+            continue
         founded = founding_date_in(ctx, sentence) or founded
         cue = ctx.lex.cue(sentence.text)
         if not sentence.row:
@@ -52,11 +67,31 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         for clause in clauses:
             visit = visit_of(ctx, sentence, clause)
             if visit is not None:
+                tallied = clause.date
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
             elif clause.date is not None and (sentence.row or told_as_visit):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
+
+
+def _breakdown(ctx: VisitContext, sentence) -> list[tuple[int, int]]:
+    """The rows of a sentence with no date of its own that breaks a tally down, one count of
+    people per comma-separated item (`국가별로는 중국이 41만명으로 가장 많았고, 일본(22만명),
+    대만(16만명) …`); none unless it has at least MIN_ROWS of them."""
+    if ctx.within(ctx.dates, sentence.start, sentence.end):
+        return []
+    rows, start = [], sentence.start
+    for item in ROW_SEPARATOR.split(sentence.text):
+        end = start + len(item)
+        counts = [c for c in ctx.within(ctx.counts, start, end) if c.unit == "people"]
+        if len(counts) == 1:
+            rows.append((start, end, counts[0].value))
+        start = end + 1
+    values = sorted(value for _, _, value in rows)
+    if len(rows) < MIN_ROWS or values[-1] >= sum(values[:-1]):
+        return []  # `방글라데시(2명), 필리핀(2명) … 등 12개국 15명`: one visit's people and their total
+    return [(row_start, row_end) for row_start, row_end, _ in rows]
 
 
 def _opening_of_event(ctx: VisitContext, sentence) -> Clause | None:

@@ -2,12 +2,18 @@
 of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_CHECKS."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ...nlp.common import document_of
 from ...nlp.korean import SentencePart
 from ..timex.period import Dated, Period
 from .context import DATED_TYPES, Clause, VisitContext, nominal, short_stay
+
+
+#: A figure in parentheses after a date, maybe after a short noun (`전년 동월(111만7243명) 대비`).
+_ASIDE = re.compile(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
 
 
 def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
@@ -169,8 +175,10 @@ def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
 
 
 def _of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
-    """`지난해보다 14만명 증가`, `전년 대비`: the date of the figure compared with."""
-    return ctx.text.startswith(ctx.lex.comparison, date.end)
+    """`지난해보다 14만명 증가`, `전년 대비`, `전년 동월(111만명) 대비`: the date of the figure
+    compared with."""
+    aside = _ASIDE.match(ctx.text, date.end)
+    return ctx.text.startswith(ctx.lex.comparison, aside.end() if aside else date.end)
 
 
 def _of_the_departure(ctx: VisitContext, date: Dated) -> bool:

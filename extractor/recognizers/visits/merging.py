@@ -9,6 +9,9 @@ from ...model import Span, Visit
 from ..timex.period import Period
 from .context import MAX_EVENT_DAYS, short_stay
 
+#: The least rounding a lead's count takes (`3천여 명` for 3,245): smaller counts are exact.
+MIN_ROUNDING = 1000
+
 
 @dataclass
 class Told:
@@ -93,12 +96,26 @@ def same_event(visit: Told, earlier: Told) -> bool:
 def _conflicts(visit: Told, other: Told) -> bool:
     """Different people: other countries, or another number of them."""
     other_countries = visit.countries and other.countries and not set(visit.countries) & set(other.countries)
-    other_count = None not in (visit.headcount, other.headcount) and visit.headcount != other.headcount
+    other_count = None not in (visit.headcount, other.headcount) and not _same_count(visit.headcount, other.headcount)
     return bool(other_countries or other_count)
 
 
+def _same_count(one: int, other: int) -> bool:
+    """Equal, or one rounds the other: a lead's `126만 명을 넘어서` is the body's 126만5658명."""
+    if one == other:
+        return True
+    rounded, exact = sorted((one, other), key=_trailing_zeros, reverse=True)
+    unit = 10 ** _trailing_zeros(rounded)
+    return unit >= MIN_ROUNDING and rounded <= exact < rounded + unit
+
+
+def _trailing_zeros(number: int) -> int:
+    return len(str(number)) - len(str(number).rstrip("0"))
+
+
 def _adds_nothing(visit: Told, other: Told) -> bool:
-    return set(visit.countries) <= set(other.countries) and visit.headcount in (None, other.headcount)
+    return set(visit.countries) <= set(other.countries) and (
+        visit.headcount is None or other.headcount is not None and _same_count(visit.headcount, other.headcount))
 
 
 def _within(inner: Period | None, outer: Period | None) -> bool:
@@ -116,6 +133,8 @@ def _merge_into(earlier: Told, visit: Told) -> None:
     if earlier.period is None or (_within(earlier.period, visit.period) and visit.period.continues(earlier.period)):
         earlier.period = visit.period
     earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
-    earlier.headcount = earlier.headcount if earlier.headcount is not None else visit.headcount
+    if earlier.headcount is None or (visit.headcount is not None and _same_count(earlier.headcount, visit.headcount)
+                                     and _trailing_zeros(visit.headcount) < _trailing_zeros(earlier.headcount)):
+        earlier.headcount = visit.headcount  # the exact count over a lead's rounded one (`126만 명`)
     earlier.program = earlier.program or visit.program
     earlier.visitors = earlier.visitors or visit.visitors

@@ -61,6 +61,8 @@ FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a
 LIST_SEPARATOR_AFTER = re.compile(r"(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
+#: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명으로`: a country's count of people.
+COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로")
 PARENTHESES = re.compile(r"\([^()]*\)")
 
 if not Doc.has_extension("foreign_officials"):
@@ -274,6 +276,15 @@ class VisitJudge:
             return True
         return role == "origin" and self._has_cue(self.lexicon.participation_cue, words)
 
+    def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
+        """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `중국이 41만명으로`) in
+        a sentence, or after one, that reports visits or participation."""
+        if mention.code == self.lexicon.host or not COUNT_AFTER_COUNTRY.match(self.text, mention.end):
+            return False
+        words = self.text[before[0] if before else sentence[0]:sentence[1]]
+        cue = self.lexicon.visit_cue.search(words) or self.lexicon.participation_cue.search(words)
+        return cue is not None and not self.lexicon.abroad_marker.search(words)
+
     def city_officials_visit(self, officials: re.Match, sentence: tuple[int, int],
                              explained: tuple[int, int] | None) -> bool:
         """`샌프란시스코 시장이 시청을 방문했다`, `시장은 하노이시 대표단을 접견했다`: the
@@ -450,6 +461,10 @@ class Sentences:
         """The sentence of the mention that ends at `end`."""
         return self.ranges[bisect_left(self.ends, end)]
 
+    def before(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        i = bisect_left(self.ends, sentence[1])
+        return self.ranges[i - 1] if i > 0 else None
+
     def explained_by(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
         """The sentence a footnote line explains, if `sentence` is on one: the sentence
         that ends the last line before the footnotes, when it carries a `*`."""
@@ -484,7 +499,8 @@ class CountryRecognizer:
             span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
             sentence = sentences.around(mention.end)
             visiting = (mention.code in visited_through_cities
-                        or judge.is_visiting(mention, sentence, sentences.explained_by(sentence)))
+                        or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
+                        or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
 

@@ -12,6 +12,7 @@ from ..timex.period import Dated, Period
 from .context import DATED_TYPES, Clause, VisitContext, nominal, short_stay
 
 
+PARENTHESES = re.compile(r"\([^()]*\)")
 #: A figure in parentheses after a date, maybe after a short noun (`전년 동월(111만7243명) 대비`).
 _ASIDE = re.compile(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
 
@@ -169,8 +170,11 @@ def _quoted(ctx: VisitContext, date: Dated) -> bool:
 
 
 def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
-    """`28일 시에 따르면`, `15일 밝혔다`; not `22일 방한했다고 밝혔다` (the reported clause's date)."""
-    following = ctx.text[date.end:date.end + 12]
+    """`28일 시에 따르면`, `15일 밝혔다`, `22일 "…"라고 말했다`; not `22일 방한했다고 밝혔다`
+    (the reported clause's date)."""
+    following = _following(ctx.text, date.end)
+    if following.lstrip().startswith(ctx.lex.quote_openings):
+        return True  # `단장은 22일 "… 참가한다"며`: the day of the speech
     return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
 
 
@@ -235,6 +239,11 @@ def _last_of_days(first: Dated, dates: list[Dated], reach: int) -> Period | None
 def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
     following = text[end:end + 12]
     return any(word in following for word in words)
+
+
+def _following(text: str, end: int) -> str:
+    """The twelve characters after `end`, asides in parentheses left out (`30일 구의회(의장 …)에 따르면`)."""
+    return PARENTHESES.sub("", text[end:end + 40])[:12]
 
 
 def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):

@@ -29,6 +29,7 @@ class VisitLexicon:
         self.cumulative = tuple(lexicon["cumulative"])
         self.attribution = (*lexicon["attribution_after_date"], *report_verbs())
         self.quotative = regex.compile(one_of(lexicon["quotative_endings"]))
+        self.quote_openings = tuple(lexicon["quote_openings_after_date"])
         self.comparison = tuple(lexicon["comparison_after_date"])
         self.departure = tuple(lexicon["departure_after_date"])
         self.trip_starts = tuple(lexicon["trip_start_after_date"])

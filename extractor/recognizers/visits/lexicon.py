@@ -13,7 +13,7 @@ class VisitLexicon:
     def __init__(self):
         lexicon = load("visits")
         cues = load("visit_cues")
-        self.visitor_nouns = tuple(cues["participant_heads"])
+        self.visitor_nouns = (*cues["participant_heads"], *lexicon["traveller_heads"])
         # `이들은 … 총회에 참석했다`: a pronoun for the visitors named before names them too
         self.pronoun = regex.compile(rf"(?<!\p{{Hangul}}){one_of(lexicon['visitor_pronouns'])}")
         self.visitor_word = regex.compile(rf"{one_of(self.visitor_nouns)}|{self.pronoun.pattern}")

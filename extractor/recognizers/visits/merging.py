@@ -36,7 +36,8 @@ class Story:
     before it. Weak reports add to the visit they follow or take the date of the one that
     follows them, but are no visit alone: `해외 바이어 300여 명이 참석했다` with no day is
     attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit, and
-    a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news."""
+    a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news, unless
+    it names a day in the weeks ahead."""
 
     def __init__(self, reported: dt.date):
         self._reported = reported
@@ -47,7 +48,7 @@ class Story:
     def add(self, visit: Told, stands_alone: bool, planned: bool, until: Period | None = None) -> None:
         """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
         day-long visit it tells more of lasts until then."""
-        stands_alone = stands_alone and not (planned and self._alone)
+        stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
         if visit.period is None and self._last is not None:
             target = self._last
             if target.countries:  # the visitors' countries are told: others named later are context
@@ -64,6 +65,12 @@ class Story:
         if stands_alone:
             self._alone.add(id(target))
         self._last = target
+
+    def _soon(self, visit: Told) -> bool:
+        """A planned visit on a day within weeks of the report (`오는 20일에는 … 도착할 예정이다`)
+        is news of the story, not its outlook (`내년에는 … 초청할 계획이다`)."""
+        first = visit.period.first_day if visit.period is not None and visit.period.day is not None else None
+        return first is not None and 0 <= (first - self._reported).days <= MAX_EVENT_DAYS
 
     def visits(self) -> list[Told]:
         return [v for v in self._visits if id(v) in self._alone]

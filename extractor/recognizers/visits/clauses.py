@@ -29,7 +29,10 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     # `2015년 개소 이후 30개국 1200명이 방문했다` counts visits since then
     counted_since = any(_starts_a_period(ctx, d) for d in dates) and bool(
         ctx.within(ctx.counts, sentence.start, sentence.end))
-    cumulative = (ctx.lex.is_tally(sentence.text) or _open_range(ctx.text, dates) or counted_since
+    # `지난 22일 19명이 다녀갔으며`: a visit on a day, no tally
+    tally = ctx.lex.is_tally(sentence.text) and not (
+        ctx.lex.is_visit_on_a_day(sentence.text) and any(d.period.day is not None for d in dates))
+    cumulative = (tally or _open_range(ctx.text, dates) or counted_since
                   or any(_goes_on_since(ctx, d) for d in dates))
     trip = None if cumulative else _trip(ctx, dates)
     if trip is not None:

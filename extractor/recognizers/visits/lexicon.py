@@ -27,6 +27,7 @@ class VisitLexicon:
         self.visit_verb = regex.compile(one_of(visiting))
         self.not_cue = regex.compile(one_of(cues["not_cues"]))
         self.cumulative = tuple(lexicon["cumulative"])
+        self.visit_verbs_of_tally = tuple(lexicon["cumulative_visit_verbs"])
         self.attribution = (*lexicon["attribution_after_date"], *report_verbs())
         self.quotative = regex.compile(one_of(lexicon["quotative_endings"]))
         self.quote_openings = tuple(lexicon["quote_openings_after_date"])
@@ -59,6 +60,10 @@ class VisitLexicon:
         if self.participation_cue.search(text):
             return "attendance"
         return "meeting" if self.meeting_cue.search(text) else None
+
+    def is_visit_on_a_day(self, text: str) -> bool:
+        """The text's only tally words are visit verbs (`다녀갔다`): with a day, one visit."""
+        return not any(marker in text for marker in self.cumulative if marker not in self.visit_verbs_of_tally)
 
     def is_tally(self, text: str) -> bool:
         """The text counts visits accumulated over time (`지금까지`, `누적`, `다녀갔`)."""

@@ -40,6 +40,8 @@ HANJA = re.compile(r"[\u4e00-\u9fff]")
 CITY_AS_PLACE = r"(?:에서|에|으로|로|을|를)(?![가-힣])"
 #: ... and with these, where the article's people travel.
 CITY_AS_DESTINATION = r"(?:으로|로|을|를|에) ?(?:방문|출발|출국|향하|향해|도착|가|떠나)"
+#: `옌타이와 선양을 방문`: the city may head a list of destinations.
+CITY_LIST_TAIL = r"(?:(?:와|과|,) ?[가-힣]+?)?"
 COORDINATION_SEPARATORS = "·ㆍ・‧•\\-–"
 #: Kiwi tags that may follow a name inside its word: particles, copula, endings, suffixes.
 TAIL_TAG_PREFIXES = ("J", "VCP", "E", "XSN")
@@ -303,7 +305,8 @@ class VisitJudge:
     def trip_to(self, city: str) -> bool:
         """The article reports a trip to the city (`북경으로 출발해`, `북경을 방문`): its officials
         only met (`북경시장 면담`, in a deck line) are met there."""
-        return re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_AS_DESTINATION}", self.text) is not None
+        return re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_LIST_TAIL}{CITY_AS_DESTINATION}",
+                         self.text) is not None
 
     def _marked_role(self, explained: tuple[int, int]) -> str | None:
         """A footnote's list (`* 가나, 감비아 … 등 25개국`) has the role of the word its mark

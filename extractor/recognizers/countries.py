@@ -98,6 +98,7 @@ class CountryLexicon:
         self.not_followed_by = countries["not_followed_by"]
         self.not_preceded_by = countries["not_preceded_by"]
         self.glued_heads = longest_first(countries["glued_heads"])
+        self.glued_body = re.compile(f"[가-힣]{{1,6}}?(?:{one_of(countries['glued_body_endings'])})")
         self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
@@ -217,7 +218,15 @@ class MentionFinder:
             if tail.startswith(head):
                 rest = end + len(head)
                 return len(head) == len(tail) or self._tail_morph_at(rest)
-        return False
+        return self._glued_body(end, tail)
+
+    def _glued_body(self, end: int, tail: str) -> bool:
+        """`우크라이나내무부장관`, `칠레과학교통부`, `중국광동성`: a ministry or province written
+        together with its country; the word ends there or with a particle."""
+        match = self.lexicon.glued_body.match(tail)
+        first = self.morphemes.starting_at(end)
+        return (match is not None and first is not None and first.tag.startswith("NN")
+                and (match.end() == len(tail) or self._tail_morph_at(end + match.end())))
 
     def _tail_morph_at(self, offset: int) -> bool:
         morph = self.morphemes.starting_at(offset)

@@ -189,12 +189,18 @@ class MentionFinder:
             return False
         if any(after.startswith(word) for word in lexicon.not_followed_by.get(name, ())):
             return False
-        if name in lexicon.ambiguous and not (self._tagged(start, end, ("NNP",)) or self._listed_with_country(start, end)):
+        if name in lexicon.ambiguous and not (self._tagged(start, end, ("NNP",)) or self._listed_with_country(start, end)
+                                              or self._before_context_head(end)):
             return False
         first = self.morphemes.starting_at(start)
         if first is not None and first.tag == "NR":  # 오만 원
             return False
         return self._word_ends_well(end)
+
+    def _before_context_head(self, end: int) -> bool:
+        """`인도 관광객`, `가나 정부`: a head that only a country takes follows the name."""
+        following = self.text[end:end + 12].lstrip(" 의")
+        return following.startswith(self.lexicon.context_heads) and end < len(self.text) and self.text[end] in " 의"
 
     def _listed_with_country(self, start: int, end: int) -> bool:
         """`가나, 캄보디아 등 8개국`, `몽골·가나`: a name that is also a common word (Kiwi reads

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...model import Span, Visit
 from ..timex.period import Period
-from .context import MAX_EVENT_DAYS, short_stay
+from .context import MAX_EVENT_DAYS, long_stay
 
 #: The least rounding a lead's count takes (`3천여 명` for 3,245): smaller counts are exact.
 MIN_ROUNDING = 1000
@@ -60,7 +60,7 @@ class Story:
             target = visit
         else:
             _merge_into(target, visit)
-        if until and target.period and short_stay(target.period, until):
+        if until and target.period and long_stay(target.period, until):
             target.period = target.period.through(until)
         if stands_alone:
             self._alone.add(id(target))

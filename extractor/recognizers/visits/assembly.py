@@ -50,7 +50,9 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             undated_event = _opening_of_event(ctx, sentence)
             continue
         clauses = clauses_of(ctx, sentence)
-        if not clauses and undated_event is not None and ctx.counts_people(sentence.start, sentence.end):
+        if not clauses and undated_event is not None and (
+                ctx.counts_people(sentence.start, sentence.end)
+                or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))):
             # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
             clauses = [carried_clause(ctx, sentence, undated_event)]
         elif not clauses and tally_since_founding:
@@ -70,7 +72,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
                 tallied = clause.date
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
-            elif clause.date is not None and (sentence.row or told_as_visit):
+            elif clause.date is not None and (sentence.row or told_as_visit or _holds_event(ctx, sentence, clause)):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
 
@@ -99,8 +101,12 @@ def _opening_of_event(ctx: VisitContext, sentence) -> Clause | None:
     the report: an event held years before (`1998년에 대회를 개최했으며`) is background."""
     if not any(word in sentence.text for word in ctx.lex.event_openings):
         return None
-    return next((clause for clause in clauses_of(ctx, sentence)
-                 if clause.date is not None and _near(clause.date.period.first_day, ctx.reference)), None)
+    return next((clause for clause in clauses_of(ctx, sentence) if _holds_event(ctx, sentence, clause)), None)
+
+
+def _holds_event(ctx: VisitContext, sentence, clause: Clause) -> bool:
+    return (clause.date is not None and any(word in sentence.text for word in ctx.lex.event_openings)
+            and _near(clause.date.period.first_day, ctx.reference))
 
 
 def _near(day: dt.date | None, reference: dt.date) -> bool:

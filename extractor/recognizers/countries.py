@@ -5,8 +5,9 @@ scripts/build_country_lexicon.py). Patterns are built from surface strings and c
 against word boundaries and Kiwi's morphemes of the article itself (running Kiwi on a
 lone name gives other morphemes than in context):
 - a full name (`페루`, `파라과이대사`, `주대한민국`) must start a word and end at the end
-  of the word, before a particle, or before a glued head (`미국산`, `중국인`); a name
-  that is also a common word (`가나`, `인도`, `오만`) only where Kiwi tags it NNP;
+  of the word, before a particle, a glued head (`미국산`, `중국인`) or a glued ministry
+  or province (`칠레과학교통부`); a name that is also a common word (`가나`, `인도`, `오만`)
+  only where Kiwi tags it NNP, in a list of countries, or before a country's head (`인도 관광객`);
 - a one-syllable form (`미`, `中`, `한`) only in a coordination (`한·몽`, `한-중남미`,
   `한미`), before a context word (`미 정부`, `美 실리콘밸리`), or as a lone Hanja;
 - a full name may be split by a hard line wrap (`필리\n핀`);
@@ -14,8 +15,13 @@ lone name gives other morphemes than in context):
   people taking part (`참가`, `참석`) who are named by their country (`몽골 등 5개국 공무원
   12명이`, `X에서 온 연수생들이`), and the country is not the host, a destination
   (`X를 방문`, `X에 수출`), a place where things happen (`X에서 열린`), merely compared
-  (`X처럼`, `X에 이어 가장 먼`), or in a sentence datelined abroad. A footnote line
-  (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains.
+  (`X처럼`, `X에 이어 가장 먼`), talked about or aimed at (`X에 대해`, `X를 대상으로 한 제도`),
+  or in a sentence datelined abroad. A footnote line (`* 몽골, 네팔 …`) is read with the
+  sentence whose `*` it explains, and its list takes the role of the word the `*` marks;
+- with no visit verb, a country is also visiting when its people are named as visitors
+  before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
+  it is a row of a breakdown of visitors (`일본(22만5351명)`) in or after a sentence that
+  reports visits.
 """
 from __future__ import annotations
 

@@ -69,8 +69,10 @@ FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a
 LIST_SEPARATOR_AFTER = re.compile(r"(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
-#: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명으로`: a country's count of people.
-COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로")
+#: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명으로`: a country's count of people;
+#: `베트남(-7.9%)`: its change.
+COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
+                                 r"|\(\s*[-+]?[\d.]+%\s*\)")
 PARENTHESES = re.compile(r"\([^()]*\)")
 
 if not Doc.has_extension("foreign_officials"):

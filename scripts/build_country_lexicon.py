@@ -63,6 +63,8 @@ def build(names: dict[str, tuple[str, str]]) -> dict:
     aliases = yaml.safe_load(ALIASES.read_text(encoding="utf-8"))
     countries = []
     for code, (korean, english) in names.items():
+        if code in aliases["not_countries"]:
+            continue
         forms = cldr_forms(korean) + aliases["aliases"].get(code, []) + aliases["misspellings"].get(code, [])
         countries.append({
             "code": code,
@@ -71,7 +73,8 @@ def build(names: dict[str, tuple[str, str]]) -> dict:
             "forms": list(dict.fromkeys(forms)),
             "short_forms": aliases["short_forms"].get(code, []),
         })
-    context = {key: value for key, value in aliases.items() if key not in ("aliases", "misspellings", "short_forms")}
+    context = {key: value for key, value in aliases.items()
+               if key not in ("aliases", "misspellings", "short_forms", "not_countries")}
     return {"countries": countries, **context}
 
 

@@ -5,8 +5,9 @@ scripts/build_country_lexicon.py). Patterns are built from surface strings and c
 against word boundaries and Kiwi's morphemes of the article itself (running Kiwi on a
 lone name gives other morphemes than in context):
 - a full name (`페루`, `파라과이대사`, `주대한민국`) must start a word and end at the end
-  of the word, before a particle, or before a glued head (`미국산`, `중국인`); a name
-  that is also a common word (`가나`, `인도`, `오만`) only where Kiwi tags it NNP;
+  of the word, before a particle, a glued head (`미국산`, `중국인`) or a glued ministry
+  or province (`칠레과학교통부`); a name that is also a common word (`가나`, `인도`, `오만`)
+  only where Kiwi tags it NNP, in a list of countries, or before a country's head (`인도 관광객`);
 - a one-syllable form (`미`, `中`, `한`) only in a coordination (`한·몽`, `한-중남미`,
   `한미`), before a context word (`미 정부`, `美 실리콘밸리`), or as a lone Hanja;
 - a full name may be split by a hard line wrap (`필리\n핀`);
@@ -14,8 +15,13 @@ lone name gives other morphemes than in context):
   people taking part (`참가`, `참석`) who are named by their country (`몽골 등 5개국 공무원
   12명이`, `X에서 온 연수생들이`), and the country is not the host, a destination
   (`X를 방문`, `X에 수출`), a place where things happen (`X에서 열린`), merely compared
-  (`X처럼`, `X에 이어 가장 먼`), or in a sentence datelined abroad. A footnote line
-  (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains.
+  (`X처럼`, `X에 이어 가장 먼`), talked about or aimed at (`X에 대해`, `X를 대상으로 한 제도`),
+  or in a sentence datelined abroad. A footnote line (`* 몽골, 네팔 …`) is read with the
+  sentence whose `*` it explains, and its list takes the role of the word the `*` marks;
+- with no visit verb, a country is also visiting when its people are named as visitors
+  before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
+  it is a row of a breakdown of visitors (`일본(22만5351명)`) in or after a sentence that
+  reports visits.
 """
 from __future__ import annotations
 
@@ -40,6 +46,8 @@ HANJA = re.compile(r"[\u4e00-\u9fff]")
 CITY_AS_PLACE = r"(?:에서|에|으로|로|을|를)(?![가-힣])"
 #: ... and with these, where the article's people travel.
 CITY_AS_DESTINATION = r"(?:으로|로|을|를|에) ?(?:방문|출발|출국|향하|향해|도착|가|떠나)"
+#: `옌타이와 선양을 방문`: the city may head a list of destinations.
+CITY_LIST_TAIL = r"(?:(?:와|과|,) ?[가-힣]+?)?"
 COORDINATION_SEPARATORS = "·ㆍ・‧•\\-–"
 #: Kiwi tags that may follow a name inside its word: particles, copula, endings, suffixes.
 TAIL_TAG_PREFIXES = ("J", "VCP", "E", "XSN")
@@ -49,15 +57,23 @@ PREDICATE_TAG_PREFIXES = ("V", "E", "XSV", "XSA", "XR", "MAG")
 SUBJECT_PARTICLES = particles("subject", "topic", "also")
 #: Particles inside a noun phrase: genitive and `and` (Kiwi tags `칠레와 페루` 와 JC or JKB).
 PHRASE_PARTICLES = particles("genitive", "partner")
+PARTNER_PARTICLES = particles("partner")
+FOOTNOTE_HIDDEN_PARTICLES = particles("subject", "topic", "also", "genitive")
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
 PEOPLE_COUNT = re.compile(r"(?:총|약)?[\d,]+(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
+FOOTNOTE_MARKS = ("*", "＊")
 FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
 #: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`).
 LIST_SEPARATOR_AFTER = re.compile(r"(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
+#: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명으로`: a country's count of people;
+#: `베트남(-7.9%)`: its change.
+COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
+                                 r"|\(\s*[-+]?[\d.]+%\s*\)")
+PARENTHESES = re.compile(r"\([^()]*\)")
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -90,12 +106,14 @@ class CountryLexicon:
         self.not_followed_by = countries["not_followed_by"]
         self.not_preceded_by = countries["not_preceded_by"]
         self.glued_heads = longest_first(countries["glued_heads"])
+        self.glued_body = re.compile(f"[가-힣]{{1,6}}?(?:{one_of(countries['glued_body_endings'])})")
         self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
         self.comparison_particles = set(countries["comparison_particles"])
         self.ranking_words = tuple(countries["ranking_words"])
-        self.abroad_markers = countries["abroad_markers"]
+        self.abroad_marker = re.compile(f"(?:{one_of(countries['abroad_markers'])})"
+                                        f"(?!{one_of(countries['abroad_marker_not_before'])})")
         self.cues = cues
 
         resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
@@ -117,11 +135,16 @@ class CountryLexicon:
         self.visit_cue = re.compile(one_of(cues["cues"]))
         self.participation_cue = re.compile(one_of(cues["participation_cues"]))
         self.not_cue = re.compile(one_of(cues["not_cues"]))
-        self.participant_heads = tuple(cues["participant_heads"])
+        self.participant_heads = (*cues["participant_heads"], *cues["delegate_heads"])
         self.trip_nouns = frozenset(cues["trip_nouns"])
         self.inviter_nouns = frozenset(cues["inviter_nouns"])
         self.event_verbs = tuple(cues["event_verbs"])
+        self.together_words = tuple(cues["together_words"])
+        self.subject_matter_words = tuple(cues["subject_matter_words"])
+        self.course_target = cues["course_target"]
         self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
+        self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:{one_of(cues['visitor_nouns'])})"
+                                         r"(?= ?[\d,]+ ?여? ?명|\)|/)")
         self.city_code = foreign_cities()
         city_heads = one_of(countries["city_official_heads"])
         self.city_officials = re.compile(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
@@ -174,12 +197,18 @@ class MentionFinder:
             return False
         if any(after.startswith(word) for word in lexicon.not_followed_by.get(name, ())):
             return False
-        if name in lexicon.ambiguous and not (self._tagged(start, end, ("NNP",)) or self._listed_with_country(start, end)):
+        if name in lexicon.ambiguous and not (self._tagged(start, end, ("NNP",)) or self._listed_with_country(start, end)
+                                              or self._before_context_head(end)):
             return False
         first = self.morphemes.starting_at(start)
         if first is not None and first.tag == "NR":  # 오만 원
             return False
         return self._word_ends_well(end)
+
+    def _before_context_head(self, end: int) -> bool:
+        """`인도 관광객`, `가나 정부`: a head that only a country takes follows the name."""
+        following = self.text[end:end + 12].lstrip(" 의")
+        return following.startswith(self.lexicon.context_heads) and end < len(self.text) and self.text[end] in " 의"
 
     def _listed_with_country(self, start: int, end: int) -> bool:
         """`가나, 캄보디아 등 8개국`, `몽골·가나`: a name that is also a common word (Kiwi reads
@@ -203,7 +232,15 @@ class MentionFinder:
             if tail.startswith(head):
                 rest = end + len(head)
                 return len(head) == len(tail) or self._tail_morph_at(rest)
-        return False
+        return self._glued_body(end, tail)
+
+    def _glued_body(self, end: int, tail: str) -> bool:
+        """`우크라이나내무부장관`, `칠레과학교통부`, `중국광동성`: a ministry or province written
+        together with its country; the word ends there or with a particle."""
+        match = self.lexicon.glued_body.match(tail)
+        first = self.morphemes.starting_at(end)
+        return (match is not None and first is not None and first.tag.startswith("NN")
+                and (match.end() == len(tail) or self._tail_morph_at(end + match.end())))
 
     def _tail_morph_at(self, offset: int) -> bool:
         morph = self.morphemes.starting_at(offset)
@@ -253,14 +290,25 @@ class VisitJudge:
         words = self.text[sentence[0]:sentence[1]]
         if explained is not None:
             words = self.text[explained[0]:explained[1]] + " " + words
-        if any(marker in words for marker in self.lexicon.abroad_markers):
+        if self.lexicon.abroad_marker.search(words):
             return False
         role = self._role(mention.end, sentence[1])
-        if role in ("destination", "location", "comparison"):
+        if role is None and explained is not None:
+            role = self._marked_role(explained)
+        if role in ("destination", "location", "comparison", "subject matter"):
             return False
-        if self._has_cue(self.lexicon.visit_cue, words):
+        if self._has_cue(self.lexicon.visit_cue, words) or self.lexicon.visitors_after.match(self.text, mention.end):
             return True
         return role == "origin" and self._has_cue(self.lexicon.participation_cue, words)
+
+    def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
+        """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `중국이 41만명으로`) in
+        a sentence, or after one, that reports visits or participation."""
+        if mention.code == self.lexicon.host or not COUNT_AFTER_COUNTRY.match(self.text, mention.end):
+            return False
+        words = self.text[before[0] if before else sentence[0]:sentence[1]]
+        cue = self.lexicon.visit_cue.search(words) or self.lexicon.participation_cue.search(words)
+        return cue is not None and not self.lexicon.abroad_marker.search(words)
 
     def city_officials_visit(self, officials: re.Match, sentence: tuple[int, int],
                              explained: tuple[int, int] | None) -> bool:
@@ -274,13 +322,21 @@ class VisitJudge:
         if self.is_visiting(stand_in, sentence, explained):
             return True
         return (self._role(stand_in.end, sentence[1]) is None and self._has_cue(self.lexicon.meeting_cue, words)
-                and not any(marker in words for marker in self.lexicon.abroad_markers)
+                and not self.lexicon.abroad_marker.search(words)
                 and not self.trip_to(city))
 
     def trip_to(self, city: str) -> bool:
         """The article reports a trip to the city (`북경으로 출발해`, `북경을 방문`): its officials
         only met (`북경시장 면담`, in a deck line) are met there."""
-        return re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_AS_DESTINATION}", self.text) is not None
+        return re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_LIST_TAIL}{CITY_AS_DESTINATION}",
+                         self.text) is not None
+
+    def _marked_role(self, explained: tuple[int, int]) -> str | None:
+        """A footnote's list (`* 가나, 감비아 … 등 25개국`) has the role of the word its mark
+        explains (`25개국 40여 명의 대학원생*이 참여했다`: where the students come from)."""
+        mark = FOOTNOTE_MARK.search(self.text, *explained)
+        word_start = self.text.rfind(" ", explained[0], mark.start()) + 1 or explained[0]
+        return self._role(word_start, explained[1])
 
     def _has_cue(self, pattern: re.Pattern, words: str) -> bool:
         for cue in pattern.finditer(words):
@@ -300,8 +356,10 @@ class VisitJudge:
         genitive = False  # `X 인사들의 센터 방문`: the trip is the people's, to the centre
         i = 0
         while i < len(morphs):
-            morph = morphs[i]
+            morph = _read_past_footnote_mark(morphs, i)
             names_people = names_people or self._names_people(morphs, i)
+            if morph.form in PARTNER_PARTICLES and self._takes_part_alongside(morph.end, limit):
+                return "origin"
             if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES:
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
@@ -314,6 +372,9 @@ class VisitJudge:
                 if morph.form == "에서" and self._describes_people_from(morphs, i + 1):
                     return "origin"
                 return self._particle_role(morph.form, self._words_after(morph.end, limit))
+            if _is_apposition(morphs, i):
+                i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
+                continue
             if morph.tag.startswith(PREDICATE_TAG_PREFIXES):
                 return None
             if not (names_people or genitive) and self._visit_noun(morphs, i):
@@ -323,6 +384,11 @@ class VisitJudge:
             genitive = genitive or morph.form == "의"
             i += 1
         return None
+
+    def _takes_part_alongside(self, offset: int, limit: int) -> bool:
+        """`5개국 선수단과 공동 입촌식을`, `X와 함께 참가한`: X takes part too."""
+        following = self._words_after(offset, limit)
+        return bool(following) and following[0].startswith(self.lexicon.together_words)
 
     def _visit_noun(self, morphs: list[Morph], i: int) -> bool:
         """`독일 3개국 방문`, `미국 순방 중`: a trip to the country (not `몽골 견학단`, `일본 연수생`)."""
@@ -354,12 +420,14 @@ class VisitJudge:
     def _names_people(self, morphs: list[Morph], i: int) -> bool:
         """A count of people (`12명`) or a head such as `공무원` at morphs[i]."""
         morph = morphs[i]
-        if morph.tag == "NNB" and morph.form == "명" and i > 0 and morphs[i - 1].tag in ("SN", "NR"):
-            return True
+        if morph.tag == "NNB" and morph.form == "명" and i > 0:
+            number = i - 2 if morphs[i - 1].form == "여" and i > 1 else i - 1  # `40여 명`
+            return morphs[number].tag in ("SN", "NR")
         return morph.tag.startswith("NN") and self.text.startswith(self.lexicon.participant_heads, morph.start)
 
     def _words_after(self, offset: int, limit: int) -> list[str]:
-        return self.text[offset:limit].split()[:4]
+        """The next six words, asides in parentheses left out (`X에 방문단(단장 …)을 파견`)."""
+        return PARENTHESES.sub("", self.text[offset:limit]).split()[:6]
 
     def _particle_role(self, particle: str, words: list[str]) -> str | None:
         lexicon, cues = self.lexicon, self.lexicon.cues
@@ -368,15 +436,34 @@ class VisitJudge:
         # `X를 방문`, `X를 공식 방문해`: the verb may follow one adverb
         if particle in DIRECTION_PARTICLES and any(word.startswith(tuple(cues["destination_verbs"])) for word in words[:2]):
             return "destination"
+        if particle in DIRECTION_PARTICLES and words and words[0].startswith(lexicon.subject_matter_words):
+            if words[0].startswith(lexicon.course_target) and self._has_cue(lexicon.visit_cue, " ".join(words[1:])):
+                return "origin"  # `X 등 개도국을 대상으로 초청연수를 개최`: they are the trainees
+            return "subject matter"  # `X에 대해 설명했다`, `일본·대만을 대상으로 한 제도`
         if particle == "에서":
-            came = any(PEOPLE_COUNT.match(word) or word.startswith(tuple(cues["origin_verbs"])) for word in words)
+            came = any(PEOPLE_COUNT.match(word) or word.startswith(tuple(cues["origin_verbs"])) for word in words[:4])
             return "origin" if came else "location"
         return None
 
     def _ranks_after(self, particle: str, words: list[str]) -> bool:
         """`X에 이어 한국에서 가장 먼`: X ranks first, it did not come."""
         return (particle == "에" and bool(words) and words[0].startswith("이어")
-                and any(word.startswith(self.lexicon.ranking_words) for word in words[1:]))
+                and any(word.startswith(self.lexicon.ranking_words) for word in words[1:4]))
+
+
+def _is_apposition(morphs: list[Morph], i: int) -> bool:
+    """morphs[i] is the copula of `N인 M` (`자매도시인 옌타이`), a noun phrase going on."""
+    return (morphs[i].tag == "VCP" and i + 2 < len(morphs) and morphs[i + 1].tag == "ETM"
+            and morphs[i + 1].form in ("ᆫ", "은", "인") and morphs[i + 2].tag.startswith(("NN", "SL", "SS")))
+
+
+def _read_past_footnote_mark(morphs: list[Morph], i: int) -> Morph:
+    """morphs[i], or the particle a footnote mark hides from Kiwi (`대학원생*이`: 이 as a noun)."""
+    morph = morphs[i]
+    if i > 0 and morphs[i - 1].form in FOOTNOTE_MARKS and morph.start == morphs[i - 1].end \
+            and morph.form in FOOTNOTE_HIDDEN_PARTICLES:
+        return Morph(morph.form, "JX", morph.start, morph.end)
+    return morph
 
 
 def _after_ending(morphs: list[Morph], i: int) -> int:
@@ -399,6 +486,10 @@ class Sentences:
     def around(self, end: int) -> tuple[int, int]:
         """The sentence of the mention that ends at `end`."""
         return self.ranges[bisect_left(self.ends, end)]
+
+    def before(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        i = bisect_left(self.ends, sentence[1])
+        return self.ranges[i - 1] if i > 0 else None
 
     def explained_by(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
         """The sentence a footnote line explains, if `sentence` is on one: the sentence
@@ -434,7 +525,8 @@ class CountryRecognizer:
             span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
             sentence = sentences.around(mention.end)
             visiting = (mention.code in visited_through_cities
-                        or judge.is_visiting(mention, sentence, sentences.explained_by(sentence)))
+                        or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
+                        or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
 

@@ -8,7 +8,11 @@ A clause reporting visits accumulated since a past date (`개소한 이래 … �
 is dated as the interval from that date to the reference date. A sentence with no
 date of its own tells more of the visit before it (`대표단은 7명으로 구성됐다`); one
 before any dated visit (`… 방문했다고 15일 밝혔다`: the day of the report) is a visit
-without a day, unless the schedule that follows dates it.
+without a day, unless the schedule that follows dates it, an event held just before dates
+it (`15일 개막했다` then `40개국 4,100여명이 참석하는`), or it goes on from the report's day
+to a stated end (`26일까지 실시하는 연수에 … 참석했다고 22일 밝혔다`). A sentence with no date
+that breaks the last tally down (`중국이 41만명으로 가장 많았고, 일본(22만명), …`) is one
+visit per row.
 """
 from __future__ import annotations
 

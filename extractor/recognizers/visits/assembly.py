@@ -2,12 +2,20 @@
 sentence with no date of its own carrying the one before."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import replace
+
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
-from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in
-from .context import Clause, VisitContext
+from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in, stay_through
+from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, names_arrivals, visit_of
+
+#: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
+ROW_SEPARATOR = re.compile(r",(?![^()]*\))")
+MIN_ROWS = 3
 
 
 def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
@@ -17,8 +25,17 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
     founded: Dated | None = None  # `과정은 2006년 개설됐다`: tallies told after count from then
     listed_visits = False  # the line before a list reports visits: its rows do too
     arrived = False  # the sentence before named people from elsewhere (`49개국 대표단이`)
+    tallied: Dated | None = None  # the date of the last visit told
     for sentence in sentence_parts(ctx.doc, zones):
         came_before, arrived = arrived, names_arrivals(ctx, sentence.start, sentence.end)
+        rows = _breakdown(ctx, sentence) if tallied is not None else []
+        if rows:
+            # `총 247만 명이 찾았다` then `A축제가 90만 명, B축제 42만 명, …`: a visit per row
+            for row in rows:
+                visit = visit_of(ctx, replace(sentence, row=True), Clause(row[0], row[1], tallied))
+                if visit is not None:
+                    yield visit, True, False, None
+            continue
         founded = founding_date_in(ctx, sentence) or founded
         cue = ctx.lex.cue(sentence.text)
         if not sentence.row:
@@ -29,10 +46,13 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
                                 and ctx.counts_people(sentence.start, sentence.end))
         reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding
         if not reports:
-            undated_event = None
+            # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day
+            undated_event = _opening_of_event(ctx, sentence)
             continue
         clauses = clauses_of(ctx, sentence)
-        if not clauses and undated_event is not None and ctx.counts_people(sentence.start, sentence.end):
+        if not clauses and undated_event is not None and (
+                ctx.counts_people(sentence.start, sentence.end)
+                or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))):
             # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
             clauses = [carried_clause(ctx, sentence, undated_event)]
         elif not clauses and tally_since_founding:
@@ -40,7 +60,8 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             clauses = [Clause(sentence.start, sentence.end, founded.with_period(since), True)]
         elif not clauses and not ctx.lex.is_tally(sentence.text):
             # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
-            clauses = [Clause(sentence.start, sentence.end, None, until=stay_end_in(ctx, sentence))]
+            until = stay_end_in(ctx, sentence)
+            clauses = [stay_through(ctx, sentence, until) or Clause(sentence.start, sentence.end, None, until=until)]
         undated_event = None
         # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
         told_as_visit = cue == "visit" or (cue == "attendance" and (arrived or (
@@ -48,11 +69,48 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         for clause in clauses:
             visit = visit_of(ctx, sentence, clause)
             if visit is not None:
+                tallied = clause.date
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
-            elif clause.date is not None and (sentence.row or told_as_visit):
+            elif clause.date is not None and (sentence.row or told_as_visit or _holds_event(ctx, sentence, clause)):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
+
+
+def _breakdown(ctx: VisitContext, sentence) -> list[tuple[int, int]]:
+    """The rows of a sentence with no date of its own that breaks a tally down, one count of
+    people per comma-separated item (`국가별로는 중국이 41만명으로 가장 많았고, 일본(22만명),
+    대만(16만명) …`); none unless it has at least MIN_ROWS of them."""
+    if ctx.within(ctx.dates, sentence.start, sentence.end):
+        return []
+    rows, start = [], sentence.start
+    for item in ROW_SEPARATOR.split(sentence.text):
+        end = start + len(item)
+        counts = [c for c in ctx.within(ctx.counts, start, end) if c.unit == "people"]
+        if len(counts) == 1:
+            rows.append((start, end, counts[0].value))
+        start = end + 1
+    values = sorted(value for _, _, value in rows)
+    if len(rows) < MIN_ROWS or values[-1] >= sum(values[:-1]):
+        return []  # `방글라데시(2명), 필리핀(2명) … 등 12개국 15명`: one visit's people and their total
+    return [(row_start, row_end) for row_start, row_end, _ in rows]
+
+
+def _opening_of_event(ctx: VisitContext, sentence) -> Clause | None:
+    """The dated clause of a sentence that opens or holds an event (`개막했다`, `열린다`) near
+    the report: an event held years before (`1998년에 대회를 개최했으며`) is background."""
+    if not any(word in sentence.text for word in ctx.lex.event_openings):
+        return None
+    return next((clause for clause in clauses_of(ctx, sentence) if _holds_event(ctx, sentence, clause)), None)
+
+
+def _holds_event(ctx: VisitContext, sentence, clause: Clause) -> bool:
+    return (clause.date is not None and any(word in sentence.text for word in ctx.lex.event_openings)
+            and _near(clause.date.period.first_day, ctx.reference))
+
+
+def _near(day: dt.date | None, reference: dt.date) -> bool:
+    return day is not None and abs((day - reference).days) <= MAX_EVENT_DAYS
 
 
 def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:

@@ -2,12 +2,19 @@
 of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_CHECKS."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ...nlp.common import document_of
 from ...nlp.korean import SentencePart
 from ..timex.period import Dated, Period
 from .context import DATED_TYPES, Clause, VisitContext, nominal, short_stay
+
+
+PARENTHESES = re.compile(r"\([^()]*\)")
+#: A figure in parentheses after a date, maybe after a short noun (`전년 동월(111만7243명) 대비`).
+_ASIDE = re.compile(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
 
 
 def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
@@ -22,7 +29,10 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     # `2015년 개소 이후 30개국 1200명이 방문했다` counts visits since then
     counted_since = any(_starts_a_period(ctx, d) for d in dates) and bool(
         ctx.within(ctx.counts, sentence.start, sentence.end))
-    cumulative = (ctx.lex.is_tally(sentence.text) or _open_range(ctx.text, dates) or counted_since
+    # `지난 22일 19명이 다녀갔으며`: a visit on a day, no tally
+    tally = ctx.lex.is_tally(sentence.text) and not (
+        ctx.lex.is_visit_on_a_day(sentence.text) and any(d.period.day is not None for d in dates))
+    cumulative = (tally or _open_range(ctx.text, dates) or counted_since
                   or any(_goes_on_since(ctx, d) for d in dates))
     trip = None if cumulative else _trip(ctx, dates)
     if trip is not None:
@@ -135,6 +145,17 @@ def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
     return ends[0] if ends else None
 
 
+def stay_through(ctx: VisitContext, sentence: SentencePart, until: Period | None) -> Clause | None:
+    """`26일까지 실시하는 연수에 … 참석했다고 22일 밝혔다`: a stay going on when reported
+    lasts from the report's day to its end."""
+    if until is None:
+        return None
+    for date in ctx.within(ctx.dates, sentence.start, sentence.end):
+        if date.type == "DATE" and _of_the_report(ctx, date) and short_stay(date.period, until):
+            return Clause(sentence.start, sentence.end, date.with_period(date.period.through(until)))
+    return None
+
+
 def _starts_a_period(ctx: VisitContext, date: Dated) -> bool:
     """`2011년 자매결연 체결 이후`: the start of a period, no visit's day (with a count in
     the sentence, a tally since then)."""
@@ -152,14 +173,19 @@ def _quoted(ctx: VisitContext, date: Dated) -> bool:
 
 
 def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
-    """`28일 시에 따르면`, `15일 밝혔다`; not `22일 방한했다고 밝혔다` (the reported clause's date)."""
-    following = ctx.text[date.end:date.end + 12]
+    """`28일 시에 따르면`, `15일 밝혔다`, `22일 "…"라고 말했다`; not `22일 방한했다고 밝혔다`
+    (the reported clause's date)."""
+    following = _following(ctx.text, date.end)
+    if following.lstrip().startswith(ctx.lex.quote_openings):
+        return True  # `단장은 22일 "… 참가한다"며`: the day of the speech
     return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
 
 
 def _of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
-    """`지난해보다 14만명 증가`, `전년 대비`: the date of the figure compared with."""
-    return ctx.text.startswith(ctx.lex.comparison, date.end)
+    """`지난해보다 14만명 증가`, `전년 대비`, `전년 동월(111만명) 대비`: the date of the figure
+    compared with."""
+    aside = _ASIDE.match(ctx.text, date.end)
+    return ctx.text.startswith(ctx.lex.comparison, aside.end() if aside else date.end)
 
 
 def _of_the_departure(ctx: VisitContext, date: Dated) -> bool:
@@ -218,6 +244,11 @@ def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
     return any(word in following for word in words)
 
 
+def _following(text: str, end: int) -> str:
+    """The twelve characters after `end`, asides in parentheses left out (`30일 구의회(의장 …)에 따르면`)."""
+    return PARENTHESES.sub("", text[end:end + 40])[:12]
+
+
 def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
     """The noun modifier right after `offset`, if any: (its verb token, the noun phrase it
     modifies). `지난 4월 [신축 이전한] 센터`, `2020년초 [코로나19 확산으로 중단했던] 연수`:
@@ -229,7 +260,7 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
     for tok in doc[index:]:
         if tok.tag_ == "_SP" or tok.idx < offset:
             continue
-        if "ETM" in tok.tag_:
+        if "ETM" in tok.tag_ and not tok.tag_.startswith("VCP"):  # `자매도시인 옌타이`: an apposition
             return tok, _noun_phrase_after(doc, tok.i + 1)
         closes_clause = tok.text not in ("부터", "까지") and any(
             tag in tok.tag_ for tag in ("JKS", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP"))

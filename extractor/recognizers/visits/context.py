@@ -17,6 +17,8 @@ from .lexicon import VisitLexicon
 DATED_TYPES = ("DATE", "TIME")
 #: The longest span one visit lasts (a month-long course); longer spans sum up many visits.
 MAX_EVENT_DAYS = 31
+#: The longest stay that the visitors' own later sentence may give (a months-long course).
+MAX_STAY_DAYS = 366
 #: A local government as a sentence's subject (`군산시가`, `가평군은`).
 _LOCAL_GOVERNMENT_HEADS = tuple(load("name_heads")["organizations"]["local_government_heads"])
 
@@ -75,6 +77,13 @@ class VisitContext:
 
 def nominal(token) -> bool:
     return token.tag_.startswith(("NN", "SN", "SL", "SH", "XSN")) or token.text == "등"
+
+
+def long_stay(first: Period, last: Period) -> bool:
+    """From one day to a later day within a year: a course's trainees staying on
+    (`이들은 10월 19일까지 5개월여 동안 머물며`)."""
+    days = first.days_to(last)
+    return days is not None and 0 < days <= MAX_STAY_DAYS
 
 
 def short_stay(first: Period, last: Period) -> bool:

@@ -13,7 +13,7 @@ class VisitLexicon:
     def __init__(self):
         lexicon = load("visits")
         cues = load("visit_cues")
-        self.visitor_nouns = tuple(cues["participant_heads"])
+        self.visitor_nouns = (*cues["participant_heads"], *lexicon["traveller_heads"])
         # `이들은 … 총회에 참석했다`: a pronoun for the visitors named before names them too
         self.pronoun = regex.compile(rf"(?<!\p{{Hangul}}){one_of(lexicon['visitor_pronouns'])}")
         self.visitor_word = regex.compile(rf"{one_of(self.visitor_nouns)}|{self.pronoun.pattern}")
@@ -27,8 +27,10 @@ class VisitLexicon:
         self.visit_verb = regex.compile(one_of(visiting))
         self.not_cue = regex.compile(one_of(cues["not_cues"]))
         self.cumulative = tuple(lexicon["cumulative"])
+        self.visit_verbs_of_tally = tuple(lexicon["cumulative_visit_verbs"])
         self.attribution = (*lexicon["attribution_after_date"], *report_verbs())
         self.quotative = regex.compile(one_of(lexicon["quotative_endings"]))
+        self.quote_openings = tuple(lexicon["quote_openings_after_date"])
         self.comparison = tuple(lexicon["comparison_after_date"])
         self.departure = tuple(lexicon["departure_after_date"])
         self.trip_starts = tuple(lexicon["trip_start_after_date"])
@@ -38,6 +40,7 @@ class VisitLexicon:
         self.ongoing = tuple(lexicon["ongoing_after_since"])
         self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
+        self.event_openings = tuple(lexicon["event_openings"])
         heads = one_of(lexicon["edition_heads"])
         self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
                                      r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")
@@ -57,6 +60,10 @@ class VisitLexicon:
         if self.participation_cue.search(text):
             return "attendance"
         return "meeting" if self.meeting_cue.search(text) else None
+
+    def is_visit_on_a_day(self, text: str) -> bool:
+        """The text's only tally words are visit verbs (`다녀갔다`): with a day, one visit."""
+        return not any(marker in text for marker in self.cumulative if marker not in self.visit_verbs_of_tally)
 
     def is_tally(self, text: str) -> bool:
         """The text counts visits accumulated over time (`지금까지`, `누적`, `다녀갔`)."""

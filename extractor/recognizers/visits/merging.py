@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from ...model import Span, Visit
 from ..timex.period import Period
-from .context import MAX_EVENT_DAYS, short_stay
+from .context import MAX_EVENT_DAYS, long_stay
+
+#: The least rounding a lead's count takes (`3천여 명` for 3,245): smaller counts are exact.
+MIN_ROUNDING = 1000
 
 
 @dataclass
@@ -33,7 +36,8 @@ class Story:
     before it. Weak reports add to the visit they follow or take the date of the one that
     follows them, but are no visit alone: `해외 바이어 300여 명이 참석했다` with no day is
     attendance (`방문했다고 15일 밝혔다` is a visit), meeting people at home is no visit, and
-    a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news."""
+    a plan told after a visit (`내년에는 … 초청할 계획이다`) is the outlook, not news, unless
+    it names a day in the weeks ahead."""
 
     def __init__(self, reported: dt.date | None):
         self._reported = reported
@@ -44,7 +48,7 @@ class Story:
     def add(self, visit: Told, stands_alone: bool, planned: bool, until: Period | None = None) -> None:
         """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
         day-long visit it tells more of lasts until then."""
-        stands_alone = stands_alone and not (planned and self._alone)
+        stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
         if visit.period is None and self._last is not None:
             target = self._last
             if target.countries:  # the visitors' countries are told: others named later are context
@@ -56,11 +60,17 @@ class Story:
             target = visit
         else:
             _merge_into(target, visit)
-        if until and target.period and short_stay(target.period, until):
+        if until and target.period and long_stay(target.period, until):
             target.period = target.period.through(until)
         if stands_alone:
             self._alone.add(id(target))
         self._last = target
+
+    def _soon(self, visit: Told) -> bool:
+        """A planned visit on a day within weeks of the report (`오는 20일에는 … 도착할 예정이다`)
+        is news of the story, not its outlook (`내년에는 … 초청할 계획이다`)."""
+        first = visit.period.first_day if visit.period is not None and visit.period.day is not None else None
+        return first is not None and 0 <= (first - self._reported).days <= MAX_EVENT_DAYS
 
     def visits(self) -> list[Told]:
         return [v for v in self._visits if id(v) in self._alone]
@@ -93,12 +103,26 @@ def same_event(visit: Told, earlier: Told) -> bool:
 def _conflicts(visit: Told, other: Told) -> bool:
     """Different people: other countries, or another number of them."""
     other_countries = visit.countries and other.countries and not set(visit.countries) & set(other.countries)
-    other_count = None not in (visit.headcount, other.headcount) and visit.headcount != other.headcount
+    other_count = None not in (visit.headcount, other.headcount) and not _same_count(visit.headcount, other.headcount)
     return bool(other_countries or other_count)
 
 
+def _same_count(one: int, other: int) -> bool:
+    """Equal, or one rounds the other: a lead's `126만 명을 넘어서` is the body's 126만5658명."""
+    if one == other:
+        return True
+    rounded, exact = sorted((one, other), key=_trailing_zeros, reverse=True)
+    unit = 10 ** _trailing_zeros(rounded)
+    return unit >= MIN_ROUNDING and rounded <= exact < rounded + unit
+
+
+def _trailing_zeros(number: int) -> int:
+    return len(str(number)) - len(str(number).rstrip("0"))
+
+
 def _adds_nothing(visit: Told, other: Told) -> bool:
-    return set(visit.countries) <= set(other.countries) and visit.headcount in (None, other.headcount)
+    return set(visit.countries) <= set(other.countries) and (
+        visit.headcount is None or other.headcount is not None and _same_count(visit.headcount, other.headcount))
 
 
 def _within(inner: Period | None, outer: Period | None) -> bool:
@@ -116,6 +140,8 @@ def _merge_into(earlier: Told, visit: Told) -> None:
     if earlier.period is None or (_within(earlier.period, visit.period) and visit.period.continues(earlier.period)):
         earlier.period = visit.period
     earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
-    earlier.headcount = earlier.headcount if earlier.headcount is not None else visit.headcount
+    if earlier.headcount is None or (visit.headcount is not None and _same_count(earlier.headcount, visit.headcount)
+                                     and _trailing_zeros(visit.headcount) < _trailing_zeros(earlier.headcount)):
+        earlier.headcount = visit.headcount  # the exact count over a lead's rounded one (`126만 명`)
     earlier.program = earlier.program or visit.program
     earlier.visitors = earlier.visitors or visit.visitors

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-SHARED = Path("/work/shared")
+SHARED = REPOSITORY.parent / "shared"
 TEXT_DIRECTORIES = (REPOSITORY / "samples", REPOSITORY / "corpus" / "dev", REPOSITORY / "corpus" / "blind",
                     SHARED / "dev-set", SHARED / "seed")
 FIXED_DATE = "2023-07-28"

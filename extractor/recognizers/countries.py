@@ -364,14 +364,7 @@ class VisitJudge:
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
                     continue
-                if names_people and morph.form in SUBJECT_PARTICLES:
-                    return "origin"
-                if names_people and morph.form in particles("object") \
-                        and self.text.startswith("대상으로", morph.end + 1):
-                    return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
-                if morph.form == "에서" and self._describes_people_from(morphs, i + 1):
-                    return "origin"
-                return self._particle_role(morph.form, self._words_after(morph.end, limit))
+                return self._case_role(morphs, i, morph, names_people, limit)
             if _is_apposition(morphs, i):
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
                 continue
@@ -384,6 +377,17 @@ class VisitJudge:
             genitive = genitive or morph.form == "의"
             i += 1
         return None
+
+    def _case_role(self, morphs: list[Morph], i: int, particle: Morph, names_people: bool, limit: int) -> str | None:
+        """The role the phrase's first case particle gives it: people as its subject, or as whom a
+        course is for, come from the country."""
+        if names_people and particle.form in SUBJECT_PARTICLES:
+            return "origin"
+        if names_people and particle.form in particles("object") and self.text.startswith("대상으로", particle.end + 1):
+            return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
+        if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
+            return "origin"
+        return self._particle_role(particle.form, self._words_after(particle.end, limit))
 
     def _takes_part_alongside(self, offset: int, limit: int) -> bool:
         """`5개국 선수단과 공동 입촌식을`, `X와 함께 참가한`: X takes part too."""

@@ -49,19 +49,8 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day
             undated_event = _opening_of_event(ctx, sentence)
             continue
-        clauses = clauses_of(ctx, sentence)
-        if not clauses and undated_event is not None and (
-                ctx.counts_people(sentence.start, sentence.end)
-                or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))):
-            # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
-            clauses = [carried_clause(ctx, sentence, undated_event)]
-        elif not clauses and tally_since_founding:
-            since = founded.period.through(ctx.reference)
-            clauses = [Clause(sentence.start, sentence.end, founded.with_period(since), True)]
-        elif not clauses and not ctx.lex.is_tally(sentence.text):
-            # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
-            until = stay_end_in(ctx, sentence)
-            clauses = [stay_through(ctx, sentence, until) or Clause(sentence.start, sentence.end, None, until=until)]
+        clauses = clauses_of(ctx, sentence) or _implied_clauses(
+            ctx, sentence, undated_event, founded if tally_since_founding else None)
         undated_event = None
         # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
         told_as_visit = cue == "visit" or (cue == "attendance" and (arrived or (
@@ -75,6 +64,25 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             elif clause.date is not None and (sentence.row or told_as_visit or _holds_event(ctx, sentence, clause)):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
+
+
+def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
+                     founded: Dated | None) -> list[Clause]:
+    """A visit sentence whose own clauses give no visit: the event told just before dates it, a
+    tally counts from the founding date told before, or the text gives the visit no day."""
+    if undated_event is not None and (
+            ctx.counts_people(sentence.start, sentence.end)
+            or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))):
+        # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
+        return [carried_clause(ctx, sentence, undated_event)]
+    if founded is not None:
+        since = founded.period.through(ctx.reference)
+        return [Clause(sentence.start, sentence.end, founded.with_period(since), True)]
+    if ctx.lex.is_tally(sentence.text):
+        return []
+    # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
+    until = stay_end_in(ctx, sentence)
+    return [stay_through(ctx, sentence, until) or Clause(sentence.start, sentence.end, None, until=until)]
 
 
 def _breakdown(ctx: VisitContext, sentence) -> list[tuple[int, int]]:

@@ -36,6 +36,7 @@ _CREDITED_OUTLET = re.compile(
     r"\s*[\[(]\s*(?:[^\[\]()=\s]{1,10}\s*=\s*)?([^\[\]()=\s]{2,15})\s*[\])]"
     r"|\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$")
 _SPACE = re.compile(r"\s+")
+_PARENTHESISED_END = re.compile(r"\([^()]*\)$")
 #: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
@@ -194,10 +195,12 @@ def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
     longest: dict[str, str] = {}
     for name in sorted(names, key=lambda name: (len(name), name)):  # ties broken by text: same output every run
         longest[key(name)] = name
+    glossed = {_PARENTHESISED_END.sub("", k): k for k in longest if k.endswith(")")}
     canonical = {}
     for name in names:
         target = key(name)
         if merge_suffixes:
+            target = glossed.get(target, target)  # `버스정보시스템` after `버스정보시스템(BIS)`
             containers = sorted((k for k in longest if k != target and k.endswith(target)), key=len)
             if containers and all(containers[-1].endswith(k) for k in containers):
                 target = containers[-1]

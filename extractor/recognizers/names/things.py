@@ -32,6 +32,9 @@ _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
 _ACRONYM_REACH = 10
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _TRAILING_GLOSS = re.compile(r"(?<=\S)\(([^()]+)\)$")
+#: An abbreviation or translation in Latin letters (`(UNI-PASS)`, `(K-City Network)`), not an address (`ucity.paju.go.kr`).
+_LATIN_ALIAS = re.compile(r"[A-Za-z][A-Za-z0-9 +&'\-]{0,59}")
+_ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
 
 
 @dataclass(frozen=True)
@@ -225,7 +228,7 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if field == "systems" and head in lex.system_kind_heads and position > 0 \
             and word_text == head and _always_on_service(phrase[position - 1], lex):
         return []  # `보조금24 서비스` is 보조금24
-    end = word.nominal_end + _repeated_head_length(reading, word.nominal_end, field)
+    end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
@@ -259,11 +262,16 @@ def _glossed_name(reading: Reading, word: Word, field: str, head: str) -> list[C
     return [] if stop or not _is_name(text, head, field, lex) else [Candidate(field, text, start, word.nominal_end)]
 
 
-def _repeated_head_length(reading: Reading, end: int, field: str) -> int:
-    """`양해각서(MOU)`: a head repeated in parentheses belongs to the name."""
-    article, lex = reading.article, reading.lex
-    match = re.match(r"\(([^()]{1,12})\)", article.text[end:end + 14])
-    return len(match.group(0)) if match and match.group(1) in lex.of(field) else 0
+def _alias_length(reading: Reading, end: int, field: str) -> int:
+    """`양해각서(MOU)`, `버스정보시스템(BIS)`, `유니패스(UNI-PASS)`: a head repeated in parentheses, or the
+    name's abbreviation or translation in Latin letters, belongs to the name; a Korean explanation
+    (`크린넷(쓰레기 자동집하시설)`) does not."""
+    match = _ALIAS_AFTER.match(reading.article.text, end)
+    return len(match.group(0)) if match and _is_alias(match.group(1), field, reading.lex) else 0
+
+
+def _is_alias(gloss: str, field: str, lex: Heads) -> bool:
+    return gloss in lex.of(field) or _LATIN_ALIAS.fullmatch(gloss) is not None
 
 
 def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[int, str | None]:
@@ -386,6 +394,9 @@ def quoted(reading: Reading) -> list[Candidate]:
         text = match.group(1).strip()
         start = match.start(1) + match.group(1).index(text)
         candidate = _classify_quoted(reading, text, start, match.end())
+        if candidate and candidate.field != "organizations":
+            end = candidate.end + _alias_length(reading, candidate.end, candidate.field)
+            candidate = Candidate(candidate.field, article.text[start:end], start, end)
         if candidate:
             found.append(candidate)
     return found
@@ -426,8 +437,9 @@ def _epithet(article: ArticleWords, after: int, head: str) -> bool:
 
 
 def _without_gloss(text: str, lex: Heads) -> str:
-    """`‘… 연수 프로그램(K2H)’`: the name is what stands before its parenthesised alias or gloss,
-    unless the parentheses repeat the head (`‘… 양해각서(MOU)’`)."""
+    """`‘크린넷(쓰레기 자동집하시설)’`, `‘… 프로그램(GLP)’`: the name is read from what stands before its
+    parenthesised gloss or alias (an alias is given back by `_alias_length`), unless the parentheses
+    repeat the head (`‘… 양해각서(MOU)’`)."""
     match = _TRAILING_GLOSS.search(text)
     if match is None or any(match.group(1) in lex.of(field) for field in ("systems", "programs")):
         return text

@@ -100,6 +100,7 @@ class Heads:
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
+    known_systems: frozenset
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
@@ -139,6 +140,7 @@ def heads() -> Heads:
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
+        known_systems=frozenset(entry["name"] for entry in lexicons.load("public_systems")["systems"]),
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
@@ -194,8 +196,9 @@ def things(reading: Reading) -> list[Candidate]:
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
             word_text = article.text[word.start:word.nominal_end]
-            if _always_on_service(word, lex):
-                found.append(Candidate("systems", word_text, word.start, word.nominal_end))
+            if _always_on_service(word, lex) or _known_system(reading, word, word_text):
+                end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
+                found.append(Candidate("systems", article.text[word.start:end], word.start, end))
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
                 if head is not None and position == 0 and word_text == head:
@@ -239,6 +242,12 @@ def _always_on_service(word: Word, lex: Heads) -> bool:
     """`정부24`, `보조금24`: a noun glued to a number of hours or days the service is open."""
     return (len(word.forms) > 1 and word.tags[-1] == "SN" and word.forms[-1] in lex.always_on_numbers
             and word.tags[-2] in ("NNG", "NNP"))
+
+
+def _known_system(reading: Reading, word: Word, word_text: str) -> bool:
+    """`나라장터`, `홈택스`: a public service known by its proper name alone (public_systems.yaml),
+    unless it stands in parentheses as another name's alias."""
+    return word_text in reading.lex.known_systems and reading.article.text[word.start - 1:word.start] != "("
 
 
 def _glossed_name(reading: Reading, word: Word, field: str, head: str) -> list[Candidate]:

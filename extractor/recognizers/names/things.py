@@ -101,6 +101,7 @@ class Heads:
     field_modifiers: frozenset
     system_kind_heads: frozenset
     known_systems: frozenset
+    device_heads: frozenset
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
@@ -140,6 +141,7 @@ def heads() -> Heads:
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
+        device_heads=frozenset(data["systems"]["device_heads"]),
         known_systems=frozenset(entry["name"] for entry in lexicons.load("public_systems")["systems"]),
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
@@ -219,7 +221,12 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
         return []  # `한국 연수`: a country before a general head says where, not which
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
-        return _coordinated(word, conjuncts, head, field)
+        return _coordinated(word, conjuncts, head, field, lex)
+    if field == "systems" and word_text == head and first == position - 1 and stop is None:
+        before = phrase[first]
+        conjuncts = _COORDINATION.split(article.text[before.start:before.nominal_end])
+        if len(conjuncts) > 1 and before.full:  # `교통·방범 CCTV`: one name per member
+            return _coordinated(before, conjuncts, head, field, lex)
     start = phrase[first].start
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
@@ -324,8 +331,8 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and any(w in lex.participant_nouns for w in modifier_words):
         return False
-    if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words)
-                               or "".join(modifier_words) in lex.field_modifiers):
+    if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
+            "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
         return False
     return True
 
@@ -359,12 +366,14 @@ def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> boo
             and all(tag in _COMMON_NOUN_TAGS for word in modifiers for tag in word.tags))
 
 
-def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
-    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템."""
+def _coordinated(word: Word, conjuncts: list[str], head: str, field: str, lex: Heads) -> list[Candidate]:
+    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템; each member must be a name
+    of its own (`스마트도시·공공서비스`: 공공서비스 is a kind of service, and so is 스마트도시서비스)."""
     found, offset = [], word.start
+    kind = field == "systems" and head in lex.system_kind_heads  # one glued word before it names a kind
     for conjunct in conjuncts:
         name = conjunct if conjunct.endswith(head) else conjunct + head
-        if conjunct:
+        if conjunct and _is_name(name, head, field, lex) and not (kind and " " not in conjunct):
             found.append(Candidate(field, name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found

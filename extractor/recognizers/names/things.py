@@ -500,8 +500,39 @@ def organizations(reading: Reading) -> list[Candidate]:
                 _place_office(reading, phrase, position) or _latin_name_after_place(article, phrase, position)
             if candidate and not _address(reading, phrase, position, candidate):
                 found.append(candidate)
-    found = _drop_contained(found)
+    found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
     return found + _coordinated_names(reading, found) + _named_after_kind(reading)
+
+
+def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidate]:
+    """`고흥군·여수시`, `안행부·미래부·기재부`: bodies joined by middle dots are one body each;
+    members without a head share the last one's (`북창ㆍ무학치안센터`: 북창치안센터, 무학치안센터)."""
+    text = reading.article.text
+    conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
+    if len(conjuncts) == 1 or not all(conjuncts):
+        return [candidate]
+    shared = _shared_head(reading.article.words[reading.article.index_at(candidate.end) - 1])
+    found, offset = [], candidate.start
+    for conjunct in conjuncts:
+        name = conjunct if _is_body_name(conjunct, reading.lex) else conjunct + shared
+        if not _is_body_name(name, reading.lex):
+            return [candidate]
+        found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
+        offset += len(conjunct) + 1
+    return found
+
+
+def _shared_head(word: Word) -> str:
+    """The morphemes of the last member after its first (`무학치안센터` -> 치안센터)."""
+    marks = [i for i, form in enumerate(word.forms) if _COORDINATION.fullmatch(form)]
+    last_member = word.forms[marks[-1] + 1:] if marks else ()
+    return "".join(last_member[1:])
+
+
+def _is_body_name(text: str, lex: Heads) -> bool:
+    head = lex.organizations.ending(text)
+    return (head is not None and text not in lex.not_organizations and not text.endswith(lex.common_endings)
+            and (len(head) > 1 or len(text) > 2))
 
 
 def _named_after_kind(reading: Reading) -> list[Candidate]:

@@ -102,6 +102,7 @@ class Heads:
     system_kind_heads: frozenset
     known_systems: frozenset
     device_heads: frozenset
+    known_bodies: frozenset
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
@@ -142,6 +143,7 @@ def heads() -> Heads:
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
+        known_bodies=frozenset(name for names in lexicons.load("known_bodies").values() for name in names),
         known_systems=frozenset(entry["name"] for entry in lexicons.load("public_systems")["systems"]),
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
@@ -501,7 +503,25 @@ def organizations(reading: Reading) -> list[Candidate]:
             if candidate and not _address(reading, phrase, position, candidate):
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
-    return found + _coordinated_names(reading, found) + _named_after_kind(reading)
+    return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading)
+
+
+def _known_bodies(reading: Reading) -> list[Candidate]:
+    """`코엑스`, `KT`, `유네스코`: bodies known by a name without a head (known_bodies.yaml), each a
+    word of its own, not an alias in parentheses (`한국국제협력단(KOICA)` names one body) nor the
+    owner opening a longer proper name (`KDI 국제정책대학원`, `KBS 월드`)."""
+    article, known = reading.article, reading.lex.known_bodies
+    found = []
+    for index, word in enumerate(article.words):
+        text = article.text[word.start:word.nominal_end]
+        if text not in known or article.text[word.start - 1:word.start] == "(":
+            continue
+        following = article.words[index + 1] if index + 1 < len(article.words) else None
+        if following and article.joined(word, following) and (
+                "NNP" in following.tags[:1] or is_organization_word(reading, following)):
+            continue
+        found.append(Candidate("organizations", text, word.start, word.nominal_end))
+    return found
 
 
 def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidate]:

@@ -217,10 +217,14 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
     first, stop = _name_start(reading, phrase, position)
+    if head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
+        return []  # `한국 연수`: a country before a general head says where, not which
     if field == "systems":
         first = _after_country(phrase, first, position, countries)
-    elif head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
-        return []  # `한국 연수`: a country before a general head says where, not which
+    else:  # `요르단 나라장터 도입사업`: the owner goes; two partners name the event (`한국·페루 혁신경제포럼`)
+        while first < position and any(s <= phrase[first].start and phrase[first].nominal_end <= e
+                                       for s, e in countries):
+            first += 1
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
         return _coordinated(word, conjuncts, head, field, lex)

@@ -35,6 +35,9 @@ _TRAILING_GLOSS = re.compile(r"(?<=\S)\(([^()]+)\)$")
 #: An abbreviation or translation in Latin letters (`(UNI-PASS)`, `(K-City Network)`), not an address (`ucity.paju.go.kr`).
 _LATIN_ALIAS = re.compile(r"[A-Za-z][A-Za-z0-9 +&'\-]{0,59}")
 _ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
+#: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
+_GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
+_GLOSS_REACH = 34
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,8 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
         if len(conjuncts) > 1 and before.full:  # `교통·방범 CCTV`: one name per member
             return _coordinated(before, conjuncts, head, field, lex)
     start = phrase[first].start
+    if first == 0 and stop is None:
+        start = _glossed_start(reading, start)
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
         return []
@@ -282,6 +287,28 @@ def _glossed_name(reading: Reading, word: Word, field: str, head: str) -> list[C
     start = phrase[name_first].start
     text = article.text[start:word.nominal_end]
     return [] if stop or not _is_name(text, head, field, lex) else [Candidate(field, text, start, word.nominal_end)]
+
+
+def _glossed_start(reading: Reading, start: int) -> int:
+    """`드론(무인비행장치) 시범사업`, `지능형 교통(ITS) 기반 신호제어시스템`: a name that opens its phrase
+    right after a parenthesised gloss begins with the words the gloss explains; a body glossed
+    (`KOICA(한국국제협력단) 사업`) is the body's work, and a gloss of several clauses is no gloss."""
+    article = reading.article
+    match = _GLOSS_BEFORE.search(article.text, max(0, start - _GLOSS_REACH), start)
+    if match is None or "," in match.group(1):
+        return start
+    index = article.index_at(match.start()) - 1
+    if index < 0 or article.words[index].end != match.start():
+        return start
+    named = article.words[index]
+    if not named.full or is_organization_word(reading, named) or named.tags[:1] == ("SN",):
+        return start  # `2024년(1분기) 재난안전통신망`: a date glossed opens no name
+    first = index
+    while first > 0 and article.joined(article.words[first - 1], article.words[first]):
+        first -= 1
+    phrase = article.words[first:index + 1]
+    name_first, stop = _name_start(reading, phrase, len(phrase) - 1)
+    return start if stop else phrase[name_first].start
 
 
 def _alias_length(reading: Reading, end: int, field: str) -> int:

@@ -23,6 +23,7 @@ _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
+_DIGIT = re.compile(r"\d")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 #: common nouns, their suffixes (`품목별`, `방범용`) and the marks coordinating them
 _COMMON_NOUN_TAGS = frozenset({"NNG", "XSN", "SP", "SW"})
@@ -534,7 +535,24 @@ def organizations(reading: Reading) -> list[Candidate]:
             if candidate and not _address(reading, phrase, position, candidate):
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
+    found += _coordinated_words(reading, found)
     return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading)
+
+
+def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candidate]:
+    """`고려대·홍익대·한국영상대 세종캠퍼스`: bodies joined by middle dots are bodies wherever they stand,
+    also before a word that is no head (not nouns ending like a province: `투명성·효율성`)."""
+    article, lex, claimed = reading.article, reading.lex, {c.start for c in found}
+    words = [word for word in article.words
+             if word.start not in claimed and _COORDINATION.search(article.text, word.start, word.nominal_end)]
+    members = []
+    for word in words:
+        candidate = Candidate("organizations", "", word.start, word.nominal_end)
+        split = _coordinated_bodies(reading, candidate)
+        if len(split) > 1 and all(_is_body_name(c.name, lex) and not _DIGIT.search(c.name)
+                                  and lex.organizations.ending(c.name) not in lex.name_like_heads for c in split):
+            members += split
+    return members
 
 
 def _known_bodies(reading: Reading) -> list[Candidate]:

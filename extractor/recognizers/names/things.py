@@ -24,6 +24,7 @@ _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 _DIGIT = re.compile(r"\d")
+_CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 #: common nouns, their suffixes (`품목별`, `방범용`) and the marks coordinating them
 _COMMON_NOUN_TAGS = frozenset({"NNG", "XSN", "SP", "SW"})
@@ -116,6 +117,8 @@ class Heads:
     quoted_followers: tuple[str, ...]
     quoted_leaders: frozenset
     quoted_heads: tuple[str, ...]
+    anniversary_heads: frozenset
+    dedicated_year: str
 
     def of(self, field: str) -> HeadIndex:
         return getattr(self, field)
@@ -158,6 +161,8 @@ def heads() -> Heads:
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
         quoted_heads=tuple(data["programs"]["quoted_heads"]),
+        anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
+        dedicated_year=data["programs"]["dedicated_year"],
     )
 
 
@@ -207,6 +212,7 @@ def things(reading: Reading) -> list[Candidate]:
             if _always_on_service(word, lex) or _known_system(reading, word, word_text):
                 end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
                 found.append(Candidate("systems", article.text[word.start:end], word.start, end))
+            found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
                 if head is not None and position == 0 and word_text == head:
@@ -255,6 +261,50 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
+
+
+def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
+    """`개청 15주년 행사`, `시제 시행 45주년 기념행사`: an event after an anniversary, with the words
+    naming what is celebrated."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    if article.text[word.start:word.nominal_end] not in lex.anniversary_heads or position == 0:
+        return []
+    count = position - 1
+    if count > 0 and article.text[phrase[count].start:phrase[count].nominal_end] == "기념":
+        count -= 1
+    if not (is_count(phrase[count]) and phrase[count].forms[-1] == "주년"):
+        return []
+    first, stop = _name_start(reading, phrase, count - 1) if count > 0 else (count, None)
+    while first < count and (article.text[phrase[first].start:phrase[first].nominal_end] in lex.generic or (
+            first < count - 1 and _city_name(article.text[phrase[first].start:phrase[first].nominal_end]))):
+        first += 1  # `올해`; `조요시 시제 시행 45주년 기념식`: the city whose anniversary it is goes, as an owner
+    if stop or first == count:
+        return []  # `15주년 행사` alone says which anniversary, not of what
+    return [Candidate("programs", article.text[phrase[first].start:word.nominal_end],
+                      phrase[first].start, word.nominal_end)]
+
+
+def _city_name(text: str) -> bool:
+    """`조요시`, `관남현`: a word of three or more syllables ending as a local government does."""
+    return len(text) > 2 and text[-1] in _CITY_ENDINGS
+
+
+def _dedicated_year(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
+    """`2024 한국방문의 해`, `부산·울산·경남 방문의 해`: a year dedicated to something, a campaign."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    if position + 1 != len(phrase) or word.particle != "의":
+        return []
+    index = article.index_at(word.end)
+    if index == len(article.words) or article.text[word.end:article.words[index].start] != " ":
+        return []
+    year = article.words[index]
+    if article.text[year.start:year.nominal_end] != lex.dedicated_year:
+        return []
+    first, stop = _name_start(reading, phrase, position)
+    return [] if stop else [Candidate("programs", article.text[phrase[first].start:year.nominal_end],
+                                      phrase[first].start, year.nominal_end)]
 
 
 def _always_on_service(word: Word, lex: Heads) -> bool:

@@ -213,6 +213,7 @@ def things(reading: Reading) -> list[Candidate]:
                 end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
                 found.append(Candidate("systems", article.text[word.start:end], word.start, end))
             found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
+            found.extend(_called_system(reading, word))
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
                 if head is not None and position == 0 and word_text == head:
@@ -256,11 +257,54 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if field == "systems" and head in lex.system_kind_heads and position > 0 \
             and word_text == head and _always_on_service(phrase[position - 1], lex):
         return []  # `보조금24 서비스` is 보조금24
+    if field == "systems" and word.connective:
+        apposed = _apposed_system(reading, word)
+        if apposed:
+            return [apposed]  # `교통정보시스템인 토피스`: the name, not its description, is listed
     end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
+
+
+def _next_word(reading: Reading, word: Word) -> Word | None:
+    """The word after one space, opening quotes skipped (`시스템인 ‘…’`)."""
+    article = reading.article
+    index = article.index_at(word.end)
+    if index == len(article.words):
+        return None
+    following = article.words[index]
+    return following if article.text[word.end:following.start].strip(" ‘'“\"") == "" and \
+        following.start - word.end <= 2 else None
+
+
+def _system_at(reading: Reading, word: Word) -> Candidate:
+    end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
+    return Candidate("systems", reading.article.text[word.start:end], word.start, end)
+
+
+def _apposed_system(reading: Reading, word: Word) -> Candidate | None:
+    """`교통정보시스템인 토피스(TOPIS)`, `플랫폼인 ‘…’`: the proper name a system word is predicated of."""
+    following = _next_word(reading, word)
+    if following is None or not following.nominal or following.tags[0] not in ("NNP", "SL"):
+        return None
+    return _system_at(reading, following)
+
+
+def _called_system(reading: Reading, word: Word) -> list[Candidate]:
+    """`‘안심이’라는 앱`, `스마트파주라는 플랫폼`: a name said to be what a general system head names."""
+    article, lex = reading.article, reading.lex
+    if not word.nominal or not article.text.startswith(("라는", "이라는"), word.nominal_end) \
+            or word.end - word.nominal_end > 3:
+        return []
+    index = article.index_at(word.end)
+    if index == len(article.words):
+        return []
+    following = article.words[index]
+    if article.text[following.start:following.nominal_end] not in lex.systems:
+        return []
+    return [Candidate("systems", article.text[word.start:word.nominal_end], word.start, word.nominal_end)]
 
 
 def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:

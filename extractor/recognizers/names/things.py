@@ -112,6 +112,7 @@ class Heads:
     consulting_verbs: frozenset
     participant_nouns: frozenset
     kind_heads: frozenset
+    generic_activities: frozenset
     generic: frozenset
     list_closers: frozenset
     quoted_followers: tuple[str, ...]
@@ -156,6 +157,7 @@ def heads() -> Heads:
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
+        generic_activities=frozenset(data["programs"]["generic_activities"]),
         generic=frozenset(data["generic_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
@@ -457,7 +459,8 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if all(w in lex.of(field) for w in modifier_words):  # `연수 과정`, `프로그램 과정`: heads only
         return False
-    if field == "programs" and any(w in lex.participant_nouns for w in modifier_words):
+    if field == "programs" and (any(w in lex.participant_nouns for w in modifier_words)
+                                or "".join(text.split()) in lex.generic_activities):
         return False
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
             "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):

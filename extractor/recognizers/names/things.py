@@ -433,11 +433,22 @@ def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[in
         if is_count(before) or (first > 1 and is_count(phrase[first - 2]) and _common_noun(before)):
             return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
         if text in lex.list_closers:
+            if first == 1 and _after_clause(article, before):
+                break  # `측정하는 등 재난안전 상황관제체계`: 등 after a clause ends it, no list of names
             return first, "list"
         if text in lex.generic or before.tags == ("NNB",) or is_organization_word(reading, before):
             break  # a bound noun standing alone (`연수기간 중`, `방문 때`) ends the words before it
         first -= 1
     return first, None
+
+
+def _after_clause(article: ArticleWords, word: Word) -> bool:
+    """Does a verb (`측정하는`), not a noun, stand right before word?"""
+    index = article.index_at(word.start)
+    if index == 0:
+        return False
+    previous = article.words[index - 1]
+    return article.text[previous.end:word.start] == " " and not previous.noun_stem
 
 
 def _is_edition(article: ArticleWords, word: Word) -> bool:

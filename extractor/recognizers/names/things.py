@@ -246,6 +246,9 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
         conjuncts = _COORDINATION.split(article.text[before.start:before.nominal_end])
         if len(conjuncts) > 1 and before.full:  # `교통·방범 CCTV`: one name per member
             return _coordinated(before, conjuncts, head, field, lex)
+    apposed = _apposed_name(reading, word, field) if word.connective else None
+    if apposed:
+        return [apposed]  # `교통정보시스템인 토피스`, `아트페어인 프리즈 서울`: the name, not its description
     start = phrase[first].start
     if first == 0 and stop is None:
         start = _glossed_start(reading, start)
@@ -259,10 +262,6 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if field == "systems" and head in lex.system_kind_heads and position > 0 \
             and word_text == head and _always_on_service(phrase[position - 1], lex):
         return []  # `보조금24 서비스` is 보조금24
-    if field == "systems" and word.connective:
-        apposed = _apposed_system(reading, word)
-        if apposed:
-            return [apposed]  # `교통정보시스템인 토피스`: the name, not its description, is listed
     end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
@@ -281,17 +280,25 @@ def _next_word(reading: Reading, word: Word) -> Word | None:
         following.start - word.end <= 2 else None
 
 
-def _system_at(reading: Reading, word: Word) -> Candidate:
-    end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
-    return Candidate("systems", reading.article.text[word.start:end], word.start, end)
-
-
-def _apposed_system(reading: Reading, word: Word) -> Candidate | None:
-    """`교통정보시스템인 토피스(TOPIS)`, `플랫폼인 ‘…’`: the proper name a system word is predicated of."""
+def _apposed_name(reading: Reading, word: Word, field: str) -> Candidate | None:
+    """`교통정보시스템인 토피스(TOPIS)`, `아트페어인 프리즈 서울`: the proper name (one to three proper
+    words ending their phrase) a system or programme word is predicated of."""
+    article = reading.article
     following = _next_word(reading, word)
-    if following is None or not following.nominal or following.tags[0] not in ("NNP", "SL"):
+    if following is None:
         return None
-    return _system_at(reading, following)
+    index = article.index_at(following.start)
+    while any(s <= article.words[index].start < e for s, e in reading.countries) and index + 1 < len(article.words) \
+            and article.joined(article.words[index], article.words[index + 1]):
+        index += 1  # `대회인 덴마크 오르후스대회`: the owner country goes
+    following, last = article.words[index], index
+    while last < index + 3 and article.words[last].nominal and article.words[last].tags[0] in ("NNP", "SL"):
+        if last + 1 == len(article.words) or not article.joined(article.words[last], article.words[last + 1]):
+            end = article.words[last].nominal_end
+            end += _alias_length(reading, end, field)
+            return Candidate(field, article.text[following.start:end], following.start, end)
+        last += 1
+    return None
 
 
 def _called_system(reading: Reading, word: Word) -> list[Candidate]:

@@ -585,7 +585,9 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
         return None  # a count without a head is a quoted phrase (`'100대 과제'`), a name with one (`'… 25개 자치구 개통식'`)
     if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
         return Candidate("systems", text, start, start + len(text))
-    following = article.text[after:after + 8].lstrip()
+    gloss = _ALIAS_AFTER.match(article.text, after)  # `‘코리아 인바이트 유’(KOREA invites U) 행사`
+    following_at = gloss.end() if gloss else after
+    following = article.text[following_at:following_at + 8].lstrip()
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):

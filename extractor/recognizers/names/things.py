@@ -893,7 +893,8 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     head = organization_head(reading, word)
     if head in lex.local_government_heads:
         return False
-    if head is None and len(text) == 3 and word.tags == ("NNP",) and lexicons.korean_name_form(text):
+    if head is None and len(text) == 3 and word.tags == ("NNP",) and lexicons.korean_name_form(text) \
+            and text not in lexicons.foreign_cities():
         return False  # `류철호 한국도로공사 사장`: a person named before the body
     if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
         return True  # `국가인재원 과천분원`: a branch is named with its body

@@ -587,7 +587,9 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
         return Candidate("systems", text, start, start + len(text))
     gloss = _ALIAS_AFTER.match(article.text, after)  # `‘코리아 인바이트 유’(KOREA invites U) 행사`
     following_at = gloss.end() if gloss else after
-    following = article.text[following_at:following_at + 8].lstrip()
+    following = article.text[following_at:following_at + 12].lstrip()
+    if following.removeprefix("모바일").lstrip().startswith(tuple(lex.systems)):
+        return Candidate("systems", text, start, start + len(text))  # `‘스마트 파주’ 모바일 앱`
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):

@@ -95,6 +95,7 @@ class Heads:
     local_government_heads: frozenset
     shared_district_names: frozenset
     address_nouns: frozenset
+    office_heads: frozenset
     address_endings: tuple[str, ...]
     provinces: frozenset
     not_organizations: frozenset
@@ -140,6 +141,7 @@ def heads() -> Heads:
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
         address_nouns=frozenset(org["address_nouns"]),
+        office_heads=frozenset(org["office_heads"]),
         address_endings=tuple(org["address_endings"]),
         provinces=frozenset(org["provinces"]),
         not_organizations=frozenset(org["not_organizations"]),
@@ -884,7 +886,7 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`).
     A body described by its head takes the nouns before it (`스마트시티 추진본부`)."""
     article, lex, countries = reading.article, reading.lex, reading.countries
-    if _is_local_government(reading, phrase[head_index]):
+    if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
@@ -903,6 +905,16 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
         return not (is_count(word) or text in lex.generic or text in lex.list_closers or text in lex.address_nouns)
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _placed_body(reading: Reading, word: Word) -> bool:
+    """`부천시청`, `성동구의회`: a body whose own word opens with its local government (a proper noun
+    naming a district, or a place before its office) is placed by it; the places before it do not
+    belong to its name (`경기 부천시청`), save a district many cities share (`대전 중구청`)."""
+    lex = reading.lex
+    if len(word.forms) < 2 or word.tags[0] != "NNP" or word.forms[0] in lex.shared_district_names:
+        return False
+    return _district_name(word.forms[0], lex) or word.forms[1] in lex.office_heads
 
 
 def _descriptive_body(word: Word) -> bool:

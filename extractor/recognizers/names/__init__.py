@@ -24,18 +24,16 @@ from .cities import CityRoles
 from .things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .words import ArticleWords, article_words
 
-#: Outlets named in bylines and photo credits: `[아시아경제 박종일 기자]`,
-#: `[미디어투데이=안상일기자]`, `(사진=연합뉴스)`, `[KPI뉴스 자료사진]`.
+#: Outlets named in bracketed bylines and photo credits: `[아시아경제 박종일 기자]`,
+#: `[미디어투데이=안상일기자]`, `(사진=연합뉴스)`, `[KPI뉴스 자료사진]`. A wire dateline
+#: (`(서울=연합뉴스)`) or a bare bracket or credit line of the byline zone (`[뉴스스텝]`, `/연합뉴스`)
+#: names the publisher, not a body of the story: the corpus's annotators never list it.
 _OUTLET = re.compile(
     r"\[([^\[\]=\s]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
     r"|[(<\[]사진\s*=\s*([^()<>\[\]\s]{2,15})[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]")
-#: An outlet crediting the article in its byline zone: `[뉴스스텝]`, `[밀양=뉴시스]`,
-#: `(서울=연합뉴스)`, `/연합뉴스` on the line under the article.
-_CREDITED_OUTLET = re.compile(
-    r"\s*[\[(]\s*(?:[^\[\]()=\s]{1,10}\s*=\s*)?([^\[\]()=\s]{2,15})\s*[\])]"
-    r"|\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$")
 _SPACE = re.compile(r"\s+")
+_PARENTHESISED_END = re.compile(r"\([^()]*\)$")
 #: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
@@ -72,7 +70,7 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     cities = CityRoles(reading)
     phrase_named = things(reading) + [c for c in people.organizations if cities.keeps(c)]
     phrase_named += cities.acting_cities()
-    phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(doc, article)
+    phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
     # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands
     person_names = {c.name for c in persons}
@@ -92,16 +90,11 @@ def _reporters(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
-def _outlets(doc: Doc, article: ArticleWords) -> list[Candidate]:
+def _outlets(article: ArticleWords) -> list[Candidate]:
     found = []
     for match in _OUTLET.finditer(article.text):
         group = next(g for g in (1, 2, 3) if match.group(g))
         found.append(Candidate("outlets", match.group(group), match.start(group), match.end(group)))
-    for zone in document_of(doc).zones:
-        match = zone.kind == "byline" and _CREDITED_OUTLET.match(article.text, zone.start, zone.end)
-        if match:
-            group = 1 if match.group(1) else 2
-            found.append(Candidate("outlets", match.group(group), match.start(group), match.end(group)))
     return found
 
 
@@ -191,10 +184,12 @@ def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
     longest: dict[str, str] = {}
     for name in sorted(names, key=lambda name: (len(name), name)):  # ties broken by text: same output every run
         longest[key(name)] = name
+    glossed = {_PARENTHESISED_END.sub("", k): k for k in longest if k.endswith(")")}
     canonical = {}
     for name in names:
         target = key(name)
         if merge_suffixes:
+            target = glossed.get(target, target)  # `버스정보시스템` after `버스정보시스템(BIS)`
             containers = sorted((k for k in longest if k != target and k.endswith(target)), key=len)
             if containers and all(containers[-1].endswith(k) for k in containers):
                 target = containers[-1]

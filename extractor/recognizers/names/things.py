@@ -23,6 +23,8 @@ _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
+_DIGIT = re.compile(r"\d")
+_CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 #: common nouns, their suffixes (`품목별`, `방범용`) and the marks coordinating them
 _COMMON_NOUN_TAGS = frozenset({"NNG", "XSN", "SP", "SW"})
@@ -32,6 +34,12 @@ _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
 _ACRONYM_REACH = 10
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _TRAILING_GLOSS = re.compile(r"(?<=\S)\(([^()]+)\)$")
+#: An abbreviation or translation in Latin letters (`(UNI-PASS)`, `(K-City Network)`), not an address (`ucity.paju.go.kr`).
+_LATIN_ALIAS = re.compile(r"[A-Za-z][A-Za-z0-9 +&'\-]{0,59}")
+_ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
+#: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
+_GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
+_GLOSS_REACH = 34
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,7 @@ class Heads:
     local_government_heads: frozenset
     shared_district_names: frozenset
     address_nouns: frozenset
+    office_heads: frozenset
     address_endings: tuple[str, ...]
     provinces: frozenset
     not_organizations: frozenset
@@ -97,15 +106,21 @@ class Heads:
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
+    known_systems: frozenset
+    device_heads: frozenset
+    known_bodies: frozenset
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
     kind_heads: frozenset
+    generic_activities: frozenset
     generic: frozenset
     list_closers: frozenset
     quoted_followers: tuple[str, ...]
     quoted_leaders: frozenset
     quoted_heads: tuple[str, ...]
+    anniversary_heads: frozenset
+    dedicated_year: str
 
     def of(self, field: str) -> HeadIndex:
         return getattr(self, field)
@@ -126,6 +141,7 @@ def heads() -> Heads:
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
         address_nouns=frozenset(org["address_nouns"]),
+        office_heads=frozenset(org["office_heads"]),
         address_endings=tuple(org["address_endings"]),
         provinces=frozenset(org["provinces"]),
         not_organizations=frozenset(org["not_organizations"]),
@@ -136,15 +152,21 @@ def heads() -> Heads:
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
+        device_heads=frozenset(data["systems"]["device_heads"]),
+        known_bodies=frozenset(name for names in lexicons.load("known_bodies").values() for name in names),
+        known_systems=frozenset(entry["name"] for entry in lexicons.load("public_systems")["systems"]),
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
+        generic_activities=frozenset(data["programs"]["generic_activities"]),
         generic=frozenset(data["generic_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
         quoted_heads=tuple(data["programs"]["quoted_heads"]),
+        anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
+        dedicated_year=data["programs"]["dedicated_year"],
     )
 
 
@@ -191,8 +213,11 @@ def things(reading: Reading) -> list[Candidate]:
     for phrase in article.phrases():
         for position, word in enumerate(phrase):
             word_text = article.text[word.start:word.nominal_end]
-            if _always_on_service(word, lex):
-                found.append(Candidate("systems", word_text, word.start, word.nominal_end))
+            if _always_on_service(word, lex) or _known_system(reading, word, word_text):
+                end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
+                found.append(Candidate("systems", article.text[word.start:end], word.start, end))
+            found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
+            found.extend(_called_system(reading, word))
             for field, field_heads in fields:
                 head = field_heads.ending_or_is(word_text)
                 if head is not None and position == 0 and word_text == head:
@@ -207,14 +232,28 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
     first, stop = _name_start(reading, phrase, position)
+    if head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
+        return []  # `한국 연수`: a country before a general head says where, not which
     if field == "systems":
         first = _after_country(phrase, first, position, countries)
-    elif head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
-        return []  # `한국 연수`: a country before a general head says where, not which
+    else:  # `요르단 나라장터 도입사업`: the owner goes; two partners name the event (`한국·페루 혁신경제포럼`)
+        while first < position and any(s <= phrase[first].start and phrase[first].nominal_end <= e
+                                       for s, e in countries):
+            first += 1
     conjuncts = _COORDINATION.split(word_text)
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
-        return _coordinated(word, conjuncts, head, field)
+        return _coordinated(word, conjuncts, head, field, lex)
+    if field == "systems" and word_text == head and first == position - 1 and stop is None:
+        before = phrase[first]
+        conjuncts = _COORDINATION.split(article.text[before.start:before.nominal_end])
+        if len(conjuncts) > 1 and before.full:  # `교통·방범 CCTV`: one name per member
+            return _coordinated(before, conjuncts, head, field, lex)
+    apposed = _apposed_name(reading, word, field) if word.connective else None
+    if apposed:
+        return [apposed]  # `교통정보시스템인 토피스`, `아트페어인 프리즈 서울`: the name, not its description
     start = phrase[first].start
+    if first == 0 and stop is None:
+        start = _glossed_start(reading, start)
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
         return []
@@ -225,17 +264,114 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if field == "systems" and head in lex.system_kind_heads and position > 0 \
             and word_text == head and _always_on_service(phrase[position - 1], lex):
         return []  # `보조금24 서비스` is 보조금24
-    end = word.nominal_end + _repeated_head_length(reading, word.nominal_end, field)
+    end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
 
 
+def _next_word(reading: Reading, word: Word) -> Word | None:
+    """The word after one space, opening quotes skipped (`시스템인 ‘…’`)."""
+    article = reading.article
+    index = article.index_at(word.end)
+    if index == len(article.words):
+        return None
+    following = article.words[index]
+    return following if article.text[word.end:following.start].strip(" ‘'“\"") == "" and \
+        following.start - word.end <= 2 else None
+
+
+def _apposed_name(reading: Reading, word: Word, field: str) -> Candidate | None:
+    """`교통정보시스템인 토피스(TOPIS)`, `아트페어인 프리즈 서울`: the proper name (one to three proper
+    words ending their phrase) a system or programme word is predicated of."""
+    article = reading.article
+    following = _next_word(reading, word)
+    if following is None:
+        return None
+    index = article.index_at(following.start)
+    while any(s <= article.words[index].start < e for s, e in reading.countries) and index + 1 < len(article.words) \
+            and article.joined(article.words[index], article.words[index + 1]):
+        index += 1  # `대회인 덴마크 오르후스대회`: the owner country goes
+    following, last = article.words[index], index
+    while last < index + 3 and article.words[last].nominal and article.words[last].tags[0] in ("NNP", "SL"):
+        if last + 1 == len(article.words) or not article.joined(article.words[last], article.words[last + 1]):
+            end = article.words[last].nominal_end
+            end += _alias_length(reading, end, field)
+            return Candidate(field, article.text[following.start:end], following.start, end)
+        last += 1
+    return None
+
+
+def _called_system(reading: Reading, word: Word) -> list[Candidate]:
+    """`‘안심이’라는 앱`, `스마트파주라는 플랫폼`: a name said to be what a general system head names."""
+    article, lex = reading.article, reading.lex
+    if not word.nominal or not article.text.startswith(("라는", "이라는"), word.nominal_end) \
+            or word.end - word.nominal_end > 3:
+        return []
+    index = article.index_at(word.end)
+    if index == len(article.words):
+        return []
+    following = article.words[index]
+    if article.text[following.start:following.nominal_end] not in lex.systems:
+        return []
+    return [Candidate("systems", article.text[word.start:word.nominal_end], word.start, word.nominal_end)]
+
+
+def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
+    """`개청 15주년 행사`, `시제 시행 45주년 기념행사`: an event after an anniversary, with the words
+    naming what is celebrated."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    if article.text[word.start:word.nominal_end] not in lex.anniversary_heads or position == 0:
+        return []
+    count = position - 1
+    if count > 0 and article.text[phrase[count].start:phrase[count].nominal_end] == "기념":
+        count -= 1
+    if not (is_count(phrase[count]) and phrase[count].forms[-1] == "주년"):
+        return []
+    first, stop = _name_start(reading, phrase, count - 1) if count > 0 else (count, None)
+    while first < count and (article.text[phrase[first].start:phrase[first].nominal_end] in lex.generic or (
+            first < count - 1 and _city_name(article.text[phrase[first].start:phrase[first].nominal_end]))):
+        first += 1  # `올해`; `조요시 시제 시행 45주년 기념식`: the city whose anniversary it is goes, as an owner
+    if stop or first == count:
+        return []  # `15주년 행사` alone says which anniversary, not of what
+    return [Candidate("programs", article.text[phrase[first].start:word.nominal_end],
+                      phrase[first].start, word.nominal_end)]
+
+
+def _city_name(text: str) -> bool:
+    """`조요시`, `관남현`: a word of three or more syllables ending as a local government does."""
+    return len(text) > 2 and text[-1] in _CITY_ENDINGS
+
+
+def _dedicated_year(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
+    """`2024 한국방문의 해`, `부산·울산·경남 방문의 해`: a year dedicated to something, a campaign."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    if position + 1 != len(phrase) or word.particle != "의":
+        return []
+    index = article.index_at(word.end)
+    if index == len(article.words) or article.text[word.end:article.words[index].start] != " ":
+        return []
+    year = article.words[index]
+    if article.text[year.start:year.nominal_end] != lex.dedicated_year:
+        return []
+    first, stop = _name_start(reading, phrase, position)
+    return [] if stop else [Candidate("programs", article.text[phrase[first].start:year.nominal_end],
+                                      phrase[first].start, year.nominal_end)]
+
+
 def _always_on_service(word: Word, lex: Heads) -> bool:
     """`정부24`, `보조금24`: a noun glued to a number of hours or days the service is open."""
     return (len(word.forms) > 1 and word.tags[-1] == "SN" and word.forms[-1] in lex.always_on_numbers
             and word.tags[-2] in ("NNG", "NNP"))
+
+
+def _known_system(reading: Reading, word: Word, word_text: str) -> bool:
+    """`나라장터`, `홈택스`: a public service known by its proper name alone (public_systems.yaml),
+    unless it stands in parentheses as another name's alias."""
+    return word_text in reading.lex.known_systems and reading.article.text[word.start - 1:word.start] != "("
 
 
 def _glossed_name(reading: Reading, word: Word, field: str, head: str) -> list[Candidate]:
@@ -259,11 +395,38 @@ def _glossed_name(reading: Reading, word: Word, field: str, head: str) -> list[C
     return [] if stop or not _is_name(text, head, field, lex) else [Candidate(field, text, start, word.nominal_end)]
 
 
-def _repeated_head_length(reading: Reading, end: int, field: str) -> int:
-    """`양해각서(MOU)`: a head repeated in parentheses belongs to the name."""
-    article, lex = reading.article, reading.lex
-    match = re.match(r"\(([^()]{1,12})\)", article.text[end:end + 14])
-    return len(match.group(0)) if match and match.group(1) in lex.of(field) else 0
+def _glossed_start(reading: Reading, start: int) -> int:
+    """`드론(무인비행장치) 시범사업`, `지능형 교통(ITS) 기반 신호제어시스템`: a name that opens its phrase
+    right after a parenthesised gloss begins with the words the gloss explains; a body glossed
+    (`KOICA(한국국제협력단) 사업`) is the body's work, and a gloss of several clauses is no gloss."""
+    article = reading.article
+    match = _GLOSS_BEFORE.search(article.text, max(0, start - _GLOSS_REACH), start)
+    if match is None or "," in match.group(1):
+        return start
+    index = article.index_at(match.start()) - 1
+    if index < 0 or article.words[index].end != match.start():
+        return start
+    named = article.words[index]
+    if not named.full or is_organization_word(reading, named) or named.tags[:1] == ("SN",):
+        return start  # `2024년(1분기) 재난안전통신망`: a date glossed opens no name
+    first = index
+    while first > 0 and article.joined(article.words[first - 1], article.words[first]):
+        first -= 1
+    phrase = article.words[first:index + 1]
+    name_first, stop = _name_start(reading, phrase, len(phrase) - 1)
+    return start if stop else phrase[name_first].start
+
+
+def _alias_length(reading: Reading, end: int, field: str) -> int:
+    """`양해각서(MOU)`, `버스정보시스템(BIS)`, `유니패스(UNI-PASS)`: a head repeated in parentheses, or the
+    name's abbreviation or translation in Latin letters, belongs to the name; a Korean explanation
+    (`크린넷(쓰레기 자동집하시설)`) does not."""
+    match = _ALIAS_AFTER.match(reading.article.text, end)
+    return len(match.group(0)) if match and _is_alias(match.group(1), field, reading.lex) else 0
+
+
+def _is_alias(gloss: str, field: str, lex: Heads) -> bool:
+    return gloss in lex.of(field) or _LATIN_ALIAS.fullmatch(gloss) is not None
 
 
 def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[int, str | None]:
@@ -279,11 +442,22 @@ def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[in
         if is_count(before) or (first > 1 and is_count(phrase[first - 2]) and _common_noun(before)):
             return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
         if text in lex.list_closers:
+            if first == 1 and _after_clause(article, before):
+                break  # `측정하는 등 재난안전 상황관제체계`: 등 after a clause ends it, no list of names
             return first, "list"
         if text in lex.generic or before.tags == ("NNB",) or is_organization_word(reading, before):
             break  # a bound noun standing alone (`연수기간 중`, `방문 때`) ends the words before it
         first -= 1
     return first, None
+
+
+def _after_clause(article: ArticleWords, word: Word) -> bool:
+    """Does a verb (`측정하는`), not a noun, stand right before word?"""
+    index = article.index_at(word.start)
+    if index == 0:
+        return False
+    previous = article.words[index - 1]
+    return article.text[previous.end:word.start] == " " and not previous.noun_stem
 
 
 def _is_edition(article: ArticleWords, word: Word) -> bool:
@@ -305,10 +479,11 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if all(w in lex.of(field) for w in modifier_words):  # `연수 과정`, `프로그램 과정`: heads only
         return False
-    if field == "programs" and any(w in lex.participant_nouns for w in modifier_words):
+    if field == "programs" and (any(w in lex.participant_nouns for w in modifier_words)
+                                or "".join(text.split()) in lex.generic_activities):
         return False
-    if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words)
-                               or "".join(modifier_words) in lex.field_modifiers):
+    if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
+            "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
         return False
     return True
 
@@ -342,12 +517,14 @@ def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> boo
             and all(tag in _COMMON_NOUN_TAGS for word in modifiers for tag in word.tags))
 
 
-def _coordinated(word: Word, conjuncts: list[str], head: str, field: str) -> list[Candidate]:
-    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템."""
+def _coordinated(word: Word, conjuncts: list[str], head: str, field: str, lex: Heads) -> list[Candidate]:
+    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템; each member must be a name
+    of its own (`스마트도시·공공서비스`: 공공서비스 is a kind of service, and so is 스마트도시서비스)."""
     found, offset = [], word.start
+    kind = field == "systems" and head in lex.system_kind_heads  # one glued word before it names a kind
     for conjunct in conjuncts:
         name = conjunct if conjunct.endswith(head) else conjunct + head
-        if conjunct:
+        if conjunct and _is_name(name, head, field, lex) and not (kind and " " not in conjunct):
             found.append(Candidate(field, name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found
@@ -386,6 +563,9 @@ def quoted(reading: Reading) -> list[Candidate]:
         text = match.group(1).strip()
         start = match.start(1) + match.group(1).index(text)
         candidate = _classify_quoted(reading, text, start, match.end())
+        if candidate and candidate.field != "organizations":
+            end = candidate.end + _alias_length(reading, candidate.end, candidate.field)
+            candidate = Candidate(candidate.field, article.text[start:end], start, end)
         if candidate:
             found.append(candidate)
     return found
@@ -407,7 +587,11 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
         return None  # a count without a head is a quoted phrase (`'100대 과제'`), a name with one (`'… 25개 자치구 개통식'`)
     if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
         return Candidate("systems", text, start, start + len(text))
-    following = article.text[after:after + 8].lstrip()
+    gloss = _ALIAS_AFTER.match(article.text, after)  # `‘코리아 인바이트 유’(KOREA invites U) 행사`
+    following_at = gloss.end() if gloss else after
+    following = article.text[following_at:following_at + 12].lstrip()
+    if following.removeprefix("모바일").lstrip().startswith(tuple(lex.systems)):
+        return Candidate("systems", text, start, start + len(text))  # `‘스마트 파주’ 모바일 앱`
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):
@@ -426,8 +610,9 @@ def _epithet(article: ArticleWords, after: int, head: str) -> bool:
 
 
 def _without_gloss(text: str, lex: Heads) -> str:
-    """`‘… 연수 프로그램(K2H)’`: the name is what stands before its parenthesised alias or gloss,
-    unless the parentheses repeat the head (`‘… 양해각서(MOU)’`)."""
+    """`‘크린넷(쓰레기 자동집하시설)’`, `‘… 프로그램(GLP)’`: the name is read from what stands before its
+    parenthesised gloss or alias (an alias is given back by `_alias_length`), unless the parentheses
+    repeat the head (`‘… 양해각서(MOU)’`)."""
     match = _TRAILING_GLOSS.search(text)
     if match is None or any(match.group(1) in lex.of(field) for field in ("systems", "programs")):
         return text
@@ -470,8 +655,74 @@ def organizations(reading: Reading) -> list[Candidate]:
                 _place_office(reading, phrase, position) or _latin_name_after_place(article, phrase, position)
             if candidate and not _address(reading, phrase, position, candidate):
                 found.append(candidate)
-    found = _drop_contained(found)
-    return found + _coordinated_names(reading, found) + _named_after_kind(reading)
+    found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
+    found += _coordinated_words(reading, found)
+    return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading)
+
+
+def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candidate]:
+    """`고려대·홍익대·한국영상대 세종캠퍼스`: bodies joined by middle dots are bodies wherever they stand,
+    also before a word that is no head (not nouns ending like a province: `투명성·효율성`)."""
+    article, lex, claimed = reading.article, reading.lex, {c.start for c in found}
+    words = [word for word in article.words
+             if word.start not in claimed and _COORDINATION.search(article.text, word.start, word.nominal_end)]
+    members = []
+    for word in words:
+        candidate = Candidate("organizations", "", word.start, word.nominal_end)
+        split = _coordinated_bodies(reading, candidate)
+        if len(split) > 1 and all(_is_body_name(c.name, lex) and not _DIGIT.search(c.name)
+                                  and lex.organizations.ending(c.name) not in lex.name_like_heads for c in split):
+            members += split
+    return members
+
+
+def _known_bodies(reading: Reading) -> list[Candidate]:
+    """`코엑스`, `KT`, `유네스코`: bodies known by a name without a head (known_bodies.yaml), each a
+    word of its own, not an alias in parentheses (`한국국제협력단(KOICA)` names one body) nor the
+    owner opening a longer proper name (`KDI 국제정책대학원`, `KBS 월드`)."""
+    article, known = reading.article, reading.lex.known_bodies
+    found = []
+    for index, word in enumerate(article.words):
+        text = article.text[word.start:word.nominal_end]
+        if text not in known or article.text[word.start - 1:word.start] == "(":
+            continue
+        following = article.words[index + 1] if index + 1 < len(article.words) else None
+        if following and article.joined(word, following) and (
+                "NNP" in following.tags[:1] or is_organization_word(reading, following)):
+            continue
+        found.append(Candidate("organizations", text, word.start, word.nominal_end))
+    return found
+
+
+def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidate]:
+    """`고흥군·여수시`, `안행부·미래부·기재부`: bodies joined by middle dots are one body each;
+    members without a head share the last one's (`북창ㆍ무학치안센터`: 북창치안센터, 무학치안센터)."""
+    text = reading.article.text
+    conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
+    if len(conjuncts) == 1 or not all(conjuncts):
+        return [candidate]
+    shared = _shared_head(reading.article.words[reading.article.index_at(candidate.end) - 1])
+    found, offset = [], candidate.start
+    for conjunct in conjuncts:
+        name = conjunct if _is_body_name(conjunct, reading.lex) else conjunct + shared
+        if not _is_body_name(name, reading.lex):
+            return [candidate]
+        found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
+        offset += len(conjunct) + 1
+    return found
+
+
+def _shared_head(word: Word) -> str:
+    """The morphemes of the last member after its first (`무학치안센터` -> 치안센터)."""
+    marks = [i for i, form in enumerate(word.forms) if _COORDINATION.fullmatch(form)]
+    last_member = word.forms[marks[-1] + 1:] if marks else ()
+    return "".join(last_member[1:])
+
+
+def _is_body_name(text: str, lex: Heads) -> bool:
+    head = lex.organizations.ending(text)
+    return (head is not None and text not in lex.not_organizations and not text.endswith(lex.common_endings)
+            and (len(head) > 1 or len(text) > 2))
 
 
 def _named_after_kind(reading: Reading) -> list[Candidate]:
@@ -635,7 +886,7 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`).
     A body described by its head takes the nouns before it (`스마트시티 추진본부`)."""
     article, lex, countries = reading.article, reading.lex, reading.countries
-    if _is_local_government(reading, phrase[head_index]):
+    if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
     word = phrase[index]
     text = article.text[word.start:word.nominal_end]
@@ -646,11 +897,24 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     head = organization_head(reading, word)
     if head in lex.local_government_heads:
         return False
+    if head is None and len(text) == 3 and word.tags == ("NNP",) and lexicons.korean_name_form(text) \
+            and text not in lexicons.foreign_cities():
+        return False  # `류철호 한국도로공사 사장`: a person named before the body
     if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
         return True  # `국가인재원 과천분원`: a branch is named with its body
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
         return not (is_count(word) or text in lex.generic or text in lex.list_closers or text in lex.address_nouns)
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _placed_body(reading: Reading, word: Word) -> bool:
+    """`부천시청`, `성동구의회`: a body whose own word opens with its local government (a proper noun
+    naming a district, or a place before its office) is placed by it; the places before it do not
+    belong to its name (`경기 부천시청`), save a district many cities share (`대전 중구청`)."""
+    lex = reading.lex
+    if len(word.forms) < 2 or word.tags[0] != "NNP" or word.forms[0] in lex.shared_district_names:
+        return False
+    return _district_name(word.forms[0], lex) or word.forms[1] in lex.office_heads
 
 
 def _descriptive_body(word: Word) -> bool:

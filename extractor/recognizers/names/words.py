@@ -2,8 +2,9 @@
 
 Two segmentations share one `Word`:
 - name words run between spaces and hard punctuation (`△`, brackets, quotes,
-  commas); `·` and `-` stay inside them (`통합관제·스마트도시시스템`,
-  `U-통합관제센터`). A noun phrase is a run of them joined by single spaces in
+  commas, a full stop glued to the next sentence: `했다.기상청은`); `·` and `-`
+  stay inside them (`통합관제·스마트도시시스템`, `U-통합관제센터`), dashes never open
+  one (`서울--(뉴스와이어)--서울시는`). A noun phrase is a run of them joined by single spaces in
   which every word but the last is wholly nominal (`스마트 스쿨존 안전시스템`).
 - clause words are whitespace-separated, without opening marks and trailing
   punctuation, so that `아방카이시(市)의` stays one word with its particle.
@@ -29,7 +30,7 @@ _NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS | {"W_SERIAL"}  # `5-1생활권`: a
 #: A stem of these is a noun phrase word, brackets and middle dots included
 #: (`아방카이시(市)`, `단장(45·차관)`).
 STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}
-_NAME_WORD = re.compile(r"[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©]+")
+_NAME_WORD = re.compile(r"(?![-~])(?:[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©.]|\.(?![가-힣]))+")
 #: Whitespace-separated words. A full stop glued to the next sentence (`했다.최 시장은`) also
 #: splits, and so does a parenthesis holding several words (`센터장(사진 왼쪽)`), while a
 #: one-word gloss stays in its word (`아방카이시(市)의`).

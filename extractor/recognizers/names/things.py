@@ -234,20 +234,10 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     first, stop = _name_start(reading, phrase, position)
     if head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
         return []  # `한국 연수`: a country before a general head says where, not which
-    if field == "systems":
-        first = _after_country(phrase, first, position, countries)
-    else:  # `요르단 나라장터 도입사업`: the owner goes; two partners name the event (`한국·페루 혁신경제포럼`)
-        while first < position and any(s <= phrase[first].start and phrase[first].nominal_end <= e
-                                       for s, e in countries):
-            first += 1
-    conjuncts = _COORDINATION.split(word_text)
-    if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
-        return _coordinated(word, conjuncts, head, field, lex)
-    if field == "systems" and word_text == head and first == position - 1 and stop is None:
-        before = phrase[first]
-        conjuncts = _COORDINATION.split(article.text[before.start:before.nominal_end])
-        if len(conjuncts) > 1 and before.full:  # `교통·방범 CCTV`: one name per member
-            return _coordinated(before, conjuncts, head, field, lex)
+    first = _without_owner_country(reading, phrase, first, position, field)
+    coordinated = _coordinated_at(reading, phrase, first, position, stop, field, head)
+    if coordinated is not None:
+        return coordinated
     apposed = _apposed_name(reading, word, field) if word.connective else None
     if apposed:
         return [apposed]  # `교통정보시스템인 토피스`, `아트페어인 프리즈 서울`: the name, not its description
@@ -257,18 +247,56 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
         return []
-    if field == "programs" and _kind_of_activity(phrase[first:position + 1], text, head, lex):
+    if _names_a_kind(reading, phrase, first, position, text, field, head):
         return []
-    if field == "systems" and _kind_of_service(phrase[first:position + 1], text, head, lex):
-        return []
-    if field == "systems" and head in lex.system_kind_heads and position > 0 \
-            and word_text == head and _always_on_service(phrase[position - 1], lex):
-        return []  # `보조금24 서비스` is 보조금24
     end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
+
+
+def _without_owner_country(reading: Reading, phrase: list[Word], first: int, position: int, field: str) -> int:
+    """Where the name starts once its owner country goes (`요르단 나라장터 도입사업`); for a
+    system only a leading country, for a programme every country word (two partners name the
+    event: `한국·페루 혁신경제포럼`)."""
+    countries = reading.countries
+    if field == "systems":
+        return _after_country(phrase, first, position, countries)
+    while first < position and any(s <= phrase[first].start and phrase[first].nominal_end <= e for s, e in countries):
+        first += 1
+    return first
+
+
+def _coordinated_at(reading: Reading, phrase: list[Word], first: int, position: int, stop: str | None,
+                    field: str, head: str) -> list[Candidate] | None:
+    """One name per member of a coordination sharing the head, glued (`교통·방범CCTV`) or with
+    the head a word of its own (`교통·방범 CCTV`); None when the name is no coordination."""
+    text, lex, word = reading.article.text, reading.lex, phrase[position]
+    conjuncts = _COORDINATION.split(text[word.start:word.nominal_end])
+    if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
+        return _coordinated(word, conjuncts, head, field, lex)
+    if field == "systems" and len(conjuncts) == 1 and conjuncts[0] == head and first == position - 1 and stop is None:
+        before = phrase[first]
+        members = _COORDINATION.split(text[before.start:before.nominal_end])
+        if len(members) > 1 and before.full:
+            return _coordinated(before, members, head, field, lex)
+    return None
+
+
+def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: int, text: str, field: str,
+                  head: str) -> bool:
+    """An activity (`관광 프로그램`), a kind of service, or the head after a service always on
+    (`보조금24 서비스` is 보조금24): no name of its own."""
+    lex, words = reading.lex, phrase[first:position + 1]
+    if field == "programs":
+        return _kind_of_activity(words, text, head, lex)
+    if field != "systems":
+        return False
+    word_text = reading.article.text[phrase[position].start:phrase[position].nominal_end]
+    return _kind_of_service(words, text, head, lex) or (
+        head in lex.system_kind_heads and position > 0 and word_text == head
+        and _always_on_service(phrase[position - 1], lex))
 
 
 def _next_word(reading: Reading, word: Word) -> Word | None:

@@ -206,7 +206,7 @@ def test_json_fields_are_mapped_with_title_and_date():
     item = to_input(RawRecord("press.jsonl:1", line, is_json=True), settings)
 
     assert isinstance(item, Input)
-    assert item.id == "https://example.kr/1" and item.source == "press.jsonl:1"
+    assert item.id == "https://example.kr/1" and item.source == "https://example.kr/1"  # the page it came from
     assert item.data.decode() == "해양 포럼 개최\n\n부산시는 포럼을 열었다."
     assert item.reference_date == "2024-05-03"
 

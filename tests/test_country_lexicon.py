@@ -1,12 +1,12 @@
 """The generated country lexicon matches its sources (CLDR via Babel + country_aliases.yaml)."""
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
+from script_loader import load_script
 
 from extractor.lexicons import load
 
@@ -14,10 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("build_country_lexicon", ROOT / "scripts" / "build_country_lexicon.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_country_lexicon")
 
 
 def test_countries_yaml_is_regenerated_after_alias_edits():

@@ -2,13 +2,13 @@
 bytes, cuts, splices, HTML, stray quotes, changed digits, NUL bytes, CP949, shuffled lines)."""
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from script_loader import load_script
 
 from extractor import InputError, extract
 
@@ -16,10 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _fuzz_module():
-    spec = importlib.util.spec_from_file_location("fuzz", ROOT / "scripts" / "fuzz.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("fuzz")
 
 
 FUZZ = _fuzz_module()

@@ -450,3 +450,9 @@ def test_page_metadata_dates_in_other_formats_are_read():
     document = to_document(page)
     assert (document.published, document.modified) == ("2024-05-03T15:12:00+09:00", "2024-05-03T16:00:00+09:00")
     assert document.reference_date.isoformat() == "2024-05-03"
+
+
+def test_a_page_metadata_author_with_a_list_mark_is_the_bare_name():
+    from extractor.ingest.html import _authors
+
+    assert [r.name for r in _authors("- 홍길동")] == ["홍길동"]

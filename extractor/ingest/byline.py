@@ -157,10 +157,6 @@ def personal_addresses(line: str) -> list[str]:
 _WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
 
 
-def is_bare_name(line: str) -> bool:
-    return bare_name(line) is not None
-
-
 def bare_name(line: str) -> str | None:
     """The name of a line holding nothing but a name (`박상준`, `- 구동우`), else None."""
     name = line.strip(" \t-•·|")

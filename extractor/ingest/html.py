@@ -7,7 +7,7 @@ import re
 from ..document import Document
 from ..errors import InputError
 from ..model import Reporter
-from .byline import byline_line, is_bare_name, merge_reporters
+from .byline import bare_name, byline_line, merge_reporters
 from .layout import analyse_layout
 from .timestamp import KST, parse_date_value
 
@@ -65,8 +65,8 @@ def _authors(author: str | None) -> list[Reporter]:
         byline = byline_line(part)
         if byline:
             reporters.extend(Reporter(name=r.name, email=None) for r in byline.reporters)
-        elif is_bare_name(part):
-            reporters.append(Reporter(name=part.strip()))
+        elif name := bare_name(part):
+            reporters.append(Reporter(name=name))
     return reporters
 
 

@@ -132,7 +132,7 @@ def _output_name(name: str, written: set[str]) -> str:
 
 
 def _run_eval(args) -> int:
-    from .scoring import Report, agreement, evaluate, gold_pairs
+    from .scoring import agreement, evaluate, gold_pairs
 
     for directory in args.gold_dirs:
         if not directory.is_dir():
@@ -144,8 +144,7 @@ def _run_eval(args) -> int:
         if not report.articles:
             return _fail(f"{args.answers}: no NAME.gold.json for an article of {', '.join(map(str, args.gold_dirs))}")
     else:
-        report = Report.merged([evaluate(directory, use_reference_date=not args.no_reference_date)
-                                for directory in args.gold_dirs])
+        report = evaluate(args.gold_dirs, use_reference_date=not args.no_reference_date)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -81,20 +81,6 @@ class Report:
         self.accuracy[row].total += total
         self.per_article.setdefault(article, {})[row] = (right, total)
 
-    @classmethod
-    def merged(cls, reports: list[Report]) -> Report:
-        """One report over the articles of several (article names must differ)."""
-        whole = cls()
-        for report in reports:
-            for name, rows in report.per_article.items():
-                for row, counts in rows.items():
-                    (whole.add_prf if row in whole.prf else whole.add_accuracy)(name, row, *counts)
-            whole.grounding_failures |= report.grounding_failures
-            whole.errors |= report.errors
-            whole.details |= report.details
-            whole.articles += report.articles
-        return whole
-
     def intervals(self, rounds: int = BOOTSTRAP_ROUNDS, seed: int = 0) -> dict[str, tuple[float, float]]:
         """95 % percentile bootstrap interval per row (F1 or accuracy), resampling whole articles."""
         names = list(self.per_article)
@@ -318,24 +304,29 @@ def _address(source: str | dict | None) -> str | None:
     return match[0].rstrip(").,;") if match else None
 
 
-def evaluate(directory: Path, *, use_reference_date: bool = True) -> Report:
-    """Score every NAME.txt against NAME.gold.json; without `use_reference_date` the articles get no
-    date from the caller, as in real use, and must find their own."""
+def evaluate(directories: Path | list[Path], *, use_reference_date: bool = True) -> Report:
+    """Score every NAME.txt against NAME.gold.json in one or more directories; without
+    `use_reference_date` the articles get no date from the caller, as in real use, and must find
+    their own."""
     from .api import extract
     from .errors import InputError
     from .ingest import to_document
 
     report = Report()
-    for text_path, gold_path in gold_pairs(directory):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        name = text_path.stem
-        data = text_path.read_bytes()
-        source = _address(gold.get("source")) or str(text_path)
-        try:
-            reference_date = gold.get("reference_date") if use_reference_date else None
-            article = extract(data, reference_date=reference_date, id=name, source=source)
-        except InputError as error:
-            report.errors[name] = str(error)
-            continue
-        score_article(article, gold, report, name, to_document(data, source=source).reference_date)
+    for directory in [directories] if isinstance(directories, Path) else directories:
+        for text_path, gold_path in gold_pairs(directory):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            name = text_path.stem
+            data = text_path.read_bytes()
+            source = _address(gold.get("source")) or str(text_path)
+            try:
+                reference_date = gold.get("reference_date") if use_reference_date else None
+                article = extract(data, reference_date=reference_date, id=name, source=source)
+            except InputError as error:
+                report.errors[name] = str(error)
+                continue
+            # the date the article shows by itself: what it resolved against when given none
+            own_date = to_document(data, source=source).reference_date if use_reference_date else (
+                dt.date.fromisoformat(article.reference_date) if article.reference_date else None)
+            score_article(article, gold, report, name, own_date)
     return report

@@ -333,8 +333,6 @@ def _print_rows(columns: list[str], rows: list[tuple], file_format: str) -> None
 
 
 def _run_export(args) -> int:
-    import duckdb
-
     from .store import StoreError
 
     try:
@@ -345,8 +343,6 @@ def _run_export(args) -> int:
             store.close()
     except (StoreError, OSError) as error:
         return _fail(str(error))
-    except duckdb.Error as error:
-        return _fail(f"export failed: {str(error).strip().splitlines()[0]}")
     print(f"wrote {len(written)} files to {args.directory}: {', '.join(path.name for path in written)}",
           file=sys.stderr)
     return 0
@@ -434,12 +430,15 @@ def _run_batch(args) -> int:
 
 
 def _valid_reference_date(value: str | None) -> bool:
-    import datetime as dt
+    """Checked before any work starts, by the rule every input is checked by."""
+    from .errors import InputError
+    from .ingest import as_reference_date
 
     try:
-        return value is None or bool(dt.date.fromisoformat(value))
-    except ValueError:
+        as_reference_date(value)
+    except InputError:
         return False
+    return True
 
 
 def _comma_list(value: str) -> list[str]:

@@ -136,7 +136,10 @@ class Store:
         for table in _TABLES:
             target = directory / f"{table}.{file_format}"
             escaped = str(target).replace("'", "''")
-            self.connection.execute(f"COPY {table} TO '{escaped}' (FORMAT {file_format})")
+            try:
+                self.connection.execute(f"COPY {table} TO '{escaped}' (FORMAT {file_format})")
+            except duckdb.Error as error:
+                raise StoreError(f"export failed: {_first_line(error)}") from None
             written.append(target)
         return written
 

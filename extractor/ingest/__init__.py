@@ -50,7 +50,7 @@ def to_document(
         document = analyse_layout(text, id=doc_id, source=source)
     if decoded.warning:
         document.warnings.append(decoded.warning)
-    ref = _as_date(reference_date)
+    ref = as_reference_date(reference_date)
     document.reference_date = ref or _date_of(document.published) or document.reference_date or _date_in_name(source)
     return document
 
@@ -86,7 +86,8 @@ def _too_large(size: int, max_chars: int, unit: str) -> InputError:
                       "split it or raise the limit (--max-chars)")
 
 
-def _as_date(value: dt.date | str | None) -> dt.date | None:
+def as_reference_date(value: dt.date | str | None) -> dt.date | None:
+    """The caller's reference date as a date (`2023-07-28`, or a timestamp opening so); InputError if it is none."""
     if value is None or isinstance(value, dt.date):
         return value
     try:
@@ -99,4 +100,4 @@ def _date_of(timestamp: str | None) -> dt.date | None:
     return dt.date.fromisoformat(timestamp[:10]) if timestamp else None
 
 
-__all__ = ["to_document", "stable_id", "InputError", "MAX_CHARS"]
+__all__ = ["to_document", "stable_id", "as_reference_date", "InputError", "MAX_CHARS"]

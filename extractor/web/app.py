@@ -52,7 +52,7 @@ class Limits:
 @dataclass
 class _Input:
     data: bytes | str
-    reference_date: str | None = None
+    reference_date: dt.date | None = None
     source: str | None = None
     save: bool = True
 
@@ -236,13 +236,14 @@ async def _form_input(request: Request, limits: Limits) -> _Input:
     return _Input(data, _checked_date(form.get("reference_date")), source, save)
 
 
-def _checked_date(value) -> str | None:
+def _checked_date(value, what: str = "reference date") -> dt.date | None:
+    """A YYYY-MM-DD date from a form or query, or a 422 saying which field is not one."""
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise HTTPException(422, f"reference date {value!r} is not a YYYY-MM-DD date") from None
+        raise HTTPException(422, f"{what} {value!r} is not a YYYY-MM-DD date") from None
 
 
 def _too_large(limits: Limits) -> str:
@@ -258,15 +259,6 @@ def _require(store):
 
 def _filters(request: Request) -> Filters:
     given = request.query_params
-
-    def day(name: str) -> dt.date | None:
-        value = given.get(name)
-        if not value:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise HTTPException(422, f"{name} {value!r} is not a YYYY-MM-DD date") from None
-
-    return Filters(start=day("start"), end=day("end"), country=(given.get("country") or "").upper() or None,
+    return Filters(start=_checked_date(given.get("start"), "start"), end=_checked_date(given.get("end"), "end"),
+                   country=(given.get("country") or "").upper() or None,
                    program=given.get("program") or None, words=given.get("q") or None)

@@ -7,13 +7,14 @@ interrupted any other way, and a fresh worker takes its place.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import multiprocessing
 from multiprocessing.pool import Pool
 
 from ..nlp.pipeline import load_pipeline
 
 
-def _extract_json(data: bytes | str, reference_date: str | None, source: str | None, max_chars: int) -> dict:
+def _extract_json(data: bytes | str, reference_date: dt.date | None, source: str | None, max_chars: int) -> dict:
     from ..api import extract
 
     article = extract(data, reference_date=reference_date, source=source, max_chars=max_chars)
@@ -41,7 +42,7 @@ class WorkerPool:
     def busy(self) -> int:
         return self.size - self._idle.qsize()
 
-    async def extract(self, timeout: float, data: bytes | str, reference_date: str | None, source: str | None,
+    async def extract(self, timeout: float, data: bytes | str, reference_date: dt.date | None, source: str | None,
                       max_chars: int) -> dict:
         """The article's contract JSON; TimeoutError when waiting for a worker plus extracting takes too long."""
         loop = asyncio.get_running_loop()

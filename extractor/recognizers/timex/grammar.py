@@ -51,7 +51,9 @@ class Group:
 def parse_timex(text: str, reference: dt.date | dt.datetime | None) -> list[Timex]:
     """Every temporal expression in `text`, normalised against `reference` (None: no date is
     known, and what depends on one is left open: `7월 28일` -> `XXXX-07-28`)."""
-    return TimexParser(reference).parse(text)
+    parser = TimexParser(reference)
+    parser.learn_names(text)
+    return parser.parse(text)
 
 
 #: Without a reference date an expression is resolved against each of these days: what comes
@@ -86,8 +88,8 @@ class TimexParser:
                 self.name_tails[tail] = regex.compile(r"(?<!\d)" + r"\s?".join(map(regex.escape, tail)))
 
     def parse(self, text: str, start: int = 0, end: int | None = None) -> list[Timex]:
+        """The expressions of text[start:end]; names learnt beforehand (`learn_names`) are respected."""
         end = len(text) if end is None else end
-        self.learn_names(text, start, end)
         found = []
         for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
             timex = self._resolve(text, first, last)

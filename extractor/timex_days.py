@@ -12,8 +12,12 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from . import lexicons
+
 _GRAINS = ("time", "day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade")
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter runs into the next year
+#: Seasons as the date rules resolve them (lexicons/timex.yaml): code -> first (month, day), last (month, day).
+_SEASONS = {season["code"]: (tuple(season["first"]), tuple(season["last"]))
+            for season in lexicons.load("timex")["seasons"].values()}
 
 _PATTERNS = (
     (re.compile(r"(\d{4})-(\d\d)-(\d\d)T.+"), "time"),
@@ -79,13 +83,20 @@ def _months(year: int, first_month: int, last_month: int) -> tuple[dt.date, dt.d
     return dt.date(year, first_month, 1), dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
 
 
+def _season(year: int, code: str) -> tuple[dt.date, dt.date]:
+    """`2023-WI` runs from 2023-12-21 into the next year's 3-20."""
+    (first_month, first_day), (last_month, last_day) = _SEASONS[code]
+    last_year = year + 1 if (last_month, last_day) < (first_month, first_day) else year
+    return dt.date(year, first_month, first_day), dt.date(last_year, last_month, last_day)
+
+
 _RANGES = {
     "time": _day,
     "day": _day,
     "weekend": _weekend,
     "week": _week,
     "month": lambda year, month: _months(int(year), int(month), int(month)),
-    "season": lambda year, code: _months(int(year), *_SEASON_MONTHS[code]),
+    "season": lambda year, code: _season(int(year), code),
     "quarter": lambda year, q: _months(int(year), 3 * int(q) - 2, 3 * int(q)),
     "half": lambda year, h: _months(int(year), 6 * int(h) - 5, 6 * int(h)),
     "year": lambda year: _months(int(year), 1, 12),

@@ -456,3 +456,12 @@ def test_a_page_metadata_author_with_a_list_mark_is_the_bare_name():
     from extractor.ingest.html import _authors
 
     assert [r.name for r in _authors("- 홍길동")] == ["홍길동"]
+
+
+def test_a_timestamp_in_another_zone_dates_the_article_by_its_korean_day():
+    from extractor.ingest import _date_of
+    from extractor.ingest.timestamp import parse_date_value
+
+    assert str(_date_of("2024-05-03T23:30:00+00:00")) == "2024-05-04"
+    assert parse_date_value("2024-05-03T23:30:00Z").isoformat() == "2024-05-04T08:30:00+09:00"
+    assert parse_date_value("2024-05-03").isoformat() == "2024-05-03T00:00:00+09:00"

@@ -10,6 +10,7 @@ from ..errors import InputError
 from .decode import Decoded, check_text, decode
 from .html import html_to_document, looks_like_html
 from .layout import analyse_layout
+from .timestamp import KST_ZONE
 
 #: Larger texts are refused with a clear error rather than tying up a worker for minutes.
 MAX_CHARS = 1_000_000
@@ -97,7 +98,11 @@ def as_reference_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def _date_of(timestamp: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(timestamp[:10]) if timestamp else None
+    """The Korean day of a timestamp (`2024-05-03T23:30:00+00:00` is the 4th in Korea)."""
+    if not timestamp:
+        return None
+    moment = dt.datetime.fromisoformat(timestamp)
+    return moment.date() if moment.tzinfo is None else moment.astimezone(KST_ZONE).date()
 
 
 __all__ = ["to_document", "stable_id", "as_reference_date", "InputError", "MAX_CHARS"]

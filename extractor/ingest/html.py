@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..model import Reporter
 from .byline import bare_name, byline_line, merge_reporters
 from .layout import analyse_layout
-from .timestamp import KST, parse_date_value
+from .timestamp import iso_offset, parse_date_value
 
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|article|meta|title)\b", re.I)
 _MODIFIED_META = re.compile(
@@ -85,10 +85,4 @@ def _iso(value: str | None) -> str | None:
         return parsed.isoformat(timespec="seconds") if parsed else None
     day, time, offset = match.groups()
     time = (time or "00:00:00") + (":00" if time and len(time) == 5 else "")
-    if offset in (None, ""):
-        offset = KST
-    elif offset == "Z":
-        offset = "+00:00"
-    elif ":" not in offset:
-        offset = f"{offset[:3]}:{offset[3:]}"
-    return f"{day}T{time}{offset}"
+    return f"{day}T{time}{iso_offset(offset)}"

@@ -11,8 +11,9 @@ import distributed
 from distributed import Client, Future
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from ..nlp.pipeline import prepare_worker
 from .records import BatchError, Shard
-from .work import Settings, ShardResult, analyse_shard, failed_shard, prepare_worker
+from .work import Settings, ShardResult, analyse_shard, failed_shard
 
 #: Shards queued per worker thread, so that no thread idles while a result travels back.
 SHARDS_PER_THREAD = 2

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection, wait
 
+from ..nlp.pipeline import prepare_worker
 from .records import BatchError, Shard
-from .work import Settings, ShardResult, analyse_shard, failed_shard, prepare_worker
+from .work import Settings, ShardResult, analyse_shard, failed_shard
 
 #: Extra attempts for a shard whose worker died before reaching any record (not the record's fault).
 RETRIES_BEFORE_ANY_RECORD = 2
@@ -135,7 +136,6 @@ class _Worker:
 def _serve(connection: Connection, settings: Settings) -> None:
     """A worker's life: load the pipeline once, then analyse shards until told to stop or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    os.environ["EXTRACTOR_KIWI_THREADS"] = "1"
     prepare_worker()
     connection.send(("ready", os.getpid()))
     try:

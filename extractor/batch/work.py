@@ -50,14 +50,6 @@ class ShardResult:
         return len(self.articles) + len(self.failures)
 
 
-def prepare_worker() -> None:
-    """Load the pipeline once (which freezes what it loaded out of the garbage collector's reach)."""
-    os.environ.setdefault("EXTRACTOR_KIWI_THREADS", "1")
-    from ..nlp.pipeline import load_pipeline
-
-    load_pipeline()
-
-
 def analyse_shard(shard: Shard, settings: Settings, announce: Callable[[int], None] | None = None) -> ShardResult:
     """Analyse a shard. In careful mode each record goes alone and `announce(position)` is
     called before it, so that whoever watches knows which record a crash happened on."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 from functools import lru_cache
 
 import spacy
@@ -42,3 +43,10 @@ def load_pipeline(num_workers: int | None = None) -> Language:
     nlp.tokenizer.kiwi.tokenize("준비")  # Kiwi loads its model lazily: now, not on the first article
     gc.freeze()
     return nlp
+
+
+def prepare_worker() -> None:
+    """A worker process (a batch's or the web server's): the pipeline loaded once, with one Kiwi
+    thread, since the workers are the parallelism."""
+    os.environ.setdefault("EXTRACTOR_KIWI_THREADS", "1")
+    load_pipeline()

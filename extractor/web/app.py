@@ -102,13 +102,15 @@ def _open_store(database: str | Path | None):
 
 
 def _add_pages(app: FastAPI, server: _Server) -> None:
+    pages = {name: _page(name, server.limits) for name in ("index.html", "archive.html")}  # the limits are fixed
+
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
-        return _page("index.html", server.limits)
+        return pages["index.html"]
 
     @app.get("/archive", response_class=HTMLResponse)
     def archive_page() -> str:
-        return _page("archive.html", server.limits)
+        return pages["archive.html"]
 
     @app.get("/api/limits")
     def stated_limits() -> dict:

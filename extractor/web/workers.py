@@ -11,7 +11,7 @@ import datetime as dt
 import multiprocessing
 from multiprocessing.pool import Pool
 
-from ..nlp.pipeline import load_pipeline
+from ..nlp.pipeline import prepare_worker
 
 
 def _extract_json(data: bytes | str, reference_date: dt.date | None, source: str | None, max_chars: int) -> dict:
@@ -34,7 +34,7 @@ class WorkerPool:
             self._idle.put_nowait(self._new_worker())
 
     def _new_worker(self) -> Pool:
-        worker = self._context.Pool(1, initializer=load_pipeline)
+        worker = self._context.Pool(1, initializer=prepare_worker)
         self._workers.add(worker)
         return worker
 

@@ -21,6 +21,7 @@ from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_num
 
 _LEXICON = load("counters")
 _COUNTED_NOUNS: dict[str, str] = _LEXICON["counted_with_gae"]
+_COUNTED_LONGEST_FIRST = longest_first(_COUNTED_NOUNS)
 _COUNTER_UNITS: dict[str, str] = {**_LEXICON["counters"], **_LEXICON["native_counters"]}
 _PLACE_ROLES = set(_LEXICON["place_roles"])
 
@@ -148,7 +149,7 @@ def _predicate_count(match: regex.Match, morphemes: Morphemes) -> Count | None:
 
 def _counted_unit(noun: str, noun_end: int | None, morphemes: Morphemes) -> str | None:
     """What a noun after 개 counts: the longest counted noun it ends with, as a morpheme."""
-    for counted in longest_first(_COUNTED_NOUNS):
+    for counted in _COUNTED_LONGEST_FIRST:
         if noun.endswith(counted) and morphemes.starts_at(noun_end - len(counted)):
             return _COUNTED_NOUNS[counted]
     return None

@@ -9,21 +9,14 @@ by `과/와`, the first named speaks.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 
-from .. import lexicons
 from ..model import Speaker
 from ..nlp.korean import particles
-from .names.people import People, PersonPhrase, clean, phrase_ending_at
+from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns
 
 TOPIC_PARTICLES = particles("honorific_topic", "topic")
 SUBJECT_PARTICLES = particles("honorific_subject", "subject", "also", "only")
 COORDINATING_PARTICLES = particles("partner", "listing_word")
-
-
-@lru_cache(maxsize=None)
-def pronouns() -> frozenset:
-    return frozenset(lexicons.load("speech_verbs")["pronouns"])
 
 
 def _subject_phrase(people: People, words, index: int) -> PersonPhrase | None:

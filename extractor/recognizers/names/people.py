@@ -39,7 +39,6 @@ from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
 MAX_NAME_WORDS = 4
-_HANGUL_NAME = re.compile(r"[가-힣]{2,4}")
 _GLOSS = re.compile(r"\([^()\s]+\)")
 _DIGITS = re.compile(r"\d")
 _BRACKETS = re.compile(r"[\[\](){}<>]")
@@ -571,13 +570,14 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
         return False
     return not (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
                 or written in lex.title_modifiers
-                or written in lex.international_bodies or written in _pronouns()
+                or written in lex.international_bodies or written in pronouns()
                 or written in people.heads.generic or written in people.heads.participant_nouns
                 or split_title(written) or _in_country(word, people.countries) or _foreign_place(people, word))
 
 
 @lru_cache(maxsize=None)
-def _pronouns() -> frozenset:
+def pronouns() -> frozenset:
+    """Words standing for a person already named (`그는`, `이들은`): no name."""
     return frozenset(lexicons.load("speech_verbs")["pronouns"])
 
 

@@ -263,7 +263,7 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
     countries = reading.countries
     if field == "systems":
         return _after_country(phrase, first, position, countries)
-    while first < position and any(s <= phrase[first].start and phrase[first].nominal_end <= e for s, e in countries):
+    while first < position and countries.cover(phrase[first].start, phrase[first].nominal_end):
         first += 1
     return first
 
@@ -318,7 +318,7 @@ def _apposed_name(reading: Reading, word: Word, field: str) -> Candidate | None:
     if following is None:
         return None
     index = article.index_at(following.start)
-    while any(s <= article.words[index].start < e for s, e in reading.countries) and index + 1 < len(article.words) \
+    while reading.countries.contain(article.words[index].start) and index + 1 < len(article.words) \
             and article.joined(article.words[index], article.words[index + 1]):
         index += 1  # `대회인 덴마크 오르후스대회`: the owner country goes
     following, last = article.words[index], index
@@ -777,7 +777,7 @@ def _proper_body_name(reading: Reading, word: Word) -> bool:
     text = article.text[word.start:word.nominal_end]
     return (len(text) > 1 and bool(word.tags) and all(tag in ("NNP", "SL") for tag in word.tags)
             and organization_head(reading, word) is None and not _named_place(reading, word)
-            and text not in lexicons.foreign_cities() and not any(s <= word.start < e for s, e in countries))
+            and text not in lexicons.foreign_cities() and not countries.contain(word.start))
 
 
 def _place_office(reading: Reading, phrase: list[Word], position: int) -> Candidate | None:

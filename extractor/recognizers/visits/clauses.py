@@ -85,7 +85,7 @@ def _dates_something_else(ctx: VisitContext, date: Dated) -> bool:
         return True
     head = phrase[-1]  # the modified noun phrase's head: `… 공무원 등 인력 국내 초청 연수` is a course
     names_visitors = head.text.endswith(ctx.lex.visitor_nouns) or any(
-        c.unit == "people" and c.start <= head.idx < c.end for c in ctx.counts)
+        c.unit == "people" for c in ctx.counts.overlapping(head.idx, head.idx + 1))
     return not names_visitors
 
 

@@ -55,6 +55,7 @@ TAIL_TAG_PREFIXES = ("J", "VCP", "E", "XSN")
 SHORT_FORM_TAGS = ("NNP", "NNG", "SH", "XPN")
 PREDICATE_TAG_PREFIXES = ("V", "E", "XSV", "XSA", "XR", "MAG")
 SUBJECT_PARTICLES = particles("subject", "topic", "also")
+OBJECT_PARTICLES = particles("object")
 #: Particles inside a noun phrase: genitive and `and` (Kiwi tags `칠레와 페루` 와 JC or JKB).
 PHRASE_PARTICLES = particles("genitive", "partner")
 PARTNER_PARTICLES = particles("partner")
@@ -140,6 +141,8 @@ class CountryLexicon:
         self.inviter_nouns = frozenset(cues["inviter_nouns"])
         self.event_verbs = tuple(cues["event_verbs"])
         self.together_words = tuple(cues["together_words"])
+        self.destination_verbs = tuple(cues["destination_verbs"])
+        self.origin_verbs = tuple(cues["origin_verbs"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
         self.course_target = cues["course_target"]
         self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
@@ -282,6 +285,7 @@ class VisitJudge:
 
     def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes):
         self.lexicon, self.text, self.morphemes = lexicon, text, morphemes
+        self._trips: dict[str, bool] = {}  # city -> the article reports a trip to it
 
     def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
         """`explained`: for a footnote line, the sentence whose `*` it explains."""
@@ -328,8 +332,10 @@ class VisitJudge:
     def trip_to(self, city: str) -> bool:
         """The article reports a trip to the city (`북경으로 출발해`, `북경을 방문`): its officials
         only met (`북경시장 면담`, in a deck line) are met there."""
-        return re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_LIST_TAIL}{CITY_AS_DESTINATION}",
-                         self.text) is not None
+        if city not in self._trips:  # a scan of the whole text: once per city, not per official
+            trip = f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_LIST_TAIL}{CITY_AS_DESTINATION}"
+            self._trips[city] = re.search(trip, self.text) is not None
+        return self._trips[city]
 
     def _marked_role(self, explained: tuple[int, int]) -> str | None:
         """A footnote's list (`* 가나, 감비아 … 등 25개국`) has the role of the word its mark
@@ -383,7 +389,7 @@ class VisitJudge:
         course is for, come from the country."""
         if names_people and particle.form in SUBJECT_PARTICLES:
             return "origin"
-        if names_people and particle.form in particles("object") and self.text.startswith("대상으로", particle.end + 1):
+        if names_people and particle.form in OBJECT_PARTICLES and self.text.startswith("대상으로", particle.end + 1):
             return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
@@ -434,18 +440,18 @@ class VisitJudge:
         return PARENTHESES.sub("", self.text[offset:limit]).split()[:6]
 
     def _particle_role(self, particle: str, words: list[str]) -> str | None:
-        lexicon, cues = self.lexicon, self.lexicon.cues
+        lexicon = self.lexicon
         if particle in lexicon.comparison_particles or self._ranks_after(particle, words):
             return "comparison"
         # `X를 방문`, `X를 공식 방문해`: the verb may follow one adverb
-        if particle in DIRECTION_PARTICLES and any(word.startswith(tuple(cues["destination_verbs"])) for word in words[:2]):
+        if particle in DIRECTION_PARTICLES and any(word.startswith(lexicon.destination_verbs) for word in words[:2]):
             return "destination"
         if particle in DIRECTION_PARTICLES and words and words[0].startswith(lexicon.subject_matter_words):
             if words[0].startswith(lexicon.course_target) and self._has_cue(lexicon.visit_cue, " ".join(words[1:])):
                 return "origin"  # `X 등 개도국을 대상으로 초청연수를 개최`: they are the trainees
             return "subject matter"  # `X에 대해 설명했다`, `일본·대만을 대상으로 한 제도`
         if particle == "에서":
-            came = any(PEOPLE_COUNT.match(word) or word.startswith(tuple(cues["origin_verbs"])) for word in words[:4])
+            came = any(PEOPLE_COUNT.match(word) or word.startswith(lexicon.origin_verbs) for word in words[:4])
             return "origin" if came else "location"
         return None
 

@@ -18,8 +18,14 @@ from .words import ArticleWords, Word
 MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",
                        "개월", "간", "단계"})  # `6개월간`: a duration, `2단계`: a phase, like a count, open no name
-#: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
-_EDITION_COUNTERS = frozenset({"주년", "회", "차"})
+#: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`),
+#: and a corps' or course's intake (`제6기 해외봉사단`).
+_EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
+#: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
+_DATE_UNITS = frozenset({"월", "일"})
+#: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
+#: whose name it opens (`2023년 대백제전`).
+_YEAR = re.compile(r"(?:19|20)\d\d(?:[~∼-](?:19|20)?\d\d)?(?:년도?)?")
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
@@ -120,6 +126,9 @@ class Heads:
     quoted_leaders: frozenset
     quoted_heads: tuple[str, ...]
     anniversary_heads: frozenset
+    agreement_heads: frozenset
+    plan_heads: frozenset
+    superlatives: frozenset
     dedicated_year: str
 
     def of(self, field: str) -> HeadIndex:
@@ -166,6 +175,9 @@ def heads() -> Heads:
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
         quoted_heads=tuple(data["programs"]["quoted_heads"]),
         anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
+        agreement_heads=frozenset(data["programs"]["agreement_heads"]),
+        plan_heads=frozenset(data["programs"]["plan_heads"]),
+        superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
     )
 
@@ -207,24 +219,34 @@ def organization_head(reading: Reading, word: Word) -> str | None:
 # --- systems and programmes -------------------------------------------------
 
 def things(reading: Reading) -> list[Candidate]:
+    return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))]
+
+
+def _phrase_things(reading: Reading, phrase: list[Word]) -> list[Candidate]:
     article, lex = reading.article, reading.lex
     found: list[Candidate] = []
     fields = [(field, lex.of(field)) for field in ("systems", "programs")]
-    for phrase in article.phrases():
-        for position, word in enumerate(phrase):
-            word_text = article.text[word.start:word.nominal_end]
-            if _always_on_service(word, lex) or _known_system(reading, word, word_text):
-                end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
-                found.append(Candidate("systems", article.text[word.start:end], word.start, end))
-            found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
-            found.extend(_called_system(reading, word))
-            for field, field_heads in fields:
-                head = field_heads.ending_or_is(word_text)
-                if head is not None and position == 0 and word_text == head:
-                    found.extend(_glossed_name(reading, word, field, head))
-                elif head is not None:
-                    found.extend(_thing_at(reading, phrase, position, field, head))
+    for position, word in enumerate(phrase):
+        word_text = article.text[word.start:word.nominal_end]
+        if _always_on_service(word, lex) or _known_system(reading, word, word_text):
+            end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
+            found.append(Candidate("systems", article.text[word.start:end], word.start, end))
+        found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
+        found.extend(_called_system(reading, word))
+        for field, field_heads in fields:
+            head = field_heads.ending_or_is(word_text)
+            if head is not None and position == 0 and word_text == head:
+                found.extend(_glossed_name(reading, word, field, head))
+            elif head is not None:
+                found.extend(_thing_at(reading, phrase, position, field, head))
     return found
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    """`외국 지방공무원 초청연수 프로그램`, `다롄 아카시아 축제 개막식`: a name whose head is followed,
+    in the same phrase, by another head of its field is part of the longer name, no name of its own."""
+    return [c for c in found if not any(
+        other.field == c.field and other.start <= c.start and other.end > c.end for other in found)]
 
 
 def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, head: str) -> list[Candidate]:
@@ -245,15 +267,27 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if first == 0 and stop is None:
         start = _glossed_start(reading, start)
     text = article.text[start:word.nominal_end]
-    if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
+    if not _is_name(text, head, field, lex) or stop in ("list", "description") or (stop == "count" and field == "systems"):
         return []
     if _names_a_kind(reading, phrase, first, position, text, field, head):
         return []
+    if field == "programs" and start == phrase[first].start:
+        start = _with_year(reading, phrase, first, head)
     end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
+
+
+def _with_year(reading: Reading, phrase: list[Word], first: int, head: str) -> int:
+    """Where a programme's name starts with the year written before it, the edition it names
+    (`2023년 대백제전`, `2024 세계잼버리 대회`); an agreement's year is when it was signed."""
+    start = phrase[first].start
+    if first == 0 or head in reading.lex.agreement_heads or not _is_year(reading.article, phrase[first - 1]) \
+            or _is_edition(reading.article, phrase[first]):
+        return start  # `1993년 제1회 파리 대회`: the edition numbers it, the year says when
+    return phrase[first - 1].start
 
 
 def _without_owner_country(reading: Reading, phrase: list[Word], first: int, position: int, field: str) -> int:
@@ -270,13 +304,16 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
 
 def _coordinated_at(reading: Reading, phrase: list[Word], first: int, position: int, stop: str | None,
                     field: str, head: str) -> list[Candidate] | None:
-    """One name per member of a coordination sharing the head, glued (`교통·방범CCTV`) or with
-    the head a word of its own (`교통·방범 CCTV`); None when the name is no coordination."""
+    """One system per member of a coordination sharing the head, glued (`교통·방범CCTV`) or with
+    the head a word of its own (`교통·방범 CCTV`); None when the name is no coordination. A programme
+    is named by its title as written (`홍천 인삼·한우축제`, `행정서비스 통합·연계 사업`)."""
     text, lex, word = reading.article.text, reading.lex, phrase[position]
+    if field != "systems":
+        return None
     conjuncts = _COORDINATION.split(text[word.start:word.nominal_end])
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
         return _coordinated(word, conjuncts, head, field, lex)
-    if field == "systems" and len(conjuncts) == 1 and conjuncts[0] == head and first == position - 1 and stop is None:
+    if len(conjuncts) == 1 and conjuncts[0] == head and first == position - 1 and stop is None:
         before = phrase[first]
         members = _COORDINATION.split(text[before.start:before.nominal_end])
         if len(members) > 1 and before.full:
@@ -386,8 +423,8 @@ def _dedicated_year(reading: Reading, phrase: list[Word], position: int) -> list
     if article.text[year.start:year.nominal_end] != lex.dedicated_year:
         return []
     first, stop = _name_start(reading, phrase, position)
-    return [] if stop else [Candidate("programs", article.text[phrase[first].start:year.nominal_end],
-                                      phrase[first].start, year.nominal_end)]
+    start = _with_year(reading, phrase, first, lex.dedicated_year)
+    return [] if stop else [Candidate("programs", article.text[start:year.nominal_end], start, year.nominal_end)]
 
 
 def _always_on_service(word: Word, lex: Heads) -> bool:
@@ -459,7 +496,7 @@ def _is_alias(gloss: str, field: str, lex: Heads) -> bool:
 
 def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[int, str | None]:
     """Index of the first word of the name ending at phrase[position], and what stopped it
-    ("count" for `10개 업무용 CCTV`, "list" for `A 등 공무원 연수`)."""
+    ("count" for `10개 업무용 CCTV`, "list" for `A 등 공무원 연수`, "description" for `최대 규모 전람회`)."""
     article, lex = reading.article, reading.lex
     first = position
     while first > 0 and position - first < MAX_NAME_WORDS - 1:
@@ -467,8 +504,12 @@ def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[in
         text = article.text[before.start:before.nominal_end]
         if _is_edition(article, before):
             return first - 1, None  # `제3회 세계밀리터리룩 페스티벌`: the edition is part of an event's name
-        if is_count(before) or (first > 1 and is_count(phrase[first - 2]) and _common_noun(before)):
+        if _is_date(article, before):
+            break  # `2023년 교통신호 시스템`: a date says when (a year may still open a programme: _with_year)
+        if is_count(before) or (first > 1 and _counts(article, phrase[first - 2]) and _common_noun(before)):
             return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
+        if before.forms[:1] and before.forms[0] in lex.superlatives:
+            return first, "description"  # `국내 최대 규모 전람회`, `역대 최다국 참가 대회`: described, not named
         if text in lex.list_closers:
             if first == 1 and _after_clause(article, before):
                 break  # `측정하는 등 재난안전 상황관제체계`: 등 after a clause ends it, no list of names
@@ -489,8 +530,22 @@ def _after_clause(article: ArticleWords, word: Word) -> bool:
 
 
 def _is_edition(article: ArticleWords, word: Word) -> bool:
-    """`제3회`, `제10차`: an ordinal numbering an event's editions."""
-    return is_count(word) and word.forms[-1] in _EDITION_COUNTERS and article.text.startswith("제", word.start)
+    """`제3회`, `제10차`, `제6기`: an ordinal numbering an event's editions or a course's intakes."""
+    return "SN" in word.tags and word.forms[-1] in _EDITION_COUNTERS and article.text.startswith("제", word.start)
+
+
+def _is_date(article: ArticleWords, word: Word) -> bool:
+    return _is_year(article, word) or ("SN" in word.tags and word.forms[-1] in _DATE_UNITS)
+
+
+def _is_year(article: ArticleWords, word: Word) -> bool:
+    return _YEAR.fullmatch(article.text, word.start, word.nominal_end) is not None
+
+
+def _counts(article: ArticleWords, word: Word) -> bool:
+    """`4개 도시 공무원 연수`: a count of the noun after it; a date or an edition counts nothing
+    (`제12회 세계 한상대회`, `2023년 세계잼버리 대회`)."""
+    return is_count(word) and not _is_date(article, word) and not _is_edition(article, word)
 
 
 def _after_country(phrase: list[Word], first: int, position: int, countries: Spans) -> int:
@@ -508,8 +563,9 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     if all(w in lex.of(field) for w in modifier_words):  # `연수 과정`, `프로그램 과정`: heads only
         return False
     if field == "programs" and (any(w in lex.participant_nouns for w in modifier_words)
-                                or "".join(text.split()) in lex.generic_activities):
-        return False
+                                or "".join(text.split()) in lex.generic_activities
+                                or (head in lex.plan_heads and lex.programs.ending(modifier.rstrip()))):
+        return False  # `시범사업 계획`, `본사업계획`: the plan of a programme named apart
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
             "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
         return False
@@ -522,7 +578,7 @@ def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bo
     the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`)."""
     modifier = text[: len(text) - len(head)]
     if len(words) == 1:
-        return _one_common_noun(words[0], modifier)
+        return _one_common_noun(words[0], modifier) or _coordinated_common_nouns(words[0], modifier, head, lex)
     return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
             and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
 
@@ -534,6 +590,12 @@ def _one_common_noun(word: Word, modifier: str) -> bool:
         return True
     return word.tags[0] == "NNG" and (word.forms[:1] == (modifier,) or (
         word.tags[1:2] == ("XSN",) and "".join(word.forms[:2]) == modifier))
+
+
+def _coordinated_common_nouns(word: Word, modifier: str, head: str, lex: Heads) -> bool:
+    """`정책·시민·미래교육`: common nouns coordinated before a general head name kinds of it."""
+    return head in lex.kind_heads and _COORDINATION.search(modifier) is not None and all(
+        tag in _COMMON_NOUN_TAGS for tag in word.tags)
 
 
 def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> bool:

@@ -21,6 +21,7 @@ _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`),
 #: and a corps' or course's intake (`제6기 해외봉사단`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
+_COURSE = "과정"
 #: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
 _DATE_UNITS = frozenset({"월", "일"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
@@ -46,6 +47,8 @@ _ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
 #: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
 _GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
 _GLOSS_REACH = 34
+#: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
+_QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class Heads:
     anniversary_heads: frozenset
     agreement_heads: frozenset
     plan_heads: frozenset
+    process_nouns: frozenset
     superlatives: frozenset
     dedicated_year: str
 
@@ -177,6 +181,7 @@ def heads() -> Heads:
         anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
         agreement_heads=frozenset(data["programs"]["agreement_heads"]),
         plan_heads=frozenset(data["programs"]["plan_heads"]),
+        process_nouns=frozenset(data["programs"]["process_nouns"]),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
     )
@@ -256,6 +261,8 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     first, stop = _name_start(reading, phrase, position)
     if head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
         return []  # `한국 연수`: a country before a general head says where, not which
+    if position + 1 < len(phrase) and is_organization_word(reading, phrase[position + 1]):
+        return []  # `여수세계박람회 조직위원회`: the name of a body, not a mention of its event
     first = _without_owner_country(reading, phrase, first, position, field)
     coordinated = _coordinated_at(reading, phrase, first, position, stop, field, head)
     if coordinated is not None:
@@ -564,8 +571,9 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and (any(w in lex.participant_nouns for w in modifier_words)
                                 or "".join(text.split()) in lex.generic_activities
-                                or (head in lex.plan_heads and lex.programs.ending(modifier.rstrip()))):
-        return False  # `시범사업 계획`, `본사업계획`: the plan of a programme named apart
+                                or (head in lex.plan_heads and lex.programs.ending(modifier.rstrip()))
+                                or (head == _COURSE and modifier_words[-1] in lex.process_nouns)):
+        return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
             "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
         return False
@@ -646,19 +654,32 @@ def _holds_head(text: str, lex: Heads) -> bool:
 # --- quoted names -----------------------------------------------------------
 
 def quoted(reading: Reading) -> list[Candidate]:
-    """Quoted names, classified by their head or, without one, by the words around them."""
+    """Quoted names, classified by their head or, without one, by the words around them; a quoted
+    name coordinated with the next one (`‘풍물난장’과 ‘폐막 대동제’가 열렸다`, `'마을공동체' '약초
+    알아보기' 등 신규강좌`) is a programme when that one is."""
     article = reading.article
-    found = []
-    for match in article.quoted():
+    found: list[Candidate] = []
+    following: Candidate | None = None
+    for match in reversed(article.quoted()):
         text = match.group(1).strip()
         start = match.start(1) + match.group(1).index(text)
         candidate = _classify_quoted(reading, text, start, match.end())
+        if candidate is None and following is not None and following.field == "programs" \
+                and _QUOTE_CONJUNCTION.fullmatch(article.text, match.end(), following.start - 1):
+            candidate = _unclassified_quote(reading, text, start, "programs")
         if candidate and candidate.field != "organizations":
             end = candidate.end + _alias_length(reading, candidate.end, candidate.field)
             candidate = Candidate(candidate.field, article.text[start:end], start, end)
+        following = candidate
         if candidate:
             found.append(candidate)
-    return found
+    return found[::-1]
+
+
+def _unclassified_quote(reading: Reading, text: str, start: int, field: str) -> Candidate | None:
+    text = _without_gloss(text, reading.lex)
+    inside = reading.article.words_between(start, start + len(text))
+    return Candidate(field, text, start, start + len(text)) if inside and inside[-1].end == start + len(text) else None
 
 
 def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Candidate | None:
@@ -667,26 +688,83 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
     inside = article.words_between(start, start + len(text))
     if not inside or inside[-1].end != start + len(text):
         return None
+    if _named_by_system_word(reading, start) or (len(inside) == 1 and (
+            _always_on_service(inside[0], lex) or _known_system(reading, inside[0], text))):
+        return Candidate("systems", text, start, start + len(text))  # `‘정부24’(www.gov.kr) 개통식`
+    field = _field_of_head(reading, text, inside, after)
+    if field is None:
+        field = _field_of_context(reading, text, inside, start, after)
+    return Candidate(field, text, start, start + len(text)) if field else None
+
+
+def _named_by_system_word(reading: Reading, start: int) -> bool:
+    """`온라인민원처리시스템 ‘e-OK민원센터’`, `민원안내 로봇 ‘동동이’`: a quoted name right after a
+    system word is that system's name, whatever its own last word."""
+    article = reading.article
+    index = article.index_at(start) - 1
+    if index < 0 or article.text[article.words[index].end:start] != " ‘" and \
+            article.text[article.words[index].end:start] not in (" '", " \"", " “"):
+        return False
+    word = article.words[index]
+    return word.full and reading.lex.systems.ending_or_is(article.text[word.start:word.end]) is not None
+
+
+def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) -> str | None:
+    """The field of the head ending a quoted name; "" when the name is an epithet of the next word."""
+    article, lex = reading.article, reading.lex
     for field in ("systems", "programs", "organizations"):
         head = lex.of(field).ending(text)
         if head and _epithet(article, after, head):
-            return None
+            return ""
+        if head and field == "organizations" and _held_after(reading, after):
+            return "programs"  # `‘2024년(1분기) 재난안전통신망 이용기관 협의회’를 개최하고`: a body's meeting
         if head and (field != "organizations" or is_organization_word(reading, inside[-1])):
-            return Candidate(field, text, start, start + len(text))
+            return field
+    return None
+
+
+def _field_of_context(reading: Reading, text: str, inside: list[Word], start: int, after: int) -> str | None:
+    article, lex = reading.article, reading.lex
     if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
         return None  # a count without a head is a quoted phrase (`'100대 과제'`), a name with one (`'… 25개 자치구 개통식'`)
     if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
-        return Candidate("systems", text, start, start + len(text))
+        return "systems"
     gloss = _ALIAS_AFTER.match(article.text, after)  # `‘코리아 인바이트 유’(KOREA invites U) 행사`
     following_at = gloss.end() if gloss else after
     following = article.text[following_at:following_at + 12].lstrip()
     if following.removeprefix("모바일").lstrip().startswith(tuple(lex.systems)):
-        return Candidate("systems", text, start, start + len(text))  # `‘스마트 파주’ 모바일 앱`
+        return "systems"  # `‘스마트 파주’ 모바일 앱`
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):
-        return Candidate("programs", text, start, start + len(text))
+        return "programs"
+    if _held_after(reading, following_at) or _programme_word_after(reading, following_at):
+        return "programs"
     return None
+
+
+def _held_after(reading: Reading, after: int) -> bool:
+    """`‘풍물난장’이 열렸다`, `‘…’을 실시한다`, `‘…’를 개최하고`: what is held, run or opened is a programme."""
+    return _held_verbs().match(reading.article.text, after) is not None
+
+
+@lru_cache(maxsize=1)
+def _held_verbs() -> re.Pattern:
+    verbs = "|".join(longest_first(lexicons.load("name_heads")["programs"]["held_verbs"]))
+    return re.compile(f"(?:을|를|이|가|은|는|도)? ?(?:{verbs})")
+
+
+def _programme_word_after(reading: Reading, after: int) -> bool:
+    """`'물관리 핵심역량' 교육`, `'…' 등 신규강좌`: a quoted name before a programme word (its list's
+    too) is that programme's name."""
+    article = reading.article
+    index = article.index_at(after)
+    if index < len(article.words) and article.text[article.words[index].start:article.words[index].end] == "등":
+        index += 1
+    if index == len(article.words) or article.words[index].start - after > 3:
+        return False
+    word = article.words[index]
+    return reading.lex.programs.ending_or_is(article.text[word.start:word.nominal_end]) is not None
 
 
 def _epithet(article: ArticleWords, after: int, head: str) -> bool:

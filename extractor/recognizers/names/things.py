@@ -279,7 +279,7 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if _names_a_kind(reading, phrase, first, position, text, field, head):
         return []
     if field == "programs" and start == phrase[first].start:
-        start = _with_year(reading, phrase, first, head)
+        start = _with_year(reading, phrase, first, head) if first else _with_left_conjunct(reading, phrase[0])
     end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
@@ -295,6 +295,28 @@ def _with_year(reading: Reading, phrase: list[Word], first: int, head: str) -> i
             or _is_edition(reading.article, phrase[first]):
         return start  # `1993년 제1회 파리 대회`: the edition numbers it, the year says when
     return phrase[first - 1].start
+
+
+def _with_left_conjunct(reading: Reading, word: Word) -> int:
+    """`국제 가구 및 인테리어 산업전`, `자매결연 및 협력 프로젝트 체결식`: a programme's title joins with
+    `및` nouns that are no name of their own; where the name starts then."""
+    article, lex = reading.article, reading.lex
+    index = article.index_at(word.start)
+    if index < 2 or article.text[article.words[index - 2].end:word.start] != " 및 ":
+        return word.start
+    left = article.words[index - 2]
+    left_text = article.text[left.start:left.end]
+    if not left.full or lex.programs.ending_or_is(left_text) or left_text in lex.generic \
+            or is_organization_word(reading, left):
+        return word.start
+    first = index - 2
+    while first > 0 and article.joined(article.words[first - 1], article.words[first]):
+        first -= 1
+    if first > 0 and article.words[first - 1].particle == "의":
+        return word.start  # `관광교류의 밤 및 트래블마트 행사`: a name of its own on the left
+    phrase = article.words[first:index - 1]
+    name_first, stop = _name_start(reading, phrase, len(phrase) - 1)
+    return word.start if stop else phrase[name_first].start
 
 
 def _without_owner_country(reading: Reading, phrase: list[Word], first: int, position: int, field: str) -> int:

@@ -47,6 +47,9 @@ _ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
 #: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
 _GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
 _GLOSS_REACH = 34
+#: Words glued before a known system that name it more closely (`자동크린넷`, `서울TOPIS`): letters, no digits.
+_NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
+_STEM_PUNCTUATION = ".,·"
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
 
@@ -115,7 +118,7 @@ class Heads:
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
-    known_systems: frozenset
+    known_systems: HeadIndex
     device_heads: frozenset
     known_bodies: frozenset
     always_on_numbers: frozenset
@@ -167,7 +170,8 @@ def heads() -> Heads:
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
         known_bodies=frozenset(name for names in lexicons.load("known_bodies").values() for name in names),
-        known_systems=frozenset(entry["name"] for entry in lexicons.load("public_systems")["systems"]),
+        known_systems=HeadIndex([entry["name"] for entry in lexicons.load("public_systems")["systems"]]
+                                + data["systems"]["device_names"]),
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
@@ -233,9 +237,11 @@ def _phrase_things(reading: Reading, phrase: list[Word]) -> list[Candidate]:
     fields = [(field, lex.of(field)) for field in ("systems", "programs")]
     for position, word in enumerate(phrase):
         word_text = article.text[word.start:word.nominal_end]
-        if _always_on_service(word, lex) or _known_system(reading, word, word_text):
-            end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
-            found.append(Candidate("systems", article.text[word.start:end], word.start, end))
+        known = _known_system_at(reading, phrase, position)
+        if known is not None:
+            start, end = known
+            end += _alias_length(reading, end, "systems")
+            found.append(Candidate("systems", article.text[start:end], start, end))
         found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
         found.extend(_called_system(reading, word))
         for field, field_heads in fields:
@@ -460,6 +466,24 @@ def _always_on_service(word: Word, lex: Heads) -> bool:
     """`정부24`, `보조금24`: a noun glued to a number of hours or days the service is open."""
     return (len(word.forms) > 1 and word.tags[-1] == "SN" and word.forms[-1] in lex.always_on_numbers
             and word.tags[-2] in ("NNG", "NNP"))
+
+
+def _known_system_at(reading: Reading, phrase: list[Word], position: int) -> tuple[int, int] | None:
+    """Where a system known by its name alone stands in phrase[position], its words before it that
+    name it too (`자동크린넷`, `서울TOPIS`, `스마트 쉼터`): a public service, a device named by its use,
+    or a service always on (`정부24`)."""
+    article, lex, word = reading.article, reading.lex, phrase[position]
+    if _always_on_service(word, lex):
+        return word.start, word.nominal_end
+    stem = word.stem.rstrip(_STEM_PUNCTUATION)
+    if article.text[word.start - 1:word.start] == "(" or not stem:
+        return None  # `유니패스(UNI-PASS)`: an alias, named with its system
+    if position > 0 and article.text[phrase[position - 1].start:phrase[position - 1].end] + stem in lex.known_systems:
+        return phrase[position - 1].start, word.start + len(stem)  # `스마트 쉼터`
+    known = lex.known_systems.ending_or_is(stem)
+    if known is None or (known != stem and not _NAMING_PREFIX.fullmatch(stem[: len(stem) - len(known)])):
+        return None
+    return word.start, word.start + len(stem)
 
 
 def _known_system(reading: Reading, word: Word, word_text: str) -> bool:

@@ -52,6 +52,8 @@ _GLOSS_REACH = 34
 #: Words glued before a known system that name it more closely (`자동크린넷`, `서울TOPIS`): letters, no digits.
 _NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
 _STEM_PUNCTUATION = ".,·"
+#: After a quoted phrase, what makes it a theme: `‘…’이란 주제로`, `‘…’라는 주제로`, `‘…’를 주제로`.
+_THEME = re.compile(r" ?(?:이란|란|이라는|라는|을|를) ?주제")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
 
@@ -136,6 +138,7 @@ class Heads:
     anniversary_heads: frozenset
     agreement_heads: frozenset
     plan_heads: frozenset
+    opening_ceremonies: frozenset
     process_nouns: frozenset
     superlatives: frozenset
     dedicated_year: str
@@ -187,6 +190,7 @@ def heads() -> Heads:
         anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
         agreement_heads=frozenset(data["programs"]["agreement_heads"]),
         plan_heads=frozenset(data["programs"]["plan_heads"]),
+        opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
@@ -734,8 +738,8 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
     article, lex = reading.article, reading.lex
     text = _without_gloss(text, lex)
     inside = article.words_between(start, start + len(text))
-    if not inside or inside[-1].end != start + len(text):
-        return None
+    if not inside or inside[-1].end != start + len(text) or _THEME.match(article.text, after):
+        return None  # `‘한국의 새마을운동’이란 주제로`: a theme or a lecture's title
     if _named_by_system_word(reading, start) or (len(inside) == 1 and (
             _always_on_service(inside[0], lex) or _known_system(reading, inside[0], text))):
         return Candidate("systems", text, start, start + len(text))  # `‘정부24’(www.gov.kr) 개통식`
@@ -805,14 +809,15 @@ def _held_verbs() -> re.Pattern:
 def _programme_word_after(reading: Reading, after: int) -> bool:
     """`'물관리 핵심역량' 교육`, `'…' 등 신규강좌`: a quoted name before a programme word (its list's
     too) is that programme's name."""
-    article = reading.article
+    article, lex = reading.article, reading.lex
     index = article.index_at(after)
     if index < len(article.words) and article.text[article.words[index].start:article.words[index].end] == "등":
         index += 1
-    if index == len(article.words) or article.words[index].start - after > 3:
-        return False
+    if index == len(article.words) or article.text[after:article.words[index].start].strip(" 등"):
+        return False  # `'거침없는 질주'…화천산천어축제`: a headline's phrase, not the festival's name
     word = article.words[index]
-    return reading.lex.programs.ending_or_is(article.text[word.start:word.nominal_end]) is not None
+    head = lex.programs.ending_or_is(article.text[word.start:word.nominal_end])
+    return head is not None and head not in lex.opening_ceremonies  # `'더 스마티움' 개관식`: a place opened
 
 
 def _epithet(article: ArticleWords, after: int, head: str) -> bool:

@@ -24,6 +24,7 @@ _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "
 #: and a corps' or course's intake (`제6기 해외봉사단`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
 _COURSE = "과정"
+_DISTRIBUTIVE = "별"  # `나라별`, `분야별`: for each
 #: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
 _DATE_UNITS = frozenset({"월", "일"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
@@ -131,6 +132,7 @@ class Heads:
     kind_heads: frozenset
     generic_activities: frozenset
     generic: frozenset
+    descriptive: frozenset
     list_closers: frozenset
     quoted_followers: tuple[str, ...]
     quoted_leaders: frozenset
@@ -183,6 +185,7 @@ def heads() -> Heads:
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
         generic=frozenset(data["generic_modifiers"]),
+        descriptive=frozenset(data["descriptive_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
@@ -270,7 +273,7 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     article, lex, countries = reading.article, reading.lex, reading.countries
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
-    first, stop = _name_start(reading, phrase, position)
+    first, stop = _name_start(reading, phrase, position, lex.descriptive if field == "programs" else frozenset())
     if head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
         return []  # `한국 연수`: a country before a general head says where, not which
     if position + 1 < len(phrase) and is_organization_word(reading, phrase[position + 1]):
@@ -553,30 +556,48 @@ def _is_alias(gloss: str, field: str, lex: Heads) -> bool:
     return gloss in lex.of(field) or _LATIN_ALIAS.fullmatch(gloss) is not None
 
 
-def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[int, str | None]:
+def _name_start(reading: Reading, phrase: list[Word], position: int,
+                inside: frozenset = frozenset()) -> tuple[int, str | None]:
     """Index of the first word of the name ending at phrase[position], and what stopped it
-    ("count" for `10개 업무용 CCTV`, "list" for `A 등 공무원 연수`, "description" for `최대 규모 전람회`)."""
-    article, lex = reading.article, reading.lex
-    first = position
+    ("count" for `10개 업무용 CCTV`, "list" for `A 등 공무원 연수`, "description" for `최대 규모 전람회`).
+    Words of `inside` may stand inside the name, never open it (`청년 해외 인턴십 프로그램`)."""
+    article = reading.article
+    first, stop = position, None
     while first > 0 and position - first < MAX_NAME_WORDS - 1:
-        before = phrase[first - 1]
-        text = article.text[before.start:before.nominal_end]
-        if _is_edition(article, before):
-            return first - 1, None  # `제3회 세계밀리터리룩 페스티벌`: the edition is part of an event's name
-        if _is_date(article, before):
-            break  # `2023년 교통신호 시스템`: a date says when (a year may still open a programme: _with_year)
-        if is_count(before) or (first > 1 and _counts(article, phrase[first - 2]) and _common_noun(before)):
-            return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
-        if before.forms[:1] and before.forms[0] in lex.superlatives:
-            return first, "description"  # `국내 최대 규모 전람회`, `역대 최다국 참가 대회`: described, not named
-        if text in lex.list_closers:
-            if first == 1 and _after_clause(article, before):
-                break  # `측정하는 등 재난안전 상황관제체계`: 등 after a clause ends it, no list of names
-            return first, "list"
-        if text in lex.generic or before.tags == ("NNB",) or is_organization_word(reading, before):
-            break  # a bound noun standing alone (`연수기간 중`, `방문 때`) ends the words before it
+        boundary = _boundary(reading, phrase, first, inside)
+        if boundary is not None:
+            first, stop = boundary
+            break
         first -= 1
-    return first, None
+    while first < position and article.text[phrase[first].start:phrase[first].nominal_end] in inside:
+        first += 1
+    return first, stop
+
+
+def _boundary(reading: Reading, phrase: list[Word], first: int, inside: frozenset) -> tuple[int, str | None] | None:
+    """None when the word before phrase[first] may belong to the name, else where the name starts
+    and what stopped it."""
+    article, lex = reading.article, reading.lex
+    before = phrase[first - 1]
+    text = article.text[before.start:before.nominal_end]
+    if _is_edition(article, before):
+        return first - 1, None  # `제3회 세계밀리터리룩 페스티벌`: the edition is part of an event's name
+    if _is_date(article, before):
+        return first, None  # `2023년 교통신호 시스템`: a date says when (a year may still open a programme: _with_year)
+    if is_count(before) or (first > 1 and _counts(article, phrase[first - 2]) and _common_noun(before)):
+        return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
+    if before.forms[:1] and before.forms[0] in lex.superlatives:
+        return first, "description"  # `국내 최대 규모 전람회`, `역대 최다국 참가 대회`: described, not named
+    if text in lex.list_closers:
+        # `측정하는 등 재난안전 상황관제체계`: 등 after a clause ends it, no list of names
+        return first, None if first == 1 and _after_clause(article, before) else "list"
+    if text in inside:
+        return None
+    if text in lex.generic or before.tags == ("NNB",) or before.forms[-1:] == (_DISTRIBUTIVE,) \
+            or is_organization_word(reading, before):
+        # a bound noun standing alone (`연수기간 중`, `방문 때`) or a distribution (`나라별 맞춤형 연수`)
+        return first, None  # ends the words before it
+    return None
 
 
 def _after_clause(article: ArticleWords, word: Word) -> bool:

@@ -441,7 +441,7 @@ def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> l
         return []
     first, stop = _name_start(reading, phrase, count - 1) if count > 0 else (count, None)
     while first < count and (article.text[phrase[first].start:phrase[first].nominal_end] in lex.generic or (
-            first < count - 1 and _city_name(article.text[phrase[first].start:phrase[first].nominal_end]))):
+            first < count - 1 and _city_name(article.text[phrase[first].start:phrase[first].nominal_end], lex))):
         first += 1  # `올해`; `조요시 시제 시행 45주년 기념식`: the city whose anniversary it is goes, as an owner
     if stop or first == count:
         return []  # `15주년 행사` alone says which anniversary, not of what
@@ -449,9 +449,10 @@ def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> l
                       phrase[first].start, word.nominal_end)]
 
 
-def _city_name(text: str) -> bool:
-    """`조요시`, `관남현`: a word of three or more syllables ending as a local government does."""
-    return len(text) > 2 and text[-1] in _CITY_ENDINGS
+def _city_name(text: str, lex: Heads) -> bool:
+    """`조요시`, `관남현`: a word of three or more syllables ending as a local government does
+    (not a common noun ending so: `자매도시`)."""
+    return len(text) > 2 and text[-1] in _CITY_ENDINGS and not text.endswith(lex.common_endings)
 
 
 def _dedicated_year(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
@@ -824,7 +825,7 @@ def _held_after(reading: Reading, after: int) -> bool:
 @lru_cache(maxsize=1)
 def _held_verbs() -> re.Pattern:
     verbs = "|".join(longest_first(lexicons.load("name_heads")["programs"]["held_verbs"]))
-    return re.compile(f"(?:을|를|이|가|은|는|도)? ?(?:{verbs})")
+    return re.compile(f"(?:을|를|이|가|은|는|도|에)? ?(?:{verbs})")
 
 
 def _programme_word_after(reading: Reading, after: int) -> bool:

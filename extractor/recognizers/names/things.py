@@ -53,8 +53,8 @@ _GLOSS_REACH = 34
 #: Words glued before a known system that name it more closely (`자동크린넷`, `서울TOPIS`): letters, no digits.
 _NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
 _STEM_PUNCTUATION = ".,·"
-#: After a quoted phrase, what makes it a theme: `‘…’이란 주제로`, `‘…’라는 주제로`, `‘…’를 주제로`.
-_THEME = re.compile(r" ?(?:이란|란|이라는|라는|을|를) ?주제")
+#: After a quoted phrase, what makes it a theme or a topic: `‘…’이란 주제로`, `‘…’를 주제로`, `‘…’ 등에 관한 강의`.
+_THEME = re.compile(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(?:에 관한|에 대한|에 관해))")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
 
@@ -660,7 +660,8 @@ def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bo
     the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`)."""
     modifier = text[: len(text) - len(head)]
     if len(words) == 1:
-        return _one_common_noun(words[0], modifier) or _coordinated_common_nouns(words[0], modifier, head, lex)
+        return _one_common_noun(words[0], modifier) or _coordinated_common_nouns(words[0], modifier, head, lex) \
+            or _place_and_kind(words[0], head, lex)
     return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
             and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
 
@@ -672,6 +673,11 @@ def _one_common_noun(word: Word, modifier: str) -> bool:
         return True
     return word.tags[0] == "NNG" and (word.forms[:1] == (modifier,) or (
         word.tags[1:2] == ("XSN",) and "".join(word.forms[:2]) == modifier))
+
+
+def _place_and_kind(word: Word, head: str, lex: Heads) -> bool:
+    """`서울연수`, `대구연수`: a place glued before a general head says where, not which."""
+    return head in lex.kind_heads and word.tags == ("NNP", "NNG") and word.forms[-1] == head
 
 
 def _coordinated_common_nouns(word: Word, modifier: str, head: str, lex: Heads) -> bool:
@@ -761,7 +767,7 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
     text = _without_gloss(text, lex)
     inside = article.words_between(start, start + len(text))
     if not inside or inside[-1].end != start + len(text) or _THEME.match(article.text, after):
-        return None  # `‘한국의 새마을운동’이란 주제로`: a theme or a lecture's title
+        return None  # `‘한국의 새마을운동’이란 주제로`, `‘…’등에 관한 강의`: a theme or a lecture's topic
     if _named_by_system_word(reading, start) or (len(inside) == 1 and (
             _always_on_service(inside[0], lex) or _known_system(reading, inside[0], text))):
         return Candidate("systems", text, start, start + len(text))  # `‘정부24’(www.gov.kr) 개통식`

@@ -129,6 +129,8 @@ class Heads:
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
+    audience_words: frozenset
+    container_heads: frozenset
     kind_heads: frozenset
     generic_activities: frozenset
     generic: frozenset
@@ -182,6 +184,8 @@ def heads() -> Heads:
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
+        audience_words=frozenset(data["programs"]["audience_words"]),
+        container_heads=frozenset(data["programs"]["container_heads"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
         generic=frozenset(data["generic_modifiers"]),
@@ -643,7 +647,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if all(w in lex.of(field) for w in modifier_words):  # `연수 과정`, `프로그램 과정`: heads only
         return False
-    if field == "programs" and (any(w in lex.participant_nouns for w in modifier_words)
+    if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
                                 or (head in lex.plan_heads and lex.programs.ending(modifier.rstrip()))
                                 or (head == _COURSE and modifier_words[-1] in lex.process_nouns)):
@@ -652,6 +656,13 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
             "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
         return False
     return True
+
+
+def _describes_participants(modifier_words: list[str], head: str, lex: Heads) -> bool:
+    """`파라과이 고위 대표단 연수`, `외국 공무원 대상 교육과정`: who takes part describes an activity;
+    a programme or course is named for whom it is (`외국인 공무원 연수 프로그램`)."""
+    return any(w in lex.audience_words for w in modifier_words) or (
+        head not in lex.container_heads and any(w in lex.participant_nouns for w in modifier_words))
 
 
 def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bool:

@@ -720,21 +720,41 @@ def _coordinated(word: Word, conjuncts: list[str], head: str, field: str, lex: H
 
 
 def _comma_conjuncts(reading: Reading, first: Word, head: str) -> list[Candidate]:
-    """`스마트주차, 스마트가로등 시스템` names 스마트주차 시스템 too; a conjunct ending a longer
-    phrase is that phrase's head (`기술 교류, 자율주행 안내 시스템`: an exchange, no system)."""
+    """`스마트주차, 스마트가로등 시스템`, `방범 및 교통 CCTV`, `방범용과 교통용 CCTV` name 스마트주차
+    시스템, 방범 CCTV, 방범용 CCTV too: one word coordinated before a name shares its head; a
+    conjunct ending a longer phrase is that phrase's head (`기술 교류, 자율주행 안내 시스템`: an
+    exchange, no system)."""
     article, lex = reading.article, reading.lex
     found = []
     index = article.index_at(first.start)
     while index > 0:
-        before = article.words[index - 1]
-        gap = article.text[before.end:article.words[index].start]
-        text = article.text[before.start:before.end]
-        if gap.strip() != "," or not before.full or text in lex.generic or _holds_head(text, lex) \
-                or (index > 1 and article.joined(article.words[index - 2], before)):
+        conjunct = _conjunct_before(article, index)
+        if conjunct is None:
             break
-        found.append(Candidate("systems", f"{text} {head}", before.start, before.end))
-        index -= 1
+        before = article.words[conjunct]
+        text = article.text[before.start:before.nominal_end]
+        spelled_out = conjunct < index - 1 or bool(before.particle)  # `A 및 B`, `A와 B`
+        if text in lex.generic or _holds_head(text, lex) or not before.nominal \
+                or (conjunct > 0 and article.joined(article.words[conjunct - 1], before)) \
+                or (spelled_out and not all(tag in _COMMON_NOUN_TAGS for tag in before.tags)):
+            break  # `LG CNS와 스마트 교통 시스템`: a partner, not a use
+        found.append(Candidate("systems", f"{text} {head}", before.start, before.nominal_end))
+        index = conjunct
     return found
+
+
+def _conjunct_before(article: ArticleWords, index: int) -> int | None:
+    """Index of the word coordinated before words[index]: `A, B`, `A 및 B`, `A와 B`."""
+    before = article.words[index - 1]
+    gap = article.text[before.end:article.words[index].start]
+    if gap.strip() == "," and before.full:
+        return index - 1
+    if gap == " " and before.particle in particles("partner") and before.noun_stem:
+        return index - 1
+    if gap == " " and article.text[before.start:before.end] == "및" and index > 1 \
+            and article.words[index - 2].full and article.text[article.words[index - 2].end:before.start] == " ":
+        return index - 2
+    return None
 
 
 def _holds_head(text: str, lex: Heads) -> bool:

@@ -55,6 +55,9 @@ _NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
 _STEM_PUNCTUATION = ".,·"
 #: After a quoted phrase, what makes it a theme or a topic: `‘…’이란 주제로`, `‘…’를 주제로`, `‘…’ 등에 관한 강의`.
 _THEME = re.compile(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(?:에 관한|에 대한|에 관해))")
+#: The marks of a company's legal form written before or after its name: `㈜`, `(주)`, `주식회사`.
+_COMPANY_BEFORE = re.compile(r"(?:㈜|\(주\)|주식회사) ?$")
+_COMPANY_AFTER = re.compile(r" ?(?:㈜|\(주\))")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
 
@@ -241,7 +244,17 @@ def organization_head(reading: Reading, word: Word) -> str | None:
 # --- systems and programmes -------------------------------------------------
 
 def things(reading: Reading) -> list[Candidate]:
-    return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))]
+    return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
+            if not _company(reading, candidate)]
+
+
+def _company(reading: Reading, candidate: Candidate) -> bool:
+    """`한화시스템`, `㈜대한정보시스템`, `미래시스템(주)`: a company named like a system is an organisation."""
+    text = reading.article.text
+    return candidate.field == "systems" and (
+        candidate.name in reading.lex.known_bodies or candidate.name.startswith(("㈜", "(주)"))
+        or _COMPANY_AFTER.match(text, candidate.end) is not None
+        or _COMPANY_BEFORE.search(text, max(0, candidate.start - 5), candidate.start) is not None)
 
 
 def _phrase_things(reading: Reading, phrase: list[Word]) -> list[Candidate]:

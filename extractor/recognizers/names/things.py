@@ -58,6 +58,9 @@ _THEME = re.compile(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(
 #: The marks of a company's legal form written before or after its name: `㈜`, `(주)`, `주식회사`.
 _COMPANY_BEFORE = re.compile(r"(?:㈜|\(주\)|주식회사) ?$")
 _COMPANY_AFTER = re.compile(r" ?(?:㈜|\(주\))")
+_OPENING_QUOTES = ("‘", "'", "“", "\"")
+#: `‘…’라는`, `‘…’이라는`: what follows says what the quoted name is.
+_CALLED = re.compile(r"^\s?(?:이)?라는")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
 
@@ -299,9 +302,9 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     coordinated = _coordinated_at(reading, phrase, first, position, stop, field, head)
     if coordinated is not None:
         return coordinated
-    apposed = _apposed_name(reading, word, field) if word.connective else None
-    if apposed:
-        return [apposed]  # `교통정보시스템인 토피스`, `아트페어인 프리즈 서울`: the name, not its description
+    apposed = _apposition(reading, word, field) if word.connective else None
+    if apposed is not None:
+        return apposed
     start = phrase[first].start
     if first == 0 and stop is None:
         start = _glossed_start(reading, start)
@@ -408,6 +411,15 @@ def _next_word(reading: Reading, word: Word) -> Word | None:
         following.start - word.end <= 2 else None
 
 
+def _apposition(reading: Reading, word: Word, field: str) -> list[Candidate] | None:
+    """`교통정보시스템인 토피스`, `아트페어인 프리즈 서울`: the name, not its description; `민원 플랫폼인
+    ‘온통세종’`: none here, the quoted name is named (quoted()); None when no name follows."""
+    apposed = _apposed_name(reading, word, field)
+    if apposed is not None:
+        return [apposed]
+    return [] if reading.article.text.startswith(_OPENING_QUOTES, word.end + 1) else None
+
+
 def _apposed_name(reading: Reading, word: Word, field: str) -> Candidate | None:
     """`교통정보시스템인 토피스(TOPIS)`, `아트페어인 프리즈 서울`: the proper name (one to three proper
     words ending their phrase) a system or programme word is predicated of."""
@@ -420,13 +432,19 @@ def _apposed_name(reading: Reading, word: Word, field: str) -> Candidate | None:
             and article.joined(article.words[index], article.words[index + 1]):
         index += 1  # `대회인 덴마크 오르후스대회`: the owner country goes
     following, last = article.words[index], index
-    while last < index + 3 and article.words[last].nominal and article.words[last].tags[0] in ("NNP", "SL"):
+    while last < index + 3 and _proper_or_known(reading, article.words[last]):
         if last + 1 == len(article.words) or not article.joined(article.words[last], article.words[last + 1]):
             end = article.words[last].nominal_end
             end += _alias_length(reading, end, field)
             return Candidate(field, article.text[following.start:end], following.start, end)
         last += 1
     return None
+
+
+def _proper_or_known(reading: Reading, word: Word) -> bool:
+    """A proper noun or Latin word, or a system known by its name (`토피스`, read as a common noun)."""
+    return word.nominal and (word.tags[0] in ("NNP", "SL")
+                             or reading.article.text[word.start:word.nominal_end] in reading.lex.known_systems)
 
 
 def _called_system(reading: Reading, word: Word) -> list[Candidate]:
@@ -747,7 +765,7 @@ def _comma_conjuncts(reading: Reading, first: Word, head: str) -> list[Candidate
         before = article.words[conjunct]
         text = article.text[before.start:before.nominal_end]
         spelled_out = conjunct < index - 1 or bool(before.particle)  # `A 및 B`, `A와 B`
-        if text in lex.generic or _holds_head(text, lex) or not before.nominal \
+        if text in lex.generic or _holds_head(text, lex) or not before.nominal or text in lex.known_systems \
                 or (conjunct > 0 and article.joined(article.words[conjunct - 1], before)) \
                 or (spelled_out and not all(tag in _COMMON_NOUN_TAGS for tag in before.tags)):
             break  # `LG CNS와 스마트 교통 시스템`: a partner, not a use
@@ -830,7 +848,8 @@ def _named_by_system_word(reading: Reading, start: int) -> bool:
             article.text[article.words[index].end:start] not in (" '", " \"", " “"):
         return False
     word = article.words[index]
-    return word.full and reading.lex.systems.ending_or_is(article.text[word.start:word.end]) is not None
+    named = word.nominal_end if word.connective else word.end  # `민원 플랫폼인 ‘온통세종’`
+    return (word.full or word.connective) and reading.lex.systems.ending_or_is(article.text[word.start:named]) is not None
 
 
 def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) -> str | None:
@@ -855,9 +874,9 @@ def _field_of_context(reading: Reading, text: str, inside: list[Word], start: in
         return "systems"
     gloss = _ALIAS_AFTER.match(article.text, after)  # `‘코리아 인바이트 유’(KOREA invites U) 행사`
     following_at = gloss.end() if gloss else after
-    following = article.text[following_at:following_at + 12].lstrip()
+    following = _CALLED.sub("", article.text[following_at:following_at + 16], count=1).lstrip()
     if following.removeprefix("모바일").lstrip().startswith(tuple(lex.systems)):
-        return "systems"  # `‘스마트 파주’ 모바일 앱`
+        return "systems"  # `‘스마트 파주’ 모바일 앱`, `‘스마트 파주’라는 플랫폼`
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):

@@ -765,10 +765,10 @@ def _comma_conjuncts(reading: Reading, first: Word, head: str) -> list[Candidate
         before = article.words[conjunct]
         text = article.text[before.start:before.nominal_end]
         spelled_out = conjunct < index - 1 or bool(before.particle)  # `A 및 B`, `A와 B`
-        if text in lex.generic or _holds_head(text, lex) or not before.nominal or text in lex.known_systems \
+        if text in lex.generic or _holds_head(text, lex) or not before.nominal \
                 or (conjunct > 0 and article.joined(article.words[conjunct - 1], before)) \
-                or (spelled_out and not all(tag in _COMMON_NOUN_TAGS for tag in before.tags)):
-            break  # `LG CNS와 스마트 교통 시스템`: a partner, not a use
+                or (spelled_out and (text in lex.known_systems or not all(t in _COMMON_NOUN_TAGS for t in before.tags))):
+            break  # `LG CNS와 스마트 교통 시스템`, `토피스와 민원 플랫폼`: a partner, not a use
         found.append(Candidate("systems", f"{text} {head}", before.start, before.nominal_end))
         index = conjunct
     return found

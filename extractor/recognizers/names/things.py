@@ -24,7 +24,7 @@ _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "
 #: and a corps' or course's intake (`제6기 해외봉사단`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
 _COURSE = "과정"
-_DISTRIBUTIVE = "별"  # `나라별`, `분야별`: for each
+_DESCRIBING_SUFFIXES = (("별",), ("간",))  # `나라별`: for each; `열흘간`, `국가간`: for a time, between
 #: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
 _DATE_UNITS = frozenset({"월", "일"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
@@ -629,9 +629,10 @@ def _boundary(reading: Reading, phrase: list[Word], first: int, inside: frozense
         return first, None if first == 1 and _after_clause(article, before) else "list"
     if text in inside:
         return None
-    if text in lex.generic or before.tags == ("NNB",) or before.forms[-1:] == (_DISTRIBUTIVE,) \
+    if text in lex.generic or before.tags == ("NNB",) or before.forms[-1:] in _DESCRIBING_SUFFIXES \
             or is_organization_word(reading, before):
-        # a bound noun standing alone (`연수기간 중`, `방문 때`) or a distribution (`나라별 맞춤형 연수`)
+        # a bound noun standing alone (`연수기간 중`, `방문 때`), a distribution (`나라별 맞춤형 연수`), a span
+        # of time (`열흘간 정책 연수`)
         return first, None  # ends the words before it
     return None
 

@@ -24,14 +24,15 @@ from .cities import CityRoles
 from .things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .words import ArticleWords, article_words
 
-#: Outlets named in bracketed bylines and photo credits: `[아시아경제 박종일 기자]`,
-#: `[미디어투데이=안상일기자]`, `(사진=연합뉴스)`, `[KPI뉴스 자료사진]`. A wire dateline
-#: (`(서울=연합뉴스)`) or a bare bracket or credit line of the byline zone (`[뉴스스텝]`, `/연합뉴스`)
-#: names the publisher, not a body of the story: the corpus's annotators never list it.
+#: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
+#: `[미디어투데이=안상일기자]`, `(서울=연합뉴스)`, `[수원=이데일리 홍길동 기자]`, `(사진=연합뉴스)`,
+#: `[KPI뉴스 자료사진]`. The shared dev set's gold lists the outlet among the article's bodies
+#: (docs/CONTRACT.md's rulings).
 _OUTLET = re.compile(
     r"\[([^\[\]=\s]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
     r"|[(<\[]사진\s*=\s*([^()<>\[\]\s]{2,15})[)>\]]"
-    r"|\[([^\[\]=\s]{2,15}) 자료사진\]")
+    r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
+    r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
 _SPACE = re.compile(r"\s+")
 _PARENTHESISED_END = re.compile(r"\([^()]*\)$")
 #: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
@@ -93,7 +94,7 @@ def _reporters(doc: Doc, text: str) -> list[Candidate]:
 def _outlets(article: ArticleWords) -> list[Candidate]:
     found = []
     for match in _OUTLET.finditer(article.text):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in range(1, _OUTLET.groups + 1) if match.group(g))
         found.append(Candidate("outlets", match.group(group), match.start(group), match.end(group)))
     return found
 
@@ -136,8 +137,8 @@ def _government_of_office(name: str) -> str | None:
     (elsewhere `안양시청` is as often the building visited)."""
     government = name.removesuffix("청")
     lex = heads()
-    return government if government != name and lex.organizations.ending(government) in lex.local_government_heads \
-        else None
+    local = government in lex.provinces or lex.organizations.ending(government) in lex.local_government_heads
+    return government if government != name and local else None
 
 
 def _short_forms(written: set[str]) -> dict[str, str]:

@@ -54,6 +54,7 @@ class Titles:
     body_titles: frozenset
     suffixes: tuple[str, ...]
     glued_titles: tuple[str, ...]  # longest first
+    homonym_titles: frozenset
     anonymous_titles: frozenset
     courtesy_titles: frozenset
     surnames: frozenset
@@ -80,6 +81,7 @@ def titles() -> Titles:
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
         glued_titles=longest_first(data["glued_titles"]),
+        homonym_titles=frozenset(data["homonym_titles"]),
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
@@ -338,7 +340,7 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     stem = clean(word.stem)
     if stem in lex.suffixes and word.noun_stem:
         return _title_with_suffix(people, words, head)
-    titled = split_title(stem) if word.noun_stem else None
+    titled = split_title(stem) if word.noun_stem and not _common_noun_title(word) else None
     if titled is None:
         body = organization_named(people, stem) if word.noun_stem else None
         return PersonPhrase(Speaker(organization=body), word.start) if body else _name_after_title(people, words, head)
@@ -375,6 +377,12 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         phrase.name_span = (words[first].start, words[last].start + len(_as_written(people, words[last])))
     _take_body_before(people, words, first - 1, phrase)
     return phrase
+
+
+def _common_noun_title(word: Word) -> bool:
+    """`관광시장`, `해외시장`: a title that is also a common noun, glued after common nouns, is that noun."""
+    return len(word.forms) > 1 and word.forms[-1] in titles().homonym_titles and \
+        all(tag == "NNG" for tag in word.tags[:-1])
 
 
 def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhrase | None:

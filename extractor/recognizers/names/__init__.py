@@ -21,6 +21,7 @@ from ...nlp.common import add_item, document_of
 from ...nlp.korean import Spans, content_of
 from .people import People, person_candidates, titles
 from .cities import CityRoles
+from .lists import listed_bodies
 from .things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .words import ArticleWords, article_words
 
@@ -70,7 +71,7 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
         Candidate("contacts", article.text[start:end], start, end) for start, end in document_of(doc).contacts]
     cities = CityRoles(reading)
     phrase_named = things(reading) + [c for c in people.organizations if cities.keeps(c)]
-    phrase_named += cities.acting_cities()
+    phrase_named += cities.acting_cities() + listed_bodies(reading)
     phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
     # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands

@@ -9,17 +9,15 @@ Coordinated cities (`A·B, C 및 D 등 …`) share the role of the last one.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import lexicons
 from ...nlp.korean import SENTENCE_END, particles
-from .things import COORDINATION_MARKS, Candidate, Reading, organization_head
+from .things import CONJUNCT, Candidate, Reading, organization_head
 from .words import ArticleWords, Word
 
-_PARTS = re.compile(f"[^{COORDINATION_MARKS}]+")
 _SUBJECT_PARTICLES = particles("topic", "subject")
 _PARTNER_PARTICLES = particles("partner")
 _LOOKAHEAD = 8  # words of the clause after a city read for its role
@@ -76,7 +74,7 @@ class CityRoles:
         found = []
         for index in sorted(self.acting):
             word = self.article.words[index]
-            for part in _PARTS.finditer(self.article.text, word.start, word.start + len(word.stem)):
+            for part in CONJUNCT.finditer(self.article.text, word.start, word.start + len(word.stem)):
                 found.append(Candidate("organizations", part.group(0), part.start(), part.end()))
         return found
 
@@ -118,7 +116,7 @@ class CityRoles:
         word, text = self.article.words[index], self._text(index)
         if not text or self._is_country(index) or text in self.lex.not_organizations:
             return False
-        if any(part in self.cities.known for part in _PARTS.findall(text)):
+        if any(part in self.cities.known for part in CONJUNCT.findall(text)):
             return True
         head = self._foreign_head(index)
         if head and text[:-len(head)] in self.cities.known:

@@ -23,6 +23,7 @@ _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
+CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
 _DIGIT = re.compile(r"\d")
 _CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
@@ -103,6 +104,9 @@ class Heads:
     place_nouns: frozenset
     place_offices: tuple[str, ...]
     body_kinds: tuple[str, ...]
+    body_counters: tuple[str, ...]
+    school_kinds: tuple[str, ...]
+    school_short_heads: tuple[str, ...]
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
@@ -149,6 +153,9 @@ def heads() -> Heads:
         place_nouns=frozenset(org["place_nouns"]),
         place_offices=tuple(org["place_offices"]),
         body_kinds=tuple(org["body_kinds"]),
+        body_counters=tuple(org["body_counters"]),
+        school_kinds=tuple(org["school_kinds"]),
+        school_short_heads=tuple(org["school_short_heads"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
@@ -754,30 +761,37 @@ def _is_body_name(text: str, lex: Heads) -> bool:
 
 
 def _named_after_kind(reading: Reading) -> list[Candidate]:
-    """`참여업체 세종플렉스, 영남메탈`: proper names right after a noun saying what kind of body
-    they are (a company, an agency) name such bodies, each conjunct of the list too."""
+    """`참여업체 세종플렉스, 영남메탈`, `관련 업체인 도요타·닛산·혼다`: proper names right after a noun
+    saying what kind of body they are (a company, an agency) name such bodies, each conjunct too."""
     article, lex = reading.article, reading.lex
     found = []
     for index, word in enumerate(article.words[:-1]):
         if not article.text.endswith(lex.body_kinds, word.start, word.nominal_end) \
-                or not article.joined(word, article.words[index + 1]):
+                or not _apposed(article, word, article.words[index + 1]):
             continue
         following = index + 1
         while following is not None and _proper_body_name(reading, article.words[following]):
             named = article.words[following]
-            found.append(Candidate("organizations", article.text[named.start:named.nominal_end],
-                                   named.start, named.nominal_end))
+            found.extend(Candidate("organizations", part.group(0), part.start(), part.end())
+                         for part in CONJUNCT.finditer(article.text, named.start, named.nominal_end))
             following = _conjunct_after(article, following)
     return found
 
 
+def _apposed(article: ArticleWords, kind: Word, following: Word) -> bool:
+    """`참여업체 세종플렉스`, `업체인 도요타`: a kind noun right before a name, or predicated of it."""
+    return article.joined(kind, following) or (
+        kind.connective and article.text[kind.end:following.start] == " ")
+
+
 def _proper_body_name(reading: Reading, word: Word) -> bool:
-    """A proper noun or Latin word that is no place and no other body's name."""
+    """Proper nouns or Latin words (`도요타·닛산`: each conjunct) that are no place and no other body's name."""
     article, countries = reading.article, reading.countries
     text = article.text[word.start:word.nominal_end]
-    return (len(text) > 1 and bool(word.tags) and all(tag in ("NNP", "SL") for tag in word.tags)
+    parts = _COORDINATION.split(text)
+    return (all(len(part) > 1 for part in parts) and bool(word.tags) and all(tag in ("NNP", "SL", "SP") for tag in word.tags)
             and organization_head(reading, word) is None and not _named_place(reading, word)
-            and text not in lexicons.foreign_cities() and not countries.contain(word.start))
+            and not any(part in lexicons.foreign_cities() for part in parts) and not countries.contain(word.start))
 
 
 def _place_office(reading: Reading, phrase: list[Word], position: int) -> Candidate | None:

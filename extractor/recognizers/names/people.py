@@ -340,7 +340,7 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     stem = clean(word.stem)
     if stem in lex.suffixes and word.noun_stem:
         return _title_with_suffix(people, words, head)
-    titled = split_title(stem) if word.noun_stem and not _common_noun_title(word) else None
+    titled = split_title(stem) if word.noun_stem and not _common_noun_title(people, words, head) else None
     if titled is None:
         body = organization_named(people, stem) if word.noun_stem else None
         return PersonPhrase(Speaker(organization=body), word.start) if body else _name_after_title(people, words, head)
@@ -379,10 +379,14 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     return phrase
 
 
-def _common_noun_title(word: Word) -> bool:
-    """`관광시장`, `해외시장`: a title that is also a common noun, glued after common nouns, is that noun."""
-    return len(word.forms) > 1 and word.forms[-1] in titles().homonym_titles and \
-        all(tag == "NNG" for tag in word.tags[:-1])
+def _common_noun_title(people: People, words: list[Word], head: int) -> bool:
+    """`관광시장`, `해외시장`: a title that is also a common noun, glued after common nouns, is that
+    noun, unless a person's name stands before it."""
+    word = words[head]
+    if len(word.forms) < 2 or word.forms[-1] not in titles().homonym_titles or \
+            any(tag != "NNG" for tag in word.tags[:-1]):
+        return False
+    return head == 0 or not (_adjacent(people, words, head - 1, head) and is_korean_name(people, words[head - 1]))
 
 
 def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhrase | None:

@@ -691,8 +691,23 @@ def organizations(reading: Reading) -> list[Candidate]:
             if candidate and not _address(reading, phrase, position, candidate):
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
+    found = _named_alone(reading, found)
     found += _coordinated_words(reading, found)
     return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading)
+
+
+def _named_alone(reading: Reading, found: list[Candidate]) -> list[Candidate]:
+    """`안양시 스마트도시통합센터` where the article also names `스마트도시통합센터` by itself: that
+    is the body's name, the government before it only says whose it is."""
+    lex = reading.lex
+    names = {candidate.name for candidate in found}
+    kept = []
+    for candidate in found:
+        owner, _, rest = candidate.name.partition(" ")
+        if rest in names and lex.organizations.ending(owner) in lex.local_government_heads:
+            candidate = Candidate(candidate.field, rest, candidate.end - len(rest), candidate.end)
+        kept.append(candidate)
+    return kept
 
 
 def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candidate]:
@@ -926,7 +941,8 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     Places before a local government locate it (`경남 밀양시`, `몽골 울란바토르시 항올구`) unless
     its name is shared by many cities (`대전 중구`). A country names its bodies of common nouns
     (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`).
-    A body described by its head takes the nouns before it (`스마트시티 추진본부`)."""
+    A body described by its head takes the nouns before it (`스마트시티 추진본부`), also the local
+    government right before it (`진천군 농업기술센터`)."""
     article, lex, countries = reading.article, reading.lex, reading.countries
     if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
@@ -937,8 +953,10 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
         return index == head_index - 1 and "NNP" not in body.tags[:-1] \
             and organization_head(reading, body) not in lex.proper_heads
     head = organization_head(reading, word)
-    if head in lex.local_government_heads:
-        return False
+    if head in lex.local_government_heads:  # `진천군 농업기술센터`: the county's own centre, named by its kind
+        return index == head_index - 1 and _named_by_kind(reading, phrase[head_index])
+    if _is_local_government(reading, phrase[index + 1]):
+        return False  # `충북 진천군 농업기술센터`: what locates the government is no part of the name
     if head is None and len(text) == 3 and word.tags == ("NNP",) and lexicons.korean_name_form(text) \
             and text not in lexicons.foreign_cities():
         return False  # `류철호 한국도로공사 사장`: a person named before the body
@@ -963,6 +981,11 @@ def _descriptive_body(word: Word) -> bool:
     """`운영센터`, `추진본부`: a head after a common noun says what a body does, not which one it
     is; the nouns before it name it (`스마트시티 추진본부`)."""
     return len(word.forms) > 1 and _common_noun(word)
+
+
+def _named_by_kind(reading: Reading, word: Word) -> bool:
+    """`농업기술센터`, `교통상황실`: a body named by what it does, or an office every place has."""
+    return _descriptive_body(word) or reading.article.text[word.start:word.nominal_end] in reading.lex.place_offices
 
 
 def _common_noun(word: Word) -> bool:

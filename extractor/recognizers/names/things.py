@@ -41,6 +41,9 @@ _ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
 #: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
 _GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
 _GLOSS_REACH = 34
+#: An address in parentheses after a name (`박종문(서울 강동구)`): a few place words before the last.
+_ADDRESS_REACH = 20
+_PLACE_WORDS = re.compile(r"(?:[가-힣]+ )*")
 
 
 @dataclass(frozen=True)
@@ -889,17 +892,42 @@ def _conjunct_after(article: ArticleWords, index: int) -> int | None:
 
 
 def _address(reading: Reading, phrase: list[Word], position: int, candidate: Candidate) -> bool:
-    """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`,
-    `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it."""
+    """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`, `경기도 가평`,
+    `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it,
+    as one before `한` (`안산시 단원구 한 공장`, `파주시의 한 공장`) or in parentheses after a name
+    (`박종문(서울 강동구)`, `중앙연수원(경기 성남시)`)."""
     article, lex = reading.article, reading.lex
-    head = organization_head(reading, phrase[position])
-    if head not in lex.local_government_heads or position + 1 == len(phrase):
+    word = phrase[position]
+    if organization_head(reading, word) not in lex.local_government_heads:
         return False
-    following = phrase[position + 1]
-    text = article.text[following.start:following.nominal_end]
+    return _before_indefinite(article, word) or _parenthesised_address(article, word) or (
+        position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
+
+
+def _locates(reading: Reading, following: Word) -> bool:
+    """Is the word after a local government a body, a smaller place or an address noun?"""
+    lex = reading.lex
+    text = reading.article.text[following.start:following.nominal_end]
     return (is_organization_word(reading, following) or text in lex.address_nouns
-            or _district_name(text, lex)
+            or _district_name(text, lex) or _place_name(reading, following, text)
             or (text.endswith(lex.address_endings) and all(t == "NNP" for t in following.tags)))
+
+
+def _place_name(reading: Reading, word: Word, text: str) -> bool:
+    """`가평`, `파주의`, `수안보온천`: a proper noun that names no body and no person."""
+    return bool(word.tags) and all(tag == "NNP" for tag in word.tags) and text not in reading.lex.known_bodies \
+        and not lexicons.korean_name_form(text) and text not in lexicons.foreign_cities()
+
+
+def _before_indefinite(article: ArticleWords, word: Word) -> bool:
+    following = article.words[article.index_at(word.end)] if article.index_at(word.end) < len(article.words) else None
+    return word.particle in ("", "의") and following is not None and article.text[following.start:following.end] == "한"
+
+
+def _parenthesised_address(article: ArticleWords, word: Word) -> bool:
+    opening = article.text.rfind("(", max(0, word.start - _ADDRESS_REACH), word.start)
+    return (opening > 0 and not article.text[opening - 1].isspace() and article.text[word.nominal_end:word.nominal_end + 1] == ")"
+            and _PLACE_WORDS.fullmatch(article.text, opening + 1, word.start) is not None)
 
 
 def _district_after_city(reading: Reading, phrase: list[Word], position: int) -> str | None:

@@ -22,7 +22,7 @@ from ...nlp.korean import Spans, content_of
 from .people import People, person_candidates, titles
 from .cities import CityRoles
 from .lists import listed_bodies
-from .things import Candidate, acronym_programmes, heads, parenthesised_aliases, quoted, things
+from .things import Candidate, Reading, acronym_programmes, heads, parenthesised_aliases, quoted, things
 from .words import ArticleWords, article_words
 
 #: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
@@ -79,7 +79,38 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     person_spans, claim_spans = Spans(persons), Spans(claims)
     phrase_named = [c for c in phrase_named if not person_spans.overlap(c.start, c.end) and c.name not in person_names
                     and (c.field in ("organizations", "outlets") or not claim_spans.overlap(c.start, c.end))]
-    return [c for c in claims if c.field != "claimed"] + persons + phrase_named
+    # named as words of their own, not glued to a title nor after an owner
+    bodies_alone = {c.name for c in people.organizations if not _after_owner(reading, c)}
+    return [c for c in claims if c.field != "claimed"] + persons + _named_apart(reading, phrase_named, bodies_alone)
+
+
+def _owner(reading: Reading, text: str, start: int) -> bool:
+    """A local government or a country, which may stand before a body it owns."""
+    lex = reading.lex
+    return lex.organizations.ending(text) in lex.local_government_heads or reading.countries.contain(start)
+
+
+def _after_owner(reading: Reading, candidate: Candidate) -> bool:
+    article = reading.article
+    index = article.index_at(candidate.start)
+    if index == 0:
+        return False
+    before = article.words[index - 1]
+    return article.joined(before, article.words[index]) and \
+        _owner(reading, article.text[before.start:before.nominal_end], before.start)
+
+
+def _named_apart(reading: Reading, candidates: list[Candidate], names: set[str]) -> list[Candidate]:
+    """`안양시 스마트도시통합센터`, `몽골 내각사무처` where the article also names `스마트도시통합센터`,
+    `내각사무처` by itself (in `names`): that is the body's name; the government or country before
+    it only says whose it is."""
+    kept = []
+    for candidate in candidates:
+        owner, _, rest = candidate.name.partition(" ")
+        if candidate.field == "organizations" and rest in names and _owner(reading, owner, candidate.start):
+            candidate = Candidate(candidate.field, rest, candidate.end - len(rest), candidate.end)
+        kept.append(candidate)
+    return kept
 
 
 def _reporters(doc: Doc, text: str) -> list[Candidate]:

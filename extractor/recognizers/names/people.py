@@ -39,6 +39,7 @@ from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
 MAX_NAME_WORDS = 4
+_SHORT_PLACE = 4  # syllables of a place's own name ending like a body (`대구`, `해운대`, `동대문구`)
 _GLOSS = re.compile(r"\([^()\s]+\)")
 _DIGITS = re.compile(r"\d")
 _BRACKETS = re.compile(r"[\[\](){}<>]")
@@ -126,10 +127,21 @@ def split_title(stem: str) -> tuple[str, str | None] | None:
     if title is None:
         return None
     place = _without_title_suffix(stem)[: -len(title)]
+    if not place or not place[-1].isalnum():  # `시·도지사` heads the cities and provinces, no one body
+        return stem, None
+    if _whole_body(place):  # `정보통신부장관`, `정보통신부청장`: the body is written whole
+        return stem, place
     body = titles().bodies.get(title)
-    if place and body and place[-1].isalnum():  # `시·도지사` heads the cities and provinces, no one body
-        return stem, place if place.endswith(body) else place + body
-    return stem, None
+    return stem, (place if place.endswith(body) else place + body) if body else None
+
+
+def _whole_body(place: str) -> bool:
+    """Does the word before a title name a body by itself? A one-syllable head ending a short word
+    is as often a place's own name (`대구`, `서울대`; `일본국토교통성` is a ministry)."""
+    lex = heads()
+    head = lex.organizations.ending(place)
+    return bool(head) and place not in lex.not_organizations and not place.endswith(lex.common_endings) and (
+        len(head) > 1 or head not in lex.proper_heads or len(place) > _SHORT_PLACE)
 
 
 @dataclass
@@ -268,8 +280,8 @@ def is_korean_name(people: People, word: Word) -> bool:
     lex = people.heads
     if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
         return False
-    if stem[:-1] in titles().regions:  # `경기도`, `서울시`, `강원도` have a surname's first syllable
-        return False
+    if stem[:-1] in titles().regions or _in_country(word, people.countries):
+        return False  # `경기도`, `서울시`, `이라크`, `이란`: a place with a surname's first syllable
     if any(speaker.name == stem for _, speaker, _ in people.entries):
         return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
     return split_title(stem) is None and not is_organization_word(people.reading, word)
@@ -330,7 +342,27 @@ def _with_region(people: People, words: list[Word], head: int, title: str, organ
             organization = f"{region} {organization}"
             body_span = (words[position].start, body_span[1])
         position -= 1
+    elif organization and _foreign_country_before(people, words, head):  # `요르단 물품공급청장`
+        organization = f"{clean(words[position].stem)} {organization}"
+        body_span = (words[position].start, body_span[1])
+        position -= 1
     return title, organization, body_span, position
+
+
+def _foreign_country_before(people: People, words: list[Word], head: int) -> bool:
+    """A foreign country names its body of common nouns (`이라크 정보통신부장관`), as `콜롬비아
+    교통부` does; Korea's own bodies are named without it."""
+    before = words[head - 1] if head > 0 else None
+    return before is not None and not before.particle and _adjacent(people, words, head - 1, head) \
+        and _in_country(before, people.countries) and clean(before.stem) not in _host_names() \
+        and all(tag == "NNG" for tag in words[head].tags)
+
+
+@lru_cache(maxsize=None)
+def _host_names() -> frozenset:
+    data = lexicons.load("countries")
+    host = next(entry for entry in data["countries"] if entry["code"] == data["host"])
+    return frozenset([*host["forms"], *host["short_forms"]])
 
 
 def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhrase | None:

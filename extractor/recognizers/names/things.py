@@ -694,23 +694,8 @@ def organizations(reading: Reading) -> list[Candidate]:
             if candidate and not _address(reading, phrase, position, candidate):
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
-    found = _named_alone(reading, found)
     found += _coordinated_words(reading, found)
     return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading)
-
-
-def _named_alone(reading: Reading, found: list[Candidate]) -> list[Candidate]:
-    """`안양시 스마트도시통합센터` where the article also names `스마트도시통합센터` by itself: that
-    is the body's name, the government before it only says whose it is."""
-    lex = reading.lex
-    names = {candidate.name for candidate in found}
-    kept = []
-    for candidate in found:
-        owner, _, rest = candidate.name.partition(" ")
-        if rest in names and lex.organizations.ending(owner) in lex.local_government_heads:
-            candidate = Candidate(candidate.field, rest, candidate.end - len(rest), candidate.end)
-        kept.append(candidate)
-    return kept
 
 
 def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candidate]:
@@ -1012,8 +997,10 @@ def _descriptive_body(word: Word) -> bool:
 
 
 def _named_by_kind(reading: Reading, word: Word) -> bool:
-    """`농업기술센터`, `교통상황실`: a body named by what it does, or an office every place has."""
-    return _descriptive_body(word) or reading.article.text[word.start:word.nominal_end] in reading.lex.place_offices
+    """`농업기술센터`, `교통상황실`: a body named by what it does, or an office every place has;
+    not a district Kiwi reads as common nouns (`북경시 회유구`)."""
+    text = reading.article.text[word.start:word.nominal_end]
+    return (_descriptive_body(word) and not _district_name(text, reading.lex)) or text in reading.lex.place_offices
 
 
 def _common_noun(word: Word) -> bool:

@@ -105,6 +105,9 @@ class Heads:
     not_organizations: frozenset
     common_endings: tuple[str, ...]
     place_nouns: frozenset
+    mission_heads: tuple[str, ...]
+    resident: str
+    resident_words: frozenset
     place_offices: tuple[str, ...]
     body_kinds: tuple[str, ...]
     body_counters: tuple[str, ...]
@@ -154,6 +157,9 @@ def heads() -> Heads:
         not_organizations=frozenset(org["not_organizations"]),
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
+        mission_heads=tuple(org["mission_heads"]),
+        resident=org["resident"],
+        resident_words=frozenset(org["resident_words"]),
         place_offices=tuple(org["place_offices"]),
         body_kinds=tuple(org["body_kinds"]),
         body_counters=tuple(org["body_counters"]),
@@ -943,8 +949,8 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
     first = position
     while first > 0 and _belongs_to_organization(reading, phrase, first - 1, position):
         first -= 1
-    while first < position and article.text[phrase[first].start:phrase[first].nominal_end] in lex.place_nouns:
-        first += 1  # `군 농업기술센터`: the county's own centre, named without its reference word
+    while first < position and _reference_word(reading, phrase[first], word):
+        first += 1
     start = phrase[first].start
     return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
 
@@ -960,6 +966,8 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
     word = phrase[index]
+    if _resident_prefix(reading, word, phrase[head_index]):
+        return True
     text = article.text[word.start:word.nominal_end]
     if countries.contain(word.start):
         body = phrase[head_index]
@@ -978,6 +986,22 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
         return not (is_count(word) or text in lex.generic or text in lex.list_closers or text in lex.address_nouns)
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _reference_word(reading: Reading, word: Word, head: Word) -> bool:
+    """`군 농업기술센터`: the county's own centre, named without the word referring to the county."""
+    text = reading.article.text[word.start:word.nominal_end]
+    return text in reading.lex.place_nouns and not _resident_prefix(reading, word, head)
+
+
+def _resident_prefix(reading: Reading, word: Word, head: Word) -> bool:
+    """`주인도네시아 대사관`, `주 니가타 총영사관`, `주한 베트남 대사관`: `주` (resident in) and the
+    country or city a diplomatic mission is in open its name."""
+    article, lex = reading.article, reading.lex
+    text = article.text[word.start:word.nominal_end]
+    if not article.text.endswith(lex.mission_heads, head.start, head.nominal_end) or not text.startswith(lex.resident):
+        return False
+    return text in lex.resident_words or reading.countries.cover(word.start + len(lex.resident), word.nominal_end)
 
 
 def _placed_body(reading: Reading, word: Word) -> bool:

@@ -41,6 +41,9 @@ _ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
 #: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
 _GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
 _GLOSS_REACH = 34
+#: `(이하 “행복청”)`: the short name an article gives a body `hereafter`.
+_HEREAFTER = re.compile(r"^이하\s*")
+_QUOTES = " '\"‘’“”"
 #: An address in parentheses after a name (`박종문(서울 강동구)`): a few place words before the last.
 _ADDRESS_REACH = 20
 _PLACE_WORDS = re.compile(r"(?:[가-힣]+ )*")
@@ -984,7 +987,8 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
         return True  # `국가인재원 과천분원`: a branch is named with its body
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
-        return not (is_count(word) or text in lex.generic or text in lex.list_closers or text in lex.address_nouns)
+        return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
+                    or text in lex.address_nouns)  # `오전 11시30분 행정중심복합도시건설청`: a time is no part
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
 
 
@@ -1047,14 +1051,15 @@ def _drop_contained(found: list[Candidate]) -> list[Candidate]:
 
 
 def parenthesised_aliases(article: ArticleWords, found: list[Candidate]) -> dict[str, Candidate]:
-    """`한국지능정보사회진흥원(NIA)`, `LH(한국토지주택공사)`: alias -> the organisation written first."""
+    """`한국지능정보사회진흥원(NIA)`, `LH(한국토지주택공사)`, `…인재개발원(원장 박재민, 이하 자치인재원)`:
+    alias -> the organisation written first."""
     aliases: dict[str, Candidate] = {}
     for candidate in found:
         after = article.text[candidate.end:candidate.end + 40]
         match = re.match(r"\(([^()]{1,30})\)", after)
         if match:
             for alias in match.group(1).split(","):
-                aliases.setdefault(alias.strip(), candidate)
+                aliases.setdefault(_HEREAFTER.sub("", alias.strip()).strip(_QUOTES), candidate)
         acronym = _ACRONYM_BEFORE.search(article.text, max(0, candidate.start - _ACRONYM_REACH), candidate.start)
         if acronym and article.text[candidate.end:candidate.end + 1] == ")":
             aliases.setdefault(candidate.name, Candidate(

@@ -700,11 +700,25 @@ def organizations(reading: Reading) -> list[Candidate]:
         for position, word in enumerate(phrase):
             candidate = _organization_at(reading, phrase, position) or \
                 _place_office(reading, phrase, position) or _latin_name_after_place(article, phrase, position)
-            if candidate and not _address(reading, phrase, position, candidate):
+            if candidate and not _address(reading, phrase, position, candidate) \
+                    and not _coordinated_with_kind(reading, candidate):
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
     found += _coordinated_words(reading, found)
     return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading)
+
+
+def _coordinated_with_kind(reading: Reading, candidate: Candidate) -> bool:
+    """`지역의 소방본부 및 경찰청`: a body coordinated after a kind of body (`소방본부`, `지자체`,
+    `보건소`) is meant as a kind too, any such office."""
+    article = reading.article
+    index = article.index_at(candidate.start) - 1
+    if index > 0 and article.text[article.words[index].start:article.words[index].end] == "및":
+        index -= 1
+    elif index < 0 or article.words[index].particle not in particles("partner"):
+        return False
+    before = article.words[index]
+    return article.text[before.start:before.nominal_end] in reading.lex.not_organizations
 
 
 def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candidate]:

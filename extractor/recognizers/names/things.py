@@ -718,7 +718,8 @@ def _coordinated_with_kind(reading: Reading, candidate: Candidate) -> bool:
     elif index < 0 or article.words[index].particle not in particles("partner"):
         return False
     before = article.words[index]
-    return article.text[before.start:before.nominal_end] in reading.lex.not_organizations
+    named = index > 0 and article.joined(article.words[index - 1], before)  # `도산면 행정복지센터와`
+    return not named and article.text[before.start:before.nominal_end] in reading.lex.not_organizations
 
 
 def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candidate]:

@@ -25,6 +25,7 @@ COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
 _DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
 _CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 #: common nouns, their suffixes (`품목별`, `방범용`) and the marks coordinating them
@@ -121,7 +122,8 @@ class Heads:
     system_kind_heads: frozenset
     known_systems: frozenset
     device_heads: frozenset
-    known_bodies: frozenset
+    known_bodies: frozenset  # written without spaces
+    site_nouns: tuple[str, ...]
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
@@ -172,7 +174,9 @@ def heads() -> Heads:
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
-        known_bodies=frozenset(name for names in lexicons.load("known_bodies").values() for name in names),
+        known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
+                               for name in names),
+        site_nouns=tuple(org["site_nouns"]),
         known_systems=frozenset(entry["name"] for entry in lexicons.load("public_systems")["systems"]),
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
@@ -739,21 +743,41 @@ def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candida
 
 
 def _known_bodies(reading: Reading) -> list[Candidate]:
-    """`코엑스`, `KT`, `유네스코`: bodies known by a name without a head (known_bodies.yaml), each a
-    word of its own, not an alias in parentheses (`한국국제협력단(KOICA)` names one body) nor the
-    owner opening a longer proper name (`KDI 국제정책대학원`, `KBS 월드`)."""
-    article, known = reading.article, reading.lex.known_bodies
+    """`코엑스`, `KT`, `유네스코`, `LG CNS`: bodies known by a name without a head (known_bodies.yaml),
+    in one word or two, not an alias in parentheses (`한국국제협력단(KOICA)` names one body) nor
+    the owner opening a longer proper name (`KDI 국제정책대학원`, `KBS 월드`); a site of theirs
+    does not hide them (`LG전자 평택공장`)."""
+    article = reading.article
     found = []
     for index, word in enumerate(article.words):
-        text = article.text[word.start:word.nominal_end]
-        if text not in known or article.text[word.start - 1:word.start] == "(":
+        end = _known_name_end(reading, index)
+        if end is None or article.text[word.start - 1:word.start] == "(":
             continue
-        following = article.words[index + 1] if index + 1 < len(article.words) else None
-        if following and article.joined(word, following) and (
-                "NNP" in following.tags[:1] or is_organization_word(reading, following)):
+        following = article.index_at(end)
+        if following < len(article.words) and article.joined(article.words[following - 1], article.words[following]) \
+                and _opens_longer_name(reading, article.words[following]):
             continue
-        found.append(Candidate("organizations", text, word.start, word.nominal_end))
+        found.append(Candidate("organizations", article.text[word.start:end], word.start, end))
     return found
+
+
+def _known_name_end(reading: Reading, index: int) -> int | None:
+    """Where the known body's name opening at words[index] ends, if one does (`포스코 ICT`: two words)."""
+    article, known = reading.article, reading.lex.known_bodies
+    word = article.words[index]
+    text = article.text[word.start:word.nominal_end]
+    following = article.words[index + 1] if index + 1 < len(article.words) else None
+    if following and article.joined(word, following) and \
+            text + article.text[following.start:following.nominal_end] in known:
+        return following.nominal_end
+    return word.nominal_end if text in known else None
+
+
+def _opens_longer_name(reading: Reading, word: Word) -> bool:
+    lex = reading.lex
+    text = reading.article.text[word.start:word.nominal_end]
+    return ("NNP" in word.tags[:1] or is_organization_word(reading, word) or text in lex.standalone_heads) \
+        and not text.endswith(lex.site_nouns)
 
 
 def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidate]:

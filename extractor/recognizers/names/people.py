@@ -334,7 +334,7 @@ def _with_region(people: People, words: list[Word], head: int, title: str, organ
     word = words[head]
     body_span = (word.start, word.start + len(organization)) if organization else None
     position = head - 1
-    if organization and position >= 0 and clean(words[position].stem) in titles().regions \
+    if organization and position >= 0 and _region(people, clean(words[position].stem)) \
             and not words[position].particle and _adjacent(people, words, position, head):
         region = clean(words[position].stem)
         title = f"{region} {title}"
@@ -349,20 +349,19 @@ def _with_region(people: People, words: list[Word], head: int, title: str, organ
     return title, organization, body_span, position
 
 
+def _region(people: People, text: str) -> bool:
+    """`전북`, `경기도`: a province, short or full."""
+    return text in titles().regions or text in people.heads.provinces
+
+
 def _foreign_country_before(people: People, words: list[Word], head: int) -> bool:
     """A foreign country names its body of common nouns (`이라크 정보통신부장관`), as `콜롬비아
     교통부` does; Korea's own bodies are named without it."""
     before = words[head - 1] if head > 0 else None
     return before is not None and not before.particle and _adjacent(people, words, head - 1, head) \
-        and _in_country(before, people.countries) and clean(before.stem) not in _host_names() \
+        and _in_country(before, people.countries) and clean(before.stem) not in lexicons.host_country_names() \
         and all(tag == "NNG" for tag in words[head].tags)
 
-
-@lru_cache(maxsize=None)
-def _host_names() -> frozenset:
-    data = lexicons.load("countries")
-    host = next(entry for entry in data["countries"] if entry["code"] == data["host"])
-    return frozenset([*host["forms"], *host["short_forms"]])
 
 
 def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhrase | None:

@@ -27,6 +27,7 @@ CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 _CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
+_PLACE_HEAD_TITLES = tuple(lexicons.load("titles")["suffix_titles"])  # `시장`, `군수`, `구청장`
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 #: common nouns, their suffixes (`품목별`, `방범용`) and the marks coordinating them
 _COMMON_NOUN_TAGS = frozenset({"NNG", "XSN", "SP", "SW"})
@@ -931,7 +932,8 @@ def _address(reading: Reading, phrase: list[Word], position: int, candidate: Can
     (`박종문(서울 강동구)`, `중앙연수원(경기 성남시)`)."""
     article, lex = reading.article, reading.lex
     word = phrase[position]
-    if organization_head(reading, word) not in lex.local_government_heads:
+    head = organization_head(reading, word)
+    if head not in lex.local_government_heads and head not in _CITY_ENDINGS:  # `흑룡강성 대경시`
         return False
     return _before_indefinite(article, word) or _parenthesised_address(article, word) or (
         position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
@@ -942,7 +944,7 @@ def _locates(reading: Reading, following: Word) -> bool:
     lex = reading.lex
     text = reading.article.text[following.start:following.nominal_end]
     return (is_organization_word(reading, following) or text in lex.address_nouns
-            or _district_name(text, lex) or _place_name(reading, following, text)
+            or _district_name(text, lex) or _place_name(reading, following, text) or _place_head_title(text)
             or (text.endswith(lex.address_endings) and all(t == "NNP" for t in following.tags)))
 
 
@@ -950,6 +952,11 @@ def _place_name(reading: Reading, word: Word, text: str) -> bool:
     """`가평`, `파주의`, `수안보온천`: a proper noun that names no body and no person."""
     return bool(word.tags) and all(tag == "NNP" for tag in word.tags) and text not in reading.lex.known_bodies \
         and not lexicons.korean_name_form(text) and text not in lexicons.foreign_cities()
+
+
+def _place_head_title(text: str) -> bool:
+    """`의왕시장`, `무주군수`: a place glued to its head's title."""
+    return any(text.endswith(title) and len(text) > len(title) + 1 for title in _PLACE_HEAD_TITLES)
 
 
 def _before_indefinite(article: ArticleWords, word: Word) -> bool:

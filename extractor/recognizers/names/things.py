@@ -24,6 +24,11 @@ _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
+#: A legal form marking a body's name, before it (`㈜`, `(재)`, `주식회사 `) or right after it (`(주)`).
+_LEGAL_FORM = re.compile(r"[㈜㈔㈕]|\((?:주|재|사|유|합|株|財|社)\)|(?:주식회사|재단법인|사단법인|유한회사) ?")
+_NAME_RUN = re.compile(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+")
+_NAME_RUN_BEFORE = re.compile(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+$")
+_NAME_REACH = 30
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 _CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
@@ -710,7 +715,8 @@ def organizations(reading: Reading) -> list[Candidate]:
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
     found += _coordinated_words(reading, found)
-    return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading)
+    return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading) \
+        + _legal_entities(reading)
 
 
 def _coordinated_with_kind(reading: Reading, candidate: Candidate) -> bool:
@@ -762,6 +768,23 @@ def _known_bodies(reading: Reading) -> list[Candidate]:
     return found
 
 
+def _legal_entities(reading: Reading) -> list[Candidate]:
+    """`㈜한빛솔루션`, `(재)그린닥터스`, `누리테크(주)`: a name marked with its legal form (a company,
+    a foundation, an association) is a body's, written without the mark."""
+    article = reading.article
+    found = []
+    for mark in _LEGAL_FORM.finditer(article.text):
+        if mark.start() > 0 and article.text[mark.start() - 1].isalnum():  # `누리테크(주)`: the name before
+            name = _NAME_RUN_BEFORE.search(article.text, max(0, mark.start() - _NAME_REACH), mark.start())
+            span = name.span() if name else None
+        else:
+            name = _NAME_RUN.match(article.text, mark.end())
+            span = (name.start(), article.word(*name.span()).nominal_end) if name else None
+        if span and span[1] - span[0] > 1:
+            found.append(Candidate("organizations", article.text[span[0]:span[1]], *span))
+    return found
+
+
 def _known_name_end(reading: Reading, index: int) -> int | None:
     """Where the known body's name opening at words[index] ends, if one does (`포스코 ICT`: two words)."""
     article, known = reading.article, reading.lex.known_bodies
@@ -783,7 +806,8 @@ def _opens_longer_name(reading: Reading, word: Word) -> bool:
 
 def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidate]:
     """`고흥군·여수시`, `안행부·미래부·기재부`: bodies joined by middle dots are one body each;
-    members without a head share the last one's (`북창ㆍ무학치안센터`: 북창치안센터, 무학치안센터)."""
+    members without a head share the last one's (`북창ㆍ무학치안센터`: 북창치안센터, 무학치안센터);
+    a member that is no body even so is none (`(사)이태석기념사업회·인제대학교 의과대학`)."""
     text = reading.article.text
     conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
     if len(conjuncts) == 1 or not all(conjuncts):
@@ -792,11 +816,10 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
     found, offset = [], candidate.start
     for conjunct in conjuncts:
         name = conjunct if _is_body_name(conjunct, reading.lex) else conjunct + shared
-        if not _is_body_name(name, reading.lex):
-            return [candidate]
-        found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
+        if _is_body_name(name, reading.lex):
+            found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
-    return found
+    return found or [candidate]
 
 
 def _shared_head(word: Word) -> str:

@@ -779,7 +779,7 @@ def _legal_entities(reading: Reading) -> list[Candidate]:
             span = name.span() if name else None
         else:
             name = _NAME_RUN.match(article.text, mark.end())
-            span = (name.start(), article.word(*name.span()).nominal_end) if name else None
+            span = (name.start(), name.end() - len(article.word(*name.span()).particle)) if name else None
         if span and span[1] - span[0] > 1:
             found.append(Candidate("organizations", article.text[span[0]:span[1]], *span))
     return found

@@ -20,6 +20,8 @@ _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "
                        "개월", "간", "단계"})  # `6개월간`: a duration, `2단계`: a phase, like a count, open no name
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
+#: Counters of bodies or of a body's meetings, before a body named by its kind (`30여개 센터`, `제33차 위원회`).
+_BODY_COUNTERS = frozenset({"개", "곳", "개소", "차", "회"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
@@ -1023,6 +1025,8 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
         first -= 1
     while first < position and _reference_word(reading, phrase[first], word):
         first += 1
+    if first == position > 0 and _counts_kind(phrase[position - 1], word):
+        return None  # `30여개 전시컨벤션센터`: counted, a kind of body; `제33차 …위원회`: its meeting
     start = phrase[first].start
     return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
 
@@ -1059,6 +1063,10 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
         return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
                     or text in lex.address_nouns)  # `오전 11시30분 행정중심복합도시건설청`: a time is no part
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _counts_kind(count: Word, body: Word) -> bool:
+    return is_count(count) and count.forms[-1] in _BODY_COUNTERS and _descriptive_body(body)
 
 
 def _reference_word(reading: Reading, word: Word, head: Word) -> bool:

@@ -18,7 +18,7 @@ from ...lexicons import load
 from ...model import Timex
 from ...nlp.korean import one_of
 from .atoms import LEXICON, PIECE_START, Piece, candidate_pieces
-from .resolution import PREFIX_FIELDS, Context, daily_clock, resolve
+from .resolution import PREFIX_FIELDS, Context, has_time, resolve
 
 _HANGUL = regex.compile(r"\p{Hangul}")
 _PARTICLE = regex.compile(one_of(LEXICON["particles"]) + r"+(?!\p{Hangul})")
@@ -42,6 +42,8 @@ class Group:
     anchored: bool = False
     standalone: bool = False
     open_start: bool = False
+    #: a time of any day: the hours of a SET just before it (`평일 오전 9시~오후 6시`)
+    daily: bool = False
 
     @property
     def rank(self) -> int:
@@ -199,12 +201,18 @@ def _groups(text: str, pieces: list[Piece]) -> list[Group]:
     for piece in pieces:
         if groups and _join(text, groups[-1], piece):
             continue
-        groups.append(Group(piece.start, piece.end, dict(piece.fields), not piece.attach_only, piece.standalone))
+        daily = bool(groups) and _hours_of_set(text, groups[-1], piece)
+        groups.append(Group(piece.start, piece.end, dict(piece.fields), not piece.attach_only, piece.standalone,
+                            daily=daily))
     complete = [group for group in groups if _complete(group)]
     for before, after in zip(complete, complete[1:]):
         if _COORDINATION.fullmatch(text, before.end, after.start):
             _share(before, after)
     return complete
+
+
+def _hours_of_set(text: str, group: Group, piece: Piece) -> bool:
+    return "every" in group.fields and has_time(piece.fields) and not text[group.end:piece.start].strip()
 
 
 def _share(before: Group, after: Group) -> None:
@@ -236,6 +244,8 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
     prefix_only = not (group.fields.keys() - PREFIX_FIELDS)
     if group.standalone or (piece.standalone and not prefix_only):
         return False
+    if "every" in group.fields and (piece.standalone or has_time(piece.fields)):
+        return False  # `매일 1시간씩`, `매주 화요일 오전 10시`: the SET, then the time of its days
     if not prefix_only and not _fits_after(group, piece):
         return False
     group.fields.update(piece.fields)
@@ -295,7 +305,7 @@ def _ranges(text: str, groups: list[Group]):
 def _rangeable(first: Group, last: Group) -> bool:
     if first.standalone or last.standalone or "quantity" in first.fields or "quantity" in last.fields:
         return False
-    return "every" not in last.fields and ("every" not in first.fields or daily_clock(first.fields))
+    return "every" not in last.fields and "every" not in first.fields
 
 
 

@@ -126,7 +126,7 @@ def _moves_anchor(fields: dict) -> bool:
 
 def _daily_hours(text: str, group: Group) -> bool:
     """Opening hours (`운영시간은 10시에서 20시까지`) name no day of their own."""
-    if daily_clock(group.fields):
+    if group.daily:
         return True
     return not DATE_FIELDS & group.fields.keys() and bool(_DAILY_HOURS.search(text, max(0, group.start - 12),
                                                                                    group.start))
@@ -188,7 +188,7 @@ def has_time(fields: dict) -> bool:
 
 def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] | None:
     if "duration" in fields:
-        return "DURATION", _duration(fields["duration"]), None
+        return ("SET" if fields.get("recurring") else "DURATION"), _duration(fields["duration"]), None
     if "every" in fields:
         value = _set_value(fields)
         return ("SET", value, None) if value else None
@@ -341,25 +341,17 @@ def _span_day(fields: dict, ctx: Context) -> Point | None:
 
 
 def _set_value(fields: dict) -> str | None:
-    """TIMEX3 SET values: `매년` P1Y, `매주 월요일` XXXX-WXX-1, `매월 15일` XXXX-XX-15, `매일 오전 10시` XXXX-XX-XXT10:00."""
+    """TIMEX3 SET values: `매년` P1Y, `매주 월요일` XXXX-WXX-1, `매월 15일` XXXX-XX-15 (the hours of a
+    SET's days are a time of their own: `매일` P1D, `오전 10시` T10:00)."""
     rest = fields.keys() - PREFIX_FIELDS
     if not rest:
         return fields["every"]
-    if rest - {"weekday", "month", "day", "clock", "part_of_day"}:
+    if rest - {"weekday", "month", "day"}:
         return None
     if "weekday" in fields:
-        date = f"XXXX-WXX-{fields['weekday']}"
-    else:
-        month = f"{fields['month']:02d}" if "month" in fields else "XX"
-        date = f"XXXX-{month}" + (f"-{fields['day']:02d}" if "day" in fields else "-XX" if month == "XX" else "")
-    if not has_time(fields):
-        return date
-    clock = fields.get("clock")
-    if clock is None:
-        return f"{date}T{LEXICON['parts_of_day'][fields['part_of_day']]['code']}"
-    part = LEXICON["parts_of_day"].get(fields.get("part_of_day"))
-    minutes = _clock_minutes(clock, clock.get("meridiem") or (part["meridiem"] if part else None), None, None)
-    return f"{date}T{minutes // 60:02d}:{minutes % 60:02d}"
+        return f"XXXX-WXX-{fields['weekday']}"
+    month = f"{fields['month']:02d}" if "month" in fields else "XX"
+    return f"XXXX-{month}" + (f"-{fields['day']:02d}" if "day" in fields else "-XX" if month == "XX" else "")
 
 
 def _week_of_month(year: int, month: int, rank: int) -> Point:
@@ -476,14 +468,14 @@ def _time_point(fields: dict, ctx: Context, day: Point | None, base: Point | Non
     return Point(_at(ctx.anchor, choices[0], seconds), grain)
 
 
-def _clock_minutes(clock: dict, meridiem: str | None, zone: int | None, ctx: Context | None) -> int:
+def _clock_minutes(clock: dict, meridiem: str | None, zone: int | None, ctx: Context) -> int:
     hour = clock["hour"]
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
     minutes = hour * 60 + (-(clock["minute"] or 0) if clock.get("before") else clock["minute"] or 0)
-    if zone is not None and ctx is not None and ctx.utc_offset_hours is not None:
+    if zone is not None and ctx.utc_offset_hours is not None:
         minutes += round((ctx.utc_offset_hours - zone) * 60)
     return minutes
 
@@ -598,8 +590,3 @@ def _format(point: Point) -> str:
     if format_ is not None:
         return format_(point)
     return f"{_day(point.when)}T{point.when.hour:02d}:{point.when.minute:02d}:{point.when.second:02d}"
-
-
-def daily_clock(fields: dict) -> bool:
-    """`매일 10시부터 18시까지`: a time of every day, written like opening hours."""
-    return fields.get("every") == "P1D" and has_time(fields) and not (DATE_FIELDS - {"every"}) & fields.keys()

@@ -27,6 +27,8 @@ _RANGE_JOIN = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
 _COORDINATION = regex.compile(rf"[ \t]?{one_of(LEXICON['coordinators'])}[ \t]?")
 #: what a coordinated expression may take from the one before it, coarsest first
 _SHARED_FIELDS = ("direction", "year", "year_shift", "month", "month_shift")
+_YEAR_END_PARTS = LEXICON["year_end_parts"]
+_YEAR_KEYS = {"year", "year_shift", "year_anchor_shift"}
 _PROGRAMS = load("name_heads")["programs"]
 #: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`)
 _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
@@ -234,7 +236,7 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
     gap = text[group.end:piece.start]
     if not _JOIN_GAP.fullmatch(gap) or (group.fields.keys() & piece.fields.keys()):
         return False
-    if "인" in gap and not group.fields.keys() & {"weekday", "span_day"}:
+    if "인" in gap and not group.fields.keys() & {"weekday", "span_day", "day_shift", "anchor_shift"}:
         return False
     if gap == "\n" and not text.startswith("(", piece.start):
         return False
@@ -248,11 +250,24 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
         return False  # `매일 1시간씩`, `매주 화요일 오전 10시`: the SET, then the time of its days
     if not prefix_only and not _fits_after(group, piece):
         return False
-    group.fields.update(piece.fields)
+    group.fields.update(_joined_fields(group, piece))
     group.end = piece.end + (1 if closing else 0)
     group.anchored = group.anchored or not piece.attach_only
     group.standalone = piece.standalone
     return True
+
+
+def _joined_fields(group: Group, piece: Piece) -> dict:
+    """`올해 말`, `지난해말까지`, `2021년 초`: the end or start of a year names its month, as 연말 and
+    연초 do."""
+    if _ends_year(group, piece):
+        return {"year_part": _YEAR_END_PARTS[piece.fields["month_part"]]}
+    return piece.fields
+
+
+def _ends_year(group: Group, piece: Piece) -> bool:
+    return (piece.fields.get("month_part") in _YEAR_END_PARTS and bool(group.fields.keys() & _YEAR_KEYS)
+            and not group.fields.keys() & {"month", "month_shift", "day", "day_shift"})
 
 
 def _fits_after(group: Group, piece: Piece) -> bool:
@@ -260,7 +275,8 @@ def _fits_after(group: Group, piece: Piece) -> bool:
     if "quantity" in keys or "quantity" in group.fields:
         return False
     if "month_part" in keys:
-        return group.fields.keys() & {"month", "month_shift"} and not group.fields.keys() & {"day", "day_shift"}
+        in_month = group.fields.keys() & {"month", "month_shift"} and not group.fields.keys() & {"day", "day_shift"}
+        return bool(in_month) or _ends_year(group, piece)
     if "zone" in keys:
         return "clock" in group.fields
     return piece.rank >= group.rank

@@ -46,6 +46,8 @@ class Context:
     span: tuple[dt.date, dt.date] | None = None
     #: where the last month given with its year ended, and that month (`내년 4월`)
     dated_month: tuple[int, dt.date] | None = None
+    #: whether a day of the story has been named (till then the report's own day stands for it)
+    anchor_named: bool = False
 
     @property
     def today(self) -> dt.date:
@@ -72,10 +74,13 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
 
 
 def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
-    """A day named outright becomes the anchor (`이날`); a year named, the year last named."""
-    if point.grain in ("day", "part", "hour", "minute", "second") and not group.open_start \
-            and _moves_anchor(group.fields) and not _REPORTED.match(text, group.end):
-        ctx.anchor = point.when.date()
+    """A day named outright becomes the anchor (`이날`); a year named, the year last named. The
+    report's own day (`… 22일 밝혔다. 이날 오전 …`) is the anchor only until a day of the story is named."""
+    if point.grain in ("day", "part", "hour", "minute", "second") and _in_focus(text, group):
+        reported = bool(_REPORTED.match(text, group.end))
+        if not (reported and ctx.anchor_named):
+            ctx.anchor = point.when.date()
+            ctx.anchor_named = not reported
     if _YEAR_FIELDS & group.fields.keys():
         ctx.anchor_year = point.when.year
         if point.grain == "month":
@@ -117,6 +122,12 @@ def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
 
 #: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
 _REPORTED = regex.compile(rf"\s?{one_of(report_verbs())}")
+
+
+def _in_focus(text: str, group: Group) -> bool:
+    """A day the story is told on: not the start of a range nor a deadline (`26일까지 실시하는 연수에
+    … 참석했다고 22일 밝혔다. 이날 오전 …`)."""
+    return not group.open_start and _moves_anchor(group.fields) and not _RANGE_CLOSE.match(text, group.end)
 
 
 def _moves_anchor(fields: dict) -> bool:

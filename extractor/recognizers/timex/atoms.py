@@ -19,7 +19,7 @@ LEXICON = load("timex")
 #: rank of the grain a field belongs to: pieces join coarse to fine (`2023년` `7월` `28일` `오후` `2시`)
 FIELD_RANK = {
     "decade": 0, "year": 0, "year_shift": 0, "year_anchor_shift": 0, "year_range": 0,
-    "month": 1, "month_shift": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
+    "month": 1, "month_shift": 1, "same_period": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
     "year_part": 1,
     "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
     "day": 3, "span_day": 3, "day_shift": 3, "anchor_shift": 3, "holiday": 3, "weekday": 3,
@@ -391,6 +391,8 @@ RULES: list[tuple[str, Callable]] = [
     _words("quarter_shift", LEXICON["reference_quarters"]),
     _words("direction", LEXICON["direction_words"], attach_only=True),
     _words("holiday", LEXICON["holidays"]),
+    _words("same_period", LEXICON["same_period_words"]),
+    _words("same_period", LEXICON["same_period_after_year"], attach_only=True),
     _words("half", LEXICON["halves"]),
     _words("year_part", LEXICON["year_parts"]),
     _words("every", LEXICON["every_words"]),

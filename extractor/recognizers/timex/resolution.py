@@ -48,6 +48,8 @@ class Context:
     dated_month: tuple[int, dt.date] | None = None
     #: whether a day of the story has been named (till then the report's own day stands for it)
     anchor_named: bool = False
+    #: the month, day or stretch the text is about (`전년 동월`, `같은 기간` say it again)
+    focus: tuple[Point, Point | None] | None = None
 
     @property
     def today(self) -> dt.date:
@@ -66,7 +68,7 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
     if value is None:
         return None
     kind, value, point = value
-    if point is not None:
+    if point is not None and not _COMPARED.match(text, first.end):
         _move_context(text, first, point, ctx)
     if kind == "TIME" and _daily_hours(text, first):
         value = _without_day(value)
@@ -85,6 +87,8 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
         ctx.anchor_year = point.when.year
         if point.grain == "month":
             ctx.dated_month = (group.end, point.when.date())
+    if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end):
+        ctx.focus = (point, None)
 
 
 def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex | None:
@@ -92,11 +96,9 @@ def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex 
     if points is None:
         return None
     begin, finish = points
-    if begin.grain == finish.grain == "day":
-        ctx.span = (begin.when.date(), finish.when.date())
-    if _YEAR_FIELDS & (first.fields.keys() | last.fields.keys()):
-        ctx.anchor_year = finish.when.year
     end = last.end
+    if not _COMPARED.match(text, end):
+        _move_context_to_range(first, last, begin, finish, ctx)
     closer = _RANGE_CLOSE.match(text, end)
     if closer:
         end = closer.end()
@@ -105,6 +107,14 @@ def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex 
     if kind == "TIME" and _daily_hours(text, first):
         value = "/".join(_without_day(bound) for bound in value.split("/"))
     return Timex(text=text[first.start:end], start=first.start, end=end, type=kind, value=value)
+
+
+def _move_context_to_range(first: Group, last: Group, begin: Point, finish: Point, ctx: Context) -> None:
+    if begin.grain == finish.grain == "day":
+        ctx.span = (begin.when.date(), finish.when.date())
+    if _YEAR_FIELDS & (first.fields.keys() | last.fields.keys()):
+        ctx.anchor_year = finish.when.year
+    ctx.focus = (begin, finish)
 
 
 def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
@@ -122,6 +132,8 @@ def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
 
 #: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
 _REPORTED = regex.compile(rf"\s?{one_of(report_verbs())}")
+#: `2019년 1월 대비`, `전년보다`: a date compared with is no date the story is told on
+_COMPARED = regex.compile(rf"\s?{one_of(LEXICON['comparison_markers'])}")
 
 
 def _in_focus(text: str, group: Group) -> bool:
@@ -205,6 +217,8 @@ def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] |
         return ("SET", value, None) if value else None
     if "present" in fields:
         return "DATE", "PRESENT_REF", None
+    if "same_period" in fields:
+        return _same_period(fields, ctx)
     if "offset" in fields:
         point = _offset(fields["offset"], ctx)
         return ("TIME" if point.grain in _SECOND_GRAINS else "DATE"), _format(point), point
@@ -217,6 +231,28 @@ def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] |
     if point is None:
         return None
     return ("TIME" if has_time(fields) else "DATE"), _format(point), point
+
+
+def _same_period(fields: dict, ctx: Context) -> tuple[str, str, None] | None:
+    """`같은 기간` is the stretch in focus again; `전년 동월`, `2019년 같은 달`, `지난해 동기` the month
+    or stretch in focus in another year."""
+    if ctx.focus is None:
+        return None
+    first, last = ctx.focus
+    if fields["same_period"] == "month":
+        first, last = Point(_truncate(first.when, "month"), "month"), None
+    years = _year_of_same_period(fields, ctx, first.when.year) - first.when.year
+    points = [Point(_shift(point.when, "years", years), point.grain, point.code) for point in (first, last) if point]
+    kind = "TIME" if points[0].grain in _SECOND_GRAINS else "DATE"
+    return kind, "/".join(_format(point) for point in points), None
+
+
+def _year_of_same_period(fields: dict, ctx: Context, focus_year: int) -> int:
+    if "year" in fields:
+        return fields["year"]
+    if "year_shift" in fields:
+        return ctx.today.year + fields["year_shift"]
+    return focus_year + fields.get("year_anchor_shift", 0)
 
 
 def _point(fields: dict, ctx: Context, base: Point | None) -> Point | None:

@@ -32,6 +32,12 @@ _YEAR_KEYS = {"year", "year_shift", "year_anchor_shift"}
 _PROGRAMS = load("name_heads")["programs"]
 #: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`)
 _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
+#: a page's stamp, not a date of the story (Bylines' timestamps are no Timexes: CONTRACT.md): a
+#: numeric date with a clock time (`수정 : 2017-04-18 18:41`, `홍길동 2017-04-04 13:41`) or a print
+#: page (`2023-06-22 12면`), unless a range joins it (`2024.05.02 09:00 ~ 05.10 18:00`)
+_STAMP = regex.compile(rf"(?<![~∼\-–][ \t]?)(?<!\d)\d{{4}}[-./][ \t]?\d{{1,2}}[-./][ \t]?\d{{1,2}}\.?[ \t]"
+                       rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,3}}{LEXICON['print_page_word']}(?!\p{{Hangul}}))"
+                       r"(?![ \t]?[~∼\-–])")
 _QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]")
 
 
@@ -114,7 +120,9 @@ class TimexParser:
         return readings[0].model_copy(update={"value": value}) if value else None
 
     def _names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """What holds date words but names no date: quoted event names, and page stamps."""
         spans = [quoted.span() for quoted in _event_names(text, start, end)]
+        spans += [stamp.span() for stamp in _STAMP.finditer(text, start, end)]
         return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
 
 

@@ -18,7 +18,7 @@ LEXICON = load("timex")
 
 #: rank of the grain a field belongs to: pieces join coarse to fine (`2023년` `7월` `28일` `오후` `2시`)
 FIELD_RANK = {
-    "decade": 0, "year": 0, "year_shift": 0, "year_anchor_shift": 0, "year_range": 0,
+    "century": 0, "decade": 0, "year": 0, "year_shift": 0, "year_anchor_shift": 0, "year_range": 0,
     "month": 1, "month_shift": 1, "same_period": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
     "year_part": 1,
     "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
@@ -93,6 +93,12 @@ def _numeric_date_with_weekday(m) -> Piece | None:
 def _decade(m) -> Piece:
     """`2000년대`, `90년대`: the TIMEX3 decade, written by its first three digits (`200`, `199`)."""
     return Piece(m.start(), m.end(), {"decade": _year(m["value"]) // 10}, standalone=True)
+
+
+def _century(m) -> Piece | None:
+    """`21세기`: the TIMEX3 century, written by the first two digits of its years (`20`)."""
+    value = int(m["value"])
+    return Piece(m.start(), m.end(), {"century": value - 1}, standalone=True) if 1 <= value <= 30 else None
 
 
 def _short_year(m) -> Piece:
@@ -354,13 +360,14 @@ RULES: list[tuple[str, Callable]] = [
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
-    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\."
+    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
     (rf"(?<={_DECIMAL_BEFORE}\((?:{_BRACKETED_MONTH_DAY}\s?[~∼\-,]\s?)?)"
      rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_BRACKETED_MONTH_DAY})?\))", _numeric_date),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{4}})\s?년(?:도)?", _simple("year", 1000, 2999)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{3}}0|\d0)\s?년대", _decade),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?{regex.escape(LEXICON['century_word'])}", _century),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?월(?!요)", _simple("month", 1, 12)),
     (_PER_DAY, _per_day),
     (rf"{_PER_PERIOD}(?=\s?(?:{_APPROX}\s?)?{_PER_DAY_COUNT})", _per_period),

@@ -244,7 +244,7 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
     gap = text[group.end:piece.start]
     if not _JOIN_GAP.fullmatch(gap) or (group.fields.keys() & piece.fields.keys()):
         return False
-    if "인" in gap and not group.fields.keys() & {"weekday", "span_day", "day_shift", "anchor_shift"}:
+    if "인" in gap and not group.fields.keys() & {"weekday", "span_day", "day_shift", "anchor_shift", "holiday"}:
         return False
     if gap == "\n" and not text.startswith("(", piece.start):
         return False

@@ -23,7 +23,7 @@ _DAILY_HOURS = regex.compile(one_of(LEXICON["daily_hours_words"]) + r"(?:은|는
 _SECOND_GRAINS = ("hour", "minute", "second")
 _FINER = {"years": "month", "months": "day", "weeks": "day", "days": "hour", "hours": "minute",
           "minutes": "second", "seconds": "second"}
-_GRAIN_ORDER = ["decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
+_GRAIN_ORDER = ["century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
                 "hour", "minute", "second"]
 
 
@@ -198,7 +198,7 @@ def _day_up_to(day: int, last: dt.date) -> Point | None:
 
 # --- resolving ------------------------------------------------------------------------------------
 
-DATE_FIELDS = {"decade", "year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
+DATE_FIELDS = {"century", "decade", "year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
                 "weekday", "week_shift", "holiday", "span_day", "every"}
 _RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day",
                     "year_anchor_shift"}
@@ -303,10 +303,12 @@ def _day_or_span_point(fields: dict, ctx: Context):
         if "day" in fields:
             day = day.replace(day=fields["day"])
         return Point(_midnight(day), "day")
-    if "holiday" in fields:
+    if "holiday" in fields and "month" not in fields:  # `8월 15일 광복절`: the date says it
         return Point(_midnight(_holiday(fields, today, fields.get("direction"))), "day")
     if "decade" in fields:
         return Point(_midnight(dt.date(fields["decade"] * 10, 1, 1)), "decade")
+    if "century" in fields:
+        return Point(_midnight(dt.date(max(fields["century"] * 100, 1), 1, 1)), "century")
     if "week_shift" in fields:
         return _week_point(fields, today)
     return _NOT_HERE
@@ -617,6 +619,7 @@ def _week(point: Point) -> str:
 
 #: The TIMEX3 value of a point, by its grain (finer than a minute: to the second).
 _FORMATS = {
+    "century": lambda p: f"{p.when.year // 100:02d}",
     "decade": lambda p: f"{p.when.year // 10:03d}",
     "year": lambda p: f"{p.when.year:04d}",
     "half": lambda p: f"{p.when.year:04d}-H{1 if p.when.month < 7 else 2}",

@@ -137,9 +137,10 @@ _COMPARED = regex.compile(rf"\s?{one_of(LEXICON['comparison_markers'])}")
 
 
 def _in_focus(text: str, group: Group) -> bool:
-    """A day the story is told on: not the start of a range nor a deadline (`26일까지 실시하는 연수에
-    … 참석했다고 22일 밝혔다. 이날 오전 …`)."""
-    return not group.open_start and _moves_anchor(group.fields) and not _RANGE_CLOSE.match(text, group.end)
+    """A day the story is told on: not the start of a range nor a day as a deadline (`26일까지 실시하는
+    연수에 … 참석했다고 22일 밝혔다. 이날 오전 …`; an hour as one, `어젯밤 9시까지 접수된`, is on it)."""
+    deadline = _RANGE_CLOSE.match(text, group.end) and not has_time(group.fields)
+    return not group.open_start and _moves_anchor(group.fields) and not deadline
 
 
 def _moves_anchor(fields: dict) -> bool:

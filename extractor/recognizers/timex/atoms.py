@@ -64,6 +64,9 @@ _APOSTROPHE = "['‘’]"
 #: not inside a number (`1.5일`, `1,000일`); a full stop or comma after a word is no decimal point
 #: (`밝혔다.2020년부터`, `총리 등이,24일에는`: scraped text drops the space after them)
 _NO_NUMBER_BEFORE = r"(?<!\d|\d[.,])"
+#: a year, month and day in digits (`2024.5.2.`, `'08.9.16`): a bare month.day after it and a range
+#: sign ends the range (`'08.9.16 ~ 9.23`)
+_FULL_NUMERIC_DATE = r"\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?"
 _NATIVE_HOUR = one_of(["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"])
 
 
@@ -99,6 +102,12 @@ def _century(m) -> Piece | None:
     """`21세기`: the TIMEX3 century, written by the first two digits of its years (`20`)."""
     value = int(m["value"])
     return Piece(m.start(), m.end(), {"century": value - 1}, standalone=True) if 1 <= value <= 30 else None
+
+
+def _short_year_range(m) -> Piece | None:
+    """`'12∼'16`: two years written by their last two digits, a range."""
+    first, last = _year(m["first"]), _year(m["last"])
+    return Piece(m.start(), m.end(), {"year_range": (first, last)}) if first < last else None
 
 
 def _short_year(m) -> Piece:
@@ -357,6 +366,10 @@ RULES: list[tuple[str, Callable]] = [
      _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
+    (rf"(?<![\d.]){_APOSTROPHE}(?P<first>\d{{2}})\s?[~∼\-]\s?{_APOSTROPHE}(?P<last>\d{{2}})(?![\d.])",
+     _short_year_range),
+    (rf"(?<={_FULL_NUMERIC_DATE}\s?[~∼\-]\s?)(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?![\d.%])",
+     _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),

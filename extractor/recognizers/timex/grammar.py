@@ -17,6 +17,7 @@ import regex
 from ...lexicons import load
 from ...model import Timex
 from ...nlp.korean import one_of
+from ..quotes import quoted_passages
 from .atoms import LEXICON, PIECE_START, Piece, candidate_pieces
 from .resolution import PREFIX_FIELDS, Context, has_time, resolve
 
@@ -101,7 +102,11 @@ class TimexParser:
         """The expressions of text[start:end]; names learnt beforehand (`learn_names`) are respected."""
         end = len(text) if end is None else end
         found = []
+        spoken = [(start + quoted.open, start + quoted.close) for quoted in quoted_passages(text[start:end])
+                  if quoted.double]
         for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
+            if last is None and any(open_ < first.start < close for open_, close in spoken):
+                _said_on_anchor(first)
             timex = self._resolve(text, first, last)
             if timex is not None:
                 found.append(timex)
@@ -124,6 +129,13 @@ class TimexParser:
         spans = [quoted.span() for quoted in _event_names(text, start, end)]
         spans += [stamp.span() for stamp in _STAMP.finditer(text, start, end)]
         return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
+
+
+def _said_on_anchor(group: Group) -> None:
+    """`오늘 이 만남이 …` in a quotation is the day it was said, the day of the story (the anchor),
+    not the day the report came out."""
+    if "day_shift" in group.fields:
+        group.fields["anchor_shift"] = group.fields.pop("day_shift")
 
 
 _DIGITS = regex.compile(r"\d+")

@@ -50,6 +50,8 @@ class Context:
     anchor_named: bool = False
     #: the month, day or stretch the text is about (`전년 동월`, `같은 기간` say it again)
     focus: tuple[Point, Point | None] | None = None
+    #: where a day that opens a stretch ended (`10일부터 …`), and that day
+    opened: tuple[int, dt.date] | None = None
 
     @property
     def today(self) -> dt.date:
@@ -70,6 +72,8 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
     kind, value, point = value
     if point is not None and not _COMPARED.match(text, first.end):
         _move_context(text, first, point, ctx)
+    if "duration" in fields:
+        _stretch_from_opened(text, first, fields["duration"], ctx)
     if kind == "TIME" and _daily_hours(text, first):
         value = _without_day(value)
     return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
@@ -89,6 +93,25 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
             ctx.dated_month = (group.end, point.when.date())
     if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end):
         ctx.focus = (point, None)
+    if group.open_start and point.grain == "day":
+        ctx.opened = (group.end, point.when.date())
+
+
+#: `10일부터 사흘 일정으로`, `17일부터 2박 3일간`: a day and the days from it
+_OPENS_STRETCH = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+_DAYS_IN = {"days": 1, "weeks": 7}
+
+
+def _stretch_from_opened(text: str, group: Group, quantity: dict, ctx: Context) -> None:
+    """The stretch of days a start day and a count of days give: `첫날`, `둘째 날` count in it,
+    and the story is told on its first day (`이튿날`)."""
+    unit, amount = _unit(quantity)
+    if ctx.opened is None or unit not in _DAYS_IN or not isinstance(amount, int):
+        return
+    end, first_day = ctx.opened
+    if _OPENS_STRETCH.fullmatch(text, end, group.start):
+        ctx.span = (first_day, first_day + dt.timedelta(days=amount * _DAYS_IN[unit] - 1))
+        ctx.anchor, ctx.anchor_named = first_day, True
 
 
 def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex | None:

@@ -7,7 +7,7 @@ a misspelt or forgotten entry (tests/test_lexicons.py runs the pipeline and expe
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -95,7 +95,7 @@ def foreign_cities() -> dict[str, str]:
     return {city: code for code, cities in load("countries")["cities"].items() for city in cities}
 
 
-@lru_cache(maxsize=None)
+@cache
 def host_country_names() -> frozenset:
     """How the country the articles are written in is written (`한국`, `대한민국`, `韓`)."""
     data = load("countries")

@@ -348,11 +348,28 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
         return []
     if field == "programs" and start == phrase[first].start:
         start = _with_year(reading, phrase, first, head) if first else _with_left_conjunct(reading, phrase[0])
-    end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
+    end = _name_end(reading, phrase, position, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
+
+
+def _name_end(reading: Reading, phrase: list[Word], position: int, field: str) -> int:
+    """Where the name ending in phrase[position] ends: after its alias (`버스정보시스템(BIS)`), or a
+    system after the proper name it is given right after its description (`자율주행 순찰로봇 스팟(SPOT)`)."""
+    end = phrase[position].nominal_end
+    if field == "systems" and position + 2 == len(phrase) and _proper(reading, phrase[-1]):
+        end = phrase[-1].nominal_end
+    return end + _alias_length(reading, end, field)
+
+
+def _proper(reading: Reading, word: Word) -> bool:
+    """A proper noun or Latin word that is no country, city or body (`스팟`, not `KT`, `서울`)."""
+    text = reading.article.text[word.start:word.nominal_end]
+    return word.full and word.tags[:1] in (("NNP",), ("SL",)) and len(text) > 1 and not (
+        reading.countries.contain(word.start) or is_organization_word(reading, word)
+        or _SPACE.sub("", text) in reading.lex.known_bodies or text in lexicons.foreign_cities())
 
 
 def _with_year(reading: Reading, phrase: list[Word], first: int, head: str) -> int:
@@ -409,13 +426,22 @@ def _coordinated_at(reading: Reading, phrase: list[Word], first: int, position: 
         return None
     conjuncts = _COORDINATION.split(text[word.start:word.nominal_end])
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
-        return _coordinated(word, conjuncts, head, field, lex)
+        members = _coordinated(word, conjuncts, head, field, lex)
+        return _with_lead(text, phrase[first], word, members) if first < position and stop is None else members
     if len(conjuncts) == 1 and conjuncts[0] == head and first == position - 1 and stop is None:
         before = phrase[first]
         members = _COORDINATION.split(text[before.start:before.nominal_end])
         if len(members) > 1 and before.full:
             return _coordinated(before, members, head, field, lex)
     return None
+
+
+def _with_lead(text: str, lead: Word, word: Word, members: list[Candidate]) -> list[Candidate]:
+    """`인터넷 민원발급·열람시스템`: the words before a coordination stay with its first member."""
+    if not members or members[0].start != word.start:
+        return members
+    first = members[0]
+    return [Candidate(first.field, text[lead.start:word.start] + first.name, lead.start, first.end), *members[1:]]
 
 
 def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: int, text: str, field: str,

@@ -173,6 +173,7 @@ class Heads:
     anniversary_heads: frozenset
     agreement_heads: frozenset
     plan_heads: frozenset
+    meeting_bodies: tuple[str, ...]
     opening_ceremonies: frozenset
     process_nouns: frozenset
     superlatives: frozenset
@@ -237,6 +238,7 @@ def heads() -> Heads:
         agreement_heads=frozenset(data["programs"]["agreement_heads"]),
         plan_heads=frozenset(data["programs"]["plan_heads"]),
         opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
+        meeting_bodies=tuple(data["programs"]["meeting_bodies"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
@@ -304,7 +306,8 @@ def _phrase_things(reading: Reading, phrase: list[Word]) -> list[Candidate]:
             start, end = known
             end += _alias_length(reading, end, "systems")
             found.append(Candidate("systems", article.text[start:end], start, end))
-        found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
+        found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position)
+                     + _numbered_meeting(reading, phrase, position))
         found.extend(_called_system(reading, word))
         for field, field_heads in fields:
             head = field_heads.ending_or_is(word_text)
@@ -541,6 +544,16 @@ def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> l
         return []  # `15주년 행사` alone says which anniversary, not of what
     return [Candidate("programs", article.text[phrase[first].start:word.nominal_end],
                       phrase[first].start, word.nominal_end)]
+
+
+def _numbered_meeting(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
+    """`제33차 안전정책조정위원회를 열고`: a body that meets, numbered by an edition, is its meeting."""
+    article, word = reading.article, phrase[position]
+    if position == 0 or not _is_edition(article, phrase[position - 1]) \
+            or not article.text.endswith(reading.lex.meeting_bodies, word.start, word.nominal_end):
+        return []
+    start = phrase[position - 1].start
+    return [Candidate("programs", article.text[start:word.nominal_end], start, word.nominal_end)]
 
 
 def _city_name(text: str, lex: Heads) -> bool:

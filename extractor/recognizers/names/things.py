@@ -16,15 +16,15 @@ from ...nlp.korean import Spans, longest_first, particles
 from .words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
+#: Counters: `10명`, `6개월간` (a duration), `2단계` (a phase), `850만달러` (an amount) open no name.
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",
-                       "개월", "간", "단계", "년도",
-                       "원", "달러", "유로", "엔", "위안"})  # `6개월간`: a duration, `2단계`: a phase, `850만달러`: an amount,
-                                                              # like a count, open no name
+                       "개월", "간", "단계", "년도", "원", "달러", "유로", "엔", "위안"})
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`),
 #: and a corps' or course's intake (`제6기 해외봉사단`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
 _COURSE = "과정"
-_DESCRIBING_SUFFIXES = (("별",), ("간",))  # `나라별`: for each; `열흘간`, `국가간`: for a time, between
+#: Suffixes that make a word describe what follows: `나라별` (for each), `열흘간`, `국가간` (for a time, between).
+_DESCRIBING_SUFFIXES = (("별",), ("간",))
 #: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
 _DATE_UNITS = frozenset({"월", "일"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event

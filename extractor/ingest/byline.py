@@ -55,7 +55,7 @@ _LEADS = tuple(re.compile(pattern) for pattern in (
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,20}}?\s*=\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자]
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,15}}?\s+{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",             # [아시아경제 박종일 기자]
     rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_NAMES}\s*{_ROLE}\s*=\s*)?",
-    rf"^\s*(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}\s*{_ROLE}\s*=\s*",                      # 아주경제 박재천 기자 =
+    rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",     # 아주경제 박재천 기자 =, 가상타임즈 기자 |
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
 #: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).

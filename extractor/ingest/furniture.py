@@ -21,6 +21,7 @@ _WEATHER = re.compile(
 _CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
 _CAPTION_CREDITS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
 _IMAGE_FILE = re.compile(_LEXICON["image_file"])
+_IMAGE_PLACEHOLDER = re.compile(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = re.compile(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
 _PHOTO_DESCRIPTIONS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
@@ -56,6 +57,7 @@ def is_furniture(line: str) -> bool:
         or is_list_header(line)
         or is_release_table_label(line)
         or is_separator(line)
+        or is_image_placeholder(line)
         or (len(label) <= 40 and bool(_WEATHER.search(label)))
         or _is_breadcrumb(label)
         or _is_controls(label)
@@ -153,3 +155,7 @@ def is_deck_form(line: str) -> bool:
 
 def is_image_file(line: str) -> bool:
     return bool(_IMAGE_FILE.match(line.strip()))
+
+
+def is_image_placeholder(line: str) -> bool:
+    return bool(_IMAGE_PLACEHOLDER.match(line.strip()))

@@ -45,6 +45,7 @@ _SEPARATORS = re.compile(r"[|·/,\s•\-]+")
 #: Bullets and bars that may stand before a line's first word.
 _LINE_MARKS = " \t•·|"
 _CELL_BORDER = re.compile(r"[|│]")
+_LEFT_AFTER_TEXT = " \t|│,"
 #: The headline's own form: a catchphrase in quotes (`'대박조짐' …`) or its subject before a comma
 #: (`진안군, 홍삼축제 개막`); a deck goes on from the headline without restating its subject.
 _HEADLINE_FORM = re.compile(r"^\s*(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]|[^,…·\s][^,…·]{1,20},\s)")
@@ -56,6 +57,11 @@ _MIN_PROSE_CHARS = 25
 #: A sentence-like line longer than this, even without a full stop, is no headline.
 _MAX_HEADLINE_SENTENCE_CHARS = 50
 _LONG_PARAGRAPH_CHARS = 150
+_LETTERS = re.compile(r"[가-힣A-Za-z]+")
+#: A line of the header restating fewer of its pairs of letters from the article is the page's, not the article's.
+_MIN_SHARED_PAIRS = 0.3
+#: ...judged only against an article of at least this many pairs of letters (a few sentences).
+_MIN_ARTICLE_PAIRS = 80
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
 _MAX_LINES_ABOVE_STAMP = 3
 
@@ -221,13 +227,18 @@ def _label_stamps_under_labels(lines: list[_Line]) -> None:
 
 
 def _mark_list_tails(lines: list[_Line]) -> None:
-    """The entries under a related-articles header are furniture, up to the next paragraph of prose."""
+    """The entries under a related-articles header are furniture, up to the next paragraph of prose.
+    A list the page prints above the article (`많이 본 뉴스`, `실시간 뉴스`) ends at the article's
+    headline: the first entry in the words of the prose below it."""
+    first_prose = next((index for index, line in enumerate(lines) if line.kind == "text" and _is_prose(line)),
+                       len(lines))
+    article = _ArticleWords(lines[first_prose:])
     in_list = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if furniture.is_list_header(line.text):
             in_list = True
         elif in_list and line.kind in ("text", "caption"):
-            if _closes_list(line):
+            if _closes_list(line) or (index < first_prose and article.long_enough() and article.shared_by(line.text)):
                 in_list = False
             else:
                 line.kind = "furniture"
@@ -267,9 +278,13 @@ def _mark_beyond_the_article(tail: list[_Line]) -> None:
 
 
 def _mark_captions_after_images(lines: list[_Line]) -> None:
-    """The line under an image file name (`2018062501….jpg`) is that picture's caption."""
+    """The line under an image file name (`2018062501….jpg`) is that picture's caption, as is the
+    line under a converter's image placeholder that closes its table cell (`![]() |` / `…안내물. 부산시 제공 |`)."""
     for line, following in zip(lines, lines[1:]):
-        if furniture.is_image_file(line.text) and following.kind == "text" and not following.lead_end:
+        if following.kind != "text" or following.lead_end:
+            continue
+        if furniture.is_image_file(line.text) or (furniture.is_image_placeholder(line.text)
+                                                  and _CELL_BORDER.match(following.text.rstrip()[-1:])):
             following.kind = "caption"
 
 
@@ -335,8 +350,9 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
 
 
 def _own_words(line: _Line) -> str:
-    """The line without the bylines opening or closing it (`… 밝혔다. 홍길동 기자 hong@…`)."""
-    return line.text[line.lead_end:line.tail_start or None]
+    """The line without the bylines opening or closing it (`… 밝혔다. 홍길동 기자 hong@…`), nor the table
+    borders and stray commas a scraper left after its last sentence (`…밝혔습니다. | |`, `…했다.,`)."""
+    return line.text[line.lead_end:line.tail_start or None].rstrip(_LEFT_AFTER_TEXT)
 
 
 def _leaves_quote_open(text: str) -> bool:
@@ -348,31 +364,85 @@ def _body_start(lines: list[_Line]) -> int:
     """Index of the body's first line: the first prose; without any, the first line of text
     (a fragment with no finished sentence has no headline to tell apart)."""
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-    punctuated = any(_FULL_STOP.search(_own_words(lines[i])) for i in texts)
-    return next((i for n, i in enumerate(texts) if _is_prose(lines[i], may_be_headline=punctuated and n == 0)),
+    full_stops = [i for i in texts if _FULL_STOP.search(_own_words(lines[i]))]
+    headings = _heading_lines(lines, texts, full_stops[0]) if full_stops else set()
+    return next((i for i in texts if _is_prose(lines[i], may_be_headline=i in headings)),
                 texts[0] if texts else len(lines))
+
+
+def _heading_lines(lines: list[_Line], texts: list[int], first_full_stop: int) -> set[int]:
+    """The lines that may be a headline though they end as a sentence does: the first line long
+    enough for one, and any line above a byline or timestamp standing before the first full stop."""
+    first_meta = next((i for i, line in enumerate(lines) if line.kind == "meta"), len(lines))
+    first_headline = next((i for i in texts if _headline_length(lines[i].text)), None)
+    return {i for i in texts if i == first_headline or i < first_meta < first_full_stop}
+
+
+def _headline_length(text: str) -> bool:
+    """Long enough for a headline: shorter lines are section tags and buttons (`속보`, `사회`)."""
+    return len("".join(text.split())) >= _MIN_HEADLINE_CHARS
 
 
 def _headline_and_decks(
     lines: list[_Line], body_start: int, title_hint: str | None
 ) -> tuple[_Line | None, list[_Line]]:
-    header = [line for line in lines[:body_start] if line.kind == "text"]
-    table_values = _release_table_values(lines[:body_start])
-    for line in header:
-        if len("".join(line.text.split())) < _MIN_HEADLINE_CHARS:
-            line.kind = "furniture"
-        elif furniture.is_photo_description(line.text):
-            line.kind = "caption"
-        elif any(line is value for value in table_values):
-            line.kind = "furniture"
-    header = [line for line in header if line.kind == "text"]
+    header = _header(lines, body_start)
     if title_hint is not None:
         title = next((line for line in header if _same(line.text, title_hint)), None)
-    elif not header or _decks_only(lines, header[0], body_start):
+    elif not header:
+        title = _headline_under_article(lines, body_start)
+    elif _decks_only(lines, header[0], body_start):
         title = None
     else:
         title = header[0]
     return title, [line for line in header if not (title and _same(line.text, title.text))]
+
+
+def _header(lines: list[_Line], body_start: int) -> list[_Line]:
+    """The lines of text above the body that may be its headline and decks; the others are
+    marked for what they are (buttons, a photo's description, a release table's values, lines
+    of the page that the article does not restate)."""
+    header = [line for line in lines[:body_start] if line.kind == "text"]
+    table_values = _release_table_values(lines[:body_start])
+    article = _ArticleWords(lines[body_start:])
+    for line in header:
+        if not _headline_length(line.text) or any(line is value for value in table_values):
+            line.kind = "furniture"
+        elif furniture.is_photo_description(line.text):
+            line.kind = "caption"
+        elif article.long_enough() and not article.shared_by(line.text):
+            line.kind = "furniture"
+    return [line for line in header if line.kind == "text"]
+
+
+def _headline_under_article(lines: list[_Line], body_start: int) -> _Line | None:
+    """A page printing no headline above the article may print it under the last paragraph, right
+    above the article's timestamp (`…` / `정부, 바누아투에 긴급지원` / `입력 2015-03-16 19:11`)."""
+    for line, following in zip(lines[body_start:], lines[body_start + 1:]):
+        if (line.kind == "text" and following.kind == "meta" and following.stamps
+                and any(stamp.field == "published" for stamp in following.stamps)
+                and len(line.text.strip()) <= _MAX_TITLE_CHARS and not _is_prose(line, may_be_headline=True)):
+            return line
+    return None
+
+
+class _ArticleWords:
+    """The pairs of letters of the article's text, to tell its headline and decks, which restate
+    its words, from lines the page prints around them (menus, widgets, other stories' headlines)."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.pairs = set().union(*(_letter_pairs(line.text) for line in lines if line.kind in ("text", "caption")))
+
+    def long_enough(self) -> bool:
+        return len(self.pairs) >= _MIN_ARTICLE_PAIRS
+
+    def shared_by(self, text: str) -> bool:
+        pairs = _letter_pairs(text)
+        return len(pairs & self.pairs) >= _MIN_SHARED_PAIRS * len(pairs)
+
+
+def _letter_pairs(text: str) -> set[str]:
+    return {word[i:i + 2] for word in _LETTERS.findall(text) for i in range(len(word) - 1)}
 
 
 def _release_table_values(header: list[_Line]) -> list[_Line]:

@@ -33,9 +33,10 @@ _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
 _MEDIA = r"[^\s/=|\[\]()]{1,15}"
 _CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
 _DESK = r"[가-힣A-Za-z0-9]{0,12}(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
-#: What may follow a byline on its line: its address (after a separator: `홍길동 기자 / hong@…`),
-#: closing marks, separators, scraping residue (`˝`).
-_AFTER_NAME = rf"\s*(?:[/|·]\s*)?(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?\s*{_CLOSE}?[\s|/·,˝\"'”’]*$"
+#: What may follow a byline on its line: the reporter's social handle (`<홍길동 기자 @hong_news>`), its
+#: address (after a separator: `홍길동 기자 / hong@…`), closing marks, separators, scraping residue (`˝`).
+_AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·]\s*)?(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?"
+               rf"\s*{_CLOSE}?[\s|/·,˝\"'”’]*$")
 #: A wire dateline before a byline of its own (`(서울=뉴스1) 홍길동 기자 | 2024-05-02 …`).
 _DATELINE = rf"{_OPEN}[^\]】)〕=\n]{{1,20}}=[^\]】)〕\n]{{1,15}}{_CLOSE}"
 _OPENER = "(?:" + "|".join(_LEXICON["byline_openers"]) + ")"
@@ -67,9 +68,12 @@ _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$"
 _TRAILING = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*(?:/\s*)?{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: Bylines that sign without `기자`, where something else shows a byline: the outlet in
 #: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`), or
-#: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).
+#: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`), or a writer's
+#: label before it (`기자명 홍길동`).
+_WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
 _UNSIGNED = (
     re.compile(rf"^\s*{_OPEN}\s*{_MEDIA}\s+(?P<names>{_NAME})\s*{_CLOSE}\s*$"),
+    re.compile(rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<names>{_NAME})\s*$"),
     re.compile(rf"^\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
                r"\s*(?:[ⓒ©].*)?$"),
 )
@@ -154,13 +158,15 @@ def personal_addresses(line: str) -> list[str]:
     return [address for address in EMAIL.findall(line) if address.split("@")[0].lower() not in _SHARED_MAILBOXES]
 
 
-_WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
+#: A name alone on its line, after a writer's label or the outlet's name at most (`- 구동우`,
+#: `기자명 홍길동`, `• 가상일보 홍길동`).
+_LONE_NAME = re.compile(rf"(?:[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_NAME})")
 
 
 def bare_name(line: str) -> str | None:
-    """The name of a line holding nothing but a name (`박상준`, `- 구동우`), else None."""
-    name = line.strip(" \t-•·|")
-    return name if re.fullmatch(_NAME, name) else None
+    """The name of a line holding nothing but a name, after a writer's label or the outlet's name at most."""
+    match = _LONE_NAME.fullmatch(line.strip(" \t-•·|"))
+    return match["name"] if match and not re.fullmatch(f"{_DESK}|{_NEWSROOM}", match["name"]) else None
 
 
 def is_writer_label(line: str) -> bool:

@@ -301,11 +301,20 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
 
 def _under_headline(lines: list[_Line], index: int) -> bool:
     """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day under the page's first lines of
-    text (its headline, a deck, the outlet's name) is the article's; a site header's date stands
-    above the headline, or among menus."""
+    text (its headline, a deck, the outlet's name) is the article's, as is a day alone between the
+    headline and the article's first paragraph; a site header's date stands above the headline,
+    or among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
-    return (0 < len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
-            and any(stamp.has_time and stamp.field is None for stamp in lines[index].stamps))
+    unlabelled = [stamp for stamp in lines[index].stamps if stamp.field is None]
+    if not (unlabelled and 0 < len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)):
+        return False
+    return any(stamp.has_time for stamp in unlabelled) or (_headline_length(above[-1].text) and _opens_article(lines, index))
+
+
+def _opens_article(lines: list[_Line], index: int) -> bool:
+    """The line under lines[index] is the article's first paragraph or its byline."""
+    following = _neighbour_index(lines, index, 1)
+    return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following]))
 
 
 def _meta_block(lines: list[_Line], index: int) -> list[_Line]:

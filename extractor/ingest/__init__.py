@@ -9,7 +9,7 @@ from ..document import Document
 from ..errors import InputError
 from .decode import Decoded, check_text, decode
 from .html import html_to_document, looks_like_html
-from .layout import analyse_layout
+from .layout import analyse_layout, lead_day
 from .timestamp import KST_ZONE
 
 #: Larger texts are refused with a clear error rather than tying up a worker for minutes.
@@ -52,7 +52,8 @@ def to_document(
     if decoded.warning:
         document.warnings.append(decoded.warning)
     ref = as_reference_date(reference_date)
-    document.reference_date = ref or _date_of(document.published) or document.reference_date or _date_in_name(source)
+    document.reference_date = (ref or _date_of(document.published) or document.reference_date
+                               or _date_in_name(source) or lead_day(document))
     return document
 
 

@@ -58,6 +58,11 @@ _MIN_PROSE_CHARS = 25
 _MAX_HEADLINE_SENTENCE_CHARS = 50
 _LONG_PARAGRAPH_CHARS = 150
 _LETTERS = re.compile(r"[가-힣A-Za-z]+")
+_FULL_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:년|\.)\s*(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})(?:일|\.)?(?!\d)")
+_LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
+_PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
+_RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
+_RELATIVE_BEFORE = re.compile(r"(?:지난|오는)\s*$")
 #: A line of the header restating fewer of its pairs of letters from the article is the page's, not the article's.
 _MIN_SHARED_PAIRS = 0.3
 #: ...judged only against an article of at least this many pairs of letters (a few sentences).
@@ -97,6 +102,23 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
         contacts=[(line.start + start, line.start + end) for line in lines if line.kind == "furniture"
                   for start, end in furniture.contact_names(line.text)],
     )
+
+
+def lead_day(document: Document) -> dt.date | None:
+    """The day a lead sentence gives in full to what it reports in the past tense (`가상부는 2026년
+    2월 27일, … 공모를 발표했다.`): how a press release that prints no date of its own is dated. Not a
+    day it looks back to (`지난 …`) or forward to (`오는 …`), nor a range's first day."""
+    body = next((zone for zone in document.zones if zone.kind == "body"), None)
+    sentence = _LEAD_SENTENCE.match(document.text, body.start, body.end) if body else None
+    if not sentence or not _PAST_TENSE.search(sentence.group()):
+        return None
+    day = _FULL_DATE.search(sentence.group())
+    if not day or _RANGE_AFTER.match(sentence.group(), day.end()) or _RELATIVE_BEFORE.search(sentence.group(), 0, day.start()):
+        return None
+    try:
+        return dt.date(*map(int, day.groups()))
+    except ValueError:
+        return None
 
 
 def _classify(text: str) -> list[_Line]:

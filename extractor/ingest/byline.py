@@ -24,7 +24,9 @@ _ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
 _NAME = r"[가-힣]{2,4}"
 #: A reporter's name, never the role word itself (`홍길동 기자 기자`, `홍길동 선임기자`).
 _REPORTER = rf"(?!{_ROLE}){_NAME}"
-_NAMES = rf"(?P<names>{_REPORTER}(?:\s*[·ㆍ,]\s*{_REPORTER})*)"
+#: Between two reporters' names: a dot or a comma, after the first one's role at most (`홍길동 기자, 김철수 기자`).
+_BETWEEN_NAMES = rf"\s*(?:{_ROLE}\s*)?[·ㆍ,]\s*"
+_NAMES = rf"(?P<names>{_REPORTER}(?:{_BETWEEN_NAMES}{_REPORTER})*)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
 _SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
@@ -179,7 +181,7 @@ def _reporters(match: re.Match) -> tuple[Reporter, ...]:
     names = match.groupdict().get("names")
     if not names:
         return ()
-    people = re.split(r"\s*[·ㆍ,]\s*", names)
+    people = re.split(_BETWEEN_NAMES, names)
     email = readable_email(match.groupdict().get("address")) if len(people) == 1 else None
     return tuple(Reporter(name=name, email=email) for name in people)
 

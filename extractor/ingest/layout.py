@@ -41,7 +41,7 @@ _FULL_STOP = re.compile(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
 _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
 #: View counters and buttons sitting beside bylines and timestamps.
 _META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
-_SEPARATORS = re.compile(r"[|·/,\s•\-]+")
+_SEPARATORS = re.compile(r"[|·/,\s•\-\[\]()【】]+")
 #: Bullets and bars that may stand before a line's first word.
 _LINE_MARKS = " \t•·|"
 _CELL_BORDER = re.compile(r"[|│]")

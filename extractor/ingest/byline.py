@@ -46,6 +46,10 @@ _LINE_OPENING = rf"^[/\s•·]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CRED
 
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
+_WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
+#: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`): a byline, naming its writer if a person.
+_WRITER_FIELD = re.compile(
+    rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<writer>[^\s:：]{{2,15}})\s*$")
 _BYLINE_LINE = re.compile(
     rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
 )
@@ -71,12 +75,9 @@ _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$"
 _TRAILING = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*(?:/\s*)?{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: Bylines that sign without `기자`, where something else shows a byline: the outlet in
 #: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`), or
-#: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`), or a writer's
-#: label before it (`기자명 홍길동`).
-_WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
+#: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).
 _UNSIGNED = (
     re.compile(rf"^\s*{_OPEN}\s*{_MEDIA}\s+(?P<names>{_NAME})\s*{_CLOSE}\s*$"),
-    re.compile(rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<names>{_NAME})\s*$"),
     re.compile(rf"^\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
                r"\s*(?:[ⓒ©].*)?$"),
 )
@@ -96,7 +97,12 @@ class Byline:
 
 def byline_line(line: str) -> Byline | None:
     """The reporters of a line that is only a byline (`유진상 기자 (yjs@…)`, `[한예경 기자]`,
-    `KBS 뉴스 이수진입니다.`; none for a desk's `온라인뉴스팀 기자` or an outlet's `/연합뉴스`), else None."""
+    `KBS 뉴스 이수진입니다.`, `기자명 홍길동`; none for a desk's `온라인뉴스팀 기자`, an outlet's `/연합뉴스`
+    or a writer field naming no person, `기자명 가상일보`), else None."""
+    writer = _WRITER_FIELD.match(line)
+    if writer:
+        person = lexicons.korean_name_form(writer["writer"])
+        return Byline((Reporter(name=writer["writer"]),) if person else (), 0, len(line))
     if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
     match = _BYLINE_LINE.match(line) or _SIGN_OFF.match(line.strip())

@@ -63,8 +63,11 @@ _LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
 _PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
 _RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
 _RELATIVE_BEFORE = re.compile(r"(?:지난|오는)\s*$")
-#: A line of the header restating fewer of its pairs of letters from the article is the page's, not the article's.
+#: A line above the headline restating fewer of its pairs of letters from the article is the page's, not the
+#: article's (another story's headline, a menu); under the headline, a line sharing fewer is (a widget, the
+#: outlet's name): decks may add what the article does not say.
 _MIN_SHARED_PAIRS = 0.3
+_MIN_DECK_SHARED_PAIRS = 0.15
 #: ...judged only against an article of at least this many pairs of letters (a few sentences).
 _MIN_ARTICLE_PAIRS = 80
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
@@ -260,7 +263,8 @@ def _mark_list_tails(lines: list[_Line]) -> None:
         if furniture.is_list_header(line.text):
             in_list = True
         elif in_list and line.kind in ("text", "caption"):
-            if _closes_list(line) or (index < first_prose and article.long_enough() and article.shared_by(line.text)):
+            if _closes_list(line) or (index < first_prose and article.long_enough()
+                                      and article.shared_by(line.text, _MIN_SHARED_PAIRS)):
                 in_list = False
             else:
                 line.kind = "furniture"
@@ -435,13 +439,17 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
     of the page that the article does not restate)."""
     header = [line for line in lines[:body_start] if line.kind == "text"]
     table_values = _release_table_values(lines[:body_start])
-    article = _ArticleWords(lines[body_start:])
     for line in header:
         if not _headline_length(line.text) or any(line is value for value in table_values):
             line.kind = "furniture"
         elif furniture.is_photo_description(line.text):
             line.kind = "caption"
-        elif article.long_enough() and not article.shared_by(line.text):
+    header = [line for line in header if line.kind == "text"]
+    article = _ArticleWords(lines[body_start:])
+    if article.long_enough():
+        headline = next((n for n, line in enumerate(header) if article.shared_by(line.text, _MIN_SHARED_PAIRS)), 0)
+        for line in header[:headline] + [line for line in header[headline:]
+                                         if not article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS)]:
             line.kind = "furniture"
     return [line for line in header if line.kind == "text"]
 
@@ -467,9 +475,9 @@ class _ArticleWords:
     def long_enough(self) -> bool:
         return len(self.pairs) >= _MIN_ARTICLE_PAIRS
 
-    def shared_by(self, text: str) -> bool:
+    def shared_by(self, text: str, share: float) -> bool:
         pairs = _letter_pairs(text)
-        return len(pairs & self.pairs) >= _MIN_SHARED_PAIRS * len(pairs)
+        return len(pairs & self.pairs) >= share * len(pairs)
 
 
 def _letter_pairs(text: str) -> set[str]:

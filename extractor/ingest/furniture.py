@@ -98,7 +98,10 @@ def is_copyright_notice(line: str) -> bool:
 
 
 def _is_notice(label: str) -> bool:
-    return bool(_COPYRIGHT.search(label)) and not _PREDICATE.search(label)
+    """A notice's words on a line that is no paragraph: no reporting sentence's predicate, and not
+    the article's sentences run together with the notice the page prints under them (`…습니다.ⓒ …`)."""
+    return (bool(_COPYRIGHT.search(label)) and not _PREDICATE.search(label)
+            and len(_SENTENCE_END.findall(label)) < _MIN_PARAGRAPH_SENTENCES)
 
 
 #: The officer a contact line names: a Korean name before a title, a phone number or the end
@@ -138,8 +141,10 @@ def is_caption(line: str) -> bool:
             or (bool(_CAPTION_CREDITS.search(label)) and len(_SENTENCE_END.findall(label)) < 2))
 
 
-#: The end of a declarative sentence (`…했다. `).
-_SENTENCE_END = re.compile(r"[다요]\.(?:\s|$)")
+#: The end of a declarative sentence (`…했다. `, `…했습니다.다음 문장` as a page run together prints it).
+_SENTENCE_END = re.compile(r"[다요]\.(?:\s|$|(?=[가-힣]))")
+#: Sentences that make a line a paragraph, whatever notice follows them.
+_MIN_PARAGRAPH_SENTENCES = 3
 
 
 def is_photo_description(line: str) -> bool:

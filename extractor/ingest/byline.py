@@ -34,7 +34,8 @@ _ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z
 _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
 _MEDIA = r"[^\s/=|\[\]()]{1,15}"
 _CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
-_DESK = r"[가-힣A-Za-z0-9]{0,12}(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
+_DESK_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
+_DESK = rf"[가-힣A-Za-z0-9]{{0,12}}{_DESK_SUFFIX}"
 #: What may follow a byline on its line: the reporter's social handle (`<홍길동 기자 @hong_news>`), its
 #: address (after a separator: `홍길동 기자 / hong@…`), closing marks, separators, scraping residue (`˝`).
 _AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·]\s*)?(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?"
@@ -86,6 +87,8 @@ _UNSIGNED = (
     re.compile(rf"^\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
                r"\s*(?:[ⓒ©].*)?$"),
 )
+#: An outlet or a desk named in full beside a timestamp (`가상뉴스 |`, `온라인뉴스팀 /`), not a section (`경제 /`).
+_STAMPED_DESK = re.compile(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_SUFFIX}|{_NEWSROOM})[\s|/·]*$")
 _BARE = re.compile(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
 _TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝]*$")
@@ -115,12 +118,13 @@ def byline_line(line: str) -> Byline | None:
 
 
 def unsigned_byline(line: str, stamped: bool) -> Byline | None:
-    """A byline naming its reporter without `기자` (see `_UNSIGNED`), else None."""
+    """A byline naming its reporter without `기자` (see `_UNSIGNED`), or the outlet or desk beside a
+    timestamp (`가상뉴스 | 2021-03-02 15:15`), which names nobody; else None."""
     for pattern in (*_UNSIGNED, _BARE) if stamped else _UNSIGNED:
         match = pattern.match(line)
         if match and lexicons.korean_name_form(match["names"]):
             return Byline(_reporters(match), 0, len(line))
-    return None
+    return Byline((), 0, len(line)) if stamped and _STAMPED_DESK.match(line) else None
 
 
 def lead_byline(line: str) -> Byline | None:

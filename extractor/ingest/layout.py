@@ -58,6 +58,8 @@ _MIN_PROSE_CHARS = 25
 _MAX_HEADLINE_SENTENCE_CHARS = 50
 _LONG_PARAGRAPH_CHARS = 150
 _LETTERS = re.compile(r"[가-힣A-Za-z]+")
+#: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
+#: range nor looked back or forward to (`지난`, `오는`).
 _FULL_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:년|\.)\s*(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})(?:일|\.)?(?!\d)")
 _LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
 _PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")

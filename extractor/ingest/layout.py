@@ -65,10 +65,12 @@ _LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
 _PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
 _RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
 _RELATIVE_BEFORE = re.compile(r"(?:지난|오는)\s*$")
-#: A line above the headline restating fewer of its pairs of letters from the article is the page's, not the
-#: article's (another story's headline, a menu); under the headline, a line sharing fewer is (a widget, the
-#: outlet's name): decks may add what the article does not say.
+#: Where the header holds more lines than a headline and its decks, the lines above the first restating
+#: this share of its pairs of letters from the article are other stories' headlines...
 _MIN_SHARED_PAIRS = 0.3
+_MAX_HEADLINE_AND_DECKS = 3
+#: ...and under the headline a line sharing fewer is the page's (a widget, the outlet's name), not a deck:
+#: decks restate the article's words, though they may add some of their own.
 _MIN_DECK_SHARED_PAIRS = 0.15
 #: ...judged only against an article of at least this many pairs of letters (a few sentences).
 _MIN_ARTICLE_PAIRS = 80
@@ -449,8 +451,10 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
     header = [line for line in header if line.kind == "text"]
     article = _ArticleWords(lines[body_start:])
     if article.long_enough():
+        crowded = len(header) > _MAX_HEADLINE_AND_DECKS
         headline = next((n for n, line in enumerate(header) if article.shared_by(line.text, _MIN_SHARED_PAIRS)), 0)
-        for line in header[:headline] + [line for line in header[headline:]
+        headline = headline if crowded else 0
+        for line in header[:headline] + [line for line in header[headline + 1:]
                                          if not article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS)]:
             line.kind = "furniture"
     return [line for line in header if line.kind == "text"]

@@ -74,9 +74,10 @@ def is_section_name(line: str) -> bool:
 
 
 def _is_breadcrumb(label: str) -> bool:
-    """`종합뉴스 사회`, `홈 > 사회 > 지역`: a line of nothing but the site's section names."""
+    """`종합뉴스 사회`, `홈 > 사회 > 지역`, a menu bar `정치 | 경제 | 사회 | 국제 | 스포츠 | 연예`: a line
+    of nothing but the site's section names."""
     words = [word for word in _BREADCRUMB_MARKS.split(label) if word]
-    return 1 < len(words) <= 5 and all(word in _SECTIONS for word in words)
+    return len(words) > 1 and all(word in _SECTIONS for word in words)
 
 
 _CONTROL_WORDS = frozenset(_LEXICON["control_words"])

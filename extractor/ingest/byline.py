@@ -52,7 +52,7 @@ _WRITER_FIELD = re.compile(
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
 _BYLINE_LINE = re.compile(
-    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
 )
 _NEWSROOM = r"[가-힣]{0,8}(?:" + "|".join(map(re.escape, _LEXICON["newsroom_suffixes"])) + ")"
 _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"

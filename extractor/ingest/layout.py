@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .. import lexicons
 from ..document import Document, Zone
@@ -450,7 +451,7 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
             line.kind = "caption"
     header = [line for line in header if line.kind == "text"]
     article = _ArticleWords(lines[body_start:])
-    if article.long_enough():
+    if header and article.long_enough():
         crowded = len(header) > _MAX_HEADLINE_AND_DECKS
         headline = next((n for n, line in enumerate(header) if article.shared_by(line.text, _MIN_SHARED_PAIRS)), 0)
         headline = headline if crowded else 0
@@ -476,7 +477,11 @@ class _ArticleWords:
     its words, from lines the page prints around them (menus, widgets, other stories' headlines)."""
 
     def __init__(self, lines: list[_Line]) -> None:
-        self.pairs = set().union(*(_letter_pairs(line.text) for line in lines if line.kind in ("text", "caption")))
+        self.lines = lines
+
+    @cached_property
+    def pairs(self) -> set[str]:  # read only when a page's header or list asks
+        return set().union(*(_letter_pairs(line.text) for line in self.lines if line.kind in ("text", "caption")))
 
     def long_enough(self) -> bool:
         return len(self.pairs) >= _MIN_ARTICLE_PAIRS

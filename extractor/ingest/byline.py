@@ -178,13 +178,16 @@ def personal_addresses(line: str) -> list[str]:
 
 #: A name alone on its line, after a writer's label or the outlet's name at most (`- 구동우`,
 #: `기자명 홍길동`, `• 가상일보 홍길동`).
-_LONE_NAME = re.compile(rf"(?:[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_NAME})")
+_LONE_NAME = re.compile(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_NAME})")
 
 
 def bare_name(line: str) -> str | None:
-    """The name of a line holding nothing but a name, after a writer's label or the outlet's name at most."""
+    """The name of a line holding nothing but a name, after a writer's label or the outlet's name at most
+    (then a Korean name's form: `이번 행사` names nobody)."""
     match = _LONE_NAME.fullmatch(line.strip(" \t-•·|"))
-    return match["name"] if match and not re.fullmatch(f"{_DESK}|{_NEWSROOM}", match["name"]) else None
+    if not match or re.fullmatch(f"{_DESK}|{_NEWSROOM}", match["name"]):
+        return None
+    return match["name"] if not match["label"] or lexicons.korean_name_form(match["name"]) else None
 
 
 def is_writer_label(line: str) -> bool:

@@ -86,7 +86,7 @@ _CONTROL_WORDS = frozenset(_LEXICON["control_words"])
 def _is_controls(label: str) -> bool:
     """`통합검색 바로가기`, `기사 메일전송`, `위로가기 버튼`: a line of nothing but buttons' words."""
     words = label.split()
-    return 1 < len(words) <= 6 and all(word in _CONTROL_WORDS for word in words)
+    return len(words) > 1 and all(word in _CONTROL_WORDS for word in words)
 
 
 def is_copyright_notice(line: str) -> bool:

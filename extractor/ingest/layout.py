@@ -58,6 +58,8 @@ _MIN_PROSE_CHARS = 25
 #: A sentence-like line longer than this, even without a full stop, is no headline.
 _MAX_HEADLINE_SENTENCE_CHARS = 50
 _LONG_PARAGRAPH_CHARS = 150
+#: A quotation runs on over at most this many lines.
+_MAX_QUOTE_LINES = 3
 _LETTERS = re.compile(r"[가-힣A-Za-z]+")
 #: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
 #: range nor looked back or forward to (`지난`, `오는`).
@@ -92,6 +94,7 @@ class _Line:
     email: str | None = None
     lead_end: int = 0  # length of a lead byline prefix opening the line
     tail_start: int = 0  # where a trailing byline closing the line begins (0: none)
+    quote_runs_on: bool = False  # a quotation opened on the line closes on the lines below
 
 
 def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint: str | None = None) -> Document:
@@ -137,6 +140,7 @@ def _classify(text: str) -> list[_Line]:
         _classify_line(line)
         lines += _unglued(line)
     _pair_bare_names(lines)
+    _mark_running_quotes(lines)
     _label_stamps_under_labels(lines)
     _mark_list_tails(lines)
     _close_at_copyright(lines)
@@ -381,7 +385,7 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
     return (
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
-        or _leaves_quote_open(text)
+        or line.quote_runs_on
         or len(text) >= _LONG_PARAGRAPH_CHARS
         or bool(_FULL_STOP.search(text))
         or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text))
@@ -395,8 +399,27 @@ def _own_words(line: _Line) -> str:
     return line.text[line.lead_end:line.tail_start or None].rstrip(_LEFT_AFTER_TEXT)
 
 
+def _mark_running_quotes(lines: list[_Line]) -> None:
+    """A quotation running on into the lines below is a sentence, not a headline; a list's headline
+    cut short inside its quotation (`…전방위 대응…“체류`) never closes it."""
+    for index, line in enumerate(lines):
+        if line.kind == "text" and _leaves_quote_open(line.text):
+            line.quote_runs_on = _quote_closes_below(lines, index)
+
+
+def _quote_closes_below(lines: list[_Line], index: int) -> bool:
+    text, cursor = lines[index].text, index
+    for _ in range(_MAX_QUOTE_LINES):
+        cursor = _neighbour_index(lines, cursor, 1)
+        if cursor is None:
+            return False
+        text += lines[cursor].text
+        if not _leaves_quote_open(text):
+            return True
+    return False
+
+
 def _leaves_quote_open(text: str) -> bool:
-    """A quotation running on into the next line: a sentence, not a headline."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
@@ -416,6 +439,12 @@ def _heading_lines(lines: list[_Line], texts: list[int], first_full_stop: int) -
     first_meta = next((i for i, line in enumerate(lines) if line.kind == "meta"), len(lines))
     first_headline = next((i for i in texts if _headline_length(lines[i].text)), None)
     return {i for i in texts if i == first_headline or i < first_meta < first_full_stop}
+
+
+def _one_word(text: str) -> bool:
+    """A headline has words: a line of one word above the body is a section's or a topic's tag
+    (`인천아시아경기대회`), the outlet's name or a button."""
+    return len(furniture.trimmed(text).split()) == 1
 
 
 def _headline_length(text: str) -> bool:
@@ -445,7 +474,7 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
     header = [line for line in lines[:body_start] if line.kind == "text"]
     table_values = _release_table_values(lines[:body_start])
     for line in header:
-        if not _headline_length(line.text) or any(line is value for value in table_values):
+        if not _headline_length(line.text) or _one_word(line.text) or any(line is value for value in table_values):
             line.kind = "furniture"
         elif furniture.is_photo_description(line.text):
             line.kind = "caption"

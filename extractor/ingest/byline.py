@@ -91,7 +91,7 @@ _UNSIGNED = (
 _STAMPED_DESK = re.compile(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_SUFFIX}|{_NEWSROOM})[\s|/·]*$")
 _BARE = re.compile(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
-_TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝]*$")
+_TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝|]*$")
 _SIGN_OFF = re.compile(_LEXICON["sign_off"])
 _LONE_ADDRESS = re.compile(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern}|{_HIDDEN_ADDRESS})\s*{_CLOSE}?[\s|]*$")
 
@@ -188,6 +188,16 @@ def bare_name(line: str) -> str | None:
     if not match or re.fullmatch(f"{_DESK}|{_NEWSROOM}", match["name"]):
         return None
     return match["name"] if not match["label"] or lexicons.korean_name_form(match["name"]) else None
+
+
+#: A reporter's name closed by a comma, after the dateline's place at most (`안양=남상인,`).
+_NAME_BEFORE_COMMA = re.compile(rf"^\s*(?:[^\s=]{{1,10}}\s*=\s*)?(?P<name>{_NAME})\s*,\s*$")
+
+
+def name_before_comma(line: str) -> str | None:
+    """The name of a line holding a reporter's name and a comma, a byline going on below, else None."""
+    match = _NAME_BEFORE_COMMA.match(line)
+    return match["name"] if match and lexicons.korean_name_form(match["name"]) else None
 
 
 def is_writer_label(line: str) -> bool:

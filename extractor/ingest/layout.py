@@ -27,7 +27,8 @@ from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
 from .byline import (Byline, bare_name, byline_line, is_writer_label, lead_byline, lead_credit, lone_address, merge_reporters,
-                     personal_addresses, readable_email, trailing_address, trailing_byline, unsigned_byline)
+                     name_before_comma, personal_addresses, readable_email, trailing_address, trailing_byline,
+                     unsigned_byline)
 from .timestamp import Stamp, find_stamps, opening_stamp, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -140,6 +141,7 @@ def _classify(text: str) -> list[_Line]:
         _classify_line(line)
         lines += _unglued(line)
     _pair_bare_names(lines)
+    _join_split_bylines(lines)
     _mark_running_quotes(lines)
     _label_stamps_under_labels(lines)
     _mark_list_tails(lines)
@@ -245,6 +247,15 @@ def _pair_bare_names(lines: list[_Line]) -> None:
         else:
             continue
         line.kind, line.signed = "meta", True
+
+
+def _join_split_bylines(lines: list[_Line]) -> None:
+    """A byline the page split after a comma (`안양=남상인,` / `안양=김동우 기자`): the first
+    reporter signs with the second."""
+    for line, following in zip(lines, lines[1:]):
+        name = name_before_comma(line.text) if line.kind == "text" else None
+        if name and following.kind == "meta" and following.reporters:
+            line.kind, line.signed, line.reporters = "meta", True, (Reporter(name=name),)
 
 
 def _signs_timestamp(name: str, following: _Line) -> bool:
@@ -586,13 +597,17 @@ def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None, str | None]
 
 def _reporters(lines: list[_Line]) -> list[Reporter]:
     """The article's bylines; without any, the reporter named in a photo's dateline
-    (`【진안=뉴시스】 한훈 기자 = …`), who is then the only one known."""
+    (`【진안=뉴시스】 한훈 기자 = …`), who is then the only one known. Loose addresses go to a sole
+    reporter without one (see `merge_reporters`): an address line, a closing credit, the address
+    closing a caption that names no photographer (`…[사진=가상시] 2023.11.16 hong@…`)."""
     found = [reporter for line in lines if line.kind in ("meta", "body") for reporter in line.reporters]
     found = found or [reporter for line in lines if line.kind == "caption" for reporter in line.reporters]
     emails = [line.email for line in lines if line.kind == "meta" and line.email and not line.reporters]
     emails += [address for line in _closing_lines(lines)
                if line.kind == "furniture" and not furniture.opens_contact(line.text)
                for address in personal_addresses(line.text)]
+    emails += [address for line in lines if line.kind == "caption" and line.tail_start and not line.reporters
+               for address in personal_addresses(line.text[line.tail_start:])]
     return merge_reporters(found, emails)
 
 

@@ -55,7 +55,8 @@ _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토
 
 _STAMP = re.compile(
     rf"(?:(?<![가-힣A-Za-z])(?P<label>{_alternation(list(_LABEL_FIELD))})\s*[:：.]?\s*)?"
-    r"(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))\s*(?:[.\-/]|년)\s*(?P<month>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
+    r"(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
+    r"(?P<month>\d{1,2})(?:\s*(?:[.\-/]|월)\s*|(?(spaced)\s))(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
     rf"{_WEEKDAY}"
     r"(?:(?:\s*|T)[\[(]?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"
     r"(?P<hour>\d{1,2})\s*(?::|시\s*)(?P<minute>\d{2})분?(?:\s*(?::|분\s*)(?P<second>\d{2})초?)?(?:\.\d+)?\s*[\])]?"
@@ -88,7 +89,8 @@ def opening_stamp(line: str, marks: str) -> Stamp | None:
 
 def _stamp(match: re.Match) -> Stamp | None:
     label = match["label"] or match["after"]
-    value = _iso(match) if label or len(match["year"]) == 4 else None  # `21.03.02` only where labelled
+    # `21.03.02` and `2018 07 25` only where labelled
+    value = _iso(match) if label or (len(match["year"]) == 4 and not match["spaced"]) else None
     if not value:
         return None
     return Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,

@@ -87,8 +87,11 @@ _UNSIGNED = (
     re.compile(rf"^\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
                r"\s*(?:[ⓒ©].*)?$"),
 )
-#: An outlet or a desk named in full beside a timestamp (`가상뉴스 |`, `온라인뉴스팀 /`), not a section (`경제 /`).
-_STAMPED_DESK = re.compile(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_SUFFIX}|{_NEWSROOM})[\s|/·]*$")
+_ISSUER_SUFFIX = "(?:" + "|".join(map(re.escape, lexicons.load("titles")["organization_suffixes"])) + ")"
+#: An outlet, a desk or the body issuing a release, named in full beside a timestamp (`가상뉴스 |`,
+#: `온라인뉴스팀 /`, a government portal's `2014.08.19 문화체육관광부`), not a section (`경제 /`).
+_STAMPED_DESK = re.compile(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_SUFFIX}|{_NEWSROOM}"
+                           rf"|[가-힣A-Za-z0-9]{{3,20}}{_ISSUER_SUFFIX})[\s|/·]*$")
 _BARE = re.compile(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
 _TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝|]*$")

@@ -11,6 +11,10 @@ from .context import MAX_EVENT_DAYS, long_stay
 
 #: The least rounding a lead's count takes (`3천여 명` for 3,245): smaller counts are exact.
 MIN_ROUNDING = 1000
+#: A visit that ended this many days before the report is recalled, not news (unless a tally).
+RECALLED_AFTER_DAYS = 120
+#: From this many people a count is a crowd's (`일일 최다 관광객 … 18만6천724명`): a tally.
+CROWD = 1000
 
 
 @dataclass
@@ -47,7 +51,10 @@ class Story:
 
     def add(self, visit: Told, stands_alone: bool, planned: bool, until: Period | None = None) -> None:
         """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
-        day-long visit it tells more of lasts until then."""
+        day-long visit it tells more of lasts until then. A visit recalled as background is
+        left out: the sentences after it with no date tell more of the story's visit."""
+        if self._recalled(visit):
+            return
         stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
         if visit.period is None and self._last is not None:
             target = self._last
@@ -71,6 +78,17 @@ class Story:
         is news of the story, not its outlook (`내년에는 … 초청할 계획이다`)."""
         first = visit.period.first_day if visit.period is not None and visit.period.day is not None else None
         return first is not None and 0 <= (first - self._reported).days <= MAX_EVENT_DAYS
+
+    def _recalled(self, visit: Told) -> bool:
+        """An earlier visit recalled as background (`지난해 9월에는 … 공무원 18명이 교육을
+        받았다`, `2001년 … 참가했던 방한 연수에 이어`): it ended months before the report and
+        is no tally of visitors (a crowd's count, or a count over a period longer than a visit)."""
+        if visit.period is None or self._reported is None or visit.period.end is None:
+            return False
+        if (self._reported - visit.period.end).days <= RECALLED_AFTER_DAYS:
+            return False
+        return visit.headcount is None or not (
+            visit.headcount >= CROWD or visit.period.calendar_days > MAX_EVENT_DAYS)
 
     def visits(self) -> list[Told]:
         return [v for v in self._visits if id(v) in self._alone]

@@ -27,6 +27,8 @@ class Told:
     purpose: str | None
     program: str | None
     evidence: Span
+    #: its span is the visitors' own schedule (`4일부터 10일 일정으로`), not a course's
+    schedule: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -152,10 +154,11 @@ def _within(inner: Period | None, outer: Period | None) -> bool:
 
 def _merge_into(earlier: Told, visit: Told) -> None:
     """Keep one visit per event: its date as first reported (a stay's span given later widens
-    its first day only: `31일 방문길에` then `31일부터 3일까지`; `27일 찾아왔다` then
-    `26일부터 7일까지` dates the visit the lead reports), every visiting country, the known
-    headcount."""
-    if earlier.period is None or (_within(earlier.period, visit.period) and visit.period.continues(earlier.period)):
+    its first day: `31일 방문길에` then `31일부터 3일까지`, or any of its days when the span is
+    the visitors' schedule: `5일 간담회` then `4일부터 10일 일정으로`; a course's span does not:
+    `29일 방문` then `17일부터 21일간 연수`), every visiting country, the known headcount."""
+    if earlier.period is None or (_within(earlier.period, visit.period) and (
+            visit.schedule or visit.period.continues(earlier.period))):
         earlier.period = visit.period
     earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
     if earlier.headcount is None or (visit.headcount is not None and _same_count(earlier.headcount, visit.headcount)

@@ -48,6 +48,8 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         purpose=_purpose(ctx, clause),
         program=programs[0].key if programs else None,
         evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
+        schedule=clause.date is not None and clause.date.period.is_span and any(
+            word in text for word in ctx.lex.schedule_words),
     )
 
 

@@ -47,7 +47,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding
         if not reports:
             # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day
-            undated_event = _opening_of_event(ctx, sentence)
+            undated_event = _opening_of_event(ctx, sentence) or undated_event
             continue
         clauses = clauses_of(ctx, sentence) or _implied_clauses(
             ctx, sentence, undated_event, founded if tally_since_founding else None)

@@ -176,8 +176,8 @@ def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
     """`28일 시에 따르면`, `15일 밝혔다`, `22일 "…"라고 말했다`; not `22일 방한했다고 밝혔다`
     (the reported clause's date)."""
     following = _following(ctx.text, date.end)
-    if following.lstrip().startswith(ctx.lex.quote_openings):
-        return True  # `단장은 22일 "… 참가한다"며`: the day of the speech
+    if following.lstrip().startswith(ctx.lex.quote_openings) and ctx.quotes.overlap(date.end, date.end + len(following)):
+        return True  # `단장은 22일 "… 참가한다"며`: the day of the speech (not `20일 '행사명' 행사를`)
     return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
 
 

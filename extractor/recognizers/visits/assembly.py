@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
-from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in, stay_through
+from .clauses import carried_clause, clauses_of, departure_in, founding_date_in, stay_end_in, stay_through
 from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
-from .roles import acts_out_visit, names_arrivals, visit_of
+from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
 
 #: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
 ROW_SEPARATOR = re.compile(r",(?![^()]*\))")
@@ -82,7 +82,8 @@ def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
         return []
     # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
     until = stay_end_in(ctx, sentence)
-    return [stay_through(ctx, sentence, until) or Clause(sentence.start, sentence.end, None, until=until)]
+    return [stay_through(ctx, sentence, until)
+            or Clause(sentence.start, sentence.end, None, until=until, leaves=departure_in(ctx, sentence))]
 
 
 def _breakdown(ctx: VisitContext, sentence) -> list[tuple[int, int]]:
@@ -126,4 +127,4 @@ def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit:
     only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
     if clause.date is None:
         return acts_out_visit(ctx, clause)
-    return bool(visit.countries) or told_as_visit or clause.cumulative
+    return bool(visit.countries) or told_as_visit or clause.cumulative or ends_a_trip(ctx, clause)

@@ -49,20 +49,23 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
+    leaves = departure_in(ctx, sentence)
     clauses = []
     for i, date in enumerate(event_dates):
         start = sentence.start if i == 0 else date.start
         end = event_dates[i + 1].start if i + 1 < len(event_dates) else sentence.end
-        clauses.append(Clause(start, end, date))
+        clauses.append(Clause(start, end, date, leaves=leaves))
     return clauses
 
 
 def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:
-    """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`:
-    a day of setting off and a later day of coming back span the trip."""
+    """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`,
+    `지난 17일부터 … 참석했고 19일 귀국했다`: a day of setting off (or from which the trip is
+    told) and a later day of coming back span the trip."""
     days = [d.with_period(d.period.on_its_day()) for d in dates
             if d.type in DATED_TYPES and not _hours_of_no_day(ctx, d)]
-    for first in (d for d in days if _followed_by(ctx.text, d.end, ctx.lex.trip_starts)):
+    for first in (d for d in days if ctx.text.startswith("부터", d.end)
+                  or _followed_by(ctx.text, d.end, ctx.lex.trip_starts)):
         for last in days:
             if (last.start > first.end and _followed_by(ctx.text, last.end, ctx.lex.trip_ends)
                     and short_stay(first.period, last.period)):
@@ -143,6 +146,13 @@ def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
     ends = [d.period for d in ctx.within(ctx.dates, sentence.start, sentence.end)
             if d.type == "DATE" and not d.period.is_span and _ends_a_stay(ctx, d)]
     return ends[0] if ends else None
+
+
+def departure_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
+    """The day the visitors leave (`27일 인천공항을 통해 귀국하게 된다`)."""
+    days = [d.period for d in ctx.within(ctx.dates, sentence.start, sentence.end)
+            if d.type == "DATE" and d.period.day is not None and _of_the_departure(ctx, d)]
+    return days[0] if days else None
 
 
 def stay_through(ctx: VisitContext, sentence: SentencePart, until: Period | None) -> Clause | None:
@@ -260,7 +270,8 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
     for tok in doc[index:]:
         if tok.tag_ == "_SP" or tok.idx < offset:
             continue
-        if "ETM" in tok.tag_ and not tok.tag_.startswith("VCP"):  # `자매도시인 옌타이`: an apposition
+        # `자매도시인 옌타이` is an apposition; `다롄` read as 다례+ᆫ is a name Kiwi split
+        if "ETM" in tok.tag_ and not tok.tag_.startswith(("VCP", "NN")):
             return tok, _noun_phrase_after(doc, tok.i + 1)
         closes_clause = tok.text not in ("부터", "까지") and any(
             tag in tok.tag_ for tag in ("JKS", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP"))

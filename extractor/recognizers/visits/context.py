@@ -30,6 +30,7 @@ class Clause:
     date: Dated | None
     cumulative: bool = False
     until: Period | None = None  # an undated clause ending the stay (`이들은 26일까지 … 둘러본다`)
+    leaves: Period | None = None  # the day the visitors leave (`27일 귀국한다`)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...model import Span, Visit
 from ..timex.period import Period
-from .context import MAX_EVENT_DAYS, long_stay
+from .context import MAX_EVENT_DAYS, long_stay, short_stay
 
 #: The least rounding a lead's count takes (`3천여 명` for 3,245): smaller counts are exact.
 MIN_ROUNDING = 1000
@@ -29,6 +29,8 @@ class Told:
     evidence: Span
     #: its span is the visitors' own schedule (`4일부터 10일 일정으로`), not a course's
     schedule: bool = False
+    #: the day the visitors leave (`27일 귀국한다`)
+    leaves: Period | None = None
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -71,14 +73,20 @@ class Story:
             _merge_into(target, visit)
         if until and target.period and long_stay(target.period, until):
             target.period = target.period.through(until)
+        if visit.leaves and target.period and short_stay(target.period, visit.leaves) and self._one_visit_told():
+            # `26일 … 방문을 끝으로 27일 귀국한다` ends the visit; after several stops, the trip
+            target.period = target.period.through(visit.leaves)
         if stands_alone:
             self._alone.add(id(target))
         self._last = target
 
+    def _one_visit_told(self) -> bool:
+        return sum(v.period is not None for v in self._visits) == 1
+
     def _soon(self, visit: Told) -> bool:
         """A planned visit on a day within weeks of the report (`오는 20일에는 … 도착할 예정이다`)
         is news of the story, not its outlook (`내년에는 … 초청할 계획이다`)."""
-        first = visit.period.first_day if visit.period is not None and visit.period.day is not None else None
+        first = visit.period.first_day if visit.period is not None and visit.period.span_of_days(MAX_EVENT_DAYS) else None
         return first is not None and 0 <= (first - self._reported).days <= MAX_EVENT_DAYS
 
     def _recalled(self, visit: Told) -> bool:

@@ -50,6 +50,7 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         schedule=clause.date is not None and clause.date.period.is_span and any(
             word in text for word in ctx.lex.schedule_words),
+        leaves=clause.leaves,
     )
 
 
@@ -59,16 +60,23 @@ def _visiting_official(ctx: VisitContext, sentence: SentencePart, clause: Clause
     span of name and title."""
     if clause.date is None:
         return None  # `최 시장은 이어 … 방문해`: a stop of a trip told before, not a trip
+    if not (acts_out_visit(ctx, clause) or ends_a_trip(ctx, clause)):
+        return None
     for person in ctx.within(ctx.persons, sentence.start, clause.end):
         subject = _TITLED_SUBJECT.match(ctx.text, person.end)
-        if subject and not ctx.quoted(person) and acts_out_visit(ctx, clause):
+        if subject and not ctx.quoted(person):
             return At(person.start, subject.end("title"))
     # `군산시가 지난 26일부터 30일까지 … 연대시를 방문하고 있다`: a local government's delegation
     for body in ctx.within(ctx.local_governments, sentence.start, clause.end):
-        if _SUBJECT_AFTER_BODY.match(ctx.text, body.end) and not ctx.quoted(body) \
-                and acts_out_visit(ctx, clause):
+        if _SUBJECT_AFTER_BODY.match(ctx.text, body.end) and not ctx.quoted(body):
             return At(body.start, body.end)
     return None
+
+
+def ends_a_trip(ctx: VisitContext, clause: Clause) -> bool:
+    """`지난 17일부터 … 참석했고 19일 귀국했다`: a span of days closed by coming back is a trip."""
+    return clause.date.period.is_span and any(
+        word in ctx.text[clause.start:clause.end] for word in ctx.lex.trip_ends)
 
 
 def _headcount(ctx: VisitContext, people: list[Count]) -> int | None:

@@ -2,14 +2,13 @@
 sentence with no date of its own carrying the one before."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
 from .clauses import carried_clause, clauses_of, departure_in, founding_date_in, stay_end_in, stay_through
-from .context import MAX_EVENT_DAYS, Clause, VisitContext
+from .context import Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
 
@@ -37,7 +36,8 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
                     yield visit, True, False, None
             continue
         founded = founding_date_in(ctx, sentence) or founded
-        cue = ctx.lex.cue(sentence.text)
+        # `대만에서 로드쇼를 개최하고`: holding or attending an event abroad is a trip there
+        cue = "visit" if ctx.held_abroad(sentence.start, sentence.end) else ctx.lex.cue(sentence.text)
         if not sentence.row:
             listed_visits = cue is not None
         # `국가별 연수 일정은 다음과 같다.` then `- 라오스 : 10/8~10/17, 20명`
@@ -115,11 +115,7 @@ def _opening_of_event(ctx: VisitContext, sentence) -> Clause | None:
 
 def _holds_event(ctx: VisitContext, sentence, clause: Clause) -> bool:
     return (clause.date is not None and any(word in sentence.text for word in ctx.lex.event_openings)
-            and _near(clause.date.period.first_day, ctx.reference))
-
-
-def _near(day: dt.date | None, reference: dt.date) -> bool:
-    return day is not None and abs((day - reference).days) <= MAX_EVENT_DAYS
+            and ctx.near(clause.date.period.first_day))
 
 
 def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:

@@ -45,6 +45,7 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         return [_cumulative_clause(ctx, sentence, event_dates, dates)]
     # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
     event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d.period != event_dates[i - 1].period]
+    event_dates = _days_of_one_event(ctx, event_dates, dates)
     stay_end = stay_end_in(ctx, sentence) or _end_after_days(ctx, dates, event_dates)
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
@@ -56,6 +57,19 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         end = event_dates[i + 1].start if i + 1 < len(event_dates) else sentence.end
         clauses.append(Clause(start, end, date, leaves=leaves))
     return clauses
+
+
+#: What joins the days of one event (`10일과 12일`, `3일, 5일`).
+_DAY_LINK = re.compile(r"(?:과|와|,|및)? ?")
+
+
+def _days_of_one_event(ctx: VisitContext, days: list[Dated], dates: list[Dated]) -> list[Dated]:
+    """`오는 10일과 12일 이틀간 … 로드쇼를 개최한다`: days joined and then counted are the days of
+    one event, from the first to the last."""
+    if len(days) < 2 or any(_DAY_LINK.fullmatch(ctx.text, a.end, b.start) is None for a, b in zip(days, days[1:])):
+        return days
+    counted = any(d.type == "DURATION" and 0 <= d.start - days[-1].end <= 1 for d in dates)
+    return [days[0].with_period(days[0].period.through(days[-1].period))] if counted else days
 
 
 def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from ...lexicons import load
+from ...lexicons import foreign_cities, load
 from ...nlp.korean import one_of, report_verbs
 
 
@@ -41,6 +41,9 @@ class VisitLexicon:
         self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
         self.event_openings = tuple(lexicon["event_openings"])
+        self.abroad_after_place = regex.compile(lexicon["held_abroad_after_place"])
+        self.abroad_events = (*self.events, *self.event_openings, *lexicon["held_abroad_events"])
+        self.foreign_city = regex.compile(rf"(?<!\p{{Hangul}})(?:{one_of(foreign_cities())})")
         heads = one_of(lexicon["edition_heads"])
         self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
                                      r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")

@@ -60,14 +60,16 @@ def _visiting_official(ctx: VisitContext, sentence: SentencePart, clause: Clause
     span of name and title."""
     if clause.date is None:
         return None  # `최 시장은 이어 … 방문해`: a stop of a trip told before, not a trip
-    if not (acts_out_visit(ctx, clause) or ends_a_trip(ctx, clause)):
+    abroad = ctx.held_abroad(sentence.start, sentence.end)
+    if not (abroad or acts_out_visit(ctx, clause) or ends_a_trip(ctx, clause)):
         return None
     for person in ctx.within(ctx.persons, sentence.start, clause.end):
         subject = _TITLED_SUBJECT.match(ctx.text, person.end)
         if subject and not ctx.quoted(person):
             return At(person.start, subject.end("title"))
-    # `군산시가 지난 26일부터 30일까지 … 연대시를 방문하고 있다`: a local government's delegation
-    for body in ctx.within(ctx.local_governments, sentence.start, clause.end):
+    # `군산시가 지난 26일부터 30일까지 … 연대시를 방문하고 있다`: a local government's delegation;
+    # `국토교통부가 … 하노이 현지에서 로드쇼를 개최한다`: any body holding an event abroad
+    for body in ctx.within(ctx.bodies if abroad else ctx.local_governments, sentence.start, clause.end):
         if _SUBJECT_AFTER_BODY.match(ctx.text, body.end) and not ctx.quoted(body):
             return At(body.start, body.end)
     return None

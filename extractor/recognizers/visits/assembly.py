@@ -8,7 +8,7 @@ from dataclasses import replace
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
 from .clauses import carried_clause, clauses_of, departure_in, founding_date_in, stay_end_in, stay_through
-from .context import Clause, VisitContext
+from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
 
@@ -55,8 +55,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
         told_as_visit = cue == "visit" or (cue == "attendance" and (arrived or (
             came_before and ctx.lex.pronoun.search(sentence.text) is not None)))
-        for clause in clauses:
-            visit = visit_of(ctx, sentence, clause)
+        for clause, visit in _clause_visits(ctx, sentence, clauses):
             if visit is not None:
                 tallied = clause.date
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
@@ -64,6 +63,34 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             elif clause.date is not None and (sentence.row or told_as_visit or _holds_event(ctx, sentence, clause)):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
+
+
+def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause]) -> list[tuple[Clause, Told | None]]:
+    """Each clause with the visit it tells. Clauses of one sentence on other days are legs, stops
+    or groups of their own (`프놈펜시에서 5일부터 14일까지, 호치민시에서 20일부터 28일까지`); a
+    later leg that names no visitors is the same visitors' (`이들은` before the first)."""
+    visits = []
+    for clause in clauses:
+        visit = visit_of(ctx, sentence, clause)
+        before = next((v for _, v in reversed(visits) if v is not None), None)
+        if visit is None and before is not None and _later_leg(before, clause):
+            visit = replace(before, period=clause.date.period, headcount=None)
+        visits.append((clause, visit))
+    periods = {v.period for _, v in visits if v is not None and v.period is not None}
+    # a day within a span the sentence gives is a day of that stay (`31일 방문은 … 연수(3.29~4.2)`)
+    legs = len(periods) > 1 and not any(
+        day.day is not None and day.within(span, MAX_EVENT_DAYS) for day in periods for span in periods - {day})
+    for _, visit in visits:
+        if visit is not None:
+            visit.leg = legs
+    return visits
+
+
+def _later_leg(before: Told, clause: Clause) -> bool:
+    """A span of days after the last one (`…부터 14일까지, … 20일부터 28일까지`)."""
+    first = clause.date.period.first_day if clause.date and clause.date.period.is_span else None
+    return first is not None and before.period is not None and before.period.end is not None \
+        and first > before.period.end
 
 
 def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,

@@ -51,12 +51,21 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
     leaves = departure_in(ctx, sentence)
-    clauses = []
-    for i, date in enumerate(event_dates):
-        start = sentence.start if i == 0 else date.start
-        end = event_dates[i + 1].start if i + 1 < len(event_dates) else sentence.end
-        clauses.append(Clause(start, end, date, leaves=leaves))
-    return clauses
+    starts = [sentence.start] + [_clause_start(ctx.text, before, date) for before, date in zip(event_dates, event_dates[1:])]
+    ends = starts[1:] + [sentence.end]
+    return [Clause(start, end, date, leaves=leaves) for start, end, date in zip(starts, ends, event_dates)]
+
+
+#: A comma closing a clause that ends with its date (`문화봉사단은 22∼31일, 의료봉사단은 22∼28일`,
+#: `프놈펜시에서 5일부터 14일까지 10일간, 호치민시에서 …`).
+_AFTER_CLAUSE_DATE = re.compile(r"[^,\s]{0,4}(?: [^,\s]{1,4})?,")
+
+
+def _clause_start(text: str, before: Dated, date: Dated) -> int:
+    """Where the clause of `date` begins: after a comma closing the clause of the date before,
+    else at the date itself (`23일에는 A가, 24일에는 B가`)."""
+    comma = _AFTER_CLAUSE_DATE.match(text, before.end, date.start)
+    return comma.end() if comma else date.start
 
 
 #: What joins the days of one event (`10일과 12일`, `3일, 5일`).

@@ -31,6 +31,8 @@ class Told:
     schedule: bool = False
     #: the day the visitors leave (`27일 귀국한다`)
     leaves: Period | None = None
+    #: one of several visits its sentence tells on other days (legs, stops, groups)
+    leg: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -64,8 +66,9 @@ class Story:
             target = self._last
             if target.countries:  # the visitors' countries are told: others named later are context
                 visit.countries = []
-        else:
-            target = next((e for e in self._visits if self._retells(visit, e)), None)
+        else:  # a leg is a visit of its own, within a trip told before or beside another leg
+            target = next((e for e in self._visits if self._retells(visit, e) and not (
+                visit.leg and e.period != visit.period)), None)
         if target is None:
             self._visits.append(visit)
             target = visit

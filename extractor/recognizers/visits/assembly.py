@@ -77,8 +77,9 @@ def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause]) -> list[t
             visit = replace(before, period=clause.date.period, headcount=None)
         visits.append((clause, visit))
     periods = {v.period for _, v in visits if v is not None and v.period is not None}
-    # a day within a span the sentence gives is a day of that stay (`31일 방문은 … 연수(3.29~4.2)`)
-    legs = len(periods) > 1 and not any(
+    # legs are days or spans of days; a day within a span the sentence gives is a day of that
+    # stay (`31일 방문은 … 연수(3.29~4.2)`), and a month (`지난 11월 1차 방문에 이은`) no leg
+    legs = len(periods) > 1 and all(p.span_of_days(MAX_EVENT_DAYS) for p in periods) and not any(
         day.day is not None and day.within(span, MAX_EVENT_DAYS) for day in periods for span in periods - {day})
     for _, visit in visits:
         if visit is not None:
@@ -89,7 +90,7 @@ def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause]) -> list[t
 def _later_leg(before: Told, clause: Clause) -> bool:
     """A span of days after the last one (`…부터 14일까지, … 20일부터 28일까지`)."""
     first = clause.date.period.first_day if clause.date and clause.date.period.is_span else None
-    return first is not None and before.period is not None and before.period.end is not None \
+    return first is not None and before.period is not None and before.period.span_of_days(MAX_EVENT_DAYS) \
         and first > before.period.end
 
 

@@ -3,6 +3,7 @@ of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -51,7 +52,7 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
     leaves = departure_in(ctx, sentence)
-    starts = [sentence.start] + [_clause_start(ctx.text, before, date) for before, date in zip(event_dates, event_dates[1:])]
+    starts = [sentence.start] + [_clause_start(ctx.text, before, date) for before, date in pairwise(event_dates)]
     ends = starts[1:] + [sentence.end]
     return [Clause(start, end, date, leaves=leaves) for start, end, date in zip(starts, ends, event_dates)]
 
@@ -75,7 +76,7 @@ _DAY_LINK = re.compile(r"(?:과|와|,|및)? ?")
 def _days_of_one_event(ctx: VisitContext, days: list[Dated], dates: list[Dated]) -> list[Dated]:
     """`오는 10일과 12일 이틀간 … 로드쇼를 개최한다`: days joined and then counted are the days of
     one event, from the first to the last."""
-    if len(days) < 2 or any(_DAY_LINK.fullmatch(ctx.text, a.end, b.start) is None for a, b in zip(days, days[1:])):
+    if len(days) < 2 or any(_DAY_LINK.fullmatch(ctx.text, a.end, b.start) is None for a, b in pairwise(days)):
         return days
     counted = any(d.type == "DURATION" and 0 <= d.start - days[-1].end <= 1 for d in dates)
     return [days[0].with_period(days[0].period.through(days[-1].period))] if counted else days

@@ -72,6 +72,11 @@ class Period:
         return None if first is None else (last - first).days + 1
 
     @property
+    def start(self) -> dt.date | None:
+        """The first calendar day the period covers, whatever its grain."""
+        return timex_days(self.value)[0]
+
+    @property
     def end(self) -> dt.date | None:
         """The last calendar day the period covers, whatever its grain."""
         return timex_days(self.value)[1]

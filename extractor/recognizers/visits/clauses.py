@@ -39,6 +39,8 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     if trip is not None:
         return [Clause(sentence.start, sentence.end, trip)]
     event_dates = _visit_days(ctx, dates, cumulative)
+    if cumulative:  # `내년까지 누적 초청자는 1만명을 넘어설 전망이다`: a projection bounds no tally
+        event_dates = [d for d in event_dates if not _after_the_report(ctx, d)]
     if cumulative and event_dates:
         zone = document_of(ctx.doc).zone_at(sentence.start)
         if zone is not None and zone.kind != "body":
@@ -140,10 +142,19 @@ def _ends_a_stay(ctx: VisitContext, date: Dated) -> bool:
     return ctx.text.startswith(ctx.lex.until, date.end)
 
 
+#: How far after `올해` the visit verb and the count of a year's tally are looked for.
+_YEAR_VERB_REACH, _YEAR_COUNT_REACH = 12, 60
+
+
 def _edition_year(ctx: VisitContext, date: Dated) -> bool:
-    """`올해 포럼에는`: the year of an annual event's edition; `올해는 46개국 2215명이
-    방문했다` (the year as the topic) is the period the count covers."""
-    return date.text in ctx.lex.this_year and not ctx.text.startswith(("는", "에는", "에만", "에도", " 들어"), date.end)
+    """`올해 포럼에는`, `올해 안에`: the year of an annual event's edition, or of no visit;
+    `올해는 46개국 2215명이 방문했다` (the year as the topic) and `올해 우리나라를 찾은
+    외국인들이 1천5백만 명을 넘어` (the year's visits counted) are the period the count covers."""
+    if date.text not in ctx.lex.this_year or ctx.text.startswith(("는", "에는", "에만", "에도", " 들어"), date.end):
+        return False
+    counted = ctx.lex.visit_verb.search(ctx.text, date.end, date.end + _YEAR_VERB_REACH) is not None \
+        and ctx.counts_people(date.end, date.end + _YEAR_COUNT_REACH)
+    return not counted
 
 
 def founding_date_in(ctx: VisitContext, sentence: SentencePart) -> Dated | None:
@@ -310,6 +321,11 @@ def _noun_phrase_after(doc: Doc, index: int):
     while end < len(doc) and (nominal(doc[end]) or doc[end].tag_ in ("_SP", "SP", "SC")):
         end += 1
     return doc[index:end]
+
+
+def _after_the_report(ctx: VisitContext, date: Dated) -> bool:
+    start = date.period.start
+    return start is not None and ctx.reference is not None and start > ctx.reference
 
 
 def _open_range(text: str, dates: list[Dated]) -> bool:

@@ -27,14 +27,7 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
     """
     dates = ctx.within(ctx.dates, sentence.start, sentence.end)
-    # `2015년 개소 이후 30개국 1200명이 방문했다` counts visits since then
-    counted_since = any(_starts_a_period(ctx, d) for d in dates) and bool(
-        ctx.within(ctx.counts, sentence.start, sentence.end))
-    # `지난 22일 19명이 다녀갔으며`: a visit on a day, no tally
-    tally = ctx.lex.is_tally(sentence.text) and not (
-        ctx.lex.is_visit_on_a_day(sentence.text) and any(d.period.day is not None for d in dates))
-    cumulative = (tally or _open_range(ctx.text, dates) or counted_since
-                  or any(_goes_on_since(ctx, d) for d in dates))
+    cumulative = _counts_since(ctx, sentence, dates)
     trip = None if cumulative else _trip(ctx, dates)
     if trip is not None:
         return [Clause(sentence.start, sentence.end, trip)]
@@ -53,10 +46,42 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
+    return _dated_clauses(ctx, sentence, dates, event_dates)
+
+
+def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated]) -> bool:
+    """The sentence counts visits over time: `2015년 개소 이후 30개국 1200명이 방문했다`,
+    `지금까지`, `2000년부터 … ‘07년도까지`; not `지난 22일 19명이 다녀갔으며` (a visit on a day)."""
+    counted_since = any(_starts_a_period(ctx, d) for d in dates) and bool(
+        ctx.within(ctx.counts, sentence.start, sentence.end))
+    tally = ctx.lex.is_tally(sentence.text) and not (
+        ctx.lex.is_visit_on_a_day(sentence.text) and any(d.period.day is not None for d in dates))
+    return tally or _open_range(ctx.text, dates) or counted_since or any(_goes_on_since(ctx, d) for d in dates)
+
+
+def _dated_clauses(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
+                   event_dates: list[Dated]) -> list[Clause]:
+    """One clause per date of an event, after the visits since a date told before them."""
     leaves = departure_in(ctx, sentence)
-    starts = [sentence.start] + [_clause_start(ctx.text, before, date) for before, date in pairwise(event_dates)]
+    tally = _tally_before(ctx, sentence, dates, event_dates)
+    starts = [tally.end if tally else sentence.start] + [
+        _clause_start(ctx.text, before, date) for before, date in pairwise(event_dates)]
     ends = starts[1:] + [sentence.end]
-    return [Clause(start, end, date, leaves=leaves) for start, end, date in zip(starts, ends, event_dates)]
+    clauses = [Clause(start, end, date, leaves=leaves) for start, end, date in zip(starts, ends, event_dates)]
+    return [tally, *clauses] if tally else clauses
+
+
+def _tally_before(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
+                  event_dates: list[Dated]) -> Clause | None:
+    """`2015년 개관 이후 여러 나라 공무원들이 줄줄이 방문한 데 이어 지난 17일엔 …`: the visits
+    since a date, told before a day's visit, are a tally of their own up to the report."""
+    if not event_dates:
+        return None
+    first = event_dates[0]
+    since = next((d for d in dates if d.end <= first.start and _starts_a_period(ctx, d)), None)
+    if since is None or ctx.lex.visit_verb.search(ctx.text, since.end, first.start) is None:
+        return None
+    return Clause(sentence.start, first.start, since.with_period(since.period.through(ctx.reference)), True)
 
 
 #: A comma closing a clause that ends with its date (`문화봉사단은 22∼31일, 의료봉사단은 22∼28일`,

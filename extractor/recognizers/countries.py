@@ -75,6 +75,8 @@ MAX_PHRASE_MORPHS = 80
 COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)")
 PARENTHESES = re.compile(r"\([^()]*\)")
+#: Where something is done: the word before `에서` (`시청 대회의실에서`).
+VENUE = re.compile(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -134,7 +136,9 @@ class CountryLexicon:
         self.lone_hanja = re.compile(f"{NOT_AFTER_WORD}({one_of(s for s in self.short_code_of if HANJA.match(s))})"
                                      r"(?![\u4e00-\u9fff])")
         self.visit_cue = re.compile(one_of(cues["cues"]))
-        self.participation_cue = re.compile(one_of(cues["participation_cues"]))
+        self.participation_cue = re.compile(one_of([*cues["participation_cues"], *cues["event_acts"]]))
+        self.remote = re.compile(one_of(cues["remote_markers"]))
+        self.signing_acts = tuple(cues["signing_acts"])
         self.not_cue = re.compile(one_of(cues["not_cues"]))
         self.participant_heads = (*cues["participant_heads"], *cues["delegate_heads"])
         self.trip_nouns = frozenset(cues["trip_nouns"])
@@ -303,7 +307,18 @@ class VisitJudge:
             return False
         if self._has_cue(self.lexicon.visit_cue, words) or self.lexicon.visitors_after.match(self.text, mention.end):
             return True
-        return role == "origin" and self._has_cue(self.lexicon.participation_cue, words)
+        if role == "signatory":
+            return self._signed_here(words)
+        # `온라인으로 참여했다`: taking part from afar is no visit
+        return role == "origin" and self._has_cue(self.lexicon.participation_cue, words) \
+            and not self.lexicon.remote.search(words)
+
+    def _signed_here(self, words: str) -> bool:
+        """The signing's venue is named and is no foreign place (`시청 대회의실에서`, not
+        `하노이에서`)."""
+        venues = [venue.group(1) for venue in VENUE.finditer(words)]
+        return bool(venues) and not any(
+            venue.endswith(name) for venue in venues for name in (*self.lexicon.code_of, *self.lexicon.city_code))
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
         """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `중국이 41만명으로`) in
@@ -366,6 +381,8 @@ class VisitJudge:
             names_people = names_people or self._names_people(morphs, i)
             if morph.form in PARTNER_PARTICLES and self._takes_part_alongside(morph.end, limit):
                 return "origin"
+            if morph.form in PARTNER_PARTICLES and self._signs_with(morph.end, limit):
+                return "signatory"  # `중국 산둥성과 … 협약을 체결했다`
             if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES:
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
@@ -375,7 +392,9 @@ class VisitJudge:
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
                 continue
             if morph.tag.startswith(PREDICATE_TAG_PREFIXES):
-                return None
+                # `참석하는 수장은 러시아의 … 주지사, 베트남 … 성장이다`: people named as what the
+                # subject is are the subject's people
+                return "origin" if names_people and morph.tag == "VCP" else None
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
             if genitive and morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns:
@@ -394,6 +413,12 @@ class VisitJudge:
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _signs_with(self, offset: int, limit: int) -> bool:
+        """`X과 우호교류 협약을 체결`: X is the other party of an agreement (not `칠레와 페루가`)."""
+        following = self.text[offset:limit]
+        return not self.lexicon.names.match(following.lstrip()) and any(
+            act in following for act in self.lexicon.signing_acts)
 
     def _takes_part_alongside(self, offset: int, limit: int) -> bool:
         """`5개국 선수단과 공동 입촌식을`, `X와 함께 참가한`: X takes part too."""

@@ -14,6 +14,8 @@ from .context import DATED_TYPES, Clause, VisitContext, nominal, short_stay
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")
+#: `개막 전날인 16일`: a date named again as the day it is.
+_APPOSITION = re.compile(r"인 ?")
 #: A figure in parentheses after a date, maybe after a short noun (`전년 동월(111만7243명) 대비`).
 _ASIDE = re.compile(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
 
@@ -268,6 +270,13 @@ def _naming_an_edition(ctx: VisitContext, date: Dated) -> bool:
     return date.period.grain == "year" and ctx.lex.edition.match(ctx.text, date.end) is not None
 
 
+def _apposed_to_a_day(ctx: VisitContext, date: Dated) -> bool:
+    """`개막 전날인 16일`: the day named right after (`…인`) is the one the date means."""
+    apposition = _APPOSITION.match(ctx.text, date.end)
+    return apposition is not None and any(d.start == apposition.end() for d in ctx.dates.overlapping(
+        apposition.end(), apposition.end() + 1))
+
+
 def _hours_of_no_day(ctx: VisitContext, date: Dated) -> bool:
     """Hours of no particular day (`운영시간은 10시에서 20시까지`)."""
     return date.type == "TIME" and date.period.grain != "time"
@@ -279,6 +288,7 @@ def _hours_of_no_day(ctx: VisitContext, date: Dated) -> bool:
 DATE_CHECKS = (
     (_not_a_day, True),
     (_hours_of_no_day, True),
+    (_apposed_to_a_day, True),
     (_quoted, True),
     (_edition_year, True),
     (_of_the_report, True),

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -554,17 +555,33 @@ class CountryRecognizer:
         sentences = Sentences(doc)
         doc._.foreign_officials = self._visiting_officials(text, content, judge, sentences)
         visited_through_cities = {official[2] for official in doc._.foreign_officials}
-        for mention in MentionFinder(self.lexicon, text, morphemes, sentences).find():
+        mentions = MentionFinder(self.lexicon, text, morphemes, sentences).find()
+        relations = self._beside_the_host(text, mentions)
+        for mention in mentions:
             if not content.contains(mention.start, mention.end):
                 continue
             span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
             sentence = sentences.around(mention.end)
-            visiting = (mention.code in visited_through_cities
-                        or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
-                        or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
+            visiting = mention not in relations and (
+                mention.code in visited_through_cities
+                or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
+                or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
 
+
+    def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:
+        """Countries coordinated with the host (`한·중·일 협의체`, `한국·중국·일본의`, `한-베트남
+        수교`) name a relation between countries, not people who came."""
+        groups, group = [], [mentions[0]] if mentions else []
+        for before, after in pairwise(mentions):
+            if text[before.end:after.start] in COORDINATION_SEPARATORS and after.start - before.end == 1:
+                group.append(after)
+            else:
+                groups.append(group)
+                group = [after]
+        groups.append(group)
+        return {m for g in groups if len(g) > 1 and any(m.code == self.lexicon.host for m in g) for m in g}
 
     def _visiting_officials(self, text: str, content: Content, judge: VisitJudge,
                             sentences: Sentences) -> list[tuple[int, int, str]]:

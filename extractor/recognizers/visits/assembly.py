@@ -100,8 +100,10 @@ def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
     tally counts from the founding date told before, or the text gives the visit no day."""
     if undated_event is not None and (
             ctx.counts_people(sentence.start, sentence.end)
-            or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))):
-        # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
+            or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))
+            or (names_arrivals(ctx, sentence.start, sentence.end) and ctx.near(undated_event.date.period.first_day))):
+        # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`,
+        # `대회가 18~19일 열렸다` then `이번 대회에는 … 대표단이 참석해`
         return [carried_clause(ctx, sentence, undated_event)]
     if founded is not None:
         since = founded.period.through(ctx.reference)

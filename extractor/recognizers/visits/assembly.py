@@ -44,7 +44,10 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         # `과정은 2006년 개설됐다` then `지금까지 50여개국 150여명이 수료했다`
         tally_since_founding = (founded is not None and ctx.lex.is_tally(sentence.text)
                                 and ctx.counts_people(sentence.start, sentence.end))
-        reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding
+        # `베트남 대표단은 … 17명으로 구성됐다`: the visitors described tell more of their visit
+        described = ctx.lex.delegation.search(sentence.text) is not None and ctx.counts_people(
+            sentence.start, sentence.end)
+        reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding or described
         if not reports:
             # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day
             undated_event = _opening_of_event(ctx, sentence) or undated_event
@@ -53,7 +56,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             ctx, sentence, undated_event, founded if tally_since_founding else None)
         undated_event = None
         # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
-        told_as_visit = cue == "visit" or (cue == "attendance" and (arrived or (
+        told_as_visit = cue == "visit" or described or (cue == "attendance" and (arrived or (
             came_before and ctx.lex.pronoun.search(sentence.text) is not None)))
         for clause, visit in _clause_visits(ctx, sentence, clauses):
             if visit is not None:

@@ -155,10 +155,10 @@ def carried_clause(ctx: VisitContext, sentence: SentencePart, event: Clause) -> 
 
 
 def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Dated], all_dates: list[Dated]) -> Clause:
-    """Visits counted since the earliest date named, up to a `…까지` date, through a number of
-    days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
+    """Visits counted since the earliest date named, up to a `…까지` or `… 기준` date, through a
+    number of days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
     since = min(dates, key=lambda d: d.period)
-    until = [d for d in dates if d is not since and ctx.text[d.end:d.end + 2] == "까지"
+    until = [d for d in dates if d is not since and ctx.text.startswith(ctx.lex.tally_ends, d.end)
              and d.period > since.period]
     end = until[-1].period if until else _last_of_days(since, all_dates, reach=8) or ctx.reference
     return Clause(sentence.start, sentence.end, since.with_period(since.period.through(end)), True)
@@ -277,6 +277,12 @@ def _apposed_to_a_day(ctx: VisitContext, date: Dated) -> bool:
         apposition.end(), apposition.end() + 1))
 
 
+def _as_of(ctx: VisitContext, date: Dated) -> bool:
+    """`이달 현재 60개국에서 참가 신청을 했다`, `8월 5일 기준`: the day a count stands at, no
+    visit's day (in a tally, its end)."""
+    return ctx.text.startswith(ctx.lex.as_of, date.end)
+
+
 def _hours_of_no_day(ctx: VisitContext, date: Dated) -> bool:
     """Hours of no particular day (`운영시간은 10시에서 20시까지`)."""
     return date.type == "TIME" and date.period.grain != "time"
@@ -296,6 +302,7 @@ DATE_CHECKS = (
     (_of_the_departure, True),
     (_naming_an_edition, True),
     (_ends_a_stay, False),
+    (_as_of, False),
     (_starts_a_period, False),
     (_dates_something_else, False),
 )

@@ -139,9 +139,11 @@ def _dates_something_else(ctx: VisitContext, date: Dated) -> bool:
         return False
     if not len(phrase):
         return True
-    head = phrase[-1]  # the modified noun phrase's head: `… 공무원 등 인력 국내 초청 연수` is a course
-    names_visitors = head.text.endswith(ctx.lex.visitor_nouns) or any(
-        c.unit == "people" for c in ctx.counts.overlapping(head.idx, head.idx + 1))
+    # the modified noun phrase's head with its suffixes (`손님들`, plural 들 aside): `… 공무원 등
+    # 인력 국내 초청 연수` is a course
+    head = next((i for i in range(len(phrase) - 1, -1, -1) if not phrase[i].tag_.startswith("XSN")), 0)
+    names_visitors = phrase[head:].text.removesuffix("들").endswith(ctx.lex.visitor_nouns) or any(
+        c.unit == "people" for c in ctx.counts.overlapping(phrase[head].idx, phrase[head].idx + 1))
     return not names_visitors
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ...nlp.common import document_of
 from ...nlp.korean import SentencePart
 from ..timex.period import Dated, Period
-from .context import DATED_TYPES, Clause, VisitContext, nominal, short_stay
+from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, nominal, short_stay
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")
@@ -43,8 +43,8 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         return [_cumulative_clause(ctx, sentence, event_dates, dates)]
     # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
     event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d.period != event_dates[i - 1].period]
-    event_dates = _days_of_one_event(ctx, event_dates, dates)
-    stay_end = stay_end_in(ctx, sentence) or _end_after_days(ctx, dates, event_dates)
+    event_dates = _span_of_days(ctx, dates, _days_of_one_event(ctx, event_dates, dates))
+    stay_end = stay_end_in(ctx, sentence)
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
@@ -98,6 +98,8 @@ def _clause_start(text: str, before: Dated, date: Dated) -> int:
     return comma.end() if comma else date.start
 
 
+#: How far after a first day its number of days may be told (`18일 개막해 6일간`).
+_DAYS_REACH = 8
 #: What joins the days of one event (`10일과 12일`, `3일, 5일`).
 _DAY_LINK = re.compile(r"(?:과|와|,|및)? ?")
 
@@ -199,11 +201,16 @@ def _goes_on_since(ctx: VisitContext, date: Dated) -> bool:
     return ctx.text.startswith("부터", date.end) and _followed_by(ctx.text, date.end + 2, ctx.lex.ongoing)
 
 
-def _end_after_days(ctx: VisitContext, dates: list[Dated], event_dates: list[Dated]) -> Period | None:
-    """`17일부터 3박 5일 일정으로`, `27일부터 11일간`: a first day and a number of days."""
-    if len(event_dates) != 1 or not ctx.text.startswith("부터", event_dates[0].end):
-        return None
-    return _last_of_days(event_dates[0], dates, reach=4)
+def _span_of_days(ctx: VisitContext, dates: list[Dated], event_dates: list[Dated]) -> list[Dated]:
+    """`17일부터 3박 5일 일정으로`, `27일부터 11일간`, `지난 18일 개막해 6일간 열렸던 … 23일`: a first
+    day (from which, or of arriving or opening) and a number of days span the days within."""
+    for first in event_dates:
+        if ctx.text.startswith("부터", first.end) or _followed_by(ctx.text, first.end, ctx.lex.trip_starts):
+            last = _last_of_days(first, dates, reach=_DAYS_REACH)
+            if last is not None:
+                span = first.with_period(first.period.through(last))
+                return [span, *(d for d in event_dates if d is not first and not d.period.within(span.period, MAX_EVENT_DAYS))]
+    return event_dates
 
 
 def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
@@ -352,7 +359,8 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
         # `자매도시인 옌타이` is an apposition; `다롄` read as 다례+ᆫ is a name Kiwi split
         if "ETM" in tok.tag_ and not tok.tag_.startswith(("VCP", "NN")):
             return tok, _noun_phrase_after(doc, tok.i + 1)
-        closes_clause = tok.text not in ("부터", "까지") and any(
+        goes_on = tok.i + 1 < len(doc) and doc[tok.i + 1].tag_.startswith("VX")  # `실시되고 있는`
+        closes_clause = tok.text not in ("부터", "까지") and not goes_on and any(
             tag in tok.tag_ for tag in ("JKS", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP"))
         if closes_clause or seen >= reach:
             return None

@@ -118,14 +118,18 @@ class Story:
 
 def same_event(visit: Told, earlier: Told) -> bool:
     """A clause retelling a reported visit: one date lies within the other (a day of a week-long
-    course, or the course's span given after its first day), or one is not given (a lead that
-    names no day of the visit, then its schedule), and one adds nothing to the other.
+    course, or the course's span given after its first day) and one adds nothing to the other,
+    or one is not given (a lead that names no day of the visit, then its schedule) and they tell
+    of no other people.
     A summary (`37개국 138명`, 6/26-7/27) and the visits it sums up stay apart."""
     undated = visit.period is None or earlier.period is None
     if not (undated or _within(visit.period, earlier.period) or _within(earlier.period, visit.period)):
         return False
-    if visit.period == earlier.period and not _conflicts(visit, earlier):
-        return True  # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`
+    if (undated or visit.period == earlier.period) and not _conflicts(visit, earlier):
+        # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`; a lead with
+        # no day, then the visit's day: `아르헨티나, 중국 … 경찰관들이 방문한다` then `4일부터 …
+        # 아르헨티나 등 7개국 경찰관 8명을 초청해`
+        return True
     if not undated and visit.period.continues(earlier.period) and not _conflicts(visit, earlier):
         return True  # the stay that began that day: `23일부터 … 연수` then `이날 입교해 5일까지`
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)

@@ -33,6 +33,8 @@ class Told:
     leaves: Period | None = None
     #: one of several visits its sentence tells on other days (legs, stops, groups)
     leg: bool = False
+    #: told as done before (`방문한 바 있다`)
+    recalled: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -93,9 +95,12 @@ class Story:
         return first is not None and 0 <= (first - self._reported).days <= MAX_EVENT_DAYS
 
     def _recalled(self, visit: Told) -> bool:
-        """An earlier visit recalled as background (`지난해 9월에는 … 공무원 18명이 교육을
-        받았다`, `2001년 … 참가했던 방한 연수에 이어`): it ended months before the report and
-        is no tally of visitors (a crowd's count, or a count over a period longer than a visit)."""
+        """An earlier visit recalled as background: told as done before (`방문한 바 있다`), or it
+        ended months before the report (`지난해 9월에는 … 공무원 18명이 교육을 받았다`, `2001년 …
+        참가했던 방한 연수에 이어`) and is no tally of visitors (a crowd's count, or a count over
+        a period longer than a visit)."""
+        if visit.recalled:
+            return True
         if visit.period is None or self._reported is None or visit.period.end is None:
             return False
         if (self._reported - visit.period.end).days <= RECALLED_AFTER_DAYS:

@@ -51,6 +51,7 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         schedule=clause.date is not None and clause.date.period.is_span and any(
             word in text for word in ctx.lex.schedule_words),
         leaves=clause.leaves,
+        recalled=not clause.cumulative and any(marker in text for marker in ctx.lex.recalls),
     )
 
 

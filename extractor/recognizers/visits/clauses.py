@@ -43,7 +43,7 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         return [_cumulative_clause(ctx, sentence, event_dates, dates)]
     # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
     event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d.period != event_dates[i - 1].period]
-    event_dates = _span_of_days(ctx, dates, _days_of_one_event(ctx, event_dates, dates))
+    event_dates = _span_of_days(ctx, sentence, dates, _days_of_one_event(ctx, event_dates, dates))
     stay_end = stay_end_in(ctx, sentence)
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
@@ -201,16 +201,27 @@ def _goes_on_since(ctx: VisitContext, date: Dated) -> bool:
     return ctx.text.startswith("부터", date.end) and _followed_by(ctx.text, date.end + 2, ctx.lex.ongoing)
 
 
-def _span_of_days(ctx: VisitContext, dates: list[Dated], event_dates: list[Dated]) -> list[Dated]:
+def _span_of_days(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
+                  event_dates: list[Dated]) -> list[Dated]:
     """`17일부터 3박 5일 일정으로`, `27일부터 11일간`, `지난 18일 개막해 6일간 열렸던 … 23일`: a first
-    day (from which, or of arriving or opening) and a number of days span the days within."""
+    day (from which, or of arriving or opening) and a number of days span the days within;
+    `지난 6일부터 … 방문하고 있다`: a stay going on since a day lasts up to the report."""
     for first in event_dates:
         if ctx.text.startswith("부터", first.end) or _followed_by(ctx.text, first.end, ctx.lex.trip_starts):
-            last = _last_of_days(first, dates, reach=_DAYS_REACH)
+            last = _last_of_days(first, dates, reach=_DAYS_REACH) or _going_on(ctx, sentence, first)
             if last is not None:
                 span = first.with_period(first.period.through(last))
                 return [span, *(d for d in event_dates if d is not first and not d.period.within(span.period, MAX_EVENT_DAYS))]
     return event_dates
+
+
+def _going_on(ctx: VisitContext, sentence: SentencePart, first: Dated) -> Period | None:
+    """The report's day, when the stay from `first` goes on then (`부터 … 방문하고 있다`)."""
+    if len(ctx.within(ctx.dates, first.end, sentence.end)) or ctx.reference is None:
+        return None
+    reported = Period(ctx.reference.isoformat())
+    ongoing = any(marker in ctx.text[first.end:sentence.end] for marker in ctx.lex.ongoing_verbs)
+    return reported if ongoing and short_stay(first.period, reported) else None
 
 
 def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:

@@ -41,6 +41,7 @@ class VisitLexicon:
         self.as_of = tuple(lexicon["as_of_after_date"])
         self.since = tuple(lexicon["since_after_date"])
         self.ongoing = tuple(lexicon["ongoing_after_since"])
+        self.ongoing_verbs = tuple(lexicon["ongoing_verbs"])
         self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
         self.event_openings = tuple(lexicon["event_openings"])

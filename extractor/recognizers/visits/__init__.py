@@ -44,11 +44,18 @@ class VisitRecognizer:
             story.add(visit, stands_alone, planned, until)
         visits = story.visits()
         # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
-        # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
+        # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit, and the
+        # report's own day there dates the report when the body dates its visits
+        dated = any(e.period is not None for e in visits)
         for visit, stands_alone, _, _ in sentence_visits(ctx, ("headline", "deck")):
-            if stands_alone and visit.period is not None and not any(
-                    same_event(visit, e) or (e.period is not None and e.period.refines(visit.period)) for e in visits):
+            if stands_alone and visit.period is not None and not (dated and self._of_the_report(visit, ctx)) \
+                    and not any(same_event(visit, e) or (e.period is not None and e.period.refines(visit.period))
+                                for e in visits):
                 visits.append(visit)
         for visit in visits:
             add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit.as_visit())
         return doc
+
+    @staticmethod
+    def _of_the_report(visit, ctx: VisitContext) -> bool:
+        return ctx.reference is not None and visit.period.day == ctx.reference

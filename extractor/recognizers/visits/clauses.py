@@ -16,6 +16,11 @@ from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, nominal,
 PARENTHESES = re.compile(r"\([^()]*\)")
 #: `개막 전날인 16일`: a date named again as the day it is.
 _APPOSITION = re.compile(r"인 ?")
+#: A count compared with: `75만3000명에 비해`, `8만1851명이 우리나라를 찾았던 것과 비교하면`.
+_COMPARED_COUNT = re.compile(r"(?:에 비해|보다|(?:[이가] [^,.]{0,20}?)?(?:던|한|은) 것(?:과 비교|에 비해|보다))")
+#: How far after a date its compared figure is looked for, within its clause.
+_COMPARED_REACH = 40
+_CLAUSE_END = re.compile(r"[,.\n]")
 #: A figure in parentheses after a date, maybe after a short noun (`전년 동월(111만7243명) 대비`).
 _ASIDE = re.compile(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
 
@@ -274,10 +279,14 @@ def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
 
 
 def _of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
-    """`지난해보다 14만명 증가`, `전년 대비`, `전년 동월(111만명) 대비`: the date of the figure
-    compared with."""
+    """`지난해보다 14만명 증가`, `전년 대비`, `전년 동월(111만명) 대비`, `지난해 관람객 75만명에
+    비해`, `지난해 1월 8만명이 찾았던 것과 비교하면`: the date of the figure compared with."""
     aside = _ASIDE.match(ctx.text, date.end)
-    return ctx.text.startswith(ctx.lex.comparison, aside.end() if aside else date.end)
+    if ctx.text.startswith(ctx.lex.comparison, aside.end() if aside else date.end):
+        return True
+    clause = _CLAUSE_END.search(ctx.text, date.end, date.end + _COMPARED_REACH)
+    counts = ctx.within(ctx.counts, date.end, clause.start() if clause else date.end + _COMPARED_REACH)
+    return any(_COMPARED_COUNT.match(ctx.text, count.end) for count in counts)
 
 
 def _of_the_departure(ctx: VisitContext, date: Dated) -> bool:
@@ -352,8 +361,9 @@ def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
 
 
 def _following(text: str, end: int) -> str:
-    """The twelve characters after `end`, asides in parentheses left out (`30일 구의회(의장 …)에 따르면`)."""
-    return PARENTHESES.sub("", text[end:end + 40])[:12]
+    """The sixteen characters after `end`, asides in parentheses left out (`30일 구의회(의장 …)에
+    따르면`, `10일 전국 지자체 등에 따르면`)."""
+    return PARENTHESES.sub("", text[end:end + 40])[:16]
 
 
 def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):

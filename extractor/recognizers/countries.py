@@ -139,6 +139,7 @@ class CountryLexicon:
         self.visit_cue = re.compile(one_of(cues["cues"]))
         self.participation_cue = re.compile(one_of([*cues["participation_cues"], *cues["event_acts"]]))
         self.remote = re.compile(one_of(cues["remote_markers"]))
+        self.recalled = re.compile(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
         self.not_cue = re.compile(one_of(cues["not_cues"]))
         self.participant_heads = (*cues["participant_heads"], *cues["delegate_heads"])
@@ -299,8 +300,8 @@ class VisitJudge:
         words = self.text[sentence[0]:sentence[1]]
         if explained is not None:
             words = self.text[explained[0]:explained[1]] + " " + words
-        if self.lexicon.abroad_marker.search(words):
-            return False
+        if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
+            return False  # abroad, or a visit recalled as done before (`방문한 바 있다`)
         role = self._role(mention.end, sentence[1])
         if role is None and explained is not None:
             role = self._marked_role(explained)
@@ -524,8 +525,11 @@ class Sentences:
         return self.ranges[bisect_left(self.ends, end)]
 
     def before(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
-        i = bisect_left(self.ends, sentence[1])
-        return self.ranges[i - 1] if i > 0 else None
+        """The sentence before, blank lines between left out."""
+        i = bisect_left(self.ends, sentence[1]) - 1
+        while i >= 0 and not self.text[self.ranges[i][0]:self.ranges[i][1]].strip():
+            i -= 1
+        return self.ranges[i] if i >= 0 else None
 
     def explained_by(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
         """The sentence a footnote line explains, if `sentence` is on one: the sentence

@@ -52,7 +52,7 @@ class VisitLexicon:
         self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
                                      r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")
         self.plans = tuple(lexicon["plan_markers"])
-        self.recalls = tuple(lexicon["recall_markers"])
+        self.recalls = tuple(cues["recall_markers"])
         self.schedule_words = tuple(lexicon["schedule_words"])
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])

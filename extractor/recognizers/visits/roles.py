@@ -19,6 +19,8 @@ _SUBJECT_PARTICLE = regex.compile(rf"(?<=\p{{Hangul}}){_SUBJECT}$")
 #: What closes the phrase before the visitors' noun phrase (`…으로 한국을 방문한 | 페루의 … 시장이`).
 _PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
 _PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
+#: People counted as going along with the subject (`100여 명의 직원들과 함께 맞이하고`): hosts.
+_COMPANIONS = regex.compile(r"(?:의 \p{Hangul}+?)?(?:과|와) 함께")
 
 
 def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told | None:
@@ -30,7 +32,7 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
                  if c.visiting or sentence.row]
     countries += ctx.within(ctx.officials, clause.start, clause.end)
     counts = ctx.within(ctx.counts, clause.start, clause.end)
-    people = [c for c in counts if c.unit == "people"]
+    people = [c for c in counts if c.unit == "people" and not _COMPANIONS.match(ctx.text, c.end)]
     # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
     bodies = counts if clause.cumulative else []
     official = None

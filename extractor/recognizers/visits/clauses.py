@@ -306,6 +306,12 @@ def _apposed_to_a_day(ctx: VisitContext, date: Dated) -> bool:
         apposition.end(), apposition.end() + 1))
 
 
+def _of_a_founding(ctx: VisitContext, date: Dated) -> bool:
+    """`상황실을 리모델링해 지난 12일 오픈하고`, `15일 개관한 센터`: the day a place opened, no
+    visit's day (in a tally, its start)."""
+    return _followed_by(ctx.text, date.end, ctx.lex.founding)
+
+
 def _as_of(ctx: VisitContext, date: Dated) -> bool:
     """`이달 현재 60개국에서 참가 신청을 했다`, `8월 5일 기준`: the day a count stands at, no
     visit's day (in a tally, its end)."""
@@ -332,6 +338,7 @@ DATE_CHECKS = (
     (_naming_an_edition, True),
     (_ends_a_stay, False),
     (_as_of, False),
+    (_of_a_founding, False),
     (_starts_a_period, False),
     (_dates_something_else, False),
 )

@@ -55,8 +55,8 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         clauses = clauses_of(ctx, sentence) or _implied_clauses(
             ctx, sentence, undated_event, founded if tally_since_founding else None)
         undated_event = None
-        # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
-        # attending or meeting is a visit when those met come from elsewhere (`대표단과 만나`)
+        # attending or meeting is a visit when those taking part or met come from elsewhere
+        # (`이들은 총회에 참석했다`, `대표단과 만나`)
         told_as_visit = cue == "visit" or described or (cue in ("attendance", "meeting") and (arrived or (
             came_before and ctx.lex.pronoun.search(sentence.text) is not None)))
         for clause, visit in _clause_visits(ctx, sentence, clauses):

@@ -91,7 +91,8 @@ class Story:
     def _soon(self, visit: Told) -> bool:
         """A planned visit on a day within weeks of the report (`오는 20일에는 … 도착할 예정이다`)
         is news of the story, not its outlook (`내년에는 … 초청할 계획이다`)."""
-        first = visit.period.first_day if visit.period is not None and visit.period.span_of_days(MAX_EVENT_DAYS) else None
+        days = visit.period is not None and visit.period.span_of_days(MAX_EVENT_DAYS)
+        first = visit.period.first_day if days else None
         return first is not None and 0 <= (first - self._reported).days <= MAX_EVENT_DAYS
 
     def _recalled(self, visit: Told) -> bool:

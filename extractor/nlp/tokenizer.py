@@ -117,13 +117,11 @@ class KiwiTokenizer:
             kiwi.tokenize(segment, split_sents=True) for segment in strings))
         offsets = iter(offset for _, offset in segments)
         strings_once: dict[str, str] = {}  # one copy of each form and tag: Kiwi makes a new one per morpheme
-        once = strings_once.setdefault
         for document, (text, ranges) in zip(documents, batch):
             sentences = []
             for _ in ranges:
                 offset = next(offsets)
-                sentences.extend([Morph(once(t.form, t.form), once(t.tag, t.tag), t.start + offset, t.start + offset + t.len)
-                                  for t in sentence if t.len > 0] for sentence in next(analysed))
+                sentences.extend(_morphs(sentence, offset, strings_once) for sentence in next(analysed))
             doc = self._make_doc(text, [sentence for sentence in sentences if sentence])
             doc._.document = document
             yield doc
@@ -149,7 +147,8 @@ class KiwiTokenizer:
         words, spaces, tags, sent_starts = [], [], [], []
         pos = 0
         for start, end, tag in pieces:
-            _add_whitespace(text[pos:start], words, spaces, tags, sent_starts)
+            if start > pos:
+                _add_whitespace(text[pos:start], words, spaces, tags, sent_starts)
             words.append(text[start:end])
             spaces.append(False)
             tags.append(tag)
@@ -166,6 +165,23 @@ class KiwiTokenizer:
         doc._.morphs = morphs
         doc._.sentences = [(sentence[0].start, sentence[-1].end) for sentence in sentences]
         return doc
+
+
+_new_tuple = tuple.__new__
+
+
+def _morphs(sentence, offset: int, strings_once: dict[str, str]) -> list[Morph]:
+    """A Kiwi sentence's non-empty morphemes at their offsets in the text. Each attribute of a Kiwi
+    token is read once (each read converts it from C++ anew), and a Morph is made as the tuple it
+    is, without the Python-level constructor: a text has a morpheme every three characters."""
+    once = strings_once.setdefault
+    morphs = []
+    for token in sentence:
+        length = token.len
+        if length > 0:
+            form, tag, start = token.form, token.tag, token.start + offset
+            morphs.append(_new_tuple(Morph, (once(form, form), once(tag, tag), start, start + length)))
+    return morphs
 
 
 def _merge_regions(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -223,35 +223,36 @@ def _break_before(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _surface_pieces(text: str, morphs: list[Morph]) -> list[tuple[int, int, str]]:
+def _surface_pieces(text: str, morphs: list[Morph]) -> Iterator[tuple[int, int, str]]:
     """Non-whitespace pieces covering the text: overlapping morphemes merged, and any
     characters Kiwi left out split at whitespace (Kiwi occasionally spans whitespace
-    within one morpheme; spaCy tokens may not)."""
-    pieces: list[tuple[int, int, str]] = []
+    within one morpheme; spaCy tokens may not). Made one at a time, as the Doc's words are
+    read from them: a long text's pieces never all stand in memory at once."""
     pos = 0
     for start, end, tag in _merged_spans(morphs):
         if start > pos:
-            pieces.extend(_nonspace_runs(text, pos, start, UNKNOWN_TAG))
+            yield from _nonspace_runs(text, pos, start, UNKNOWN_TAG)
         if end - start > 1 and _SPACE.search(text, start, end):
-            pieces.extend(_nonspace_runs(text, start, end, tag))
+            yield from _nonspace_runs(text, start, end, tag)
         else:
-            pieces.append((start, end, tag))
+            yield start, end, tag
         pos = end
-    pieces.extend(_nonspace_runs(text, pos, len(text), UNKNOWN_TAG))
-    return pieces
+    yield from _nonspace_runs(text, pos, len(text), UNKNOWN_TAG)
 
 
-def _merged_spans(morphs: list[Morph]) -> list[list]:
+def _merged_spans(morphs: list[Morph]) -> Iterator[list]:
     """[start, end, tags] of the sorted morphemes, overlapping ones (`했다` = 하+었+다) merged."""
-    merged: list[list] = []
+    last: list | None = None
     for _, tag, start, end in morphs:
-        if merged and start < merged[-1][1]:
-            last = merged[-1]
+        if last is not None and start < last[1]:
             last[1] = max(last[1], end)
             last[2] += "+" + tag
         else:
-            merged.append([start, end, tag])
-    return merged
+            if last is not None:
+                yield last
+            last = [start, end, tag]
+    if last is not None:
+        yield last
 
 
 _SPACE = re.compile(r"\s")

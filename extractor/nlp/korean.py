@@ -147,6 +147,12 @@ def per_doc(doc: Doc, build: Callable[[Doc], T]) -> T:
     return found[build]
 
 
+def forget_analyses(doc: Doc) -> None:
+    """Drop what per_doc kept for a Doc that every component has read: a long text's words and
+    indexes are tens of MB that would otherwise stand until the Doc goes, while its Article is built."""
+    _PER_DOC.pop(doc, None)
+
+
 def content_of(doc: Doc) -> Content:
     """The Doc's content, worked out once per Doc."""
     return per_doc(doc, _content)

@@ -44,6 +44,7 @@ _DIGITS = re.compile(r"\d")
 _BRACKETS = re.compile(r"[\[\](){}<>]")
 _AGE = re.compile(r"\(\d{1,3}(?:세)?[·,)]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+_COMMON_NOUN_TAGS = frozenset({"NNG", "NNB", "XSN"})
 
 
 @dataclass(frozen=True)
@@ -217,16 +218,34 @@ def _index(people: People) -> None:
             continue
         words = article.clause_words_between(article.clause_bounds[max(0, index - MAX_PHRASE_WORDS)][0], end)
         last = clean(words[-1].stem) if words else ""
-        if not words or not words[-1].noun_stem or not (split_title(last) or last in lex.suffixes):
-            continue  # a title, or a title's suffix as a word of its own (`군수 권한대행`)
-        phrase = phrase_ending_at(people, words, len(words) - 1)
-        if phrase is None:
-            continue
-        people.phrases.append(phrase)
-        if phrase.speaker.name:
-            known_titles = {phrase.speaker.title} | _appositive_titles(words, phrase)
-            people.entries.append((phrase.start, phrase.speaker, known_titles))
+        if words and words[-1].noun_stem and (split_title(last) or last in lex.suffixes):
+            # a title, or a title's suffix as a word of its own (`군수 권한대행`)
+            _add_phrase(people, words, phrase_ending_at(people, words, len(words) - 1))
+        if words:
+            _add_phrase(people, *_name_after_title_at(people, index, len(words) - 1))
     people.entries.sort(key=lambda entry: entry[0])
+
+
+def _add_phrase(people: People, words: list[Word], phrase: PersonPhrase | None) -> None:
+    if phrase is None:
+        return
+    people.phrases.append(phrase)
+    if phrase.speaker.name:
+        known_titles = {phrase.speaker.title} | _appositive_titles(words, phrase)
+        people.entries.append((phrase.start, phrase.speaker, known_titles))
+
+
+def _name_after_title_at(people: People, index: int, position: int) -> tuple[list[Word], PersonPhrase | None]:
+    """The name after the title word at clause word `index` (words[position] of its clause), up to the
+    first word with a particle: `주한 베트남 대사 응우옌 부 뚱과`."""
+    article = people.article
+    bounds = article.clause_bounds
+    words = article.clause_words_between(bounds[max(0, index - MAX_PHRASE_WORDS)][0],
+                                         bounds[min(len(bounds) - 1, index + MAX_NAME_WORDS)][1])
+    for head in range(position + 1, min(len(words), position + 1 + MAX_NAME_WORDS)):
+        if words[head].particle:
+            return words, _name_after_title(people, words, head)
+    return words, None
 
 
 def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
@@ -564,7 +583,8 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
     written = _as_written(people, word)
     lex = titles()
-    if not re.fullmatch(r"[가-힣]{1,6}", written) or any(tag.startswith("E") for tag in word.stem_tags):
+    if not re.fullmatch(r"[가-힣]{1,6}", written) or any(tag.startswith("E") for tag in word.stem_tags) \
+            or word.stem_tags == ("NNB",):  # a bound noun (`등`, `측`) is never a name
         return False
     if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1):
         return False
@@ -582,42 +602,72 @@ def pronouns() -> frozenset:
 
 
 def _foreign_looking(people: People, word: Word) -> bool:
-    """Kiwi does not read the word as one common noun: a proper noun, a split, or one syllable."""
-    return "NNP" in word.stem_tags or word.stem_tags != ("NNG",) or len(_as_written(people, word)) == 1
+    """Kiwi does not read the word as common nouns (`정상화` = 정상 + 화, `선수들`): a proper noun,
+    a split into pieces that are no nouns, or one syllable."""
+    return "NNP" in word.stem_tags or any(tag not in _COMMON_NOUN_TAGS for tag in word.stem_tags) \
+        or len(_as_written(people, word)) == 1
 
 
 def _foreign_place(people: People, word: Word) -> bool:
+    """A foreign city (`반둥`, `반둥시의`), a place word, or a place of the country named right
+    before (`중국 시안`, `인도네시아 반둥시의`; not `한국 대사와`)."""
     stem = clean(word.stem)
-    return stem in lexicons.foreign_cities() or stem in people.places or (
-        not word.particle and _after_country(word, people))  # `중국 시안`; not `한국 대사와`
+    return _foreign_city(stem) or stem in people.places or (
+        word.particle in ("", "의") and _after_country(word, people))
 
 
 def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
-    """`몽골 울란바토르시 부시장 바트 에르덴은`: a foreign official's title, then the name."""
+    """A title, then the name: `몽골 울란바토르시 부시장 바트 에르덴은`, `주한 베트남 대사
+    응우옌 부 뚱은`, `프놈펜시 부지사인 속 쏘반은` (an apposition), `정보통신과장 김철수는`.
+    A transliterated name after a title needs its country or city before the title."""
     first = head
     while first >= 0 and head - first < MAX_NAME_WORDS and _name_shaped(people, words[first], subject=first == head) \
             and (first == head or _adjacent(people, words, first, first + 1)):
         first -= 1
-    if first == head or first < 0 or not _adjacent(people, words, first, first + 1) or words[first].particle:
+    if first == head or first < 0 or not _adjacent(people, words, first, first + 1):
         return None
-    titled = phrase_ending_at(people, words, first) if split_title(clean(words[first].stem)) else None
-    if titled is None or titled.speaker.name or titled.surname or not titled.speaker.organization:
-        return None
-    before = words[max(0, first - MAX_BODY_WORDS - 1):first]
-    if not any(_in_country(w, people.countries) or _foreign_place(people, w) for w in before):
+    titled = _title_before_name(people, words, first)
+    if titled is None or titled.speaker.name or titled.surname:
         return None
     run = words[first + 1:head + 1]
-    titled.speaker.name = " ".join(_as_written(people, w) for w in run)
-    titled.name_span = (run[0].start, run[-1].start + len(_as_written(people, run[-1])))
+    korean = len(run) == 1 and _korean_name_form(people, run[0])
+    before = words[max(0, first - MAX_BODY_WORDS - 1):first + 1]
+    if not any(_foreign_looking(people, w) for w in run) or not korean and not any(
+            _in_country(w, people.countries) or _foreign_place(people, w) for w in before):
+        return None
+    names = [_as_written(people, w) for w in run[:-1]] + [clean(run[-1].stem)]
+    titled.speaker.name = " ".join(names)
+    titled.name_span = (run[0].start, run[-1].start + len(names[-1]))
     return titled
+
+
+def _title_before_name(people: People, words: list[Word], index: int) -> PersonPhrase | None:
+    """The title phrase ending at words[index], bare (`부시장`) or as an apposition (`부지사인`)."""
+    word = words[index]
+    if word.connective and word.stem.endswith("인"):
+        word = people.article.word(word.start, word.start + len(word.stem) - 1)
+    elif word.particle:
+        return None
+    if not split_title(clean(word.stem)):
+        return None
+    return phrase_ending_at(people, [*words[:index], word], index)
+
+
+def _korean_name_form(people: People, word: Word) -> bool:
+    """A Korean name, whatever particle follows it (`김철수는`)."""
+    return is_korean_name(people, people.article.word(word.start, word.start + len(word.stem)))
 
 
 def _foreign_title(title: str) -> bool:
     """A title glued to a foreign city's name (`다롄시장`, `씨엠립주지사`)."""
     head = title_in(title)
-    place = title[:-len(head)] if head else ""
-    return any(place.endswith(suffix) and place[:-len(suffix)] in lexicons.foreign_cities()
-               for suffix in _city_heads()) or place in lexicons.foreign_cities()
+    return _foreign_city(title[:-len(head)] if head else "")
+
+
+def _foreign_city(place: str) -> bool:
+    """A foreign city known by name, bare or with its head (`다롄`, `다롄시`, `씨엠립주`)."""
+    cities = lexicons.foreign_cities()
+    return place in cities or any(place.endswith(head) and place[:-len(head)] in cities for head in _city_heads())
 
 
 @lru_cache(maxsize=None)

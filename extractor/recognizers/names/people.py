@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc
@@ -67,6 +67,8 @@ class Titles:
     title_prefixes: frozenset
     regions: frozenset
     international_bodies: frozenset
+    person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
+    photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
 
 
@@ -93,6 +95,8 @@ def titles() -> Titles:
         title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
+        person_nouns=frozenset(data["person_nouns"]),
+        photo_words=frozenset(data["photo_words"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
     )
 
@@ -151,6 +155,7 @@ class People:
     organizations: list[Candidate]  # from noun phrases (things.py), for telling places from names
     entries: list[tuple[int, Speaker, set]] = field(default_factory=list)
     phrases: list[PersonPhrase] = field(default_factory=list)
+    apposed: dict[int, PersonPhrase] = field(default_factory=dict)  # by where the phrase's last word's stem ends
     _main_bodies: dict = field(default_factory=dict)
 
     @cached_property
@@ -213,6 +218,7 @@ def _people(doc: Doc) -> People:
 def _index(people: People) -> None:
     article, lex = people.article, titles()
     _parenthesised(people)  # first: `보성군(군수 이용부)` tells that 이용부 is a name, not a body (…부)
+    _apposed(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -274,6 +280,150 @@ def _parenthesised(people: People) -> None:
         speaker = Speaker(name=name, title=titled[0], organization=canonical(body) if body else None)
         people.entries.append((match.start(), speaker, {titled[0]}))
         people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span(3)))
+
+
+#: A parenthesis glued after a word (`김철수(안양시청 과장)는`, `사미아(관광객)`, `홍길동(45·회사원)씨`).
+_APPOSITION = re.compile(r"(?<=[가-힣])\(([^()\n]{1,60})\)")
+_APPOSITION_PARTS = re.compile(r"[^,·/]+")
+_AGE_PART = re.compile(r"\d{1,3}세?")
+_GLOSS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z .'\-]+")
+_OPENING_MARKS = "“\"'‘「『([<{"
+
+
+@dataclass(frozen=True)
+class Apposition:
+    """What a parenthesis after a name says of the person: a title (or a role noun) and a body."""
+
+    title: str | None = None
+    organization: str | None = None
+    age: bool = False
+    photo: bool = False   # `(사진 왼쪽)`: where the person stands in the picture
+    place: bool = False   # `(서울 강동구)`, `(인도)`: where the person lives or comes from
+    gloss: bool = False   # `(田錫軍, …)`: the name in Chinese characters
+
+
+def _apposed(people: People) -> None:
+    """`김철수(안양시청 정보통신과장)는`, `카림 벤제마(알제리 내무부 차관)는`, `사미아(캐나다 관광객)`,
+    `이영희(사진 오른쪽) 교수`, `김철수 안양시장(사진 왼쪽 둘째)이`: who a named person is, in a
+    parenthesis right after the name (or after the name and title)."""
+    for match in _APPOSITION.finditer(people.article.text):
+        found = _apposition(people, match)
+        if found:
+            phrase, head_end = found
+            people.apposed[head_end] = phrase
+            _add_phrase(people, [], phrase)
+
+
+def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | None:
+    words = _words_before(people.article, match.start())
+    if not words or words[-1].particle:
+        return None
+    if split_title(clean(words[-1].stem)):  # `김철수 안양시장(사진 왼쪽)이`: the phrase before it
+        phrase = phrase_ending_at(people, words, len(words) - 1)
+        return (phrase, match.end()) if phrase and phrase.speaker.name else None
+    said = _apposition_parts(people, match)
+    title, head_end = _title_after_parenthesis(people, match.end())
+    if said is None or not (title or said.title or said.age or said.photo or said.place):
+        return None
+    span = _name_before_parenthesis(people, words, described=bool(title or said.title or said.age))
+    if span is None:
+        return None
+    name = people.article.text[span[0]:span[1]]
+    speaker = Speaker(name=name, title=said.title or title, organization=said.organization)
+    return PersonPhrase(speaker, span[0], name_span=span), head_end
+
+
+def _anonymised(word: Word) -> bool:
+    """`김모(57) 씨`: a surname and 모 stand for someone the article does not name."""
+    stem = clean(word.stem)
+    return stem.endswith("모") and stem[:-1] in titles().surnames
+
+
+def _words_before(article: ArticleWords, position: int) -> list[Word]:
+    """The clause words ending right before text[position], the last one cut there."""
+    text = article.text
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+    while start < position and text[start] in _OPENING_MARKS:
+        start += 1
+    if start >= position:
+        return []
+    before = article.clause_words_between(max(0, start - 120), start)[-MAX_PHRASE_WORDS:]
+    return [*before, article.word(start, position)]
+
+
+def _apposition_parts(people: People, match: re.Match) -> Apposition | None:
+    """What the parenthesis says, part by part (`45·회사원`, `田錫軍, 통화시 부주임`), or None when it
+    names the head of the body before it (`(시장 최대호)`)."""
+    found: dict = {}
+    for part in _APPOSITION_PARTS.finditer(match.group(1)):
+        text = part.group().strip()
+        if _AGE_PART.fullmatch(text):
+            found["age"] = True
+        elif _GLOSS_PART.fullmatch(text):
+            found["gloss"] = True
+        elif text:
+            role = _role_of(people, match.start(1) + part.start() + part.group().index(text), text)
+            if role is None:
+                return None
+            found.update(role)
+    return Apposition(**found)
+
+
+def _role_of(people: People, start: int, text: str) -> dict | None:
+    """One part of a parenthesis: a title with its body (`알제리 내무부 차관`), a role noun
+    (`캐나다 관광객`), a picture's position (`사진 왼쪽 둘째`), a place (`서울 강동구`), something
+    else (`통화시인대상위회부주임`: {}), or None for a head named with the title (`시장 최대호`)."""
+    lex = titles()
+    words = [people.article.word(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text)]
+    last = clean(words[-1].stem)
+    if any(clean(w.stem) in lex.photo_words for w in words):
+        return {"photo": True}
+    if last in lex.person_nouns:
+        return {"title": last}
+    if split_title(last):
+        phrase = phrase_ending_at(people, words, len(words) - 1)
+        if phrase is None or phrase.speaker.name or phrase.surname:
+            return None  # `(시장 최대호)`: the head of the body before the parenthesis
+        return {"title": phrase.speaker.title, "organization": phrase.speaker.organization}
+    if all(_in_country(w, people.countries) or clean(w.stem) in lex.regions or _org_suffix(clean(w.stem))
+           for w in words):
+        return {"place": True}
+    return {}
+
+
+def _title_after_parenthesis(people: People, after: int) -> tuple[str | None, int]:
+    """(title, where its stem ends) right after a closing parenthesis: glued `씨`/`님`, or a title
+    word after a space (`이영희(사진 오른쪽) 교수가`); else (None, the parenthesis's end)."""
+    text = people.article.text
+    courtesy = next((t for t in titles().courtesy_titles if text.startswith(t, after)), None)
+    if courtesy:
+        return courtesy, after + len(courtesy)
+    if text[after:after + 1] == " ":
+        words = people.article.clause_words_between(after + 1, min(len(text), after + 30))
+        if words and words[0].start == after + 1 and words[0].noun_stem and split_title(clean(words[0].stem)):
+            return clean(words[0].stem), words[0].start + len(words[0].stem)
+    return None, after
+
+
+def _name_before_parenthesis(people: People, words: list[Word], described: bool) -> tuple[int, int] | None:
+    """The name the parenthesis is about: a Korean name, or one to four transliterated words
+    (after the common nouns that describe the person: `캐나다 관광객 사미아`). A transliterated
+    name needs a title, a role or an age to tell it from a place (`쿠알라룸푸르(말레이시아)`)."""
+    last = words[-1]
+    if is_korean_name(people, last) and (described or last.tags == ("NNP",)):
+        return last.start, last.end  # a place or a picture alone says little: `기록관(호수공원)`
+    if not described or _anonymised(last):
+        return None
+    first = len(words) - 1
+    while first >= 0 and len(words) - first <= MAX_NAME_WORDS and _name_shaped(people, words[first]) \
+            and (first == len(words) - 1 or _adjacent(people, words, first, first + 1)):
+        first -= 1
+    run = words[first + 1:]
+    while len(run) > 1 and run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1:
+        run = run[1:]  # `관광객 사미아`: a common noun describing the person
+    if not run or not any(_foreign_looking(people, w) for w in run):
+        return None
+    return run[0].start, last.end
 
 
 def is_korean_name(people: People, word: Word) -> bool:
@@ -354,6 +504,9 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     """The person phrase whose last word is words[head], or None if it names nobody."""
     lex = titles()
     word = words[head]
+    apposed = people.apposed.get(word.start + len(word.stem))
+    if apposed and apposed.start >= (words[0].start if words else 0):
+        return replace(apposed, speaker=apposed.speaker.model_copy())
     stem = clean(word.stem)
     if stem in lex.suffixes and word.noun_stem:
         return _title_with_suffix(people, words, head)

@@ -209,7 +209,9 @@ class QuoteRecognizer:
             ending = read_ending(text, quoted.close + 1, quoted)
             people = people or doc._.people
             prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
-            if ending.kind == "none":
+            if quoted.open in people.labelled:  # a broadcast's speaker label: `<인터뷰> 홍길동(…) : "…"`
+                phrase = people.labelled[quoted.open]
+            elif ending.kind == "none":
                 phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text, quoted))
                 if phrase is None:
                     continue

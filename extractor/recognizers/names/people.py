@@ -156,6 +156,7 @@ class People:
     entries: list[tuple[int, Speaker, set]] = field(default_factory=list)
     phrases: list[PersonPhrase] = field(default_factory=list)
     apposed: dict[int, PersonPhrase] = field(default_factory=dict)  # by where the phrase's last word's stem ends
+    labelled: dict[int, PersonPhrase] = field(default_factory=dict)  # a broadcast's speaker label, by the quote mark
     _main_bodies: dict = field(default_factory=dict)
 
     @cached_property
@@ -219,6 +220,7 @@ def _index(people: People) -> None:
     article, lex = people.article, titles()
     _parenthesised(people)  # first: `보성군(군수 이용부)` tells that 이용부 is a name, not a body (…부)
     _apposed(people)
+    _labelled(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -331,6 +333,72 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
     name = people.article.text[span[0]:span[1]]
     speaker = Speaker(name=name, title=said.title or title, organization=said.organization)
     return PersonPhrase(speaker, span[0], name_span=span), head_end
+
+
+#: A broadcast transcript's speaker label before the words said, on their line or on the line
+#: before: `<인터뷰> 사미아(캐나다 관광객) : "…"`, `{마크/ 인도 관광객/ "…"}`, `[인터뷰] 홍길동 /
+#: 안양시청 과장 : "…"`, `[홍길동/안양시청 과장]` then `"…"` on the next line.
+_LABEL = re.compile(
+    r"^[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
+    r"(?:(?P<open>[{\[])[ \t]*)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
+    r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.M)
+_LABEL_SEGMENT = re.compile(r"[^/]+")
+_LISTED_NAMES = re.compile(r"[^*·ㆍ,]+")
+
+
+def _labelled(people: People) -> None:
+    """Who speaks the words after a broadcast's speaker label: the first person it names (every
+    person named is listed: `{조영철*조은별/ 충남 서산/ "…"}`)."""
+    text = people.article.text
+    for match in _LABEL.finditer(text):
+        phrases = _label_phrases(people, match)
+        if phrases and phrases[0].speaker.title not in _reporter_roles():  # `김정옥 기자 / “…”` is a byline
+            people.labelled[match.end()] = phrases[0]
+            for phrase in phrases:
+                _add_phrase(people, [], phrase)
+
+
+@lru_cache(maxsize=None)
+def _reporter_roles() -> frozenset:
+    return frozenset(lexicons.load("bylines")["roles"])
+
+
+def _label_phrases(people: People, match: re.Match) -> list[PersonPhrase]:
+    """The persons of a label: names (`홍길동*김철수`, `사미아(캐나다 관광객)`), then who they are."""
+    segments = list(_LABEL_SEGMENT.finditer(match.group("label")))
+    first, offset = segments[0].group(), match.start("label") + segments[0].start()
+    said: dict | None = {}
+    if len(segments) > 1:
+        described = segments[1].group().strip()
+        said = _role_of(people, offset + segments[1].start() - segments[0].start()
+                        + segments[1].group().index(described), described) if described else {}
+    if "(" in first and first.rstrip().endswith(")"):
+        return [phrase for phrase, _ in filter(None, [_apposition(people, m) for m in
+                                                     _APPOSITION.finditer(people.article.text, offset, offset + len(first))])]
+    if said is None:
+        return []
+    names = list(_LISTED_NAMES.finditer(first))
+    described = len(segments) > 1 or len(names) > 1
+    return [phrase for phrase in (_labelled_name(people, offset + name.start(), name.group(), said, described)
+                                  for name in names) if phrase]
+
+
+def _labelled_name(people: People, start: int, written: str, said: dict, described: bool) -> PersonPhrase | None:
+    """One name of a label: a Korean name, a person phrase ending in a title (`홍길동 안양시장`), or,
+    in a label that says who the person is or lists several, one to four name-shaped words."""
+    stripped = written.strip()
+    if not stripped:
+        return None
+    start += written.index(stripped)
+    words = [people.article.word(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", stripped)]
+    if split_title(clean(words[-1].stem)):
+        phrase = phrase_ending_at(people, words, len(words) - 1)
+        return phrase if phrase and phrase.speaker.name else None
+    korean = len(words) == 1 and is_korean_name(people, words[0])
+    if not korean and not (described and len(words) <= MAX_NAME_WORDS and all(_name_shaped(people, w) for w in words)):
+        return None
+    speaker = Speaker(name=stripped, title=said.get("title"), organization=said.get("organization"))
+    return PersonPhrase(speaker, start, name_span=(start, start + len(stripped)))
 
 
 def _anonymised(word: Word) -> bool:

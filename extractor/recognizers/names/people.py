@@ -341,7 +341,7 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
 _LABEL = re.compile(
     r"^[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
     r"(?:(?P<open>[{\[])[ \t]*)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
-    r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.M)
+    r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.MULTILINE)
 _LABEL_SEGMENT = re.compile(r"[^/]+")
 _LISTED_NAMES = re.compile(r"[^*·ㆍ,]+")
 

@@ -27,7 +27,7 @@ from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of, text_of
 from ..nlp.korean import SENTENCE_END, content_of, one_of
-from .names.people import People
+from .names.people import People, PersonPhrase
 from .speakers import find_subject, owner_of, resolve, speaker_right_before
 
 FIELD = "quotes"
@@ -203,29 +203,90 @@ class QuoteRecognizer:
         people: People | None = None
         previous: Speaker | None = None
         last_end = 0
+        found: list[Quote] = []
+        headlines: list[tuple[Quoted, Ending]] = []
         for quoted in quoted_passages(text):
             if not content.prose_contains(quoted.open, quoted.close + 1):
                 continue
             ending = read_ending(text, quoted.close + 1, quoted)
             people = people or doc._.people
             prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
-            if quoted.open in people.labelled:  # a broadcast's speaker label: `<인터뷰> 홍길동(…) : "…"`
-                phrase = people.labelled[quoted.open]
-            elif ending.kind == "none":
-                phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text, quoted))
-                if phrase is None:
-                    continue
-            elif ending.kind == "attributed":
-                phrase = owner_of(people, *ending.tail)
-            else:
-                phrase = find_subject(people, *prefix) or (ending.tail and find_subject(people, *ending.tail))
+            phrase, said = _speaker_phrase(doc, people, quoted, ending, prefix)
+            if phrase is None and ending.kind in ("none", "spoken") and _in_headline(doc, quoted):
+                headlines.append((quoted, ending))  # whose words, the body tells
+                continue
+            if not said:
+                continue
             speaker = resolve(people, phrase, previous) if phrase else previous
-            start, end = _trimmed(text, quoted.open + 1, quoted.close)
-            add_item(doc, FIELD, start, end, Quote(text=text[start:end], start=start, end=end,
-                                                   speaker=speaker, verb=ending.verb))
+            found.append(_add_quote(doc, text, quoted, speaker, ending.verb))
             previous = speaker or previous
             last_end = max(ending.verb_end, quoted.close + 1)
+        for quoted, ending in headlines:
+            _add_headline_quote(doc, text, quoted, ending, found)
         return doc
+
+
+def _speaker_phrase(doc: Doc, people: People, quoted: Quoted, ending: Ending,
+                    prefix: tuple[int, int]) -> tuple[PersonPhrase | None, bool]:
+    """(the phrase naming the speaker, whether the passage is speech at all)."""
+    if quoted.open in people.labelled:  # a broadcast's speaker label: `<인터뷰> 홍길동(…) : "…"`
+        return people.labelled[quoted.open], True
+    if ending.kind == "none":
+        phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text_of(doc), quoted))
+        return phrase, phrase is not None
+    if ending.kind == "attributed":
+        return owner_of(people, *ending.tail), True
+    return find_subject(people, *prefix) or (ending.tail and find_subject(people, *ending.tail)), True
+
+
+def _add_quote(doc: Doc, text: str, quoted: Quoted, speaker: Speaker | None, verb: str | None) -> Quote:
+    start, end = _trimmed(text, quoted.open + 1, quoted.close)
+    quote = Quote(text=text[start:end], start=start, end=end, speaker=speaker, verb=verb)
+    add_item(doc, FIELD, start, end, quote)
+    return quote
+
+
+def _add_headline_quote(doc: Doc, text: str, quoted: Quoted, ending: Ending, body: list[Quote]) -> None:
+    """A headline's or deck's words in double marks with nobody named before them are the words of
+    whoever the body quotes saying them (`“선진화된 시스템 무척 인상적”` over `도 황 쭝 국장은
+    “선진화된 통합관제시스템이 무척 인상적”이라며`). Unechoed, a line that is nothing but the
+    quote (after a dateline at most) is a slogan (docs/CONTRACT.md); one with words before it
+    says whose they are (`현대차그룹 “…”`), one going on after it opens with words said
+    (`“계절근로자 수급 확대”…무주군, …`)."""
+    echoed = _echoing(text[quoted.open + 1:quoted.close], body)
+    if echoed is not None:
+        _add_quote(doc, text, quoted, echoed.speaker, None)
+    elif ending.kind == "spoken" and not _alone_on_line(text, quoted):
+        _add_quote(doc, text, quoted, None, None)
+
+
+def _alone_on_line(text: str, quoted: Quoted) -> bool:
+    line_start = text.rfind("\n", 0, quoted.open) + 1
+    before = text[line_start:quoted.open].strip()
+    return (not before or before.endswith("--")) and bool(_ENDS_SPOKEN_LINE.match(text, quoted.close + 1))
+
+
+def _echoing(words: str, body: list[Quote]) -> Quote | None:
+    """The body quote whose speaker's words hold most of these words' syllable pairs (at least half)."""
+    pairs = _syllable_pairs(words)
+    if not pairs:
+        return None
+    said_by: dict = {}
+    for quote in body:
+        key = quote.speaker.model_dump_json() if quote.speaker else None
+        said_by.setdefault(key, (quote, set()))[1].update(_syllable_pairs(quote.text))
+    best = max(said_by.values(), key=lambda entry: len(pairs & entry[1]), default=None)
+    return best[0] if best and len(pairs & best[1]) * 2 >= len(pairs) else None
+
+
+def _syllable_pairs(text: str) -> set[str]:
+    """Pairs of neighbouring letters inside each word: `무척 인상적` -> 무척, 인상, 상적."""
+    return {word[i:i + 2] for word in re.findall(r"\w+", text) for i in range(len(word) - 1)}
+
+
+def _in_headline(doc: Doc, quoted: Quoted) -> bool:
+    zone = document_of(doc).zone_at(quoted.open)
+    return quoted.double and zone is not None and zone.kind in HEADLINE_ZONES
 
 
 def _headline_words(doc: Doc, text: str, quoted: Quoted) -> bool:

@@ -11,8 +11,11 @@ previous quote's speaker (`그러면서 “…”고 말했다`). A quote may al
 first and be taken up after: `“…” 김 단장은 3일 이같이 밝혔다`, `“…”는 게 시
 관계자의 설명이다`, or be announced before: `김 군수는 이렇게 말했다.\n“…”`.
 A headline or deck condenses a body's or a group's words after its name
-(`외교부 "…"`, `베트남 공무원들 “…”`). A quote the stored page cuts off before its
-closing mark is no quote (docs/CONTRACT.md: only closed marks quote someone).
+(`외교부 "…"`, `베트남 공무원들 “…”`), or with no name the words a body quote says
+(then its speaker's); a headline that is nothing but an unechoed quote is a slogan.
+A broadcast transcript labels the speaker (`<인터뷰> 홍길동(○○시청 과장) : "…"`).
+A quote the stored page cuts off before its closing mark is no quote
+(docs/CONTRACT.md: only closed marks quote someone).
 """
 from __future__ import annotations
 

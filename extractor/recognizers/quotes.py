@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of, text_of
-from ..nlp.korean import SENTENCE_END, content_of, one_of
+from ..nlp.korean import SENTENCE_END, content_of, one_of, particles
 from .names.people import People, PersonPhrase
 from .speakers import find_subject, owner_of, resolve, speaker_right_before
 
@@ -78,6 +78,7 @@ def _patterns():
         "naming": re.compile(rf"\s*{one_of(speech['naming_verbs'])}"),
         "echo": re.compile(rf"(?<![가-힣]){one_of(speech['echo_words'])}\s*(?P<verb>{verbs})"),
         "spoken": re.compile(rf"{spoken}[.!?]?\s*$"),
+        "object": re.compile(rf"({one_of(particles('object'))})(?=\s)"),
         "attributed": re.compile(
             rf"{one_of(speech['topic_endings'])}\s+{one_of(speech['quote_nominals'])}\s+"
             rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>{one_of(speech['speech_nouns'])}"
@@ -124,8 +125,14 @@ def _closable(text: str, start: int, end: int) -> bool:
 
 
 def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
-    patterns = _patterns()
     clause_end = _clause_end(text, after)
+    return _quotative(text, after, clause_end) or _requested(text, after, quoted, clause_end) \
+        or _attributed(text, after) or _echoed(text, after, quoted) or _set_apart(text, after, quoted)
+
+
+def _quotative(text: str, after: int, clause_end: int) -> Ending | None:
+    """`”고 말했다`, `”라며`, `”이라고 밝혔다`: a quotative or connective ending after the mark."""
+    patterns = _patterns()
     for kind in ("quotative", "connective"):
         match = patterns[kind].match(text, after)
         if not match:
@@ -142,19 +149,40 @@ def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
                           (match.end(), match.end() + verb.start()))
         return Ending(kind, written if kind == "connective" else _last_predicate(rest), match.end(),
                       (match.end(), clause_end))
-    attributed = patterns["attributed"].match(text, after)
-    if attributed:
-        return Ending("attributed", attributed.group("verb"), attributed.end(), attributed.span("owner"))
-    echo = _echoed(text, after, quoted)
-    if echo:
-        return echo
+    return None
+
+
+def _attributed(text: str, after: int) -> Ending | None:
+    attributed = _patterns()["attributed"].match(text, after)
+    if attributed is None:
+        return None
+    return Ending("attributed", attributed.group("verb"), attributed.end(), attributed.span("owner"))
+
+
+def _set_apart(text: str, after: int, quoted: Quoted) -> Ending:
+    """Words said standing alone: a headline opening with them (`“…”…무주군, …`), or a whole
+    spoken sentence ending its line."""
     line_start = text.rfind("\n", 0, quoted.open) + 1
     if quoted.double and _HEADLINE_ELLIPSIS.match(text, after) and not text[line_start:quoted.open].strip():
-        return Ending("spoken", None, after, None)  # a headline opening with words said: `“…”…무주군, …`
-    if quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close) and \
+        return Ending("spoken", None, after, None)
+    if quoted.double and _patterns()["spoken"].search(text, quoted.open + 1, quoted.close) and \
             _ENDS_SPOKEN_LINE.match(text, after):
         return _introduced(text, quoted) or Ending("spoken", None, after, None)
     return Ending("none", None, after, None)
+
+
+def _requested(text: str, after: int, quoted: Quoted, clause_end: int) -> Ending | None:
+    """`“…방문해줄 것”을 요청했다`, `“…해 달라”를 당부했다`: a spoken clause in double marks as the
+    object of a speech verb. A term there is no quote: `“스마트시티”를 소개했다`."""
+    patterns = _patterns()
+    particle = patterns["object"].match(text, after)
+    inside = text[quoted.open + 1:quoted.close]
+    if not (particle and quoted.double and len(inside.split()) > 1 and patterns["spoken"].search(inside)):
+        return None
+    verb = patterns["verb"].search(text, particle.end(), clause_end)
+    if verb is None:
+        return None
+    return Ending("quotative", verb.group(0), verb.end(), (particle.end(), verb.start()))
 
 
 def _echoed(text: str, after: int, quoted: Quoted) -> Ending | None:

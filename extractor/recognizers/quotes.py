@@ -187,14 +187,16 @@ def _requested(text: str, after: int, quoted: Quoted, clause_end: int) -> Ending
 
 def _echoed(text: str, after: int, quoted: Quoted) -> Ending | None:
     """`“…” 김 단장은 3일 이같이 밝혔다`: a quote opening its sentence, taken up by the
-    next clause's `이같이 밝혔다`, whose subject is the speaker."""
+    next sentence's `이같이 밝혔다`, whose subject (before any quote of its own: `… 과장은
+    “…”이라며 이 같이 말했다`) is the speaker."""
     if text[_sentence_start(text, quoted.open):quoted.open].strip() or not _UNINFLECTED.match(text, after):
         return None
     start = len(text) - len(text[after:].lstrip(" .\t\n"))
-    echo = _patterns()["echo"].search(text, start, _clause_end(text, start))
+    sentence = SENTENCE_END.search(text, start)
+    echo = _patterns()["echo"].search(text, start, sentence.start() if sentence else len(text))
     if echo is None:
         return None
-    return Ending("echo", echo.group("verb"), echo.end(), (start, echo.start()))
+    return Ending("echo", echo.group("verb"), echo.end(), (start, _clause_end(text, start, echo.start())))
 
 
 def _introduced(text: str, quoted: Quoted) -> Ending | None:
@@ -211,10 +213,11 @@ def _introduced(text: str, quoted: Quoted) -> Ending | None:
     return Ending("spoken", echo.group("verb"), quoted.close + 1, (lead_start, echo.start()))
 
 
-def _clause_end(text: str, start: int) -> int:
-    """The end of the attribution clause: the sentence end or the next quote."""
-    sentence = SENTENCE_END.search(text, start)
-    end = sentence.start() if sentence else len(text)
+def _clause_end(text: str, start: int, end: int | None = None) -> int:
+    """The end of the attribution clause: the sentence end (or `end`) or the next quote."""
+    if end is None:
+        sentence = SENTENCE_END.search(text, start)
+        end = sentence.start() if sentence else len(text)
     for mark in OPENING_MARKS:
         found = text.find(mark, start, end)
         if found >= 0:

@@ -31,7 +31,7 @@ from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of, text_of
 from ..nlp.korean import SENTENCE_END, content_of, one_of, particles
 from .names.people import People, PersonPhrase
-from .speakers import find_subject, owner_of, resolve, speaker_right_before
+from .speakers import find_subject, owner_of, paragraph_subject, resolve, speaker_right_before
 
 FIELD = "quotes"
 #: (opening, closing) marks, the double ones first: quotes inside them are part of them.
@@ -251,6 +251,8 @@ class QuoteRecognizer:
                 continue
             if not said:
                 continue
+            if phrase is None and not _continues_paragraph(text, quoted, found):
+                phrase = paragraph_subject(people, _line_start(text, prefix[0]), prefix[0])
             speaker = resolve(people, phrase, previous) if phrase else previous
             found.append(_add_quote(doc, text, quoted, speaker, ending.verb))
             previous = speaker or previous
@@ -258,6 +260,15 @@ class QuoteRecognizer:
         for quoted, ending in headlines:
             _add_headline_quote(doc, text, quoted, ending, found)
         return doc
+
+
+def _continues_paragraph(text: str, quoted: Quoted, found: list[Quote]) -> bool:
+    """Does an earlier quote of the same paragraph stand before this one (`… 덧붙였다`)?"""
+    return bool(found) and found[-1].start >= _line_start(text, quoted.open)
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
 
 
 def _speaker_phrase(doc: Doc, people: People, quoted: Quoted, ending: Ending,

@@ -49,6 +49,15 @@ def find_subject(people: People, start: int, end: int) -> PersonPhrase | None:
     return speaker_right_before(people, start, end)
 
 
+def paragraph_subject(people: People, start: int, end: int) -> PersonPhrase | None:
+    """The person the paragraph's sentences before a quote are about (`김철수 시장은 대표단을 맞았다.
+    이 자리에서 “…”고 말했다`): the speaker of a quote whose own sentence names none."""
+    phrase = find_subject(people, start, end) if start < end else None
+    if phrase is None or phrase.continues:
+        return None
+    return phrase if phrase.speaker.name or phrase.surname or phrase.speaker.title else None
+
+
 def speaker_right_before(people: People, start: int, end: int, headline: bool = False) -> PersonPhrase | None:
     """A person named right before a quote mark, without particle: the headline
     `최대호 안양시장 “…”`. A headline or deck also condenses the words of a body or a

@@ -724,7 +724,8 @@ def _one_word_name(people: People, words: list[Word], before: int, title: str, a
 
 
 def _foreign_owner(people: People, word: Word) -> bool:
-    return _after_country(word, people) or _of_country(word, people)
+    """A foreign place (`중국 시안`, `산둥성 웨이하이시`) or a country's (`러시아의`)."""
+    return _foreign_place(people, word) or _of_country(word, people)
 
 
 def _as_written(people: People, word: Word) -> str:
@@ -767,8 +768,11 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
         while first >= 0 and last - first < MAX_NAME_WORDS and _name_shaped(people, words[first], cut_short=first < last) \
                 and (first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
+        while first < last and _verb_syllable(words[first + 1]):
+            first += 1  # `새로 온 응웬 반 빈`: the verb before the name
         run = words[first + 1:last + 1]
-        too_long = first >= 0 and _name_shaped(people, words[first]) and _adjacent(people, words, first, first + 1)
+        too_long = first >= 0 and _name_shaped(people, words[first]) and not _verb_syllable(words[first]) \
+            and _adjacent(people, words, first, first + 1)
         if too_long or len(run) < (1 if aged else 2):
             continue  # a run of words longer than a name, or too short to be read by place alone
         if body <= position:
@@ -804,7 +808,8 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
     written = _as_written(people, word)
     lex = titles()
-    if not re.fullmatch(r"[가-힣]{1,6}", written) or any(tag.startswith("E") for tag in word.stem_tags) \
+    inflected = any(tag.startswith("E") for tag in word.stem_tags) and not _verb_syllable(word)
+    if not re.fullmatch(r"[가-힣]{1,6}", written) or inflected \
             or word.stem_tags == ("NNB",):  # a bound noun (`등`, `측`) is never a name
         return False
     if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1):
@@ -814,6 +819,12 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
                 or written in lex.international_bodies or written in pronouns()
                 or written in people.heads.generic or written in people.heads.participant_nouns
                 or split_title(written) or _in_country(word, people.countries) or _foreign_place(people, word))
+
+
+def _verb_syllable(word: Word) -> bool:
+    """One syllable Kiwi reads as a verb's adnominal form (`빈` of `응웬 반 빈`, 비다 + ㄴ): a
+    syllable of a transliterated name inside a run of them, never the run's first word (`온`)."""
+    return len(word.stem) == 1 and not word.particle and word.stem_tags[-1:] == ("ETM",)
 
 
 @lru_cache(maxsize=None)

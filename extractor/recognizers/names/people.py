@@ -933,10 +933,11 @@ def _korean_name_before(people: People, words: list[Word], position: int, title:
 
 
 def _inside_foreign_name(people: People, words: list[Word], last: int, position: int, title: str) -> bool:
-    """Is words[last] a word of a foreign name that has a Korean name's form? Before a foreign
-    city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place (`삿포로시 우에다 후미오
-    시장`), or before another word of the name and a country (`마힌다 라자파크세 스리랑카 총리`)."""
-    if _foreign_title(title):
+    """Is words[last] a word of a foreign name, or a foreign place, that has a Korean name's form?
+    Before a foreign city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place
+    (`삿포로시 우에다 후미오 시장`) or a country (`중국 장쑤성`: a province), or before another word
+    of the name and a country (`마힌다 라자파크세 스리랑카 총리`)."""
+    if _foreign_title(title) or _after_country(words[last], people):
         return True
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
         return True

@@ -221,6 +221,8 @@ def _index(people: People) -> None:
     _parenthesised(people)  # first: `보성군(군수 이용부)` tells that 이용부 is a name, not a body (…부)
     _apposed(people)
     _labelled(people)
+    _listed(people)
+    _quoted_names(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -333,6 +335,62 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
     name = people.article.text[span[0]:span[1]]
     speaker = Speaker(name=name, title=said.title or title, organization=said.organization)
     return PersonPhrase(speaker, span[0], name_span=span), head_end
+
+
+#: Korean names listed before the title they share: `홍길동·김철수 의원`, `홍길동, 김철수, 이영희 의원 등`.
+_NAME_LIST = re.compile(r"(?<![가-힣])((?:[가-힣]{3,4}(?:[·ㆍ]|, ?)){1,8}[가-힣]{3,4}) (?=[가-힣])")
+_LIST_MARK = re.compile(r"[·ㆍ]|, ?")
+
+
+def _listed(people: People) -> None:
+    """Every name of a list of Korean names before one title is a person with that title."""
+    article = people.article
+    for match in _NAME_LIST.finditer(article.text):
+        after = article.clause_words_between(match.end(), min(len(article.text), match.end() + 20))
+        titled = split_title(clean(after[0].stem)) if after and after[0].noun_stem else None
+        if titled is None or title_in(titled[0]) in titles().anonymous_titles:
+            continue
+        spans = _list_items(match.start(1), match.group(1))
+        names = [article.word(*span) for span in spans]
+        if all(is_korean_name(people, name) for name in names):
+            for start, end in spans:
+                speaker = Speaker(name=article.text[start:end], title=titled[0])
+                _add_phrase(people, [], PersonPhrase(speaker, start, name_span=(start, end)))
+
+
+def _list_items(start: int, written: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for mark in [*_LIST_MARK.finditer(written), None]:
+        end = mark.start() if mark else len(written)
+        spans.append((start + position, start + end))
+        position = mark.end() if mark else end
+    return spans
+
+
+#: A name set in single quotes before its title: `‘실베스트르 쿠아씨 빌레’ 대사`.
+_QUOTED_NAME = re.compile(r"[‘'](?P<name>[가-힣]+(?: [가-힣]+){0,3})[’'] (?=[가-힣])")
+
+
+def _quoted_names(people: People) -> None:
+    """`코트디부아르 ‘실베스트르 쿠아씨 빌레’ 대사`: a transliterated name of two or more words (or a
+    Korean name) quoted before its title, Kiwi reading a word of it as no common noun or a country
+    named before it; one foreign word there is as often a nickname or a term."""
+    article = people.article
+    for match in _QUOTED_NAME.finditer(article.text):
+        after = article.clause_words_between(match.end(), min(len(article.text), match.end() + 20))
+        titled = split_title(clean(after[0].stem)) if after and after[0].noun_stem else None
+        if titled is None or title_in(titled[0]) in titles().anonymous_titles:
+            continue
+        words = [article.word(match.start("name") + m.start(), match.start("name") + m.end())
+                 for m in re.finditer(r"\S+", match.group("name"))]
+        korean = len(words) == 1 and is_korean_name(people, words[0])
+        foreign = any(_foreign_looking(people, w) for w in words) or _after_country_at(people, match.start())
+        if korean or len(words) > 1 and foreign and all(
+                _name_shaped(people, w) or title_in(clean(w.stem)) in titles().courtesy_titles for w in words):
+            span = match.span("name")
+            phrase = PersonPhrase(Speaker(name=match.group("name"), title=titled[0]), span[0], name_span=span)
+            people.apposed[after[0].start + len(after[0].stem)] = phrase
+            _add_phrase(people, [], phrase)
 
 
 #: A broadcast transcript's speaker label before the words said, on their line or on the line
@@ -539,7 +597,11 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
 
 def _after_country(word: Word, people: People) -> bool:
     """Right after a country's name (`중국 시안`, `프랑스 니스`): a place of that country."""
-    return people.countries.end_at(word.start - 1) and people.article.text[word.start - 1] == " "
+    return _after_country_at(people, word.start)
+
+
+def _after_country_at(people: People, position: int) -> bool:
+    return people.countries.end_at(position - 1) and people.article.text[position - 1] == " "
 
 
 def _in_country(word: Word, countries: Spans) -> bool:

@@ -67,6 +67,7 @@ class Titles:
     title_prefixes: frozenset
     regions: frozenset
     international_bodies: frozenset
+    foreign_titles: frozenset  # held by foreign officials only (`주지사`, `성장`)
     person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
     photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
@@ -95,6 +96,7 @@ def titles() -> Titles:
         title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
+        foreign_titles=frozenset(data["foreign_titles"]),
         person_nouns=frozenset(data["person_nouns"]),
         photo_words=frozenset(data["photo_words"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
@@ -226,7 +228,8 @@ def _index(people: People) -> None:
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
-        words = article.clause_words_between(article.clause_bounds[max(0, index - MAX_PHRASE_WORDS)][0], end)
+        words = _predicated(article, article.clause_words_between(
+            article.clause_bounds[max(0, index - MAX_PHRASE_WORDS)][0], end))
         last = clean(words[-1].stem) if words else ""
         if words and words[-1].noun_stem and (split_title(last) or last in lex.suffixes):
             # a title, or a title's suffix as a word of its own (`군수 권한대행`)
@@ -234,6 +237,16 @@ def _index(people: People) -> None:
         if words:
             _add_phrase(people, *_name_after_title_at(people, index, len(words) - 1))
     people.entries.sort(key=lambda entry: entry[0])
+
+
+def _predicated(article: ArticleWords, words: list[Word]) -> list[Word]:
+    """The last word without the copula that makes it the predicate (`… 씨엠립주지사이다`)."""
+    if not words or words[-1].noun_stem or not words[-1].nominal:
+        return words
+    last = words[-1]
+    if last.stem_tags[len(last.tags):len(last.tags) + 1] != ("VCP",):
+        return words
+    return [*words[:-1], article.word(last.start, last.nominal_end)]
 
 
 def _add_phrase(people: People, words: list[Word], phrase: PersonPhrase | None) -> None:
@@ -744,6 +757,8 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     korean = _korean_name_before(people, words, position, title)
     if korean:
         return korean
+    if _name_after_country(people, words, position, title):
+        return position, position, []
     by_parts = _name_of_foreign_parts(people, words, position, title, aged)
     if by_parts and by_parts[1] > by_parts[0]:
         return by_parts
@@ -776,6 +791,17 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _name_after_country(people: People, words: list[Word], position: int, title: str) -> bool:
+    """`캄보디아 소피린 씨엠립주지사`: between a country and a foreign official's title that carries
+    its own place, a word that is no place (`중국 산둥성 웨이하이시장`) is the official's name."""
+    word = words[position]
+    stem = clean(word.stem)
+    if not (_foreign_title(title) and split_title(title)[1] and _after_country(word, people)):
+        return False
+    return not word.particle and bool(re.fullmatch(r"[가-힣]{2,8}", stem)) and not _foreign_city(stem) \
+        and not stem.endswith(_city_heads()) and _foreign_looking(people, word)
 
 
 def _one_word_name(people: People, words: list[Word], before: int, title: str, aged: bool) -> bool:
@@ -953,9 +979,10 @@ def _korean_name_form(people: People, word: Word) -> bool:
 
 
 def _foreign_title(title: str) -> bool:
-    """A title glued to a foreign city's name (`다롄시장`, `씨엠립주지사`)."""
+    """A title only foreign officials hold (`레닌그라드주지사`, `롱안성장`), or one glued to a foreign
+    city's name (`다롄시장`)."""
     head = title_in(title)
-    return _foreign_city(title[:-len(head)] if head else "")
+    return head in titles().foreign_titles or _foreign_city(title[:-len(head)] if head else "")
 
 
 def _foreign_city(place: str) -> bool:

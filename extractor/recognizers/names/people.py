@@ -1024,15 +1024,18 @@ def _korean_name_before(people: People, words: list[Word], position: int, title:
 def _inside_foreign_name(people: People, words: list[Word], last: int, position: int, title: str) -> bool:
     """Is words[last] a word of a foreign name, or a foreign place, that has a Korean name's form?
     Before a foreign city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place
-    (`삿포로시 우에다 후미오 시장`) or a country (`중국 장쑤성`: a province), or before another word
-    of the name and a country (`마힌다 라자파크세 스리랑카 총리`)."""
+    (`삿포로시 우에다 후미오 시장`) or a country (`중국 장쑤성`: a province), or next to another word
+    of the name before a country (`마힌다 라자파크세 스리랑카 총리`, `솜삭 차이왓 태국 총리`)."""
     if _foreign_title(title) or _after_country(words[last], people):
         return True
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
         return True
     body = words[last + 1:position + 1]
-    return bool(body) and _is_foreign_name_part(people, body[0]) and any(
-        _in_country(word, people.countries) for word in body)
+    if not any(_in_country(word, people.countries) for word in body):
+        return False
+    after_part = last > 0 and _adjacent(people, words, last - 1, last) and \
+        _is_foreign_name_part(people, words[last - 1])  # `솜삭 차이왓 태국 총리`
+    return after_part or _is_foreign_name_part(people, body[0])
 
 
 def _name_before_place(people: People, words: list[Word], last: int, position: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import Speaker
 from ..nlp.korean import particles
-from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns
+from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns, titles
 
 TOPIC_PARTICLES = particles("honorific_topic", "topic")
 SUBJECT_PARTICLES = particles("honorific_subject", "subject", "also", "only")
@@ -22,7 +22,7 @@ COORDINATING_PARTICLES = particles("partner", "listing_word")
 def _subject_phrase(people: People, words, index: int) -> PersonPhrase | None:
     if clean(words[index].stem) in pronouns():
         return PersonPhrase(Speaker(), words[index].start, continues=True)
-    return phrase_ending_at(people, words, index)
+    return phrase_ending_at(people, words, index) or _group(people, words[index])
 
 
 def _first_conjunct(people: People, words, phrase: PersonPhrase) -> PersonPhrase:
@@ -75,10 +75,13 @@ def speaker_right_before(people: People, start: int, end: int, headline: bool = 
 
 
 def _group(people: People, word) -> PersonPhrase | None:
-    """`공무원들`, `대표단`: a group that speaks with one voice in a headline."""
+    """`공무원들`, `대표단`, `한 연수생은`, `관광객들은`: people named by what they are, not by name
+    (a new speaker, not the previous one)."""
     stem = clean(word.stem)
     group = stem[:-1] if stem.endswith("들") else stem
-    return PersonPhrase(Speaker(title=stem), word.start) if group in people.heads.participant_nouns else None
+    if group in people.heads.participant_nouns or group in titles().person_nouns:
+        return PersonPhrase(Speaker(title=stem), word.start)
+    return None
 
 
 def owner_of(people: People, start: int, end: int) -> PersonPhrase | None:

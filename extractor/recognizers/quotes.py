@@ -83,6 +83,9 @@ def _patterns():
             rf"{one_of(speech['topic_endings'])}\s+{one_of(speech['quote_nominals'])}\s+"
             rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>{one_of(speech['speech_nouns'])}"
             rf"{one_of(speech['copula_endings'])})(?=[\s.,]|$)"),
+        "said_by": re.compile(
+            rf"[.]?[ \t]+(?P<owner>(?:[^\s.“”\"]+[ \t]){{0,3}}[^\s.“”\"]+의)[ \t]+"
+            rf"(?P<verb>{one_of(speech['speech_nouns'])}{one_of(speech['copula_endings'])})(?=[\s.,]|$)"),
     }
 
 
@@ -127,7 +130,7 @@ def _closable(text: str, start: int, end: int) -> bool:
 def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
     clause_end = _clause_end(text, after)
     return _quotative(text, after, clause_end) or _requested(text, after, quoted, clause_end) \
-        or _attributed(text, after) or _echoed(text, after, quoted) or _set_apart(text, after, quoted)
+        or _attributed(text, after, quoted) or _echoed(text, after, quoted) or _set_apart(text, after, quoted)
 
 
 def _quotative(text: str, after: int, clause_end: int) -> Ending | None:
@@ -152,8 +155,13 @@ def _quotative(text: str, after: int, clause_end: int) -> Ending | None:
     return None
 
 
-def _attributed(text: str, after: int) -> Ending | None:
-    attributed = _patterns()["attributed"].match(text, after)
+def _attributed(text: str, after: int, quoted: Quoted) -> Ending | None:
+    """Words named as someone's by the predicate: `“…”는 게 시 관계자의 설명이다`, or a spoken
+    sentence followed by `김 시장의 말이다`."""
+    patterns = _patterns()
+    attributed = patterns["attributed"].match(text, after)
+    if attributed is None and quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close):
+        attributed = patterns["said_by"].match(text, after)
     if attributed is None:
         return None
     return Ending("attributed", attributed.group("verb"), attributed.end(), attributed.span("owner"))
@@ -276,6 +284,8 @@ def _speaker_phrase(doc: Doc, people: People, quoted: Quoted, ending: Ending,
     """(the phrase naming the speaker, whether the passage is speech at all)."""
     if quoted.open in people.labelled:  # a broadcast's speaker label: `<인터뷰> 홍길동(…) : "…"`
         return people.labelled[quoted.open], True
+    if quoted.close in people.signed:  # `“…”(사미라·29·이집트)`
+        return people.signed[quoted.close], True
     if ending.kind == "none":
         phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text_of(doc), quoted))
         return phrase, phrase is not None

@@ -159,6 +159,7 @@ class People:
     phrases: list[PersonPhrase] = field(default_factory=list)
     apposed: dict[int, PersonPhrase] = field(default_factory=dict)  # by where the phrase's last word's stem ends
     labelled: dict[int, PersonPhrase] = field(default_factory=dict)  # a broadcast's speaker label, by the quote mark
+    signed: dict[int, PersonPhrase] = field(default_factory=dict)  # `”(김철수·45)`: by the closing mark
     _main_bodies: dict = field(default_factory=dict)
 
     @cached_property
@@ -225,6 +226,7 @@ def _index(people: People) -> None:
     _labelled(people)
     _listed(people)
     _quoted_names(people)
+    _signed(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -404,6 +406,35 @@ def _quoted_names(people: People) -> None:
             phrase = PersonPhrase(Speaker(name=match.group("name"), title=titled[0]), span[0], name_span=span)
             people.apposed[after[0].start + len(after[0].stem)] = phrase
             _add_phrase(people, [], phrase)
+
+
+#: Who said the words, in a parenthesis right after their closing mark: `“…”(사미라·29·이집트)`.
+_SIGNATURE = re.compile(r"[”\"]\((?P<inside>[^()\n]{2,40})\)")
+
+
+def _signed(people: People) -> None:
+    """`“한국 음식이 최고예요.”(사미라·29·이집트 유학생)`: the name first, then who the person is."""
+    for match in _SIGNATURE.finditer(people.article.text):
+        parts = list(_APPOSITION_PARTS.finditer(match.group("inside")))
+        start = match.start("inside")
+        said = [_said_in(people, start + part.start(), part.group()) for part in parts[1:]]
+        described = bool(said) and all(part is not None for part in said)
+        merged = {key: value for part in said if part for key, value in part.items()}
+        phrase = _labelled_name(people, start + parts[0].start(), parts[0].group(), merged, described)
+        if phrase:
+            people.signed[match.start()] = phrase
+            _add_phrase(people, [], phrase)
+
+
+def _said_in(people: People, start: int, written: str) -> dict | None:
+    """What one part of a signature says of the person (`29`, `이집트 유학생`), None if nothing."""
+    text = written.strip()
+    if not text:
+        return None
+    if _AGE_PART.fullmatch(text):
+        return {"age": True}
+    role = _role_of(people, start + written.index(text), text)
+    return role or None
 
 
 #: A broadcast transcript's speaker label before the words said, on their line or on the line

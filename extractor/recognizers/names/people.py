@@ -246,7 +246,8 @@ def _predicated(article: ArticleWords, words: list[Word]) -> list[Word]:
     if not words or words[-1].noun_stem or not words[-1].nominal:
         return words
     last = words[-1]
-    if last.stem_tags[len(last.tags):len(last.tags) + 1] != ("VCP",):
+    rest = last.stem_tags[len(last.tags):]
+    if rest[:1] != ("VCP",) or rest[-1:] != ("EF",):  # `…주지사이다`, not the apposition `단장인`
         return words
     return [*words[:-1], article.word(last.start, last.nominal_end)]
 
@@ -685,9 +686,10 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     if stem in lex.suffixes and word.noun_stem:
         return _title_with_suffix(people, words, head)
     titled = split_title(stem) if word.noun_stem else None
-    if titled is None:
+    if titled is None:  # `자카르타 주지사인 아니스 바스웨단은`: a name after its title, though it ends like a body
         body = organization_named(people, stem) if word.noun_stem else None
-        return PersonPhrase(Speaker(organization=body), word.start) if body else _name_after_title(people, words, head)
+        named = _name_after_title(people, words, head)
+        return named or (PersonPhrase(Speaker(organization=body), word.start) if body else None)
     title, organization = titled
     glued = _without_title_suffix(title)[:-len(title_in(title))]
     if glued in lex.surnames and glued not in lex.body_shorthands | lex.title_prefixes \
@@ -1056,17 +1058,26 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     """Is words[last] a word of a foreign name, or a foreign place, that has a Korean name's form?
     Before a foreign city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place
     (`삿포로시 우에다 후미오 시장`) or a country (`중국 장쑤성`: a province), or next to another word
-    of the name before a country (`마힌다 라자파크세 스리랑카 총리`, `솜삭 차이왓 태국 총리`)."""
+    of the name after a foreign place (`리야드시 압둘라 알 사우드 부시장`) or before a country
+    (`마힌다 라자파크세 스리랑카 총리`, `솜삭 차이왓 태국 총리`)."""
     if _foreign_title(title) or _after_country(words[last], people):
         return True
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
         return True
     body = words[last + 1:position + 1]
+    after_part = last > 0 and _adjacent(people, words, last - 1, last) and (
+        _is_foreign_name_part(people, words[last - 1]) or _one_syllable_proper(words[last - 1]))
+    if after_part and any(_in_country(w, people.countries) or _foreign_place(people, w)
+                          for w in words[max(0, last - MAX_NAME_WORDS):last - 1]):
+        return True  # `리야드시 압둘라 알 사우드 부시장`
     if not any(_in_country(word, people.countries) for word in body):
         return False
-    after_part = last > 0 and _adjacent(people, words, last - 1, last) and \
-        _is_foreign_name_part(people, words[last - 1])  # `솜삭 차이왓 태국 총리`
-    return after_part or _is_foreign_name_part(people, body[0])
+    return after_part or _is_foreign_name_part(people, body[0])  # `솜삭 차이왓 태국 총리`
+
+
+def _one_syllable_proper(word: Word) -> bool:
+    """`알` of `압둘라 알 사우드`, `반` of `응우옌 반 안`: one syllable read as a proper noun."""
+    return not word.particle and len(word.stem) == 1 and word.tags == ("NNP",)
 
 
 def _name_before_place(people: People, words: list[Word], last: int, position: int) -> bool:

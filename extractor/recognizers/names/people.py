@@ -55,6 +55,7 @@ class Titles:
     body_titles: frozenset
     suffixes: tuple[str, ...]
     glued_titles: tuple[str, ...]  # longest first
+    suffix_titles: frozenset  # titles attached to a place (`안양시장`, `화천군수`)
     anonymous_titles: frozenset
     courtesy_titles: frozenset
     surnames: frozenset
@@ -84,6 +85,7 @@ def titles() -> Titles:
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
         glued_titles=longest_first(data["glued_titles"]),
+        suffix_titles=frozenset(data["suffix_titles"]),
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
@@ -690,19 +692,36 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         body = organization_named(people, stem) if word.noun_stem else None
         named = _name_after_title(people, words, head)
         return named or (PersonPhrase(Speaker(organization=body), word.start) if body else None)
-    title, organization = titled
+    return _titled_phrase(people, words, head, *titled)
+
+
+def _titled_phrase(people: People, words: list[Word], head: int, title: str,
+                   organization: str | None) -> PersonPhrase | None:
+    """The person phrase ending in the title word words[head]: a name glued to it, or before it."""
+    lex = titles()
+    word = words[head]
     glued = _without_title_suffix(title)[:-len(title_in(title))]
     if glued in lex.surnames and glued not in lex.body_shorthands | lex.title_prefixes \
             and not _names_body(people, words, head, organization):
         return PersonPhrase(Speaker(title=title[len(glued):]), word.start, surname=glued)  # `유시장은`: 유 시장
     if title_in(title) in lex.courtesy_titles:
         return _courtesy_phrase(people, words, head)
+    if _glued_name(people, word, glued, title):  # `이영희의원은`
+        return PersonPhrase(Speaker(name=glued, title=title[len(glued):]), word.start,
+                            name_span=(word.start, word.start + len(glued)))
     title, organization, body_span, position = _with_region(people, words, head, title, organization)
     name = _name_before(people, words, position, title, aged=bool(_AGE.search(word.stem)))
     phrase = PersonPhrase(Speaker(title=title, organization=organization), word.start, body_span=body_span)
     if name is None:  # `국토부 관계자`, `신임 장관`
         _take_body_before(people, words, position, phrase)
         return phrase
+    return _named_phrase(people, words, phrase, name)
+
+
+def _named_phrase(people: People, words: list[Word], phrase: PersonPhrase, name: tuple) -> PersonPhrase:
+    """The phrase with its name (words[first:last + 1]) and the body written between name and title."""
+    lex = titles()
+    title, body_span = phrase.speaker.title, phrase.body_span
     first, last, body_words = name
     body_words = [w for w in body_words if not _in_country(w, people.countries)  # `파라과이 센트럴주지사`
                   and w.stem not in lex.title_modifiers and w.stem not in lex.body_shorthands]
@@ -723,6 +742,13 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         phrase.name_span = (words[first].start, words[last].start + len(_as_written(people, words[last])))
     _take_body_before(people, words, first - 1, phrase)
     return phrase
+
+
+def _glued_name(people: People, word: Word, glued: str, title: str) -> bool:
+    """A Korean name written glued to a title of its own (`이영희의원`, `김철수교수`); not to a place's
+    title, where the syllables before are as often a place (`남양주시장`)."""
+    return len(glued) > 2 and title_in(title) not in titles().suffix_titles and \
+        lexicons.korean_name_form(glued) and is_korean_name(people, people.article.word(word.start, word.start + len(glued)))
 
 
 def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhrase | None:

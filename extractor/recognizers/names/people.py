@@ -1252,10 +1252,19 @@ def _glossed_names(people: People) -> list[Candidate]:
                 _is_foreign_name_part(people, word, glossed=True) and _sounds_like(word.stem, spelled)
                 for word, spelled in zip(words, latin)):
             continue
-        if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])):
+        if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])) \
+                or _names_a_thing(people, words):
             continue
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
+
+
+def _names_a_thing(people: People, words: list[Word]) -> bool:
+    """`테크니컬 투어(Technical Tour)`, `프리즈 서울(Frieze Seoul)`: a programme's or a system's head,
+    or a Korean city, in a transliterated name make it a thing's name."""
+    last = clean(words[-1].stem)
+    return bool(people.heads.programs.ending_or_is(last) or people.heads.systems.ending_or_is(last)) \
+        or any(clean(word.stem) in titles().regions for word in words)
 
 
 def _sounds_like(hangul: str, latin: str) -> bool:

@@ -4,15 +4,15 @@ The subject is the last topic (`…은/는`) before the quote, else the last
 subject (`…이/가`, or `…도/만` where they stand for it: `권한대행도 “…”`), else
 a person named right before the mark (a headline).
 A pronoun (`그는`) or no subject at all continues the previous speaker; a lone
-surname with a title (`최 시장`) is the person named earlier; of two people joined
-by `과/와`, the first named speaks.
+surname with a title (`최 시장`), or the title alone (`시장은`), is the person named
+earlier with it; of two people joined by `과/와`, the first named speaks.
 """
 from __future__ import annotations
 
 
 from ..model import Speaker
 from ..nlp.korean import particles
-from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns, titles
+from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns, title_in, titles
 
 TOPIC_PARTICLES = particles("honorific_topic", "topic")
 SUBJECT_PARTICLES = particles("honorific_subject", "subject", "also", "only")
@@ -101,4 +101,12 @@ def resolve(people: People, phrase: PersonPhrase, previous: Speaker | None) -> S
         known = people.resolve(phrase.surname, phrase.speaker.title, phrase.start)
         if known:
             return known
+    elif _bare_title(phrase):  # `시장은`: the one mayor named before
+        return people.only_one_titled(phrase.speaker.title, phrase.speaker.organization, phrase.start) \
+            or phrase.speaker
     return phrase.speaker
+
+
+def _bare_title(phrase: PersonPhrase) -> bool:
+    title = phrase.speaker.title
+    return bool(title) and not phrase.speaker.name and title_in(title) not in titles().anonymous_titles

@@ -187,6 +187,15 @@ class People:
         named = {speaker.name: speaker for _, speaker, _ in self.entries if speaker.name.startswith(surname)}
         return next(iter(named.values())) if len(named) == 1 else None
 
+    def only_one_titled(self, title: str, organization: str | None, before: int) -> Speaker | None:
+        """The one person named before with this title (`시장은` after `김철수 안양시장`), of this body
+        where one is given (`다낭시 부시장은`)."""
+        head = title_in(title)
+        named = {speaker.name: speaker for start, speaker, known_titles in self.entries
+                 if start < before and any(known and title_in(known) == head for known in known_titles)
+                 and (organization is None or organization in (speaker.organization or ""))}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def is_known_name(self, written: str) -> bool:
         return any(speaker.name == written for _, speaker, _ in self.entries)
 

@@ -356,7 +356,7 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
     title, head_end = _title_after_parenthesis(people, match.end())
     if said is None or not (title or said.title or said.age or said.photo or said.place):
         return None
-    span = _name_before_parenthesis(people, words, described=bool(title or said.title or said.age))
+    span = _name_before_parenthesis(people, words, bool(title or said.title or said.age), said.gloss)
     if span is None:
         return None
     name = people.article.text[span[0]:span[1]]
@@ -509,8 +509,9 @@ def _labelled_name(people: People, start: int, written: str, said: dict, describ
         phrase = phrase_ending_at(people, words, len(words) - 1)
         return phrase if phrase and phrase.speaker.name else None
     korean = len(words) == 1 and is_korean_name(people, words[0])
-    if not korean and not (described and len(words) <= MAX_NAME_WORDS and all(_name_shaped(people, w) for w in words)):
-        return None
+    if not korean and not (described and len(words) <= MAX_NAME_WORDS and all(_name_shaped(people, w) for w in words)
+                           and (said.get("title") or any(_foreign_looking(people, w) for w in words))):
+        return None  # `[사진/안양시]`: a common noun with a place is no name; `{마크/ 인도 관광객/` is
     speaker = Speaker(name=stripped, title=said.get("title"), organization=said.get("organization"))
     return PersonPhrase(speaker, start, name_span=(start, start + len(stripped)))
 
@@ -582,15 +583,18 @@ def _title_after_parenthesis(people: People, after: int) -> tuple[str | None, in
         return courtesy, after + len(courtesy)
     if text[after:after + 1] == " ":
         words = people.article.clause_words_between(after + 1, min(len(text), after + 30))
-        if words and words[0].start == after + 1 and words[0].noun_stem and split_title(clean(words[0].stem)):
+        titled = words and words[0].start == after + 1 and words[0].noun_stem and split_title(clean(words[0].stem))
+        if titled and title_in(titled[0]) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`: a body's
             return clean(words[0].stem), words[0].start + len(words[0].stem)
     return None, after
 
 
-def _name_before_parenthesis(people: People, words: list[Word], described: bool) -> tuple[int, int] | None:
+def _name_before_parenthesis(people: People, words: list[Word], described: bool,
+                             glossed: bool) -> tuple[int, int] | None:
     """The name the parenthesis is about: a Korean name, or one to four transliterated words
     (after the common nouns that describe the person: `캐나다 관광객 사미아`). A transliterated
-    name needs a title, a role or an age to tell it from a place (`쿠알라룸푸르(말레이시아)`)."""
+    name needs a title, a role or an age to tell it from a place (`쿠알라룸푸르(말레이시아)`), and
+    one ending like a body its spelling in Chinese characters (`전석군(田錫軍, …)`; not `공사(사장 …)`)."""
     last = words[-1]
     if is_korean_name(people, last) and (described or last.tags == ("NNP",)):
         return last.start, last.end  # a place or a picture alone says little: `기록관(호수공원)`
@@ -603,7 +607,8 @@ def _name_before_parenthesis(people: People, words: list[Word], described: bool)
     run = words[first + 1:]
     while len(run) > 1 and run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1:
         run = run[1:]  # `관광객 사미아`: a common noun describing the person
-    if not run or not any(_foreign_looking(people, w) for w in run):
+    if not run or not any(_foreign_looking(people, w) for w in run) or \
+            not glossed and is_organization_word(people.reading, last):
         return None
     return run[0].start, last.end
 

@@ -508,7 +508,7 @@ def _labelled_name(people: People, start: int, written: str, said: dict, describ
     if split_title(clean(words[-1].stem)):
         phrase = phrase_ending_at(people, words, len(words) - 1)
         return phrase if phrase and phrase.speaker.name else None
-    korean = len(words) == 1 and is_korean_name(people, words[0])
+    korean = len(words) == 1 and is_korean_name(people, words[0]) and (described or words[0].tags == ("NNP",))
     if not korean and not (described and len(words) <= MAX_NAME_WORDS and all(_name_shaped(people, w) for w in words)
                            and (said.get("title") or any(_foreign_looking(people, w) for w in words))):
         return None  # `[사진/안양시]`: a common noun with a place is no name; `{마크/ 인도 관광객/` is
@@ -1020,7 +1020,7 @@ def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhr
     if first == head or first < 0 or not _adjacent(people, words, first, first + 1):
         return None
     titled = _title_before_name(people, words, first)
-    if titled is None or titled.speaker.name or titled.surname:
+    if titled is None or titled.speaker.name or titled.surname or _market(people, words, first, titled):
         return None
     run = words[first + 1:head + 1]
     korean = len(run) == 1 and _korean_name_form(people, run[0])
@@ -1032,6 +1032,13 @@ def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhr
     titled.speaker.name = " ".join(names)
     titled.name_span = (run[0].start, run[-1].start + len(names[-1]))
     return titled
+
+
+def _market(people: People, words: list[Word], index: int, titled: PersonPhrase) -> bool:
+    """`중국 시장 알리바바는`: a place's title right after a country, with no place of its own, is
+    no office (a country's `시장` is its market); `자카르타 주지사인` is."""
+    return title_in(titled.speaker.title or "") in titles().suffix_titles and not titled.speaker.organization \
+        and index > 0 and _in_country(words[index - 1], people.countries)
 
 
 def _title_before_name(people: People, words: list[Word], index: int) -> PersonPhrase | None:

@@ -94,11 +94,18 @@ def test_page_states_the_limits_and_larger_input_is_refused_at_once(client):
     assert huge.status_code == 413 and "20 MB" in huge.json()["detail"]
 
 
+def _wait_for_workers(http: httpx.Client) -> None:
+    """Until every worker has loaded the pipeline (slow on a loaded machine)."""
+    while http.get("/api/health").json()["starting"]:
+        time.sleep(0.1)
+
+
 def test_server_answers_while_a_long_text_is_extracted_and_stops_it_at_the_time_limit():
     text = SEED.read_text(encoding="utf-8")
     long_text = (text * (1_000_000 // len(text) + 1))[:1_000_000]
     app = create_app(workers=1, limits=Limits(time_limit=3))  # a 1 M-character text takes far longer
     with live_server(app) as url, httpx.Client(base_url=url, timeout=120) as http:
+        _wait_for_workers(http)
         long_request: dict = {}
         worker = threading.Thread(target=lambda: long_request.update(
             response=http.post("/api/extract", json={"text": long_text})))
@@ -112,7 +119,8 @@ def test_server_answers_while_a_long_text_is_extracted_and_stops_it_at_the_time_
         worker.join()
         response = long_request["response"]
         assert response.status_code == 503 and "longer than the limit of 3 s" in response.json()["detail"]
-        # the stopped worker was replaced: the next article is analysed as usual
+        # the stopped worker was replaced: once it is ready the next article is analysed as usual
+        _wait_for_workers(http)
         assert http.post("/api/extract", json={"text": text, "save": False}).status_code == 200
 
 

@@ -7,7 +7,7 @@ a misspelt or forgotten entry (tests/test_lexicons.py runs the pipeline and expe
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -93,3 +93,11 @@ def korean_name_form(text: str) -> bool:
 def foreign_cities() -> dict[str, str]:
     """Foreign cities known by name (countries.yaml `cities`), each with its country's code."""
     return {city: code for code, cities in load("countries")["cities"].items() for city in cities}
+
+
+@cache
+def host_country_names() -> frozenset:
+    """How the country the articles are written in is written (`한국`, `대한민국`, `韓`)."""
+    data = load("countries")
+    host = next(entry for entry in data["countries"] if entry["code"] == data["host"])
+    return frozenset([*host["forms"], *host["short_forms"]])

@@ -34,17 +34,21 @@ _COUNT = regex.compile(rf"""
     (?:(?P<low>{NUMBER})\s?{one_of(_LEXICON["range_separators"])}\s?)?
     (?P<number>{APPROXIMATE_NUMBER})\s?
     (?:(?P<counter>{one_of(_COUNTER_UNITS)})
-      |(?P<gae>개)(?P<between>\s?{one_of(_LEXICON["approximate_between"])})?\s?(?P<word>{_WORD})?)
+      |(?P<gae>개|(?<=여\s?))(?P<between>\s?{one_of(_LEXICON["approximate_between"])})?\s?(?P<word>{_WORD})?)
     (?:\s?(?P<after>{one_of(_LEXICON["approximate_after"])}))?
     (?=(?:\s(?P<next>{_WORD}))?)
     """, regex.VERBOSE)
 _NATIVE = regex.compile(NATIVE_NUMBER)
 _MODIFIERS = set(_LEXICON["modifiers_after_gae"])
-# `자매 도시는 8개다`: the counted noun is the topic or subject, the count its predicate
+#: what follows 개 when it begins a counter (`18개국`), not a bare count (`18개`)
+_GAE_COUNTERS = [counter[1:] for counter in _COUNTER_UNITS if counter.startswith("개")]
+# `자매 도시는 8개다`, `지자체 5곳 이상`: the counted noun comes first, the count after it
 _PREDICATE_COUNT = regex.compile(rf"""
-    (?P<word>{_WORD}){one_of(particles("topic", "subject"))}\s(?:{one_of(_LEXICON["total_before"])}\s?)?
-    (?P<number>{NUMBER})\s?개(?![\d])
+    (?P<word>{_WORD})\s(?:(?P<total>{one_of(_LEXICON["total_before"])})\s?)?
+    (?P<number>{APPROXIMATE_NUMBER})\s?(?:개|곳)(?!\d|{one_of(_GAE_COUNTERS)})
+    (?:\s?(?P<after>{one_of(_LEXICON["approximate_after"])}))?
     """, regex.VERBOSE)
+_TOPIC_OR_SUBJECT = particles("topic", "subject")
 
 
 @Language.factory("kr_counts", assigns=["doc.spans"])
@@ -65,8 +69,10 @@ class CountRecognizer:
         return doc
 
 
-#: `인구 1만5천명`, `인구 약 30만 명`: the noun a count of residents follows.
-_RESIDENTS = regex.compile(rf"(?:{'|'.join(map(regex.escape, _LEXICON['resident_nouns']))})\s*(?:약|총)?\s*$")
+#: `인구 1만5천명`, `인구가 약 30만 명`: the noun a count of residents follows.
+_RESIDENTS = regex.compile(rf"""
+    {one_of(_LEXICON['resident_nouns'])}{one_of(particles("topic", "subject"))}?\s*(?:약|총)?\s*$
+    """, regex.VERBOSE)
 
 
 def _counts_residents(text: str, count: Count) -> bool:
@@ -87,7 +93,7 @@ def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:
         return Count(value=value, unit=unit, approximate=approximate,
                      text=match.string[start:end], start=start, end=end)
 
-    if match["gae"]:
+    if match["gae"] is not None:
         return _counted_with_gae(match, morphemes, count)
     unit = _counter_unit(match, morphemes)
     if unit is None:
@@ -109,8 +115,8 @@ def _counter_unit(match: regex.Match, morphemes: Morphemes) -> str | None:
 
 
 def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[Count]:
-    """`37개 나라`, `11개 유관기관`, `5개 도시 시장` (cities and mayors), `5개 시장` (mayors)."""
-    if not match["word"] or not morphemes.starts_at(match.start("gae")):
+    """`37개 나라`, `11개 유관기관`, `40여 국가`, `5개 도시 시장` (cities and mayors), `5개 시장` (mayors)."""
+    if not match["word"] or not morphemes.starts_at(match.start("gae" if match["gae"] else "word")):
         return []
     role_end = _role_end(match, "word", morphemes)
     if role_end:
@@ -129,10 +135,12 @@ def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[C
 
 
 def _predicate_count(match: regex.Match, morphemes: Morphemes) -> Count | None:
-    """`자매 도시는 8개`: a count of the topic noun, if that noun is counted (cities, countries...)."""
+    """`자매 도시는 8개`, `지자체 5곳`: a count of the noun before it, if that noun is counted
+    (cities, countries...) and stands bare or as the topic or subject."""
     noun_end = morphemes.noun_end(match.start("word"), match.end("word"))
-    value = parse_number(match["number"])
-    if noun_end != match.end("word") or value is None or not morphemes.starts_at(match.start("number")):
+    quantity = approximate_number(match["number"])
+    if (noun_end is None or match.string[noun_end:match.end("word")] not in _TOPIC_OR_SUBJECT | {""}
+            or quantity is None or not morphemes.starts_at(match.start("number"))):
         return None
     after = match.end()
     while after < len(match.string) and match.string[after] == " ":
@@ -140,11 +148,12 @@ def _predicate_count(match: regex.Match, morphemes: Morphemes) -> Count | None:
     follower = morphemes.last_starting_at(after)
     if follower is not None and follower.tag.startswith(("NN", "SN", "XSN")):
         return None  # `도시는 3개 분야에서`: 개 counts the noun after it
-    unit = _counted_unit(match["word"], noun_end, morphemes)
+    unit = _counted_unit(match.string[match.start("word"):noun_end], noun_end, morphemes)
     if unit is None:
         return None
-    start, end = match.start("number"), match.end()
-    return Count(value=value, unit=unit, approximate=False, text=match.string[start:end], start=start, end=end)
+    start, end = match.start("total" if match["total"] else "number"), match.end()
+    return Count(value=quantity.value, unit=unit, approximate=quantity.approximate or bool(match["after"]),
+                 text=match.string[start:end], start=start, end=end)
 
 
 def _counted_unit(noun: str, noun_end: int | None, morphemes: Morphemes) -> str | None:

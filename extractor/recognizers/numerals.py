@@ -61,8 +61,8 @@ _VAGUE_PREFIX = one_of(_LEXICON["vague_prefixes"])
 _VAGUE = rf"(?:{_VAGUE_PREFIX}{_char_class(_SMALL_UNITS)}?{_char_class(_LARGE_UNITS)}?(?<!{_VAGUE_PREFIX}))"
 _APPROXIMATE_SUFFIX = one_of(_LEXICON["approximate_suffixes"])
 
-#: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`)
-APPROXIMATE_NUMBER = rf"(?:(?:{_VAGUE}|{NUMBER}){_APPROXIMATE_SUFFIX}?)"
+#: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`, `1만2000 여`)
+APPROXIMATE_NUMBER = rf"(?:(?:{_VAGUE}|{NUMBER})(?:(?<=\d)[ ](?={_APPROXIMATE_SUFFIX}))?{_APPROXIMATE_SUFFIX}?)"
 
 _NATIVE_RE = regex.compile(NATIVE_NUMBER)
 _MIXED_RE = regex.compile(_MIXED)

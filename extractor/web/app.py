@@ -118,7 +118,7 @@ def _add_pages(app: FastAPI, server: _Server) -> None:
 
     @app.get("/api/health")
     def health() -> dict:
-        return {"workers": server.pool.size, "busy": server.pool.busy}
+        return {"workers": server.pool.size, "busy": server.pool.busy, "starting": server.pool.starting}
 
 
 def _add_extraction(app: FastAPI, server: _Server) -> None:

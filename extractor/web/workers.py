@@ -21,26 +21,44 @@ def _extract_json(data: bytes | str, reference_date: dt.date | None, source: str
     return article.model_dump(mode="json")
 
 
+def _ready() -> bool:
+    return True
+
+
 class WorkerPool:
     def __init__(self, workers: int):
         self.size = workers
         self._context = multiprocessing.get_context("spawn")  # no fork of a server with threads running
         self._idle: asyncio.Queue[Pool] | None = None
         self._workers: set[Pool] = set()
+        self.starting = 0
 
     def start(self) -> None:
         self._idle = asyncio.Queue()
         for _ in range(self.size):
-            self._idle.put_nowait(self._new_worker())
+            self._start_worker()
 
-    def _new_worker(self) -> Pool:
+    def _start_worker(self) -> None:
+        """A new worker joins the idle ones once it has loaded the pipeline: its start-up
+        counts against no request's time limit."""
+        loop = asyncio.get_running_loop()
         worker = self._context.Pool(1, initializer=prepare_worker)
         self._workers.add(worker)
-        return worker
+        self.starting += 1
+        worker.apply_async(_ready, callback=lambda _: loop.call_soon_threadsafe(self._join, worker))
+
+    def _join(self, worker: Pool) -> None:
+        self.starting -= 1
+        self._idle.put_nowait(worker)
+
+    def _replace(self, worker: Pool) -> None:
+        self._workers.discard(worker)
+        asyncio.get_running_loop().run_in_executor(None, worker.terminate)
+        self._start_worker()
 
     @property
     def busy(self) -> int:
-        return self.size - self._idle.qsize()
+        return self.size - self.starting - self._idle.qsize()
 
     async def extract(self, timeout: float, data: bytes | str, reference_date: dt.date | None, source: str | None,
                       max_chars: int) -> dict:
@@ -48,24 +66,25 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         worker = await asyncio.wait_for(self._idle.get(), timeout)
+        result: asyncio.Future = loop.create_future()
+
+        def settle(outcome, failed: bool) -> None:
+            if not result.done():
+                result.set_exception(outcome) if failed else result.set_result(outcome)
+
+        worker.apply_async(_extract_json, (data, reference_date, source, max_chars),
+                           callback=lambda value: loop.call_soon_threadsafe(settle, value, False),
+                           error_callback=lambda error: loop.call_soon_threadsafe(settle, error, True))
         try:
-            result: asyncio.Future = loop.create_future()
-
-            def settle(outcome, failed: bool) -> None:
-                if not result.done():
-                    result.set_exception(outcome) if failed else result.set_result(outcome)
-
-            worker.apply_async(_extract_json, (data, reference_date, source, max_chars),
-                               callback=lambda value: loop.call_soon_threadsafe(settle, value, False),
-                               error_callback=lambda error: loop.call_soon_threadsafe(settle, error, True))
-            return await asyncio.wait_for(result, max(0.0, deadline - loop.time()))
+            outcome = await asyncio.wait_for(result, max(0.0, deadline - loop.time()))
         except (TimeoutError, asyncio.CancelledError):
-            self._workers.discard(worker)
-            loop.run_in_executor(None, worker.terminate)
-            worker = self._new_worker()
+            self._replace(worker)  # a running extraction cannot be interrupted any other way
             raise
-        finally:
+        except Exception:
             self._idle.put_nowait(worker)
+            raise
+        self._idle.put_nowait(worker)
+        return outcome
 
     def close(self) -> None:
         for worker in self._workers:

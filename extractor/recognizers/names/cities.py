@@ -9,17 +9,15 @@ Coordinated cities (`A·B, C 및 D 등 …`) share the role of the last one.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import lexicons
 from ...nlp.korean import SENTENCE_END, particles
-from .things import COORDINATION_MARKS, Candidate, Reading, organization_head
+from .things import CONJUNCT, Candidate, Reading, organization_head
 from .words import ArticleWords, Word
 
-_PARTS = re.compile(f"[^{COORDINATION_MARKS}]+")
 _SUBJECT_PARTICLES = particles("topic", "subject")
 _PARTNER_PARTICLES = particles("partner")
 _LOOKAHEAD = 8  # words of the clause after a city read for its role
@@ -76,7 +74,7 @@ class CityRoles:
         found = []
         for index in sorted(self.acting):
             word = self.article.words[index]
-            for part in _PARTS.finditer(self.article.text, word.start, word.start + len(word.stem)):
+            for part in CONJUNCT.finditer(self.article.text, word.start, word.start + len(word.stem)):
                 found.append(Candidate("organizations", part.group(0), part.start(), part.end()))
         return found
 
@@ -118,7 +116,7 @@ class CityRoles:
         word, text = self.article.words[index], self._text(index)
         if not text or self._is_country(index) or text in self.lex.not_organizations:
             return False
-        if any(part in self.cities.known for part in _PARTS.findall(text)):
+        if any(part in self.cities.known for part in CONJUNCT.findall(text)):
             return True
         head = self._foreign_head(index)
         if head and text[:-len(head)] in self.cities.known:
@@ -127,12 +125,15 @@ class CityRoles:
         return bool(proper) and index > 0 and self._after_place(index)
 
     def _after_place(self, index: int, apposed: bool = True) -> bool:
-        """Right after a country (`베트남 빈증성`, `중국의 지난`), a foreign city (`울란바토르시
-        바양주르흐구`) or, apposed, the noun city (`제2의 도시 스플리트`; a Korean city there is no foreign one)."""
+        """Right after a foreign country (`베트남 빈증성`, `중국의 지난`; not `한국의 경기도`), a foreign
+        city (`울란바토르시 바양주르흐구`) or, apposed, the noun city (`제2의 도시 스플리트`; a Korean city
+        there is no foreign one)."""
         before = self.article.words[index - 1]
         if not (self.article.joined(before, self.article.words[index]) or before.particle == "의"):
             return False
-        if self._is_country(index - 1) or (apposed and self._text(index - 1).endswith("도시")):
+        if self._is_country(index - 1):
+            return self._text(index - 1) not in lexicons.host_country_names()
+        if apposed and self._text(index - 1).endswith("도시"):
             return True
         return index > 1 and self._foreign_head(index - 1) is not None and self._is_city(index - 1)
 
@@ -146,8 +147,8 @@ class CityRoles:
             group = [index]
             following = self._next_conjunct(group[-1])
             while following is not None:
-                if following == group[-1] + 1:  # `울란바토르시 항올구`: the city is the district's address
-                    self.places.add(group.pop())
+                if following == group[-1] + 1 and not self.article.words[group[-1]].particle:
+                    self.places.add(group.pop())  # `울란바토르시 항올구`: the city is the district's address
                 group.append(following)
                 following = self._next_conjunct(following)
             seen.update(group)
@@ -163,11 +164,21 @@ class CityRoles:
             return index + 1
         following = _conjunct_after(self.article, self._official_title(index) or index)
         for candidate in range(following, min(following + 3, len(words))) if following else ():
+            if self._locates_next(candidate):
+                continue  # `…와 한국 경상북도 포항시`: the province locates the city coordinated
             if self._is_city(candidate) or organization_head(self.reading, words[candidate]):
                 return candidate
             if not (self._is_country(candidate) or self._text(candidate).endswith(self.cities.partner_nouns)):
                 return None
         return None
+
+    def _locates_next(self, index: int) -> bool:
+        """A province or city glued before another local government (`경상북도 포항시`)."""
+        words = self.article.words
+        if index + 1 == len(words) or not self.article.joined(words[index], words[index + 1]):
+            return False
+        placing = self._head(words[index]) is not None or self._text(index) in self.lex.provinces
+        return placing and self._head(words[index + 1]) is not None
 
     # --- roles ---------------------------------------------------------------
 
@@ -176,7 +187,8 @@ class CityRoles:
         word = self.article.words[last]
         after = self._clause_after(last)
         if word.particle in _SUBJECT_PARTICLES:
-            return self._foreign_head(last) is not None  # `다낭시는`; a bare `스플리트는` is as often described
+            # `다낭시는`, `A시와 의왕시가`; a bare `스플리트는` is as often described
+            return self._foreign_head(last) is not None or self._head(word) is not None
         if word.particle in _PARTNER_PARTICLES:
             return any(text.startswith(self.cities.partnering_words) or text.endswith(self.cities.partnering_words)
                        for text in after)

@@ -39,6 +39,7 @@ from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
 MAX_NAME_WORDS = 4
+_SHORT_PLACE = 4  # syllables of a place's own name ending like a body (`대구`, `해운대`, `동대문구`)
 _GLOSS = re.compile(r"\([^()\s]+\)")
 _DIGITS = re.compile(r"\d")
 _BRACKETS = re.compile(r"[\[\](){}<>]")
@@ -56,6 +57,7 @@ class Titles:
     suffixes: tuple[str, ...]
     glued_titles: tuple[str, ...]  # longest first
     suffix_titles: frozenset  # titles attached to a place (`안양시장`, `화천군수`)
+    homonym_titles: frozenset
     anonymous_titles: frozenset
     courtesy_titles: frozenset
     surnames: frozenset
@@ -86,6 +88,7 @@ def titles() -> Titles:
         suffixes=tuple(data["title_suffixes"]),
         glued_titles=longest_first(data["glued_titles"]),
         suffix_titles=frozenset(data["suffix_titles"]),
+        homonym_titles=frozenset(data["homonym_titles"]),
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
@@ -133,10 +136,21 @@ def split_title(stem: str) -> tuple[str, str | None] | None:
     if title is None:
         return None
     place = _without_title_suffix(stem)[: -len(title)]
+    if not place or not place[-1].isalnum():  # `시·도지사` heads the cities and provinces, no one body
+        return stem, None
+    if _whole_body(place):  # `정보통신부장관`, `정보통신부청장`: the body is written whole
+        return stem, place
     body = titles().bodies.get(title)
-    if place and body and place[-1].isalnum():  # `시·도지사` heads the cities and provinces, no one body
-        return stem, place if place.endswith(body) else place + body
-    return stem, None
+    return stem, (place if place.endswith(body) else place + body) if body else None
+
+
+def _whole_body(place: str) -> bool:
+    """Does the word before a title name a body by itself? A one-syllable head ending a short word
+    is as often a place's own name (`대구`, `서울대`; `일본국토교통성` is a ministry)."""
+    lex = heads()
+    head = lex.organizations.ending(place)
+    return bool(head) and place not in lex.not_organizations and not place.endswith(lex.common_endings) and (
+        len(head) > 1 or head not in lex.proper_heads or len(place) > _SHORT_PLACE)
 
 
 @dataclass
@@ -622,8 +636,8 @@ def is_korean_name(people: People, word: Word) -> bool:
     lex = people.heads
     if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
         return False
-    if stem[:-1] in titles().regions:  # `경기도`, `서울시`, `강원도` have a surname's first syllable
-        return False
+    if stem[:-1] in titles().regions or _in_country(word, people.countries):
+        return False  # `경기도`, `서울시`, `이라크`, `이란`: a place with a surname's first syllable
     if any(speaker.name == stem for _, speaker, _ in people.entries):
         return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
     return split_title(stem) is None and not is_organization_word(people.reading, word)
@@ -680,7 +694,7 @@ def _with_region(people: People, words: list[Word], head: int, title: str, organ
     word = words[head]
     body_span = (word.start, word.start + len(organization)) if organization else None
     position = head - 1
-    if organization and position >= 0 and clean(words[position].stem) in titles().regions \
+    if organization and position >= 0 and _region(people, clean(words[position].stem)) \
             and not words[position].particle and _adjacent(people, words, position, head):
         region = clean(words[position].stem)
         title = f"{region} {title}"
@@ -688,7 +702,26 @@ def _with_region(people: People, words: list[Word], head: int, title: str, organ
             organization = f"{region} {organization}"
             body_span = (words[position].start, body_span[1])
         position -= 1
+    elif organization and _foreign_country_before(people, words, head):  # `요르단 물품공급청장`
+        organization = f"{clean(words[position].stem)} {organization}"
+        body_span = (words[position].start, body_span[1])
+        position -= 1
     return title, organization, body_span, position
+
+
+def _region(people: People, text: str) -> bool:
+    """`전북`, `경기도`: a province, short or full."""
+    return text in titles().regions or text in people.heads.provinces
+
+
+def _foreign_country_before(people: People, words: list[Word], head: int) -> bool:
+    """A foreign country names its body of common nouns (`이라크 정보통신부장관`), as `콜롬비아
+    교통부` does; Korea's own bodies are named without it."""
+    before = words[head - 1] if head > 0 else None
+    return before is not None and not before.particle and _adjacent(people, words, head - 1, head) \
+        and _in_country(before, people.countries) and clean(before.stem) not in lexicons.host_country_names() \
+        and all(tag == "NNG" for tag in words[head].tags)
+
 
 
 def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhrase | None:
@@ -701,7 +734,7 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     stem = clean(word.stem)
     if stem in lex.suffixes and word.noun_stem:
         return _title_with_suffix(people, words, head)
-    titled = split_title(stem) if word.noun_stem else None
+    titled = split_title(stem) if word.noun_stem and not _common_noun_title(people, words, head) else None
     if titled is None:  # `자카르타 주지사인 아니스 바스웨단은`: a name after its title, though it ends like a body
         body = organization_named(people, stem) if word.noun_stem else None
         named = _name_after_title(people, words, head)
@@ -763,6 +796,16 @@ def _glued_name(people: People, word: Word, glued: str, title: str) -> bool:
     title, where the syllables before are as often a place (`남양주시장`)."""
     return len(glued) > 2 and title_in(title) not in titles().suffix_titles and \
         lexicons.korean_name_form(glued) and is_korean_name(people, people.article.word(word.start, word.start + len(glued)))
+
+
+def _common_noun_title(people: People, words: list[Word], head: int) -> bool:
+    """`관광시장`, `해외시장`: a title that is also a common noun, glued after common nouns, is that
+    noun, unless a person's name stands before it."""
+    word = words[head]
+    if len(word.forms) < 2 or word.forms[-1] not in titles().homonym_titles or \
+            any(tag != "NNG" for tag in word.tags[:-1]):
+        return False
+    return head == 0 or not (_adjacent(people, words, head - 1, head) and is_korean_name(people, words[head - 1]))
 
 
 def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhrase | None:

@@ -20,11 +20,21 @@ _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "
                        "개월", "간", "단계"})  # `6개월간`: a duration, `2단계`: a phase, like a count, open no name
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차"})
+#: Counters of bodies or of a body's meetings, before a body named by its kind (`30여개 센터`, `제33차 위원회`).
+_BODY_COUNTERS = frozenset({"개", "곳", "개소", "차", "회"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
+CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
+#: A legal form marking a body's name, before it (`㈜`, `(재)`, `주식회사 `) or right after it (`(주)`).
+_LEGAL_FORM = re.compile(r"[㈜㈔㈕]|\((?:주|재|사|유|합|株|財|社)\)|(?:주식회사|재단법인|사단법인|유한회사) ?")
+_NAME_RUN = re.compile(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+")
+_NAME_RUN_BEFORE = re.compile(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+$")
+_NAME_REACH = 30
 _DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
 _CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
+_PLACE_HEAD_TITLES = tuple(lexicons.load("titles")["suffix_titles"])  # `시장`, `군수`, `구청장`
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 #: common nouns, their suffixes (`품목별`, `방범용`) and the marks coordinating them
 _COMMON_NOUN_TAGS = frozenset({"NNG", "XSN", "SP", "SW"})
@@ -40,6 +50,12 @@ _ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
 #: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
 _GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
 _GLOSS_REACH = 34
+#: `(이하 “행복청”)`: the short name an article gives a body `hereafter`.
+_HEREAFTER = re.compile(r"^이하\s*")
+_QUOTES = " '\"‘’“”"
+#: An address in parentheses after a name (`박종문(서울 강동구)`): a few place words before the last.
+_ADDRESS_REACH = 20
+_PLACE_WORDS = re.compile(r"(?:[가-힣]+ )*")
 
 
 @dataclass(frozen=True)
@@ -101,14 +117,21 @@ class Heads:
     not_organizations: frozenset
     common_endings: tuple[str, ...]
     place_nouns: frozenset
+    mission_heads: tuple[str, ...]
+    resident: str
+    resident_words: frozenset
     place_offices: tuple[str, ...]
     body_kinds: tuple[str, ...]
+    body_counters: tuple[str, ...]
+    school_kinds: tuple[str, ...]
+    school_short_heads: tuple[str, ...]
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
     known_systems: frozenset
     device_heads: frozenset
-    known_bodies: frozenset
+    known_bodies: frozenset  # written without spaces
+    site_nouns: tuple[str, ...]
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
@@ -147,13 +170,21 @@ def heads() -> Heads:
         not_organizations=frozenset(org["not_organizations"]),
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
+        mission_heads=tuple(org["mission_heads"]),
+        resident=org["resident"],
+        resident_words=frozenset(org["resident_words"]),
         place_offices=tuple(org["place_offices"]),
         body_kinds=tuple(org["body_kinds"]),
+        body_counters=tuple(org["body_counters"]),
+        school_kinds=tuple(org["school_kinds"]),
+        school_short_heads=tuple(org["school_short_heads"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
-        known_bodies=frozenset(name for names in lexicons.load("known_bodies").values() for name in names),
+        known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
+                               for name in names),
+        site_nouns=tuple(org["site_nouns"]),
         known_systems=frozenset(entry["name"] for entry in lexicons.load("public_systems")["systems"]),
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
@@ -681,11 +712,27 @@ def organizations(reading: Reading) -> list[Candidate]:
         for position, word in enumerate(phrase):
             candidate = _organization_at(reading, phrase, position) or \
                 _place_office(reading, phrase, position) or _latin_name_after_place(article, phrase, position)
-            if candidate and not _address(reading, phrase, position, candidate):
+            if candidate and not _address(reading, phrase, position, candidate) \
+                    and not _coordinated_with_kind(reading, candidate):
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
     found += _coordinated_words(reading, found)
-    return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading)
+    return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading) \
+        + _legal_entities(reading)
+
+
+def _coordinated_with_kind(reading: Reading, candidate: Candidate) -> bool:
+    """`지역의 소방본부 및 경찰청`: a body coordinated after a kind of body (`소방본부`, `지자체`,
+    `보건소`) is meant as a kind too, any such office."""
+    article = reading.article
+    index = article.index_at(candidate.start) - 1
+    if index > 0 and article.text[article.words[index].start:article.words[index].end] == "및":
+        index -= 1
+    elif index < 0 or article.words[index].particle not in particles("partner"):
+        return False
+    before = article.words[index]
+    named = index > 0 and article.joined(article.words[index - 1], before)  # `도산면 행정복지센터와`
+    return not named and article.text[before.start:before.nominal_end] in reading.lex.not_organizations
 
 
 def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candidate]:
@@ -705,26 +752,64 @@ def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candida
 
 
 def _known_bodies(reading: Reading) -> list[Candidate]:
-    """`코엑스`, `KT`, `유네스코`: bodies known by a name without a head (known_bodies.yaml), each a
-    word of its own, not an alias in parentheses (`한국국제협력단(KOICA)` names one body) nor the
-    owner opening a longer proper name (`KDI 국제정책대학원`, `KBS 월드`)."""
-    article, known = reading.article, reading.lex.known_bodies
+    """`코엑스`, `KT`, `유네스코`, `LG CNS`: bodies known by a name without a head (known_bodies.yaml),
+    in one word or two, not an alias in parentheses (`한국국제협력단(KOICA)` names one body) nor
+    the owner opening a longer proper name (`KDI 국제정책대학원`, `KBS 월드`); a site of theirs
+    does not hide them (`LG전자 평택공장`)."""
+    article = reading.article
     found = []
     for index, word in enumerate(article.words):
-        text = article.text[word.start:word.nominal_end]
-        if text not in known or article.text[word.start - 1:word.start] == "(":
+        end = _known_name_end(reading, index)
+        if end is None or article.text[word.start - 1:word.start] == "(":
             continue
-        following = article.words[index + 1] if index + 1 < len(article.words) else None
-        if following and article.joined(word, following) and (
-                "NNP" in following.tags[:1] or is_organization_word(reading, following)):
+        following = article.index_at(end)
+        if following < len(article.words) and article.joined(article.words[following - 1], article.words[following]) \
+                and _opens_longer_name(reading, article.words[following]):
             continue
-        found.append(Candidate("organizations", text, word.start, word.nominal_end))
+        found.append(Candidate("organizations", article.text[word.start:end], word.start, end))
     return found
+
+
+def _legal_entities(reading: Reading) -> list[Candidate]:
+    """`㈜한빛솔루션`, `(재)그린닥터스`, `누리테크(주)`: a name marked with its legal form (a company,
+    a foundation, an association) is a body's, written without the mark."""
+    article = reading.article
+    found = []
+    for mark in _LEGAL_FORM.finditer(article.text):
+        if mark.start() > 0 and article.text[mark.start() - 1].isalnum():  # `누리테크(주)`: the name before
+            name = _NAME_RUN_BEFORE.search(article.text, max(0, mark.start() - _NAME_REACH), mark.start())
+            span = name.span() if name else None
+        else:
+            name = _NAME_RUN.match(article.text, mark.end())
+            span = (name.start(), name.end() - len(article.word(*name.span()).particle)) if name else None
+        if span and span[1] - span[0] > 1:
+            found.append(Candidate("organizations", article.text[span[0]:span[1]], *span))
+    return found
+
+
+def _known_name_end(reading: Reading, index: int) -> int | None:
+    """Where the known body's name opening at words[index] ends, if one does (`포스코 ICT`: two words)."""
+    article, known = reading.article, reading.lex.known_bodies
+    word = article.words[index]
+    text = article.text[word.start:word.nominal_end]
+    following = article.words[index + 1] if index + 1 < len(article.words) else None
+    if following and article.joined(word, following) and \
+            text + article.text[following.start:following.nominal_end] in known:
+        return following.nominal_end
+    return word.nominal_end if text in known else None
+
+
+def _opens_longer_name(reading: Reading, word: Word) -> bool:
+    lex = reading.lex
+    text = reading.article.text[word.start:word.nominal_end]
+    return ("NNP" in word.tags[:1] or is_organization_word(reading, word) or text in lex.standalone_heads) \
+        and not text.endswith(lex.site_nouns)
 
 
 def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidate]:
     """`고흥군·여수시`, `안행부·미래부·기재부`: bodies joined by middle dots are one body each;
-    members without a head share the last one's (`북창ㆍ무학치안센터`: 북창치안센터, 무학치안센터)."""
+    members without a head share the last one's (`북창ㆍ무학치안센터`: 북창치안센터, 무학치안센터);
+    a member that is no body even so is none (`(사)이태석기념사업회·인제대학교 의과대학`)."""
     text = reading.article.text
     conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
     if len(conjuncts) == 1 or not all(conjuncts):
@@ -733,11 +818,10 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
     found, offset = [], candidate.start
     for conjunct in conjuncts:
         name = conjunct if _is_body_name(conjunct, reading.lex) else conjunct + shared
-        if not _is_body_name(name, reading.lex):
-            return [candidate]
-        found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
+        if _is_body_name(name, reading.lex):
+            found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
-    return found
+    return found or [candidate]
 
 
 def _shared_head(word: Word) -> str:
@@ -754,30 +838,37 @@ def _is_body_name(text: str, lex: Heads) -> bool:
 
 
 def _named_after_kind(reading: Reading) -> list[Candidate]:
-    """`참여업체 세종플렉스, 영남메탈`: proper names right after a noun saying what kind of body
-    they are (a company, an agency) name such bodies, each conjunct of the list too."""
+    """`참여업체 세종플렉스, 영남메탈`, `관련 업체인 도요타·닛산·혼다`: proper names right after a noun
+    saying what kind of body they are (a company, an agency) name such bodies, each conjunct too."""
     article, lex = reading.article, reading.lex
     found = []
     for index, word in enumerate(article.words[:-1]):
         if not article.text.endswith(lex.body_kinds, word.start, word.nominal_end) \
-                or not article.joined(word, article.words[index + 1]):
+                or not _apposed(article, word, article.words[index + 1]):
             continue
         following = index + 1
         while following is not None and _proper_body_name(reading, article.words[following]):
             named = article.words[following]
-            found.append(Candidate("organizations", article.text[named.start:named.nominal_end],
-                                   named.start, named.nominal_end))
+            found.extend(Candidate("organizations", part.group(0), part.start(), part.end())
+                         for part in CONJUNCT.finditer(article.text, named.start, named.nominal_end))
             following = _conjunct_after(article, following)
     return found
 
 
+def _apposed(article: ArticleWords, kind: Word, following: Word) -> bool:
+    """`참여업체 세종플렉스`, `업체인 도요타`: a kind noun right before a name, or predicated of it."""
+    return article.joined(kind, following) or (
+        kind.connective and article.text[kind.end:following.start] == " ")
+
+
 def _proper_body_name(reading: Reading, word: Word) -> bool:
-    """A proper noun or Latin word that is no place and no other body's name."""
+    """Proper nouns or Latin words (`도요타·닛산`: each conjunct) that are no place and no other body's name."""
     article, countries = reading.article, reading.countries
     text = article.text[word.start:word.nominal_end]
-    return (len(text) > 1 and bool(word.tags) and all(tag in ("NNP", "SL") for tag in word.tags)
+    parts = _COORDINATION.split(text)
+    return (all(len(part) > 1 for part in parts) and bool(word.tags) and all(tag in ("NNP", "SL", "SP") for tag in word.tags)
             and organization_head(reading, word) is None and not _named_place(reading, word)
-            and text not in lexicons.foreign_cities() and not countries.contain(word.start))
+            and not any(part in lexicons.foreign_cities() for part in parts) and not countries.contain(word.start))
 
 
 def _place_office(reading: Reading, phrase: list[Word], position: int) -> Candidate | None:
@@ -860,17 +951,48 @@ def _conjunct_after(article: ArticleWords, index: int) -> int | None:
 
 
 def _address(reading: Reading, phrase: list[Word], position: int, candidate: Candidate) -> bool:
-    """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`,
-    `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it."""
+    """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`, `경기도 가평`,
+    `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it,
+    as one before `한` (`안산시 단원구 한 공장`, `파주시의 한 공장`) or in parentheses after a name
+    (`박종문(서울 강동구)`, `중앙연수원(경기 성남시)`)."""
     article, lex = reading.article, reading.lex
-    head = organization_head(reading, phrase[position])
-    if head not in lex.local_government_heads or position + 1 == len(phrase):
+    word = phrase[position]
+    head = organization_head(reading, word)
+    if head not in lex.local_government_heads and head not in _CITY_ENDINGS:  # `흑룡강성 대경시`
         return False
-    following = phrase[position + 1]
-    text = article.text[following.start:following.nominal_end]
+    return _before_indefinite(article, word) or _parenthesised_address(article, word) or (
+        position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
+
+
+def _locates(reading: Reading, following: Word) -> bool:
+    """Is the word after a local government a body, a smaller place or an address noun?"""
+    lex = reading.lex
+    text = reading.article.text[following.start:following.nominal_end]
     return (is_organization_word(reading, following) or text in lex.address_nouns
-            or _district_name(text, lex)
+            or _district_name(text, lex) or _place_name(reading, following, text) or _place_head_title(text)
             or (text.endswith(lex.address_endings) and all(t == "NNP" for t in following.tags)))
+
+
+def _place_name(reading: Reading, word: Word, text: str) -> bool:
+    """`가평`, `파주의`, `수안보온천`: a proper noun that names no body and no person."""
+    return bool(word.tags) and all(tag == "NNP" for tag in word.tags) and text not in reading.lex.known_bodies \
+        and not lexicons.korean_name_form(text) and text not in lexicons.foreign_cities()
+
+
+def _place_head_title(text: str) -> bool:
+    """`의왕시장`, `무주군수`: a place glued to its head's title."""
+    return any(text.endswith(title) and len(text) > len(title) + 1 for title in _PLACE_HEAD_TITLES)
+
+
+def _before_indefinite(article: ArticleWords, word: Word) -> bool:
+    following = article.words[article.index_at(word.end)] if article.index_at(word.end) < len(article.words) else None
+    return word.particle in ("", "의") and following is not None and article.text[following.start:following.end] == "한"
+
+
+def _parenthesised_address(article: ArticleWords, word: Word) -> bool:
+    opening = article.text.rfind("(", max(0, word.start - _ADDRESS_REACH), word.start)
+    return (opening > 0 and not article.text[opening - 1].isspace() and article.text[word.nominal_end:word.nominal_end + 1] == ")"
+            and _PLACE_WORDS.fullmatch(article.text, opening + 1, word.start) is not None)
 
 
 def _district_after_city(reading: Reading, phrase: list[Word], position: int) -> str | None:
@@ -901,8 +1023,10 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
     first = position
     while first > 0 and _belongs_to_organization(reading, phrase, first - 1, position):
         first -= 1
-    while first < position and article.text[phrase[first].start:phrase[first].nominal_end] in lex.place_nouns:
-        first += 1  # `군 농업기술센터`: the county's own centre, named without its reference word
+    while first < position and _reference_word(reading, phrase[first], word):
+        first += 1
+    if first == position > 0 and _counts_kind(phrase[position - 1], word):
+        return None  # `30여개 전시컨벤션센터`: counted, a kind of body; `제33차 …위원회`: its meeting
     start = phrase[first].start
     return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
 
@@ -912,27 +1036,53 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     Places before a local government locate it (`경남 밀양시`, `몽골 울란바토르시 항올구`) unless
     its name is shared by many cities (`대전 중구`). A country names its bodies of common nouns
     (`콜롬비아 교통부`, `칠레 정부`), not one with a proper name of its own (`필리핀 세부주`).
-    A body described by its head takes the nouns before it (`스마트시티 추진본부`)."""
+    A body described by its head takes the nouns before it (`스마트시티 추진본부`), also the local
+    government right before it (`진천군 농업기술센터`)."""
     article, lex, countries = reading.article, reading.lex, reading.countries
     if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
     word = phrase[index]
+    if _resident_prefix(reading, word, phrase[head_index]):
+        return True
     text = article.text[word.start:word.nominal_end]
     if countries.contain(word.start):
         body = phrase[head_index]
         return index == head_index - 1 and "NNP" not in body.tags[:-1] \
             and organization_head(reading, body) not in lex.proper_heads
     head = organization_head(reading, word)
-    if head in lex.local_government_heads:
-        return False
+    if head in lex.local_government_heads:  # `진천군 농업기술센터`: the county's own centre, named by its kind
+        return index == head_index - 1 and _named_by_kind(reading, phrase[head_index])
+    if _is_local_government(reading, phrase[index + 1]):
+        return False  # `충북 진천군 농업기술센터`: what locates the government is no part of the name
     if head is None and len(text) == 3 and word.tags == ("NNP",) and lexicons.korean_name_form(text) \
             and text not in lexicons.foreign_cities():
         return False  # `류철호 한국도로공사 사장`: a person named before the body
     if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
         return True  # `국가인재원 과천분원`: a branch is named with its body
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
-        return not (is_count(word) or text in lex.generic or text in lex.list_closers or text in lex.address_nouns)
+        return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
+                    or text in lex.address_nouns)  # `오전 11시30분 행정중심복합도시건설청`: a time is no part
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _counts_kind(count: Word, body: Word) -> bool:
+    return is_count(count) and count.forms[-1] in _BODY_COUNTERS and _descriptive_body(body)
+
+
+def _reference_word(reading: Reading, word: Word, head: Word) -> bool:
+    """`군 농업기술센터`: the county's own centre, named without the word referring to the county."""
+    text = reading.article.text[word.start:word.nominal_end]
+    return text in reading.lex.place_nouns and not _resident_prefix(reading, word, head)
+
+
+def _resident_prefix(reading: Reading, word: Word, head: Word) -> bool:
+    """`주인도네시아 대사관`, `주 니가타 총영사관`, `주한 베트남 대사관`: `주` (resident in) and the
+    country or city a diplomatic mission is in open its name."""
+    article, lex = reading.article, reading.lex
+    text = article.text[word.start:word.nominal_end]
+    if not article.text.endswith(lex.mission_heads, head.start, head.nominal_end) or not text.startswith(lex.resident):
+        return False
+    return text in lex.resident_words or reading.countries.cover(word.start + len(lex.resident), word.nominal_end)
 
 
 def _placed_body(reading: Reading, word: Word) -> bool:
@@ -949,6 +1099,13 @@ def _descriptive_body(word: Word) -> bool:
     """`운영센터`, `추진본부`: a head after a common noun says what a body does, not which one it
     is; the nouns before it name it (`스마트시티 추진본부`)."""
     return len(word.forms) > 1 and _common_noun(word)
+
+
+def _named_by_kind(reading: Reading, word: Word) -> bool:
+    """`농업기술센터`, `교통상황실`: a body named by what it does, or an office every place has;
+    not a district Kiwi reads as common nouns (`북경시 회유구`)."""
+    text = reading.article.text[word.start:word.nominal_end]
+    return (_descriptive_body(word) and not _district_name(text, reading.lex)) or text in reading.lex.place_offices
 
 
 def _common_noun(word: Word) -> bool:
@@ -971,14 +1128,15 @@ def _drop_contained(found: list[Candidate]) -> list[Candidate]:
 
 
 def parenthesised_aliases(article: ArticleWords, found: list[Candidate]) -> dict[str, Candidate]:
-    """`한국지능정보사회진흥원(NIA)`, `LH(한국토지주택공사)`: alias -> the organisation written first."""
+    """`한국지능정보사회진흥원(NIA)`, `LH(한국토지주택공사)`, `…인재개발원(원장 박재민, 이하 자치인재원)`:
+    alias -> the organisation written first."""
     aliases: dict[str, Candidate] = {}
     for candidate in found:
         after = article.text[candidate.end:candidate.end + 40]
         match = re.match(r"\(([^()]{1,30})\)", after)
         if match:
             for alias in match.group(1).split(","):
-                aliases.setdefault(alias.strip(), candidate)
+                aliases.setdefault(_HEREAFTER.sub("", alias.strip()).strip(_QUOTES), candidate)
         acronym = _ACRONYM_BEFORE.search(article.text, max(0, candidate.start - _ACRONYM_REACH), candidate.start)
         if acronym and article.text[candidate.end:candidate.end + 1] == ")":
             aliases.setdefault(candidate.name, Candidate(

@@ -18,8 +18,8 @@ LEXICON = load("timex")
 
 #: rank of the grain a field belongs to: pieces join coarse to fine (`2023년` `7월` `28일` `오후` `2시`)
 FIELD_RANK = {
-    "decade": 0, "year": 0, "year_shift": 0, "year_anchor_shift": 0, "year_range": 0,
-    "month": 1, "month_shift": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
+    "century": 0, "decade": 0, "year": 0, "year_shift": 0, "year_anchor_shift": 0, "year_range": 0,
+    "month": 1, "month_shift": 1, "same_period": 1, "month_range": 1, "half": 1, "quarter": 1, "quarter_shift": 1, "season": 1,
     "year_part": 1,
     "month_part": 2, "week_shift": 2, "week_ordinal": 2, "weekend": 3,
     "day": 3, "span_day": 3, "day_shift": 3, "anchor_shift": 3, "holiday": 3, "weekday": 3,
@@ -43,7 +43,9 @@ class Piece:
         return max((FIELD_RANK.get(key, -1) for key in self.fields), default=-1)
 
 
-def _number(text: str) -> int | None:
+def _number(text: str) -> int | float | None:
+    if _DECIMAL.fullmatch(text):
+        return float(text)
     return int(text) if text.isdigit() else parse_number(text)
 
 
@@ -54,10 +56,17 @@ _WEEKDAY = one_of(LEXICON["weekdays"])
 _WEEKDAY_LETTER = "[" + "".join(LEXICON["weekday_letters"]) + "]"
 _ORDINAL = one_of(LEXICON["ordinals"])
 _PART_OF_DAY = one_of(LEXICON["parts_of_day"])
-_AMOUNT = rf"(?P<number>{NUMBER}|{one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
+_DECIMAL = regex.compile(r"\d+\.\d+")
+_AMOUNT = rf"(?P<number>{_DECIMAL.pattern}|{NUMBER}|{one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
 _ABOUT = regex.escape(LEXICON['about_marker'])
 _QUANTITY = rf"{_AMOUNT}(?:{_ABOUT})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?(?:{_ABOUT})?"
 _APOSTROPHE = "['‘’]"
+#: not inside a number (`1.5일`, `1,000일`); a full stop or comma after a word is no decimal point
+#: (`밝혔다.2020년부터`, `총리 등이,24일에는`: scraped text drops the space after them)
+_NO_NUMBER_BEFORE = r"(?<!\d|\d[.,])"
+#: a year, month and day in digits (`2024.5.2.`, `'08.9.16`): a bare month.day after it and a range
+#: sign ends the range (`'08.9.16 ~ 9.23`)
+_FULL_NUMERIC_DATE = r"\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}\.?"
 _NATIVE_HOUR = one_of(["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두"])
 
 
@@ -87,6 +96,18 @@ def _numeric_date_with_weekday(m) -> Piece | None:
 def _decade(m) -> Piece:
     """`2000년대`, `90년대`: the TIMEX3 decade, written by its first three digits (`200`, `199`)."""
     return Piece(m.start(), m.end(), {"decade": _year(m["value"]) // 10}, standalone=True)
+
+
+def _century(m) -> Piece | None:
+    """`21세기`: the TIMEX3 century, written by the first two digits of its years (`20`)."""
+    value = int(m["value"])
+    return Piece(m.start(), m.end(), {"century": value - 1}, standalone=True) if 1 <= value <= 30 else None
+
+
+def _short_year_range(m) -> Piece | None:
+    """`'12∼'16`: two years written by their last two digits, a range."""
+    first, last = _year(m["first"]), _year(m["last"])
+    return Piece(m.start(), m.end(), {"year_range": (first, last)}) if first < last else None
 
 
 def _short_year(m) -> Piece:
@@ -197,9 +218,12 @@ def _hours_minutes(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
 
 
-def _named_span(m) -> Piece:
-    number, unit = LEXICON["named_spans"][m["word"]]
-    return Piece(m.start(), m.end(), {"duration": {"number": number, "unit": unit, "half": False}}, standalone=True)
+def _named_span(table: str) -> Callable:
+    def build(m) -> Piece:
+        number, unit = LEXICON[table][m["word"]]
+        return Piece(m.start(), m.end(), {"duration": {"number": number, "unit": unit, "half": False}},
+                     standalone=True)
+    return build
 
 
 def _not_time(m) -> Piece:
@@ -210,6 +234,19 @@ def _not_time(m) -> Piece:
 def _per_day(m) -> Piece:
     """`하루 3회`, `1일 평균`: a rate per day, the TIMEX3 SET P1D."""
     return Piece(m.start(), m.end(), {"every": "P1D"}, standalone=True)
+
+
+def _per_period(m) -> Piece:
+    """`주 2회`, `연간 125만 명`, `주 5일`: a rate per week, month or year, a SET."""
+    return Piece(m.start(), m.end(), {"every": LEXICON["per_period_words"][m["word"]]}, standalone=True)
+
+
+def _recurring(m) -> Piece | None:
+    """`2년마다`: the amount is the SET's period (P2Y)."""
+    piece = _duration(m)
+    if piece is not None:
+        piece.fields["recurring"] = True
+    return piece
 
 
 def _span_day_count(m) -> Piece | None:
@@ -308,16 +345,20 @@ _SUFFIX_DURATION = one_of(LEXICON["duration_suffixes"])
 _APPROX = one_of(LEXICON["approximately"])
 _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{one_of(LEXICON['span_nouns'])}"
                  rf"|{one_of(LEXICON['measure_particles'])}?\s?{one_of(LEXICON['measure_verbs'])})")
-_NOT_TIME = (rf"(?<![\d.,])\d{{1,3}}\s?일\s?{one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
+#: native day counts are lengths of time by themselves (`사흘 일정으로`); not `하루`, alone a rate
+#: or an idiom (`하루 평균`, `하루빨리`)
+_DAY_COUNTS_ALONE = [word for word in LEXICON["day_counts"] if word != LEXICON["per_day_noun_word"]]
+_NOT_TIME = (rf"{_NO_NUMBER_BEFORE}\d{{1,3}}\s?일\s?{one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
              rf"\p{{Hangul}}*")
 _PER_DAY_COUNT = rf"{NUMBER}\s?(?:{_ABOUT}\s?)?{one_of(LEXICON['per_day_counters'])}"
-_PER_DAY = (rf"(?<![\d.,])(?:{one_of(LEXICON['per_day_words'])}(?=\s?(?:{one_of(LEXICON['per_day_followers'])}"
+_PER_PERIOD = rf"(?<![\d\p{{L}}])(?P<word>{one_of(LEXICON['per_period_words'])})"
+_PER_DAY = (rf"{_NO_NUMBER_BEFORE}(?:{one_of(LEXICON['per_day_words'])}(?=\s?(?:{one_of(LEXICON['per_day_followers'])}"
             rf"|{_PER_DAY_COUNT}))"
             rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
 _DECIMAL_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\s?)"
 #: month.day alone in brackets, or two of them as a range or list: `(5.17)`, `(5.17~5.22)`
 _BRACKETED_MONTH_DAY = r"\d{1,2}\.\d{1,2}\.?"
-_NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}|째))"
+_NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}))"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
 RULES: list[tuple[str, Callable]] = [
@@ -325,27 +366,35 @@ RULES: list[tuple[str, Callable]] = [
      _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
+    (rf"(?<![\d.]){_APOSTROPHE}(?P<first>\d{{2}})\s?[~∼\-]\s?{_APOSTROPHE}(?P<last>\d{{2}})(?![\d.])",
+     _short_year_range),
+    (rf"(?<={_FULL_NUMERIC_DATE}\s?[~∼\-]\s?)(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?![\d.%])",
+     _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
-    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\."
+    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
     (rf"(?<={_DECIMAL_BEFORE}\((?:{_BRACKETED_MONTH_DAY}\s?[~∼\-,]\s?)?)"
      rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_BRACKETED_MONTH_DAY})?\))", _numeric_date),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
-    (r"(?<![\d.,])(?P<value>\d{4})\s?년(?:도)?", _simple("year", 1000, 2999)),
-    (r"(?<![\d.,])(?P<value>\d{3}0|\d0)\s?년대", _decade),
-    (r"(?<![\d.,])(?P<value>\d{1,2})\s?월(?!요)", _simple("month", 1, 12)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{4}})\s?년(?:도)?", _simple("year", 1000, 2999)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{3}}0|\d0)\s?년대", _decade),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?{regex.escape(LEXICON['century_word'])}", _century),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?월(?!요)", _simple("month", 1, 12)),
     (_PER_DAY, _per_day),
-    (r"(?<![\d.,])(?P<value>\d{1,2})일", _simple("day", 1, 31)),
-    (rf"(?<![\d.,])(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
-    (rf"(?<![\d.,])(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}", _span_day_count),
+    (rf"{_PER_PERIOD}(?=\s?(?:{_APPROX}\s?)?{_PER_DAY_COUNT})", _per_period),
+    (rf"{_PER_PERIOD}\s?{NUMBER}\s?일(?:\s?{_SUFFIX_DURATION})?", _per_period),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})일", _simple("day", 1, 31)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}(?=\s?인\s)",
+     _span_day_count),
     (_NOT_TIME, _not_time),
-    (rf"(?<![\d.,])1\s?일\s?{one_of(LEXICON['one_day_roles'])}\p{{Hangul}}*", _not_time),
-    (r"(?<![\d.,])(?P<first>\d{1,2})일?\s?[~∼-]\s?(?P<last>\d{1,2})일", _range("day_range", 1, 31)),
-    (r"(?<![\d.,])(?P<first>\d{1,2})\s?[~∼-]\s?(?P<last>\d{1,2})\s?월(?!요)(?!\s?\d{1,2}\s?일)",
+    (rf"{_NO_NUMBER_BEFORE}1\s?일\s?{one_of(LEXICON['one_day_roles'])}\p{{Hangul}}*", _not_time),
+    (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})일?\s?[~∼-]\s?(?P<last>\d{{1,2}})일", _range("day_range", 1, 31)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})\s?[~∼-]\s?(?P<last>\d{{1,2}})\s?월(?!요)(?!\s?\d{{1,2}}\s?일)",
      _range("month_range", 1, 12, wraps=True)),
-    (r"(?<![\d.,])(?P<first>\d{4})\s?[~∼-]\s?(?P<last>\d{4})\s?년(?:도)?(?!\s?\d{1,2}\s?월)",
+    (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{4}})\s?[~∼-]\s?(?P<last>\d{{4}})\s?년(?:도)?(?!\s?\d{{1,2}}\s?월)",
      _range("year_range", 1000, 2999)),
     (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),
     (rf"(?P<value>{_WEEKDAY})", lambda m: Piece(m.start(), m.end(), {"weekday": LEXICON["weekdays"][m["value"]]})),
@@ -362,6 +411,8 @@ RULES: list[tuple[str, Callable]] = [
     _words("quarter_shift", LEXICON["reference_quarters"]),
     _words("direction", LEXICON["direction_words"], attach_only=True),
     _words("holiday", LEXICON["holidays"]),
+    _words("same_period", LEXICON["same_period_words"]),
+    _words("same_period", LEXICON["same_period_after_year"], attach_only=True),
     _words("half", LEXICON["halves"]),
     _words("year_part", LEXICON["year_parts"]),
     _words("every", LEXICON["every_words"]),
@@ -373,14 +424,14 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?P<value>{one_of(LEXICON['direction_words'])})\s?{one_of(LEXICON['weekend_words'])}", _weekend),
     _words("present", {word: True for word in LEXICON["present_words"]}),
     _words("approximately", {word: True for word in LEXICON["approximately"]}, attach_only=True),
-    (rf"(?<![\d.,])(?P<hour>\d{{1,2}}|{_NATIVE_HOUR})\s?시(?!간)"
+    (rf"{_NO_NUMBER_BEFORE}(?P<hour>\d{{1,2}}|{_NATIVE_HOUR})\s?시(?!간)"
      rf"(?:\s?(?:(?P<half>{_HALF})|(?P<minute>{NUMBER})\s?분(?P<before>\s?전)?))?(?:\s?(?P<second>{NUMBER})\s?초)?",
      _clock),
     (rf"(?<![\d.,:])(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}})(?::(?P<second>\d{{2}}))?(?:\s?{_MERIDIEM})?(?![\d:])",
      _colon_clock),
     (r"(?<![\d.,:])(?P<hour>\d{1,2})\s?(?P<meridiem>[AaPp]\.?[Mm]\.?)(?![A-Za-z])",
      lambda m: _clock_hour(m)),  # defined below
-    (rf"(?<![\d.,])(?P<nights>\d{{1,2}})박\s?(?P<days>\d{{1,2}})일(?:\s?{_SUFFIX_DURATION})?", _nights_days),
+    (rf"{_NO_NUMBER_BEFORE}(?P<nights>\d{{1,2}})박\s?(?P<days>\d{{1,2}})일(?:\s?{_SUFFIX_DURATION})?", _nights_days),
     (rf"(?P<word>{one_of(LEXICON['day_counts'])})\s?{_SUFFIX_DURATION}", _day_count_duration),
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
     (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
@@ -388,7 +439,11 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
     (rf"(?P<value>{one_of(LEXICON['present_adverbs'])})(?=\s)", _present_adverb),
     (rf"{_QUANTITY}\s?{one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)", _bounded_duration),
-    (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span),
+    (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span("named_spans")),
+    (rf"(?P<word>{one_of(LEXICON['spans_alone'])})", _named_span("spans_alone")),
+    (rf"(?P<word>{one_of(_DAY_COUNTS_ALONE)})", _day_count_duration),
+    (rf"{_QUANTITY}\s?{regex.escape(LEXICON['every_suffix'])}", _recurring),
+    (rf"{regex.escape(LEXICON['per_day_noun_word'])}\s?{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
     (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
     (rf"{_QUANTITY}\s?{_SUFFIX_WITHIN}", _within),
     (rf"(?P<word>{one_of(LEXICON['day_counts'])})\s?(?:(?P<suffix>{_SUFFIX_OFFSET})|{_SUFFIX_WITHIN})",

@@ -17,8 +17,9 @@ import regex
 from ...lexicons import load
 from ...model import Timex
 from ...nlp.korean import one_of
+from ..quotes import quoted_passages
 from .atoms import LEXICON, PIECE_START, Piece, candidate_pieces
-from .resolution import PREFIX_FIELDS, Context, daily_clock, resolve
+from .resolution import PREFIX_FIELDS, Context, has_time, resolve
 
 _HANGUL = regex.compile(r"\p{Hangul}")
 _PARTICLE = regex.compile(one_of(LEXICON["particles"]) + r"+(?!\p{Hangul})")
@@ -27,9 +28,17 @@ _RANGE_JOIN = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
 _COORDINATION = regex.compile(rf"[ \t]?{one_of(LEXICON['coordinators'])}[ \t]?")
 #: what a coordinated expression may take from the one before it, coarsest first
 _SHARED_FIELDS = ("direction", "year", "year_shift", "month", "month_shift")
+_YEAR_END_PARTS = LEXICON["year_end_parts"]
+_YEAR_KEYS = {"year", "year_shift", "year_anchor_shift"}
 _PROGRAMS = load("name_heads")["programs"]
 #: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`)
 _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
+#: a page's stamp, not a date of the story (Bylines' timestamps are no Timexes: CONTRACT.md): a
+#: numeric date with a clock time (`수정 : 2017-04-18 18:41`, `홍길동 2017-04-04 13:41`) or a print
+#: page (`2023-06-22 12면`), unless a range joins it (`2024.05.02 09:00 ~ 05.10 18:00`)
+_STAMP = regex.compile(rf"(?<![~∼\-–][ \t]?)(?<!\d)\d{{4}}[-./][ \t]?\d{{1,2}}[-./][ \t]?\d{{1,2}}\.?[ \t]"
+                       rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,3}}{LEXICON['print_page_word']}(?!\p{{Hangul}}))"
+                       r"(?![ \t]?[~∼\-–])")
 _QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]")
 
 
@@ -42,6 +51,8 @@ class Group:
     anchored: bool = False
     standalone: bool = False
     open_start: bool = False
+    #: a time of any day: the hours of a SET just before it (`평일 오전 9시~오후 6시`)
+    daily: bool = False
 
     @property
     def rank(self) -> int:
@@ -91,7 +102,11 @@ class TimexParser:
         """The expressions of text[start:end]; names learnt beforehand (`learn_names`) are respected."""
         end = len(text) if end is None else end
         found = []
+        spoken = [(start + quoted.open, start + quoted.close) for quoted in quoted_passages(text[start:end])
+                  if quoted.double]
         for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
+            if last is None and any(open_ < first.start < close for open_, close in spoken):
+                _said_on_anchor(first)
             timex = self._resolve(text, first, last)
             if timex is not None:
                 found.append(timex)
@@ -110,8 +125,17 @@ class TimexParser:
         return readings[0].model_copy(update={"value": value}) if value else None
 
     def _names(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """What holds date words but names no date: quoted event names, and page stamps."""
         spans = [quoted.span() for quoted in _event_names(text, start, end)]
+        spans += [stamp.span() for stamp in _STAMP.finditer(text, start, end)]
         return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
+
+
+def _said_on_anchor(group: Group) -> None:
+    """`오늘 이 만남이 …` in a quotation is the day it was said, the day of the story (the anchor),
+    not the day the report came out."""
+    if "day_shift" in group.fields:
+        group.fields["anchor_shift"] = group.fields.pop("day_shift")
 
 
 _DIGITS = regex.compile(r"\d+")
@@ -199,12 +223,18 @@ def _groups(text: str, pieces: list[Piece]) -> list[Group]:
     for piece in pieces:
         if groups and _join(text, groups[-1], piece):
             continue
-        groups.append(Group(piece.start, piece.end, dict(piece.fields), not piece.attach_only, piece.standalone))
+        daily = bool(groups) and _hours_of_set(text, groups[-1], piece)
+        groups.append(Group(piece.start, piece.end, dict(piece.fields), not piece.attach_only, piece.standalone,
+                            daily=daily))
     complete = [group for group in groups if _complete(group)]
     for before, after in zip(complete, complete[1:]):
         if _COORDINATION.fullmatch(text, before.end, after.start):
             _share(before, after)
     return complete
+
+
+def _hours_of_set(text: str, group: Group, piece: Piece) -> bool:
+    return "every" in group.fields and has_time(piece.fields) and not text[group.end:piece.start].strip()
 
 
 def _share(before: Group, after: Group) -> None:
@@ -226,7 +256,7 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
     gap = text[group.end:piece.start]
     if not _JOIN_GAP.fullmatch(gap) or (group.fields.keys() & piece.fields.keys()):
         return False
-    if "인" in gap and not group.fields.keys() & {"weekday", "span_day"}:
+    if "인" in gap and not group.fields.keys() & {"weekday", "span_day", "day_shift", "anchor_shift", "holiday"}:
         return False
     if gap == "\n" and not text.startswith("(", piece.start):
         return False
@@ -236,13 +266,28 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
     prefix_only = not (group.fields.keys() - PREFIX_FIELDS)
     if group.standalone or (piece.standalone and not prefix_only):
         return False
+    if "every" in group.fields and (piece.standalone or has_time(piece.fields)):
+        return False  # `매일 1시간씩`, `매주 화요일 오전 10시`: the SET, then the time of its days
     if not prefix_only and not _fits_after(group, piece):
         return False
-    group.fields.update(piece.fields)
+    group.fields.update(_joined_fields(group, piece))
     group.end = piece.end + (1 if closing else 0)
     group.anchored = group.anchored or not piece.attach_only
     group.standalone = piece.standalone
     return True
+
+
+def _joined_fields(group: Group, piece: Piece) -> dict:
+    """`올해 말`, `지난해말까지`, `2021년 초`: the end or start of a year names its month, as 연말 and
+    연초 do."""
+    if _ends_year(group, piece):
+        return {"year_part": _YEAR_END_PARTS[piece.fields["month_part"]]}
+    return piece.fields
+
+
+def _ends_year(group: Group, piece: Piece) -> bool:
+    return (piece.fields.get("month_part") in _YEAR_END_PARTS and bool(group.fields.keys() & _YEAR_KEYS)
+            and not group.fields.keys() & {"month", "month_shift", "day", "day_shift"})
 
 
 def _fits_after(group: Group, piece: Piece) -> bool:
@@ -250,7 +295,8 @@ def _fits_after(group: Group, piece: Piece) -> bool:
     if "quantity" in keys or "quantity" in group.fields:
         return False
     if "month_part" in keys:
-        return group.fields.keys() & {"month", "month_shift"} and not group.fields.keys() & {"day", "day_shift"}
+        in_month = group.fields.keys() & {"month", "month_shift"} and not group.fields.keys() & {"day", "day_shift"}
+        return bool(in_month) or _ends_year(group, piece)
     if "zone" in keys:
         return "clock" in group.fields
     return piece.rank >= group.rank
@@ -295,7 +341,7 @@ def _ranges(text: str, groups: list[Group]):
 def _rangeable(first: Group, last: Group) -> bool:
     if first.standalone or last.standalone or "quantity" in first.fields or "quantity" in last.fields:
         return False
-    return "every" not in last.fields and ("every" not in first.fields or daily_clock(first.fields))
+    return "every" not in last.fields and "every" not in first.fields
 
 
 

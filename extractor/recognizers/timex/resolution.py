@@ -23,7 +23,7 @@ _DAILY_HOURS = regex.compile(one_of(LEXICON["daily_hours_words"]) + r"(?:은|는
 _SECOND_GRAINS = ("hour", "minute", "second")
 _FINER = {"years": "month", "months": "day", "weeks": "day", "days": "hour", "hours": "minute",
           "minutes": "second", "seconds": "second"}
-_GRAIN_ORDER = ["decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
+_GRAIN_ORDER = ["century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
                 "hour", "minute", "second"]
 
 
@@ -46,6 +46,12 @@ class Context:
     span: tuple[dt.date, dt.date] | None = None
     #: where the last month given with its year ended, and that month (`내년 4월`)
     dated_month: tuple[int, dt.date] | None = None
+    #: whether a day of the story has been named (till then the report's own day stands for it)
+    anchor_named: bool = False
+    #: the month, day or stretch the text is about (`전년 동월`, `같은 기간` say it again)
+    focus: tuple[Point, Point | None] | None = None
+    #: where a day that opens a stretch ended (`10일부터 …`), and that day
+    opened: tuple[int, dt.date] | None = None
 
     @property
     def today(self) -> dt.date:
@@ -64,22 +70,48 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
     if value is None:
         return None
     kind, value, point = value
-    if point is not None:
+    if point is not None and not _COMPARED.match(text, first.end):
         _move_context(text, first, point, ctx)
+    if "duration" in fields:
+        _stretch_from_opened(text, first, fields["duration"], ctx)
     if kind == "TIME" and _daily_hours(text, first):
         value = _without_day(value)
     return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
 
 
 def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
-    """A day named outright becomes the anchor (`이날`); a year named, the year last named."""
-    if point.grain in ("day", "part", "hour", "minute", "second") and not group.open_start \
-            and _moves_anchor(group.fields) and not _REPORTED.match(text, group.end):
-        ctx.anchor = point.when.date()
+    """A day named outright becomes the anchor (`이날`); a year named, the year last named. The
+    report's own day (`… 22일 밝혔다. 이날 오전 …`) is the anchor only until a day of the story is named."""
+    if point.grain in ("day", "part", "hour", "minute", "second") and _in_focus(text, group):
+        reported = bool(_REPORTED.match(text, group.end))
+        if not (reported and ctx.anchor_named):
+            ctx.anchor = point.when.date()
+            ctx.anchor_named = not reported
     if _YEAR_FIELDS & group.fields.keys():
         ctx.anchor_year = point.when.year
         if point.grain == "month":
             ctx.dated_month = (group.end, point.when.date())
+    if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end):
+        ctx.focus = (point, None)
+    if group.open_start and point.grain == "day":
+        ctx.opened = (group.end, point.when.date())
+
+
+#: `10일부터 사흘 일정으로`, `17일부터 2박 3일간`: a day and the days from it
+_OPENS_STRETCH = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+_DAYS_IN = {"days": 1, "weeks": 7}
+
+
+def _stretch_from_opened(text: str, group: Group, quantity: dict, ctx: Context) -> None:
+    """The stretch of days a start day and a count of days give: `첫날`, `둘째 날` count in it,
+    and the story is told on its first day (`이튿날`)."""
+    unit, amount = _unit(quantity)
+    if ctx.opened is None or unit not in _DAYS_IN or not isinstance(amount, int):
+        return
+    end, first_day = ctx.opened
+    if _OPENS_STRETCH.fullmatch(text, end, group.start):
+        ctx.span = (first_day, first_day + dt.timedelta(days=amount * _DAYS_IN[unit] - 1))
+        ctx.anchor, ctx.anchor_named = first_day, True
 
 
 def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex | None:
@@ -87,11 +119,9 @@ def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex 
     if points is None:
         return None
     begin, finish = points
-    if begin.grain == finish.grain == "day":
-        ctx.span = (begin.when.date(), finish.when.date())
-    if _YEAR_FIELDS & (first.fields.keys() | last.fields.keys()):
-        ctx.anchor_year = finish.when.year
     end = last.end
+    if not _COMPARED.match(text, end):
+        _move_context_to_range(first, last, begin, finish, ctx)
     closer = _RANGE_CLOSE.match(text, end)
     if closer:
         end = closer.end()
@@ -100,6 +130,14 @@ def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex 
     if kind == "TIME" and _daily_hours(text, first):
         value = "/".join(_without_day(bound) for bound in value.split("/"))
     return Timex(text=text[first.start:end], start=first.start, end=end, type=kind, value=value)
+
+
+def _move_context_to_range(first: Group, last: Group, begin: Point, finish: Point, ctx: Context) -> None:
+    if begin.grain == finish.grain == "day":
+        ctx.span = (begin.when.date(), finish.when.date())
+    if _YEAR_FIELDS & (first.fields.keys() | last.fields.keys()):
+        ctx.anchor_year = finish.when.year
+    ctx.focus = (begin, finish)
 
 
 def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
@@ -117,6 +155,15 @@ def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
 
 #: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
 _REPORTED = regex.compile(rf"\s?{one_of(report_verbs())}")
+#: `2019년 1월 대비`, `전년보다`: a date compared with is no date the story is told on
+_COMPARED = regex.compile(rf"\s?{one_of(LEXICON['comparison_markers'])}")
+
+
+def _in_focus(text: str, group: Group) -> bool:
+    """A day the story is told on: not the start of a range nor a day as a deadline (`26일까지 실시하는
+    연수에 … 참석했다고 22일 밝혔다. 이날 오전 …`; an hour as one, `어젯밤 9시까지 접수된`, is on it)."""
+    deadline = _RANGE_CLOSE.match(text, group.end) and not has_time(group.fields)
+    return not group.open_start and _moves_anchor(group.fields) and not deadline
 
 
 def _moves_anchor(fields: dict) -> bool:
@@ -126,7 +173,7 @@ def _moves_anchor(fields: dict) -> bool:
 
 def _daily_hours(text: str, group: Group) -> bool:
     """Opening hours (`운영시간은 10시에서 20시까지`) name no day of their own."""
-    if daily_clock(group.fields):
+    if group.daily:
         return True
     return not DATE_FIELDS & group.fields.keys() and bool(_DAILY_HOURS.search(text, max(0, group.start - 12),
                                                                                    group.start))
@@ -175,7 +222,7 @@ def _day_up_to(day: int, last: dt.date) -> Point | None:
 
 # --- resolving ------------------------------------------------------------------------------------
 
-DATE_FIELDS = {"decade", "year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
+DATE_FIELDS = {"century", "decade", "year", "year_shift", "year_anchor_shift", "month", "month_shift", "day", "day_shift", "anchor_shift",
                 "weekday", "week_shift", "holiday", "span_day", "every"}
 _RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day",
                     "year_anchor_shift"}
@@ -188,12 +235,14 @@ def has_time(fields: dict) -> bool:
 
 def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] | None:
     if "duration" in fields:
-        return "DURATION", _duration(fields["duration"]), None
+        return ("SET" if fields.get("recurring") else "DURATION"), _duration(fields["duration"]), None
     if "every" in fields:
         value = _set_value(fields)
         return ("SET", value, None) if value else None
     if "present" in fields:
         return "DATE", "PRESENT_REF", None
+    if "same_period" in fields:
+        return _same_period(fields, ctx)
     if "offset" in fields:
         point = _offset(fields["offset"], ctx)
         return ("TIME" if point.grain in _SECOND_GRAINS else "DATE"), _format(point), point
@@ -206,6 +255,28 @@ def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] |
     if point is None:
         return None
     return ("TIME" if has_time(fields) else "DATE"), _format(point), point
+
+
+def _same_period(fields: dict, ctx: Context) -> tuple[str, str, None] | None:
+    """`같은 기간` is the stretch in focus again; `전년 동월`, `2019년 같은 달`, `지난해 동기` the month
+    or stretch in focus in another year."""
+    if ctx.focus is None:
+        return None
+    first, last = ctx.focus
+    if fields["same_period"] == "month":
+        first, last = Point(_truncate(first.when, "month"), "month"), None
+    years = _year_of_same_period(fields, ctx, first.when.year) - first.when.year
+    points = [Point(_shift(point.when, "years", years), point.grain, point.code) for point in (first, last) if point]
+    kind = "TIME" if points[0].grain in _SECOND_GRAINS else "DATE"
+    return kind, "/".join(_format(point) for point in points), None
+
+
+def _year_of_same_period(fields: dict, ctx: Context, focus_year: int) -> int:
+    if "year" in fields:
+        return fields["year"]
+    if "year_shift" in fields:
+        return ctx.today.year + fields["year_shift"]
+    return focus_year + fields.get("year_anchor_shift", 0)
 
 
 def _point(fields: dict, ctx: Context, base: Point | None) -> Point | None:
@@ -256,10 +327,12 @@ def _day_or_span_point(fields: dict, ctx: Context):
         if "day" in fields:
             day = day.replace(day=fields["day"])
         return Point(_midnight(day), "day")
-    if "holiday" in fields:
+    if "holiday" in fields and "month" not in fields:  # `8월 15일 광복절`: the date says it
         return Point(_midnight(_holiday(fields, today, fields.get("direction"))), "day")
     if "decade" in fields:
         return Point(_midnight(dt.date(fields["decade"] * 10, 1, 1)), "decade")
+    if "century" in fields:
+        return Point(_midnight(dt.date(max(fields["century"] * 100, 1), 1, 1)), "century")
     if "week_shift" in fields:
         return _week_point(fields, today)
     return _NOT_HERE
@@ -341,25 +414,17 @@ def _span_day(fields: dict, ctx: Context) -> Point | None:
 
 
 def _set_value(fields: dict) -> str | None:
-    """TIMEX3 SET values: `매년` P1Y, `매주 월요일` XXXX-WXX-1, `매월 15일` XXXX-XX-15, `매일 오전 10시` XXXX-XX-XXT10:00."""
+    """TIMEX3 SET values: `매년` P1Y, `매주 월요일` XXXX-WXX-1, `매월 15일` XXXX-XX-15 (the hours of a
+    SET's days are a time of their own: `매일` P1D, `오전 10시` T10:00)."""
     rest = fields.keys() - PREFIX_FIELDS
     if not rest:
         return fields["every"]
-    if rest - {"weekday", "month", "day", "clock", "part_of_day"}:
+    if rest - {"weekday", "month", "day"}:
         return None
     if "weekday" in fields:
-        date = f"XXXX-WXX-{fields['weekday']}"
-    else:
-        month = f"{fields['month']:02d}" if "month" in fields else "XX"
-        date = f"XXXX-{month}" + (f"-{fields['day']:02d}" if "day" in fields else "-XX" if month == "XX" else "")
-    if not has_time(fields):
-        return date
-    clock = fields.get("clock")
-    if clock is None:
-        return f"{date}T{LEXICON['parts_of_day'][fields['part_of_day']]['code']}"
-    part = LEXICON["parts_of_day"].get(fields.get("part_of_day"))
-    minutes = _clock_minutes(clock, clock.get("meridiem") or (part["meridiem"] if part else None), None, None)
-    return f"{date}T{minutes // 60:02d}:{minutes % 60:02d}"
+        return f"XXXX-WXX-{fields['weekday']}"
+    month = f"{fields['month']:02d}" if "month" in fields else "XX"
+    return f"XXXX-{month}" + (f"-{fields['day']:02d}" if "day" in fields else "-XX" if month == "XX" else "")
 
 
 def _week_of_month(year: int, month: int, rank: int) -> Point:
@@ -476,14 +541,14 @@ def _time_point(fields: dict, ctx: Context, day: Point | None, base: Point | Non
     return Point(_at(ctx.anchor, choices[0], seconds), grain)
 
 
-def _clock_minutes(clock: dict, meridiem: str | None, zone: int | None, ctx: Context | None) -> int:
+def _clock_minutes(clock: dict, meridiem: str | None, zone: int | None, ctx: Context) -> int:
     hour = clock["hour"]
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
     minutes = hour * 60 + (-(clock["minute"] or 0) if clock.get("before") else clock["minute"] or 0)
-    if zone is not None and ctx is not None and ctx.utc_offset_hours is not None:
+    if zone is not None and ctx.utc_offset_hours is not None:
         minutes += round((ctx.utc_offset_hours - zone) * 60)
     return minutes
 
@@ -578,6 +643,7 @@ def _week(point: Point) -> str:
 
 #: The TIMEX3 value of a point, by its grain (finer than a minute: to the second).
 _FORMATS = {
+    "century": lambda p: f"{p.when.year // 100:02d}",
     "decade": lambda p: f"{p.when.year // 10:03d}",
     "year": lambda p: f"{p.when.year:04d}",
     "half": lambda p: f"{p.when.year:04d}-H{1 if p.when.month < 7 else 2}",
@@ -598,8 +664,3 @@ def _format(point: Point) -> str:
     if format_ is not None:
         return format_(point)
     return f"{_day(point.when)}T{point.when.hour:02d}:{point.when.minute:02d}:{point.when.second:02d}"
-
-
-def daily_clock(fields: dict) -> bool:
-    """`매일 10시부터 18시까지`: a time of every day, written like opening hours."""
-    return fields.get("every") == "P1D" and has_time(fields) and not (DATE_FIELDS - {"every"}) & fields.keys()

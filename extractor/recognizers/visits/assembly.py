@@ -117,8 +117,9 @@ def _holds_event(ctx: VisitContext, sentence, clause: Clause) -> bool:
             and _near(clause.date.period.first_day, ctx.reference))
 
 
-def _near(day: dt.date | None, reference: dt.date) -> bool:
-    return day is not None and abs((day - reference).days) <= MAX_EVENT_DAYS
+def _near(day: dt.date | None, reference: dt.date | None) -> bool:
+    """With no reference date (none given, none found) nearness is unknown: not near."""
+    return day is not None and reference is not None and abs((day - reference).days) <= MAX_EVENT_DAYS
 
 
 def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:

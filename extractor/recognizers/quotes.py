@@ -31,13 +31,19 @@ from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of, text_of
 from ..nlp.korean import SENTENCE_END, content_of, one_of, particles
 from .names.people import People, PersonPhrase
-from .speakers import find_subject, owner_of, paragraph_subject, resolve, speaker_right_before
+from .speakers import (
+    find_subject,
+    owner_of,
+    paragraph_subject,
+    resolve,
+    speaker_right_before,
+)
 
 FIELD = "quotes"
 #: (opening, closing) marks, the double ones first: quotes inside them are part of them.
 DOUBLE_MARKS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
-SINGLE_MARKS = (("‘", "’"), ("'", "'"))
-OPENING_MARKS = "“「『‘\"'"
+SINGLE_MARKS = (("‘", "’"), ("'", "'"), ("`", "`"))  # backquotes: some outlets' plain-text quotes
+OPENING_MARKS = "“「『‘\"'`"
 MAX_QUOTE_CHARS = 2000
 HEADLINE_ZONES = ("headline", "deck")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
@@ -340,8 +346,12 @@ def _syllable_pairs(text: str) -> set[str]:
 
 
 def _in_headline(doc: Doc, quoted: Quoted) -> bool:
+    """In a headline or deck, or right after a press wire's dateline (`서울--(뉴스와이어)--“…”`),
+    where a release sets its slogan."""
+    text = text_of(doc)
     zone = document_of(doc).zone_at(quoted.open)
-    return quoted.double and zone is not None and zone.kind in HEADLINE_ZONES
+    after_dateline = text[_line_start(text, quoted.open):quoted.open].strip().endswith("--")
+    return quoted.double and (zone is not None and zone.kind in HEADLINE_ZONES or after_dateline)
 
 
 def _headline_words(doc: Doc, text: str, quoted: Quoted) -> bool:

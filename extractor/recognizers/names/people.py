@@ -82,7 +82,7 @@ def titles() -> Titles:
     every = longest_first([*data["titles"], *data["suffix_titles"], *data["courtesy_titles"]])
     return Titles(
         titles=every,
-        title_pattern=re.compile("|".join(map(re.escape, [*every, *data["title_suffixes"]]))),
+        title_pattern=re.compile("|".join(map(re.escape, [*every, *data["title_suffixes"], *data["person_nouns"]]))),
         bodies=dict(data["title_bodies"]),
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
@@ -607,13 +607,15 @@ def _name_before_parenthesis(people: People, words: list[Word], described: bool,
                              glossed: bool) -> tuple[int, int] | None:
     """The name the parenthesis is about: a Korean name, or one to four transliterated words
     (after the common nouns that describe the person: `캐나다 관광객 사미아`). A transliterated
-    name needs a title, a role or an age to tell it from a place (`쿠알라룸푸르(말레이시아)`), and
-    one ending like a body its spelling in Chinese characters (`전석군(田錫軍, …)`; not `공사(사장 …)`)."""
+    name needs a title, a role or an age to tell it from a place (`쿠알라룸푸르(말레이시아)`); one
+    word spelt in Chinese characters after it is a name though it ends like a body (`전석군(田錫軍, …)`)."""
     last = words[-1]
     if is_korean_name(people, last) and (described or last.tags == ("NNP",)):
         return last.start, last.end  # a place or a picture alone says little: `기록관(호수공원)`
     if not described or _anonymised(last):
         return None
+    if glossed and re.fullmatch(r"[가-힣]{2,4}", clean(last.stem)):
+        return last.start, last.end  # `전석군(田錫軍, …) 단장`: a name spelt in Chinese characters
     first = len(words) - 1
     while first >= 0 and len(words) - first <= MAX_NAME_WORDS and _name_shaped(people, words[first]) \
             and (first == len(words) - 1 or _adjacent(people, words, first, first + 1)):
@@ -621,8 +623,7 @@ def _name_before_parenthesis(people: People, words: list[Word], described: bool,
     run = words[first + 1:]
     while len(run) > 1 and run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1:
         run = run[1:]  # `관광객 사미아`: a common noun describing the person
-    if not run or not any(_foreign_looking(people, w) for w in run) or \
-            not glossed and is_organization_word(people.reading, last):
+    if not run or not any(_foreign_looking(people, w) for w in run):
         return None
     return run[0].start, last.end
 
@@ -1021,7 +1022,8 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     return not (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
                 or written in lex.title_modifiers
                 or written in lex.international_bodies or written in pronouns()
-                or written in people.heads.generic or written in people.heads.participant_nouns
+                or written in people.heads.generic or written in people.heads.participant_nouns or written in lex.person_nouns
+                or written in people.heads.organizations  # a bare head (`의회`) ends a body, no name
                 or split_title(written) or _in_country(word, people.countries) or _foreign_place(people, word))
 
 
@@ -1085,12 +1087,15 @@ def _market(people: People, words: list[Word], index: int, titled: PersonPhrase)
 
 
 def _title_before_name(people: People, words: list[Word], index: int) -> PersonPhrase | None:
-    """The title phrase ending at words[index], bare (`부시장`) or as an apposition (`부지사인`)."""
+    """The title phrase ending at words[index], bare (`부시장`) or as an apposition (`부지사인`), or
+    a noun saying who the person is (`가수`, `관광객`)."""
     word = words[index]
     if word.connective and word.stem.endswith("인"):
         word = people.article.word(word.start, word.start + len(word.stem) - 1)
     elif word.particle:
         return None
+    if clean(word.stem) in titles().person_nouns:  # `가수 김광석`, `캐나다 관광객 사미아는`
+        return PersonPhrase(Speaker(title=clean(word.stem)), word.start)
     if not split_title(clean(word.stem)):
         return None
     return phrase_ending_at(people, [*words[:index], word], index)

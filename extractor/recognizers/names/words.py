@@ -62,8 +62,10 @@ class Word(NamedTuple):  # a NamedTuple, not a frozen dataclass: hundreds are bu
 
     @property
     def noun_stem(self) -> bool:
-        """Is everything before the particles a noun (brackets allowed)?"""
-        return bool(self.stem_tags) and all(tag in STEM_NOUN_TAGS for tag in self.stem_tags)
+        """Is everything before the particles a noun (brackets allowed; a determiner glued before
+        nouns, as in `새마을운동중앙회장`, is part of it)?"""
+        tags = self.stem_tags[1:] if self.stem_tags[:1] == ("MM",) and len(self.tags) > 1 else self.stem_tags
+        return bool(tags) and all(tag in STEM_NOUN_TAGS for tag in tags)
 
     @property
     def connective(self) -> bool:

@@ -370,7 +370,7 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
     title, head_end = _title_after_parenthesis(people, match.end())
     if said is None or not (title or said.title or said.age or said.photo or said.place):
         return None
-    span = _name_before_parenthesis(people, words, bool(title or said.title or said.age), said.gloss)
+    span = _name_before_parenthesis(people, words, said, titled=bool(title or said.title))
     if span is None:
         return None
     name = people.article.text[span[0]:span[1]]
@@ -603,18 +603,23 @@ def _title_after_parenthesis(people: People, after: int) -> tuple[str | None, in
     return None, after
 
 
-def _name_before_parenthesis(people: People, words: list[Word], described: bool,
-                             glossed: bool) -> tuple[int, int] | None:
+def _name_before_parenthesis(people: People, words: list[Word], said: Apposition,
+                             titled: bool) -> tuple[int, int] | None:
     """The name the parenthesis is about: a Korean name, or one to four transliterated words
     (after the common nouns that describe the person: `캐나다 관광객 사미아`). A transliterated
-    name needs a title, a role or an age to tell it from a place (`쿠알라룸푸르(말레이시아)`); one
-    word spelt in Chinese characters after it is a name though it ends like a body (`전석군(田錫軍, …)`)."""
+    name needs a title, a role or an age to tell it from a place (`쿠알라룸푸르(말레이시아)`), and
+    one Kiwi reads as common nouns two words and an age (`태미 로스(54)`); one word spelt in
+    Chinese characters after it is a name though it ends like a body (`전석군(田錫軍, …)`)."""
     last = words[-1]
-    if is_korean_name(people, last) and (described or last.tags == ("NNP",)):
+    described = titled or bool(said.title) or said.age
+    before = len(words) - 2
+    after_part = before >= 0 and _adjacent(people, words, before, before + 1) and \
+        _is_foreign_name_part(people, words[before])  # `마쓰다 이와오(69)`: no Korean name
+    if is_korean_name(people, last) and (described or last.tags == ("NNP",)) and not after_part:
         return last.start, last.end  # a place or a picture alone says little: `기록관(호수공원)`
     if not described or _anonymised(last):
         return None
-    if glossed and re.fullmatch(r"[가-힣]{2,4}", clean(last.stem)):
+    if said.gloss and re.fullmatch(r"[가-힣]{2,4}", clean(last.stem)):
         return last.start, last.end  # `전석군(田錫軍, …) 단장`: a name spelt in Chinese characters
     first = len(words) - 1
     while first >= 0 and len(words) - first <= MAX_NAME_WORDS and _name_shaped(people, words[first]) \
@@ -623,7 +628,7 @@ def _name_before_parenthesis(people: People, words: list[Word], described: bool,
     run = words[first + 1:]
     while len(run) > 1 and run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1:
         run = run[1:]  # `관광객 사미아`: a common noun describing the person
-    if not run or not any(_foreign_looking(people, w) for w in run):
+    if not run or not (any(_foreign_looking(people, w) for w in run) or said.age and len(run) > 1):
         return None
     return run[0].start, last.end
 

@@ -928,9 +928,17 @@ def _name_after_country(people: People, words: list[Word], position: int, title:
 
 def _one_word_name(people: People, words: list[Word], before: int, title: str, aged: bool) -> bool:
     """One word is a name after an age (`단장(45)`), after a country's place (`중국 시안 리밍위안
-    시장`) or a country's (`러시아의 코쥐마코 아무르주지사`), or before a foreign city's title
-    (`천샤오왕 다롄시장`)."""
-    return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before]))
+    시장`) or a country's (`러시아의 코쥐마코 아무르주지사`), before a foreign city's title
+    (`천샤오왕 다롄시장`), or when it is a proper noun of no Korean name's form before a title
+    glued to its place (`구마가이 지바시장`: a Korean mayor's name has a Korean form)."""
+    return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before])) \
+        or _foreign_word_before_place_title(words[before + 1], title)
+
+
+def _foreign_word_before_place_title(word: Word, title: str) -> bool:
+    stem = clean(word.stem)
+    return bool(split_title(title)[1]) and word.tags == ("NNP",) and len(stem) > 2 \
+        and not lexicons.korean_name_form(stem) and stem not in titles().regions
 
 
 def _foreign_owner(people: People, word: Word) -> bool:

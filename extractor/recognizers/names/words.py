@@ -22,7 +22,7 @@ from typing import Iterator, NamedTuple
 from spacy.tokens import Doc
 
 from ...nlp.common import text_of
-from ...nlp.korean import per_doc
+from ...nlp.korean import morphemes_of, per_doc
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
@@ -104,8 +104,8 @@ class ArticleWords:
 
     def __init__(self, doc: Doc):
         self.text = text_of(doc)
-        self.morphs = doc._.morphs or []  # sorted by (start, end) by the tokenizer
-        self.morph_starts = [m.start for m in self.morphs]
+        index = morphemes_of(doc)  # Kiwi's morphemes, sorted by (start, end) by the tokenizer
+        self.morphs, self.morph_starts = index.morphs, index.starts
         self._clause_words: dict[int, Word] = {}
         self._once: dict = {}  # one copy of each equal tuple of tags or forms and each stem and particle
 

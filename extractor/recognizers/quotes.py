@@ -40,9 +40,10 @@ from .speakers import (
 )
 
 FIELD = "quotes"
-#: (opening, closing) marks, the double ones first: quotes inside them are part of them.
-DOUBLE_MARKS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
-SINGLE_MARKS = (("‘", "’"), ("'", "'"), ("`", "`"))  # backquotes: some outlets' plain-text quotes
+#: (opening, closing) marks, the double ones first: quotes inside them are part of them. Pages
+#: converted in part mix curly and straight marks (`"…”`, `“…"`): paired last, as a fallback.
+DOUBLE_MARKS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'), ("“", '"'), ('"', "”"))
+SINGLE_MARKS = (("‘", "’"), ("'", "'"), ("`", "`"), ("‘", "'"), ("'", "’"))  # backquotes: plain-text quotes
 OPENING_MARKS = "“「『‘\"'`"
 MAX_QUOTE_CHARS = 2000
 HEADLINE_ZONES = ("headline", "deck")
@@ -108,13 +109,18 @@ def quoted_passages(text: str) -> list[Quoted]:
     return sorted(found, key=lambda q: q.open)
 
 
+#: A straight mark's passage holding a curly one of its weight pairs marks of two quotes (`"A” … “B"`).
+_CURLY_OF = {'"': "“”", "'": "‘’"}
+
+
 def _pairs(text: str, opening: str, closing: str):
     if opening == closing:
         positions = [match.start() for match in re.finditer(re.escape(opening), text)]
+        curly = _CURLY_OF.get(opening, "")
         index = 0
         while index + 1 < len(positions):
             start, end = positions[index], positions[index + 1]
-            if _closable(text, start, end):
+            if _closable(text, start, end) and not any(mark in text[start:end] for mark in curly):
                 yield start, end
                 index += 2
             else:

@@ -17,8 +17,15 @@ a romanised gloss may follow it (`에드윈 리(Edwin M. Lee)`). A lone surname
 Where Kiwi reads a transliterated name as common words or a Korean name
 (`응우옌 반 안`, `다나카 히로시`, `우에다`), the name is read from where it stands:
 a run of one to four words before a country or body and the title, between a
-foreign body and the title, or after a foreign official's title (`몽골
-울란바토르시 부시장 바트 에르덴은`); a name given before is recognised as written.
+foreign body and the title, or after a title (`몽골 울란바토르시 부시장 바트
+에르덴은`, `주한 라오스 대사 분낫 케오마니는`, `가수 김광석`); a name given before is
+recognised as written.
+
+Other shapes name people without a title after them: a parenthesis saying who the
+person is (`카림 벤제마(알제리 내무부 차관)는`, `사미아(캐나다 관광객)`, `홍길동(45·회사원)씨`),
+a broadcast's speaker label (`<인터뷰> 홍길동(○○시청 과장) : "…"`, `{홍길동/ 충남 서산/ "…"}`),
+a signature after a quote (`“…”(아미나·29·케냐 유학생)`), a list of Korean names sharing one
+title (`홍길동·김철수 의원`), and a name in single quotes before its title (`‘와디 알비티’ 대사`).
 """
 from __future__ import annotations
 

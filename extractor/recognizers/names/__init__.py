@@ -35,7 +35,7 @@ _OUTLET = re.compile(
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
 _SPACE = re.compile(r"\s+")
-_PARENTHESISED_END = re.compile(r"\([^()]*\)$")
+_PARENTHESISED = re.compile(r"\([^()]*\)")
 #: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
@@ -217,12 +217,12 @@ def _canonical_names(names: set[str], merge_suffixes: bool) -> dict[str, str]:
     longest: dict[str, str] = {}
     for name in sorted(names, key=lambda name: (len(name), name)):  # ties broken by text: same output every run
         longest[key(name)] = name
-    glossed = {_PARENTHESISED_END.sub("", k): k for k in longest if k.endswith(")")}
+    glossed = {_PARENTHESISED.sub("", k): k for k in longest if ")" in k}
     canonical = {}
     for name in names:
         target = key(name)
         if merge_suffixes:
-            target = glossed.get(target, target)  # `버스정보시스템` after `버스정보시스템(BIS)`
+            target = glossed.get(target, target)  # `버스정보시스템` after `버스정보시스템(BIS)`, `드론 시범사업` after `드론(무인비행장치) 시범사업`
             containers = sorted((k for k in longest if k != target and k.endswith(target)), key=len)
             if containers and all(containers[-1].endswith(k) for k in containers):
                 target = containers[-1]

@@ -17,9 +17,21 @@ from .words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",
-                       "개월", "간", "단계"})  # `6개월간`: a duration, `2단계`: a phase, like a count, open no name
-#: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`).
-_EDITION_COUNTERS = frozenset({"주년", "회", "차"})
+                       "개월", "간", "단계", "년도",
+                       "원", "달러", "유로", "엔", "위안"})  # `6개월간`: a duration, `2단계`: a phase, `850만달러`: an amount,
+                                                              # like a count, open no name
+#: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`),
+#: and a corps' or course's intake (`제6기 해외봉사단`).
+_EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
+_COURSE = "과정"
+_DESCRIBING_SUFFIXES = (("별",), ("간",))  # `나라별`: for each; `열흘간`, `국가간`: for a time, between
+#: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
+_DATE_UNITS = frozenset({"월", "일"})
+#: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
+#: whose name it opens (`2023년 대백제전`).
+_YEAR = re.compile(r"(?:19|20)\d\d(?:[~∼-](?:19|20)?\d\d)?(?:년도?)?")
+#: A year written after an event's name, its edition (`경주 술과 떡 잔치 2009`, `서울거리예술축제2017`).
+_TRAILING_YEAR = re.compile(r" ?(?:19|20)\d\d$")
 #: Counters of bodies or of a body's meetings, before a body named by its kind (`30여개 센터`, `제33차 위원회`).
 _BODY_COUNTERS = frozenset({"개", "곳", "개소", "차", "회"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
@@ -50,6 +62,19 @@ _ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
 #: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
 _GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
 _GLOSS_REACH = 34
+#: Words glued before a known system that name it more closely (`자동크린넷`, `서울TOPIS`): letters, no digits.
+_NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
+_STEM_PUNCTUATION = ".,·"
+#: After a quoted phrase, what makes it a theme or a topic: `‘…’이란 주제로`, `‘…’를 주제로`, `‘…’ 등에 관한 강의`.
+_THEME = re.compile(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(?:에 관한|에 대한|에 관해))")
+#: The marks of a company's legal form written before or after its name: `㈜`, `(주)`, `주식회사`.
+_COMPANY_BEFORE = re.compile(r"(?:㈜|\(주\)|주식회사) ?$")
+_COMPANY_AFTER = re.compile(r" ?(?:㈜|\(주\))")
+_OPENING_QUOTES = ("‘", "'", "“", "\"")
+#: `‘…’라는`, `‘…’이라는`: what follows says what the quoted name is.
+_CALLED = re.compile(r"^\s?(?:이)?라는")
+#: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
+_QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
 #: `(이하 “행복청”)`: the short name an article gives a body `hereafter`.
 _HEREAFTER = re.compile(r"^이하\s*")
 _QUOTES = " '\"‘’“”"
@@ -128,21 +153,29 @@ class Heads:
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     system_kind_heads: frozenset
-    known_systems: frozenset
+    known_systems: HeadIndex
     device_heads: frozenset
     known_bodies: frozenset  # written without spaces
     site_nouns: tuple[str, ...]
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
+    audience_words: frozenset
+    container_heads: frozenset
     kind_heads: frozenset
     generic_activities: frozenset
     generic: frozenset
+    descriptive: frozenset
     list_closers: frozenset
     quoted_followers: tuple[str, ...]
     quoted_leaders: frozenset
     quoted_heads: tuple[str, ...]
     anniversary_heads: frozenset
+    agreement_heads: frozenset
+    plan_heads: frozenset
+    opening_ceremonies: frozenset
+    process_nouns: frozenset
+    superlatives: frozenset
     dedicated_year: str
 
     def of(self, field: str) -> HeadIndex:
@@ -185,18 +218,27 @@ def heads() -> Heads:
         known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
                                for name in names),
         site_nouns=tuple(org["site_nouns"]),
-        known_systems=frozenset(entry["name"] for entry in lexicons.load("public_systems")["systems"]),
+        known_systems=HeadIndex([entry["name"] for entry in lexicons.load("public_systems")["systems"]]
+                                + data["systems"]["device_names"]),
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
+        audience_words=frozenset(data["programs"]["audience_words"]),
+        container_heads=frozenset(data["programs"]["container_heads"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
         generic=frozenset(data["generic_modifiers"]),
+        descriptive=frozenset(data["descriptive_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
         quoted_heads=tuple(data["programs"]["quoted_heads"]),
         anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
+        agreement_heads=frozenset(data["programs"]["agreement_heads"]),
+        plan_heads=frozenset(data["programs"]["plan_heads"]),
+        opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
+        process_nouns=frozenset(data["programs"]["process_nouns"]),
+        superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
     )
 
@@ -238,53 +280,128 @@ def organization_head(reading: Reading, word: Word) -> str | None:
 # --- systems and programmes -------------------------------------------------
 
 def things(reading: Reading) -> list[Candidate]:
+    return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
+            if not _company(reading, candidate)]
+
+
+def _company(reading: Reading, candidate: Candidate) -> bool:
+    """`한화시스템`, `㈜대한정보시스템`, `미래시스템(주)`: a company named like a system is an organisation."""
+    text = reading.article.text
+    return candidate.field == "systems" and (
+        _SPACE.sub("", candidate.name) in reading.lex.known_bodies or candidate.name.startswith(("㈜", "(주)"))
+        or _COMPANY_AFTER.match(text, candidate.end) is not None
+        or _COMPANY_BEFORE.search(text, max(0, candidate.start - 5), candidate.start) is not None)
+
+
+def _phrase_things(reading: Reading, phrase: list[Word]) -> list[Candidate]:
     article, lex = reading.article, reading.lex
     found: list[Candidate] = []
     fields = [(field, lex.of(field)) for field in ("systems", "programs")]
-    for phrase in article.phrases():
-        for position, word in enumerate(phrase):
-            word_text = article.text[word.start:word.nominal_end]
-            if _always_on_service(word, lex) or _known_system(reading, word, word_text):
-                end = word.nominal_end + _alias_length(reading, word.nominal_end, "systems")
-                found.append(Candidate("systems", article.text[word.start:end], word.start, end))
-            found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
-            found.extend(_called_system(reading, word))
-            for field, field_heads in fields:
-                head = field_heads.ending_or_is(word_text)
-                if head is not None and position == 0 and word_text == head:
-                    found.extend(_glossed_name(reading, word, field, head))
-                elif head is not None:
-                    found.extend(_thing_at(reading, phrase, position, field, head))
+    for position, word in enumerate(phrase):
+        word_text = article.text[word.start:word.nominal_end]
+        known = _known_system_at(reading, phrase, position)
+        if known is not None:
+            start, end = known
+            end += _alias_length(reading, end, "systems")
+            found.append(Candidate("systems", article.text[start:end], start, end))
+        found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position))
+        found.extend(_called_system(reading, word))
+        for field, field_heads in fields:
+            head = field_heads.ending_or_is(word_text)
+            if head is not None and position == 0 and word_text == head:
+                found.extend(_glossed_name(reading, word, field, head))
+            elif head is not None:
+                found.extend(_thing_at(reading, phrase, position, field, head))
     return found
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    """`외국 지방공무원 초청연수 프로그램`, `다롄 아카시아 축제 개막식`: a name whose head is followed,
+    in the same phrase, by another head of its field is part of the longer name, no name of its own."""
+    return [c for c in found if not any(
+        other.field == c.field and other.start <= c.start and other.end > c.end for other in found)]
 
 
 def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, head: str) -> list[Candidate]:
     article, lex, countries = reading.article, reading.lex, reading.countries
     word = phrase[position]
     word_text = article.text[word.start:word.nominal_end]
-    first, stop = _name_start(reading, phrase, position)
+    first, stop = _name_start(reading, phrase, position, lex.descriptive if field == "programs" else frozenset())
     if head in lex.kind_heads and word_text == head and _after_country(phrase, first, position, countries) == position:
         return []  # `한국 연수`: a country before a general head says where, not which
+    if position + 1 < len(phrase) and is_organization_word(reading, phrase[position + 1]):
+        return []  # `여수세계박람회 조직위원회`: the name of a body, not a mention of its event
     first = _without_owner_country(reading, phrase, first, position, field)
     coordinated = _coordinated_at(reading, phrase, first, position, stop, field, head)
     if coordinated is not None:
         return coordinated
-    apposed = _apposed_name(reading, word, field) if word.connective else None
-    if apposed:
-        return [apposed]  # `교통정보시스템인 토피스`, `아트페어인 프리즈 서울`: the name, not its description
+    apposed = _apposition(reading, word, field) if word.connective else None
+    if apposed is not None:
+        return apposed
     start = phrase[first].start
     if first == 0 and stop is None:
         start = _glossed_start(reading, start)
     text = article.text[start:word.nominal_end]
-    if not _is_name(text, head, field, lex) or stop == "list" or (stop == "count" and field == "systems"):
+    if not _is_name(text, head, field, lex) or stop in ("list", "description") or (stop == "count" and field == "systems"):
         return []
     if _names_a_kind(reading, phrase, first, position, text, field, head):
         return []
-    end = word.nominal_end + _alias_length(reading, word.nominal_end, field)
+    if field == "programs" and start == phrase[first].start:
+        start = _with_year(reading, phrase, first, head) if first else _with_left_conjunct(reading, phrase[0])
+    end = _name_end(reading, phrase, position, field)
     found = [Candidate(field, article.text[start:end], start, end)]
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
+
+
+def _name_end(reading: Reading, phrase: list[Word], position: int, field: str) -> int:
+    """Where the name ending in phrase[position] ends: after its alias (`버스정보시스템(BIS)`), or a
+    system after the proper name it is given right after its description (`자율주행 순찰로봇 스팟(SPOT)`)."""
+    end = phrase[position].nominal_end
+    if field == "systems" and position + 2 == len(phrase) and _proper(reading, phrase[-1]):
+        end = phrase[-1].nominal_end
+    return end + _alias_length(reading, end, field)
+
+
+def _proper(reading: Reading, word: Word) -> bool:
+    """A proper noun or Latin word that is no country, city or body (`스팟`, not `KT`, `서울`)."""
+    text = reading.article.text[word.start:word.nominal_end]
+    return word.full and word.tags[:1] in (("NNP",), ("SL",)) and len(text) > 1 and not (
+        reading.countries.contain(word.start) or is_organization_word(reading, word)
+        or _SPACE.sub("", text) in reading.lex.known_bodies or text in lexicons.foreign_cities())
+
+
+def _with_year(reading: Reading, phrase: list[Word], first: int, head: str) -> int:
+    """Where a programme's name starts with the year written before it, the edition it names
+    (`2023년 대백제전`, `2024 세계잼버리 대회`); an agreement's year is when it was signed."""
+    start = phrase[first].start
+    if first == 0 or head in reading.lex.agreement_heads or not _is_year(reading.article, phrase[first - 1]) \
+            or _is_edition(reading.article, phrase[first]):
+        return start  # `1993년 제1회 파리 대회`: the edition numbers it, the year says when
+    return phrase[first - 1].start
+
+
+def _with_left_conjunct(reading: Reading, word: Word) -> int:
+    """`국제 가구 및 인테리어 산업전`, `자매결연 및 협력 프로젝트 체결식`: a programme's title joins with
+    `및` nouns that are no name of their own; where the name starts then."""
+    article, lex = reading.article, reading.lex
+    index = article.index_at(word.start)
+    if index < 2 or article.text[article.words[index - 2].end:word.start] != " 및 ":
+        return word.start
+    left = article.words[index - 2]
+    left_text = article.text[left.start:left.end]
+    if not left.full or lex.programs.ending_or_is(left_text) or left_text in lex.generic \
+            or is_organization_word(reading, left):
+        return word.start
+    first = index - 2
+    while first > 0 and article.joined(article.words[first - 1], article.words[first]):
+        first -= 1
+    if first > 0 and article.words[first - 1].particle == "의":
+        return word.start  # `관광교류의 밤 및 트래블마트 행사`: a name of its own on the left
+    phrase = article.words[first:index - 1]
+    name_first, stop = _name_start(reading, phrase, len(phrase) - 1)
+    return word.start if stop else phrase[name_first].start
 
 
 def _without_owner_country(reading: Reading, phrase: list[Word], first: int, position: int, field: str) -> int:
@@ -301,18 +418,30 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
 
 def _coordinated_at(reading: Reading, phrase: list[Word], first: int, position: int, stop: str | None,
                     field: str, head: str) -> list[Candidate] | None:
-    """One name per member of a coordination sharing the head, glued (`교통·방범CCTV`) or with
-    the head a word of its own (`교통·방범 CCTV`); None when the name is no coordination."""
+    """One system per member of a coordination sharing the head, glued (`교통·방범CCTV`) or with
+    the head a word of its own (`교통·방범 CCTV`); None when the name is no coordination. A programme
+    is named by its title as written (`홍천 인삼·한우축제`, `행정서비스 통합·연계 사업`)."""
     text, lex, word = reading.article.text, reading.lex, phrase[position]
+    if field != "systems":
+        return None
     conjuncts = _COORDINATION.split(text[word.start:word.nominal_end])
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
-        return _coordinated(word, conjuncts, head, field, lex)
-    if field == "systems" and len(conjuncts) == 1 and conjuncts[0] == head and first == position - 1 and stop is None:
+        members = _coordinated(word, conjuncts, head, field, lex)
+        return _with_lead(text, phrase[first], word, members) if first < position and stop is None else members
+    if len(conjuncts) == 1 and conjuncts[0] == head and first == position - 1 and stop is None:
         before = phrase[first]
         members = _COORDINATION.split(text[before.start:before.nominal_end])
         if len(members) > 1 and before.full:
             return _coordinated(before, members, head, field, lex)
     return None
+
+
+def _with_lead(text: str, lead: Word, word: Word, members: list[Candidate]) -> list[Candidate]:
+    """`인터넷 민원발급·열람시스템`: the words before a coordination stay with its first member."""
+    if not members or members[0].start != word.start:
+        return members
+    first = members[0]
+    return [Candidate(first.field, text[lead.start:word.start] + first.name, lead.start, first.end), *members[1:]]
 
 
 def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: int, text: str, field: str,
@@ -341,6 +470,15 @@ def _next_word(reading: Reading, word: Word) -> Word | None:
         following.start - word.end <= 2 else None
 
 
+def _apposition(reading: Reading, word: Word, field: str) -> list[Candidate] | None:
+    """`교통정보시스템인 토피스`, `아트페어인 프리즈 서울`: the name, not its description; `민원 플랫폼인
+    ‘온통세종’`: none here, the quoted name is named (quoted()); None when no name follows."""
+    apposed = _apposed_name(reading, word, field)
+    if apposed is not None:
+        return [apposed]
+    return [] if reading.article.text.startswith(_OPENING_QUOTES, word.end + 1) else None
+
+
 def _apposed_name(reading: Reading, word: Word, field: str) -> Candidate | None:
     """`교통정보시스템인 토피스(TOPIS)`, `아트페어인 프리즈 서울`: the proper name (one to three proper
     words ending their phrase) a system or programme word is predicated of."""
@@ -353,13 +491,19 @@ def _apposed_name(reading: Reading, word: Word, field: str) -> Candidate | None:
             and article.joined(article.words[index], article.words[index + 1]):
         index += 1  # `대회인 덴마크 오르후스대회`: the owner country goes
     following, last = article.words[index], index
-    while last < index + 3 and article.words[last].nominal and article.words[last].tags[0] in ("NNP", "SL"):
+    while last < index + 3 and _proper_or_known(reading, article.words[last]):
         if last + 1 == len(article.words) or not article.joined(article.words[last], article.words[last + 1]):
             end = article.words[last].nominal_end
             end += _alias_length(reading, end, field)
             return Candidate(field, article.text[following.start:end], following.start, end)
         last += 1
     return None
+
+
+def _proper_or_known(reading: Reading, word: Word) -> bool:
+    """A proper noun or Latin word, or a system known by its name (`토피스`, read as a common noun)."""
+    return word.nominal and (word.tags[0] in ("NNP", "SL")
+                             or reading.article.text[word.start:word.nominal_end] in reading.lex.known_systems)
 
 
 def _called_system(reading: Reading, word: Word) -> list[Candidate]:
@@ -391,7 +535,7 @@ def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> l
         return []
     first, stop = _name_start(reading, phrase, count - 1) if count > 0 else (count, None)
     while first < count and (article.text[phrase[first].start:phrase[first].nominal_end] in lex.generic or (
-            first < count - 1 and _city_name(article.text[phrase[first].start:phrase[first].nominal_end]))):
+            first < count - 1 and _city_name(article.text[phrase[first].start:phrase[first].nominal_end], lex))):
         first += 1  # `올해`; `조요시 시제 시행 45주년 기념식`: the city whose anniversary it is goes, as an owner
     if stop or first == count:
         return []  # `15주년 행사` alone says which anniversary, not of what
@@ -399,9 +543,10 @@ def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> l
                       phrase[first].start, word.nominal_end)]
 
 
-def _city_name(text: str) -> bool:
-    """`조요시`, `관남현`: a word of three or more syllables ending as a local government does."""
-    return len(text) > 2 and text[-1] in _CITY_ENDINGS
+def _city_name(text: str, lex: Heads) -> bool:
+    """`조요시`, `관남현`: a word of three or more syllables ending as a local government does
+    (not a common noun ending so: `자매도시`)."""
+    return len(text) > 2 and text[-1] in _CITY_ENDINGS and not text.endswith(lex.common_endings)
 
 
 def _dedicated_year(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
@@ -417,14 +562,32 @@ def _dedicated_year(reading: Reading, phrase: list[Word], position: int) -> list
     if article.text[year.start:year.nominal_end] != lex.dedicated_year:
         return []
     first, stop = _name_start(reading, phrase, position)
-    return [] if stop else [Candidate("programs", article.text[phrase[first].start:year.nominal_end],
-                                      phrase[first].start, year.nominal_end)]
+    start = _with_year(reading, phrase, first, lex.dedicated_year)
+    return [] if stop else [Candidate("programs", article.text[start:year.nominal_end], start, year.nominal_end)]
 
 
 def _always_on_service(word: Word, lex: Heads) -> bool:
     """`정부24`, `보조금24`: a noun glued to a number of hours or days the service is open."""
     return (len(word.forms) > 1 and word.tags[-1] == "SN" and word.forms[-1] in lex.always_on_numbers
             and word.tags[-2] in ("NNG", "NNP"))
+
+
+def _known_system_at(reading: Reading, phrase: list[Word], position: int) -> tuple[int, int] | None:
+    """Where a system known by its name alone stands in phrase[position], its words before it that
+    name it too (`자동크린넷`, `서울TOPIS`, `스마트 쉼터`): a public service, a device named by its use,
+    or a service always on (`정부24`)."""
+    article, lex, word = reading.article, reading.lex, phrase[position]
+    if _always_on_service(word, lex):
+        return word.start, word.nominal_end
+    stem = word.stem.rstrip(_STEM_PUNCTUATION)
+    if article.text[word.start - 1:word.start] == "(" or not stem:
+        return None  # `유니패스(UNI-PASS)`: an alias, named with its system
+    if position > 0 and article.text[phrase[position - 1].start:phrase[position - 1].end] + stem in lex.known_systems:
+        return phrase[position - 1].start, word.start + len(stem)  # `스마트 쉼터`
+    known = lex.known_systems.ending_or_is(stem)
+    if known is None or (known != stem and not _NAMING_PREFIX.fullmatch(stem[: len(stem) - len(known)])):
+        return None
+    return word.start, word.start + len(stem)
 
 
 def _known_system(reading: Reading, word: Word, word_text: str) -> bool:
@@ -488,26 +651,49 @@ def _is_alias(gloss: str, field: str, lex: Heads) -> bool:
     return gloss in lex.of(field) or _LATIN_ALIAS.fullmatch(gloss) is not None
 
 
-def _name_start(reading: Reading, phrase: list[Word], position: int) -> tuple[int, str | None]:
+def _name_start(reading: Reading, phrase: list[Word], position: int,
+                inside: frozenset = frozenset()) -> tuple[int, str | None]:
     """Index of the first word of the name ending at phrase[position], and what stopped it
-    ("count" for `10개 업무용 CCTV`, "list" for `A 등 공무원 연수`)."""
-    article, lex = reading.article, reading.lex
-    first = position
+    ("count" for `10개 업무용 CCTV`, "list" for `A 등 공무원 연수`, "description" for `최대 규모 전람회`).
+    Words of `inside` may stand inside the name, never open it (`청년 해외 인턴십 프로그램`)."""
+    article = reading.article
+    first, stop = position, None
     while first > 0 and position - first < MAX_NAME_WORDS - 1:
-        before = phrase[first - 1]
-        text = article.text[before.start:before.nominal_end]
-        if _is_edition(article, before):
-            return first - 1, None  # `제3회 세계밀리터리룩 페스티벌`: the edition is part of an event's name
-        if is_count(before) or (first > 1 and is_count(phrase[first - 2]) and _common_noun(before)):
-            return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
-        if text in lex.list_closers:
-            if first == 1 and _after_clause(article, before):
-                break  # `측정하는 등 재난안전 상황관제체계`: 등 after a clause ends it, no list of names
-            return first, "list"
-        if text in lex.generic or before.tags == ("NNB",) or is_organization_word(reading, before):
-            break  # a bound noun standing alone (`연수기간 중`, `방문 때`) ends the words before it
+        boundary = _boundary(reading, phrase, first, inside)
+        if boundary is not None:
+            first, stop = boundary
+            break
         first -= 1
-    return first, None
+    while first < position and article.text[phrase[first].start:phrase[first].nominal_end] in inside:
+        first += 1
+    return first, stop
+
+
+def _boundary(reading: Reading, phrase: list[Word], first: int, inside: frozenset) -> tuple[int, str | None] | None:
+    """None when the word before phrase[first] may belong to the name, else where the name starts
+    and what stopped it."""
+    article, lex = reading.article, reading.lex
+    before = phrase[first - 1]
+    text = article.text[before.start:before.nominal_end]
+    if _is_edition(article, before):
+        return first - 1, None  # `제3회 세계밀리터리룩 페스티벌`: the edition is part of an event's name
+    if _is_date(article, before):
+        return first, None  # `2023년 교통신호 시스템`: a date says when (a year may still open a programme: _with_year)
+    if is_count(before) or (first > 1 and _counts(article, phrase[first - 2]) and _common_noun(before)):
+        return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
+    if before.forms[:1] and before.forms[0] in lex.superlatives:
+        return first, "description"  # `국내 최대 규모 전람회`, `역대 최다국 참가 대회`: described, not named
+    if text in lex.list_closers:
+        # `측정하는 등 재난안전 상황관제체계`: 등 after a clause ends it, no list of names
+        return first, None if first == 1 and _after_clause(article, before) else "list"
+    if text in inside:
+        return None
+    if text in lex.generic or before.tags == ("NNB",) or before.forms[-1:] in _DESCRIBING_SUFFIXES \
+            or is_organization_word(reading, before):
+        # a bound noun standing alone (`연수기간 중`, `방문 때`), a distribution (`나라별 맞춤형 연수`), a span
+        # of time (`열흘간 정책 연수`)
+        return first, None  # ends the words before it
+    return None
 
 
 def _after_clause(article: ArticleWords, word: Word) -> bool:
@@ -520,8 +706,22 @@ def _after_clause(article: ArticleWords, word: Word) -> bool:
 
 
 def _is_edition(article: ArticleWords, word: Word) -> bool:
-    """`제3회`, `제10차`: an ordinal numbering an event's editions."""
-    return is_count(word) and word.forms[-1] in _EDITION_COUNTERS and article.text.startswith("제", word.start)
+    """`제3회`, `제10차`, `제6기`: an ordinal numbering an event's editions or a course's intakes."""
+    return "SN" in word.tags and word.forms[-1] in _EDITION_COUNTERS and article.text.startswith("제", word.start)
+
+
+def _is_date(article: ArticleWords, word: Word) -> bool:
+    return _is_year(article, word) or ("SN" in word.tags and word.forms[-1] in _DATE_UNITS)
+
+
+def _is_year(article: ArticleWords, word: Word) -> bool:
+    return _YEAR.fullmatch(article.text, word.start, word.nominal_end) is not None
+
+
+def _counts(article: ArticleWords, word: Word) -> bool:
+    """`4개 도시 공무원 연수`: a count of the noun after it; a date or an edition counts nothing
+    (`제12회 세계 한상대회`, `2023년 세계잼버리 대회`)."""
+    return is_count(word) and not _is_date(article, word) and not _is_edition(article, word)
 
 
 def _after_country(phrase: list[Word], first: int, position: int, countries: Spans) -> int:
@@ -538,13 +738,26 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if all(w in lex.of(field) for w in modifier_words):  # `연수 과정`, `프로그램 과정`: heads only
         return False
-    if field == "programs" and (any(w in lex.participant_nouns for w in modifier_words)
-                                or "".join(text.split()) in lex.generic_activities):
-        return False
+    if field == "programs" and (_describes_participants(modifier_words, head, lex)
+                                or "".join(text.split()) in lex.generic_activities
+                                or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
+                                or (head == _COURSE and modifier_words[-1] in lex.process_nouns)):
+        return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
             "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
         return False
     return True
+
+
+def _ends_in_programme_word(text: str, lex: Heads) -> bool:
+    return lex.programs.ending_or_is(text) is not None or text.endswith(lex.quoted_heads)
+
+
+def _describes_participants(modifier_words: list[str], head: str, lex: Heads) -> bool:
+    """`파라과이 고위 대표단 연수`, `외국 공무원 대상 교육과정`: who takes part describes an activity;
+    a programme or course is named for whom it is (`외국인 공무원 연수 프로그램`)."""
+    return any(w in lex.audience_words for w in modifier_words) or (
+        head not in lex.container_heads and any(w in lex.participant_nouns for w in modifier_words))
 
 
 def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bool:
@@ -553,7 +766,8 @@ def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bo
     the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`)."""
     modifier = text[: len(text) - len(head)]
     if len(words) == 1:
-        return _one_common_noun(words[0], modifier)
+        return _one_common_noun(words[0], modifier) or _coordinated_common_nouns(words[0], modifier, head, lex) \
+            or _place_and_kind(words[0], head, lex)
     return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
             and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
 
@@ -565,6 +779,17 @@ def _one_common_noun(word: Word, modifier: str) -> bool:
         return True
     return word.tags[0] == "NNG" and (word.forms[:1] == (modifier,) or (
         word.tags[1:2] == ("XSN",) and "".join(word.forms[:2]) == modifier))
+
+
+def _place_and_kind(word: Word, head: str, lex: Heads) -> bool:
+    """`서울연수`, `대구연수`: a place glued before a general head says where, not which."""
+    return head in lex.kind_heads and word.tags == ("NNP", "NNG") and word.forms[-1] == head
+
+
+def _coordinated_common_nouns(word: Word, modifier: str, head: str, lex: Heads) -> bool:
+    """`정책·시민·미래교육`: common nouns coordinated before a general head name kinds of it."""
+    return head in lex.kind_heads and _COORDINATION.search(modifier) is not None and all(
+        tag in _COMMON_NOUN_TAGS for tag in word.tags)
 
 
 def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> bool:
@@ -590,21 +815,41 @@ def _coordinated(word: Word, conjuncts: list[str], head: str, field: str, lex: H
 
 
 def _comma_conjuncts(reading: Reading, first: Word, head: str) -> list[Candidate]:
-    """`스마트주차, 스마트가로등 시스템` names 스마트주차 시스템 too; a conjunct ending a longer
-    phrase is that phrase's head (`기술 교류, 자율주행 안내 시스템`: an exchange, no system)."""
+    """`스마트주차, 스마트가로등 시스템`, `방범 및 교통 CCTV`, `방범용과 교통용 CCTV` name 스마트주차
+    시스템, 방범 CCTV, 방범용 CCTV too: one word coordinated before a name shares its head; a
+    conjunct ending a longer phrase is that phrase's head (`기술 교류, 자율주행 안내 시스템`: an
+    exchange, no system)."""
     article, lex = reading.article, reading.lex
     found = []
     index = article.index_at(first.start)
     while index > 0:
-        before = article.words[index - 1]
-        gap = article.text[before.end:article.words[index].start]
-        text = article.text[before.start:before.end]
-        if gap.strip() != "," or not before.full or text in lex.generic or _holds_head(text, lex) \
-                or (index > 1 and article.joined(article.words[index - 2], before)):
+        conjunct = _conjunct_before(article, index)
+        if conjunct is None:
             break
-        found.append(Candidate("systems", f"{text} {head}", before.start, before.end))
-        index -= 1
+        before = article.words[conjunct]
+        text = article.text[before.start:before.nominal_end]
+        spelled_out = conjunct < index - 1 or bool(before.particle)  # `A 및 B`, `A와 B`
+        if text in lex.generic or _holds_head(text, lex) or not before.nominal \
+                or (conjunct > 0 and article.joined(article.words[conjunct - 1], before)) \
+                or (spelled_out and (text in lex.known_systems or not all(t in _COMMON_NOUN_TAGS for t in before.tags))):
+            break  # `LG CNS와 스마트 교통 시스템`, `토피스와 민원 플랫폼`: a partner, not a use
+        found.append(Candidate("systems", f"{text} {head}", before.start, before.nominal_end))
+        index = conjunct
     return found
+
+
+def _conjunct_before(article: ArticleWords, index: int) -> int | None:
+    """Index of the word coordinated before words[index]: `A, B`, `A 및 B`, `A와 B`."""
+    before = article.words[index - 1]
+    gap = article.text[before.end:article.words[index].start]
+    if gap.strip() == "," and before.full:
+        return index - 1
+    if gap == " " and before.particle in particles("partner") and before.noun_stem:
+        return index - 1
+    if gap == " " and article.text[before.start:before.end] == "및" and index > 1 \
+            and article.words[index - 2].full and article.text[article.words[index - 2].end:before.start] == " ":
+        return index - 2
+    return None
 
 
 def _holds_head(text: str, lex: Heads) -> bool:
@@ -615,47 +860,120 @@ def _holds_head(text: str, lex: Heads) -> bool:
 # --- quoted names -----------------------------------------------------------
 
 def quoted(reading: Reading) -> list[Candidate]:
-    """Quoted names, classified by their head or, without one, by the words around them."""
+    """Quoted names, classified by their head or, without one, by the words around them; a quoted
+    name coordinated with the next one (`‘풍물난장’과 ‘폐막 대동제’가 열렸다`, `'마을공동체' '약초
+    알아보기' 등 신규강좌`) is a programme when that one is."""
     article = reading.article
-    found = []
-    for match in article.quoted():
+    found: list[Candidate] = []
+    following: Candidate | None = None
+    for match in reversed(article.quoted()):
         text = match.group(1).strip()
         start = match.start(1) + match.group(1).index(text)
         candidate = _classify_quoted(reading, text, start, match.end())
+        if candidate is None and following is not None and following.field == "programs" \
+                and _QUOTE_CONJUNCTION.fullmatch(article.text, match.end(), following.start - 1):
+            candidate = _unclassified_quote(reading, text, start, "programs")
         if candidate and candidate.field != "organizations":
             end = candidate.end + _alias_length(reading, candidate.end, candidate.field)
             candidate = Candidate(candidate.field, article.text[start:end], start, end)
+        following = candidate
         if candidate:
             found.append(candidate)
-    return found
+    return found[::-1]
+
+
+def _unclassified_quote(reading: Reading, text: str, start: int, field: str) -> Candidate | None:
+    text = _without_gloss(text, reading.lex)
+    inside = reading.article.words_between(start, start + len(text))
+    return Candidate(field, text, start, start + len(text)) if inside and inside[-1].end == start + len(text) else None
 
 
 def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Candidate | None:
     article, lex = reading.article, reading.lex
     text = _without_gloss(text, lex)
     inside = article.words_between(start, start + len(text))
-    if not inside or inside[-1].end != start + len(text):
-        return None
+    if not inside or inside[-1].end != start + len(text) or _THEME.match(article.text, after):
+        return None  # `‘한국의 새마을운동’이란 주제로`, `‘…’등에 관한 강의`: a theme or a lecture's topic
+    if _named_by_system_word(reading, start) or (len(inside) == 1 and (
+            _always_on_service(inside[0], lex) or _known_system(reading, inside[0], text))):
+        return Candidate("systems", text, start, start + len(text))  # `‘정부24’(www.gov.kr) 개통식`
+    field = _field_of_head(reading, text, inside, after)
+    if field is None:
+        field = _field_of_context(reading, text, inside, start, after)
+    return Candidate(field, text, start, start + len(text)) if field else None
+
+
+def _named_by_system_word(reading: Reading, start: int) -> bool:
+    """`온라인민원처리시스템 ‘e-OK민원센터’`, `민원안내 로봇 ‘동동이’`: a quoted name right after a
+    system word is that system's name, whatever its own last word."""
+    article = reading.article
+    index = article.index_at(start) - 1
+    if index < 0 or article.text[article.words[index].end:start] != " ‘" and \
+            article.text[article.words[index].end:start] not in (" '", " \"", " “"):
+        return False
+    word = article.words[index]
+    named = word.nominal_end if word.connective else word.end  # `민원 플랫폼인 ‘온통세종’`
+    return (word.full or word.connective) and reading.lex.systems.ending_or_is(article.text[word.start:named]) is not None
+
+
+def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) -> str | None:
+    """The field of the head ending a quoted name; "" when the name is an epithet of the next word."""
+    article, lex = reading.article, reading.lex
     for field in ("systems", "programs", "organizations"):
         head = lex.of(field).ending(text)
         if head and _epithet(article, after, head):
-            return None
+            return ""
+        if head and field == "organizations" and _held_after(reading, after):
+            return "programs"  # `‘2024년(1분기) 재난안전통신망 이용기관 협의회’를 개최하고`: a body's meeting
         if head and (field != "organizations" or is_organization_word(reading, inside[-1])):
-            return Candidate(field, text, start, start + len(text))
+            return field
+    edition = _TRAILING_YEAR.search(text)
+    return "programs" if edition and lex.programs.ending(text[:edition.start()]) else None  # `‘서울거리예술축제 2017’`
+
+
+def _field_of_context(reading: Reading, text: str, inside: list[Word], start: int, after: int) -> str | None:
+    article, lex = reading.article, reading.lex
     if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
         return None  # a count without a head is a quoted phrase (`'100대 과제'`), a name with one (`'… 25개 자치구 개통식'`)
     if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
-        return Candidate("systems", text, start, start + len(text))
+        return "systems"
     gloss = _ALIAS_AFTER.match(article.text, after)  # `‘코리아 인바이트 유’(KOREA invites U) 행사`
     following_at = gloss.end() if gloss else after
-    following = article.text[following_at:following_at + 12].lstrip()
+    following = _CALLED.sub("", article.text[following_at:following_at + 16], count=1).lstrip()
     if following.removeprefix("모바일").lstrip().startswith(tuple(lex.systems)):
-        return Candidate("systems", text, start, start + len(text))  # `‘스마트 파주’ 모바일 앱`
+        return "systems"  # `‘스마트 파주’ 모바일 앱`, `‘스마트 파주’라는 플랫폼`
     leader = article.text[max(0, start - 12):start - 1].split()
     if text.endswith(lex.quoted_heads) or following.startswith(lex.quoted_followers) or (
             leader and (leader[-1] in lex.quoted_leaders or _names_an_event(leader[-1], lex))):
-        return Candidate("programs", text, start, start + len(text))
+        return "programs"
+    if _held_after(reading, following_at) or _programme_word_after(reading, following_at):
+        return "programs"
     return None
+
+
+def _held_after(reading: Reading, after: int) -> bool:
+    """`‘풍물난장’이 열렸다`, `‘…’을 실시한다`, `‘…’를 개최하고`: what is held, run or opened is a programme."""
+    return _held_verbs().match(reading.article.text, after) is not None
+
+
+@lru_cache(maxsize=1)
+def _held_verbs() -> re.Pattern:
+    verbs = "|".join(longest_first(lexicons.load("name_heads")["programs"]["held_verbs"]))
+    return re.compile(f"(?:을|를|이|가|은|는|도|에)? ?(?:{verbs})")
+
+
+def _programme_word_after(reading: Reading, after: int) -> bool:
+    """`'물관리 핵심역량' 교육`, `'…' 등 신규강좌`: a quoted name before a programme word (its list's
+    too) is that programme's name."""
+    article, lex = reading.article, reading.lex
+    index = article.index_at(after)
+    if index < len(article.words) and article.text[article.words[index].start:article.words[index].end] == "등":
+        index += 1
+    if index == len(article.words) or article.text[after:article.words[index].start].strip(" 등"):
+        return False  # `'거침없는 질주'…화천산천어축제`: a headline's phrase, not the festival's name
+    word = article.words[index]
+    head = lex.programs.ending_or_is(article.text[word.start:word.nominal_end])
+    return head is not None and head not in lex.opening_ceremonies  # `‘스마트 민원 창구’ 개통식`: a system opened
 
 
 def _epithet(article: ArticleWords, after: int, head: str) -> bool:

@@ -385,7 +385,7 @@ class VisitJudge:
                 return "origin"
             if morph.form in PARTNER_PARTICLES and self._signs_with(morph.end, limit):
                 return "signatory"  # `중국 산둥성과 … 협약을 체결했다`
-            if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES:
+            if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES and not _inside_a_name(morphs, i):
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
                     continue
@@ -492,6 +492,15 @@ def _is_apposition(morphs: list[Morph], i: int) -> bool:
     """morphs[i] is the copula of `N인 M` (`자매도시인 옌타이`), a noun phrase going on."""
     return (morphs[i].tag == "VCP" and i + 2 < len(morphs) and morphs[i + 1].tag == "ETM"
             and morphs[i + 1].form in ("ᆫ", "은", "인") and morphs[i + 2].tag.startswith(("NN", "SL", "SS")))
+
+
+def _inside_a_name(morphs: list[Morph], i: int) -> bool:
+    """morphs[i], read as a particle, goes on inside its word with no particle or ending after
+    it: a piece of a foreign name Kiwi split (`손두이` as 손+두+이)."""
+    following = morphs[i + 1] if i + 1 < len(morphs) else None
+    if following is None or following.start != morphs[i].end:
+        return False
+    return HANGUL_RUN.match(following.form).end() > 0 and not following.tag.startswith(("J", "E", "VCP", "XS"))
 
 
 def _read_past_footnote_mark(morphs: list[Morph], i: int) -> Morph:

@@ -66,7 +66,9 @@ class Story:
         stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
         if visit.period is None and self._last is not None:
             target = self._last
-            if target.countries:  # the visitors' countries are told: others named later are context
+            if target.countries and not set(target.countries) < set(visit.countries):
+                # the visitors' countries are told: others named later are context, unless they
+                # list them all again (`가나, 감비아 등 25개국` then the 25 names)
                 visit.countries = []
         else:  # a leg is a visit of its own, within a trip told before or beside another leg
             target = next((e for e in self._visits if self._retells(visit, e) and not (

@@ -394,16 +394,26 @@ def _listed(people: People) -> None:
     """Every name of a list of Korean names before one title is a person with that title."""
     article = people.article
     for match in _NAME_LIST.finditer(article.text):
-        after = article.clause_words_between(match.end(), min(len(article.text), match.end() + 20))
-        titled = split_title(clean(after[0].stem)) if after and after[0].noun_stem else None
-        if titled is None or title_in(titled[0]) in titles().anonymous_titles:
+        found = _named_title_after(people, match.end())
+        if found is None:
             continue
+        title_word, title = found
         spans = _list_items(match.start(1), match.group(1))
         names = [article.word(*span) for span in spans]
         if all(is_korean_name(people, name) for name in names):
             for start, end in spans:
-                speaker = Speaker(name=article.text[start:end], title=titled[0])
+                speaker = Speaker(name=article.text[start:end], title=title)
                 _add_phrase(people, [], PersonPhrase(speaker, start, name_span=(start, end)))
+
+
+def _named_title_after(people: People, end: int):
+    """The clause's next word and its title, when it is a title a named person holds (not `씨`-like)."""
+    article = people.article
+    after = article.clause_words_between(end, min(len(article.text), end + 20))
+    titled = split_title(clean(after[0].stem)) if after and after[0].noun_stem else None
+    if titled is None or title_in(titled[0]) in titles().anonymous_titles:
+        return None
+    return after[0], titled[0]
 
 
 def _list_items(start: int, written: str) -> list[tuple[int, int]]:
@@ -425,10 +435,10 @@ def _quoted_names(people: People) -> None:
     named before it; one foreign word there is as often a nickname or a term."""
     article = people.article
     for match in _QUOTED_NAME.finditer(article.text):
-        after = article.clause_words_between(match.end(), min(len(article.text), match.end() + 20))
-        titled = split_title(clean(after[0].stem)) if after and after[0].noun_stem else None
-        if titled is None or title_in(titled[0]) in titles().anonymous_titles:
+        found = _named_title_after(people, match.end())
+        if found is None:
             continue
+        title_word, title = found
         words = [article.word(match.start("name") + m.start(), match.start("name") + m.end())
                  for m in re.finditer(r"\S+", match.group("name"))]
         korean = len(words) == 1 and is_korean_name(people, words[0])
@@ -436,8 +446,8 @@ def _quoted_names(people: People) -> None:
         if korean or len(words) > 1 and foreign and all(
                 _name_shaped(people, w) or title_in(clean(w.stem)) in titles().courtesy_titles for w in words):
             span = match.span("name")
-            phrase = PersonPhrase(Speaker(name=match.group("name"), title=titled[0]), span[0], name_span=span)
-            people.apposed[after[0].start + len(after[0].stem)] = phrase
+            phrase = PersonPhrase(Speaker(name=match.group("name"), title=title), span[0], name_span=span)
+            people.apposed[title_word.start + len(title_word.stem)] = phrase
             _add_phrase(people, [], phrase)
 
 

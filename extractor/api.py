@@ -7,11 +7,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from .document import Document
 from .errors import InputError
 from .ingest import MAX_CHARS, to_document
 from .model import Article
 from .nlp.convert import doc_to_article
+from .nlp.korean import forget_analyses
 from .nlp.pipeline import load_pipeline
 
 
@@ -112,7 +115,12 @@ def _analyse(documents: list[Document]) -> list[Article]:
     nlp = load_pipeline()
     with _collector_paused():
         docs = list(nlp.tokenizer.pipe_documents(documents))
-        return [doc_to_article(doc, document) for doc, document in zip(nlp.pipe(docs), documents)]
+        return [_article(doc, document) for doc, document in zip(nlp.pipe(docs), documents)]
+
+
+def _article(doc: Doc, document: Document) -> Article:
+    forget_analyses(doc)
+    return doc_to_article(doc, document)
 
 
 @contextmanager

@@ -421,6 +421,9 @@ def test_content_zones_exclude_bylines_and_timestamps(seed):
     ("2019_05_04_sejong.html", "2019-05-04"),
     ("archive/2023/07/28/article.txt", "2023-07-28"),   # an archive's dated folders
     ("https://cc.example.co.kr/site/data/html/2025/07/29/index.html", "2025-07-29"),
+    ("https://example.com/news/amp/all/20240105/122918609/1", "2024-01-05"),  # a folder named by its day
+    ("http://kr.example.cn/con/2024-11/22/content_814430.html", "2024-11-22"),  # by its month, then its day
+    ("https://example.com/news/2024115/1", None),  # seven digits: an id, no day
     ("https://www.example.com/view/20141205134748522", "2014-12-05"),  # an id that opens with its day
     ("view.jsp?idxno=202409050852322290932", "2024-09-05"),
     ("view.html?idxno=20230728001", "2023-07-28"),

@@ -18,6 +18,8 @@ from itertools import islice
 from pathlib import Path
 
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
+DEFAULT_PATTERNS = ("*.txt", "*.html", "*.htm")
+DEFAULT_SHARD_SIZE = 100
 STDIN = "-"
 
 

@@ -18,11 +18,10 @@ from rich.text import Text
 
 from .. import __version__
 from .output import OutputDir
-from .records import STDIN, Shard, check_inputs, count_records, cut_into_shards, iter_records, load
+from .records import (DEFAULT_PATTERNS, DEFAULT_SHARD_SIZE, STDIN, Shard, check_inputs, count_records, cut_into_shards,
+                      iter_records, load)
 from .work import Settings, ShardResult
 
-DEFAULT_PATTERNS = ("*.txt", "*.html", "*.htm")
-DEFAULT_SHARD_SIZE = 100
 _VERSIONED = ("kiwipiepy", "spacy", "pydantic", "dask", "distributed")
 
 

@@ -9,7 +9,7 @@ from ..document import Document
 from ..errors import InputError
 from .decode import Decoded, check_text, decode
 from .html import html_to_document, looks_like_html
-from .layout import analyse_layout
+from .layout import analyse_layout, lead_day
 from .timestamp import KST_ZONE
 
 #: Larger texts are refused with a clear error rather than tying up a worker for minutes.
@@ -52,7 +52,8 @@ def to_document(
     if decoded.warning:
         document.warnings.append(decoded.warning)
     ref = as_reference_date(reference_date)
-    document.reference_date = ref or _date_of(document.published) or document.reference_date or _date_in_name(source)
+    document.reference_date = (ref or _date_of(document.published) or document.reference_date
+                               or _date_in_name(source) or lead_day(document))
     return document
 
 
@@ -60,8 +61,10 @@ def to_document(
 #: (`view/20141205134748522`, `idxno=202409050852322290932`) as well, a count of 11+ digits.
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)"
                         r"|(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,})")
-#: `/2023/07/28/` in a page's address or an archive's folders.
-_PATH_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/)")
+#: A folder of a page's address or an archive named by its day: `/2023/07/28/`, `/20230728/`,
+#: `/2023-07-28/`, `/2023-07/28/`.
+_PATH_DATE = re.compile(r"(?<=/)((?:19|20)\d\d)(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])"
+                        r"|-(0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?=/)")
 #: An archive record's source (`dump.jsonl:12`): the archive's name dates the dump, not the article.
 _RECORD_SOURCE = re.compile(r"\.jsonl(?:\.gz)?:\d+$")
 

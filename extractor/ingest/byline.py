@@ -24,7 +24,9 @@ _ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
 _NAME = r"[가-힣]{2,4}"
 #: A reporter's name, never the role word itself (`홍길동 기자 기자`, `홍길동 선임기자`).
 _REPORTER = rf"(?!{_ROLE}){_NAME}"
-_NAMES = rf"(?P<names>{_REPORTER}(?:\s*[·ㆍ,]\s*{_REPORTER})*)"
+#: Between two reporters' names: a dot or a comma, after the first one's role at most (`홍길동 기자, 김철수 기자`).
+_BETWEEN_NAMES = rf"\s*(?:{_ROLE}\s*)?[·ㆍ,]\s*"
+_NAMES = rf"(?P<names>{_REPORTER}(?:{_BETWEEN_NAMES}{_REPORTER})*)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
 _SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
@@ -32,30 +34,37 @@ _ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z
 _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
 _MEDIA = r"[^\s/=|\[\]()]{1,15}"
 _CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
-_DESK = r"[가-힣A-Za-z0-9]{0,12}(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
-#: What may follow a byline on its line: its address (after a separator: `홍길동 기자 / hong@…`),
-#: closing marks, separators, scraping residue (`˝`).
-_AFTER_NAME = rf"\s*(?:[/|·]\s*)?(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?\s*{_CLOSE}?[\s|/·,˝\"'”’]*$"
+_DESK_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
+_DESK = rf"[가-힣A-Za-z0-9]{{0,12}}{_DESK_SUFFIX}"
+#: What may follow a byline on its line: the reporter's social handle (`<홍길동 기자 @hong_news>`), its
+#: address (after a separator: `홍길동 기자 / hong@…`), closing marks, separators, scraping residue (`˝`).
+_AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·]\s*)?(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?"
+               rf"\s*{_CLOSE}?[\s|/·,˝\"'”’]*$")
 #: A wire dateline before a byline of its own (`(서울=뉴스1) 홍길동 기자 | 2024-05-02 …`).
 _DATELINE = rf"{_OPEN}[^\]】)〕=\n]{{1,20}}=[^\]】)〕\n]{{1,15}}{_CLOSE}"
 _OPENER = "(?:" + "|".join(_LEXICON["byline_openers"]) + ")"
 _LINE_OPENING = rf"^[/\s•·]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
 
+_WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
+#: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`): a byline, naming its writer if a person.
+_WRITER_FIELD = re.compile(
+    rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<writer>[^\s:：]{{2,15}})\s*$")
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
 _BYLINE_LINE = re.compile(
-    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
 )
 _NEWSROOM = r"[가-힣]{0,8}(?:" + "|".join(map(re.escape, _LEXICON["newsroom_suffixes"])) + ")"
-#: A desk or outlet signing alone (`서울포커스 기자`), or a newsroom department signing
-#: before its timestamp (`편집부 / 2015-06-22 10:00`): a byline that names nobody.
-_DESK_LINE = re.compile(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NEWSROOM}\s*[/|]\s*$)")
+_SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
+#: A desk or outlet signing alone (`서울포커스 기자`), a newsroom department signing before its
+#: timestamp (`편집부 / 2015-06-22 10:00`), or a board's administrator (`관리자`): a byline that names nobody.
+_DESK_LINE = re.compile(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NEWSROOM}\s*[/|]\s*$|{_SITE_WRITER}[\s|/]*$)")
 #: Lead bylines, tried in order; each match ends where the article's own words begin.
 _LEADS = tuple(re.compile(pattern) for pattern in (
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,20}}?\s*=\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자]
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,15}}?\s+{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",             # [아시아경제 박종일 기자]
     rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_NAMES}\s*{_ROLE}\s*=\s*)?",
-    rf"^\s*(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}\s*{_ROLE}\s*=\s*",                      # 아주경제 박재천 기자 =
+    rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",     # 아주경제 박재천 기자 =, 가상타임즈 기자 |
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
 #: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).
@@ -64,7 +73,12 @@ _SECTION_TAGS = frozenset(_LEXICON["section_tags"])
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
 _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`).
-_TRAILING = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*(?:/\s*)?{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+_AFTER_SENTENCE = r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))"
+_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*(?:/\s*)?{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+#: ...or, with its address, followed by what a page run together prints under the article
+#: (`…밝혔습니다.홍길동기자 hong@example.com가상TV 핫뉴스…`).
+_TRAILING_ADDRESSED = re.compile(
+    rf"{_AFTER_SENTENCE}\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
 #: Bylines that sign without `기자`, where something else shows a byline: the outlet in
 #: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`), or
 #: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).
@@ -73,9 +87,14 @@ _UNSIGNED = (
     re.compile(rf"^\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
                r"\s*(?:[ⓒ©].*)?$"),
 )
+_ISSUER_SUFFIX = "(?:" + "|".join(map(re.escape, lexicons.load("titles")["organization_suffixes"])) + ")"
+#: An outlet, a desk or the body issuing a release, named in full beside a timestamp (`가상뉴스 |`,
+#: `온라인뉴스팀 /`, a government portal's `2014.08.19 문화체육관광부`), not a section (`경제 /`).
+_STAMPED_DESK = re.compile(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_SUFFIX}|{_NEWSROOM}"
+                           rf"|[가-힣A-Za-z0-9]{{3,20}}{_ISSUER_SUFFIX})[\s|/·]*$")
 _BARE = re.compile(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
-_TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝]*$")
+_TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝|]*$")
 _SIGN_OFF = re.compile(_LEXICON["sign_off"])
 _LONE_ADDRESS = re.compile(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern}|{_HIDDEN_ADDRESS})\s*{_CLOSE}?[\s|]*$")
 
@@ -89,7 +108,12 @@ class Byline:
 
 def byline_line(line: str) -> Byline | None:
     """The reporters of a line that is only a byline (`유진상 기자 (yjs@…)`, `[한예경 기자]`,
-    `KBS 뉴스 이수진입니다.`; none for a desk's `온라인뉴스팀 기자` or an outlet's `/연합뉴스`), else None."""
+    `KBS 뉴스 이수진입니다.`, `기자명 홍길동`; none for a desk's `온라인뉴스팀 기자`, an outlet's `/연합뉴스`
+    or a writer field naming no person, `기자명 가상일보`), else None."""
+    writer = _WRITER_FIELD.match(line)
+    if writer:
+        person = lexicons.korean_name_form(writer["writer"])
+        return Byline((Reporter(name=writer["writer"]),) if person else (), 0, len(line))
     if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
     match = _BYLINE_LINE.match(line) or _SIGN_OFF.match(line.strip())
@@ -97,12 +121,13 @@ def byline_line(line: str) -> Byline | None:
 
 
 def unsigned_byline(line: str, stamped: bool) -> Byline | None:
-    """A byline naming its reporter without `기자` (see `_UNSIGNED`), else None."""
+    """A byline naming its reporter without `기자` (see `_UNSIGNED`), or the outlet or desk beside a
+    timestamp (`가상뉴스 | 2021-03-02 15:15`), which names nobody; else None."""
     for pattern in (*_UNSIGNED, _BARE) if stamped else _UNSIGNED:
         match = pattern.match(line)
         if match and lexicons.korean_name_form(match["names"]):
             return Byline(_reporters(match), 0, len(line))
-    return None
+    return Byline((), 0, len(line)) if stamped and _STAMPED_DESK.match(line) else None
 
 
 def lead_byline(line: str) -> Byline | None:
@@ -125,7 +150,7 @@ def lead_credit(line: str) -> Byline | None:
 
 def trailing_byline(line: str) -> Byline | None:
     """The byline after the last sentence of a paragraph (`… 했다. 홍길동 기자 hong@…`), else None."""
-    match = _TRAILING.search(line)
+    match = _TRAILING.search(line) or _TRAILING_ADDRESSED.search(line)
     if not match:
         return None
     start = match.start() + len(match.group()) - len(match.group().lstrip())
@@ -154,13 +179,28 @@ def personal_addresses(line: str) -> list[str]:
     return [address for address in EMAIL.findall(line) if address.split("@")[0].lower() not in _SHARED_MAILBOXES]
 
 
-_WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
+#: A name alone on its line, after a writer's label or the outlet's name at most (`- 구동우`,
+#: `기자명 홍길동`, `• 가상일보 홍길동`).
+_LONE_NAME = re.compile(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_NAME})")
 
 
 def bare_name(line: str) -> str | None:
-    """The name of a line holding nothing but a name (`박상준`, `- 구동우`), else None."""
-    name = line.strip(" \t-•·|")
-    return name if re.fullmatch(_NAME, name) else None
+    """The name of a line holding nothing but a name, after a writer's label or the outlet's name at most
+    (then a Korean name's form: `이번 행사` names nobody)."""
+    match = _LONE_NAME.fullmatch(line.strip(" \t-•·|"))
+    if not match or re.fullmatch(f"{_DESK}|{_NEWSROOM}", match["name"]):
+        return None
+    return match["name"] if not match["label"] or lexicons.korean_name_form(match["name"]) else None
+
+
+#: A reporter's name closed by a comma, after the dateline's place at most (`안양=남상인,`).
+_NAME_BEFORE_COMMA = re.compile(rf"^\s*(?:[^\s=]{{1,10}}\s*=\s*)?(?P<name>{_NAME})\s*,\s*$")
+
+
+def name_before_comma(line: str) -> str | None:
+    """The name of a line holding a reporter's name and a comma, a byline going on below, else None."""
+    match = _NAME_BEFORE_COMMA.match(line)
+    return match["name"] if match and lexicons.korean_name_form(match["name"]) else None
 
 
 def is_writer_label(line: str) -> bool:
@@ -172,7 +212,7 @@ def _reporters(match: re.Match) -> tuple[Reporter, ...]:
     names = match.groupdict().get("names")
     if not names:
         return ()
-    people = re.split(r"\s*[·ㆍ,]\s*", names)
+    people = re.split(_BETWEEN_NAMES, names)
     email = readable_email(match.groupdict().get("address")) if len(people) == 1 else None
     return tuple(Reporter(name=name, email=email) for name in people)
 

@@ -21,6 +21,7 @@ _WEATHER = re.compile(
 _CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
 _CAPTION_CREDITS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
 _IMAGE_FILE = re.compile(_LEXICON["image_file"])
+_IMAGE_PLACEHOLDER = re.compile(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = re.compile(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
 _PHOTO_DESCRIPTIONS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
@@ -56,6 +57,7 @@ def is_furniture(line: str) -> bool:
         or is_list_header(line)
         or is_release_table_label(line)
         or is_separator(line)
+        or is_image_placeholder(line)
         or (len(label) <= 40 and bool(_WEATHER.search(label)))
         or _is_breadcrumb(label)
         or _is_controls(label)
@@ -72,9 +74,10 @@ def is_section_name(line: str) -> bool:
 
 
 def _is_breadcrumb(label: str) -> bool:
-    """`종합뉴스 사회`, `홈 > 사회 > 지역`: a line of nothing but the site's section names."""
+    """`종합뉴스 사회`, `홈 > 사회 > 지역`, a menu bar `정치 | 경제 | 사회 | 국제 | 스포츠 | 연예`: a line
+    of nothing but the site's section names."""
     words = [word for word in _BREADCRUMB_MARKS.split(label) if word]
-    return 1 < len(words) <= 5 and all(word in _SECTIONS for word in words)
+    return len(words) > 1 and all(word in _SECTIONS for word in words)
 
 
 _CONTROL_WORDS = frozenset(_LEXICON["control_words"])
@@ -83,7 +86,7 @@ _CONTROL_WORDS = frozenset(_LEXICON["control_words"])
 def _is_controls(label: str) -> bool:
     """`통합검색 바로가기`, `기사 메일전송`, `위로가기 버튼`: a line of nothing but buttons' words."""
     words = label.split()
-    return 1 < len(words) <= 6 and all(word in _CONTROL_WORDS for word in words)
+    return len(words) > 1 and all(word in _CONTROL_WORDS for word in words)
 
 
 def is_copyright_notice(line: str) -> bool:
@@ -96,7 +99,10 @@ def is_copyright_notice(line: str) -> bool:
 
 
 def _is_notice(label: str) -> bool:
-    return bool(_COPYRIGHT.search(label)) and not _PREDICATE.search(label)
+    """A notice's words on a line that is no paragraph: no reporting sentence's predicate, and not
+    the article's sentences run together with the notice the page prints under them (`…습니다.ⓒ …`)."""
+    return (bool(_COPYRIGHT.search(label)) and not _PREDICATE.search(label)
+            and len(_SENTENCE_END.findall(label)) < _MIN_PARAGRAPH_SENTENCES)
 
 
 #: The officer a contact line names: a Korean name before a title, a phone number or the end
@@ -136,8 +142,10 @@ def is_caption(line: str) -> bool:
             or (bool(_CAPTION_CREDITS.search(label)) and len(_SENTENCE_END.findall(label)) < 2))
 
 
-#: The end of a declarative sentence (`…했다. `).
-_SENTENCE_END = re.compile(r"[다요]\.(?:\s|$)")
+#: The end of a declarative sentence (`…했다. `, `…했습니다.다음 문장` as a page run together prints it).
+_SENTENCE_END = re.compile(r"[다요]\.(?:\s|$|(?=[가-힣]))")
+#: Sentences that make a line a paragraph, whatever notice follows them.
+_MIN_PARAGRAPH_SENTENCES = 3
 
 
 def is_photo_description(line: str) -> bool:
@@ -153,3 +161,7 @@ def is_deck_form(line: str) -> bool:
 
 def is_image_file(line: str) -> bool:
     return bool(_IMAGE_FILE.match(line.strip()))
+
+
+def is_image_placeholder(line: str) -> bool:
+    return bool(_IMAGE_PLACEHOLDER.match(line.strip()))

@@ -20,13 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .. import lexicons
 from ..document import Document, Zone
 from ..model import Reporter
 from . import furniture
 from .byline import (Byline, bare_name, byline_line, is_writer_label, lead_byline, lead_credit, lone_address, merge_reporters,
-                     personal_addresses, readable_email, trailing_address, trailing_byline, unsigned_byline)
+                     name_before_comma, personal_addresses, readable_email, trailing_address, trailing_byline,
+                     unsigned_byline)
 from .timestamp import Stamp, find_stamps, opening_stamp, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -41,10 +43,11 @@ _FULL_STOP = re.compile(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
 _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
 #: View counters and buttons sitting beside bylines and timestamps.
 _META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
-_SEPARATORS = re.compile(r"[|·/,\s•\-]+")
+_SEPARATORS = re.compile(r"[|·/,\s•\-\[\]()【】]+")
 #: Bullets and bars that may stand before a line's first word.
 _LINE_MARKS = " \t•·|"
 _CELL_BORDER = re.compile(r"[|│]")
+_LEFT_AFTER_TEXT = " \t|│,"
 #: The headline's own form: a catchphrase in quotes (`'대박조짐' …`) or its subject before a comma
 #: (`진안군, 홍삼축제 개막`); a deck goes on from the headline without restating its subject.
 _HEADLINE_FORM = re.compile(r"^\s*(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]|[^,…·\s][^,…·]{1,20},\s)")
@@ -56,6 +59,25 @@ _MIN_PROSE_CHARS = 25
 #: A sentence-like line longer than this, even without a full stop, is no headline.
 _MAX_HEADLINE_SENTENCE_CHARS = 50
 _LONG_PARAGRAPH_CHARS = 150
+#: A quotation runs on over at most this many lines.
+_MAX_QUOTE_LINES = 3
+_LETTERS = re.compile(r"[가-힣A-Za-z]+")
+#: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
+#: range nor looked back or forward to (`지난`, `오는`).
+_FULL_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:년|\.)\s*(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})(?:일|\.)?(?!\d)")
+_LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
+_PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
+_RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
+_RELATIVE_BEFORE = re.compile(r"(?:지난|오는)\s*$")
+#: Where the header holds more lines than a headline and its decks, the lines above the first restating
+#: this share of its pairs of letters from the article are other stories' headlines...
+_MIN_SHARED_PAIRS = 0.3
+_MAX_HEADLINE_AND_DECKS = 3
+#: ...and under the headline a line sharing fewer is the page's (a widget, the outlet's name), not a deck:
+#: decks restate the article's words, though they may add some of their own.
+_MIN_DECK_SHARED_PAIRS = 0.15
+#: ...judged only against an article of at least this many pairs of letters (a few sentences).
+_MIN_ARTICLE_PAIRS = 80
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
 _MAX_LINES_ABOVE_STAMP = 3
 
@@ -73,6 +95,7 @@ class _Line:
     email: str | None = None
     lead_end: int = 0  # length of a lead byline prefix opening the line
     tail_start: int = 0  # where a trailing byline closing the line begins (0: none)
+    quote_runs_on: bool = False  # a quotation opened on the line closes on the lines below
 
 
 def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint: str | None = None) -> Document:
@@ -93,6 +116,23 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
     )
 
 
+def lead_day(document: Document) -> dt.date | None:
+    """The day a lead sentence gives in full to what it reports in the past tense (`가상부는 2026년
+    2월 27일, … 공모를 발표했다.`): how a press release that prints no date of its own is dated. Not a
+    day it looks back to (`지난 …`) or forward to (`오는 …`), nor a range's first day."""
+    body = next((zone for zone in document.zones if zone.kind == "body"), None)
+    sentence = _LEAD_SENTENCE.match(document.text, body.start, body.end) if body else None
+    if not sentence or not _PAST_TENSE.search(sentence.group()):
+        return None
+    day = _FULL_DATE.search(sentence.group())
+    if not day or _RANGE_AFTER.match(sentence.group(), day.end()) or _RELATIVE_BEFORE.search(sentence.group(), 0, day.start()):
+        return None
+    try:
+        return dt.date(*map(int, day.groups()))
+    except ValueError:
+        return None
+
+
 def _classify(text: str) -> list[_Line]:
     lines = []
     for match in _LINE.finditer(text):
@@ -101,6 +141,8 @@ def _classify(text: str) -> list[_Line]:
         _classify_line(line)
         lines += _unglued(line)
     _pair_bare_names(lines)
+    _join_split_bylines(lines)
+    _mark_running_quotes(lines)
     _label_stamps_under_labels(lines)
     _mark_list_tails(lines)
     _close_at_copyright(lines)
@@ -207,6 +249,15 @@ def _pair_bare_names(lines: list[_Line]) -> None:
         line.kind, line.signed = "meta", True
 
 
+def _join_split_bylines(lines: list[_Line]) -> None:
+    """A byline the page split after a comma (`안양=남상인,` / `안양=김동우 기자`): the first
+    reporter signs with the second."""
+    for line, following in zip(lines, lines[1:]):
+        name = name_before_comma(line.text) if line.kind == "text" else None
+        if name and following.kind == "meta" and following.reporters:
+            line.kind, line.signed, line.reporters = "meta", True, (Reporter(name=name),)
+
+
 def _signs_timestamp(name: str, following: _Line) -> bool:
     return (following.kind == "meta" and not following.signed and lexicons.korean_name_form(name)
             and any(stamp.has_time for stamp in following.stamps))
@@ -221,13 +272,19 @@ def _label_stamps_under_labels(lines: list[_Line]) -> None:
 
 
 def _mark_list_tails(lines: list[_Line]) -> None:
-    """The entries under a related-articles header are furniture, up to the next paragraph of prose."""
+    """The entries under a related-articles header are furniture, up to the next paragraph of prose.
+    A list the page prints above the article (`많이 본 뉴스`, `실시간 뉴스`) ends at the article's
+    headline: the first entry in the words of the prose below it."""
+    first_prose = next((index for index, line in enumerate(lines) if line.kind == "text" and _is_prose(line)),
+                       len(lines))
+    article = _ArticleWords(lines[first_prose:])
     in_list = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if furniture.is_list_header(line.text):
             in_list = True
         elif in_list and line.kind in ("text", "caption"):
-            if _closes_list(line):
+            if _closes_list(line) or (index < first_prose and article.long_enough()
+                                      and article.shared_by(line.text, _MIN_SHARED_PAIRS)):
                 in_list = False
             else:
                 line.kind = "furniture"
@@ -267,9 +324,13 @@ def _mark_beyond_the_article(tail: list[_Line]) -> None:
 
 
 def _mark_captions_after_images(lines: list[_Line]) -> None:
-    """The line under an image file name (`2018062501….jpg`) is that picture's caption."""
+    """The line under an image file name (`2018062501….jpg`) is that picture's caption, as is the
+    line under a converter's image placeholder that closes its table cell (`![]() |` / `…안내물. 부산시 제공 |`)."""
     for line, following in zip(lines, lines[1:]):
-        if furniture.is_image_file(line.text) and following.kind == "text" and not following.lead_end:
+        if following.kind != "text" or following.lead_end:
+            continue
+        if furniture.is_image_file(line.text) or (furniture.is_image_placeholder(line.text)
+                                                  and _CELL_BORDER.match(following.text.rstrip()[-1:])):
             following.kind = "caption"
 
 
@@ -286,11 +347,20 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
 
 def _under_headline(lines: list[_Line], index: int) -> bool:
     """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day under the page's first lines of
-    text (its headline, a deck, the outlet's name) is the article's; a site header's date stands
-    above the headline, or among menus."""
+    text (its headline, a deck, the outlet's name) is the article's, as is a day alone between the
+    headline and the article's first paragraph; a site header's date stands above the headline,
+    or among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
-    return (0 < len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
-            and any(stamp.has_time and stamp.field is None for stamp in lines[index].stamps))
+    unlabelled = [stamp for stamp in lines[index].stamps if stamp.field is None]
+    if not (unlabelled and 0 < len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)):
+        return False
+    return any(stamp.has_time for stamp in unlabelled) or (_headline_length(above[-1].text) and _opens_article(lines, index))
+
+
+def _opens_article(lines: list[_Line], index: int) -> bool:
+    """The line under lines[index] is the article's first paragraph or its byline."""
+    following = _neighbour_index(lines, index, 1)
+    return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following]))
 
 
 def _meta_block(lines: list[_Line], index: int) -> list[_Line]:
@@ -326,7 +396,7 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
     return (
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
-        or _leaves_quote_open(text)
+        or line.quote_runs_on
         or len(text) >= _LONG_PARAGRAPH_CHARS
         or bool(_FULL_STOP.search(text))
         or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text))
@@ -335,12 +405,32 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
 
 
 def _own_words(line: _Line) -> str:
-    """The line without the bylines opening or closing it (`… 밝혔다. 홍길동 기자 hong@…`)."""
-    return line.text[line.lead_end:line.tail_start or None]
+    """The line without the bylines opening or closing it (`… 밝혔다. 홍길동 기자 hong@…`), nor the table
+    borders and stray commas a scraper left after its last sentence (`…밝혔습니다. | |`, `…했다.,`)."""
+    return line.text[line.lead_end:line.tail_start or None].rstrip(_LEFT_AFTER_TEXT)
+
+
+def _mark_running_quotes(lines: list[_Line]) -> None:
+    """A quotation running on into the lines below is a sentence, not a headline; a list's headline
+    cut short inside its quotation (`…전방위 대응…“체류`) never closes it."""
+    for index, line in enumerate(lines):
+        if line.kind == "text" and _leaves_quote_open(line.text):
+            line.quote_runs_on = _quote_closes_below(lines, index)
+
+
+def _quote_closes_below(lines: list[_Line], index: int) -> bool:
+    text, cursor = lines[index].text, index
+    for _ in range(_MAX_QUOTE_LINES):
+        cursor = _neighbour_index(lines, cursor, 1)
+        if cursor is None:
+            return False
+        text += lines[cursor].text
+        if not _leaves_quote_open(text):
+            return True
+    return False
 
 
 def _leaves_quote_open(text: str) -> bool:
-    """A quotation running on into the next line: a sentence, not a headline."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
@@ -348,31 +438,101 @@ def _body_start(lines: list[_Line]) -> int:
     """Index of the body's first line: the first prose; without any, the first line of text
     (a fragment with no finished sentence has no headline to tell apart)."""
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-    punctuated = any(_FULL_STOP.search(_own_words(lines[i])) for i in texts)
-    return next((i for n, i in enumerate(texts) if _is_prose(lines[i], may_be_headline=punctuated and n == 0)),
+    full_stops = [i for i in texts if _FULL_STOP.search(_own_words(lines[i]))]
+    headings = _heading_lines(lines, texts, full_stops[0]) if full_stops else set()
+    return next((i for i in texts if _is_prose(lines[i], may_be_headline=i in headings)),
                 texts[0] if texts else len(lines))
+
+
+def _heading_lines(lines: list[_Line], texts: list[int], first_full_stop: int) -> set[int]:
+    """The lines that may be a headline though they end as a sentence does: the first line long
+    enough for one, and any line above a byline or timestamp standing before the first full stop."""
+    first_meta = next((i for i, line in enumerate(lines) if line.kind == "meta"), len(lines))
+    first_headline = next((i for i in texts if _headline_length(lines[i].text)), None)
+    return {i for i in texts if i == first_headline or i < first_meta < first_full_stop}
+
+
+def _one_word(text: str) -> bool:
+    """A headline has words: a line of one word above the body is a section's or a topic's tag
+    (`인천아시아경기대회`), the outlet's name or a button."""
+    return len(furniture.trimmed(text).split()) == 1
+
+
+def _headline_length(text: str) -> bool:
+    """Long enough for a headline: shorter lines are section tags and buttons (`속보`, `사회`)."""
+    return len("".join(text.split())) >= _MIN_HEADLINE_CHARS
 
 
 def _headline_and_decks(
     lines: list[_Line], body_start: int, title_hint: str | None
 ) -> tuple[_Line | None, list[_Line]]:
-    header = [line for line in lines[:body_start] if line.kind == "text"]
-    table_values = _release_table_values(lines[:body_start])
-    for line in header:
-        if len("".join(line.text.split())) < _MIN_HEADLINE_CHARS:
-            line.kind = "furniture"
-        elif furniture.is_photo_description(line.text):
-            line.kind = "caption"
-        elif any(line is value for value in table_values):
-            line.kind = "furniture"
-    header = [line for line in header if line.kind == "text"]
+    header = _header(lines, body_start)
     if title_hint is not None:
         title = next((line for line in header if _same(line.text, title_hint)), None)
-    elif not header or _decks_only(lines, header[0], body_start):
+    elif not header:
+        title = _headline_under_article(lines, body_start)
+    elif _decks_only(lines, header[0], body_start):
         title = None
     else:
         title = header[0]
     return title, [line for line in header if not (title and _same(line.text, title.text))]
+
+
+def _header(lines: list[_Line], body_start: int) -> list[_Line]:
+    """The lines of text above the body that may be its headline and decks; the others are
+    marked for what they are (buttons, a photo's description, a release table's values, lines
+    of the page that the article does not restate)."""
+    header = [line for line in lines[:body_start] if line.kind == "text"]
+    table_values = _release_table_values(lines[:body_start])
+    for line in header:
+        if not _headline_length(line.text) or _one_word(line.text) or any(line is value for value in table_values):
+            line.kind = "furniture"
+        elif furniture.is_photo_description(line.text):
+            line.kind = "caption"
+    header = [line for line in header if line.kind == "text"]
+    article = _ArticleWords(lines[body_start:])
+    if header and article.long_enough():
+        crowded = len(header) > _MAX_HEADLINE_AND_DECKS
+        headline = next((n for n, line in enumerate(header) if article.shared_by(line.text, _MIN_SHARED_PAIRS)), 0)
+        headline = headline if crowded else 0
+        for line in header[:headline] + [line for line in header[headline + 1:]
+                                         if not article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS)]:
+            line.kind = "furniture"
+    return [line for line in header if line.kind == "text"]
+
+
+def _headline_under_article(lines: list[_Line], body_start: int) -> _Line | None:
+    """A page printing no headline above the article may print it under the last paragraph, right
+    above the article's timestamp (`…` / `정부, 바누아투에 긴급지원` / `입력 2015-03-16 19:11`)."""
+    for line, following in zip(lines[body_start:], lines[body_start + 1:]):
+        if (line.kind == "text" and following.kind == "meta" and following.stamps
+                and any(stamp.field == "published" for stamp in following.stamps)
+                and len(line.text.strip()) <= _MAX_TITLE_CHARS and not _is_prose(line, may_be_headline=True)):
+            return line
+    return None
+
+
+class _ArticleWords:
+    """The pairs of letters of the article's text, to tell its headline and decks, which restate
+    its words, from lines the page prints around them (menus, widgets, other stories' headlines)."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+
+    @cached_property
+    def pairs(self) -> set[str]:  # read only when a page's header or list asks
+        return set().union(*(_letter_pairs(line.text) for line in self.lines if line.kind in ("text", "caption")))
+
+    def long_enough(self) -> bool:
+        return len(self.pairs) >= _MIN_ARTICLE_PAIRS
+
+    def shared_by(self, text: str, share: float) -> bool:
+        pairs = _letter_pairs(text)
+        return len(pairs & self.pairs) >= share * len(pairs)
+
+
+def _letter_pairs(text: str) -> set[str]:
+    return {word[i:i + 2] for word in _LETTERS.findall(text) for i in range(len(word) - 1)}
 
 
 def _release_table_values(header: list[_Line]) -> list[_Line]:
@@ -437,13 +597,17 @@ def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None, str | None]
 
 def _reporters(lines: list[_Line]) -> list[Reporter]:
     """The article's bylines; without any, the reporter named in a photo's dateline
-    (`【진안=뉴시스】 한훈 기자 = …`), who is then the only one known."""
+    (`【진안=뉴시스】 한훈 기자 = …`), who is then the only one known. Loose addresses go to a sole
+    reporter without one (see `merge_reporters`): an address line, a closing credit, the address
+    closing a caption that names no photographer (`…[사진=가상시] 2023.11.16 hong@…`)."""
     found = [reporter for line in lines if line.kind in ("meta", "body") for reporter in line.reporters]
     found = found or [reporter for line in lines if line.kind == "caption" for reporter in line.reporters]
     emails = [line.email for line in lines if line.kind == "meta" and line.email and not line.reporters]
     emails += [address for line in _closing_lines(lines)
                if line.kind == "furniture" and not furniture.opens_contact(line.text)
                for address in personal_addresses(line.text)]
+    emails += [address for line in lines if line.kind == "caption" and line.tail_start and not line.reporters
+               for address in personal_addresses(line.text[line.tail_start:])]
     return merge_reporters(found, emails)
 
 

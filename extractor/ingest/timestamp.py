@@ -55,7 +55,8 @@ _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토
 
 _STAMP = re.compile(
     rf"(?:(?<![가-힣A-Za-z])(?P<label>{_alternation(list(_LABEL_FIELD))})\s*[:：.]?\s*)?"
-    r"(?P<year>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<month>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
+    r"(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
+    r"(?P<month>\d{1,2})(?:\s*(?:[.\-/]|월)\s*|(?(spaced)\s))(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
     rf"{_WEEKDAY}"
     r"(?:(?:\s*|T)[\[(]?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"
     r"(?P<hour>\d{1,2})\s*(?::|시\s*)(?P<minute>\d{2})분?(?:\s*(?::|분\s*)(?P<second>\d{2})초?)?(?:\.\d+)?\s*[\])]?"
@@ -87,10 +88,11 @@ def opening_stamp(line: str, marks: str) -> Stamp | None:
 
 
 def _stamp(match: re.Match) -> Stamp | None:
-    value = _iso(match)
+    label = match["label"] or match["after"]
+    # `21.03.02` and `2018 07 25` only where labelled
+    value = _iso(match) if label or (len(match["year"]) == 4 and not match["spaced"]) else None
     if not value:
         return None
-    label = match["label"] or match["after"]
     return Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
                  match.start(), match.end(), needs_byline=not label or label in _LOOSE_LABELS)
 
@@ -111,11 +113,16 @@ def _iso(match: re.Match) -> str | None:
     elif match["ampm"] in ("오전", "AM", "am") and hour == 12:
         hour = 0
     try:
-        moment = dt.datetime(int(match["year"]), int(match["month"]), int(match["day"]),
+        moment = dt.datetime(_full_year(match["year"]), int(match["month"]), int(match["day"]),
                              hour, int(match["minute"] or 0), int(match["second"] or 0))
     except ValueError:
         return None
     return moment.isoformat() + iso_offset(match["offset"])
+
+
+def _full_year(year: str) -> int:
+    """`2021`, or `21` as a page's template abbreviates it (the 1900s from `70`)."""
+    return int(year) if len(year) == 4 else int(year) + (1900 if int(year) >= 70 else 2000)
 
 
 def iso_offset(raw: str | None) -> str:

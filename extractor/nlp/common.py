@@ -77,8 +77,7 @@ def add_item(doc: Doc, field: str, start: int, end: int, item) -> Span:
     if hasattr(item, "model_dump"):
         item = item.model_dump()
     store = _item_list(doc)
-    tokens = doc.char_span(start, end, alignment_mode="expand")
-    span = Span(doc, tokens.start, tokens.end, label=span_label(field, item), span_id=len(store))
+    span = doc.char_span(start, end, label=span_label(field, item), alignment_mode="expand", span_id=len(store))
     store.append(item)
     group = doc.spans[field] if field in doc.spans else None
     if group is None:

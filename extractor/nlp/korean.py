@@ -147,6 +147,12 @@ def per_doc(doc: Doc, build: Callable[[Doc], T]) -> T:
     return found[build]
 
 
+def forget_analyses(doc: Doc) -> None:
+    """Drop what per_doc kept for a Doc that every component has read: a long text's words and
+    indexes are tens of MB that would otherwise stand until the Doc goes, while its Article is built."""
+    _PER_DOC.pop(doc, None)
+
+
 def content_of(doc: Doc) -> Content:
     """The Doc's content, worked out once per Doc."""
     return per_doc(doc, _content)
@@ -273,28 +279,28 @@ class Morphemes:
 
     def __init__(self, morphs: list[Morph]):
         self.morphs = morphs
-        self._starts = [m.start for m in morphs]
+        self.starts = [m.start for m in morphs]  # read by names.words too: one index per Doc
         self._ends = sorted(m.end for m in morphs)  # searched, not hashed: a long text has 100,000s
 
     def starting_at(self, offset: int) -> Morph | None:
         """The first morpheme that starts at `offset`."""
-        i = bisect_left(self._starts, offset)
+        i = bisect_left(self.starts, offset)
         return self.morphs[i] if i < len(self.morphs) and self.morphs[i].start == offset else None
 
     def last_starting_at(self, offset: int) -> Morph | None:
-        i = bisect_right(self._starts, offset) - 1
-        return self.morphs[i] if i >= 0 and self._starts[i] == offset else None
+        i = bisect_right(self.starts, offset) - 1
+        return self.morphs[i] if i >= 0 and self.starts[i] == offset else None
 
     def starts_at(self, offset: int) -> bool:
-        i = bisect_left(self._starts, offset)
-        return i < len(self._starts) and self._starts[i] == offset
+        i = bisect_left(self.starts, offset)
+        return i < len(self.starts) and self.starts[i] == offset
 
     def ends_at(self, offset: int) -> bool:
         i = bisect_left(self._ends, offset)
         return i < len(self._ends) and self._ends[i] == offset
 
     def between(self, start: int, end: int) -> list[Morph]:
-        return self.morphs[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+        return self.morphs[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
     def is_word(self, start: int, end: int) -> bool:
         """text[start:end] starts a morpheme and ends one that no noun continues."""

@@ -117,13 +117,11 @@ class KiwiTokenizer:
             kiwi.tokenize(segment, split_sents=True) for segment in strings))
         offsets = iter(offset for _, offset in segments)
         strings_once: dict[str, str] = {}  # one copy of each form and tag: Kiwi makes a new one per morpheme
-        once = strings_once.setdefault
         for document, (text, ranges) in zip(documents, batch):
             sentences = []
             for _ in ranges:
                 offset = next(offsets)
-                sentences.extend([Morph(once(t.form, t.form), once(t.tag, t.tag), t.start + offset, t.start + offset + t.len)
-                                  for t in sentence if t.len > 0] for sentence in next(analysed))
+                sentences.extend(_morphs(sentence, offset, strings_once) for sentence in next(analysed))
             doc = self._make_doc(text, [sentence for sentence in sentences if sentence])
             doc._.document = document
             yield doc
@@ -149,7 +147,8 @@ class KiwiTokenizer:
         words, spaces, tags, sent_starts = [], [], [], []
         pos = 0
         for start, end, tag in pieces:
-            _add_whitespace(text[pos:start], words, spaces, tags, sent_starts)
+            if start > pos:
+                _add_whitespace(text[pos:start], words, spaces, tags, sent_starts)
             words.append(text[start:end])
             spaces.append(False)
             tags.append(tag)
@@ -166,6 +165,23 @@ class KiwiTokenizer:
         doc._.morphs = morphs
         doc._.sentences = [(sentence[0].start, sentence[-1].end) for sentence in sentences]
         return doc
+
+
+_new_tuple = tuple.__new__
+
+
+def _morphs(sentence, offset: int, strings_once: dict[str, str]) -> list[Morph]:
+    """A Kiwi sentence's non-empty morphemes at their offsets in the text. Each attribute of a Kiwi
+    token is read once (each read converts it from C++ anew), and a Morph is made as the tuple it
+    is, without the Python-level constructor: a text has a morpheme every three characters."""
+    once = strings_once.setdefault
+    morphs = []
+    for token in sentence:
+        length = token.len
+        if length > 0:
+            form, tag, start = token.form, token.tag, token.start + offset
+            morphs.append(_new_tuple(Morph, (once(form, form), once(tag, tag), start, start + length)))
+    return morphs
 
 
 def _merge_regions(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -207,35 +223,36 @@ def _break_before(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _surface_pieces(text: str, morphs: list[Morph]) -> list[tuple[int, int, str]]:
+def _surface_pieces(text: str, morphs: list[Morph]) -> Iterator[tuple[int, int, str]]:
     """Non-whitespace pieces covering the text: overlapping morphemes merged, and any
     characters Kiwi left out split at whitespace (Kiwi occasionally spans whitespace
-    within one morpheme; spaCy tokens may not)."""
-    pieces: list[tuple[int, int, str]] = []
+    within one morpheme; spaCy tokens may not). Made one at a time, as the Doc's words are
+    read from them: a long text's pieces never all stand in memory at once."""
     pos = 0
     for start, end, tag in _merged_spans(morphs):
         if start > pos:
-            pieces.extend(_nonspace_runs(text, pos, start, UNKNOWN_TAG))
+            yield from _nonspace_runs(text, pos, start, UNKNOWN_TAG)
         if end - start > 1 and _SPACE.search(text, start, end):
-            pieces.extend(_nonspace_runs(text, start, end, tag))
+            yield from _nonspace_runs(text, start, end, tag)
         else:
-            pieces.append((start, end, tag))
+            yield start, end, tag
         pos = end
-    pieces.extend(_nonspace_runs(text, pos, len(text), UNKNOWN_TAG))
-    return pieces
+    yield from _nonspace_runs(text, pos, len(text), UNKNOWN_TAG)
 
 
-def _merged_spans(morphs: list[Morph]) -> list[list]:
+def _merged_spans(morphs: list[Morph]) -> Iterator[list]:
     """[start, end, tags] of the sorted morphemes, overlapping ones (`했다` = 하+었+다) merged."""
-    merged: list[list] = []
+    last: list | None = None
     for _, tag, start, end in morphs:
-        if merged and start < merged[-1][1]:
-            last = merged[-1]
+        if last is not None and start < last[1]:
             last[1] = max(last[1], end)
             last[2] += "+" + tag
         else:
-            merged.append([start, end, tag])
-    return merged
+            if last is not None:
+                yield last
+            last = [start, end, tag]
+    if last is not None:
+        yield last
 
 
 _SPACE = re.compile(r"\s")

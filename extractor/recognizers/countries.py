@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -75,6 +76,8 @@ MAX_PHRASE_MORPHS = 80
 COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)")
 PARENTHESES = re.compile(r"\([^()]*\)")
+#: Where something is done: the word before `에서` (`시청 대회의실에서`).
+VENUE = re.compile(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -134,7 +137,10 @@ class CountryLexicon:
         self.lone_hanja = re.compile(f"{NOT_AFTER_WORD}({one_of(s for s in self.short_code_of if HANJA.match(s))})"
                                      r"(?![\u4e00-\u9fff])")
         self.visit_cue = re.compile(one_of(cues["cues"]))
-        self.participation_cue = re.compile(one_of(cues["participation_cues"]))
+        self.participation_cue = re.compile(one_of([*cues["participation_cues"], *cues["event_acts"]]))
+        self.remote = re.compile(one_of(cues["remote_markers"]))
+        self.recalled = re.compile(one_of(cues["recall_markers"]))
+        self.signing_acts = tuple(cues["signing_acts"])
         self.not_cue = re.compile(one_of(cues["not_cues"]))
         self.participant_heads = (*cues["participant_heads"], *cues["delegate_heads"])
         self.trip_nouns = frozenset(cues["trip_nouns"])
@@ -294,8 +300,8 @@ class VisitJudge:
         words = self.text[sentence[0]:sentence[1]]
         if explained is not None:
             words = self.text[explained[0]:explained[1]] + " " + words
-        if self.lexicon.abroad_marker.search(words):
-            return False
+        if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
+            return False  # abroad, or a visit recalled as done before (`방문한 바 있다`)
         role = self._role(mention.end, sentence[1])
         if role is None and explained is not None:
             role = self._marked_role(explained)
@@ -303,7 +309,18 @@ class VisitJudge:
             return False
         if self._has_cue(self.lexicon.visit_cue, words) or self.lexicon.visitors_after.match(self.text, mention.end):
             return True
-        return role == "origin" and self._has_cue(self.lexicon.participation_cue, words)
+        if role == "signatory":
+            return self._signed_here(words)
+        # `온라인으로 참여했다`: taking part from afar is no visit
+        return role == "origin" and self._has_cue(self.lexicon.participation_cue, words) \
+            and not self.lexicon.remote.search(words)
+
+    def _signed_here(self, words: str) -> bool:
+        """The signing's venue is named and is no foreign place (`시청 대회의실에서`, not
+        `하노이에서`)."""
+        venues = [venue.group(1) for venue in VENUE.finditer(words)]
+        return bool(venues) and not any(
+            venue.endswith(name) for venue in venues for name in (*self.lexicon.code_of, *self.lexicon.city_code))
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
         """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `중국이 41만명으로`) in
@@ -366,7 +383,9 @@ class VisitJudge:
             names_people = names_people or self._names_people(morphs, i)
             if morph.form in PARTNER_PARTICLES and self._takes_part_alongside(morph.end, limit):
                 return "origin"
-            if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES:
+            if morph.form in PARTNER_PARTICLES and self._signs_with(morph.end, limit):
+                return "signatory"  # `중국 산둥성과 … 협약을 체결했다`
+            if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES and not _inside_a_name(morphs, i):
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
                     continue
@@ -375,7 +394,9 @@ class VisitJudge:
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
                 continue
             if morph.tag.startswith(PREDICATE_TAG_PREFIXES):
-                return None
+                # `참석하는 수장은 러시아의 … 주지사, 베트남 … 성장이다`: people named as what the
+                # subject is are the subject's people
+                return "origin" if names_people and morph.tag == "VCP" else None
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
             if genitive and morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns:
@@ -394,6 +415,12 @@ class VisitJudge:
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _signs_with(self, offset: int, limit: int) -> bool:
+        """`X과 우호교류 협약을 체결`: X is the other party of an agreement (not `칠레와 페루가`)."""
+        following = self.text[offset:limit]
+        return not self.lexicon.names.match(following.lstrip()) and any(
+            act in following for act in self.lexicon.signing_acts)
 
     def _takes_part_alongside(self, offset: int, limit: int) -> bool:
         """`5개국 선수단과 공동 입촌식을`, `X와 함께 참가한`: X takes part too."""
@@ -467,6 +494,15 @@ def _is_apposition(morphs: list[Morph], i: int) -> bool:
             and morphs[i + 1].form in ("ᆫ", "은", "인") and morphs[i + 2].tag.startswith(("NN", "SL", "SS")))
 
 
+def _inside_a_name(morphs: list[Morph], i: int) -> bool:
+    """morphs[i], read as a particle, goes on inside its word with no particle or ending after
+    it: a piece of a foreign name Kiwi split (`손두이` as 손+두+이)."""
+    following = morphs[i + 1] if i + 1 < len(morphs) else None
+    if following is None or following.start != morphs[i].end:
+        return False
+    return HANGUL_RUN.match(following.form).end() > 0 and not following.tag.startswith(("J", "E", "VCP", "XS"))
+
+
 def _read_past_footnote_mark(morphs: list[Morph], i: int) -> Morph:
     """morphs[i], or the particle a footnote mark hides from Kiwi (`대학원생*이`: 이 as a noun)."""
     morph = morphs[i]
@@ -498,8 +534,11 @@ class Sentences:
         return self.ranges[bisect_left(self.ends, end)]
 
     def before(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
-        i = bisect_left(self.ends, sentence[1])
-        return self.ranges[i - 1] if i > 0 else None
+        """The sentence before, blank lines between left out."""
+        i = bisect_left(self.ends, sentence[1]) - 1
+        while i >= 0 and not self.text[self.ranges[i][0]:self.ranges[i][1]].strip():
+            i -= 1
+        return self.ranges[i] if i >= 0 else None
 
     def explained_by(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
         """The sentence a footnote line explains, if `sentence` is on one: the sentence
@@ -529,17 +568,33 @@ class CountryRecognizer:
         sentences = Sentences(doc)
         doc._.foreign_officials = self._visiting_officials(text, content, judge, sentences)
         visited_through_cities = {official[2] for official in doc._.foreign_officials}
-        for mention in MentionFinder(self.lexicon, text, morphemes, sentences).find():
+        mentions = MentionFinder(self.lexicon, text, morphemes, sentences).find()
+        relations = self._beside_the_host(text, mentions)
+        for mention in mentions:
             if not content.contains(mention.start, mention.end):
                 continue
             span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
             sentence = sentences.around(mention.end)
-            visiting = (mention.code in visited_through_cities
-                        or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
-                        or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
+            visiting = mention not in relations and (
+                mention.code in visited_through_cities
+                or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
+                or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
 
+
+    def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:
+        """Countries coordinated with the host (`한·중·일 협의체`, `한국·중국·일본의`, `한-베트남
+        수교`) name a relation between countries, not people who came."""
+        groups, group = [], [mentions[0]] if mentions else []
+        for before, after in pairwise(mentions):
+            if text[before.end:after.start] in COORDINATION_SEPARATORS and after.start - before.end == 1:
+                group.append(after)
+            else:
+                groups.append(group)
+                group = [after]
+        groups.append(group)
+        return {m for g in groups if len(g) > 1 and any(m.code == self.lexicon.host for m in g) for m in g}
 
     def _visiting_officials(self, text: str, content: Content, judge: VisitJudge,
                             sentences: Sentences) -> list[tuple[int, int, str]]:

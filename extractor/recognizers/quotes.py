@@ -11,8 +11,11 @@ previous quote's speaker (`그러면서 “…”고 말했다`). A quote may al
 first and be taken up after: `“…” 김 단장은 3일 이같이 밝혔다`, `“…”는 게 시
 관계자의 설명이다`, or be announced before: `김 군수는 이렇게 말했다.\n“…”`.
 A headline or deck condenses a body's or a group's words after its name
-(`외교부 "…"`, `베트남 공무원들 “…”`). A quote the stored page cuts off before its
-closing mark is no quote (docs/CONTRACT.md: only closed marks quote someone).
+(`외교부 "…"`, `베트남 공무원들 “…”`), or with no name the words a body quote says
+(then its speaker's); a headline that is nothing but an unechoed quote is a slogan.
+A broadcast transcript labels the speaker (`<인터뷰> 홍길동(○○시청 과장) : "…"`).
+A quote the stored page cuts off before its closing mark is no quote
+(docs/CONTRACT.md: only closed marks quote someone).
 """
 from __future__ import annotations
 
@@ -26,15 +29,22 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of, text_of
-from ..nlp.korean import SENTENCE_END, content_of, one_of
-from .names.people import People
-from .speakers import find_subject, owner_of, resolve, speaker_right_before
+from ..nlp.korean import SENTENCE_END, content_of, one_of, particles
+from .names.people import People, PersonPhrase
+from .speakers import (
+    find_subject,
+    owner_of,
+    paragraph_subject,
+    resolve,
+    speaker_right_before,
+)
 
 FIELD = "quotes"
-#: (opening, closing) marks, the double ones first: quotes inside them are part of them.
-DOUBLE_MARKS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
-SINGLE_MARKS = (("‘", "’"), ("'", "'"))
-OPENING_MARKS = "“「『‘\"'"
+#: (opening, closing) marks, the double ones first: quotes inside them are part of them. Pages
+#: converted in part mix curly and straight marks (`"…”`, `“…"`): paired last, as a fallback.
+DOUBLE_MARKS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'), ("“", '"'), ('"', "”"))
+SINGLE_MARKS = (("‘", "’"), ("'", "'"), ("`", "`"), ("‘", "'"), ("'", "’"))  # backquotes: plain-text quotes
+OPENING_MARKS = "“「『‘\"'`"
 MAX_QUOTE_CHARS = 2000
 HEADLINE_ZONES = ("headline", "deck")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
@@ -75,10 +85,14 @@ def _patterns():
         "naming": re.compile(rf"\s*{one_of(speech['naming_verbs'])}"),
         "echo": re.compile(rf"(?<![가-힣]){one_of(speech['echo_words'])}\s*(?P<verb>{verbs})"),
         "spoken": re.compile(rf"{spoken}[.!?]?\s*$"),
+        "object": re.compile(rf"({one_of(particles('object'))})(?=\s)"),
         "attributed": re.compile(
             rf"{one_of(speech['topic_endings'])}\s+{one_of(speech['quote_nominals'])}\s+"
             rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>{one_of(speech['speech_nouns'])}"
             rf"{one_of(speech['copula_endings'])})(?=[\s.,]|$)"),
+        "said_by": re.compile(
+            rf"[.]?[ \t]+(?P<owner>(?:[^\s.“”\"]+[ \t]){{0,3}}[^\s.“”\"]+의)[ \t]+"
+            rf"(?P<verb>{one_of(speech['speech_nouns'])}{one_of(speech['copula_endings'])})(?=[\s.,]|$)"),
     }
 
 
@@ -95,13 +109,18 @@ def quoted_passages(text: str) -> list[Quoted]:
     return sorted(found, key=lambda q: q.open)
 
 
+#: A straight mark's passage holding a curly one of its weight pairs marks of two quotes (`"A” … “B"`).
+_CURLY_OF = {'"': "“”", "'": "‘’"}
+
+
 def _pairs(text: str, opening: str, closing: str):
     if opening == closing:
         positions = [match.start() for match in re.finditer(re.escape(opening), text)]
+        curly = _CURLY_OF.get(opening, "")
         index = 0
         while index + 1 < len(positions):
             start, end = positions[index], positions[index + 1]
-            if _closable(text, start, end):
+            if _closable(text, start, end) and not any(mark in text[start:end] for mark in curly):
                 yield start, end
                 index += 2
             else:
@@ -121,8 +140,14 @@ def _closable(text: str, start: int, end: int) -> bool:
 
 
 def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
-    patterns = _patterns()
     clause_end = _clause_end(text, after)
+    return _quotative(text, after, clause_end) or _requested(text, after, quoted, clause_end) \
+        or _attributed(text, after, quoted) or _echoed(text, after, quoted) or _set_apart(text, after, quoted)
+
+
+def _quotative(text: str, after: int, clause_end: int) -> Ending | None:
+    """`”고 말했다`, `”라며`, `”이라고 밝혔다`: a quotative or connective ending after the mark."""
+    patterns = _patterns()
     for kind in ("quotative", "connective"):
         match = patterns[kind].match(text, after)
         if not match:
@@ -139,31 +164,59 @@ def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
                           (match.end(), match.end() + verb.start()))
         return Ending(kind, written if kind == "connective" else _last_predicate(rest), match.end(),
                       (match.end(), clause_end))
+    return None
+
+
+def _attributed(text: str, after: int, quoted: Quoted) -> Ending | None:
+    """Words named as someone's by the predicate: `“…”는 게 시 관계자의 설명이다`, or a spoken
+    sentence followed by `김 시장의 말이다`."""
+    patterns = _patterns()
     attributed = patterns["attributed"].match(text, after)
-    if attributed:
-        return Ending("attributed", attributed.group("verb"), attributed.end(), attributed.span("owner"))
-    echo = _echoed(text, after, quoted)
-    if echo:
-        return echo
+    if attributed is None and quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close):
+        attributed = patterns["said_by"].match(text, after)
+    if attributed is None:
+        return None
+    return Ending("attributed", attributed.group("verb"), attributed.end(), attributed.span("owner"))
+
+
+def _set_apart(text: str, after: int, quoted: Quoted) -> Ending:
+    """Words said standing alone: a headline opening with them (`“…”…무주군, …`), or a whole
+    spoken sentence ending its line."""
     line_start = text.rfind("\n", 0, quoted.open) + 1
     if quoted.double and _HEADLINE_ELLIPSIS.match(text, after) and not text[line_start:quoted.open].strip():
-        return Ending("spoken", None, after, None)  # a headline opening with words said: `“…”…무주군, …`
-    if quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close) and \
+        return Ending("spoken", None, after, None)
+    if quoted.double and _patterns()["spoken"].search(text, quoted.open + 1, quoted.close) and \
             _ENDS_SPOKEN_LINE.match(text, after):
         return _introduced(text, quoted) or Ending("spoken", None, after, None)
     return Ending("none", None, after, None)
 
 
+def _requested(text: str, after: int, quoted: Quoted, clause_end: int) -> Ending | None:
+    """`“…방문해줄 것”을 요청했다`, `“…해 달라”를 당부했다`: a spoken clause in double marks as the
+    object of a speech verb. A term there is no quote: `“스마트시티”를 소개했다`."""
+    patterns = _patterns()
+    particle = patterns["object"].match(text, after)
+    inside = text[quoted.open + 1:quoted.close]
+    if not (particle and quoted.double and len(inside.split()) > 1 and patterns["spoken"].search(inside)):
+        return None
+    verb = patterns["verb"].search(text, particle.end(), clause_end)
+    if verb is None:
+        return None
+    return Ending("quotative", verb.group(0), verb.end(), (particle.end(), verb.start()))
+
+
 def _echoed(text: str, after: int, quoted: Quoted) -> Ending | None:
     """`“…” 김 단장은 3일 이같이 밝혔다`: a quote opening its sentence, taken up by the
-    next clause's `이같이 밝혔다`, whose subject is the speaker."""
+    next sentence's `이같이 밝혔다`, whose subject (before any quote of its own: `… 과장은
+    “…”이라며 이 같이 말했다`) is the speaker."""
     if text[_sentence_start(text, quoted.open):quoted.open].strip() or not _UNINFLECTED.match(text, after):
         return None
     start = len(text) - len(text[after:].lstrip(" .\t\n"))
-    echo = _patterns()["echo"].search(text, start, _clause_end(text, start))
+    sentence = SENTENCE_END.search(text, start)
+    echo = _patterns()["echo"].search(text, start, sentence.start() if sentence else len(text))
     if echo is None:
         return None
-    return Ending("echo", echo.group("verb"), echo.end(), (start, echo.start()))
+    return Ending("echo", echo.group("verb"), echo.end(), (start, _clause_end(text, start, echo.start())))
 
 
 def _introduced(text: str, quoted: Quoted) -> Ending | None:
@@ -180,10 +233,11 @@ def _introduced(text: str, quoted: Quoted) -> Ending | None:
     return Ending("spoken", echo.group("verb"), quoted.close + 1, (lead_start, echo.start()))
 
 
-def _clause_end(text: str, start: int) -> int:
-    """The end of the attribution clause: the sentence end or the next quote."""
-    sentence = SENTENCE_END.search(text, start)
-    end = sentence.start() if sentence else len(text)
+def _clause_end(text: str, start: int, end: int | None = None) -> int:
+    """The end of the attribution clause: the sentence end (or `end`) or the next quote."""
+    if end is None:
+        sentence = SENTENCE_END.search(text, start)
+        end = sentence.start() if sentence else len(text)
     for mark in OPENING_MARKS:
         found = text.find(mark, start, end)
         if found >= 0:
@@ -203,27 +257,107 @@ class QuoteRecognizer:
         people: People | None = None
         previous: Speaker | None = None
         last_end = 0
+        found: list[Quote] = []
+        headlines: list[tuple[Quoted, Ending]] = []
         for quoted in quoted_passages(text):
             if not content.prose_contains(quoted.open, quoted.close + 1):
                 continue
             ending = read_ending(text, quoted.close + 1, quoted)
             people = people or doc._.people
             prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
-            if ending.kind == "none":
-                phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text, quoted))
-                if phrase is None:
-                    continue
-            elif ending.kind == "attributed":
-                phrase = owner_of(people, *ending.tail)
-            else:
-                phrase = find_subject(people, *prefix) or (ending.tail and find_subject(people, *ending.tail))
+            phrase, said = _speaker_phrase(doc, people, quoted, ending, prefix)
+            if phrase is None and ending.kind in ("none", "spoken") and _in_headline(doc, quoted):
+                headlines.append((quoted, ending))  # whose words, the body tells
+                continue
+            if not said:
+                continue
+            if phrase is None and not _continues_paragraph(text, quoted, found):
+                phrase = paragraph_subject(people, _line_start(text, prefix[0]), prefix[0])
             speaker = resolve(people, phrase, previous) if phrase else previous
-            start, end = _trimmed(text, quoted.open + 1, quoted.close)
-            add_item(doc, FIELD, start, end, Quote(text=text[start:end], start=start, end=end,
-                                                   speaker=speaker, verb=ending.verb))
+            found.append(_add_quote(doc, text, quoted, speaker, ending.verb))
             previous = speaker or previous
             last_end = max(ending.verb_end, quoted.close + 1)
+        for quoted, ending in headlines:
+            _add_headline_quote(doc, text, quoted, ending, found)
         return doc
+
+
+def _continues_paragraph(text: str, quoted: Quoted, found: list[Quote]) -> bool:
+    """Does an earlier quote of the same paragraph stand before this one (`… 덧붙였다`)?"""
+    return bool(found) and found[-1].start >= _line_start(text, quoted.open)
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _speaker_phrase(doc: Doc, people: People, quoted: Quoted, ending: Ending,
+                    prefix: tuple[int, int]) -> tuple[PersonPhrase | None, bool]:
+    """(the phrase naming the speaker, whether the passage is speech at all)."""
+    if quoted.open in people.labelled:  # a broadcast's speaker label: `<인터뷰> 홍길동(…) : "…"`
+        return people.labelled[quoted.open], True
+    if quoted.close in people.signed:  # `“…”(사미라·29·이집트)`
+        return people.signed[quoted.close], True
+    if ending.kind == "none":
+        phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text_of(doc), quoted))
+        return phrase, phrase is not None
+    if ending.kind == "attributed":
+        return owner_of(people, *ending.tail), True
+    return find_subject(people, *prefix) or (ending.tail and find_subject(people, *ending.tail)), True
+
+
+def _add_quote(doc: Doc, text: str, quoted: Quoted, speaker: Speaker | None, verb: str | None) -> Quote:
+    start, end = _trimmed(text, quoted.open + 1, quoted.close)
+    quote = Quote(text=text[start:end], start=start, end=end, speaker=speaker, verb=verb)
+    add_item(doc, FIELD, start, end, quote)
+    return quote
+
+
+def _add_headline_quote(doc: Doc, text: str, quoted: Quoted, ending: Ending, body: list[Quote]) -> None:
+    """A headline's or deck's words in double marks with nobody named before them are the words of
+    whoever the body quotes saying them (`“선진화된 시스템 무척 인상적”` over `도 황 쭝 국장은
+    “선진화된 통합관제시스템이 무척 인상적”이라며`). Unechoed, a line that is nothing but the
+    quote (after a dateline at most) is a slogan (docs/CONTRACT.md); one with words before it
+    says whose they are (`현대차그룹 “…”`), one going on after it opens with words said
+    (`“계절근로자 수급 확대”…무주군, …`)."""
+    echoed = _echoing(text[quoted.open + 1:quoted.close], body)
+    if echoed is not None:
+        _add_quote(doc, text, quoted, echoed.speaker, None)
+    elif ending.kind == "spoken" and not _alone_on_line(text, quoted):
+        _add_quote(doc, text, quoted, None, None)
+
+
+def _alone_on_line(text: str, quoted: Quoted) -> bool:
+    line_start = text.rfind("\n", 0, quoted.open) + 1
+    before = text[line_start:quoted.open].strip()
+    return (not before or before.endswith("--")) and bool(_ENDS_SPOKEN_LINE.match(text, quoted.close + 1))
+
+
+def _echoing(words: str, body: list[Quote]) -> Quote | None:
+    """The body quote whose speaker's words hold most of these words' syllable pairs (at least half)."""
+    pairs = _syllable_pairs(words)
+    if not pairs:
+        return None
+    said_by: dict = {}
+    for quote in body:
+        key = quote.speaker.model_dump_json() if quote.speaker else None
+        said_by.setdefault(key, (quote, set()))[1].update(_syllable_pairs(quote.text))
+    best = max(said_by.values(), key=lambda entry: len(pairs & entry[1]), default=None)
+    return best[0] if best and len(pairs & best[1]) * 2 >= len(pairs) else None
+
+
+def _syllable_pairs(text: str) -> set[str]:
+    """Pairs of neighbouring letters inside each word: `무척 인상적` -> 무척, 인상, 상적."""
+    return {word[i:i + 2] for word in re.findall(r"\w+", text) for i in range(len(word) - 1)}
+
+
+def _in_headline(doc: Doc, quoted: Quoted) -> bool:
+    """In a headline or deck, or right after a press wire's dateline (`서울--(뉴스와이어)--“…”`),
+    where a release sets its slogan."""
+    text = text_of(doc)
+    zone = document_of(doc).zone_at(quoted.open)
+    after_dateline = text[_line_start(text, quoted.open):quoted.open].strip().endswith("--")
+    return quoted.double and (zone is not None and zone.kind in HEADLINE_ZONES or after_dateline)
 
 
 def _headline_words(doc: Doc, text: str, quoted: Quoted) -> bool:

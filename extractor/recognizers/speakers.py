@@ -4,15 +4,15 @@ The subject is the last topic (`…은/는`) before the quote, else the last
 subject (`…이/가`, or `…도/만` where they stand for it: `권한대행도 “…”`), else
 a person named right before the mark (a headline).
 A pronoun (`그는`) or no subject at all continues the previous speaker; a lone
-surname with a title (`최 시장`) is the person named earlier; of two people joined
-by `과/와`, the first named speaks.
+surname with a title (`최 시장`), or the title alone (`시장은`), is the person named
+earlier with it; of two people joined by `과/와`, the first named speaks.
 """
 from __future__ import annotations
 
 
 from ..model import Speaker
 from ..nlp.korean import particles
-from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns
+from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns, title_in, titles
 
 TOPIC_PARTICLES = particles("honorific_topic", "topic")
 SUBJECT_PARTICLES = particles("honorific_subject", "subject", "also", "only")
@@ -22,7 +22,7 @@ COORDINATING_PARTICLES = particles("partner", "listing_word")
 def _subject_phrase(people: People, words, index: int) -> PersonPhrase | None:
     if clean(words[index].stem) in pronouns():
         return PersonPhrase(Speaker(), words[index].start, continues=True)
-    return phrase_ending_at(people, words, index)
+    return phrase_ending_at(people, words, index) or _group(people, words[index])
 
 
 def _first_conjunct(people: People, words, phrase: PersonPhrase) -> PersonPhrase:
@@ -49,6 +49,15 @@ def find_subject(people: People, start: int, end: int) -> PersonPhrase | None:
     return speaker_right_before(people, start, end)
 
 
+def paragraph_subject(people: People, start: int, end: int) -> PersonPhrase | None:
+    """The person the paragraph's sentences before a quote are about (`김철수 시장은 대표단을 맞았다.
+    이 자리에서 “…”고 말했다`): the speaker of a quote whose own sentence names none."""
+    phrase = find_subject(people, start, end) if start < end else None
+    if phrase is None or phrase.continues:
+        return None
+    return phrase if phrase.speaker.name or phrase.surname or phrase.speaker.title else None
+
+
 def speaker_right_before(people: People, start: int, end: int, headline: bool = False) -> PersonPhrase | None:
     """A person named right before a quote mark, without particle: the headline
     `최대호 안양시장 “…”`. A headline or deck also condenses the words of a body or a
@@ -66,10 +75,13 @@ def speaker_right_before(people: People, start: int, end: int, headline: bool = 
 
 
 def _group(people: People, word) -> PersonPhrase | None:
-    """`공무원들`, `대표단`: a group that speaks with one voice in a headline."""
+    """`공무원들`, `대표단`, `한 연수생은`, `관광객들은`: people named by what they are, not by name
+    (a new speaker, not the previous one)."""
     stem = clean(word.stem)
     group = stem[:-1] if stem.endswith("들") else stem
-    return PersonPhrase(Speaker(title=stem), word.start) if group in people.heads.participant_nouns else None
+    if group in people.heads.participant_nouns or group in titles().person_nouns:
+        return PersonPhrase(Speaker(title=stem), word.start)
+    return None
 
 
 def owner_of(people: People, start: int, end: int) -> PersonPhrase | None:
@@ -89,4 +101,12 @@ def resolve(people: People, phrase: PersonPhrase, previous: Speaker | None) -> S
         known = people.resolve(phrase.surname, phrase.speaker.title, phrase.start)
         if known:
             return known
+    elif _bare_title(phrase):  # `시장은`: the one mayor named before
+        return people.only_one_titled(phrase.speaker.title, phrase.speaker.organization, phrase.start) \
+            or phrase.speaker
     return phrase.speaker
+
+
+def _bare_title(phrase: PersonPhrase) -> bool:
+    title = phrase.speaker.title
+    return bool(title) and not phrase.speaker.name and title_in(title) not in titles().anonymous_titles

@@ -17,14 +17,21 @@ a romanised gloss may follow it (`에드윈 리(Edwin M. Lee)`). A lone surname
 Where Kiwi reads a transliterated name as common words or a Korean name
 (`응우옌 반 안`, `다나카 히로시`, `우에다`), the name is read from where it stands:
 a run of one to four words before a country or body and the title, between a
-foreign body and the title, or after a foreign official's title (`몽골
-울란바토르시 부시장 바트 에르덴은`); a name given before is recognised as written.
+foreign body and the title, or after a title (`몽골 울란바토르시 부시장 바트
+에르덴은`, `주한 라오스 대사 분낫 케오마니는`, `가수 김광석`); a name given before is
+recognised as written.
+
+Other shapes name people without a title after them: a parenthesis saying who the
+person is (`카림 벤제마(알제리 내무부 차관)는`, `사미아(캐나다 관광객)`, `홍길동(45·회사원)씨`),
+a broadcast's speaker label (`<인터뷰> 홍길동(○○시청 과장) : "…"`, `{홍길동/ 충남 서산/ "…"}`),
+a signature after a quote (`“…”(아미나·29·케냐 유학생)`), a list of Korean names sharing one
+title (`홍길동·김철수 의원`), and a name in single quotes before its title (`‘와디 알비티’ 대사`).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc
@@ -45,6 +52,7 @@ _DIGITS = re.compile(r"\d")
 _BRACKETS = re.compile(r"[\[\](){}<>]")
 _AGE = re.compile(r"\(\d{1,3}(?:세)?[·,)]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+_COMMON_NOUN_TAGS = frozenset({"NNG", "NNB", "XSN"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ class Titles:
     body_titles: frozenset
     suffixes: tuple[str, ...]
     glued_titles: tuple[str, ...]  # longest first
+    suffix_titles: frozenset  # titles attached to a place (`안양시장`, `화천군수`)
     homonym_titles: frozenset
     anonymous_titles: frozenset
     courtesy_titles: frozenset
@@ -68,6 +77,9 @@ class Titles:
     title_prefixes: frozenset
     regions: frozenset
     international_bodies: frozenset
+    foreign_titles: frozenset  # held by foreign officials only (`주지사`, `성장`)
+    person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
+    photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
 
 
@@ -77,11 +89,12 @@ def titles() -> Titles:
     every = longest_first([*data["titles"], *data["suffix_titles"], *data["courtesy_titles"]])
     return Titles(
         titles=every,
-        title_pattern=re.compile("|".join(map(re.escape, [*every, *data["title_suffixes"]]))),
+        title_pattern=re.compile("|".join(map(re.escape, [*every, *data["title_suffixes"], *data["person_nouns"]]))),
         bodies=dict(data["title_bodies"]),
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
         glued_titles=longest_first(data["glued_titles"]),
+        suffix_titles=frozenset(data["suffix_titles"]),
         homonym_titles=frozenset(data["homonym_titles"]),
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
@@ -95,6 +108,9 @@ def titles() -> Titles:
         title_modifiers=frozenset(data["title_modifiers"]),
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
+        foreign_titles=frozenset(data["foreign_titles"]),
+        person_nouns=frozenset(data["person_nouns"]),
+        photo_words=frozenset(data["photo_words"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
     )
 
@@ -164,6 +180,9 @@ class People:
     organizations: list[Candidate]  # from noun phrases (things.py), for telling places from names
     entries: list[tuple[int, Speaker, set]] = field(default_factory=list)
     phrases: list[PersonPhrase] = field(default_factory=list)
+    apposed: dict[int, PersonPhrase] = field(default_factory=dict)  # by where the phrase's last word's stem ends
+    labelled: dict[int, PersonPhrase] = field(default_factory=dict)  # a broadcast's speaker label, by the quote mark
+    signed: dict[int, PersonPhrase] = field(default_factory=dict)  # `”(김철수·45)`: by the closing mark
     _main_bodies: dict = field(default_factory=dict)
 
     @cached_property
@@ -187,6 +206,15 @@ class People:
     def only_one_named(self, surname: str) -> Speaker | None:
         """The one person of the article with this surname (`신 회장` before `신동빈 회장`)."""
         named = {speaker.name: speaker for _, speaker, _ in self.entries if speaker.name.startswith(surname)}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def only_one_titled(self, title: str, organization: str | None, before: int) -> Speaker | None:
+        """The one person named before with this title (`시장은` after `김철수 안양시장`), of this body
+        where one is given (`다낭시 부시장은`)."""
+        head = title_in(title)
+        named = {speaker.name: speaker for start, speaker, known_titles in self.entries
+                 if start < before and any(known and title_in(known) == head for known in known_titles)
+                 and (organization is None or organization in (speaker.organization or ""))}
         return next(iter(named.values())) if len(named) == 1 else None
 
     def is_known_name(self, written: str) -> bool:
@@ -226,21 +254,56 @@ def _people(doc: Doc) -> People:
 def _index(people: People) -> None:
     article, lex = people.article, titles()
     _parenthesised(people)  # first: `보성군(군수 이용부)` tells that 이용부 is a name, not a body (…부)
+    _apposed(people)
+    _labelled(people)
+    _listed(people)
+    _quoted_names(people)
+    _signed(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
-        words = article.clause_words_between(article.clause_bounds[max(0, index - MAX_PHRASE_WORDS)][0], end)
+        words = _predicated(article, article.clause_words_between(
+            article.clause_bounds[max(0, index - MAX_PHRASE_WORDS)][0], end))
         last = clean(words[-1].stem) if words else ""
-        if not words or not words[-1].noun_stem or not (split_title(last) or last in lex.suffixes):
-            continue  # a title, or a title's suffix as a word of its own (`군수 권한대행`)
-        phrase = phrase_ending_at(people, words, len(words) - 1)
-        if phrase is None:
-            continue
-        people.phrases.append(phrase)
-        if phrase.speaker.name:
-            known_titles = {phrase.speaker.title} | _appositive_titles(words, phrase)
-            people.entries.append((phrase.start, phrase.speaker, known_titles))
+        if words and words[-1].noun_stem and (split_title(last) or last in lex.suffixes):
+            # a title, or a title's suffix as a word of its own (`군수 권한대행`)
+            _add_phrase(people, words, phrase_ending_at(people, words, len(words) - 1))
+        if words:
+            _add_phrase(people, *_name_after_title_at(people, index, len(words) - 1))
     people.entries.sort(key=lambda entry: entry[0])
+
+
+def _predicated(article: ArticleWords, words: list[Word]) -> list[Word]:
+    """The last word without the copula that makes it the predicate (`… 씨엠립주지사이다`)."""
+    if not words or words[-1].noun_stem or not words[-1].nominal:
+        return words
+    last = words[-1]
+    rest = last.stem_tags[len(last.tags):]
+    if rest[:1] != ("VCP",) or rest[-1:] != ("EF",):  # `…주지사이다`, not the apposition `단장인`
+        return words
+    return [*words[:-1], article.word(last.start, last.nominal_end)]
+
+
+def _add_phrase(people: People, words: list[Word], phrase: PersonPhrase | None) -> None:
+    if phrase is None:
+        return
+    people.phrases.append(phrase)
+    if phrase.speaker.name:
+        known_titles = {phrase.speaker.title} | _appositive_titles(words, phrase)
+        people.entries.append((phrase.start, phrase.speaker, known_titles))
+
+
+def _name_after_title_at(people: People, index: int, position: int) -> tuple[list[Word], PersonPhrase | None]:
+    """The name after the title word at clause word `index` (words[position] of its clause), up to the
+    first word with a particle: `주한 베트남 대사 응우옌 부 뚱과`."""
+    article = people.article
+    bounds = article.clause_bounds
+    words = article.clause_words_between(bounds[max(0, index - MAX_PHRASE_WORDS)][0],
+                                         bounds[min(len(bounds) - 1, index + MAX_NAME_WORDS)][1])
+    for head in range(position + 1, min(len(words), position + 1 + MAX_NAME_WORDS)):
+        if words[head].particle:
+            return words, _name_after_title(people, words, head)
+    return words, None
 
 
 def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
@@ -269,6 +332,322 @@ def _parenthesised(people: People) -> None:
         speaker = Speaker(name=name, title=titled[0], organization=canonical(body) if body else None)
         people.entries.append((match.start(), speaker, {titled[0]}))
         people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span(3)))
+
+
+#: A parenthesis glued after a word (`김철수(안양시청 과장)는`, `사미아(관광객)`, `홍길동(45·회사원)씨`).
+_APPOSITION = re.compile(r"(?<=[가-힣])\(([^()\n]{1,60})\)")
+_APPOSITION_PARTS = re.compile(r"[^,·/]+")
+_AGE_PART = re.compile(r"\d{1,3}세?")
+_GLOSS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z .'\-]+")
+_OPENING_MARKS = "“\"'‘「『([<{"
+
+
+@dataclass(frozen=True)
+class Apposition:
+    """What a parenthesis after a name says of the person: a title (or a role noun) and a body."""
+
+    title: str | None = None
+    organization: str | None = None
+    age: bool = False
+    photo: bool = False   # `(사진 왼쪽)`: where the person stands in the picture
+    place: bool = False   # `(서울 강동구)`, `(인도)`: where the person lives or comes from
+    gloss: bool = False   # `(田錫軍, …)`: the name in Chinese characters
+
+
+def _apposed(people: People) -> None:
+    """`김철수(안양시청 정보통신과장)는`, `카림 벤제마(알제리 내무부 차관)는`, `사미아(캐나다 관광객)`,
+    `이영희(사진 오른쪽) 교수`, `김철수 안양시장(사진 왼쪽 둘째)이`: who a named person is, in a
+    parenthesis right after the name (or after the name and title)."""
+    for match in _APPOSITION.finditer(people.article.text):
+        found = _apposition(people, match)
+        if found:
+            phrase, head_end = found
+            people.apposed[head_end] = phrase
+            _add_phrase(people, [], phrase)
+
+
+def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | None:
+    words = _words_before(people.article, match.start())
+    if not words or words[-1].particle:
+        return None
+    if split_title(clean(words[-1].stem)):  # `김철수 안양시장(사진 왼쪽)이`: the phrase before it
+        phrase = phrase_ending_at(people, words, len(words) - 1)
+        return (phrase, match.end()) if phrase and phrase.speaker.name else None
+    said = _apposition_parts(people, match)
+    title, head_end = _title_after_parenthesis(people, match.end())
+    if said is None or not (title or said.title or said.age or said.photo or said.place):
+        return None
+    span = _name_before_parenthesis(people, words, said, titled=bool(title or said.title))
+    if span is None:
+        return None
+    name = people.article.text[span[0]:span[1]]
+    speaker = Speaker(name=name, title=said.title or title, organization=said.organization)
+    return PersonPhrase(speaker, span[0], name_span=span), head_end
+
+
+#: Korean names listed before the title they share: `홍길동·김철수 의원`, `홍길동, 김철수, 이영희 의원 등`.
+_NAME_LIST = re.compile(r"(?<![가-힣])((?:[가-힣]{3,4}(?:[·ㆍ]|, ?)){1,8}[가-힣]{3,4}) (?=[가-힣])")
+_LIST_MARK = re.compile(r"[·ㆍ]|, ?")
+
+
+def _listed(people: People) -> None:
+    """Every name of a list of Korean names before one title is a person with that title."""
+    article = people.article
+    for match in _NAME_LIST.finditer(article.text):
+        found = _named_title_after(people, match.end())
+        if found is None:
+            continue
+        title_word, title = found
+        spans = _list_items(match.start(1), match.group(1))
+        names = [article.word(*span) for span in spans]
+        if all(is_korean_name(people, name) for name in names):
+            for start, end in spans:
+                speaker = Speaker(name=article.text[start:end], title=title)
+                _add_phrase(people, [], PersonPhrase(speaker, start, name_span=(start, end)))
+
+
+def _named_title_after(people: People, end: int):
+    """The clause's next word and its title, when it is a title a named person holds (not `씨`-like)."""
+    article = people.article
+    after = article.clause_words_between(end, min(len(article.text), end + 20))
+    titled = split_title(clean(after[0].stem)) if after and after[0].noun_stem else None
+    if titled is None or title_in(titled[0]) in titles().anonymous_titles:
+        return None
+    return after[0], titled[0]
+
+
+def _list_items(start: int, written: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for mark in [*_LIST_MARK.finditer(written), None]:
+        end = mark.start() if mark else len(written)
+        spans.append((start + position, start + end))
+        position = mark.end() if mark else end
+    return spans
+
+
+#: A name set in single quotes before its title: `‘실베스트르 쿠아씨 빌레’ 대사`.
+_QUOTED_NAME = re.compile(r"[‘'](?P<name>[가-힣]+(?: [가-힣]+){0,3})[’'] (?=[가-힣])")
+
+
+def _quoted_names(people: People) -> None:
+    """`코트디부아르 ‘실베스트르 쿠아씨 빌레’ 대사`: a transliterated name of two or more words (or a
+    Korean name) quoted before its title, Kiwi reading a word of it as no common noun or a country
+    named before it; one foreign word there is as often a nickname or a term."""
+    article = people.article
+    for match in _QUOTED_NAME.finditer(article.text):
+        found = _named_title_after(people, match.end())
+        if found is None:
+            continue
+        title_word, title = found
+        words = [article.word(match.start("name") + m.start(), match.start("name") + m.end())
+                 for m in re.finditer(r"\S+", match.group("name"))]
+        korean = len(words) == 1 and is_korean_name(people, words[0])
+        foreign = any(_foreign_looking(people, w) for w in words) or _after_country_at(people, match.start())
+        if korean or len(words) > 1 and foreign and all(
+                _name_shaped(people, w) or title_in(clean(w.stem)) in titles().courtesy_titles for w in words):
+            span = match.span("name")
+            phrase = PersonPhrase(Speaker(name=match.group("name"), title=title), span[0], name_span=span)
+            people.apposed[title_word.start + len(title_word.stem)] = phrase
+            _add_phrase(people, [], phrase)
+
+
+#: Who said the words, in a parenthesis right after their closing mark: `“…”(사미라·29·이집트)`.
+_SIGNATURE = re.compile(r"[”\"]\((?P<inside>[^()\n]{2,40})\)")
+
+
+def _signed(people: People) -> None:
+    """`“한국 음식이 최고예요.”(사미라·29·이집트 유학생)`: the name first, then who the person is."""
+    for match in _SIGNATURE.finditer(people.article.text):
+        parts = list(_APPOSITION_PARTS.finditer(match.group("inside")))
+        start = match.start("inside")
+        said = [_said_in(people, start + part.start(), part.group()) for part in parts[1:]]
+        described = bool(said) and all(part is not None for part in said)
+        merged = {key: value for part in said if part for key, value in part.items()}
+        phrase = _labelled_name(people, start + parts[0].start(), parts[0].group(), merged, described)
+        if phrase:
+            people.signed[match.start()] = phrase
+            _add_phrase(people, [], phrase)
+
+
+def _said_in(people: People, start: int, written: str) -> dict | None:
+    """What one part of a signature says of the person (`29`, `이집트 유학생`), None if nothing."""
+    text = written.strip()
+    if not text:
+        return None
+    if _AGE_PART.fullmatch(text):
+        return {"age": True}
+    role = _role_of(people, start + written.index(text), text)
+    return role or None
+
+
+#: A broadcast transcript's speaker label before the words said, on their line or on the line
+#: before: `<인터뷰> 사미아(캐나다 관광객) : "…"`, `{마크/ 인도 관광객/ "…"}`, `[인터뷰] 홍길동 /
+#: 안양시청 과장 : "…"`, `[홍길동/안양시청 과장]` then `"…"` on the next line.
+_LABEL = re.compile(
+    r"^[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
+    r"(?:(?P<open>[{\[])[ \t]*)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
+    r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.MULTILINE)
+_LABEL_SEGMENT = re.compile(r"[^/]+")
+_LISTED_NAMES = re.compile(r"[^*·ㆍ,]+")
+
+
+def _labelled(people: People) -> None:
+    """Who speaks the words after a broadcast's speaker label: the first person it names (every
+    person named is listed: `{조영철*조은별/ 충남 서산/ "…"}`)."""
+    text = people.article.text
+    for match in _LABEL.finditer(text):
+        phrases = _label_phrases(people, match)
+        if phrases and phrases[0].speaker.title not in _reporter_roles():  # `김정옥 기자 / “…”` is a byline
+            people.labelled[match.end()] = phrases[0]
+            for phrase in phrases:
+                _add_phrase(people, [], phrase)
+
+
+@lru_cache(maxsize=None)
+def _reporter_roles() -> frozenset:
+    return frozenset(lexicons.load("bylines")["roles"])
+
+
+def _label_phrases(people: People, match: re.Match) -> list[PersonPhrase]:
+    """The persons of a label: names (`홍길동*김철수`, `사미아(캐나다 관광객)`), then who they are."""
+    segments = list(_LABEL_SEGMENT.finditer(match.group("label")))
+    first, offset = segments[0].group(), match.start("label") + segments[0].start()
+    said: dict | None = {}
+    if len(segments) > 1:
+        described = segments[1].group().strip()
+        said = _role_of(people, offset + segments[1].start() - segments[0].start()
+                        + segments[1].group().index(described), described) if described else {}
+    if "(" in first and first.rstrip().endswith(")"):
+        return [phrase for phrase, _ in filter(None, [_apposition(people, m) for m in
+                                                     _APPOSITION.finditer(people.article.text, offset, offset + len(first))])]
+    if said is None:
+        return []
+    names = list(_LISTED_NAMES.finditer(first))
+    described = len(segments) > 1 or len(names) > 1
+    return [phrase for phrase in (_labelled_name(people, offset + name.start(), name.group(), said, described)
+                                  for name in names) if phrase]
+
+
+def _labelled_name(people: People, start: int, written: str, said: dict, described: bool) -> PersonPhrase | None:
+    """One name of a label: a Korean name, a person phrase ending in a title (`홍길동 안양시장`), or,
+    in a label that says who the person is or lists several, one to four name-shaped words."""
+    stripped = written.strip()
+    if not stripped:
+        return None
+    start += written.index(stripped)
+    words = [people.article.word(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", stripped)]
+    if split_title(clean(words[-1].stem)):
+        phrase = phrase_ending_at(people, words, len(words) - 1)
+        return phrase if phrase and phrase.speaker.name else None
+    korean = len(words) == 1 and is_korean_name(people, words[0]) and (described or words[0].tags == ("NNP",))
+    if not korean and not (described and len(words) <= MAX_NAME_WORDS and all(_name_shaped(people, w) for w in words)
+                           and (said.get("title") or any(_foreign_looking(people, w) for w in words))):
+        return None  # `[사진/안양시]`: a common noun with a place is no name; `{마크/ 인도 관광객/` is
+    speaker = Speaker(name=stripped, title=said.get("title"), organization=said.get("organization"))
+    return PersonPhrase(speaker, start, name_span=(start, start + len(stripped)))
+
+
+def _anonymised(word: Word) -> bool:
+    """`김모(57) 씨`: a surname and 모 stand for someone the article does not name."""
+    stem = clean(word.stem)
+    return stem.endswith("모") and stem[:-1] in titles().surnames
+
+
+def _words_before(article: ArticleWords, position: int) -> list[Word]:
+    """The clause words ending right before text[position], the last one cut there."""
+    text = article.text
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+    while start < position and text[start] in _OPENING_MARKS:
+        start += 1
+    if start >= position:
+        return []
+    before = article.clause_words_between(max(0, start - 120), start)[-MAX_PHRASE_WORDS:]
+    return [*before, article.word(start, position)]
+
+
+def _apposition_parts(people: People, match: re.Match) -> Apposition | None:
+    """What the parenthesis says, part by part (`45·회사원`, `田錫軍, 통화시 부주임`), or None when it
+    names the head of the body before it (`(시장 최대호)`)."""
+    found: dict = {}
+    for part in _APPOSITION_PARTS.finditer(match.group(1)):
+        text = part.group().strip()
+        if _AGE_PART.fullmatch(text):
+            found["age"] = True
+        elif _GLOSS_PART.fullmatch(text):
+            found["gloss"] = True
+        elif text:
+            role = _role_of(people, match.start(1) + part.start() + part.group().index(text), text)
+            if role is None:
+                return None
+            found.update(role)
+    return Apposition(**found)
+
+
+def _role_of(people: People, start: int, text: str) -> dict | None:
+    """One part of a parenthesis: a title with its body (`알제리 내무부 차관`), a role noun
+    (`캐나다 관광객`), a picture's position (`사진 왼쪽 둘째`), a place (`서울 강동구`), something
+    else (`통화시인대상위회부주임`: {}), or None for a head named with the title (`시장 최대호`)."""
+    lex = titles()
+    words = [people.article.word(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text)]
+    last = clean(words[-1].stem)
+    if any(clean(w.stem) in lex.photo_words for w in words):
+        return {"photo": True}
+    if last in lex.person_nouns:
+        return {"title": last}
+    if split_title(last):
+        phrase = phrase_ending_at(people, words, len(words) - 1)
+        if phrase is None or phrase.speaker.name or phrase.surname:
+            return None  # `(시장 최대호)`: the head of the body before the parenthesis
+        return {"title": phrase.speaker.title, "organization": phrase.speaker.organization}
+    if all(_in_country(w, people.countries) or clean(w.stem) in lex.regions or _org_suffix(clean(w.stem))
+           for w in words):
+        return {"place": True}
+    return {}
+
+
+def _title_after_parenthesis(people: People, after: int) -> tuple[str | None, int]:
+    """(title, where its stem ends) right after a closing parenthesis: glued `씨`/`님`, or a title
+    word after a space (`이영희(사진 오른쪽) 교수가`); else (None, the parenthesis's end)."""
+    text = people.article.text
+    courtesy = next((t for t in titles().courtesy_titles if text.startswith(t, after)), None)
+    if courtesy:
+        return courtesy, after + len(courtesy)
+    if text[after:after + 1] == " ":
+        words = people.article.clause_words_between(after + 1, min(len(text), after + 30))
+        titled = words and words[0].start == after + 1 and words[0].noun_stem and split_title(clean(words[0].stem))
+        if titled and title_in(titled[0]) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`: a body's
+            return clean(words[0].stem), words[0].start + len(words[0].stem)
+    return None, after
+
+
+def _name_before_parenthesis(people: People, words: list[Word], said: Apposition,
+                             titled: bool) -> tuple[int, int] | None:
+    """The name the parenthesis is about: a Korean name, or one to four transliterated words
+    (after the common nouns that describe the person: `캐나다 관광객 사미아`). A transliterated
+    name needs a title, a role or an age to tell it from a place (`쿠알라룸푸르(말레이시아)`), and
+    one Kiwi reads as common nouns two words and an age (`태미 로스(54)`); one word spelt in
+    Chinese characters after it is a name though it ends like a body (`전석군(田錫軍, …)`)."""
+    last = words[-1]
+    described = titled or bool(said.title) or said.age
+    before = len(words) - 2
+    after_part = before >= 0 and _adjacent(people, words, before, before + 1) and \
+        _is_foreign_name_part(people, words[before])  # `마쓰다 이와오(69)`: no Korean name
+    if is_korean_name(people, last) and (described or last.tags == ("NNP",)) and not after_part:
+        return last.start, last.end  # a place or a picture alone says little: `기록관(호수공원)`
+    if not described or _anonymised(last):
+        return None
+    if said.gloss and re.fullmatch(r"[가-힣]{2,4}", clean(last.stem)):
+        return last.start, last.end  # `전석군(田錫軍, …) 단장`: a name spelt in Chinese characters
+    first = len(words) - 1
+    while first >= 0 and len(words) - first <= MAX_NAME_WORDS and _name_shaped(people, words[first]) \
+            and (first == len(words) - 1 or _adjacent(people, words, first, first + 1)):
+        first -= 1
+    run = words[first + 1:]
+    while len(run) > 1 and run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1:
+        run = run[1:]  # `관광객 사미아`: a common noun describing the person
+    if not run or not (any(_foreign_looking(people, w) for w in run) or said.age and len(run) > 1):
+        return None
+    return run[0].start, last.end
 
 
 def is_korean_name(people: People, word: Word) -> bool:
@@ -316,7 +695,11 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
 
 def _after_country(word: Word, people: People) -> bool:
     """Right after a country's name (`중국 시안`, `프랑스 니스`): a place of that country."""
-    return people.countries.end_at(word.start - 1) and people.article.text[word.start - 1] == " "
+    return _after_country_at(people, word.start)
+
+
+def _after_country_at(people: People, position: int) -> bool:
+    return people.countries.end_at(position - 1) and people.article.text[position - 1] == " "
 
 
 def _in_country(word: Word, countries: Spans) -> bool:
@@ -368,26 +751,47 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     """The person phrase whose last word is words[head], or None if it names nobody."""
     lex = titles()
     word = words[head]
+    apposed = people.apposed.get(word.start + len(word.stem))
+    if apposed and apposed.start >= (words[0].start if words else 0):
+        return replace(apposed, speaker=apposed.speaker.model_copy())
     stem = clean(word.stem)
     if stem in lex.suffixes and word.noun_stem:
         return _title_with_suffix(people, words, head)
     titled = split_title(stem) if word.noun_stem and not _common_noun_title(people, words, head) else None
-    if titled is None:
+    if titled is None:  # `자카르타 주지사인 아니스 바스웨단은`: a name after its title, though it ends like a body
         body = organization_named(people, stem) if word.noun_stem else None
-        return PersonPhrase(Speaker(organization=body), word.start) if body else _name_after_title(people, words, head)
-    title, organization = titled
+        named = _name_after_title(people, words, head)
+        return named or (PersonPhrase(Speaker(organization=body), word.start) if body else None)
+    return _titled_phrase(people, words, head, *titled)
+
+
+def _titled_phrase(people: People, words: list[Word], head: int, title: str,
+                   organization: str | None) -> PersonPhrase | None:
+    """The person phrase ending in the title word words[head]: a name glued to it, or before it."""
+    lex = titles()
+    word = words[head]
     glued = _without_title_suffix(title)[:-len(title_in(title))]
     if glued in lex.surnames and glued not in lex.body_shorthands | lex.title_prefixes \
             and not _names_body(people, words, head, organization):
         return PersonPhrase(Speaker(title=title[len(glued):]), word.start, surname=glued)  # `유시장은`: 유 시장
     if title_in(title) in lex.courtesy_titles:
         return _courtesy_phrase(people, words, head)
+    if _glued_name(people, word, glued, title):  # `이영희의원은`
+        return PersonPhrase(Speaker(name=glued, title=title[len(glued):]), word.start,
+                            name_span=(word.start, word.start + len(glued)))
     title, organization, body_span, position = _with_region(people, words, head, title, organization)
     name = _name_before(people, words, position, title, aged=bool(_AGE.search(word.stem)))
     phrase = PersonPhrase(Speaker(title=title, organization=organization), word.start, body_span=body_span)
     if name is None:  # `국토부 관계자`, `신임 장관`
         _take_body_before(people, words, position, phrase)
         return phrase
+    return _named_phrase(people, words, phrase, name)
+
+
+def _named_phrase(people: People, words: list[Word], phrase: PersonPhrase, name: tuple) -> PersonPhrase:
+    """The phrase with its name (words[first:last + 1]) and the body written between name and title."""
+    lex = titles()
+    title, body_span = phrase.speaker.title, phrase.body_span
     first, last, body_words = name
     body_words = [w for w in body_words if not _in_country(w, people.countries)  # `파라과이 센트럴주지사`
                   and w.stem not in lex.title_modifiers and w.stem not in lex.body_shorthands]
@@ -408,6 +812,13 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
         phrase.name_span = (words[first].start, words[last].start + len(_as_written(people, words[last])))
     _take_body_before(people, words, first - 1, phrase)
     return phrase
+
+
+def _glued_name(people: People, word: Word, glued: str, title: str) -> bool:
+    """A Korean name written glued to a title of its own (`이영희의원`, `김철수교수`); not to a place's
+    title, where the syllables before are as often a place (`남양주시장`)."""
+    return len(glued) > 2 and title_in(title) not in titles().suffix_titles and \
+        lexicons.korean_name_form(glued) and is_korean_name(people, people.article.word(word.start, word.start + len(glued)))
 
 
 def _common_noun_title(people: People, words: list[Word], head: int) -> bool:
@@ -485,6 +896,8 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     korean = _korean_name_before(people, words, position, title)
     if korean:
         return korean
+    if _name_after_country(people, words, position, title):
+        return position, position, []
     by_parts = _name_of_foreign_parts(people, words, position, title, aged)
     if by_parts and by_parts[1] > by_parts[0]:
         return by_parts
@@ -519,15 +932,35 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
     return None
 
 
+def _name_after_country(people: People, words: list[Word], position: int, title: str) -> bool:
+    """`캄보디아 소피린 씨엠립주지사`: between a country and a foreign official's title that carries
+    its own place, a word that is no place (`중국 산둥성 웨이하이시장`) is the official's name."""
+    word = words[position]
+    stem = clean(word.stem)
+    if not (_foreign_title(title) and split_title(title)[1] and _after_country(word, people)):
+        return False
+    return not word.particle and bool(re.fullmatch(r"[가-힣]{2,8}", stem)) and not _foreign_city(stem) \
+        and not stem.endswith(_city_heads()) and _foreign_looking(people, word)
+
+
 def _one_word_name(people: People, words: list[Word], before: int, title: str, aged: bool) -> bool:
     """One word is a name after an age (`단장(45)`), after a country's place (`중국 시안 리밍위안
-    시장`) or a country's (`러시아의 코쥐마코 아무르주지사`), or before a foreign city's title
-    (`천샤오왕 다롄시장`)."""
-    return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before]))
+    시장`) or a country's (`러시아의 코쥐마코 아무르주지사`), before a foreign city's title
+    (`천샤오왕 다롄시장`), or when it is a proper noun of no Korean name's form before a title
+    glued to its place (`구마가이 지바시장`: a Korean mayor's name has a Korean form)."""
+    return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before])) \
+        or _foreign_word_before_place_title(words[before + 1], title)
+
+
+def _foreign_word_before_place_title(word: Word, title: str) -> bool:
+    stem = clean(word.stem)
+    return bool(split_title(title)[1]) and word.tags == ("NNP",) and len(stem) > 2 \
+        and not lexicons.korean_name_form(stem) and stem not in titles().regions
 
 
 def _foreign_owner(people: People, word: Word) -> bool:
-    return _after_country(word, people) or _of_country(word, people)
+    """A foreign place (`중국 시안`, `산둥성 웨이하이시`) or a country's (`러시아의`)."""
+    return _foreign_place(people, word) or _of_country(word, people)
 
 
 def _as_written(people: People, word: Word) -> str:
@@ -570,8 +1003,11 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
         while first >= 0 and last - first < MAX_NAME_WORDS and _name_shaped(people, words[first], cut_short=first < last) \
                 and (first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
+        while first < last and _verb_syllable(words[first + 1]):
+            first += 1  # `새로 온 응웬 반 빈`: the verb before the name
         run = words[first + 1:last + 1]
-        too_long = first >= 0 and _name_shaped(people, words[first]) and _adjacent(people, words, first, first + 1)
+        too_long = first >= 0 and _name_shaped(people, words[first]) and not _verb_syllable(words[first]) \
+            and _adjacent(people, words, first, first + 1)
         if too_long or len(run) < (1 if aged else 2):
             continue  # a run of words longer than a name, or too short to be read by place alone
         if body <= position:
@@ -607,15 +1043,24 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
     written = _as_written(people, word)
     lex = titles()
-    if not re.fullmatch(r"[가-힣]{1,6}", written) or any(tag.startswith("E") for tag in word.stem_tags):
+    inflected = any(tag.startswith("E") for tag in word.stem_tags) and not _verb_syllable(word)
+    if not re.fullmatch(r"[가-힣]{1,6}", written) or inflected \
+            or word.stem_tags == ("NNB",):  # a bound noun (`등`, `측`) is never a name
         return False
     if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1):
         return False
     return not (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
                 or written in lex.title_modifiers
                 or written in lex.international_bodies or written in pronouns()
-                or written in people.heads.generic or written in people.heads.participant_nouns
+                or written in people.heads.generic or written in people.heads.participant_nouns or written in lex.person_nouns
+                or written in people.heads.organizations  # a bare head (`의회`) ends a body, no name
                 or split_title(written) or _in_country(word, people.countries) or _foreign_place(people, word))
+
+
+def _verb_syllable(word: Word) -> bool:
+    """One syllable Kiwi reads as a verb's adnominal form (`빈` of `응웬 반 빈`, 비다 + ㄴ): a
+    syllable of a transliterated name inside a run of them, never the run's first word (`온`)."""
+    return len(word.stem) == 1 and not word.particle and word.stem_tags[-1:] == ("ETM",)
 
 
 @lru_cache(maxsize=None)
@@ -625,42 +1070,83 @@ def pronouns() -> frozenset:
 
 
 def _foreign_looking(people: People, word: Word) -> bool:
-    """Kiwi does not read the word as one common noun: a proper noun, a split, or one syllable."""
-    return "NNP" in word.stem_tags or word.stem_tags != ("NNG",) or len(_as_written(people, word)) == 1
+    """Kiwi does not read the word as common nouns (`정상화` = 정상 + 화, `선수들`): a proper noun,
+    a split into pieces that are no nouns, or one syllable."""
+    return "NNP" in word.stem_tags or any(tag not in _COMMON_NOUN_TAGS for tag in word.stem_tags) \
+        or len(_as_written(people, word)) == 1
 
 
 def _foreign_place(people: People, word: Word) -> bool:
+    """A foreign city (`반둥`, `반둥시의`), a place word, or a place of the country named right
+    before (`중국 시안`, `인도네시아 반둥시의`; not `한국 대사와`)."""
     stem = clean(word.stem)
-    return stem in lexicons.foreign_cities() or stem in people.places or (
-        not word.particle and _after_country(word, people))  # `중국 시안`; not `한국 대사와`
+    return _foreign_city(stem) or stem in people.places or (
+        word.particle in ("", "의") and _after_country(word, people))
 
 
 def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
-    """`몽골 울란바토르시 부시장 바트 에르덴은`: a foreign official's title, then the name."""
+    """A title, then the name: `몽골 울란바토르시 부시장 바트 에르덴은`, `주한 베트남 대사
+    응우옌 부 뚱은`, `프놈펜시 부지사인 속 쏘반은` (an apposition), `정보통신과장 김철수는`.
+    A transliterated name after a title needs its country or city before the title."""
     first = head
     while first >= 0 and head - first < MAX_NAME_WORDS and _name_shaped(people, words[first], subject=first == head) \
             and (first == head or _adjacent(people, words, first, first + 1)):
         first -= 1
-    if first == head or first < 0 or not _adjacent(people, words, first, first + 1) or words[first].particle:
+    if first == head or first < 0 or not _adjacent(people, words, first, first + 1):
         return None
-    titled = phrase_ending_at(people, words, first) if split_title(clean(words[first].stem)) else None
-    if titled is None or titled.speaker.name or titled.surname or not titled.speaker.organization:
-        return None
-    before = words[max(0, first - MAX_BODY_WORDS - 1):first]
-    if not any(_in_country(w, people.countries) or _foreign_place(people, w) for w in before):
+    titled = _title_before_name(people, words, first)
+    if titled is None or titled.speaker.name or titled.surname or _market(people, words, first, titled):
         return None
     run = words[first + 1:head + 1]
-    titled.speaker.name = " ".join(_as_written(people, w) for w in run)
-    titled.name_span = (run[0].start, run[-1].start + len(_as_written(people, run[-1])))
+    korean = len(run) == 1 and _korean_name_form(people, run[0])
+    before = words[max(0, first - MAX_BODY_WORDS - 1):first + 1]
+    if not any(_foreign_looking(people, w) for w in run) or not korean and not any(
+            _in_country(w, people.countries) or _foreign_place(people, w) for w in before):
+        return None
+    names = [_as_written(people, w) for w in run[:-1]] + [clean(run[-1].stem)]
+    titled.speaker.name = " ".join(names)
+    titled.name_span = (run[0].start, run[-1].start + len(names[-1]))
     return titled
 
 
+def _market(people: People, words: list[Word], index: int, titled: PersonPhrase) -> bool:
+    """`중국 시장 알리바바는`: a place's title right after a country, with no place of its own, is
+    no office (a country's `시장` is its market); `자카르타 주지사인` is."""
+    return title_in(titled.speaker.title or "") in titles().suffix_titles and not titled.speaker.organization \
+        and index > 0 and _in_country(words[index - 1], people.countries)
+
+
+def _title_before_name(people: People, words: list[Word], index: int) -> PersonPhrase | None:
+    """The title phrase ending at words[index], bare (`부시장`) or as an apposition (`부지사인`), or
+    a noun saying who the person is (`가수`, `관광객`)."""
+    word = words[index]
+    if word.connective and word.stem.endswith("인"):
+        word = people.article.word(word.start, word.start + len(word.stem) - 1)
+    elif word.particle:
+        return None
+    if clean(word.stem) in titles().person_nouns:  # `가수 김광석`, `캐나다 관광객 사미아는`
+        return PersonPhrase(Speaker(title=clean(word.stem)), word.start)
+    if not split_title(clean(word.stem)):
+        return None
+    return phrase_ending_at(people, [*words[:index], word], index)
+
+
+def _korean_name_form(people: People, word: Word) -> bool:
+    """A Korean name, whatever particle follows it (`김철수는`)."""
+    return is_korean_name(people, people.article.word(word.start, word.start + len(word.stem)))
+
+
 def _foreign_title(title: str) -> bool:
-    """A title glued to a foreign city's name (`다롄시장`, `씨엠립주지사`)."""
+    """A title only foreign officials hold (`레닌그라드주지사`, `롱안성장`), or one glued to a foreign
+    city's name (`다롄시장`)."""
     head = title_in(title)
-    place = title[:-len(head)] if head else ""
-    return any(place.endswith(suffix) and place[:-len(suffix)] in lexicons.foreign_cities()
-               for suffix in _city_heads()) or place in lexicons.foreign_cities()
+    return head in titles().foreign_titles or _foreign_city(title[:-len(head)] if head else "")
+
+
+def _foreign_city(place: str) -> bool:
+    """A foreign city known by name, bare or with its head (`다롄`, `다롄시`, `씨엠립주`)."""
+    cities = lexicons.foreign_cities()
+    return place in cities or any(place.endswith(head) and place[:-len(head)] in cities for head in _city_heads())
 
 
 @lru_cache(maxsize=None)
@@ -694,16 +1180,29 @@ def _korean_name_before(people: People, words: list[Word], position: int, title:
 
 
 def _inside_foreign_name(people: People, words: list[Word], last: int, position: int, title: str) -> bool:
-    """Is words[last] a word of a foreign name that has a Korean name's form? Before a foreign
-    city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place (`삿포로시 우에다 후미오
-    시장`), or before another word of the name and a country (`마힌다 라자파크세 스리랑카 총리`)."""
-    if _foreign_title(title):
+    """Is words[last] a word of a foreign name, or a foreign place, that has a Korean name's form?
+    Before a foreign city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place
+    (`삿포로시 우에다 후미오 시장`) or a country (`중국 장쑤성`: a province), or next to another word
+    of the name after a foreign place (`리야드시 압둘라 알 사우드 부시장`) or before a country
+    (`마힌다 라자파크세 스리랑카 총리`, `솜삭 차이왓 태국 총리`)."""
+    if _foreign_title(title) or _after_country(words[last], people):
         return True
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
         return True
     body = words[last + 1:position + 1]
-    return bool(body) and _is_foreign_name_part(people, body[0]) and any(
-        _in_country(word, people.countries) for word in body)
+    after_part = last > 0 and _adjacent(people, words, last - 1, last) and (
+        _is_foreign_name_part(people, words[last - 1]) or _one_syllable_proper(words[last - 1]))
+    if after_part and any(_in_country(w, people.countries) or _foreign_place(people, w)
+                          for w in words[max(0, last - MAX_NAME_WORDS):last - 1]):
+        return True  # `리야드시 압둘라 알 사우드 부시장`
+    if not any(_in_country(word, people.countries) for word in body):
+        return False
+    return after_part or _is_foreign_name_part(people, body[0])  # `솜삭 차이왓 태국 총리`
+
+
+def _one_syllable_proper(word: Word) -> bool:
+    """`알` of `압둘라 알 사우드`, `반` of `응우옌 반 안`: one syllable read as a proper noun."""
+    return not word.particle and len(word.stem) == 1 and word.tags == ("NNP",)
 
 
 def _name_before_place(people: People, words: list[Word], last: int, position: int) -> bool:
@@ -852,10 +1351,19 @@ def _glossed_names(people: People) -> list[Candidate]:
                 _is_foreign_name_part(people, word, glossed=True) and _sounds_like(word.stem, spelled)
                 for word, spelled in zip(words, latin)):
             continue
-        if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])):
+        if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])) \
+                or _names_a_thing(people, words):
             continue
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
+
+
+def _names_a_thing(people: People, words: list[Word]) -> bool:
+    """`테크니컬 투어(Technical Tour)`, `프리즈 서울(Frieze Seoul)`: a programme's or a system's head,
+    or a Korean city, in a transliterated name make it a thing's name."""
+    last = clean(words[-1].stem)
+    return bool(people.heads.programs.ending_or_is(last) or people.heads.systems.ending_or_is(last)) \
+        or any(clean(word.stem) in titles().regions for word in words)
 
 
 def _sounds_like(hangul: str, latin: str) -> bool:

@@ -22,7 +22,7 @@ from typing import Iterator, NamedTuple
 from spacy.tokens import Doc
 
 from ...nlp.common import text_of
-from ...nlp.korean import per_doc
+from ...nlp.korean import morphemes_of, per_doc
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
@@ -31,10 +31,10 @@ _NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS | {"W_SERIAL"}  # `5-1생활권`: a
 #: (`아방카이시(市)`, `단장(45·차관)`).
 STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}
 _NAME_WORD = re.compile(r"(?![-~])(?:[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©.]|\.(?![가-힣]))+")
-#: Whitespace-separated words. A full stop glued to the next sentence (`했다.최 시장은`) also
-#: splits, and so does a parenthesis holding several words (`센터장(사진 왼쪽)`), while a
-#: one-word gloss stays in its word (`아방카이시(市)의`).
-_CLAUSE_WORD = re.compile(r"(?:[^\s.(]|\.(?![가-힣])|\((?=[^\s()]*\)))+\.?|\.")
+#: Whitespace-separated words. A full stop or a comma glued to the next word (`했다.최 시장은`,
+#: `대통령,탁신 총리`) also splits, and so does a parenthesis holding several words
+#: (`센터장(사진 왼쪽)`), while a one-word gloss stays in its word (`아방카이시(市)의`).
+_CLAUSE_WORD = re.compile(r"(?:[^\s.,(]|[.,](?![가-힣])|\((?=[^\s()]*\)))+\.?|\.")
 #: The original spelling after a transliterated name (`에드윈 리(Edwin M. Lee)`) stands between words.
 LATIN_GLOSS = re.compile(r"\s*\([A-Za-z][A-Za-z.'\-]* [A-Za-z .'\-]*\)\s*")
 _OPENING = "“\"'‘「『([<ⓒ"
@@ -62,8 +62,10 @@ class Word(NamedTuple):  # a NamedTuple, not a frozen dataclass: hundreds are bu
 
     @property
     def noun_stem(self) -> bool:
-        """Is everything before the particles a noun (brackets allowed)?"""
-        return bool(self.stem_tags) and all(tag in STEM_NOUN_TAGS for tag in self.stem_tags)
+        """Is everything before the particles a noun (brackets allowed; a determiner glued before
+        nouns, as in `새마을운동중앙회장`, is part of it)?"""
+        tags = self.stem_tags[1:] if self.stem_tags[:1] == ("MM",) and len(self.tags) > 1 else self.stem_tags
+        return bool(tags) and all(tag in STEM_NOUN_TAGS for tag in tags)
 
     @property
     def connective(self) -> bool:
@@ -102,8 +104,8 @@ class ArticleWords:
 
     def __init__(self, doc: Doc):
         self.text = text_of(doc)
-        self.morphs = doc._.morphs or []  # sorted by (start, end) by the tokenizer
-        self.morph_starts = [m.start for m in self.morphs]
+        index = morphemes_of(doc)  # Kiwi's morphemes, sorted by (start, end) by the tokenizer
+        self.morphs, self.morph_starts = index.morphs, index.starts
         self._clause_words: dict[int, Word] = {}
         self._once: dict = {}  # one copy of each equal tuple of tags or forms and each stem and particle
 

@@ -66,6 +66,22 @@ class Period:
         return _day(self.last_bound)
 
     @property
+    def calendar_days(self) -> int | None:
+        """How many calendar days the period covers (a month 30 or 31, a year 365 or 366)."""
+        first, last, _ = timex_days(self.value)
+        return None if first is None else (last - first).days + 1
+
+    @property
+    def start(self) -> dt.date | None:
+        """The first calendar day the period covers, whatever its grain."""
+        return timex_days(self.value)[0]
+
+    @property
+    def end(self) -> dt.date | None:
+        """The last calendar day the period covers, whatever its grain."""
+        return timex_days(self.value)[1]
+
+    @property
     def duration_days(self) -> int | None:
         """The number of days a duration of days lasts (`P5D`)."""
         days = _DAYS.fullmatch(self.value)

@@ -12,7 +12,10 @@ without a day, unless the schedule that follows dates it, an event held just bef
 it (`15일 개막했다` then `40개국 4,100여명이 참석하는`), or it goes on from the report's day
 to a stated end (`26일까지 실시하는 연수에 … 참석했다고 22일 밝혔다`). A sentence with no date
 that breaks the last tally down (`중국이 41만명으로 가장 많았고, 일본(22만명), …`) is one
-visit per row.
+visit per row. Clauses of one sentence on other days are legs or groups of their own
+(`프놈펜시에서 5일부터 14일까지, 호치민시에서 20일부터 28일까지`); holding or attending an event
+abroad is a trip there (`대만에서 로드쇼를 개최`); a visit recalled as background (`방문한 바
+있다`, a delegation's visit months before the report) is no visit of the article.
 """
 from __future__ import annotations
 
@@ -44,11 +47,18 @@ class VisitRecognizer:
             story.add(visit, stands_alone, planned, until)
         visits = story.visits()
         # a headline or deck may report a dated visit the (cut) body never reaches; a coarser
-        # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit
+        # date there (`10월 축제` over the body's 10월 1~13일) retells a body visit, and the
+        # report's own day there dates the report when the body dates its visits
+        dated = any(e.period is not None for e in visits)
         for visit, stands_alone, _, _ in sentence_visits(ctx, ("headline", "deck")):
-            if stands_alone and visit.period is not None and not any(
-                    same_event(visit, e) or (e.period is not None and e.period.refines(visit.period)) for e in visits):
+            if stands_alone and visit.period is not None and not (dated and self._of_the_report(visit, ctx)) \
+                    and not any(same_event(visit, e) or (e.period is not None and e.period.refines(visit.period))
+                                for e in visits):
                 visits.append(visit)
         for visit in visits:
             add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit.as_visit())
         return doc
+
+    @staticmethod
+    def _of_the_report(visit, ctx: VisitContext) -> bool:
+        return ctx.reference is not None and visit.period.day == ctx.reference

@@ -2,16 +2,15 @@
 sentence with no date of its own carrying the one before."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
-from .clauses import carried_clause, clauses_of, founding_date_in, stay_end_in, stay_through
+from .clauses import carried_clause, clauses_of, departure_in, founding_date_in, stay_end_in, stay_through
 from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
-from .roles import acts_out_visit, names_arrivals, visit_of
+from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
 
 #: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
 ROW_SEPARATOR = re.compile(r",(?![^()]*\))")
@@ -37,26 +36,30 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
                     yield visit, True, False, None
             continue
         founded = founding_date_in(ctx, sentence) or founded
-        cue = ctx.lex.cue(sentence.text)
+        # `대만에서 로드쇼를 개최하고`: holding or attending an event abroad is a trip there
+        cue = "visit" if ctx.held_abroad(sentence.start, sentence.end) else ctx.lex.cue(sentence.text)
         if not sentence.row:
             listed_visits = cue is not None
         # `국가별 연수 일정은 다음과 같다.` then `- 라오스 : 10/8~10/17, 20명`
         # `과정은 2006년 개설됐다` then `지금까지 50여개국 150여명이 수료했다`
         tally_since_founding = (founded is not None and ctx.lex.is_tally(sentence.text)
                                 and ctx.counts_people(sentence.start, sentence.end))
-        reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding
+        # `베트남 대표단은 … 17명으로 구성됐다`: the visitors described tell more of their visit
+        described = ctx.lex.delegation.search(sentence.text) is not None and ctx.counts_people(
+            sentence.start, sentence.end)
+        reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding or described
         if not reports:
             # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day
-            undated_event = _opening_of_event(ctx, sentence)
+            undated_event = _opening_of_event(ctx, sentence) or undated_event
             continue
         clauses = clauses_of(ctx, sentence) or _implied_clauses(
             ctx, sentence, undated_event, founded if tally_since_founding else None)
         undated_event = None
-        # attendance is a visit when those taking part come from elsewhere (`이들은 총회에 참석했다`)
-        told_as_visit = cue == "visit" or (cue == "attendance" and (arrived or (
+        # attending or meeting is a visit when those taking part or met come from elsewhere
+        # (`이들은 총회에 참석했다`, `대표단과 만나`)
+        told_as_visit = cue == "visit" or described or (cue in ("attendance", "meeting") and (arrived or (
             came_before and ctx.lex.pronoun.search(sentence.text) is not None)))
-        for clause in clauses:
-            visit = visit_of(ctx, sentence, clause)
+        for clause, visit in _clause_visits(ctx, sentence, clauses):
             if visit is not None:
                 tallied = clause.date
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
@@ -66,14 +69,45 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
                 undated_event = clause
 
 
+def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause]) -> list[tuple[Clause, Told | None]]:
+    """Each clause with the visit it tells. Clauses of one sentence on other days are legs, stops
+    or groups of their own (`프놈펜시에서 5일부터 14일까지, 호치민시에서 20일부터 28일까지`); a
+    later leg that names no visitors is the same visitors' (`이들은` before the first)."""
+    visits = []
+    for clause in clauses:
+        visit = visit_of(ctx, sentence, clause)
+        before = next((v for _, v in reversed(visits) if v is not None), None)
+        if visit is None and before is not None and _later_leg(before, clause):
+            visit = replace(before, period=clause.date.period, headcount=None)
+        visits.append((clause, visit))
+    periods = {v.period for _, v in visits if v is not None and v.period is not None}
+    # legs are days or spans of days; a day within a span the sentence gives is a day of that
+    # stay (`31일 방문은 … 연수(3.29~4.2)`), and a month (`지난 11월 1차 방문에 이은`) no leg
+    legs = len(periods) > 1 and all(p.span_of_days(MAX_EVENT_DAYS) for p in periods) and not any(
+        day.day is not None and day.within(span, MAX_EVENT_DAYS) for day in periods for span in periods - {day})
+    for _, visit in visits:
+        if visit is not None:
+            visit.leg = legs
+    return visits
+
+
+def _later_leg(before: Told, clause: Clause) -> bool:
+    """A span of days after the last one (`…부터 14일까지, … 20일부터 28일까지`)."""
+    first = clause.date.period.first_day if clause.date and clause.date.period.is_span else None
+    return first is not None and before.period is not None and before.period.span_of_days(MAX_EVENT_DAYS) \
+        and first > before.period.end
+
+
 def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
                      founded: Dated | None) -> list[Clause]:
     """A visit sentence whose own clauses give no visit: the event told just before dates it, a
     tally counts from the founding date told before, or the text gives the visit no day."""
     if undated_event is not None and (
             ctx.counts_people(sentence.start, sentence.end)
-            or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))):
-        # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`
+            or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))
+            or (names_arrivals(ctx, sentence.start, sentence.end) and ctx.near(undated_event.date.period.first_day))):
+        # `이달 1일부터 14일까지 초청연수를 실시` then `이번 연수는 태국 공무원 14명을 대상으로`,
+        # `대회가 18~19일 열렸다` then `이번 대회에는 … 대표단이 참석해`
         return [carried_clause(ctx, sentence, undated_event)]
     if founded is not None:
         since = founded.period.through(ctx.reference)
@@ -82,7 +116,8 @@ def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
         return []
     # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
     until = stay_end_in(ctx, sentence)
-    return [stay_through(ctx, sentence, until) or Clause(sentence.start, sentence.end, None, until=until)]
+    return [stay_through(ctx, sentence, until)
+            or Clause(sentence.start, sentence.end, None, until=until, leaves=departure_in(ctx, sentence))]
 
 
 def _breakdown(ctx: VisitContext, sentence) -> list[tuple[int, int]]:
@@ -114,12 +149,7 @@ def _opening_of_event(ctx: VisitContext, sentence) -> Clause | None:
 
 def _holds_event(ctx: VisitContext, sentence, clause: Clause) -> bool:
     return (clause.date is not None and any(word in sentence.text for word in ctx.lex.event_openings)
-            and _near(clause.date.period.first_day, ctx.reference))
-
-
-def _near(day: dt.date | None, reference: dt.date | None) -> bool:
-    """With no reference date (none given, none found) nearness is unknown: not near."""
-    return day is not None and reference is not None and abs((day - reference).days) <= MAX_EVENT_DAYS
+            and ctx.near(clause.date.period.first_day))
 
 
 def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:
@@ -127,4 +157,4 @@ def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit:
     only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
     if clause.date is None:
         return acts_out_visit(ctx, clause)
-    return bool(visit.countries) or told_as_visit or clause.cumulative
+    return bool(visit.countries) or told_as_visit or clause.cumulative or ends_a_trip(ctx, clause)

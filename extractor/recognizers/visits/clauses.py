@@ -3,16 +3,24 @@ of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
 from ...nlp.common import document_of
 from ...nlp.korean import SentencePart
 from ..timex.period import Dated, Period
-from .context import DATED_TYPES, Clause, VisitContext, nominal, short_stay
+from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, nominal, short_stay
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")
+#: `개막 전날인 16일`: a date named again as the day it is.
+_APPOSITION = re.compile(r"인 ?")
+#: A count compared with: `75만3000명에 비해`, `8만1851명이 우리나라를 찾았던 것과 비교하면`.
+_COMPARED_COUNT = re.compile(r"(?:에 비해|보다|(?:[이가] [^,.]{0,20}?)?(?:던|한|은) 것(?:과 비교|에 비해|보다))")
+#: How far after a date its compared figure is looked for, within its clause.
+_COMPARED_REACH = 40
+_CLAUSE_END = re.compile(r"[,.\n]")
 #: A figure in parentheses after a date, maybe after a short noun (`전년 동월(111만7243명) 대비`).
 _ASIDE = re.compile(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
 
@@ -26,18 +34,13 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
     """
     dates = ctx.within(ctx.dates, sentence.start, sentence.end)
-    # `2015년 개소 이후 30개국 1200명이 방문했다` counts visits since then
-    counted_since = any(_starts_a_period(ctx, d) for d in dates) and bool(
-        ctx.within(ctx.counts, sentence.start, sentence.end))
-    # `지난 22일 19명이 다녀갔으며`: a visit on a day, no tally
-    tally = ctx.lex.is_tally(sentence.text) and not (
-        ctx.lex.is_visit_on_a_day(sentence.text) and any(d.period.day is not None for d in dates))
-    cumulative = (tally or _open_range(ctx.text, dates) or counted_since
-                  or any(_goes_on_since(ctx, d) for d in dates))
+    cumulative = _counts_since(ctx, sentence, dates)
     trip = None if cumulative else _trip(ctx, dates)
     if trip is not None:
         return [Clause(sentence.start, sentence.end, trip)]
     event_dates = _visit_days(ctx, dates, cumulative)
+    if cumulative:  # `내년까지 누적 초청자는 1만명을 넘어설 전망이다`: a projection bounds no tally
+        event_dates = [d for d in event_dates if not _after_the_report(ctx, d)]
     if cumulative and event_dates:
         zone = document_of(ctx.doc).zone_at(sentence.start)
         if zone is not None and zone.kind != "body":
@@ -45,24 +48,84 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         return [_cumulative_clause(ctx, sentence, event_dates, dates)]
     # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
     event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d.period != event_dates[i - 1].period]
-    stay_end = stay_end_in(ctx, sentence) or _end_after_days(ctx, dates, event_dates)
+    event_dates = _span_of_days(ctx, sentence, dates, _days_of_one_event(ctx, event_dates, dates))
+    stay_end = stay_end_in(ctx, sentence)
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
-    clauses = []
-    for i, date in enumerate(event_dates):
-        start = sentence.start if i == 0 else date.start
-        end = event_dates[i + 1].start if i + 1 < len(event_dates) else sentence.end
-        clauses.append(Clause(start, end, date))
-    return clauses
+    return _dated_clauses(ctx, sentence, dates, event_dates)
+
+
+def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated]) -> bool:
+    """The sentence counts visits over time: `2015년 개소 이후 30개국 1200명이 방문했다`,
+    `지금까지`, `2000년부터 … ‘07년도까지`; not `지난 22일 19명이 다녀갔으며` (a visit on a day)."""
+    counted_since = any(_starts_a_period(ctx, d) for d in dates) and bool(
+        ctx.within(ctx.counts, sentence.start, sentence.end))
+    tally = ctx.lex.is_tally(sentence.text) and not (
+        ctx.lex.is_visit_on_a_day(sentence.text) and any(d.period.day is not None for d in dates))
+    return tally or _open_range(ctx.text, dates) or counted_since or any(_goes_on_since(ctx, d) for d in dates)
+
+
+def _dated_clauses(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
+                   event_dates: list[Dated]) -> list[Clause]:
+    """One clause per date of an event, after the visits since a date told before them."""
+    leaves = departure_in(ctx, sentence)
+    tally = _tally_before(ctx, sentence, dates, event_dates)
+    starts = [tally.end if tally else sentence.start] + [
+        _clause_start(ctx.text, before, date) for before, date in pairwise(event_dates)]
+    ends = starts[1:] + [sentence.end]
+    clauses = [Clause(start, end, date, leaves=leaves) for start, end, date in zip(starts, ends, event_dates)]
+    return [tally, *clauses] if tally else clauses
+
+
+def _tally_before(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
+                  event_dates: list[Dated]) -> Clause | None:
+    """`2015년 개관 이후 여러 나라 공무원들이 줄줄이 방문한 데 이어 지난 17일엔 …`: the visits
+    since a date, told before a day's visit, are a tally of their own up to the report."""
+    if not event_dates:
+        return None
+    first = event_dates[0]
+    since = next((d for d in dates if d.end <= first.start and _starts_a_period(ctx, d)), None)
+    if since is None or ctx.lex.visit_verb.search(ctx.text, since.end, first.start) is None:
+        return None
+    return Clause(sentence.start, first.start, since.with_period(since.period.through(ctx.reference)), True)
+
+
+#: A comma closing a clause that ends with its date (`문화봉사단은 22∼31일, 의료봉사단은 22∼28일`,
+#: `프놈펜시에서 5일부터 14일까지 10일간, 호치민시에서 …`).
+_AFTER_CLAUSE_DATE = re.compile(r"[^,\s]{0,4}(?: [^,\s]{1,4})?,")
+
+
+def _clause_start(text: str, before: Dated, date: Dated) -> int:
+    """Where the clause of `date` begins: after a comma closing the clause of the date before,
+    else at the date itself (`23일에는 A가, 24일에는 B가`)."""
+    comma = _AFTER_CLAUSE_DATE.match(text, before.end, date.start)
+    return comma.end() if comma else date.start
+
+
+#: How far after a first day its number of days may be told (`18일 개막해 6일간`).
+_DAYS_REACH = 8
+#: What joins the days of one event (`10일과 12일`, `3일, 5일`).
+_DAY_LINK = re.compile(r"(?:과|와|,|및)? ?")
+
+
+def _days_of_one_event(ctx: VisitContext, days: list[Dated], dates: list[Dated]) -> list[Dated]:
+    """`오는 10일과 12일 이틀간 … 로드쇼를 개최한다`: days joined and then counted are the days of
+    one event, from the first to the last."""
+    if len(days) < 2 or any(_DAY_LINK.fullmatch(ctx.text, a.end, b.start) is None for a, b in pairwise(days)):
+        return days
+    counted = any(d.type == "DURATION" and 0 <= d.start - days[-1].end <= 1 for d in dates)
+    return [days[0].with_period(days[0].period.through(days[-1].period))] if counted else days
 
 
 def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:
-    """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`:
-    a day of setting off and a later day of coming back span the trip."""
+    """`31일 저녁 북경으로 출발해 4일 새벽에 귀국하는 일정으로`, `10일 입국해 15일 출국한다`,
+    `지난 17일부터 … 참석했고 19일 귀국했다`: a day of setting off (or from which the trip is
+    told) and a later day of coming back span the trip."""
     days = [d.with_period(d.period.on_its_day()) for d in dates
             if d.type in DATED_TYPES and not _hours_of_no_day(ctx, d)]
-    for first in (d for d in days if _followed_by(ctx.text, d.end, ctx.lex.trip_starts)):
+    for first in (d for d in days if ctx.text.startswith("부터", d.end)
+                  or _followed_by(ctx.text, d.end, ctx.lex.trip_starts)):
         for last in days:
             if (last.start > first.end and _followed_by(ctx.text, last.end, ctx.lex.trip_ends)
                     and short_stay(first.period, last.period)):
@@ -83,9 +146,11 @@ def _dates_something_else(ctx: VisitContext, date: Dated) -> bool:
         return False
     if not len(phrase):
         return True
-    head = phrase[-1]  # the modified noun phrase's head: `… 공무원 등 인력 국내 초청 연수` is a course
-    names_visitors = head.text.endswith(ctx.lex.visitor_nouns) or any(
-        c.unit == "people" for c in ctx.counts.overlapping(head.idx, head.idx + 1))
+    # the modified noun phrase's head with its suffixes (`손님들`, plural 들 aside): `… 공무원 등
+    # 인력 국내 초청 연수` is a course
+    head = next((i for i in range(len(phrase) - 1, -1, -1) if not phrase[i].tag_.startswith("XSN")), 0)
+    names_visitors = phrase[head:].text.removesuffix("들").endswith(ctx.lex.visitor_nouns) or any(
+        c.unit == "people" for c in ctx.counts.overlapping(phrase[head].idx, phrase[head].idx + 1))
     return not names_visitors
 
 
@@ -99,10 +164,10 @@ def carried_clause(ctx: VisitContext, sentence: SentencePart, event: Clause) -> 
 
 
 def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Dated], all_dates: list[Dated]) -> Clause:
-    """Visits counted since the earliest date named, up to a `…까지` date, through a number of
-    days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
+    """Visits counted since the earliest date named, up to a `…까지` or `… 기준` date, through a
+    number of days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
     since = min(dates, key=lambda d: d.period)
-    until = [d for d in dates if d is not since and ctx.text[d.end:d.end + 2] == "까지"
+    until = [d for d in dates if d is not since and ctx.text.startswith(ctx.lex.tally_ends, d.end)
              and d.period > since.period]
     end = until[-1].period if until else _last_of_days(since, all_dates, reach=8) or ctx.reference
     return Clause(sentence.start, sentence.end, since.with_period(since.period.through(end)), True)
@@ -113,10 +178,19 @@ def _ends_a_stay(ctx: VisitContext, date: Dated) -> bool:
     return ctx.text.startswith(ctx.lex.until, date.end)
 
 
+#: How far after `올해` the visit verb and the count of a year's tally are looked for.
+_YEAR_VERB_REACH, _YEAR_COUNT_REACH = 12, 60
+
+
 def _edition_year(ctx: VisitContext, date: Dated) -> bool:
-    """`올해 포럼에는`: the year of an annual event's edition; `올해는 46개국 2215명이
-    방문했다` (the year as the topic) is the period the count covers."""
-    return date.text in ctx.lex.this_year and not ctx.text.startswith(("는", "에는", "에만", "에도", " 들어"), date.end)
+    """`올해 포럼에는`, `올해 안에`: the year of an annual event's edition, or of no visit;
+    `올해는 46개국 2215명이 방문했다` (the year as the topic) and `올해 우리나라를 찾은
+    외국인들이 1천5백만 명을 넘어` (the year's visits counted) are the period the count covers."""
+    if date.text not in ctx.lex.this_year or ctx.text.startswith(("는", "에는", "에만", "에도", " 들어"), date.end):
+        return False
+    counted = ctx.lex.visit_verb.search(ctx.text, date.end, date.end + _YEAR_VERB_REACH) is not None \
+        and ctx.counts_people(date.end, date.end + _YEAR_COUNT_REACH)
+    return not counted
 
 
 def founding_date_in(ctx: VisitContext, sentence: SentencePart) -> Dated | None:
@@ -132,17 +206,40 @@ def _goes_on_since(ctx: VisitContext, date: Dated) -> bool:
     return ctx.text.startswith("부터", date.end) and _followed_by(ctx.text, date.end + 2, ctx.lex.ongoing)
 
 
-def _end_after_days(ctx: VisitContext, dates: list[Dated], event_dates: list[Dated]) -> Period | None:
-    """`17일부터 3박 5일 일정으로`, `27일부터 11일간`: a first day and a number of days."""
-    if len(event_dates) != 1 or not ctx.text.startswith("부터", event_dates[0].end):
+def _span_of_days(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
+                  event_dates: list[Dated]) -> list[Dated]:
+    """`17일부터 3박 5일 일정으로`, `27일부터 11일간`, `지난 18일 개막해 6일간 열렸던 … 23일`: a first
+    day (from which, or of arriving or opening) and a number of days span the days within;
+    `지난 6일부터 … 방문하고 있다`: a stay going on since a day lasts up to the report."""
+    for first in event_dates:
+        if ctx.text.startswith("부터", first.end) or _followed_by(ctx.text, first.end, ctx.lex.trip_starts):
+            last = _last_of_days(first, dates, reach=_DAYS_REACH) or _going_on(ctx, sentence, first)
+            if last is not None:
+                span = first.with_period(first.period.through(last))
+                return [span, *(d for d in event_dates if d is not first and not d.period.within(span.period, MAX_EVENT_DAYS))]
+    return event_dates
+
+
+def _going_on(ctx: VisitContext, sentence: SentencePart, first: Dated) -> Period | None:
+    """The report's day, when the stay from `first` goes on then (`부터 … 방문하고 있다`)."""
+    if len(ctx.within(ctx.dates, first.end, sentence.end)) or ctx.reference is None:
         return None
-    return _last_of_days(event_dates[0], dates, reach=4)
+    reported = Period(ctx.reference.isoformat())
+    ongoing = any(marker in ctx.text[first.end:sentence.end] for marker in ctx.lex.ongoing_verbs)
+    return reported if ongoing and short_stay(first.period, reported) else None
 
 
 def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
     ends = [d.period for d in ctx.within(ctx.dates, sentence.start, sentence.end)
             if d.type == "DATE" and not d.period.is_span and _ends_a_stay(ctx, d)]
     return ends[0] if ends else None
+
+
+def departure_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
+    """The day the visitors leave (`27일 인천공항을 통해 귀국하게 된다`)."""
+    days = [d.period for d in ctx.within(ctx.dates, sentence.start, sentence.end)
+            if d.type == "DATE" and d.period.day is not None and _of_the_departure(ctx, d)]
+    return days[0] if days else None
 
 
 def stay_through(ctx: VisitContext, sentence: SentencePart, until: Period | None) -> Clause | None:
@@ -176,16 +273,20 @@ def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
     """`28일 시에 따르면`, `15일 밝혔다`, `22일 "…"라고 말했다`; not `22일 방한했다고 밝혔다`
     (the reported clause's date)."""
     following = _following(ctx.text, date.end)
-    if following.lstrip().startswith(ctx.lex.quote_openings):
-        return True  # `단장은 22일 "… 참가한다"며`: the day of the speech
+    if following.lstrip().startswith(ctx.lex.quote_openings) and ctx.quotes.overlap(date.end, date.end + len(following)):
+        return True  # `단장은 22일 "… 참가한다"며`: the day of the speech (not `20일 '행사명' 행사를`)
     return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
 
 
 def _of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
-    """`지난해보다 14만명 증가`, `전년 대비`, `전년 동월(111만명) 대비`: the date of the figure
-    compared with."""
+    """`지난해보다 14만명 증가`, `전년 대비`, `전년 동월(111만명) 대비`, `지난해 관람객 75만명에
+    비해`, `지난해 1월 8만명이 찾았던 것과 비교하면`: the date of the figure compared with."""
     aside = _ASIDE.match(ctx.text, date.end)
-    return ctx.text.startswith(ctx.lex.comparison, aside.end() if aside else date.end)
+    if ctx.text.startswith(ctx.lex.comparison, aside.end() if aside else date.end):
+        return True
+    clause = _CLAUSE_END.search(ctx.text, date.end, date.end + _COMPARED_REACH)
+    counts = ctx.within(ctx.counts, date.end, clause.start() if clause else date.end + _COMPARED_REACH)
+    return any(_COMPARED_COUNT.match(ctx.text, count.end) for count in counts)
 
 
 def _of_the_departure(ctx: VisitContext, date: Dated) -> bool:
@@ -196,6 +297,25 @@ def _of_the_departure(ctx: VisitContext, date: Dated) -> bool:
 def _naming_an_edition(ctx: VisitContext, date: Dated) -> bool:
     """`2022년 대전 세계지방정부연합 총회에 참가한`: the year names the event's edition."""
     return date.period.grain == "year" and ctx.lex.edition.match(ctx.text, date.end) is not None
+
+
+def _apposed_to_a_day(ctx: VisitContext, date: Dated) -> bool:
+    """`개막 전날인 16일`: the day named right after (`…인`) is the one the date means."""
+    apposition = _APPOSITION.match(ctx.text, date.end)
+    return apposition is not None and any(d.start == apposition.end() for d in ctx.dates.overlapping(
+        apposition.end(), apposition.end() + 1))
+
+
+def _of_a_founding(ctx: VisitContext, date: Dated) -> bool:
+    """`상황실을 리모델링해 지난 12일 오픈하고`, `15일 개관한 센터`: the day a place opened, no
+    visit's day (in a tally, its start)."""
+    return _followed_by(ctx.text, date.end, ctx.lex.founding)
+
+
+def _as_of(ctx: VisitContext, date: Dated) -> bool:
+    """`이달 현재 60개국에서 참가 신청을 했다`, `8월 5일 기준`: the day a count stands at, no
+    visit's day (in a tally, its end)."""
+    return ctx.text.startswith(ctx.lex.as_of, date.end)
 
 
 def _hours_of_no_day(ctx: VisitContext, date: Dated) -> bool:
@@ -209,6 +329,7 @@ def _hours_of_no_day(ctx: VisitContext, date: Dated) -> bool:
 DATE_CHECKS = (
     (_not_a_day, True),
     (_hours_of_no_day, True),
+    (_apposed_to_a_day, True),
     (_quoted, True),
     (_edition_year, True),
     (_of_the_report, True),
@@ -216,6 +337,8 @@ DATE_CHECKS = (
     (_of_the_departure, True),
     (_naming_an_edition, True),
     (_ends_a_stay, False),
+    (_as_of, False),
+    (_of_a_founding, False),
     (_starts_a_period, False),
     (_dates_something_else, False),
 )
@@ -245,8 +368,9 @@ def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
 
 
 def _following(text: str, end: int) -> str:
-    """The twelve characters after `end`, asides in parentheses left out (`30일 구의회(의장 …)에 따르면`)."""
-    return PARENTHESES.sub("", text[end:end + 40])[:12]
+    """The sixteen characters after `end`, asides in parentheses left out (`30일 구의회(의장 …)에
+    따르면`, `10일 전국 지자체 등에 따르면`)."""
+    return PARENTHESES.sub("", text[end:end + 40])[:16]
 
 
 def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
@@ -260,9 +384,11 @@ def _adnominal_verb(doc: Doc, offset: int, reach: int = 10):
     for tok in doc[index:]:
         if tok.tag_ == "_SP" or tok.idx < offset:
             continue
-        if "ETM" in tok.tag_ and not tok.tag_.startswith("VCP"):  # `자매도시인 옌타이`: an apposition
+        # `자매도시인 옌타이` is an apposition; `다롄` read as 다례+ᆫ is a name Kiwi split
+        if "ETM" in tok.tag_ and not tok.tag_.startswith(("VCP", "NN")):
             return tok, _noun_phrase_after(doc, tok.i + 1)
-        closes_clause = tok.text not in ("부터", "까지") and any(
+        goes_on = tok.i + 1 < len(doc) and doc[tok.i + 1].tag_.startswith("VX")  # `실시되고 있는`
+        closes_clause = tok.text not in ("부터", "까지") and not goes_on and any(
             tag in tok.tag_ for tag in ("JKS", "JKC", "JKG", "JX", "EC", "EF", "SF", "SP"))
         if closes_clause or seen >= reach:
             return None
@@ -275,6 +401,11 @@ def _noun_phrase_after(doc: Doc, index: int):
     while end < len(doc) and (nominal(doc[end]) or doc[end].tag_ in ("_SP", "SP", "SC")):
         end += 1
     return doc[index:end]
+
+
+def _after_the_report(ctx: VisitContext, date: Dated) -> bool:
+    start = date.period.start
+    return start is not None and ctx.reference is not None and start > ctx.reference
 
 
 def _open_range(text: str, dates: list[Dated]) -> bool:

@@ -21,6 +21,7 @@ MAX_EVENT_DAYS = 31
 MAX_STAY_DAYS = 366
 #: A local government as a sentence's subject (`군산시가`, `가평군은`).
 _LOCAL_GOVERNMENT_HEADS = tuple(load("name_heads")["organizations"]["local_government_heads"])
+_HOST = load("countries")["host"]
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Clause:
     date: Dated | None
     cumulative: bool = False
     until: Period | None = None  # an undated clause ending the stay (`이들은 26일까지 … 둘러본다`)
+    leaves: Period | None = None  # the day the visitors leave (`27일 귀국한다`)
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,31 @@ class VisitContext:
                               for p in items(doc, "programs") if p.mentions)
         self.quotes = Spans(items(doc, "quotes"))
         self.persons = Spans(m for p in items(doc, "persons") for m in p.mentions)
-        self.local_governments = Spans(m for o in items(doc, "organizations") for m in o.mentions
-                                       if m.text.endswith(_LOCAL_GOVERNMENT_HEADS))
+        self.bodies = Spans(m for o in items(doc, "organizations") for m in o.mentions)
+        self.local_governments = Spans(m for m in self.bodies if m.text.endswith(_LOCAL_GOVERNMENT_HEADS))
         #: a foreign city's officials the countries recognizer found visiting (`샌프란시스코 시장을 만나`)
         self.officials = Spans(At(start, end, code, True) for start, end, code in doc._.foreign_officials or [])
+
+    def held_abroad(self, start: int, end: int) -> bool:
+        """text[start:end] places an event near the report's day in a foreign country or city
+        (`대만에서 로드쇼를 개최하고`, `베트남 하노이 현지에서`): people of the article's side
+        travel there. An event abroad months before (`지난 5월 러시아에서 열린 대회 우승자`) is
+        background."""
+        if not any(word in self.text[start:end] for word in self.lex.abroad_events):
+            return False
+        places = [c.end for c in self.within(self.countries, start, end) if not c.visiting and c.key != _HOST]
+        places += [m.end() for m in self.lex.foreign_city.finditer(self.text, start, end)]
+        return any(self.lex.abroad_after_place.match(self.text, place, end) and self._held_lately(start, place)
+                   for place in places)
+
+    def _held_lately(self, start: int, place: int) -> bool:
+        """The last date before the place, if any, is near the report's day."""
+        dates = [d for d in self.within(self.dates, start, place) if d.type in DATED_TYPES]
+        return not dates or self.near(dates[-1].period.first_day)
+
+    def near(self, day: dt.date | None) -> bool:
+        """A day within the longest span of one visit from the report's day."""
+        return day is not None and self.reference is not None and abs((day - self.reference).days) <= MAX_EVENT_DAYS
 
     def counts_people(self, start: int, end: int) -> bool:
         return any(c.unit == "people" for c in self.within(self.counts, start, end))

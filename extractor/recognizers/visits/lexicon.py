@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from ...lexicons import load
+from ...lexicons import foreign_cities, load
 from ...nlp.korean import one_of, report_verbs
 
 
@@ -24,6 +24,7 @@ class VisitLexicon:
         self.visit_cue = regex.compile(one_of(visiting + tuple(lexicon["extra_cues"])))
         self.participation_cue = regex.compile(one_of(cues["participation_cues"]))
         self.arrival_word = regex.compile(one_of(lexicon["arrival_heads"]))
+        self.delegation = regex.compile(one_of(lexicon["delegation_heads"]))
         self.visit_verb = regex.compile(one_of(visiting))
         self.not_cue = regex.compile(one_of(cues["not_cues"]))
         self.cumulative = tuple(lexicon["cumulative"])
@@ -36,15 +37,23 @@ class VisitLexicon:
         self.trip_starts = tuple(lexicon["trip_start_after_date"])
         self.trip_ends = tuple(lexicon["trip_end_after_date"])
         self.until = tuple(lexicon["until_after_date"])
+        self.tally_ends = tuple(lexicon["tally_end_after_date"])
+        self.as_of = tuple(lexicon["as_of_after_date"])
         self.since = tuple(lexicon["since_after_date"])
         self.ongoing = tuple(lexicon["ongoing_after_since"])
+        self.ongoing_verbs = tuple(lexicon["ongoing_verbs"])
         self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
         self.event_openings = tuple(lexicon["event_openings"])
+        self.abroad_after_place = regex.compile(lexicon["held_abroad_after_place"])
+        self.abroad_events = (*self.events, *self.event_openings, *lexicon["held_abroad_events"])
+        self.foreign_city = regex.compile(rf"(?<!\p{{Hangul}})(?:{one_of(foreign_cities())})")
         heads = one_of(lexicon["edition_heads"])
         self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
                                      r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")
         self.plans = tuple(lexicon["plan_markers"])
+        self.recalls = tuple(cues["recall_markers"])
+        self.schedule_words = tuple(lexicon["schedule_words"])
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
         # `연수원`, `연수생`, `견학단` name places and people, not the activity

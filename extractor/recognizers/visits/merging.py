@@ -7,10 +7,14 @@ from dataclasses import dataclass
 
 from ...model import Span, Visit
 from ..timex.period import Period
-from .context import MAX_EVENT_DAYS, long_stay
+from .context import MAX_EVENT_DAYS, long_stay, short_stay
 
 #: The least rounding a lead's count takes (`3천여 명` for 3,245): smaller counts are exact.
 MIN_ROUNDING = 1000
+#: A visit that ended this many days before the report is recalled, not news (unless a tally).
+RECALLED_AFTER_DAYS = 120
+#: From this many people a count is a crowd's (`일일 최다 관광객 … 18만6천724명`): a tally.
+CROWD = 1000
 
 
 @dataclass
@@ -23,6 +27,14 @@ class Told:
     purpose: str | None
     program: str | None
     evidence: Span
+    #: its span is the visitors' own schedule (`4일부터 10일 일정으로`), not a course's
+    schedule: bool = False
+    #: the day the visitors leave (`27일 귀국한다`)
+    leaves: Period | None = None
+    #: one of several visits its sentence tells on other days (legs, stops, groups)
+    leg: bool = False
+    #: told as done before (`방문한 바 있다`)
+    recalled: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -47,14 +59,20 @@ class Story:
 
     def add(self, visit: Told, stands_alone: bool, planned: bool, until: Period | None = None) -> None:
         """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
-        day-long visit it tells more of lasts until then."""
+        day-long visit it tells more of lasts until then. A visit recalled as background is
+        left out: the sentences after it with no date tell more of the story's visit."""
+        if self._recalled(visit):
+            return
         stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
         if visit.period is None and self._last is not None:
             target = self._last
-            if target.countries:  # the visitors' countries are told: others named later are context
+            if target.countries and not set(target.countries) < set(visit.countries):
+                # the visitors' countries are told: others named later are context, unless they
+                # list them all again (`가나, 감비아 등 25개국` then the 25 names)
                 visit.countries = []
-        else:
-            target = next((e for e in self._visits if self._retells(visit, e)), None)
+        else:  # a leg is a visit of its own, within a trip told before or beside another leg
+            target = next((e for e in self._visits if self._retells(visit, e) and not (
+                visit.leg and e.period != visit.period)), None)
         if target is None:
             self._visits.append(visit)
             target = visit
@@ -62,15 +80,36 @@ class Story:
             _merge_into(target, visit)
         if until and target.period and long_stay(target.period, until):
             target.period = target.period.through(until)
+        if visit.leaves and target.period and short_stay(target.period, visit.leaves) and self._one_visit_told():
+            # `26일 … 방문을 끝으로 27일 귀국한다` ends the visit; after several stops, the trip
+            target.period = target.period.through(visit.leaves)
         if stands_alone:
             self._alone.add(id(target))
         self._last = target
 
+    def _one_visit_told(self) -> bool:
+        return sum(v.period is not None for v in self._visits) == 1
+
     def _soon(self, visit: Told) -> bool:
         """A planned visit on a day within weeks of the report (`오는 20일에는 … 도착할 예정이다`)
         is news of the story, not its outlook (`내년에는 … 초청할 계획이다`)."""
-        first = visit.period.first_day if visit.period is not None and visit.period.day is not None else None
+        days = visit.period is not None and visit.period.span_of_days(MAX_EVENT_DAYS)
+        first = visit.period.first_day if days else None
         return first is not None and 0 <= (first - self._reported).days <= MAX_EVENT_DAYS
+
+    def _recalled(self, visit: Told) -> bool:
+        """An earlier visit recalled as background: told as done before (`방문한 바 있다`), or it
+        ended months before the report (`지난해 9월에는 … 공무원 18명이 교육을 받았다`, `2001년 …
+        참가했던 방한 연수에 이어`) and is no tally of visitors (a crowd's count, or a count over
+        a period longer than a visit)."""
+        if visit.recalled:
+            return True
+        if visit.period is None or self._reported is None or visit.period.end is None:
+            return False
+        if (self._reported - visit.period.end).days <= RECALLED_AFTER_DAYS:
+            return False
+        return visit.headcount is None or not (
+            visit.headcount >= CROWD or visit.period.calendar_days > MAX_EVENT_DAYS)
 
     def visits(self) -> list[Told]:
         return [v for v in self._visits if id(v) in self._alone]
@@ -87,14 +126,18 @@ class Story:
 
 def same_event(visit: Told, earlier: Told) -> bool:
     """A clause retelling a reported visit: one date lies within the other (a day of a week-long
-    course, or the course's span given after its first day), or one is not given (a lead that
-    names no day of the visit, then its schedule), and one adds nothing to the other.
+    course, or the course's span given after its first day) and one adds nothing to the other,
+    or one is not given (a lead that names no day of the visit, then its schedule) and they tell
+    of no other people.
     A summary (`37개국 138명`, 6/26-7/27) and the visits it sums up stay apart."""
     undated = visit.period is None or earlier.period is None
     if not (undated or _within(visit.period, earlier.period) or _within(earlier.period, visit.period)):
         return False
-    if visit.period == earlier.period and not _conflicts(visit, earlier):
-        return True  # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`
+    if (undated or visit.period == earlier.period) and not _conflicts(visit, earlier):
+        # one day's visit told in parts: `대표단이 방문` then `이날 대표단 6명을 만나`; a lead with
+        # no day, then the visit's day: `아르헨티나, 중국 … 경찰관들이 방문한다` then `4일부터 …
+        # 아르헨티나 등 7개국 경찰관 8명을 초청해`
+        return True
     if not undated and visit.period.continues(earlier.period) and not _conflicts(visit, earlier):
         return True  # the stay that began that day: `23일부터 … 연수` then `이날 입교해 5일까지`
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
@@ -134,10 +177,11 @@ def _within(inner: Period | None, outer: Period | None) -> bool:
 
 def _merge_into(earlier: Told, visit: Told) -> None:
     """Keep one visit per event: its date as first reported (a stay's span given later widens
-    its first day only: `31일 방문길에` then `31일부터 3일까지`; `27일 찾아왔다` then
-    `26일부터 7일까지` dates the visit the lead reports), every visiting country, the known
-    headcount."""
-    if earlier.period is None or (_within(earlier.period, visit.period) and visit.period.continues(earlier.period)):
+    its first day: `31일 방문길에` then `31일부터 3일까지`, or any of its days when the span is
+    the visitors' schedule: `5일 간담회` then `4일부터 10일 일정으로`; a course's span does not:
+    `29일 방문` then `17일부터 21일간 연수`), every visiting country, the known headcount."""
+    if earlier.period is None or (_within(earlier.period, visit.period) and (
+            visit.schedule or visit.period.continues(earlier.period))):
         earlier.period = visit.period
     earlier.countries = list(dict.fromkeys(earlier.countries + visit.countries))
     if earlier.headcount is None or (visit.headcount is not None and _same_count(earlier.headcount, visit.headcount)

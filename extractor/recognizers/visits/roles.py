@@ -19,6 +19,8 @@ _SUBJECT_PARTICLE = regex.compile(rf"(?<=\p{{Hangul}}){_SUBJECT}$")
 #: What closes the phrase before the visitors' noun phrase (`…으로 한국을 방문한 | 페루의 … 시장이`).
 _PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
 _PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
+#: People counted as going along with the subject (`100여 명의 직원들과 함께 맞이하고`): hosts.
+_COMPANIONS = regex.compile(r"(?:의 \p{Hangul}+?)?(?:과|와) 함께")
 
 
 def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told | None:
@@ -30,7 +32,7 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
                  if c.visiting or sentence.row]
     countries += ctx.within(ctx.officials, clause.start, clause.end)
     counts = ctx.within(ctx.counts, clause.start, clause.end)
-    people = [c for c in counts if c.unit == "people"]
+    people = [c for c in counts if c.unit == "people" and not _COMPANIONS.match(ctx.text, c.end)]
     # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
     bodies = counts if clause.cumulative else []
     official = None
@@ -48,6 +50,10 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         purpose=_purpose(ctx, clause),
         program=programs[0].key if programs else None,
         evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
+        schedule=clause.date is not None and clause.date.period.is_span and any(
+            word in text for word in ctx.lex.schedule_words),
+        leaves=clause.leaves,
+        recalled=not clause.cumulative and any(marker in text for marker in ctx.lex.recalls),
     )
 
 
@@ -57,16 +63,25 @@ def _visiting_official(ctx: VisitContext, sentence: SentencePart, clause: Clause
     span of name and title."""
     if clause.date is None:
         return None  # `최 시장은 이어 … 방문해`: a stop of a trip told before, not a trip
+    abroad = ctx.held_abroad(sentence.start, sentence.end)
+    if not (abroad or acts_out_visit(ctx, clause) or ends_a_trip(ctx, clause)):
+        return None
     for person in ctx.within(ctx.persons, sentence.start, clause.end):
         subject = _TITLED_SUBJECT.match(ctx.text, person.end)
-        if subject and not ctx.quoted(person) and acts_out_visit(ctx, clause):
+        if subject and not ctx.quoted(person):
             return At(person.start, subject.end("title"))
-    # `군산시가 지난 26일부터 30일까지 … 연대시를 방문하고 있다`: a local government's delegation
-    for body in ctx.within(ctx.local_governments, sentence.start, clause.end):
-        if _SUBJECT_AFTER_BODY.match(ctx.text, body.end) and not ctx.quoted(body) \
-                and acts_out_visit(ctx, clause):
+    # `군산시가 지난 26일부터 30일까지 … 연대시를 방문하고 있다`: a local government's delegation;
+    # `국토교통부가 … 하노이 현지에서 로드쇼를 개최한다`: any body holding an event abroad
+    for body in ctx.within(ctx.bodies if abroad else ctx.local_governments, sentence.start, clause.end):
+        if _SUBJECT_AFTER_BODY.match(ctx.text, body.end) and not ctx.quoted(body):
             return At(body.start, body.end)
     return None
+
+
+def ends_a_trip(ctx: VisitContext, clause: Clause) -> bool:
+    """`지난 17일부터 … 참석했고 19일 귀국했다`: a span of days closed by coming back is a trip."""
+    return clause.date.period.is_span and any(
+        word in ctx.text[clause.start:clause.end] for word in ctx.lex.trip_ends)
 
 
 def _headcount(ctx: VisitContext, people: list[Count]) -> int | None:

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from ... import lexicons
 from ...nlp.korean import SENTENCE_END, particles
-from .things import CONJUNCT, Candidate, Reading, organization_head
-from .words import ArticleWords, Word
+from .things import CONJUNCT, Candidate, Reading, conjunct_after, organization_head
+from .words import Word
 
 _SUBJECT_PARTICLES = particles("topic", "subject")
 _PARTNER_PARTICLES = particles("partner")
@@ -162,7 +162,7 @@ class CityRoles:
         if index + 1 < len(words) and self.article.joined(words[index], words[index + 1]) \
                 and self._head(words[index + 1]) and self._is_city(index + 1):
             return index + 1
-        following = _conjunct_after(self.article, self._official_title(index) or index)
+        following = conjunct_after(self.article, self._official_title(index) or index)
         for candidate in range(following, min(following + 3, len(words))) if following else ():
             if self._locates_next(candidate):
                 continue  # `…와 한국 경상북도 포항시`: the province locates the city coordinated
@@ -249,18 +249,3 @@ class CityRoles:
         end = SENTENCE_END.search(self.article.text, start)
         sentence = before + self.article.text[start:end.start() if end else len(self.article.text)]
         return any(noun in sentence for noun in self.cities.partner_nouns)
-
-
-def _conjunct_after(article: ArticleWords, index: int) -> int | None:
-    """Index of the word opening the conjunct after words[index] (`…와 X`, `… 및 X`, `…, X`)."""
-    words = article.words
-    word = words[index]
-    if word.particle in _PARTNER_PARTICLES and index + 1 < len(words):
-        return index + 1
-    if index + 2 < len(words) and not word.particle:
-        after = words[index + 1]
-        if article.text[after.start:after.end] == "및":
-            return index + 2
-        if article.text[word.end:after.start].strip() == ",":
-            return index + 1
-    return None

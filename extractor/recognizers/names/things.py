@@ -39,7 +39,9 @@ COORDINATION_MARKS = "·ㆍ․・‧"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
 #: A legal form marking a body's name, before it (`㈜`, `(재)`, `주식회사 `) or right after it (`(주)`).
-_LEGAL_FORM = re.compile(r"[㈜㈔㈕]|\((?:주|재|사|유|합|株|財|社)\)|(?:주식회사|재단법인|사단법인|유한회사) ?")
+_LEGAL_FORM_MARK = r"[㈜㈔㈕]|\((?:주|재|사|유|합|株|財|社)\)"
+_LEGAL_FORM_WORD = r"주식회사|재단법인|사단법인|유한회사"
+_LEGAL_FORM = re.compile(f"{_LEGAL_FORM_MARK}|(?:{_LEGAL_FORM_WORD}) ?")
 _NAME_RUN = re.compile(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+")
 _NAME_RUN_BEFORE = re.compile(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+$")
 _NAME_REACH = 30
@@ -67,9 +69,9 @@ _NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
 _STEM_PUNCTUATION = ".,·"
 #: After a quoted phrase, what makes it a theme or a topic: `‘…’이란 주제로`, `‘…’를 주제로`, `‘…’ 등에 관한 강의`.
 _THEME = re.compile(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(?:에 관한|에 대한|에 관해))")
-#: The marks of a company's legal form written before or after its name: `㈜`, `(주)`, `주식회사`.
-_COMPANY_BEFORE = re.compile(r"(?:㈜|\(주\)|주식회사) ?$")
-_COMPANY_AFTER = re.compile(r" ?(?:㈜|\(주\))")
+#: A body's legal form written before or after a name (`㈜`, `(주)`, `주식회사`): a company's, no system's.
+_COMPANY_BEFORE = re.compile(f"(?:{_LEGAL_FORM_MARK}|{_LEGAL_FORM_WORD}) ?$")
+_COMPANY_AFTER = re.compile(f" ?(?:{_LEGAL_FORM_MARK})")
 _OPENING_QUOTES = ("‘", "'", "“", "\"")
 #: `‘…’라는`, `‘…’이라는`: what follows says what the quoted name is.
 _CALLED = re.compile(r"^\s?(?:이)?라는")
@@ -1182,7 +1184,7 @@ def _named_after_kind(reading: Reading) -> list[Candidate]:
             named = article.words[following]
             found.extend(Candidate("organizations", part.group(0), part.start(), part.end())
                          for part in CONJUNCT.finditer(article.text, named.start, named.nominal_end))
-            following = _conjunct_after(article, following)
+            following = conjunct_after(article, following)
     return found
 
 
@@ -1245,7 +1247,7 @@ def _coordinated_names(reading: Reading, found: list[Candidate]) -> list[Candida
         if index < 0 or article.words[index].nominal_end != candidate.end \
                 or organization_head(reading, article.words[index]) in lex.local_government_heads:
             continue
-        following = _conjunct_after(article, index)
+        following = conjunct_after(article, index)
         if following is None or following + 1 >= len(article.words):
             continue
         place, word = article.words[following], article.words[following + 1]
@@ -1267,7 +1269,7 @@ def _ends_phrase(reading: Reading, index: int) -> bool:
     return article.text[after.start:after.end] in lex.list_closers
 
 
-def _conjunct_after(article: ArticleWords, index: int) -> int | None:
+def conjunct_after(article: ArticleWords, index: int) -> int | None:
     """Index of the word opening the conjunct after words[index] (`…와 X`, `… 및 X`, `…, X`)."""
     word = article.words[index]
     if word.particle in particles("partner") and index + 1 < len(article.words):

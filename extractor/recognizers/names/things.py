@@ -174,6 +174,7 @@ class Heads:
     quoted_heads: tuple[str, ...]
     anniversary_heads: frozenset
     agreement_heads: frozenset
+    ties: frozenset
     plan_heads: frozenset
     meeting_bodies: tuple[str, ...]
     opening_ceremonies: frozenset
@@ -238,6 +239,7 @@ def heads() -> Heads:
         quoted_heads=tuple(data["programs"]["quoted_heads"]),
         anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
         agreement_heads=frozenset(data["programs"]["agreement_heads"]),
+        ties=frozenset(data["programs"]["ties"]),
         plan_heads=frozenset(data["programs"]["plan_heads"]),
         opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
         meeting_bodies=tuple(data["programs"]["meeting_bodies"]),
@@ -756,12 +758,20 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
-                                or (head == _COURSE and modifier_words[-1] in lex.process_nouns)):
+                                or (head == _COURSE and modifier_words[-1] in lex.process_nouns)
+                                or _names_a_tie(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
             "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
         return False
     return True
+
+
+def _names_a_tie(modifier_words: list[str], head: str, lex: Heads) -> bool:
+    """`자매결연 협약`, `방문 우호도시 협약`, `상호협력 협약양해각서`: an agreement named by the tie it
+    founds between two cities or bodies is a kind of agreement."""
+    tie = [word for word in modifier_words if word not in lex.agreement_heads][-1:]
+    return head in lex.agreement_heads and bool(tie) and _COORDINATION.split(tie[0])[-1] in lex.ties
 
 
 def _ends_in_programme_word(text: str, lex: Heads) -> bool:

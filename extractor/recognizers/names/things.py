@@ -174,6 +174,7 @@ class Heads:
     quoted_heads: tuple[str, ...]
     anniversary_heads: frozenset
     agreement_heads: frozenset
+    tie_agreements: frozenset
     ties: frozenset
     plan_heads: frozenset
     meeting_bodies: tuple[str, ...]
@@ -239,6 +240,7 @@ def heads() -> Heads:
         quoted_heads=tuple(data["programs"]["quoted_heads"]),
         anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
         agreement_heads=frozenset(data["programs"]["agreement_heads"]),
+        tie_agreements=frozenset(data["programs"]["tie_agreements"]),
         ties=frozenset(data["programs"]["ties"]),
         plan_heads=frozenset(data["programs"]["plan_heads"]),
         opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
@@ -768,10 +770,9 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
 
 
 def _names_a_tie(modifier_words: list[str], head: str, lex: Heads) -> bool:
-    """`자매결연 협약`, `방문 우호도시 협약`, `상호협력 협약양해각서`: an agreement named by the tie it
-    founds between two cities or bodies is a kind of agreement."""
-    tie = [word for word in modifier_words if word not in lex.agreement_heads][-1:]
-    return head in lex.agreement_heads and bool(tie) and _COORDINATION.split(tie[0])[-1] in lex.ties
+    """`자매결연 협약`, `방문 우호도시 협약`, `자매‧우호도시 협약`: an agreement named by the tie it
+    founds between two cities or bodies is the act of tying them, no named agreement."""
+    return head in lex.tie_agreements and _COORDINATION.split(modifier_words[-1])[-1] in lex.ties
 
 
 def _ends_in_programme_word(text: str, lex: Heads) -> bool:

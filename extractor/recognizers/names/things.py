@@ -177,6 +177,7 @@ class Heads:
     tie_agreements: frozenset
     ties: frozenset
     plan_heads: frozenset
+    described_heads: frozenset
     meeting_bodies: tuple[str, ...]
     opening_ceremonies: frozenset
     process_nouns: frozenset
@@ -243,6 +244,7 @@ def heads() -> Heads:
         tie_agreements=frozenset(data["programs"]["tie_agreements"]),
         ties=frozenset(data["programs"]["ties"]),
         plan_heads=frozenset(data["programs"]["plan_heads"]),
+        described_heads=frozenset(data["programs"]["described_heads"]),
         opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
         meeting_bodies=tuple(data["programs"]["meeting_bodies"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
@@ -789,13 +791,15 @@ def _describes_participants(modifier_words: list[str], head: str, lex: Heads) ->
 def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bool:
     """`지원사업`, `농업연수`, `무역박람회`: a head written as one word with one common noun is a
     compound naming a kind of programme (`화천산천어축제`, `U-city 사업`, `서울포럼` are named);
-    the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`)."""
+    the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`), and plans and
+    meetings after any common nouns (`교류 확대 계획`, `투자 유치 회의`: named ones are glued,
+    `국가안전관리 집행계획`, or numbered, `제18회 세계 겨울도시 시장 회의`)."""
     modifier = text[: len(text) - len(head)]
     if len(words) == 1:
         return _one_common_noun(words[0], modifier) or _coordinated_common_nouns(words[0], modifier, head, lex) \
             or _place_and_kind(words[0], head, lex)
-    return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
-            and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
+    written_apart = words[-1].forms == (head,) and all(tag in _COMMON_NOUN_TAGS for w in words[:-1] for tag in w.tags)
+    return written_apart and (len(words) == 2 and head in lex.kind_heads or head in lex.described_heads)
 
 
 def _one_common_noun(word: Word, modifier: str) -> bool:

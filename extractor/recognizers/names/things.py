@@ -25,6 +25,8 @@ _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
 _COURSE = "과정"
 #: Suffixes that make a word describe what follows: `나라별` (for each), `열흘간`, `국가간` (for a time, between).
 _DESCRIBING_SUFFIXES = (("별",), ("간",))
+#: `시민참여형`, `맞춤형`: the suffix making a word a type of something (`유형`, `모형` are too short to carry it).
+_TYPE_SUFFIX = "형"
 #: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
 _DATE_UNITS = frozenset({"월", "일"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
@@ -965,6 +967,8 @@ def _field_of_context(reading: Reading, text: str, inside: list[Word], start: in
     article, lex = reading.article, reading.lex
     if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
         return None  # a count without a head is a quoted phrase (`'100대 과제'`), a name with one (`'… 25개 자치구 개통식'`)
+    if len(inside) == 1 and len(text) > 2 and text.endswith(_TYPE_SUFFIX):
+        return None  # `‘시민참여형’ 사업`, `‘맞춤형’ 사업`: a type of what follows, no name
     if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
         return "systems"
     gloss = _ALIAS_AFTER.match(article.text, after)  # `‘코리아 인바이트 유’(KOREA invites U) 행사`

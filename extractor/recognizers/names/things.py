@@ -79,6 +79,8 @@ _OPENING_QUOTES = ("‘", "'", "“", "\"")
 _CALLED = re.compile(r"^\s?(?:이)?라는")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
+#: The word right after a quoted name, its gloss skipped (`'…'(Unboxing Korea) 사업의`).
+_TAKEN_HEAD = re.compile(r"(?:\([^()\n]{1,60}\))? ?([가-힣]+?)(?=[을를이가은는의에도과와으로 ,.]|$)")
 #: `(이하 “행복청”)`: the short name an article gives a body `hereafter`.
 _HEREAFTER = re.compile(r"^이하\s*")
 _QUOTES = " '\"‘’“”"
@@ -174,6 +176,7 @@ class Heads:
     quoted_followers: tuple[str, ...]
     quoted_leaders: frozenset
     quoted_heads: tuple[str, ...]
+    taken_heads: frozenset
     anniversary_heads: frozenset
     agreement_heads: frozenset
     tie_agreements: frozenset
@@ -241,6 +244,7 @@ def heads() -> Heads:
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
         quoted_heads=tuple(data["programs"]["quoted_heads"]),
+        taken_heads=frozenset(data["programs"]["taken_heads"]),
         anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
         agreement_heads=frozenset(data["programs"]["agreement_heads"]),
         tie_agreements=frozenset(data["programs"]["tie_agreements"]),
@@ -907,11 +911,23 @@ def quoted(reading: Reading) -> list[Candidate]:
             candidate = _unclassified_quote(reading, text, start, "programs")
         if candidate and candidate.field != "organizations":
             end = candidate.end + _alias_length(reading, candidate.end, candidate.field)
-            candidate = Candidate(candidate.field, article.text[start:end], start, end)
+            candidate = _with_taken_head(reading, Candidate(candidate.field, article.text[start:end], start, end),
+                                         match.end())
         following = candidate
         if candidate:
             found.append(candidate)
     return found[::-1]
+
+
+def _with_taken_head(reading: Reading, candidate: Candidate, after: int) -> Candidate:
+    """`'너도나도 한국알기(Unboxing Korea)' 사업`: a quoted programme with no head of its own is named
+    with the generic head right after its quotes, as written (CONTRACT's rulings: `…사업`)."""
+    lex, text = reading.lex, reading.article.text
+    taken = _TAKEN_HEAD.match(text, after)
+    if candidate.field != "programs" or taken is None or taken.group(1) not in lex.taken_heads \
+            or lex.programs.ending_or_is(_SPACE.sub("", candidate.name)) or candidate.name.endswith(lex.quoted_heads):
+        return candidate
+    return Candidate("programs", f"{candidate.name} {taken.group(1)}", candidate.start, taken.end(1))
 
 
 def _unclassified_quote(reading: Reading, text: str, start: int, field: str) -> Candidate | None:

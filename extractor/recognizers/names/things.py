@@ -805,7 +805,9 @@ def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bo
         return _one_common_noun(words[0], modifier) or _coordinated_common_nouns(words[0], modifier, head, lex) \
             or _place_and_kind(words[0], head, lex)
     written_apart = words[-1].forms == (head,) and all(tag in _COMMON_NOUN_TAGS for w in words[:-1] for tag in w.tags)
-    return written_apart and (len(words) == 2 and head in lex.kind_heads or head in lex.described_heads)
+    described = head in lex.described_heads and not (  # `외국인 공무원 연수 프로그램`: a programme holding one
+        head in lex.container_heads and any(lex.programs.ending_or_is(w) for w in modifier.split()))
+    return written_apart and (len(words) == 2 and head in lex.kind_heads or described)
 
 
 def _one_common_noun(word: Word, modifier: str) -> bool:

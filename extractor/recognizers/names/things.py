@@ -37,7 +37,7 @@ _TRAILING_YEAR = re.compile(r" ?(?:19|20)\d\d$")
 #: Counters of bodies or of a body's meetings, before a body named by its kind (`30여개 센터`, `제33차 위원회`).
 _BODY_COUNTERS = frozenset({"개", "곳", "개소", "차", "회"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
-COORDINATION_MARKS = "·ㆍ․・‧"
+COORDINATION_MARKS = "·ㆍ․・‧∙"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
 #: A legal form marking a body's name, before it (`㈜`, `(재)`, `주식회사 `) or right after it (`(주)`).
@@ -445,11 +445,12 @@ def _coordinated_at(reading: Reading, phrase: list[Word], first: int, position: 
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
         members = _coordinated(word, conjuncts, head, field, lex)
         return _with_lead(text, phrase[first], word, members) if first < position and stop is None else members
-    if len(conjuncts) == 1 and conjuncts[0] == head and first == position - 1 and stop is None:
+    if len(conjuncts) == 1 and first == position - 1 and stop is None:
         before = phrase[first]
         members = _COORDINATION.split(text[before.start:before.nominal_end])
-        if len(members) > 1 and before.full:
-            return _coordinated(before, members, head, field, lex)
+        if len(members) > 1 and before.full:  # `교통·재난 통합관제시스템`: the word after shared as well
+            shared = conjuncts[0][: len(conjuncts[0]) - len(head)]
+            return _coordinated(before, members, head, field, lex, f" {shared}" if shared else "")
     return None
 
 
@@ -839,14 +840,17 @@ def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> boo
             and all(tag in _COMMON_NOUN_TAGS for word in modifiers for tag in word.tags))
 
 
-def _coordinated(word: Word, conjuncts: list[str], head: str, field: str, lex: Heads) -> list[Candidate]:
-    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템; each member must be a name
-    of its own (`스마트도시·공공서비스`: 공공서비스 is a kind of service, and so is 스마트도시서비스)."""
+def _coordinated(word: Word, conjuncts: list[str], head: str, field: str, lex: Heads,
+                 shared: str = "") -> list[Candidate]:
+    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템, `교통·재난 통합관제시스템`
+    교통 통합관제시스템 and 재난 통합관제시스템 (`shared` the words between the members and the head);
+    each member must be a name of its own (`스마트도시·공공서비스`: 공공서비스 is a kind of service,
+    and so is 스마트도시서비스)."""
     found, offset = [], word.start
     kind = field == "systems" and head in lex.system_kind_heads  # one glued word before it names a kind
     for conjunct in conjuncts:
-        name = conjunct if conjunct.endswith(head) else conjunct + head
-        if conjunct and _is_name(name, head, field, lex) and not (kind and " " not in conjunct):
+        name = conjunct if conjunct.endswith(head) else conjunct + shared + head
+        if conjunct and _is_name(name, head, field, lex) and not (kind and " " not in conjunct + shared):
             found.append(Candidate(field, name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found

@@ -25,6 +25,7 @@ _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
 _COURSE = "과정"
 #: Suffixes that make a word describe what follows: `나라별` (for each), `열흘간`, `국가간` (for a time, between).
 _DESCRIBING_SUFFIXES = (("별",), ("간",))
+_GENITIVE = "의"
 #: `시민참여형`, `맞춤형`: the suffix making a word a type of something (`유형`, `모형` are too short to carry it).
 _TYPE_SUFFIX = "형"
 #: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
@@ -717,11 +718,17 @@ def _boundary(reading: Reading, phrase: list[Word], first: int, inside: frozense
     if text in inside:
         return None
     if text in lex.generic or before.tags == ("NNB",) or before.forms[-1:] in _DESCRIBING_SUFFIXES \
-            or is_organization_word(reading, before):
+            or is_organization_word(reading, before) or _owner_genitive(text, lex):
         # a bound noun standing alone (`연수기간 중`, `방문 때`), a distribution (`나라별 맞춤형 연수`), a span
         # of time (`열흘간 정책 연수`)
         return first, None  # ends the words before it
     return None
+
+
+def _owner_genitive(text: str, lex: Heads) -> bool:
+    """`안양시의`, `도시의`: a place with its genitive, which Kiwi may read as one noun (시의 a city
+    councillor), is the owner of what follows, no part of its name."""
+    return len(text) > 2 and text.endswith(_GENITIVE) and text[-2] in lex.local_government_heads
 
 
 def _after_clause(article: ArticleWords, word: Word) -> bool:

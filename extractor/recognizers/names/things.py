@@ -718,7 +718,7 @@ def _boundary(reading: Reading, phrase: list[Word], first: int, inside: frozense
     if text in inside:
         return None
     if text in lex.generic or before.tags == ("NNB",) or before.forms[-1:] in _DESCRIBING_SUFFIXES \
-            or is_organization_word(reading, before) or _owner_genitive(text, lex):
+            or is_organization_word(reading, before) or text in lex.known_bodies or _owner_genitive(text, lex):
         # a bound noun standing alone (`연수기간 중`, `방문 때`), a distribution (`나라별 맞춤형 연수`), a span
         # of time (`열흘간 정책 연수`)
         return first, None  # ends the words before it

@@ -159,6 +159,7 @@ class Heads:
     school_short_heads: tuple[str, ...]
     scheme_modifiers: frozenset
     field_modifiers: frozenset
+    field_links: frozenset
     system_kind_heads: frozenset
     known_systems: HeadIndex
     device_heads: frozenset
@@ -225,6 +226,7 @@ def heads() -> Heads:
         school_short_heads=tuple(org["school_short_heads"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
+        field_links=frozenset(data["systems"]["field_links"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
         known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
@@ -780,9 +782,16 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
                                 or _names_a_tie(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
-            "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
+            _only_fields(modifier_words, lex) and head not in lex.device_heads)):
         return False
     return True
+
+
+def _only_fields(modifier_words: list[str], lex: Heads) -> bool:
+    """`교통시스템`, `정부 주요포털`, `모바일 기반 서비스`: fields, channels and generic words before a
+    head say what kind of system it is, not which."""
+    fields = [w for w in modifier_words if w not in lex.generic and w not in lex.field_links]
+    return bool(fields) and ("".join(fields) in lex.field_modifiers or all(w in lex.field_modifiers for w in fields))
 
 
 def _names_a_tie(modifier_words: list[str], head: str, lex: Heads) -> bool:

@@ -430,10 +430,18 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
     event: `한국·페루 혁신경제포럼`)."""
     countries = reading.countries
     if field == "systems":
-        return _after_country(phrase, first, position, countries)
+        owned = _after_country(phrase, first, position, countries)
+        while first < owned < position and _owner_place(reading, phrase[owned]):
+            owned += 1  # `케냐 콘자 스마트시티 통합관제시스템`: the country's place owns it too
+        return owned
     while first < position and countries.cover(phrase[first].start, phrase[first].nominal_end):
         first += 1
     return first
+
+
+def _owner_place(reading: Reading, word: Word) -> bool:
+    text = reading.article.text[word.start:word.nominal_end]
+    return word.tags == ("NNP",) and not word.particle and reading.lex.known_systems.ending_or_is(text) is None
 
 
 def _coordinated_at(reading: Reading, phrase: list[Word], first: int, position: int, stop: str | None,

@@ -25,6 +25,9 @@ _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
 _COURSE = "과정"
 #: Suffixes that make a word describe what follows: `나라별` (for each), `열흘간`, `국가간` (for a time, between).
 _DESCRIBING_SUFFIXES = (("별",), ("간",))
+_GENITIVE = "의"
+#: `시민참여형`, `맞춤형`: the suffix making a word a type of something (`유형`, `모형` are too short to carry it).
+_TYPE_SUFFIX = "형"
 #: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
 _DATE_UNITS = frozenset({"월", "일"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
@@ -35,7 +38,7 @@ _TRAILING_YEAR = re.compile(r" ?(?:19|20)\d\d$")
 #: Counters of bodies or of a body's meetings, before a body named by its kind (`30여개 센터`, `제33차 위원회`).
 _BODY_COUNTERS = frozenset({"개", "곳", "개소", "차", "회"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
-COORDINATION_MARKS = "·ㆍ․・‧"
+COORDINATION_MARKS = "·ㆍ․・‧∙"
 _COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
 CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
 #: A legal form marking a body's name, before it (`㈜`, `(재)`, `주식회사 `) or right after it (`(주)`).
@@ -77,6 +80,8 @@ _OPENING_QUOTES = ("‘", "'", "“", "\"")
 _CALLED = re.compile(r"^\s?(?:이)?라는")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
+#: The word right after a quoted name, its gloss skipped (`'…'(Unboxing Korea) 사업의`).
+_TAKEN_HEAD = re.compile(r"(?:\([^()\n]{1,60}\))? ?([가-힣]+?)(?=[을를이가은는의에도과와으로 ,.]|$)")
 #: `(이하 “행복청”)`: the short name an article gives a body `hereafter`.
 _HEREAFTER = re.compile(r"^이하\s*")
 _QUOTES = " '\"‘’“”"
@@ -154,6 +159,7 @@ class Heads:
     school_short_heads: tuple[str, ...]
     scheme_modifiers: frozenset
     field_modifiers: frozenset
+    field_links: frozenset
     system_kind_heads: frozenset
     known_systems: HeadIndex
     device_heads: frozenset
@@ -172,9 +178,13 @@ class Heads:
     quoted_followers: tuple[str, ...]
     quoted_leaders: frozenset
     quoted_heads: tuple[str, ...]
+    taken_heads: frozenset
     anniversary_heads: frozenset
     agreement_heads: frozenset
+    tie_agreements: frozenset
+    ties: frozenset
     plan_heads: frozenset
+    described_heads: frozenset
     meeting_bodies: tuple[str, ...]
     opening_ceremonies: frozenset
     process_nouns: frozenset
@@ -216,6 +226,7 @@ def heads() -> Heads:
         school_short_heads=tuple(org["school_short_heads"]),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
+        field_links=frozenset(data["systems"]["field_links"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
         known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
@@ -236,9 +247,13 @@ def heads() -> Heads:
         quoted_followers=tuple(data["programs"]["quoted_followers"]),
         quoted_leaders=frozenset(data["programs"]["quoted_leaders"]),
         quoted_heads=tuple(data["programs"]["quoted_heads"]),
+        taken_heads=frozenset(data["programs"]["taken_heads"]),
         anniversary_heads=frozenset(data["programs"]["anniversary_heads"]),
         agreement_heads=frozenset(data["programs"]["agreement_heads"]),
+        tie_agreements=frozenset(data["programs"]["tie_agreements"]),
+        ties=frozenset(data["programs"]["ties"]),
         plan_heads=frozenset(data["programs"]["plan_heads"]),
+        described_heads=frozenset(data["programs"]["described_heads"]),
         opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
         meeting_bodies=tuple(data["programs"]["meeting_bodies"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
@@ -415,10 +430,18 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
     event: `한국·페루 혁신경제포럼`)."""
     countries = reading.countries
     if field == "systems":
-        return _after_country(phrase, first, position, countries)
+        owned = _after_country(phrase, first, position, countries)
+        while first < owned < position and _owner_place(reading, phrase[owned]):
+            owned += 1  # `케냐 콘자 스마트시티 통합관제시스템`: the country's place owns it too
+        return owned
     while first < position and countries.cover(phrase[first].start, phrase[first].nominal_end):
         first += 1
     return first
+
+
+def _owner_place(reading: Reading, word: Word) -> bool:
+    text = reading.article.text[word.start:word.nominal_end]
+    return word.tags == ("NNP",) and not word.particle and reading.lex.known_systems.ending_or_is(text) is None
 
 
 def _coordinated_at(reading: Reading, phrase: list[Word], first: int, position: int, stop: str | None,
@@ -433,11 +456,12 @@ def _coordinated_at(reading: Reading, phrase: list[Word], first: int, position: 
     if len(conjuncts) > 1 and conjuncts[-1].endswith(head) and len(conjuncts[-1]) > len(head):
         members = _coordinated(word, conjuncts, head, field, lex)
         return _with_lead(text, phrase[first], word, members) if first < position and stop is None else members
-    if len(conjuncts) == 1 and conjuncts[0] == head and first == position - 1 and stop is None:
+    if len(conjuncts) == 1 and first == position - 1 and stop is None:
         before = phrase[first]
         members = _COORDINATION.split(text[before.start:before.nominal_end])
-        if len(members) > 1 and before.full:
-            return _coordinated(before, members, head, field, lex)
+        if len(members) > 1 and before.full:  # `교통·재난 통합관제시스템`: the word after shared as well
+            shared = conjuncts[0][: len(conjuncts[0]) - len(head)]
+            return _coordinated(before, members, head, field, lex, f" {shared}" if shared else "")
     return None
 
 
@@ -704,11 +728,17 @@ def _boundary(reading: Reading, phrase: list[Word], first: int, inside: frozense
     if text in inside:
         return None
     if text in lex.generic or before.tags == ("NNB",) or before.forms[-1:] in _DESCRIBING_SUFFIXES \
-            or is_organization_word(reading, before):
+            or is_organization_word(reading, before) or text in lex.known_bodies or _owner_genitive(text, lex):
         # a bound noun standing alone (`연수기간 중`, `방문 때`), a distribution (`나라별 맞춤형 연수`), a span
         # of time (`열흘간 정책 연수`)
         return first, None  # ends the words before it
     return None
+
+
+def _owner_genitive(text: str, lex: Heads) -> bool:
+    """`안양시의`, `도시의`: a place with its genitive, which Kiwi may read as one noun (시의 a city
+    councillor), is the owner of what follows, no part of its name."""
+    return len(text) > 2 and text.endswith(_GENITIVE) and text[-2] in lex.local_government_heads
 
 
 def _after_clause(article: ArticleWords, word: Word) -> bool:
@@ -756,12 +786,26 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
-                                or (head == _COURSE and modifier_words[-1] in lex.process_nouns)):
+                                or (head == _COURSE and modifier_words[-1] in lex.process_nouns)
+                                or _names_a_tie(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
-            "".join(modifier_words) in lex.field_modifiers and head not in lex.device_heads)):
+            _only_fields(modifier_words, lex) and head not in lex.device_heads)):
         return False
     return True
+
+
+def _only_fields(modifier_words: list[str], lex: Heads) -> bool:
+    """`교통시스템`, `정부 주요포털`, `모바일 기반 서비스`: fields, channels and generic words before a
+    head say what kind of system it is, not which."""
+    fields = [w for w in modifier_words if w not in lex.generic and w not in lex.field_links]
+    return bool(fields) and ("".join(fields) in lex.field_modifiers or all(w in lex.field_modifiers for w in fields))
+
+
+def _names_a_tie(modifier_words: list[str], head: str, lex: Heads) -> bool:
+    """`자매결연 협약`, `방문 우호도시 협약`, `자매‧우호도시 협약`: an agreement named by the tie it
+    founds between two cities or bodies is the act of tying them, no named agreement."""
+    return head in lex.tie_agreements and _COORDINATION.split(modifier_words[-1])[-1] in lex.ties
 
 
 def _ends_in_programme_word(text: str, lex: Heads) -> bool:
@@ -778,13 +822,17 @@ def _describes_participants(modifier_words: list[str], head: str, lex: Heads) ->
 def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bool:
     """`지원사업`, `농업연수`, `무역박람회`: a head written as one word with one common noun is a
     compound naming a kind of programme (`화천산천어축제`, `U-city 사업`, `서울포럼` are named);
-    the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`)."""
+    the most general heads say so written apart too (`협력 사업`, `사회·문화 교육`), and plans and
+    meetings after any common nouns (`교류 확대 계획`, `투자 유치 회의`: named ones are glued,
+    `국가안전관리 집행계획`, or numbered, `제18회 세계 겨울도시 시장 회의`)."""
     modifier = text[: len(text) - len(head)]
     if len(words) == 1:
         return _one_common_noun(words[0], modifier) or _coordinated_common_nouns(words[0], modifier, head, lex) \
             or _place_and_kind(words[0], head, lex)
-    return (len(words) == 2 and head in lex.kind_heads and words[1].forms == (head,)
-            and all(tag in _COMMON_NOUN_TAGS for tag in words[0].tags))
+    written_apart = words[-1].forms == (head,) and all(tag in _COMMON_NOUN_TAGS for w in words[:-1] for tag in w.tags)
+    described = head in lex.described_heads and not (  # `외국인 공무원 연수 프로그램`: a programme holding one
+        head in lex.container_heads and any(lex.programs.ending_or_is(w) for w in modifier.split()))
+    return written_apart and (len(words) == 2 and head in lex.kind_heads or described)
 
 
 def _one_common_noun(word: Word, modifier: str) -> bool:
@@ -816,14 +864,17 @@ def _kind_of_service(words: list[Word], text: str, head: str, lex: Heads) -> boo
             and all(tag in _COMMON_NOUN_TAGS for word in modifiers for tag in word.tags))
 
 
-def _coordinated(word: Word, conjuncts: list[str], head: str, field: str, lex: Heads) -> list[Candidate]:
-    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템; each member must be a name
-    of its own (`스마트도시·공공서비스`: 공공서비스 is a kind of service, and so is 스마트도시서비스)."""
+def _coordinated(word: Word, conjuncts: list[str], head: str, field: str, lex: Heads,
+                 shared: str = "") -> list[Candidate]:
+    """`통합관제·스마트도시시스템` names 통합관제시스템 and 스마트도시시스템, `교통·재난 통합관제시스템`
+    교통 통합관제시스템 and 재난 통합관제시스템 (`shared` the words between the members and the head);
+    each member must be a name of its own (`스마트도시·공공서비스`: 공공서비스 is a kind of service,
+    and so is 스마트도시서비스)."""
     found, offset = [], word.start
     kind = field == "systems" and head in lex.system_kind_heads  # one glued word before it names a kind
     for conjunct in conjuncts:
-        name = conjunct if conjunct.endswith(head) else conjunct + head
-        if conjunct and _is_name(name, head, field, lex) and not (kind and " " not in conjunct):
+        name = conjunct if conjunct.endswith(head) else conjunct + shared + head
+        if conjunct and _is_name(name, head, field, lex) and not (kind and " " not in conjunct + shared):
             found.append(Candidate(field, name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found
@@ -890,11 +941,23 @@ def quoted(reading: Reading) -> list[Candidate]:
             candidate = _unclassified_quote(reading, text, start, "programs")
         if candidate and candidate.field != "organizations":
             end = candidate.end + _alias_length(reading, candidate.end, candidate.field)
-            candidate = Candidate(candidate.field, article.text[start:end], start, end)
+            candidate = _with_taken_head(reading, Candidate(candidate.field, article.text[start:end], start, end),
+                                         match.end())
         following = candidate
         if candidate:
             found.append(candidate)
     return found[::-1]
+
+
+def _with_taken_head(reading: Reading, candidate: Candidate, after: int) -> Candidate:
+    """`'너도나도 한국알기(Unboxing Korea)' 사업`: a quoted programme with no head of its own is named
+    with the generic head right after its quotes, as written (CONTRACT's rulings: `…사업`)."""
+    lex, text = reading.lex, reading.article.text
+    taken = _TAKEN_HEAD.match(text, after)
+    if candidate.field != "programs" or taken is None or taken.group(1) not in lex.taken_heads \
+            or lex.programs.ending_or_is(_SPACE.sub("", candidate.name)) or candidate.name.endswith(lex.quoted_heads):
+        return candidate
+    return Candidate("programs", f"{candidate.name} {taken.group(1)}", candidate.start, taken.end(1))
 
 
 def _unclassified_quote(reading: Reading, text: str, start: int, field: str) -> Candidate | None:
@@ -950,6 +1013,8 @@ def _field_of_context(reading: Reading, text: str, inside: list[Word], start: in
     article, lex = reading.article, reading.lex
     if any(is_count(w) and w.forms[-1] not in _EDITION_COUNTERS for w in inside):
         return None  # a count without a head is a quoted phrase (`'100대 과제'`), a name with one (`'… 25개 자치구 개통식'`)
+    if len(inside) == 1 and len(text) > 2 and text.endswith(_TYPE_SUFFIX):
+        return None  # `‘시민참여형’ 사업`, `‘맞춤형’ 사업`: a type of what follows, no name
     if _consulted(article.text[max(0, start - 20):start - 1].split(), lex):
         return "systems"
     gloss = _ALIAS_AFTER.match(article.text, after)  # `‘코리아 인바이트 유’(KOREA invites U) 행사`

@@ -1393,8 +1393,10 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
         return True  # `국가인재원 과천분원`: a branch is named with its body
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
+        # `오전 11시30분 행정중심복합도시건설청`: a time is no part; nor a bound noun standing alone
+        # (`관제센터 내 종합상황실`: the room inside the centre), as for programmes and systems
         return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
-                    or text in lex.address_nouns)  # `오전 11시30분 행정중심복합도시건설청`: a time is no part
+                    or text in lex.address_nouns or word.tags == ("NNB",))
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
 
 

@@ -1361,6 +1361,8 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
     if first == position > 0 and _counts_kind(phrase[position - 1], word):
         return None  # `30여개 전시컨벤션센터`: counted, a kind of body; `제33차 …위원회`: its meeting
     start = phrase[first].start
+    while article.text[start] in COORDINATION_MARKS:  # `A대학 ·B대학`: the mark written apart joins, names nothing
+        start += 1
     return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
 
 
@@ -1374,6 +1376,8 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     article, lex, countries = reading.article, reading.lex, reading.countries
     if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
+    if article.text[phrase[index + 1].start] in COORDINATION_MARKS:
+        return False  # `A대학 ·B대학`: a new conjunct opens after the mark
     word = phrase[index]
     if _resident_prefix(reading, word, phrase[head_index]):
         return True

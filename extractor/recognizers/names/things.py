@@ -1302,11 +1302,11 @@ def _locates(reading: Reading, following: Word) -> bool:
     lex = reading.lex
     text = reading.article.text[following.start:following.nominal_end]
     return (is_organization_word(reading, following) or text in lex.address_nouns
-            or _district_name(text, lex) or _place_name(reading, following, text) or _place_head_title(text)
+            or _district_name(text, lex) or place_name(reading, following, text) or _place_head_title(text)
             or (text.endswith(lex.address_endings) and all(t == "NNP" for t in following.tags)))
 
 
-def _place_name(reading: Reading, word: Word, text: str) -> bool:
+def place_name(reading: Reading, word: Word, text: str) -> bool:
     """`가평`, `파주의`, `수안보온천`: a proper noun that names no body and no person."""
     return bool(word.tags) and all(tag == "NNP" for tag in word.tags) and text not in reading.lex.known_bodies \
         and not lexicons.korean_name_form(text) and text not in lexicons.foreign_cities()

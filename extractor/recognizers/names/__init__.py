@@ -94,8 +94,8 @@ def _owner(reading: Reading, text: str, start: int) -> bool:
 def _after_owner(reading: Reading, candidate: Candidate) -> bool:
     article = reading.article
     index = article.index_at(candidate.start)
-    if index == 0:
-        return False
+    if index == 0 or index == len(article.words) or article.words[index].start != candidate.start:
+        return False  # a member of a coordination inside a word (`북창ㆍ무학치안센터`) has no owner before it
     before = article.words[index - 1]
     return article.joined(before, article.words[index]) and \
         _owner(reading, article.text[before.start:before.nominal_end], before.start)

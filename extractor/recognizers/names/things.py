@@ -1150,11 +1150,12 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
     shared = _shared_head(reading.article.words[reading.article.index_at(candidate.end) - 1])
     found, offset = [], candidate.start
     for conjunct in conjuncts:
-        name = conjunct if _is_body_name(conjunct, reading.lex) else conjunct + shared
+        # a member already ending in the shared head takes it no second time (`읍·면사무소`)
+        name = conjunct if _is_body_name(conjunct, reading.lex) or conjunct.endswith(shared) else conjunct + shared
         if _is_body_name(name, reading.lex):
             found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
-    return found or [candidate]
+    return found
 
 
 def _shared_head(word: Word) -> str:

@@ -138,6 +138,7 @@ class Heads:
     local_government_heads: frozenset
     shared_district_names: frozenset
     address_nouns: frozenset
+    location_verbs: tuple[str, ...]
     office_heads: frozenset
     address_endings: tuple[str, ...]
     provinces: frozenset
@@ -200,6 +201,7 @@ def heads() -> Heads:
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
         address_nouns=frozenset(org["address_nouns"]),
+        location_verbs=tuple(org["location_verbs"]),
         office_heads=frozenset(org["office_heads"]),
         address_endings=tuple(org["address_endings"]),
         provinces=frozenset(org["provinces"]),
@@ -1287,6 +1289,7 @@ def conjunct_after(article: ArticleWords, index: int) -> int | None:
 def _address(reading: Reading, phrase: list[Word], position: int, candidate: Candidate) -> bool:
     """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`, `경기도 가평`,
     `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it,
+    as one that something stands in (`중구에 위치한`),
     as one before `한` (`안산시 단원구 한 공장`, `파주시의 한 공장`) or in parentheses after a name
     (`박종문(서울 강동구)`, `중앙연수원(경기 성남시)`)."""
     article, lex = reading.article, reading.lex
@@ -1294,8 +1297,14 @@ def _address(reading: Reading, phrase: list[Word], position: int, candidate: Can
     head = organization_head(reading, word)
     if head not in lex.local_government_heads and head not in _CITY_ENDINGS:  # `흑룡강성 대경시`
         return False
-    return _before_indefinite(article, word) or _parenthesised_address(article, word) or (
-        position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
+    return _before_indefinite(article, word) or _parenthesised_address(article, word) or _located_in(reading, word) \
+        or (position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
+
+
+def _located_in(reading: Reading, word: Word) -> bool:
+    """`서울 중구에 설치된 CCTV`, `대구 중구에 위치한 골목`: a place something stands in."""
+    return word.particle == "에" and reading.article.text.startswith(reading.lex.location_verbs, word.end + 1) \
+        and reading.article.text[word.end:word.end + 1] == " "
 
 
 def _locates(reading: Reading, following: Word) -> bool:

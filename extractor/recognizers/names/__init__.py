@@ -22,7 +22,8 @@ from ...nlp.korean import Spans, content_of
 from .people import People, person_candidates, titles
 from .cities import CityRoles
 from .lists import listed_bodies
-from .things import Candidate, Reading, acronym_programmes, heads, parenthesised_aliases, quoted, things
+from .things import (Candidate, Reading, acronym_programmes, heads, organization_head, parenthesised_aliases, place_name,
+                     quoted, things)
 from .words import ArticleWords, article_words
 
 #: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
@@ -93,24 +94,38 @@ def _owner(reading: Reading, text: str, start: int) -> bool:
 def _after_owner(reading: Reading, candidate: Candidate) -> bool:
     article = reading.article
     index = article.index_at(candidate.start)
-    if index == 0:
-        return False
+    if index == 0 or index == len(article.words) or article.words[index].start != candidate.start:
+        return False  # a member of a coordination inside a word (`북창ㆍ무학치안센터`) has no owner before it
     before = article.words[index - 1]
     return article.joined(before, article.words[index]) and \
         _owner(reading, article.text[before.start:before.nominal_end], before.start)
 
 
 def _named_apart(reading: Reading, candidates: list[Candidate], names: set[str]) -> list[Candidate]:
-    """`안양시 스마트도시통합센터`, `몽골 내각사무처` where the article also names `스마트도시통합센터`,
-    `내각사무처` by itself (in `names`): that is the body's name; the government or country before
-    it only says whose it is."""
+    """`안양시 스마트도시통합센터`, `몽골 내각사무처`, `송도 경제자유구역청` where the article also names
+    `스마트도시통합센터`, `내각사무처`, `경제자유구역청` by itself (in `names`, however spaced): that is
+    the body's name; the government, country or place before it only says whose it is."""
+    alone = {_SPACE.sub("", name) for name in names}
     kept = []
     for candidate in candidates:
         owner, _, rest = candidate.name.partition(" ")
-        if candidate.field == "organizations" and rest in names and _owner(reading, owner, candidate.start):
+        if candidate.field == "organizations" and _SPACE.sub("", rest) in alone \
+                and (_owner(reading, owner, candidate.start) or _place_before(reading, owner, rest, candidate.start)):
             candidate = Candidate(candidate.field, rest, candidate.end - len(rest), candidate.end)
         kept.append(candidate)
     return kept
+
+
+def _place_before(reading: Reading, text: str, body: str, start: int) -> bool:
+    """`화성 동탄센터`: a place's name (a city written without its head) as a word of its own, before
+    a body named by its head (not a body before its unit: `한국농어촌공사 인재개발원`; not a city before
+    its district: `대전 중구청`)."""
+    lex = reading.lex
+    word = reading.article.words[reading.article.index_at(start)]
+    head = lex.organizations.ending(body)
+    return reading.article.text[word.start:word.nominal_end] == text and place_name(reading, word, text) \
+        and organization_head(reading, word) is None and head is not None \
+        and head not in lex.local_government_heads and head not in lex.office_heads
 
 
 def _reporters(doc: Doc, text: str) -> list[Candidate]:

@@ -183,6 +183,8 @@ class CityRoles:
     # --- roles ---------------------------------------------------------------
 
     def _group_acts(self, group: list[int]) -> bool:
+        if self._titled_government(group[-1]):
+            return True
         last = self._official_title(group[-1]) or group[-1]
         word = self.article.words[last]
         after = self._clause_after(last)
@@ -234,6 +236,15 @@ class CityRoles:
                 return following if following > index + 1 else None
         return None
 
+    def _titled_government(self, index: int) -> bool:
+        """`옌칭시 부시장`, `빈즈엉성 인민위원장`: a foreign local government named with its head, right
+        before its official's title, is the body the official speaks for (a bare city before a title
+        is where the official is from: `뉴욕 부시장`)."""
+        words = self.article.words
+        return index + 1 < len(words) and not words[index].particle and self._foreign_head(index) is not None \
+            and self.article.joined(words[index], words[index + 1]) \
+            and self._text(index + 1) in self.cities.official_titles
+
     def _named_partner(self, first: int) -> bool:
         """`자매도시 일본 무나카타시`, `자매도시인 필리핀 세부주와 …`: a partner noun before the cities."""
         index = first - 1
@@ -248,4 +259,5 @@ class CityRoles:
         before = SENTENCE_END.split(self.article.text[max(0, start - 200):start])[-1]
         end = SENTENCE_END.search(self.article.text, start)
         sentence = before + self.article.text[start:end.start() if end else len(self.article.text)]
+        sentence = "".join(sentence.split())  # `자매·우호 도시`, `자매 도시`: however spaced
         return any(noun in sentence for noun in self.cities.partner_nouns)

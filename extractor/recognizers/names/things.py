@@ -143,6 +143,7 @@ class Heads:
     local_government_heads: frozenset
     shared_district_names: frozenset
     address_nouns: frozenset
+    location_verbs: tuple[str, ...]
     office_heads: frozenset
     address_endings: tuple[str, ...]
     provinces: frozenset
@@ -210,6 +211,7 @@ def heads() -> Heads:
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
         address_nouns=frozenset(org["address_nouns"]),
+        location_verbs=tuple(org["location_verbs"]),
         office_heads=frozenset(org["office_heads"]),
         address_endings=tuple(org["address_endings"]),
         provinces=frozenset(org["provinces"]),
@@ -1215,11 +1217,12 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
     shared = _shared_head(reading.article.words[reading.article.index_at(candidate.end) - 1])
     found, offset = [], candidate.start
     for conjunct in conjuncts:
-        name = conjunct if _is_body_name(conjunct, reading.lex) else conjunct + shared
+        # a member already ending in the shared head takes it no second time (`읍·면사무소`)
+        name = conjunct if _is_body_name(conjunct, reading.lex) or conjunct.endswith(shared) else conjunct + shared
         if _is_body_name(name, reading.lex):
             found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
-    return found or [candidate]
+    return found
 
 
 def _shared_head(word: Word) -> str:
@@ -1351,6 +1354,7 @@ def conjunct_after(article: ArticleWords, index: int) -> int | None:
 def _address(reading: Reading, phrase: list[Word], position: int, candidate: Candidate) -> bool:
     """`경기도 성남시 분당구 새마을운동중앙연수원`, `울란바토르시 항올구`, `종로구 계동`, `경기도 가평`,
     `서울 중구 소재`: a local government before a body, a smaller place or an address noun locates it,
+    as one that something stands in (`중구에 위치한`),
     as one before `한` (`안산시 단원구 한 공장`, `파주시의 한 공장`) or in parentheses after a name
     (`박종문(서울 강동구)`, `중앙연수원(경기 성남시)`)."""
     article, lex = reading.article, reading.lex
@@ -1358,8 +1362,14 @@ def _address(reading: Reading, phrase: list[Word], position: int, candidate: Can
     head = organization_head(reading, word)
     if head not in lex.local_government_heads and head not in _CITY_ENDINGS:  # `흑룡강성 대경시`
         return False
-    return _before_indefinite(article, word) or _parenthesised_address(article, word) or (
-        position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
+    return _before_indefinite(article, word) or _parenthesised_address(article, word) or _located_in(reading, word) \
+        or (position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
+
+
+def _located_in(reading: Reading, word: Word) -> bool:
+    """`서울 중구에 설치된 CCTV`, `대구 중구에 위치한 골목`: a place something stands in."""
+    return word.particle == "에" and reading.article.text.startswith(reading.lex.location_verbs, word.end + 1) \
+        and reading.article.text[word.end:word.end + 1] == " "
 
 
 def _locates(reading: Reading, following: Word) -> bool:
@@ -1367,11 +1377,11 @@ def _locates(reading: Reading, following: Word) -> bool:
     lex = reading.lex
     text = reading.article.text[following.start:following.nominal_end]
     return (is_organization_word(reading, following) or text in lex.address_nouns
-            or _district_name(text, lex) or _place_name(reading, following, text) or _place_head_title(text)
+            or _district_name(text, lex) or place_name(reading, following, text) or _place_head_title(text)
             or (text.endswith(lex.address_endings) and all(t == "NNP" for t in following.tags)))
 
 
-def _place_name(reading: Reading, word: Word, text: str) -> bool:
+def place_name(reading: Reading, word: Word, text: str) -> bool:
     """`가평`, `파주의`, `수안보온천`: a proper noun that names no body and no person."""
     return bool(word.tags) and all(tag == "NNP" for tag in word.tags) and text not in reading.lex.known_bodies \
         and not lexicons.korean_name_form(text) and text not in lexicons.foreign_cities()
@@ -1426,6 +1436,8 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
     if first == position > 0 and _counts_kind(phrase[position - 1], word):
         return None  # `30여개 전시컨벤션센터`: counted, a kind of body; `제33차 …위원회`: its meeting
     start = phrase[first].start
+    while article.text[start] in COORDINATION_MARKS:  # `A대학 ·B대학`: the mark written apart joins, names nothing
+        start += 1
     return Candidate("organizations", article.text[start:word.nominal_end], start, word.nominal_end)
 
 
@@ -1439,6 +1451,8 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     article, lex, countries = reading.article, reading.lex, reading.countries
     if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
+    if article.text[phrase[index + 1].start] in COORDINATION_MARKS:
+        return False  # `A대학 ·B대학`: a new conjunct opens after the mark
     word = phrase[index]
     if _resident_prefix(reading, word, phrase[head_index]):
         return True
@@ -1458,8 +1472,10 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
         return True  # `국가인재원 과천분원`: a branch is named with its body
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
+        # `오전 11시30분 행정중심복합도시건설청`: a time is no part; nor a bound noun standing alone
+        # (`관제센터 내 종합상황실`: the room inside the centre), as for programmes and systems
         return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
-                    or text in lex.address_nouns)  # `오전 11시30분 행정중심복합도시건설청`: a time is no part
+                    or text in lex.address_nouns or word.tags == ("NNB",))
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
 
 

@@ -352,6 +352,7 @@ _NOT_TIME = (rf"{_NO_NUMBER_BEFORE}\d{{1,3}}\s?일\s?{one_of(LEXICON['partitive_
              rf"\p{{Hangul}}*")
 _PER_DAY_COUNT = rf"{NUMBER}\s?(?:{_ABOUT}\s?)?{one_of(LEXICON['per_day_counters'])}"
 _PER_PERIOD = rf"(?<![\d\p{{L}}])(?P<word>{one_of(LEXICON['per_period_words'])})"
+_ROUND_THE_CLOCK = "(?:" + "|".join(r"\s?".join(map(regex.escape, words.split())) for words in LEXICON["round_the_clock"]) + ")"
 _PER_DAY = (rf"{_NO_NUMBER_BEFORE}(?:{one_of(LEXICON['per_day_words'])}(?=\s?(?:{one_of(LEXICON['per_day_followers'])}"
             rf"|{_PER_DAY_COUNT}))"
             rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
@@ -383,6 +384,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?{regex.escape(LEXICON['century_word'])}", _century),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?월(?!요)", _simple("month", 1, 12)),
     (_PER_DAY, _per_day),
+    (rf"{_NO_NUMBER_BEFORE}{_ROUND_THE_CLOCK}", _per_day),
     (rf"{_PER_PERIOD}(?=\s?(?:{_APPROX}\s?)?{_PER_DAY_COUNT})", _per_period),
     (rf"{_PER_PERIOD}\s?{NUMBER}\s?일(?:\s?{_SUFFIX_DURATION})?", _per_period),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})일", _simple("day", 1, 31)),

@@ -365,10 +365,16 @@ def _month_point(fields: dict, year: int | None, ctx: Context, base: Point | Non
     elif "month" in fields:
         month = fields["month"]
     if month is None:
-        return _without_month(fields, year, today, direction, base, ctx.anchor)
+        return _without_month(fields, year, today, direction, base, _latest_named_day(ctx))
     if year is None:
         year = _year_for(month, fields.get("day"), today, direction, base)
     return _within_month(fields, year, month)
+
+
+def _latest_named_day(ctx: Context) -> dt.date:
+    """The anchor, or a later day a stretch opened on (`다음달 1일부터 입촌한다. 입촌식은 7일 …`):
+    a schedule told from it goes on from it."""
+    return max(ctx.anchor, ctx.opened[1]) if ctx.opened else ctx.anchor
 
 
 def _year_for(month: int, day: int | None, today: dt.date, direction: str | None, base: Point | None) -> int:

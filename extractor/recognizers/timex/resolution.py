@@ -81,7 +81,9 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
 
 def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
     """A day named outright becomes the anchor (`이날`); a year named, the year last named. The
-    report's own day (`… 22일 밝혔다. 이날 오전 …`) is the anchor only until a day of the story is named."""
+    report's own day (`… 22일 밝혔다. 이날 오전 …`) is the anchor only until a day of the story is named.
+    A month of an earlier year than the one in focus is background (`올해 1월 … 지난해 10월 시행된 무비자
+    덕에 지난해 같은 달보다`), not the period a later `같은 달` says again."""
     if point.grain in ("day", "part", "hour", "minute", "second") and _in_focus(text, group):
         reported = bool(_REPORTED.match(text, group.end))
         if not (reported and ctx.anchor_named):
@@ -91,7 +93,8 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
         ctx.anchor_year = point.when.year
         if point.grain == "month":
             ctx.dated_month = (group.end, point.when.date())
-    if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end):
+    if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end) \
+            and (ctx.focus is None or point.when.year >= ctx.focus[0].when.year):
         ctx.focus = (point, None)
     if group.open_start and point.grain == "day":
         ctx.opened = (group.end, point.when.date())

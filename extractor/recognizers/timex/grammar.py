@@ -278,8 +278,8 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
 
 
 def _joined_fields(group: Group, piece: Piece) -> dict:
-    """`올해 말`, `지난해말까지`, `2021년 초`: the end or start of a year names its month, as 연말 and
-    연초 do."""
+    """`올해 말`, `지난해말까지`: the end of a year names its month, as 연말 does; its start (`2021년 초`)
+    keeps the year."""
     if _ends_year(group, piece):
         return {"year_part": _YEAR_END_PARTS[piece.fields["month_part"]]}
     return piece.fields

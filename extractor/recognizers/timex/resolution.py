@@ -52,6 +52,8 @@ class Context:
     focus: tuple[Point, Point | None] | None = None
     #: where a day that opens a stretch ended (`10일부터 …`), and that day
     opened: tuple[int, dt.date] | None = None
+    #: where a day that closes a stretch ended, after its `까지` (`17일까지 …`), and that day
+    closed: tuple[int, dt.date] | None = None
 
     @property
     def today(self) -> dt.date:
@@ -73,7 +75,7 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
     if point is not None and not _COMPARED.match(text, first.end):
         _move_context(text, first, point, ctx)
     if "duration" in fields:
-        _stretch_from_opened(text, first, fields["duration"], ctx)
+        _stretch_of_days(text, first, fields["duration"], ctx)
     if kind == "TIME" and _daily_hours(text, first):
         value = _without_day(value)
     return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
@@ -98,23 +100,32 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
         ctx.focus = (point, None)
     if group.open_start and point.grain == "day":
         ctx.opened = (group.end, point.when.date())
+    closer = _RANGE_CLOSE.match(text, group.end)
+    if closer and point.grain == "day":
+        ctx.closed = (closer.end(), point.when.date())
 
 
 #: `10일부터 사흘 일정으로`, `17일부터 2박 3일간`: a day and the days from it
 _OPENS_STRETCH = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+#: `17일까지 이틀간`: a day and the days up to it (what follows its `까지`)
+_CLOSES_STRETCH = regex.compile(r"[ \t]?")
 _DAYS_IN = {"days": 1, "weeks": 7}
 
 
-def _stretch_from_opened(text: str, group: Group, quantity: dict, ctx: Context) -> None:
-    """The stretch of days a start day and a count of days give: `첫날`, `둘째 날` count in it,
-    and the story is told on its first day (`이튿날`)."""
+def _stretch_of_days(text: str, group: Group, quantity: dict, ctx: Context) -> None:
+    """The stretch of days a first or last day and a count of days give (`16일부터 이틀간`, `17일까지
+    이틀간`): `첫째 날`, `둘째 날` count in it. The story is told on the first day the text opened
+    the stretch with (`이튿날`)."""
     unit, amount = _unit(quantity)
-    if ctx.opened is None or unit not in _DAYS_IN or not isinstance(amount, int):
+    if unit not in _DAYS_IN or not isinstance(amount, int):
         return
-    end, first_day = ctx.opened
-    if _OPENS_STRETCH.fullmatch(text, end, group.start):
-        ctx.span = (first_day, first_day + dt.timedelta(days=amount * _DAYS_IN[unit] - 1))
+    days = dt.timedelta(days=amount * _DAYS_IN[unit] - 1)
+    if ctx.opened is not None and _OPENS_STRETCH.fullmatch(text, ctx.opened[0], group.start):
+        first_day = ctx.opened[1]
+        ctx.span = (first_day, first_day + days)
         ctx.anchor, ctx.anchor_named = first_day, True
+    elif ctx.closed is not None and _CLOSES_STRETCH.fullmatch(text, ctx.closed[0], group.start):
+        ctx.span = (ctx.closed[1] - days, ctx.closed[1])
 
 
 def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex | None:

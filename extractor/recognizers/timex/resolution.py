@@ -413,7 +413,10 @@ def _within_month(fields: dict, year: int, month: int) -> Point:
     if "span_day" in fields and "day" not in fields:
         return Point(_midnight(dt.date(year, month, fields["span_day"])), "day")
     if "week_ordinal" in fields:
-        return _week_of_month(year, month, fields["week_ordinal"])
+        week = _week_of_month(year, month, fields["week_ordinal"])
+        if "weekday" in fields:  # `10월 첫째 주 월요일`: a day of that week
+            return Point(week.when + dt.timedelta(days=fields["weekday"] - 1), "day")
+        return week
     if "day" in fields:
         return Point(_midnight(dt.date(year, month, fields["day"])), "day")
     return Point(_midnight(dt.date(year, month, 1)), "month")

@@ -53,7 +53,7 @@ def to_document(
         document.warnings.append(decoded.warning)
     ref = as_reference_date(reference_date)
     document.reference_date = (ref or _date_of(document.published) or document.reference_date
-                               or _date_in_name(source) or lead_day(document))
+                               or _date_in_name(source) or lead_day(document) or _date_in_printed_address(document))
     return document
 
 
@@ -82,6 +82,26 @@ def _date_in_name(source: str | None) -> dt.date | None:
             return dt.date(int(year), int(month), int(day))
         except ValueError:
             continue
+    return None
+
+
+#: An address or a photo's file name printed on the page (`2018062501001861700092821.jpg`).
+_PRINTED_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w\-]+\.(?:jpe?g|png|gif)\b", re.IGNORECASE)
+#: How much of the body's opening is read for the day it names.
+_LEAD_CHARS = 300
+
+
+def _date_in_printed_address(document: Document) -> dt.date | None:
+    """The day an address or photo file printed on the page carries, when the body's opening names
+    that day (`… 25일 밝혔다`): the page's links to other stories carry other days."""
+    body = next((zone for zone in document.zones if zone.kind == "body"), None)
+    if body is None:
+        return None
+    lead = document.text[body.start:min(body.end, body.start + _LEAD_CHARS)]
+    for match in _PRINTED_ADDRESS.finditer(document.text):
+        day = _date_in_name(match.group())
+        if day and re.search(rf"(?<!\d){day.day}\s?일", lead):
+            return day
     return None
 
 

@@ -14,7 +14,7 @@ _PATTERNS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_p
 _COPYRIGHT = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["copyright_notices"]))
 _CONTACT = re.compile(r"^[*※\s]*(?:" + "|".join(map(re.escape, _LEXICON["contact_labels"])) + r")(?:\s*[:：]|\s|$)")
 _LIST_HEADERS = frozenset(_LEXICON["list_headers"])
-_LIST_HEADER_PATTERNS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["list_header_patterns"]))
+_LIST_HEADER_ENDINGS = tuple(_LEXICON["list_header_endings"])
 _RELEASE_TABLE_LABELS = frozenset(_LEXICON["release_table_labels"])
 _WEATHER = re.compile(
     r"(?:" + "|".join(map(re.escape, _LEXICON["weather_conditions"])) + r").{0,20}?-?\d+(?:\.\d+)?\s*(?:℃|°C?)"
@@ -129,7 +129,7 @@ def opens_contact(line: str) -> bool:
 
 def is_list_header(line: str) -> bool:
     label = _HEADER_MARKS.sub("", trimmed(line))
-    return label in _LIST_HEADERS or bool(_LIST_HEADER_PATTERNS.search(label))
+    return label in _LIST_HEADERS or label.endswith(_LIST_HEADER_ENDINGS)
 
 
 def is_release_table_label(line: str) -> bool:

@@ -54,7 +54,7 @@ _LOOSE_LABELS = frozenset(_LEXICON["edit_labels"] + _LEXICON["date_labels"])
 _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
 _STAMP = re.compile(
-    rf"(?:(?<![가-힣A-Za-z])(?P<label>{_alternation(list(_LABEL_FIELD))})\s*[:：.]?\s*)?"
+    rf"(?:(?<![가-힣A-Za-z])(?P<label>{_alternation(list(_LABEL_FIELD))})\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
     r"(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
     r"(?P<month>\d{1,2})(?:\s*(?:[.\-/]|월)\s*|(?(spaced)\s))(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
     rf"{_WEEKDAY}"

@@ -185,6 +185,16 @@ def _duration(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True) if quantity else None
 
 
+def _amount_range(m) -> Piece | None:
+    """`2~3시간`, `3~4일간`: a length of time given as a range of amounts is a duration of the lower
+    amount, as a vague count takes its lower bound (not the days `3~4일`)."""
+    quantity = _quantity(m)
+    low = _number(m["low"])
+    if quantity is None or not low or not isinstance(quantity["number"], int) or low >= quantity["number"]:
+        return None
+    return Piece(m.start(), m.end(), {"duration": {**quantity, "number": low}}, standalone=True)
+
+
 def _service_hours(m) -> Piece | None:
     """`24시간 운영`: the hours a service runs, a duration; `5일 개방` is a day, not matched."""
     return _duration(m) if m["unit"] == LEXICON["service_hours_unit"] else None
@@ -342,6 +352,9 @@ _MERIDIEM = r"(?P<meridiem>[AaPp]\.?[Mm]\.?|[AaPp](?![A-Za-z]))"
 _SUFFIX_OFFSET = one_of(LEXICON["offset_suffixes"])
 _SUFFIX_WITHIN = one_of(LEXICON["within_suffixes"])
 _SUFFIX_DURATION = one_of(LEXICON["duration_suffixes"])
+_AMOUNT_RANGE_SIGN = "[~∼\\-–]"
+#: `3~4일간` is a length of days, but after a month or `오는`/`지난` the days of a range (`9월 3~4일간`)
+_NO_MONTH_BEFORE = rf"(?<!(?:월|{one_of(LEXICON['direction_words'])})\s?)"
 _APPROX = one_of(LEXICON["approximately"])
 _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{one_of(LEXICON['span_nouns'])}"
                  rf"|{one_of(LEXICON['measure_particles'])}?\s?{one_of(LEXICON['measure_verbs'])})")
@@ -352,6 +365,7 @@ _NOT_TIME = (rf"{_NO_NUMBER_BEFORE}\d{{1,3}}\s?일\s?{one_of(LEXICON['partitive_
              rf"\p{{Hangul}}*")
 _PER_DAY_COUNT = rf"{NUMBER}\s?(?:{_ABOUT}\s?)?{one_of(LEXICON['per_day_counters'])}"
 _PER_PERIOD = rf"(?<![\d\p{{L}}])(?P<word>{one_of(LEXICON['per_period_words'])})"
+_ROUND_THE_CLOCK = "(?:" + "|".join(r"\s?".join(map(regex.escape, words.split())) for words in LEXICON["round_the_clock"]) + ")"
 _PER_DAY = (rf"{_NO_NUMBER_BEFORE}(?:{one_of(LEXICON['per_day_words'])}(?=\s?(?:{one_of(LEXICON['per_day_followers'])}"
             rf"|{_PER_DAY_COUNT}))"
             rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
@@ -383,6 +397,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?{regex.escape(LEXICON['century_word'])}", _century),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?월(?!요)", _simple("month", 1, 12)),
     (_PER_DAY, _per_day),
+    (rf"{_NO_NUMBER_BEFORE}{_ROUND_THE_CLOCK}", _per_day),
     (rf"{_PER_PERIOD}(?=\s?(?:{_APPROX}\s?)?{_PER_DAY_COUNT})", _per_period),
     (rf"{_PER_PERIOD}\s?{NUMBER}\s?일(?:\s?{_SUFFIX_DURATION})?", _per_period),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})일", _simple("day", 1, 31)),
@@ -434,6 +449,8 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}(?P<nights>\d{{1,2}})박\s?(?P<days>\d{{1,2}})일(?:\s?{_SUFFIX_DURATION})?", _nights_days),
     (rf"(?P<word>{one_of(LEXICON['day_counts'])})\s?{_SUFFIX_DURATION}", _day_count_duration),
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
+    (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}\s?{_SUFFIX_DURATION}", _amount_range),
+    (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}{_SPAN_CONTEXT}", _amount_range),
     (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),

@@ -31,7 +31,7 @@ _SHARED_FIELDS = ("direction", "year", "year_shift", "month", "month_shift")
 _YEAR_END_PARTS = LEXICON["year_end_parts"]
 _YEAR_KEYS = {"year", "year_shift", "year_anchor_shift"}
 _PROGRAMS = load("name_heads")["programs"]
-#: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`)
+#: a quoted phrase ending in one of these names an event or programme (`'진주 10월 축제'`, `“2008년 세계 도시 포럼”`)
 _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
 #: a page's stamp, not a date of the story (Bylines' timestamps are no Timexes: CONTRACT.md): a
 #: numeric date with a clock time (`수정 : 2017-04-18 18:41`, `홍길동 2017-04-04 13:41`) or a print
@@ -39,7 +39,7 @@ _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
 _STAMP = regex.compile(rf"(?<![~∼\-–][ \t]?)(?<!\d)\d{{4}}[-./][ \t]?\d{{1,2}}[-./][ \t]?\d{{1,2}}\.?[ \t]"
                        rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,3}}{LEXICON['print_page_word']}(?!\p{{Hangul}}))"
                        r"(?![ \t]?[~∼\-–])")
-_QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]")
+_QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]|[\"“](?P<name>[^\"“”\n]{2,40}?)[\"”]")
 
 
 @dataclass
@@ -278,8 +278,8 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
 
 
 def _joined_fields(group: Group, piece: Piece) -> dict:
-    """`올해 말`, `지난해말까지`, `2021년 초`: the end or start of a year names its month, as 연말 and
-    연초 do."""
+    """`올해 말`, `지난해말까지`: the end of a year names its month, as 연말 does; its start (`2021년 초`)
+    keeps the year."""
     if _ends_year(group, piece):
         return {"year_part": _YEAR_END_PARTS[piece.fields["month_part"]]}
     return piece.fields

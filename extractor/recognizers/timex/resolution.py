@@ -52,6 +52,8 @@ class Context:
     focus: tuple[Point, Point | None] | None = None
     #: where a day that opens a stretch ended (`10일부터 …`), and that day
     opened: tuple[int, dt.date] | None = None
+    #: where a day that closes a stretch ended, after its `까지` (`17일까지 …`), and that day
+    closed: tuple[int, dt.date] | None = None
 
     @property
     def today(self) -> dt.date:
@@ -73,7 +75,7 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
     if point is not None and not _COMPARED.match(text, first.end):
         _move_context(text, first, point, ctx)
     if "duration" in fields:
-        _stretch_from_opened(text, first, fields["duration"], ctx)
+        _stretch_of_days(text, first, fields["duration"], ctx)
     if kind == "TIME" and _daily_hours(text, first):
         value = _without_day(value)
     return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
@@ -81,7 +83,9 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
 
 def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
     """A day named outright becomes the anchor (`이날`); a year named, the year last named. The
-    report's own day (`… 22일 밝혔다. 이날 오전 …`) is the anchor only until a day of the story is named."""
+    report's own day (`… 22일 밝혔다. 이날 오전 …`) is the anchor only until a day of the story is named.
+    A month of an earlier year than the one in focus is background (`올해 1월 … 지난해 10월 시행된 무비자
+    덕에 지난해 같은 달보다`), not the period a later `같은 달` says again."""
     if point.grain in ("day", "part", "hour", "minute", "second") and _in_focus(text, group):
         reported = bool(_REPORTED.match(text, group.end))
         if not (reported and ctx.anchor_named):
@@ -91,27 +95,37 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
         ctx.anchor_year = point.when.year
         if point.grain == "month":
             ctx.dated_month = (group.end, point.when.date())
-    if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end):
+    if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end) \
+            and (ctx.focus is None or point.when.year >= ctx.focus[0].when.year):
         ctx.focus = (point, None)
     if group.open_start and point.grain == "day":
         ctx.opened = (group.end, point.when.date())
+    closer = _RANGE_CLOSE.match(text, group.end)
+    if closer and point.grain == "day":
+        ctx.closed = (closer.end(), point.when.date())
 
 
 #: `10일부터 사흘 일정으로`, `17일부터 2박 3일간`: a day and the days from it
 _OPENS_STRETCH = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+#: `17일까지 이틀간`: a day and the days up to it (what follows its `까지`)
+_CLOSES_STRETCH = regex.compile(r"[ \t]?")
 _DAYS_IN = {"days": 1, "weeks": 7}
 
 
-def _stretch_from_opened(text: str, group: Group, quantity: dict, ctx: Context) -> None:
-    """The stretch of days a start day and a count of days give: `첫날`, `둘째 날` count in it,
-    and the story is told on its first day (`이튿날`)."""
+def _stretch_of_days(text: str, group: Group, quantity: dict, ctx: Context) -> None:
+    """The stretch of days a first or last day and a count of days give (`16일부터 이틀간`, `17일까지
+    이틀간`): `첫째 날`, `둘째 날` count in it. The story is told on the first day the text opened
+    the stretch with (`이튿날`)."""
     unit, amount = _unit(quantity)
-    if ctx.opened is None or unit not in _DAYS_IN or not isinstance(amount, int):
+    if unit not in _DAYS_IN or not isinstance(amount, int):
         return
-    end, first_day = ctx.opened
-    if _OPENS_STRETCH.fullmatch(text, end, group.start):
-        ctx.span = (first_day, first_day + dt.timedelta(days=amount * _DAYS_IN[unit] - 1))
+    days = dt.timedelta(days=amount * _DAYS_IN[unit] - 1)
+    if ctx.opened is not None and _OPENS_STRETCH.fullmatch(text, ctx.opened[0], group.start):
+        first_day = ctx.opened[1]
+        ctx.span = (first_day, first_day + days)
         ctx.anchor, ctx.anchor_named = first_day, True
+    elif ctx.closed is not None and _CLOSES_STRETCH.fullmatch(text, ctx.closed[0], group.start):
+        ctx.span = (ctx.closed[1] - days, ctx.closed[1])
 
 
 def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex | None:
@@ -365,10 +379,16 @@ def _month_point(fields: dict, year: int | None, ctx: Context, base: Point | Non
     elif "month" in fields:
         month = fields["month"]
     if month is None:
-        return _without_month(fields, year, today, direction, base, ctx.anchor)
+        return _without_month(fields, year, today, direction, base, _latest_named_day(ctx))
     if year is None:
         year = _year_for(month, fields.get("day"), today, direction, base)
     return _within_month(fields, year, month)
+
+
+def _latest_named_day(ctx: Context) -> dt.date:
+    """The anchor, or a later day a stretch opened on (`다음달 1일부터 입촌한다. 입촌식은 7일 …`):
+    a schedule told from it goes on from it."""
+    return max(ctx.anchor, ctx.opened[1]) if ctx.opened else ctx.anchor
 
 
 def _year_for(month: int, day: int | None, today: dt.date, direction: str | None, base: Point | None) -> int:
@@ -393,7 +413,10 @@ def _within_month(fields: dict, year: int, month: int) -> Point:
     if "span_day" in fields and "day" not in fields:
         return Point(_midnight(dt.date(year, month, fields["span_day"])), "day")
     if "week_ordinal" in fields:
-        return _week_of_month(year, month, fields["week_ordinal"])
+        week = _week_of_month(year, month, fields["week_ordinal"])
+        if "weekday" in fields:  # `10월 첫째 주 월요일`: a day of that week
+            return Point(week.when + dt.timedelta(days=fields["weekday"] - 1), "day")
+        return week
     if "day" in fields:
         return Point(_midnight(dt.date(year, month, fields["day"])), "day")
     return Point(_midnight(dt.date(year, month, 1)), "month")

@@ -72,13 +72,15 @@ _LEAD_CREDIT = re.compile(r"^\s*[\[【]\s*(?P<outlet>[^\s/=|\[\]()【】]{2,15})
 _SECTION_TAGS = frozenset(_LEXICON["section_tags"])
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
 _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
-#: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`).
+#: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`),
+#: after its dateline's place at most (`… 말했다. 성남=홍길동기자`, `… 밝혔다. 수원/홍길동기자 hong@…`).
 _AFTER_SENTENCE = r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))"
-_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*(?:/\s*)?{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+_TRAILING_PLACE = r"(?:/\s*|[가-힣]{1,6}\s*[/=]\s*)?"
+_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: ...or, with its address, followed by what a page run together prints under the article
 #: (`…밝혔습니다.홍길동기자 hong@example.com가상TV 핫뉴스…`).
 _TRAILING_ADDRESSED = re.compile(
-    rf"{_AFTER_SENTENCE}\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
+    rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
 #: Bylines that sign without `기자`, where something else shows a byline: the outlet in
 #: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`), or
 #: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).

@@ -494,11 +494,21 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
     if header and article.long_enough():
         crowded = len(header) > _MAX_HEADLINE_AND_DECKS
         headline = next((n for n, line in enumerate(header) if article.shared_by(line.text, _MIN_SHARED_PAIRS)), 0)
-        headline = headline if crowded else 0
+        headline = headline if crowded or _page_lines_above(lines, header[:headline + 1], article) else 0
         for line in header[:headline] + [line for line in header[headline + 1:]
                                          if not article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS)]:
             line.kind = "furniture"
     return [line for line in header if line.kind == "text"]
+
+
+def _page_lines_above(lines: list[_Line], header: list[_Line], article: _ArticleWords) -> bool:
+    """The lines of text above the headline (`header[-1]`) are the page's own, a slogan or the outlet's
+    motto (`지역과 함께 걷는 신문` / `정치 | 경제 | 사회` / headline): a menu or buttons stand between
+    them and the headline, and none restates the article as a deck would."""
+    if len(header) < 2 or any(article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS) for line in header[:-1]):
+        return False
+    between = lines[lines.index(header[-2]) + 1:lines.index(header[-1])]
+    return any(line.kind == "furniture" for line in between)
 
 
 def _headline_under_article(lines: list[_Line], body_start: int) -> _Line | None:

@@ -22,11 +22,16 @@ _LEXICON = lexicons.load("bylines")
 _ROLES = sorted(_LEXICON["roles"], key=len, reverse=True)
 _ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
 _NAME = r"[가-힣]{2,4}"
-#: A reporter's name, never the role word itself (`홍길동 기자 기자`, `홍길동 선임기자`).
-_REPORTER = rf"(?!{_ROLE}){_NAME}"
+_NEWSROOM_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["newsroom_suffixes"])) + ")"
+_NEWSROOM_WORD = rf"{_NEWSROOM_SUFFIX}(?![가-힣])"
+#: A reporter's name, never the role word itself (`홍길동 기자 기자`, `홍길동 선임기자`) nor a newsroom's
+#: department signing (`<가상일보 편집국 기자>`).
+_REPORTER = rf"(?!{_ROLE})(?!{_NEWSROOM_WORD}){_NAME}"
 #: Between two reporters' names: a dot or a comma, after the first one's role at most (`홍길동 기자, 김철수 기자`).
 _BETWEEN_NAMES = rf"\s*(?:{_ROLE}\s*)?[·ㆍ,]\s*"
 _NAMES = rf"(?P<names>{_REPORTER}(?:{_BETWEEN_NAMES}{_REPORTER})*)"
+#: Reporters after a wire dateline may be set apart by spaces alone (`(서울=가상통신) 홍길동 김철수 기자 =`).
+_SPACED_NAMES = rf"(?P<names>{_REPORTER}(?:(?:{_BETWEEN_NAMES}|\s+){_REPORTER})*)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
 _SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
@@ -54,7 +59,7 @@ _WRITER_FIELD = re.compile(
 _BYLINE_LINE = re.compile(
     rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
 )
-_NEWSROOM = r"[가-힣]{0,8}(?:" + "|".join(map(re.escape, _LEXICON["newsroom_suffixes"])) + ")"
+_NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 #: A desk or outlet signing alone (`서울포커스 기자`), a newsroom department signing before its
 #: timestamp (`편집부 / 2015-06-22 10:00`), or a board's administrator (`관리자`): a byline that names nobody.
@@ -63,7 +68,7 @@ _DESK_LINE = re.compile(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NE
 _LEADS = tuple(re.compile(pattern) for pattern in (
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,20}}?\s*=\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자]
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,15}}?\s+{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",             # [아시아경제 박종일 기자]
-    rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_NAMES}\s*{_ROLE}\s*=\s*)?",
+    rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_SPACED_NAMES}\s*{_ROLE}\s*=\s*)?",
     rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",     # 아주경제 박재천 기자 =, 가상타임즈 기자 |
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
@@ -214,7 +219,7 @@ def _reporters(match: re.Match) -> tuple[Reporter, ...]:
     names = match.groupdict().get("names")
     if not names:
         return ()
-    people = re.split(_BETWEEN_NAMES, names)
+    people = re.split(rf"{_BETWEEN_NAMES}|\s+", names)
     email = readable_email(match.groupdict().get("address")) if len(people) == 1 else None
     return tuple(Reporter(name=name, email=email) for name in people)
 

@@ -37,7 +37,7 @@ _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
 _SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
 _ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})?|{_HIDDEN_ADDRESS})"
 _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
-_MEDIA = r"[^\s/=|\[\]()]{1,15}"
+_MEDIA = r"[^\s/=|\[\](),]{1,15}"
 _CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
 _DESK_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
 _DESK = rf"[가-힣A-Za-z0-9]{{0,12}}{_DESK_SUFFIX}"
@@ -66,10 +66,11 @@ _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 _DESK_LINE = re.compile(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NEWSROOM}\s*[/|]\s*$|{_SITE_WRITER}[\s|/]*$)")
 #: Lead bylines, tried in order; each match ends where the article's own words begin.
 _LEADS = tuple(re.compile(pattern) for pattern in (
-    rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,20}}?\s*=\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자]
+    rf"^\s*{_OPEN}\s*[^\]】)〕=/\n]{{1,20}}?\s*[=/]\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자], [함양/홍길동기자]
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,15}}?\s+{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",             # [아시아경제 박종일 기자]
     rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_SPACED_NAMES}\s*{_ROLE}\s*=\s*)?",
-    rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",     # 아주경제 박재천 기자 =, 가상타임즈 기자 |
+    # 아주경제 박재천 기자 =, [가상뉴스] 박재천 기자 =, 가상타임즈 기자 |
+    rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+|{_OPEN}\s*{_MEDIA}\s*{_CLOSE}\s*)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
 #: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).

@@ -103,7 +103,7 @@ _STAMPED_DESK = re.compile(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_S
 _BARE = re.compile(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
 _TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝|]*$")
-_SIGN_OFF = re.compile(_LEXICON["sign_off"])
+_SIGN_OFFS = tuple(re.compile(pattern) for pattern in _LEXICON["sign_offs"])
 _LONE_ADDRESS = re.compile(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern}|{_HIDDEN_ADDRESS})\s*{_CLOSE}?[\s|]*$")
 
 
@@ -124,7 +124,7 @@ def byline_line(line: str) -> Byline | None:
         return Byline((Reporter(name=writer["writer"]),) if person else (), 0, len(line))
     if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
-    match = _BYLINE_LINE.match(line) or _SIGN_OFF.match(line.strip())
+    match = _BYLINE_LINE.match(line) or next(filter(None, (sign_off.match(line.strip()) for sign_off in _SIGN_OFFS)), None)
     return Byline(_reporters(match), 0, len(line)) if match else None
 
 

@@ -274,7 +274,8 @@ def _label_stamps_under_labels(lines: list[_Line]) -> None:
 def _mark_list_tails(lines: list[_Line]) -> None:
     """The entries under a related-articles header are furniture, up to the next paragraph of prose.
     A list the page prints above the article (`많이 본 뉴스`, `실시간 뉴스`) ends at the article's
-    headline: the first entry in the words of the prose below it."""
+    headline: the first entry in the words of the prose below it, or standing over the article's
+    byline or timestamp."""
     first_prose = next((index for index, line in enumerate(lines) if line.kind == "text" and _is_prose(line)),
                        len(lines))
     article = _ArticleWords(lines[first_prose:])
@@ -283,8 +284,8 @@ def _mark_list_tails(lines: list[_Line]) -> None:
         if furniture.is_list_header(line.text):
             in_list = True
         elif in_list and line.kind in ("text", "caption"):
-            if _closes_list(line) or (index < first_prose and article.long_enough()
-                                      and article.shared_by(line.text, _MIN_SHARED_PAIRS)):
+            if _closes_list(line) or (index < first_prose and (_kind_below(lines, index) == "meta" or (
+                    article.long_enough() and article.shared_by(line.text, _MIN_SHARED_PAIRS)))):
                 in_list = False
             else:
                 line.kind = "furniture"
@@ -377,6 +378,11 @@ def _meta_block(lines: list[_Line], index: int) -> list[_Line]:
 def _kind_above(lines: list[_Line], index: int) -> str | None:
     above = _neighbour_index(lines, index, -1)
     return None if above is None else lines[above].kind
+
+
+def _kind_below(lines: list[_Line], index: int) -> str | None:
+    below = _neighbour_index(lines, index, 1)
+    return None if below is None else lines[below].kind
 
 
 def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:

@@ -21,7 +21,9 @@ from ..model import Reporter
 _LEXICON = lexicons.load("bylines")
 _ROLES = sorted(_LEXICON["roles"], key=len, reverse=True)
 _ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
-_NAME = r"[가-힣]{2,4}"
+_HANGUL_NAME = r"[가-힣]{2,4}"
+#: A name in Hangul, or in Chinese characters as older bylines print it before their role (`<金泰植 기자>`).
+_NAME = rf"(?:{_HANGUL_NAME}|[\u4e00-\u9fff]{{2,4}})"
 _NEWSROOM_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["newsroom_suffixes"])) + ")"
 _NEWSROOM_WORD = rf"{_NEWSROOM_SUFFIX}(?![가-힣])"
 #: A reporter's name, never the role word itself (`홍길동 기자 기자`, `홍길동 선임기자`) nor a newsroom's
@@ -192,7 +194,7 @@ def personal_addresses(line: str) -> list[str]:
 
 #: A name alone on its line, after a writer's label or the outlet's name at most (`- 구동우`,
 #: `기자명 홍길동`, `• 가상일보 홍길동`).
-_LONE_NAME = re.compile(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_NAME})")
+_LONE_NAME = re.compile(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_HANGUL_NAME})")
 
 
 def bare_name(line: str) -> str | None:

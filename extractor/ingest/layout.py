@@ -148,6 +148,7 @@ def _classify(text: str) -> list[_Line]:
     _close_at_copyright(lines)
     _mark_captions_after_images(lines)
     _drop_loose_stamps(lines)
+    _mark_page_description(lines)
     return lines
 
 
@@ -344,6 +345,22 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
     for index in loose:
         if not any(line.signed for line in _meta_block(lines, index)) and not _under_headline(lines, index):
             lines[index].kind, lines[index].stamps = "furniture", []
+
+
+def _mark_page_description(lines: list[_Line]) -> None:
+    """A section's description above the article (`지역 소식을 전해 드립니다.` / headline / `홍길동 기자
+    2024.06.05` / …) is the page's: the page's first sentence standing over a headline and its byline or
+    timestamp, with the article's prose under them."""
+    first_prose = next((index for index, line in enumerate(lines) if line.kind == "text" and _is_prose(line)), None)
+    if first_prose is None or not _FULL_STOP.search(_own_words(lines[first_prose])):
+        return
+    headline = _neighbour_index(lines, first_prose, 1)
+    if headline is None or lines[headline].kind != "text" or _is_prose(lines[headline], may_be_headline=True):
+        return
+    byline = _neighbour_index(lines, headline, 1)
+    if (byline is not None and lines[byline].kind == "meta" and _headline_length(lines[headline].text)
+            and any(line.kind == "text" and _is_prose(line) for line in lines[byline + 1:])):
+        lines[first_prose].kind = "furniture"
 
 
 def _under_headline(lines: list[_Line], index: int) -> bool:

@@ -130,7 +130,20 @@ def byline_line(line: str) -> Byline | None:
     if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
     match = _BYLINE_LINE.match(line) or next(filter(None, (sign_off.match(line.strip()) for sign_off in _SIGN_OFFS)), None)
-    return Byline(_reporters(match), 0, len(line)) if match else None
+    return Byline(_reporters(match), 0, len(line)) if match else _bylines_side_by_side(line)
+
+
+#: Between bylines set side by side on one line (`글=홍길동 기자 / 사진=김철수 기자`, `홍길동 기자 hong@…, 김철수 기자 kim@…`).
+_BYLINE_SEPARATOR = re.compile(r"\s+[/|]\s+|,\s+")
+
+
+def _bylines_side_by_side(line: str) -> Byline | None:
+    """The reporters of a line of two or more bylines, each a byline line of its own, else None."""
+    cells = _BYLINE_SEPARATOR.split(line)
+    matches = [_BYLINE_LINE.match(cell) for cell in cells] if len(cells) > 1 else [None]
+    if not all(matches):
+        return None
+    return Byline(tuple(reporter for match in matches for reporter in _reporters(match)), 0, len(line))
 
 
 def unsigned_byline(line: str, stamped: bool) -> Byline | None:

@@ -59,12 +59,13 @@ _WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
 #: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`): a byline, naming its writer if a person.
 _WRITER_FIELD = re.compile(
     rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<writer>[^\s:：]{{2,15}})\s*$")
+_NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
 _BYLINE_LINE = re.compile(
-    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
+    rf"{_AFTER_NAME}"
 )
-_NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 #: A desk or outlet signing alone (`서울포커스 기자`), a newsroom department signing before its
 #: timestamp (`편집부 / 2015-06-22 10:00`), or a board's administrator (`관리자`): a byline that names nobody.

@@ -300,13 +300,13 @@ def _closes_list(line: _Line) -> bool:
 
 
 def _close_at_copyright(lines: list[_Line]) -> None:
-    """A copyright notice under the article's prose closes the article: what the page prints
+    """A copyright notice under the article's prose (on a line of its own or the byline's) closes the article: what the page prints
     below it (comments, 최신뉴스, other stories' teasers) is furniture, but for the bylines,
     addresses and timestamps right under it (`2024/05/02 10:15 송고`) and a press release's
     contact block (`문의: …`, or `연락처` over lines of their own up to a blank line). A
     notice right under a photo's caption is the photo's."""
     for index, line in enumerate(lines):
-        if (line.kind == "furniture" and furniture.is_copyright_notice(line.text)
+        if (line.kind in ("furniture", "meta") and furniture.is_copyright_notice(line.text)
                 and any(above.kind == "text" and _is_prose(above) for above in lines[:index])
                 and _kind_above(lines, index) != "caption"):
             _mark_beyond_the_article(lines[index + 1:])

@@ -68,6 +68,9 @@ _BYLINE_LINE = re.compile(
     rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
     rf"{_AFTER_NAME}"
 )
+#: A byline closing the article in parentheses after words saying where the reporter works
+#: (`(가상 주재 본사 홍길동 특파원)`).
+_WRAPPED_BYLINE = re.compile(rf"^\s*\(\s*[^()\n]{{1,20}}\s{_NAMES}\s*{_ROLE}\s*\)\s*$")
 _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 #: A desk or outlet signing alone (`서울포커스 기자`), a newsroom department signing before its
 #: timestamp (`편집부 / 2015-06-22 10:00`), or a board's administrator (`관리자`): a byline that names nobody.
@@ -132,7 +135,8 @@ def byline_line(line: str) -> Byline | None:
         return Byline((Reporter(name=writer["writer"]),) if person else (), 0, len(line))
     if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
-    match = _BYLINE_LINE.match(line) or next(filter(None, (sign_off.match(line.strip()) for sign_off in _SIGN_OFFS)), None)
+    match = (_BYLINE_LINE.match(line) or _WRAPPED_BYLINE.match(line)
+             or next(filter(None, (sign_off.match(line.strip()) for sign_off in _SIGN_OFFS)), None))
     return Byline(_reporters(match), 0, len(line)) if match else _bylines_side_by_side(line)
 
 

@@ -58,6 +58,8 @@ _MAX_TITLE_CHARS = 80
 _MIN_PROSE_CHARS = 25
 #: A sentence-like line longer than this, even without a full stop, is no headline.
 _MAX_HEADLINE_SENTENCE_CHARS = 50
+#: A list entry's bullet before a short line (`• 세계의 경찰, 한국을 배우러 왔다.`).
+_LISTED_HEADLINE = re.compile(rf"^•\s*[^•\n]{{1,{_MAX_HEADLINE_SENTENCE_CHARS}}}$")
 _LONG_PARAGRAPH_CHARS = 150
 #: A quotation runs on over at most this many lines.
 _MAX_QUOTE_LINES = 3
@@ -414,14 +416,15 @@ def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:
 
 def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
     """`may_be_headline`: the line opens a text whose sentences end in full stops, so a
-    sentence ending without one (`…경험을 배운다`) is a headline's present tense."""
+    sentence ending without one (`…경험을 배운다`) is a headline's present tense, and a short
+    sentence set as a list's entry (`• 세계의 경찰, 한국을 배우러 왔다.`) is the headline a page lists."""
     text = _own_words(line).strip()
     return (
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
         or line.quote_runs_on
         or len(text) >= _LONG_PARAGRAPH_CHARS
-        or bool(_FULL_STOP.search(text))
+        or (bool(_FULL_STOP.search(text)) and not (may_be_headline and _LISTED_HEADLINE.match(text)))
         or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text))
             and not (may_be_headline and len(text) <= _MAX_HEADLINE_SENTENCE_CHARS))
     )

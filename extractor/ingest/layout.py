@@ -80,6 +80,8 @@ _MAX_HEADLINE_AND_DECKS = 3
 _MIN_DECK_SHARED_PAIRS = 0.15
 #: ...judged only against an article of at least this many pairs of letters (a few sentences).
 _MIN_ARTICLE_PAIRS = 80
+#: A line above a lead byline sharing this share of its pairs of letters with the lead sentence restates it.
+_MIN_LEAD_RESTATED_PAIRS = 0.7
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
 _MAX_LINES_ABOVE_STAMP = 3
 
@@ -585,7 +587,8 @@ def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     """The headline is not in the text when the opening line is a summary: too long
     for a headline, in a deck's form (`시, …`), or, unless it has the headline's own
     form (`진안군, …`), sitting straight above a paragraph that opens with its
-    reporter's byline (`[매체=기자]`), as article-body containers are scraped."""
+    reporter's byline (`[매체=기자]`), as article-body containers are scraped, unless it says
+    what that paragraph's lead sentence says, as a headline does."""
     if len(first.text.strip()) > _MAX_TITLE_CHARS or furniture.is_deck_form(first.text):
         return True
     if _HEADLINE_FORM.match(first.text):
@@ -594,7 +597,15 @@ def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     if header_has_meta or body_start == len(lines):
         return False
     opening = lines[body_start]
-    return bool(opening.lead_end and opening.reporters)
+    return bool(opening.lead_end and opening.reporters) and not _restates_lead(first, opening)
+
+
+def _restates_lead(line: _Line, opening: _Line) -> bool:
+    """A headline says what the lead sentence says (`…통신망 사업 이달 중 중부권부터 본격 추진` over
+    `… 통신망 본사업이 이달 중 중부권을 시작으로 본격 추진된다.`); a deck adds to it."""
+    lead = _LEAD_SENTENCE.match(opening.text, opening.lead_end)
+    pairs = _letter_pairs(line.text)
+    return bool(lead and pairs) and len(pairs & _letter_pairs(lead.group())) >= _MIN_LEAD_RESTATED_PAIRS * len(pairs)
 
 
 def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> None:

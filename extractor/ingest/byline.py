@@ -21,25 +21,37 @@ from ..model import Reporter
 _LEXICON = lexicons.load("bylines")
 _ROLES = sorted(_LEXICON["roles"], key=len, reverse=True)
 _ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
-_NAME = r"[가-힣]{2,4}"
-#: A reporter's name, never the role word itself (`홍길동 기자 기자`, `홍길동 선임기자`).
-_REPORTER = rf"(?!{_ROLE}){_NAME}"
+_HANGUL_NAME = r"[가-힣]{2,4}"
+#: A name in Hangul, or in Chinese characters as older bylines print it before their role (`<金泰植 기자>`).
+_NAME = rf"(?:{_HANGUL_NAME}|[\u4e00-\u9fff]{{2,4}})"
+_NEWSROOM_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["newsroom_suffixes"])) + ")"
+_NEWSROOM_WORD = rf"{_NEWSROOM_SUFFIX}(?![가-힣])"
+#: A reporter's name, never the role word itself (`홍길동 기자 기자`, `홍길동 선임기자`) nor a newsroom's
+#: department signing (`<가상일보 편집국 기자>`).
+_REPORTER = rf"(?!{_ROLE})(?!{_NEWSROOM_WORD}){_NAME}"
 #: Between two reporters' names: a dot or a comma, after the first one's role at most (`홍길동 기자, 김철수 기자`).
 _BETWEEN_NAMES = rf"\s*(?:{_ROLE}\s*)?[·ㆍ,]\s*"
 _NAMES = rf"(?P<names>{_REPORTER}(?:{_BETWEEN_NAMES}{_REPORTER})*)"
+#: Reporters after a wire dateline may be set apart by spaces alone (`(서울=가상통신) 홍길동 김철수 기자 =`).
+_SPACED_NAMES = rf"(?P<names>{_REPORTER}(?:(?:{_BETWEEN_NAMES}|\s+){_REPORTER})*)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
 _SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
 _ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})?|{_HIDDEN_ADDRESS})"
 _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
-_MEDIA = r"[^\s/=|\[\]()]{1,15}"
+_MEDIA = r"[^\s/=|\[\](),]{1,15}"
 _CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
 _DESK_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
 _DESK = rf"[가-힣A-Za-z0-9]{{0,12}}{_DESK_SUFFIX}"
 #: What may follow a byline on its line: the reporter's social handle (`<홍길동 기자 @hong_news>`), its
-#: address (after a separator: `홍길동 기자 / hong@…`), closing marks, separators, scraping residue (`˝`).
-_AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·]\s*)?(?:{_OPEN}?\s*(?P<address>{_ADDRESS})\s*{_CLOSE}?)?"
-               rf"\s*{_CLOSE}?[\s|/·,˝\"'”’]*$")
+#: address (after a separator or a label: `홍길동 기자 / hong@…`, `홍길동 기자 (이메일: hong@…)`), closing
+#: marks, separators, scraping residue (`˝`), a copyright notice.
+#: A copyright notice the page printed on the byline's line (`홍길동 기자 hong@… ⓒ 가상일보 무단전재 …`).
+_NOTICE_AFTER = r"(?:(?:[ⓒ©]|[<\[]?\s*저작권자|[Cc]opyright).*)?"
+_ADDRESS_LABEL = r"(?:이메일|메일|[Ee]-?[Mm]ail)\s*[:：]?\s*"
+_AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·]\s*)?"
+               rf"(?:{_OPEN}?\s*(?:{_ADDRESS_LABEL})?(?P<address>{_ADDRESS})\s*{_CLOSE}?)?"
+               rf"\s*{_CLOSE}?[\s|/·,˝\"'”’]*{_NOTICE_AFTER}$")
 #: A wire dateline before a byline of its own (`(서울=뉴스1) 홍길동 기자 | 2024-05-02 …`).
 _DATELINE = rf"{_OPEN}[^\]】)〕=\n]{{1,20}}=[^\]】)〕\n]{{1,15}}{_CLOSE}"
 _OPENER = "(?:" + "|".join(_LEXICON["byline_openers"]) + ")"
@@ -49,22 +61,27 @@ _WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
 #: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`): a byline, naming its writer if a person.
 _WRITER_FIELD = re.compile(
     rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<writer>[^\s:：]{{2,15}})\s*$")
+_NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
 _BYLINE_LINE = re.compile(
-    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?{_AFTER_NAME}"
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
+    rf"{_AFTER_NAME}"
 )
-_NEWSROOM = r"[가-힣]{0,8}(?:" + "|".join(map(re.escape, _LEXICON["newsroom_suffixes"])) + ")"
+#: A byline closing the article in parentheses after words saying where the reporter works
+#: (`(가상 주재 본사 홍길동 특파원)`).
+_WRAPPED_BYLINE = re.compile(rf"^\s*\(\s*[^()\n]{{1,20}}\s{_NAMES}\s*{_ROLE}\s*\)\s*$")
 _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 #: A desk or outlet signing alone (`서울포커스 기자`), a newsroom department signing before its
 #: timestamp (`편집부 / 2015-06-22 10:00`), or a board's administrator (`관리자`): a byline that names nobody.
 _DESK_LINE = re.compile(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NEWSROOM}\s*[/|]\s*$|{_SITE_WRITER}[\s|/]*$)")
 #: Lead bylines, tried in order; each match ends where the article's own words begin.
 _LEADS = tuple(re.compile(pattern) for pattern in (
-    rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,20}}?\s*=\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자]
+    rf"^\s*{_OPEN}\s*[^\]】)〕=/\n]{{1,20}}?\s*[=/]\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자], [함양/홍길동기자]
     rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,15}}?\s+{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",             # [아시아경제 박종일 기자]
-    rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_NAMES}\s*{_ROLE}\s*=\s*)?",
-    rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",     # 아주경제 박재천 기자 =, 가상타임즈 기자 |
+    rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_SPACED_NAMES}\s*{_ROLE}\s*=\s*)?",
+    # 아주경제 박재천 기자 =, [가상뉴스] 박재천 기자 =, 가상타임즈 기자 |
+    rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+|{_OPEN}\s*{_MEDIA}\s*{_CLOSE}\s*)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
 #: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).
@@ -72,13 +89,15 @@ _LEAD_CREDIT = re.compile(r"^\s*[\[【]\s*(?P<outlet>[^\s/=|\[\]()【】]{2,15})
 _SECTION_TAGS = frozenset(_LEXICON["section_tags"])
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
 _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
-#: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`).
+#: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`),
+#: after its dateline's place at most (`… 말했다. 성남=홍길동기자`, `… 밝혔다. 수원/홍길동기자 hong@…`).
 _AFTER_SENTENCE = r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))"
-_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*(?:/\s*)?{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+_TRAILING_PLACE = r"(?:/\s*|[가-힣]{1,6}\s*[/=]\s*)?"
+_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: ...or, with its address, followed by what a page run together prints under the article
 #: (`…밝혔습니다.홍길동기자 hong@example.com가상TV 핫뉴스…`).
 _TRAILING_ADDRESSED = re.compile(
-    rf"{_AFTER_SENTENCE}\s*{_OPEN}?\s*{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
+    rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
 #: Bylines that sign without `기자`, where something else shows a byline: the outlet in
 #: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`), or
 #: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).
@@ -95,7 +114,7 @@ _STAMPED_DESK = re.compile(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_S
 _BARE = re.compile(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
 _TRAILING_ADDRESS = re.compile(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝|]*$")
-_SIGN_OFF = re.compile(_LEXICON["sign_off"])
+_SIGN_OFFS = tuple(re.compile(pattern) for pattern in _LEXICON["sign_offs"])
 _LONE_ADDRESS = re.compile(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern}|{_HIDDEN_ADDRESS})\s*{_CLOSE}?[\s|]*$")
 
 
@@ -116,8 +135,22 @@ def byline_line(line: str) -> Byline | None:
         return Byline((Reporter(name=writer["writer"]),) if person else (), 0, len(line))
     if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
-    match = _BYLINE_LINE.match(line) or _SIGN_OFF.match(line.strip())
-    return Byline(_reporters(match), 0, len(line)) if match else None
+    match = (_BYLINE_LINE.match(line) or _WRAPPED_BYLINE.match(line)
+             or next(filter(None, (sign_off.match(line.strip()) for sign_off in _SIGN_OFFS)), None))
+    return Byline(_reporters(match), 0, len(line)) if match else _bylines_side_by_side(line)
+
+
+#: Between bylines set side by side on one line (`글=홍길동 기자 / 사진=김철수 기자`, `홍길동 기자 hong@…, 김철수 기자 kim@…`).
+_BYLINE_SEPARATOR = re.compile(r"\s+[/|]\s+|,\s+")
+
+
+def _bylines_side_by_side(line: str) -> Byline | None:
+    """The reporters of a line of two or more bylines, each a byline line of its own, else None."""
+    cells = _BYLINE_SEPARATOR.split(line)
+    matches = [_BYLINE_LINE.match(cell) for cell in cells] if len(cells) > 1 else [None]
+    if not all(matches):
+        return None
+    return Byline(tuple(reporter for match in matches for reporter in _reporters(match)), 0, len(line))
 
 
 def unsigned_byline(line: str, stamped: bool) -> Byline | None:
@@ -181,7 +214,7 @@ def personal_addresses(line: str) -> list[str]:
 
 #: A name alone on its line, after a writer's label or the outlet's name at most (`- 구동우`,
 #: `기자명 홍길동`, `• 가상일보 홍길동`).
-_LONE_NAME = re.compile(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_NAME})")
+_LONE_NAME = re.compile(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_HANGUL_NAME})")
 
 
 def bare_name(line: str) -> str | None:
@@ -212,7 +245,7 @@ def _reporters(match: re.Match) -> tuple[Reporter, ...]:
     names = match.groupdict().get("names")
     if not names:
         return ()
-    people = re.split(_BETWEEN_NAMES, names)
+    people = re.split(rf"{_BETWEEN_NAMES}|\s+", names)
     email = readable_email(match.groupdict().get("address")) if len(people) == 1 else None
     return tuple(Reporter(name=name, email=email) for name in people)
 

@@ -26,9 +26,10 @@ _IMAGE_PLACEHOLDER = re.compile(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = re.compile(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
 _PHOTO_DESCRIPTIONS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
-#: List bullets, separator dashes and trailing arrows around a widget's label.
+#: List bullets, separator dashes and trailing arrows around a widget's label; the table borders and
+#: heading marks a converter leaves around a line (`| 가상시, … |`, `# 가상시, …`).
 _SPACES = " \t\r\n\f\v\u00a0\u2002\u2003\u2009\u3000"
-_LEADING_MARKS, _TRAILING_MARKS = _SPACES + "•·∙*-–—ㅡ", _SPACES + ">›»-–—ㅡ"
+_LEADING_MARKS, _TRAILING_MARKS = _SPACES + "•·∙*-–—ㅡ|│#", _SPACES + ">›»-–—ㅡ|│"
 _SEPARATOR = re.compile(r"^[\s\-–—ㅡ_=*~·]+$")
 #: A notice names the outlet first at most: its wording starts within this many characters.
 _MAX_NOTICE_OPENING = 40

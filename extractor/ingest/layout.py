@@ -58,6 +58,8 @@ _MAX_TITLE_CHARS = 80
 _MIN_PROSE_CHARS = 25
 #: A sentence-like line longer than this, even without a full stop, is no headline.
 _MAX_HEADLINE_SENTENCE_CHARS = 50
+#: A list entry's bullet before a short line (`• 세계의 경찰, 한국을 배우러 왔다.`).
+_LISTED_HEADLINE = re.compile(rf"^•\s*[^•\n]{{1,{_MAX_HEADLINE_SENTENCE_CHARS}}}$")
 _LONG_PARAGRAPH_CHARS = 150
 #: A quotation runs on over at most this many lines.
 _MAX_QUOTE_LINES = 3
@@ -78,6 +80,8 @@ _MAX_HEADLINE_AND_DECKS = 3
 _MIN_DECK_SHARED_PAIRS = 0.15
 #: ...judged only against an article of at least this many pairs of letters (a few sentences).
 _MIN_ARTICLE_PAIRS = 80
+#: A line above a lead byline sharing this share of its pairs of letters with the lead sentence restates it.
+_MIN_LEAD_RESTATED_PAIRS = 0.7
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
 _MAX_LINES_ABOVE_STAMP = 3
 
@@ -148,6 +152,7 @@ def _classify(text: str) -> list[_Line]:
     _close_at_copyright(lines)
     _mark_captions_after_images(lines)
     _drop_loose_stamps(lines)
+    _mark_page_description(lines)
     return lines
 
 
@@ -274,7 +279,8 @@ def _label_stamps_under_labels(lines: list[_Line]) -> None:
 def _mark_list_tails(lines: list[_Line]) -> None:
     """The entries under a related-articles header are furniture, up to the next paragraph of prose.
     A list the page prints above the article (`많이 본 뉴스`, `실시간 뉴스`) ends at the article's
-    headline: the first entry in the words of the prose below it."""
+    headline: the first entry in the words of the prose below it, or standing over the article's
+    byline or timestamp."""
     first_prose = next((index for index, line in enumerate(lines) if line.kind == "text" and _is_prose(line)),
                        len(lines))
     article = _ArticleWords(lines[first_prose:])
@@ -283,8 +289,8 @@ def _mark_list_tails(lines: list[_Line]) -> None:
         if furniture.is_list_header(line.text):
             in_list = True
         elif in_list and line.kind in ("text", "caption"):
-            if _closes_list(line) or (index < first_prose and article.long_enough()
-                                      and article.shared_by(line.text, _MIN_SHARED_PAIRS)):
+            if _closes_list(line) or (index < first_prose and (_kind_below(lines, index) == "meta" or (
+                    article.long_enough() and article.shared_by(line.text, _MIN_SHARED_PAIRS)))):
                 in_list = False
             else:
                 line.kind = "furniture"
@@ -298,13 +304,13 @@ def _closes_list(line: _Line) -> bool:
 
 
 def _close_at_copyright(lines: list[_Line]) -> None:
-    """A copyright notice under the article's prose closes the article: what the page prints
+    """A copyright notice under the article's prose (on a line of its own or the byline's) closes the article: what the page prints
     below it (comments, 최신뉴스, other stories' teasers) is furniture, but for the bylines,
     addresses and timestamps right under it (`2024/05/02 10:15 송고`) and a press release's
     contact block (`문의: …`, or `연락처` over lines of their own up to a blank line). A
     notice right under a photo's caption is the photo's."""
     for index, line in enumerate(lines):
-        if (line.kind == "furniture" and furniture.is_copyright_notice(line.text)
+        if (line.kind in ("furniture", "meta") and furniture.is_copyright_notice(line.text)
                 and any(above.kind == "text" and _is_prose(above) for above in lines[:index])
                 and _kind_above(lines, index) != "caption"):
             _mark_beyond_the_article(lines[index + 1:])
@@ -345,6 +351,22 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
             lines[index].kind, lines[index].stamps = "furniture", []
 
 
+def _mark_page_description(lines: list[_Line]) -> None:
+    """A section's description above the article (`지역 소식을 전해 드립니다.` / headline / `홍길동 기자
+    2024.06.05` / …) is the page's: the page's first sentence standing over a headline and its byline or
+    timestamp, with the article's prose under them."""
+    first_prose = next((index for index, line in enumerate(lines) if line.kind == "text" and _is_prose(line)), None)
+    if first_prose is None or not _FULL_STOP.search(_own_words(lines[first_prose])):
+        return
+    headline = _neighbour_index(lines, first_prose, 1)
+    if headline is None or lines[headline].kind != "text" or _is_prose(lines[headline], may_be_headline=True):
+        return
+    byline = _neighbour_index(lines, headline, 1)
+    if (byline is not None and lines[byline].kind == "meta" and _headline_length(lines[headline].text)
+            and any(line.kind == "text" and _is_prose(line) for line in lines[byline + 1:])):
+        lines[first_prose].kind = "furniture"
+
+
 def _under_headline(lines: list[_Line], index: int) -> bool:
     """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day under the page's first lines of
     text (its headline, a deck, the outlet's name) is the article's, as is a day alone between the
@@ -379,6 +401,11 @@ def _kind_above(lines: list[_Line], index: int) -> str | None:
     return None if above is None else lines[above].kind
 
 
+def _kind_below(lines: list[_Line], index: int) -> str | None:
+    below = _neighbour_index(lines, index, 1)
+    return None if below is None else lines[below].kind
+
+
 def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:
     """The nearest non-blank line before (step -1) or after (step 1) lines[index]."""
     index += step
@@ -391,14 +418,15 @@ def _neighbour_index(lines: list[_Line], index: int, step: int) -> int | None:
 
 def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
     """`may_be_headline`: the line opens a text whose sentences end in full stops, so a
-    sentence ending without one (`…경험을 배운다`) is a headline's present tense."""
+    sentence ending without one (`…경험을 배운다`) is a headline's present tense, and a short
+    sentence set as a list's entry (`• 세계의 경찰, 한국을 배우러 왔다.`) is the headline a page lists."""
     text = _own_words(line).strip()
     return (
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
         or line.quote_runs_on
         or len(text) >= _LONG_PARAGRAPH_CHARS
-        or bool(_FULL_STOP.search(text))
+        or (bool(_FULL_STOP.search(text)) and not (may_be_headline and _LISTED_HEADLINE.match(text)))
         or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text))
             and not (may_be_headline and len(text) <= _MAX_HEADLINE_SENTENCE_CHARS))
     )
@@ -494,11 +522,21 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
     if header and article.long_enough():
         crowded = len(header) > _MAX_HEADLINE_AND_DECKS
         headline = next((n for n, line in enumerate(header) if article.shared_by(line.text, _MIN_SHARED_PAIRS)), 0)
-        headline = headline if crowded else 0
+        headline = headline if crowded or _page_lines_above(lines, header[:headline + 1], article) else 0
         for line in header[:headline] + [line for line in header[headline + 1:]
                                          if not article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS)]:
             line.kind = "furniture"
     return [line for line in header if line.kind == "text"]
+
+
+def _page_lines_above(lines: list[_Line], header: list[_Line], article: _ArticleWords) -> bool:
+    """The lines of text above the headline (`header[-1]`) are the page's own, a slogan or the outlet's
+    motto (`지역과 함께 걷는 신문` / `정치 | 경제 | 사회` / headline): a menu or buttons stand between
+    them and the headline, and none restates the article as a deck would."""
+    if len(header) < 2 or any(article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS) for line in header[:-1]):
+        return False
+    between = lines[lines.index(header[-2]) + 1:lines.index(header[-1])]
+    return any(line.kind == "furniture" for line in between)
 
 
 def _headline_under_article(lines: list[_Line], body_start: int) -> _Line | None:
@@ -549,7 +587,8 @@ def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     """The headline is not in the text when the opening line is a summary: too long
     for a headline, in a deck's form (`시, …`), or, unless it has the headline's own
     form (`진안군, …`), sitting straight above a paragraph that opens with its
-    reporter's byline (`[매체=기자]`), as article-body containers are scraped."""
+    reporter's byline (`[매체=기자]`), as article-body containers are scraped, unless it says
+    what that paragraph's lead sentence says, as a headline does."""
     if len(first.text.strip()) > _MAX_TITLE_CHARS or furniture.is_deck_form(first.text):
         return True
     if _HEADLINE_FORM.match(first.text):
@@ -558,7 +597,15 @@ def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     if header_has_meta or body_start == len(lines):
         return False
     opening = lines[body_start]
-    return bool(opening.lead_end and opening.reporters)
+    return bool(opening.lead_end and opening.reporters) and not _restates_lead(first, opening)
+
+
+def _restates_lead(line: _Line, opening: _Line) -> bool:
+    """A headline says what the lead sentence says (`…통신망 사업 이달 중 중부권부터 본격 추진` over
+    `… 통신망 본사업이 이달 중 중부권을 시작으로 본격 추진된다.`); a deck adds to it."""
+    lead = _LEAD_SENTENCE.match(opening.text, opening.lead_end)
+    pairs = _letter_pairs(line.text)
+    return bool(lead and pairs) and len(pairs & _letter_pairs(lead.group())) >= _MIN_LEAD_RESTATED_PAIRS * len(pairs)
 
 
 def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> None:

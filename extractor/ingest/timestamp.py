@@ -54,12 +54,13 @@ _LOOSE_LABELS = frozenset(_LEXICON["edit_labels"] + _LEXICON["date_labels"])
 _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
 _STAMP = re.compile(
-    rf"(?:(?<![가-힣A-Za-z])(?P<label>{_alternation(list(_LABEL_FIELD))})\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
-    r"(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
+    rf"(?:(?<![가-힣A-Za-z])[\[(]?(?P<label>{_alternation(list(_LABEL_FIELD))})[\])]?\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
+    r"(?:[\[(]\s*(?=\d))?(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
     r"(?P<month>\d{1,2})(?:\s*(?:[.\-/]|월)\s*|(?(spaced)\s))(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
     rf"{_WEEKDAY}"
     r"(?:(?:\s*|T)[\[(]?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*"
-    r"(?P<hour>\d{1,2})\s*(?::|시\s*)(?P<minute>\d{2})분?(?:\s*(?::|분\s*)(?P<second>\d{2})초?)?(?:\.\d+)?\s*[\])]?"
+    r"(?P<hour>\d{1,2})\s*(?::|시\s*)(?P<minute>\d{2})분?(?:\s*(?::|분\s*)(?P<second>\d{2})초?)?(?:\.\d+)?"
+    r"(?:\s*(?P<ampm_after>AM|PM|am|pm)(?![A-Za-z]))?\s*[\])]?"
     r"(?:\s*(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s*(?:KST|\(KST\)))?"
     rf"{_WEEKDAY})?"
     rf"(?:\s*(?P<after>{_alternation(list(_LABEL_FIELD))})(?![가-힣])(?!\s*[:：]?\s*\d))?"  # 2024/05/02 10:15 송고
@@ -108,9 +109,10 @@ def under_label(stamps: list[Stamp], label: str) -> list[Stamp]:
 
 def _iso(match: re.Match) -> str | None:
     hour = int(match["hour"] or 0)
-    if match["ampm"] in ("오후", "PM", "pm") and hour < 12:
+    ampm = match["ampm"] or match["ampm_after"]
+    if ampm in ("오후", "PM", "pm") and hour < 12:
         hour += 12
-    elif match["ampm"] in ("오전", "AM", "am") and hour == 12:
+    elif ampm in ("오전", "AM", "am") and hour == 12:
         hour = 0
     try:
         moment = dt.datetime(_full_year(match["year"]), int(match["month"]), int(match["day"]),

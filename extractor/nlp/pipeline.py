@@ -9,6 +9,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from ..collector import collector_paused
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 
 #: (component factory name, module that registers it), in pipeline order.
@@ -39,8 +40,9 @@ def load_pipeline(num_workers: int | None = None) -> Language:
     """The process-wide pipeline (built once: Kiwi and the lexicons load here). What it loaded
     is then frozen out of the garbage collector's reach: full collections would otherwise walk
     those objects again and again, in every process (API, CLI, web app, batch workers)."""
-    nlp = build_pipeline(num_workers)
-    nlp.tokenizer.kiwi.tokenize("준비")  # Kiwi loads its model lazily: now, not on the first article
+    with collector_paused():
+        nlp = build_pipeline(num_workers)
+        nlp.tokenizer.kiwi.tokenize("준비")  # Kiwi loads its model lazily: now, not on the first article
     gc.freeze()
     return nlp
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .. import pattern_cache
 from ..collector import collector_paused
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 
@@ -43,6 +44,7 @@ def load_pipeline(num_workers: int | None = None) -> Language:
     with collector_paused():
         nlp = build_pipeline(num_workers)
         nlp.tokenizer.kiwi.tokenize("준비")  # Kiwi loads its model lazily: now, not on the first article
+    pattern_cache.save()
     gc.freeze()
     return nlp
 

@@ -1,7 +1,7 @@
 """extractor: Korean press releases and news articles to grounded, structured JSON."""
 from .collector import collector_paused
 
-with collector_paused():  # importing makes objects that stay: nothing for the collector to find
+with collector_paused(then_freeze=True):  # what importing makes stays: nothing to collect
     from .nlp.spacy_cli import import_spacy_without_cli
 
     import_spacy_without_cli()  # first: every module below imports spaCy

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .collector import collector_paused
 from .document import Document
 from .errors import InputError
 from .ingest import MAX_CHARS, to_document
@@ -113,7 +112,7 @@ def _analyse_one_by_one(batch: list[Document | Failure], on_error: str) -> Itera
 
 def _analyse(documents: list[Document]) -> list[Article]:
     nlp = load_pipeline()
-    with _collector_paused():
+    with collector_paused():
         docs = list(nlp.tokenizer.pipe_documents(documents))
         return [_article(doc, document) for doc, document in zip(nlp.pipe(docs), documents)]
 
@@ -121,18 +120,3 @@ def _analyse(documents: list[Document]) -> list[Article]:
 def _article(doc: Doc, document: Document) -> Article:
     forget_analyses(doc)
     return doc_to_article(doc, document)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a batch is analysed: a long text's morphemes, words and
-    spans are hundreds of thousands of objects that live as long as its Doc, and each full
-    collection walked them all again (half the time of a 300k-character text's names). The
-    pipeline leaves little cyclic garbage; what it leaves is collected after the batch."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -1,7 +1,6 @@
 """Assembly of the spaCy pipeline: Kiwi tokenizer, then one component per field."""
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 from functools import lru_cache
@@ -9,6 +8,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .. import pattern_cache
+from ..collector import collector_paused
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 
 #: (component factory name, module that registers it), in pipeline order.
@@ -39,9 +40,10 @@ def load_pipeline(num_workers: int | None = None) -> Language:
     """The process-wide pipeline (built once: Kiwi and the lexicons load here). What it loaded
     is then frozen out of the garbage collector's reach: full collections would otherwise walk
     those objects again and again, in every process (API, CLI, web app, batch workers)."""
-    nlp = build_pipeline(num_workers)
-    nlp.tokenizer.kiwi.tokenize("준비")  # Kiwi loads its model lazily: now, not on the first article
-    gc.freeze()
+    with collector_paused(then_freeze=True):
+        nlp = build_pipeline(num_workers)
+        nlp.tokenizer.kiwi.tokenize("준비")  # Kiwi loads its model lazily: now, not on the first article
+        pattern_cache.save()
     return nlp
 
 

@@ -17,6 +17,7 @@ from ..lexicons import load
 from ..model import Count
 from ..nlp.common import add_item, text_of
 from ..nlp.korean import Morphemes, content_of, morphemes_of, longest_first, one_of, particles
+from ..pattern_cache import compiled
 from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number, parse_number
 
 _LEXICON = load("counters")
@@ -27,7 +28,7 @@ _PLACE_ROLES = set(_LEXICON["place_roles"])
 
 
 _WORD = r"[\p{Hangul}·]+"
-_COUNT = regex.compile(rf"""
+_COUNT = compiled(rf"""
     (?:(?P<total>{one_of(_LEXICON["total_before"])})\s?
       |(?P<about>{one_of(_LEXICON["approximate_before"])})\s)?
     (?<![A-Za-z0-9'’])(?<!\d[.,])
@@ -38,12 +39,12 @@ _COUNT = regex.compile(rf"""
     (?:\s?(?P<after>{one_of(_LEXICON["approximate_after"])}))?
     (?=(?:\s(?P<next>{_WORD}))?)
     """, regex.VERBOSE)
-_NATIVE = regex.compile(NATIVE_NUMBER)
+_NATIVE = compiled(NATIVE_NUMBER)
 _MODIFIERS = set(_LEXICON["modifiers_after_gae"])
 #: what follows 개 when it begins a counter (`18개국`), not a bare count (`18개`)
 _GAE_COUNTERS = [counter[1:] for counter in _COUNTER_UNITS if counter.startswith("개")]
 # `자매 도시는 8개다`, `지자체 5곳 이상`: the counted noun comes first, the count after it
-_PREDICATE_COUNT = regex.compile(rf"""
+_PREDICATE_COUNT = compiled(rf"""
     (?P<word>{_WORD})\s(?:(?P<total>{one_of(_LEXICON["total_before"])})\s?)?
     (?P<number>{APPROXIMATE_NUMBER})\s?(?:개|곳)(?!\d|{one_of(_GAE_COUNTERS)})
     (?:\s?(?P<after>{one_of(_LEXICON["approximate_after"])}))?
@@ -70,7 +71,7 @@ class CountRecognizer:
 
 
 #: `인구 1만5천명`, `인구가 약 30만 명`: the noun a count of residents follows.
-_RESIDENTS = regex.compile(rf"""
+_RESIDENTS = compiled(rf"""
     {one_of(_LEXICON['resident_nouns'])}{one_of(particles("topic", "subject"))}?\s*(?:약|총)?\s*$
     """, regex.VERBOSE)
 
@@ -176,4 +177,4 @@ def _role_end(match: regex.Match, group: str, morphemes: Morphemes) -> int | Non
 
 
 #: `67개 도시의 시장단과 대표단`: office holders and others, of unknown number.
-_COORDINATED = regex.compile(r"(?:과|와|및|\s?및)\s")
+_COORDINATED = compiled(r"(?:과|와|및|\s?및)\s")

@@ -17,6 +17,7 @@ import regex
 
 from ..lexicons import load
 from ..nlp.korean import one_of
+from ..pattern_cache import compiled
 
 _LEXICON = load("numerals")
 _SINO_DIGITS: dict[str, int] = _LEXICON["sino_digits"]
@@ -64,12 +65,12 @@ _APPROXIMATE_SUFFIX = one_of(_LEXICON["approximate_suffixes"])
 #: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`, `1만2000 여`)
 APPROXIMATE_NUMBER = rf"(?:(?:{_VAGUE}|{NUMBER})(?:(?<=\d)[ ](?={_APPROXIMATE_SUFFIX}))?{_APPROXIMATE_SUFFIX}?)"
 
-_NATIVE_RE = regex.compile(NATIVE_NUMBER)
-_MIXED_RE = regex.compile(_MIXED)
-_VAGUE_RE = regex.compile(rf"({_VAGUE_PREFIX})(.+)")
-_APPROXIMATE_RE = regex.compile(rf"(.+?)({_APPROXIMATE_SUFFIX})")
-_MIXED_TOKEN = regex.compile(rf"\d+(?:\.\d+)?|{_SINO_DIGIT}|{_char_class(_SMALL_UNITS)}|{_char_class(_LARGE_UNITS)}")
-_NATIVE_TOKEN = regex.compile(one_of(_NATIVE_WORDS))
+_NATIVE_RE = compiled(NATIVE_NUMBER)
+_MIXED_RE = compiled(_MIXED)
+_VAGUE_RE = compiled(rf"({_VAGUE_PREFIX})(.+)")
+_APPROXIMATE_RE = compiled(rf"(.+?)({_APPROXIMATE_SUFFIX})")
+_MIXED_TOKEN = compiled(rf"\d+(?:\.\d+)?|{_SINO_DIGIT}|{_char_class(_SMALL_UNITS)}|{_char_class(_LARGE_UNITS)}")
+_NATIVE_TOKEN = compiled(one_of(_NATIVE_WORDS))
 
 
 class Quantity(NamedTuple):

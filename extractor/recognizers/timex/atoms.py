@@ -12,6 +12,7 @@ import regex
 
 from ...lexicons import load
 from ...nlp.korean import one_of
+from ...pattern_cache import compiled
 from ..numerals import NUMBER, parse_number
 
 LEXICON = load("timex")
@@ -477,7 +478,7 @@ def _clock_hour(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"clock": clock})
 
 
-COMPILED = [(regex.compile(pattern), build) for pattern, build in RULES]
+COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 
 # Trying every rule at every position was most of the cost. At a position only the rules are tried
 # that can match given the character before it and the two from it: the regex module tells by a
@@ -486,7 +487,7 @@ COMPILED = [(regex.compile(pattern), build) for pattern, build in RULES]
 #: a rule as tried on those few characters alone: what it requires of the text further back
 #: (`(?<=\()`) is taken to hold, so no rule that could match is left out (the rules look back
 #: for what must be there only outside negative lookarounds)
-_PROBES = {pattern: regex.compile(pattern.pattern.replace("(?<=", "(?<=|"))
+_PROBES = {pattern: compiled(pattern.pattern.replace("(?<=", "(?<=|"))
            for pattern, _ in COMPILED if "(?<=" in pattern.pattern}
 _BEGINNING = 2
 _RULES_BY_STRETCH: dict[tuple[str, str], list[tuple[regex.Pattern, Callable]]] = {}

@@ -5,6 +5,7 @@ import regex
 
 from ...lexicons import foreign_cities, load
 from ...nlp.korean import one_of, report_verbs
+from ...pattern_cache import compiled
 
 
 class VisitLexicon:
@@ -47,7 +48,7 @@ class VisitLexicon:
         self.event_openings = tuple(lexicon["event_openings"])
         self.abroad_after_place = regex.compile(lexicon["held_abroad_after_place"])
         self.abroad_events = (*self.events, *self.event_openings, *lexicon["held_abroad_events"])
-        self.foreign_city = regex.compile(rf"(?<!\p{{Hangul}})(?:{one_of(foreign_cities())})")
+        self.foreign_city = compiled(rf"(?<!\p{{Hangul}})(?:{one_of(foreign_cities())})")
         heads = one_of(lexicon["edition_heads"])
         self.edition = regex.compile(rf"(?:\s[^\s,.]+){{0,4}}?\s?(?:{heads})"
                                      r"(?:에서는|에서|에는|에|의|을|를|은|는|이|가|과|와|도)?(?!\p{Hangul})")

@@ -1,0 +1,82 @@
+"""Compiled `regex` patterns kept from one process to the next.
+
+The `regex` module parses and optimises a pattern in Python: the long ones (the timex rules, each
+holding every Korean numeral word) took a tenth of a cold start to compile. A compiled pattern
+pickles as its compiled code (`regex` registers that with copyreg) and unpickles without being
+parsed again, a fortieth of the time. `compiled(pattern)` therefore takes the pattern from a cache
+file read once per process and compiles only what the file lacks; `save()`, called once the
+pipeline is loaded, rewrites the file with the patterns this process asked for if it lacked any.
+The file is named by the versions of Python and regex and kept with the user's other caches (it is
+trusted as the byte-compiled modules in `__pycache__` are); when it cannot be read or written, the
+patterns are compiled as before.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+import regex
+
+_asked: dict[tuple[str, int], regex.Pattern] = {}
+_stored: dict[tuple[str, int], regex.Pattern] | None = None
+_lacking = False
+
+
+def cache_file() -> Path | None:
+    root = os.environ.get("XDG_CACHE_HOME")
+    try:
+        directory = Path(root) if root else Path.home() / ".cache"
+    except RuntimeError:  # no home directory to find
+        return None
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return directory / "extractor" / f"patterns-python{python}-regex{regex.__version__}.pickle"
+
+
+def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
+    """`regex.compile(pattern, flags)`, from the cache file when it holds the pattern."""
+    global _lacking
+    key = (pattern, flags)
+    found = _asked.get(key) or _stored_patterns().get(key)
+    if found is None:
+        found, _lacking = regex.compile(pattern, flags), True
+    _asked[key] = found
+    return found
+
+
+def save() -> None:
+    """Write the patterns asked for so far, if the cache file lacked some of them."""
+    global _lacking, _stored
+    path = cache_file()
+    if not _lacking or path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as file:
+            pickle.dump(_asked, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(file.name, path)  # whole or not at all, even with processes saving at once
+    except OSError:
+        return  # a read-only or full disk: the patterns are compiled again next time
+    _stored, _lacking = dict(_asked), False
+
+
+def _stored_patterns() -> dict[tuple[str, int], regex.Pattern]:
+    global _stored
+    if _stored is None:
+        _stored = _read(cache_file())
+    return _stored
+
+
+def _read(path: Path | None) -> dict[tuple[str, int], regex.Pattern]:
+    """The cache file's patterns; none when there is no file yet or an unreadable one (save()
+    then writes it anew)."""
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as file:
+            stored = pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return {}
+    return stored if isinstance(stored, dict) else {}

@@ -1,0 +1,45 @@
+"""Compiled patterns kept between processes: what comes back from the cache file matches as a
+freshly compiled pattern does, and a missing or broken file only means compiling."""
+from __future__ import annotations
+
+import pytest
+import regex
+
+from extractor import pattern_cache
+
+PATTERN = r"(?<!\p{Hangul})(?P<number>\d+)\s?(?:명|개국)"
+TEXT = "외국인 12명이 3개국에서 왔다."
+
+
+@pytest.fixture
+def fresh_process(tmp_path, monkeypatch):
+    """The module as a new process finds it, its cache file under tmp_path."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _new_process(monkeypatch)
+
+
+def _new_process(monkeypatch):
+    for name, value in (("_asked", {}), ("_stored", None), ("_lacking", False)):
+        monkeypatch.setattr(pattern_cache, name, value)
+
+
+def test_a_saved_pattern_comes_back_matching_as_a_compiled_one(fresh_process, monkeypatch):
+    first = pattern_cache.compiled(PATTERN)
+    pattern_cache.save()
+    assert pattern_cache.cache_file().exists()
+    _new_process(monkeypatch)
+    again = pattern_cache.compiled(PATTERN)
+    assert again is not first and again.pattern == PATTERN
+    expected = [(m.span(), m["number"]) for m in regex.compile(PATTERN).finditer(TEXT)]
+    assert [(m.span(), m["number"]) for m in again.finditer(TEXT)] == expected == [((4, 7), "12"), ((9, 12), "3")]
+    assert not pattern_cache._lacking  # nothing to write again
+
+
+def test_a_broken_cache_file_is_compiled_past_and_written_anew(fresh_process, monkeypatch):
+    path = pattern_cache.cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    assert pattern_cache.compiled(PATTERN).match("12명")
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    assert PATTERN in {pattern for pattern, _ in pattern_cache._stored_patterns()}

@@ -663,7 +663,13 @@ def is_korean_name(people: People, word: Word) -> bool:
         return False  # `경기도`, `서울시`, `이라크`, `이란`: a place with a surname's first syllable
     if any(speaker.name == stem for _, speaker, _ in people.entries):
         return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
-    return split_title(stem) is None and not is_organization_word(people.reading, word)
+    return split_title(stem) is None and not _common_noun(people, word) and not is_organization_word(people.reading, word)
+
+
+def _common_noun(people: People, word: Word) -> bool:
+    """A word that only has a Korean name's form: a common noun Kiwi knows (`연구소`, `전문가`,
+    `추진단`), or a noun and a derivational suffix (`정보화`, `안전성`, `유학생`)."""
+    return word.stem_tags == ("NNG", "XSN") or people.article.dictionary_noun(word.start, word.start + len(word.stem))
 
 
 def _noun_or_root(word: Word) -> bool:

@@ -147,6 +147,13 @@ class ArticleWords:
                         stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
                         self.text[start:particle_start], self.text[particle_start:end], stem_tags)])
 
+    def dictionary_noun(self, start: int, end: int) -> bool:
+        """Is text[start:end] one common noun of Kiwi's dictionary (`연구소`), not a guess at an
+        unknown word (`최영조`)?"""
+        index = bisect_left(self.morph_starts, start)
+        return any(m.start == start and m.end == end and m.tag == "NNG" and not m.oov
+                   for m in self.morphs[index:index + 2])
+
     def clause_word(self, index: int) -> Word:
         if index not in self._clause_words:
             start, end = self.clause_bounds[index]

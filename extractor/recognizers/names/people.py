@@ -659,8 +659,8 @@ def is_korean_name(people: People, word: Word) -> bool:
     lex = people.heads
     if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
         return False
-    if stem[:-1] in titles().regions or _in_country(word, people.countries):
-        return False  # `경기도`, `서울시`, `이라크`, `이란`: a place with a surname's first syllable
+    if stem[:-1] in titles().regions or _in_country(word, people.countries) or _foreign_city(stem):
+        return False  # `경기도`, `서울시`, `이라크`, `하노이`: a place with a surname's first syllable
     if any(speaker.name == stem for _, speaker, _ in people.entries):
         return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
     return split_title(stem) is None and not _common_noun(people, word) and not is_organization_word(people.reading, word)
@@ -669,7 +669,7 @@ def is_korean_name(people: People, word: Word) -> bool:
 def _common_noun(people: People, word: Word) -> bool:
     """A word that only has a Korean name's form: a common noun Kiwi knows (`연구소`, `전문가`,
     `추진단`), or a noun and a derivational suffix (`정보화`, `안전성`, `유학생`)."""
-    return word.stem_tags == ("NNG", "XSN") or people.article.dictionary_noun(word.start, word.start + len(word.stem))
+    return word.stem_tags == ("NNG", "XSN") or people.article.dictionary_nouns(word.start, word.start + len(word.stem)) == 1
 
 
 def _noun_or_root(word: Word) -> bool:
@@ -693,8 +693,8 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
             or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
         return False  # `카밀 조셉 바를락 뉴욕 부시장`, `중국 시안 리밍위안 시장`: the city is the body
-    if is_organization_word(people.reading, word):
-        return False
+    if is_organization_word(people.reading, word) or people.article.dictionary_nouns(word.start, word.end) > 1:
+        return False  # `마닐라 교통국 국장`: common nouns Kiwi knows make a body
     # a word right before the original spelling is a name's even where it reads as a common noun (`봉사`)
     return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
 

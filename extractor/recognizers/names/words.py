@@ -147,12 +147,15 @@ class ArticleWords:
                         stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
                         self.text[start:particle_start], self.text[particle_start:end], stem_tags)])
 
-    def dictionary_noun(self, start: int, end: int) -> bool:
-        """Is text[start:end] one common noun of Kiwi's dictionary (`연구소`), not a guess at an
-        unknown word (`최영조`)?"""
-        index = bisect_left(self.morph_starts, start)
-        return any(m.start == start and m.end == end and m.tag == "NNG" and not m.oov
-                   for m in self.morphs[index:index + 2])
+    def dictionary_nouns(self, start: int, end: int) -> int:
+        """How many common nouns of Kiwi's dictionary text[start:end] is made of (`연구소`: 1,
+        `교통국`: 2), or 0 when any part is something else or a guess at an unknown word (`최영조`)."""
+        first = bisect_left(self.morph_starts, start)
+        last = bisect_left(self.morph_starts, end, first)
+        inside = self.morphs[first:last]
+        covered = bool(inside) and inside[0].start == start and inside[-1].end == end and all(
+            left.end == right.start for left, right in zip(inside, inside[1:]))
+        return len(inside) if covered and all(m.tag == "NNG" and not m.oov for m in inside) else 0
 
     def clause_word(self, index: int) -> Word:
         if index not in self._clause_words:

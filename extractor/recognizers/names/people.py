@@ -669,7 +669,7 @@ def is_korean_name(people: People, word: Word) -> bool:
 def _common_noun(people: People, word: Word) -> bool:
     """A word that only has a Korean name's form: a common noun Kiwi knows (`연구소`, `전문가`,
     `추진단`), or a noun and a derivational suffix (`정보화`, `안전성`, `유학생`)."""
-    return word.stem_tags == ("NNG", "XSN") or people.article.dictionary_nouns(word.start, word.start + len(word.stem)) == 1
+    return word.stem_tags == ("NNG", "XSN") or len(people.article.dictionary_nouns(word.start, word.start + len(word.stem))) == 1
 
 
 def _noun_or_root(word: Word) -> bool:
@@ -693,10 +693,17 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
             or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
         return False  # `카밀 조셉 바를락 뉴욕 부시장`, `중국 시안 리밍위안 시장`: the city is the body
-    if is_organization_word(people.reading, word) or people.article.dictionary_nouns(word.start, word.end) > 1:
-        return False  # `마닐라 교통국 국장`: common nouns Kiwi knows make a body
+    if is_organization_word(people.reading, word) or _compound_of_known_nouns(people, word):
+        return False
     # a word right before the original spelling is a name's even where it reads as a common noun (`봉사`)
     return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
+
+
+def _compound_of_known_nouns(people: People, word: Word) -> bool:
+    """`교통국` (교통+국): a compound opening with a word Kiwi knows, a body's or a thing's name;
+    a name Kiwi splits into syllables (`왕리`: 왕+리) opens with one syllable."""
+    nouns = people.article.dictionary_nouns(word.start, word.end)
+    return len(nouns) > 1 and len(nouns[0].form) > 1
 
 
 def _after_country(word: Word, people: People) -> bool:

@@ -938,8 +938,8 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) and (
                 first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
-        if first < last and _one_syllable_surname(words[first], lex) and _adjacent(people, words, first, first + 1):
-            first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`: a Chinese surname written apart
+        if first < last and _one_syllable_name_word(people, words, first) and _adjacent(people, words, first, first + 1):
+            first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`, `존 스미스 대사`: a surname or a given name
         if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
@@ -1211,6 +1211,19 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     if not any(_in_country(word, people.countries) for word in body):
         return False
     return after_part or _is_foreign_name_part(people, body[0])  # `솜삭 차이왓 태국 총리`
+
+
+def _one_syllable_name_word(people: People, words: list[Word], index: int) -> bool:
+    """words[index] opens a transliterated name in one syllable: a Chinese surname written apart
+    (`린`), or a proper noun standing first (`존 스미스`; `압둘라 알 사우드` goes on before `알`);
+    not a body's shorthand or a title's modifier (`현 스미스 대표`)."""
+    lex, word = titles(), words[index]
+    stem = clean(word.stem)
+    if stem in lex.body_shorthands or stem in lex.title_modifiers:
+        return False
+    opens = index == 0 or not (_adjacent(people, words, index - 1, index)
+                               and _is_foreign_name_part(people, words[index - 1]))
+    return _one_syllable_surname(word, lex) or _one_syllable_proper(word) and opens
 
 
 def _one_syllable_proper(word: Word) -> bool:

@@ -40,7 +40,7 @@ from ... import lexicons
 from ...model import Speaker
 from ...nlp.common import items
 from ...nlp.korean import Spans, longest_first, pair, per_doc
-from .things import Candidate, Heads, Reading, heads, is_organization_word, organizations
+from .things import Candidate, Heads, Reading, has_legal_form, heads, is_organization_word, organizations
 from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
@@ -368,8 +368,8 @@ def _apposed(people: People) -> None:
 
 def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | None:
     words = _words_before(people.article, match.start())
-    if not words or words[-1].particle:
-        return None
+    if not words or words[-1].particle or has_legal_form(match.group()):
+        return None  # `한빛(주) 대표`: the parenthesis marks a company, not who a person is
     if split_title(clean(words[-1].stem)):  # `김철수 안양시장(사진 왼쪽)이`: the phrase before it
         phrase = phrase_ending_at(people, words, len(words) - 1)
         return (phrase, match.end()) if phrase and phrase.speaker.name else None
@@ -685,8 +685,9 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     stem = clean(word.stem)
     # Kiwi reads some syllables of foreign names as bare verb stems (`누르`), which never stand alone.
     name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V"))
-    if word.particle or not name_like or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
-        return False
+    if word.particle or not name_like or has_legal_form(word.stem) \
+            or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
+        return False  # `한빛(주)`: a company
     lex = people.heads
     if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
         return False
@@ -1350,7 +1351,7 @@ def person_candidates(people: People) -> list[Candidate]:
             found.append(Candidate("organizations", body, phrase.start, phrase.start + len(body)))
         if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles:
             body = _candidate("organizations", article, phrase.body_span)
-            if not _in_country_span(body, people.countries):
+            if not _in_country_span(body, people.countries) and not has_legal_form(body.name):  # things lists those
                 found.append(body)
     return found + _glued_bylines(people) + _glossed_names(people)
 

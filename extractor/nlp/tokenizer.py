@@ -45,6 +45,7 @@ class Morph(NamedTuple):
     tag: str
     start: int
     end: int
+    oov: bool = False  # not in Kiwi's dictionary: `최영조`/NNG is a guess, `연구소`/NNG a known noun
 
 
 _SPAN = attrgetter("start", "end")
@@ -180,7 +181,7 @@ def _morphs(sentence, offset: int, strings_once: dict[str, str]) -> list[Morph]:
         length = token.len
         if length > 0:
             form, tag, start = token.form, token.tag, token.start + offset
-            morphs.append(_new_tuple(Morph, (once(form, form), once(tag, tag), start, start + length)))
+            morphs.append(_new_tuple(Morph, (once(form, form), once(tag, tag), start, start + length, token.oov)))
     return morphs
 
 
@@ -243,7 +244,7 @@ def _surface_pieces(text: str, morphs: list[Morph]) -> Iterator[tuple[int, int, 
 def _merged_spans(morphs: list[Morph]) -> Iterator[list]:
     """[start, end, tags] of the sorted morphemes, overlapping ones (`했다` = 하+었+다) merged."""
     last: list | None = None
-    for _, tag, start, end in morphs:
+    for _, tag, start, end, _ in morphs:
         if last is not None and start < last[1]:
             last[1] = max(last[1], end)
             last[2] += "+" + tag

@@ -28,6 +28,8 @@ _PLACE_ROLES = set(_LEXICON["place_roles"])
 
 
 _WORD = r"[\p{Hangul}·]+"
+#: a Latin acronym glued before the counted noun names whose it is: `45개 OCA회원국`, `3개 IT기업`
+_ACRONYM_BEFORE = r"[A-Z]{2,6}(?=\p{Hangul})"
 _COUNT = compiled(rf"""
     (?:(?P<total>{one_of(_LEXICON["total_before"])})\s?
       |(?P<about>{one_of(_LEXICON["approximate_before"])})\s)?
@@ -35,7 +37,8 @@ _COUNT = compiled(rf"""
     (?:(?P<low>{NUMBER})\s?{one_of(_LEXICON["range_separators"])}\s?)?
     (?P<number>{APPROXIMATE_NUMBER})\s?
     (?:(?P<counter>{one_of(_COUNTER_UNITS)})
-      |(?P<gae>개|(?<=여\s?))(?P<between>\s?{one_of(_LEXICON["approximate_between"])})?\s?(?P<word>{_WORD})?)
+      |(?P<gae>개|(?<=여\s?))(?P<between>\s?{one_of(_LEXICON["approximate_between"])})?\s?
+       (?:{_ACRONYM_BEFORE})?(?P<word>{_WORD})?)
     (?:\s?(?P<after>{one_of(_LEXICON["approximate_after"])}))?
     (?=(?:\s(?P<next>{_WORD}))?)
     """, regex.VERBOSE)
@@ -122,8 +125,7 @@ def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[C
     role_end = _role_end(match, "word", morphemes)
     if role_end:
         return [count("people", role_end)]
-    # `11개 국내·외 도시`: a modifier may stand between 개 and the counted noun
-    word = "next" if match["word"] in _MODIFIERS and match["next"] else "word"
+    word = "next" if _is_modifier(match["word"]) and match["next"] else "word"
     noun_end = morphemes.noun_end(match.start(word), match.end(word))
     unit = _counted_unit(match.string[match.start(word):noun_end or 0], noun_end, morphemes)
     if unit is None:
@@ -133,6 +135,12 @@ def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[C
     if unit == "cities" and role_end and not match["after"]:
         counts.append(count("people", role_end))
     return counts
+
+
+def _is_modifier(word: str) -> bool:
+    """`11개 국내·외 도시`, `5개 자매·우호 도시`: a modifier, or modifiers joined by `·`, may stand
+    between 개 and the counted noun."""
+    return word in _MODIFIERS or all(part in _MODIFIERS for part in word.split("·"))
 
 
 def _predicate_count(match: regex.Match, morphemes: Morphemes) -> Count | None:

@@ -38,7 +38,7 @@ _SINO_DIGIT = _char_class(_SINO_DIGITS)
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)"
 _COEFFICIENT = rf"(?:\d|{_SINO_DIGIT})?"
 _BELOW_TEN_THOUSAND = (
-    "".join(rf"(?:{_COEFFICIENT}{unit})?" for unit in sorted(_SMALL_UNITS, key=_SMALL_UNITS.get, reverse=True))
+    "".join(rf"(?:{_COEFFICIENT}{unit}(?:[ ](?=\d))?)?" for unit in sorted(_SMALL_UNITS, key=_SMALL_UNITS.get, reverse=True))
     + rf"(?:{_ARABIC}|{_SINO_DIGIT})?"
 )
 _GROUP_COEFFICIENT = rf"(?:\d+\.\d+|{_BELOW_TEN_THOUSAND})"

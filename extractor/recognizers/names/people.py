@@ -40,7 +40,7 @@ from ... import lexicons
 from ...model import Speaker
 from ...nlp.common import items
 from ...nlp.korean import Spans, longest_first, pair, per_doc
-from .things import Candidate, Heads, Reading, heads, is_organization_word, organizations
+from .things import Candidate, Heads, Reading, has_legal_form, heads, is_organization_word, organizations
 from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
@@ -368,8 +368,8 @@ def _apposed(people: People) -> None:
 
 def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | None:
     words = _words_before(people.article, match.start())
-    if not words or words[-1].particle:
-        return None
+    if not words or words[-1].particle or has_legal_form(match.group()):
+        return None  # `한빛(주) 대표`: the parenthesis marks a company, not who a person is
     if split_title(clean(words[-1].stem)):  # `김철수 안양시장(사진 왼쪽)이`: the phrase before it
         phrase = phrase_ending_at(people, words, len(words) - 1)
         return (phrase, match.end()) if phrase and phrase.speaker.name else None
@@ -659,11 +659,17 @@ def is_korean_name(people: People, word: Word) -> bool:
     lex = people.heads
     if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
         return False
-    if stem[:-1] in titles().regions or _in_country(word, people.countries):
-        return False  # `경기도`, `서울시`, `이라크`, `이란`: a place with a surname's first syllable
+    if stem[:-1] in titles().regions or _in_country(word, people.countries) or _foreign_city(stem):
+        return False  # `경기도`, `서울시`, `이라크`, `하노이`: a place with a surname's first syllable
     if any(speaker.name == stem for _, speaker, _ in people.entries):
         return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
-    return split_title(stem) is None and not is_organization_word(people.reading, word)
+    return split_title(stem) is None and not _common_noun(people, word) and not is_organization_word(people.reading, word)
+
+
+def _common_noun(people: People, word: Word) -> bool:
+    """A word that only has a Korean name's form: a common noun Kiwi knows (`연구소`, `전문가`,
+    `추진단`), or a noun and a derivational suffix (`정보화`, `안전성`, `유학생`)."""
+    return word.stem_tags == ("NNG", "XSN") or len(people.article.dictionary_nouns(word.start, word.start + len(word.stem))) == 1
 
 
 def _noun_or_root(word: Word) -> bool:
@@ -679,18 +685,26 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     stem = clean(word.stem)
     # Kiwi reads some syllables of foreign names as bare verb stems (`누르`), which never stand alone.
     name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V"))
-    if word.particle or not name_like or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
-        return False
+    if word.particle or not name_like or has_legal_form(word.stem) \
+            or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
+        return False  # `한빛(주)`: a company
     lex = people.heads
     if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
         return False
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
             or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
         return False  # `카밀 조셉 바를락 뉴욕 부시장`, `중국 시안 리밍위안 시장`: the city is the body
-    if is_organization_word(people.reading, word):
+    if is_organization_word(people.reading, word) or _compound_of_known_nouns(people, word):
         return False
     # a word right before the original spelling is a name's even where it reads as a common noun (`봉사`)
     return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
+
+
+def _compound_of_known_nouns(people: People, word: Word) -> bool:
+    """`교통국` (교통+국): a compound opening with a word Kiwi knows, a body's or a thing's name;
+    a name Kiwi splits into syllables (`왕리`: 왕+리) opens with one syllable."""
+    nouns = people.article.dictionary_nouns(word.start, word.end)
+    return len(nouns) > 1 and len(nouns[0].form) > 1
 
 
 def _after_country(word: Word, people: People) -> bool:
@@ -925,8 +939,8 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) and (
                 first == last or _adjacent(people, words, first, first + 1)):
             first -= 1
-        if first < last and _one_syllable_surname(words[first], lex) and _adjacent(people, words, first, first + 1):
-            first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`: a Chinese surname written apart
+        if first < last and _one_syllable_name_word(people, words, first) and _adjacent(people, words, first, first + 1):
+            first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`, `존 스미스 대사`: a surname or a given name
         if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
@@ -1200,6 +1214,19 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     return after_part or _is_foreign_name_part(people, body[0])  # `솜삭 차이왓 태국 총리`
 
 
+def _one_syllable_name_word(people: People, words: list[Word], index: int) -> bool:
+    """words[index] opens a transliterated name in one syllable: a Chinese surname written apart
+    (`린`), or a proper noun standing first (`존 스미스`; `압둘라 알 사우드` goes on before `알`);
+    not a body's shorthand or a title's modifier (`현 스미스 대표`)."""
+    lex, word = titles(), words[index]
+    stem = clean(word.stem)
+    if stem in lex.body_shorthands or stem in lex.title_modifiers:
+        return False
+    opens = index == 0 or not (_adjacent(people, words, index - 1, index)
+                               and _is_foreign_name_part(people, words[index - 1]))
+    return _one_syllable_surname(word, lex) or _one_syllable_proper(word) and opens
+
+
 def _one_syllable_proper(word: Word) -> bool:
     """`알` of `압둘라 알 사우드`, `반` of `응우옌 반 안`: one syllable read as a proper noun."""
     return not word.particle and len(word.stem) == 1 and word.tags == ("NNP",)
@@ -1324,7 +1351,7 @@ def person_candidates(people: People) -> list[Candidate]:
             found.append(Candidate("organizations", body, phrase.start, phrase.start + len(body)))
         if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles:
             body = _candidate("organizations", article, phrase.body_span)
-            if not _in_country_span(body, people.countries):
+            if not _in_country_span(body, people.countries) and not has_legal_form(body.name):  # things lists those
                 found.append(body)
     return found + _glued_bylines(people) + _glossed_names(people)
 

@@ -1170,6 +1170,11 @@ def _known_bodies(reading: Reading) -> list[Candidate]:
     return found
 
 
+def has_legal_form(word: str) -> bool:
+    """`㈜한빛`, `한빛(주)`: a word marked as a body's name by its legal form."""
+    return _LEGAL_FORM.search(word) is not None
+
+
 def _legal_entities(reading: Reading) -> list[Candidate]:
     """`㈜한빛솔루션`, `(재)그린닥터스`, `누리테크(주)`: a name marked with its legal form (a company,
     a foundation, an association) is a body's, written without the mark."""

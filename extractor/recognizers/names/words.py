@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ...nlp.common import text_of
 from ...nlp.korean import morphemes_of, per_doc
+from ...nlp.tokenizer import Morph
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
@@ -146,6 +147,16 @@ class ArticleWords:
                     *[once(part, part) for part in (
                         stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
                         self.text[start:particle_start], self.text[particle_start:end], stem_tags)])
+
+    def dictionary_nouns(self, start: int, end: int) -> list[Morph]:
+        """The common nouns of Kiwi's dictionary text[start:end] is made of (`연구소`, `교통`+`국`),
+        or none when any part is something else or a guess at an unknown word (`최영조`)."""
+        first = bisect_left(self.morph_starts, start)
+        last = bisect_left(self.morph_starts, end, first)
+        inside = self.morphs[first:last]
+        covered = bool(inside) and inside[0].start == start and inside[-1].end == end and all(
+            left.end == right.start for left, right in zip(inside, inside[1:]))
+        return inside if covered and all(m.tag == "NNG" and not m.oov for m in inside) else []
 
     def clause_word(self, index: int) -> Word:
         if index not in self._clause_words:

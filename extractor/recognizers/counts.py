@@ -18,7 +18,7 @@ from ..model import Count
 from ..nlp.common import add_item, text_of
 from ..nlp.korean import Morphemes, content_of, morphemes_of, longest_first, one_of, particles
 from ..pattern_cache import compiled
-from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number, parse_number
+from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number
 
 _LEXICON = load("counters")
 _COUNTED_NOUNS: dict[str, str] = _LEXICON["counted_with_gae"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import NamedTuple
 
-import regex
 
 from ..lexicons import load
 from ..nlp.korean import one_of

@@ -929,7 +929,6 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
 
 def _name_of_foreign_parts(people: People, words: list[Word], position: int, title: str, aged: bool):
     """A foreign name of words Kiwi reads as proper nouns, the body between it and the title."""
-    lex = titles()
     for body_length in range(0, MAX_BODY_WORDS + 1):
         last = position - body_length
         if not _body_between(people, words, last, position):

@@ -67,9 +67,10 @@ DIRECTION_PARTICLES = particles("object", "direction")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
 FOOTNOTE_MARKS = ("*", "＊")
 FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
-#: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`).
-LIST_SEPARATOR_AFTER = re.compile(r"(?:\s*[,·ㆍ]\s*|[와과] )")
-LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
+#: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`),
+#: each name maybe with its figure (`브루나이(11명), 부탄(16명)`).
+LIST_SEPARATOR_AFTER = re.compile(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
+LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
 #: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명으로`: a country's count of people;
 #: `베트남(-7.9%)`: its change.

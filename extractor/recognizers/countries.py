@@ -61,8 +61,10 @@ OBJECT_PARTICLES = particles("object")
 PHRASE_PARTICLES = particles("genitive", "partner")
 PARTNER_PARTICLES = particles("partner")
 FOOTNOTE_HIDDEN_PARTICLES = particles("subject", "topic", "also", "genitive")
+#: `33`, `3만`, `1만2천`, `1만 2000`: a number as the press writes it before `명`.
+KOREAN_NUMBER = r"[\d,]+(?:[만천](?: ?[\d,]+)?)*"
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
-PEOPLE_COUNT = re.compile(r"(?:총|약)?[\d,]+(?:여)?명")
+PEOPLE_COUNT = re.compile(rf"(?:총|약)?{KOREAN_NUMBER}(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
 FOOTNOTE_MARKS = ("*", "＊")
@@ -154,7 +156,7 @@ class CountryLexicon:
         self.course_target = cues["course_target"]
         self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
         self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:{one_of(cues['visitor_nouns'])})"
-                                         r"(?= ?[\d,]+ ?여? ?명|\)|/)")
+                                         rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|들?(?:{one_of(cues['crowd_verbs'])}))")
         self.city_code = foreign_cities()
         city_heads = one_of(countries["city_official_heads"])
         self.city_officials = re.compile(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"

@@ -165,10 +165,13 @@ def carried_clause(ctx: VisitContext, sentence: SentencePart, event: Clause) -> 
 
 def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Dated], all_dates: list[Dated]) -> Clause:
     """Visits counted since the earliest date named, up to a `…까지` or `… 기준` date, through a
-    number of days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
+    number of days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date; a range
+    given whole (`10일부터 19일까지 … 다녀갔다`) is the tally's own."""
     since = min(dates, key=lambda d: d.period)
     until = [d for d in dates if d is not since and ctx.text.startswith(ctx.lex.tally_ends, d.end)
              and d.period > since.period]
+    if not until and since.period.is_span and since.period.end is not None:
+        return Clause(sentence.start, sentence.end, since, True)
     end = until[-1].period if until else _last_of_days(since, all_dates, reach=8) or ctx.reference
     return Clause(sentence.start, sentence.end, since.with_period(since.period.through(end)), True)
 

@@ -79,6 +79,8 @@ MAX_PHRASE_MORPHS = 80
 COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)")
 PARENTHESES = re.compile(r"\([^()]*\)")
+#: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
+INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
 VENUE = re.compile(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
 
@@ -402,8 +404,9 @@ class VisitJudge:
                 return "origin" if names_people and morph.tag == "VCP" else None
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
-            if genitive and morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns:
-                return "destination"  # `베트남 다낭시의 초청을 받아`: the inviter is the host
+            if morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns and (
+                    genitive or (not names_people and self._invites(morph.end))):
+                return "destination"  # `베트남 다낭시의 초청을 받아`, `케냐 정부 초청으로`: the inviter is the host
             genitive = genitive or morph.form == "의"
             i += 1
         return None
@@ -418,6 +421,10 @@ class VisitJudge:
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _invites(self, offset: int) -> bool:
+        """`초청으로`, `초청을 받아`: the noun before tells who invites (not `초청 연수`)."""
+        return INVITED_BY.match(self.text, offset) is not None
 
     def _signs_with(self, offset: int, limit: int) -> bool:
         """`X과 우호교류 협약을 체결`: X is the other party of an agreement (not `칠레와 페루가`)."""

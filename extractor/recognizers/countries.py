@@ -66,6 +66,9 @@ KOREAN_NUMBER = r"[\d,]+(?:[만천](?: ?[\d,]+)?)*"
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
 PEOPLE_COUNT = re.compile(rf"(?:총|약)?{KOREAN_NUMBER}(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
+TOPIC_PARTICLES = particles("topic", "also")
+#: `2만4946명이`: a count of people as the subject of the clause.
+PEOPLE_AS_SUBJECT = re.compile(rf"{KOREAN_NUMBER}(?:여)? ?명이(?![가-힣])")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
 FOOTNOTE_MARKS = ("*", "＊")
 FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
@@ -420,7 +423,17 @@ class VisitJudge:
             return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
+        if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
+            return "origin"  # `중국은 … 2만4946명이 입국했다`: a country's row of a tally of arrivals
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _counts_its_people(self, offset: int, limit: int) -> bool:
+        """A count of people is the clause's subject, and the host's people are not named
+        before it (not `일본은 한국인 관광객 700만명이`)."""
+        count = PEOPLE_AS_SUBJECT.search(self.text, offset, limit)
+        return count is not None and not any(
+            self.lexicon.code_of[name.group(1).replace("\n", "")] == self.lexicon.host
+            for name in self.lexicon.names.finditer(self.text, offset, count.start()))
 
     def _invites(self, offset: int) -> bool:
         """`초청으로`, `초청을 받아`: the noun before tells who invites (not `초청 연수`)."""

@@ -34,7 +34,8 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
     """
     dates = ctx.within(ctx.dates, sentence.start, sentence.end)
-    cumulative = _counts_since(ctx, sentence, dates)
+    # `2009년 417명, 2010년 281명, 2011년 262명 등 현재까지 1000명`: a row per date, no one tally
+    cumulative = _counts_since(ctx, sentence, dates) and len(_dated_counts(ctx, dates)) < MIN_DATED_ROWS
     trip = None if cumulative else _trip(ctx, dates)
     if trip is not None:
         return [Clause(sentence.start, sentence.end, trip)]
@@ -64,6 +65,20 @@ def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated])
     tally = ctx.lex.is_tally(sentence.text) and not (
         ctx.lex.is_visit_on_a_day(sentence.text) and any(d.period.day is not None for d in dates))
     return tally or _open_range(ctx.text, dates) or counted_since or any(_goes_on_since(ctx, d) for d in dates)
+
+
+#: How many dates, each with its count of people, make a sentence a list of rows (a table).
+MIN_DATED_ROWS = 3
+
+
+def _dated_counts(ctx: VisitContext, dates: list[Dated]) -> list[Dated]:
+    """The dates right before a count of people (`2009년 417명`): rows of a table told in a line."""
+    return [d for d in dates if any(c.unit == "people" and c.start - d.end <= 1
+                                    for c in ctx.within(ctx.counts, d.end, d.end + _ROW_REACH))]
+
+
+#: How far after a row's date its count of people may end (`2012년 1만2345명`).
+_ROW_REACH = 16
 
 
 def _dated_clauses(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],

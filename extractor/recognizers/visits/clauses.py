@@ -187,8 +187,20 @@ def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Da
              and d.period > since.period]
     if not until and since.period.is_span and since.period.end is not None:
         return Clause(sentence.start, sentence.end, since, True)
+    if not until and _closed_before_the_report(ctx, sentence, since):
+        return Clause(sentence.start, sentence.end, since, True)  # `지난해 120만명이 다녀갔다`: that year's
     end = until[-1].period if until else _last_of_days(since, all_dates, reach=8) or ctx.reference
     return Clause(sentence.start, sentence.end, since.with_period(since.period.through(end)), True)
+
+
+def _closed_before_the_report(ctx: VisitContext, sentence: SentencePart, date: Dated) -> bool:
+    """A period over before the report (`지난해`, `지난달`) counted only by a visit verb
+    (`다녀갔다`), with nothing saying the count runs on from it (`이후`, `부터`, `지금까지`, a
+    founding: `2009년 3월 구축된 상황실에는 … 다녀가며`)."""
+    end = date.period.end
+    return (end is not None and ctx.reference is not None and end < ctx.reference
+            and ctx.lex.is_visit_on_a_day(sentence.text) and not ctx.text.startswith("부터", date.end)
+            and not _starts_a_period(ctx, date) and not _dates_something_else(ctx, date))
 
 
 def _ends_a_stay(ctx: VisitContext, date: Dated) -> bool:

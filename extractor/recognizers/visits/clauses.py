@@ -3,6 +3,7 @@ of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from spacy.tokens import Doc
@@ -54,7 +55,12 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
-    return _dated_clauses(ctx, sentence, dates, event_dates)
+    clauses = _dated_clauses(ctx, sentence, dates, event_dates)
+    rows = {d.start: end for d, end in _dated_counts(ctx, dates)}
+    if len(rows) < MIN_DATED_ROWS:
+        return clauses
+    # a row ends with its count: `2012년 75명 | 등 현재까지 1000명` (the total is no row's)
+    return [replace(c, end=rows[c.date.start]) if c.date and c.date.start in rows else c for c in clauses]
 
 
 def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated]) -> bool:
@@ -71,10 +77,16 @@ def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated])
 MIN_DATED_ROWS = 3
 
 
-def _dated_counts(ctx: VisitContext, dates: list[Dated]) -> list[Dated]:
-    """The dates right before a count of people (`2009년 417명`): rows of a table told in a line."""
-    return [d for d in dates if any(c.unit == "people" and c.start - d.end <= 1
-                                    for c in ctx.within(ctx.counts, d.end, d.end + _ROW_REACH))]
+def _dated_counts(ctx: VisitContext, dates: list[Dated]) -> list[tuple[Dated, int]]:
+    """The dates right before a count of people (`2009년 417명`), each with the end of its
+    count: rows of a table told in a line."""
+    rows = []
+    for date in dates:
+        count = next((c for c in ctx.within(ctx.counts, date.end, date.end + _ROW_REACH)
+                      if c.unit == "people" and c.start - date.end <= 1), None)
+        if count is not None:
+            rows.append((date, count.end))
+    return rows
 
 
 #: How far after a row's date its count of people may end (`2012년 1만2345명`).

@@ -61,21 +61,29 @@ OBJECT_PARTICLES = particles("object")
 PHRASE_PARTICLES = particles("genitive", "partner")
 PARTNER_PARTICLES = particles("partner")
 FOOTNOTE_HIDDEN_PARTICLES = particles("subject", "topic", "also", "genitive")
+#: `33`, `3만`, `1만2천`, `1만 2000`: a number as the press writes it before `명`.
+KOREAN_NUMBER = r"[\d,]+(?:[만천](?: ?[\d,]+)?)*"
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
-PEOPLE_COUNT = re.compile(r"(?:총|약)?[\d,]+(?:여)?명")
+PEOPLE_COUNT = re.compile(rf"(?:총|약)?{KOREAN_NUMBER}(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
+TOPIC_PARTICLES = particles("topic", "also")
+#: `2만4946명이`: a count of people as the subject of the clause.
+PEOPLE_AS_SUBJECT = re.compile(rf"{KOREAN_NUMBER}(?:여)? ?명이(?![가-힣])")
 FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
 FOOTNOTE_MARKS = ("*", "＊")
 FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
-#: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`).
-LIST_SEPARATOR_AFTER = re.compile(r"(?:\s*[,·ㆍ]\s*|[와과] )")
-LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\s*[,·ㆍ]\s*|[와과] )$")
+#: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`),
+#: each name maybe with its figure (`브루나이(11명), 부탄(16명)`).
+LIST_SEPARATOR_AFTER = re.compile(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
+LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
 #: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명으로`: a country's count of people;
 #: `베트남(-7.9%)`: its change.
 COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)")
 PARENTHESES = re.compile(r"\([^()]*\)")
+#: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
+INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
 VENUE = re.compile(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
 
@@ -153,7 +161,7 @@ class CountryLexicon:
         self.course_target = cues["course_target"]
         self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
         self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:{one_of(cues['visitor_nouns'])})"
-                                         r"(?= ?[\d,]+ ?여? ?명|\)|/)")
+                                         rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|들?(?:{one_of(cues['crowd_verbs'])}))")
         self.city_code = foreign_cities()
         city_heads = one_of(countries["city_official_heads"])
         self.city_officials = re.compile(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
@@ -399,8 +407,9 @@ class VisitJudge:
                 return "origin" if names_people and morph.tag == "VCP" else None
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
-            if genitive and morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns:
-                return "destination"  # `베트남 다낭시의 초청을 받아`: the inviter is the host
+            if morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns and (
+                    genitive or (not names_people and self._invites(morph.end))):
+                return "destination"  # `베트남 다낭시의 초청을 받아`, `케냐 정부 초청으로`: the inviter is the host
             genitive = genitive or morph.form == "의"
             i += 1
         return None
@@ -414,7 +423,21 @@ class VisitJudge:
             return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
+        if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
+            return "origin"  # `중국은 … 2만4946명이 입국했다`: a country's row of a tally of arrivals
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _counts_its_people(self, offset: int, limit: int) -> bool:
+        """A count of people is the clause's subject, and the host's people are not named
+        before it (not `일본은 한국인 관광객 700만명이`)."""
+        count = PEOPLE_AS_SUBJECT.search(self.text, offset, limit)
+        return count is not None and not any(
+            self.lexicon.code_of[name.group(1).replace("\n", "")] == self.lexicon.host
+            for name in self.lexicon.names.finditer(self.text, offset, count.start()))
+
+    def _invites(self, offset: int) -> bool:
+        """`초청으로`, `초청을 받아`: the noun before tells who invites (not `초청 연수`)."""
+        return INVITED_BY.match(self.text, offset) is not None
 
     def _signs_with(self, offset: int, limit: int) -> bool:
         """`X과 우호교류 협약을 체결`: X is the other party of an agreement (not `칠레와 페루가`)."""

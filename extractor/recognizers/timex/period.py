@@ -14,7 +14,8 @@ from functools import cached_property
 from ...model import Timex
 from ...timex_days import timex_days
 
-_DAYS = re.compile(r"P(\d+)D")
+_DAYS = re.compile(r"P(\d+)([DW])")
+_DAYS_IN = {"D": 1, "W": 7}
 
 
 def _day(bound: str) -> dt.date | None:
@@ -83,9 +84,9 @@ class Period:
 
     @property
     def duration_days(self) -> int | None:
-        """The number of days a duration of days lasts (`P5D`)."""
+        """The number of days a duration of days or weeks lasts (`P5D`, `P2W`: 14)."""
         days = _DAYS.fullmatch(self.value)
-        return int(days[1]) if days else None
+        return int(days[1]) * _DAYS_IN[days[2]] if days else None
 
     def days_to(self, later: Period) -> int | None:
         """Days from this one day to a later one day."""

@@ -3,6 +3,7 @@ of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from spacy.tokens import Doc
@@ -34,7 +35,8 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     A time range on the report date (`13시부터 18시까지`) dates the visit by its day.
     """
     dates = ctx.within(ctx.dates, sentence.start, sentence.end)
-    cumulative = _counts_since(ctx, sentence, dates)
+    # `2009년 417명, 2010년 281명, 2011년 262명 등 현재까지 1000명`: a row per date, no one tally
+    cumulative = _counts_since(ctx, sentence, dates) and len(_dated_counts(ctx, dates)) < MIN_DATED_ROWS
     trip = None if cumulative else _trip(ctx, dates)
     if trip is not None:
         return [Clause(sentence.start, sentence.end, trip)]
@@ -53,7 +55,12 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
-    return _dated_clauses(ctx, sentence, dates, event_dates)
+    clauses = _dated_clauses(ctx, sentence, dates, event_dates)
+    rows = {d.start: end for d, end in _dated_counts(ctx, dates)}
+    if len(rows) < MIN_DATED_ROWS:
+        return clauses
+    # a row ends with its count: `2012년 75명 | 등 현재까지 1000명` (the total is no row's)
+    return [replace(c, end=rows[c.date.start]) if c.date and c.date.start in rows else c for c in clauses]
 
 
 def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated]) -> bool:
@@ -64,6 +71,26 @@ def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated])
     tally = ctx.lex.is_tally(sentence.text) and not (
         ctx.lex.is_visit_on_a_day(sentence.text) and any(d.period.day is not None for d in dates))
     return tally or _open_range(ctx.text, dates) or counted_since or any(_goes_on_since(ctx, d) for d in dates)
+
+
+#: How many dates, each with its count of people, make a sentence a list of rows (a table).
+MIN_DATED_ROWS = 3
+
+
+def _dated_counts(ctx: VisitContext, dates: list[Dated]) -> list[tuple[Dated, int]]:
+    """The dates right before a count of people (`2009년 417명`), each with the end of its
+    count: rows of a table told in a line."""
+    rows = []
+    for date in dates:
+        count = next((c for c in ctx.within(ctx.counts, date.end, date.end + _ROW_REACH)
+                      if c.unit == "people" and c.start - date.end <= 1), None)
+        if count is not None:
+            rows.append((date, count.end))
+    return rows
+
+
+#: How far after a row's date its count of people may end (`2012년 1만2345명`).
+_ROW_REACH = 16
 
 
 def _dated_clauses(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
@@ -165,12 +192,27 @@ def carried_clause(ctx: VisitContext, sentence: SentencePart, event: Clause) -> 
 
 def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Dated], all_dates: list[Dated]) -> Clause:
     """Visits counted since the earliest date named, up to a `…까지` or `… 기준` date, through a
-    number of days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date."""
+    number of days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date; a range
+    given whole (`10일부터 19일까지 … 다녀갔다`) is the tally's own."""
     since = min(dates, key=lambda d: d.period)
     until = [d for d in dates if d is not since and ctx.text.startswith(ctx.lex.tally_ends, d.end)
              and d.period > since.period]
+    if not until and since.period.is_span and since.period.end is not None:
+        return Clause(sentence.start, sentence.end, since, True)
+    if not until and _closed_before_the_report(ctx, sentence, since):
+        return Clause(sentence.start, sentence.end, since, True)  # `지난해 120만명이 다녀갔다`: that year's
     end = until[-1].period if until else _last_of_days(since, all_dates, reach=8) or ctx.reference
     return Clause(sentence.start, sentence.end, since.with_period(since.period.through(end)), True)
+
+
+def _closed_before_the_report(ctx: VisitContext, sentence: SentencePart, date: Dated) -> bool:
+    """A period over before the report (`지난해`, `지난달`) counted only by a visit verb
+    (`다녀갔다`), with nothing saying the count runs on from it (`이후`, `부터`, `지금까지`, a
+    founding: `2009년 3월 구축된 상황실에는 … 다녀가며`)."""
+    end = date.period.end
+    return (end is not None and ctx.reference is not None and end < ctx.reference
+            and ctx.lex.is_visit_on_a_day(sentence.text) and not ctx.text.startswith("부터", date.end)
+            and not _starts_a_period(ctx, date) and not _dates_something_else(ctx, date))
 
 
 def _ends_a_stay(ctx: VisitContext, date: Dated) -> bool:

@@ -146,9 +146,11 @@ def acts_out_visit(ctx: VisitContext, clause: Clause) -> bool:
     for match in ctx.lex.visit_verb.finditer(ctx.text, clause.start, clause.end):
         if ctx.quoted(At(match.start(), match.end())):
             continue
-        token = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")[-1]
-        following = ctx.doc[token.i + 1] if token.i + 1 < len(ctx.doc) else None
-        if token.tag_.startswith("VV") or (following is not None and following.tag_.startswith("XSV")):
+        # the cue's own tokens: `찾았` is 찾/VV + 았/EP, `방문했` is 방문/NNG + 하/XSV
+        tokens = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        following = ctx.doc[tokens.end] if tokens.end < len(ctx.doc) else None
+        if any(token.tag_.startswith("VV") for token in tokens) or (
+                following is not None and following.tag_.startswith("XSV")):
             return True
     return False
 

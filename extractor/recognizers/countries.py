@@ -20,8 +20,8 @@ lone name gives other morphemes than in context):
   sentence whose `*` it explains, and its list takes the role of the word the `*` marks;
 - with no visit verb, a country is also visiting when its people are named as visitors
   before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
-  it is a row of a breakdown of visitors (`일본(22만5351명)`) in or after a sentence that
-  reports visits.
+  it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
+  or after a sentence that reports visits or counts visitors, not the host's people going abroad.
 """
 from __future__ import annotations
 
@@ -77,10 +77,11 @@ FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a
 LIST_SEPARATOR_AFTER = re.compile(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
-#: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명으로`: a country's count of people;
-#: `베트남(-7.9%)`: its change.
-COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
-                                 r"|\(\s*[-+]?[\d.]+%\s*\)")
+#: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`, `태국 2만9316명`: a
+#: country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank.
+COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)"
+                                 rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
+                                 r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위")
 PARENTHESES = re.compile(r"\([^()]*\)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
 INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
@@ -147,6 +148,8 @@ class CountryLexicon:
         self.visit_cue = re.compile(one_of(cues["cues"]))
         self.participation_cue = re.compile(one_of([*cues["participation_cues"], *cues["event_acts"]]))
         self.remote = re.compile(one_of(cues["remote_markers"]))
+        self.tally_cue = re.compile(one_of(cues["tally_cues"]))
+        self.outbound = re.compile(one_of(cues["outbound_markers"]))
         self.recalled = re.compile(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
         self.not_cue = re.compile(one_of(cues["not_cues"]))
@@ -331,13 +334,15 @@ class VisitJudge:
             venue.endswith(name) for venue in venues for name in (*self.lexicon.code_of, *self.lexicon.city_code))
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
-        """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `중국이 41만명으로`) in
-        a sentence, or after one, that reports visits or participation."""
+        """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `태국 2만9316명`) in a
+        sentence, or after one, that reports visits, participation or a tally of visitors (not
+        `내국인 출국자 … 목적지별로는`)."""
         if mention.code == self.lexicon.host or not COUNT_AFTER_COUNTRY.match(self.text, mention.end):
             return False
         words = self.text[before[0] if before else sentence[0]:sentence[1]]
-        cue = self.lexicon.visit_cue.search(words) or self.lexicon.participation_cue.search(words)
-        return cue is not None and not self.lexicon.abroad_marker.search(words)
+        cue = (self.lexicon.visit_cue.search(words) or self.lexicon.participation_cue.search(words)
+               or self.lexicon.tally_cue.search(words))
+        return cue is not None and not (self.lexicon.abroad_marker.search(words) or self.lexicon.outbound.search(words))
 
     def city_officials_visit(self, officials: re.Match, sentence: tuple[int, int],
                              explained: tuple[int, int] | None) -> bool:

@@ -159,6 +159,8 @@ class CountryLexicon:
         self.event_verbs = tuple(cues["event_verbs"])
         self.together_words = tuple(cues["together_words"])
         self.destination_verbs = tuple(cues["destination_verbs"])
+        self.visited_object_verbs = tuple(cues["visited_object_verbs"])
+        self.on_site_words = frozenset(cues["on_site_words"])
         self.origin_verbs = tuple(cues["origin_verbs"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
         self.course_target = cues["course_target"]
@@ -424,6 +426,8 @@ class VisitJudge:
         course is for, come from the country."""
         if names_people and particle.form in SUBJECT_PARTICLES:
             return "origin"
+        if not names_people and any(morph.form in self.lexicon.on_site_words for morph in morphs[:i]):
+            return "location"  # `일본 오사카 현지 기업을 견학했다`: the visit is made there
         if names_people and particle.form in OBJECT_PARTICLES and self.text.startswith("대상으로", particle.end + 1):
             return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
@@ -501,6 +505,8 @@ class VisitJudge:
         # `X를 방문`, `X를 공식 방문해`: the verb may follow one adverb
         if particle in DIRECTION_PARTICLES and any(word.startswith(lexicon.destination_verbs) for word in words[:2]):
             return "destination"
+        if particle in OBJECT_PARTICLES and words and words[0].startswith(lexicon.visited_object_verbs):
+            return "destination"  # `독일의 선진 사례를 벤치마킹했다`: what the visitors see or learn
         if particle in DIRECTION_PARTICLES and words and words[0].startswith(lexicon.subject_matter_words):
             if words[0].startswith(lexicon.course_target) and self._has_cue(lexicon.visit_cue, " ".join(words[1:])):
                 return "origin"  # `X 등 개도국을 대상으로 초청연수를 개최`: they are the trainees

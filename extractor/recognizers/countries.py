@@ -408,7 +408,7 @@ class VisitJudge:
             if _is_apposition(morphs, i):
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
                 continue
-            if morph.tag.startswith(PREDICATE_TAG_PREFIXES):
+            if _ends_phrase(morphs, i):
                 # `참석하는 수장은 러시아의 … 주지사, 베트남 … 성장이다`: people named as what the
                 # subject is are the subject's people
                 return "origin" if names_people and morph.tag == "VCP" else None
@@ -526,6 +526,14 @@ def _is_apposition(morphs: list[Morph], i: int) -> bool:
     """morphs[i] is the copula of `N인 M` (`자매도시인 옌타이`), a noun phrase going on."""
     return (morphs[i].tag == "VCP" and i + 2 < len(morphs) and morphs[i + 1].tag == "ETM"
             and morphs[i + 1].form in ("ᆫ", "은", "인") and morphs[i + 2].tag.startswith(("NN", "SL", "SS")))
+
+
+def _ends_phrase(morphs: list[Morph], i: int) -> bool:
+    """morphs[i] is a predicate or an adverb, ending the noun phrase; not an adverb that
+    qualifies the count after it (`선수 각각 1명이`, `공무원 모두 12명이`)."""
+    if morphs[i].tag == "MAG" and i + 1 < len(morphs):
+        return morphs[i + 1].tag not in ("SN", "NR")
+    return morphs[i].tag.startswith(PREDICATE_TAG_PREFIXES)
 
 
 def _inside_a_name(morphs: list[Morph], i: int) -> bool:

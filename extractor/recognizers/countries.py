@@ -78,10 +78,10 @@ LIST_SEPARATOR_AFTER = re.compile(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )"
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
 #: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`, `태국 2만9316명`: a
-#: country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank.
+#: country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
 COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)"
                                  rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
-                                 r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위")
+                                 r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위|인? [\d.]+%")
 PARENTHESES = re.compile(r"\([^()]*\)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
 INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
@@ -150,6 +150,7 @@ class CountryLexicon:
         self.remote = re.compile(one_of(cues["remote_markers"]))
         self.tally_cue = re.compile(one_of(cues["tally_cues"]))
         self.outbound = re.compile(one_of(cues["outbound_markers"]))
+        self.breakdown = re.compile(one_of(cues["breakdown_markers"]))
         self.recalled = re.compile(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
         self.not_cue = re.compile(one_of(cues["not_cues"]))
@@ -336,10 +337,11 @@ class VisitJudge:
             venue.endswith(name) for venue in venues for name in (*self.lexicon.code_of, *self.lexicon.city_code))
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
-        """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `태국 2만9316명`) in a
-        sentence, or after one, that reports visits, participation or a tally of visitors (not
-        `내국인 출국자 … 목적지별로는`)."""
-        if mention.code == self.lexicon.host or not COUNT_AFTER_COUNTRY.match(self.text, mention.end):
+        """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `태국 2만9316명`, or any
+        country after `지역별로는`) in a sentence, or after one, that reports visits, participation
+        or a tally of visitors (not `내국인 출국자 … 목적지별로는`)."""
+        if mention.code == self.lexicon.host or not (COUNT_AFTER_COUNTRY.match(self.text, mention.end)
+                                                     or self.lexicon.breakdown.search(self.text, sentence[0], mention.start)):
             return False
         words = self.text[before[0] if before else sentence[0]:sentence[1]]
         cue = (self.lexicon.visit_cue.search(words) or self.lexicon.participation_cue.search(words)

@@ -306,6 +306,14 @@ class VisitJudge:
     def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes):
         self.lexicon, self.text, self.morphemes = lexicon, text, morphemes
         self._trips: dict[str, bool] = {}  # city -> the article reports a trip to it
+        self.destinations: frozenset[str] = frozenset()  # countries the article reports a trip to
+
+    def note_destinations(self, mentions: list[Mention], sentences: Sentences) -> None:
+        """The countries named as where a trip goes (`중국 자매도시인 옌타이를 방문한다`), not
+        by their people (`중국 관광객 유치를 위해 파견`)."""
+        self.destinations = frozenset(
+            m.code for m in mentions if not self.text.startswith(self.lexicon.participant_heads, m.end + 1)
+            and self._role(m.end, sentences.around(m.end)[1]) == "destination")
 
     def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
         """`explained`: for a footnote line, the sentence whose `*` it explains."""
@@ -321,8 +329,11 @@ class VisitJudge:
             role = self._marked_role(explained)
         if role in ("destination", "location", "comparison", "subject matter"):
             return False
-        if self._has_cue(self.lexicon.visit_cue, words) or self.lexicon.visitors_after.match(self.text, mention.end):
+        if self.lexicon.visitors_after.match(self.text, mention.end):
             return True
+        if self._has_cue(self.lexicon.visit_cue, words):
+            # a country the article's people travel to is, named with no role of its own, still the destination
+            return role is not None or mention.code not in self.destinations
         if role == "signatory":
             return self._signed_here(words)
         # `온라인으로 참여했다`: taking part from afar is no visit
@@ -614,6 +625,7 @@ class CountryRecognizer:
         visited_through_cities = {official[2] for official in doc._.foreign_officials}
         mentions = MentionFinder(self.lexicon, text, morphemes, sentences).find()
         relations = self._beside_the_host(text, mentions)
+        judge.note_destinations(mentions, sentences)
         for mention in mentions:
             if not content.contains(mention.start, mention.end):
                 continue

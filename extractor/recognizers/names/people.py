@@ -979,7 +979,15 @@ def _foreign_owner(people: People, word: Word) -> bool:
 def _as_written(people: People, word: Word) -> str:
     """A name word as the text writes it, without a one-word gloss (`무힛지노비치(30세·사진)`)."""
     return clean(people.article.text[word.start:word.start + len(word.stem)]) if word.particle and \
-        len(clean(word.stem)) > 1 else clean(people.article.text[word.start:word.end])
+        len(clean(word.stem)) > 1 and not _misread_name_word(people, word) else clean(people.article.text[word.start:word.end])
+
+
+def _misread_name_word(people: People, word: Word) -> bool:
+    """`아마도로` (아마도 + 로), `이에바` (이 + 에 + 바): Kiwi cuts an unknown foreign word into pieces
+    no Korean word is made of, a case particle after an adverb or a particle before a noun."""
+    tags = [m.tag for m in people.article.morphs_in(word.start, word.end)]
+    inner_particle = any(left.startswith("J") and right.startswith("N") for left, right in zip(tags, tags[1:]))
+    return inner_particle or (len(tags) == 2 and tags[0] == "MAG" and tags[1].startswith("JK"))
 
 
 def _known_name_before(people: People, words: list[Word], position: int):
@@ -1060,7 +1068,8 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     if not re.fullmatch(r"[가-힣]{1,6}", written) or inflected \
             or word.stem_tags == ("NNB",):  # a bound noun (`등`, `측`) is never a name
         return False
-    if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1):
+    if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1) \
+            and not _misread_name_word(people, word):
         return False
     return not (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
                 or written in lex.title_modifiers
@@ -1204,7 +1213,8 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
         return True
     body = words[last + 1:position + 1]
     after_part = last > 0 and _adjacent(people, words, last - 1, last) and (
-        _is_foreign_name_part(people, words[last - 1]) or _one_syllable_proper(words[last - 1]))
+        _is_foreign_name_part(people, words[last - 1]) or _one_syllable_proper(words[last - 1])
+        or _misread_name_word(people, words[last - 1]))
     if after_part and any(_in_country(w, people.countries) or _foreign_place(people, w)
                           for w in words[max(0, last - MAX_NAME_WORDS):last - 1]):
         return True  # `리야드시 압둘라 알 사우드 부시장`

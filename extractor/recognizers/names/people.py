@@ -78,6 +78,7 @@ class Titles:
     regions: frozenset
     international_bodies: frozenset
     foreign_titles: frozenset  # held by foreign officials only (`주지사`, `성장`)
+    city_titles: frozenset  # a city's own (`시장`, `부시장`)
     person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
     photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
@@ -109,6 +110,7 @@ def titles() -> Titles:
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
         foreign_titles=frozenset(data["foreign_titles"]),
+        city_titles=frozenset(data["city_titles"]),
         person_nouns=frozenset(data["person_nouns"]),
         photo_words=frozenset(data["photo_words"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
@@ -907,7 +909,7 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     lex = titles()
     if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
-    korean = _korean_name_before(people, words, position, title)
+    korean = _korean_name_before(people, words, position, title) or _given_name_like_city(people, words, position, title)
     if korean:
         return korean
     if _name_after_country(people, words, position, title):
@@ -925,6 +927,28 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
         return position, position, []
     return None
+
+
+def _given_name_like_city(people: People, words: list[Word], position: int, title: str):
+    """`후지타 히토시 부시장`: a given name ending like a city (`히토시`) right before a city's title,
+    after a surname Kiwi reads as a foreign proper noun, is the name's, when Kiwi reads it as one
+    word (not `양주` + `시`), the article names no such city outside the name and no region or
+    longer run of name words stands before (`경기 포천시 부시장`)."""
+    given = words[position]
+    stem = clean(given.stem)
+    if title not in titles().city_titles or given.particle or position < 1 or len(stem) < 3 \
+            or given.stem_tags != ("NNP",) or not stem.endswith(_city_heads()) or _foreign_city(stem) \
+            or stem in people.places:
+        return None
+    surname = words[position - 1]
+    if not (_adjacent(people, words, position - 1, position) and "NNP" in surname.tags
+            and _is_foreign_name_part(people, surname) and not _region(people, clean(surname.stem))):
+        return None
+    longer = position > 1 and _adjacent(people, words, position - 2, position - 1) \
+        and _name_shaped(people, words[position - 2]) and not _verb_syllable(words[position - 2])
+    text = people.article.text
+    named_elsewhere = text.count(stem[:-1]) > text.count(f"{clean(surname.stem)} {stem}")  # not as the name
+    return None if longer or named_elsewhere else (position - 1, position, [])
 
 
 def _name_of_foreign_parts(people: People, words: list[Word], position: int, title: str, aged: bool):

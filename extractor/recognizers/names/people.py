@@ -1386,7 +1386,7 @@ def person_candidates(people: People) -> list[Candidate]:
             body = _candidate("organizations", article, phrase.body_span)
             if not _in_country_span(body, people.countries) and not has_legal_form(body.name):  # things lists those
                 found.append(body)
-    return found + _glued_bylines(people) + _glossed_names(people)
+    return found + _glued_bylines(people) + _glossed_names(people) + _latin_names(people)
 
 
 #: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`).
@@ -1416,6 +1416,39 @@ def _glossed_names(people: People) -> list[Candidate]:
             continue
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
+
+
+#: Two to four capitalised Latin words, with a Hangul gloss of as many words or none, before Hangul
+#: (`Nitiphan Trongkarndee(니티퐌 트롱카른드) 전략개발국장`, `Kamalia Purbani 국장`).
+_LATIN_NAME = re.compile(r"(?<![\w&.\-])(?P<words>[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,3})"
+                         r"(?:\((?P<gloss>[가-힣]+(?: [가-힣]+){1,3})\))? (?=[가-힣])")
+
+
+def _latin_names(people: People) -> list[Candidate]:
+    """A name written in Latin letters right before a title is the name as written (`Kamalia
+    Purbani 국장`), its Hangul transliteration between them alike word for word in sound; not a
+    body's or a thing's name (`Google Korea 대표`)."""
+    article, found = people.article, []
+    romanization = _romanization()
+    for match in _LATIN_NAME.finditer(article.text):
+        latin = match["words"].split()
+        gloss = (match["gloss"] or "").split()
+        if latin[0] in romanization["not_name_words"] or any(w in romanization["not_name_parts"] for w in latin) \
+                or gloss and not (len(gloss) == len(latin) and all(map(_sounds_like, gloss, latin))):
+            continue
+        if _title_word_at(people, match.end()):
+            found.append(Candidate("persons", match["words"], match.start(), match.start() + len(match["words"])))
+    return found
+
+
+def _title_word_at(people: People, position: int) -> bool:
+    """Does a title word (`국장`, `전략개발국장이`, `사업부장이다`) open at text[position]?"""
+    article = people.article
+    index = article.index_at(position)
+    word = article.words[index] if index < len(article.words) else None
+    nominal = clean(article.text[position:word.nominal_end]) if word and word.start == position else ""
+    titled = split_title(nominal) if nominal not in titles().homonym_titles else None  # `Blue Ocean 시장에`
+    return titled is not None and titled[0] not in titles().anonymous_titles
 
 
 def _names_a_thing(people: People, words: list[Word]) -> bool:

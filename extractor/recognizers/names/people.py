@@ -1132,13 +1132,16 @@ def _foreign_place(people: People, word: Word) -> bool:
 
 def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
     """A title, then the name: `몽골 울란바토르시 부시장 바트 에르덴은`, `주한 베트남 대사
-    응우옌 부 뚱은`, `프놈펜시 부지사인 속 쏘반은` (an apposition), `정보통신과장 김철수는`.
+    응우옌 부 뚱은`, `프놈펜시 부지사인 속 쏘반은` (an apposition), `정보통신과장 김철수는`,
+    `브루나이 대사, 다토 하지 하룬 이스마엘은` (a comma before a name of two words or more).
     A transliterated name after a title needs its country or city before the title."""
     first = head
-    while first >= 0 and head - first < MAX_NAME_WORDS and _name_shaped(people, words[first], subject=first == head) \
+    while first >= 0 and head - first < MAX_NAME_WORDS and (_name_shaped(people, words[first], subject=first == head)
+                                                           or _verb_inside_name(people, words, first, head)) \
             and (first == head or _adjacent(people, words, first, first + 1)):
         first -= 1
-    if first == head or first < 0 or not _adjacent(people, words, first, first + 1):
+    apart = head - first > 1 and first >= 0 and _comma_between(people, words, first, first + 1)
+    if first == head or first < 0 or not (_adjacent(people, words, first, first + 1) or apart):
         return None
     titled = _title_before_name(people, words, first)
     if titled is None or titled.speaker.name or titled.surname or _market(people, words, first, titled):
@@ -1153,6 +1156,18 @@ def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhr
     titled.speaker.name = " ".join(names)
     titled.name_span = (run[0].start, run[-1].start + len(names[-1]))
     return titled
+
+
+def _verb_inside_name(people: People, words: list[Word], index: int, head: int) -> bool:
+    """`다토 하지 하룬`: two syllables Kiwi reads as a verb and its ending (하 + 지) between two words of a name."""
+    word = words[index]
+    return 0 < index < head and word.stem_tags == ("VV", "EC") and len(word.stem) == 2 and not word.particle \
+        and _name_shaped(people, words[index - 1]) and _adjacent(people, words, index - 1, index)
+
+
+def _comma_between(people: People, words: list[Word], left: int, right: int) -> bool:
+    """`브루나이 대사, 다토 하지 하룬 이스마엘은`: a comma sets a name of two or more words after its title."""
+    return people.article.text[words[left].end:words[right].start].strip() == ","
 
 
 def _market(people: People, words: list[Word], index: int, titled: PersonPhrase) -> bool:

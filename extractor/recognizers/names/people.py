@@ -986,7 +986,19 @@ def _one_word_name(people: People, words: list[Word], before: int, title: str, a
     (`천샤오왕 다롄시장`), or when it is a proper noun of no Korean name's form before a title
     glued to its place (`구마가이 지바시장`: a Korean mayor's name has a Korean form)."""
     return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before])) \
-        or _foreign_word_before_place_title(words[before + 1], title)
+        or _foreign_word_before_place_title(words[before + 1], title) \
+        or (before >= 0 and _proper_noun_after_body(people, words, before, title))
+
+
+def _proper_noun_after_body(people: People, words: list[Word], before: int, title: str) -> bool:
+    """`외사교무위원회 샤오샹양 주임위원`: between a body's name and a compound title (a rank before
+    the title's head), one proper noun of no Korean name's form, which Kiwi reads whole, is the
+    name of the body's officer; a unit's name stands before a plain title (`재단 마이스 팀장`)."""
+    body, word = words[before], words[before + 1]
+    stem = clean(word.stem)
+    return len(title) > len(title_in(title) or title) and is_organization_word(people.reading, body) and _adjacent(people, words, before, before + 1) \
+        and word.stem_tags == ("NNP",) and len(stem) > 2 and not lexicons.korean_name_form(stem) \
+        and not is_organization_word(people.reading, word) and stem not in people.places
 
 
 def _foreign_word_before_place_title(word: Word, title: str) -> bool:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -185,6 +186,7 @@ class People:
     apposed: dict[int, PersonPhrase] = field(default_factory=dict)  # by where the phrase's last word's stem ends
     labelled: dict[int, PersonPhrase] = field(default_factory=dict)  # a broadcast's speaker label, by the quote mark
     signed: dict[int, PersonPhrase] = field(default_factory=dict)  # `”(김철수·45)`: by the closing mark
+    transliterations: dict[str, str] = field(default_factory=dict)  # `트롱카른드` -> `Nitiphan Trongkarndee`
     _main_bodies: dict = field(default_factory=dict)
 
     @cached_property
@@ -224,10 +226,11 @@ class People:
 
     def word_of_known_name(self, written: str) -> bool:
         """`무자파르` of `잘랄로프 무자파르 무힛지노비치`: a later short mention of a foreign name."""
-        return " " not in written and len(written) > 1 and any(
-            " " in speaker.name and written in speaker.name.split() for _, speaker, _ in self.entries)
+        return " " not in written and len(written) > 1 and (written in self.transliterations or any(
+            " " in speaker.name and written in speaker.name.split() for _, speaker, _ in self.entries))
 
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
+        surname = self.transliterations.get(surname, surname)
         for start, speaker, known_titles in reversed(self.entries):
             if start < before and (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
                     t.endswith(title) or title.endswith(t) for t in known_titles):
@@ -261,6 +264,7 @@ def _index(people: People) -> None:
     _listed(people)
     _quoted_names(people)
     _signed(people)
+    _transliterated(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -1065,7 +1069,8 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
         run = words[first + 1:last + 1]
         too_long = first >= 0 and _name_shaped(people, words[first]) and not _verb_syllable(words[first]) \
             and _adjacent(people, words, first, first + 1)
-        if too_long or len(run) < (1 if aged else 2):
+        known = len(run) == 1 and people.word_of_known_name(_as_written(people, run[0]))  # `트롱카른드 태국 …국장`
+        if too_long or len(run) < (1 if aged or known else 2):
             continue  # a run of words longer than a name, or too short to be read by place alone
         if body <= position:
             foreign = any(_foreign_looking(people, w) for w in run)
@@ -1099,6 +1104,8 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     the words that open a clause or stand for a group, a title or a place. Only the subject
     carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
     written = _as_written(people, word)
+    if written in people.transliterations:
+        return True  # `케올라` of `Bounmy Keola(분미 케올라)`, however Kiwi reads it
     lex = titles()
     inflected = any(tag.startswith("E") for tag in word.stem_tags) and not _verb_syllable(word)
     if not re.fullmatch(r"[가-힣]{1,6}", written) or inflected \
@@ -1452,30 +1459,44 @@ _LATIN_NAME = re.compile(r"(?<![\w&.\-])(?P<words>[A-Z][a-z'\-]+(?: [A-Z][a-z'\-
 
 
 def _latin_names(people: People) -> list[Candidate]:
-    """A name written in Latin letters right before a title is the name as written (`Kamalia
-    Purbani 국장`), its Hangul transliteration between them alike word for word in sound; not a
-    body's or a thing's name (`Google Korea 대표`)."""
-    article, found = people.article, []
+    return [Candidate("persons", match["words"], match.start(), match.start() + len(match["words"]))
+            for match, _ in _latin_named(people)]
+
+
+def _latin_named(people: People) -> Iterator[tuple[re.Match, str]]:
+    """(match, title): a name written in Latin letters right before a title is the name as written
+    (`Kamalia Purbani 국장`), its Hangul transliteration between them alike word for word in sound;
+    not a body's or a thing's name (`Google Korea 대표`)."""
     romanization = _romanization()
-    for match in _LATIN_NAME.finditer(article.text):
+    for match in _LATIN_NAME.finditer(people.article.text):
         latin = match["words"].split()
         gloss = (match["gloss"] or "").split()
         if latin[0] in romanization["not_name_words"] or any(w in romanization["not_name_parts"] for w in latin) \
                 or gloss and not (len(gloss) == len(latin) and all(map(_sounds_like, gloss, latin))):
             continue
-        if _title_word_at(people, match.end()):
-            found.append(Candidate("persons", match["words"], match.start(), match.start() + len(match["words"])))
-    return found
+        title = _title_word_at(people, match.end())
+        if title:
+            yield match, title
 
 
-def _title_word_at(people: People, position: int) -> bool:
-    """Does a title word (`국장`, `전략개발국장이`, `사업부장이다`) open at text[position]?"""
+def _transliterated(people: People) -> None:
+    """`Nitiphan Trongkarndee(니티퐌 트롱카른드) 국장`: the person is known by the Latin name, and
+    later by the Hangul words (`트롱카른드 국장은`)."""
+    for match, title in _latin_named(people):
+        speaker = Speaker(name=" ".join(match["words"].split()), title=title)
+        people.entries.append((match.start(), speaker, {title}))
+        for written in (match["gloss"] or "").split():
+            people.transliterations[written] = speaker.name
+
+
+def _title_word_at(people: People, position: int) -> str | None:
+    """The title of the word opening at text[position] (`국장`, `전략개발국장이`, `사업부장이다`)."""
     article = people.article
     index = article.index_at(position)
     word = article.words[index] if index < len(article.words) else None
     nominal = clean(article.text[position:word.nominal_end]) if word and word.start == position else ""
     titled = split_title(nominal) if nominal not in titles().homonym_titles else None  # `Blue Ocean 시장에`
-    return titled is not None and titled[0] not in titles().anonymous_titles
+    return titled[0] if titled and titled[0] not in titles().anonymous_titles else None
 
 
 def _names_a_thing(people: People, words: list[Word]) -> bool:

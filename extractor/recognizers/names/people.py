@@ -997,10 +997,13 @@ def _one_word_name(people: People, words: list[Word], before: int, title: str, a
 def _proper_noun_after_body(people: People, words: list[Word], before: int, title: str) -> bool:
     """`외사교무위원회 샤오샹양 주임위원`: between a body's name and a compound title (a rank before
     the title's head), one proper noun of no Korean name's form, which Kiwi reads whole, is the
-    name of the body's officer; a unit's name stands before a plain title (`재단 마이스 팀장`)."""
+    name of the body's officer; a unit's name stands before a plain title (`재단 마이스 팀장`), a
+    village after a county (`철산군 동창리 로켓 발사장`)."""
     body, word = words[before], words[before + 1]
     stem = clean(word.stem)
-    return len(title) > len(title_in(title) or title) and is_organization_word(people.reading, body) and _adjacent(people, words, before, before + 1) \
+    title_next = before + 2 < len(words) and clean(words[before + 2].stem) == title
+    return title_next and len(title) > len(title_in(title) or title) and is_organization_word(people.reading, body) \
+        and not clean(body.stem).endswith(_city_heads()) and _adjacent(people, words, before, before + 1) \
         and word.stem_tags == ("NNP",) and len(stem) > 2 and not lexicons.korean_name_form(stem) \
         and not is_organization_word(people.reading, word) and stem not in people.places
 

@@ -1095,6 +1095,8 @@ def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
             and (index == position or _adjacent(people, words, index, index + 1)):
         if _in_country(words[index], people.countries):
             countries.append(index)
+        elif countries and countries[-1] == index + 1 and clean(words[index].stem) in titles().title_modifiers:
+            countries[-1] = index  # `응우옌 부 뚱 주한 베트남 대사`: the modifier opens the body
         elif _foreign_place(people, words[index]) or len(words[index].stem_tags) > 1 and \
                 is_organization_word(people.reading, words[index]):
             anchors.append(index)

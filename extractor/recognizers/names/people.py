@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
@@ -78,6 +79,7 @@ class Titles:
     regions: frozenset
     international_bodies: frozenset
     foreign_titles: frozenset  # held by foreign officials only (`주지사`, `성장`)
+    city_titles: frozenset  # a city's own (`시장`, `부시장`)
     person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
     photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
@@ -109,6 +111,7 @@ def titles() -> Titles:
         regions=frozenset(data["regions"]),
         international_bodies=frozenset(data["international_bodies"]),
         foreign_titles=frozenset(data["foreign_titles"]),
+        city_titles=frozenset(data["city_titles"]),
         person_nouns=frozenset(data["person_nouns"]),
         photo_words=frozenset(data["photo_words"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
@@ -183,6 +186,7 @@ class People:
     apposed: dict[int, PersonPhrase] = field(default_factory=dict)  # by where the phrase's last word's stem ends
     labelled: dict[int, PersonPhrase] = field(default_factory=dict)  # a broadcast's speaker label, by the quote mark
     signed: dict[int, PersonPhrase] = field(default_factory=dict)  # `”(김철수·45)`: by the closing mark
+    transliterations: dict[str, str] = field(default_factory=dict)  # `트롱카른드` -> `Nitiphan Trongkarndee`
     _main_bodies: dict = field(default_factory=dict)
 
     @cached_property
@@ -222,10 +226,11 @@ class People:
 
     def word_of_known_name(self, written: str) -> bool:
         """`무자파르` of `잘랄로프 무자파르 무힛지노비치`: a later short mention of a foreign name."""
-        return " " not in written and len(written) > 1 and any(
-            " " in speaker.name and written in speaker.name.split() for _, speaker, _ in self.entries)
+        return " " not in written and len(written) > 1 and (written in self.transliterations or any(
+            " " in speaker.name and written in speaker.name.split() for _, speaker, _ in self.entries))
 
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
+        surname = self.transliterations.get(surname, surname)
         for start, speaker, known_titles in reversed(self.entries):
             if start < before and (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
                     t.endswith(title) or title.endswith(t) for t in known_titles):
@@ -259,6 +264,7 @@ def _index(people: People) -> None:
     _listed(people)
     _quoted_names(people)
     _signed(people)
+    _transliterated(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -907,7 +913,7 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     lex = titles()
     if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
-    korean = _korean_name_before(people, words, position, title)
+    korean = _korean_name_before(people, words, position, title) or _given_name_like_city(people, words, position, title)
     if korean:
         return korean
     if _name_after_country(people, words, position, title):
@@ -925,6 +931,28 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
         return position, position, []
     return None
+
+
+def _given_name_like_city(people: People, words: list[Word], position: int, title: str):
+    """`후지타 히토시 부시장`: a given name ending like a city (`히토시`) right before a city's title,
+    after a surname Kiwi reads as a foreign proper noun, is the name's, when Kiwi reads it as one
+    word (not `양주` + `시`), the article names no such city outside the name and no region or
+    longer run of name words stands before (`경기 포천시 부시장`)."""
+    given = words[position]
+    stem = clean(given.stem)
+    if title not in titles().city_titles or given.particle or position < 1 or len(stem) < 3 \
+            or given.stem_tags != ("NNP",) or not stem.endswith(_city_heads()) or _foreign_city(stem) \
+            or stem in people.places:
+        return None
+    surname = words[position - 1]
+    if not (_adjacent(people, words, position - 1, position) and "NNP" in surname.tags
+            and _is_foreign_name_part(people, surname) and not _region(people, clean(surname.stem))):
+        return None
+    longer = position > 1 and _adjacent(people, words, position - 2, position - 1) \
+        and _name_shaped(people, words[position - 2]) and not _verb_syllable(words[position - 2])
+    text = people.article.text
+    named_elsewhere = text.count(stem[:-1]) > text.count(f"{clean(surname.stem)} {stem}")  # not as the name
+    return None if longer or named_elsewhere else (position - 1, position, [])
 
 
 def _name_of_foreign_parts(people: People, words: list[Word], position: int, title: str, aged: bool):
@@ -962,7 +990,22 @@ def _one_word_name(people: People, words: list[Word], before: int, title: str, a
     (`천샤오왕 다롄시장`), or when it is a proper noun of no Korean name's form before a title
     glued to its place (`구마가이 지바시장`: a Korean mayor's name has a Korean form)."""
     return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before])) \
-        or _foreign_word_before_place_title(words[before + 1], title)
+        or _foreign_word_before_place_title(words[before + 1], title) \
+        or (before >= 0 and _proper_noun_after_body(people, words, before, title))
+
+
+def _proper_noun_after_body(people: People, words: list[Word], before: int, title: str) -> bool:
+    """`외사교무위원회 샤오샹양 주임위원`: between a body's name and a compound title (a rank before
+    the title's head), one proper noun of no Korean name's form, which Kiwi reads whole, is the
+    name of the body's officer; a unit's name stands before a plain title (`재단 마이스 팀장`), a
+    village after a county (`철산군 동창리 로켓 발사장`)."""
+    body, word = words[before], words[before + 1]
+    stem = clean(word.stem)
+    title_next = before + 2 < len(words) and clean(words[before + 2].stem) == title
+    return title_next and len(title) > len(title_in(title) or title) and is_organization_word(people.reading, body) \
+        and not clean(body.stem).endswith(_city_heads()) and _adjacent(people, words, before, before + 1) \
+        and word.stem_tags == ("NNP",) and len(stem) > 2 and not lexicons.korean_name_form(stem) \
+        and not is_organization_word(people.reading, word) and stem not in people.places
 
 
 def _foreign_word_before_place_title(word: Word, title: str) -> bool:
@@ -979,7 +1022,15 @@ def _foreign_owner(people: People, word: Word) -> bool:
 def _as_written(people: People, word: Word) -> str:
     """A name word as the text writes it, without a one-word gloss (`무힛지노비치(30세·사진)`)."""
     return clean(people.article.text[word.start:word.start + len(word.stem)]) if word.particle and \
-        len(clean(word.stem)) > 1 else clean(people.article.text[word.start:word.end])
+        len(clean(word.stem)) > 1 and not _misread_name_word(people, word) else clean(people.article.text[word.start:word.end])
+
+
+def _misread_name_word(people: People, word: Word) -> bool:
+    """`아마도로` (아마도 + 로), `이에바` (이 + 에 + 바): Kiwi cuts an unknown foreign word into pieces
+    no Korean word is made of, a case particle after an adverb or a particle before a noun."""
+    tags = [m.tag for m in people.article.morphs_in(word.start, word.end)]
+    inner_particle = any(left.startswith("J") and right.startswith("N") for left, right in zip(tags, tags[1:]))
+    return inner_particle or (len(tags) == 2 and tags[0] == "MAG" and tags[1].startswith("JK"))
 
 
 def _known_name_before(people: People, words: list[Word], position: int):
@@ -1021,7 +1072,8 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
         run = words[first + 1:last + 1]
         too_long = first >= 0 and _name_shaped(people, words[first]) and not _verb_syllable(words[first]) \
             and _adjacent(people, words, first, first + 1)
-        if too_long or len(run) < (1 if aged else 2):
+        known = len(run) == 1 and people.word_of_known_name(_as_written(people, run[0]))  # `트롱카른드 태국 …국장`
+        if too_long or len(run) < (1 if aged or known else 2):
             continue  # a run of words longer than a name, or too short to be read by place alone
         if body <= position:
             foreign = any(_foreign_looking(people, w) for w in run)
@@ -1043,6 +1095,8 @@ def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
             and (index == position or _adjacent(people, words, index, index + 1)):
         if _in_country(words[index], people.countries):
             countries.append(index)
+        elif countries and countries[-1] == index + 1 and clean(words[index].stem) in titles().title_modifiers:
+            countries[-1] = index  # `응우옌 부 뚱 주한 베트남 대사`: the modifier opens the body
         elif _foreign_place(people, words[index]) or len(words[index].stem_tags) > 1 and \
                 is_organization_word(people.reading, words[index]):
             anchors.append(index)
@@ -1055,12 +1109,15 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     the words that open a clause or stand for a group, a title or a place. Only the subject
     carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
     written = _as_written(people, word)
+    if written in people.transliterations:
+        return True  # `케올라` of `Bounmy Keola(분미 케올라)`, however Kiwi reads it
     lex = titles()
     inflected = any(tag.startswith("E") for tag in word.stem_tags) and not _verb_syllable(word)
     if not re.fullmatch(r"[가-힣]{1,6}", written) or inflected \
             or word.stem_tags == ("NNB",):  # a bound noun (`등`, `측`) is never a name
         return False
-    if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1):
+    if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1) \
+            and not _misread_name_word(people, word):
         return False
     return not (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
                 or written in lex.title_modifiers
@@ -1099,13 +1156,16 @@ def _foreign_place(people: People, word: Word) -> bool:
 
 def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
     """A title, then the name: `몽골 울란바토르시 부시장 바트 에르덴은`, `주한 베트남 대사
-    응우옌 부 뚱은`, `프놈펜시 부지사인 속 쏘반은` (an apposition), `정보통신과장 김철수는`.
+    응우옌 부 뚱은`, `프놈펜시 부지사인 속 쏘반은` (an apposition), `정보통신과장 김철수는`,
+    `브루나이 대사, 다토 하지 하룬 이스마엘은` (a comma before a name of two words or more).
     A transliterated name after a title needs its country or city before the title."""
     first = head
-    while first >= 0 and head - first < MAX_NAME_WORDS and _name_shaped(people, words[first], subject=first == head) \
+    while first >= 0 and head - first < MAX_NAME_WORDS and (_name_shaped(people, words[first], subject=first == head)
+                                                           or _verb_inside_name(people, words, first, head)) \
             and (first == head or _adjacent(people, words, first, first + 1)):
         first -= 1
-    if first == head or first < 0 or not _adjacent(people, words, first, first + 1):
+    apart = head - first > 1 and first >= 0 and _comma_between(people, words, first, first + 1)
+    if first == head or first < 0 or not (_adjacent(people, words, first, first + 1) or apart):
         return None
     titled = _title_before_name(people, words, first)
     if titled is None or titled.speaker.name or titled.surname or _market(people, words, first, titled):
@@ -1120,6 +1180,18 @@ def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhr
     titled.speaker.name = " ".join(names)
     titled.name_span = (run[0].start, run[-1].start + len(names[-1]))
     return titled
+
+
+def _verb_inside_name(people: People, words: list[Word], index: int, head: int) -> bool:
+    """`다토 하지 하룬`: two syllables Kiwi reads as a verb and its ending (하 + 지) between two words of a name."""
+    word = words[index]
+    return 0 < index < head and word.stem_tags == ("VV", "EC") and len(word.stem) == 2 and not word.particle \
+        and _name_shaped(people, words[index - 1]) and _adjacent(people, words, index - 1, index)
+
+
+def _comma_between(people: People, words: list[Word], left: int, right: int) -> bool:
+    """`브루나이 대사, 다토 하지 하룬 이스마엘은`: a comma sets a name of two or more words after its title."""
+    return people.article.text[words[left].end:words[right].start].strip() == ","
 
 
 def _market(people: People, words: list[Word], index: int, titled: PersonPhrase) -> bool:
@@ -1204,7 +1276,8 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
         return True
     body = words[last + 1:position + 1]
     after_part = last > 0 and _adjacent(people, words, last - 1, last) and (
-        _is_foreign_name_part(people, words[last - 1]) or _one_syllable_proper(words[last - 1]))
+        _is_foreign_name_part(people, words[last - 1]) or _one_syllable_proper(words[last - 1])
+        or _misread_name_word(people, words[last - 1]))
     if after_part and any(_in_country(w, people.countries) or _foreign_place(people, w)
                           for w in words[max(0, last - MAX_NAME_WORDS):last - 1]):
         return True  # `리야드시 압둘라 알 사우드 부시장`
@@ -1352,7 +1425,7 @@ def person_candidates(people: People) -> list[Candidate]:
             body = _candidate("organizations", article, phrase.body_span)
             if not _in_country_span(body, people.countries) and not has_legal_form(body.name):  # things lists those
                 found.append(body)
-    return found + _glued_bylines(people) + _glossed_names(people)
+    return found + _glued_bylines(people) + _glossed_names(people) + _latin_names(people)
 
 
 #: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`).
@@ -1382,6 +1455,53 @@ def _glossed_names(people: People) -> list[Candidate]:
             continue
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
+
+
+#: Two to four capitalised Latin words, with a Hangul gloss of as many words or none, before Hangul
+#: (`Nitiphan Trongkarndee(니티퐌 트롱카른드) 전략개발국장`, `Kamalia Purbani 국장`).
+_LATIN_NAME = re.compile(r"(?<![\w&.\-])(?P<words>[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,3})"
+                         r"(?:\((?P<gloss>[가-힣]+(?: [가-힣]+){1,3})\))? (?=[가-힣])")
+
+
+def _latin_names(people: People) -> list[Candidate]:
+    return [Candidate("persons", match["words"], match.start(), match.start() + len(match["words"]))
+            for match, _ in _latin_named(people)]
+
+
+def _latin_named(people: People) -> Iterator[tuple[re.Match, str]]:
+    """(match, title): a name written in Latin letters right before a title is the name as written
+    (`Kamalia Purbani 국장`), its Hangul transliteration between them alike word for word in sound;
+    not a body's or a thing's name (`Google Korea 대표`)."""
+    romanization = _romanization()
+    for match in _LATIN_NAME.finditer(people.article.text):
+        latin = match["words"].split()
+        gloss = (match["gloss"] or "").split()
+        if latin[0] in romanization["not_name_words"] or any(w in romanization["not_name_parts"] for w in latin) \
+                or gloss and not (len(gloss) == len(latin) and all(map(_sounds_like, gloss, latin))):
+            continue
+        title = _title_word_at(people, match.end())
+        if title:
+            yield match, title
+
+
+def _transliterated(people: People) -> None:
+    """`Nitiphan Trongkarndee(니티퐌 트롱카른드) 국장`: the person is known by the Latin name, and
+    later by the Hangul words (`트롱카른드 국장은`)."""
+    for match, title in _latin_named(people):
+        speaker = Speaker(name=" ".join(match["words"].split()), title=title)
+        people.entries.append((match.start(), speaker, {title}))
+        for written in (match["gloss"] or "").split():
+            people.transliterations[written] = speaker.name
+
+
+def _title_word_at(people: People, position: int) -> str | None:
+    """The title of the word opening at text[position] (`국장`, `전략개발국장이`, `사업부장이다`)."""
+    article = people.article
+    index = article.index_at(position)
+    word = article.words[index] if index < len(article.words) else None
+    nominal = clean(article.text[position:word.nominal_end]) if word and word.start == position else ""
+    titled = split_title(nominal) if nominal not in titles().homonym_titles else None  # `Blue Ocean 시장에`
+    return titled[0] if titled and titled[0] not in titles().anonymous_titles else None
 
 
 def _names_a_thing(people: People, words: list[Word]) -> bool:

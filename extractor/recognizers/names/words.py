@@ -132,10 +132,14 @@ class ArticleWords:
     def clause_starts(self) -> array:
         return self.clause_bounds.starts
 
-    def word(self, start: int, end: int) -> Word:
+    def morphs_in(self, start: int, end: int) -> list[Morph]:
+        """Kiwi's morphemes wholly inside text[start:end]."""
         first = bisect_left(self.morph_starts, start)
         last = bisect_left(self.morph_starts, end, first)
-        inside = [m for m in self.morphs[first:last] if m.end <= end]
+        return [m for m in self.morphs[first:last] if m.end <= end]
+
+    def word(self, start: int, end: int) -> Word:
+        inside = self.morphs_in(start, end)
         split = len(inside)
         while split and inside[split - 1].tag.startswith("J"):
             split -= 1

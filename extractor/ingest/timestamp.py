@@ -53,6 +53,7 @@ _LOOSE_LABELS = frozenset(_LEXICON["edit_labels"] + _LEXICON["date_labels"])
 #: `(금)`, `금요일`; a bare day letter only as a word of its own (`12수정 …` is the next label).
 _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
+_DIGIT = re.compile(r"\d")
 _STAMP = re.compile(
     rf"(?:(?<![가-힣A-Za-z])[\[(]?(?P<label>{_alternation(list(_LABEL_FIELD))})[\])]?\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
     r"(?:[\[(]\s*(?=\d))?(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
@@ -78,7 +79,10 @@ class Stamp:
 
 
 def find_stamps(line: str) -> list[Stamp]:
-    """Every readable timestamp in a line, labelled or not."""
+    """Every readable timestamp in a line, labelled or not (none in a line without a digit: each
+    holds a year, and the long pattern would be tried at every letter of the line)."""
+    if not _DIGIT.search(line):
+        return []
     return [stamp for stamp in map(_stamp, _STAMP.finditer(line)) if stamp]
 
 

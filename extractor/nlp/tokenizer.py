@@ -168,7 +168,8 @@ class KiwiTokenizer:
         return doc
 
 
-_new_tuple = tuple.__new__
+#: makes a NamedTuple from a tuple of its fields without its Python-level constructor (for hot loops)
+new_tuple = tuple.__new__
 
 
 def _morphs(sentence, offset: int, strings_once: dict[str, str]) -> list[Morph]:
@@ -181,7 +182,7 @@ def _morphs(sentence, offset: int, strings_once: dict[str, str]) -> list[Morph]:
         length = token.len
         if length > 0:
             form, tag, start = token.form, token.tag, token.start + offset
-            morphs.append(_new_tuple(Morph, (once(form, form), once(tag, tag), start, start + length, token.oov)))
+            morphs.append(new_tuple(Morph, (once(form, form), once(tag, tag), start, start + length, token.oov)))
     return morphs
 
 

@@ -18,7 +18,7 @@ from ..model import Count
 from ..nlp.common import add_item, text_of
 from ..nlp.korean import Morphemes, content_of, morphemes_of, longest_first, one_of, particles
 from ..pattern_cache import compiled
-from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, approximate_number
+from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, NUMBER_FIRST_LETTER, NUMBER_LETTER, approximate_number
 
 _LEXICON = load("counters")
 _COUNTED_NOUNS: dict[str, str] = _LEXICON["counted_with_gae"]
@@ -28,9 +28,24 @@ _PLACE_ROLES = set(_LEXICON["place_roles"])
 
 
 _WORD = r"[\p{Hangul}·]+"
+
+
+def _class_of(letters) -> str:
+    return "[" + "".join(regex.escape(letter) for letter in sorted(set(letters))) + "]"
+
+
+_BEFORE_NUMBER = [*_LEXICON["total_before"], *_LEXICON["approximate_before"]]
+#: a count's first letter, then only letters a count holds up to its counter: most positions fail
+#: these two quick tests, which spare them the long pattern after
+_COUNT_GUARD = rf"""
+    (?={_class_of(word[0] for word in _BEFORE_NUMBER)}|{NUMBER_FIRST_LETTER})
+    (?=(?:{_class_of("".join(_BEFORE_NUMBER + _LEXICON["range_separators"]))}|{NUMBER_LETTER})*?
+       (?:{one_of(_COUNTER_UNITS)}|개|(?<=여\s?)))
+    """
 #: a Latin acronym glued before the counted noun names whose it is: `45개 OCA회원국`, `3개 IT기업`
 _ACRONYM_BEFORE = r"[A-Z]{2,6}(?=\p{Hangul})"
 _COUNT = compiled(rf"""
+    {_COUNT_GUARD}
     (?:(?P<total>{one_of(_LEXICON["total_before"])})\s?
       |(?P<about>{one_of(_LEXICON["approximate_before"])})\s)?
     (?<![A-Za-z0-9'’])(?<!\d[.,])
@@ -48,6 +63,8 @@ _MODIFIERS = set(_LEXICON["modifiers_after_gae"])
 _GAE_COUNTERS = [counter[1:] for counter in _COUNTER_UNITS if counter.startswith("개")]
 # `자매 도시는 8개다`, `지자체 5곳 이상`: the counted noun comes first, the count after it
 _PREDICATE_COUNT = compiled(rf"""
+    (?:\G|(?<![\p{{Hangul}}·]))  # a word's first letter: a match found later in it would start at that letter
+    (?={_WORD}\s(?:{_class_of("".join(_LEXICON["total_before"]))}|{NUMBER_LETTER})*?(?:개|곳))  # a quick test first
     (?P<word>{_WORD})\s(?:(?P<total>{one_of(_LEXICON["total_before"])})\s?)?
     (?P<number>{APPROXIMATE_NUMBER})\s?(?:개|곳)(?!\d|{one_of(_GAE_COUNTERS)})
     (?:\s?(?P<after>{one_of(_LEXICON["approximate_after"])}))?

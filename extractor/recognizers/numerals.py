@@ -13,6 +13,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import NamedTuple
 
+import regex
 
 from ..lexicons import load
 from ..nlp.korean import one_of
@@ -63,6 +64,13 @@ _APPROXIMATE_SUFFIX = one_of(_LEXICON["approximate_suffixes"])
 
 #: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`, `1만2000 여`)
 APPROXIMATE_NUMBER = rf"(?:(?:{_VAGUE}|{NUMBER})(?:(?<=\d)[ ](?={_APPROXIMATE_SUFFIX}))?{_APPROXIMATE_SUFFIX}?)"
+
+_NUMBER_WORDS = [*_NATIVE_WORDS, *_LEXICON["vague_prefixes"], *_SINO_DIGITS, *_SMALL_UNITS, *_LARGE_UNITS]
+#: classes of the letters a number in the forms above can begin with, and of all it can hold: guards
+#: for patterns with no literal prefix, so that the `regex` engine leaves most positions after one test
+NUMBER_FIRST_LETTER = _char_class([*map(regex.escape, sorted({word[0] for word in _NUMBER_WORDS})), r"\d"])
+NUMBER_LETTER = _char_class([*map(regex.escape, sorted({letter for word in [*_NUMBER_WORDS, *_LEXICON["approximate_suffixes"]]
+                                                        for letter in word})), r"\d,.\s"])
 
 _NATIVE_RE = compiled(NATIVE_NUMBER)
 _MIXED_RE = compiled(_MIXED)

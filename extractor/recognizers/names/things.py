@@ -98,6 +98,9 @@ class Candidate:
     end: int
 
 
+_ENDINGS_REMEMBERED = 100_000
+
+
 class HeadIndex(frozenset):
     """The heads of one field, a set that also finds the head ending a text by its last character."""
 
@@ -107,14 +110,20 @@ class HeadIndex(frozenset):
         for head in longest_first(index):
             by_last.setdefault(head[-1], []).append(head)
         index._longest_first_by_last = {last: tuple(heads) for last, heads in by_last.items()}
+        index._endings = {}
         return index
 
     def ending(self, text: str) -> str | None:
-        """The longest head that ends text, if text is more than its head."""
-        for head in self._longest_first_by_last.get(text[-1:], ()):
-            if len(head) < len(text) and text.endswith(head):
-                return head
-        return None
+        """The longest head that ends text, if text is more than its head. Remembered per text (up to
+        a bound): the same words are asked about again and again, in one article and the next."""
+        try:
+            return self._endings[text]
+        except KeyError:
+            if len(self._endings) >= _ENDINGS_REMEMBERED:
+                self._endings.clear()
+            found = self._endings[text] = next((head for head in self._longest_first_by_last.get(text[-1:], ())
+                                                if len(head) < len(text) and text.endswith(head)), None)
+            return found
 
     def ending_or_is(self, text: str) -> str | None:
         """The head that ends text, else text itself if it is a head."""

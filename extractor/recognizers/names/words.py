@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ...nlp.common import text_of
 from ...nlp.korean import morphemes_of, per_doc
-from ...nlp.tokenizer import Morph
+from ...nlp.tokenizer import Morph, new_tuple as _new_tuple
 
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XPN", "XSN"})
 JOINER_TAGS = frozenset({"SO", "SW", "SP"})  # `-`, `+`, `·` inside a word
@@ -141,16 +141,17 @@ class ArticleWords:
     def word(self, start: int, end: int) -> Word:
         inside = self.morphs_in(start, end)
         split = len(inside)
-        while split and inside[split - 1].tag.startswith("J"):
+        while split and inside[split - 1].tag[:1] == "J":
             split -= 1
         particle_start = inside[split].start if split < len(inside) else end
         stem_tags = tuple([m.tag for m in inside[:split]])
         nominal = _nominal_length(inside, stem_tags)
         once = self._once.setdefault
-        return Word(start, end, inside[nominal - 1].end if nominal else start,
-                    *[once(part, part) for part in (
-                        stem_tags[:nominal], tuple([m.form for m in inside[:nominal]]),
-                        self.text[start:particle_start], self.text[particle_start:end], stem_tags)])
+        tags, forms = stem_tags[:nominal], tuple([m.form for m in inside[:nominal]])
+        stem, particle = self.text[start:particle_start], self.text[particle_start:end]
+        return _new_tuple(Word, (start, end, inside[nominal - 1].end if nominal else start, once(tags, tags),
+                                 once(forms, forms), once(stem, stem), once(particle, particle),
+                                 once(stem_tags, stem_tags)))
 
     def dictionary_nouns(self, start: int, end: int) -> list[Morph]:
         """The common nouns of Kiwi's dictionary text[start:end] is made of (`연구소`, `교통`+`국`),

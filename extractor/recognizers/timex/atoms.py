@@ -481,7 +481,7 @@ def _clock_hour(m) -> Piece | None:
 COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 
 # Trying every rule at every position was most of the cost. At a position only the rules are tried
-# that can match given the character before it and the two from it: the regex module tells by a
+# that can match given the character before it and the three from it: the regex module tells by a
 # partial match (a text that ends inside a match of the rule matches it partially).
 
 #: a rule as tried on those few characters alone: what it requires of the text further back
@@ -489,7 +489,7 @@ COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 #: for what must be there only outside negative lookarounds)
 _PROBES = {pattern: compiled(pattern.pattern.replace("(?<=", "(?<=|"))
            for pattern, _ in COMPILED if "(?<=" in pattern.pattern}
-_BEGINNING = 2
+_BEGINNING = 3
 _RULES_BY_STRETCH: dict[tuple[str, str], list[tuple[regex.Pattern, Callable]]] = {}
 #: the bare quantity rule; the rules that begin with a whole quantity (`3일` of `3일간`: the quantity
 #: pattern is a plain sequence) can only match where it does

@@ -6,6 +6,7 @@ Vocabulary comes from extractor/lexicons/timex.yaml; numbers from numerals.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterator
 
 import regex
@@ -490,7 +491,6 @@ COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 _PROBES = {pattern: compiled(pattern.pattern.replace("(?<=", "(?<=|"))
            for pattern, _ in COMPILED if "(?<=" in pattern.pattern}
 _BEGINNING = 3
-_RULES_BY_STRETCH: dict[tuple[str, str], list[tuple[regex.Pattern, Callable]]] = {}
 #: the bare quantity rule; the rules that begin with a whole quantity (`3일` of `3일간`: the quantity
 #: pattern is a plain sequence) can only match where it does
 _BARE_QUANTITY = next(pattern for pattern, _ in COMPILED if pattern.pattern == _QUANTITY)
@@ -516,17 +516,14 @@ def candidate_pieces(text: str, at: int, end: int) -> list[Piece]:
     return pieces
 
 
+@lru_cache(maxsize=100_000)  # bounded: a long text of many scripts meets many stretches
 def _rules_for(before: str, beginning: str) -> list[tuple[regex.Pattern, Callable]]:
     """The rules, in order, that can match where `before` is just before and the text goes on with
     `beginning`. Worked out the first time the two are seen, from the rules left with less to read."""
-    rules = _RULES_BY_STRETCH.get((before, beginning))
-    if rules is None:
-        fewer = (_rules_for("", beginning) if before else _rules_for("", beginning[:-1]) if len(beginning) > 1
-                 else COMPILED)
-        rules = _RULES_BY_STRETCH[before, beginning] = [
-            (pattern, build) for pattern, build in fewer
+    fewer = (_rules_for("", beginning) if before else _rules_for("", beginning[:-1]) if len(beginning) > 1
+             else COMPILED)
+    return [(pattern, build) for pattern, build in fewer
             if _PROBES.get(pattern, pattern).match(before + beginning, len(before), partial=True)]
-    return rules
 
 
 def _strings(node) -> Iterator[str]:

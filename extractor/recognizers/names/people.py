@@ -1164,7 +1164,7 @@ def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhr
                                                            or _verb_inside_name(people, words, first, head)) \
             and (first == head or _adjacent(people, words, first, first + 1)):
         first -= 1
-    apart = head - first > 1 and first >= 0 and _comma_between(people, words, first, first + 1)
+    apart = head - first > 1 and first >= 0 and _gap(people, words, first, first + 1) == "comma"
     if first == head or first < 0 or not (_adjacent(people, words, first, first + 1) or apart):
         return None
     titled = _title_before_name(people, words, first)
@@ -1187,11 +1187,6 @@ def _verb_inside_name(people: People, words: list[Word], index: int, head: int) 
     word = words[index]
     return 0 < index < head and word.stem_tags == ("VV", "EC") and len(word.stem) == 2 and not word.particle \
         and _name_shaped(people, words[index - 1]) and _adjacent(people, words, index - 1, index)
-
-
-def _comma_between(people: People, words: list[Word], left: int, right: int) -> bool:
-    """`브루나이 대사, 다토 하지 하룬 이스마엘은`: a comma sets a name of two or more words after its title."""
-    return people.article.text[words[left].end:words[right].start].strip() == ","
 
 
 def _market(people: People, words: list[Word], index: int, titled: PersonPhrase) -> bool:
@@ -1329,6 +1324,8 @@ def _gap(people: People, words: list[Word], left: int, right: int) -> str:
     between = people.article.text[words[left].end:words[right].start]
     if not between.strip():
         return "space"
+    if between.strip() == ",":
+        return "comma"
     return "gloss" if LATIN_GLOSS.fullmatch(between) else "other"
 
 

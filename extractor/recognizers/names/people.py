@@ -217,7 +217,7 @@ class People:
         where one is given (`다낭시 부시장은`)."""
         head = title_in(title)
         named = {speaker.name: speaker for start, speaker, known_titles in self.entries
-                 if start < before and any(known and title_in(known) == head for known in known_titles)
+                 if start < before and any(title_in(known) == head for known in known_titles)
                  and (organization is None or organization in (speaker.organization or ""))}
         return next(iter(named.values())) if len(named) == 1 else None
 
@@ -295,7 +295,7 @@ def _add_phrase(people: People, words: list[Word], phrase: PersonPhrase | None) 
         return
     people.phrases.append(phrase)
     if phrase.speaker.name:
-        known_titles = {phrase.speaker.title} | _appositive_titles(words, phrase)
+        known_titles = ({phrase.speaker.title} | _appositive_titles(words, phrase)) - {None}
         people.entries.append((phrase.start, phrase.speaker, known_titles))
 
 

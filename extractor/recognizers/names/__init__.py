@@ -27,12 +27,12 @@ from .things import (Candidate, Reading, acronym_programmes, heads, organization
 from .words import ArticleWords, article_words
 
 #: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
-#: `[미디어투데이=안상일기자]`, `(서울=연합뉴스)`, `[수원=이데일리 홍길동 기자]`, `(사진=연합뉴스)`,
+#: `[미디어투데이=안상일기자]`, `(서울=연합뉴스)`, `[수원=이데일리 홍길동 기자]`, `(사진=연합뉴스)`, `[사진-세종시]`,
 #: `[KPI뉴스 자료사진]`. The shared dev set's gold lists the outlet among the article's bodies
 #: (docs/CONTRACT.md's rulings).
 _OUTLET = re.compile(
     r"\[([^\[\]=\s]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
-    r"|[(<\[]사진\s*=\s*([^()<>\[\]\s]{2,15})[)>\]]"
+    r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
 _SPACE = re.compile(r"\s+")
@@ -73,7 +73,8 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     cities = CityRoles(reading)
     phrase_named = things(reading) + [c for c in people.organizations if cities.keeps(c)]
     phrase_named += cities.acting_cities() + listed_bodies(reading)
-    phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
+    outlets = _outlets(article)
+    phrase_named = _credited_apart(phrase_named, outlets) + [c for c in found_people if c.field == "organizations"] + outlets
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
     # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands
     person_names = {c.name for c in persons}
@@ -126,6 +127,12 @@ def _place_before(reading: Reading, text: str, body: str, start: int) -> bool:
     return reading.article.text[word.start:word.nominal_end] == text and place_name(reading, word, text) \
         and organization_head(reading, word) is None and head is not None \
         and head not in lex.local_government_heads and head not in lex.office_heads
+
+
+def _credited_apart(candidates: list[Candidate], outlets: list[Candidate]) -> list[Candidate]:
+    """`[사진-세종시]`: a credit's words around the body it credits (`사진-`) are no part of its name."""
+    credits = Spans(outlets)
+    return [c for c in candidates if not any((o.start, o.end) != (c.start, c.end) for o in credits.within(c.start, c.end))]
 
 
 def _reporters(doc: Doc, text: str) -> list[Candidate]:

@@ -20,7 +20,7 @@ from ...model import NAMED_FIELDS, Named, Span
 from ...nlp.common import add_item, document_of
 from ...nlp.korean import Spans, content_of
 from .people import People, person_candidates, titles
-from .cities import CityRoles
+from .cities import CityRoles, city_lexicon
 from .lists import listed_bodies
 from .things import (Candidate, Reading, acronym_programmes, heads, organization_head, parenthesised_aliases, place_name,
                      quoted, things)
@@ -159,7 +159,7 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     aliases = {alias: target for alias, target in parenthesised_aliases(article, orgs).items()}
     candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
     written = {c.name for c in candidates if c.field == "organizations"}
-    shortened = _short_forms(written)
+    shortened = _short_forms(written) | _headless_forms(written)
     credited = {(c.start, c.end) for c in candidates if c.field == "outlets"}
     renamed = [_renamed(c, aliases, written, shortened, (c.start, c.end) in credited) for c in candidates]
     for field in NAMED_FIELDS + tuple(_BYLINE_FIELDS):
@@ -209,6 +209,13 @@ def _short_forms(written: set[str]) -> dict[str, str]:
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+def _headless_forms(written: set[str]) -> dict[str, str]:
+    """`옌타이` -> 옌타이시, `남양주` -> 남양주시: a place's name written without the head of the
+    local government the article also names by it is that government."""
+    local_heads = (*heads().local_government_heads, *city_lexicon().heads)
+    return {name: name + head for name in written for head in local_heads if name + head in written}
 
 
 def _keeps_in_order(short: str, name: str) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ... import lexicons
 from ...model import NAMED_FIELDS, Named, Span
 from ...nlp.common import add_item, document_of
-from ...nlp.korean import Spans, content_of
+from ...nlp.korean import Spans, content_of, particles
 from .people import People, person_candidates, titles
 from .cities import CityRoles, city_lexicon
 from .lists import listed_bodies
@@ -36,6 +36,7 @@ _OUTLET = re.compile(
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
 _SPACE = re.compile(r"\s+")
+_NAME_PARTICLES = particles("subject", "topic", "object", "direction", "genitive", "partner", "also")
 _PARENTHESISED = re.compile(r"\([^()]*\)")
 #: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
@@ -75,6 +76,7 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     phrase_named += cities.acting_cities() + listed_bodies(reading)
     outlets = _outlets(article)
     phrase_named = _credited_apart(phrase_named, outlets) + [c for c in found_people if c.field == "organizations"] + outlets
+    phrase_named += _glossed_names(article.text)
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
     # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands
     person_names = {c.name for c in persons}
@@ -127,6 +129,40 @@ def _place_before(reading: Reading, text: str, body: str, start: int) -> bool:
     return reading.article.text[word.start:word.nominal_end] == text and place_name(reading, word, text) \
         and organization_head(reading, word) is None and head is not None \
         and head not in lex.local_government_heads and head not in lex.office_heads
+
+
+#: `캉푸(Cola) 여행사`, `마르틴루터(Martin Luther)대학`: a proper name glossed in Latin letters as it
+#: is spelt (a word in small letters, not an acronym: `인공지능(AI) 센터` is a kind), then the word of
+#: its kind (the name's head).
+_GLOSSED = re.compile(
+    r"(?<![가-힣A-Za-z0-9])[가-힣]{2,12}\([A-Z]?[a-z]+(?:[ .&'-]+[A-Za-z]+)*\)\s?(?P<head>[가-힣]{2,10})(?![가-힣])")
+
+
+def _glossed_names(text: str) -> list[Candidate]:
+    """A name with its Latin gloss inside, before a head of two or more syllables (`여행사`, `대학`,
+    `서울사무소`), its particle apart, not a common noun ending like one (`행복도시`): the gloss stays
+    in the name (docs/CONTRACT.md's rulings)."""
+    found = []
+    for match in _GLOSSED.finditer(text):
+        word = match["head"]
+        stem = next((stem for stem in _without_particles(word) if _body_head(stem)), None)
+        if stem:
+            end = match.start("head") + len(stem)
+            found.append(Candidate("organizations", text[match.start():end], match.start(), end))
+    return found
+
+
+def _without_particles(word: str) -> list[str]:
+    """The word, then the word without each particle it may end in, two at most (`대학과도`)."""
+    once = [word[:-len(p)] for p in _NAME_PARTICLES if word.endswith(p) and len(word) - len(p) > 1]
+    twice = [stem[:-len(p)] for stem in once for p in _NAME_PARTICLES if stem.endswith(p) and len(stem) - len(p) > 1]
+    return [word, *once, *twice]
+
+
+def _body_head(word: str) -> bool:
+    lex = heads()
+    head = lex.organizations.ending_or_is(word)
+    return bool(head) and len(head) > 1 and word not in lex.not_organizations and not word.endswith(lex.common_endings)
 
 
 def _credited_apart(candidates: list[Candidate], outlets: list[Candidate]) -> list[Candidate]:

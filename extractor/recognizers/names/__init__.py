@@ -38,6 +38,8 @@ _OUTLET = re.compile(
 _SPACE = re.compile(r"\s+")
 _NAME_PARTICLES = particles("subject", "topic", "object", "direction", "genitive", "partner", "also")
 _PARENTHESISED = re.compile(r"\([^()]*\)")
+#: `趙시`, `李구` read off `趙시장`, `李구청장`: one Chinese character, a headline's surname, and a head.
+_HANJA_SURNAME_HEAD = re.compile(r"[\u4e00-\u9fff][가-힣]")
 #: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
@@ -76,16 +78,34 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     phrase_named += cities.acting_cities() + listed_bodies(reading)
     outlets = _outlets(article)
     phrase_named = _credited_apart(phrase_named, outlets) + [c for c in found_people if c.field == "organizations"] + outlets
-    phrase_named += _glossed_names(article.text)
+    phrase_named = [_without_country_mark(c) for c in phrase_named + _glossed_names(article.text)]
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
-    # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands
+    # a person's name ending like a body (`이용부`, `이상구`), or a surname in a Chinese character before
+    # a title (`趙시장`: Mayor Cho), names the person wherever it stands
     person_names = {c.name for c in persons}
     person_spans, claim_spans = Spans(persons), Spans(claims)
     phrase_named = [c for c in phrase_named if not person_spans.overlap(c.start, c.end) and c.name not in person_names
+                    and not _HANJA_SURNAME_HEAD.fullmatch(c.name)
                     and (c.field in ("organizations", "outlets") or not claim_spans.overlap(c.start, c.end))]
     # named as words of their own, not glued to a title nor after an owner
     bodies_alone = {c.name for c in people.organizations if not _after_owner(reading, c)}
     return [c for c in claims if c.field != "claimed"] + persons + _named_apart(reading, phrase_named, bodies_alone)
+
+
+def _without_country_mark(candidate: Candidate) -> Candidate:
+    """`韓전시산업진흥회`: a headline's country in one Chinese character, glued before a body's name,
+    says whose the body is; the name follows it."""
+    name = candidate.name
+    if len(name) > 3 and name[0] in _hanja_countries() and "가" <= name[1] <= "힣":
+        return Candidate(candidate.field, name[1:], candidate.start + 1, candidate.end)
+    return candidate
+
+
+@lru_cache(maxsize=None)
+def _hanja_countries() -> frozenset[str]:
+    """Countries' short forms in one Chinese character (`韓`, `中`, `日`), as headlines write them."""
+    return frozenset(form for entry in lexicons.load("countries")["countries"] for form in entry["short_forms"]
+                     if len(form) == 1 and "\u4e00" <= form <= "\u9fff")
 
 
 def _owner(reading: Reading, text: str, start: int) -> bool:

@@ -78,7 +78,8 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     phrase_named += cities.acting_cities() + listed_bodies(reading)
     outlets = _outlets(article)
     phrase_named = _credited_apart(phrase_named, outlets) + [c for c in found_people if c.field == "organizations"] + outlets
-    phrase_named = [_without_country_mark(c) for c in phrase_named + _glossed_names(article.text)]
+    phrase_named = [_without_country_mark(c) for c in phrase_named + _glossed_names(article.text)
+                    if not _describes(reading, c)]
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
     # a person's name ending like a body (`이용부`, `이상구`), or a surname in a Chinese character before
     # a title (`趙시장`: Mayor Cho), names the person wherever it stands
@@ -90,6 +91,25 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     # named as words of their own, not glued to a title nor after an owner
     bodies_alone = {c.name for c in people.organizations if not _after_owner(reading, c)}
     return [c for c in claims if c.field != "claimed"] + persons + _named_apart(reading, phrase_named, bodies_alone)
+
+
+#: After a body's kind, the copula that makes it say what a named body is: apposed before the name
+#: (`종합교통관제센터인 교통정보센터`), or predicated of it (`… 행정협력기구이다`).
+_APPOSED = re.compile(r"인\s")
+_PREDICATED = re.compile(r"(?:이다|입니다)(?![가-힣])")
+
+
+def _describes(reading: Reading, candidate: Candidate) -> bool:
+    """`서울시의 종합교통관제센터인 교통정보센터`, `부산 전시컨벤션센터인 벡스코`, `…로 구성된
+    행정협력기구이다`: a body's kind said of a body named beside it describes it and names none;
+    predicated, a name of its own (`주관사는 한빛재단이다`) still names one."""
+    text = reading.article.text
+    if candidate.field != "organizations":
+        return False
+    if _APPOSED.match(text, candidate.end):
+        return True
+    words = reading.article.words[reading.article.index_at(candidate.start):reading.article.index_at(candidate.end)]
+    return bool(_PREDICATED.match(text, candidate.end)) and all(set(word.tags) <= {"NNG"} for word in words)
 
 
 def _without_country_mark(candidate: Candidate) -> Candidate:

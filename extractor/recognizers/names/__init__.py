@@ -18,25 +18,28 @@ from spacy.tokens import Doc
 from ... import lexicons
 from ...model import NAMED_FIELDS, Named, Span
 from ...nlp.common import add_item, document_of
-from ...nlp.korean import Spans, content_of
+from ...nlp.korean import Spans, content_of, particles
 from .people import People, person_candidates, titles
-from .cities import CityRoles
+from .cities import CityRoles, city_lexicon
 from .lists import listed_bodies
 from .things import (Candidate, Reading, acronym_programmes, heads, organization_head, parenthesised_aliases, place_name,
                      quoted, things)
 from .words import ArticleWords, article_words
 
 #: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
-#: `[미디어투데이=안상일기자]`, `(서울=연합뉴스)`, `[수원=이데일리 홍길동 기자]`, `(사진=연합뉴스)`,
+#: `[미디어투데이=안상일기자]`, `(서울=연합뉴스)`, `[수원=이데일리 홍길동 기자]`, `(사진=연합뉴스)`, `[사진-세종시]`,
 #: `[KPI뉴스 자료사진]`. The shared dev set's gold lists the outlet among the article's bodies
 #: (docs/CONTRACT.md's rulings).
 _OUTLET = re.compile(
     r"\[([^\[\]=\s]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
-    r"|[(<\[]사진\s*=\s*([^()<>\[\]\s]{2,15})[)>\]]"
+    r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
 _SPACE = re.compile(r"\s+")
+_NAME_PARTICLES = particles("subject", "topic", "object", "direction", "genitive", "partner", "also")
 _PARENTHESISED = re.compile(r"\([^()]*\)")
+#: `趙시`, `李구` read off `趙시장`, `李구청장`: one Chinese character, a headline's surname, and a head.
+_HANJA_SURNAME_HEAD = re.compile(r"[\u4e00-\u9fff][가-힣]")
 #: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
@@ -73,16 +76,56 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     cities = CityRoles(reading)
     phrase_named = things(reading) + [c for c in people.organizations if cities.keeps(c)]
     phrase_named += cities.acting_cities() + listed_bodies(reading)
-    phrase_named += [c for c in found_people if c.field == "organizations"] + _outlets(article)
+    outlets = _outlets(article)
+    phrase_named = _credited_apart(phrase_named, outlets) + [c for c in found_people if c.field == "organizations"] + outlets
+    phrase_named = [_without_country_mark(c) for c in phrase_named + _glossed_names(article.text)
+                    if not _describes(reading, c)]
     # a quoted name wins over the systems and programmes inside it; a body named inside it is still named;
-    # a person's name ending like a body (`이용부`, `이상구`) names the person wherever it stands
+    # a person's name ending like a body (`이용부`, `이상구`), or a surname in a Chinese character before
+    # a title (`趙시장`: Mayor Cho), names the person wherever it stands
     person_names = {c.name for c in persons}
     person_spans, claim_spans = Spans(persons), Spans(claims)
     phrase_named = [c for c in phrase_named if not person_spans.overlap(c.start, c.end) and c.name not in person_names
+                    and not _HANJA_SURNAME_HEAD.fullmatch(c.name)
                     and (c.field in ("organizations", "outlets") or not claim_spans.overlap(c.start, c.end))]
     # named as words of their own, not glued to a title nor after an owner
     bodies_alone = {c.name for c in people.organizations if not _after_owner(reading, c)}
     return [c for c in claims if c.field != "claimed"] + persons + _named_apart(reading, phrase_named, bodies_alone)
+
+
+#: After a body's kind, the copula that makes it say what a named body is: apposed before the name
+#: (`종합교통관제센터인 교통정보센터`), or predicated of it (`… 행정협력기구이다`).
+_APPOSED = re.compile(r"인\s")
+_PREDICATED = re.compile(r"(?:이다|입니다)(?![가-힣])")
+
+
+def _describes(reading: Reading, candidate: Candidate) -> bool:
+    """`서울시의 종합교통관제센터인 교통정보센터`, `부산 전시컨벤션센터인 벡스코`, `…로 구성된
+    행정협력기구이다`: a body's kind said of a body named beside it describes it and names none;
+    predicated, a name of its own (`주관사는 한빛재단이다`) still names one."""
+    text = reading.article.text
+    if candidate.field != "organizations":
+        return False
+    if _APPOSED.match(text, candidate.end):
+        return True
+    words = reading.article.words[reading.article.index_at(candidate.start):reading.article.index_at(candidate.end)]
+    return bool(_PREDICATED.match(text, candidate.end)) and all(set(word.tags) <= {"NNG"} for word in words)
+
+
+def _without_country_mark(candidate: Candidate) -> Candidate:
+    """`韓전시산업진흥회`: a headline's country in one Chinese character, glued before a body's name,
+    says whose the body is; the name follows it."""
+    name = candidate.name
+    if len(name) > 3 and name[0] in _hanja_countries() and "가" <= name[1] <= "힣":
+        return Candidate(candidate.field, name[1:], candidate.start + 1, candidate.end)
+    return candidate
+
+
+@lru_cache(maxsize=None)
+def _hanja_countries() -> frozenset[str]:
+    """Countries' short forms in one Chinese character (`韓`, `中`, `日`), as headlines write them."""
+    return frozenset(form for entry in lexicons.load("countries")["countries"] for form in entry["short_forms"]
+                     if len(form) == 1 and "\u4e00" <= form <= "\u9fff")
 
 
 def _owner(reading: Reading, text: str, start: int) -> bool:
@@ -128,6 +171,46 @@ def _place_before(reading: Reading, text: str, body: str, start: int) -> bool:
         and head not in lex.local_government_heads and head not in lex.office_heads
 
 
+#: `캉푸(Cola) 여행사`, `마르틴루터(Martin Luther)대학`: a proper name glossed in Latin letters as it
+#: is spelt (a word in small letters, not an acronym: `인공지능(AI) 센터` is a kind), then the word of
+#: its kind (the name's head).
+_GLOSSED = re.compile(
+    r"(?<![가-힣A-Za-z0-9])[가-힣]{2,12}\([A-Z]?[a-z]+(?:[ .&'-]+[A-Za-z]+)*\)\s?(?P<head>[가-힣]{2,10})(?![가-힣])")
+
+
+def _glossed_names(text: str) -> list[Candidate]:
+    """A name with its Latin gloss inside, before a head of two or more syllables (`여행사`, `대학`,
+    `서울사무소`), its particle apart, not a common noun ending like one (`행복도시`): the gloss stays
+    in the name (docs/CONTRACT.md's rulings)."""
+    found = []
+    for match in _GLOSSED.finditer(text):
+        word = match["head"]
+        stem = next((stem for stem in _without_particles(word) if _body_head(stem)), None)
+        if stem:
+            end = match.start("head") + len(stem)
+            found.append(Candidate("organizations", text[match.start():end], match.start(), end))
+    return found
+
+
+def _without_particles(word: str) -> list[str]:
+    """The word, then the word without each particle it may end in, two at most (`대학과도`)."""
+    once = [word[:-len(p)] for p in _NAME_PARTICLES if word.endswith(p) and len(word) - len(p) > 1]
+    twice = [stem[:-len(p)] for stem in once for p in _NAME_PARTICLES if stem.endswith(p) and len(stem) - len(p) > 1]
+    return [word, *once, *twice]
+
+
+def _body_head(word: str) -> bool:
+    lex = heads()
+    head = lex.organizations.ending_or_is(word)
+    return bool(head) and len(head) > 1 and word not in lex.not_organizations and not word.endswith(lex.common_endings)
+
+
+def _credited_apart(candidates: list[Candidate], outlets: list[Candidate]) -> list[Candidate]:
+    """`[사진-세종시]`: a credit's words around the body it credits (`사진-`) are no part of its name."""
+    credits = Spans(outlets)
+    return [c for c in candidates if not any((o.start, o.end) != (c.start, c.end) for o in credits.within(c.start, c.end))]
+
+
 def _reporters(doc: Doc, text: str) -> list[Candidate]:
     """Bylines' reporters are people of the article too (the gold lists them among persons)."""
     found = []
@@ -152,7 +235,7 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     aliases = {alias: target for alias, target in parenthesised_aliases(article, orgs).items()}
     candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
     written = {c.name for c in candidates if c.field == "organizations"}
-    shortened = _short_forms(written)
+    shortened = _short_forms(written) | _headless_forms(written)
     credited = {(c.start, c.end) for c in candidates if c.field == "outlets"}
     renamed = [_renamed(c, aliases, written, shortened, (c.start, c.end) in credited) for c in candidates]
     for field in NAMED_FIELDS + tuple(_BYLINE_FIELDS):
@@ -202,6 +285,13 @@ def _short_forms(written: set[str]) -> dict[str, str]:
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+def _headless_forms(written: set[str]) -> dict[str, str]:
+    """`옌타이` -> 옌타이시, `남양주` -> 남양주시: a place's name written without the head of the
+    local government the article also names by it is that government."""
+    local_heads = (*heads().local_government_heads, *city_lexicon().heads)
+    return {name: name + head for name in written for head in local_heads if name + head in written}
 
 
 def _keeps_in_order(short: str, name: str) -> bool:

@@ -114,8 +114,9 @@ class CityRoles:
         (`하노이시`), or a proper name right after a country or a foreign city (`베트남 빈증성`,
         `중국의 지난·주하이`, `울란바토르시 바양주르흐구`)."""
         word, text = self.article.words[index], self._text(index)
-        if not text or self._is_country(index) or text in self.lex.not_organizations:
-            return False
+        if not text or self._is_country(index) or text in self.lex.not_organizations \
+                or text.endswith(self.lex.common_endings):
+            return False  # `중국 자매도시 공무원`: a common noun after a country ends like a city, names none
         if any(part in self.cities.known for part in CONJUNCT.findall(text)):
             return True
         head = self._foreign_head(index)

@@ -28,8 +28,8 @@ _DESCRIBING_SUFFIXES = (("별",), ("간",))
 _GENITIVE = "의"
 #: `시민참여형`, `맞춤형`: the suffix making a word a type of something (`유형`, `모형` are too short to carry it).
 _TYPE_SUFFIX = "형"
-#: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
-_DATE_UNITS = frozenset({"월", "일"})
+#: A month, a day or a time as written (`5월`, `23일`, `4시 30분`): when something happens, not how many.
+_DATE_UNITS = frozenset({"월", "일", "시", "분"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
 #: whose name it opens (`2023년 대백제전`).
 _YEAR = re.compile(r"(?:19|20)\d\d(?:[~∼-](?:19|20)?\d\d)?(?:년도?)?")
@@ -679,8 +679,9 @@ def _glossed_start(reading: Reading, start: int) -> int:
     if index < 0 or article.words[index].end != match.start():
         return start
     named = article.words[index]
-    if not named.full or is_organization_word(reading, named) or named.tags[:1] == ("SN",):
-        return start  # `2024년(1분기) 재난안전통신망`: a date glossed opens no name
+    if not named.full or is_organization_word(reading, named) or named.tags[:1] == ("SN",) \
+            or article.text[named.start:named.nominal_end] in reading.lex.generic:
+        return start  # `2024년(1분기) 재난안전통신망`, `오후(현지시간) 포럼`: a date or a time glossed opens no name
     first = index
     while first > 0 and article.joined(article.words[first - 1], article.words[first]):
         first -= 1

@@ -72,6 +72,9 @@ _NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
 _STEM_PUNCTUATION = ".,·"
 #: After a quoted phrase, what makes it a theme or a topic: `‘…’이란 주제로`, `‘…’를 주제로`, `‘…’ 등에 관한 강의`.
 _THEME = re.compile(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(?:에 관한|에 대한|에 관해))")
+#: After a phrase, what makes it an epithet the article gives a name, no name itself: `‘마술계의 올림픽’으로
+#: 불리는 …챔피언십`, `경제올림픽축제로 불리우는 …대회`, `‘바다의 축제’라는 별칭`.
+_NICKNAME = re.compile(r" ?(?:(?:이)?라(?:고)?|(?:으)?로) ?불리(?:는|우는|운|던|며|고)|(?:이)?(?:라는|란) ?(?:별칭|애칭|별명)")
 #: A body's legal form written before or after a name (`㈜`, `(주)`, `주식회사`): a company's, no system's.
 _COMPANY_BEFORE = re.compile(f"(?:{_LEGAL_FORM_MARK}|{_LEGAL_FORM_WORD}) ?$")
 _COMPANY_AFTER = re.compile(f" ?(?:{_LEGAL_FORM_MARK})")
@@ -311,7 +314,7 @@ def organization_head(reading: Reading, word: Word) -> str | None:
 
 def things(reading: Reading) -> list[Candidate]:
     return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
-            if not _company(reading, candidate)]
+            if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)]
 
 
 def _company(reading: Reading, candidate: Candidate) -> bool:
@@ -982,8 +985,9 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
     article, lex = reading.article, reading.lex
     text = _without_gloss(text, lex)
     inside = article.words_between(start, start + len(text))
-    if not inside or inside[-1].end != start + len(text) or _THEME.match(article.text, after):
-        return None  # `‘한국의 새마을운동’이란 주제로`, `‘…’등에 관한 강의`: a theme or a lecture's topic
+    if not inside or inside[-1].end != start + len(text) or _THEME.match(article.text, after) \
+            or _NICKNAME.match(article.text, after):
+        return None  # `‘한국의 새마을운동’이란 주제로`, `‘…’등에 관한 강의`: a theme or a lecture's topic; an epithet
     if _named_by_system_word(reading, start) or (len(inside) == 1 and (
             _always_on_service(inside[0], lex) or _known_system(reading, inside[0], text))):
         return Candidate("systems", text, start, start + len(text))  # `‘정부24’(www.gov.kr) 개통식`

@@ -16,9 +16,9 @@ from ...nlp.korean import Spans, longest_first, particles
 from .words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
-#: Counters: `10명`, `6개월간` (a duration), `2단계` (a phase), `850만달러` (an amount) open no name.
+#: Counters: `10명`, `6개월간` (a duration), `2단계` (a phase), `850만달러` (an amount), `5층` (a floor) open no name.
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",
-                       "개월", "간", "단계", "년도", "원", "달러", "유로", "엔", "위안"})
+                       "개월", "간", "단계", "년도", "원", "달러", "유로", "엔", "위안", "층"})
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`),
 #: and a corps' or course's intake (`제6기 해외봉사단`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})

@@ -16,9 +16,9 @@ from ...nlp.korean import Spans, longest_first, particles
 from .words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
-#: Counters: `10명`, `6개월간` (a duration), `2단계` (a phase), `850만달러` (an amount) open no name.
+#: Counters: `10명`, `6개월간` (a duration), `2단계` (a phase), `850만달러` (an amount), `5층` (a floor) open no name.
 _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "번", "개국", "개소", "개교", "대", "건", "세", "주년",
-                       "개월", "간", "단계", "년도", "원", "달러", "유로", "엔", "위안"})
+                       "개월", "간", "단계", "년도", "원", "달러", "유로", "엔", "위안", "층"})
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`),
 #: and a corps' or course's intake (`제6기 해외봉사단`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
@@ -28,8 +28,8 @@ _DESCRIBING_SUFFIXES = (("별",), ("간",))
 _GENITIVE = "의"
 #: `시민참여형`, `맞춤형`: the suffix making a word a type of something (`유형`, `모형` are too short to carry it).
 _TYPE_SUFFIX = "형"
-#: A month or a day as written (`5월`, `23일`): a date, when something happens, not how many.
-_DATE_UNITS = frozenset({"월", "일"})
+#: A month, a day or a time as written (`5월`, `23일`, `4시 30분`): when something happens, not how many.
+_DATE_UNITS = frozenset({"월", "일", "시", "분"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
 #: whose name it opens (`2023년 대백제전`).
 _YEAR = re.compile(r"(?:19|20)\d\d(?:[~∼-](?:19|20)?\d\d)?(?:년도?)?")
@@ -72,6 +72,9 @@ _NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
 _STEM_PUNCTUATION = ".,·"
 #: After a quoted phrase, what makes it a theme or a topic: `‘…’이란 주제로`, `‘…’를 주제로`, `‘…’ 등에 관한 강의`.
 _THEME = re.compile(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(?:에 관한|에 대한|에 관해))")
+#: After a phrase, what makes it an epithet the article gives a name, no name itself: `‘마술계의 올림픽’으로
+#: 불리는 …챔피언십`, `경제올림픽축제로 불리우는 …대회`, `‘바다의 축제’라는 별칭`.
+_NICKNAME = re.compile(r" ?(?:(?:이)?라(?:고)?|(?:으)?로) ?불리(?:는|우는|운|던|며|고)|(?:이)?(?:라는|란) ?(?:별칭|애칭|별명)")
 #: A body's legal form written before or after a name (`㈜`, `(주)`, `주식회사`): a company's, no system's.
 _COMPANY_BEFORE = re.compile(f"(?:{_LEGAL_FORM_MARK}|{_LEGAL_FORM_WORD}) ?$")
 _COMPANY_AFTER = re.compile(f" ?(?:{_LEGAL_FORM_MARK})")
@@ -311,7 +314,7 @@ def organization_head(reading: Reading, word: Word) -> str | None:
 
 def things(reading: Reading) -> list[Candidate]:
     return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
-            if not _company(reading, candidate)]
+            if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)]
 
 
 def _company(reading: Reading, candidate: Candidate) -> bool:
@@ -679,8 +682,9 @@ def _glossed_start(reading: Reading, start: int) -> int:
     if index < 0 or article.words[index].end != match.start():
         return start
     named = article.words[index]
-    if not named.full or is_organization_word(reading, named) or named.tags[:1] == ("SN",):
-        return start  # `2024년(1분기) 재난안전통신망`: a date glossed opens no name
+    if not named.full or is_organization_word(reading, named) or named.tags[:1] == ("SN",) \
+            or article.text[named.start:named.nominal_end] in reading.lex.generic:
+        return start  # `2024년(1분기) 재난안전통신망`, `오후(현지시간) 포럼`: a date or a time glossed opens no name
     first = index
     while first > 0 and article.joined(article.words[first - 1], article.words[first]):
         first -= 1
@@ -981,8 +985,9 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
     article, lex = reading.article, reading.lex
     text = _without_gloss(text, lex)
     inside = article.words_between(start, start + len(text))
-    if not inside or inside[-1].end != start + len(text) or _THEME.match(article.text, after):
-        return None  # `‘한국의 새마을운동’이란 주제로`, `‘…’등에 관한 강의`: a theme or a lecture's topic
+    if not inside or inside[-1].end != start + len(text) or _THEME.match(article.text, after) \
+            or _NICKNAME.match(article.text, after):
+        return None  # `‘한국의 새마을운동’이란 주제로`, `‘…’등에 관한 강의`: a theme or a lecture's topic; an epithet
     if _named_by_system_word(reading, start) or (len(inside) == 1 and (
             _always_on_service(inside[0], lex) or _known_system(reading, inside[0], text))):
         return Candidate("systems", text, start, start + len(text))  # `‘정부24’(www.gov.kr) 개통식`

@@ -323,21 +323,36 @@ def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
     return found
 
 
-_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})[,)\s]")
+@lru_cache(maxsize=None)
+def _parenthesis() -> re.Pattern:
+    """A body's head in a parenthesis, title first, opening it or after a comma inside it:
+    `(시장 최민호)`, `(장관: 서승환)`, `(사장 직무대행 이학수)`, `(한국국제협력단, 이사장 김인식)`,
+    `(단장 홍길동, 부단장 김철수)`."""
+    suffixes = "|".join(map(re.escape, titles().suffixes))
+    return re.compile(r"(?:(?P<body>[가-힣A-Za-z]+)?\(|, ?)(?P<title>[가-힣]{1,6})"
+                      rf"(?: (?P<suffix>{suffixes}))?\s?[:：]?\s?(?P<name>[가-힣]{{2,4}})(?=[,)\s])")
 
 
 def _parenthesised(people: People) -> None:
     """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`, `방문단(단장 홍만표 도 국제통상과장)`:
     a body's head, title first."""
-    lex = titles()
-    for match in _PARENTHESIS.finditer(people.article.text):
-        body, title, name = match.groups()
+    lex, text = titles(), people.article.text
+    for match in _parenthesis().finditer(text):
+        body, title, suffix, name = match.group("body", "title", "suffix", "name")
         titled = split_title(title)
-        if titled is None or title in lex.anonymous_titles or not lexicons.korean_name_form(name):
+        if titled is None or title in lex.anonymous_titles or not lexicons.korean_name_form(name) \
+                or text[match.start()] == "," and not _inside_parenthesis(text, match.start()):
             continue
-        speaker = Speaker(name=name, title=titled[0], organization=canonical(body) if body else None)
-        people.entries.append((match.start(), speaker, {titled[0]}))
-        people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span(3)))
+        title = f"{titled[0]} {suffix}" if suffix else titled[0]
+        speaker = Speaker(name=name, title=title, organization=canonical(body) if body else None)
+        people.entries.append((match.start(), speaker, {title}))
+        people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span("name")))
+
+
+def _inside_parenthesis(text: str, position: int) -> bool:
+    """Is text[position] inside a parenthesis opened on its line?"""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.rfind("(", line_start, position) > text.rfind(")", line_start, position)
 
 
 #: A parenthesis glued after a word (`김철수(안양시청 과장)는`, `사미아(관광객)`, `홍길동(45·회사원)씨`).

@@ -718,7 +718,14 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if is_organization_word(people.reading, word) or _compound_of_known_nouns(people, word):
         return False
     # a word right before the original spelling is a name's even where it reads as a common noun (`봉사`)
-    return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
+    return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full \
+        or _unknown_noun(people, word)
+
+
+def _unknown_noun(people: People, word: Word) -> bool:
+    """A noun Kiwi only guesses at, knowing no word of it (`러슬` of `러슬 가이`)."""
+    morphs = people.article.morphs_in(word.start, word.start + len(word.stem))
+    return bool(morphs) and all(m.oov for m in morphs)
 
 
 def _compound_of_known_nouns(people: People, word: Word) -> bool:

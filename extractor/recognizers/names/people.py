@@ -360,6 +360,7 @@ _APPOSITION = re.compile(r"(?<=[가-힣])\(([^()\n]{1,60})\)")
 _APPOSITION_PARTS = re.compile(r"[^,·/]+")
 _AGE_PART = re.compile(r"\d{1,3}세?")
 _GLOSS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z .'\-]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _OPENING_MARKS = "“\"'‘「『([<{"
 
 
@@ -372,7 +373,7 @@ class Apposition:
     age: bool = False
     photo: bool = False   # `(사진 왼쪽)`: where the person stands in the picture
     place: bool = False   # `(서울 강동구)`, `(인도)`: where the person lives or comes from
-    gloss: bool = False   # `(田錫軍, …)`: the name in Chinese characters
+    gloss: str | None = None  # `(田錫軍, …)`: the name in Chinese characters
 
 
 def _apposed(people: People) -> None:
@@ -595,7 +596,7 @@ def _apposition_parts(people: People, match: re.Match) -> Apposition | None:
         if _AGE_PART.fullmatch(text):
             found["age"] = True
         elif _GLOSS_PART.fullmatch(text):
-            found["gloss"] = True
+            found["gloss"] = text
         elif text:
             role = _role_of(people, match.start(1) + part.start() + part.group().index(text), text)
             if role is None:
@@ -657,8 +658,8 @@ def _name_before_parenthesis(people: People, words: list[Word], said: Apposition
         return last.start, last.end  # a place or a picture alone says little: `기록관(호수공원)`
     if not described or _anonymised(last):
         return None
-    if said.gloss and re.fullmatch(r"[가-힣]{2,4}", clean(last.stem)):
-        return last.start, last.end  # `전석군(田錫軍, …) 단장`: a name spelt in Chinese characters
+    if said.gloss and re.fullmatch(r"[가-힣]{1,4}", clean(last.stem)):
+        return _spelt_name(people, words, said.gloss)  # `전석군(田錫軍, …) 단장`, `아베 신조(安倍晋三) 총리`
     first = len(words) - 1
     while first >= 0 and len(words) - first <= MAX_NAME_WORDS and _name_shaped(people, words[first]) \
             and (first == len(words) - 1 or _adjacent(people, words, first, first + 1)):
@@ -669,6 +670,19 @@ def _name_before_parenthesis(people: People, words: list[Word], said: Apposition
     if not run or not (any(_foreign_looking(people, w) for w in run) or said.age and len(run) > 1):
         return None
     return run[0].start, last.end
+
+
+def _spelt_name(people: People, words: list[Word], gloss: str) -> tuple[int, int]:
+    """The name a gloss in Chinese characters spells: the word before the gloss, which has a
+    syllable a character or more (`전석군(田錫軍)`, `천하이펑(陳海峰)`), else that word and the foreign
+    name word before it (a given name in a Japanese reading, a surname written apart:
+    `아베 신조(安倍晋三)`, `왕 리(王力)`)."""
+    last, before = words[-1], len(words) - 2
+    if len(clean(last.stem)) < len(_HAN.findall(gloss)) and before >= 0 \
+            and _adjacent(people, words, before, before + 1) and _name_shaped(people, words[before]) \
+            and _foreign_looking(people, words[before]):
+        return words[before].start, last.end
+    return last.start, last.end
 
 
 def is_korean_name(people: People, word: Word) -> bool:

@@ -569,9 +569,9 @@ def _labelled_name(people: People, start: int, written: str, said: dict, describ
     return PersonPhrase(speaker, start, name_span=(start, start + len(stripped)))
 
 
-def _anonymised(word: Word) -> bool:
+def _anonymised(written: str) -> bool:
     """`김모(57) 씨`: a surname and 모 stand for someone the article does not name."""
-    stem = clean(word.stem)
+    stem = clean(written)
     return stem.endswith("모") and stem[:-1] in titles().surnames
 
 
@@ -656,7 +656,7 @@ def _name_before_parenthesis(people: People, words: list[Word], said: Apposition
         _is_foreign_name_part(people, words[before])  # `마쓰다 이와오(69)`: no Korean name
     if is_korean_name(people, last) and (described or last.tags == ("NNP",)) and not after_part:
         return last.start, last.end  # a place or a picture alone says little: `기록관(호수공원)`
-    if not described or _anonymised(last):
+    if not described or _anonymised(last.stem):
         return None
     if said.gloss and re.fullmatch(r"[가-힣]{1,4}", clean(last.stem)):
         return _spelt_name(people, words, said.gloss)  # `전석군(田錫軍, …) 단장`, `아베 신조(安倍晋三) 총리`
@@ -896,6 +896,8 @@ def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhra
     glued = clean(word.stem)[:-len(title)]
     if glued in lex.surnames:
         return PersonPhrase(Speaker(title=title), word.start, surname=glued)
+    if _anonymised(glued) or not glued and head > 0 and _anonymised(words[head - 1].stem):
+        return None  # `박모(54)씨`, `이모 씨`
     if glued and (lexicons.korean_name_form(glued) or (_AGE.search(word.stem) and len(glued) > 1)):
         return PersonPhrase(Speaker(name=glued, title=title), word.start,
                             name_span=(word.start, word.start + len(glued)))

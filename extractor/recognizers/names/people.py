@@ -665,8 +665,8 @@ def _name_before_parenthesis(people: People, words: list[Word], said: Apposition
             and (first == len(words) - 1 or _adjacent(people, words, first, first + 1)):
         first -= 1
     run = words[first + 1:]
-    while len(run) > 1 and run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1:
-        run = run[1:]  # `관광객 사미아`: a common noun describing the person
+    while len(run) > 1 and (run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1 or _verb_syllable(run[0])):
+        run = run[1:]  # `관광객 사미아`: a common noun describing the person; `케냐에서 온`: a verb
     if not run or not (any(_foreign_looking(people, w) for w in run) or said.age and len(run) > 1):
         return None
     return run[0].start, last.end
@@ -918,17 +918,25 @@ def _names_body(people: People, words: list[Word], head: int, organization: str 
 
 
 def _name_right_before(people: People, words: list[Word], head: int) -> tuple[int, int] | None:
-    """(first, last) of a Korean name or a run of proper nouns (`아마드 칸`) ending right before words[head]."""
+    """(first, last) of a Korean name or a transliterated one (`아마드 칸`, `응우옌 티 란`) ending right
+    before words[head]."""
     last = head - 1
     if last < 0 or not _adjacent(people, words, last, head):
         return None
     if is_korean_name(people, words[last]):
         return last, last
     first = last
-    while first >= 0 and "NNP" in words[first].tags and _is_foreign_name_part(people, words[first]) and (
+    while first >= 0 and last - first < MAX_NAME_WORDS and _foreign_name_word(people, words[first]) and (
             first == last or _adjacent(people, words, first, first + 1)):
         first -= 1
-    return (first + 1, last) if first < last else None
+    while first < last and (_verb_syllable(words[first + 1]) or _common_noun(people, words[first + 1])):
+        first += 1  # `케냐에서 온`, `딸`: the verb or the noun before the name
+    return (first + 1, last) if any(_is_foreign_name_part(people, w) for w in words[first + 1:last + 1]) else None
+
+
+def _foreign_name_word(people: People, word: Word) -> bool:
+    """A word of a transliterated name, or one of its syllables standing apart (`티` of `응우옌 티 란`)."""
+    return _is_foreign_name_part(people, word) or len(clean(word.stem)) == 1 and _name_shaped(people, word)
 
 
 def _title_with_suffix(people: People, words: list[Word], head: int) -> PersonPhrase | None:

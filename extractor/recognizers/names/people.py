@@ -1125,7 +1125,9 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
             foreign = any(_foreign_looking(people, w) for w in run)
         else:
             foreign = _foreign_title(title) or first >= 0 and _adjacent(people, words, first, first + 1) and (
-                _foreign_place(people, words[first]) or _of_country(words[first], people))
+                (_foreign_place(people, words[first]) or _of_country(words[first], people))
+                and any(_foreign_looking(people, w) for w in run)  # not `베트남의 관광 담당 국장`
+                or _of_body(words[first]) and any(_is_foreign_name_part(people, w) for w in run))
         if foreign:
             return first + 1, last, words[last + 1:position + 1]
     return None
@@ -1278,6 +1280,11 @@ def _foreign_city(place: str) -> bool:
 @lru_cache(maxsize=None)
 def _city_heads() -> tuple[str, ...]:
     return tuple(lexicons.load("name_heads")["cities"]["heads"])
+
+
+def _of_body(word: Word) -> bool:
+    """`비엣텔의`: a body owning the name and title that follow (`비엣텔의 응우옌 반 안 부사장`)."""
+    return word.particle == "의" and word.noun_stem
 
 
 def _of_country(word: Word, people: People) -> bool:

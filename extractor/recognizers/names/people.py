@@ -1118,7 +1118,8 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
         run = words[first + 1:last + 1]
         too_long = first >= 0 and _name_shaped(people, words[first]) and not _verb_syllable(words[first]) \
             and _adjacent(people, words, first, first + 1)
-        known = len(run) == 1 and people.word_of_known_name(_as_written(people, run[0]))  # `트롱카른드 태국 …국장`
+        known = len(run) == 1 and (people.word_of_known_name(_as_written(people, run[0]))  # `트롱카른드 태국 …국장`
+                                   or body <= position and _unknown_before_country(people, words, run[0], body))
         if too_long or len(run) < (1 if aged or known else 2):
             continue  # a run of words longer than a name, or too short to be read by place alone
         if body <= position:
@@ -1133,12 +1134,20 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
     return None
 
 
+def _unknown_before_country(people: People, words: list[Word], word: Word, body: int) -> bool:
+    """`쑨춘란 중국 국무원 부총리`, `싱하이밍 주한 중국대사`: one word Kiwi does not know, before a body
+    opening with a country, is a name (a company Kiwi knows is none: `삼성 베트남 법인장`)."""
+    country = body + 1 if clean(words[body].stem) in titles().title_modifiers else body
+    return _in_country(words[country], people.countries) and _unknown_noun(people, word)
+
+
 def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
     """Where the body between a name and its title may start, most likely first: at a country
     (`일본 오사카시`), at an organisation or place word (`껀터시 정보통신국장`), or nowhere
     (position + 1: `일본 삿포로시 우에다 후미오 시장` has its body in front of the name)."""
-    anchors, countries = [], []
-    index = position
+    anchors = []
+    countries = [position + 1] if position + 1 < len(words) and _in_country(words[position + 1], people.countries) else []
+    index = position  # the title may open with its country (`주한 중국대사`)
     while index >= 0 and position - index < MAX_BODY_WORDS + 2 and _is_body_word(people, words[index]) \
             and (index == position or _adjacent(people, words, index, index + 1)):
         if _in_country(words[index], people.countries):

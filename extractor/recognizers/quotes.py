@@ -273,6 +273,8 @@ class QuoteRecognizer:
                 continue
             if phrase is None and not _continues_paragraph(text, quoted, found):
                 phrase = paragraph_subject(people, _line_start(text, prefix[0]), prefix[0])
+            elif phrase is not None and phrase.continues and previous is None:  # `…찾았다. 그는 “…”`: no quote before
+                phrase = paragraph_subject(people, _line_start(text, prefix[0]), phrase.start) or phrase
             speaker = resolve(people, phrase, previous) if phrase else previous
             found.append(_add_quote(doc, text, quoted, speaker, ending.verb))
             previous = speaker or previous

@@ -323,21 +323,36 @@ def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
     return found
 
 
-_PARENTHESIS = re.compile(r"([가-힣A-Za-z]+)?\(([가-힣]{1,6})\s?[:：]?\s?([가-힣]{2,4})[,)\s]")
+@lru_cache(maxsize=None)
+def _parenthesis() -> re.Pattern:
+    """A body's head in a parenthesis, title first, opening it or after a comma inside it:
+    `(시장 최민호)`, `(장관: 서승환)`, `(사장 직무대행 이학수)`, `(한국국제협력단, 이사장 김인식)`,
+    `(단장 홍길동, 부단장 김철수)`."""
+    suffixes = "|".join(map(re.escape, titles().suffixes))
+    return re.compile(r"(?:(?P<body>[가-힣A-Za-z]+)?\(|, ?)(?P<title>[가-힣]{1,6})"
+                      rf"(?: (?P<suffix>{suffixes}))?\s?[:：]?\s?(?P<name>[가-힣]{{2,4}})(?=[,)\s])")
 
 
 def _parenthesised(people: People) -> None:
     """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`, `방문단(단장 홍만표 도 국제통상과장)`:
     a body's head, title first."""
-    lex = titles()
-    for match in _PARENTHESIS.finditer(people.article.text):
-        body, title, name = match.groups()
+    lex, text = titles(), people.article.text
+    for match in _parenthesis().finditer(text):
+        body, title, suffix, name = match.group("body", "title", "suffix", "name")
         titled = split_title(title)
-        if titled is None or title in lex.anonymous_titles or not lexicons.korean_name_form(name):
+        if titled is None or title in lex.anonymous_titles or not lexicons.korean_name_form(name) \
+                or text[match.start()] == "," and not _inside_parenthesis(text, match.start()):
             continue
-        speaker = Speaker(name=name, title=titled[0], organization=canonical(body) if body else None)
-        people.entries.append((match.start(), speaker, {titled[0]}))
-        people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span(3)))
+        title = f"{titled[0]} {suffix}" if suffix else titled[0]
+        speaker = Speaker(name=name, title=title, organization=canonical(body) if body else None)
+        people.entries.append((match.start(), speaker, {title}))
+        people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span("name")))
+
+
+def _inside_parenthesis(text: str, position: int) -> bool:
+    """Is text[position] inside a parenthesis opened on its line?"""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.rfind("(", line_start, position) > text.rfind(")", line_start, position)
 
 
 #: A parenthesis glued after a word (`김철수(안양시청 과장)는`, `사미아(관광객)`, `홍길동(45·회사원)씨`).
@@ -345,6 +360,7 @@ _APPOSITION = re.compile(r"(?<=[가-힣])\(([^()\n]{1,60})\)")
 _APPOSITION_PARTS = re.compile(r"[^,·/]+")
 _AGE_PART = re.compile(r"\d{1,3}세?")
 _GLOSS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z .'\-]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _OPENING_MARKS = "“\"'‘「『([<{"
 
 
@@ -357,7 +373,7 @@ class Apposition:
     age: bool = False
     photo: bool = False   # `(사진 왼쪽)`: where the person stands in the picture
     place: bool = False   # `(서울 강동구)`, `(인도)`: where the person lives or comes from
-    gloss: bool = False   # `(田錫軍, …)`: the name in Chinese characters
+    gloss: str | None = None  # `(田錫軍, …)`: the name in Chinese characters
 
 
 def _apposed(people: People) -> None:
@@ -553,9 +569,9 @@ def _labelled_name(people: People, start: int, written: str, said: dict, describ
     return PersonPhrase(speaker, start, name_span=(start, start + len(stripped)))
 
 
-def _anonymised(word: Word) -> bool:
+def _anonymised(written: str) -> bool:
     """`김모(57) 씨`: a surname and 모 stand for someone the article does not name."""
-    stem = clean(word.stem)
+    stem = clean(written)
     return stem.endswith("모") and stem[:-1] in titles().surnames
 
 
@@ -580,7 +596,7 @@ def _apposition_parts(people: People, match: re.Match) -> Apposition | None:
         if _AGE_PART.fullmatch(text):
             found["age"] = True
         elif _GLOSS_PART.fullmatch(text):
-            found["gloss"] = True
+            found["gloss"] = text
         elif text:
             role = _role_of(people, match.start(1) + part.start() + part.group().index(text), text)
             if role is None:
@@ -640,20 +656,33 @@ def _name_before_parenthesis(people: People, words: list[Word], said: Apposition
         _is_foreign_name_part(people, words[before])  # `마쓰다 이와오(69)`: no Korean name
     if is_korean_name(people, last) and (described or last.tags == ("NNP",)) and not after_part:
         return last.start, last.end  # a place or a picture alone says little: `기록관(호수공원)`
-    if not described or _anonymised(last):
+    if not described or _anonymised(last.stem):
         return None
-    if said.gloss and re.fullmatch(r"[가-힣]{2,4}", clean(last.stem)):
-        return last.start, last.end  # `전석군(田錫軍, …) 단장`: a name spelt in Chinese characters
+    if said.gloss and re.fullmatch(r"[가-힣]{1,4}", clean(last.stem)):
+        return _spelt_name(people, words, said.gloss)  # `전석군(田錫軍, …) 단장`, `아베 신조(安倍晋三) 총리`
     first = len(words) - 1
     while first >= 0 and len(words) - first <= MAX_NAME_WORDS and _name_shaped(people, words[first]) \
             and (first == len(words) - 1 or _adjacent(people, words, first, first + 1)):
         first -= 1
     run = words[first + 1:]
-    while len(run) > 1 and run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1:
-        run = run[1:]  # `관광객 사미아`: a common noun describing the person
+    while len(run) > 1 and (run[0].stem_tags == ("NNG",) and len(clean(run[0].stem)) > 1 or _verb_syllable(run[0])):
+        run = run[1:]  # `관광객 사미아`: a common noun describing the person; `케냐에서 온`: a verb
     if not run or not (any(_foreign_looking(people, w) for w in run) or said.age and len(run) > 1):
         return None
     return run[0].start, last.end
+
+
+def _spelt_name(people: People, words: list[Word], gloss: str) -> tuple[int, int]:
+    """The name a gloss in Chinese characters spells: the word before the gloss, which has a
+    syllable a character or more (`전석군(田錫軍)`, `천하이펑(陳海峰)`), else that word and the foreign
+    name word before it (a given name in a Japanese reading, a surname written apart:
+    `아베 신조(安倍晋三)`, `왕 리(王力)`)."""
+    last, before = words[-1], len(words) - 2
+    if len(clean(last.stem)) < len(_HAN.findall(gloss)) and before >= 0 \
+            and _adjacent(people, words, before, before + 1) and _name_shaped(people, words[before]) \
+            and _foreign_looking(people, words[before]):
+        return words[before].start, last.end
+    return last.start, last.end
 
 
 def is_korean_name(people: People, word: Word) -> bool:
@@ -703,7 +732,14 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if is_organization_word(people.reading, word) or _compound_of_known_nouns(people, word):
         return False
     # a word right before the original spelling is a name's even where it reads as a common noun (`봉사`)
-    return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full
+    return glossed or "NNP" in word.tags or any(len(form) == 1 for form in word.forms) or not word.full \
+        or _unknown_noun(people, word)
+
+
+def _unknown_noun(people: People, word: Word) -> bool:
+    """A noun Kiwi only guesses at, knowing no word of it (`러슬` of `러슬 가이`)."""
+    morphs = people.article.morphs_in(word.start, word.start + len(word.stem))
+    return bool(morphs) and all(m.oov for m in morphs)
 
 
 def _compound_of_known_nouns(people: People, word: Word) -> bool:
@@ -860,6 +896,8 @@ def _courtesy_phrase(people: People, words: list[Word], head: int) -> PersonPhra
     glued = clean(word.stem)[:-len(title)]
     if glued in lex.surnames:
         return PersonPhrase(Speaker(title=title), word.start, surname=glued)
+    if _anonymised(glued) or not glued and head > 0 and _anonymised(words[head - 1].stem):
+        return None  # `박모(54)씨`, `이모 씨`
     if glued and (lexicons.korean_name_form(glued) or (_AGE.search(word.stem) and len(glued) > 1)):
         return PersonPhrase(Speaker(name=glued, title=title), word.start,
                             name_span=(word.start, word.start + len(glued)))
@@ -880,17 +918,25 @@ def _names_body(people: People, words: list[Word], head: int, organization: str 
 
 
 def _name_right_before(people: People, words: list[Word], head: int) -> tuple[int, int] | None:
-    """(first, last) of a Korean name or a run of proper nouns (`아마드 칸`) ending right before words[head]."""
+    """(first, last) of a Korean name or a transliterated one (`아마드 칸`, `응우옌 티 란`) ending right
+    before words[head]."""
     last = head - 1
     if last < 0 or not _adjacent(people, words, last, head):
         return None
     if is_korean_name(people, words[last]):
         return last, last
     first = last
-    while first >= 0 and "NNP" in words[first].tags and _is_foreign_name_part(people, words[first]) and (
+    while first >= 0 and last - first < MAX_NAME_WORDS and _foreign_name_word(people, words[first]) and (
             first == last or _adjacent(people, words, first, first + 1)):
         first -= 1
-    return (first + 1, last) if first < last else None
+    while first < last and (_verb_syllable(words[first + 1]) or _common_noun(people, words[first + 1])):
+        first += 1  # `케냐에서 온`, `딸`: the verb or the noun before the name
+    return (first + 1, last) if any(_is_foreign_name_part(people, w) for w in words[first + 1:last + 1]) else None
+
+
+def _foreign_name_word(people: People, word: Word) -> bool:
+    """A word of a transliterated name, or one of its syllables standing apart (`티` of `응우옌 티 란`)."""
+    return _is_foreign_name_part(people, word) or len(clean(word.stem)) == 1 and _name_shaped(people, word)
 
 
 def _title_with_suffix(people: People, words: list[Word], head: int) -> PersonPhrase | None:
@@ -1072,25 +1118,36 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
         run = words[first + 1:last + 1]
         too_long = first >= 0 and _name_shaped(people, words[first]) and not _verb_syllable(words[first]) \
             and _adjacent(people, words, first, first + 1)
-        known = len(run) == 1 and people.word_of_known_name(_as_written(people, run[0]))  # `트롱카른드 태국 …국장`
+        known = len(run) == 1 and (people.word_of_known_name(_as_written(people, run[0]))  # `트롱카른드 태국 …국장`
+                                   or body <= position and _unknown_before_country(people, words, run[0], body))
         if too_long or len(run) < (1 if aged or known else 2):
             continue  # a run of words longer than a name, or too short to be read by place alone
         if body <= position:
             foreign = any(_foreign_looking(people, w) for w in run)
         else:
             foreign = _foreign_title(title) or first >= 0 and _adjacent(people, words, first, first + 1) and (
-                _foreign_place(people, words[first]) or _of_country(words[first], people))
+                (_foreign_place(people, words[first]) or _of_country(words[first], people))
+                and any(_foreign_looking(people, w) for w in run)  # not `베트남의 관광 담당 국장`
+                or _of_body(words[first]) and any(_is_foreign_name_part(people, w) for w in run))
         if foreign:
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _unknown_before_country(people: People, words: list[Word], word: Word, body: int) -> bool:
+    """`쑨춘란 중국 국무원 부총리`, `싱하이밍 주한 중국대사`: one word Kiwi does not know, before a body
+    opening with a country, is a name (a company Kiwi knows is none: `삼성 베트남 법인장`)."""
+    country = body + 1 if clean(words[body].stem) in titles().title_modifiers else body
+    return _in_country(words[country], people.countries) and _unknown_noun(people, word)
 
 
 def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
     """Where the body between a name and its title may start, most likely first: at a country
     (`일본 오사카시`), at an organisation or place word (`껀터시 정보통신국장`), or nowhere
     (position + 1: `일본 삿포로시 우에다 후미오 시장` has its body in front of the name)."""
-    anchors, countries = [], []
-    index = position
+    anchors = []
+    countries = [position + 1] if position + 1 < len(words) and _in_country(words[position + 1], people.countries) else []
+    index = position  # the title may open with its country (`주한 중국대사`)
     while index >= 0 and position - index < MAX_BODY_WORDS + 2 and _is_body_word(people, words[index]) \
             and (index == position or _adjacent(people, words, index, index + 1)):
         if _in_country(words[index], people.countries):
@@ -1232,6 +1289,11 @@ def _foreign_city(place: str) -> bool:
 @lru_cache(maxsize=None)
 def _city_heads() -> tuple[str, ...]:
     return tuple(lexicons.load("name_heads")["cities"]["heads"])
+
+
+def _of_body(word: Word) -> bool:
+    """`비엣텔의`: a body owning the name and title that follow (`비엣텔의 응우옌 반 안 부사장`)."""
+    return word.particle == "의" and word.noun_stem
 
 
 def _of_country(word: Word, people: People) -> bool:

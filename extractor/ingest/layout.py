@@ -17,6 +17,7 @@ headline and its decks. A byline may also open a paragraph or a caption
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -41,8 +42,11 @@ _SENTENCE_END = re.compile(rf"{_KOREAN_SENTENCE_END.pattern}|[.!?]{_CLOSING_MARK
 _FULL_STOP = re.compile(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
 #: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
 _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
-#: View counters and buttons sitting beside bylines and timestamps.
-_META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
+_BYLINES = lexicons.load("bylines")
+#: The article's tools and counters (print, scrap, views) beside its timestamp, which make it the article's.
+_ARTICLE_TOOLS = re.compile("|".join(f"(?:{p})" for p in _BYLINES["article_tools"]))
+#: Those, and the other buttons sitting beside bylines and timestamps.
+_META_NOISE = re.compile("|".join(f"(?:{p})" for p in _BYLINES["article_tools"] + _BYLINES["byline_noise"]))
 _SEPARATORS = re.compile(r"[|·/,\s•\-\[\]()【】]+")
 #: Bullets and bars that may stand before a line's first word.
 _LINE_MARKS = " \t•·|"
@@ -71,6 +75,7 @@ _LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
 _PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
 _RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
 _RELATIVE_BEFORE = re.compile(r"(?:지난|오는)\s*$")
+_RANGE_MARKS = ("~", "∼", "-", "–", "부터")
 #: Where the header holds more lines than a headline and its decks, the lines above the first restating
 #: this share of its pairs of letters from the article are other stories' headlines...
 _MIN_SHARED_PAIRS = 0.3
@@ -95,6 +100,7 @@ class _Line:
     kind: str = "text"  # blank, furniture, meta, caption, text; later headline, deck, body
     stamps: list[Stamp] = field(default_factory=list)
     signed: bool = False  # a meta line holding a byline or an address, not only timestamps
+    beside_tools: bool = False  # a meta line's timestamps sit beside the article's tools (print, scrap, views)
     reporters: tuple[Reporter, ...] = ()
     email: str | None = None
     lead_end: int = 0  # length of a lead byline prefix opening the line
@@ -107,6 +113,8 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
     lines = _classify(text)
     body_start = _body_start(lines)
     title, decks = _headline_and_decks(lines, body_start, title_hint)
+    title, body_start = _cut_closing_day(lines, title, body_start)
+    decks = [deck for deck in decks if not (title and _same(deck.text, title.text))]
     _mark_headline(lines, title, decks)
     _mark_body(lines, body_start)
     published, modified, dated = _timestamps(lines)
@@ -221,7 +229,7 @@ def _read_meta(line: _Line) -> bool:
     rest = line.text
     for stamp in reversed(stamps):
         rest = rest[:stamp.start] + " " + rest[stamp.end:]
-    rest = _META_NOISE.sub(" ", rest)
+    line.beside_tools, rest = bool(_ARTICLE_TOOLS.search(rest)), _META_NOISE.sub(" ", rest)
     if stamps:
         rest = " ".join(cell for cell in _CELL_BORDER.split(rest)
                         if not (furniture.is_furniture(cell) or furniture.is_section_name(cell)))
@@ -344,8 +352,8 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
     """An unlabelled date, or the site's edit time (`최종편집 …`, `UPDATE. …`), is the
     article's timestamp only on or beside a byline; elsewhere (a page-header date
     beside a weather widget or above the headline) it is the page's furniture."""
-    loose = [index for index, line in enumerate(lines)
-             if line.kind == "meta" and not line.signed and all(stamp.needs_byline for stamp in line.stamps)]
+    loose = [index for index, line in enumerate(lines) if line.kind == "meta" and not (line.signed or line.beside_tools)
+             and all(stamp.needs_byline for stamp in line.stamps)]
     for index in loose:
         if not any(line.signed for line in _meta_block(lines, index)) and not _under_headline(lines, index):
             lines[index].kind, lines[index].stamps = "furniture", []
@@ -606,6 +614,31 @@ def _restates_lead(line: _Line, opening: _Line) -> bool:
     lead = _LEAD_SENTENCE.match(opening.text, opening.lead_end)
     pairs = _letter_pairs(line.text)
     return bool(lead and pairs) and len(pairs & _letter_pairs(lead.group())) >= _MIN_LEAD_RESTATED_PAIRS * len(pairs)
+
+
+def _cut_closing_day(lines: list[_Line], title: _Line | None, body_start: int) -> tuple[_Line | None, int]:
+    """A board's view prints the post's day after its title (`10월 외래관광객 … 입국 2007-11-05`): that
+    day is the article's timestamp, no part of the headline. Returns the headline and the body's first line."""
+    stamp = _closing_stamp(title.text) if title else None
+    if title is None or stamp is None:
+        return title, body_start
+    index = next(index for index, line in enumerate(lines) if line is title)
+    words = title.text[:stamp.start].rstrip()
+    headline = _Line(title.start, title.start + len(words), title.start + stamp.start, words)
+    day = _Line(title.start + stamp.start, title.end, title.stop, title.text[stamp.start:], kind="meta",
+                stamps=[dataclasses.replace(stamp, start=0, end=stamp.end - stamp.start, needs_byline=False)])
+    lines[index:index + 1] = [headline, day]
+    return headline, body_start + 1
+
+
+def _closing_stamp(text: str) -> Stamp | None:
+    """The timestamp closing a headline's line after its words, not a range's last day (`…축제 5.1~2024.05.05`)."""
+    stamps = find_stamps(text)
+    stamp = stamps[-1] if stamps else None
+    if stamp is None or text[stamp.end:].strip():
+        return None
+    words = text[:stamp.start].rstrip()
+    return stamp if _headline_length(words) and _LETTERS.search(words) and not words.endswith(_RANGE_MARKS) else None
 
 
 def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> None:

@@ -248,14 +248,15 @@ def _read_meta(line: _Line) -> bool:
 def _pair_bare_names(lines: list[_Line]) -> None:
     """A lone name is a byline above an address line (`박상준` / `psj@… | 2024-06-19 08:08`),
     above a timestamp with its time (`홍길동` / `| 2011-06-26 15:52:00`), or under a board's
-    writer label (`- 작성자` / `- 홍길동`)."""
-    for above, line, following in zip([None, *lines], lines, [*lines[1:], None]):
+    writer label (`- 작성자` / `- 홍길동`), or between the headline and the first paragraph."""
+    for index, (above, line, following) in enumerate(zip([None, *lines], lines, [*lines[1:], None])):
         name = bare_name(line.text) if line.kind == "text" else None
         if name is None or following is None:
             continue
         if following.kind == "meta" and following.email:
             line.reporters, following.email = (Reporter(name=name, email=following.email),), None
-        elif _signs_timestamp(name, following) or (above is not None and is_writer_label(above.text)):
+        elif (_signs_timestamp(name, following) or (above is not None and is_writer_label(above.text))
+              or _signs_under_headline(lines, index, name)):
             line.reporters = (Reporter(name=name),)
         else:
             continue
@@ -269,6 +270,18 @@ def _join_split_bylines(lines: list[_Line]) -> None:
         name = name_before_comma(line.text) if line.kind == "text" else None
         if name and following.kind == "meta" and following.reporters:
             line.kind, line.signed, line.reporters = "meta", True, (Reporter(name=name),)
+
+
+def _signs_under_headline(lines: list[_Line], index: int, name: str) -> bool:
+    """`…자매도시 7곳으로 늘어` / `홍길동` / `가상시는 … 추가됐다.`: a name alone between a headline (or its
+    deck) and the first paragraph signs the article, unless either names it (a person the article is about,
+    a common noun of the name's form: `연수단`)."""
+    above, below = _neighbour_index(lines, index, -1), _neighbour_index(lines, index, 1)
+    if above is None or below is None or not lexicons.korean_name_form(name):
+        return False
+    headline, lead = lines[above], lines[below]
+    return (headline.kind == "text" and _headline_length(headline.text) and not _is_prose(headline, may_be_headline=True)
+            and lead.kind == "text" and _is_prose(lead) and name not in headline.text + lead.text)
 
 
 def _signs_timestamp(name: str, following: _Line) -> bool:

@@ -508,8 +508,9 @@ def _one_word(text: str) -> bool:
 
 
 def _headline_length(text: str) -> bool:
-    """Long enough for a headline: shorter lines are section tags and buttons (`속보`, `사회`)."""
-    return len("".join(text.split())) >= _MIN_HEADLINE_CHARS
+    """Long enough for a headline, and in words: shorter lines are section tags and buttons (`속보`, `사회`),
+    lines of figures a widget's counters (`5,321 12`)."""
+    return len("".join(text.split())) >= _MIN_HEADLINE_CHARS and bool(_LETTERS.search(text))
 
 
 def _headline_and_decks(

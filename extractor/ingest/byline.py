@@ -91,10 +91,11 @@ _SECTION_TAGS = frozenset(_LEXICON["section_tags"])
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
 _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`),
-#: after its dateline's place at most (`… 말했다. 성남=홍길동기자`, `… 밝혔다. 수원/홍길동기자 hong@…`).
+#: after its dateline's place (`… 말했다. 성남=홍길동기자`, `… 밝혔다. 수원/홍길동기자 hong@…`) or a wire's
+#: whole dateline (`… 밝혔다. (영종도=연합뉴스) 홍길동 기자 hong@…`) at most.
 _AFTER_SENTENCE = r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))"
 _TRAILING_PLACE = r"(?:/\s*|[가-힣]{1,6}\s*[/=]\s*)?"
-_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*(?:{_DATELINE}\s*)?{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: ...or, with its address, followed by what a page run together prints under the article
 #: (`…밝혔습니다.홍길동기자 hong@example.com가상TV 핫뉴스…`).
 _TRAILING_ADDRESSED = re.compile(
@@ -132,8 +133,7 @@ def byline_line(line: str) -> Byline | None:
     or a writer field naming no person, `기자명 가상일보`), else None."""
     writer = _WRITER_FIELD.match(line)
     if writer:
-        person = lexicons.korean_name_form(writer["writer"])
-        return Byline((Reporter(name=writer["writer"]),) if person else (), 0, len(line))
+        return Byline((Reporter(name=writer["writer"]),) if _personal_name(writer["writer"]) else (), 0, len(line))
     if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
     match = (_BYLINE_LINE.match(line) or _WRAPPED_BYLINE.match(line)
@@ -249,12 +249,17 @@ def is_writer_label(line: str) -> bool:
 
 def _signs(match: re.Match | None) -> bool:
     """A byline without its role names a person: a Korean name's form, or a name in Chinese characters
-    (whose form no census list tells), and a personal address if any (`<문의처 help@…>` names nobody)."""
+    (whose form no census list tells), not a desk's (`홍보과`), and a personal address if any (`<문의처 help@…>`
+    names nobody)."""
     if match is None:
         return False
-    address = match.groupdict().get("address")
-    return ((lexicons.korean_name_form(match["names"]) or not re.search("[가-힣]", match["names"]))
-            and not (address and not personal_addresses(address)))
+    name, address = match["names"], match.groupdict().get("address")
+    return (_personal_name(name) or not re.search("[가-힣]", name)) and not (address and not personal_addresses(address))
+
+
+def _personal_name(name: str) -> bool:
+    """A Korean name's form that is no desk's or office's name (`홍보과`, `편집부`)."""
+    return lexicons.korean_name_form(name) and not re.fullmatch(f"{_DESK}|{_NEWSROOM}", name)
 
 
 def _reporters(match: re.Match) -> tuple[Reporter, ...]:

@@ -216,9 +216,14 @@ def _is_dateline_caption(reporters: tuple[Reporter, ...], rest: str) -> bool:
 
 
 def _read_trailing_byline(line: _Line) -> None:
-    trailing = trailing_byline(line.text)
+    """A byline closing the paragraph, and the labelled timestamp after it if any (`… 밝혔다. 홍길동기자
+    hong@… 입력시간 : 2004-07-04 17:30`)."""
+    stamps = find_stamps(line.text)
+    closing = stamps[-1] if stamps and stamps[-1].field and not line.text[stamps[-1].end:].strip() else None
+    trailing = trailing_byline(line.text[:closing.start] if closing else line.text)
     if trailing and trailing.start > 0:
         line.tail_start, line.reporters = trailing.start, trailing.reporters
+        line.stamps = [closing] if closing else []
 
 
 def _read_meta(line: _Line) -> bool:
@@ -401,9 +406,11 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
 
 
 def _opens_article(lines: list[_Line], index: int) -> bool:
-    """The line under lines[index] is the article's first paragraph or its byline."""
+    """The line under lines[index] is the article's first paragraph, its byline, or the headline above
+    printed again (a board's view: `제목 …` / `2017-09-01` / the title over the post)."""
     following = _neighbour_index(lines, index, 1)
-    return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following]))
+    return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following])
+                                      or any(_same(line.text, lines[following].text) for line in lines[:index]))
 
 
 def _meta_block(lines: list[_Line], index: int) -> list[_Line]:
@@ -495,10 +502,12 @@ def _body_start(lines: list[_Line]) -> int:
 
 def _heading_lines(lines: list[_Line], texts: list[int], first_full_stop: int) -> set[int]:
     """The lines that may be a headline though they end as a sentence does: the first line long
-    enough for one, and any line above a byline or timestamp standing before the first full stop."""
+    enough for one, any line above a byline or timestamp standing before the first full stop, and
+    such a line printed again (a board's title over its post)."""
     first_meta = next((i for i, line in enumerate(lines) if line.kind == "meta"), len(lines))
     first_headline = next((i for i in texts if _headline_length(lines[i].text)), None)
-    return {i for i in texts if i == first_headline or i < first_meta < first_full_stop}
+    headings = {i for i in texts if i == first_headline or i < first_meta < first_full_stop}
+    return headings | {i for i in texts for j in headings if j < i and _same(lines[i].text, lines[j].text)}
 
 
 def _one_word(text: str) -> bool:
@@ -539,7 +548,7 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
             line.kind = "furniture"
         elif furniture.is_photo_description(line.text):
             line.kind = "caption"
-    header = [line for line in header if line.kind == "text"]
+    header = _from_labelled_title([line for line in header if line.kind == "text"])
     article = _ArticleWords(lines[body_start:])
     if header and article.long_enough():
         crowded = len(header) > _MAX_HEADLINE_AND_DECKS
@@ -549,6 +558,14 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
                                          if not article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS)]:
             line.kind = "furniture"
     return [line for line in header if line.kind == "text"]
+
+
+def _from_labelled_title(header: list[_Line]) -> list[_Line]:
+    """A board labels its post's title (`제목 가상시, …`): the lines above it are the board's (its name, menus)."""
+    labelled = next((n for n, line in enumerate(header) if furniture.title_label_end(line.text.strip())), 0)
+    for line in header[:labelled]:
+        line.kind = "furniture"
+    return header[labelled:]
 
 
 def _page_lines_above(lines: list[_Line], header: list[_Line], article: _ArticleWords) -> bool:
@@ -672,14 +689,19 @@ def _mark_body(lines: list[_Line], body_start: int) -> None:
 
 
 def _label(line: _Line | None) -> str | None:
-    return furniture.trimmed(line.text) if line else None
+    """A headline's or deck's words, without the marks around them or a board's label before them."""
+    if line is None:
+        return None
+    words = furniture.trimmed(line.text)
+    return words[furniture.title_label_end(words):]
 
 
 def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None, str | None]:
     """published, modified, and the article's date: a date with no time (`2019-05-04 홍길동
     기자`, `작성일 2016.11.11`) is no publication time, but it is the day the article's relative
     dates mean."""
-    stamps = [stamp for line in lines if line.kind == "meta" for stamp in line.stamps]
+    stamps = [stamp for line in lines if line.kind == "meta" or (line.kind == "body" and line.tail_start)
+              for stamp in line.stamps]
     timed = [stamp for stamp in stamps if stamp.has_time]
     published = next((s.value for s in timed if s.field == "published"), None)
     published = published or next((s.value for s in timed if s.field is None), None)

@@ -30,7 +30,7 @@ from . import furniture
 from .byline import (Byline, bare_name, byline_line, is_writer_label, lead_byline, lead_credit, lone_address, merge_reporters,
                      name_before_comma, personal_addresses, readable_email, trailing_address, trailing_byline,
                      unsigned_byline)
-from .timestamp import Stamp, find_stamps, opening_stamp, under_label
+from .timestamp import Stamp, find_stamps, full_year, opening_stamp, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _CLOSING_MARKS = r"\s*[\"'”’)\]]*\s*$"
@@ -70,7 +70,8 @@ _MAX_QUOTE_LINES = 3
 _LETTERS = re.compile(r"[가-힣A-Za-z]+")
 #: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
 #: range nor looked back or forward to (`지난`, `오는`).
-_FULL_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:년|\.)\s*(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})(?:일|\.)?(?!\d)")
+_FULL_DATE = re.compile(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)|[‘'’](?P<short_year>\d\d)(?=\s*년))\s*(?:년|\.)"
+                        r"\s*(?P<month>\d{1,2})\s*(?:월|\.)\s*(?P<day>\d{1,2})(?:일|\.)?(?!\d)")
 _LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
 _PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
 _RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
@@ -130,7 +131,7 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
 
 def lead_day(document: Document) -> dt.date | None:
     """The day a lead sentence gives in full to what it reports in the past tense (`가상부는 2026년
-    2월 27일, … 공모를 발표했다.`): how a press release that prints no date of its own is dated. Not a
+    2월 27일, … 공모를 발표했다.`, the year abbreviated at most: `‘16년 3월 24일`): how a press release that prints no date of its own is dated. Not a
     day it looks back to (`지난 …`) or forward to (`오는 …`), nor a range's first day."""
     body = next((zone for zone in document.zones if zone.kind == "body"), None)
     sentence = _LEAD_SENTENCE.match(document.text, body.start, body.end) if body else None
@@ -140,7 +141,7 @@ def lead_day(document: Document) -> dt.date | None:
     if not day or _RANGE_AFTER.match(sentence.group(), day.end()) or _RELATIVE_BEFORE.search(sentence.group(), 0, day.start()):
         return None
     try:
-        return dt.date(*map(int, day.groups()))
+        return dt.date(full_year(day["year"] or day["short_year"]), int(day["month"]), int(day["day"]))
     except ValueError:
         return None
 

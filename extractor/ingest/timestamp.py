@@ -140,14 +140,14 @@ def _iso(match: re.Match) -> str | None:
     elif ampm in ("오전", "AM", "am") and hour == 12:
         hour = 0
     try:
-        moment = dt.datetime(_full_year(match["year"]), int(match["month"]), int(match["day"]),
+        moment = dt.datetime(full_year(match["year"]), int(match["month"]), int(match["day"]),
                              hour, int(match["minute"] or 0), int(match["second"] or 0))
     except ValueError:
         return None
     return moment.isoformat() + iso_offset(match["offset"])
 
 
-def _full_year(year: str) -> int:
+def full_year(year: str) -> int:
     """`2021`, or `21` as a page's template abbreviates it (the 1900s from `70`)."""
     return int(year) if len(year) == 4 else int(year) + (1900 if int(year) >= 70 else 2000)
 

@@ -77,6 +77,8 @@ _PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|�
 _RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
 _RELATIVE_BEFORE = re.compile(r"(?:지난|오는)\s*$")
 _RANGE_MARKS = ("~", "∼", "-", "–", "부터")
+#: A headline and its deck printed on one line, parted by a dash (the deck closed by one at most).
+_JOINED_DECK = re.compile(r"(?P<headline>\S.*?)\s+[-–—]\s+(?P<deck>\S.*?)(?:\s+[-–—])?\s*$")
 #: Where the header holds more lines than a headline and its decks, the lines above the first restating
 #: this share of its pairs of letters from the article are other stories' headlines...
 _MIN_SHARED_PAIRS = 0.3
@@ -119,9 +121,10 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
     _mark_headline(lines, title, decks)
     _mark_body(lines, body_start)
     published, modified, dated = _timestamps(lines)
+    headline, joined_deck = _joined_deck(_label(title))
     return Document(
         text=text, id=id, source=source, zones=_zones(lines),
-        title=_label(title), subtitles=[_label(line) for line in decks],
+        title=headline, subtitles=joined_deck + [_label(line) for line in decks],
         reporters=_reporters(lines), published=published, modified=modified,
         reference_date=dt.date.fromisoformat(dated[:10]) if dated else None,
         contacts=[(line.start + start, line.start + end) for line in lines if line.kind == "furniture"
@@ -671,6 +674,23 @@ def _closing_stamp(text: str) -> Stamp | None:
         return None
     words = text[:stamp.start].rstrip()
     return stamp if _headline_length(words) and _LETTERS.search(words) and not words.endswith(_RANGE_MARKS) else None
+
+
+def _joined_deck(title: str | None) -> tuple[str | None, list[str]]:
+    """A page may print the deck on the headline's line after a dash (`…적극 유치…11곳과 협심 - 31일 폴란드
+    대표단 방문`, `… 세계여행 - 연수원, 50명 대상 과정 운영 -`): the headline, and the deck if any. Each
+    side has words of its own; a dash between two names (`증평군 - 중국 관남현 …`) or inside a quotation
+    (`'K - 문화'`) joins nothing."""
+    joined = _JOINED_DECK.match(title) if title else None
+    if not joined or not all(_headline_length(part) and len(part.split()) > 1 and _quotes_closed(part)
+                             for part in joined.group("headline", "deck")):
+        return title, []
+    return joined["headline"], [joined["deck"]]
+
+
+def _quotes_closed(text: str) -> bool:
+    return all(text.count(opening) == text.count(closing) for opening, closing in ("‘’", "“”")) and (
+        text.count("'") % 2 == 0 and text.count('"') % 2 == 0)
 
 
 def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> None:

@@ -629,12 +629,12 @@ def _same(line: str, other: str) -> bool:
 def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     """The headline is not in the text when the opening line is a summary: too long
     for a headline, in a deck's form (`시, …`), or, unless it has the headline's own
-    form (`진안군, …`), sitting straight above a paragraph that opens with its
+    form (`진안군, …`) or carries its deck after a dash, sitting straight above a paragraph that opens with its
     reporter's byline (`[매체=기자]`), as article-body containers are scraped, unless it says
     what that paragraph's lead sentence says, as a headline does."""
     if len(first.text.strip()) > _MAX_TITLE_CHARS or furniture.is_deck_form(first.text):
         return True
-    if _HEADLINE_FORM.match(first.text):
+    if _HEADLINE_FORM.match(first.text) or _joined_deck(furniture.trimmed(first.text))[1]:
         return False
     header_has_meta = any(line.kind == "meta" for line in lines[:body_start])
     if header_has_meta or body_start == len(lines):

@@ -399,14 +399,26 @@ def _mark_page_description(lines: list[_Line]) -> None:
 
 def _under_headline(lines: list[_Line], index: int) -> bool:
     """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day under the page's first lines of
-    text (its headline, a deck, the outlet's name) is the article's, as is a day alone between the
-    headline and the article's first paragraph; a site header's date stands above the headline,
-    or among menus."""
+    text (its headline, a deck, the outlet's name) is the article's, as is a date between the headline
+    (or its deck) and the article's first paragraph or byline, whatever menus stand above them, and a
+    date right under the article's last paragraph; a site header's date stands above the headline, or
+    among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
     unlabelled = [stamp for stamp in lines[index].stamps if stamp.field is None]
-    if not (unlabelled and 0 < len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)):
+    if not (unlabelled and above):
         return False
-    return any(stamp.has_time for stamp in unlabelled) or (_headline_length(above[-1].text) and _opens_article(lines, index))
+    if (len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
+            and any(stamp.has_time for stamp in unlabelled)):
+        return True
+    heading = above[-1].kind == "text" and _headline_length(above[-1].text) and not _is_prose(above[-1], may_be_headline=True)
+    return (heading and _opens_article(lines, index)) or _closes_article(lines, index)
+
+
+def _closes_article(lines: list[_Line], index: int) -> bool:
+    """lines[index] stands right under a paragraph of prose, and no prose follows: under the article."""
+    above = _neighbour_index(lines, index, -1)
+    return (above is not None and lines[above].kind == "text" and _is_prose(lines[above])
+            and not any(line.kind == "text" and _is_prose(line) for line in lines[index + 1:]))
 
 
 def _opens_article(lines: list[_Line], index: int) -> bool:

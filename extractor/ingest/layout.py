@@ -74,6 +74,10 @@ _FULL_DATE = re.compile(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)|[‘'’](?P<shor
                         r"\s*(?P<month>\d{1,2})\s*(?:월|\.)\s*(?P<day>\d{1,2})(?:일|\.)?(?!\d)")
 _LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
 _PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
+#: The reporting clause closing a lead (`…연다고 4일 밝혔다.`, `…맺었다고 4일 전했다.`), its quoted clause in the
+#: past tense or not.
+_REPORT_DAY = re.compile(r"(?P<past>(?:었|았|였|했|혔|됐|졌|왔|갔)(?=다고))?(?:다|라)고\s*(?P<day>\d{1,2})일\s*"
+                         r"(?:밝혔|전했|말했|발표했|설명했|알렸)(?:다|습니다)\s*\.$")
 _RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
 _RELATIVE_BEFORE = re.compile(r"(?:지난|오는)\s*$")
 _RANGE_MARKS = ("~", "∼", "-", "–", "부터")
@@ -144,7 +148,24 @@ def lead_day(document: Document) -> dt.date | None:
     if not day or _RANGE_AFTER.match(sentence.group(), day.end()) or _RELATIVE_BEFORE.search(sentence.group(), 0, day.start()):
         return None
     try:
-        return dt.date(full_year(day["year"] or day["short_year"]), int(day["month"]), int(day["day"]))
+        told = dt.date(full_year(day["year"] or day["short_year"]), int(day["month"]), int(day["day"]))
+    except ValueError:
+        return None
+    return _reported_on(told, sentence.group())
+
+
+def _reported_on(told: dt.date, sentence: str) -> dt.date | None:
+    """The day of the report when the lead reports on another day of the same month (`가상시는 2019년 3월
+    5일 … 협약식을 연다고 4일 밝혔다`: the 4th): before a day it announces, after a day it looks back on;
+    none when the days say otherwise (another month)."""
+    report = _REPORT_DAY.search(sentence)
+    if report is None or int(report["day"]) == told.day:
+        return told
+    reported, looked_back = int(report["day"]), bool(report["past"])
+    if (reported > told.day) != looked_back:
+        return None
+    try:
+        return told.replace(day=reported)
     except ValueError:
         return None
 

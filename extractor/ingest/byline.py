@@ -45,17 +45,17 @@ _DESK_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
 _DESK = rf"[가-힣A-Za-z0-9]{{0,12}}{_DESK_SUFFIX}"
 #: What may follow a byline on its line: the reporter's social handle (`<홍길동 기자 @hong_news>`), its
 #: address (after a separator or a label: `홍길동 기자 / hong@…`, `홍길동 기자 (이메일: hong@…)`), closing
-#: marks, separators, scraping residue (`˝`), a copyright notice.
+#: marks, separators and dashes (`- 홍길동 기자 -`), scraping residue (`˝`), a copyright notice.
 #: A copyright notice the page printed on the byline's line (`홍길동 기자 hong@… ⓒ 가상일보 무단전재 …`).
 _NOTICE_AFTER = r"(?:(?:[ⓒ©]|[<\[]?\s*저작권자|[Cc]opyright).*)?"
 _ADDRESS_LABEL = r"(?:이메일|메일|[Ee]-?[Mm]ail)\s*[:：]?\s*"
 _AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·]\s*)?"
                rf"(?:{_OPEN}?\s*(?:{_ADDRESS_LABEL})?(?P<address>{_ADDRESS})\s*{_CLOSE}?)?"
-               rf"\s*{_CLOSE}?[\s|/·,˝\"'”’]*{_NOTICE_AFTER}$")
+               rf"\s*{_CLOSE}?[\s|/·,˝\"'”’\-–]*{_NOTICE_AFTER}$")
 #: A wire dateline before a byline of its own (`(서울=뉴스1) 홍길동 기자 | 2024-05-02 …`).
 _DATELINE = rf"{_OPEN}[^\]】)〕=\n]{{1,20}}=[^\]】)〕\n]{{1,15}}{_CLOSE}"
 _OPENER = "(?:" + "|".join(_LEXICON["byline_openers"]) + ")"
-_LINE_OPENING = rf"^[/\s•·]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
+_LINE_OPENING = rf"^[/\s•·\-–]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
 
 _WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
 #: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`): a byline, naming its writer if a person.

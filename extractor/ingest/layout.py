@@ -431,8 +431,16 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
     if (len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
             and any(stamp.has_time for stamp in unlabelled)):
         return True
-    heading = above[-1].kind == "text" and _headline_length(above[-1].text) and not _is_prose(above[-1], may_be_headline=True)
+    words = [line for line in above if not _only_tools(line)]
+    heading = bool(words) and words[-1].kind == "text" and _headline_length(words[-1].text) and not _is_prose(
+        words[-1], may_be_headline=True)
     return (heading and _opens_article(lines, index)) or _closes_article(lines, index)
+
+
+def _only_tools(line: _Line) -> bool:
+    """A line of nothing but the article's tools and counters (`조회 345`, `댓글 0`), which may stand
+    between the headline and its timestamp."""
+    return not _SEPARATORS.sub("", _ARTICLE_TOOLS.sub("", line.text))
 
 
 def _closes_article(lines: list[_Line], index: int) -> bool:

@@ -10,7 +10,7 @@ from ..errors import InputError
 from .decode import Decoded, check_text, decode
 from .html import html_to_document, looks_like_html
 from .layout import analyse_layout, lead_day
-from .timestamp import KST_ZONE
+from .timestamp import KST_ZONE, find_stamps
 
 #: Larger texts are refused with a clear error rather than tying up a worker for minutes.
 MAX_CHARS = 1_000_000
@@ -53,7 +53,7 @@ def to_document(
         document.warnings.append(decoded.warning)
     ref = as_reference_date(reference_date)
     document.reference_date = (ref or _date_of(document.published) or document.reference_date
-                               or _date_in_name(source) or lead_day(document) or _date_in_printed_address(document))
+                               or _date_in_name(source) or lead_day(document) or _date_printed_beside(document))
     return document
 
 
@@ -91,18 +91,18 @@ _PRINTED_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w\-]+\.(?:jpe?g|png|gif
 _LEAD_CHARS = 300
 
 
-def _date_in_printed_address(document: Document) -> dt.date | None:
-    """The day an address or photo file printed on the page carries, when the body's opening names
-    that day (`… 25일 밝혔다`): the page's links to other stories carry other days."""
+def _date_printed_beside(document: Document) -> dt.date | None:
+    """The day an address or photo file printed on the page carries, or a photo's caption stamps (`…있다.
+    2024.3.29/가상뉴스`), when the body's opening names that day (`… 29일 밝혔다`): the page's links to
+    other stories, and archive photos, carry other days."""
     body = next((zone for zone in document.zones if zone.kind == "body"), None)
     if body is None:
         return None
     lead = document.text[body.start:min(body.end, body.start + _LEAD_CHARS)]
-    for match in _PRINTED_ADDRESS.finditer(document.text):
-        day = _date_in_name(match.group())
-        if day and re.search(rf"(?<!\d){day.day}\s?일", lead):
-            return day
-    return None
+    days = [_date_in_name(match.group()) for match in _PRINTED_ADDRESS.finditer(document.text)]
+    days += [dt.date.fromisoformat(stamp.value[:10]) for zone in document.zones if zone.kind == "caption"
+             for stamp in find_stamps(document.text[zone.start:zone.end])]
+    return next((day for day in days if day and re.search(rf"(?<!\d){day.day}\s?일", lead)), None)
 
 
 def _too_large(size: int, max_chars: int, unit: str) -> InputError:

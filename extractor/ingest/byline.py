@@ -45,17 +45,17 @@ _DESK_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
 _DESK = rf"[가-힣A-Za-z0-9]{{0,12}}{_DESK_SUFFIX}"
 #: What may follow a byline on its line: the reporter's social handle (`<홍길동 기자 @hong_news>`), its
 #: address (after a separator or a label: `홍길동 기자 / hong@…`, `홍길동 기자 (이메일: hong@…)`), closing
-#: marks, separators, scraping residue (`˝`), a copyright notice.
+#: marks, separators and dashes (`- 홍길동 기자 -`), scraping residue (`˝`), a copyright notice.
 #: A copyright notice the page printed on the byline's line (`홍길동 기자 hong@… ⓒ 가상일보 무단전재 …`).
 _NOTICE_AFTER = r"(?:(?:[ⓒ©]|[<\[]?\s*저작권자|[Cc]opyright).*)?"
 _ADDRESS_LABEL = r"(?:이메일|메일|[Ee]-?[Mm]ail)\s*[:：]?\s*"
 _AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·]\s*)?"
                rf"(?:{_OPEN}?\s*(?:{_ADDRESS_LABEL})?(?P<address>{_ADDRESS})\s*{_CLOSE}?)?"
-               rf"\s*{_CLOSE}?[\s|/·,˝\"'”’]*{_NOTICE_AFTER}$")
+               rf"\s*{_CLOSE}?[\s|/·,˝\"'”’\-–]*{_NOTICE_AFTER}$")
 #: A wire dateline before a byline of its own (`(서울=뉴스1) 홍길동 기자 | 2024-05-02 …`).
 _DATELINE = rf"{_OPEN}[^\]】)〕=\n]{{1,20}}=[^\]】)〕\n]{{1,15}}{_CLOSE}"
 _OPENER = "(?:" + "|".join(_LEXICON["byline_openers"]) + ")"
-_LINE_OPENING = rf"^[/\s•·]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
+_LINE_OPENING = rf"^[/\s•·\-–]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
 
 _WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
 #: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`): a byline, naming its writer if a person.
@@ -77,8 +77,9 @@ _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 _DESK_LINE = re.compile(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NEWSROOM}\s*[/|]\s*$|{_SITE_WRITER}[\s|/]*$)")
 #: Lead bylines, tried in order; each match ends where the article's own words begin.
 _LEADS = tuple(re.compile(pattern) for pattern in (
-    rf"^\s*{_OPEN}\s*[^\]】)〕=/\n]{{1,20}}?\s*[=/]\s*(?:{_MEDIA}\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [세종=가상일보 김지유 기자], [함양/홍길동기자]
-    rf"^\s*{_OPEN}\s*[^\]】)〕=\n]{{1,15}}?\s+{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",             # [아시아경제 박종일 기자]
+    # [세종=가상일보 김지유 기자], [함양/홍길동기자], [가상신문=세종/홍길동 기자]
+    rf"^\s*{_OPEN}\s*[^\]】)〕=/\n]{{1,20}}?\s*[=/]\s*(?:{_MEDIA}(?:\s+|\s*/\s*))?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",
+    rf"^\s*{_OPEN}\s*(?:[^\]】)〕=\n]{{1,15}}?\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [아시아경제 박종일 기자], [홍길동 기자]
     rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_SPACED_NAMES}\s*{_ROLE}\s*=\s*)?",
     # 아주경제 박재천 기자 =, [가상뉴스] 박재천 기자 =, 가상타임즈 기자 |
     rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+|{_OPEN}\s*{_MEDIA}\s*{_CLOSE}\s*)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",
@@ -90,20 +91,21 @@ _SECTION_TAGS = frozenset(_LEXICON["section_tags"])
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
 _CREDIT_LINE = re.compile(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`),
-#: after its dateline's place at most (`… 말했다. 성남=홍길동기자`, `… 밝혔다. 수원/홍길동기자 hong@…`).
+#: after its dateline's place (`… 말했다. 성남=홍길동기자`, `… 밝혔다. 수원/홍길동기자 hong@…`) or a wire's
+#: whole dateline (`… 밝혔다. (영종도=연합뉴스) 홍길동 기자 hong@…`) at most.
 _AFTER_SENTENCE = r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))"
 _TRAILING_PLACE = r"(?:/\s*|[가-힣]{1,6}\s*[/=]\s*)?"
-_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+_TRAILING = re.compile(rf"{_AFTER_SENTENCE}\s*(?:{_DATELINE}\s*)?{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: ...or, with its address, followed by what a page run together prints under the article
 #: (`…밝혔습니다.홍길동기자 hong@example.com가상TV 핫뉴스…`).
 _TRAILING_ADDRESSED = re.compile(
     rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
 #: Bylines that sign without `기자`, where something else shows a byline: the outlet in
-#: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`), or
+#: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`, `<홍길동 hong@…>`), or
 #: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).
 _UNSIGNED = (
     re.compile(rf"^\s*{_OPEN}\s*{_MEDIA}\s+(?P<names>{_NAME})\s*{_CLOSE}\s*$"),
-    re.compile(rf"^\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
+    re.compile(rf"^\s*{_OPEN}?\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
                r"\s*(?:[ⓒ©].*)?$"),
 )
 _ISSUER_SUFFIX = "(?:" + "|".join(map(re.escape, lexicons.load("titles")["organization_suffixes"])) + ")"
@@ -131,8 +133,7 @@ def byline_line(line: str) -> Byline | None:
     or a writer field naming no person, `기자명 가상일보`), else None."""
     writer = _WRITER_FIELD.match(line)
     if writer:
-        person = lexicons.korean_name_form(writer["writer"])
-        return Byline((Reporter(name=writer["writer"]),) if person else (), 0, len(line))
+        return Byline((Reporter(name=writer["writer"]),) if _personal_name(writer["writer"]) else (), 0, len(line))
     if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
         return Byline((), 0, len(line))
     match = (_BYLINE_LINE.match(line) or _WRAPPED_BYLINE.match(line)
@@ -158,7 +159,7 @@ def unsigned_byline(line: str, stamped: bool) -> Byline | None:
     timestamp (`가상뉴스 | 2021-03-02 15:15`), which names nobody; else None."""
     for pattern in (*_UNSIGNED, _BARE) if stamped else _UNSIGNED:
         match = pattern.match(line)
-        if match and lexicons.korean_name_form(match["names"]):
+        if _signs(match):
             return Byline(_reporters(match), 0, len(line))
     return Byline((), 0, len(line)) if stamped and _STAMPED_DESK.match(line) else None
 
@@ -181,9 +182,14 @@ def lead_credit(line: str) -> Byline | None:
     return Byline((), 0, match.end())
 
 
+#: ...or in brackets with its address and no role (`…밝혔다.<홍길동 hong@example.com>`).
+_TRAILING_UNSIGNED = re.compile(rf"{_AFTER_SENTENCE}\s*{_OPEN}\s*(?P<names>{_NAME})\s+(?P<address>{EMAIL.pattern})\s*{_CLOSE}\s*$")
+
+
 def trailing_byline(line: str) -> Byline | None:
     """The byline after the last sentence of a paragraph (`… 했다. 홍길동 기자 hong@…`), else None."""
-    match = _TRAILING.search(line) or _TRAILING_ADDRESSED.search(line)
+    unsigned = _TRAILING_UNSIGNED.search(line)
+    match = _TRAILING.search(line) or _TRAILING_ADDRESSED.search(line) or (unsigned if _signs(unsigned) else None)
     if not match:
         return None
     start = match.start() + len(match.group()) - len(match.group().lstrip())
@@ -239,6 +245,21 @@ def name_before_comma(line: str) -> str | None:
 def is_writer_label(line: str) -> bool:
     """A board's label over its poster's name (`- 작성자` / `- 홍길동`)."""
     return line.strip(" \t-•·|:：") in _WRITER_LABELS
+
+
+def _signs(match: re.Match | None) -> bool:
+    """A byline without its role names a person: a Korean name's form, or a name in Chinese characters
+    (whose form no census list tells), not a desk's (`홍보과`), and a personal address if any (`<문의처 help@…>`
+    names nobody)."""
+    if match is None:
+        return False
+    name, address = match["names"], match.groupdict().get("address")
+    return (_personal_name(name) or not re.search("[가-힣]", name)) and not (address and not personal_addresses(address))
+
+
+def _personal_name(name: str) -> bool:
+    """A Korean name's form that is no desk's or office's name (`홍보과`, `편집부`)."""
+    return lexicons.korean_name_form(name) and not re.fullmatch(f"{_DESK}|{_NEWSROOM}", name)
 
 
 def _reporters(match: re.Match) -> tuple[Reporter, ...]:

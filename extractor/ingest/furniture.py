@@ -24,6 +24,7 @@ _CAPTION_CREDITS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON[
 _IMAGE_FILE = re.compile(_LEXICON["image_file"])
 _IMAGE_PLACEHOLDER = re.compile(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = re.compile(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
+_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
 _PHOTO_DESCRIPTIONS = re.compile("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label; the table borders and
@@ -42,6 +43,12 @@ _HEADER_MARKS = re.compile(r"^[\s\[<【〈▶▷►■□◆◇●○]+|[\s\]>�
 
 def trimmed(line: str) -> str:
     return line.lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS)
+
+
+def title_label_end(line: str) -> int:
+    """Where a board's post title begins after its label on the line (`제목 가상시, …`: 3), else 0."""
+    label = _TITLE_LABEL.match(line)
+    return label.end() if label else 0
 
 
 def is_separator(line: str) -> bool:

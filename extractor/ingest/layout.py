@@ -17,6 +17,7 @@ headline and its decks. A byline may also open a paragraph or a caption
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from . import furniture
 from .byline import (Byline, bare_name, byline_line, is_writer_label, lead_byline, lead_credit, lone_address, merge_reporters,
                      name_before_comma, personal_addresses, readable_email, trailing_address, trailing_byline,
                      unsigned_byline)
-from .timestamp import Stamp, find_stamps, opening_stamp, under_label
+from .timestamp import Stamp, find_stamps, full_year, opening_stamp, under_label
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _CLOSING_MARKS = r"\s*[\"'”’)\]]*\s*$"
@@ -41,8 +42,11 @@ _SENTENCE_END = re.compile(rf"{_KOREAN_SENTENCE_END.pattern}|[.!?]{_CLOSING_MARK
 _FULL_STOP = re.compile(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
 #: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
 _BODY_MARK = re.compile(r"^\s*[□○◦ㅇ◎]\s")
-#: View counters and buttons sitting beside bylines and timestamps.
-_META_NOISE = re.compile("|".join(f"(?:{p})" for p in lexicons.load("bylines")["byline_noise"]))
+_BYLINES = lexicons.load("bylines")
+#: The article's tools and counters (print, scrap, views) beside its timestamp, which make it the article's.
+_ARTICLE_TOOLS = re.compile("|".join(f"(?:{p})" for p in _BYLINES["article_tools"]))
+#: Those, and the other buttons sitting beside bylines and timestamps.
+_META_NOISE = re.compile("|".join(f"(?:{p})" for p in _BYLINES["article_tools"] + _BYLINES["byline_noise"]))
 _SEPARATORS = re.compile(r"[|·/,\s•\-\[\]()【】]+")
 #: Bullets and bars that may stand before a line's first word.
 _LINE_MARKS = " \t•·|"
@@ -66,11 +70,19 @@ _MAX_QUOTE_LINES = 3
 _LETTERS = re.compile(r"[가-힣A-Za-z]+")
 #: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
 #: range nor looked back or forward to (`지난`, `오는`).
-_FULL_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:년|\.)\s*(\d{1,2})\s*(?:월|\.)\s*(\d{1,2})(?:일|\.)?(?!\d)")
+_FULL_DATE = re.compile(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)|[‘'’](?P<short_year>\d\d)(?=\s*년))\s*(?:년|\.)"
+                        r"\s*(?P<month>\d{1,2})\s*(?:월|\.)\s*(?P<day>\d{1,2})(?:일|\.)?(?!\d)")
 _LEAD_SENTENCE = re.compile(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
 _PAST_TENSE = re.compile(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
+#: The reporting clause closing a lead (`…연다고 4일 밝혔다.`, `…맺었다고 4일 전했다.`), its quoted clause in the
+#: past tense or not.
+_REPORT_DAY = re.compile(r"(?P<past>(?:었|았|였|했|혔|됐|졌|왔|갔)(?=다고))?(?:다|라)고\s*(?P<day>\d{1,2})일\s*"
+                         r"(?:밝혔|전했|말했|발표했|설명했|알렸)(?:다|습니다)\s*\.$")
 _RANGE_AFTER = re.compile(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
 _RELATIVE_BEFORE = re.compile(r"(?:지난|오는)\s*$")
+_RANGE_MARKS = ("~", "∼", "-", "–", "부터")
+#: A headline and its deck printed on one line, parted by a dash (the deck closed by one at most).
+_JOINED_DECK = re.compile(r"(?P<headline>\S.*?)\s+[-–—]\s+(?P<deck>\S.*?)(?:\s+[-–—])?\s*$")
 #: Where the header holds more lines than a headline and its decks, the lines above the first restating
 #: this share of its pairs of letters from the article are other stories' headlines...
 _MIN_SHARED_PAIRS = 0.3
@@ -95,6 +107,7 @@ class _Line:
     kind: str = "text"  # blank, furniture, meta, caption, text; later headline, deck, body
     stamps: list[Stamp] = field(default_factory=list)
     signed: bool = False  # a meta line holding a byline or an address, not only timestamps
+    beside_tools: bool = False  # a meta line's timestamps sit beside the article's tools (print, scrap, views)
     reporters: tuple[Reporter, ...] = ()
     email: str | None = None
     lead_end: int = 0  # length of a lead byline prefix opening the line
@@ -107,12 +120,15 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
     lines = _classify(text)
     body_start = _body_start(lines)
     title, decks = _headline_and_decks(lines, body_start, title_hint)
+    title, body_start = _cut_closing_day(lines, title, body_start)
+    decks = [deck for deck in decks if not (title and _same(deck.text, title.text))]
     _mark_headline(lines, title, decks)
     _mark_body(lines, body_start)
     published, modified, dated = _timestamps(lines)
+    headline, joined_deck = _joined_deck(_label(title))
     return Document(
         text=text, id=id, source=source, zones=_zones(lines),
-        title=_label(title), subtitles=[_label(line) for line in decks],
+        title=headline, subtitles=joined_deck + [_label(line) for line in decks],
         reporters=_reporters(lines), published=published, modified=modified,
         reference_date=dt.date.fromisoformat(dated[:10]) if dated else None,
         contacts=[(line.start + start, line.start + end) for line in lines if line.kind == "furniture"
@@ -122,7 +138,7 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
 
 def lead_day(document: Document) -> dt.date | None:
     """The day a lead sentence gives in full to what it reports in the past tense (`가상부는 2026년
-    2월 27일, … 공모를 발표했다.`): how a press release that prints no date of its own is dated. Not a
+    2월 27일, … 공모를 발표했다.`, the year abbreviated at most: `‘16년 3월 24일`): how a press release that prints no date of its own is dated. Not a
     day it looks back to (`지난 …`) or forward to (`오는 …`), nor a range's first day."""
     body = next((zone for zone in document.zones if zone.kind == "body"), None)
     sentence = _LEAD_SENTENCE.match(document.text, body.start, body.end) if body else None
@@ -132,7 +148,24 @@ def lead_day(document: Document) -> dt.date | None:
     if not day or _RANGE_AFTER.match(sentence.group(), day.end()) or _RELATIVE_BEFORE.search(sentence.group(), 0, day.start()):
         return None
     try:
-        return dt.date(*map(int, day.groups()))
+        told = dt.date(full_year(day["year"] or day["short_year"]), int(day["month"]), int(day["day"]))
+    except ValueError:
+        return None
+    return _reported_on(told, sentence.group())
+
+
+def _reported_on(told: dt.date, sentence: str) -> dt.date | None:
+    """The day of the report when the lead reports on another day of the same month (`가상시는 2019년 3월
+    5일 … 협약식을 연다고 4일 밝혔다`: the 4th): before a day it announces, after a day it looks back on;
+    none when the days say otherwise (another month)."""
+    report = _REPORT_DAY.search(sentence)
+    if report is None or int(report["day"]) == told.day:
+        return told
+    reported, looked_back = int(report["day"]), bool(report["past"])
+    if (reported > told.day) != looked_back:
+        return None
+    try:
+        return told.replace(day=reported)
     except ValueError:
         return None
 
@@ -208,9 +241,14 @@ def _is_dateline_caption(reporters: tuple[Reporter, ...], rest: str) -> bool:
 
 
 def _read_trailing_byline(line: _Line) -> None:
-    trailing = trailing_byline(line.text)
+    """A byline closing the paragraph, and the labelled timestamp after it if any (`… 밝혔다. 홍길동기자
+    hong@… 입력시간 : 2004-07-04 17:30`)."""
+    stamps = find_stamps(line.text)
+    closing = stamps[-1] if stamps and stamps[-1].field and not line.text[stamps[-1].end:].strip() else None
+    trailing = trailing_byline(line.text[:closing.start] if closing else line.text)
     if trailing and trailing.start > 0:
         line.tail_start, line.reporters = trailing.start, trailing.reporters
+        line.stamps = [closing] if closing else []
 
 
 def _read_meta(line: _Line) -> bool:
@@ -221,7 +259,7 @@ def _read_meta(line: _Line) -> bool:
     rest = line.text
     for stamp in reversed(stamps):
         rest = rest[:stamp.start] + " " + rest[stamp.end:]
-    rest = _META_NOISE.sub(" ", rest)
+    line.beside_tools, rest = bool(_ARTICLE_TOOLS.search(rest)), _META_NOISE.sub(" ", rest)
     if stamps:
         rest = " ".join(cell for cell in _CELL_BORDER.split(rest)
                         if not (furniture.is_furniture(cell) or furniture.is_section_name(cell)))
@@ -240,14 +278,15 @@ def _read_meta(line: _Line) -> bool:
 def _pair_bare_names(lines: list[_Line]) -> None:
     """A lone name is a byline above an address line (`박상준` / `psj@… | 2024-06-19 08:08`),
     above a timestamp with its time (`홍길동` / `| 2011-06-26 15:52:00`), or under a board's
-    writer label (`- 작성자` / `- 홍길동`)."""
-    for above, line, following in zip([None, *lines], lines, [*lines[1:], None]):
+    writer label (`- 작성자` / `- 홍길동`), or between the headline and the first paragraph."""
+    for index, (above, line, following) in enumerate(zip([None, *lines], lines, [*lines[1:], None])):
         name = bare_name(line.text) if line.kind == "text" else None
         if name is None or following is None:
             continue
         if following.kind == "meta" and following.email:
             line.reporters, following.email = (Reporter(name=name, email=following.email),), None
-        elif _signs_timestamp(name, following) or (above is not None and is_writer_label(above.text)):
+        elif (_signs_timestamp(name, following) or (above is not None and is_writer_label(above.text))
+              or _signs_under_headline(lines, index, name)):
             line.reporters = (Reporter(name=name),)
         else:
             continue
@@ -261,6 +300,18 @@ def _join_split_bylines(lines: list[_Line]) -> None:
         name = name_before_comma(line.text) if line.kind == "text" else None
         if name and following.kind == "meta" and following.reporters:
             line.kind, line.signed, line.reporters = "meta", True, (Reporter(name=name),)
+
+
+def _signs_under_headline(lines: list[_Line], index: int, name: str) -> bool:
+    """`…자매도시 7곳으로 늘어` / `홍길동` / `가상시는 … 추가됐다.`: a name alone between a headline (or its
+    deck) and the first paragraph signs the article, unless either names it (a person the article is about,
+    a common noun of the name's form: `연수단`)."""
+    above, below = _neighbour_index(lines, index, -1), _neighbour_index(lines, index, 1)
+    if above is None or below is None or not lexicons.korean_name_form(name):
+        return False
+    headline, lead = lines[above], lines[below]
+    return (headline.kind == "text" and _headline_length(headline.text) and not _is_prose(headline, may_be_headline=True)
+            and lead.kind == "text" and _is_prose(lead) and name not in headline.text + lead.text)
 
 
 def _signs_timestamp(name: str, following: _Line) -> bool:
@@ -344,8 +395,8 @@ def _drop_loose_stamps(lines: list[_Line]) -> None:
     """An unlabelled date, or the site's edit time (`최종편집 …`, `UPDATE. …`), is the
     article's timestamp only on or beside a byline; elsewhere (a page-header date
     beside a weather widget or above the headline) it is the page's furniture."""
-    loose = [index for index, line in enumerate(lines)
-             if line.kind == "meta" and not line.signed and all(stamp.needs_byline for stamp in line.stamps)]
+    loose = [index for index, line in enumerate(lines) if line.kind == "meta" and not (line.signed or line.beside_tools)
+             and all(stamp.needs_byline for stamp in line.stamps)]
     for index in loose:
         if not any(line.signed for line in _meta_block(lines, index)) and not _under_headline(lines, index):
             lines[index].kind, lines[index].stamps = "furniture", []
@@ -369,20 +420,42 @@ def _mark_page_description(lines: list[_Line]) -> None:
 
 def _under_headline(lines: list[_Line], index: int) -> bool:
     """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day under the page's first lines of
-    text (its headline, a deck, the outlet's name) is the article's, as is a day alone between the
-    headline and the article's first paragraph; a site header's date stands above the headline,
-    or among menus."""
+    text (its headline, a deck, the outlet's name) is the article's, as is a date between the headline
+    (or its deck) and the article's first paragraph or byline, whatever menus stand above them, and a
+    date right under the article's last paragraph; a site header's date stands above the headline, or
+    among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
     unlabelled = [stamp for stamp in lines[index].stamps if stamp.field is None]
-    if not (unlabelled and 0 < len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)):
+    if not (unlabelled and above):
         return False
-    return any(stamp.has_time for stamp in unlabelled) or (_headline_length(above[-1].text) and _opens_article(lines, index))
+    if (len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
+            and any(stamp.has_time for stamp in unlabelled)):
+        return True
+    words = [line for line in above if not _only_tools(line)]
+    heading = bool(words) and words[-1].kind == "text" and _headline_length(words[-1].text) and not _is_prose(
+        words[-1], may_be_headline=True)
+    return (heading and _opens_article(lines, index)) or _closes_article(lines, index)
+
+
+def _only_tools(line: _Line) -> bool:
+    """A line of nothing but the article's tools and counters (`조회 345`, `댓글 0`), which may stand
+    between the headline and its timestamp."""
+    return not _SEPARATORS.sub("", _ARTICLE_TOOLS.sub("", line.text))
+
+
+def _closes_article(lines: list[_Line], index: int) -> bool:
+    """lines[index] stands right under a paragraph of prose, and no prose follows: under the article."""
+    above = _neighbour_index(lines, index, -1)
+    return (above is not None and lines[above].kind == "text" and _is_prose(lines[above])
+            and not any(line.kind == "text" and _is_prose(line) for line in lines[index + 1:]))
 
 
 def _opens_article(lines: list[_Line], index: int) -> bool:
-    """The line under lines[index] is the article's first paragraph or its byline."""
+    """The line under lines[index] is the article's first paragraph, its byline, or the headline above
+    printed again (a board's view: `제목 …` / `2017-09-01` / the title over the post)."""
     following = _neighbour_index(lines, index, 1)
-    return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following]))
+    return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following])
+                                      or any(_same(line.text, lines[following].text) for line in lines[:index]))
 
 
 def _meta_block(lines: list[_Line], index: int) -> list[_Line]:
@@ -474,10 +547,12 @@ def _body_start(lines: list[_Line]) -> int:
 
 def _heading_lines(lines: list[_Line], texts: list[int], first_full_stop: int) -> set[int]:
     """The lines that may be a headline though they end as a sentence does: the first line long
-    enough for one, and any line above a byline or timestamp standing before the first full stop."""
+    enough for one, any line above a byline or timestamp standing before the first full stop, and
+    such a line printed again (a board's title over its post)."""
     first_meta = next((i for i, line in enumerate(lines) if line.kind == "meta"), len(lines))
     first_headline = next((i for i in texts if _headline_length(lines[i].text)), None)
-    return {i for i in texts if i == first_headline or i < first_meta < first_full_stop}
+    headings = {i for i in texts if i == first_headline or i < first_meta < first_full_stop}
+    return headings | {i for i in texts for j in headings if j < i and _same(lines[i].text, lines[j].text)}
 
 
 def _one_word(text: str) -> bool:
@@ -487,8 +562,9 @@ def _one_word(text: str) -> bool:
 
 
 def _headline_length(text: str) -> bool:
-    """Long enough for a headline: shorter lines are section tags and buttons (`속보`, `사회`)."""
-    return len("".join(text.split())) >= _MIN_HEADLINE_CHARS
+    """Long enough for a headline, and in words: shorter lines are section tags and buttons (`속보`, `사회`),
+    lines of figures a widget's counters (`5,321 12`)."""
+    return len("".join(text.split())) >= _MIN_HEADLINE_CHARS and bool(_LETTERS.search(text))
 
 
 def _headline_and_decks(
@@ -517,7 +593,7 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
             line.kind = "furniture"
         elif furniture.is_photo_description(line.text):
             line.kind = "caption"
-    header = [line for line in header if line.kind == "text"]
+    header = _from_labelled_title([line for line in header if line.kind == "text"])
     article = _ArticleWords(lines[body_start:])
     if header and article.long_enough():
         crowded = len(header) > _MAX_HEADLINE_AND_DECKS
@@ -527,6 +603,14 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
                                          if not article.shared_by(line.text, _MIN_DECK_SHARED_PAIRS)]:
             line.kind = "furniture"
     return [line for line in header if line.kind == "text"]
+
+
+def _from_labelled_title(header: list[_Line]) -> list[_Line]:
+    """A board labels its post's title (`제목 가상시, …`): the lines above it are the board's (its name, menus)."""
+    labelled = next((n for n, line in enumerate(header) if furniture.title_label_end(line.text.strip())), 0)
+    for line in header[:labelled]:
+        line.kind = "furniture"
+    return header[labelled:]
 
 
 def _page_lines_above(lines: list[_Line], header: list[_Line], article: _ArticleWords) -> bool:
@@ -586,12 +670,12 @@ def _same(line: str, other: str) -> bool:
 def _decks_only(lines: list[_Line], first: _Line, body_start: int) -> bool:
     """The headline is not in the text when the opening line is a summary: too long
     for a headline, in a deck's form (`시, …`), or, unless it has the headline's own
-    form (`진안군, …`), sitting straight above a paragraph that opens with its
+    form (`진안군, …`) or carries its deck after a dash, sitting straight above a paragraph that opens with its
     reporter's byline (`[매체=기자]`), as article-body containers are scraped, unless it says
     what that paragraph's lead sentence says, as a headline does."""
     if len(first.text.strip()) > _MAX_TITLE_CHARS or furniture.is_deck_form(first.text):
         return True
-    if _HEADLINE_FORM.match(first.text):
+    if _HEADLINE_FORM.match(first.text) or _joined_deck(furniture.trimmed(first.text))[1]:
         return False
     header_has_meta = any(line.kind == "meta" for line in lines[:body_start])
     if header_has_meta or body_start == len(lines):
@@ -606,6 +690,48 @@ def _restates_lead(line: _Line, opening: _Line) -> bool:
     lead = _LEAD_SENTENCE.match(opening.text, opening.lead_end)
     pairs = _letter_pairs(line.text)
     return bool(lead and pairs) and len(pairs & _letter_pairs(lead.group())) >= _MIN_LEAD_RESTATED_PAIRS * len(pairs)
+
+
+def _cut_closing_day(lines: list[_Line], title: _Line | None, body_start: int) -> tuple[_Line | None, int]:
+    """A board's view prints the post's day after its title (`10월 외래관광객 … 입국 2007-11-05`): that
+    day is the article's timestamp, no part of the headline. Returns the headline and the body's first line."""
+    stamp = _closing_stamp(title.text) if title else None
+    if title is None or stamp is None:
+        return title, body_start
+    index = next(index for index, line in enumerate(lines) if line is title)
+    words = title.text[:stamp.start].rstrip()
+    headline = _Line(title.start, title.start + len(words), title.start + stamp.start, words)
+    day = _Line(title.start + stamp.start, title.end, title.stop, title.text[stamp.start:], kind="meta",
+                stamps=[dataclasses.replace(stamp, start=0, end=stamp.end - stamp.start, needs_byline=False)])
+    lines[index:index + 1] = [headline, day]
+    return headline, body_start + 1
+
+
+def _closing_stamp(text: str) -> Stamp | None:
+    """The timestamp closing a headline's line after its words, not a range's last day (`…축제 5.1~2024.05.05`)."""
+    stamps = find_stamps(text)
+    stamp = stamps[-1] if stamps else None
+    if stamp is None or text[stamp.end:].strip():
+        return None
+    words = text[:stamp.start].rstrip()
+    return stamp if _headline_length(words) and _LETTERS.search(words) and not words.endswith(_RANGE_MARKS) else None
+
+
+def _joined_deck(title: str | None) -> tuple[str | None, list[str]]:
+    """A page may print the deck on the headline's line after a dash (`…적극 유치…11곳과 협심 - 31일 폴란드
+    대표단 방문`, `… 세계여행 - 연수원, 50명 대상 과정 운영 -`): the headline, and the deck if any. Each
+    side has words of its own; a dash between two names (`증평군 - 중국 관남현 …`) or inside a quotation
+    (`'K - 문화'`) joins nothing."""
+    joined = _JOINED_DECK.match(title) if title else None
+    if not joined or not all(_headline_length(part) and len(part.split()) > 1 and _quotes_closed(part)
+                             for part in joined.group("headline", "deck")):
+        return title, []
+    return joined["headline"], [joined["deck"]]
+
+
+def _quotes_closed(text: str) -> bool:
+    return all(text.count(opening) == text.count(closing) for opening, closing in ("‘’", "“”")) and (
+        text.count("'") % 2 == 0 and text.count('"') % 2 == 0)
 
 
 def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> None:
@@ -625,14 +751,19 @@ def _mark_body(lines: list[_Line], body_start: int) -> None:
 
 
 def _label(line: _Line | None) -> str | None:
-    return furniture.trimmed(line.text) if line else None
+    """A headline's or deck's words, without the marks around them or a board's label before them."""
+    if line is None:
+        return None
+    words = furniture.trimmed(line.text)
+    return words[furniture.title_label_end(words):]
 
 
 def _timestamps(lines: list[_Line]) -> tuple[str | None, str | None, str | None]:
     """published, modified, and the article's date: a date with no time (`2019-05-04 홍길동
     기자`, `작성일 2016.11.11`) is no publication time, but it is the day the article's relative
     dates mean."""
-    stamps = [stamp for line in lines if line.kind == "meta" for stamp in line.stamps]
+    stamps = [stamp for line in lines if line.kind == "meta" or (line.kind == "body" and line.tail_start)
+              for stamp in line.stamps]
     timed = [stamp for stamp in stamps if stamp.has_time]
     published = next((s.value for s in timed if s.field == "published"), None)
     published = published or next((s.value for s in timed if s.field is None), None)

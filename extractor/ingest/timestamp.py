@@ -41,21 +41,38 @@ KST_ZONE = dt.timezone(dt.timedelta(hours=9))
 _LEXICON = lexicons.load("bylines")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+def _label_key(label: str) -> str:
+    """A label as looked up: templates space its words as they please (`보도 일시`, `보도일시`)."""
+    return re.sub(r"\s+", "", label)
 
 
-_LABEL_FIELD: dict[str, str | None] = {label: "published" for label in _LEXICON["published_labels"]}
-_LABEL_FIELD.update({label: "modified" for label in _LEXICON["modified_labels"] + _LEXICON["edit_labels"]})
-_LABEL_FIELD.update({label: None for label in _LEXICON["date_labels"]})
+def _spaced(label: str) -> str:
+    """A label's pattern, a space allowed between its syllables (`보도일시` reads `보도 일시` too)."""
+    pattern = ""
+    for char, following in zip(label, label[1:] + " "):
+        syllables = "가" <= char <= "힣" and "가" <= following <= "힣"
+        pattern += r"\s*" if char == " " else re.escape(char) + (r"\s?" if syllables else "")
+    return pattern
+
+
+def _label_alternation(labels: list[str]) -> str:
+    unique = {_label_key(label): label for label in labels}
+    return "|".join(_spaced(unique[key]) for key in sorted(unique, key=len, reverse=True))
+
+
+_LABEL_FIELD: dict[str, str | None] = {_label_key(label): "published" for label in _LEXICON["published_labels"]}
+_LABEL_FIELD.update({_label_key(label): "modified" for label in _LEXICON["modified_labels"] + _LEXICON["edit_labels"]})
+_LABEL_FIELD.update({_label_key(label): None for label in _LEXICON["date_labels"]})
 #: Labels whose date is the article's own only beside a byline: the site's edit time, a bare `date`.
-_LOOSE_LABELS = frozenset(_LEXICON["edit_labels"] + _LEXICON["date_labels"])
+_LOOSE_LABELS = frozenset(map(_label_key, _LEXICON["edit_labels"] + _LEXICON["date_labels"]))
+_LABELS = _label_alternation(_LEXICON["published_labels"] + _LEXICON["modified_labels"] + _LEXICON["edit_labels"]
+                             + _LEXICON["date_labels"])
 #: `(금)`, `금요일`; a bare day letter only as a word of its own (`12수정 …` is the next label).
 _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
 _DIGIT = re.compile(r"\d")
 _STAMP = re.compile(
-    rf"(?:(?<![가-힣A-Za-z])[\[(]?(?P<label>{_alternation(list(_LABEL_FIELD))})[\])]?\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
+    rf"(?:(?<![가-힣A-Za-z])[\[(]?(?P<label>{_LABELS})[\])]?\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
     r"(?:[\[(]\s*(?=\d))?(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
     r"(?P<month>\d{1,2})(?:\s*(?:[.\-/]|월)\s*|(?(spaced)\s))(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
     rf"{_WEEKDAY}"
@@ -64,7 +81,8 @@ _STAMP = re.compile(
     r"(?:\s*(?P<ampm_after>AM|PM|am|pm)(?![A-Za-z]))?\s*[\])]?"
     r"(?:\s*(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s*(?:KST|\(KST\)))?"
     rf"{_WEEKDAY})?"
-    rf"(?:\s*(?P<after>{_alternation(list(_LABEL_FIELD))})(?![가-힣])(?!\s*[:：]?\s*\d))?"  # 2024/05/02 10:15 송고
+    rf"(?:\s*(?P<after>{_LABELS})(?![가-힣])(?!\s*[:：]?\s*\d)"  # 2024/05/02 10:15 송고
+    r"|\s*(?P<print_page>[(\[]?[A-Z]?\d{1,2}\s*면[)\]]?)(?![가-힣\d]))?"  # the print edition's day and page: 2013-02-19 22면
 )
 
 
@@ -93,11 +111,13 @@ def opening_stamp(line: str, marks: str) -> Stamp | None:
 
 
 def _stamp(match: re.Match) -> Stamp | None:
-    label = match["label"] or match["after"]
+    label = _label_key(match["label"] or match["after"] or "")
     # `21.03.02` and `2018 07 25` only where labelled
     value = _iso(match) if label or (len(match["year"]) == 4 and not match["spaced"]) else None
     if not value:
         return None
+    if match["print_page"]:  # the day the article ran in print: its own day
+        return Stamp("published", value, match["hour"] is not None, match.start(), match.end(), needs_byline=False)
     return Stamp(_LABEL_FIELD[label] if label else None, value, match["hour"] is not None,
                  match.start(), match.end(), needs_byline=not label or label in _LOOSE_LABELS)
 
@@ -105,8 +125,9 @@ def _stamp(match: re.Match) -> Stamp | None:
 def under_label(stamps: list[Stamp], label: str) -> list[Stamp]:
     """The stamps of a line under a label standing on the line above (`배포일시` /
     `2024. 5. 2.(목) 09:00`): labelled by it when it is a timestamp label."""
-    field = _LABEL_FIELD.get(label.strip(" :："))
-    if field is None or label.strip(" :：") in _LOOSE_LABELS:
+    key = _label_key(label.strip(" :："))
+    field = _LABEL_FIELD.get(key)
+    if field is None or key in _LOOSE_LABELS:
         return stamps
     return [dataclasses.replace(stamp, field=stamp.field or field, needs_byline=False) for stamp in stamps]
 
@@ -119,14 +140,14 @@ def _iso(match: re.Match) -> str | None:
     elif ampm in ("오전", "AM", "am") and hour == 12:
         hour = 0
     try:
-        moment = dt.datetime(_full_year(match["year"]), int(match["month"]), int(match["day"]),
+        moment = dt.datetime(full_year(match["year"]), int(match["month"]), int(match["day"]),
                              hour, int(match["minute"] or 0), int(match["second"] or 0))
     except ValueError:
         return None
     return moment.isoformat() + iso_offset(match["offset"])
 
 
-def _full_year(year: str) -> int:
+def full_year(year: str) -> int:
     """`2021`, or `21` as a page's template abbreviates it (the 1900s from `70`)."""
     return int(year) if len(year) == 4 else int(year) + (1900 if int(year) >= 70 else 2000)
 

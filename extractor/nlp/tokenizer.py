@@ -148,7 +148,9 @@ class KiwiTokenizer:
         words, spaces, tags, sent_starts = [], [], [], []
         pos = 0
         for start, end, tag in pieces:
-            if start > pos:
+            if start == pos + 1 and text[pos] == " " and words and not spaces[-1]:
+                spaces[-1] = True  # the usual gap, one space after a word, as _add_whitespace reads it
+            elif start > pos:
                 _add_whitespace(text[pos:start], words, spaces, tags, sent_starts)
             words.append(text[start:end])
             spaces.append(False)
@@ -232,7 +234,7 @@ def _surface_pieces(text: str, morphs: list[Morph]) -> Iterator[tuple[int, int, 
     read from them: a long text's pieces never all stand in memory at once."""
     pos = 0
     for start, end, tag in _merged_spans(morphs):
-        if start > pos:
+        if start > pos and not text[pos:start].isspace():  # most gaps are a space: no call for them
             yield from _nonspace_runs(text, pos, start, UNKNOWN_TAG)
         if end - start > 1 and _SPACE.search(text, start, end):
             yield from _nonspace_runs(text, start, end, tag)

@@ -372,9 +372,14 @@ _PER_DAY = (rf"{_NO_NUMBER_BEFORE}(?:{one_of(LEXICON['per_day_words'])}(?=\s?(?:
             rf"|{_PER_DAY_COUNT}))"
             rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
 _DECIMAL_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\s?)"
-#: month.day alone in brackets, or two of them as a range or list: `(5.17)`, `(5.17~5.22)`
-_BRACKETED_MONTH_DAY = r"\d{1,2}\.\d{1,2}\.?"
+#: month.day (`5.17`), a date alone in brackets, or two of them as a range or list: `(5.17)`, `(5.17~5.22)`
+_MONTH_DAY = r"\d{1,2}\.\d{1,2}\.?"
 _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}))"
+#: `9.30~10.2`: a month.day joined by a range sign to another (a decimal range, `2.5~3.1%`, `1.5~2배`,
+#: has a unit after it or a rate noun before it, `성장률은 2.5~3.1`, `성장률(2.5~3.1)`)
+_RATE_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\p{{Hangul}}?[\s(]?)"
+_RANGE_SIGN = r"\s?[~∼\-–]\s?"
+_NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
 RULES: list[tuple[str, Callable]] = [
@@ -386,13 +391,17 @@ RULES: list[tuple[str, Callable]] = [
      _short_year_range),
     (rf"(?<={_FULL_NUMERIC_DATE}\s?[~∼\-]\s?)(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?![\d.%])",
      _numeric_date),
+    (rf"(?<![\d.]){_RATE_BEFORE}(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?"
+     rf"(?={_RANGE_SIGN}{_MONTH_DAY}{_NO_UNIT_AFTER})", _numeric_date),
+    (rf"(?<=(?<![\d.]){_RATE_BEFORE}{_MONTH_DAY}{_RANGE_SIGN})(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?{_NO_UNIT_AFTER}",
+     _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
-    (rf"(?<={_DECIMAL_BEFORE}\((?:{_BRACKETED_MONTH_DAY}\s?[~∼\-,]\s?)?)"
-     rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_BRACKETED_MONTH_DAY})?\))", _numeric_date),
+    (rf"(?<={_DECIMAL_BEFORE}\((?:{_MONTH_DAY}\s?[~∼\-,]\s?)?)"
+     rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_MONTH_DAY})?\))", _numeric_date),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{4}})\s?년(?:도)?", _simple("year", 1000, 2999)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{3}}0|\d0)\s?년대", _decade),

@@ -380,6 +380,8 @@ _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}))"
 _RATE_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\p{{Hangul}}?[\s(]?)"
 _RANGE_SIGN = r"\s?[~∼\-–]\s?"
 _NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
+#: `29, 30일`, `29·30일`: a day whose 일 the next day of the list carries
+_DAY_COORDINATION = r"\s?[,·ㆍ]\s?"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
 RULES: list[tuple[str, Callable]] = [
@@ -413,6 +415,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_PER_PERIOD}\s?{NUMBER}\s?일(?:\s?{_SUFFIX_DURATION})?", _per_period),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})일", _simple("day", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
+    (rf"(?<![^\s(월])(?P<value>\d{{1,2}})(?=(?:{_DAY_COORDINATION}\d{{1,2}})+\s?일)", _simple("day", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}(?=\s?인\s)",
      _span_day_count),
     (_NOT_TIME, _not_time),

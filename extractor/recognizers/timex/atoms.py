@@ -365,6 +365,8 @@ _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{one_of(LEXICON['span_nouns'])}"
 _DAY_COUNTS_ALONE = [word for word in LEXICON["day_counts"] if word != LEXICON["per_day_noun_word"]]
 _NOT_TIME = (rf"{_NO_NUMBER_BEFORE}\d{{1,3}}\s?일\s?{one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
              rf"\p{{Hangul}}*")
+_NAME_HOUR = (rf"(?<![\d일]\s?)(?<!\d){one_of(LEXICON['name_hours'])}"
+              rf"(?=\s?{one_of(load('name_heads')['programs']['heads'])})")
 _PER_DAY_COUNT = rf"{NUMBER}\s?(?:{_ABOUT}\s?)?{one_of(LEXICON['per_day_counters'])}"
 _PER_PERIOD = rf"(?<![\d\p{{L}}])(?P<word>{one_of(LEXICON['per_period_words'])})"
 _ROUND_THE_CLOCK = "(?:" + "|".join(r"\s?".join(map(regex.escape, words.split())) for words in LEXICON["round_the_clock"]) + ")"
@@ -419,6 +421,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}(?=\s?인\s)",
      _span_day_count),
     (_NOT_TIME, _not_time),
+    (_NAME_HOUR, _not_time),
     (rf"{_NO_NUMBER_BEFORE}1\s?일\s?{one_of(LEXICON['one_day_roles'])}\p{{Hangul}}*", _not_time),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})일?\s?[~∼-]\s?(?P<last>\d{{1,2}})일", _range("day_range", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})\s?[~∼-]\s?(?P<last>\d{{1,2}})\s?월(?!요)(?!\s?\d{{1,2}}\s?일)",

@@ -355,7 +355,8 @@ _SUFFIX_OFFSET = one_of(LEXICON["offset_suffixes"])
 _SUFFIX_WITHIN = one_of(LEXICON["within_suffixes"])
 _SUFFIX_DURATION = one_of(LEXICON["duration_suffixes"])
 _AMOUNT_RANGE_SIGN = "[~∼\\-–]"
-#: `3~4일간` is a length of days, but after a month or `오는`/`지난` the days of a range (`9월 3~4일간`)
+#: `3~4일간` is a length of days, `31일 전` a day counted back, but after a month or `오는`/`지난` these
+#: are days of the month (`9월 3~4일간`, `오는 31일 전까지`)
 _NO_MONTH_BEFORE = rf"(?<!(?:월|{one_of(LEXICON['direction_words'])})\s?)"
 _APPROX = one_of(LEXICON["approximately"])
 _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{one_of(LEXICON['span_nouns'])}"
@@ -478,7 +479,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?P<word>{one_of(_DAY_COUNTS_ALONE)})", _day_count_duration),
     (rf"{_QUANTITY}\s?{regex.escape(LEXICON['every_suffix'])}", _recurring),
     (rf"{regex.escape(LEXICON['per_day_noun_word'])}\s?{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
-    (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
+    (rf"{_NO_MONTH_BEFORE}{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
     (rf"{_QUANTITY}\s?{_SUFFIX_WITHIN}", _within),
     (rf"(?P<word>{one_of(LEXICON['day_counts'])})\s?(?:(?P<suffix>{_SUFFIX_OFFSET})|{_SUFFIX_WITHIN})",
      _day_count_offset),

@@ -189,12 +189,24 @@ def _duration(m) -> Piece | None:
 
 def _amount_range(m) -> Piece | None:
     """`2~3시간`, `3~4일간`: a length of time given as a range of amounts is a duration of the lower
-    amount, as a vague count takes its lower bound (not the days `3~4일`)."""
+    amount, as a vague count takes its lower bound (not the days `3~4일`). `4~50분` is forty to
+    fifty minutes: the tens are written once."""
     quantity = _quantity(m)
     low = _number(m["low"])
+    if low and isinstance(quantity and quantity["number"], int) and low < 10 and quantity["number"] == (low + 1) * 10:
+        low *= 10
     if quantity is None or not low or not isinstance(quantity["number"], int) or low >= quantity["number"]:
         return None
     return Piece(m.start(), m.end(), {"duration": {**quantity, "number": low}}, standalone=True)
+
+
+def _range_start_duration(m) -> Piece | None:
+    """`6개월에서 1년 동안`, `3개월~6개월간`: each end of a range of lengths of time written out in
+    full is a duration; not days (`3일~5일간` may be the 3rd to the 5th) nor years in digits."""
+    quantity = _quantity(m)
+    if quantity is None or quantity["unit"] == "일" or (quantity["unit"] == "년" and quantity["number"] >= 100):
+        return None
+    return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
 
 
 def _service_hours(m) -> Piece | None:
@@ -359,6 +371,9 @@ _AMOUNT_RANGE_SIGN = "[~∼\\-–]"
 #: are days of the month (`9월 3~4일간`, `오는 31일 전까지`)
 _NO_MONTH_BEFORE = rf"(?<!(?:월|{one_of(LEXICON['direction_words'])})\s?)"
 _APPROX = one_of(LEXICON["approximately"])
+_BOUND = rf"{one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)"
+#: `6개월에서 1년 동안`: a range of lengths of time joined by 에서
+_RANGE_FROM = "에서"
 _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{one_of(LEXICON['span_nouns'])}"
                  rf"|{one_of(LEXICON['measure_particles'])}?\s?{one_of(LEXICON['measure_verbs'])})")
 #: native day counts are lengths of time by themselves (`사흘 일정으로`); not `하루`, alone a rate
@@ -469,11 +484,15 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
     (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}\s?{_SUFFIX_DURATION}", _amount_range),
     (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}{_SPAN_CONTEXT}", _amount_range),
+    (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}\s?{_BOUND}",
+     _amount_range),
+    (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?(?:{_AMOUNT_RANGE_SIGN}|{_RANGE_FROM})\s?{NUMBER}(?:{_ABOUT})?\s?{_UNIT}"
+     rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _range_start_duration),
     (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
     (rf"(?P<value>{one_of(LEXICON['present_adverbs'])})(?=\s)", _present_adverb),
-    (rf"{_QUANTITY}\s?{one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)", _bounded_duration),
+    (rf"{_QUANTITY}\s?{_BOUND}", _bounded_duration),
     (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span("named_spans")),
     (rf"(?P<word>{one_of(LEXICON['spans_alone'])})", _named_span("spans_alone")),
     (rf"(?P<word>{one_of(_DAY_COUNTS_ALONE)})", _day_count_duration),

@@ -52,6 +52,7 @@ def _number(text: str) -> int | float | None:
 
 
 _UNITS = LEXICON["units"]
+_DAY_UNIT = "일"
 _UNIT = one_of(_UNITS)
 _HALF = regex.escape(LEXICON["half_word"])
 _WEEKDAY = one_of(LEXICON["weekdays"])
@@ -173,8 +174,12 @@ def _meridiem(text: str) -> str:
 
 
 def _quantity(m, unknown_ok: bool = False) -> dict | None:
+    """The amount and unit of `3시간`, `두 달`, `수년`; days in words are counted by their own words
+    (`하루`, `이틀`), so `한일`, `세일` are no days (`한일전`, `한일 관계`)."""
     if m["number"] in LEXICON["unknown_amounts"]:
         number = "X" if unknown_ok and not m["half"] else None
+    elif m["unit"] == _DAY_UNIT and not m["number"].isdigit() and m["number"] not in LEXICON["vague_amounts"]:
+        return None
     else:
         number = LEXICON["vague_amounts"].get(m["number"]) or _number(m["number"])
     if number is None or number == 0:
@@ -430,7 +435,7 @@ RULES: list[tuple[str, Callable]] = [
     (_PER_DAY, _per_day),
     (rf"{_NO_NUMBER_BEFORE}{_ROUND_THE_CLOCK}", _per_day),
     (rf"{_PER_PERIOD}(?=\s?(?:{_APPROX}\s?)?{_PER_DAY_COUNT})", _per_period),
-    (rf"{_PER_PERIOD}\s?{NUMBER}\s?일(?:\s?{_SUFFIX_DURATION})?", _per_period),
+    (rf"{_PER_PERIOD}\s?\d{{1,2}}\s?일(?:\s?{_SUFFIX_DURATION})?", _per_period),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})일", _simple("day", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
     (rf"(?<![^\s(월])(?P<value>\d{{1,2}})(?=(?:{_DAY_COORDINATION}\d{{1,2}})+\s?일)", _simple("day", 1, 31)),
@@ -582,7 +587,8 @@ def _first_characters() -> str:
 
 
 #: where a piece may begin: a digit, `'`, `(`, a Latin letter or the first letter of a word
-#: above, not inside a Hangul word (pieces that follow another directly are tried apart),
+#: above, not inside a Hangul word nor straight after a number (`10명일 경우`: a count, not 명일)
+#: (pieces that follow another directly are tried apart),
 #: save a year a missing space glued to the word before (`참석한 가운데2020년 예산을`)
-PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})[\d'‘’(A-Za-z{regex.escape(_first_characters())}]"
+PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})(?:[\d'‘’(A-Za-z]|(?<!\d)[{regex.escape(_first_characters())}])"
                             r"|(?<=\p{Hangul})(?:19|20)\d\d(?=\s?년)")

@@ -161,17 +161,25 @@ def _move_context_to_range(first: Group, last: Group, begin: Point, finish: Poin
 
 def _compared_with_focus(text: str, group: Group, fields: dict, ctx: Context) -> dict:
     """`1월 관광객은 전년 대비 13% 늘었다`: the year before, as what the months in focus are
-    compared with, is those months a year earlier (as `전년 동월`); `전월 대비`, the month before
-    the one in focus."""
+    compared with, is those months a year earlier (as `전년 동월`; `1년 전보다` alike); `전월 대비`,
+    the month before the one in focus."""
     if ctx.focus is None or ctx.year_after_focus or ctx.focus[0].grain != "month" \
             or not _COMPARED.match(text, group.end):
         return fields
     if fields.keys() == {"year_anchor_shift"}:
         return {**fields, "same_period": "period"}
+    if _a_year_back(fields):
+        return {"year_anchor_shift": -1, "same_period": "period"}
     if text[group.start:group.end] in _MONTH_BEFORE_FOCUS and ctx.focus[1] is None:
         month = _add_months(ctx.focus[0].when.date().replace(day=1), -1)
         return {"year": month.year, "month": month.month}
     return fields
+
+
+def _a_year_back(fields: dict) -> bool:
+    """`1년 전보다`: as what the months in focus are compared with, the year before (as `전년`)."""
+    offset = fields.get("offset")
+    return fields.keys() == {"offset"} and _unit(offset) == ("years", 1) and offset["sign"] < 0
 
 
 def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:

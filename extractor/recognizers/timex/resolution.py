@@ -234,7 +234,7 @@ def _range_points(first: dict, last: dict, ctx: Context) -> tuple[Point, Point] 
         if finish_alone is not None and finish_alone.grain == "day" and "day" in first \
                 and not first.keys() & {"month", "year"} and last.keys() & {"month", "month_shift"}:
             begin = _day_up_to(first["day"], finish_alone.when.date())
-        elif finish_alone is not None and "month" in first and "year" not in first and "year" in last:
+        elif finish_alone is not None and "month" in first and "year" not in first and last.keys() & _FIXES_YEAR:
             year = finish_alone.when.year - (first["month"] > finish_alone.when.month)
             begin = _point({**first, "year": year}, ctx, None)
     finish = _point(last, ctx, begin) if begin else None
@@ -270,6 +270,9 @@ DATE_FIELDS = {"century", "decade", "year", "year_shift", "year_anchor_shift", "
 _RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day",
                     "year_anchor_shift"}
 _YEAR_FIELDS = {"year", "year_shift", "year_anchor_shift"}
+#: what fixes the year of a range's end, so that a bare month before it takes the year that makes the
+#: range run forward (`10월부터 지난달까지`, `11월부터 2024년 2월까지`)
+_FIXES_YEAR = {"year", "month_shift"}
 
 
 def has_time(fields: dict) -> bool:

@@ -412,6 +412,7 @@ RULES: list[tuple[str, Callable]] = [
      _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
+    (rf"(?<![\d.]){_NO_NUMBER_BEFORE}(?P<value>\d{{2}})\s?년도(?!\s?{one_of(LEXICON['even_years_followers'])})", _short_year),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<first>\d{{2}})\s?[~∼\-]\s?{_APOSTROPHE}(?P<last>\d{{2}})(?![\d.])",
      _short_year_range),
     (rf"(?<={_FULL_NUMERIC_DATE}\s?[~∼\-]\s?)(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?![\d.%])",

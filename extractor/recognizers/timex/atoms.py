@@ -238,13 +238,15 @@ def _bounded_duration(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
 
 
-def _hours_minutes(m) -> Piece | None:
-    """`1시간 30분간`: one duration in minutes, written back as hours and minutes."""
-    hours, minutes = _number(m["hours"]), _number(m["minutes"])
-    if not hours or minutes is None or not 0 < minutes < 60:
-        return None
-    quantity = {"number": hours * 60 + minutes, "unit": "분", "half": False, "hours_and_minutes": True}
-    return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
+def _two_units(fine_unit: str, per: int) -> Callable:
+    """`1시간 30분간`, `2년 5개월 만에`: one duration in the finer unit, written back as both."""
+    def build(m) -> Piece | None:
+        coarse, fine = _number(m["coarse"]), _number(m["fine"])
+        if not coarse or fine is None or not 0 < fine < per:
+            return None
+        quantity = {"number": coarse * per + fine, "unit": fine_unit, "half": False, "two_units": True}
+        return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
+    return build
 
 
 def _named_span(table: str) -> Callable:
@@ -494,7 +496,8 @@ RULES: list[tuple[str, Callable]] = [
      _amount_range),
     (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?(?:{_AMOUNT_RANGE_SIGN}|{_RANGE_FROM})\s?{NUMBER}(?:{_ABOUT})?\s?{_UNIT}"
      rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _range_start_duration),
-    (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
+    (rf"(?P<coarse>{NUMBER})\s?시간\s?(?P<fine>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _two_units("분", 60)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})\s?개월\s?{_SUFFIX_DURATION}", _two_units("개월", 12)),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
     (rf"(?P<value>{one_of(LEXICON['present_adverbs'])})(?=\s)", _present_adverb),

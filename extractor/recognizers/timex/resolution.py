@@ -690,7 +690,10 @@ def _duration(quantity: dict) -> str:
     designator = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "hours": "H", "minutes": "M",
                   "seconds": "S"}[unit]
     number = amount if amount == "X" else f"{amount:g}"
-    if (quantity["half"] or quantity.get("hours_and_minutes")) and unit == "minutes" and amount >= 60:
+    if quantity.get("two_units") and unit == "months":
+        years, months = divmod(int(amount), 12)
+        return f"P{years}Y{months}M"
+    if (quantity["half"] or quantity.get("two_units")) and unit == "minutes" and amount >= 60:
         hours, minutes = divmod(int(amount), 60)
         return f"PT{hours}H{minutes}M"
     return f"PT{number}{designator}" if unit in ("hours", "minutes", "seconds") else f"P{number}{designator}"

@@ -62,7 +62,8 @@ _PART_OF_DAY = one_of(LEXICON["parts_of_day"])
 _DECIMAL = regex.compile(r"\d+\.\d+")
 _AMOUNT = rf"(?P<number>{_DECIMAL.pattern}|{NUMBER}|{one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
 _ABOUT = regex.escape(LEXICON['about_marker'])
-_QUANTITY = rf"{_AMOUNT}(?:{_ABOUT})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?(?:{_ABOUT})?"
+#: a half written apart ends the word (`3년 반 동안`, not `3년 반대`)
+_QUANTITY = rf"{_AMOUNT}(?:{_ABOUT})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF}|\s{_HALF}(?!\p{{Hangul}}))?(?:{_ABOUT})?"
 _APOSTROPHE = "['‘’]"
 #: not inside a number (`1.5일`, `1,000일`); a full stop or comma after a word is no decimal point
 #: (`밝혔다.2020년부터`, `총리 등이,24일에는`: scraped text drops the space after them)

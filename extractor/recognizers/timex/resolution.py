@@ -690,7 +690,7 @@ def _duration(quantity: dict) -> str:
     designator = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "hours": "H", "minutes": "M",
                   "seconds": "S"}[unit]
     number = amount if amount == "X" else f"{amount:g}"
-    if quantity.get("two_units") and unit == "months":
+    if (quantity["half"] or quantity.get("two_units")) and unit == "months" and amount >= 12:
         years, months = divmod(int(amount), 12)
         return f"P{years}Y{months}M"
     if (quantity["half"] or quantity.get("two_units")) and unit == "minutes" and amount >= 60:

@@ -405,6 +405,8 @@ _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}))"
 #: has a unit after it or a rate noun before it, `성장률은 2.5~3.1`, `성장률(2.5~3.1)`)
 _RATE_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\p{{Hangul}}?[\s(]?)"
 _RANGE_SIGN = r"\s?[~∼\-–]\s?"
+#: a month.day at either end of such a range, or one written apart with its closing dot (`9. 30. ~ 10. 2.`)
+_RANGE_MONTH_DAY = r"\d{1,2}\.(?:\d{1,2}\.?|\s\d{1,2}\.)"
 _NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
 #: `29, 30일`, `29·30일`: a day whose 일 the next day of the list carries
 _DAY_COORDINATION = r"\s?[,·ㆍ]\s?"
@@ -420,10 +422,10 @@ RULES: list[tuple[str, Callable]] = [
      _short_year_range),
     (rf"(?<={_FULL_NUMERIC_DATE}\s?[~∼\-]\s?)(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?![\d.%])",
      _numeric_date),
-    (rf"(?<![\d.]){_RATE_BEFORE}(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?"
-     rf"(?={_RANGE_SIGN}{_MONTH_DAY}{_NO_UNIT_AFTER})", _numeric_date),
-    (rf"(?<=(?<![\d.]){_RATE_BEFORE}{_MONTH_DAY}{_RANGE_SIGN})(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?{_NO_UNIT_AFTER}",
-     _numeric_date),
+    (rf"(?<![\d.]){_RATE_BEFORE}(?P<year>)(?P<month>\d{{1,2}})\.(?P<apart>\s)?(?P<day>\d{{1,2}})(?(apart)\.|\.?)"
+     rf"(?={_RANGE_SIGN}{_RANGE_MONTH_DAY}{_NO_UNIT_AFTER})", _numeric_date),
+    (rf"(?<=(?<![\d.]){_RATE_BEFORE}{_RANGE_MONTH_DAY}{_RANGE_SIGN})"
+     rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<apart>\s)?(?P<day>\d{{1,2}})(?(apart)\.|\.?){_NO_UNIT_AFTER}", _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),

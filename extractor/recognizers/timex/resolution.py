@@ -164,8 +164,8 @@ def _compared_with_focus(text: str, group: Group, fields: dict, ctx: Context) ->
     compared with, is those months a year earlier (as `전년 동월`; `1년 전보다` alike); `전월 대비`,
     the month before the one in focus."""
     if ctx.focus is None or ctx.year_after_focus or ctx.focus[0].grain != "month" \
-            or not _COMPARED.match(text, group.end):
-        return fields
+            or ctx.focus[0].when.date() > ctx.today or not _COMPARED.match(text, group.end):
+        return fields  # (months yet to come are no figures reported and compared)
     if fields.keys() == {"year_anchor_shift"}:
         return {**fields, "same_period": "period"}
     if _a_year_back(fields):

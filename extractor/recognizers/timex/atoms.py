@@ -52,6 +52,7 @@ def _number(text: str) -> int | float | None:
 
 
 _UNITS = LEXICON["units"]
+_DAY_UNIT = "일"
 _UNIT = one_of(_UNITS)
 _HALF = regex.escape(LEXICON["half_word"])
 _WEEKDAY = one_of(LEXICON["weekdays"])
@@ -61,7 +62,8 @@ _PART_OF_DAY = one_of(LEXICON["parts_of_day"])
 _DECIMAL = regex.compile(r"\d+\.\d+")
 _AMOUNT = rf"(?P<number>{_DECIMAL.pattern}|{NUMBER}|{one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
 _ABOUT = regex.escape(LEXICON['about_marker'])
-_QUANTITY = rf"{_AMOUNT}(?:{_ABOUT})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF})?(?:{_ABOUT})?"
+#: a half written apart ends the word (`3년 반 동안`, not `3년 반대`)
+_QUANTITY = rf"{_AMOUNT}(?:{_ABOUT})?\s?(?P<unit>{_UNIT})(?P<half>{_HALF}|\s{_HALF}(?!\p{{Hangul}}))?(?:{_ABOUT})?"
 _APOSTROPHE = "['‘’]"
 #: not inside a number (`1.5일`, `1,000일`); a full stop or comma after a word is no decimal point
 #: (`밝혔다.2020년부터`, `총리 등이,24일에는`: scraped text drops the space after them)
@@ -173,8 +175,12 @@ def _meridiem(text: str) -> str:
 
 
 def _quantity(m, unknown_ok: bool = False) -> dict | None:
+    """The amount and unit of `3시간`, `두 달`, `수년`; days in words are counted by their own words
+    (`하루`, `이틀`), so `한일`, `세일` are no days (`한일전`, `한일 관계`)."""
     if m["number"] in LEXICON["unknown_amounts"]:
         number = "X" if unknown_ok and not m["half"] else None
+    elif m["unit"] == _DAY_UNIT and not m["number"].isdigit() and m["number"] not in LEXICON["vague_amounts"]:
+        return None
     else:
         number = LEXICON["vague_amounts"].get(m["number"]) or _number(m["number"])
     if number is None or number == 0:
@@ -189,12 +195,24 @@ def _duration(m) -> Piece | None:
 
 def _amount_range(m) -> Piece | None:
     """`2~3시간`, `3~4일간`: a length of time given as a range of amounts is a duration of the lower
-    amount, as a vague count takes its lower bound (not the days `3~4일`)."""
+    amount, as a vague count takes its lower bound (not the days `3~4일`). `4~50분` is forty to
+    fifty minutes: the tens are written once."""
     quantity = _quantity(m)
     low = _number(m["low"])
+    if low and isinstance(quantity and quantity["number"], int) and low < 10 and quantity["number"] == (low + 1) * 10:
+        low *= 10
     if quantity is None or not low or not isinstance(quantity["number"], int) or low >= quantity["number"]:
         return None
     return Piece(m.start(), m.end(), {"duration": {**quantity, "number": low}}, standalone=True)
+
+
+def _range_start_duration(m) -> Piece | None:
+    """`6개월에서 1년 동안`, `3개월~6개월간`: each end of a range of lengths of time written out in
+    full is a duration; not days (`3일~5일간` may be the 3rd to the 5th) nor years in digits."""
+    quantity = _quantity(m)
+    if quantity is None or quantity["unit"] == "일" or (quantity["unit"] == "년" and quantity["number"] >= 100):
+        return None
+    return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
 
 
 def _service_hours(m) -> Piece | None:
@@ -221,13 +239,15 @@ def _bounded_duration(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
 
 
-def _hours_minutes(m) -> Piece | None:
-    """`1시간 30분간`: one duration in minutes, written back as hours and minutes."""
-    hours, minutes = _number(m["hours"]), _number(m["minutes"])
-    if not hours or minutes is None or not 0 < minutes < 60:
-        return None
-    quantity = {"number": hours * 60 + minutes, "unit": "분", "half": False, "hours_and_minutes": True}
-    return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
+def _two_units(fine_unit: str, per: int) -> Callable:
+    """`1시간 30분간`, `2년 5개월 만에`: one duration in the finer unit, written back as both."""
+    def build(m) -> Piece | None:
+        coarse, fine = _number(m["coarse"]), _number(m["fine"])
+        if not coarse or fine is None or not 0 < fine < per:
+            return None
+        quantity = {"number": coarse * per + fine, "unit": fine_unit, "half": False, "two_units": True}
+        return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
+    return build
 
 
 def _named_span(table: str) -> Callable:
@@ -355,9 +375,13 @@ _SUFFIX_OFFSET = one_of(LEXICON["offset_suffixes"])
 _SUFFIX_WITHIN = one_of(LEXICON["within_suffixes"])
 _SUFFIX_DURATION = one_of(LEXICON["duration_suffixes"])
 _AMOUNT_RANGE_SIGN = "[~∼\\-–]"
-#: `3~4일간` is a length of days, but after a month or `오는`/`지난` the days of a range (`9월 3~4일간`)
+#: `3~4일간` is a length of days, `31일 전` a day counted back, but after a month or `오는`/`지난` these
+#: are days of the month (`9월 3~4일간`, `오는 31일 전까지`)
 _NO_MONTH_BEFORE = rf"(?<!(?:월|{one_of(LEXICON['direction_words'])})\s?)"
 _APPROX = one_of(LEXICON["approximately"])
+_BOUND = rf"{one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)"
+#: `6개월에서 1년 동안`: a range of lengths of time joined by 에서
+_RANGE_FROM = "에서"
 _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{one_of(LEXICON['span_nouns'])}"
                  rf"|{one_of(LEXICON['measure_particles'])}?\s?{one_of(LEXICON['measure_verbs'])})")
 #: native day counts are lengths of time by themselves (`사흘 일정으로`); not `하루`, alone a rate
@@ -365,6 +389,8 @@ _SPAN_CONTEXT = (rf"(?=(?:의\s?|\s)?{one_of(LEXICON['span_nouns'])}"
 _DAY_COUNTS_ALONE = [word for word in LEXICON["day_counts"] if word != LEXICON["per_day_noun_word"]]
 _NOT_TIME = (rf"{_NO_NUMBER_BEFORE}\d{{1,3}}\s?일\s?{one_of(LEXICON['partitive_words'])}\s?\d{{1,3}}\s?일"
              rf"\p{{Hangul}}*")
+_NAME_HOUR = (rf"(?<![\d일]\s?)(?<!\d){one_of(LEXICON['name_hours'])}"
+              rf"(?=\s?{one_of(load('name_heads')['programs']['heads'])})")
 _PER_DAY_COUNT = rf"{NUMBER}\s?(?:{_ABOUT}\s?)?{one_of(LEXICON['per_day_counters'])}"
 _PER_PERIOD = rf"(?<![\d\p{{L}}])(?P<word>{one_of(LEXICON['per_period_words'])})"
 _ROUND_THE_CLOCK = "(?:" + "|".join(r"\s?".join(map(regex.escape, words.split())) for words in LEXICON["round_the_clock"]) + ")"
@@ -372,9 +398,18 @@ _PER_DAY = (rf"{_NO_NUMBER_BEFORE}(?:{one_of(LEXICON['per_day_words'])}(?=\s?(?:
             rf"|{_PER_DAY_COUNT}))"
             rf"|{regex.escape(LEXICON['per_day_noun_word'])}(?=\s\p{{Hangul}}{{1,6}}\s?{_PER_DAY_COUNT}))")
 _DECIMAL_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\s?)"
-#: month.day alone in brackets, or two of them as a range or list: `(5.17)`, `(5.17~5.22)`
-_BRACKETED_MONTH_DAY = r"\d{1,2}\.\d{1,2}\.?"
+#: month.day (`5.17`), a date alone in brackets, or two of them as a range or list: `(5.17)`, `(5.17~5.22)`
+_MONTH_DAY = r"\d{1,2}\.\d{1,2}\.?"
 _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}))"
+#: `9.30~10.2`: a month.day joined by a range sign to another (a decimal range, `2.5~3.1%`, `1.5~2배`,
+#: has a unit after it or a rate noun before it, `성장률은 2.5~3.1`, `성장률(2.5~3.1)`)
+_RATE_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\p{{Hangul}}?[\s(]?)"
+_RANGE_SIGN = r"\s?[~∼\-–]\s?"
+#: a month.day at either end of such a range, or one written apart with its closing dot (`9. 30. ~ 10. 2.`)
+_RANGE_MONTH_DAY = r"\d{1,2}\.(?:\d{1,2}\.?|\s\d{1,2}\.)"
+_NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
+#: `29, 30일`, `29·30일`: a day whose 일 the next day of the list carries
+_DAY_COORDINATION = r"\s?[,·ㆍ]\s?"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
 RULES: list[tuple[str, Callable]] = [
@@ -382,17 +417,22 @@ RULES: list[tuple[str, Callable]] = [
      _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
+    (rf"(?<![\d.]){_NO_NUMBER_BEFORE}(?P<value>\d{{2}})\s?년도(?!\s?{one_of(LEXICON['even_years_followers'])})", _short_year),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<first>\d{{2}})\s?[~∼\-]\s?{_APOSTROPHE}(?P<last>\d{{2}})(?![\d.])",
      _short_year_range),
     (rf"(?<={_FULL_NUMERIC_DATE}\s?[~∼\-]\s?)(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?![\d.%])",
      _numeric_date),
+    (rf"(?<![\d.]){_RATE_BEFORE}(?P<year>)(?P<month>\d{{1,2}})\.(?P<apart>\s)?(?P<day>\d{{1,2}})(?(apart)\.|\.?)"
+     rf"(?={_RANGE_SIGN}{_RANGE_MONTH_DAY}{_NO_UNIT_AFTER})", _numeric_date),
+    (rf"(?<=(?<![\d.]){_RATE_BEFORE}{_RANGE_MONTH_DAY}{_RANGE_SIGN})"
+     rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<apart>\s)?(?P<day>\d{{1,2}})(?(apart)\.|\.?){_NO_UNIT_AFTER}", _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
-    (rf"(?<={_DECIMAL_BEFORE}\((?:{_BRACKETED_MONTH_DAY}\s?[~∼\-,]\s?)?)"
-     rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_BRACKETED_MONTH_DAY})?\))", _numeric_date),
+    (rf"(?<={_DECIMAL_BEFORE}\((?:{_MONTH_DAY}\s?[~∼\-,]\s?)?)"
+     rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_MONTH_DAY})?\))", _numeric_date),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{4}})\s?년(?:도)?", _simple("year", 1000, 2999)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{3}}0|\d0)\s?년대", _decade),
@@ -401,12 +441,14 @@ RULES: list[tuple[str, Callable]] = [
     (_PER_DAY, _per_day),
     (rf"{_NO_NUMBER_BEFORE}{_ROUND_THE_CLOCK}", _per_day),
     (rf"{_PER_PERIOD}(?=\s?(?:{_APPROX}\s?)?{_PER_DAY_COUNT})", _per_period),
-    (rf"{_PER_PERIOD}\s?{NUMBER}\s?일(?:\s?{_SUFFIX_DURATION})?", _per_period),
+    (rf"{_PER_PERIOD}\s?\d{{1,2}}\s?일(?:\s?{_SUFFIX_DURATION})?", _per_period),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})일", _simple("day", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})(?=\s?\({_WEEKDAY_LETTER}\))", _simple("day", 1, 31)),
+    (rf"(?<![^\s(월])(?P<value>\d{{1,2}})(?=(?:{_DAY_COORDINATION}\d{{1,2}})+\s?일)", _simple("day", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}(?=\s?인\s)",
      _span_day_count),
     (_NOT_TIME, _not_time),
+    (_NAME_HOUR, _not_time),
     (rf"{_NO_NUMBER_BEFORE}1\s?일\s?{one_of(LEXICON['one_day_roles'])}\p{{Hangul}}*", _not_time),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})일?\s?[~∼-]\s?(?P<last>\d{{1,2}})일", _range("day_range", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})\s?[~∼-]\s?(?P<last>\d{{1,2}})\s?월(?!요)(?!\s?\d{{1,2}}\s?일)",
@@ -453,17 +495,22 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
     (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}\s?{_SUFFIX_DURATION}", _amount_range),
     (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}{_SPAN_CONTEXT}", _amount_range),
-    (rf"(?P<hours>{NUMBER})\s?시간\s?(?P<minutes>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _hours_minutes),
+    (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}\s?{_BOUND}",
+     _amount_range),
+    (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?(?:{_AMOUNT_RANGE_SIGN}|{_RANGE_FROM})\s?{NUMBER}(?:{_ABOUT})?\s?{_UNIT}"
+     rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _range_start_duration),
+    (rf"(?P<coarse>{NUMBER})\s?시간\s?(?P<fine>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _two_units("분", 60)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})\s?개월\s?{_SUFFIX_DURATION}", _two_units("개월", 12)),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
     (rf"(?P<value>{one_of(LEXICON['present_adverbs'])})(?=\s)", _present_adverb),
-    (rf"{_QUANTITY}\s?{one_of(LEXICON['duration_bounds'])}(?=의|\s|[.,]|$)", _bounded_duration),
+    (rf"{_QUANTITY}\s?{_BOUND}", _bounded_duration),
     (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span("named_spans")),
     (rf"(?P<word>{one_of(LEXICON['spans_alone'])})", _named_span("spans_alone")),
     (rf"(?P<word>{one_of(_DAY_COUNTS_ALONE)})", _day_count_duration),
     (rf"{_QUANTITY}\s?{regex.escape(LEXICON['every_suffix'])}", _recurring),
     (rf"{regex.escape(LEXICON['per_day_noun_word'])}\s?{_QUANTITY}\s?{_SUFFIX_DURATION}", _duration),
-    (rf"{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
+    (rf"{_NO_MONTH_BEFORE}{_QUANTITY}\s?(?P<suffix>{_SUFFIX_OFFSET})", _offset),
     (rf"{_QUANTITY}\s?{_SUFFIX_WITHIN}", _within),
     (rf"(?P<word>{one_of(LEXICON['day_counts'])})\s?(?:(?P<suffix>{_SUFFIX_OFFSET})|{_SUFFIX_WITHIN})",
      _day_count_offset),
@@ -547,7 +594,8 @@ def _first_characters() -> str:
 
 
 #: where a piece may begin: a digit, `'`, `(`, a Latin letter or the first letter of a word
-#: above, not inside a Hangul word (pieces that follow another directly are tried apart),
+#: above, not inside a Hangul word nor straight after a number (`10명일 경우`: a count, not 명일)
+#: (pieces that follow another directly are tried apart),
 #: save a year a missing space glued to the word before (`참석한 가운데2020년 예산을`)
-PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})[\d'‘’(A-Za-z{regex.escape(_first_characters())}]"
+PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})(?:[\d'‘’(A-Za-z]|(?<!\d)[{regex.escape(_first_characters())}])"
                             r"|(?<=\p{Hangul})(?:19|20)\d\d(?=\s?년)")

@@ -310,6 +310,8 @@ def _complete(group: Group) -> bool:
         return bool(fields.keys() & {"year", "year_shift", "direction"})
     if "part_of_day" in fields and fields.keys() & {"direction", "clock"}:
         return True
+    if "year_part" in fields and fields.keys() & _YEAR_KEYS:
+        return True  # `올 초`, `올말`: a year's start or end, though `올` and `초` only attach
     return group.anchored
 
 

@@ -50,6 +50,8 @@ class Context:
     anchor_named: bool = False
     #: the month, day or stretch the text is about (`전년 동월`, `같은 기간` say it again)
     focus: tuple[Point, Point | None] | None = None
+    #: a whole year was named outright after the focus (`1~9월 … 금년 관광객은 전년보다`)
+    year_after_focus: bool = False
     #: where a day that opens a stretch ended (`10일부터 …`), and that day
     opened: tuple[int, dt.date] | None = None
     #: where a day that closes a stretch ended, after its `까지` (`17일까지 …`), and that day
@@ -67,7 +69,7 @@ def resolve(text: str, first: Group, last: Group | None, ctx: Context) -> Timex 
 
 
 def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
-    fields = _in_year_of_month_before(text, first, ctx)
+    fields = _compared_with_focus(text, first, _in_year_of_month_before(text, first, ctx), ctx)
     value = _single_value(fields, ctx)
     if value is None:
         return None
@@ -95,9 +97,11 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
         ctx.anchor_year = point.when.year
         if point.grain == "month":
             ctx.dated_month = (group.end, point.when.date())
+        ctx.year_after_focus = point.grain == "year"
     if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end) \
             and (ctx.focus is None or point.when.year >= ctx.focus[0].when.year):
         ctx.focus = (point, None)
+        ctx.year_after_focus = False
     if group.open_start and point.grain == "day":
         ctx.opened = (group.end, point.when.date())
     closer = _RANGE_CLOSE.match(text, group.end)
@@ -152,6 +156,30 @@ def _move_context_to_range(first: Group, last: Group, begin: Point, finish: Poin
     if _YEAR_FIELDS & (first.fields.keys() | last.fields.keys()):
         ctx.anchor_year = finish.when.year
     ctx.focus = (begin, finish)
+    ctx.year_after_focus = False
+
+
+def _compared_with_focus(text: str, group: Group, fields: dict, ctx: Context) -> dict:
+    """`1월 관광객은 전년 대비 13% 늘었다`: the year before, as what the months in focus are
+    compared with, is those months a year earlier (as `전년 동월`; `1년 전보다` alike); `전월 대비`,
+    the month before the one in focus."""
+    if ctx.focus is None or ctx.year_after_focus or ctx.focus[0].grain != "month" \
+            or ctx.focus[0].when.date() > ctx.today or not _COMPARED.match(text, group.end):
+        return fields  # (months yet to come are no figures reported and compared)
+    if fields.keys() == {"year_anchor_shift"}:
+        return {**fields, "same_period": "period"}
+    if _a_year_back(fields):
+        return {"year_anchor_shift": -1, "same_period": "period"}
+    if text[group.start:group.end] in _MONTH_BEFORE_FOCUS and ctx.focus[1] is None:
+        month = _add_months(ctx.focus[0].when.date().replace(day=1), -1)
+        return {"year": month.year, "month": month.month}
+    return fields
+
+
+def _a_year_back(fields: dict) -> bool:
+    """`1년 전보다`: as what the months in focus are compared with, the year before (as `전년`)."""
+    offset = fields.get("offset")
+    return fields.keys() == {"offset"} and _unit(offset) == ("years", 1) and offset["sign"] < 0
 
 
 def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
@@ -171,6 +199,7 @@ def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
 _REPORTED = regex.compile(rf"\s?{one_of(report_verbs())}")
 #: `2019년 1월 대비`, `전년보다`: a date compared with is no date the story is told on
 _COMPARED = regex.compile(rf"\s?{one_of(LEXICON['comparison_markers'])}")
+_MONTH_BEFORE_FOCUS = frozenset(LEXICON["month_before_focus"])
 
 
 def _in_focus(text: str, group: Group) -> bool:
@@ -205,7 +234,7 @@ def _range_points(first: dict, last: dict, ctx: Context) -> tuple[Point, Point] 
         if finish_alone is not None and finish_alone.grain == "day" and "day" in first \
                 and not first.keys() & {"month", "year"} and last.keys() & {"month", "month_shift"}:
             begin = _day_up_to(first["day"], finish_alone.when.date())
-        elif finish_alone is not None and "month" in first and "year" not in first and "year" in last:
+        elif finish_alone is not None and "month" in first and "year" not in first and last.keys() & _FIXES_YEAR:
             year = finish_alone.when.year - (first["month"] > finish_alone.when.month)
             begin = _point({**first, "year": year}, ctx, None)
     finish = _point(last, ctx, begin) if begin else None
@@ -241,6 +270,9 @@ DATE_FIELDS = {"century", "decade", "year", "year_shift", "year_anchor_shift", "
 _RELATIVE_FIELDS = {"direction", "day_shift", "anchor_shift", "month_shift", "year_shift", "week_shift", "span_day",
                     "year_anchor_shift"}
 _YEAR_FIELDS = {"year", "year_shift", "year_anchor_shift"}
+#: what fixes the year of a range's end, so that a bare month before it takes the year that makes the
+#: range run forward (`10월부터 지난달까지`, `11월부터 2024년 2월까지`)
+_FIXES_YEAR = {"year", "month_shift"}
 
 
 def has_time(fields: dict) -> bool:
@@ -275,7 +307,7 @@ def _same_period(fields: dict, ctx: Context) -> tuple[str, str, None] | None:
     """`같은 기간` is the stretch in focus again; `전년 동월`, `2019년 같은 달`, `지난해 동기` the month
     or stretch in focus in another year."""
     if ctx.focus is None:
-        return None
+        return _year_of_no_focus(fields, ctx)
     first, last = ctx.focus
     if fields["same_period"] == "month":
         first, last = Point(_truncate(first.when, "month"), "month"), None
@@ -283,6 +315,15 @@ def _same_period(fields: dict, ctx: Context) -> tuple[str, str, None] | None:
     points = [Point(_shift(point.when, "years", years), point.grain, point.code) for point in (first, last) if point]
     kind = "TIME" if points[0].grain in _SECOND_GRAINS else "DATE"
     return kind, "/".join(_format(point) for point in points), None
+
+
+def _year_of_no_focus(fields: dict, ctx: Context) -> tuple[str, str, None] | None:
+    """`지난해 방문객은 전년 동기 대비 늘었다`: with no month or stretch in focus, a year's same period
+    is that year."""
+    if not fields.keys() & _YEAR_FIELDS:
+        return None
+    year = _year_of_same_period(fields, ctx, ctx.anchor_year)
+    return "DATE", _format(Point(dt.datetime(year, 1, 1), "year")), None
 
 
 def _year_of_same_period(fields: dict, ctx: Context, focus_year: int) -> int:
@@ -649,7 +690,10 @@ def _duration(quantity: dict) -> str:
     designator = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "hours": "H", "minutes": "M",
                   "seconds": "S"}[unit]
     number = amount if amount == "X" else f"{amount:g}"
-    if (quantity["half"] or quantity.get("hours_and_minutes")) and unit == "minutes" and amount >= 60:
+    if (quantity["half"] or quantity.get("two_units")) and unit == "months" and amount >= 12:
+        years, months = divmod(int(amount), 12)
+        return f"P{years}Y{months}M"
+    if (quantity["half"] or quantity.get("two_units")) and unit == "minutes" and amount >= 60:
         hours, minutes = divmod(int(amount), 60)
         return f"PT{hours}H{minutes}M"
     return f"PT{number}{designator}" if unit in ("hours", "minutes", "seconds") else f"P{number}{designator}"

@@ -146,7 +146,8 @@ class CountryLexicon:
         self.lone_hanja = re.compile(f"{NOT_AFTER_WORD}({one_of(s for s in self.short_code_of if HANJA.match(s))})"
                                      r"(?![\u4e00-\u9fff])")
         self.visit_cue = re.compile(one_of(cues["cues"]))
-        self.participation_cue = re.compile(one_of([*cues["participation_cues"], *cues["event_acts"]]))
+        self.participation_cue = re.compile(
+            one_of([*cues["participation_cues"], *cues["event_acts"], *cues["coming_verbs"]]))
         self.remote = re.compile(one_of(cues["remote_markers"]))
         self.tally_cue = re.compile(one_of(cues["tally_cues"]))
         self.outbound = re.compile(one_of(cues["outbound_markers"]))

@@ -109,7 +109,7 @@ def _first_letter(strings) -> str:
 class CountryLexicon:
     """The compiled form of countries.yaml and visit_cues.yaml."""
 
-    def __init__(self, countries: dict, cues: dict):
+    def __init__(self, countries: dict, cues: dict, counters: dict):
         self.countries = {entry["code"]: entry for entry in countries["countries"]}
         self.code_of = {form: entry["code"] for entry in countries["countries"] for form in entry["forms"]}
         self.short_code_of = {form: entry["code"] for entry in countries["countries"] for form in entry["short_forms"]}
@@ -166,6 +166,10 @@ class CountryLexicon:
         self.origin_verbs = tuple(cues["origin_verbs"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
         self.course_target = cues["course_target"]
+        # `12개국이`, `120개 기업이`: counters and counted nouns of parties other than people
+        self.party_counters = frozenset(c for c, unit in counters["counters"].items() if unit != "people")
+        self.parties_counted_with_gae = frozenset(
+            noun for noun, unit in counters["counted_with_gae"].items() if unit != "people")
         self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
         self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:{one_of(cues['visitor_nouns'])})"
                                          rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|들?(?:{one_of(cues['crowd_verbs'])}))")
@@ -438,8 +442,8 @@ class VisitJudge:
     def _case_role(self, morphs: list[Morph], i: int, particle: Morph, names_people: bool, limit: int) -> str | None:
         """The role the phrase's first case particle gives it: people as its subject, or as whom a
         course is for, come from the country."""
-        if names_people and particle.form in SUBJECT_PARTICLES:
-            return "origin"
+        if particle.form in SUBJECT_PARTICLES and (names_people or self._counts_parties(morphs, i)):
+            return "origin"  # `몽골 공무원 12명이`, `페루, 칠레 등 12개국이 참가했다`: they take part
         if not names_people and any(morph.form in self.lexicon.on_site_words for morph in morphs[:i]):
             return "location"  # `일본 오사카 현지 기업을 견학했다`: the visit is made there
         if names_people and particle.form in OBJECT_PARTICLES and self.text.startswith("대상으로", particle.end + 1):
@@ -449,6 +453,17 @@ class VisitJudge:
         if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
             return "origin"  # `중국은 … 2만4946명이 입국했다`: a country's row of a tally of arrivals
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _counts_parties(self, morphs: list[Morph], i: int) -> bool:
+        """The phrase before morphs[i] ends in a count of countries, bodies or cities (`12개국`,
+        `30여개국`, `120개 기업`), not one owned by what the country names (`덴마크 대회의
+        143개국`: the country is where that event was)."""
+        if any(morph.tag == "JKG" for morph in morphs[:i]):
+            return False
+        if i >= 2 and morphs[i - 1].form in self.lexicon.party_counters:
+            return morphs[i - 2].tag == "SN" or morphs[i - 2].form == "여"
+        return i >= 3 and morphs[i - 1].form in self.lexicon.parties_counted_with_gae \
+            and morphs[i - 2].form == "개" and morphs[i - 3].tag == "SN"
 
     def _counts_its_people(self, offset: int, limit: int) -> bool:
         """A count of people is the clause's subject, and the host's people are not named
@@ -669,4 +684,4 @@ class CountryRecognizer:
 
 @Language.factory("kr_countries", assigns=["doc.spans", "doc._.foreign_officials"])
 def make_country_recognizer(nlp: Language, name: str) -> CountryRecognizer:
-    return CountryRecognizer(CountryLexicon(load("countries"), load("visit_cues")))
+    return CountryRecognizer(CountryLexicon(load("countries"), load("visit_cues"), load("counters")))

@@ -150,6 +150,7 @@ class CountryLexicon:
             one_of([*cues["participation_cues"], *cues["event_acts"], *cues["coming_verbs"]]))
         self.remote = re.compile(one_of(cues["remote_markers"]))
         self.tally_cue = re.compile(one_of(cues["tally_cues"]))
+        self.tally_rank = re.compile(one_of(cues["tally_ranks"]))
         self.outbound = re.compile(one_of(cues["outbound_markers"]))
         self.breakdown = re.compile(one_of(cues["breakdown_markers"]))
         self.recalled = re.compile(one_of(cues["recall_markers"]))
@@ -166,6 +167,8 @@ class CountryLexicon:
         self.origin_verbs = tuple(cues["origin_verbs"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
         self.course_target = cues["course_target"]
+        # `중국인이`, `일본인들은`: the country's nationals, a word of their own (not `중국인민`)
+        self.nationals = re.compile(f"(?:{one_of(cues['national_suffixes'])})들?(?:[이가은는도의과와을를]|으?로)?(?![가-힣])")
         # `12개국이`, `120개 기업이`: counters and counted nouns of parties other than people
         self.party_counters = frozenset(c for c, unit in counters["counters"].items() if unit != "people")
         self.parties_counted_with_gae = frozenset(
@@ -341,9 +344,17 @@ class VisitJudge:
             return role is not None or mention.code not in self.destinations
         if role == "signatory":
             return self._signed_here(words)
+        if role == "origin" and self._ranks_visitors(words):
+            return True
         # `온라인으로 참여했다`: taking part from afar is no visit
         return role == "origin" and self._has_cue(self.lexicon.participation_cue, words) \
             and not self.lexicon.remote.search(words)
+
+    def _ranks_visitors(self, words: str) -> bool:
+        """`외국인 관광객은 일본인이 가장 많았다`: the sentence ranks the rows of a tally of
+        visitors, not of the host's people going abroad."""
+        return bool(self.lexicon.tally_cue.search(words) and self.lexicon.tally_rank.search(words)) \
+            and not self.lexicon.outbound.search(words)
 
     def _signed_here(self, words: str) -> bool:
         """The signing's venue is named and is no foreign place (`시청 대회의실에서`, not
@@ -408,7 +419,7 @@ class VisitJudge:
         case particle. A subject that names people (`몽골 등 5개국 공무원 12명이`) is where
         they come from."""
         morphs = self.morphemes.between(end, limit)[:MAX_PHRASE_MORPHS]
-        names_people = False
+        names_people = self.lexicon.nationals.match(self.text, end) is not None  # `중국인이`
         genitive = False  # `X 인사들의 센터 방문`: the trip is the people's, to the centre
         i = 0
         while i < len(morphs):

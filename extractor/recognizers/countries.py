@@ -341,13 +341,13 @@ class VisitJudge:
             return True
         if self._has_cue(self.lexicon.visit_cue, words):
             # a country the article's people travel to is, named with no role of its own, still the destination
-            return role is not None or mention.code not in self.destinations
+            return role not in (None, "complement") or mention.code not in self.destinations
         if role == "signatory":
             return self._signed_here(words)
         if role == "origin" and self._ranks_visitors(words):
             return True
         # `온라인으로 참여했다`: taking part from afar is no visit
-        return role == "origin" and self._has_cue(self.lexicon.participation_cue, words) \
+        return role in ("origin", "complement") and self._has_cue(self.lexicon.participation_cue, words) \
             and not self.lexicon.remote.search(words)
 
     def _ranks_visitors(self, words: str) -> bool:
@@ -438,9 +438,7 @@ class VisitJudge:
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
                 continue
             if _ends_phrase(morphs, i):
-                # `참석하는 수장은 러시아의 … 주지사, 베트남 … 성장이다`: people named as what the
-                # subject is are the subject's people
-                return "origin" if names_people and morph.tag == "VCP" else None
+                return _predicated_role(morphs, i, names_people, end)
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
             if morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns and (
@@ -566,6 +564,17 @@ def _is_apposition(morphs: list[Morph], i: int) -> bool:
     """morphs[i] is the copula of `N인 M` (`자매도시인 옌타이`), a noun phrase going on."""
     return (morphs[i].tag == "VCP" and i + 2 < len(morphs) and morphs[i + 1].tag == "ETM"
             and morphs[i + 1].form in ("ᆫ", "은", "인") and morphs[i + 2].tag.startswith(("NN", "SL", "SS")))
+
+
+def _predicated_role(morphs: list[Morph], i: int, names_people: bool, phrase_start: int) -> str | None:
+    """The phrase ends at a predicate: with the copula (`이다`, or none left in `멕시코다`), what
+    the subject is. People so named are the subject's people (`참석하는 수장은 러시아의 …
+    주지사, 베트남 … 성장이다`); a country, what the subject is (`참가국은 미국, 호주 등이다`)."""
+    if morphs[i].tag != "VCP":
+        noun_end = phrase_start if i == 0 else morphs[i - 1].end if morphs[i - 1].tag.startswith("NN") else None
+        if not (morphs[i].tag.startswith("E") and morphs[i].start == noun_end):
+            return None
+    return "origin" if names_people else "complement"
 
 
 def _ends_phrase(morphs: list[Morph], i: int) -> bool:

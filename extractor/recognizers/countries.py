@@ -61,6 +61,8 @@ OBJECT_PARTICLES = particles("object")
 PHRASE_PARTICLES = particles("genitive", "partner")
 PARTNER_PARTICLES = particles("partner")
 FOOTNOTE_HIDDEN_PARTICLES = particles("subject", "topic", "also", "genitive")
+#: A word that is a name and one of these (`우간다의`, which Kiwi may read as one proper noun).
+NAME_TAIL_PARTICLES = particles("subject", "topic", "also", "object", "genitive", "partner", "direction") | {"에서"}
 #: `33`, `3만`, `1만2천`, `1만 2000`: a number as the press writes it before `명`.
 KOREAN_NUMBER = r"[\d,]+(?:[만천](?: ?[\d,]+)?)*"
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
@@ -156,7 +158,8 @@ class CountryLexicon:
         self.recalled = re.compile(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
         self.not_cue = re.compile(one_of(cues["not_cues"]))
-        self.participant_heads = (*cues["participant_heads"], *cues["delegate_heads"])
+        self.people_heads = tuple(cues["participant_heads"])
+        self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
         self.trip_nouns = frozenset(cues["trip_nouns"])
         self.inviter_nouns = frozenset(cues["inviter_nouns"])
         self.event_verbs = tuple(cues["event_verbs"])
@@ -205,8 +208,8 @@ class MentionFinder:
         if self.text[mention.start:mention.end] not in self.lexicon.ambiguous:
             return False
         following = self.text[mention.end:mention.end + 12].lstrip(" 의")
-        if following.startswith(self.lexicon.context_heads):
-            return False
+        if following.startswith(self.lexicon.context_heads) or following.startswith(self.lexicon.people_heads):
+            return False  # `가나 정부`, `이란 선수단`
         next_morph = self.morphemes.starting_at(len(self.text) - len(following)) if following else None
         return next_morph is None or next_morph.tag != "NNP"
 
@@ -257,7 +260,7 @@ class MentionFinder:
     def _word_ends_well(self, end: int) -> bool:
         """The word goes on after a name only with a particle or a glued head (`미국산은`)."""
         tail = HANGUL_RUN.match(self.text, end).group()
-        if not tail or self._tail_morph_at(end):
+        if not tail or tail in NAME_TAIL_PARTICLES or self._tail_morph_at(end):
             return True
         for head in self.lexicon.glued_heads:
             if tail.startswith(head):

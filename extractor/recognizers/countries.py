@@ -572,12 +572,16 @@ def _is_apposition(morphs: list[Morph], i: int) -> bool:
 def _predicated_role(morphs: list[Morph], i: int, names_people: bool, phrase_start: int) -> str | None:
     """The phrase ends at a predicate: with the copula (`이다`, or none left in `멕시코다`), what
     the subject is. People so named are the subject's people (`참석하는 수장은 러시아의 …
-    주지사, 베트남 … 성장이다`); a country, what the subject is (`참가국은 미국, 호주 등이다`)."""
+    주지사, 베트남 … 성장이다`); a country, what the subject is (`참가국은 미국, 호주 등이다`), not
+    what a noun after it is (`북한의 조치 이틀째인 4일`)."""
     if morphs[i].tag != "VCP":
         noun_end = phrase_start if i == 0 else morphs[i - 1].end if morphs[i - 1].tag.startswith("NN") else None
         if not (morphs[i].tag.startswith("E") and morphs[i].start == noun_end):
             return None
-    return "origin" if names_people else "complement"
+    if names_people:
+        return "origin"
+    ending = morphs[i + 1] if morphs[i].tag == "VCP" and i + 1 < len(morphs) else morphs[i]
+    return None if ending.tag == "ETM" else "complement"
 
 
 def _ends_phrase(morphs: list[Morph], i: int) -> bool:

@@ -157,6 +157,9 @@ class CountryLexicon:
         self.breakdown = re.compile(one_of(cues["breakdown_markers"]))
         self.recalled = re.compile(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
+        self.audience_particles = frozenset(cues["audience_particles"])
+        self.host_act = re.compile(one_of(cues["host_acts"]))
+        self.audience_abroad = re.compile(one_of(cues["audience_abroad"]))
         self.not_cue = re.compile(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
         self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
@@ -345,10 +348,17 @@ class VisitJudge:
         if self._has_cue(self.lexicon.visit_cue, words):
             # a country the article's people travel to is, named with no role of its own, still the destination
             return role not in (None, "complement") or mention.code not in self.destinations
+        return self._came_by_role(role, words)
+
+    def _came_by_role(self, role: str | None, words: str) -> bool:
+        """With no visit cue in the sentence: a signatory signing here, a country's people taking
+        part, ranked in a tally of visitors, or as whom the host does something for here."""
         if role == "signatory":
             return self._signed_here(words)
         if role == "origin" and self._ranks_visitors(words):
             return True
+        if role == "audience":
+            return self._has_cue(self.lexicon.host_act, words) and not self.lexicon.audience_abroad.search(words)
         # `온라인으로 참여했다`: taking part from afar is no visit
         return role in ("origin", "complement") and self._has_cue(self.lexicon.participation_cue, words) \
             and not self.lexicon.remote.search(words)
@@ -460,6 +470,9 @@ class VisitJudge:
             return "location"  # `일본 오사카 현지 기업을 견학했다`: the visit is made there
         if names_people and particle.form in OBJECT_PARTICLES and self.text.startswith("대상으로", particle.end + 1):
             return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
+        if names_people and (particle.form in self.lexicon.audience_particles or (
+                particle.form in OBJECT_PARTICLES and self.text.startswith("상대로", particle.end + 1))):
+            return "audience"  # `X 공무원들에게 구정을 소개했다`: what the host does is for them
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
         if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):

@@ -180,7 +180,8 @@ class CountryLexicon:
         self.parties_counted_with_gae = frozenset(
             noun for noun, unit in counters["counted_with_gae"].items() if unit != "people")
         self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
-        self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:{one_of(cues['visitor_nouns'])})"
+        # `중국 단체관광객 3000여명`: a kind of visitors glued before (not `해외여행객`, the host's abroad)
+        self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
                                          rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|들?(?:{one_of(cues['crowd_verbs'])}))")
         self.city_code = foreign_cities()
         city_heads = one_of(countries["city_official_heads"])

@@ -61,6 +61,7 @@ class VisitLexicon:
         self.schedule_words = tuple(lexicon["schedule_words"])
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
+        self.this_event = tuple(lexicon["this_event_openings"])
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
         self.activity = regex.compile(one_of(lexicon["activities"]) + r"(?![원생단])")
 

@@ -85,6 +85,8 @@ COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)"
                                  rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위|인? [\d.]+%")
 PARENTHESES = re.compile(r"\([^()]*\)")
+#: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.
+LABEL = re.compile(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
 INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
@@ -342,6 +344,8 @@ class VisitJudge:
         role = self._role(mention.end, sentence[1])
         if role is None and explained is not None:
             role = self._marked_role(explained)
+        if role is None and LABEL.match(self.text, sentence[0], mention.start):
+            role = "complement"  # `참가국 : 가나, 케냐`: what the label names
         if role in ("destination", "location", "comparison", "subject matter"):
             return False
         if self.lexicon.visitors_after.match(self.text, mention.end):

@@ -165,6 +165,8 @@ class CountryLexicon:
         self.not_cue = re.compile(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
         self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
+        # after a name that is also a common word, a country's head or its people make it the country
+        self.company_heads = (*self.context_heads, *self.people_heads)
         self.trip_nouns = frozenset(cues["trip_nouns"])
         self.inviter_nouns = frozenset(cues["inviter_nouns"])
         self.event_verbs = tuple(cues["event_verbs"])
@@ -214,7 +216,7 @@ class MentionFinder:
         if self.text[mention.start:mention.end] not in self.lexicon.ambiguous:
             return False
         following = self.text[mention.end:mention.end + 12].lstrip(" 의")
-        if following.startswith(self.lexicon.context_heads) or following.startswith(self.lexicon.people_heads):
+        if following.startswith(self.lexicon.company_heads):
             return False  # `가나 정부`, `이란 선수단`
         next_morph = self.morphemes.starting_at(len(self.text) - len(following)) if following else None
         return next_morph is None or next_morph.tag != "NNP"

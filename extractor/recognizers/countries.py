@@ -21,7 +21,12 @@ lone name gives other morphemes than in context):
 - with no visit verb, a country is also visiting when its people are named as visitors
   before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
-  or after a sentence that reports visits or counts visitors, not the host's people going abroad.
+  or after a sentence that reports visits or counts visitors, not the host's people going abroad;
+- the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
+  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part, what a subject of
+  taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
+  visitors (`관광객은 X인이 가장 많았다`), or people for whom the host does something here
+  (`X 공무원들에게 구정을 소개했다`).
 """
 from __future__ import annotations
 

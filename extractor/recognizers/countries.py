@@ -21,7 +21,12 @@ lone name gives other morphemes than in context):
 - with no visit verb, a country is also visiting when its people are named as visitors
   before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
-  or after a sentence that reports visits or counts visitors, not the host's people going abroad.
+  or after a sentence that reports visits or counts visitors, not the host's people going abroad;
+- the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
+  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part, what a subject of
+  taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
+  visitors (`관광객은 X인이 가장 많았다`), or people for whom the host does something here
+  (`X 공무원들에게 구정을 소개했다`).
 """
 from __future__ import annotations
 
@@ -61,6 +66,8 @@ OBJECT_PARTICLES = particles("object")
 PHRASE_PARTICLES = particles("genitive", "partner")
 PARTNER_PARTICLES = particles("partner")
 FOOTNOTE_HIDDEN_PARTICLES = particles("subject", "topic", "also", "genitive")
+#: A word that is a name and one of these (`우간다의`, which Kiwi may read as one proper noun).
+NAME_TAIL_PARTICLES = particles("subject", "topic", "also", "object", "genitive", "partner", "direction") | {"에서"}
 #: `33`, `3만`, `1만2천`, `1만 2000`: a number as the press writes it before `명`.
 KOREAN_NUMBER = r"[\d,]+(?:[만천](?: ?[\d,]+)?)*"
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
@@ -83,6 +90,8 @@ COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)"
                                  rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위|인? [\d.]+%")
 PARENTHESES = re.compile(r"\([^()]*\)")
+#: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.
+LABEL = re.compile(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
 INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
@@ -109,7 +118,7 @@ def _first_letter(strings) -> str:
 class CountryLexicon:
     """The compiled form of countries.yaml and visit_cues.yaml."""
 
-    def __init__(self, countries: dict, cues: dict):
+    def __init__(self, countries: dict, cues: dict, counters: dict):
         self.countries = {entry["code"]: entry for entry in countries["countries"]}
         self.code_of = {form: entry["code"] for entry in countries["countries"] for form in entry["forms"]}
         self.short_code_of = {form: entry["code"] for entry in countries["countries"] for form in entry["short_forms"]}
@@ -146,15 +155,23 @@ class CountryLexicon:
         self.lone_hanja = re.compile(f"{NOT_AFTER_WORD}({one_of(s for s in self.short_code_of if HANJA.match(s))})"
                                      r"(?![\u4e00-\u9fff])")
         self.visit_cue = re.compile(one_of(cues["cues"]))
-        self.participation_cue = re.compile(one_of([*cues["participation_cues"], *cues["event_acts"]]))
+        self.participation_cue = re.compile(
+            one_of([*cues["participation_cues"], *cues["event_acts"], *cues["coming_verbs"]]))
         self.remote = re.compile(one_of(cues["remote_markers"]))
         self.tally_cue = re.compile(one_of(cues["tally_cues"]))
+        self.tally_rank = re.compile(one_of(cues["tally_ranks"]))
         self.outbound = re.compile(one_of(cues["outbound_markers"]))
         self.breakdown = re.compile(one_of(cues["breakdown_markers"]))
         self.recalled = re.compile(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
+        self.audience_particles = frozenset(cues["audience_particles"])
+        self.host_act = re.compile(one_of(cues["host_acts"]))
+        self.audience_abroad = re.compile(one_of(cues["audience_abroad"]))
         self.not_cue = re.compile(one_of(cues["not_cues"]))
-        self.participant_heads = (*cues["participant_heads"], *cues["delegate_heads"])
+        self.people_heads = tuple(cues["participant_heads"])
+        self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
+        # after a name that is also a common word, a country's head or its people make it the country
+        self.company_heads = (*self.context_heads, *self.people_heads)
         self.trip_nouns = frozenset(cues["trip_nouns"])
         self.inviter_nouns = frozenset(cues["inviter_nouns"])
         self.event_verbs = tuple(cues["event_verbs"])
@@ -165,8 +182,15 @@ class CountryLexicon:
         self.origin_verbs = tuple(cues["origin_verbs"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
         self.course_target = cues["course_target"]
+        # `중국인이`, `일본인들은`: the country's nationals, a word of their own (not `중국인민`)
+        self.nationals = re.compile(f"(?:{one_of(cues['national_suffixes'])})들?(?:[이가은는도의과와을를]|으?로)?(?![가-힣])")
+        # `12개국이`, `120개 기업이`: counters and counted nouns of parties other than people
+        self.party_counters = frozenset(c for c, unit in counters["counters"].items() if unit != "people")
+        self.parties_counted_with_gae = frozenset(
+            noun for noun, unit in counters["counted_with_gae"].items() if unit != "people")
         self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
-        self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:{one_of(cues['visitor_nouns'])})"
+        # `중국 단체관광객 3000여명`: a kind of visitors glued before (not `해외여행객`, the host's abroad)
+        self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
                                          rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|들?(?:{one_of(cues['crowd_verbs'])}))")
         self.city_code = foreign_cities()
         city_heads = one_of(countries["city_official_heads"])
@@ -197,8 +221,8 @@ class MentionFinder:
         if self.text[mention.start:mention.end] not in self.lexicon.ambiguous:
             return False
         following = self.text[mention.end:mention.end + 12].lstrip(" 의")
-        if following.startswith(self.lexicon.context_heads):
-            return False
+        if following.startswith(self.lexicon.company_heads):
+            return False  # `가나 정부`, `이란 선수단`
         next_morph = self.morphemes.starting_at(len(self.text) - len(following)) if following else None
         return next_morph is None or next_morph.tag != "NNP"
 
@@ -249,7 +273,7 @@ class MentionFinder:
     def _word_ends_well(self, end: int) -> bool:
         """The word goes on after a name only with a particle or a glued head (`미국산은`)."""
         tail = HANGUL_RUN.match(self.text, end).group()
-        if not tail or self._tail_morph_at(end):
+        if not tail or tail in NAME_TAIL_PARTICLES or self._tail_morph_at(end):
             return True
         for head in self.lexicon.glued_heads:
             if tail.startswith(head):
@@ -327,18 +351,35 @@ class VisitJudge:
         role = self._role(mention.end, sentence[1])
         if role is None and explained is not None:
             role = self._marked_role(explained)
+        if role is None and LABEL.match(self.text, sentence[0], mention.start):
+            role = "complement"  # `참가국 : 가나, 케냐`: what the label names
         if role in ("destination", "location", "comparison", "subject matter"):
             return False
         if self.lexicon.visitors_after.match(self.text, mention.end):
             return True
         if self._has_cue(self.lexicon.visit_cue, words):
             # a country the article's people travel to is, named with no role of its own, still the destination
-            return role is not None or mention.code not in self.destinations
+            return role not in (None, "complement") or mention.code not in self.destinations
+        return self._came_by_role(role, words)
+
+    def _came_by_role(self, role: str | None, words: str) -> bool:
+        """With no visit cue in the sentence: a signatory signing here, a country's people taking
+        part, ranked in a tally of visitors, or as whom the host does something for here."""
         if role == "signatory":
             return self._signed_here(words)
+        if role == "origin" and self._ranks_visitors(words):
+            return True
+        if role == "audience":
+            return self._has_cue(self.lexicon.host_act, words) and not self.lexicon.audience_abroad.search(words)
         # `온라인으로 참여했다`: taking part from afar is no visit
-        return role == "origin" and self._has_cue(self.lexicon.participation_cue, words) \
+        return role in ("origin", "complement") and self._has_cue(self.lexicon.participation_cue, words) \
             and not self.lexicon.remote.search(words)
+
+    def _ranks_visitors(self, words: str) -> bool:
+        """`외국인 관광객은 일본인이 가장 많았다`: the sentence ranks the rows of a tally of
+        visitors, not of the host's people going abroad."""
+        return bool(self.lexicon.tally_cue.search(words) and self.lexicon.tally_rank.search(words)) \
+            and not self.lexicon.outbound.search(words)
 
     def _signed_here(self, words: str) -> bool:
         """The signing's venue is named and is no foreign place (`시청 대회의실에서`, not
@@ -403,7 +444,7 @@ class VisitJudge:
         case particle. A subject that names people (`몽골 등 5개국 공무원 12명이`) is where
         they come from."""
         morphs = self.morphemes.between(end, limit)[:MAX_PHRASE_MORPHS]
-        names_people = False
+        names_people = self.lexicon.nationals.match(self.text, end) is not None  # `중국인이`
         genitive = False  # `X 인사들의 센터 방문`: the trip is the people's, to the centre
         i = 0
         while i < len(morphs):
@@ -422,9 +463,7 @@ class VisitJudge:
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
                 continue
             if _ends_phrase(morphs, i):
-                # `참석하는 수장은 러시아의 … 주지사, 베트남 … 성장이다`: people named as what the
-                # subject is are the subject's people
-                return "origin" if names_people and morph.tag == "VCP" else None
+                return _predicated_role(morphs, i, names_people, end)
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
             if morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns and (
@@ -437,17 +476,31 @@ class VisitJudge:
     def _case_role(self, morphs: list[Morph], i: int, particle: Morph, names_people: bool, limit: int) -> str | None:
         """The role the phrase's first case particle gives it: people as its subject, or as whom a
         course is for, come from the country."""
-        if names_people and particle.form in SUBJECT_PARTICLES:
-            return "origin"
+        if particle.form in SUBJECT_PARTICLES and (names_people or self._counts_parties(morphs, i)):
+            return "origin"  # `몽골 공무원 12명이`, `페루, 칠레 등 12개국이 참가했다`: they take part
         if not names_people and any(morph.form in self.lexicon.on_site_words for morph in morphs[:i]):
             return "location"  # `일본 오사카 현지 기업을 견학했다`: the visit is made there
         if names_people and particle.form in OBJECT_PARTICLES and self.text.startswith("대상으로", particle.end + 1):
             return "origin"  # `8개국 공무원 15명을 대상으로 과정을 운영한다`: they take part
+        if names_people and (particle.form in self.lexicon.audience_particles or (
+                particle.form in OBJECT_PARTICLES and self.text.startswith("상대로", particle.end + 1))):
+            return "audience"  # `X 공무원들에게 구정을 소개했다`: what the host does is for them
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
         if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
             return "origin"  # `중국은 … 2만4946명이 입국했다`: a country's row of a tally of arrivals
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _counts_parties(self, morphs: list[Morph], i: int) -> bool:
+        """The phrase before morphs[i] ends in a count of countries, bodies or cities (`12개국`,
+        `30여개국`, `120개 기업`), not one owned by what the country names (`덴마크 대회의
+        143개국`: the country is where that event was)."""
+        if any(morph.tag == "JKG" for morph in morphs[:i]):
+            return False
+        if i >= 2 and morphs[i - 1].form in self.lexicon.party_counters:
+            return morphs[i - 2].tag == "SN" or morphs[i - 2].form == "여"
+        return i >= 3 and morphs[i - 1].form in self.lexicon.parties_counted_with_gae \
+            and morphs[i - 2].form == "개" and morphs[i - 3].tag == "SN"
 
     def _counts_its_people(self, offset: int, limit: int) -> bool:
         """A count of people is the clause's subject, and the host's people are not named
@@ -539,6 +592,21 @@ def _is_apposition(morphs: list[Morph], i: int) -> bool:
     """morphs[i] is the copula of `N인 M` (`자매도시인 옌타이`), a noun phrase going on."""
     return (morphs[i].tag == "VCP" and i + 2 < len(morphs) and morphs[i + 1].tag == "ETM"
             and morphs[i + 1].form in ("ᆫ", "은", "인") and morphs[i + 2].tag.startswith(("NN", "SL", "SS")))
+
+
+def _predicated_role(morphs: list[Morph], i: int, names_people: bool, phrase_start: int) -> str | None:
+    """The phrase ends at a predicate: with the copula (`이다`, or none left in `멕시코다`), what
+    the subject is. People so named are the subject's people (`참석하는 수장은 러시아의 …
+    주지사, 베트남 … 성장이다`); a country, what the subject is (`참가국은 미국, 호주 등이다`), not
+    what a noun after it is (`북한의 조치 이틀째인 4일`)."""
+    if morphs[i].tag != "VCP":
+        noun_end = phrase_start if i == 0 else morphs[i - 1].end if morphs[i - 1].tag.startswith("NN") else None
+        if not (morphs[i].tag.startswith("E") and morphs[i].start == noun_end):
+            return None
+    if names_people:
+        return "origin"
+    ending = morphs[i + 1] if morphs[i].tag == "VCP" and i + 1 < len(morphs) else morphs[i]
+    return None if ending.tag == "ETM" else "complement"
 
 
 def _ends_phrase(morphs: list[Morph], i: int) -> bool:
@@ -668,4 +736,4 @@ class CountryRecognizer:
 
 @Language.factory("kr_countries", assigns=["doc.spans", "doc._.foreign_officials"])
 def make_country_recognizer(nlp: Language, name: str) -> CountryRecognizer:
-    return CountryRecognizer(CountryLexicon(load("countries"), load("visit_cues")))
+    return CountryRecognizer(CountryLexicon(load("countries"), load("visit_cues"), load("counters")))

@@ -12,7 +12,9 @@ without a day, unless the schedule that follows dates it, an event held just bef
 it (`15일 개막했다` then `40개국 4,100여명이 참석하는`), or it goes on from the report's day
 to a stated end (`26일까지 실시하는 연수에 … 참석했다고 22일 밝혔다`). A sentence with no date
 that breaks the last tally down (`중국이 41만명으로 가장 많았고, 일본(22만명), …`) is one
-visit per row. Clauses of one sentence on other days are legs or groups of their own
+visit per row, as is, after a month's or a year's tally, one giving a visiting country's count
+(`특히 중국인 방문객이 42만명으로 늘었다`). Visitors counted with a tally noun (`외래 관광객
+전체로는 45만명`) report a tally as a visit verb does. Clauses of one sentence on other days are legs or groups of their own
 (`프놈펜시에서 5일부터 14일까지, 호치민시에서 20일부터 28일까지`); holding or attending an event
 abroad is a trip there (`대만에서 로드쇼를 개최`); a visit recalled as background (`방문한 바
 있다`, a delegation's visit months before the report) is no visit of the article.

@@ -15,6 +15,8 @@ from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
 #: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
 ROW_SEPARATOR = re.compile(r",(?![^()]*\))")
 MIN_ROWS = 3
+#: The grains of a period whose tally of visitors is a statistic (a month's, a year's).
+STATISTICS_GRAINS = ("month", "quarter", "half", "year")
 
 
 def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
@@ -27,7 +29,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
     tallied: Dated | None = None  # the date of the last visit told
     for sentence in sentence_parts(ctx.doc, zones):
         came_before, arrived = arrived, names_arrivals(ctx, sentence.start, sentence.end)
-        rows = _breakdown(ctx, sentence) if tallied is not None else []
+        rows = _breakdown(ctx, sentence, tallied) if tallied is not None else []
         if rows:
             # `총 247만 명이 찾았다` then `A축제가 90만 명, B축제 42만 명, …`: a visit per row
             for row in rows:
@@ -120,10 +122,11 @@ def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
             or Clause(sentence.start, sentence.end, None, until=until, leaves=departure_in(ctx, sentence))]
 
 
-def _breakdown(ctx: VisitContext, sentence) -> list[tuple[int, int]]:
+def _breakdown(ctx: VisitContext, sentence, tallied: Dated) -> list[tuple[int, int]]:
     """The rows of a sentence with no date of its own that breaks a tally down, one count of
     people per comma-separated item (`국가별로는 중국이 41만명으로 가장 많았고, 일본(22만명),
-    대만(16만명) …`); none unless it has at least MIN_ROWS of them."""
+    대만(16만명) …`); none unless it has at least MIN_ROWS of them, or each row is a visiting
+    country's after a month's or a year's tally (`특히 중국인 방문객이 42만명으로 늘었다`)."""
     if ctx.within(ctx.dates, sentence.start, sentence.end):
         return []
     rows, start = [], sentence.start
@@ -134,9 +137,17 @@ def _breakdown(ctx: VisitContext, sentence) -> list[tuple[int, int]]:
             rows.append((start, end, counts[0].value))
         start = end + 1
     values = sorted(value for _, _, value in rows)
-    if len(rows) < MIN_ROWS or values[-1] >= sum(values[:-1]):
-        return []  # `방글라데시(2명), 필리핀(2명) … 등 12개국 15명`: one visit's people and their total
+    table = len(rows) >= MIN_ROWS and values[-1] < sum(values[:-1])
+    # not `방글라데시(2명), 필리핀(2명) … 등 12개국 15명`: one visit's people and their total
+    if not (table or _rows_of_countries(ctx, rows, tallied)):
+        return []
     return [(row_start, row_end) for row_start, row_end, _ in rows]
+
+
+def _rows_of_countries(ctx: VisitContext, rows: list[tuple[int, int, int]], tallied: Dated) -> bool:
+    """Each row names one visiting country, and the tally before counts a month or more."""
+    return bool(rows) and tallied.period.grain in STATISTICS_GRAINS and all(
+        len([c for c in ctx.within(ctx.countries, start, end) if c.visiting]) == 1 for start, end, _ in rows)
 
 
 def _opening_of_event(ctx: VisitContext, sentence) -> Clause | None:

@@ -195,6 +195,10 @@ def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Da
     number of days (`개막(6일) 이후 8일간 누적관광객이`), or up to the reference date; a range
     given whole (`10일부터 19일까지 … 다녀갔다`) is the tally's own."""
     since = min(dates, key=lambda d: d.period)
+    if ctx.text.startswith(ctx.lex.tally_ends, since.end) and since.period.grain == "month":
+        # `올들어 11월까지 누적 외래 관광객은`: a month the tally runs to, from its year's first
+        january = Period(f"{since.period.first_bound[:4]}-01")
+        return Clause(sentence.start, sentence.end, since.with_period(january.through(since.period)), True)
     until = [d for d in dates if d is not since and ctx.text.startswith(ctx.lex.tally_ends, d.end)
              and d.period > since.period]
     if not until and since.period.is_span and since.period.end is not None:

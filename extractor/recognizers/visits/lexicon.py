@@ -24,6 +24,10 @@ class VisitLexicon:
         self.meeting_cue = regex.compile(one_of(cues["meeting_cues"]))
         self.visit_cue = regex.compile(one_of(visiting + tuple(lexicon["extra_cues"])))
         self.participation_cue = regex.compile(one_of(cues["participation_cues"]))
+        # `외래 관광객 전체로는 45만9906명`, `입국한 일본인은 6만2422명`: visitors counted, a tally;
+        # not the host's people going abroad (`우리 국민의 해외 관광객은 104만명`)
+        self.tally_count = regex.compile(rf"(?:{one_of(cues['tally_cues'])})[^.,\d]{{0,10}}\d[\d,만천]*\s?여?\s?명")
+        self.outbound = regex.compile(one_of(cues["outbound_markers"]))
         self.arrival_word = regex.compile(one_of(lexicon["arrival_heads"]))
         self.delegation = regex.compile(one_of(lexicon["delegation_heads"]))
         self.visit_verb = regex.compile(one_of(visiting))
@@ -57,6 +61,7 @@ class VisitLexicon:
         self.schedule_words = tuple(lexicon["schedule_words"])
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
+        self.this_event = tuple(lexicon["this_event_openings"])
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
         self.activity = regex.compile(one_of(lexicon["activities"]) + r"(?![원생단])")
 
@@ -65,7 +70,7 @@ class VisitLexicon:
         (`농업인 2천여 명이 참석했다`: a visit only if they come from abroad), "meeting" when it
         only meets people (`대표단 6명을 만나`), else None."""
         text = self.not_cue.sub("", text)
-        if self.visit_cue.search(text):
+        if self.visit_cue.search(text) or (self.tally_count.search(text) and not self.outbound.search(text)):
             return "visit"
         if self.participation_cue.search(text):
             return "attendance"

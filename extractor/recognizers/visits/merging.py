@@ -35,6 +35,8 @@ class Told:
     leg: bool = False
     #: told as done before (`방문한 바 있다`)
     recalled: bool = False
+    #: its sentence points to the article's own visit (`이번 방문에는`)
+    of_the_story: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -65,7 +67,7 @@ class Story:
             return
         stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
         if visit.period is None and self._last is not None:
-            target = self._last
+            target = self._visits[0] if visit.of_the_story else self._last
             if target.countries and not set(target.countries) < set(visit.countries):
                 # the visitors' countries are told: others named later are context, unless they
                 # list them all again (`가나, 감비아 등 25개국` then the 25 names)

@@ -54,6 +54,7 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
             word in text for word in ctx.lex.schedule_words),
         leaves=clause.leaves,
         recalled=not clause.cumulative and any(marker in text for marker in ctx.lex.recalls),
+        of_the_story=sentence.text.lstrip().startswith(ctx.lex.this_event),
     )
 
 

@@ -5,7 +5,8 @@ holding every Korean numeral word) took a tenth of a cold start to compile. A co
 pickles as its compiled code (`regex` registers that with copyreg) and unpickles without being
 parsed again, a fortieth of the time. `compiled(pattern)` therefore takes the pattern from a cache
 file read once per process and compiles only what the file lacks; `save()`, called once the
-pipeline is loaded, rewrites the file with the patterns this process asked for if it lacked any.
+pipeline is loaded, rewrites the file with the patterns this process asked for (and as many of the
+file's others) if it lacked any.
 The file is named by the versions of Python and regex and kept with the user's other caches (it is
 trusted as the byte-compiled modules in `__pycache__` are); when it cannot be read or written, the
 patterns are compiled as before.
@@ -52,14 +53,23 @@ def save() -> None:
     path = cache_file()
     if not _lacking or path is None:
         return
+    kept = _kept_with_asked()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as file:
-            pickle.dump(_asked, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(file.name, path)  # whole or not at all, even with processes saving at once
     except OSError:
         return  # a read-only or full disk: the patterns are compiled again next time
-    _stored, _lacking = dict(_asked), False
+    _stored, _lacking = kept, False
+
+
+def _kept_with_asked() -> dict[tuple[str, int], regex.Pattern]:
+    """The patterns asked for, and as many of the file's others: two installations of different
+    versions (two virtual environments) then keep each other's patterns instead of rewriting the file
+    in turn, while patterns no version asks for any more drop out."""
+    others = [(key, pattern) for key, pattern in _stored_patterns().items() if key not in _asked]
+    return {**dict(others[:len(_asked)]), **_asked}
 
 
 def _stored_patterns() -> dict[tuple[str, int], regex.Pattern]:

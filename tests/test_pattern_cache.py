@@ -43,3 +43,15 @@ def test_a_broken_cache_file_is_compiled_past_and_written_anew(fresh_process, mo
     pattern_cache.save()
     _new_process(monkeypatch)
     assert PATTERN in {pattern for pattern, _ in pattern_cache._stored_patterns()}
+
+
+def test_another_installations_patterns_stay_in_the_file(fresh_process, monkeypatch):
+    """Two versions in two virtual environments share the file: each keeps the other's patterns."""
+    other = r"(?P<number>\d+)\s?(?:곳|개소)"
+    pattern_cache.compiled(other)
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    pattern_cache.compiled(PATTERN)
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    assert {pattern for pattern, _ in pattern_cache._stored_patterns()} == {PATTERN, other}

@@ -223,7 +223,9 @@ def _daily_hours(text: str, group: Group) -> bool:
 
 
 def _without_day(value: str) -> str:
-    return "T" + value.split("T", 1)[1]
+    """`2024-05-02T09:00` → `T09:00`; a bound with no time of day (`~이날` closing hours) stays as it is."""
+    _, time_mark, time = value.partition("T")
+    return time_mark + time if time_mark else value
 
 
 def _range_points(first: dict, last: dict, ctx: Context) -> tuple[Point, Point] | None:

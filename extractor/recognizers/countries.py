@@ -180,6 +180,8 @@ class CountryLexicon:
         self.visited_object_verbs = tuple(cues["visited_object_verbs"])
         self.on_site_words = frozenset(cues["on_site_words"])
         self.origin_verbs = tuple(cues["origin_verbs"])
+        self.arrival_words = frozenset(cues["arrival_words"])
+        self.arrival_modifiers = frozenset(cues["arrival_modifiers"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
         self.course_target = cues["course_target"]
         # `중국인이`, `일본인들은`: the country's nationals, a word of their own (not `중국인민`)
@@ -363,12 +365,15 @@ class VisitJudge:
         return self._came_by_role(role, words)
 
     def _came_by_role(self, role: str | None, words: str) -> bool:
-        """With no visit cue in the sentence: a signatory signing here, a country's people taking
-        part, ranked in a tally of visitors, or as whom the host does something for here."""
+        """With no visit cue in the sentence: a signatory signing here, people told as coming from
+        the country (`X에서 온`), its people taking part, ranked in a tally of visitors, or as whom
+        the host does something for here."""
         if role == "signatory":
             return self._signed_here(words)
         if role == "origin" and self._ranks_visitors(words):
             return True
+        if role == "arrival":
+            return not self.lexicon.remote.search(words)
         if role == "audience":
             return self._has_cue(self.lexicon.host_act, words) and not self.lexicon.audience_abroad.search(words)
         # `온라인으로 참여했다`: taking part from afar is no visit
@@ -578,9 +583,18 @@ class VisitJudge:
                 return "origin"  # `X 등 개도국을 대상으로 초청연수를 개최`: they are the trainees
             return "subject matter"  # `X에 대해 설명했다`, `일본·대만을 대상으로 한 제도`
         if particle == "에서":
+            if words and self._tells_arrival(words):
+                return "arrival"  # `4개국에서 온 의료진은`: the words tell they came
             came = any(PEOPLE_COUNT.match(word) or word.startswith(lexicon.origin_verbs) for word in words[:4])
             return "origin" if came else "location"
         return None
+
+    def _tells_arrival(self, words: list[str]) -> bool:
+        """The words after `X에서` tell people came (`왔다`; `온 12명의 의료진`, `온 참가자`)."""
+        if words[0].rstrip(".,") in self.lexicon.arrival_words:
+            return True
+        return words[0] in self.lexicon.arrival_modifiers and any(
+            PEOPLE_COUNT.match(word) or word.startswith(self.lexicon.people_heads) for word in words[1:3])
 
     def _ranks_after(self, particle: str, words: list[str]) -> bool:
         """`X에 이어 한국에서 가장 먼`: X ranks first, it did not come."""

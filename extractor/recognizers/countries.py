@@ -25,8 +25,9 @@ lone name gives other morphemes than in context):
 - the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
   `X인`) or counted parties (`X 등 12개국`) as a subject of taking part, what a subject of
   taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
-  visitors (`관광객은 X인이 가장 많았다`), or people for whom the host does something here
-  (`X 공무원들에게 구정을 소개했다`).
+  visitors (`관광객은 X인이 가장 많았다`), people for whom the host does something here
+  (`X 공무원들에게 구정을 소개했다`), or people told as coming from it by the word right after
+  `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue.
 """
 from __future__ import annotations
 

@@ -85,10 +85,10 @@ FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a
 LIST_SEPARATOR_AFTER = re.compile(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
-#: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`, `태국 2만9316명`: a
-#: country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
-COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)"
-                                 rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
+#: `일본(22만5351명)`, `대만(40만3천773명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`,
+#: `태국 2만9316명`: a country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
+COUNT_AFTER_COUNTRY = re.compile(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
+                                 rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] {KOREAN_NUMBER}(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위|인? [\d.]+%")
 PARENTHESES = re.compile(r"\([^()]*\)")
 #: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.

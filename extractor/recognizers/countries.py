@@ -25,8 +25,9 @@ lone name gives other morphemes than in context):
 - the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
   `X인`) or counted parties (`X 등 12개국`) as a subject of taking part, what a subject of
   taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
-  visitors (`관광객은 X인이 가장 많았다`), or people for whom the host does something here
-  (`X 공무원들에게 구정을 소개했다`).
+  visitors (`관광객은 X인이 가장 많았다`), people for whom the host does something here
+  (`X 공무원들에게 구정을 소개했다`), or people told as coming from it by the word right after
+  `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue.
 """
 from __future__ import annotations
 
@@ -84,10 +85,10 @@ FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a
 LIST_SEPARATOR_AFTER = re.compile(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
-#: `일본(22만5351명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`, `태국 2만9316명`: a
-#: country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
-COUNT_AFTER_COUNTRY = re.compile(r"\(\s*[\d,]+(?:만\s*[\d,]*)?\s*명?\s*\)"
-                                 rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] [\d,]+(?:만[\d,]*)?(?:여)?\s?명으로"
+#: `일본(22만5351명)`, `대만(40만3천773명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`,
+#: `태국 2만9316명`: a country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
+COUNT_AFTER_COUNTRY = re.compile(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
+                                 rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] {KOREAN_NUMBER}(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위|인? [\d.]+%")
 PARENTHESES = re.compile(r"\([^()]*\)")
 #: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.
@@ -180,6 +181,8 @@ class CountryLexicon:
         self.visited_object_verbs = tuple(cues["visited_object_verbs"])
         self.on_site_words = frozenset(cues["on_site_words"])
         self.origin_verbs = tuple(cues["origin_verbs"])
+        self.arrival_words = frozenset(cues["arrival_words"])
+        self.arrival_modifiers = frozenset(cues["arrival_modifiers"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
         self.course_target = cues["course_target"]
         # `중국인이`, `일본인들은`: the country's nationals, a word of their own (not `중국인민`)
@@ -363,12 +366,15 @@ class VisitJudge:
         return self._came_by_role(role, words)
 
     def _came_by_role(self, role: str | None, words: str) -> bool:
-        """With no visit cue in the sentence: a signatory signing here, a country's people taking
-        part, ranked in a tally of visitors, or as whom the host does something for here."""
+        """With no visit cue in the sentence: a signatory signing here, people told as coming from
+        the country (`X에서 온`), its people taking part, ranked in a tally of visitors, or as whom
+        the host does something for here."""
         if role == "signatory":
             return self._signed_here(words)
         if role == "origin" and self._ranks_visitors(words):
             return True
+        if role == "arrival":
+            return not self.lexicon.remote.search(words)
         if role == "audience":
             return self._has_cue(self.lexicon.host_act, words) and not self.lexicon.audience_abroad.search(words)
         # `온라인으로 참여했다`: taking part from afar is no visit
@@ -578,9 +584,18 @@ class VisitJudge:
                 return "origin"  # `X 등 개도국을 대상으로 초청연수를 개최`: they are the trainees
             return "subject matter"  # `X에 대해 설명했다`, `일본·대만을 대상으로 한 제도`
         if particle == "에서":
+            if words and self._tells_arrival(words):
+                return "arrival"  # `4개국에서 온 의료진은`: the words tell they came
             came = any(PEOPLE_COUNT.match(word) or word.startswith(lexicon.origin_verbs) for word in words[:4])
             return "origin" if came else "location"
         return None
+
+    def _tells_arrival(self, words: list[str]) -> bool:
+        """The words after `X에서` tell people came (`왔다`; `온 12명의 의료진`, `온 참가자`)."""
+        if words[0].rstrip(".,") in self.lexicon.arrival_words:
+            return True
+        return words[0] in self.lexicon.arrival_modifiers and any(
+            PEOPLE_COUNT.match(word) or word.startswith(self.lexicon.people_heads) for word in words[1:3])
 
     def _ranks_after(self, particle: str, words: list[str]) -> bool:
         """`X에 이어 한국에서 가장 먼`: X ranks first, it did not come."""

@@ -185,6 +185,7 @@ class Heads:
     container_heads: frozenset
     kind_heads: frozenset
     generic_activities: frozenset
+    scoped_activity: re.Pattern
     generic: frozenset
     descriptive: frozenset
     list_closers: frozenset
@@ -255,6 +256,8 @@ def heads() -> Heads:
         container_heads=frozenset(data["programs"]["container_heads"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
+        scoped_activity=re.compile("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
+                                                         "|".join(data["programs"]["scoped_activities"]))),
         generic=frozenset(data["generic_modifiers"]),
         descriptive=frozenset(data["descriptive_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
@@ -800,6 +803,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
+                                or _scoped_activity(modifier, head, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
                                 or (head == _COURSE and modifier_words[-1] in lex.process_nouns)
                                 or _names_a_tie(modifier_words, head, lex)):
@@ -821,6 +825,12 @@ def _names_a_tie(modifier_words: list[str], head: str, lex: Heads) -> bool:
     """`자매결연 협약`, `방문 우호도시 협약`, `자매‧우호도시 협약`: an agreement named by the tie it
     founds between two cities or bodies is the act of tying them, no named agreement."""
     return head in lex.tie_agreements and _COORDINATION.split(modifier_words[-1])[-1] in lex.ties
+
+
+def _scoped_activity(modifier: str, head: str, lex: Heads) -> bool:
+    """`국제 협력 사업`, `민간교류사업`: an activity and how widely or with whom it is done, before a
+    general head, name a kind of programme (`한중 미래지향 교류사업` says which)."""
+    return head in lex.kind_heads and lex.scoped_activity.fullmatch("".join(modifier.split())) is not None
 
 
 def _ends_in_programme_word(text: str, lex: Heads) -> bool:

@@ -202,6 +202,7 @@ class Heads:
     meeting_bodies: tuple[str, ...]
     opening_ceremonies: frozenset
     process_nouns: frozenset
+    course_levels: frozenset
     superlatives: frozenset
     dedicated_year: str
 
@@ -274,6 +275,7 @@ def heads() -> Heads:
         opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
         meeting_bodies=tuple(data["programs"]["meeting_bodies"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
+        course_levels=frozenset(data["programs"]["course_levels"]),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
     )
@@ -805,7 +807,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
                                 or "".join(text.split()) in lex.generic_activities
                                 or _scoped_activity(modifier, head, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
-                                or (head == _COURSE and modifier_words[-1] in lex.process_nouns)
+                                or (head == _COURSE and _no_course(modifier_words, lex))
                                 or _names_a_tie(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
@@ -825,6 +827,12 @@ def _names_a_tie(modifier_words: list[str], head: str, lex: Heads) -> bool:
     """`자매결연 협약`, `방문 우호도시 협약`, `자매‧우호도시 협약`: an agreement named by the tie it
     founds between two cities or bodies is the act of tying them, no named agreement."""
     return head in lex.tie_agreements and _COORDINATION.split(modifier_words[-1])[-1] in lex.ties
+
+
+def _no_course(modifier_words: list[str], lex: Heads) -> bool:
+    """`추진 과정`: a process, no course; `정규 과정`, `석·박사 과정`: a course's level, no course."""
+    return modifier_words[-1] in lex.process_nouns or all(
+        level in lex.course_levels for word in modifier_words for level in CONJUNCT.findall(word))
 
 
 def _scoped_activity(modifier: str, head: str, lex: Heads) -> bool:

@@ -836,9 +836,11 @@ def _no_course(modifier_words: list[str], lex: Heads) -> bool:
 
 
 def _scoped_activity(modifier: str, head: str, lex: Heads) -> bool:
-    """`국제 협력 사업`, `민간교류사업`: an activity and how widely or with whom it is done, before a
-    general head, name a kind of programme (`한중 미래지향 교류사업` says which)."""
-    return head in lex.kind_heads and lex.scoped_activity.fullmatch("".join(modifier.split())) is not None
+    """`국제 협력 사업`, `민간교류사업`, `상호 업무협약`: an activity and how widely or with whom it is
+    done, before a general head or an agreement, name a kind of programme (`한중 미래지향 교류사업`,
+    `정책협력 MOU` say which)."""
+    return (head in lex.kind_heads or head in lex.agreement_heads) and \
+        lex.scoped_activity.fullmatch("".join(modifier.split())) is not None
 
 
 def _ends_in_programme_word(text: str, lex: Heads) -> bool:

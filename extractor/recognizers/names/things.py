@@ -185,6 +185,7 @@ class Heads:
     container_heads: frozenset
     kind_heads: frozenset
     generic_activities: frozenset
+    scoped_activity: re.Pattern
     generic: frozenset
     descriptive: frozenset
     list_closers: frozenset
@@ -201,6 +202,7 @@ class Heads:
     meeting_bodies: tuple[str, ...]
     opening_ceremonies: frozenset
     process_nouns: frozenset
+    course_levels: frozenset
     superlatives: frozenset
     dedicated_year: str
 
@@ -255,6 +257,8 @@ def heads() -> Heads:
         container_heads=frozenset(data["programs"]["container_heads"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
+        scoped_activity=re.compile("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
+                                                         "|".join(data["programs"]["scoped_activities"]))),
         generic=frozenset(data["generic_modifiers"]),
         descriptive=frozenset(data["descriptive_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
@@ -271,6 +275,7 @@ def heads() -> Heads:
         opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
         meeting_bodies=tuple(data["programs"]["meeting_bodies"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
+        course_levels=frozenset(data["programs"]["course_levels"]),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
     )
@@ -800,8 +805,9 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
+                                or _scoped_activity(modifier, head, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
-                                or (head == _COURSE and modifier_words[-1] in lex.process_nouns)
+                                or (head == _COURSE and _no_course(modifier_words, lex))
                                 or _names_a_tie(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
@@ -821,6 +827,20 @@ def _names_a_tie(modifier_words: list[str], head: str, lex: Heads) -> bool:
     """`자매결연 협약`, `방문 우호도시 협약`, `자매‧우호도시 협약`: an agreement named by the tie it
     founds between two cities or bodies is the act of tying them, no named agreement."""
     return head in lex.tie_agreements and _COORDINATION.split(modifier_words[-1])[-1] in lex.ties
+
+
+def _no_course(modifier_words: list[str], lex: Heads) -> bool:
+    """`추진 과정`: a process, no course; `정규 과정`, `석·박사 과정`: a course's level, no course."""
+    return modifier_words[-1] in lex.process_nouns or all(
+        level in lex.course_levels for word in modifier_words for level in CONJUNCT.findall(word))
+
+
+def _scoped_activity(modifier: str, head: str, lex: Heads) -> bool:
+    """`국제 협력 사업`, `민간교류사업`, `상호 업무협약`: an activity and how widely or with whom it is
+    done, before a general head or an agreement, name a kind of programme (`한중 미래지향 교류사업`,
+    `정책협력 MOU` say which)."""
+    return (head in lex.kind_heads or head in lex.agreement_heads) and \
+        lex.scoped_activity.fullmatch("".join(modifier.split())) is not None
 
 
 def _ends_in_programme_word(text: str, lex: Heads) -> bool:

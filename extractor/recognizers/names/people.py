@@ -673,11 +673,15 @@ def _name_before_parenthesis(people: People, words: list[Word], said: Apposition
 
 
 def _spelt_name(people: People, words: list[Word], gloss: str) -> tuple[int, int]:
-    """The name a gloss in Chinese characters spells: the word before the gloss, which has a
+    """The name a gloss spells: a Hangul word for each word of a Latin spelling (`아리안 탄(Alian Tan)`);
+    in Chinese characters, the word before the gloss, which has a
     syllable a character or more (`전석군(田錫軍)`, `천하이펑(陳海峰)`), else that word and the foreign
     name word before it (a given name in a Japanese reading, a surname written apart:
     `아베 신조(安倍晋三)`, `왕 리(王力)`)."""
     last, before = words[-1], len(words) - 2
+    spelt = next((c for c in _glossed_names(people) if c.end == last.end), None)
+    if spelt:
+        return spelt.start, spelt.end  # `아리안 탄(Alian Tan)`: a word for each word of the Latin spelling
     if len(clean(last.stem)) < len(_HAN.findall(gloss)) and before >= 0 \
             and _adjacent(people, words, before, before + 1) and _name_shaped(people, words[before]) \
             and _foreign_looking(people, words[before]):

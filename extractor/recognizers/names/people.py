@@ -673,11 +673,15 @@ def _name_before_parenthesis(people: People, words: list[Word], said: Apposition
 
 
 def _spelt_name(people: People, words: list[Word], gloss: str) -> tuple[int, int]:
-    """The name a gloss in Chinese characters spells: the word before the gloss, which has a
+    """The name a gloss spells: a Hangul word for each word of a Latin spelling (`아리안 탄(Alian Tan)`);
+    in Chinese characters, the word before the gloss, which has a
     syllable a character or more (`전석군(田錫軍)`, `천하이펑(陳海峰)`), else that word and the foreign
     name word before it (a given name in a Japanese reading, a surname written apart:
     `아베 신조(安倍晋三)`, `왕 리(王力)`)."""
     last, before = words[-1], len(words) - 2
+    spelt = next((c for c in _glossed_names(people) if c.end == last.end), None)
+    if spelt:
+        return spelt.start, spelt.end  # `아리안 탄(Alian Tan)`: a word for each word of the Latin spelling
     if len(clean(last.stem)) < len(_HAN.findall(gloss)) and before >= 0 \
             and _adjacent(people, words, before, before + 1) and _name_shaped(people, words[before]) \
             and _foreign_looking(people, words[before]):
@@ -1168,7 +1172,6 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     written = _as_written(people, word)
     if written in people.transliterations:
         return True  # `케올라` of `Bounmy Keola(분미 케올라)`, however Kiwi reads it
-    lex = titles()
     inflected = any(tag.startswith("E") for tag in word.stem_tags) and not _verb_syllable(word)
     if not re.fullmatch(r"[가-힣]{1,6}", written) or inflected \
             or word.stem_tags == ("NNB",):  # a bound noun (`등`, `측`) is never a name
@@ -1176,12 +1179,18 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1) \
             and not _misread_name_word(people, word):
         return False
-    return not (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
-                or written in lex.title_modifiers
-                or written in lex.international_bodies or written in pronouns()
-                or written in people.heads.generic or written in people.heads.participant_nouns or written in lex.person_nouns
-                or written in people.heads.organizations  # a bare head (`의회`) ends a body, no name
-                or split_title(written) or _in_country(word, people.countries) or _foreign_place(people, word))
+    return not _never_in_name(people, word, written)
+
+
+def _never_in_name(people: People, word: Word, written: str) -> bool:
+    """A word that opens a clause or stands for a group, a title, a body's head or a place."""
+    lex = titles()
+    return (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
+            or written in lex.title_modifiers
+            or written in lex.international_bodies or written in pronouns()
+            or written in people.heads.generic or written in people.heads.participant_nouns or written in lex.person_nouns
+            or written in people.heads.organizations  # a bare head (`의회`) ends a body, no name
+            or bool(split_title(written)) or _in_country(word, people.countries) or _foreign_place(people, word))
 
 
 def _verb_syllable(word: Word) -> bool:
@@ -1484,7 +1493,10 @@ def person_candidates(people: People) -> list[Candidate]:
             body = _candidate("organizations", article, phrase.body_span)
             if not _in_country_span(body, people.countries) and not has_legal_form(body.name):  # things lists those
                 found.append(body)
-    return found + _glued_bylines(people) + _glossed_names(people) + _latin_names(people)
+    glossed = _glossed_names(people)
+    spans = Spans(glossed)  # `탄` of `아리안 탄(Alian Tan)씨`: a word of a glossed name is no person of its own
+    found = [c for c in found if c.field != "persons" or not spans.cover(c.start, c.end)]
+    return found + _glued_bylines(people) + glossed + _latin_names(people)
 
 
 #: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`).
@@ -1506,7 +1518,8 @@ def _glossed_names(people: People) -> list[Candidate]:
         index = article.index_at(gloss.start())
         words = article.words[max(0, index - len(latin)):index]
         if len(words) != len(latin) or not all(
-                _is_foreign_name_part(people, word, glossed=True) and _sounds_like(word.stem, spelled)
+                (_is_foreign_name_part(people, word, glossed=True) or _spelt_word(people, word))
+                and _sounds_like(word.stem, spelled)
                 for word, spelled in zip(words, latin)):
             continue
         if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])) \
@@ -1514,6 +1527,15 @@ def _glossed_names(people: People) -> list[Candidate]:
             continue
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
+
+
+def _spelt_word(people: People, word: Word) -> bool:
+    """`아리안(Alian)` read 아리 + 안, `마차도(Machado)` 마차 + 도, `알린(Alin)` 알 + ㄴ: a word its Latin
+    gloss spells is a name's word as written, whatever Kiwi reads in it, unless no name holds it or it
+    ends a clause."""
+    written = clean(people.article.text[word.start:word.end])
+    clause_ending = any(m.tag in ("EC", "EF") for m in people.article.morphs_in(word.start, word.end))  # `타고`
+    return bool(re.fullmatch(r"[가-힣]{2,}", written)) and not clause_ending and not _never_in_name(people, word, written)
 
 
 #: Two to four capitalised Latin words, with a Hangul gloss of as many words or none, before Hangul

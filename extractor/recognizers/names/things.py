@@ -304,8 +304,9 @@ def organization_head(reading: Reading, word: Word) -> str | None:
     if last_form == head and len(word.forms) > 1:
         separate_ok = head not in lex.proper_heads or word.tags[-2] == "NNP"
         return head if separate_ok else None
-    if head in lex.name_like_heads and len(text) == 3 and lexicons.korean_name_form(text):
-        return None  # `김무성`, `박지성`: a person
+    if head in lex.name_like_heads and len(text) == 3 and lexicons.korean_name_form(text) \
+            and not _written_as_local_government(article.text, text, lex):
+        return None  # `김무성`, `박지성`, `이상주`: a person
     # a two-syllable proper noun is a place or a name (`대구`, `제주`, `영주`), save the districts many cities share
     if last_tag == "NNP" and (len(last_form) > 2 or text in lex.shared_district_names):
         return head
@@ -313,6 +314,11 @@ def organization_head(reading: Reading, word: Word) -> str | None:
     if head in lex.proper_heads or last_form in lex.not_organizations or len(last_form) < 3:
         return None
     return head
+
+
+def _written_as_local_government(text: str, word: str, lex) -> bool:
+    """`남양주`, which the article also writes `남양주시`: the city, though it has a name's form."""
+    return any(f"{word}{head}" in text for head in lex.local_government_heads)
 
 
 # --- systems and programmes -------------------------------------------------

@@ -194,6 +194,11 @@ class People:
         return Reading(self.article, self.heads, self.countries)
 
     @cached_property
+    def glossed_names(self) -> list[Candidate]:
+        """Names followed by their Latin spelling (`아리안 탄(Alian Tan)`), found once per article."""
+        return _glossed_names(self)
+
+    @cached_property
     def places(self) -> set[str]:
         """Words that open two or more organisations' names (`스플리트 관광공사`,
         `스플리트 테크놀로지파크`): places, which a foreign name does not run into."""
@@ -679,7 +684,7 @@ def _spelt_name(people: People, words: list[Word], gloss: str) -> tuple[int, int
     name word before it (a given name in a Japanese reading, a surname written apart:
     `아베 신조(安倍晋三)`, `왕 리(王力)`)."""
     last, before = words[-1], len(words) - 2
-    spelt = next((c for c in _glossed_names(people) if c.end == last.end), None)
+    spelt = next((c for c in people.glossed_names if c.end == last.end), None)
     if spelt:
         return spelt.start, spelt.end  # `아리안 탄(Alian Tan)`: a word for each word of the Latin spelling
     if len(clean(last.stem)) < len(_HAN.findall(gloss)) and before >= 0 \
@@ -1493,7 +1498,7 @@ def person_candidates(people: People) -> list[Candidate]:
             body = _candidate("organizations", article, phrase.body_span)
             if not _in_country_span(body, people.countries) and not has_legal_form(body.name):  # things lists those
                 found.append(body)
-    glossed = _glossed_names(people)
+    glossed = people.glossed_names
     spans = Spans(glossed)  # `탄` of `아리안 탄(Alian Tan)씨`: a word of a glossed name is no person of its own
     found = [c for c in found if c.field != "persons" or not spans.cover(c.start, c.end)]
     return found + _glued_bylines(people) + glossed + _latin_names(people)

@@ -87,10 +87,12 @@ _LETTERS = compiled(r"[가-힣A-Za-z]+")
 _FULL_DATE = compiled(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)|[‘'’](?P<short_year>\d\d)(?=\s*년))\s*(?:년|\.)"
                         r"\s*(?P<month>\d{1,2})\s*(?:월|\.)\s*(?P<day>\d{1,2})(?:일|\.)?(?!\d)")
 _LEAD_SENTENCE = compiled(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
-_PAST_TENSE = compiled(r"(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)(?:다|습니다)\s*\.$")
+#: A verb's past-tense syllable (`했`, `밝혔`, `왔`).
+_PAST = "(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)"
+_PAST_TENSE = compiled(rf"{_PAST}(?:다|습니다)\s*\.$")
 #: The reporting clause closing a lead (`…연다고 4일 밝혔다.`, `…맺었다고 4일 전했다.`), its quoted clause in the
 #: past tense or not.
-_REPORT_DAY = compiled(r"(?P<past>(?:었|았|였|했|혔|됐|졌|왔|갔)(?=다고))?(?:다|라)고\s*(?P<day>\d{1,2})일\s*"
+_REPORT_DAY = compiled(rf"(?P<past>{_PAST}(?=다고))?(?:다|라)고\s*(?P<day>\d{{1,2}})일\s*"
                          r"(?:밝혔|전했|말했|발표했|설명했|알렸)(?:다|습니다)\s*\.$")
 _RANGE_AFTER = compiled(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
 _RELATIVE_BEFORE = compiled(r"(?:지난|오는)\s*$")

@@ -467,9 +467,11 @@ def _closes_article(lines: list[_Line], index: int) -> bool:
 
 
 def _opens_article(lines: list[_Line], index: int) -> bool:
-    """The line under lines[index] is the article's first paragraph, its byline, or the headline above
-    printed again (a board's view: `제목 …` / `2017-09-01` / the title over the post)."""
+    """The line under lines[index], past buttons and ad labels (`AD`), is the article's first paragraph, its
+    byline, or the headline above printed again (a board's view: `제목 …` / `2017-09-01` / the title over the post)."""
     following = _neighbour_index(lines, index, 1)
+    while following is not None and (lines[following].kind == "furniture" or _one_word(lines[following].text)):
+        following = _neighbour_index(lines, following, 1)
     return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following])
                                       or any(_same(line.text, lines[following].text) for line in lines[:index]))
 
@@ -666,7 +668,7 @@ class _ArticleWords:
 
     def shared_by(self, text: str, share: float) -> bool:
         pairs = _letter_pairs(text)
-        return len(pairs & self.pairs) >= share * len(pairs)
+        return bool(pairs) and len(pairs & self.pairs) >= share * len(pairs)
 
 
 def _letter_pairs(text: str) -> set[str]:

@@ -221,7 +221,8 @@ def personal_addresses(line: str) -> list[str]:
 
 #: A name alone on its line, after a writer's label or the outlet's name at most (`- 구동우`,
 #: `기자명 홍길동`, `• 가상일보 홍길동`).
-_LONE_NAME = compiled(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_HANGUL_NAME})")
+#: A label is a word, not a phrase ending in a particle (`일정을 마치고` is a wrapped sentence's line).
+_LONE_NAME = compiled(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}(?<![을를은는의에])\s*[:：]?\s+)?(?P<name>{_HANGUL_NAME})")
 
 
 def bare_name(line: str) -> str | None:

@@ -54,6 +54,9 @@ _KOREAN_SENTENCE_END = compiled(rf"(?:다|요|죠|까)\s*[.!?]?{_CLOSING_MARKS}"
 _SENTENCE_END = compiled(rf"{_KOREAN_SENTENCE_END.pattern}|[.!?]{_CLOSING_MARKS}")
 #: A Korean sentence closed by a full stop (`…밝혔다.`): prose at any length; headlines have no full stop.
 _FULL_STOP = compiled(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
+#: A sentence in the polite speech of a broadcast or a notice (`…확인됐습니다.`, `…기억하시죠?`), outside
+#: quotation marks: no headline speaks so.
+_POLITE_SENTENCE = compiled(r"(?:니다|죠)\s*[.?!]$")
 #: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
 _BODY_MARK = compiled(r"^\s*[□○◦ㅇ◎]\s")
 _BYLINES = lexicons.load("bylines")
@@ -518,6 +521,7 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
         or line.quote_runs_on
         or len(text) >= _LONG_PARAGRAPH_CHARS
         or (bool(_FULL_STOP.search(text)) and not (may_be_headline and _LISTED_HEADLINE.match(text)))
+        or bool(_POLITE_SENTENCE.search(text))
         or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text))
             and not (may_be_headline and len(text) <= _MAX_HEADLINE_SENTENCE_CHARS))
     )

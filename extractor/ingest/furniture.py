@@ -26,6 +26,7 @@ _IMAGE_FILE = compiled(_LEXICON["image_file"])
 _IMAGE_PLACEHOLDER = compiled(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = compiled(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
 _TITLE_LABEL = compiled(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
+_TITLE_LABELS = frozenset(_LEXICON["title_labels"])
 _PHOTO_DESCRIPTIONS = compiled("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label; the table borders and
@@ -50,6 +51,11 @@ def title_label_end(line: str) -> int:
     """Where a board's post title begins after its label on the line (`제목 가상시, …`: 3), else 0."""
     label = _TITLE_LABEL.match(line)
     return label.end() if label else 0
+
+
+def is_title_label(line: str) -> bool:
+    """A board's title label on a line of its own (`제목`), the title on the line under it."""
+    return trimmed(line).rstrip(" :：") in _TITLE_LABELS
 
 
 def is_separator(line: str) -> bool:

@@ -286,12 +286,20 @@ def _read_meta(line: _Line) -> bool:
         line.stamps = stamps
         return True
     address = lone_address(rest)
-    byline = None if address else byline_line(rest) or unsigned_byline(rest, stamped=bool(stamps))
+    byline = None if address else (byline_line(rest) or unsigned_byline(rest, stamped=bool(stamps))
+                                   or _word_beside_labelled_stamp(stamps, rest))
     if not (address or byline):
         return False
     line.stamps, line.signed, line.email = stamps, True, readable_email(address)
     line.reporters = byline.reporters if byline else ()
     return True
+
+
+def _word_beside_labelled_stamp(stamps: list[Stamp], rest: str) -> Byline | None:
+    """One word beside a labelled timestamp (`가상 | 입력 : 2025/07/18 [01:22]`): a writer's pen name or the
+    outlet's, which the label shows to be the article's metadata; a byline naming no reporter."""
+    signs = any(stamp.field for stamp in stamps) and len(_SEPARATORS.sub(" ", rest).split()) == 1
+    return Byline((), 0, len(rest)) if signs else None
 
 
 def _pair_bare_names(lines: list[_Line]) -> None:
@@ -615,7 +623,7 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
             line.kind = "furniture"
         elif furniture.is_photo_description(line.text):
             line.kind = "caption"
-    header = _from_labelled_title([line for line in header if line.kind == "text"])
+    header = _from_labelled_title(lines, [line for line in header if line.kind == "text"])
     article = _ArticleWords(lines[body_start:])
     if header and article.long_enough():
         crowded = len(header) > _MAX_HEADLINE_AND_DECKS
@@ -627,12 +635,19 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
     return [line for line in header if line.kind == "text"]
 
 
-def _from_labelled_title(header: list[_Line]) -> list[_Line]:
-    """A board labels its post's title (`제목 가상시, …`): the lines above it are the board's (its name, menus)."""
-    labelled = next((n for n, line in enumerate(header) if furniture.title_label_end(line.text.strip())), 0)
+def _from_labelled_title(lines: list[_Line], header: list[_Line]) -> list[_Line]:
+    """A board labels its post's title (`제목 가상시, …`, or `제목` on a line of its own over it): the lines
+    above it are the board's (its name, menus)."""
+    labelled = next((n for n, line in enumerate(header) if furniture.title_label_end(line.text.strip())
+                     or _under_title_label(lines, line)), 0)
     for line in header[:labelled]:
         line.kind = "furniture"
     return header[labelled:]
+
+
+def _under_title_label(lines: list[_Line], line: _Line) -> bool:
+    above = _neighbour_index(lines, lines.index(line), -1)
+    return above is not None and furniture.is_title_label(lines[above].text)
 
 
 def _page_lines_above(lines: list[_Line], header: list[_Line], article: _ArticleWords) -> bool:

@@ -90,10 +90,15 @@ def is_section_name(line: str) -> bool:
 
 
 def _is_breadcrumb(label: str) -> bool:
-    """`종합뉴스 사회`, `홈 > 사회 > 지역`, a menu bar `정치 | 경제 | 사회 | 국제 | 스포츠 | 연예`: a line
-    of nothing but the site's section names."""
+    """`종합뉴스 사회`, `홈 > 사회 > 지역`, a menu bar `정치 | 경제 | 사회 | 국제 | 스포츠 | 연예`, a section
+    over its subsection `사회 사회일반`: a line of nothing but the site's section names."""
     words = [word for word in _BREADCRUMB_MARKS.split(label) if word]
-    return len(words) > 1 and all(word in _SECTIONS for word in words)
+    return len(words) > 1 and all(word in _SECTIONS or _subsection(word) for word in words)
+
+
+def _subsection(word: str) -> bool:
+    """A subsection's name compounding two sections' (`사회일반`, `지역경제`)."""
+    return any(word[:cut] in _SECTIONS and word[cut:] in _SECTIONS for cut in range(1, len(word)))
 
 
 _CONTROL_WORDS = frozenset(_LEXICON["control_words"])

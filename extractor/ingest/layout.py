@@ -85,6 +85,8 @@ _LONG_PARAGRAPH_CHARS = 150
 #: A quotation runs on over at most this many lines.
 _MAX_QUOTE_LINES = 3
 _LETTERS = compiled(r"[가-힣A-Za-z]+")
+#: A counter beside the article's buttons: a bare number on a line of its own (views, likes, comments).
+_COUNTER = compiled(r"^\s*[\d,]+\s*$")
 #: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
 #: range nor looked back or forward to (`지난`, `오는`).
 _FULL_DATE = compiled(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)|[‘'’](?P<short_year>\d\d)(?=\s*년))\s*(?:년|\.)"
@@ -448,7 +450,8 @@ def _mark_page_description(lines: list[_Line]) -> None:
 def _under_headline(lines: list[_Line], index: int) -> bool:
     """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day under the page's first lines of
     text (its headline, a deck, the outlet's name) is the article's, as is a date between the headline
-    (or its deck) and the article's first paragraph or byline, whatever menus stand above them, and a
+    (or its deck, past a section's tag and the counters: `정책` / `461`) and the article's first paragraph
+    or byline, whatever menus stand above them, and a
     date right under the article's last paragraph; a site header's date stands above the headline, or
     among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
@@ -458,16 +461,16 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
     if (len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
             and any(stamp.has_time for stamp in unlabelled)):
         return True
-    words = [line for line in above if not _only_tools(line)]
+    words = [line for line in above if not (_only_tools(line) or furniture.is_section_name(line.text))]
     heading = bool(words) and words[-1].kind == "text" and _headline_length(words[-1].text) and not _is_prose(
         words[-1], may_be_headline=True)
     return (heading and _opens_article(lines, index)) or _closes_article(lines, index)
 
 
 def _only_tools(line: _Line) -> bool:
-    """A line of nothing but the article's tools and counters (`조회 345`, `댓글 0`), which may stand
-    between the headline and its timestamp."""
-    return not _SEPARATORS.sub("", _ARTICLE_TOOLS.sub("", line.text))
+    """A line of nothing but the article's tools and counters (`조회 345`, `댓글 0`, a bare `461`), which may
+    stand between the headline and its timestamp."""
+    return not _SEPARATORS.sub("", _ARTICLE_TOOLS.sub("", _COUNTER.sub("", line.text)))
 
 
 def _closes_article(lines: list[_Line], index: int) -> bool:

@@ -432,6 +432,9 @@ def test_content_zones_exclude_bylines_and_timestamps(seed):
     ("view.html?no=20231399001", None),         # no such month
     ("a-2023-02-30.txt", None),                 # no such day
     ("dump-2023-07-28.jsonl:12", None),         # an archive's name dates the dump, not its records
+    ("https://fire.example.go.kr/news/1655119?curPage=3&srchBeginDt=2023-11-21&srchEndDt=2024-11-21", None),  # a search's range
+    ("list.do?startDate=20240101&endDate=20240630&seq=7", None),
+    ("view.php?ud=20201026000088&sdate=20200101", "2020-10-26"),  # the article's own id still dates it
 ])
 def test_a_dated_name_is_the_reference_date_of_an_undated_text(source, date):
     document = to_document("가상시는 라오스 공무원 9명이 시청을 찾았다고 3일 밝혔다.", source=source)

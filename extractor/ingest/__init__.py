@@ -65,6 +65,9 @@ _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]
 #: `/2023-07-28/`, `/2023-07/28/`.
 _PATH_DATE = re.compile(r"(?<=/)((?:19|20)\d\d)(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])"
                         r"|-(0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?=/)")
+#: A search form's range in a list page's address (`?srchBeginDt=2023-11-21&srchEndDt=2024-11-21`,
+#: `&startDate=…`, `&edate=…`): the days the list was searched over, not the article's.
+_SEARCH_RANGE = re.compile(r"(?i)[?&;][a-z_]*(?:begin|end|start|from|to)_?(?:dt|date|day|ymd|de)=$|[?&;][se]date=$")
 #: An archive record's source (`dump.jsonl:12`): the archive's name dates the dump, not the article.
 _RECORD_SOURCE = re.compile(r"\.jsonl(?:\.gz)?:\d+$")
 
@@ -75,7 +78,8 @@ def _date_in_name(source: str | None) -> dt.date | None:
     if not source or _RECORD_SOURCE.search(source):
         return None
     name = re.split(r"[/\\]", source.rstrip("/\\"))[-1]
-    matches = [*reversed(list(_NAME_DATE.finditer(name))), *_PATH_DATE.finditer(source)]
+    named = [match for match in _NAME_DATE.finditer(name) if not _SEARCH_RANGE.search(name, 0, match.start())]
+    matches = [*reversed(named), *_PATH_DATE.finditer(source)]
     for match in matches:
         year, month, day = (part for part in match.groups() if part and part.isdigit())
         try:

@@ -59,9 +59,11 @@ _OPENER = "(?:" + "|".join(_LEXICON["byline_openers"]) + ")"
 _LINE_OPENING = rf"^[/\s•·\-–]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{_CREDIT}\s*)?"
 
 _WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
-#: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`): a byline, naming its writer if a person.
+#: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`, `기자명 가상신문 (webmaster@…)`): a byline,
+#: naming its writer if a person.
 _WRITER_FIELD = compiled(
-    rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<writer>[^\s:：]{{2,15}})\s*$")
+    rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<writer>[^\s:：()<>]{{2,15}})"
+    rf"(?:\s*[(<]\s*{EMAIL.pattern}\s*[)>])?\s*$")
 _NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
@@ -135,11 +137,13 @@ def byline_line(line: str) -> Byline | None:
     writer = _WRITER_FIELD.match(line)
     if writer:
         return Byline((Reporter(name=writer["writer"]),) if _personal_name(writer["writer"]) else (), 0, len(line))
-    if _DESK_LINE.match(line) or _CREDIT_LINE.match(line):
+    if _DESK_LINE.match(line):
         return Byline((), 0, len(line))
     match = (_BYLINE_LINE.match(line) or _WRAPPED_BYLINE.match(line)
              or next(filter(None, (sign_off.match(line.strip()) for sign_off in _SIGN_OFFS)), None))
-    return Byline(_reporters(match), 0, len(line)) if match else _bylines_side_by_side(line)
+    if match:
+        return Byline(_reporters(match), 0, len(line))
+    return Byline((), 0, len(line)) if _CREDIT_LINE.match(line) else _bylines_side_by_side(line)
 
 
 #: Between bylines set side by side on one line (`글=홍길동 기자 / 사진=김철수 기자`, `홍길동 기자 hong@…, 김철수 기자 kim@…`).
@@ -221,7 +225,8 @@ def personal_addresses(line: str) -> list[str]:
 
 #: A name alone on its line, after a writer's label or the outlet's name at most (`- 구동우`,
 #: `기자명 홍길동`, `• 가상일보 홍길동`).
-_LONE_NAME = compiled(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}\s*[:：]?\s+)?(?P<name>{_HANGUL_NAME})")
+#: A label is a word, not a phrase ending in a particle (`일정을 마치고` is a wrapped sentence's line).
+_LONE_NAME = compiled(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}(?<![을를은는의에])\s*[:：]?\s+)?(?P<name>{_HANGUL_NAME})")
 
 
 def bare_name(line: str) -> str | None:

@@ -26,6 +26,7 @@ _IMAGE_FILE = compiled(_LEXICON["image_file"])
 _IMAGE_PLACEHOLDER = compiled(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = compiled(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
 _TITLE_LABEL = compiled(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
+_TITLE_LABELS = frozenset(_LEXICON["title_labels"])
 _PHOTO_DESCRIPTIONS = compiled("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label; the table borders and
@@ -50,6 +51,11 @@ def title_label_end(line: str) -> int:
     """Where a board's post title begins after its label on the line (`제목 가상시, …`: 3), else 0."""
     label = _TITLE_LABEL.match(line)
     return label.end() if label else 0
+
+
+def is_title_label(line: str) -> bool:
+    """A board's title label on a line of its own (`제목`), the title on the line under it."""
+    return trimmed(line).rstrip(" :：") in _TITLE_LABELS
 
 
 def is_separator(line: str) -> bool:
@@ -84,10 +90,15 @@ def is_section_name(line: str) -> bool:
 
 
 def _is_breadcrumb(label: str) -> bool:
-    """`종합뉴스 사회`, `홈 > 사회 > 지역`, a menu bar `정치 | 경제 | 사회 | 국제 | 스포츠 | 연예`: a line
-    of nothing but the site's section names."""
+    """`종합뉴스 사회`, `홈 > 사회 > 지역`, a menu bar `정치 | 경제 | 사회 | 국제 | 스포츠 | 연예`, a section
+    over its subsection `사회 사회일반`: a line of nothing but the site's section names."""
     words = [word for word in _BREADCRUMB_MARKS.split(label) if word]
-    return len(words) > 1 and all(word in _SECTIONS for word in words)
+    return len(words) > 1 and all(word in _SECTIONS or _subsection(word) for word in words)
+
+
+def _subsection(word: str) -> bool:
+    """A subsection's name compounding two sections' (`사회일반`, `지역경제`)."""
+    return any(word[:cut] in _SECTIONS and word[cut:] in _SECTIONS for cut in range(1, len(word)))
 
 
 _CONTROL_WORDS = frozenset(_LEXICON["control_words"])

@@ -54,6 +54,9 @@ _KOREAN_SENTENCE_END = compiled(rf"(?:다|요|죠|까)\s*[.!?]?{_CLOSING_MARKS}"
 _SENTENCE_END = compiled(rf"{_KOREAN_SENTENCE_END.pattern}|[.!?]{_CLOSING_MARKS}")
 #: A Korean sentence closed by a full stop (`…밝혔다.`): prose at any length; headlines have no full stop.
 _FULL_STOP = compiled(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
+#: A sentence in the polite speech of a broadcast or a notice (`…확인됐습니다.`, `…기억하시죠?`), outside
+#: quotation marks: no headline speaks so.
+_POLITE_SENTENCE = compiled(r"(?:니다|죠)\s*[.?!]$")
 #: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
 _BODY_MARK = compiled(r"^\s*[□○◦ㅇ◎]\s")
 _BYLINES = lexicons.load("bylines")
@@ -82,6 +85,8 @@ _LONG_PARAGRAPH_CHARS = 150
 #: A quotation runs on over at most this many lines.
 _MAX_QUOTE_LINES = 3
 _LETTERS = compiled(r"[가-힣A-Za-z]+")
+#: A counter beside the article's buttons: a bare number on a line of its own (views, likes, comments).
+_COUNTER = compiled(r"^\s*[\d,]+\s*$")
 #: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
 #: range nor looked back or forward to (`지난`, `오는`).
 _FULL_DATE = compiled(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)|[‘'’](?P<short_year>\d\d)(?=\s*년))\s*(?:년|\.)"
@@ -283,12 +288,20 @@ def _read_meta(line: _Line) -> bool:
         line.stamps = stamps
         return True
     address = lone_address(rest)
-    byline = None if address else byline_line(rest) or unsigned_byline(rest, stamped=bool(stamps))
+    byline = None if address else (byline_line(rest) or unsigned_byline(rest, stamped=bool(stamps))
+                                   or _word_beside_labelled_stamp(stamps, rest))
     if not (address or byline):
         return False
     line.stamps, line.signed, line.email = stamps, True, readable_email(address)
     line.reporters = byline.reporters if byline else ()
     return True
+
+
+def _word_beside_labelled_stamp(stamps: list[Stamp], rest: str) -> Byline | None:
+    """One word beside a labelled timestamp (`가상 | 입력 : 2025/07/18 [01:22]`): a writer's pen name or the
+    outlet's, which the label shows to be the article's metadata; a byline naming no reporter."""
+    signs = any(stamp.field for stamp in stamps) and len(_SEPARATORS.sub(" ", rest).split()) == 1
+    return Byline((), 0, len(rest)) if signs else None
 
 
 def _pair_bare_names(lines: list[_Line]) -> None:
@@ -437,7 +450,8 @@ def _mark_page_description(lines: list[_Line]) -> None:
 def _under_headline(lines: list[_Line], index: int) -> bool:
     """`군산시, … 연대시 방문` / `2014-10-29 09:34`: a time of day under the page's first lines of
     text (its headline, a deck, the outlet's name) is the article's, as is a date between the headline
-    (or its deck) and the article's first paragraph or byline, whatever menus stand above them, and a
+    (or its deck, past a section's tag and the counters: `정책` / `461`) and the article's first paragraph
+    or byline, whatever menus stand above them, and a
     date right under the article's last paragraph; a site header's date stands above the headline, or
     among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
@@ -447,16 +461,16 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
     if (len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
             and any(stamp.has_time for stamp in unlabelled)):
         return True
-    words = [line for line in above if not _only_tools(line)]
+    words = [line for line in above if not (_only_tools(line) or furniture.is_section_name(line.text))]
     heading = bool(words) and words[-1].kind == "text" and _headline_length(words[-1].text) and not _is_prose(
         words[-1], may_be_headline=True)
     return (heading and _opens_article(lines, index)) or _closes_article(lines, index)
 
 
 def _only_tools(line: _Line) -> bool:
-    """A line of nothing but the article's tools and counters (`조회 345`, `댓글 0`), which may stand
-    between the headline and its timestamp."""
-    return not _SEPARATORS.sub("", _ARTICLE_TOOLS.sub("", line.text))
+    """A line of nothing but the article's tools and counters (`조회 345`, `댓글 0`, a bare `461`), which may
+    stand between the headline and its timestamp."""
+    return not _SEPARATORS.sub("", _ARTICLE_TOOLS.sub("", _COUNTER.sub("", line.text)))
 
 
 def _closes_article(lines: list[_Line], index: int) -> bool:
@@ -467,9 +481,11 @@ def _closes_article(lines: list[_Line], index: int) -> bool:
 
 
 def _opens_article(lines: list[_Line], index: int) -> bool:
-    """The line under lines[index] is the article's first paragraph, its byline, or the headline above
-    printed again (a board's view: `제목 …` / `2017-09-01` / the title over the post)."""
+    """The line under lines[index], past buttons and ad labels (`AD`), is the article's first paragraph, its
+    byline, or the headline above printed again (a board's view: `제목 …` / `2017-09-01` / the title over the post)."""
     following = _neighbour_index(lines, index, 1)
+    while following is not None and (lines[following].kind == "furniture" or _one_word(lines[following].text)):
+        following = _neighbour_index(lines, following, 1)
     return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following])
                                       or any(_same(line.text, lines[following].text) for line in lines[:index]))
 
@@ -516,6 +532,7 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
         or line.quote_runs_on
         or len(text) >= _LONG_PARAGRAPH_CHARS
         or (bool(_FULL_STOP.search(text)) and not (may_be_headline and _LISTED_HEADLINE.match(text)))
+        or bool(_POLITE_SENTENCE.search(text))
         or (len(text) >= _MIN_PROSE_CHARS and bool(_SENTENCE_END.search(text))
             and not (may_be_headline and len(text) <= _MAX_HEADLINE_SENTENCE_CHARS))
     )
@@ -609,7 +626,7 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
             line.kind = "furniture"
         elif furniture.is_photo_description(line.text):
             line.kind = "caption"
-    header = _from_labelled_title([line for line in header if line.kind == "text"])
+    header = _from_labelled_title(lines, [line for line in header if line.kind == "text"])
     article = _ArticleWords(lines[body_start:])
     if header and article.long_enough():
         crowded = len(header) > _MAX_HEADLINE_AND_DECKS
@@ -621,12 +638,19 @@ def _header(lines: list[_Line], body_start: int) -> list[_Line]:
     return [line for line in header if line.kind == "text"]
 
 
-def _from_labelled_title(header: list[_Line]) -> list[_Line]:
-    """A board labels its post's title (`제목 가상시, …`): the lines above it are the board's (its name, menus)."""
-    labelled = next((n for n, line in enumerate(header) if furniture.title_label_end(line.text.strip())), 0)
+def _from_labelled_title(lines: list[_Line], header: list[_Line]) -> list[_Line]:
+    """A board labels its post's title (`제목 가상시, …`, or `제목` on a line of its own over it): the lines
+    above it are the board's (its name, menus)."""
+    labelled = next((n for n, line in enumerate(header) if furniture.title_label_end(line.text.strip())
+                     or _under_title_label(lines, line)), 0)
     for line in header[:labelled]:
         line.kind = "furniture"
     return header[labelled:]
+
+
+def _under_title_label(lines: list[_Line], line: _Line) -> bool:
+    above = _neighbour_index(lines, lines.index(line), -1)
+    return above is not None and furniture.is_title_label(lines[above].text)
 
 
 def _page_lines_above(lines: list[_Line], header: list[_Line], article: _ArticleWords) -> bool:
@@ -666,7 +690,7 @@ class _ArticleWords:
 
     def shared_by(self, text: str, share: float) -> bool:
         pairs = _letter_pairs(text)
-        return len(pairs & self.pairs) >= share * len(pairs)
+        return bool(pairs) and len(pairs & self.pairs) >= share * len(pairs)
 
 
 def _letter_pairs(text: str) -> set[str]:

@@ -83,7 +83,7 @@ _STAMP = compiled(
     r"(?:\s*(?P<offset>Z|[+-]\d{2}:?\d{2}))?(?:\s*(?:KST|\(KST\)))?"
     rf"{_WEEKDAY})?"
     rf"(?:\s*(?P<after>{_LABELS})(?![가-힣])(?!\s*[:：]?\s*\d)"  # 2024/05/02 10:15 송고
-    r"|\s*(?P<print_page>[(\[]?[A-Z]?\d{1,2}\s*면[)\]]?)(?![가-힣\d]))?"  # the print edition's day and page: 2013-02-19 22면
+    r"|(?:\s*0:0:0)?\s*(?P<print_page>[(\[]?[A-Z]?\d{1,2}\s*면[)\]]?)(?![가-힣\d]))?"  # the print edition's day and page: 2013-02-19 22면, 2009-4-15 0:0:0 24면 (no time)
 )
 
 

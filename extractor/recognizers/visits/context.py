@@ -88,6 +88,11 @@ class VisitContext:
     def counts_people(self, start: int, end: int) -> bool:
         return any(c.unit == "people" for c in self.within(self.counts, start, end))
 
+    def compared(self, count) -> bool:
+        """A figure compared with (`75만3000명에 비해`, `지난해 1월(9489명)보다`): no count of the
+        visitors a clause reports."""
+        return self.lex.compared_count.match(self.text, count.end) is not None
+
     def quoted(self, entry) -> bool:
         """Inside a quotation: what a speaker recalls is not a visit the article reports."""
         return self.quotes.cover(entry.start, entry.end)

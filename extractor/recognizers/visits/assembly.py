@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
-from .clauses import carried_clause, clauses_of, departure_in, founding_date_in, stay_end_in, stay_through
+from .clauses import (carried_clause, clauses_of, departure_in, founding_date_in, of_a_comparison, stay_end_in,
+                      stay_through)
 from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
@@ -127,8 +128,8 @@ def _breakdown(ctx: VisitContext, sentence, tallied: Dated) -> list[tuple[int, i
     people per comma-separated item (`국가별로는 중국이 41만명으로 가장 많았고, 일본(22만명),
     대만(16만명) …`); none unless it has at least MIN_ROWS of them, or each row is a visiting
     country's after a month's or a year's tally (`특히 중국인 방문객이 42만명으로 늘었다`)."""
-    if ctx.within(ctx.dates, sentence.start, sentence.end):
-        return []
+    if any(not of_a_comparison(ctx, date) for date in ctx.within(ctx.dates, sentence.start, sentence.end)):
+        return []  # a date of its own; not a compared figure's (`6만4861명(작년대비 222%↑)`)
     rows, start = [], sentence.start
     for item in ROW_SEPARATOR.split(sentence.text):
         end = start + len(item)

@@ -324,7 +324,7 @@ def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
     return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
 
 
-def _of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
+def of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
     """`지난해보다 14만명 증가`, `전년 대비`, `전년 동월(111만명) 대비`, `지난해 관람객 75만명에
     비해`, `지난해 1월 8만명이 찾았던 것과 비교하면`: the date of the figure compared with."""
     aside = _ASIDE.match(ctx.text, date.end)
@@ -379,7 +379,7 @@ DATE_CHECKS = (
     (_quoted, True),
     (_edition_year, True),
     (_of_the_report, True),
-    (_of_a_comparison, True),
+    (of_a_comparison, True),
     (_of_the_departure, True),
     (_naming_an_edition, True),
     (_ends_a_stay, False),

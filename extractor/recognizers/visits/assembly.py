@@ -7,8 +7,15 @@ from dataclasses import replace
 
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
-from .clauses import (carried_clause, clauses_of, departure_in, founding_date_in, of_a_comparison, stay_end_in,
-                      stay_through)
+from .clauses import (
+    carried_clause,
+    clauses_of,
+    departure_in,
+    founding_date_in,
+    of_a_comparison,
+    stay_end_in,
+    stay_through,
+)
 from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of

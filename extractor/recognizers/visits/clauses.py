@@ -50,17 +50,24 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         return [_cumulative_clause(ctx, sentence, event_dates, dates)]
     # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
     event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d.period != event_dates[i - 1].period]
-    event_dates = _span_of_days(ctx, sentence, dates, _days_of_one_event(ctx, event_dates, dates))
+    rows = {d.start: end for d, end in _dated_counts(ctx, dates)}
+    event_dates = _span_of_days(ctx, sentence, dates, _days_of_one_event(ctx, _finest(event_dates, rows), dates))
     stay_end = stay_end_in(ctx, sentence)
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
     clauses = _dated_clauses(ctx, sentence, dates, event_dates)
-    rows = {d.start: end for d, end in _dated_counts(ctx, dates)}
     if len(rows) < MIN_DATED_ROWS:
         return clauses
     # a row ends with its count: `2012년 75명 | 등 현재까지 1000명` (the total is no row's)
     return [replace(c, end=rows[c.date.start]) if c.date and c.date.start in rows else c for c in clauses]
+
+
+def _finest(dates: list[Dated], rows: dict[int, int]) -> list[Dated]:
+    """`올해 10월 … 해비타트Ⅲ(10월17일∼20일)에 참여`: the event's days tell its month again; a
+    table's row keeps its date (`2012년 75명 등 … 2월중에`)."""
+    return [d for d in dates if d.start in rows or not any(
+        e.period != d.period and e.period.refines(d.period) for e in dates)]
 
 
 def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated]) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ...model import Count, Span
 from ...nlp.korean import SentencePart, one_of, particles
-from .context import At, Clause, VisitContext, nominal
+from .context import HOST, At, Clause, VisitContext, nominal
 from .merging import Told
 
 _SUBJECT = one_of(particles("topic", "subject"))
@@ -29,10 +29,10 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
     """The visit a clause tells, if it names visitors (a visiting country, a count of people, a
     visitor noun, or an official on a trip of their own)."""
     text = ctx.text[clause.start:clause.end]
-    # a row of a visit list is labelled with the visitors' country
+    # a row of a visit list is labelled with the visitors' country; the host's is never one
     countries = [c for c in ctx.within(ctx.countries, clause.start, clause.end)
                  if c.visiting or sentence.row]
-    countries += ctx.within(ctx.officials, clause.start, clause.end)
+    countries = [c for c in countries + ctx.within(ctx.officials, clause.start, clause.end) if c.key != HOST]
     counts = ctx.within(ctx.counts, clause.start, clause.end)
     people = [c for c in counts if c.unit == "people" and not _COMPANIONS.match(ctx.text, c.end)
               and not ctx.compared(c)]

@@ -148,7 +148,12 @@ def _days_of_one_event(ctx: VisitContext, days: list[Dated], dates: list[Dated])
     one event, from the first to the last."""
     if len(days) < 2 or any(_DAY_LINK.fullmatch(ctx.text, a.end, b.start) is None for a, b in pairwise(days)):
         return days
-    counted = any(d.type == "DURATION" and 0 <= d.start - days[-1].end <= 1 for d in dates)
+    # right after the days, or later in their clause when it counts them (`19일과 20일 오후 4시부터
+    # 10시까지 이틀간`)
+    clause_end = _CLAUSE_END.search(ctx.text, days[-1].end)
+    counted = any(d.type == "DURATION" and (0 <= d.start - days[-1].end <= 1 or (
+        d.start > days[-1].end and (clause_end is None or d.end <= clause_end.start())
+        and d.period.duration_days == len(days))) for d in dates)
     return [days[0].with_period(days[0].period.through(days[-1].period))] if counted else days
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...model import Span
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
 from .clauses import (
@@ -59,6 +60,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             sentence.start, sentence.end)
         reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding or described
         if not reports:
+            yield from _schedule_after(ctx, sentence, tallied)
             # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day
             undated_event = _opening_of_event(ctx, sentence) or undated_event
             continue
@@ -77,6 +79,20 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             elif clause.date is not None and (sentence.row or told_as_visit or _holds_event(ctx, sentence, clause)):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
+
+
+def _schedule_after(ctx: VisitContext, sentence, day: Dated | None):
+    """`… 수료식을 21일 개최했다` then `교육은 지난 18일부터 3박 4일 일정으로 진행됐다`: the
+    schedule of the day's visit, told without its visitors, spans it (no visit alone)."""
+    if day is None or day.period.day is None or not any(word in sentence.text for word in ctx.lex.schedule_words):
+        return
+    for clause in clauses_of(ctx, sentence):
+        span = clause.date.period if clause.date is not None else None
+        if span is not None and span.is_span and day.period.within(span, MAX_EVENT_DAYS):
+            evidence = Span(text=sentence.text, start=sentence.start, end=sentence.end)
+            yield Told(period=span, countries=[], visitors=None, headcount=None, purpose=None, program=None,
+                       evidence=evidence, schedule=True), False, False, None
+            return
 
 
 def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause]) -> list[tuple[Clause, Told | None]]:

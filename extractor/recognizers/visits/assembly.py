@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ...model import Span
 from ...nlp.korean import sentence_parts
 from ..timex.period import Dated
-from .clauses import carried_clause, clauses_of, departure_in, founding_date_in, stay_end_in, stay_through
+from .clauses import (
+    carried_clause,
+    clauses_of,
+    departure_in,
+    founding_date_in,
+    of_a_comparison,
+    stay_end_in,
+    stay_through,
+)
 from .context import MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
@@ -51,6 +60,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             sentence.start, sentence.end)
         reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding or described
         if not reports:
+            yield from _schedule_after(ctx, sentence, tallied)
             # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day
             undated_event = _opening_of_event(ctx, sentence) or undated_event
             continue
@@ -69,6 +79,20 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             elif clause.date is not None and (sentence.row or told_as_visit or _holds_event(ctx, sentence, clause)):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
+
+
+def _schedule_after(ctx: VisitContext, sentence, day: Dated | None):
+    """`… 수료식을 21일 개최했다` then `교육은 지난 18일부터 3박 4일 일정으로 진행됐다`: the
+    schedule of the day's visit, told without its visitors, spans it (no visit alone)."""
+    if day is None or day.period.day is None or not any(word in sentence.text for word in ctx.lex.schedule_words):
+        return
+    for clause in clauses_of(ctx, sentence):
+        span = clause.date.period if clause.date is not None else None
+        if span is not None and span.is_span and day.period.within(span, MAX_EVENT_DAYS):
+            evidence = Span(text=sentence.text, start=sentence.start, end=sentence.end)
+            yield Told(period=span, countries=[], visitors=None, headcount=None, purpose=None, program=None,
+                       evidence=evidence, schedule=True), False, False, None
+            return
 
 
 def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause]) -> list[tuple[Clause, Told | None]]:
@@ -127,8 +151,8 @@ def _breakdown(ctx: VisitContext, sentence, tallied: Dated) -> list[tuple[int, i
     people per comma-separated item (`국가별로는 중국이 41만명으로 가장 많았고, 일본(22만명),
     대만(16만명) …`); none unless it has at least MIN_ROWS of them, or each row is a visiting
     country's after a month's or a year's tally (`특히 중국인 방문객이 42만명으로 늘었다`)."""
-    if ctx.within(ctx.dates, sentence.start, sentence.end):
-        return []
+    if any(not of_a_comparison(ctx, date) for date in ctx.within(ctx.dates, sentence.start, sentence.end)):
+        return []  # a date of its own; not a compared figure's (`6만4861명(작년대비 222%↑)`)
     rows, start = [], sentence.start
     for item in ROW_SEPARATOR.split(sentence.text):
         end = start + len(item)

@@ -50,17 +50,24 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
         return [_cumulative_clause(ctx, sentence, event_dates, dates)]
     # one clause per distinct date: `9일 … 3만명을 넘어서 이날 오후 4시 기준 8만명` is one day's visit
     event_dates = [d for i, d in enumerate(event_dates) if i == 0 or d.period != event_dates[i - 1].period]
-    event_dates = _span_of_days(ctx, sentence, dates, _days_of_one_event(ctx, event_dates, dates))
+    rows = {d.start: end for d, end in _dated_counts(ctx, dates)}
+    event_dates = _span_of_days(ctx, sentence, dates, _days_of_one_event(ctx, _finest(event_dates, rows), dates))
     stay_end = stay_end_in(ctx, sentence)
     if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
     clauses = _dated_clauses(ctx, sentence, dates, event_dates)
-    rows = {d.start: end for d, end in _dated_counts(ctx, dates)}
     if len(rows) < MIN_DATED_ROWS:
         return clauses
     # a row ends with its count: `2012년 75명 | 등 현재까지 1000명` (the total is no row's)
     return [replace(c, end=rows[c.date.start]) if c.date and c.date.start in rows else c for c in clauses]
+
+
+def _finest(dates: list[Dated], rows: dict[int, int]) -> list[Dated]:
+    """`올해 10월 … 해비타트Ⅲ(10월17일∼20일)에 참여`: the event's days tell its month again; a
+    table's row keeps its date (`2012년 75명 등 … 2월중에`)."""
+    return [d for d in dates if d.start in rows or not any(
+        e.period != d.period and e.period.refines(d.period) for e in dates)]
 
 
 def _counts_since(ctx: VisitContext, sentence: SentencePart, dates: list[Dated]) -> bool:
@@ -141,7 +148,12 @@ def _days_of_one_event(ctx: VisitContext, days: list[Dated], dates: list[Dated])
     one event, from the first to the last."""
     if len(days) < 2 or any(_DAY_LINK.fullmatch(ctx.text, a.end, b.start) is None for a, b in pairwise(days)):
         return days
-    counted = any(d.type == "DURATION" and 0 <= d.start - days[-1].end <= 1 for d in dates)
+    # right after the days, or later in their clause when it counts them (`19일과 20일 오후 4시부터
+    # 10시까지 이틀간`)
+    clause_end = _CLAUSE_END.search(ctx.text, days[-1].end)
+    counted = any(d.type == "DURATION" and (0 <= d.start - days[-1].end <= 1 or (
+        d.start > days[-1].end and (clause_end is None or d.end <= clause_end.start())
+        and d.period.duration_days == len(days))) for d in dates)
     return [days[0].with_period(days[0].period.through(days[-1].period))] if counted else days
 
 
@@ -324,7 +336,7 @@ def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
     return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
 
 
-def _of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
+def of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
     """`지난해보다 14만명 증가`, `전년 대비`, `전년 동월(111만명) 대비`, `지난해 관람객 75만명에
     비해`, `지난해 1월 8만명이 찾았던 것과 비교하면`: the date of the figure compared with."""
     aside = _ASIDE.match(ctx.text, date.end)
@@ -379,7 +391,7 @@ DATE_CHECKS = (
     (_quoted, True),
     (_edition_year, True),
     (_of_the_report, True),
-    (_of_a_comparison, True),
+    (of_a_comparison, True),
     (_of_the_departure, True),
     (_naming_an_edition, True),
     (_ends_a_stay, False),

@@ -21,7 +21,8 @@ MAX_EVENT_DAYS = 31
 MAX_STAY_DAYS = 366
 #: A local government as a sentence's subject (`군산시가`, `가평군은`).
 _LOCAL_GOVERNMENT_HEADS = tuple(load("name_heads")["organizations"]["local_government_heads"])
-_HOST = load("countries")["host"]
+#: The country the articles are written in: never a visitor's (its people go abroad).
+HOST = load("countries")["host"]
 
 
 @dataclass
@@ -71,7 +72,7 @@ class VisitContext:
         background."""
         if not any(word in self.text[start:end] for word in self.lex.abroad_events):
             return False
-        places = [c.end for c in self.within(self.countries, start, end) if not c.visiting and c.key != _HOST]
+        places = [c.end for c in self.within(self.countries, start, end) if not c.visiting and c.key != HOST]
         places += [m.end() for m in self.lex.foreign_city.finditer(self.text, start, end)]
         return any(self.lex.abroad_after_place.match(self.text, place, end) and self._held_lately(start, place)
                    for place in places)
@@ -87,6 +88,11 @@ class VisitContext:
 
     def counts_people(self, start: int, end: int) -> bool:
         return any(c.unit == "people" for c in self.within(self.counts, start, end))
+
+    def compared(self, count) -> bool:
+        """A figure compared with (`75만3000명에 비해`, `지난해 1월(9489명)보다`): no count of the
+        visitors a clause reports."""
+        return self.lex.compared_count.match(self.text, count.end) is not None
 
     def quoted(self, entry) -> bool:
         """Inside a quotation: what a speaker recalls is not a visit the article reports."""

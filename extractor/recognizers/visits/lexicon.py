@@ -38,6 +38,7 @@ class VisitLexicon:
         self.quotative = regex.compile(one_of(lexicon["quotative_endings"]))
         self.quote_openings = tuple(lexicon["quote_openings_after_date"])
         self.comparison = tuple(lexicon["comparison_after_date"])
+        self.compared_count = regex.compile(rf"\)?\s?(?:{one_of(lexicon['comparison_after_count'])})")
         self.departure = tuple(lexicon["departure_after_date"])
         self.trip_starts = tuple(lexicon["trip_start_after_date"])
         self.trip_ends = tuple(lexicon["trip_end_after_date"])

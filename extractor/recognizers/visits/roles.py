@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ...model import Count, Span
 from ...nlp.korean import SentencePart, one_of, particles
-from .context import At, Clause, VisitContext, nominal
+from .context import HOST, At, Clause, VisitContext, nominal
 from .merging import Told
 
 _SUBJECT = one_of(particles("topic", "subject"))
@@ -21,18 +21,21 @@ _PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
 _PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
 #: People counted as going along with the subject (`100여 명의 직원들과 함께 맞이하고`): hosts.
 _COMPANIONS = regex.compile(r"(?:의 \p{Hangul}+?)?(?:과|와) 함께")
+#: A count the total after it includes (`외국인 5만6000여명을 포함해 123만여명`).
+_PART_OF_TOTAL = regex.compile(r"[을를]?\s?포함")
 
 
 def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told | None:
     """The visit a clause tells, if it names visitors (a visiting country, a count of people, a
     visitor noun, or an official on a trip of their own)."""
     text = ctx.text[clause.start:clause.end]
-    # a row of a visit list is labelled with the visitors' country
+    # a row of a visit list is labelled with the visitors' country; the host's is never one
     countries = [c for c in ctx.within(ctx.countries, clause.start, clause.end)
                  if c.visiting or sentence.row]
-    countries += ctx.within(ctx.officials, clause.start, clause.end)
+    countries = [c for c in countries + ctx.within(ctx.officials, clause.start, clause.end) if c.key != HOST]
     counts = ctx.within(ctx.counts, clause.start, clause.end)
-    people = [c for c in counts if c.unit == "people" and not _COMPANIONS.match(ctx.text, c.end)]
+    people = [c for c in counts if c.unit == "people" and not _COMPANIONS.match(ctx.text, c.end)
+              and not ctx.compared(c)]
     # counts of bodies and countries alone name visitors only in a tally (`118개국에서 다녀가며`)
     bodies = counts if clause.cumulative else []
     official = None
@@ -88,9 +91,11 @@ def ends_a_trip(ctx: VisitContext, clause: Clause) -> bool:
 def _headcount(ctx: VisitContext, people: list[Count]) -> int | None:
     """The total when the clause gives one (`총 2만1633명`, `모두 78만 명`), else the one
     count naming the visitors (`전형식 부지사와 외교관 31명 등 50여 명이 참석`: the 50
-    include the hosts), else the largest count of people."""
+    include the hosts), else the largest count of people. A count the total includes
+    (`외국인 관광객 1만5천여 명을 포함해 … 65만여 명`) is a part of it."""
     if not people:
         return None
+    people = [p for p in people if not _PART_OF_TOTAL.match(ctx.text, p.end)] or people
     totals = [p for p in people if p.text.startswith(ctx.lex.totals)
               or _words_before(ctx.text, p.start).endswith(ctx.lex.totals)]
     if totals:

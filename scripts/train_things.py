@@ -44,23 +44,33 @@ SPANS_KEY = "things"
 ROWS = ("systems", "systems_lenient", "programs", "programs_lenient")
 
 
-def _tok2vec(width: int, embed_rows: int) -> dict:
-    return {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": width, "depth": 3,
-            "embed_size": embed_rows, "window_size": 1, "maxout_pieces": 3, "subword_features": True}
+def _tok2vec(width: int, embed_rows: int, tags: bool) -> dict:
+    """Learnt from scratch: hashed embeddings of each token's form, prefix, suffix and shape (and,
+    with `tags`, of Kiwi's part-of-speech tag and whether a space follows), then a CNN."""
+    if not tags:
+        return {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": width, "depth": 3,
+                "embed_size": embed_rows, "window_size": 1, "maxout_pieces": 3, "subword_features": True}
+    return {"@architectures": "spacy.Tok2Vec.v2",
+            "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": width,
+                      "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "SPACY"],
+                      "rows": [embed_rows, embed_rows // 2, embed_rows // 2, embed_rows // 4, 100, 10],
+                      "include_static_vectors": False},
+            "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": width, "depth": 3,
+                       "window_size": 1, "maxout_pieces": 3}}
 
 
-def component_config(kind: str, max_tokens: int, width: int, embed_rows: int) -> dict:
+def component_config(kind: str, max_tokens: int, width: int, embed_rows: int, tags: bool) -> dict:
     if kind == "ner":
         return {"model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
                           "extra_state_tokens": False, "hidden_width": 64, "maxout_pieces": 2, "use_upper": True,
-                          "nO": None, "tok2vec": _tok2vec(width, embed_rows)}}
+                          "nO": None, "tok2vec": _tok2vec(width, embed_rows, tags)}}
     return {
         "spans_key": SPANS_KEY,
         "threshold": 0.5,
         "suggester": {"@misc": "spacy.ngram_range_suggester.v1", "min_size": 1, "max_size": max_tokens},
         "model": {"@architectures": "spacy.SpanCategorizer.v1",
                   "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 64},
-                  "scorer": {"@layers": "spacy.LinearLogistic.v1"}, "tok2vec": _tok2vec(width, embed_rows)},
+                  "scorer": {"@layers": "spacy.LinearLogistic.v1"}, "tok2vec": _tok2vec(width, embed_rows, tags)},
     }
 
 
@@ -276,10 +286,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-tokens", type=int, default=10, help="spancat: longest candidate, in tokens")
     parser.add_argument("--width", type=int, default=64)
     parser.add_argument("--embed-rows", type=int, default=2000)
+    parser.add_argument("--tags", action="store_true", help="embed Kiwi's tags and the spaces too")
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.5, 0.7], help="spancat only")
     args = parser.parse_args(argv)
     articles = load_articles(args.dirs)
-    shape = (args.max_tokens, args.width, args.embed_rows)
+    shape = (args.max_tokens, args.width, args.embed_rows, args.tags)
     thresholds = args.thresholds if args.kind == "spancat" else [1.0]
     if args.command == "stats":
         tally: Counter = Counter()

@@ -1,9 +1,9 @@
-"""Train a small spaCy span categorizer for system and programme names and measure it against
-the rules (issue 16).
+"""Train a small spaCy span model (`--kind ner` or `spancat`) for system and programme names and
+measure it against the rules (issue 16; figures in benchmarks/README.md).
 
-    python scripts/train_things.py stats DIR...                 how many gold names align to our tokens
-    python scripts/train_things.py train FIT... --out MODEL     train on gold of FIT (fixed seed)
-    python scripts/train_things.py measure CHECK --model MODEL  score the variants on CHECK
+    python scripts/train_things.py stats DIR...                   how many gold names align to our tokens
+    python scripts/train_things.py train FIT... --model MODEL     train on gold of FIT (fixed seed)
+    python scripts/train_things.py measure CHECK --model MODEL    score the variants on CHECK
 
 Gold gives names, not offsets: every occurrence of a gold name in the article's laid-out text
 (spaces ignored, as the scorer ignores them) is a training span, when it begins and ends on a
@@ -13,7 +13,8 @@ is learnt from scratch on the training articles.
 The variants of `measure` (systems and programmes each, strict and lenient, the scorer of
 `extractor eval`): the rules alone; the model alone; their union (a model span overlapping a
 rule mention gives way to it); the model as a filter on the rules' names (a rule name is kept
-when the model scores one of its mentions at or above a threshold); the rules as a filter on
+when the model scores one of its mentions at or above a threshold; for `ner`, when one of its
+entities overlaps a mention); the rules as a filter on
 the model's spans (a model span is kept when it overlaps a rule mention).
 """
 from __future__ import annotations

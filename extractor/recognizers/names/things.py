@@ -325,7 +325,28 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 
 def things(reading: Reading) -> list[Candidate]:
     return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
-            if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)]
+            if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
+            and not _kind_in_capacity(reading, candidate)]
+
+
+@lru_cache(maxsize=None)
+def _capacity_particle() -> re.Pattern:
+    """`으로`, `로서`, with a topic or `도` after them (`사업으로는`), ending the word."""
+    return re.compile("(?:{})[은는도]?(?![가-힣])".format("|".join(longest_first(particles("capacity")))))
+
+
+def _kind_in_capacity(reading: Reading, candidate: Candidate) -> bool:
+    """`예비타당성 면제 사업으로 선정`, `국비 지원 사업으로 신청`, `맞춤형 민원 서비스로 제공`: a general head
+    after common nouns, in the case of a capacity, says what something is taken as, a kind, not which
+    programme or service; held or run as it (`… 분야 초빙 연수로 진행됐다`), it is the programme held,
+    and a proper noun names one (`광주형ODA(공적개발원조)사업으로`)."""
+    article, lex = reading.article, reading.lex
+    head = lex.of(candidate.field).ending(candidate.name)
+    kinds = lex.kind_heads if candidate.field == "programs" else lex.system_kind_heads
+    capacity = _capacity_particle().match(article.text, candidate.end) if head in kinds else None
+    words = article.words[article.index_at(candidate.start):article.index_at(candidate.end)]
+    return capacity is not None and not _held_after(reading, capacity.end()) and not any(
+        "NNP" in word.tags for word in words)
 
 
 def _company(reading: Reading, candidate: Candidate) -> bool:

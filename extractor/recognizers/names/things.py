@@ -90,6 +90,8 @@ _HEREAFTER = re.compile(r"^이하\s*")
 _QUOTES = " '\"‘’“”"
 #: An address in parentheses after a name (`박종문(서울 강동구)`): a few place words before the last.
 _ADDRESS_REACH = 20
+#: The longest word of variety or totality before a name (`여러 가지 `).
+_DETERMINER_REACH = 8
 _PLACE_WORDS = re.compile(r"(?:[가-힣]+ )*")
 
 
@@ -524,6 +526,8 @@ def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: in
     """An activity (`관광 프로그램`), a kind of service, or the head after a service always on
     (`보조금24 서비스` is 보조금24): no name of its own."""
     lex, words = reading.lex, phrase[first:position + 1]
+    if _kind_determiner_before(reading.article.text, phrase[first].start):
+        return True
     if field == "programs":
         return _kind_of_activity(words, text, head, lex)
     if field != "systems":
@@ -532,6 +536,18 @@ def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: in
     return _kind_of_service(words, text, head, lex) or (
         head in lex.system_kind_heads and position > 0 and word_text == head
         and _always_on_service(phrase[position - 1], lex))
+
+
+def _kind_determiner_before(text: str, start: int) -> bool:
+    """`각종 민원 대응 서비스`, `다양한 국제 협력 사업`, `모든 교육 과정`: after words of variety or totality
+    a phrase says every thing of a kind, no one named thing."""
+    return _kind_determiners().search(text, max(0, start - _DETERMINER_REACH), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _kind_determiners() -> re.Pattern:
+    words = "|".join(longest_first(lexicons.load("name_heads")["kind_determiners"]))
+    return re.compile(f"(?<![가-힣])(?:{words}) $")
 
 
 def _next_word(reading: Reading, word: Word) -> Word | None:

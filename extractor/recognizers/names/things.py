@@ -328,7 +328,7 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 def things(reading: Reading) -> list[Candidate]:
     return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
-            and not _kind_in_capacity(reading, candidate)]
+            and not _kind_by_role(reading, candidate)]
 
 
 @lru_cache(maxsize=None)
@@ -337,18 +337,31 @@ def _capacity_particle() -> re.Pattern:
     return re.compile("(?:{})[은는도]?(?![가-힣])".format("|".join(longest_first(particles("capacity")))))
 
 
-def _kind_in_capacity(reading: Reading, candidate: Candidate) -> bool:
-    """`예비타당성 면제 사업으로 선정`, `국비 지원 사업으로 신청`, `맞춤형 민원 서비스로 제공`: a general head
-    after common nouns, in the case of a capacity, says what something is taken as, a kind, not which
-    programme or service; held or run as it (`… 분야 초빙 연수로 진행됐다`), it is the programme held,
-    and a proper noun names one (`광주형ODA(공적개발원조)사업으로`)."""
+@lru_cache(maxsize=1)
+def _sought_after() -> re.Pattern:
+    words = "|".join(longest_first(lexicons.load("name_heads")["programs"]["sought_words"]))
+    return re.compile(f"(?:을|를)? ?(?:{words})")
+
+
+def _kind_by_role(reading: Reading, candidate: Candidate) -> bool:
+    """A general head after common nouns named by its role in the clause as a kind, not one programme
+    or service; a proper noun names one (`광주형ODA(공적개발원조)사업으로`)."""
     article, lex = reading.article, reading.lex
-    head = lex.of(candidate.field).ending(candidate.name)
     kinds = lex.kind_heads if candidate.field == "programs" else lex.system_kind_heads
-    capacity = _capacity_particle().match(article.text, candidate.end) if head in kinds else None
+    if lex.of(candidate.field).ending(candidate.name) not in kinds:
+        return False
     words = article.words[article.index_at(candidate.start):article.index_at(candidate.end)]
-    return capacity is not None and not _held_after(reading, capacity.end()) and not any(
-        "NNP" in word.tags for word in words)
+    return not any("NNP" in word.tags for word in words) and (
+        _in_capacity(reading, candidate.end)
+        or (candidate.field == "programs" and _sought_after().match(article.text, candidate.end) is not None))
+
+
+def _in_capacity(reading: Reading, end: int) -> bool:
+    """`예비타당성 면제 사업으로 선정`, `국비 지원 사업으로 신청`, `맞춤형 민원 서비스로 제공`: in the case of
+    a capacity a general head says what something is taken as; held or run as it (`… 분야 초빙 연수로
+    진행됐다`), it is the programme held."""
+    capacity = _capacity_particle().match(reading.article.text, end)
+    return capacity is not None and not _held_after(reading, capacity.end())
 
 
 def _company(reading: Reading, candidate: Candidate) -> bool:

@@ -74,7 +74,8 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     persons = [c for c in found_people if c.field == "persons"] + _reporters(doc, article.text) + [
         Candidate("contacts", article.text[start:end], start, end) for start, end in document_of(doc).contacts]
     cities = CityRoles(reading)
-    phrase_named = things(reading) + [c for c in people.organizations if cities.keeps(c)]
+    phrase_named = _without_headline_verbs(doc, reading, things(reading)) + [
+        c for c in people.organizations if cities.keeps(c)]
     phrase_named += cities.acting_cities() + listed_bodies(reading)
     outlets = _outlets(article)
     phrase_named = _credited_apart(phrase_named, outlets) + [c for c in found_people if c.field == "organizations"] + outlets
@@ -91,6 +92,25 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     # named as words of their own, not glued to a title nor after an owner
     bodies_alone = {c.name for c in people.organizations if not _after_owner(reading, c)}
     return [c for c in claims if c.field != "claimed"] + persons + _named_apart(reading, phrase_named, bodies_alone)
+
+
+#: Zones written in a headline's clipped style, and zones of running text.
+_HEADLINE_ZONES = frozenset({"headline", "deck"})
+_TEXT_ZONES = frozenset({"body", "caption"})
+
+
+def _without_headline_verbs(doc: Doc, reading: Reading, found: list[Candidate]) -> list[Candidate]:
+    """`한경대, 개도국 농업공무원 연수`, `국제교육진흥원, 10개국 대학생 초청 연수`: a headline clips its clause,
+    and a general head in it (`연수`, `사업`) is its verb (trains, invites) or a gist, no programme's
+    name, unless the article's text names the programme so again."""
+    document, lex = document_of(doc), reading.lex
+    headlines = [(z.start, z.end) for z in document.zones if z.kind in _HEADLINE_ZONES]
+    running = "".join(document.text[z.start:z.end] for z in document.zones if z.kind in _TEXT_ZONES)
+    running = _SPACE.sub("", running)
+    return [c for c in found if not (
+        c.field == "programs" and lex.programs.ending(c.name) in lex.kind_heads
+        and any(start <= c.start and c.end <= end for start, end in headlines)
+        and _SPACE.sub("", c.name) not in running)]
 
 
 #: After a body's kind, the copula that makes it say what a named body is: apposed before the name

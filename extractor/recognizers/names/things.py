@@ -90,6 +90,8 @@ _HEREAFTER = re.compile(r"^이하\s*")
 _QUOTES = " '\"‘’“”"
 #: An address in parentheses after a name (`박종문(서울 강동구)`): a few place words before the last.
 _ADDRESS_REACH = 20
+#: The longest word of variety or totality before a name (`여러 가지 `).
+_DETERMINER_REACH = 8
 _PLACE_WORDS = re.compile(r"(?:[가-힣]+ )*")
 
 
@@ -325,7 +327,41 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 
 def things(reading: Reading) -> list[Candidate]:
     return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
-            if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)]
+            if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
+            and not _kind_by_role(reading, candidate)]
+
+
+@lru_cache(maxsize=None)
+def _capacity_particle() -> re.Pattern:
+    """`으로`, `로서`, with a topic or `도` after them (`사업으로는`), ending the word."""
+    return re.compile("(?:{})[은는도]?(?![가-힣])".format("|".join(longest_first(particles("capacity")))))
+
+
+@lru_cache(maxsize=1)
+def _sought_after() -> re.Pattern:
+    words = "|".join(longest_first(lexicons.load("name_heads")["programs"]["sought_words"]))
+    return re.compile(f"(?:을|를)? ?(?:{words})")
+
+
+def _kind_by_role(reading: Reading, candidate: Candidate) -> bool:
+    """A general head after common nouns named by its role in the clause as a kind, not one programme
+    or service; a proper noun names one (`광주형ODA(공적개발원조)사업으로`)."""
+    article, lex = reading.article, reading.lex
+    kinds = lex.kind_heads if candidate.field == "programs" else lex.system_kind_heads
+    if lex.of(candidate.field).ending(candidate.name) not in kinds:
+        return False
+    words = article.words[article.index_at(candidate.start):article.index_at(candidate.end)]
+    return not any("NNP" in word.tags for word in words) and (
+        _in_capacity(reading, candidate.end)
+        or (candidate.field == "programs" and _sought_after().match(article.text, candidate.end) is not None))
+
+
+def _in_capacity(reading: Reading, end: int) -> bool:
+    """`예비타당성 면제 사업으로 선정`, `국비 지원 사업으로 신청`, `맞춤형 민원 서비스로 제공`: in the case of
+    a capacity a general head says what something is taken as; held or run as it (`… 분야 초빙 연수로
+    진행됐다`), it is the programme held."""
+    capacity = _capacity_particle().match(reading.article.text, end)
+    return capacity is not None and not _held_after(reading, capacity.end())
 
 
 def _company(reading: Reading, candidate: Candidate) -> bool:
@@ -503,6 +539,8 @@ def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: in
     """An activity (`관광 프로그램`), a kind of service, or the head after a service always on
     (`보조금24 서비스` is 보조금24): no name of its own."""
     lex, words = reading.lex, phrase[first:position + 1]
+    if _kind_determiner_before(reading.article.text, phrase[first].start):
+        return True
     if field == "programs":
         return _kind_of_activity(words, text, head, lex)
     if field != "systems":
@@ -511,6 +549,18 @@ def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: in
     return _kind_of_service(words, text, head, lex) or (
         head in lex.system_kind_heads and position > 0 and word_text == head
         and _always_on_service(phrase[position - 1], lex))
+
+
+def _kind_determiner_before(text: str, start: int) -> bool:
+    """`각종 민원 대응 서비스`, `다양한 국제 협력 사업`, `모든 교육 과정`: after words of variety or totality
+    a phrase says every thing of a kind, no one named thing."""
+    return _kind_determiners().search(text, max(0, start - _DETERMINER_REACH), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _kind_determiners() -> re.Pattern:
+    words = "|".join(longest_first(lexicons.load("name_heads")["kind_determiners"]))
+    return re.compile(f"(?<![가-힣])(?:{words}) $")
 
 
 def _next_word(reading: Reading, word: Word) -> Word | None:

@@ -405,6 +405,13 @@ _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}))"
 #: has a unit after it or a rate noun before it, `성장률은 2.5~3.1`, `성장률(2.5~3.1)`)
 _RATE_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\p{{Hangul}}?[\s(]?)"
 _RANGE_SIGN = r"\s?[~∼\-–]\s?"
+#: a month/day with a slash and no year is a date only with a weekday, a time of day or a range by it
+#: (`5/12(금)`, `5/12 오후 2시`, `10/8~10/17`), alone (`저작권료의 5/12`, `부산 2/3`) it is a fraction or score
+_SLASH_MONTH_DAY = r"(?<![\d./])\d{1,2}/\d{1,2}"
+_SLASH_DAY_OF_DATE = (rf"\d{{1,2}}(?![\d/.])(?:\s?\({_WEEKDAY_LETTER}\)|\s?(?:{_PART_OF_DAY}|\d{{1,2}}\s?시|\d{{1,2}}:\d\d)"
+                      rf"|{_RANGE_SIGN}\d)")
+#: or after a date written with its year in the same sentence (`접수는 2024/05/20, 발표는 5/28이다`)
+_DATE_WITH_YEAR_BEFORE = r"\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}(?:(?!다\.)[^\n]){0,40}"
 #: a month.day at either end of such a range, or one written apart with its closing dot (`9. 30. ~ 10. 2.`)
 _RANGE_MONTH_DAY = r"\d{1,2}\.(?:\d{1,2}\.?|\s\d{1,2}\.)"
 _NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
@@ -427,8 +434,10 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<=(?<![\d.]){_RATE_BEFORE}{_RANGE_MONTH_DAY}{_RANGE_SIGN})"
      rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<apart>\s)?(?P<day>\d{{1,2}})(?(apart)\.|\.?){_NO_UNIT_AFTER}", _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
-    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
+    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/(?={_SLASH_DAY_OF_DATE})|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
+    (rf"(?<={_SLASH_MONTH_DAY}{_RANGE_SIGN}|{_DATE_WITH_YEAR_BEFORE})(?<![\d./])"
+     rf"(?P<year>)(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
     (rf"(?<={_DECIMAL_BEFORE}\((?:{_MONTH_DAY}\s?[~∼\-,]\s?)?)"

@@ -462,7 +462,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})일?\s?[~∼-]\s?(?P<last>\d{{1,2}})일", _range("day_range", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})\s?[~∼-]\s?(?P<last>\d{{1,2}})\s?월(?!요)(?!\s?\d{{1,2}}\s?일)",
      _range("month_range", 1, 12, wraps=True)),
-    (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{4}})\s?[~∼-]\s?(?P<last>\d{{4}})\s?년(?:도)?(?!\s?\d{{1,2}}\s?월)",
+    (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{4}})(?:\s?년(?:도)?)?\s?[~∼-]\s?(?P<last>\d{{4}})\s?년(?:도)?(?!\s?\d{{1,2}}\s?월)",
      _range("year_range", 1000, 2999)),
     (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),
     (rf"(?P<value>{_WEEKDAY})", lambda m: Piece(m.start(), m.end(), {"weekday": LEXICON["weekdays"][m["value"]]})),

@@ -508,8 +508,9 @@ RULES: list[tuple[str, Callable]] = [
      _amount_range),
     (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?(?:{_AMOUNT_RANGE_SIGN}|{_RANGE_FROM})\s?{NUMBER}(?:{_ABOUT})?\s?{_UNIT}"
      rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _range_start_duration),
-    (rf"(?P<coarse>{NUMBER})\s?시간\s?(?P<fine>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _two_units("분", 60)),
-    (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})\s?개월\s?{_SUFFIX_DURATION}", _two_units("개월", 12)),
+    (rf"(?P<coarse>{NUMBER})\s?시간\s?(?P<fine>{NUMBER})(?:{_ABOUT})?\s?분\s?{_SUFFIX_DURATION}", _two_units("분", 60)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})(?:{_ABOUT})?\s?개월\s?{_SUFFIX_DURATION}",
+     _two_units("개월", 12)),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
     (rf"(?P<value>{one_of(LEXICON['present_adverbs'])})(?=\s)", _present_adverb),

@@ -145,6 +145,12 @@ def _range(key: str, low: int, high: int, wraps: bool = False) -> Callable:
     return build
 
 
+def _year_so_far(m) -> Piece | None:
+    """`올들어 11월까지`: the months of this year from January up to the one named."""
+    last = int(m["last"])
+    return Piece(m.start(), m.end(), {"year_shift": 0, "month_range": (1, last)}) if 1 < last <= 12 else None
+
+
 def _clock(m) -> Piece | None:
     hour = _number(m["hour"])
     minute = 30 if m["half"] else _number(m["minute"]) if m["minute"] else 0
@@ -462,6 +468,8 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})일?\s?[~∼-]\s?(?P<last>\d{{1,2}})일", _range("day_range", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})\s?[~∼-]\s?(?P<last>\d{{1,2}})\s?월(?!요)(?!\s?\d{{1,2}}\s?일)",
      _range("month_range", 1, 12, wraps=True)),
+    (rf"{one_of(LEXICON['year_so_far_words'])}\s?(?P<last>\d{{1,2}})\s?월(?=\s?{one_of(LEXICON['range_closers'])})",
+     _year_so_far),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{4}})(?:\s?년(?:도)?)?\s?[~∼-]\s?(?P<last>\d{{4}})\s?년(?:도)?(?!\s?\d{{1,2}}\s?월)",
      _range("year_range", 1000, 2999)),
     (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),

@@ -145,6 +145,12 @@ def _range(key: str, low: int, high: int, wraps: bool = False) -> Callable:
     return build
 
 
+def _year_so_far(m) -> Piece | None:
+    """`올들어 11월까지`: the months of this year from January up to the one named."""
+    last = int(m["last"])
+    return Piece(m.start(), m.end(), {"year_shift": 0, "month_range": (1, last)}) if 1 < last <= 12 else None
+
+
 def _clock(m) -> Piece | None:
     hour = _number(m["hour"])
     minute = 30 if m["half"] else _number(m["minute"]) if m["minute"] else 0
@@ -405,6 +411,13 @@ _NO_DURATION_AFTER = rf"(?!\s?(?:{_SUFFIX_DURATION}|{_SUFFIX_OFFSET}))"
 #: has a unit after it or a rate noun before it, `성장률은 2.5~3.1`, `성장률(2.5~3.1)`)
 _RATE_BEFORE = rf"(?<!{one_of(LEXICON['decimal_nouns'])}\p{{Hangul}}?[\s(]?)"
 _RANGE_SIGN = r"\s?[~∼\-–]\s?"
+#: a month/day with a slash and no year is a date only with a weekday, a time of day or a range by it
+#: (`5/12(금)`, `5/12 오후 2시`, `10/8~10/17`), alone (`저작권료의 5/12`, `부산 2/3`) it is a fraction or score
+_SLASH_MONTH_DAY = r"(?<![\d./])\d{1,2}/\d{1,2}"
+_SLASH_DAY_OF_DATE = (rf"\d{{1,2}}(?![\d/.])(?:\s?\({_WEEKDAY_LETTER}\)|\s?(?:{_PART_OF_DAY}|\d{{1,2}}\s?시|\d{{1,2}}:\d\d)"
+                      rf"|{_RANGE_SIGN}\d)")
+#: or after a date written with its year in the same sentence (`접수는 2024/05/20, 발표는 5/28이다`)
+_DATE_WITH_YEAR_BEFORE = r"\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}(?:(?!다\.)[^\n]){0,40}"
 #: a month.day at either end of such a range, or one written apart with its closing dot (`9. 30. ~ 10. 2.`)
 _RANGE_MONTH_DAY = r"\d{1,2}\.(?:\d{1,2}\.?|\s\d{1,2}\.)"
 _NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
@@ -427,8 +440,10 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<=(?<![\d.]){_RATE_BEFORE}{_RANGE_MONTH_DAY}{_RANGE_SIGN})"
      rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<apart>\s)?(?P<day>\d{{1,2}})(?(apart)\.|\.?){_NO_UNIT_AFTER}", _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
-    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
+    (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/(?={_SLASH_DAY_OF_DATE})|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
+    (rf"(?<={_SLASH_MONTH_DAY}{_RANGE_SIGN}|{_DATE_WITH_YEAR_BEFORE})(?<![\d./])"
+     rf"(?P<year>)(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\."
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
     (rf"(?<={_DECIMAL_BEFORE}\((?:{_MONTH_DAY}\s?[~∼\-,]\s?)?)"
@@ -453,7 +468,9 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})일?\s?[~∼-]\s?(?P<last>\d{{1,2}})일", _range("day_range", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{1,2}})\s?[~∼-]\s?(?P<last>\d{{1,2}})\s?월(?!요)(?!\s?\d{{1,2}}\s?일)",
      _range("month_range", 1, 12, wraps=True)),
-    (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{4}})\s?[~∼-]\s?(?P<last>\d{{4}})\s?년(?:도)?(?!\s?\d{{1,2}}\s?월)",
+    (rf"{one_of(LEXICON['year_so_far_words'])}\s?(?P<last>\d{{1,2}})\s?월(?=\s?{one_of(LEXICON['range_closers'])})",
+     _year_so_far),
+    (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{4}})(?:\s?년(?:도)?)?\s?[~∼-]\s?(?P<last>\d{{4}})\s?년(?:도)?(?!\s?\d{{1,2}}\s?월)",
      _range("year_range", 1000, 2999)),
     (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),
     (rf"(?P<value>{_WEEKDAY})", lambda m: Piece(m.start(), m.end(), {"weekday": LEXICON["weekdays"][m["value"]]})),
@@ -499,8 +516,9 @@ RULES: list[tuple[str, Callable]] = [
      _amount_range),
     (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?(?:{_AMOUNT_RANGE_SIGN}|{_RANGE_FROM})\s?{NUMBER}(?:{_ABOUT})?\s?{_UNIT}"
      rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _range_start_duration),
-    (rf"(?P<coarse>{NUMBER})\s?시간\s?(?P<fine>{NUMBER})\s?분\s?{_SUFFIX_DURATION}", _two_units("분", 60)),
-    (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})\s?개월\s?{_SUFFIX_DURATION}", _two_units("개월", 12)),
+    (rf"(?P<coarse>{NUMBER})\s?시간\s?(?P<fine>{NUMBER})(?:{_ABOUT})?\s?분\s?{_SUFFIX_DURATION}", _two_units("분", 60)),
+    (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})(?:{_ABOUT})?\s?개월\s?{_SUFFIX_DURATION}",
+     _two_units("개월", 12)),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
     (rf"(?P<value>{one_of(LEXICON['present_adverbs'])})(?=\s)", _present_adverb),

@@ -26,6 +26,8 @@ _PARTICLE = regex.compile(one_of(LEXICON["particles"]) + r"+(?!\p{Hangul})")
 _JOIN_GAP = regex.compile(r"[ \t]?(?:인[ \t])?|[ \t]?\(|\n")
 _RANGE_JOIN = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
 _COORDINATION = regex.compile(rf"[ \t]?{one_of(LEXICON['coordinators'])}[ \t]?")
+#: `평일 오전 9시`, `주말에는 10시부터`: the clock time of a set, right after it or after its topic particle
+_SET_TO_HOURS = regex.compile(rf"[ \t]?(?:{one_of(LEXICON['set_topic_particles'])}[ \t])?")
 #: what a coordinated expression may take from the one before it, coarsest first
 _SHARED_FIELDS = ("direction", "year", "year_shift", "month", "month_shift")
 _YEAR_END_PARTS = LEXICON["year_end_parts"]
@@ -234,7 +236,8 @@ def _groups(text: str, pieces: list[Piece]) -> list[Group]:
 
 
 def _hours_of_set(text: str, group: Group, piece: Piece) -> bool:
-    return "every" in group.fields and has_time(piece.fields) and not text[group.end:piece.start].strip()
+    return "every" in group.fields and has_time(piece.fields) and bool(_SET_TO_HOURS.fullmatch(text, group.end,
+                                                                                                piece.start))
 
 
 def _share(before: Group, after: Group) -> None:

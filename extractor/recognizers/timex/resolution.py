@@ -46,6 +46,8 @@ class Context:
     span: tuple[dt.date, dt.date] | None = None
     #: where the last month given with its year ended, and that month (`내년 4월`)
     dated_month: tuple[int, dt.date] | None = None
+    #: where the last year named alone ended, and that year (`지난해 관광객은 … 12월에`)
+    dated_year: tuple[int, int] | None = None
     #: whether a day of the story has been named (till then the report's own day stands for it)
     anchor_named: bool = False
     #: the month, day or stretch the text is about (`전년 동월`, `같은 기간` say it again)
@@ -97,6 +99,8 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
         ctx.anchor_year = point.when.year
         if point.grain == "month":
             ctx.dated_month = (group.end, point.when.date())
+        if point.grain == "year" and not _BOUNDS_A_STRETCH.match(text, group.end):
+            ctx.dated_year = (group.end, point.when.year)
         ctx.year_after_focus = point.grain == "year"
     if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end) \
             and (ctx.focus is None or point.when.year >= ctx.focus[0].when.year):
@@ -184,21 +188,31 @@ def _a_year_back(fields: dict) -> bool:
 
 def _in_year_of_month_before(text: str, group: Group, ctx: Context) -> dict:
     """`내년 4월에 구축하고 5월에 개시한다`: a bare later month in the same sentence as a month
-    given with its year goes on in that year."""
+    given with its year goes on in that year; so does any bare month after a year named alone
+    (`지난해 관광객은 12월에 가장 많았다`), unless a month with its year came between."""
     fields = group.fields
-    if fields.keys() != {"month"} or ctx.dated_month is None:
+    if fields.keys() != {"month"}:
         return fields
-    end, month = ctx.dated_month
-    between = text[end:group.start]
-    if len(between) > 60 or SENTENCE_END.search(between) or fields["month"] <= month.month:
-        return fields
-    return {**fields, "year": month.year}
+    year_end, year = ctx.dated_year or (-1, None)
+    month_end, month = ctx.dated_month or (-1, None)
+    if year is not None and year_end > month_end and _same_sentence(text, year_end, group.start):
+        return {**fields, "year": year}
+    if month is not None and _same_sentence(text, month_end, group.start) and fields["month"] > month.month:
+        return {**fields, "year": month.year}
+    return fields
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    between = text[end:start]
+    return len(between) <= 60 and not SENTENCE_END.search(between)
 
 
 #: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
 _REPORTED = regex.compile(rf"\s?{one_of(report_verbs())}")
 #: `2019년 1월 대비`, `전년보다`: a date compared with is no date the story is told on
 _COMPARED = regex.compile(rf"\s?{one_of(LEXICON['comparison_markers'])}")
+#: `2030년까지`, `2019년부터`, `2019년 이후`: a year that bounds a stretch is no year a later month is in
+_BOUNDS_A_STRETCH = regex.compile(rf"\s?{one_of(LEXICON['range_joiners'] + LEXICON['range_closers'] + list(LEXICON['offset_suffixes']))}")
 _MONTH_BEFORE_FOCUS = frozenset(LEXICON["month_before_focus"])
 
 

@@ -718,9 +718,15 @@ def _common_noun(people: People, word: Word) -> bool:
 
 def _noun_or_root(word: Word) -> bool:
     """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG), or a
-    noun before its one-word gloss (`조해녕(曺海寧)`)."""
-    return word.full or "".join(word.forms) == clean(word.stem) or bool(word.stem_tags) and \
+    noun before its one-word gloss (`조해녕(曺海寧)`), or a proper noun Kiwi reads with a stray
+    syllable around it (`조광한` = 조광/NNP + 하 + ㄴ, `이한일` = 이/IC + 한일, `서동욱` = 서동 + 욱/MAG)."""
+    return word.full or "".join(word.forms) == clean(word.stem) or bool(word.stem_tags) and (
         word.stem_tags[0] == "XR" and all(tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
+        or _proper_noun_misread(word))
+
+
+def _proper_noun_misread(word: Word) -> bool:
+    return "NNP" in word.stem_tags and len(word.stem_tags) <= 3 and not word.stem_tags[-1].startswith("V")
 
 
 def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> bool:

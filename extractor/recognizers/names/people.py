@@ -1022,16 +1022,23 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         last = position - body_length
         if not _body_between(people, words, last, position):
             break
-        glossed = _gap(people, words, last, last + 1) == "gloss"
-        first = last
-        while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) and (
-                first == last or _adjacent(people, words, first, first + 1)):
-            first -= 1
-        if first < last and _one_syllable_name_word(people, words, first) and _adjacent(people, words, first, first + 1):
-            first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`, `존 스미스 대사`: a surname or a given name
+        first = _before_name_parts(people, words, last, glossed=_gap(people, words, last, last + 1) == "gloss")
         if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _before_name_parts(people: People, words: list[Word], last: int, glossed: bool) -> int:
+    """The index before the run of proper name words ending at words[last]. One syllable opens
+    the run as a surname or a given name (`장 원더 타이베이 부시장`, `린 즈웨이 대표`, `존 스미스
+    대사`), or stands inside it between words of the name (`민` of `르엉 응우옌 민 찌엣`)."""
+    first = last
+    while first >= 0 and last - first < MAX_NAME_WORDS and _is_foreign_name_part(people, words[first], glossed and first == last) \
+            and (first == last or _adjacent(people, words, first, first + 1)):
+        first -= 1
+        if first < last and _one_syllable_name_word(people, words, first) and _adjacent(people, words, first, first + 1):
+            first -= 1
+    return first
 
 
 def _name_after_country(people: People, words: list[Word], position: int, title: str) -> bool:

@@ -38,7 +38,7 @@ _NAME_WORD = re.compile(r"(?![-~])(?:[^\s()\[\]{}<>△▲▽▼■□●○◆�
 _CLAUSE_WORD = re.compile(r"(?:[^\s.,(]|[.,](?![가-힣])|\((?=[^\s()]*\)))+\.?|\.")
 #: The original spelling after a transliterated name (`에드윈 리(Edwin M. Lee)`) stands between words.
 LATIN_GLOSS = re.compile(r"\s*\([A-Za-z][A-Za-z.'\-]* [A-Za-z .'\-]*\)\s*")
-_OPENING = "“\"'‘「『([<ⓒ"
+_OPENING = "“\"'‘「『([<ⓒ△▲▽▼□■○●◆◇▶▷※"  # quotes, brackets and list bullets (`△홍길동 시장`)
 _TRAILING = ",.:;!?·…“”\"'‘’「」『』"
 _QUOTED = re.compile(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=\"“”]{2,60})[’'」』》〉]")
 

@@ -54,6 +54,7 @@ _BRACKETS = re.compile(r"[\[\](){}<>]")
 _AGE = re.compile(r"\(\d{1,3}(?:세)?[·,)]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _COMMON_NOUN_TAGS = frozenset({"NNG", "NNB", "XSN"})
+_HEADED_PLACE = re.compile(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현성](?:의|와|과|에서|에|은|는|이|가|을|를|로)?(?![가-힣])")
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,16 @@ class People:
         `스플리트 테크놀로지파크`): places, which a foreign name does not run into."""
         openers = Counter(c.name.split()[0] for c in self.organizations if " " in c.name)
         return {word for word, count in openers.items() if count > 1}
+
+    @cached_property
+    def headed_places(self) -> set[str]:
+        """Words the article also writes glued to a local government's head (`멜버른` of `멜버른시와`,
+        `빈프억` of `빈프억성`), where Kiwi knows no common noun: that place wherever written bare."""
+        found = set()
+        for match in _HEADED_PLACE.finditer(self.article.text):
+            if not self.article.dictionary_nouns(match.start(), match.end("place")):
+                found.add(match["place"])
+        return found
 
     def main_body(self, shorthand: str) -> str | None:
         """The 시/구/군 the article is about: the proper noun ending in it named most often."""
@@ -739,7 +750,7 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
             or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
         return False  # `한빛(주)`: a company
     lex = people.heads
-    if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
+    if stem in lex.generic or stem in people.places or stem in people.headed_places or stem in lex.participant_nouns:
         return False
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
             or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
@@ -1234,7 +1245,7 @@ def _foreign_place(people: People, word: Word) -> bool:
     """A foreign city (`반둥`, `반둥시의`), a place word, or a place of the country named right
     before (`중국 시안`, `인도네시아 반둥시의`; not `한국 대사와`)."""
     stem = clean(word.stem)
-    return _foreign_city(stem) or stem in people.places or (
+    return _foreign_city(stem) or stem in people.places or stem in people.headed_places or (
         word.particle in ("", "의") and _after_country(word, people))
 
 

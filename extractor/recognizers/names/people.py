@@ -248,10 +248,22 @@ class People:
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
         surname = self.transliterations.get(surname, surname)
         for start, speaker, known_titles in reversed(self.entries):
-            if start < before and (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
-                    t.endswith(title) or title.endswith(t) for t in known_titles):
+            if start < before and _named_so(speaker, known_titles, surname, title):
                 return speaker
         return None
+
+    def resolve_later(self, surname: str, title: str, after: int) -> Speaker | None:
+        """`김 시장 “…”` in a headline, `김민철 안양시장은` in the body below: the one person named
+        after the mention with this surname (or word of a foreign name) and title."""
+        surname = self.transliterations.get(surname, surname)
+        named = {speaker.name: speaker for start, speaker, known_titles in self.entries
+                 if start > after and _named_so(speaker, known_titles, surname, title)}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _named_so(speaker: Speaker, known_titles: set, surname: str, title: str) -> bool:
+    return (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
+        t.endswith(title) or title.endswith(t) for t in known_titles)
 
 
 def people_of(doc: Doc) -> People:

@@ -1445,6 +1445,8 @@ def _is_body_word(people: People, word: Word) -> bool:
     stem = clean(word.stem)
     if (stem in titles().title_modifiers or stem in titles().body_shorthands) and not word.particle:
         return True  # `김민수 전 장관`, `박정민 도 행정부지사` (the province's)
+    if has_legal_form(stem) and not word.particle:
+        return True  # `김민수 ㈜한빛 대표`, `김민수 ㈔한빛협회 회장`: a body marked by its legal form
     return (word.noun_stem and not word.particle and len(stem) > 1 and not _DIGITS.search(stem)
             and not _BRACKETS.search(stem) and stem not in titles().not_name_words
             and stem not in people.heads.generic)

@@ -1056,7 +1056,7 @@ def _before_name_parts(people: People, words: list[Word], last: int, glossed: bo
     the run as a surname or a given name (`장 원더 타이베이 부시장`, `린 즈웨이 대표`, `존 스미스
     대사`), or stands inside it between words of the name (`민` of `르엉 응우옌 민 찌엣`)."""
     first = last
-    while first >= 0 and last - first < MAX_NAME_WORDS and _is_foreign_name_part(people, words[first], glossed and first == last) \
+    while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) \
             and (first == last or _adjacent(people, words, first, first + 1)):
         first -= 1
         if first < last and _one_syllable_name_word(people, words, first) and _adjacent(people, words, first, first + 1):
@@ -1268,7 +1268,8 @@ def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhr
     A transliterated name after a title needs its country or city before the title."""
     first = head
     while first >= 0 and head - first < MAX_NAME_WORDS and (_name_shaped(people, words[first], subject=first == head)
-                                                           or _verb_inside_name(people, words, first, head)) \
+                                                           or _verb_inside_name(people, words, first, head)
+                                                           or _syllable_inside_name(people, words, first, head)) \
             and (first == head or _adjacent(people, words, first, first + 1)):
         first -= 1
     apart = head - first > 1 and first >= 0 and _gap(people, words, first, first + 1) == "comma"
@@ -1293,6 +1294,13 @@ def _verb_inside_name(people: People, words: list[Word], index: int, head: int) 
     """`다토 하지 하룬`: two syllables Kiwi reads as a verb and its ending (하 + 지) between two words of a name."""
     word = words[index]
     return 0 < index < head and word.stem_tags == ("VV", "EC") and len(word.stem) == 2 and not word.particle \
+        and _name_shaped(people, words[index - 1]) and _adjacent(people, words, index - 1, index)
+
+
+def _syllable_inside_name(people: People, words: list[Word], index: int, head: int) -> bool:
+    """`부` of `응우옌 부 뚱`: one syllable Kiwi reads as a common noun between two words of a name."""
+    word = words[index]
+    return 0 < index < head and len(word.stem) == 1 and not word.particle and re.fullmatch("[가-힣]", word.stem) is not None \
         and _name_shaped(people, words[index - 1]) and _adjacent(people, words, index - 1, index)
 
 

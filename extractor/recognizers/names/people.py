@@ -1173,7 +1173,7 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
             foreign = _foreign_title(title) or first >= 0 and _adjacent(people, words, first, first + 1) and (
                 (_foreign_place(people, words[first]) or _of_country(words[first], people))
                 and any(_foreign_looking(people, w) for w in run)  # not `베트남의 관광 담당 국장`
-                or _of_body(words[first]) and any(_is_foreign_name_part(people, w) for w in run))
+                or _body_owning(people, words[first]) and any(_is_foreign_name_part(people, w) for w in run))
         if foreign:
             return first + 1, last, words[last + 1:position + 1]
     return None
@@ -1231,7 +1231,14 @@ def _never_in_name(people: People, word: Word, written: str) -> bool:
             or written in lex.international_bodies or written in pronouns()
             or written in people.heads.generic or written in people.heads.participant_nouns or written in lex.person_nouns
             or written in people.heads.organizations  # a bare head (`의회`) ends a body, no name
+            or _ends_in_body_head(people, written)  # `인민위원회`, `관광협회`
             or bool(split_title(written)) or _in_country(word, people.countries) or _foreign_place(people, word))
+
+
+def _ends_in_body_head(people: People, written: str) -> bool:
+    """A word ending in a body's head of two syllables or more (`…위원회`, `…협회`, `…센터`) is a body's name."""
+    return any(len(head) > 1 and len(written) > len(head) and written.endswith(head)
+               for head in people.heads.organizations)
 
 
 def _verb_syllable(word: Word) -> bool:
@@ -1347,6 +1354,11 @@ def _foreign_city(place: str) -> bool:
 @lru_cache(maxsize=None)
 def _city_heads() -> tuple[str, ...]:
     return tuple(lexicons.load("name_heads")["cities"]["heads"])
+
+
+def _body_owning(people: People, word: Word) -> bool:
+    """A body right before a name, with 의 or bare when its head shows it (`하노이시 인민위원회 응우옌 반 남 부국장`)."""
+    return _of_body(word) or not word.particle and _ends_in_body_head(people, clean(word.stem))
 
 
 def _of_body(word: Word) -> bool:

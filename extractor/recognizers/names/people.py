@@ -287,6 +287,7 @@ def _people(doc: Doc) -> People:
 def _index(people: People) -> None:
     article, lex = people.article, titles()
     _parenthesised(people)  # first: `보성군(군수 이용부)` tells that 이용부 is a name, not a body (…부)
+    _named_in_parenthesis(people)
     _apposed(people)
     _labelled(people)
     _listed(people)
@@ -375,6 +376,25 @@ def _parenthesised(people: People) -> None:
         speaker = Speaker(name=name, title=title, organization=canonical(body) if body else None)
         people.entries.append((match.start(), speaker, {title}))
         people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span("name")))
+
+
+_TITLE_THEN_NAME = re.compile(r"(?<![가-힣])(?P<title>[가-힣]{2,10})\((?P<name>[가-힣]{3,4})\)")
+
+
+def _named_in_parenthesis(people: People) -> None:
+    """`상황분석계장(김민호)은`: a title word, then the holder's Korean name alone in a parenthesis."""
+    for match in _TITLE_THEN_NAME.finditer(people.article.text):
+        title, name = match.group("title", "name")
+        titled = split_title(title)
+        if titled is None or title in titles().anonymous_titles or not lexicons.korean_name_form(name) \
+                or name in people.heads.participant_nouns or name in titles().not_name_words \
+                or people.article.dictionary_nouns(*match.span("name")):
+            continue  # `청장(차관급)`
+        speaker = Speaker(name=name, title=titled[0], organization=titled[1])
+        phrase = PersonPhrase(speaker, match.start(), name_span=match.span("name"))
+        people.entries.append((match.start(), speaker, {titled[0]}))
+        people.phrases.append(phrase)
+        people.apposed[match.end()] = phrase
 
 
 def _inside_parenthesis(text: str, position: int) -> bool:

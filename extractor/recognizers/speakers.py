@@ -98,7 +98,8 @@ def resolve(people: People, phrase: PersonPhrase, previous: Speaker | None) -> S
     if phrase.continues:
         return previous
     if phrase.surname:
-        known = people.resolve(phrase.surname, phrase.speaker.title, phrase.start)
+        known = people.resolve(phrase.surname, phrase.speaker.title, phrase.start) \
+            or people.resolve_later(phrase.surname, phrase.speaker.title, phrase.start)
         if known:
             return known
     elif _bare_title(phrase):  # `시장은`: the one mayor named before

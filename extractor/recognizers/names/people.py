@@ -54,6 +54,7 @@ _BRACKETS = re.compile(r"[\[\](){}<>]")
 _AGE = re.compile(r"\(\d{1,3}(?:세)?[·,)]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _COMMON_NOUN_TAGS = frozenset({"NNG", "NNB", "XSN"})
+_HEADED_PLACE = re.compile(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현성](?:의|와|과|에서|에|은|는|이|가|을|를|로)?(?![가-힣])")
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,16 @@ class People:
         openers = Counter(c.name.split()[0] for c in self.organizations if " " in c.name)
         return {word for word, count in openers.items() if count > 1}
 
+    @cached_property
+    def headed_places(self) -> set[str]:
+        """Words the article also writes glued to a local government's head (`멜버른` of `멜버른시와`,
+        `빈프억` of `빈프억성`), where Kiwi knows no common noun: that place wherever written bare."""
+        found = set()
+        for match in _HEADED_PLACE.finditer(self.article.text):
+            if not self.article.dictionary_nouns(match.start(), match.end("place")):
+                found.add(match["place"])
+        return found
+
     def main_body(self, shorthand: str) -> str | None:
         """The 시/구/군 the article is about: the proper noun ending in it named most often."""
         if shorthand not in self._main_bodies:
@@ -237,10 +248,22 @@ class People:
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
         surname = self.transliterations.get(surname, surname)
         for start, speaker, known_titles in reversed(self.entries):
-            if start < before and (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
-                    t.endswith(title) or title.endswith(t) for t in known_titles):
+            if start < before and _named_so(speaker, known_titles, surname, title):
                 return speaker
         return None
+
+    def resolve_later(self, surname: str, title: str, after: int) -> Speaker | None:
+        """`김 시장 “…”` in a headline, `김민철 안양시장은` in the body below: the one person named
+        after the mention with this surname (or word of a foreign name) and title."""
+        surname = self.transliterations.get(surname, surname)
+        named = {speaker.name: speaker for start, speaker, known_titles in self.entries
+                 if start > after and _named_so(speaker, known_titles, surname, title)}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _named_so(speaker: Speaker, known_titles: set, surname: str, title: str) -> bool:
+    return (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
+        t.endswith(title) or title.endswith(t) for t in known_titles)
 
 
 def people_of(doc: Doc) -> People:
@@ -264,6 +287,7 @@ def _people(doc: Doc) -> People:
 def _index(people: People) -> None:
     article, lex = people.article, titles()
     _parenthesised(people)  # first: `보성군(군수 이용부)` tells that 이용부 is a name, not a body (…부)
+    _named_in_parenthesis(people)
     _apposed(people)
     _labelled(people)
     _listed(people)
@@ -352,6 +376,25 @@ def _parenthesised(people: People) -> None:
         speaker = Speaker(name=name, title=title, organization=canonical(body) if body else None)
         people.entries.append((match.start(), speaker, {title}))
         people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span("name")))
+
+
+_TITLE_THEN_NAME = re.compile(r"(?<![가-힣])(?P<title>[가-힣]{2,10})\((?P<name>[가-힣]{3,4})\)")
+
+
+def _named_in_parenthesis(people: People) -> None:
+    """`상황분석계장(김민호)은`: a title word, then the holder's Korean name alone in a parenthesis."""
+    for match in _TITLE_THEN_NAME.finditer(people.article.text):
+        title, name = match.group("title", "name")
+        titled = split_title(title)
+        if titled is None or title in titles().anonymous_titles or not lexicons.korean_name_form(name) \
+                or name in people.heads.participant_nouns or name in titles().not_name_words \
+                or people.article.dictionary_nouns(*match.span("name")):
+            continue  # `청장(차관급)`
+        speaker = Speaker(name=name, title=titled[0], organization=titled[1])
+        phrase = PersonPhrase(speaker, match.start(), name_span=match.span("name"))
+        people.entries.append((match.start(), speaker, {titled[0]}))
+        people.phrases.append(phrase)
+        people.apposed[match.end()] = phrase
 
 
 def _inside_parenthesis(text: str, position: int) -> bool:
@@ -718,9 +761,15 @@ def _common_noun(people: People, word: Word) -> bool:
 
 def _noun_or_root(word: Word) -> bool:
     """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG), or a
-    noun before its one-word gloss (`조해녕(曺海寧)`)."""
-    return word.full or "".join(word.forms) == clean(word.stem) or bool(word.stem_tags) and \
+    noun before its one-word gloss (`조해녕(曺海寧)`), or a proper noun Kiwi reads with a stray
+    syllable around it (`조광한` = 조광/NNP + 하 + ㄴ, `이한일` = 이/IC + 한일, `서동욱` = 서동 + 욱/MAG)."""
+    return word.full or "".join(word.forms) == clean(word.stem) or bool(word.stem_tags) and (
         word.stem_tags[0] == "XR" and all(tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
+        or _proper_noun_misread(word))
+
+
+def _proper_noun_misread(word: Word) -> bool:
+    return "NNP" in word.stem_tags and len(word.stem_tags) <= 3 and not word.stem_tags[-1].startswith("V")
 
 
 def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> bool:
@@ -733,7 +782,7 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
             or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
         return False  # `한빛(주)`: a company
     lex = people.heads
-    if stem in lex.generic or stem in people.places or stem in lex.participant_nouns:
+    if stem in lex.generic or stem in people.places or stem in people.headed_places or stem in lex.participant_nouns:
         return False
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
             or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
@@ -1016,16 +1065,23 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         last = position - body_length
         if not _body_between(people, words, last, position):
             break
-        glossed = _gap(people, words, last, last + 1) == "gloss"
-        first = last
-        while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) and (
-                first == last or _adjacent(people, words, first, first + 1)):
-            first -= 1
-        if first < last and _one_syllable_name_word(people, words, first) and _adjacent(people, words, first, first + 1):
-            first -= 1  # `장 원더 타이베이 부시장`, `린 즈웨이 대표`, `존 스미스 대사`: a surname or a given name
+        first = _before_name_parts(people, words, last, glossed=_gap(people, words, last, last + 1) == "gloss")
         if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _before_name_parts(people: People, words: list[Word], last: int, glossed: bool) -> int:
+    """The index before the run of proper name words ending at words[last]. One syllable opens
+    the run as a surname or a given name (`장 원더 타이베이 부시장`, `린 즈웨이 대표`, `존 스미스
+    대사`), or stands inside it between words of the name (`민` of `르엉 응우옌 민 찌엣`)."""
+    first = last
+    while first >= 0 and _is_foreign_name_part(people, words[first], glossed and first == last) \
+            and (first == last or _adjacent(people, words, first, first + 1)):
+        first -= 1
+        if first < last and _one_syllable_name_word(people, words, first) and _adjacent(people, words, first, first + 1):
+            first -= 1
+    return first
 
 
 def _name_after_country(people: People, words: list[Word], position: int, title: str) -> bool:
@@ -1137,7 +1193,7 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
             foreign = _foreign_title(title) or first >= 0 and _adjacent(people, words, first, first + 1) and (
                 (_foreign_place(people, words[first]) or _of_country(words[first], people))
                 and any(_foreign_looking(people, w) for w in run)  # not `베트남의 관광 담당 국장`
-                or _of_body(words[first]) and any(_is_foreign_name_part(people, w) for w in run))
+                or _body_owning(people, words[first]) and any(_is_foreign_name_part(people, w) for w in run))
         if foreign:
             return first + 1, last, words[last + 1:position + 1]
     return None
@@ -1195,7 +1251,14 @@ def _never_in_name(people: People, word: Word, written: str) -> bool:
             or written in lex.international_bodies or written in pronouns()
             or written in people.heads.generic or written in people.heads.participant_nouns or written in lex.person_nouns
             or written in people.heads.organizations  # a bare head (`의회`) ends a body, no name
+            or _ends_in_body_head(people, written)  # `인민위원회`, `관광협회`
             or bool(split_title(written)) or _in_country(word, people.countries) or _foreign_place(people, word))
+
+
+def _ends_in_body_head(people: People, written: str) -> bool:
+    """A word ending in a body's head of two syllables or more (`…위원회`, `…협회`, `…센터`) is a body's name."""
+    return any(len(head) > 1 and len(written) > len(head) and written.endswith(head)
+               for head in people.heads.organizations)
 
 
 def _verb_syllable(word: Word) -> bool:
@@ -1221,7 +1284,7 @@ def _foreign_place(people: People, word: Word) -> bool:
     """A foreign city (`반둥`, `반둥시의`), a place word, or a place of the country named right
     before (`중국 시안`, `인도네시아 반둥시의`; not `한국 대사와`)."""
     stem = clean(word.stem)
-    return _foreign_city(stem) or stem in people.places or (
+    return _foreign_city(stem) or stem in people.places or stem in people.headed_places or (
         word.particle in ("", "의") and _after_country(word, people))
 
 
@@ -1232,7 +1295,8 @@ def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhr
     A transliterated name after a title needs its country or city before the title."""
     first = head
     while first >= 0 and head - first < MAX_NAME_WORDS and (_name_shaped(people, words[first], subject=first == head)
-                                                           or _verb_inside_name(people, words, first, head)) \
+                                                           or _verb_inside_name(people, words, first, head)
+                                                           or _syllable_inside_name(people, words, first, head)) \
             and (first == head or _adjacent(people, words, first, first + 1)):
         first -= 1
     apart = head - first > 1 and first >= 0 and _gap(people, words, first, first + 1) == "comma"
@@ -1257,6 +1321,13 @@ def _verb_inside_name(people: People, words: list[Word], index: int, head: int) 
     """`다토 하지 하룬`: two syllables Kiwi reads as a verb and its ending (하 + 지) between two words of a name."""
     word = words[index]
     return 0 < index < head and word.stem_tags == ("VV", "EC") and len(word.stem) == 2 and not word.particle \
+        and _name_shaped(people, words[index - 1]) and _adjacent(people, words, index - 1, index)
+
+
+def _syllable_inside_name(people: People, words: list[Word], index: int, head: int) -> bool:
+    """`부` of `응우옌 부 뚱`: one syllable Kiwi reads as a common noun between two words of a name."""
+    word = words[index]
+    return 0 < index < head and len(word.stem) == 1 and not word.particle and re.fullmatch("[가-힣]", word.stem) is not None \
         and _name_shaped(people, words[index - 1]) and _adjacent(people, words, index - 1, index)
 
 
@@ -1303,6 +1374,11 @@ def _foreign_city(place: str) -> bool:
 @lru_cache(maxsize=None)
 def _city_heads() -> tuple[str, ...]:
     return tuple(lexicons.load("name_heads")["cities"]["heads"])
+
+
+def _body_owning(people: People, word: Word) -> bool:
+    """A body right before a name, with 의 or bare when its head shows it (`하노이시 인민위원회 응우옌 반 남 부국장`)."""
+    return _of_body(word) or not word.particle and _ends_in_body_head(people, clean(word.stem))
 
 
 def _of_body(word: Word) -> bool:
@@ -1409,6 +1485,8 @@ def _is_body_word(people: People, word: Word) -> bool:
     stem = clean(word.stem)
     if (stem in titles().title_modifiers or stem in titles().body_shorthands) and not word.particle:
         return True  # `김민수 전 장관`, `박정민 도 행정부지사` (the province's)
+    if has_legal_form(stem) and not word.particle:
+        return True  # `김민수 ㈜한빛 대표`, `김민수 ㈔한빛협회 회장`: a body marked by its legal form
     return (word.noun_stem and not word.particle and len(stem) > 1 and not _DIGITS.search(stem)
             and not _BRACKETS.search(stem) and stem not in titles().not_name_words
             and stem not in people.heads.generic)

@@ -34,11 +34,12 @@ STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}
 _NAME_WORD = re.compile(r"(?![-~])(?:[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©.]|\.(?![가-힣]))+")
 #: Whitespace-separated words. A full stop or a comma glued to the next word (`했다.최 시장은`,
 #: `대통령,탁신 총리`) also splits, and so does a parenthesis holding several words
-#: (`센터장(사진 왼쪽)`), while a one-word gloss stays in its word (`아방카이시(市)의`).
-_CLAUSE_WORD = re.compile(r"(?:[^\s.,(]|[.,](?![가-힣])|\((?=[^\s()]*\)))+\.?|\.")
+#: (`센터장(사진 왼쪽)`), while a one-word gloss stays in its word (`아방카이시(市)의`). An opening
+#: quote mark glued to the word before (`계장은“…`) opens a word of its own.
+_CLAUSE_WORD = re.compile(r"(?:[^\s.,(“]|[.,](?![가-힣])|\((?=[^\s()]*\)))+\.?|\.")
 #: The original spelling after a transliterated name (`에드윈 리(Edwin M. Lee)`) stands between words.
 LATIN_GLOSS = re.compile(r"\s*\([A-Za-z][A-Za-z.'\-]* [A-Za-z .'\-]*\)\s*")
-_OPENING = "“\"'‘「『([<ⓒ"
+_OPENING = "“\"'‘「『([<ⓒ△▲▽▼□■○●◆◇▶▷※"  # quotes, brackets and list bullets (`△홍길동 시장`)
 _TRAILING = ",.:;!?·…“”\"'‘’「」『』"
 _QUOTED = re.compile(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=\"“”]{2,60})[’'」』》〉]")
 

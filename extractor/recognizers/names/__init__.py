@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,10 +32,22 @@ from .words import ArticleWords, article_words
 #: `[KPI뉴스 자료사진]`. The shared dev set's gold lists the outlet among the article's bodies
 #: (docs/CONTRACT.md's rulings).
 _OUTLET = re.compile(
-    r"\[([^\[\]=\s]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
+    r"\[([^\[\]=\s/|ㅣ]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
     r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
+#: A byline zone's line opening with a bracket (`[뉴스스텝]`, `[여성종합뉴스/홍길동 기자]`, `(아주경제 홍길동 기자)`),
+#: after a dashed dateline's place at most (`서울--(뉴스와이어)--`), or a credit line under the article (`/연합뉴스`).
+_BYLINE_BRACKET = re.compile(r"^[\s•·-]*(?:[가-힣]{1,6}\s*--\s*)?[\[(]([^\[\]()\n]{2,40})[\])]", re.MULTILINE)
+_CREDIT_LINE = re.compile(r"^\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$", re.MULTILINE)
+_BYLINE_WORD = re.compile(r"[^\s=/|ㅣ]+")
+#: More words than a place, an outlet, its edition and a reporter with the role make no byline's bracket
+#: (`(한국 주재 본 방송국 홍길동 특파기자)` says where the reporter works).
+_BYLINE_WORDS = 4
+_BYLINES = lexicons.load("bylines")
+_ROLES = tuple(_BYLINES["roles"])
+_SECTION_TAGS = frozenset(_BYLINES["section_tags"])
+_OUTLET_ENDINGS = tuple(lexicons.load("name_heads")["organizations"]["outlet_endings"])
 _SPACE = re.compile(r"\s+")
 _NAME_PARTICLES = particles("subject", "topic", "object", "direction", "genitive", "partner", "also")
 _PARENTHESISED = re.compile(r"\([^()]*\)")
@@ -76,7 +89,7 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     cities = CityRoles(reading)
     phrase_named = things(reading) + [c for c in people.organizations if cities.keeps(c)]
     phrase_named += cities.acting_cities() + listed_bodies(reading)
-    outlets = _outlets(article)
+    outlets = _outlets(article) + _byline_outlets(doc, article.text)
     phrase_named = _credited_apart(phrase_named, outlets) + [c for c in found_people if c.field == "organizations"] + outlets
     phrase_named = [_without_country_mark(c) for c in phrase_named + _glossed_names(article.text)
                     if not _describes(reading, c)]
@@ -227,6 +240,41 @@ def _outlets(article: ArticleWords) -> list[Candidate]:
         group = next(g for g in range(1, _OUTLET.groups + 1) if match.group(g))
         found.append(Candidate("outlets", match.group(group), match.start(group), match.end(group)))
     return found
+
+
+def _byline_outlets(doc: Doc, text: str) -> list[Candidate]:
+    """The outlet a byline zone credits in a bracket or a credit line (the shared dev set's gold lists it:
+    docs/CONTRACT.md's rulings)."""
+    document = document_of(doc)
+    reporters = {reporter.name for reporter in document.reporters}
+    found = []
+    for zone in document.zones:
+        if zone.kind != "byline":
+            continue
+        for credit in chain(_BYLINE_BRACKET.finditer(text, zone.start, zone.end),
+                            _CREDIT_LINE.finditer(text, zone.start, zone.end)):
+            outlet = _outlet_word(text, credit, reporters)
+            if outlet:
+                found.append(Candidate("outlets", outlet.group(), *outlet.span()))
+    return found
+
+
+def _outlet_word(text: str, credit: re.Match, reporters: set[str]) -> re.Match | None:
+    """In `[성북구 가람타임즈=홍길동 기자]`, `[더팩트ㅣ내포=홍길동 기자]`, `[가람뉴스]`: the word ending as
+    outlets' names do, else the first that is neither a dateline's place (before `=` or `/`: `[충남=가람]`)
+    nor the reporter with the role, nor a section's tag (`[포토]`)."""
+    words = list(_BYLINE_WORD.finditer(text, credit.start(1), credit.end(1)))
+    if len(words) > _BYLINE_WORDS:
+        return None
+    words = [word for word in words if not _names_reporter(word.group(), reporters) and word.group() not in _SECTION_TAGS]
+    ending = next((word for word in words if word.group().endswith(_OUTLET_ENDINGS)), None)
+    return ending or next((word for word in words if len(word.group()) > 1
+                           and text[word.end():credit.end(1)].lstrip()[:1] not in ("=", "/")), None)
+
+
+def _names_reporter(word: str, reporters: set[str]) -> bool:
+    """`기자`, `홍길동`, `홍길동기자`: the reporter's name or role."""
+    return word in _ROLES or any(word.removesuffix(role) in reporters for role in ("", *_ROLES))
 
 
 def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candidate]:

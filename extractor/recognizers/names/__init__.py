@@ -112,6 +112,10 @@ _APPOSED = re.compile(r"인\s")
 _PREDICATED = re.compile(r"(?:이다|입니다)(?![가-힣])")
 
 
+#: After a body named by its kind, the noun of building or bringing it in (`정보접근센터 구축`).
+_BUILT = re.compile(r"(?:을|를)?\s*(?:" + "|".join(lexicons.load("name_heads")["organizations"]["building_nouns"]) + ")")
+
+
 def _describes(reading: Reading, candidate: Candidate) -> bool:
     """`서울시의 종합교통관제센터인 교통정보센터`, `부산 전시컨벤션센터인 벡스코`, `…로 구성된
     행정협력기구이다`: a body's kind said of a body named beside it describes it and names none;
@@ -119,10 +123,21 @@ def _describes(reading: Reading, candidate: Candidate) -> bool:
     text = reading.article.text
     if candidate.field != "organizations":
         return False
-    if _APPOSED.match(text, candidate.end):
+    if _APPOSED.match(text, candidate.end) or _being_built(reading, candidate):
         return True
     words = reading.article.words[reading.article.index_at(candidate.start):reading.article.index_at(candidate.end)]
     return bool(_PREDICATED.match(text, candidate.end)) and all(set(word.tags) <= {"NNG"} for word in words)
+
+
+def _being_built(reading: Reading, candidate: Candidate) -> bool:
+    """`정보접근센터 구축을 지원했다`, `통합관제센터를 건립한다`: a body named by its kind alone, before the
+    noun of building or bringing it in, is the facility a project makes, no body yet (a name with a proper
+    noun is one: `한빛연구소 설립`, `한-베트남 과학기술연구원 설립`)."""
+    article = reading.article
+    if not _BUILT.match(article.text, candidate.end):
+        return False
+    words = article.words[article.index_at(candidate.start):article.index_at(candidate.end)]
+    return bool(words) and all(word.tags and set(word.tags) == {"NNG"} for word in words)
 
 
 def _without_country_mark(candidate: Candidate) -> Candidate:

@@ -1254,12 +1254,14 @@ def _opens_longer_name(reading: Reading, word: Word) -> bool:
 def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidate]:
     """`고흥군·여수시`, `안행부·미래부·기재부`: bodies joined by middle dots are one body each;
     members without a head share the last one's (`북창ㆍ무학치안센터`: 북창치안센터, 무학치안센터);
-    a member that is no body even so is none (`(사)이태석기념사업회·인제대학교 의과대학`)."""
+    a member that is no body even so is none (`(사)이태석기념사업회·인제대학교 의과대학`), nor shares the
+    head of a last member naming a kind (`국민문화제·지방정부`)."""
     text = reading.article.text
     conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
     if len(conjuncts) == 1 or not all(conjuncts):
         return [candidate]
-    shared = _shared_head(reading.article.words[reading.article.index_at(candidate.end) - 1])
+    last_member = reading.article.words[reading.article.index_at(candidate.end) - 1]
+    shared = _shared_head(last_member) if _is_body_name(conjuncts[-1], reading.lex) else ""
     found, offset = [], candidate.start
     for conjunct in conjuncts:
         # a member already ending in the shared head takes it no second time (`읍·면사무소`)

@@ -1258,6 +1258,8 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
     head of a last member naming a kind (`국민문화제·지방정부`)."""
     text = reading.article.text
     conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
+    if len(conjuncts) == 1:
+        conjuncts = _paired_governments(text[candidate.start:candidate.end], reading.lex)
     if len(conjuncts) == 1 or not all(conjuncts):
         return [candidate]
     last_member = reading.article.words[reading.article.index_at(candidate.end) - 1]
@@ -1270,6 +1272,15 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
             found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found
+
+
+def _paired_governments(text: str, lex: Heads) -> list[str]:
+    """`안양시-의왕시`: local governments a headline pairs with a hyphen (partners) are one body each;
+    a hyphen inside one name stays (`U-영등포구`, `한-베트남 협력센터`)."""
+    parts = text.split("-")
+    local = len(parts) > 1 and all(
+        _is_body_name(part, lex) and lex.organizations.ending(part) in lex.local_government_heads for part in parts)
+    return parts if local else [text]
 
 
 def _shared_head(word: Word) -> str:

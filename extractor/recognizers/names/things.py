@@ -1266,9 +1266,11 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
     shared = _shared_head(last_member) if _is_body_name(conjuncts[-1], reading.lex) else ""
     found, offset = [], candidate.start
     for conjunct in conjuncts:
-        # a member already ending in the shared head takes it no second time (`읍·면사무소`)
-        name = conjunct if _is_body_name(conjunct, reading.lex) or conjunct.endswith(shared) else conjunct + shared
-        if _is_body_name(name, reading.lex):
+        # a member already ending in the shared head, or a body known by its name alone (`행정안전부·UN·지식경제부`),
+        # takes it no second time (`읍·면사무소`)
+        known = conjunct in reading.lex.known_bodies
+        name = conjunct if known or _is_body_name(conjunct, reading.lex) or conjunct.endswith(shared) else conjunct + shared
+        if known or _is_body_name(name, reading.lex):
             found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found

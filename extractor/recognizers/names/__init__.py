@@ -41,6 +41,9 @@ _OUTLET = re.compile(
 _BYLINE_BRACKET = re.compile(r"^[\s•·-]*(?:[가-힣]{1,6}\s*--\s*)?[\[(]([^\[\]()\n]{2,40})[\])]", re.MULTILINE)
 _CREDIT_LINE = re.compile(r"^\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$", re.MULTILINE)
 _BYLINE_WORD = re.compile(r"[^\s=/|ㅣ]+")
+#: A photo's credit closing its caption: the outlet's archive (`(가람일보DB)`) or the outlet after the
+#: caption's sentence (`… 모습. 연합뉴스`).
+_CAPTION_CREDIT = re.compile(r"\(([가-힣A-Za-z0-9]{2,15}?)\s*DB\)[ \t]*$|[.!?][ \t]+([가-힣A-Za-z0-9]{2,15})[ \t]*$", re.MULTILINE)
 #: More words than a place, an outlet, its edition and a reporter with the role make no byline's bracket
 #: (`(한국 주재 본 방송국 홍길동 특파기자)` says where the reporter works).
 _BYLINE_WORDS = 4
@@ -264,6 +267,8 @@ def _byline_outlets(doc: Doc, text: str) -> list[Candidate]:
     reporters = {reporter.name for reporter in document.reporters}
     found = []
     for zone in document.zones:
+        if zone.kind == "caption":
+            found += _caption_credit(text, zone.start, zone.end)
         if zone.kind != "byline":
             continue
         for credit in chain(_BYLINE_BRACKET.finditer(text, zone.start, zone.end),
@@ -271,6 +276,17 @@ def _byline_outlets(doc: Doc, text: str) -> list[Candidate]:
             outlet = _outlet_word(text, credit, reporters)
             if outlet:
                 found.append(Candidate("outlets", outlet.group(), *outlet.span()))
+    return found
+
+
+def _caption_credit(text: str, start: int, end: int) -> list[Candidate]:
+    """`(가람일보DB)`, `… 모습. 연합뉴스`: the outlets credited for the photos of a caption's lines (one
+    named as outlets are, after the line's sentence)."""
+    found = []
+    for credit in _CAPTION_CREDIT.finditer(text, start, end):
+        group = 1 if credit.group(1) else 2
+        if group == 1 or credit.group(2).endswith(_OUTLET_ENDINGS):
+            found.append(Candidate("outlets", credit.group(group), credit.start(group), credit.end(group)))
     return found
 
 

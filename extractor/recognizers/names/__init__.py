@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,10 +32,25 @@ from .words import ArticleWords, article_words
 #: `[KPI뉴스 자료사진]`. The shared dev set's gold lists the outlet among the article's bodies
 #: (docs/CONTRACT.md's rulings).
 _OUTLET = re.compile(
-    r"\[([^\[\]=\s]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
+    r"\[([^\[\]=\s/|ㅣ]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
     r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
+#: A byline zone's line opening with a bracket (`[뉴스스텝]`, `[여성종합뉴스/홍길동 기자]`, `(아주경제 홍길동 기자)`),
+#: after a dashed dateline's place at most (`서울--(뉴스와이어)--`), or a credit line under the article (`/연합뉴스`).
+_BYLINE_BRACKET = re.compile(r"^[\s•·-]*(?:[가-힣]{1,6}\s*--\s*)?[\[(]([^\[\]()\n]{2,40})[\])]", re.MULTILINE)
+_CREDIT_LINE = re.compile(r"^\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$", re.MULTILINE)
+_BYLINE_WORD = re.compile(r"[^\s=/|ㅣ]+")
+#: A photo's credit closing its caption: the outlet's archive (`(가람일보DB)`) or the outlet after the
+#: caption's sentence (`… 모습. 연합뉴스`).
+_CAPTION_CREDIT = re.compile(r"\(([가-힣A-Za-z0-9]{2,15}?)\s*DB\)[ \t]*$|[.!?][ \t]+([가-힣A-Za-z0-9]{2,15})[ \t]*$", re.MULTILINE)
+#: More words than a place, an outlet, its edition and a reporter with the role make no byline's bracket
+#: (`(한국 주재 본 방송국 홍길동 특파기자)` says where the reporter works).
+_BYLINE_WORDS = 4
+_BYLINES = lexicons.load("bylines")
+_ROLES = tuple(_BYLINES["roles"])
+_SECTION_TAGS = frozenset(_BYLINES["section_tags"])
+_OUTLET_ENDINGS = tuple(lexicons.load("name_heads")["organizations"]["outlet_endings"])
 _SPACE = re.compile(r"\s+")
 _NAME_PARTICLES = particles("subject", "topic", "object", "direction", "genitive", "partner", "also")
 _PARENTHESISED = re.compile(r"\([^()]*\)")
@@ -77,7 +93,7 @@ def _candidates(doc: Doc, people: People) -> list[Candidate]:
     phrase_named = _without_headline_verbs(doc, reading, things(reading)) + [
         c for c in people.organizations if cities.keeps(c)]
     phrase_named += cities.acting_cities() + listed_bodies(reading)
-    outlets = _outlets(article)
+    outlets = _outlets(article) + _byline_outlets(doc, article.text)
     phrase_named = _credited_apart(phrase_named, outlets) + [c for c in found_people if c.field == "organizations"] + outlets
     phrase_named = [_without_country_mark(c) for c in phrase_named + _glossed_names(article.text)
                     if not _describes(reading, c)]
@@ -119,6 +135,10 @@ _APPOSED = re.compile(r"인\s")
 _PREDICATED = re.compile(r"(?:이다|입니다)(?![가-힣])")
 
 
+#: After a body named by its kind, the noun of building or bringing it in (`정보접근센터 구축`).
+_BUILT = re.compile(r"(?:을|를)?\s*(?:" + "|".join(lexicons.load("name_heads")["organizations"]["building_nouns"]) + ")")
+
+
 def _describes(reading: Reading, candidate: Candidate) -> bool:
     """`서울시의 종합교통관제센터인 교통정보센터`, `부산 전시컨벤션센터인 벡스코`, `…로 구성된
     행정협력기구이다`: a body's kind said of a body named beside it describes it and names none;
@@ -126,10 +146,21 @@ def _describes(reading: Reading, candidate: Candidate) -> bool:
     text = reading.article.text
     if candidate.field != "organizations":
         return False
-    if _APPOSED.match(text, candidate.end):
+    if _APPOSED.match(text, candidate.end) or _being_built(reading, candidate):
         return True
     words = reading.article.words[reading.article.index_at(candidate.start):reading.article.index_at(candidate.end)]
     return bool(_PREDICATED.match(text, candidate.end)) and all(set(word.tags) <= {"NNG"} for word in words)
+
+
+def _being_built(reading: Reading, candidate: Candidate) -> bool:
+    """`정보접근센터 구축을 지원했다`, `통합관제센터를 건립한다`: a body named by its kind alone, before the
+    noun of building or bringing it in, is the facility a project makes, no body yet (a name with a proper
+    noun is one: `한빛연구소 설립`, `한-베트남 과학기술연구원 설립`)."""
+    article = reading.article
+    if not _BUILT.match(article.text, candidate.end):
+        return False
+    words = article.words[article.index_at(candidate.start):article.index_at(candidate.end)]
+    return bool(words) and all(word.tags and set(word.tags) == {"NNG"} for word in words)
 
 
 def _without_country_mark(candidate: Candidate) -> Candidate:
@@ -247,6 +278,54 @@ def _outlets(article: ArticleWords) -> list[Candidate]:
         group = next(g for g in range(1, _OUTLET.groups + 1) if match.group(g))
         found.append(Candidate("outlets", match.group(group), match.start(group), match.end(group)))
     return found
+
+
+def _byline_outlets(doc: Doc, text: str) -> list[Candidate]:
+    """The outlet a byline zone credits in a bracket or a credit line (the shared dev set's gold lists it:
+    docs/CONTRACT.md's rulings)."""
+    document = document_of(doc)
+    reporters = {reporter.name for reporter in document.reporters}
+    found = []
+    for zone in document.zones:
+        if zone.kind == "caption":
+            found += _caption_credit(text, zone.start, zone.end)
+        if zone.kind != "byline":
+            continue
+        for credit in chain(_BYLINE_BRACKET.finditer(text, zone.start, zone.end),
+                            _CREDIT_LINE.finditer(text, zone.start, zone.end)):
+            outlet = _outlet_word(text, credit, reporters)
+            if outlet:
+                found.append(Candidate("outlets", outlet.group(), *outlet.span()))
+    return found
+
+
+def _caption_credit(text: str, start: int, end: int) -> list[Candidate]:
+    """`(가람일보DB)`, `… 모습. 연합뉴스`: the outlets credited for the photos of a caption's lines (one
+    named as outlets are, after the line's sentence)."""
+    found = []
+    for credit in _CAPTION_CREDIT.finditer(text, start, end):
+        group = 1 if credit.group(1) else 2
+        if group == 1 or credit.group(2).endswith(_OUTLET_ENDINGS):
+            found.append(Candidate("outlets", credit.group(group), credit.start(group), credit.end(group)))
+    return found
+
+
+def _outlet_word(text: str, credit: re.Match, reporters: set[str]) -> re.Match | None:
+    """In `[성북구 가람타임즈=홍길동 기자]`, `[더팩트ㅣ내포=홍길동 기자]`, `[가람뉴스]`: the word ending as
+    outlets' names do, else the first that is neither a dateline's place (before `=` or `/`: `[충남=가람]`)
+    nor the reporter with the role, nor a section's tag (`[포토]`)."""
+    words = list(_BYLINE_WORD.finditer(text, credit.start(1), credit.end(1)))
+    if len(words) > _BYLINE_WORDS:
+        return None
+    words = [word for word in words if not _names_reporter(word.group(), reporters) and word.group() not in _SECTION_TAGS]
+    ending = next((word for word in words if word.group().endswith(_OUTLET_ENDINGS)), None)
+    return ending or next((word for word in words if len(word.group()) > 1
+                           and text[word.end():credit.end(1)].lstrip()[:1] not in ("=", "/")), None)
+
+
+def _names_reporter(word: str, reporters: set[str]) -> bool:
+    """`기자`, `홍길동`, `홍길동기자`: the reporter's name or role."""
+    return word in _ROLES or any(word.removesuffix(role) in reporters for role in ("", *_ROLES))
 
 
 def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candidate]:

@@ -1304,20 +1304,35 @@ def _opens_longer_name(reading: Reading, word: Word) -> bool:
 def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidate]:
     """`고흥군·여수시`, `안행부·미래부·기재부`: bodies joined by middle dots are one body each;
     members without a head share the last one's (`북창ㆍ무학치안센터`: 북창치안센터, 무학치안센터);
-    a member that is no body even so is none (`(사)이태석기념사업회·인제대학교 의과대학`)."""
+    a member that is no body even so is none (`(사)이태석기념사업회·인제대학교 의과대학`), nor shares the
+    head of a last member naming a kind (`국민문화제·지방정부`)."""
     text = reading.article.text
     conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
+    if len(conjuncts) == 1:
+        conjuncts = _paired_governments(text[candidate.start:candidate.end], reading.lex)
     if len(conjuncts) == 1 or not all(conjuncts):
         return [candidate]
-    shared = _shared_head(reading.article.words[reading.article.index_at(candidate.end) - 1])
+    last_member = reading.article.words[reading.article.index_at(candidate.end) - 1]
+    shared = _shared_head(last_member) if _is_body_name(conjuncts[-1], reading.lex) else ""
     found, offset = [], candidate.start
     for conjunct in conjuncts:
-        # a member already ending in the shared head takes it no second time (`읍·면사무소`)
-        name = conjunct if _is_body_name(conjunct, reading.lex) or conjunct.endswith(shared) else conjunct + shared
-        if _is_body_name(name, reading.lex):
+        # a member already ending in the shared head, or a body known by its name alone (`행정안전부·UN·지식경제부`),
+        # takes it no second time (`읍·면사무소`)
+        known = conjunct in reading.lex.known_bodies
+        name = conjunct if known or _is_body_name(conjunct, reading.lex) or conjunct.endswith(shared) else conjunct + shared
+        if known or _is_body_name(name, reading.lex):
             found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found
+
+
+def _paired_governments(text: str, lex: Heads) -> list[str]:
+    """`안양시-의왕시`: local governments a headline pairs with a hyphen (partners) are one body each;
+    a hyphen inside one name stays (`U-영등포구`, `한-베트남 협력센터`)."""
+    parts = text.split("-")
+    local = len(parts) > 1 and all(
+        _is_body_name(part, lex) and lex.organizations.ending(part) in lex.local_government_heads for part in parts)
+    return parts if local else [text]
 
 
 def _shared_head(word: Word) -> str:

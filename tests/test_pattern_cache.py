@@ -2,6 +2,8 @@
 freshly compiled pattern does, and a missing or broken file only means compiling."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 
@@ -55,3 +57,19 @@ def test_another_installations_patterns_stay_in_the_file(fresh_process, monkeypa
     pattern_cache.save()
     _new_process(monkeypatch)
     assert {pattern for pattern, _ in pattern_cache._stored_patterns()} == {PATTERN, other}
+
+
+def test_an_re_pattern_comes_back_as_re_compiles_it(fresh_process, monkeypatch):
+    """`re`'s own compiled code kept in the file: the pattern made from it equals (same code, flags
+    and groups) the one `re.compile` makes, big Hangul and Chinese classes included."""
+    patterns = [(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?P<title>시장|장관)", 0),
+                (r"[\u4e00-\u9fff][가-힣]", 0), (r"(?: 명 | 개국 )", re.VERBOSE)]
+    for pattern, flags in patterns:
+        assert pattern_cache.compiled_re(pattern, flags) == re.compile(pattern, flags)
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    for pattern, flags in patterns:
+        again = pattern_cache.compiled_re(pattern, flags)
+        assert again == re.compile(pattern, flags) and again.groupindex == re.compile(pattern, flags).groupindex
+    assert pattern_cache.compiled_re(patterns[0][0]).search("외국인 김철수 시장이")["name"] == "김철수"
+    assert not pattern_cache._lacking  # nothing to write again

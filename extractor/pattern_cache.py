@@ -21,6 +21,7 @@ patterns are compiled as before.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import re
@@ -110,6 +111,9 @@ def save() -> None:
     except OSError:
         return  # a read-only or full disk: the patterns are compiled again next time
     _stored, _lacking = kept, False
+
+
+atexit.register(save)  # with the patterns first compiled after the pipeline loaded (on the first article)
 
 
 def _kept_with_asked() -> dict[Key, object]:

@@ -61,7 +61,7 @@ _LINE_OPENING = rf"^[/\s•·\-–]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{
 _WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
 #: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`): a byline, naming its writer if a person.
 _WRITER_FIELD = compiled_re(
-    rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<writer>[^\s:：]{{2,15}})\s*$")
+    rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=lambda label: (-len(label), label)))})\s*[:：]?\s*(?P<writer>[^\s:：]{{2,15}})\s*$")
 _NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).

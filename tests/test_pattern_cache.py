@@ -73,3 +73,11 @@ def test_an_re_pattern_comes_back_as_re_compiles_it(fresh_process, monkeypatch):
         assert again == re.compile(pattern, flags) and again.groupindex == re.compile(pattern, flags).groupindex
     assert pattern_cache.compiled_re(patterns[0][0]).search("외국인 김철수 시장이")["name"] == "김철수"
     assert not pattern_cache._lacking  # nothing to write again
+
+
+def test_a_set_of_words_makes_one_pattern_whatever_its_order():
+    """Patterns built from a set are the same string in every process (its order follows the
+    hash seed), so the cache file's key finds them."""
+    from extractor.nlp.korean import one_of
+
+    assert one_of(["나", "가", "다라"]) == one_of(("가", "다라", "나")) == one_of({"다라", "나", "가"}) == "(?:다라|가|나)"

@@ -78,11 +78,15 @@ def compiled_re(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     key = (pattern, (_RE_RELEASE, int(flags)))
     arguments = _asked.get(key) or _stored_patterns().get(key)
-    if arguments is None:
-        arguments, _lacking = _re_compiler_output(pattern, int(flags)), True
+    try:
+        if arguments is None:
+            arguments, _lacking = _re_compiler_output(pattern, int(flags)), True
+        compiled_flags, code, *groups = arguments
+        made = _sre.compile(pattern, compiled_flags, code.tolist(), *groups)
+    except (AttributeError, TypeError, ValueError):  # a Python whose internals differ from 3.11-3.13's
+        return re.compile(pattern, flags)
     _asked[key] = arguments
-    compiled_flags, code, *groups = arguments
-    return _sre.compile(pattern, compiled_flags, code.tolist(), *groups)
+    return made
 
 
 def _re_compiler_output(pattern: str, flags: int) -> tuple:

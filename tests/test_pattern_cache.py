@@ -81,3 +81,10 @@ def test_a_set_of_words_makes_one_pattern_whatever_its_order():
     from extractor.nlp.korean import one_of
 
     assert one_of(["나", "가", "다라"]) == one_of(("가", "다라", "나")) == one_of({"다라", "나", "가"}) == "(?:다라|가|나)"
+
+
+def test_an_re_pattern_is_compiled_by_re_where_its_internals_differ(fresh_process, monkeypatch):
+    monkeypatch.setattr(pattern_cache, "_compiler", object())  # no `_code` to call
+    pattern = r"(?P<name>[가-힣]{2,4}) 시장"
+    assert pattern_cache.compiled_re(pattern) == re.compile(pattern)
+    assert not pattern_cache._lacking

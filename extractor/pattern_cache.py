@@ -13,7 +13,8 @@ compiles in Python too: every class of Hangul or Chinese letters becomes a table
 a few ms each. `compiled_re(pattern)` keeps in the same file what `re`'s compiler made of a pattern
 (the arguments its last step passes to `_sre.compile`) and makes the pattern from them as `re.compile`
 does; the same Python release only (its version is part of the key), and `re.compile` itself
-wherever that internal step is not there to call.
+wherever that internal step is not there to call. `kept_bytes` keeps the lexicons' parsed YAML
+the same way (pickled: a pickle loads in a tenth of the time libyaml parses the files).
 
 The file is named by the versions of Python and regex and kept with the user's other caches (it is
 trusted as the byte-compiled modules in `__pycache__` are); when it cannot be read or written, the
@@ -28,6 +29,7 @@ import re
 import sys
 import tempfile
 from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
@@ -43,7 +45,8 @@ _CODE_WORD = "I" if _sre is not None and _sre.CODESIZE == array("I").itemsize ==
 #: `re`'s compiled code is this release's own
 _RE_RELEASE = f"re {sys.version} _sre {getattr(_sre, 'MAGIC', None)}"
 
-#: (pattern, flags) of a `regex` pattern; (pattern, (_RE_RELEASE, flags)) of an `re` one
+#: (pattern, flags) of a `regex` pattern; (pattern, (_RE_RELEASE, flags)) of an `re` one; (path, (size,
+#: modification time)) of a lexicon
 Key = tuple[str, int | tuple[str, int]]
 _asked: dict[Key, object] = {}
 _stored: dict[Key, object] | None = None
@@ -98,6 +101,18 @@ def _re_compiler_output(pattern: str, flags: int) -> tuple:
         group_names[number] = name
     code = array(_CODE_WORD, _compiler._code(parsed, flags))
     return flags | parsed.state.flags, code, parsed.state.groups - 1, group_index, tuple(group_names)
+
+
+def kept_bytes(key: tuple[str, object], make: Callable[[], bytes]) -> bytes:
+    """Bytes made from what does not change between starts (a lexicon file's parsed content, pickled),
+    from the cache file when it holds `key`, else made (and written by the next `save()`). The key
+    names everything they are made from (a file by its path, size and modification time)."""
+    global _lacking
+    made = _asked.get(key) or _stored_patterns().get(key)
+    if made is None:
+        made, _lacking = make(), True
+    _asked[key] = made
+    return made
 
 
 def save() -> None:

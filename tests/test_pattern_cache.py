@@ -88,3 +88,27 @@ def test_an_re_pattern_is_compiled_by_re_where_its_internals_differ(fresh_proces
     pattern = r"(?P<name>[가-힣]{2,4}) 시장"
     assert pattern_cache.compiled_re(pattern) == re.compile(pattern)
     assert not pattern_cache._lacking
+
+
+def test_kept_bytes_are_made_once_then_read_from_the_file(fresh_process, monkeypatch):
+    """The lexicons' parsed YAML is kept as a pickle under the file's path, size and time."""
+    made = []
+    key = ("/lexicons/example.yaml", (120, 1_700_000_000))
+    assert pattern_cache.kept_bytes(key, lambda: made.append(1) or b"parsed") == b"parsed"
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    assert pattern_cache.kept_bytes(key, lambda: made.append(1) or b"other") == b"parsed"
+    assert made == [1] and not pattern_cache._lacking
+
+
+def test_a_lexicon_from_the_cache_file_is_its_yaml(fresh_process, monkeypatch):
+    import yaml
+
+    from extractor import lexicons
+
+    parsed = yaml.safe_load((lexicons.LEXICON_DIR / "particles.yaml").read_text(encoding="utf-8"))
+    monkeypatch.setitem(lexicons._LOADED, "particles", lexicons.load("particles"))  # as the other tests read it
+    for _ in range(2):  # parsed, then from the file
+        assert dict(lexicons.load.__wrapped__("particles")) == parsed
+        pattern_cache.save()
+        _new_process(monkeypatch)

@@ -7,22 +7,49 @@ parsed again, a fortieth of the time. `compiled(pattern)` therefore takes the pa
 file read once per process and compiles only what the file lacks; `save()`, called once the
 pipeline is loaded, rewrites the file with the patterns this process asked for (and as many of the
 file's others) if it lacked any.
+
+The stdlib's `re` cannot pickle a compiled pattern (it pickles the source and compiles it again), and
+compiles in Python too: every class of Hangul or Chinese letters becomes a table of 65,536 entries,
+a few ms each. `compiled_re(pattern)` keeps in the same file what `re`'s compiler made of a pattern
+(the arguments its last step passes to `_sre.compile`) and makes the pattern from them as `re.compile`
+does; the same Python release only (its version is part of the key), and `re.compile` itself
+wherever that internal step is not there to call. `kept_bytes` keeps the lexicons' parsed YAML
+the same way (pickled: a pickle loads in a tenth of the time libyaml parses the files).
+
 The file is named by the versions of Python and regex and kept with the user's other caches (it is
 trusted as the byte-compiled modules in `__pycache__` are); when it cannot be read or written, the
 patterns are compiled as before.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
+import re
 import sys
 import tempfile
+from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
 
-_asked: dict[tuple[str, int], regex.Pattern] = {}
-_stored: dict[tuple[str, int], regex.Pattern] | None = None
+try:
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # another implementation of Python: `re.compile` then
+    _sre = None
+#: compiled code as the cache file keeps it: an array of 32-bit words unpickles as one block, a tenth
+#: of the time the same list of Python ints takes (re's code holds 65,536-letter tables)
+_CODE_WORD = "I" if _sre is not None and _sre.CODESIZE == array("I").itemsize == 4 else None
+#: `re`'s compiled code is this release's own
+_RE_RELEASE = f"re {sys.version} _sre {getattr(_sre, 'MAGIC', None)}"
+
+#: (pattern, flags) of a `regex` pattern; (pattern, (_RE_RELEASE, flags)) of an `re` one; (path, (size,
+#: modification time)) of a lexicon
+Key = tuple[str, int | tuple[str, int]]
+_asked: dict[Key, object] = {}
+_stored: dict[Key, object] | None = None
 _lacking = False
 
 
@@ -47,6 +74,47 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
     return found
 
 
+def compiled_re(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)`, made from the cache file's compiled code when it holds the pattern."""
+    global _lacking
+    if _CODE_WORD is None:
+        return re.compile(pattern, flags)
+    key = (pattern, (_RE_RELEASE, int(flags)))
+    arguments = _asked.get(key) or _stored_patterns().get(key)
+    try:
+        if arguments is None:
+            arguments, _lacking = _re_compiler_output(pattern, int(flags)), True
+        compiled_flags, code, *groups = arguments
+        made = _sre.compile(pattern, compiled_flags, code.tolist(), *groups)
+    except (AttributeError, TypeError, ValueError):  # a Python whose internals differ from 3.11-3.13's
+        return re.compile(pattern, flags)
+    _asked[key] = arguments
+    return made
+
+
+def _re_compiler_output(pattern: str, flags: int) -> tuple:
+    """What `re._compiler.compile` passes to `_sre.compile` after the pattern itself, as plain data."""
+    parsed = _parser.parse(pattern, flags)
+    group_index = dict(parsed.state.groupdict)
+    group_names = [None] * parsed.state.groups
+    for name, number in group_index.items():
+        group_names[number] = name
+    code = array(_CODE_WORD, _compiler._code(parsed, flags))
+    return flags | parsed.state.flags, code, parsed.state.groups - 1, group_index, tuple(group_names)
+
+
+def kept_bytes(key: tuple[str, object], make: Callable[[], bytes]) -> bytes:
+    """Bytes made from what does not change between starts (a lexicon file's parsed content, pickled),
+    from the cache file when it holds `key`, else made (and written by the next `save()`). The key
+    names everything they are made from (a file by its path, size and modification time)."""
+    global _lacking
+    made = _asked.get(key) or _stored_patterns().get(key)
+    if made is None:
+        made, _lacking = make(), True
+    _asked[key] = made
+    return made
+
+
 def save() -> None:
     """Write the patterns asked for so far, if the cache file lacked some of them."""
     global _lacking, _stored
@@ -64,7 +132,10 @@ def save() -> None:
     _stored, _lacking = kept, False
 
 
-def _kept_with_asked() -> dict[tuple[str, int], regex.Pattern]:
+atexit.register(save)  # with the patterns first compiled after the pipeline loaded (on the first article)
+
+
+def _kept_with_asked() -> dict[Key, object]:
     """The patterns asked for, and as many of the file's others: two installations of different
     versions (two virtual environments) then keep each other's patterns instead of rewriting the file
     in turn, while patterns no version asks for any more drop out."""
@@ -72,14 +143,14 @@ def _kept_with_asked() -> dict[tuple[str, int], regex.Pattern]:
     return {**dict(others[:len(_asked)]), **_asked}
 
 
-def _stored_patterns() -> dict[tuple[str, int], regex.Pattern]:
+def _stored_patterns() -> dict[Key, object]:
     global _stored
     if _stored is None:
         _stored = _read(cache_file())
     return _stored
 
 
-def _read(path: Path | None) -> dict[tuple[str, int], regex.Pattern]:
+def _read(path: Path | None) -> dict[Key, object]:
     """The cache file's patterns; none when there is no file yet or an unreadable one (save()
     then writes it anew)."""
     if path is None:

@@ -2,6 +2,8 @@
 freshly compiled pattern does, and a missing or broken file only means compiling."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 
@@ -55,3 +57,58 @@ def test_another_installations_patterns_stay_in_the_file(fresh_process, monkeypa
     pattern_cache.save()
     _new_process(monkeypatch)
     assert {pattern for pattern, _ in pattern_cache._stored_patterns()} == {PATTERN, other}
+
+
+def test_an_re_pattern_comes_back_as_re_compiles_it(fresh_process, monkeypatch):
+    """`re`'s own compiled code kept in the file: the pattern made from it equals (same code, flags
+    and groups) the one `re.compile` makes, big Hangul and Chinese classes included."""
+    patterns = [(r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s?(?P<title>시장|장관)", 0),
+                (r"[\u4e00-\u9fff][가-힣]", 0), (r"(?: 명 | 개국 )", re.VERBOSE)]
+    for pattern, flags in patterns:
+        assert pattern_cache.compiled_re(pattern, flags) == re.compile(pattern, flags)
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    for pattern, flags in patterns:
+        again = pattern_cache.compiled_re(pattern, flags)
+        assert again == re.compile(pattern, flags) and again.groupindex == re.compile(pattern, flags).groupindex
+    assert pattern_cache.compiled_re(patterns[0][0]).search("외국인 김철수 시장이")["name"] == "김철수"
+    assert not pattern_cache._lacking  # nothing to write again
+
+
+def test_a_set_of_words_makes_one_pattern_whatever_its_order():
+    """Patterns built from a set are the same string in every process (its order follows the
+    hash seed), so the cache file's key finds them."""
+    from extractor.nlp.korean import one_of
+
+    assert one_of(["나", "가", "다라"]) == one_of(("가", "다라", "나")) == one_of({"다라", "나", "가"}) == "(?:다라|가|나)"
+
+
+def test_an_re_pattern_is_compiled_by_re_where_its_internals_differ(fresh_process, monkeypatch):
+    monkeypatch.setattr(pattern_cache, "_compiler", object())  # no `_code` to call
+    pattern = r"(?P<name>[가-힣]{2,4}) 시장"
+    assert pattern_cache.compiled_re(pattern) == re.compile(pattern)
+    assert not pattern_cache._lacking
+
+
+def test_kept_bytes_are_made_once_then_read_from_the_file(fresh_process, monkeypatch):
+    """The lexicons' parsed YAML is kept as a pickle under the file's path, size and time."""
+    made = []
+    key = ("/lexicons/example.yaml", (120, 1_700_000_000))
+    assert pattern_cache.kept_bytes(key, lambda: made.append(1) or b"parsed") == b"parsed"
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    assert pattern_cache.kept_bytes(key, lambda: made.append(1) or b"other") == b"parsed"
+    assert made == [1] and not pattern_cache._lacking
+
+
+def test_a_lexicon_from_the_cache_file_is_its_yaml(fresh_process, monkeypatch):
+    import yaml
+
+    from extractor import lexicons
+
+    parsed = yaml.safe_load((lexicons.LEXICON_DIR / "particles.yaml").read_text(encoding="utf-8"))
+    monkeypatch.setitem(lexicons._LOADED, "particles", lexicons.load("particles"))  # as the other tests read it
+    for _ in range(2):  # parsed, then from the file
+        assert dict(lexicons.load.__wrapped__("particles")) == parsed
+        pattern_cache.save()
+        _new_process(monkeypatch)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .. import lexicons
 from ..model import Reporter
-from ..pattern_cache import compiled
+from ..pattern_cache import compiled_re
 
 _LEXICON = lexicons.load("bylines")
 _ROLES = sorted(_LEXICON["roles"], key=len, reverse=True)
@@ -35,7 +35,7 @@ _BETWEEN_NAMES = rf"\s*(?:{_ROLE}\s*)?[·ㆍ,]\s*"
 _NAMES = rf"(?P<names>{_REPORTER}(?:{_BETWEEN_NAMES}{_REPORTER})*)"
 #: Reporters after a wire dateline may be set apart by spaces alone (`(서울=가상통신) 홍길동 김철수 기자 =`).
 _SPACED_NAMES = rf"(?P<names>{_REPORTER}(?:(?:{_BETWEEN_NAMES}|\s+){_REPORTER})*)"
-EMAIL = compiled(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL = compiled_re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
 _SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
 _ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})?|{_HIDDEN_ADDRESS})"
@@ -61,25 +61,25 @@ _LINE_OPENING = rf"^[/\s•·\-–]*{_OPENER}?(?:{_DATELINE}\s*)?{_OPEN}?\s*(?:{
 _WRITER_LABELS = frozenset(_LEXICON["writer_labels"])
 #: A template's writer field (`기자명 홍길동`, `작성자 : 관리자`, `기자명 가상신문 (webmaster@…)`): a byline,
 #: naming its writer if a person.
-_WRITER_FIELD = compiled(
-    rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=len, reverse=True))})\s*[:：]?\s*(?P<writer>[^\s:：()<>]{{2,15}})"
+_WRITER_FIELD = compiled_re(
+    rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=lambda label: (-len(label), label)))})\s*[:：]?\s*(?P<writer>[^\s:：()<>]{{2,15}})"
     rf"(?:\s*[(<]\s*{EMAIL.pattern}\s*[)>])?\s*$")
 _NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
-_BYLINE_LINE = compiled(
+_BYLINE_LINE = compiled_re(
     rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
     rf"{_AFTER_NAME}"
 )
 #: A byline closing the article in parentheses after words saying where the reporter works
 #: (`(가상 주재 본사 홍길동 특파원)`).
-_WRAPPED_BYLINE = compiled(rf"^\s*\(\s*[^()\n]{{1,20}}\s{_NAMES}\s*{_ROLE}\s*\)\s*$")
+_WRAPPED_BYLINE = compiled_re(rf"^\s*\(\s*[^()\n]{{1,20}}\s{_NAMES}\s*{_ROLE}\s*\)\s*$")
 _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 #: A desk or outlet signing alone (`서울포커스 기자`), a newsroom department signing before its
 #: timestamp (`편집부 / 2015-06-22 10:00`), or a board's administrator (`관리자`): a byline that names nobody.
-_DESK_LINE = compiled(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NEWSROOM}\s*[/|]\s*$|{_SITE_WRITER}[\s|/]*$)")
+_DESK_LINE = compiled_re(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NEWSROOM}\s*[/|]\s*$|{_SITE_WRITER}[\s|/]*$)")
 #: Lead bylines, tried in order; each match ends where the article's own words begin.
-_LEADS = tuple(compiled(pattern) for pattern in (
+_LEADS = tuple(compiled_re(pattern) for pattern in (
     # [세종=가상일보 김지유 기자], [함양/홍길동기자], [가상신문=세종/홍길동 기자]
     rf"^\s*{_OPEN}\s*[^\]】)〕=/\n]{{1,20}}?\s*[=/]\s*(?:{_MEDIA}(?:\s+|\s*/\s*))?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",
     rf"^\s*{_OPEN}\s*(?:[^\]】)〕=\n]{{1,15}}?\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [아시아경제 박종일 기자], [홍길동 기자]
@@ -89,38 +89,38 @@ _LEADS = tuple(compiled(pattern) for pattern in (
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
 #: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).
-_LEAD_CREDIT = compiled(r"^\s*[\[【]\s*(?P<outlet>[^\s/=|\[\]()【】]{2,15})\s*[\]】]\s*")
+_LEAD_CREDIT = compiled_re(r"^\s*[\[【]\s*(?P<outlet>[^\s/=|\[\]()【】]{2,15})\s*[\]】]\s*")
 _SECTION_TAGS = frozenset(_LEXICON["section_tags"])
 #: An outlet's credit on a line of its own under the article (`/연합뉴스`).
-_CREDIT_LINE = compiled(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
+_CREDIT_LINE = compiled_re(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$")
 #: A byline closing the last paragraph (`… 밝혔다. 홍길동 기자 hong@example.com`, `… 있다. /김재욱기자`),
 #: after its dateline's place (`… 말했다. 성남=홍길동기자`, `… 밝혔다. 수원/홍길동기자 hong@…`) or a wire's
 #: whole dateline (`… 밝혔다. (영종도=연합뉴스) 홍길동 기자 hong@…`) at most.
 _AFTER_SENTENCE = r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))"
 _TRAILING_PLACE = r"(?:/\s*|[가-힣]{1,6}\s*[/=]\s*)?"
-_TRAILING = compiled(rf"{_AFTER_SENTENCE}\s*(?:{_DATELINE}\s*)?{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
+_TRAILING = compiled_re(rf"{_AFTER_SENTENCE}\s*(?:{_DATELINE}\s*)?{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
 #: ...or, with its address, followed by what a page run together prints under the article
 #: (`…밝혔습니다.홍길동기자 hong@example.com가상TV 핫뉴스…`).
-_TRAILING_ADDRESSED = compiled(
+_TRAILING_ADDRESSED = compiled_re(
     rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
 #: Bylines that sign without `기자`, where something else shows a byline: the outlet in
 #: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`, `<홍길동 hong@…>`), or
 #: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).
 _UNSIGNED = (
-    compiled(rf"^\s*{_OPEN}\s*{_MEDIA}\s+(?P<names>{_NAME})\s*{_CLOSE}\s*$"),
-    compiled(rf"^\s*{_OPEN}?\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
+    compiled_re(rf"^\s*{_OPEN}\s*{_MEDIA}\s+(?P<names>{_NAME})\s*{_CLOSE}\s*$"),
+    compiled_re(rf"^\s*{_OPEN}?\s*(?:{_DESK}\s+)?(?P<names>{_NAME})\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})\s*{_CLOSE}?"
                r"\s*(?:[ⓒ©].*)?$"),
 )
 _ISSUER_SUFFIX = "(?:" + "|".join(map(re.escape, lexicons.load("titles")["organization_suffixes"])) + ")"
 #: An outlet, a desk or the body issuing a release, named in full beside a timestamp (`가상뉴스 |`,
 #: `온라인뉴스팀 /`, a government portal's `2014.08.19 문화체육관광부`), not a section (`경제 /`).
-_STAMPED_DESK = compiled(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_SUFFIX}|{_NEWSROOM}"
+_STAMPED_DESK = compiled_re(rf"^[\s|/·•]*(?:[가-힣A-Za-z0-9]{{1,12}}{_DESK_SUFFIX}|{_NEWSROOM}"
                            rf"|[가-힣A-Za-z0-9]{{3,20}}{_ISSUER_SUFFIX})[\s|/·]*$")
-_BARE = compiled(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
+_BARE = compiled_re(rf"^[\s|/·]*(?P<names>{_NAME})[\s|/·]*$")
 #: The photographer's address closing a caption (`…있다. 2019.10.09. photo@example.com`).
-_TRAILING_ADDRESS = compiled(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝|]*$")
-_SIGN_OFFS = tuple(compiled(pattern) for pattern in _LEXICON["sign_offs"])
-_LONE_ADDRESS = compiled(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern}|{_HIDDEN_ADDRESS})\s*{_CLOSE}?[\s|]*$")
+_TRAILING_ADDRESS = compiled_re(rf"(?<=\s)(?P<address>{_ADDRESS})[\s˝|]*$")
+_SIGN_OFFS = tuple(compiled_re(pattern) for pattern in _LEXICON["sign_offs"])
+_LONE_ADDRESS = compiled_re(rf"^[\s/]*{_OPEN}?\s*(?P<address>{EMAIL.pattern}|{_HIDDEN_ADDRESS})\s*{_CLOSE}?[\s|]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +147,7 @@ def byline_line(line: str) -> Byline | None:
 
 
 #: Between bylines set side by side on one line (`글=홍길동 기자 / 사진=김철수 기자`, `홍길동 기자 hong@…, 김철수 기자 kim@…`).
-_BYLINE_SEPARATOR = compiled(r"\s+[/|]\s+|,\s+")
+_BYLINE_SEPARATOR = compiled_re(r"\s+[/|]\s+|,\s+")
 
 
 def _bylines_side_by_side(line: str) -> Byline | None:
@@ -188,7 +188,7 @@ def lead_credit(line: str) -> Byline | None:
 
 
 #: ...or in brackets with its address and no role (`…밝혔다.<홍길동 hong@example.com>`).
-_TRAILING_UNSIGNED = compiled(rf"{_AFTER_SENTENCE}\s*{_OPEN}\s*(?P<names>{_NAME})\s+(?P<address>{EMAIL.pattern})\s*{_CLOSE}\s*$")
+_TRAILING_UNSIGNED = compiled_re(rf"{_AFTER_SENTENCE}\s*{_OPEN}\s*(?P<names>{_NAME})\s+(?P<address>{EMAIL.pattern})\s*{_CLOSE}\s*$")
 
 
 def trailing_byline(line: str) -> Byline | None:
@@ -226,7 +226,7 @@ def personal_addresses(line: str) -> list[str]:
 #: A name alone on its line, after a writer's label or the outlet's name at most (`- 구동우`,
 #: `기자명 홍길동`, `• 가상일보 홍길동`).
 #: A label is a word, not a phrase ending in a particle (`일정을 마치고` is a wrapped sentence's line).
-_LONE_NAME = compiled(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}(?<![을를은는의에])\s*[:：]?\s+)?(?P<name>{_HANGUL_NAME})")
+_LONE_NAME = compiled_re(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}(?<![을를은는의에])\s*[:：]?\s+)?(?P<name>{_HANGUL_NAME})")
 
 
 def bare_name(line: str) -> str | None:
@@ -239,7 +239,7 @@ def bare_name(line: str) -> str | None:
 
 
 #: A reporter's name closed by a comma, after the dateline's place at most (`안양=남상인,`).
-_NAME_BEFORE_COMMA = compiled(rf"^\s*(?:[^\s=]{{1,10}}\s*=\s*)?(?P<name>{_NAME})\s*,\s*$")
+_NAME_BEFORE_COMMA = compiled_re(rf"^\s*(?:[^\s=]{{1,10}}\s*=\s*)?(?P<name>{_NAME})\s*,\s*$")
 
 
 def name_before_comma(line: str) -> str | None:

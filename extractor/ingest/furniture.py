@@ -6,41 +6,41 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
-from ..pattern_cache import compiled
+from ..pattern_cache import compiled_re
 
 _LEXICON = lexicons.load("furniture")
 _EXACT = frozenset(str(line) for line in _LEXICON["exact_lines"])
 _PREFIXES = tuple(_LEXICON["line_prefixes"])
-_PATTERNS = compiled("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]))
-_COPYRIGHT = compiled("|".join(f"(?:{pattern})" for pattern in _LEXICON["copyright_notices"]))
-_CONTACT = compiled(r"^[*※\s]*(?:" + "|".join(map(re.escape, _LEXICON["contact_labels"])) + r")(?:\s*[:：]|\s|$)")
+_PATTERNS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]))
+_COPYRIGHT = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["copyright_notices"]))
+_CONTACT = compiled_re(r"^[*※\s]*(?:" + "|".join(map(re.escape, _LEXICON["contact_labels"])) + r")(?:\s*[:：]|\s|$)")
 _LIST_HEADERS = frozenset(_LEXICON["list_headers"])
 _LIST_HEADER_ENDINGS = tuple(_LEXICON["list_header_endings"])
 _RELEASE_TABLE_LABELS = frozenset(_LEXICON["release_table_labels"])
-_WEATHER = compiled(
+_WEATHER = compiled_re(
     r"(?:" + "|".join(map(re.escape, _LEXICON["weather_conditions"])) + r").{0,20}?-?\d+(?:\.\d+)?\s*(?:℃|°C?)"
 )
 _CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
-_CAPTION_CREDITS = compiled("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
-_IMAGE_FILE = compiled(_LEXICON["image_file"])
-_IMAGE_PLACEHOLDER = compiled(_LEXICON["image_placeholder"])
-_DECK_SUBJECT = compiled(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
-_TITLE_LABEL = compiled(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
+_CAPTION_CREDITS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
+_IMAGE_FILE = compiled_re(_LEXICON["image_file"])
+_IMAGE_PLACEHOLDER = compiled_re(_LEXICON["image_placeholder"])
+_DECK_SUBJECT = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
+_TITLE_LABEL = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
 _TITLE_LABELS = frozenset(_LEXICON["title_labels"])
-_PHOTO_DESCRIPTIONS = compiled("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
+_PHOTO_DESCRIPTIONS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label; the table borders and
 #: heading marks a converter leaves around a line (`| 가상시, … |`, `# 가상시, …`).
 _SPACES = " \t\r\n\f\v\u00a0\u2002\u2003\u2009\u3000"
 _LEADING_MARKS, _TRAILING_MARKS = _SPACES + "•·∙*-–—ㅡ|│#", _SPACES + ">›»-–—ㅡ|│"
-_SEPARATOR = compiled(r"^[\s\-–—ㅡ_=*~·]+$")
+_SEPARATOR = compiled_re(r"^[\s\-–—ㅡ_=*~·]+$")
 #: A notice names the outlet first at most: its wording starts within this many characters.
 _MAX_NOTICE_OPENING = 40
 #: A reporting sentence's predicate (`…전재했다.`): a line about copyright, not a notice, which
 #: is a noun phrase or polite (`무단전재 및 재배포를 금합니다`).
-_PREDICATE = compiled(r"(?<!니)다[.!?]?(?=$|[\s\"'”’)\]>〉])")
+_PREDICATE = compiled_re(r"(?<!니)다[.!?]?(?=$|[\s\"'”’)\]>〉])")
 #: Marks around a list header: `[관련기사]`, `▶ 관련기사`, `<많이 본 뉴스>`, `■ 주요기사`.
-_HEADER_MARKS = compiled(r"^[\s\[<【〈▶▷►■□◆◇●○]+|[\s\]>】〉]+$")
+_HEADER_MARKS = compiled_re(r"^[\s\[<【〈▶▷►■□◆◇●○]+|[\s\]>】〉]+$")
 
 
 def trimmed(line: str) -> str:
@@ -81,7 +81,7 @@ def is_furniture(line: str) -> bool:
 
 
 _SECTIONS = frozenset(_LEXICON["section_names"])
-_BREADCRUMB_MARKS = compiled(r"\s*[>|/·»›]\s*|\s+")
+_BREADCRUMB_MARKS = compiled_re(r"\s*[>|/·»›]\s*|\s+")
 
 
 def is_section_name(line: str) -> bool:
@@ -128,7 +128,7 @@ def _is_notice(label: str) -> bool:
 
 #: The officer a contact line names: a Korean name before a title, a phone number or the end
 #: (`문의: 정보화총괄과 김국현 사무관 02-2100-2940`, `국제교육협력과 정윤종 031-250-5332`).
-_CONTACT_NAME = compiled(r"(?<![가-힣])([가-힣]{3,4})(?=\s*(?:[가-힣]{1,4}(?:관|장|원|사)\b|\(?0\d{1,2}[-)\s.]|[,/(]|$))")
+_CONTACT_NAME = compiled_re(r"(?<![가-힣])([가-힣]{3,4})(?=\s*(?:[가-힣]{1,4}(?:관|장|원|사)\b|\(?0\d{1,2}[-)\s.]|[,/(]|$))")
 _TITLES = lexicons.load("titles")
 #: Words of a contact line that are no name: titles (`사무관`) and offices (`홍보팀`).
 _NOT_NAMES = tuple(_TITLES["titles"] + _TITLES["suffix_titles"] + _TITLES["organization_suffixes"] + ["과", "팀", "실"])
@@ -165,7 +165,7 @@ def is_caption(line: str) -> bool:
 
 
 #: The end of a declarative sentence (`…했다. `, `…했습니다.다음 문장` as a page run together prints it).
-_SENTENCE_END = compiled(r"[다요]\.(?:\s|$|(?=[가-힣]))")
+_SENTENCE_END = compiled_re(r"[다요]\.(?:\s|$|(?=[가-힣]))")
 #: Sentences that make a line a paragraph, whatever notice follows them.
 _MIN_PARAGRAPH_SENTENCES = 3
 

@@ -26,7 +26,7 @@ from functools import cached_property
 from .. import lexicons
 from ..document import Document, Zone
 from ..model import Reporter
-from ..pattern_cache import compiled
+from ..pattern_cache import compiled_re
 from . import furniture
 from .byline import (
     Byline,
@@ -46,32 +46,32 @@ from .byline import (
 )
 from .timestamp import Stamp, find_stamps, full_year, opening_stamp, under_label
 
-_LINE = compiled(r"[^\n]*\n|[^\n]+$")
+_LINE = compiled_re(r"[^\n]*\n|[^\n]+$")
 _CLOSING_MARKS = r"\s*[\"'”’)\]]*\s*$"
 #: A Korean sentence ending closing the line (`…밝혔다.`, `…했어요`): what a photo caption's noun phrase lacks.
-_KOREAN_SENTENCE_END = compiled(rf"(?:다|요|죠|까)\s*[.!?]?{_CLOSING_MARKS}")
+_KOREAN_SENTENCE_END = compiled_re(rf"(?:다|요|죠|까)\s*[.!?]?{_CLOSING_MARKS}")
 #: A finished sentence: a Korean sentence ending, or a full stop after enough words.
-_SENTENCE_END = compiled(rf"{_KOREAN_SENTENCE_END.pattern}|[.!?]{_CLOSING_MARKS}")
+_SENTENCE_END = compiled_re(rf"{_KOREAN_SENTENCE_END.pattern}|[.!?]{_CLOSING_MARKS}")
 #: A Korean sentence closed by a full stop (`…밝혔다.`): prose at any length; headlines have no full stop.
-_FULL_STOP = compiled(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
+_FULL_STOP = compiled_re(r"[다요죠까]\s*\.\s*[\"'”’)\]]*\s*$")
 #: A sentence in the polite speech of a broadcast or a notice (`…확인됐습니다.`, `…기억하시죠?`), outside
 #: quotation marks: no headline speaks so.
-_POLITE_SENTENCE = compiled(r"(?:니다|죠)\s*[.?!]$")
+_POLITE_SENTENCE = compiled_re(r"(?:니다|죠)\s*[.?!]$")
 #: Paragraph marks of government press releases (`□ 안양시는…`, `ㅇ 이번 …`).
-_BODY_MARK = compiled(r"^\s*[□○◦ㅇ◎]\s")
+_BODY_MARK = compiled_re(r"^\s*[□○◦ㅇ◎]\s")
 _BYLINES = lexicons.load("bylines")
 #: The article's tools and counters (print, scrap, views) beside its timestamp, which make it the article's.
-_ARTICLE_TOOLS = compiled("|".join(f"(?:{p})" for p in _BYLINES["article_tools"]))
+_ARTICLE_TOOLS = compiled_re("|".join(f"(?:{p})" for p in _BYLINES["article_tools"]))
 #: Those, and the other buttons sitting beside bylines and timestamps.
-_META_NOISE = compiled("|".join(f"(?:{p})" for p in _BYLINES["article_tools"] + _BYLINES["byline_noise"]))
-_SEPARATORS = compiled(r"[|·/,\s•\-\[\]()【】]+")
+_META_NOISE = compiled_re("|".join(f"(?:{p})" for p in _BYLINES["article_tools"] + _BYLINES["byline_noise"]))
+_SEPARATORS = compiled_re(r"[|·/,\s•\-\[\]()【】]+")
 #: Bullets and bars that may stand before a line's first word.
 _LINE_MARKS = " \t•·|"
-_CELL_BORDER = compiled(r"[|│]")
+_CELL_BORDER = compiled_re(r"[|│]")
 _LEFT_AFTER_TEXT = " \t|│,"
 #: The headline's own form: a catchphrase in quotes (`'대박조짐' …`) or its subject before a comma
 #: (`진안군, 홍삼축제 개막`); a deck goes on from the headline without restating its subject.
-_HEADLINE_FORM = compiled(r"^\s*(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]|[^,…·\s][^,…·]{1,20},\s)")
+_HEADLINE_FORM = compiled_re(r"^\s*(?:['‘\"“][^'’\"”\n]{1,20}['’\"”]|[^,…·\s][^,…·]{1,20},\s)")
 #: Shorter lines above the body are section tags and buttons (`속보`), not headlines.
 _MIN_HEADLINE_CHARS = 6
 #: A headline is rarely longer than this; a longer opening line is a summary deck.
@@ -80,30 +80,30 @@ _MIN_PROSE_CHARS = 25
 #: A sentence-like line longer than this, even without a full stop, is no headline.
 _MAX_HEADLINE_SENTENCE_CHARS = 50
 #: A list entry's bullet before a short line (`• 세계의 경찰, 한국을 배우러 왔다.`).
-_LISTED_HEADLINE = compiled(rf"^•\s*[^•\n]{{1,{_MAX_HEADLINE_SENTENCE_CHARS}}}$")
+_LISTED_HEADLINE = compiled_re(rf"^•\s*[^•\n]{{1,{_MAX_HEADLINE_SENTENCE_CHARS}}}$")
 _LONG_PARAGRAPH_CHARS = 150
 #: A quotation runs on over at most this many lines.
 _MAX_QUOTE_LINES = 3
-_LETTERS = compiled(r"[가-힣A-Za-z]+")
+_LETTERS = compiled_re(r"[가-힣A-Za-z]+")
 #: A counter beside the article's buttons: a bare number on a line of its own (views, likes, comments).
-_COUNTER = compiled(r"^\s*[\d,]+\s*$")
+_COUNTER = compiled_re(r"^\s*[\d,]+\s*$")
 #: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
 #: range nor looked back or forward to (`지난`, `오는`).
-_FULL_DATE = compiled(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)|[‘'’](?P<short_year>\d\d)(?=\s*년))\s*(?:년|\.)"
+_FULL_DATE = compiled_re(r"(?<![\d.])(?:(?P<year>(?:19|20)\d\d)|[‘'’](?P<short_year>\d\d)(?=\s*년))\s*(?:년|\.)"
                         r"\s*(?P<month>\d{1,2})\s*(?:월|\.)\s*(?P<day>\d{1,2})(?:일|\.)?(?!\d)")
-_LEAD_SENTENCE = compiled(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
+_LEAD_SENTENCE = compiled_re(r"\s*\S.*?[다요]\s*\.(?=\s|$)", re.DOTALL)
 #: A verb's past-tense syllable (`했`, `밝혔`, `왔`).
 _PAST = "(?:었|았|였|했|혔|됐|졌|왔|갔|웠|렸|겼|쳤)"
-_PAST_TENSE = compiled(rf"{_PAST}(?:다|습니다)\s*\.$")
+_PAST_TENSE = compiled_re(rf"{_PAST}(?:다|습니다)\s*\.$")
 #: The reporting clause closing a lead (`…연다고 4일 밝혔다.`, `…맺었다고 4일 전했다.`), its quoted clause in the
 #: past tense or not.
-_REPORT_DAY = compiled(rf"(?P<past>{_PAST}(?=다고))?(?:다|라)고\s*(?P<day>\d{{1,2}})일\s*"
+_REPORT_DAY = compiled_re(rf"(?P<past>{_PAST}(?=다고))?(?:다|라)고\s*(?P<day>\d{{1,2}})일\s*"
                          r"(?:밝혔|전했|말했|발표했|설명했|알렸)(?:다|습니다)\s*\.$")
-_RANGE_AFTER = compiled(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
-_RELATIVE_BEFORE = compiled(r"(?:지난|오는)\s*$")
+_RANGE_AFTER = compiled_re(r"\s*(?:\([월화수목금토일]\)\s*)?(?:부터|까지|[~∼\-–])")
+_RELATIVE_BEFORE = compiled_re(r"(?:지난|오는)\s*$")
 _RANGE_MARKS = ("~", "∼", "-", "–", "부터")
 #: A headline and its deck printed on one line, parted by a dash (the deck closed by one at most).
-_JOINED_DECK = compiled(r"(?P<headline>\S.*?)\s+[-–—]\s+(?P<deck>\S.*?)(?:\s+[-–—])?\s*$")
+_JOINED_DECK = compiled_re(r"(?P<headline>\S.*?)\s+[-–—]\s+(?P<deck>\S.*?)(?:\s+[-–—])?\s*$")
 #: Where the header holds more lines than a headline and its decks, the lines above the first restating
 #: this share of its pairs of letters from the article are other stories' headlines...
 _MIN_SHARED_PAIRS = 0.3

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .. import lexicons
-from ..pattern_cache import compiled
+from ..pattern_cache import compiled_re
 
 KST = "+09:00"
 #: dateparser, told everything it would otherwise guess from the machine or the clock: Korean or
@@ -71,8 +71,8 @@ _LABELS = _label_alternation(_LEXICON["published_labels"] + _LEXICON["modified_l
 #: `(금)`, `금요일`; a bare day letter only as a word of its own (`12수정 …` is the next label).
 _WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
-_DIGIT = compiled(r"\d")
-_STAMP = compiled(
+_DIGIT = compiled_re(r"\d")
+_STAMP = compiled_re(
     rf"(?:(?<![가-힣A-Za-z])[\[(]?(?P<label>{_LABELS})[\])]?\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
     r"(?:[\[(]\s*(?=\d))?(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
     r"(?P<month>\d{1,2})(?:\s*(?:[.\-/]|월)\s*|(?(spaced)\s))(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"

@@ -6,11 +6,14 @@ a misspelt or forgotten entry (tests/test_lexicons.py runs the pipeline and expe
 """
 from __future__ import annotations
 
+import pickle
 import re
 from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
+
+from ..pattern_cache import kept_bytes
 
 LEXICON_DIR = Path(__file__).parent
 #: libyaml's parser when PyYAML was built with it (it reads the lexicons 9x faster), else PyYAML's own.
@@ -59,8 +62,9 @@ class Lexicon(dict):
 @lru_cache(maxsize=None)
 def load(name: str):
     path = LEXICON_DIR / f"{name}.yaml"
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_SAFE_LOADER)
+    status = path.stat()
+    parsed = kept_bytes((str(path), (status.st_size, status.st_mtime_ns)), lambda: pickle.dumps(_parse(path)))
+    data = pickle.loads(parsed)  # new objects at each start: no caller's change can reach the cache file
     if not isinstance(data, dict):
         return data
     _LOADED[name] = Lexicon(data)
@@ -68,6 +72,11 @@ def load(name: str):
 
 
 _LOADED: dict[str, Lexicon] = {}
+
+
+def _parse(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_SAFE_LOADER)
 
 
 def unread_keys() -> dict[str, list]:

@@ -52,9 +52,15 @@ def longest_first(words: Iterable[str]) -> tuple[str, ...]:
 
 def one_of(words: Iterable[str], *, between: str = "") -> str:
     """A non-capturing alternation of the words, longest first; `between` is allowed between
-    each two letters of a word (`\\n?` for a hard-wrapped line)."""
+    each two letters of a word (`\\n?` for a hard-wrapped line). Words of one length, which never
+    match at the same place, go in alphabetical order: a set's words then make the same pattern
+    in every process (its order changes with the hash seed), as the pattern cache's key needs."""
     return "(?:" + "|".join(between.join(map(regex.escape, word)) if between else regex.escape(word)
-                            for word in longest_first(words)) + ")"
+                            for word in sorted(set(words), key=_longest_then_alphabetical)) + ")"
+
+
+def _longest_then_alphabetical(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 @lru_cache(maxsize=None)

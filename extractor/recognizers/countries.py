@@ -45,10 +45,11 @@ from ..nlp.common import add_item, text_of
 from ..nlp.korean import (WORD_CHAR, Content, Morphemes, content_of, line_sentences, longest_first, morphemes_of,
                            one_of, particles)
 from ..nlp.tokenizer import Morph
+from ..pattern_cache import compiled_re
 
 NOT_AFTER_WORD = f"(?<![{WORD_CHAR}])"
-HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]*")
-HANJA = re.compile(r"[\u4e00-\u9fff]")
+HANGUL_RUN = compiled_re(r"[\uac00-\ud7a3]*")
+HANJA = compiled_re(r"[\u4e00-\u9fff]")
 #: A foreign city itself (no official after it) with these particles is where the sentence happens.
 CITY_AS_PLACE = r"(?:에서|에|으로|로|을|를)(?![가-힣])"
 #: ... and with these, where the article's people travel.
@@ -72,31 +73,31 @@ NAME_TAIL_PARTICLES = particles("subject", "topic", "also", "object", "genitive"
 #: `33`, `3만`, `1만2천`, `1만 2000`: a number as the press writes it before `명`.
 KOREAN_NUMBER = r"[\d,]+(?:[만천](?: ?[\d,]+)?)*"
 #: `37개 나라에서 총 138명이`: a count of people right after `X에서` makes X their origin.
-PEOPLE_COUNT = re.compile(rf"(?:총|약)?{KOREAN_NUMBER}(?:여)?명")
+PEOPLE_COUNT = compiled_re(rf"(?:총|약)?{KOREAN_NUMBER}(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
 TOPIC_PARTICLES = particles("topic", "also")
 #: `2만4946명이`: a count of people as the subject of the clause.
-PEOPLE_AS_SUBJECT = re.compile(rf"{KOREAN_NUMBER}(?:여)? ?명이(?![가-힣])")
-FOOTNOTE_LINE = re.compile(r"[ \t]*[*＊]")
+PEOPLE_AS_SUBJECT = compiled_re(rf"{KOREAN_NUMBER}(?:여)? ?명이(?![가-힣])")
+FOOTNOTE_LINE = compiled_re(r"[ \t]*[*＊]")
 FOOTNOTE_MARKS = ("*", "＊")
-FOOTNOTE_MARK = re.compile(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
+FOOTNOTE_MARK = compiled_re(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying a footnote mark
 #: A list's separator between two country names (`가나, 캄보디아`, `몽골·가나`, `가나와 케냐`),
 #: each name maybe with its figure (`브루나이(11명), 부탄(16명)`).
-LIST_SEPARATOR_AFTER = re.compile(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
-LIST_SEPARATOR_BEFORE = re.compile(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
+LIST_SEPARATOR_AFTER = compiled_re(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
+LIST_SEPARATOR_BEFORE = compiled_re(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
 #: `일본(22만5351명)`, `대만(40만3천773명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`,
 #: `태국 2만9316명`: a country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
-COUNT_AFTER_COUNTRY = re.compile(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
+COUNT_AFTER_COUNTRY = compiled_re(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
                                  rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] {KOREAN_NUMBER}(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위|인? [\d.]+%")
-PARENTHESES = re.compile(r"\([^()]*\)")
+PARENTHESES = compiled_re(r"\([^()]*\)")
 #: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.
-LABEL = re.compile(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
+LABEL = compiled_re(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
-INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
+INVITED_BY = compiled_re(r"(?:으로|로|을 받|를 받)")
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
-VENUE = re.compile(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
+VENUE = compiled_re(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -129,46 +130,46 @@ class CountryLexicon:
         self.not_followed_by = countries["not_followed_by"]
         self.not_preceded_by = countries["not_preceded_by"]
         self.glued_heads = longest_first(countries["glued_heads"])
-        self.glued_body = re.compile(f"[가-힣]{{1,6}}?(?:{one_of(countries['glued_body_endings'])})")
+        self.glued_body = compiled_re(f"[가-힣]{{1,6}}?(?:{one_of(countries['glued_body_endings'])})")
         self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
         self.comparison_particles = set(countries["comparison_particles"])
         self.ranking_words = tuple(countries["ranking_words"])
-        self.abroad_marker = re.compile(f"(?:{one_of(countries['abroad_markers'])})"
+        self.abroad_marker = compiled_re(f"(?:{one_of(countries['abroad_markers'])})"
                                         f"(?!{one_of(countries['abroad_marker_not_before'])})")
         self.cues = cues
 
         resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
         wrappable_names = one_of(self.code_of, between=r"\n?")  # a hard wrap may split a name: `필리\n핀`
-        self.names = re.compile(
+        self.names = compiled_re(
             f"{_first_letter(self.code_of)}(?:{NOT_AFTER_WORD}|{resident_prefix})({wrappable_names})")
         parts = [*self.code_of, *self.short_code_of, *self.regions]
         part = one_of(parts)
-        self.coordinations = re.compile(f"{_first_letter(parts)}{NOT_AFTER_WORD}(?:{part})"
+        self.coordinations = compiled_re(f"{_first_letter(parts)}{NOT_AFTER_WORD}(?:{part})"
                                         f"(?:[{COORDINATION_SEPARATORS}](?:{part}))+")
-        self.coordination_part = re.compile(part)
-        self.compact = re.compile(f"{NOT_AFTER_WORD}({one_of(self.compacts)})")
+        self.coordination_part = compiled_re(part)
+        self.compact = compiled_re(f"{NOT_AFTER_WORD}({one_of(self.compacts)})")
         heads = one_of(countries["short_form_heads"])
         glued = one_of(countries["short_form_glued_heads"])
         shorts = one_of(self.short_code_of)
-        self.short_before_head = re.compile(f"{NOT_AFTER_WORD}({shorts})(?: (?:{heads})|(?:{glued}))")
-        self.lone_hanja = re.compile(f"{NOT_AFTER_WORD}({one_of(s for s in self.short_code_of if HANJA.match(s))})"
+        self.short_before_head = compiled_re(f"{NOT_AFTER_WORD}({shorts})(?: (?:{heads})|(?:{glued}))")
+        self.lone_hanja = compiled_re(f"{NOT_AFTER_WORD}({one_of(s for s in self.short_code_of if HANJA.match(s))})"
                                      r"(?![\u4e00-\u9fff])")
-        self.visit_cue = re.compile(one_of(cues["cues"]))
-        self.participation_cue = re.compile(
+        self.visit_cue = compiled_re(one_of(cues["cues"]))
+        self.participation_cue = compiled_re(
             one_of([*cues["participation_cues"], *cues["event_acts"], *cues["coming_verbs"]]))
-        self.remote = re.compile(one_of(cues["remote_markers"]))
-        self.tally_cue = re.compile(one_of(cues["tally_cues"]))
-        self.tally_rank = re.compile(one_of(cues["tally_ranks"]))
-        self.outbound = re.compile(one_of(cues["outbound_markers"]))
-        self.breakdown = re.compile(one_of(cues["breakdown_markers"]))
-        self.recalled = re.compile(one_of(cues["recall_markers"]))
+        self.remote = compiled_re(one_of(cues["remote_markers"]))
+        self.tally_cue = compiled_re(one_of(cues["tally_cues"]))
+        self.tally_rank = compiled_re(one_of(cues["tally_ranks"]))
+        self.outbound = compiled_re(one_of(cues["outbound_markers"]))
+        self.breakdown = compiled_re(one_of(cues["breakdown_markers"]))
+        self.recalled = compiled_re(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
         self.audience_particles = frozenset(cues["audience_particles"])
-        self.host_act = re.compile(one_of(cues["host_acts"]))
-        self.audience_abroad = re.compile(one_of(cues["audience_abroad"]))
-        self.not_cue = re.compile(one_of(cues["not_cues"]))
+        self.host_act = compiled_re(one_of(cues["host_acts"]))
+        self.audience_abroad = compiled_re(one_of(cues["audience_abroad"]))
+        self.not_cue = compiled_re(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
         self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
         # after a name that is also a common word, a country's head or its people make it the country
@@ -186,18 +187,18 @@ class CountryLexicon:
         self.subject_matter_words = tuple(cues["subject_matter_words"])
         self.course_target = cues["course_target"]
         # `중국인이`, `일본인들은`: the country's nationals, a word of their own (not `중국인민`)
-        self.nationals = re.compile(f"(?:{one_of(cues['national_suffixes'])})들?(?:[이가은는도의과와을를]|으?로)?(?![가-힣])")
+        self.nationals = compiled_re(f"(?:{one_of(cues['national_suffixes'])})들?(?:[이가은는도의과와을를]|으?로)?(?![가-힣])")
         # `12개국이`, `120개 기업이`: counters and counted nouns of parties other than people
         self.party_counters = frozenset(c for c, unit in counters["counters"].items() if unit != "people")
         self.parties_counted_with_gae = frozenset(
             noun for noun, unit in counters["counted_with_gae"].items() if unit != "people")
-        self.meeting_cue = re.compile(one_of(cues["meeting_cues"]))
+        self.meeting_cue = compiled_re(one_of(cues["meeting_cues"]))
         # `중국 단체관광객 3000여명`: a kind of visitors glued before (not `해외여행객`, the host's abroad)
-        self.visitors_after = re.compile(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
+        self.visitors_after = compiled_re(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
                                          rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|들?(?:{one_of(cues['crowd_verbs'])}))")
         self.city_code = foreign_cities()
         city_heads = one_of(countries["city_official_heads"])
-        self.city_officials = re.compile(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
+        self.city_officials = compiled_re(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
                                          f"시? ?(?:{city_heads})")
 
     def country(self, code: str, mention: Span, visiting: bool) -> Country:

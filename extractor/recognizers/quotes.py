@@ -30,6 +30,7 @@ from .. import lexicons
 from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of, text_of
 from ..nlp.korean import SENTENCE_END, content_of, one_of, particles
+from ..pattern_cache import compiled_re
 from .names.people import People, PersonPhrase
 from .speakers import (
     find_subject,
@@ -47,12 +48,12 @@ SINGLE_MARKS = (("‘", "’"), ("'", "'"), ("`", "`"), ("‘", "'"), ("'", "’
 OPENING_MARKS = "“「『‘\"'`"
 MAX_QUOTE_CHARS = 2000
 HEADLINE_ZONES = ("headline", "deck")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
-_UNINFLECTED = re.compile(r"[.]?(?:\s|$)")
+_PARAGRAPH_BREAK = compiled_re(r"\n[ \t\u3000]*\n")
+_UNINFLECTED = compiled_re(r"[.]?(?:\s|$)")
 #: A headline's ellipsis after the words it opens with (`“계절근로자 수급 확대”…무주군, …`).
-_HEADLINE_ELLIPSIS = re.compile(r"\s?(?:…|\.{2,3})")
+_HEADLINE_ELLIPSIS = compiled_re(r"\s?(?:…|\.{2,3})")
 #: After a spoken sentence set apart: the line ends, or another one follows (`“…” “…”`).
-_ENDS_SPOKEN_LINE = re.compile(r"[.]?[ \t]*(?:\n|$|“)")
+_ENDS_SPOKEN_LINE = compiled_re(r"[.]?[ \t]*(?:\n|$|“)")
 
 
 @dataclass(frozen=True)
@@ -79,18 +80,18 @@ def _patterns():
     verbs = rf"(?<!\S)(?:{one_of(speech['other_verbs'])}|{ha_verbs})(?=[\s.,]|$)"
     spoken = rf"(?:[{''.join(speech['spoken_endings'])}]|\s{one_of(speech['headline_endings'])})"
     return {
-        "quotative": re.compile(rf"[ ]?({one_of(speech['quotative_endings'])})(?=[\s,.“\"‘']|$)"),
-        "connective": re.compile(rf"[ ]?({one_of(speech['connective_endings'])})(?=[\s,.“\"‘']|$)"),
-        "verb": re.compile(verbs),
-        "naming": re.compile(rf"\s*{one_of(speech['naming_verbs'])}"),
-        "echo": re.compile(rf"(?<![가-힣]){one_of(speech['echo_words'])}\s*(?P<verb>{verbs})"),
-        "spoken": re.compile(rf"{spoken}[.!?]?\s*$"),
-        "object": re.compile(rf"({one_of(particles('object'))})(?=\s)"),
-        "attributed": re.compile(
+        "quotative": compiled_re(rf"[ ]?({one_of(speech['quotative_endings'])})(?=[\s,.“\"‘']|$)"),
+        "connective": compiled_re(rf"[ ]?({one_of(speech['connective_endings'])})(?=[\s,.“\"‘']|$)"),
+        "verb": compiled_re(verbs),
+        "naming": compiled_re(rf"\s*{one_of(speech['naming_verbs'])}"),
+        "echo": compiled_re(rf"(?<![가-힣]){one_of(speech['echo_words'])}\s*(?P<verb>{verbs})"),
+        "spoken": compiled_re(rf"{spoken}[.!?]?\s*$"),
+        "object": compiled_re(rf"({one_of(particles('object'))})(?=\s)"),
+        "attributed": compiled_re(
             rf"{one_of(speech['topic_endings'])}\s+{one_of(speech['quote_nominals'])}\s+"
             rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>{one_of(speech['speech_nouns'])}"
             rf"{one_of(speech['copula_endings'])})(?=[\s.,]|$)"),
-        "said_by": re.compile(
+        "said_by": compiled_re(
             rf"[.]?[ \t]+(?P<owner>(?:[^\s.“”\"]+[ \t]){{0,3}}[^\s.“”\"]+의)[ \t]+"
             rf"(?P<verb>{one_of(speech['speech_nouns'])}{one_of(speech['copula_endings'])})(?=[\s.,]|$)"),
     }

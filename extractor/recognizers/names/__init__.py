@@ -20,6 +20,7 @@ from ... import lexicons
 from ...model import NAMED_FIELDS, Named, Span
 from ...nlp.common import add_item, document_of
 from ...nlp.korean import Spans, content_of, particles
+from ...pattern_cache import compiled_re
 from .people import People, person_candidates, titles
 from .cities import CityRoles, city_lexicon
 from .lists import listed_bodies
@@ -31,19 +32,19 @@ from .words import ArticleWords, article_words
 #: `[미디어투데이=안상일기자]`, `(서울=연합뉴스)`, `[수원=이데일리 홍길동 기자]`, `(사진=연합뉴스)`, `[사진-세종시]`,
 #: `[KPI뉴스 자료사진]`. The shared dev set's gold lists the outlet among the article's bodies
 #: (docs/CONTRACT.md's rulings).
-_OUTLET = re.compile(
+_OUTLET = compiled_re(
     r"\[([^\[\]=\s/|ㅣ]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
     r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
 #: A byline zone's line opening with a bracket (`[뉴스스텝]`, `[여성종합뉴스/홍길동 기자]`, `(아주경제 홍길동 기자)`),
 #: after a dashed dateline's place at most (`서울--(뉴스와이어)--`), or a credit line under the article (`/연합뉴스`).
-_BYLINE_BRACKET = re.compile(r"^[\s•·-]*(?:[가-힣]{1,6}\s*--\s*)?[\[(]([^\[\]()\n]{2,40})[\])]", re.MULTILINE)
-_CREDIT_LINE = re.compile(r"^\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$", re.MULTILINE)
-_BYLINE_WORD = re.compile(r"[^\s=/|ㅣ]+")
+_BYLINE_BRACKET = compiled_re(r"^[\s•·-]*(?:[가-힣]{1,6}\s*--\s*)?[\[(]([^\[\]()\n]{2,40})[\])]", re.MULTILINE)
+_CREDIT_LINE = compiled_re(r"^\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$", re.MULTILINE)
+_BYLINE_WORD = compiled_re(r"[^\s=/|ㅣ]+")
 #: A photo's credit closing its caption: the outlet's archive (`(가람일보DB)`) or the outlet after the
 #: caption's sentence (`… 모습. 연합뉴스`).
-_CAPTION_CREDIT = re.compile(r"\(([가-힣A-Za-z0-9]{2,15}?)\s*DB\)[ \t]*$|[.!?][ \t]+([가-힣A-Za-z0-9]{2,15})[ \t]*$", re.MULTILINE)
+_CAPTION_CREDIT = compiled_re(r"\(([가-힣A-Za-z0-9]{2,15}?)\s*DB\)[ \t]*$|[.!?][ \t]+([가-힣A-Za-z0-9]{2,15})[ \t]*$", re.MULTILINE)
 #: More words than a place, an outlet, its edition and a reporter with the role make no byline's bracket
 #: (`(한국 주재 본 방송국 홍길동 특파기자)` says where the reporter works).
 _BYLINE_WORDS = 4
@@ -51,11 +52,11 @@ _BYLINES = lexicons.load("bylines")
 _ROLES = tuple(_BYLINES["roles"])
 _SECTION_TAGS = frozenset(_BYLINES["section_tags"])
 _OUTLET_ENDINGS = tuple(lexicons.load("name_heads")["organizations"]["outlet_endings"])
-_SPACE = re.compile(r"\s+")
+_SPACE = compiled_re(r"\s+")
 _NAME_PARTICLES = particles("subject", "topic", "object", "direction", "genitive", "partner", "also")
-_PARENTHESISED = re.compile(r"\([^()]*\)")
+_PARENTHESISED = compiled_re(r"\([^()]*\)")
 #: `趙시`, `李구` read off `趙시장`, `李구청장`: one Chinese character, a headline's surname, and a head.
-_HANJA_SURNAME_HEAD = re.compile(r"[\u4e00-\u9fff][가-힣]")
+_HANJA_SURNAME_HEAD = compiled_re(r"[\u4e00-\u9fff][가-힣]")
 #: Bylines and contact lines are not content, but their reporters, outlets and officers are named.
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
@@ -131,8 +132,8 @@ def _without_headline_verbs(doc: Doc, reading: Reading, found: list[Candidate]) 
 
 #: After a body's kind, the copula that makes it say what a named body is: apposed before the name
 #: (`종합교통관제센터인 교통정보센터`), or predicated of it (`… 행정협력기구이다`).
-_APPOSED = re.compile(r"인\s")
-_PREDICATED = re.compile(r"(?:이다|입니다)(?![가-힣])")
+_APPOSED = compiled_re(r"인\s")
+_PREDICATED = compiled_re(r"(?:이다|입니다)(?![가-힣])")
 
 
 #: After a body named by its kind, the noun of building or bringing it in (`정보접근센터 구축`).
@@ -225,7 +226,7 @@ def _place_before(reading: Reading, text: str, body: str, start: int) -> bool:
 #: `캉푸(Cola) 여행사`, `마르틴루터(Martin Luther)대학`: a proper name glossed in Latin letters as it
 #: is spelt (a word in small letters, not an acronym: `인공지능(AI) 센터` is a kind), then the word of
 #: its kind (the name's head).
-_GLOSSED = re.compile(
+_GLOSSED = compiled_re(
     r"(?<![가-힣A-Za-z0-9])[가-힣]{2,12}\([A-Z]?[a-z]+(?:[ .&'-]+[A-Za-z]+)*\)\s?(?P<head>[가-힣]{2,10})(?![가-힣])")
 
 

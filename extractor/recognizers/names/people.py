@@ -41,6 +41,7 @@ from ... import lexicons
 from ...model import Speaker
 from ...nlp.common import items
 from ...nlp.korean import Spans, longest_first, pair, per_doc
+from ...pattern_cache import compiled_re
 from .things import Candidate, Heads, Reading, has_legal_form, heads, is_organization_word, organizations
 from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
@@ -48,11 +49,11 @@ MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
 MAX_NAME_WORDS = 4
 _SHORT_PLACE = 4  # syllables of a place's own name ending like a body (`대구`, `해운대`, `동대문구`)
-_GLOSS = re.compile(r"\([^()\s]+\)")
-_DIGITS = re.compile(r"\d")
-_BRACKETS = re.compile(r"[\[\](){}<>]")
-_AGE = re.compile(r"\(\d{1,3}(?:세)?[·,)]")
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+_GLOSS = compiled_re(r"\([^()\s]+\)")
+_DIGITS = compiled_re(r"\d")
+_BRACKETS = compiled_re(r"[\[\](){}<>]")
+_AGE = compiled_re(r"\(\d{1,3}(?:세)?[·,)]")
+_ACRONYM = compiled_re(r"[A-Z][A-Z&]{1,6}")
 _COMMON_NOUN_TAGS = frozenset({"NNG", "NNB", "XSN"})
 _HEADED_PLACE = re.compile(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현성](?:의|와|과|에서|에|은|는|이|가|을|를|로)?(?![가-힣])")
 
@@ -92,7 +93,7 @@ def titles() -> Titles:
     every = longest_first([*data["titles"], *data["suffix_titles"], *data["courtesy_titles"]])
     return Titles(
         titles=every,
-        title_pattern=re.compile("|".join(map(re.escape, [*every, *data["title_suffixes"], *data["person_nouns"]]))),
+        title_pattern=compiled_re("|".join(map(re.escape, [*every, *data["title_suffixes"], *data["person_nouns"]]))),
         bodies=dict(data["title_bodies"]),
         body_titles=frozenset(data["body_titles"]),
         suffixes=tuple(data["title_suffixes"]),
@@ -358,7 +359,7 @@ def _parenthesis() -> re.Pattern:
     `(시장 최민호)`, `(장관: 서승환)`, `(사장 직무대행 이학수)`, `(한국국제협력단, 이사장 김인식)`,
     `(단장 홍길동, 부단장 김철수)`."""
     suffixes = "|".join(map(re.escape, titles().suffixes))
-    return re.compile(r"(?:(?P<body>[가-힣A-Za-z]+)?\(|, ?)(?P<title>[가-힣]{1,6})"
+    return compiled_re(r"(?:(?P<body>[가-힣A-Za-z]+)?\(|, ?)(?P<title>[가-힣]{1,6})"
                       rf"(?: (?P<suffix>{suffixes}))?\s?[:：]?\s?(?P<name>[가-힣]{{2,4}})(?=[,)\s])")
 
 
@@ -404,11 +405,11 @@ def _inside_parenthesis(text: str, position: int) -> bool:
 
 
 #: A parenthesis glued after a word (`김철수(안양시청 과장)는`, `사미아(관광객)`, `홍길동(45·회사원)씨`).
-_APPOSITION = re.compile(r"(?<=[가-힣])\(([^()\n]{1,60})\)")
-_APPOSITION_PARTS = re.compile(r"[^,·/]+")
-_AGE_PART = re.compile(r"\d{1,3}세?")
-_GLOSS_PART = re.compile(r"[\u4e00-\u9fffA-Za-z .'\-]+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_APPOSITION = compiled_re(r"(?<=[가-힣])\(([^()\n]{1,60})\)")
+_APPOSITION_PARTS = compiled_re(r"[^,·/]+")
+_AGE_PART = compiled_re(r"\d{1,3}세?")
+_GLOSS_PART = compiled_re(r"[\u4e00-\u9fffA-Za-z .'\-]+")
+_HAN = compiled_re(r"[\u4e00-\u9fff]")
 _OPENING_MARKS = "“\"'‘「『([<{"
 
 
@@ -456,8 +457,8 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
 
 
 #: Korean names listed before the title they share: `홍길동·김철수 의원`, `홍길동, 김철수, 이영희 의원 등`.
-_NAME_LIST = re.compile(r"(?<![가-힣])((?:[가-힣]{3,4}(?:[·ㆍ]|, ?)){1,8}[가-힣]{3,4}) (?=[가-힣])")
-_LIST_MARK = re.compile(r"[·ㆍ]|, ?")
+_NAME_LIST = compiled_re(r"(?<![가-힣])((?:[가-힣]{3,4}(?:[·ㆍ]|, ?)){1,8}[가-힣]{3,4}) (?=[가-힣])")
+_LIST_MARK = compiled_re(r"[·ㆍ]|, ?")
 
 
 def _listed(people: People) -> None:
@@ -496,7 +497,7 @@ def _list_items(start: int, written: str) -> list[tuple[int, int]]:
 
 
 #: A name set in single quotes before its title: `‘실베스트르 쿠아씨 빌레’ 대사`.
-_QUOTED_NAME = re.compile(r"[‘'](?P<name>[가-힣]+(?: [가-힣]+){0,3})[’'] (?=[가-힣])")
+_QUOTED_NAME = compiled_re(r"[‘'](?P<name>[가-힣]+(?: [가-힣]+){0,3})[’'] (?=[가-힣])")
 
 
 def _quoted_names(people: People) -> None:
@@ -522,7 +523,7 @@ def _quoted_names(people: People) -> None:
 
 
 #: Who said the words, in a parenthesis right after their closing mark: `“…”(사미라·29·이집트)`.
-_SIGNATURE = re.compile(r"[”\"]\((?P<inside>[^()\n]{2,40})\)")
+_SIGNATURE = compiled_re(r"[”\"]\((?P<inside>[^()\n]{2,40})\)")
 
 
 def _signed(people: People) -> None:
@@ -553,12 +554,12 @@ def _said_in(people: People, start: int, written: str) -> dict | None:
 #: A broadcast transcript's speaker label before the words said, on their line or on the line
 #: before: `<인터뷰> 사미아(캐나다 관광객) : "…"`, `{마크/ 인도 관광객/ "…"}`, `[인터뷰] 홍길동 /
 #: 안양시청 과장 : "…"`, `[홍길동/안양시청 과장]` then `"…"` on the next line.
-_LABEL = re.compile(
+_LABEL = compiled_re(
     r"^[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
     r"(?:(?P<open>[{\[])[ \t]*)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
     r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.MULTILINE)
-_LABEL_SEGMENT = re.compile(r"[^/]+")
-_LISTED_NAMES = re.compile(r"[^*·ㆍ,]+")
+_LABEL_SEGMENT = compiled_re(r"[^/]+")
+_LISTED_NAMES = compiled_re(r"[^*·ㆍ,]+")
 
 
 def _labelled(people: People) -> None:
@@ -1583,8 +1584,8 @@ def person_candidates(people: People) -> list[Candidate]:
 
 
 #: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`).
-_NAME_GLOSS = re.compile(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+)\)")
-_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+)\)")
+_INITIAL = compiled_re(r"[A-Z]\.")
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 
 
@@ -1623,7 +1624,7 @@ def _spelt_word(people: People, word: Word) -> bool:
 
 #: Two to four capitalised Latin words, with a Hangul gloss of as many words or none, before Hangul
 #: (`Nitiphan Trongkarndee(니티퐌 트롱카른드) 전략개발국장`, `Kamalia Purbani 국장`).
-_LATIN_NAME = re.compile(r"(?<![\w&.\-])(?P<words>[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,3})"
+_LATIN_NAME = compiled_re(r"(?<![\w&.\-])(?P<words>[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,3})"
                          r"(?:\((?P<gloss>[가-힣]+(?: [가-힣]+){1,3})\))? (?=[가-힣])")
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ... import lexicons
 from ...nlp.korean import Spans, longest_first, particles
+from ...pattern_cache import compiled_re
 from .words import ArticleWords, Word
 
 MAX_NAME_WORDS = 7
@@ -32,24 +33,24 @@ _TYPE_SUFFIX = "형"
 _DATE_UNITS = frozenset({"월", "일", "시", "분"})
 #: A year as written (`2023`, `2023년`, `2023년도`, `2016~2018`): a date too, and the edition of an event
 #: whose name it opens (`2023년 대백제전`).
-_YEAR = re.compile(r"(?:19|20)\d\d(?:[~∼-](?:19|20)?\d\d)?(?:년도?)?")
+_YEAR = compiled_re(r"(?:19|20)\d\d(?:[~∼-](?:19|20)?\d\d)?(?:년도?)?")
 #: A year written after an event's name, its edition (`경주 술과 떡 잔치 2009`, `서울거리예술축제2017`).
-_TRAILING_YEAR = re.compile(r" ?(?:19|20)\d\d$")
+_TRAILING_YEAR = compiled_re(r" ?(?:19|20)\d\d$")
 #: Counters of bodies or of a body's meetings, before a body named by its kind (`30여개 센터`, `제33차 위원회`).
 _BODY_COUNTERS = frozenset({"개", "곳", "개소", "차", "회"})
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧∙"
-_COORDINATION = re.compile(f"[{COORDINATION_MARKS}]")
-CONJUNCT = re.compile(f"[^{COORDINATION_MARKS}]+")
+_COORDINATION = compiled_re(f"[{COORDINATION_MARKS}]")
+CONJUNCT = compiled_re(f"[^{COORDINATION_MARKS}]+")
 #: A legal form marking a body's name, before it (`㈜`, `(재)`, `주식회사 `) or right after it (`(주)`).
 _LEGAL_FORM_MARK = r"[㈜㈔㈕]|\((?:주|재|사|유|합|株|財|社)\)"
 _LEGAL_FORM_WORD = r"주식회사|재단법인|사단법인|유한회사"
-_LEGAL_FORM = re.compile(f"{_LEGAL_FORM_MARK}|(?:{_LEGAL_FORM_WORD}) ?")
-_NAME_RUN = re.compile(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+")
-_NAME_RUN_BEFORE = re.compile(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+$")
+_LEGAL_FORM = compiled_re(f"{_LEGAL_FORM_MARK}|(?:{_LEGAL_FORM_WORD}) ?")
+_NAME_RUN = compiled_re(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+")
+_NAME_RUN_BEFORE = compiled_re(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+$")
 _NAME_REACH = 30
-_DIGIT = re.compile(r"\d")
-_SPACE = re.compile(r"\s+")
+_DIGIT = compiled_re(r"\d")
+_SPACE = compiled_re(r"\s+")
 _CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
 _PLACE_HEAD_TITLES = tuple(lexicons.load("titles")["suffix_titles"])  # `시장`, `군수`, `구청장`
 _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
@@ -57,42 +58,42 @@ _PROPER_TAGS = frozenset({"NNP", "SL", "SO", "SP"})
 _COMMON_NOUN_TAGS = frozenset({"NNG", "XSN", "SP", "SW"})
 #: An acronym right before a parenthesised name (`LH(한국토지주택공사)`), looked for only in the
 #: characters it can span: 8 letters, the bracket, and the newline `$` may stand before.
-_ACRONYM_BEFORE = re.compile(r"([A-Z][A-Za-z]{1,7})\($")
+_ACRONYM_BEFORE = compiled_re(r"([A-Z][A-Za-z]{1,7})\($")
 _ACRONYM_REACH = 10
-_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
-_TRAILING_GLOSS = re.compile(r"(?<=\S)\(([^()]+)\)$")
+_CAPITALISED = compiled_re(r"[A-Z][a-z]{2,}")
+_TRAILING_GLOSS = compiled_re(r"(?<=\S)\(([^()]+)\)$")
 #: An abbreviation or translation in Latin letters (`(UNI-PASS)`, `(K-City Network)`), not an address (`ucity.paju.go.kr`).
-_LATIN_ALIAS = re.compile(r"[A-Za-z][A-Za-z0-9 +&'\-]{0,59}")
-_ALIAS_AFTER = re.compile(r"\(([^()\n]{1,60})\)")
+_LATIN_ALIAS = compiled_re(r"[A-Za-z][A-Za-z0-9 +&'\-]{0,59}")
+_ALIAS_AFTER = compiled_re(r"\(([^()\n]{1,60})\)")
 #: A parenthesised gloss right before a phrase (`드론(무인비행장치) 시범사업`): `(`, the gloss, `)`, a space or none.
-_GLOSS_BEFORE = re.compile(r"\(([^()\n]{1,30})\) ?$")
+_GLOSS_BEFORE = compiled_re(r"\(([^()\n]{1,30})\) ?$")
 _GLOSS_REACH = 34
 #: Words glued before a known system that name it more closely (`자동크린넷`, `서울TOPIS`): letters, no digits.
-_NAMING_PREFIX = re.compile(r"[가-힣A-Za-z]{1,6}")
+_NAMING_PREFIX = compiled_re(r"[가-힣A-Za-z]{1,6}")
 _STEM_PUNCTUATION = ".,·"
 #: After a quoted phrase, what makes it a theme or a topic: `‘…’이란 주제로`, `‘…’를 주제로`, `‘…’ 등에 관한 강의`.
-_THEME = re.compile(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(?:에 관한|에 대한|에 관해))")
+_THEME = compiled_re(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?(?:에 관한|에 대한|에 관해))")
 #: After a phrase, what makes it an epithet the article gives a name, no name itself: `‘마술계의 올림픽’으로
 #: 불리는 …챔피언십`, `경제올림픽축제로 불리우는 …대회`, `‘바다의 축제’라는 별칭`.
-_NICKNAME = re.compile(r" ?(?:(?:이)?라(?:고)?|(?:으)?로) ?불리(?:는|우는|운|던|며|고)|(?:이)?(?:라는|란) ?(?:별칭|애칭|별명)")
+_NICKNAME = compiled_re(r" ?(?:(?:이)?라(?:고)?|(?:으)?로) ?불리(?:는|우는|운|던|며|고)|(?:이)?(?:라는|란) ?(?:별칭|애칭|별명)")
 #: A body's legal form written before or after a name (`㈜`, `(주)`, `주식회사`): a company's, no system's.
-_COMPANY_BEFORE = re.compile(f"(?:{_LEGAL_FORM_MARK}|{_LEGAL_FORM_WORD}) ?$")
-_COMPANY_AFTER = re.compile(f" ?(?:{_LEGAL_FORM_MARK})")
+_COMPANY_BEFORE = compiled_re(f"(?:{_LEGAL_FORM_MARK}|{_LEGAL_FORM_WORD}) ?$")
+_COMPANY_AFTER = compiled_re(f" ?(?:{_LEGAL_FORM_MARK})")
 _OPENING_QUOTES = ("‘", "'", "“", "\"")
 #: `‘…’라는`, `‘…’이라는`: what follows says what the quoted name is.
-_CALLED = re.compile(r"^\s?(?:이)?라는")
+_CALLED = compiled_re(r"^\s?(?:이)?라는")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
-_QUOTE_CONJUNCTION = re.compile(r"(?:과|와|,)? ?(?:및 )?")
+_QUOTE_CONJUNCTION = compiled_re(r"(?:과|와|,)? ?(?:및 )?")
 #: The word right after a quoted name, its gloss skipped (`'…'(Unboxing Korea) 사업의`).
-_TAKEN_HEAD = re.compile(r"(?:\([^()\n]{1,60}\))? ?([가-힣]+?)(?=[을를이가은는의에도과와으로 ,.]|$)")
+_TAKEN_HEAD = compiled_re(r"(?:\([^()\n]{1,60}\))? ?([가-힣]+?)(?=[을를이가은는의에도과와으로 ,.]|$)")
 #: `(이하 “행복청”)`: the short name an article gives a body `hereafter`.
-_HEREAFTER = re.compile(r"^이하\s*")
+_HEREAFTER = compiled_re(r"^이하\s*")
 _QUOTES = " '\"‘’“”"
 #: An address in parentheses after a name (`박종문(서울 강동구)`): a few place words before the last.
 _ADDRESS_REACH = 20
 #: The longest word of variety or totality before a name (`여러 가지 `).
 _DETERMINER_REACH = 8
-_PLACE_WORDS = re.compile(r"(?:[가-힣]+ )*")
+_PLACE_WORDS = compiled_re(r"(?:[가-힣]+ )*")
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,7 @@ def heads() -> Heads:
         container_heads=frozenset(data["programs"]["container_heads"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
-        scoped_activity=re.compile("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
+        scoped_activity=compiled_re("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
                                                          "|".join(data["programs"]["scoped_activities"]))),
         generic=frozenset(data["generic_modifiers"]),
         descriptive=frozenset(data["descriptive_modifiers"]),
@@ -1131,7 +1132,7 @@ def _held_after(reading: Reading, after: int) -> bool:
 @lru_cache(maxsize=1)
 def _held_verbs() -> re.Pattern:
     verbs = "|".join(longest_first(lexicons.load("name_heads")["programs"]["held_verbs"]))
-    return re.compile(f"(?:을|를|이|가|은|는|도|에)? ?(?:{verbs})")
+    return compiled_re(f"(?:을|를|이|가|은|는|도|에)? ?(?:{verbs})")
 
 
 def _programme_word_after(reading: Reading, after: int) -> bool:

@@ -2,7 +2,6 @@
 of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_CHECKS."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -10,20 +9,21 @@ from spacy.tokens import Doc
 
 from ...nlp.common import document_of
 from ...nlp.korean import SentencePart
+from ...pattern_cache import compiled_re
 from ..timex.period import Dated, Period
 from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, nominal, short_stay
 
 
-PARENTHESES = re.compile(r"\([^()]*\)")
+PARENTHESES = compiled_re(r"\([^()]*\)")
 #: `개막 전날인 16일`: a date named again as the day it is.
-_APPOSITION = re.compile(r"인 ?")
+_APPOSITION = compiled_re(r"인 ?")
 #: A count compared with: `75만3000명에 비해`, `8만1851명이 우리나라를 찾았던 것과 비교하면`.
-_COMPARED_COUNT = re.compile(r"(?:에 비해|보다|(?:[이가] [^,.]{0,20}?)?(?:던|한|은) 것(?:과 비교|에 비해|보다))")
+_COMPARED_COUNT = compiled_re(r"(?:에 비해|보다|(?:[이가] [^,.]{0,20}?)?(?:던|한|은) 것(?:과 비교|에 비해|보다))")
 #: How far after a date its compared figure is looked for, within its clause.
 _COMPARED_REACH = 40
-_CLAUSE_END = re.compile(r"[,.\n]")
+_CLAUSE_END = compiled_re(r"[,.\n]")
 #: A figure in parentheses after a date, maybe after a short noun (`전년 동월(111만7243명) 대비`).
-_ASIDE = re.compile(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
+_ASIDE = compiled_re(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
 
 
 def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
@@ -127,7 +127,7 @@ def _tally_before(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
 
 #: A comma closing a clause that ends with its date (`문화봉사단은 22∼31일, 의료봉사단은 22∼28일`,
 #: `프놈펜시에서 5일부터 14일까지 10일간, 호치민시에서 …`).
-_AFTER_CLAUSE_DATE = re.compile(r"[^,\s]{0,4}(?: [^,\s]{1,4})?,")
+_AFTER_CLAUSE_DATE = compiled_re(r"[^,\s]{0,4}(?: [^,\s]{1,4})?,")
 
 
 def _clause_start(text: str, before: Dated, date: Dated) -> int:
@@ -140,7 +140,7 @@ def _clause_start(text: str, before: Dated, date: Dated) -> int:
 #: How far after a first day its number of days may be told (`18일 개막해 6일간`).
 _DAYS_REACH = 8
 #: What joins the days of one event (`10일과 12일`, `3일, 5일`).
-_DAY_LINK = re.compile(r"(?:과|와|,|및)? ?")
+_DAY_LINK = compiled_re(r"(?:과|와|,|및)? ?")
 
 
 def _days_of_one_event(ctx: VisitContext, days: list[Dated], dates: list[Dated]) -> list[Dated]:

@@ -111,6 +111,7 @@ def quoted_passages(text: str) -> list[Quoted]:
 
 #: A straight mark's passage holding a curly one of its weight pairs marks of two quotes (`"A” … “B"`).
 _CURLY_OF = {'"': "“”", "'": "‘’"}
+_STRAIGHT_MARKS = "\"'`"
 
 
 def _pairs(text: str, opening: str, closing: str):
@@ -136,7 +137,15 @@ def _pairs(text: str, opening: str, closing: str):
 
 def _closable(text: str, start: int, end: int) -> bool:
     inside = text[start + 1:end]
-    return bool(inside.strip()) and len(inside) <= MAX_QUOTE_CHARS and not _PARAGRAPH_BREAK.search(inside)
+    return bool(inside.strip()) and len(inside) <= MAX_QUOTE_CHARS and not _PARAGRAPH_BREAK.search(inside) \
+        and _flanks_words(text, start, end)
+
+
+def _flanks_words(text: str, start: int, end: int) -> bool:
+    """A straight mark, which looks the same at both ends, opens only before a word and closes only
+    after one: in `“…든다"며 "내년에는…"고` the marks around `며 ` close one quote and open the next."""
+    return not (text[start] in _STRAIGHT_MARKS and text[start + 1].isspace()) and \
+        not (text[end] in _STRAIGHT_MARKS and text[end - 1].isspace())
 
 
 def read_ending(text: str, after: int, quoted: Quoted) -> Ending:

@@ -103,7 +103,7 @@ def quoted_passages(text: str) -> list[Quoted]:
     for marks, double in ((DOUBLE_MARKS, True), (SINGLE_MARKS, False)):
         for opening, closing in marks:
             for pair in _pairs(text, opening, closing):
-                if not inside[pair[0]]:
+                if not inside[pair[0]] and not inside[pair[1]]:  # nor crossing one: `‘…“…’…”`
                     found.append(Quoted(pair[0], pair[1], double))
                     inside[pair[0]:pair[1] + 1] = b"\x01" * (pair[1] + 1 - pair[0])
     return sorted(found, key=lambda q: q.open)

@@ -112,6 +112,7 @@ def quoted_passages(text: str) -> list[Quoted]:
 #: A straight mark's passage holding a curly one of its weight pairs marks of two quotes (`"A” … “B"`).
 _CURLY_OF = {'"': "“”", "'": "‘’"}
 _STRAIGHT_MARKS = "\"'`"
+_STRAIGHT_OF = {"“": '"', "‘": "'"}
 
 
 def _pairs(text: str, opening: str, closing: str):
@@ -131,8 +132,18 @@ def _pairs(text: str, opening: str, closing: str):
         start = match.start()
         end = text.find(closing, start + 1)
         reopened = text.find(opening, start + 1)
-        if end > 0 and (reopened < 0 or reopened > end) and _closable(text, start, end):
+        if end > 0 and (reopened < 0 or reopened > end) and _closable(text, start, end) \
+                and not _closed_straight_inside(text, start, end):
             yield start, end
+
+
+def _closed_straight_inside(text: str, start: int, end: int) -> bool:
+    """Does a straight mark of the curly opening's weight close something inside its passage? In
+    `“…챙기겠다"며 "…늘리겠다”` the first straight mark comes right after a word with nothing to open it:
+    the curly marks belong to two quotes. A quote set inside opens first: `“그는 "안전"이라 했다”`."""
+    straight = _STRAIGHT_OF.get(text[start])
+    first = text.find(straight, start + 1, end) if straight else -1
+    return first > start + 1 and not text[first - 1].isspace()
 
 
 def _closable(text: str, start: int, end: int) -> bool:

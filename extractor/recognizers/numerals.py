@@ -62,8 +62,11 @@ _VAGUE_PREFIX = one_of(_LEXICON["vague_prefixes"])
 _VAGUE = rf"(?:{_VAGUE_PREFIX}{_char_class(_SMALL_UNITS)}?{_char_class(_LARGE_UNITS)}?(?<!{_VAGUE_PREFIX}))"
 _APPROXIMATE_SUFFIX = one_of(_LEXICON["approximate_suffixes"])
 
-#: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`, `1만2000 여`)
-APPROXIMATE_NUMBER = rf"(?:(?:{_VAGUE}|{NUMBER})(?:(?<=\d)[ ](?={_APPROXIMATE_SUFFIX}))?{_APPROXIMATE_SUFFIX}?)"
+#: `1만2000 여`, `8천 여`: a spaced 여 follows a digit or a unit, never a word (`10만 여성`)
+_BEFORE_SPACED_SUFFIX = _char_class([*_SMALL_UNITS, *_LARGE_UNITS, r"\d"])
+#: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`, `1만2000 여`, `8천 여`)
+APPROXIMATE_NUMBER = \
+    rf"(?:(?:{_VAGUE}|{NUMBER})(?:(?<={_BEFORE_SPACED_SUFFIX})[ ](?={_APPROXIMATE_SUFFIX}))?{_APPROXIMATE_SUFFIX}?)"
 
 _NUMBER_WORDS = [*_NATIVE_WORDS, *_LEXICON["vague_prefixes"], *_SINO_DIGITS, *_SMALL_UNITS, *_LARGE_UNITS]
 #: classes of the letters a number in the forms above can begin with, and of all it can hold: guards

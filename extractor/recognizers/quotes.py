@@ -104,7 +104,7 @@ def quoted_passages(text: str) -> list[Quoted]:
     for marks, double in ((DOUBLE_MARKS, True), (SINGLE_MARKS, False)):
         for opening, closing in marks:
             for pair in _pairs(text, opening, closing):
-                if not inside[pair[0]]:
+                if not inside[pair[0]] and not inside[pair[1]]:  # nor crossing one: `‘…“…’…”`
                     found.append(Quoted(pair[0], pair[1], double))
                     inside[pair[0]:pair[1] + 1] = b"\x01" * (pair[1] + 1 - pair[0])
     return sorted(found, key=lambda q: q.open)
@@ -112,6 +112,8 @@ def quoted_passages(text: str) -> list[Quoted]:
 
 #: A straight mark's passage holding a curly one of its weight pairs marks of two quotes (`"A” … “B"`).
 _CURLY_OF = {'"': "“”", "'": "‘’"}
+_STRAIGHT_MARKS = "\"'`"
+_STRAIGHT_OF = {"“": '"', "‘": "'"}
 
 
 def _pairs(text: str, opening: str, closing: str):
@@ -131,13 +133,31 @@ def _pairs(text: str, opening: str, closing: str):
         start = match.start()
         end = text.find(closing, start + 1)
         reopened = text.find(opening, start + 1)
-        if end > 0 and (reopened < 0 or reopened > end) and _closable(text, start, end):
+        if end > 0 and (reopened < 0 or reopened > end) and _closable(text, start, end) \
+                and not _closed_straight_inside(text, start, end):
             yield start, end
+
+
+def _closed_straight_inside(text: str, start: int, end: int) -> bool:
+    """Does a straight mark of the curly opening's weight close something inside its passage? In
+    `“…챙기겠다"며 "…늘리겠다”` the first straight mark comes right after a word with nothing to open it:
+    the curly marks belong to two quotes. A quote set inside opens first: `“그는 "안전"이라 했다”`."""
+    straight = _STRAIGHT_OF.get(text[start])
+    first = text.find(straight, start + 1, end) if straight else -1
+    return first > start + 1 and not text[first - 1].isspace()
 
 
 def _closable(text: str, start: int, end: int) -> bool:
     inside = text[start + 1:end]
-    return bool(inside.strip()) and len(inside) <= MAX_QUOTE_CHARS and not _PARAGRAPH_BREAK.search(inside)
+    return bool(inside.strip()) and len(inside) <= MAX_QUOTE_CHARS and not _PARAGRAPH_BREAK.search(inside) \
+        and _flanks_words(text, start, end)
+
+
+def _flanks_words(text: str, start: int, end: int) -> bool:
+    """A straight mark, which looks the same at both ends, opens only before a word and closes only
+    after one: in `“…든다"며 "내년에는…"고` the marks around `며 ` close one quote and open the next."""
+    return not (text[start] in _STRAIGHT_MARKS and text[start + 1].isspace()) and \
+        not (text[end] in _STRAIGHT_MARKS and text[end - 1].isspace())
 
 
 def read_ending(text: str, after: int, quoted: Quoted) -> Ending:

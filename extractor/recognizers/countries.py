@@ -26,7 +26,8 @@ lone name gives other morphemes than in context):
   `X인`) or counted parties (`X 등 12개국`) as a subject of taking part, what a subject of
   taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
   visitors (`관광객은 X인이 가장 많았다`), people for whom the host does something here
-  (`X 공무원들에게 구정을 소개했다`), or people told as coming from it by the word right after
+  (`X 공무원들에게 구정을 소개했다`), people the host receives (`X 대표단을 접견했다`, not over
+  there: `X를 방문해`, `하노이에서`), or people told as coming from it by the word right after
   `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue.
 """
 from __future__ import annotations
@@ -167,6 +168,7 @@ class CountryLexicon:
         self.signing_acts = tuple(cues["signing_acts"])
         self.audience_particles = frozenset(cues["audience_particles"])
         self.host_act = re.compile(one_of(cues["host_acts"]))
+        self.receiving_verbs = tuple(cues["receiving_verbs"])
         self.audience_abroad = re.compile(one_of(cues["audience_abroad"]))
         self.not_cue = re.compile(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
@@ -334,13 +336,16 @@ class VisitJudge:
         self.lexicon, self.text, self.morphemes = lexicon, text, morphemes
         self._trips: dict[str, bool] = {}  # city -> the article reports a trip to it
         self.destinations: frozenset[str] = frozenset()  # countries the article reports a trip to
+        self.trip_sentences: frozenset[tuple[str, tuple[int, int]]] = frozenset()  # ... and the sentences telling it
 
     def note_destinations(self, mentions: list[Mention], sentences: Sentences) -> None:
         """The countries named as where a trip goes (`중국 자매도시인 옌타이를 방문한다`), not
         by their people (`중국 관광객 유치를 위해 파견`)."""
-        self.destinations = frozenset(
-            m.code for m in mentions if not self.text.startswith(self.lexicon.participant_heads, m.end + 1)
-            and self._role(m.end, sentences.around(m.end)[1]) == "destination")
+        trips = [(m.code, sentences.around(m.end)) for m in mentions
+                 if not self.text.startswith(self.lexicon.participant_heads, m.end + 1)
+                 and self._role(m.end, sentences.around(m.end)[1]) == "destination"]
+        self.destinations = frozenset(code for code, _ in trips)
+        self.trip_sentences = frozenset(trips)
 
     def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
         """`explained`: for a footnote line, the sentence whose `*` it explains."""
@@ -358,6 +363,8 @@ class VisitJudge:
             role = "complement"  # `참가국 : 가나, 케냐`: what the label names
         if role in ("destination", "location", "comparison", "subject matter"):
             return False
+        if role == "received":
+            return self._received_here(mention.code, sentence, words)
         if self.lexicon.visitors_after.match(self.text, mention.end):
             return True
         if self._has_cue(self.lexicon.visit_cue, words):
@@ -387,12 +394,25 @@ class VisitJudge:
         return bool(self.lexicon.tally_cue.search(words) and self.lexicon.tally_rank.search(words)) \
             and not self.lexicon.outbound.search(words)
 
+    def _received_here(self, code: str, sentence: tuple[int, int], words: str) -> bool:
+        """People received by the host came, unless the sentence tells the host's trip to their
+        country (`베트남을 방문해 … 총리를 접견했다`), a foreign venue (`하노이에서`) or a call from afar."""
+        venues = self._venues(words)
+        return (code, sentence) not in self.trip_sentences and not self.lexicon.remote.search(words) \
+            and not any(self._is_foreign(venue) for venue in venues)
+
     def _signed_here(self, words: str) -> bool:
         """The signing's venue is named and is no foreign place (`시청 대회의실에서`, not
         `하노이에서`)."""
-        venues = [venue.group(1) for venue in VENUE.finditer(words)]
-        return bool(venues) and not any(
-            venue.endswith(name) for venue in venues for name in (*self.lexicon.code_of, *self.lexicon.city_code))
+        venues = self._venues(words)
+        return bool(venues) and not any(self._is_foreign(venue) for venue in venues)
+
+    @staticmethod
+    def _venues(words: str) -> list[str]:
+        return [venue.group(1) for venue in VENUE.finditer(words)]
+
+    def _is_foreign(self, venue: str) -> bool:
+        return any(venue.endswith(name) for name in (*self.lexicon.code_of, *self.lexicon.city_code))
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
         """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `태국 2만9316명`, or any
@@ -491,11 +511,26 @@ class VisitJudge:
         if names_people and (particle.form in self.lexicon.audience_particles or (
                 particle.form in OBJECT_PARTICLES and self.text.startswith("상대로", particle.end + 1))):
             return "audience"  # `X 공무원들에게 구정을 소개했다`: what the host does is for them
+        if particle.form in OBJECT_PARTICLES and self._heads_people(morphs, i, names_people) \
+                and self._received(particle.end, limit):
+            return "received"  # `시장은 X 대표단을 접견했다`: the host receives them where it is
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
         if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
             return "origin"  # `중국은 … 2만4946명이 입국했다`: a country's row of a tally of arrivals
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _heads_people(self, morphs: list[Morph], i: int, names_people: bool) -> bool:
+        """The phrase before morphs[i] ends in a word naming people (`공무원 6명`, `교류단`,
+        `일본인들`), not in what people own (`대통령의 발표`)."""
+        word = self.text[self.text.rfind(" ", 0, morphs[i].start) + 1:morphs[i].start].removesuffix("들")
+        return names_people and (word.endswith(self.lexicon.participant_heads)
+                                 or (word.endswith("인") and word[:-1] in self.lexicon.code_of)
+                                 or PEOPLE_COUNT.fullmatch(word) is not None)
+
+    def _received(self, offset: int, limit: int) -> bool:
+        """The verb after the object, maybe after one adverb, receives it (`접견했다`, `반갑게 맞이했다`)."""
+        return any(word.startswith(self.lexicon.receiving_verbs) for word in self._words_after(offset, limit)[:2])
 
     def _counts_parties(self, morphs: list[Morph], i: int) -> bool:
         """The phrase before morphs[i] ends in a count of countries, bodies or cities (`12개국`,

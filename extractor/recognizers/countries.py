@@ -27,7 +27,9 @@ lone name gives other morphemes than in context):
   taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
   visitors (`관광객은 X인이 가장 많았다`), people for whom the host does something here
   (`X 공무원들에게 구정을 소개했다`), people the host receives (`X 대표단을 접견했다`, not over
-  there: `X를 방문해`, `하노이에서`), or people told as coming from it by the word right after
+  there: `X를 방문해`, `하노이에서`), the other party of a meeting at a venue here, resident
+  here or come here (`X 빈프억성과 … 목포에서 간담회`, `X 주한 대사와 간담회`, `방한한 X 총리와
+  회담`), or people told as coming from it by the word right after
   `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue.
 """
 from __future__ import annotations
@@ -96,6 +98,8 @@ PARENTHESES = re.compile(r"\([^()]*\)")
 LABEL = re.compile(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
 INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
+#: `주한 대사`: a diplomat resident in the host country.
+RESIDENT_HERE = "주한"
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
 VENUE = re.compile(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
 
@@ -166,6 +170,7 @@ class CountryLexicon:
         self.breakdown = re.compile(one_of(cues["breakdown_markers"]))
         self.recalled = re.compile(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
+        self.meeting_acts = tuple(cues["meeting_acts"])
         self.audience_particles = frozenset(cues["audience_particles"])
         self.host_act = re.compile(one_of(cues["host_acts"]))
         self.receiving_verbs = tuple(cues["receiving_verbs"])
@@ -363,8 +368,8 @@ class VisitJudge:
             role = "complement"  # `참가국 : 가나, 케냐`: what the label names
         if role in ("destination", "location", "comparison", "subject matter"):
             return False
-        if role == "received":
-            return self._received_here(mention.code, sentence, words)
+        if role in ("received", "meeting partner"):
+            return self._met_here(role, mention.code, sentence, words)
         if self.lexicon.visitors_after.match(self.text, mention.end):
             return True
         if self._has_cue(self.lexicon.visit_cue, words):
@@ -394,12 +399,16 @@ class VisitJudge:
         return bool(self.lexicon.tally_cue.search(words) and self.lexicon.tally_rank.search(words)) \
             and not self.lexicon.outbound.search(words)
 
-    def _received_here(self, code: str, sentence: tuple[int, int], words: str) -> bool:
+    def _met_here(self, role: str, code: str, sentence: tuple[int, int], words: str) -> bool:
         """People received by the host came, unless the sentence tells the host's trip to their
-        country (`베트남을 방문해 … 총리를 접견했다`), a foreign venue (`하노이에서`) or a call from afar."""
-        venues = self._venues(words)
-        return (code, sentence) not in self.trip_sentences and not self.lexicon.remote.search(words) \
-            and not any(self._is_foreign(venue) for venue in venues)
+        country (`베트남을 방문해 … 총리를 접견했다`), a foreign venue (`하노이에서`) or a call from
+        afar. A meeting's other party came when the venue is here, it is resident here (`주한
+        대사`) or a visit is told (`방한한 총리와 회담`)."""
+        if (code, sentence) in self.trip_sentences or self.lexicon.remote.search(words) \
+                or any(self._is_foreign(venue) for venue in self._venues(words)):
+            return False
+        return role == "received" or self._signed_here(words) or RESIDENT_HERE in words or (
+            self._has_cue(self.lexicon.visit_cue, words) and code not in self.destinations)
 
     def _signed_here(self, words: str) -> bool:
         """The signing's venue is named and is no foreign place (`시청 대회의실에서`, not
@@ -476,10 +485,9 @@ class VisitJudge:
         while i < len(morphs):
             morph = _read_past_footnote_mark(morphs, i)
             names_people = names_people or self._names_people(morphs, i)
-            if morph.form in PARTNER_PARTICLES and self._takes_part_alongside(morph.end, limit):
-                return "origin"
-            if morph.form in PARTNER_PARTICLES and self._signs_with(morph.end, limit):
-                return "signatory"  # `중국 산둥성과 … 협약을 체결했다`
+            partner_role = self._partner_role(morph.end, limit) if morph.form in PARTNER_PARTICLES else None
+            if partner_role:
+                return partner_role
             if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES and not _inside_a_name(morphs, i):
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
@@ -555,11 +563,22 @@ class VisitJudge:
         """`초청으로`, `초청을 받아`: the noun before tells who invites (not `초청 연수`)."""
         return INVITED_BY.match(self.text, offset) is not None
 
-    def _signs_with(self, offset: int, limit: int) -> bool:
-        """`X과 우호교류 협약을 체결`: X is the other party of an agreement (not `칠레와 페루가`)."""
+    def _partner_role(self, offset: int, limit: int) -> str | None:
+        """The role of a phrase joined by `와`/`과` to what follows: taking part alongside, the
+        other party of an agreement or of a meeting."""
+        if self._takes_part_alongside(offset, limit):
+            return "origin"
+        if self._partner_in(self.lexicon.signing_acts, offset, limit):
+            return "signatory"  # `중국 산둥성과 … 협약을 체결했다`
+        if self._partner_in(self.lexicon.meeting_acts, offset, limit):
+            return "meeting partner"  # `베트남 빈프억성과 간담회를 개최했다`
+        return None
+
+    def _partner_in(self, acts: tuple[str, ...], offset: int, limit: int) -> bool:
+        """`X과 우호교류 협약을 체결`, `X와 간담회를 가졌다`: X is the other party of what the
+        acts name (not `칠레와 페루가`)."""
         following = self.text[offset:limit]
-        return not self.lexicon.names.match(following.lstrip()) and any(
-            act in following for act in self.lexicon.signing_acts)
+        return not self.lexicon.names.match(following.lstrip()) and any(act in following for act in acts)
 
     def _takes_part_alongside(self, offset: int, limit: int) -> bool:
         """`5개국 선수단과 공동 입촌식을`, `X와 함께 참가한`: X takes part too."""

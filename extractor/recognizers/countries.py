@@ -23,14 +23,16 @@ lone name gives other morphemes than in context):
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
   or after a sentence that reports visits or counts visitors, not the host's people going abroad;
 - the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
-  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part, what a subject of
+  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part (in a headline, a phrase
+  of people running to the line's end: `X 선수단 선발대, 11일 오후 입국`), what a subject of
   taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
   visitors (`관광객은 X인이 가장 많았다`), people for whom the host does something here
   (`X 공무원들에게 구정을 소개했다`), people the host receives (`X 대표단을 접견했다`, not over
   there: `X를 방문해`, `하노이에서`), the other party of a meeting at a venue here, resident
   here or come here (`X 빈프억성과 … 목포에서 간담회`, `X 주한 대사와 간담회`, `방한한 X 총리와
   회담`), or people told as coming from it by the word right after
-  `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue.
+  `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue. Taking part
+  is no visit when done from afar, told in its sentence or in the article's lead.
 """
 from __future__ import annotations
 
@@ -98,6 +100,8 @@ PARENTHESES = re.compile(r"\([^()]*\)")
 LABEL = re.compile(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
 INVITED_BY = re.compile(r"(?:으로|로|을 받|를 받)")
+#: The lines that open an article (headline, deck, lead) and tell what kind of event it reports.
+LEAD_LINES = 3
 #: `주한 대사`: a diplomat resident in the host country.
 RESIDENT_HERE = "주한"
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
@@ -342,6 +346,8 @@ class VisitJudge:
         self._trips: dict[str, bool] = {}  # city -> the article reports a trip to it
         self.destinations: frozenset[str] = frozenset()  # countries the article reports a trip to
         self.trip_sentences: frozenset[tuple[str, tuple[int, int]]] = frozenset()  # ... and the sentences telling it
+        lead = "\n".join([line for line in text.splitlines() if line.strip()][:LEAD_LINES])
+        self.remote_lead = lexicon.remote.search(lead) is not None  # `8개국 경찰관에게 비대면 방식으로 전수`
 
     def note_destinations(self, mentions: list[Mention], sentences: Sentences) -> None:
         """The countries named as where a trip goes (`중국 자매도시인 옌타이를 방문한다`), not
@@ -386,12 +392,16 @@ class VisitJudge:
         if role == "origin" and self._ranks_visitors(words):
             return True
         if role == "arrival":
-            return not self.lexicon.remote.search(words)
+            return not self._remote(words)
         if role == "audience":
             return self._has_cue(self.lexicon.host_act, words) and not self.lexicon.audience_abroad.search(words)
-        # `온라인으로 참여했다`: taking part from afar is no visit
         return role in ("origin", "complement") and self._has_cue(self.lexicon.participation_cue, words) \
-            and not self.lexicon.remote.search(words)
+            and not self._remote(words)
+
+    def _remote(self, words: str) -> bool:
+        """`온라인으로 참여했다`: taking part from afar is no visit; nor, with no visit told, when
+        the article's lead tells the event was held from afar (`비대면 방식으로 연수`)."""
+        return self.remote_lead or self.lexicon.remote.search(words) is not None
 
     def _ranks_visitors(self, words: str) -> bool:
         """`외국인 관광객은 일본인이 가장 많았다`: the sentence ranks the rows of a tally of
@@ -505,7 +515,9 @@ class VisitJudge:
                 return "destination"  # `베트남 다낭시의 초청을 받아`, `케냐 정부 초청으로`: the inviter is the host
             genitive = genitive or morph.form == "의"
             i += 1
-        return None
+        # a headline's phrase runs to the line's end with no particle: people it names are its
+        # subject (`X 선수단 선발대, 11일 오후 입국`, `X 등 6개국 외국인 새마을교육 실시`)
+        return "origin" if names_people and len(morphs) < MAX_PHRASE_MORPHS else None
 
     def _case_role(self, morphs: list[Morph], i: int, particle: Morph, names_people: bool, limit: int) -> str | None:
         """The role the phrase's first case particle gives it: people as its subject, or as whom a

@@ -178,6 +178,7 @@ class CountryLexicon:
         self.audience_particles = frozenset(cues["audience_particles"])
         self.host_act = re.compile(one_of(cues["host_acts"]))
         self.receiving_verbs = tuple(cues["receiving_verbs"])
+        self.meeting_verbs = tuple(cues["meeting_cues"])
         self.audience_abroad = re.compile(one_of(cues["audience_abroad"]))
         self.not_cue = re.compile(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
@@ -431,7 +432,9 @@ class VisitJudge:
         return [venue.group(1) for venue in VENUE.finditer(words)]
 
     def _is_foreign(self, venue: str) -> bool:
-        return any(venue.endswith(name) for name in (*self.lexicon.code_of, *self.lexicon.city_code))
+        """`하노이에서`, `현지에서`: a place abroad."""
+        return venue in self.lexicon.on_site_words or any(
+            venue.endswith(name) for name in (*self.lexicon.code_of, *self.lexicon.city_code))
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
         """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `태국 2만9316명`, or any
@@ -531,9 +534,12 @@ class VisitJudge:
         if names_people and (particle.form in self.lexicon.audience_particles or (
                 particle.form in OBJECT_PARTICLES and self.text.startswith("상대로", particle.end + 1))):
             return "audience"  # `X 공무원들에게 구정을 소개했다`: what the host does is for them
-        if particle.form in OBJECT_PARTICLES and self._heads_people(morphs, i, names_people) \
-                and self._received(particle.end, limit):
-            return "received"  # `시장은 X 대표단을 접견했다`: the host receives them where it is
+        if particle.form in OBJECT_PARTICLES and self._heads_people(morphs, i, names_people):
+            following = self._words_after(particle.end, limit)[:2]  # the verb, maybe after one adverb
+            if any(word.startswith(self.lexicon.receiving_verbs) for word in following):
+                return "received"  # `시장은 X 대표단을 접견했다`: the host receives them where it is
+            if any(word.startswith(self.lexicon.meeting_verbs) for word in following):
+                return "meeting partner"  # `시청에서 X 대사를 만나`
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
         if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
@@ -547,10 +553,6 @@ class VisitJudge:
         return names_people and (word.endswith(self.lexicon.participant_heads)
                                  or (word.endswith("인") and word[:-1] in self.lexicon.code_of)
                                  or PEOPLE_COUNT.fullmatch(word) is not None)
-
-    def _received(self, offset: int, limit: int) -> bool:
-        """The verb after the object, maybe after one adverb, receives it (`접견했다`, `반갑게 맞이했다`)."""
-        return any(word.startswith(self.lexicon.receiving_verbs) for word in self._words_after(offset, limit)[:2])
 
     def _counts_parties(self, morphs: list[Morph], i: int) -> bool:
         """The phrase before morphs[i] ends in a count of countries, bodies or cities (`12개국`,

@@ -16,8 +16,9 @@ lone name gives other morphemes than in context):
   12명이`, `X에서 온 연수생들이`), and the country is not the host, a destination
   (`X를 방문`, `X에 수출`), a place where things happen (`X에서 열린`), merely compared
   (`X처럼`, `X에 이어 가장 먼`), talked about or aimed at (`X에 대해`, `X를 대상으로 한 제도`),
-  or in a sentence datelined abroad. A footnote line (`* 몽골, 네팔 …`) is read with the
-  sentence whose `*` it explains, and its list takes the role of the word the `*` marks;
+  or in a sentence datelined abroad. A line ending with a comma goes on after the break. A
+  footnote line (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains, and its
+  list takes the role of the word the `*` marks;
 - with no visit verb, a country is also visiting when its people are named as visitors
   before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
@@ -725,13 +726,24 @@ def _after_ending(morphs: list[Morph], i: int) -> int:
     return i + 1
 
 
+def _join_after_commas(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line that ends with a comma goes on after the break (`… 대사를 비롯해,` then a line
+    `중국, 스웨덴, 필리핀 …`): one sentence, blank lines between included."""
+    joined: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if joined and text[joined[-1][0]:joined[-1][1]].rstrip().endswith(","):
+            start = joined.pop()[0]
+        joined.append((start, end))
+    return joined
+
+
 class Sentences:
     """`korean.line_sentences`, where a footnote line (`* 몽골, 네팔 …`) explains the sentence
     before it that carries a `*` (`31명*의 수료생`)."""
 
     def __init__(self, doc: Doc):
         text = text_of(doc)
-        self.ranges = [*line_sentences(doc), (len(text), len(text) + 1)]
+        self.ranges = [*_join_after_commas(text, line_sentences(doc)), (len(text), len(text) + 1)]
         self.ends = [end for _, end in self.ranges]
         self.text = text
 

@@ -738,8 +738,8 @@ def _join_after_commas(text: str, ranges: list[tuple[int, int]]) -> list[tuple[i
 
 
 class Sentences:
-    """`korean.line_sentences`, where a footnote line (`* 몽골, 네팔 …`) explains the sentence
-    before it that carries a `*` (`31명*의 수료생`)."""
+    """`korean.line_sentences`, a line ending with a comma joined to the next, where a footnote
+    line (`* 몽골, 네팔 …`) explains the sentence before it that carries a `*` (`31명*의 수료생`)."""
 
     def __init__(self, doc: Doc):
         text = text_of(doc)

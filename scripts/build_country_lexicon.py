@@ -3,7 +3,8 @@ extractor/lexicons/country_aliases.yaml.
 
 Every ISO 3166-1 country gets its CLDR Korean name, its English name and the surface
 forms the recognizer looks for (the CLDR name, the name before a parenthesis, the name
-without spaces, and the aliases and misspellings of the alias file). The alias file's
+without spaces, and the aliases and misspellings of the alias file; a CLDR name the press
+uses for another country goes to that one). The alias file's
 other sections (short forms, context words, regions) are copied as they are.
 
 Run: python scripts/build_country_lexicon.py [--check]
@@ -65,7 +66,9 @@ def build(names: dict[str, tuple[str, str]]) -> dict:
     for code, (korean, english) in names.items():
         if code in aliases["not_countries"]:
             continue
-        forms = cldr_forms(korean) + aliases["aliases"].get(code, []) + aliases["misspellings"].get(code, [])
+        forms = [form for form in cldr_forms(korean) if aliases["press_meanings"].get(form, code) == code]
+        forms += aliases["aliases"].get(code, []) + aliases["misspellings"].get(code, [])
+        forms += [form for form, meant in aliases["press_meanings"].items() if meant == code]
         countries.append({
             "code": code,
             "name": korean,
@@ -74,7 +77,7 @@ def build(names: dict[str, tuple[str, str]]) -> dict:
             "short_forms": aliases["short_forms"].get(code, []),
         })
     context = {key: value for key, value in aliases.items()
-               if key not in ("aliases", "misspellings", "short_forms", "not_countries")}
+               if key not in ("aliases", "misspellings", "press_meanings", "short_forms", "not_countries")}
     return {"countries": countries, **context}
 
 

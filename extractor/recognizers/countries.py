@@ -16,18 +16,24 @@ lone name gives other morphemes than in context):
   12명이`, `X에서 온 연수생들이`), and the country is not the host, a destination
   (`X를 방문`, `X에 수출`), a place where things happen (`X에서 열린`), merely compared
   (`X처럼`, `X에 이어 가장 먼`), talked about or aimed at (`X에 대해`, `X를 대상으로 한 제도`),
-  or in a sentence datelined abroad. A footnote line (`* 몽골, 네팔 …`) is read with the
-  sentence whose `*` it explains, and its list takes the role of the word the `*` marks;
+  or in a sentence datelined abroad. A line ending with a comma goes on after the break. A
+  footnote line (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains, and its
+  list takes the role of the word the `*` marks;
 - with no visit verb, a country is also visiting when its people are named as visitors
   before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
   or after a sentence that reports visits or counts visitors, not the host's people going abroad;
 - the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
-  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part, what a subject of
+  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part (in a headline, a phrase
+  of people running to the line's end: `X 선수단 선발대, 11일 오후 입국`), what a subject of
   taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
   visitors (`관광객은 X인이 가장 많았다`), people for whom the host does something here
-  (`X 공무원들에게 구정을 소개했다`), or people told as coming from it by the word right after
-  `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue.
+  (`X 공무원들에게 구정을 소개했다`), people the host receives (`X 대표단을 접견했다`, not over
+  there: `X를 방문해`, `하노이에서`), the other party of a meeting at a venue here, resident
+  here or come here (`X 빈프억성과 … 목포에서 간담회`, `X 주한 대사와 간담회`, `방한한 X 총리와
+  회담`), or people told as coming from it by the word right after
+  `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue. Taking part
+  is no visit when done from afar, told in its sentence or in the article's lead.
 """
 from __future__ import annotations
 
@@ -96,6 +102,10 @@ PARENTHESES = compiled_re(r"\([^()]*\)")
 LABEL = compiled_re(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
 INVITED_BY = compiled_re(r"(?:으로|로|을 받|를 받)")
+#: The lines that open an article (headline, deck, lead) and tell what kind of event it reports.
+LEAD_LINES = 3
+#: `주한 대사`: a diplomat resident in the host country.
+RESIDENT_HERE = "주한"
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
 VENUE = compiled_re(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
 
@@ -166,8 +176,11 @@ class CountryLexicon:
         self.breakdown = compiled_re(one_of(cues["breakdown_markers"]))
         self.recalled = compiled_re(one_of(cues["recall_markers"]))
         self.signing_acts = tuple(cues["signing_acts"])
+        self.meeting_acts = tuple(cues["meeting_acts"])
         self.audience_particles = frozenset(cues["audience_particles"])
         self.host_act = compiled_re(one_of(cues["host_acts"]))
+        self.receiving_verbs = tuple(cues["receiving_verbs"])
+        self.meeting_verbs = tuple(cues["meeting_cues"])
         self.audience_abroad = compiled_re(one_of(cues["audience_abroad"]))
         self.not_cue = compiled_re(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
@@ -335,13 +348,18 @@ class VisitJudge:
         self.lexicon, self.text, self.morphemes = lexicon, text, morphemes
         self._trips: dict[str, bool] = {}  # city -> the article reports a trip to it
         self.destinations: frozenset[str] = frozenset()  # countries the article reports a trip to
+        self.trip_sentences: frozenset[tuple[str, tuple[int, int]]] = frozenset()  # ... and the sentences telling it
+        lead = "\n".join([line for line in text.splitlines() if line.strip()][:LEAD_LINES])
+        self.remote_lead = lexicon.remote.search(lead) is not None  # `8개국 경찰관에게 비대면 방식으로 전수`
 
     def note_destinations(self, mentions: list[Mention], sentences: Sentences) -> None:
         """The countries named as where a trip goes (`중국 자매도시인 옌타이를 방문한다`), not
         by their people (`중국 관광객 유치를 위해 파견`)."""
-        self.destinations = frozenset(
-            m.code for m in mentions if not self.text.startswith(self.lexicon.participant_heads, m.end + 1)
-            and self._role(m.end, sentences.around(m.end)[1]) == "destination")
+        trips = [(m.code, sentences.around(m.end)) for m in mentions
+                 if not self.text.startswith(self.lexicon.participant_heads, m.end + 1)
+                 and self._role(m.end, sentences.around(m.end)[1]) == "destination"]
+        self.destinations = frozenset(code for code, _ in trips)
+        self.trip_sentences = frozenset(trips)
 
     def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
         """`explained`: for a footnote line, the sentence whose `*` it explains."""
@@ -359,6 +377,8 @@ class VisitJudge:
             role = "complement"  # `참가국 : 가나, 케냐`: what the label names
         if role in ("destination", "location", "comparison", "subject matter"):
             return False
+        if role in ("received", "meeting partner"):
+            return self._met_here(role, mention.code, sentence, words)
         if self.lexicon.visitors_after.match(self.text, mention.end):
             return True
         if self._has_cue(self.lexicon.visit_cue, words):
@@ -375,12 +395,16 @@ class VisitJudge:
         if role == "origin" and self._ranks_visitors(words):
             return True
         if role == "arrival":
-            return not self.lexicon.remote.search(words)
+            return not self._remote(words)
         if role == "audience":
             return self._has_cue(self.lexicon.host_act, words) and not self.lexicon.audience_abroad.search(words)
-        # `온라인으로 참여했다`: taking part from afar is no visit
         return role in ("origin", "complement") and self._has_cue(self.lexicon.participation_cue, words) \
-            and not self.lexicon.remote.search(words)
+            and not self._remote(words)
+
+    def _remote(self, words: str) -> bool:
+        """`온라인으로 참여했다`: taking part from afar is no visit; nor, with no visit told, when
+        the article's lead tells the event was held from afar (`비대면 방식으로 연수`)."""
+        return self.remote_lead or self.lexicon.remote.search(words) is not None
 
     def _ranks_visitors(self, words: str) -> bool:
         """`외국인 관광객은 일본인이 가장 많았다`: the sentence ranks the rows of a tally of
@@ -388,12 +412,31 @@ class VisitJudge:
         return bool(self.lexicon.tally_cue.search(words) and self.lexicon.tally_rank.search(words)) \
             and not self.lexicon.outbound.search(words)
 
+    def _met_here(self, role: str, code: str, sentence: tuple[int, int], words: str) -> bool:
+        """People received by the host came, unless the sentence tells the host's trip to their
+        country (`베트남을 방문해 … 총리를 접견했다`), a foreign venue (`하노이에서`) or a call from
+        afar. A meeting's other party came when the venue is here, it is resident here (`주한
+        대사`) or a visit is told (`방한한 총리와 회담`)."""
+        if (code, sentence) in self.trip_sentences or self.lexicon.remote.search(words) \
+                or any(self._is_foreign(venue) for venue in self._venues(words)):
+            return False
+        return role == "received" or self._signed_here(words) or RESIDENT_HERE in words or (
+            self._has_cue(self.lexicon.visit_cue, words) and code not in self.destinations)
+
     def _signed_here(self, words: str) -> bool:
         """The signing's venue is named and is no foreign place (`시청 대회의실에서`, not
         `하노이에서`)."""
-        venues = [venue.group(1) for venue in VENUE.finditer(words)]
-        return bool(venues) and not any(
-            venue.endswith(name) for venue in venues for name in (*self.lexicon.code_of, *self.lexicon.city_code))
+        venues = self._venues(words)
+        return bool(venues) and not any(self._is_foreign(venue) for venue in venues)
+
+    @staticmethod
+    def _venues(words: str) -> list[str]:
+        return [venue.group(1) for venue in VENUE.finditer(words)]
+
+    def _is_foreign(self, venue: str) -> bool:
+        """`하노이에서`, `현지에서`: a place abroad."""
+        return venue in self.lexicon.on_site_words or any(
+            venue.endswith(name) for name in (*self.lexicon.code_of, *self.lexicon.city_code))
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
         """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `태국 2만9316명`, or any
@@ -457,10 +500,9 @@ class VisitJudge:
         while i < len(morphs):
             morph = _read_past_footnote_mark(morphs, i)
             names_people = names_people or self._names_people(morphs, i)
-            if morph.form in PARTNER_PARTICLES and self._takes_part_alongside(morph.end, limit):
-                return "origin"
-            if morph.form in PARTNER_PARTICLES and self._signs_with(morph.end, limit):
-                return "signatory"  # `중국 산둥성과 … 협약을 체결했다`
+            partner_role = self._partner_role(morph.end, limit) if morph.form in PARTNER_PARTICLES else None
+            if partner_role:
+                return partner_role
             if morph.tag.startswith("J") and morph.form not in PHRASE_PARTICLES and not _inside_a_name(morphs, i):
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
@@ -478,7 +520,9 @@ class VisitJudge:
                 return "destination"  # `베트남 다낭시의 초청을 받아`, `케냐 정부 초청으로`: the inviter is the host
             genitive = genitive or morph.form == "의"
             i += 1
-        return None
+        # a headline's phrase runs to the line's end with no particle: people it names are its
+        # subject (`X 선수단 선발대, 11일 오후 입국`, `X 등 6개국 외국인 새마을교육 실시`)
+        return "origin" if names_people and len(morphs) < MAX_PHRASE_MORPHS else None
 
     def _case_role(self, morphs: list[Morph], i: int, particle: Morph, names_people: bool, limit: int) -> str | None:
         """The role the phrase's first case particle gives it: people as its subject, or as whom a
@@ -492,11 +536,25 @@ class VisitJudge:
         if names_people and (particle.form in self.lexicon.audience_particles or (
                 particle.form in OBJECT_PARTICLES and self.text.startswith("상대로", particle.end + 1))):
             return "audience"  # `X 공무원들에게 구정을 소개했다`: what the host does is for them
+        if particle.form in OBJECT_PARTICLES and self._heads_people(morphs, i, names_people):
+            following = self._words_after(particle.end, limit)[:2]  # the verb, maybe after one adverb
+            if any(word.startswith(self.lexicon.receiving_verbs) for word in following):
+                return "received"  # `시장은 X 대표단을 접견했다`: the host receives them where it is
+            if any(word.startswith(self.lexicon.meeting_verbs) for word in following):
+                return "meeting partner"  # `시청에서 X 대사를 만나`
         if particle.form == "에서" and self._describes_people_from(morphs, i + 1):
             return "origin"
         if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
             return "origin"  # `중국은 … 2만4946명이 입국했다`: a country's row of a tally of arrivals
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _heads_people(self, morphs: list[Morph], i: int, names_people: bool) -> bool:
+        """The phrase before morphs[i] ends in a word naming people (`공무원 6명`, `교류단`,
+        `일본인들`), not in what people own (`대통령의 발표`)."""
+        word = self.text[self.text.rfind(" ", 0, morphs[i].start) + 1:morphs[i].start].removesuffix("들")
+        return names_people and (word.endswith(self.lexicon.participant_heads)
+                                 or (word.endswith("인") and word[:-1] in self.lexicon.code_of)
+                                 or PEOPLE_COUNT.fullmatch(word) is not None)
 
     def _counts_parties(self, morphs: list[Morph], i: int) -> bool:
         """The phrase before morphs[i] ends in a count of countries, bodies or cities (`12개국`,
@@ -521,11 +579,22 @@ class VisitJudge:
         """`초청으로`, `초청을 받아`: the noun before tells who invites (not `초청 연수`)."""
         return INVITED_BY.match(self.text, offset) is not None
 
-    def _signs_with(self, offset: int, limit: int) -> bool:
-        """`X과 우호교류 협약을 체결`: X is the other party of an agreement (not `칠레와 페루가`)."""
+    def _partner_role(self, offset: int, limit: int) -> str | None:
+        """The role of a phrase joined by `와`/`과` to what follows: taking part alongside, the
+        other party of an agreement or of a meeting."""
+        if self._takes_part_alongside(offset, limit):
+            return "origin"
+        if self._partner_in(self.lexicon.signing_acts, offset, limit):
+            return "signatory"  # `중국 산둥성과 … 협약을 체결했다`
+        if self._partner_in(self.lexicon.meeting_acts, offset, limit):
+            return "meeting partner"  # `베트남 빈프억성과 간담회를 개최했다`
+        return None
+
+    def _partner_in(self, acts: tuple[str, ...], offset: int, limit: int) -> bool:
+        """`X과 우호교류 협약을 체결`, `X와 간담회를 가졌다`: X is the other party of what the
+        acts name (not `칠레와 페루가`)."""
         following = self.text[offset:limit]
-        return not self.lexicon.names.match(following.lstrip()) and any(
-            act in following for act in self.lexicon.signing_acts)
+        return not self.lexicon.names.match(following.lstrip()) and any(act in following for act in acts)
 
     def _takes_part_alongside(self, offset: int, limit: int) -> bool:
         """`5개국 선수단과 공동 입촌식을`, `X와 함께 참가한`: X takes part too."""
@@ -658,13 +727,24 @@ def _after_ending(morphs: list[Morph], i: int) -> int:
     return i + 1
 
 
+def _join_after_commas(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line that ends with a comma goes on after the break (`… 대사를 비롯해,` then a line
+    `중국, 스웨덴, 필리핀 …`): one sentence, blank lines between included."""
+    joined: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if joined and text[joined[-1][0]:joined[-1][1]].rstrip().endswith(","):
+            start = joined.pop()[0]
+        joined.append((start, end))
+    return joined
+
+
 class Sentences:
-    """`korean.line_sentences`, where a footnote line (`* 몽골, 네팔 …`) explains the sentence
-    before it that carries a `*` (`31명*의 수료생`)."""
+    """`korean.line_sentences`, a line ending with a comma joined to the next, where a footnote
+    line (`* 몽골, 네팔 …`) explains the sentence before it that carries a `*` (`31명*의 수료생`)."""
 
     def __init__(self, doc: Doc):
         text = text_of(doc)
-        self.ranges = [*line_sentences(doc), (len(text), len(text) + 1)]
+        self.ranges = [*_join_after_commas(text, line_sentences(doc)), (len(text), len(text) + 1)]
         self.ends = [end for _, end in self.ranges]
         self.text = text
 

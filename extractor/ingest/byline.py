@@ -208,6 +208,17 @@ def trailing_byline(line: str) -> Byline | None:
     return Byline(_reporters(match), start, len(line))
 
 
+#: A transcript's cue for its presenter (`홍길동 앵커>`): no byline, though it names a person of the article.
+_PRESENTER_CUE = compiled_re(
+    rf"^\s*(?P<name>{_HANGUL_NAME})\s*(?:{'|'.join(map(re.escape, _LEXICON['presenters']))})\s*>\s*$")
+
+
+def presenter_cue(line: str) -> tuple[int, int] | None:
+    """Where a presenter's cue line (`홍길동 앵커>`) names the presenter, else None."""
+    match = _PRESENTER_CUE.match(line)
+    return match.span("name") if match else None
+
+
 def trailing_address(line: str) -> Byline | None:
     """The address closing a caption line, a byline naming nobody, else None."""
     match = _TRAILING_ADDRESS.search(line)

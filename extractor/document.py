@@ -32,7 +32,8 @@ class Document:
     published: str | None = None
     modified: str | None = None
     reference_date: dt.date | None = None
-    #: where a press release's contact lines name their officers (`문의: 홍보과 김민수 주무관`)
+    #: where the page's furniture names people: a press release's contact lines their officers
+    #: (`문의: 홍보과 김민수 주무관`), a broadcast transcript's cue its presenter (`김민수 앵커>`)
     contacts: list[tuple[int, int]] = field(default_factory=list)
     #: what the caller should know about how the input was read (bad bytes replaced)
     warnings: list[str] = field(default_factory=list)

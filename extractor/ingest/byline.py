@@ -20,8 +20,10 @@ from ..model import Reporter
 from ..pattern_cache import compiled_re
 
 _LEXICON = lexicons.load("bylines")
-_ROLES = sorted(_LEXICON["roles"], key=len, reverse=True)
-_ROLE = "(?:" + "|".join(map(re.escape, _ROLES)) + ")"
+_ROLES = sorted(set(_LEXICON["roles"]) - set(_LEXICON["presenters"]), key=len, reverse=True)
+#: A reporter's speciality before `전문기자`, glued or set apart (`의학전문기자`, `의료/바이오 전문기자`).
+_SPECIALIST = r"(?<=\s)[가-힣]{1,6}(?:/[가-힣]{1,6})?\s?전문기자"
+_ROLE = "(?:" + "|".join([_SPECIALIST, *map(re.escape, _ROLES)]) + ")"
 _HANGUL_NAME = r"[가-힣]{2,4}"
 #: A name in Hangul, or in Chinese characters as older bylines print it before their role (`<金泰植 기자>`).
 _NAME = rf"(?:{_HANGUL_NAME}|[\u4e00-\u9fff]{{2,4}})"
@@ -68,11 +70,14 @@ _NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
 _BYLINE_LINE = compiled_re(
-    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE})"
+    rf"|(?<={_OPEN})[^\]】)〕=\n]{{1,20}}{_CLOSE}\s*(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
     rf"{_AFTER_NAME}"
 )
 #: A byline closing the article in parentheses after words saying where the reporter works
 #: (`(가상 주재 본사 홍길동 특파원)`).
+#: A byline giving the reporter's address before the name (`hong@example.com 홍길동 기자`).
+_ADDRESS_FIRST = compiled_re(rf"^\s*(?P<address>{EMAIL.pattern})\s+{_NAMES}\s*{_ROLE}\s*$")
 _WRAPPED_BYLINE = compiled_re(rf"^\s*\(\s*[^()\n]{{1,20}}\s{_NAMES}\s*{_ROLE}\s*\)\s*$")
 _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 #: A desk or outlet signing alone (`서울포커스 기자`), a newsroom department signing before its
@@ -80,8 +85,9 @@ _SITE_WRITER = "(?:" + "|".join(map(re.escape, _LEXICON["site_writers"])) + ")"
 _DESK_LINE = compiled_re(rf"{_LINE_OPENING}(?:{_DESK}\s*{_ROLE}{_AFTER_NAME}|{_NEWSROOM}\s*[/|]\s*$|{_SITE_WRITER}[\s|/]*$)")
 #: Lead bylines, tried in order; each match ends where the article's own words begin.
 _LEADS = tuple(compiled_re(pattern) for pattern in (
-    # [세종=가상일보 김지유 기자], [함양/홍길동기자], [가상신문=세종/홍길동 기자]
-    rf"^\s*{_OPEN}\s*[^\]】)〕=/\n]{{1,20}}?\s*[=/]\s*(?:{_MEDIA}(?:\s+|\s*/\s*))?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",
+    # [세종=가상일보 김지유 기자], [함양/홍길동기자], [가상신문=세종/홍길동 기자], an outlet and the name split by a
+    # bar (`[가상신문|홍길동 기자]`, `[가상신문ㅣ세종=홍길동 기자]`), the outlet's place in parentheses (`[가상경제(여수)=홍길동 기자]`)
+    rf"^\s*{_OPEN}\s*[^\]】)〕=/|ㅣ(\n]{{1,20}}?(?:\([^()\n]{{1,8}}\))?\s*[=/|ㅣ]\s*(?:{_MEDIA}(?:\s+|\s*[=/]\s*))?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",
     rf"^\s*{_OPEN}\s*(?:[^\]】)〕=\n]{{1,15}}?\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [아시아경제 박종일 기자], [홍길동 기자]
     rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_SPACED_NAMES}\s*{_ROLE}\s*=\s*)?",
     # 아주경제 박재천 기자 =, [가상뉴스] 박재천 기자 =, 가상타임즈 기자 |
@@ -99,10 +105,11 @@ _CREDIT_LINE = compiled_re(r"^\s*/\s*[가-힣A-Za-z][가-힣A-Za-z0-9]{1,14}\s*$
 _AFTER_SENTENCE = r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))"
 _TRAILING_PLACE = r"(?:/\s*|[가-힣]{1,6}\s*[/=]\s*)?"
 _TRAILING = compiled_re(rf"{_AFTER_SENTENCE}\s*(?:{_DATELINE}\s*)?{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}{_AFTER_NAME}")
-#: ...or, with its address, followed by what a page run together prints under the article
-#: (`…밝혔습니다.홍길동기자 hong@example.com가상TV 핫뉴스…`).
+#: ...or, with its address, after the outlet's name at most (`… 밝혔다. 가상일보 가상뉴스 홍길동 기자 hong@…`), followed
+#: by what a page run together prints under the article (`…밝혔습니다.홍길동기자 hong@example.com가상TV 핫뉴스…`).
+_OUTLET_WORDS = r"(?:[가-힣A-Za-z]{2,10}\s+){0,2}"
 _TRAILING_ADDRESSED = compiled_re(
-    rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
+    rf"{_AFTER_SENTENCE}\s*{_TRAILING_PLACE}{_OPEN}?\s*{_OUTLET_WORDS}{_NAMES}\s*{_ROLE}\s*{_OPEN}?\s*(?P<address>{EMAIL.pattern})")
 #: Bylines that sign without `기자`, where something else shows a byline: the outlet in
 #: brackets (`[아시아경제 전세종 ]`), an address (`전국팀 전세종 sejong108@asiae.co.kr`, `<홍길동 hong@…>`), or
 #: (`stamped`) a timestamp on the same line (`입력 2018년02월19일 23시16분 민일녀`).
@@ -139,7 +146,7 @@ def byline_line(line: str) -> Byline | None:
         return Byline((Reporter(name=writer["writer"]),) if _personal_name(writer["writer"]) else (), 0, len(line))
     if _DESK_LINE.match(line):
         return Byline((), 0, len(line))
-    match = (_BYLINE_LINE.match(line) or _WRAPPED_BYLINE.match(line)
+    match = (_BYLINE_LINE.match(line) or _WRAPPED_BYLINE.match(line) or _ADDRESS_FIRST.match(line)
              or next(filter(None, (sign_off.match(line.strip()) for sign_off in _SIGN_OFFS)), None))
     if match:
         return Byline(_reporters(match), 0, len(line))
@@ -199,6 +206,17 @@ def trailing_byline(line: str) -> Byline | None:
         return None
     start = match.start() + len(match.group()) - len(match.group().lstrip())
     return Byline(_reporters(match), start, len(line))
+
+
+#: A transcript's cue for its presenter (`홍길동 앵커>`): no byline, though it names a person of the article.
+_PRESENTER_CUE = compiled_re(
+    rf"^\s*(?P<name>{_HANGUL_NAME})\s*(?:{'|'.join(map(re.escape, _LEXICON['presenters']))})\s*>\s*$")
+
+
+def presenter_cue(line: str) -> tuple[int, int] | None:
+    """Where a presenter's cue line (`홍길동 앵커>`) names the presenter, else None."""
+    match = _PRESENTER_CUE.match(line)
+    return match.span("name") if match else None
 
 
 def trailing_address(line: str) -> Byline | None:

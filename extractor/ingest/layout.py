@@ -39,6 +39,7 @@ from .byline import (
     merge_reporters,
     name_before_comma,
     personal_addresses,
+    presenter_cue,
     readable_email,
     trailing_address,
     trailing_byline,
@@ -153,8 +154,14 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
         reporters=_reporters(lines), published=published, modified=modified,
         reference_date=dt.date.fromisoformat(dated[:10]) if dated else None,
         contacts=[(line.start + start, line.start + end) for line in lines if line.kind == "furniture"
-                  for start, end in furniture.contact_names(line.text)],
+                  for start, end in _people_named(line.text)],
     )
+
+
+def _people_named(text: str) -> list[tuple[int, int]]:
+    """Where a furniture line names people: a contact line its officers, a transcript's cue its presenter."""
+    cue = presenter_cue(text)
+    return furniture.contact_names(text) + ([cue] if cue else [])
 
 
 def lead_day(document: Document) -> dt.date | None:
@@ -216,7 +223,7 @@ def _classify_line(line: _Line) -> None:
         line.kind = "blank"
     elif _read_meta(line):
         line.kind = "meta"
-    elif furniture.is_furniture(text):
+    elif furniture.is_furniture(text) or presenter_cue(text):
         line.kind = "furniture"
     else:
         lead = lead_byline(text) or _lead_credit(text)

@@ -558,7 +558,14 @@ _LABEL = compiled_re(
     r"^[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
     r"(?:(?P<open>[{\[])[ \t]*)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
     r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.MULTILINE)
+#: A transcript's caption line naming who speaks the paragraph below it, which is nothing but the
+#: quote: `인터뷰> 홍길동 / 안양시청 과장`, `◀INT▶홍길동/시민`, `홍길동 안양시장`, `루카 비안키 (이탈리아, 관광객)`.
+_CUE_LINE = compiled_re(
+    r"^[ \t]*(?:[<\[【]?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[>\]】]|◀[ \t]*(?:INT|SYNC|인터뷰|녹취)[ \t]*▶)?[ \t]*"
+    r"(?P<label>[^\s\"“”'‘’{}\[\]<>:：][^\n\"“”'‘’{}\[\]<>:：]{1,59}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"(?=[\"“][^\"“”]{1,800}[\"”][ \t.]*$)", re.MULTILINE)
 _LABEL_SEGMENT = compiled_re(r"[^/]+")
+_SPACED_APPOSITION = compiled_re(r"\s\(([^()\n]{1,60})\)\s*$")
 _LISTED_NAMES = compiled_re(r"[^*·ㆍ,]+")
 
 
@@ -566,7 +573,7 @@ def _labelled(people: People) -> None:
     """Who speaks the words after a broadcast's speaker label: the first person it names (every
     person named is listed: `{조영철*조은별/ 충남 서산/ "…"}`)."""
     text = people.article.text
-    for match in _LABEL.finditer(text):
+    for match in [*_LABEL.finditer(text), *_CUE_LINE.finditer(text)]:
         phrases = _label_phrases(people, match)
         if phrases and phrases[0].speaker.title not in _reporter_roles():  # `김정옥 기자 / “…”` is a byline
             people.labelled[match.end()] = phrases[0]
@@ -588,13 +595,19 @@ def _label_phrases(people: People, match: re.Match) -> list[PersonPhrase]:
         described = segments[1].group().strip()
         said = _role_of(people, offset + segments[1].start() - segments[0].start()
                         + segments[1].group().index(described), described) if described else {}
-    if "(" in first and first.rstrip().endswith(")"):
+    spaced = _SPACED_APPOSITION.search(first)
+    if spaced:  # `리사 샤이디히 (독일, 명예기자단)`: the parenthesis says who, as after a slash
+        parts = _apposition_parts(people, _SPACED_APPOSITION.search(people.article.text, offset + spaced.start(),
+                                                                   offset + len(first)))
+        said = {"title": parts.title, "organization": parts.organization} if parts else None
+        first = first[:spaced.start()]
+    elif "(" in first and first.rstrip().endswith(")"):
         return [phrase for phrase, _ in filter(None, [_apposition(people, m) for m in
                                                      _APPOSITION.finditer(people.article.text, offset, offset + len(first))])]
     if said is None:
         return []
     names = list(_LISTED_NAMES.finditer(first))
-    described = len(segments) > 1 or len(names) > 1
+    described = len(segments) > 1 or len(names) > 1 or bool(spaced)
     return [phrase for phrase in (_labelled_name(people, offset + name.start(), name.group(), said, described)
                                   for name in names) if phrase]
 

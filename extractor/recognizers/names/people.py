@@ -173,6 +173,7 @@ class PersonPhrase:
     continues: bool = False        # `그는`: the previous speaker
     name_span: tuple[int, int] | None = None
     body_span: tuple[int, int] | None = None  # the body a title names, where written
+    unnamed: bool = False          # `현장음>`: words heard on a broadcast, said by nobody it names
 
 
 @dataclass
@@ -564,6 +565,8 @@ _CUE_LINE = compiled_re(
     r"^[ \t]*(?:[<\[【]?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[>\]】]|◀[ \t]*(?:INT|SYNC|인터뷰|녹취)[ \t]*▶)?[ \t]*"
     r"(?P<label>[^\s\"“”'‘’{}\[\]<>:：][^\n\"“”'‘’{}\[\]<>:：]{1,59}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*"
     r"(?=[\"“][^\"“”]{1,800}[\"”][ \t.]*$)", re.MULTILINE)
+#: A broadcast's cue for sound heard on the spot, naming nobody: `현장음>`, `◀현장음▶`, `[현장음]`.
+_UNNAMED_CUE = compiled_re(r"^[ \t]*[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶][ \t]*\n?[ \t]*(?=[\"“])", re.MULTILINE)
 _LABEL_SEGMENT = compiled_re(r"[^/]+")
 _SPACED_APPOSITION = compiled_re(r"\s\(([^()\n]{1,60})\)\s*$")
 _LISTED_NAMES = compiled_re(r"[^*·ㆍ,]+")
@@ -579,6 +582,8 @@ def _labelled(people: People) -> None:
             people.labelled[match.end()] = phrases[0]
             for phrase in phrases:
                 _add_phrase(people, [], phrase)
+    for match in _UNNAMED_CUE.finditer(text):
+        people.labelled[match.end()] = PersonPhrase(Speaker(), match.start(), unnamed=True)
 
 
 @lru_cache(maxsize=None)

@@ -243,16 +243,20 @@ class People:
         return any(speaker.name == written for _, speaker, _ in self.entries)
 
     def word_of_known_name(self, written: str) -> bool:
-        """`무자파르` of `잘랄로프 무자파르 무힛지노비치`: a later short mention of a foreign name."""
-        return " " not in written and len(written) > 1 and (written in self.transliterations or any(
-            " " in speaker.name and written in speaker.name.split() for _, speaker, _ in self.entries))
+        """`무자파르` of `잘랄로프 무자파르 무힛지노비치`, `모리스` of `크리스모리스`, `싱` of `싱하이밍`: a
+        later short mention of a foreign name (a word of it, or an end of one written solid)."""
+        return " " not in written and (len(written) > 1 and written in self.transliterations or any(
+            _short_form_of(speaker.name, written) for _, speaker, _ in self.entries))
 
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
+        """The person named before as `surname` with this title: the nearest for a Korean surname
+        (`김 시장`); for a word of a foreign name, the only one (`모리스 중령` after two Morrises: none)."""
         surname = self.transliterations.get(surname, surname)
-        for start, speaker, known_titles in reversed(self.entries):
-            if start < before and _named_so(speaker, known_titles, surname, title):
-                return speaker
-        return None
+        fits = [speaker for start, speaker, known_titles in self.entries
+                if start < before and _named_so(speaker, known_titles, surname, title)]
+        if not fits or surname not in titles().surnames and len({speaker.name for speaker in fits}) > 1:
+            return None
+        return fits[-1]
 
     def resolve_later(self, surname: str, title: str, after: int) -> Speaker | None:
         """`김 시장 “…”` in a headline, `김민철 안양시장은` in the body below: the one person named
@@ -264,8 +268,19 @@ class People:
 
 
 def _named_so(speaker: Speaker, known_titles: set, surname: str, title: str) -> bool:
-    return (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
+    return (speaker.name.startswith(surname) or _short_form_of(speaker.name, surname)) and any(
         t.endswith(title) or title.endswith(t) for t in known_titles)
+
+
+def _short_form_of(name: str, written: str) -> bool:
+    """Is `written` how a foreign name is shortened: a word of it (`무자파르`), or, of one written
+    solid, its first or last word (`싱` of `싱하이밍`, `모리스` of `크리스모리스`; surnames come last
+    in Western names and first in Chinese and Vietnamese ones)?"""
+    if " " in name:
+        return len(written) > 1 and written in name.split()
+    shorter = len(name) - len(written)
+    return shorter >= 2 and not lexicons.korean_name_form(name) and (
+        name.startswith(written) or len(written) > 1 and name.endswith(written))
 
 
 def people_of(doc: Doc) -> People:
@@ -1051,7 +1066,8 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     if by_parts:
         return by_parts
     nearest = words[position]
-    if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
+    if not nearest.particle and len(nearest.stem) == 1 and (
+            nearest.stem in lex.surnames | lex.body_shorthands or people.word_of_known_name(nearest.stem)):
         return position, position, []
     return None
 
@@ -1435,7 +1451,8 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     Before a foreign city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place
     (`삿포로시 우에다 후미오 시장`) or a country (`중국 장쑤성`: a province), or next to another word
     of the name after a foreign place (`리야드시 압둘라 알 사우드 부시장`) or before a country
-    (`마힌다 라자파크세 스리랑카 총리`, `솜삭 차이왓 태국 총리`)."""
+    (`마힌다 라자파크세 스리랑카 총리`, `솜삭 차이왓 태국 총리`) or a foreign place (`제이슨 웨일런
+    레이크우드 시장`, where the article writes 레이크우드시)."""
     if _foreign_title(title) or _after_country(words[last], people):
         return True
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
@@ -1447,9 +1464,10 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     if after_part and any(_in_country(w, people.countries) or _foreign_place(people, w)
                           for w in words[max(0, last - MAX_NAME_WORDS):last - 1]):
         return True  # `리야드시 압둘라 알 사우드 부시장`
-    if not any(_in_country(word, people.countries) for word in body):
+    if not any(_in_country(word, people.countries) for word in body) \
+            and not any(_foreign_place(people, word) for word in body[1:]):
         return False
-    return after_part or _is_foreign_name_part(people, body[0])  # `솜삭 차이왓 태국 총리`
+    return after_part or _is_foreign_name_part(people, body[0])  # `솜삭 차이왓 태국 총리`, `제이슨 웨일런 레이크우드 시장`
 
 
 def _one_syllable_name_word(people: People, words: list[Word], index: int) -> bool:

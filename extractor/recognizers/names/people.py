@@ -48,6 +48,7 @@ from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
 MAX_NAME_WORDS = 4
+_SOLID_NAME_SYLLABLES = 4  # `존스미스`: a foreign name written solid is a given name and a surname
 _SHORT_PLACE = 4  # syllables of a place's own name ending like a body (`대구`, `해운대`, `동대문구`)
 _GLOSS = compiled_re(r"\([^()\s]+\)")
 _DIGITS = compiled_re(r"\d")
@@ -82,6 +83,7 @@ class Titles:
     international_bodies: frozenset
     foreign_titles: frozenset  # held by foreign officials only (`주지사`, `성장`)
     city_titles: frozenset  # a city's own (`시장`, `부시장`)
+    ranks: frozenset  # an officer's rank (`중령`, `총경`): a person's title only, never a body's
     person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
     photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
@@ -114,6 +116,7 @@ def titles() -> Titles:
         international_bodies=frozenset(data["international_bodies"]),
         foreign_titles=frozenset(data["foreign_titles"]),
         city_titles=frozenset(data["city_titles"]),
+        ranks=frozenset(data["ranks"]),
         person_nouns=frozenset(data["person_nouns"]),
         photo_words=frozenset(data["photo_words"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
@@ -1137,7 +1140,8 @@ def _one_word_name(people: People, words: list[Word], before: int, title: str, a
     glued to its place (`구마가이 지바시장`: a Korean mayor's name has a Korean form)."""
     return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before])) \
         or _foreign_word_before_place_title(words[before + 1], title) \
-        or (before >= 0 and _proper_noun_after_body(people, words, before, title))
+        or (before >= 0 and _proper_noun_after_body(people, words, before, title)) \
+        or _solid_foreign_name(people, words, before + 1, title)
 
 
 def _proper_noun_after_body(people: People, words: list[Word], before: int, title: str) -> bool:
@@ -1152,6 +1156,22 @@ def _proper_noun_after_body(people: People, words: list[Word], before: int, titl
         and not clean(body.stem).endswith(_city_heads()) and _adjacent(people, words, before, before + 1) \
         and word.stem_tags == ("NNP",) and len(stem) > 2 and not lexicons.korean_name_form(stem) \
         and not is_organization_word(people.reading, word) and stem not in people.places
+
+
+def _solid_foreign_name(people: People, words: list[Word], index: int, title: str) -> bool:
+    """`크리스모리스 중령`, `야누코비치 대통령`: before a bare title (not a place's or a body's: `마쓰야마
+    시장`, `야마구치현 지사`; not a role of a body's: `굿네이버스 홍보대사`), a foreign name, perhaps
+    given name and surname written without their space: a proper noun of four syllables or more and no
+    Korean name's form, naming no body or place, with no other name word before it (`리니 안그레이니 대위`)."""
+    word, stem = words[index], clean(words[index].stem)
+    name_word_before = index > 0 and _adjacent(people, words, index - 1, index) and _foreign_looking(people, words[index - 1])
+    lex = titles()
+    place_title = title in lex.body_titles | lex.city_titles | lex.foreign_titles | lex.suffix_titles
+    return title in lex.titles and not place_title and word.stem_tags == ("NNP",) and len(stem) >= _SOLID_NAME_SYLLABLES \
+        and not lexicons.korean_name_form(stem) and not name_word_before and not stem.endswith(_city_heads()) \
+        and not _after_country(word, people) \
+        and not is_organization_word(people.reading, word) and stem not in people.places | people.headed_places \
+        and not _in_country(word, people.countries)
 
 
 def _foreign_word_before_place_title(word: Word, title: str) -> bool:

@@ -1485,9 +1485,12 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
                           for w in words[max(0, last - MAX_NAME_WORDS):last - 1]):
         return True  # `리야드시 압둘라 알 사우드 부시장`
     if not any(_in_country(word, people.countries) for word in body) \
-            and not any(_foreign_place(people, word) for word in body[1:]):
+            and (len(body) < 2 or clean(body[0].stem) in titles().regions):
         return False
-    return after_part or _is_foreign_name_part(people, body[0])  # `솜삭 차이왓 태국 총리`, `제이슨 웨일런 레이크우드 시장`
+    # `솜삭 차이왓 태국 총리`; `제이슨 웨일런 레이크우드 시장`, `사이먼 스미스 주한 영국대사`: a body
+    # of two words opening with a name word (not a region: `정걸기 충남 베트남사무소장`) is that word
+    # and the body after it
+    return after_part or _is_foreign_name_part(people, body[0])
 
 
 def _one_syllable_name_word(people: People, words: list[Word], index: int) -> bool:

@@ -1258,7 +1258,19 @@ def _unknown_before_country(people: People, words: list[Word], word: Word, body:
     """`쑨춘란 중국 국무원 부총리`, `싱하이밍 주한 중국대사`: one word Kiwi does not know, before a body
     opening with a country, is a name (a company Kiwi knows is none: `삼성 베트남 법인장`)."""
     country = body + 1 if clean(words[body].stem) in titles().title_modifiers else body
-    return _in_country(words[country], people.countries) and _unknown_noun(people, word)
+    if not _in_country(words[country], people.countries):
+        return False
+    public_office = country > body or any(_foreign_place(people, w) for w in words[country + 1:])
+    return _unknown_noun(people, word) or public_office and _foreign_proper_noun(people, word)
+
+
+def _foreign_proper_noun(people: People, word: Word) -> bool:
+    """`왕샤오밍 중국 상하이시 부시장`, `… 주한 중국대사`: before a country's city or envoy's title, a
+    proper noun Kiwi knows, of three syllables or more and no Korean name's form, naming no body or
+    place (a company before a country and its branch is no name: `포스코 베트남 법인장`)."""
+    stem = clean(word.stem)
+    return word.stem_tags == ("NNP",) and len(stem) > 2 and not lexicons.korean_name_form(stem) \
+        and not is_organization_word(people.reading, word) and stem not in people.places | people.headed_places
 
 
 def _body_starts(people: People, words: list[Word], position: int) -> list[int]:

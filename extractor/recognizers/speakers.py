@@ -95,6 +95,8 @@ def owner_of(people: People, start: int, end: int) -> PersonPhrase | None:
 def resolve(people: People, phrase: PersonPhrase, previous: Speaker | None) -> Speaker | None:
     """The speaker a phrase stands for: the previous one for `그는`, the full
     name given earlier for `최 시장`."""
+    if phrase.unnamed:
+        return None
     if phrase.continues:
         return previous
     if phrase.surname:

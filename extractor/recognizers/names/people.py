@@ -48,6 +48,7 @@ from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 MAX_BODY_WORDS = 2
 MAX_PHRASE_WORDS = 9
 MAX_NAME_WORDS = 4
+_SOLID_NAME_SYLLABLES = 4  # `존스미스`: a foreign name written solid is a given name and a surname
 _SHORT_PLACE = 4  # syllables of a place's own name ending like a body (`대구`, `해운대`, `동대문구`)
 _GLOSS = compiled_re(r"\([^()\s]+\)")
 _DIGITS = compiled_re(r"\d")
@@ -82,6 +83,7 @@ class Titles:
     international_bodies: frozenset
     foreign_titles: frozenset  # held by foreign officials only (`주지사`, `성장`)
     city_titles: frozenset  # a city's own (`시장`, `부시장`)
+    ranks: frozenset  # an officer's rank (`중령`, `총경`): a person's title only, never a body's
     person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
     photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
     aliases: dict            # short form -> official name (`국토부` -> `국토교통부`)
@@ -114,6 +116,7 @@ def titles() -> Titles:
         international_bodies=frozenset(data["international_bodies"]),
         foreign_titles=frozenset(data["foreign_titles"]),
         city_titles=frozenset(data["city_titles"]),
+        ranks=frozenset(data["ranks"]),
         person_nouns=frozenset(data["person_nouns"]),
         photo_words=frozenset(data["photo_words"]),
         aliases={str(k): str(v) for k, v in lexicons.load("org_aliases").items()},
@@ -173,6 +176,7 @@ class PersonPhrase:
     continues: bool = False        # `그는`: the previous speaker
     name_span: tuple[int, int] | None = None
     body_span: tuple[int, int] | None = None  # the body a title names, where written
+    unnamed: bool = False          # `현장음>`: words heard on a broadcast, said by nobody it names
 
 
 @dataclass
@@ -242,16 +246,20 @@ class People:
         return any(speaker.name == written for _, speaker, _ in self.entries)
 
     def word_of_known_name(self, written: str) -> bool:
-        """`무자파르` of `잘랄로프 무자파르 무힛지노비치`: a later short mention of a foreign name."""
-        return " " not in written and len(written) > 1 and (written in self.transliterations or any(
-            " " in speaker.name and written in speaker.name.split() for _, speaker, _ in self.entries))
+        """`무자파르` of `잘랄로프 무자파르 무힛지노비치`, `모리스` of `크리스모리스`, `싱` of `싱하이밍`: a
+        later short mention of a foreign name (a word of it, or an end of one written solid)."""
+        return " " not in written and (len(written) > 1 and written in self.transliterations or any(
+            _short_form_of(speaker.name, written) for _, speaker, _ in self.entries))
 
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
+        """The person named before as `surname` with this title: the nearest for a Korean surname
+        (`김 시장`); for a word of a foreign name, the only one (`모리스 중령` after two Morrises: none)."""
         surname = self.transliterations.get(surname, surname)
-        for start, speaker, known_titles in reversed(self.entries):
-            if start < before and _named_so(speaker, known_titles, surname, title):
-                return speaker
-        return None
+        fits = [speaker for start, speaker, known_titles in self.entries
+                if start < before and _named_so(speaker, known_titles, surname, title)]
+        if not fits or surname not in titles().surnames and len({speaker.name for speaker in fits}) > 1:
+            return None
+        return fits[-1]
 
     def resolve_later(self, surname: str, title: str, after: int) -> Speaker | None:
         """`김 시장 “…”` in a headline, `김민철 안양시장은` in the body below: the one person named
@@ -263,8 +271,19 @@ class People:
 
 
 def _named_so(speaker: Speaker, known_titles: set, surname: str, title: str) -> bool:
-    return (speaker.name.startswith(surname) or surname in speaker.name.split()) and any(
+    return (speaker.name.startswith(surname) or _short_form_of(speaker.name, surname)) and any(
         t.endswith(title) or title.endswith(t) for t in known_titles)
+
+
+def _short_form_of(name: str, written: str) -> bool:
+    """Is `written` how a foreign name is shortened: a word of it (`무자파르`), or, of one written
+    solid, its first or last word (`싱` of `싱하이밍`, `모리스` of `크리스모리스`; surnames come last
+    in Western names and first in Chinese and Vietnamese ones)?"""
+    if " " in name:
+        return len(written) > 1 and written in name.split()
+    shorter = len(name) - len(written)
+    return shorter >= 2 and not lexicons.korean_name_form(name) and (
+        name.startswith(written) or len(written) > 1 and name.endswith(written))
 
 
 def people_of(doc: Doc) -> People:
@@ -558,7 +577,16 @@ _LABEL = compiled_re(
     r"^[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
     r"(?:(?P<open>[{\[])[ \t]*)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
     r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.MULTILINE)
+#: A transcript's caption line naming who speaks the paragraph below it, which is nothing but the
+#: quote: `인터뷰> 홍길동 / 안양시청 과장`, `◀INT▶홍길동/시민`, `홍길동 안양시장`, `루카 비안키 (이탈리아, 관광객)`.
+_CUE_LINE = compiled_re(
+    r"^[ \t]*(?:[<\[【]?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[>\]】]|◀[ \t]*(?:INT|SYNC|인터뷰|녹취)[ \t]*▶)?[ \t]*"
+    r"(?P<label>[^\s\"“”'‘’{}\[\]<>:：][^\n\"“”'‘’{}\[\]<>:：]{1,59}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"(?=[\"“][^\"“”]{1,800}[\"”][ \t.]*$)", re.MULTILINE)
+#: A broadcast's cue for sound heard on the spot, naming nobody: `현장음>`, `◀현장음▶`, `[현장음]`.
+_UNNAMED_CUE = compiled_re(r"^[ \t]*[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶][ \t]*\n?[ \t]*(?=[\"“])", re.MULTILINE)
 _LABEL_SEGMENT = compiled_re(r"[^/]+")
+_SPACED_APPOSITION = compiled_re(r"\s\(([^()\n]{1,60})\)\s*$")
 _LISTED_NAMES = compiled_re(r"[^*·ㆍ,]+")
 
 
@@ -566,12 +594,14 @@ def _labelled(people: People) -> None:
     """Who speaks the words after a broadcast's speaker label: the first person it names (every
     person named is listed: `{조영철*조은별/ 충남 서산/ "…"}`)."""
     text = people.article.text
-    for match in _LABEL.finditer(text):
+    for match in [*_LABEL.finditer(text), *_CUE_LINE.finditer(text)]:
         phrases = _label_phrases(people, match)
         if phrases and phrases[0].speaker.title not in _reporter_roles():  # `김정옥 기자 / “…”` is a byline
             people.labelled[match.end()] = phrases[0]
             for phrase in phrases:
                 _add_phrase(people, [], phrase)
+    for match in _UNNAMED_CUE.finditer(text):
+        people.labelled[match.end()] = PersonPhrase(Speaker(), match.start(), unnamed=True)
 
 
 @lru_cache(maxsize=None)
@@ -588,13 +618,19 @@ def _label_phrases(people: People, match: re.Match) -> list[PersonPhrase]:
         described = segments[1].group().strip()
         said = _role_of(people, offset + segments[1].start() - segments[0].start()
                         + segments[1].group().index(described), described) if described else {}
-    if "(" in first and first.rstrip().endswith(")"):
+    spaced = _SPACED_APPOSITION.search(first)
+    if spaced:  # `리사 샤이디히 (독일, 명예기자단)`: the parenthesis says who, as after a slash
+        parts = _apposition_parts(people, _SPACED_APPOSITION.search(people.article.text, offset + spaced.start(),
+                                                                   offset + len(first)))
+        said = {"title": parts.title, "organization": parts.organization} if parts else None
+        first = first[:spaced.start()]
+    elif "(" in first and first.rstrip().endswith(")"):
         return [phrase for phrase, _ in filter(None, [_apposition(people, m) for m in
                                                      _APPOSITION.finditer(people.article.text, offset, offset + len(first))])]
     if said is None:
         return []
     names = list(_LISTED_NAMES.finditer(first))
-    described = len(segments) > 1 or len(names) > 1
+    described = len(segments) > 1 or len(names) > 1 or bool(spaced)
     return [phrase for phrase in (_labelled_name(people, offset + name.start(), name.group(), said, described)
                                   for name in names) if phrase]
 
@@ -1033,7 +1069,8 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     if by_parts:
         return by_parts
     nearest = words[position]
-    if not nearest.particle and len(nearest.stem) == 1 and nearest.stem in lex.surnames | lex.body_shorthands:
+    if not nearest.particle and len(nearest.stem) == 1 and (
+            nearest.stem in lex.surnames | lex.body_shorthands or people.word_of_known_name(nearest.stem)):
         return position, position, []
     return None
 
@@ -1103,7 +1140,8 @@ def _one_word_name(people: People, words: list[Word], before: int, title: str, a
     glued to its place (`구마가이 지바시장`: a Korean mayor's name has a Korean form)."""
     return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before])) \
         or _foreign_word_before_place_title(words[before + 1], title) \
-        or (before >= 0 and _proper_noun_after_body(people, words, before, title))
+        or (before >= 0 and _proper_noun_after_body(people, words, before, title)) \
+        or _solid_foreign_name(people, words, before + 1, title)
 
 
 def _proper_noun_after_body(people: People, words: list[Word], before: int, title: str) -> bool:
@@ -1118,6 +1156,22 @@ def _proper_noun_after_body(people: People, words: list[Word], before: int, titl
         and not clean(body.stem).endswith(_city_heads()) and _adjacent(people, words, before, before + 1) \
         and word.stem_tags == ("NNP",) and len(stem) > 2 and not lexicons.korean_name_form(stem) \
         and not is_organization_word(people.reading, word) and stem not in people.places
+
+
+def _solid_foreign_name(people: People, words: list[Word], index: int, title: str) -> bool:
+    """`크리스모리스 중령`, `야누코비치 대통령`: before a bare title (not a place's or a body's: `마쓰야마
+    시장`, `야마구치현 지사`; not a role of a body's: `굿네이버스 홍보대사`), a foreign name, perhaps
+    given name and surname written without their space: a proper noun of four syllables or more and no
+    Korean name's form, naming no body or place, with no other name word before it (`리니 안그레이니 대위`)."""
+    word, stem = words[index], clean(words[index].stem)
+    name_word_before = index > 0 and _adjacent(people, words, index - 1, index) and _foreign_looking(people, words[index - 1])
+    lex = titles()
+    place_title = title in lex.body_titles | lex.city_titles | lex.foreign_titles | lex.suffix_titles
+    return title in lex.titles and not place_title and word.stem_tags == ("NNP",) and len(stem) >= _SOLID_NAME_SYLLABLES \
+        and not lexicons.korean_name_form(stem) and not name_word_before and not stem.endswith(_city_heads()) \
+        and not _after_country(word, people) \
+        and not is_organization_word(people.reading, word) and stem not in people.places | people.headed_places \
+        and not _in_country(word, people.countries)
 
 
 def _foreign_word_before_place_title(word: Word, title: str) -> bool:
@@ -1204,7 +1258,19 @@ def _unknown_before_country(people: People, words: list[Word], word: Word, body:
     """`쑨춘란 중국 국무원 부총리`, `싱하이밍 주한 중국대사`: one word Kiwi does not know, before a body
     opening with a country, is a name (a company Kiwi knows is none: `삼성 베트남 법인장`)."""
     country = body + 1 if clean(words[body].stem) in titles().title_modifiers else body
-    return _in_country(words[country], people.countries) and _unknown_noun(people, word)
+    if not _in_country(words[country], people.countries):
+        return False
+    public_office = country > body or any(_foreign_place(people, w) for w in words[country + 1:])
+    return _unknown_noun(people, word) or public_office and _foreign_proper_noun(people, word)
+
+
+def _foreign_proper_noun(people: People, word: Word) -> bool:
+    """`왕샤오밍 중국 상하이시 부시장`, `… 주한 중국대사`: before a country's city or envoy's title, a
+    proper noun Kiwi knows, of three syllables or more and no Korean name's form, naming no body or
+    place (a company before a country and its branch is no name: `포스코 베트남 법인장`)."""
+    stem = clean(word.stem)
+    return word.stem_tags == ("NNP",) and len(stem) > 2 and not lexicons.korean_name_form(stem) \
+        and not is_organization_word(people.reading, word) and stem not in people.places | people.headed_places
 
 
 def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
@@ -1417,7 +1483,8 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     Before a foreign city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place
     (`삿포로시 우에다 후미오 시장`) or a country (`중국 장쑤성`: a province), or next to another word
     of the name after a foreign place (`리야드시 압둘라 알 사우드 부시장`) or before a country
-    (`마힌다 라자파크세 스리랑카 총리`, `솜삭 차이왓 태국 총리`)."""
+    (`마힌다 라자파크세 스리랑카 총리`, `솜삭 차이왓 태국 총리`) or a foreign place (`제이슨 웨일런
+    레이크우드 시장`, where the article writes 레이크우드시)."""
     if _foreign_title(title) or _after_country(words[last], people):
         return True
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
@@ -1429,9 +1496,13 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     if after_part and any(_in_country(w, people.countries) or _foreign_place(people, w)
                           for w in words[max(0, last - MAX_NAME_WORDS):last - 1]):
         return True  # `리야드시 압둘라 알 사우드 부시장`
-    if not any(_in_country(word, people.countries) for word in body):
+    if not any(_in_country(word, people.countries) for word in body) \
+            and (len(body) < 2 or clean(body[0].stem) in titles().regions):
         return False
-    return after_part or _is_foreign_name_part(people, body[0])  # `솜삭 차이왓 태국 총리`
+    # `솜삭 차이왓 태국 총리`; `제이슨 웨일런 레이크우드 시장`, `사이먼 스미스 주한 영국대사`: a body
+    # of two words opening with a name word (not a region: `정걸기 충남 베트남사무소장`) is that word
+    # and the body after it
+    return after_part or _is_foreign_name_part(people, body[0])
 
 
 def _one_syllable_name_word(people: People, words: list[Word], index: int) -> bool:

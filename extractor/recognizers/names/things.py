@@ -187,6 +187,7 @@ class Heads:
     audience_words: frozenset
     container_heads: frozenset
     kind_heads: frozenset
+    languages: frozenset
     generic_activities: frozenset
     scoped_activity: re.Pattern
     generic: frozenset
@@ -259,6 +260,7 @@ def heads() -> Heads:
         audience_words=frozenset(data["programs"]["audience_words"]),
         container_heads=frozenset(data["programs"]["container_heads"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
+        languages=frozenset(data["programs"]["languages"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
         scoped_activity=compiled_re("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
                                                          "|".join(data["programs"]["scoped_activities"]))),
@@ -865,7 +867,8 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
                                 or _scoped_activity(modifier, head, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
                                 or (head == _COURSE and _no_course(modifier_words, lex))
-                                or _names_a_tie(modifier_words, head, lex)):
+                                or _names_a_tie(modifier_words, head, lex)
+                                or _taught_language(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
             _only_fields(modifier_words, lex) and head not in lex.device_heads)):
@@ -884,6 +887,13 @@ def _names_a_tie(modifier_words: list[str], head: str, lex: Heads) -> bool:
     """`자매결연 협약`, `방문 우호도시 협약`, `자매‧우호도시 협약`: an agreement named by the tie it
     founds between two cities or bodies is the act of tying them, no named agreement."""
     return head in lex.tie_agreements and _COORDINATION.split(modifier_words[-1])[-1] in lex.ties
+
+
+def _taught_language(modifier_words: list[str], head: str, lex: Heads) -> bool:
+    """`한국어 교육`, `영어 강좌`, `한국어 연수 프로그램`: a language and general heads alone say what is
+    taught, a kind of course, as `한국어교육` glued does (`한국어 말하기 대회` is named)."""
+    return head in lex.kind_heads and modifier_words[0] in lex.languages and all(
+        w in lex.languages or w in lex.kind_heads for w in modifier_words)
 
 
 def _no_course(modifier_words: list[str], lex: Heads) -> bool:

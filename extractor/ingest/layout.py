@@ -590,7 +590,7 @@ def _mark_hard_wrapped_sentences(lines: list[_Line]) -> None:
     its first line is no headline. A headline over its deck and lead may look so once; a wrapped text
     does so again and again, so only a text with several such sentences is read as wrapped."""
     runs = [run for index in range(len(lines)) if (run := _wrapped_sentence(lines, index))]
-    if len(runs) >= _MIN_WRAPPED_SENTENCES:
+    if len({run[-1].start for run in runs}) >= _MIN_WRAPPED_SENTENCES:  # sentences, told by their closing lines
         for run in runs:
             for line in run:
                 line.wrapped = True

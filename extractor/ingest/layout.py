@@ -86,6 +86,12 @@ _LONG_PARAGRAPH_CHARS = 150
 #: A quotation runs on over at most this many lines.
 _MAX_QUOTE_LINES = 3
 _LETTERS = compiled_re(r"[가-힣A-Za-z]+")
+#: A hard-wrapped text's lines are at most this long (a broadcast script's or an archive's column)...
+_MAX_WRAPPED_LINE_CHARS = 40
+#: ...a sentence runs over at most this many of them...
+_MAX_WRAPPED_LINES = 6
+#: ...and the text wraps at least this many sentences so.
+_MIN_WRAPPED_SENTENCES = 2
 #: A counter beside the article's buttons: a bare number on a line of its own (views, likes, comments).
 _COUNTER = compiled_re(r"^\s*[\d,]+\s*$")
 #: The lead's day in full (`2026년 2월 27일`, `2026. 2. 27.`), told in the past tense, not opening a
@@ -135,6 +141,7 @@ class _Line:
     lead_end: int = 0  # length of a lead byline prefix opening the line
     tail_start: int = 0  # where a trailing byline closing the line begins (0: none)
     quote_runs_on: bool = False  # a quotation opened on the line closes on the lines below
+    wrapped: bool = False  # one of the short lines a hard-wrapped sentence runs over
 
 
 def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint: str | None = None) -> Document:
@@ -208,6 +215,7 @@ def _classify(text: str) -> list[_Line]:
     _pair_bare_names(lines)
     _join_split_bylines(lines)
     _mark_running_quotes(lines)
+    _mark_hard_wrapped_sentences(lines)
     _label_stamps_under_labels(lines)
     _mark_list_tails(lines)
     _close_at_copyright(lines)
@@ -537,6 +545,7 @@ def _is_prose(line: _Line, *, may_be_headline: bool = False) -> bool:
         bool(line.lead_end)
         or bool(_BODY_MARK.match(text))
         or line.quote_runs_on
+        or line.wrapped
         or len(text) >= _LONG_PARAGRAPH_CHARS
         or (bool(_FULL_STOP.search(text)) and not (may_be_headline and _LISTED_HEADLINE.match(text)))
         or bool(_POLITE_SENTENCE.search(text))
@@ -573,6 +582,35 @@ def _quote_closes_below(lines: list[_Line], index: int) -> bool:
 
 def _leaves_quote_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _mark_hard_wrapped_sentences(lines: list[_Line]) -> None:
+    """A text hard-wrapped into short lines (a broadcast script, an old archive) breaks its sentences
+    mid-phrase (`전남도는 일본 내 여행사와 언론인을` / `초청해 오사카에서 어제와 오늘` / `…호응을 얻었습니다.`):
+    its first line is no headline. A headline over its deck and lead may look so once; a wrapped text
+    does so again and again, so only a text with several such sentences is read as wrapped."""
+    runs = [run for index in range(len(lines)) if (run := _wrapped_sentence(lines, index))]
+    if len({run[-1].start for run in runs}) >= _MIN_WRAPPED_SENTENCES:  # sentences, told by their closing lines
+        for run in runs:
+            for line in run:
+                line.wrapped = True
+
+
+def _wrapped_sentence(lines: list[_Line], index: int) -> list[_Line]:
+    """The lines of a sentence opening on lines[index] and hard-wrapped over the lines straight below
+    (no blank line between): two short lines or more ending mid-sentence, then a short one closing it."""
+    run = lines[index:index + _MAX_WRAPPED_LINES]
+    for length, line in enumerate(run, 1):
+        if line.kind != "text":
+            return []
+        words = _own_words(line).strip()
+        if len(words) > _MAX_WRAPPED_LINE_CHARS:
+            return []
+        if _FULL_STOP.search(words) or _POLITE_SENTENCE.search(words):
+            return run[:length] if length > 2 else []
+        if _SENTENCE_END.search(words):
+            return []
+    return []
 
 
 def _body_start(lines: list[_Line]) -> int:

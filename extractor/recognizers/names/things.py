@@ -1311,7 +1311,7 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
     conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
     if len(conjuncts) == 1:
         conjuncts = _paired_governments(text[candidate.start:candidate.end], reading.lex)
-    if len(conjuncts) == 1 or not all(conjuncts):
+    if len(conjuncts) == 1 or not all(conjuncts) or _joint_body(reading, candidate.start, conjuncts):
         return [candidate]
     last_member = reading.article.words[reading.article.index_at(candidate.end) - 1]
     shared = _shared_head(last_member) if _is_body_name(conjuncts[-1], reading.lex) else ""
@@ -1325,6 +1325,17 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
             found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found
+
+
+def _joint_body(reading: Reading, start: int, conjuncts: list[str]) -> bool:
+    """`한·중·일 3국 협력 사무국`, `일·한 친선협회`: countries joined before a body's name are the
+    parties of one joint body, no coordination of bodies."""
+    offset = start
+    for conjunct in conjuncts[:-1]:
+        if not reading.countries.cover(offset, offset + len(conjunct)):
+            return False
+        offset += len(conjunct) + 1
+    return True
 
 
 def _paired_governments(text: str, lex: Heads) -> list[str]:

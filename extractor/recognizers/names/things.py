@@ -157,6 +157,7 @@ class Heads:
     branch_heads: frozenset
     local_government_heads: frozenset
     shared_district_names: frozenset
+    ministry_heads: tuple
     address_nouns: frozenset
     location_verbs: tuple[str, ...]
     office_heads: frozenset
@@ -228,6 +229,7 @@ def heads() -> Heads:
         branch_heads=frozenset(org["branch_heads"]),
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
+        ministry_heads=tuple(org["ministry_heads"]),
         address_nouns=frozenset(org["address_nouns"]),
         location_verbs=tuple(org["location_verbs"]),
         office_heads=frozenset(org["office_heads"]),
@@ -1321,7 +1323,7 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
     conjuncts = _COORDINATION.split(text[candidate.start:candidate.end])
     if len(conjuncts) == 1:
         conjuncts = _paired_governments(text[candidate.start:candidate.end], reading.lex)
-    if len(conjuncts) == 1 or not all(conjuncts):
+    if len(conjuncts) == 1 or not all(conjuncts) or _joint_body(reading, candidate.start, conjuncts):
         return [candidate]
     last_member = reading.article.words[reading.article.index_at(candidate.end) - 1]
     shared = _shared_head(last_member) if _is_body_name(conjuncts[-1], reading.lex) else ""
@@ -1335,6 +1337,17 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
             found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found
+
+
+def _joint_body(reading: Reading, start: int, conjuncts: list[str]) -> bool:
+    """`한·중·일 3국 협력 사무국`, `일·한 친선협회`: countries joined before a body's name are the
+    parties of one joint body, no coordination of bodies."""
+    offset = start
+    for conjunct in conjuncts[:-1]:
+        if not reading.countries.cover(offset, offset + len(conjunct)):
+            return False
+        offset += len(conjunct) + 1
+    return True
 
 
 def _paired_governments(text: str, lex: Heads) -> list[str]:
@@ -1533,6 +1546,20 @@ def _district_after_city(reading: Reading, phrase: list[Word], position: int) ->
     return None
 
 
+def _ministry_after_country(reading: Reading, phrase: list[Word], position: int) -> str | None:
+    """`일본 총무성`, `일본 외무성`: right after a country, a word of common nouns ending in a ministry
+    head is the country's ministry, though Kiwi reads the head as a noun of its own (a province's
+    stem is proper: `중국 산둥성`; a quality ends in a suffix: `한국 정체성`)."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    text = article.text[word.start:word.nominal_end]
+    if position == 0 or len(text) < 3 or not text.endswith(lex.ministry_heads) or text in lex.not_organizations:
+        return None
+    before = phrase[position - 1]
+    after_country = not before.particle and reading.countries.cover(before.start, before.nominal_end)
+    return text[-1] if after_country and set(word.tags) == {"NNG"} else None  # no suffix: `한국 정체성`
+
+
 def _district_name(text: str, lex: Heads) -> bool:
     """A word read as a district whatever Kiwi tags it (`항올구`, `울주군`)."""
     return (len(text) > 2 and lex.organizations.ending(text) in lex.local_government_heads
@@ -1543,7 +1570,8 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
     article, lex, countries = reading.article, reading.lex, reading.countries
     word = phrase[position]
     text = article.text[word.start:word.nominal_end]
-    head = organization_head(reading, word) or _district_after_city(reading, phrase, position)
+    head = organization_head(reading, word) or _district_after_city(reading, phrase, position) \
+        or _ministry_after_country(reading, phrase, position)
     standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(reading, phrase, position - 1, position)
     if (head is None or text in lex.standalone_heads) and not standalone:
         return None

@@ -1064,8 +1064,10 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
         return by_parts
     structured = _known_name_before(people, words, position) or _surname_apart(people, words, position) \
         or _foreign_name_by_structure(people, words, position, title, aged)
-    if structured and (by_parts is None or structured[0] < by_parts[0]):
-        return structured  # `일본의 카바시마 이쿠오 구마모토현지사`: more of the name than Kiwi's proper nouns
+    if structured and (by_parts is None or _more_of_the_name(people, words, structured, by_parts)):
+        # `일본의 카바시마 이쿠오 구마모토현지사`: more of the name than Kiwi's proper nouns; `히로시마시 아키바
+        # 다다토시 히로시마 시장`: a given name Kiwi's proper nouns leave to the body
+        return structured
     if by_parts:
         return by_parts
     nearest = words[position]
@@ -1073,6 +1075,15 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
             nearest.stem in lex.surnames | lex.body_shorthands or people.word_of_known_name(nearest.stem)):
         return position, position, []
     return None
+
+
+def _more_of_the_name(people: People, words: list[Word], structured: tuple, by_parts: tuple) -> bool:
+    """Does the name read by structure open earlier, or at the same word and run on, still before
+    a body (not `장쑤성` of `왕리웨이 장쑤성 부성장`), over words Kiwi does not read as common
+    nouns (`다다토시`, not `관광` of `다나카 관광 국장`)?"""
+    longer = words[by_parts[1] + 1:structured[1] + 1]
+    return structured[0] < by_parts[0] or structured[0] == by_parts[0] and bool(longer) and bool(structured[2]) \
+        and all(_foreign_looking(people, word) for word in longer)
 
 
 def _given_name_like_city(people: People, words: list[Word], position: int, title: str):

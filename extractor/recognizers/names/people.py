@@ -1064,8 +1064,10 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
         return by_parts
     structured = _known_name_before(people, words, position) or _surname_apart(people, words, position) \
         or _foreign_name_by_structure(people, words, position, title, aged)
-    if structured and (by_parts is None or structured[0] < by_parts[0]):
-        return structured  # `일본의 카바시마 이쿠오 구마모토현지사`: more of the name than Kiwi's proper nouns
+    if structured and (by_parts is None or _more_of_the_name(people, words, structured, by_parts)):
+        # `일본의 카바시마 이쿠오 구마모토현지사`: more of the name than Kiwi's proper nouns; `히로시마시 아키바
+        # 다다토시 히로시마 시장`: a given name Kiwi's proper nouns leave to the body
+        return structured
     if by_parts:
         return by_parts
     nearest = words[position]
@@ -1073,6 +1075,15 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
             nearest.stem in lex.surnames | lex.body_shorthands or people.word_of_known_name(nearest.stem)):
         return position, position, []
     return None
+
+
+def _more_of_the_name(people: People, words: list[Word], structured: tuple, by_parts: tuple) -> bool:
+    """Does the name read by structure open earlier, or at the same word and run on, still before
+    a body (not `장쑤성` of `왕리웨이 장쑤성 부성장`), over words Kiwi does not read as common
+    nouns (`다다토시`, not `관광` of `다나카 관광 국장`)?"""
+    longer = words[by_parts[1] + 1:structured[1] + 1]
+    return structured[0] < by_parts[0] or structured[0] == by_parts[0] and bool(longer) and bool(structured[2]) \
+        and all(_foreign_looking(people, word) for word in longer)
 
 
 def _given_name_like_city(people: People, words: list[Word], position: int, title: str):
@@ -1319,6 +1330,7 @@ def _never_in_name(people: People, word: Word, written: str) -> bool:
             or written in people.heads.generic or written in people.heads.participant_nouns or written in lex.person_nouns
             or written in people.heads.organizations  # a bare head (`의회`) ends a body, no name
             or _ends_in_body_head(people, written)  # `인민위원회`, `관광협회`
+            or _body_compound(people, word)  # `내무국`
             or bool(split_title(written)) or _in_country(word, people.countries) or _foreign_place(people, word))
 
 
@@ -1326,6 +1338,13 @@ def _ends_in_body_head(people: People, written: str) -> bool:
     """A word ending in a body's head of two syllables or more (`…위원회`, `…협회`, `…센터`) is a body's name."""
     return any(len(head) > 1 and len(written) > len(head) and written.endswith(head)
                for head in people.heads.organizations)
+
+
+def _body_compound(people: People, word: Word) -> bool:
+    """`내무국` (내무 + 국), `총무과`: a noun Kiwi knows and the one syllable a unit's chief is titled
+    by (국장, 과장) read apart, a unit's name; a name Kiwi splits into syllables (`왕리`) opens with one."""
+    head = word.forms[-1] if word.forms else ""
+    return len(head) == 1 and split_title(f"{head}장") is not None and _compound_of_known_nouns(people, word)
 
 
 def _verb_syllable(word: Word) -> bool:
@@ -1444,8 +1463,10 @@ def _city_heads() -> tuple[str, ...]:
 
 
 def _body_owning(people: People, word: Word) -> bool:
-    """A body right before a name, with 의 or bare when its head shows it (`하노이시 인민위원회 응우옌 반 남 부국장`)."""
-    return _of_body(word) or not word.particle and _ends_in_body_head(people, clean(word.stem))
+    """A body right before a name, with 의 or bare when its head shows it (`하노이시 인민위원회 응우옌 반 남 부국장`,
+    `경찰청 내무국 리나 하스투티 소령`)."""
+    return _of_body(word) or not word.particle and (_ends_in_body_head(people, clean(word.stem))
+                                                     or _body_compound(people, word))
 
 
 def _of_body(word: Word) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ... import lexicons
 from ...model import NAMED_FIELDS, Named, Span
 from ...nlp.common import add_item, document_of
-from ...nlp.korean import Spans, content_of, particles
+from ...nlp.korean import Spans, content_of, one_of, particles
 from ...pattern_cache import compiled_re
 from .people import People, person_candidates, titles
 from .cities import CityRoles, city_lexicon
@@ -137,7 +137,7 @@ _PREDICATED = compiled_re(r"(?:이다|입니다)(?![가-힣])")
 
 
 #: After a body named by its kind, the noun of building or bringing it in (`정보접근센터 구축`).
-_BUILT = re.compile(r"(?:을|를)?\s*(?:" + "|".join(lexicons.load("name_heads")["organizations"]["building_nouns"]) + ")")
+_BUILT = compiled_re(r"(?:을|를)?\s*" + one_of(lexicons.load("name_heads")["organizations"]["building_nouns"]))
 
 
 def _describes(reading: Reading, candidate: Candidate) -> bool:

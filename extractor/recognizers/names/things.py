@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import lexicons
-from ...nlp.korean import Spans, longest_first, particles
+from ...nlp.korean import Spans, longest_first, one_of, particles
 from ...pattern_cache import compiled_re
 from .words import ArticleWords, Word
 
@@ -339,13 +339,12 @@ def things(reading: Reading) -> list[Candidate]:
 @lru_cache(maxsize=None)
 def _capacity_particle() -> re.Pattern:
     """`으로`, `로서`, with a topic or `도` after them (`사업으로는`), ending the word."""
-    return re.compile("(?:{})[은는도]?(?![가-힣])".format("|".join(longest_first(particles("capacity")))))
+    return compiled_re(one_of(particles("capacity")) + "[은는도]?(?![가-힣])")
 
 
 @lru_cache(maxsize=1)
 def _sought_after() -> re.Pattern:
-    words = "|".join(longest_first(lexicons.load("name_heads")["programs"]["sought_words"]))
-    return re.compile(f"(?:을|를)? ?(?:{words})")
+    return compiled_re("(?:을|를)? ?" + one_of(lexicons.load("name_heads")["programs"]["sought_words"]))
 
 
 def _kind_by_role(reading: Reading, candidate: Candidate) -> bool:
@@ -564,8 +563,7 @@ def _kind_determiner_before(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _kind_determiners() -> re.Pattern:
-    words = "|".join(longest_first(lexicons.load("name_heads")["kind_determiners"]))
-    return re.compile(f"(?<![가-힣])(?:{words}) $")
+    return compiled_re("(?<![가-힣])" + one_of(lexicons.load("name_heads")["kind_determiners"]) + " $")
 
 
 def _next_word(reading: Reading, word: Word) -> Word | None:
@@ -1143,8 +1141,7 @@ def _held_after(reading: Reading, after: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _held_verbs() -> re.Pattern:
-    verbs = "|".join(longest_first(lexicons.load("name_heads")["programs"]["held_verbs"]))
-    return compiled_re(f"(?:을|를|이|가|은|는|도|에)? ?(?:{verbs})")
+    return compiled_re("(?:을|를|이|가|은|는|도|에)? ?" + one_of(lexicons.load("name_heads")["programs"]["held_verbs"]))
 
 
 def _programme_word_after(reading: Reading, after: int) -> bool:

@@ -59,6 +59,9 @@ def _malformed(gold: dict) -> list[str]:
     problems += [f"visit date {v['date']}" for v in gold["visits"] if v.get("date") is not None and not _timex(v["date"])]
     problems += [f"{row} {n}" for row in ("systems", "programs", "organizations", "persons") for n in gold[row]
                  if not n.get("name")]
+    persons = {re.sub(r"\s+", "", p["name"]) for p in gold["persons"] if p.get("name")}
+    problems += [f"reporter {r['name']} is no person" for r in gold.get("reporters", [])
+                 if r.get("name") and re.sub(r"\s+", "", r["name"]) not in persons]
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(gold.get("reference_date"))):
         problems.append("reference_date is not YYYY-MM-DD")
     return problems

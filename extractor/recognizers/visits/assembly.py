@@ -11,13 +11,14 @@ from ..timex.period import Dated
 from .clauses import (
     carried_clause,
     clauses_of,
+    compared_figures,
     departure_in,
     founding_date_in,
     of_a_comparison,
     stay_end_in,
     stay_through,
 )
-from .context import MAX_EVENT_DAYS, Clause, VisitContext
+from .context import HOST, MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import Told
 from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
 
@@ -38,6 +39,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
     tallied: Dated | None = None  # the date of the last visit told
     for sentence in sentence_parts(ctx.doc, zones):
         came_before, arrived = arrived, names_arrivals(ctx, sentence.start, sentence.end)
+        yield from _compared_visits(ctx, sentence, tallied)
         rows = _breakdown(ctx, sentence, tallied) if tallied is not None else []
         if rows:
             # `총 247만 명이 찾았다` then `A축제가 90만 명, B축제 42만 명, …`: a visit per row
@@ -79,6 +81,20 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             elif clause.date is not None and (sentence.row or told_as_visit or _holds_event(ctx, sentence, clause)):
                 # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
                 undated_event = clause
+
+
+def _compared_visits(ctx: VisitContext, sentence, tallied: Dated | None):
+    """`지난해 같은 달(1162명)보다 … 늘어난 6만명이 방한했다`: the earlier period's count, compared
+    with, is a visit of its own by the sentence's visiting countries (the date of no later row),
+    in a sentence telling visits or after a visit told."""
+    if tallied is None and ctx.lex.cue(sentence.text) is None:
+        return
+    countries = list(dict.fromkeys(c.key for c in ctx.within(ctx.countries, sentence.start, sentence.end)
+                                   if c.visiting and c.key != HOST))
+    evidence = Span(text=sentence.text, start=sentence.start, end=sentence.end)
+    for date, count in compared_figures(ctx, sentence):
+        yield Told(period=date.period, countries=countries, visitors=None, headcount=count.value, purpose=None,
+                   program=None, evidence=evidence, compared=True), True, False, None
 
 
 def _schedule_after(ctx: VisitContext, sentence, day: Dated | None):

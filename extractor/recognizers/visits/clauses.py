@@ -7,12 +7,19 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
+from ...model import Count
 from ...nlp.common import document_of
 from ...nlp.korean import SentencePart
 from ...pattern_cache import compiled_re
 from ..timex.period import Dated, Period
-from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, nominal, short_stay
-
+from .context import (
+    DATED_TYPES,
+    MAX_EVENT_DAYS,
+    Clause,
+    VisitContext,
+    nominal,
+    short_stay,
+)
 
 PARENTHESES = compiled_re(r"\([^()]*\)")
 #: `개막 전날인 16일`: a date named again as the day it is.
@@ -22,6 +29,8 @@ _COMPARED_COUNT = compiled_re(r"(?:에 비해|보다|(?:[이가] [^,.]{0,20}?)?(
 #: How far after a date its compared figure is looked for, within its clause.
 _COMPARED_REACH = 40
 _CLAUSE_END = compiled_re(r"[,.\n]")
+#: Counts of where people come from (`14개국 122명과 비교해`), not of the people compared.
+_ORIGIN_UNITS = ("countries", "cities")
 #: A figure in parentheses after a date, maybe after a short noun (`전년 동월(111만7243명) 대비`).
 _ASIDE = compiled_re(r"(?: ?[가-힣]{1,2})?\([^()]*\)")
 
@@ -342,9 +351,33 @@ def of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
     aside = _ASIDE.match(ctx.text, date.end)
     if ctx.text.startswith(ctx.lex.comparison, aside.end() if aside else date.end):
         return True
+    return _compared_count(ctx, date) is not None
+
+
+def _compared_count(ctx: VisitContext, date: Dated) -> Count | None:
+    """The count compared with in the clause of `date` (`지난해 같은 달(1162명)보다`, `2028년
+    153만명보다`, `지난해 1월 8만명이 찾았던 것과 비교하면`), if any."""
     clause = _CLAUSE_END.search(ctx.text, date.end, date.end + _COMPARED_REACH)
-    counts = ctx.within(ctx.counts, date.end, clause.start() if clause else date.end + _COMPARED_REACH)
-    return any(_COMPARED_COUNT.match(ctx.text, count.end) for count in counts)
+    end = clause.start() if clause else date.end + _COMPARED_REACH
+    later = next((d.start for d in ctx.within(ctx.dates, date.end, end)), end)
+    counts = [c for c in ctx.within(ctx.counts, date.end, later) if c.unit not in _ORIGIN_UNITS]
+    if any(_COMPARED_COUNT.match(ctx.text, count.end) for count in counts):
+        return next(count for count in counts if _COMPARED_COUNT.match(ctx.text, count.end))
+    # `전년 동월(111만명) 대비`: the date's own figure, not a later one (`126만명으로 전년 동월(…)`)
+    return counts[0] if counts and ctx.compared(counts[0]) else None
+
+
+def compared_figures(ctx: VisitContext, sentence: SentencePart) -> list[tuple[Dated, Count]]:
+    """Each earlier period or day a count of people is compared with, and that count: a
+    visit of its own (`전년 동월(111만명) 대비`, `지난해 상반기 14개국 122명과 비교해`)."""
+    figures = []
+    if ctx.lex.outbound.search(sentence.text):
+        return figures  # the host's people going abroad (`내국인 출국자는 전년(…)보다`)
+    for date in ctx.within(ctx.dates, sentence.start, sentence.end):
+        count = _compared_count(ctx, date) if date.type in DATED_TYPES and not _quoted(ctx, date) else None
+        if count is not None and count.unit == "people":
+            figures.append((date, count))
+    return figures
 
 
 def _of_the_departure(ctx: VisitContext, date: Dated) -> bool:

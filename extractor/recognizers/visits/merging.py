@@ -37,6 +37,8 @@ class Told:
     recalled: bool = False
     #: its sentence points to the article's own visit (`이번 방문에는`)
     of_the_story: bool = False
+    #: an earlier period's figure the news is compared with (`전년 동월(111만명) 대비`)
+    compared: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -87,7 +89,8 @@ class Story:
             target.period = target.period.through(visit.leaves)
         if stands_alone:
             self._alone.add(id(target))
-        self._last = target
+        if not visit.compared:  # the sentences after tell more of the news, not of a figure compared
+            self._last = target
 
     def _one_visit_told(self) -> bool:
         return sum(v.period is not None for v in self._visits) == 1
@@ -103,7 +106,9 @@ class Story:
         """An earlier visit recalled as background: told as done before (`방문한 바 있다`), or it
         ended months before the report (`지난해 9월에는 … 공무원 18명이 교육을 받았다`, `2001년 …
         참가했던 방한 연수에 이어`) and is no tally of visitors (a crowd's count, or a count over
-        a period longer than a visit)."""
+        a period longer than a visit). A compared figure is an earlier tally, never background."""
+        if visit.compared:
+            return False
         if visit.recalled:
             return True
         if visit.period is None or self._reported is None or visit.period.end is None:

@@ -19,7 +19,7 @@ from .clauses import (
     stay_through,
 )
 from .context import HOST, MAX_EVENT_DAYS, Clause, VisitContext
-from .merging import Told
+from .merging import CROWD, Told
 from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
 
 #: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
@@ -37,10 +37,12 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
     listed_visits = False  # the line before a list reports visits: its rows do too
     arrived = False  # the sentence before named people from elsewhere (`49개국 대표단이`)
     tallied: Dated | None = None  # the date of the last visit told
+    told_count: int | None = None  # and its headcount
+    told_before = False  # a visit was told, dated or not
     for sentence in sentence_parts(ctx.doc, zones):
         came_before, arrived = arrived, names_arrivals(ctx, sentence.start, sentence.end)
         yield from _compared_visits(ctx, sentence, tallied)
-        rows = _breakdown(ctx, sentence, tallied) if tallied is not None else []
+        rows = _breakdown(ctx, sentence, tallied, told_count) if tallied is not None else []
         if rows:
             # `총 247만 명이 찾았다` then `A축제가 90만 명, B축제 42만 명, …`: a visit per row
             for row in rows:
@@ -68,19 +70,30 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             continue
         clauses = clauses_of(ctx, sentence) or _implied_clauses(
             ctx, sentence, undated_event, founded if tally_since_founding else None)
-        undated_event = None
         # attending or meeting is a visit when those taking part or met come from elsewhere
         # (`이들은 총회에 참석했다`, `대표단과 만나`)
         told_as_visit = cue == "visit" or described or (cue in ("attendance", "meeting") and (arrived or (
             came_before and ctx.lex.pronoun.search(sentence.text) is not None)))
-        for clause, visit in _clause_visits(ctx, sentence, clauses):
+        told = _clause_visits(ctx, sentence, clauses, told_before)
+        undated_event = _event_awaiting_visitors(ctx, sentence, told, told_as_visit, undated_event)
+        for clause, visit in told:
             if visit is not None:
-                tallied = clause.date
+                tallied, told_count, told_before = clause.date, visit.headcount, True
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
-            elif clause.date is not None and (sentence.row or told_as_visit or _holds_event(ctx, sentence, clause)):
-                # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
-                undated_event = clause
+
+
+def _event_awaiting_visitors(ctx: VisitContext, sentence, told: list[tuple[Clause, Told | None]],
+                             told_as_visit: bool, undated_event: Clause | None) -> Clause | None:
+    """The dated event whose visitors a later sentence names: this sentence's, when it tells of
+    visiting or holds an event but names no visitors; the one before, when this sentence tells
+    no visit (`… 벤치마킹 대상이 되고 있다` between a course's days and its participants)."""
+    if any(visit is not None for _, visit in told):
+        return None
+    # a meeting that names no visitors (`25일에는 시장을 만나`) dates no sentence after it
+    dated = [clause for clause, _ in told if clause.date is not None and (
+        sentence.row or told_as_visit or _holds_event(ctx, sentence, clause))]
+    return dated[-1] if dated else undated_event
 
 
 def _compared_visits(ctx: VisitContext, sentence, tallied: Dated | None):
@@ -111,16 +124,21 @@ def _schedule_after(ctx: VisitContext, sentence, day: Dated | None):
             return
 
 
-def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause]) -> list[tuple[Clause, Told | None]]:
+def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause],
+                   told_before: bool) -> list[tuple[Clause, Told | None]]:
     """Each clause with the visit it tells. Clauses of one sentence on other days are legs, stops
     or groups of their own (`프놈펜시에서 5일부터 14일까지, 호치민시에서 20일부터 28일까지`); a
-    later leg that names no visitors is the same visitors' (`이들은` before the first)."""
+    later leg that names no visitors is the same visitors' (`이들은` before the first). After a
+    visit told, a clause naming no visitors but the event's span or end (`팸투어는 23일부터 24일
+    이틀간 진행될 예정이다`, `30일까지 진행되는 초청연수는`) gives that visit's period."""
     visits = []
     for clause in clauses:
         visit = visit_of(ctx, sentence, clause)
         before = next((v for _, v in reversed(visits) if v is not None), None)
         if visit is None and before is not None and _later_leg(before, clause):
             visit = replace(before, period=clause.date.period, headcount=None)
+        elif visit is None and told_before and (clause.until or (clause.date and clause.date.period.is_span)):
+            visit = _period_only(clause, sentence)
         visits.append((clause, visit))
     periods = {v.period for _, v in visits if v is not None and v.period is not None}
     # legs are days or spans of days; a day within a span the sentence gives is a day of that
@@ -131,6 +149,14 @@ def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause]) -> list[t
         if visit is not None:
             visit.leg = legs
     return visits
+
+
+def _period_only(clause: Clause, sentence) -> Told:
+    """A visit's period told apart from its visitors: it stands alone nowhere, it dates or ends
+    the visit it retells."""
+    return Told(period=clause.date.period if clause.date else None, countries=[], visitors=None, headcount=None,
+                purpose=None, program=None, evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
+                period_only=True)
 
 
 def _later_leg(before: Told, clause: Clause) -> bool:
@@ -162,7 +188,7 @@ def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
             or Clause(sentence.start, sentence.end, None, until=until, leaves=departure_in(ctx, sentence))]
 
 
-def _breakdown(ctx: VisitContext, sentence, tallied: Dated) -> list[tuple[int, int]]:
+def _breakdown(ctx: VisitContext, sentence, tallied: Dated, told_count: int | None) -> list[tuple[int, int]]:
     """The rows of a sentence with no date of its own that breaks a tally down, one count of
     people per comma-separated item (`국가별로는 중국이 41만명으로 가장 많았고, 일본(22만명),
     대만(16만명) …`); none unless it has at least MIN_ROWS of them, or each row is a visiting
@@ -177,8 +203,10 @@ def _breakdown(ctx: VisitContext, sentence, tallied: Dated) -> list[tuple[int, i
             rows.append((start, end, counts[0].value))
         start = end + 1
     values = sorted(value for _, _, value in rows)
-    table = len(rows) >= MIN_ROWS and values[-1] < sum(values[:-1])
-    # not `방글라데시(2명), 필리핀(2명) … 등 12개국 15명`: one visit's people and their total
+    # not `방글라데시(2명), 필리핀(2명) … 등 12개국 15명`: one visit's people and their total, nor
+    # `8개국 17명이 참가한다` then `스리랑카 3명, 동티모르 3명, …`: the group told, not a crowd's tally
+    group = told_count is not None and told_count < CROWD and sum(values) == told_count
+    table = len(rows) >= MIN_ROWS and values[-1] < sum(values[:-1]) and not group
     if not (table or _rows_of_countries(ctx, rows, tallied)):
         return []
     return [(row_start, row_end) for row_start, row_end, _ in rows]
@@ -206,6 +234,8 @@ def _holds_event(ctx: VisitContext, sentence, clause: Clause) -> bool:
 def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:
     """A visit reported with no day needs a sentence telling the act of visiting; one that
     only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
+    if visit.period_only:
+        return False
     if clause.date is None:
         return acts_out_visit(ctx, clause)
     return bool(visit.countries) or told_as_visit or clause.cumulative or ends_a_trip(ctx, clause)

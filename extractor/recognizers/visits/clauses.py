@@ -163,7 +163,10 @@ def _days_of_one_event(ctx: VisitContext, days: list[Dated], dates: list[Dated])
     counted = any(d.type == "DURATION" and (0 <= d.start - days[-1].end <= 1 or (
         d.start > days[-1].end and (clause_end is None or d.end <= clause_end.start())
         and d.period.duration_days == len(days))) for d in dates)
-    return [days[0].with_period(days[0].period.through(days[-1].period))] if counted else days
+    both = len(days) == 2 and ctx.text[days[-1].end:days[-1].end + 4].lstrip(" ").startswith(ctx.lex.both_days)
+    if both or counted:
+        return [days[0].with_period(days[0].period.through(days[-1].period))]
+    return days
 
 
 def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:

@@ -23,7 +23,7 @@ class VisitLexicon:
         # meeting visitors (`대표단 6명을 만나`) tells of a visit reported elsewhere, or of a foreign one
         self.meeting_cue = regex.compile(one_of(cues["meeting_cues"]))
         self.visit_cue = regex.compile(one_of(visiting + tuple(lexicon["extra_cues"])))
-        self.participation_cue = regex.compile(one_of(cues["participation_cues"]))
+        self.participation_cue = regex.compile(one_of(cues["participation_cues"] + lexicon["participant_labels"]))
         # `외래 관광객 전체로는 45만9906명`, `입국한 일본인은 6만2422명`: visitors counted, a tally;
         # not the host's people going abroad (`우리 국민의 해외 관광객은 104만명`)
         self.tally_count = regex.compile(rf"(?:{one_of(cues['tally_cues'])})[^.,\d]{{0,10}}\d[\d,만천]*\s?여?\s?명")
@@ -60,6 +60,7 @@ class VisitLexicon:
         self.plans = tuple(lexicon["plan_markers"])
         self.recalls = tuple(cues["recall_markers"])
         self.schedule_words = tuple(lexicon["schedule_words"])
+        self.both_days = tuple(lexicon["both_days"])
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
         self.this_event = tuple(lexicon["this_event_openings"])

@@ -39,6 +39,8 @@ class Told:
     of_the_story: bool = False
     #: an earlier period's figure the news is compared with (`전년 동월(111만명) 대비`)
     compared: bool = False
+    #: a period told apart from its visitors (`30일까지 진행되는 연수는`): it dates or ends a visit, alone it is none
+    period_only: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,

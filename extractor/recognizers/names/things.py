@@ -27,6 +27,7 @@ _COURSE = "과정"
 #: Suffixes that make a word describe what follows: `나라별` (for each), `열흘간`, `국가간` (for a time, between).
 _DESCRIBING_SUFFIXES = (("별",), ("간",))
 _GENITIVE = "의"
+_SENTENCE_END = compiled_re(r"다[.\s]|[.!?]\s|\n")
 #: `시민참여형`, `맞춤형`: the suffix making a word a type of something (`유형`, `모형` are too short to carry it).
 _TYPE_SUFFIX = "형"
 #: A month, a day or a time as written (`5월`, `23일`, `4시 30분`): when something happens, not how many.
@@ -178,6 +179,7 @@ class Heads:
     field_modifiers: frozenset
     field_links: frozenset
     system_kind_heads: frozenset
+    nation_words: frozenset
     known_systems: HeadIndex
     device_heads: frozenset
     known_bodies: frozenset  # written without spaces
@@ -250,6 +252,7 @@ def heads() -> Heads:
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         field_links=frozenset(data["systems"]["field_links"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
+        nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
         known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
                                for name in names),
@@ -333,7 +336,7 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 def things(reading: Reading) -> list[Candidate]:
     return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
-            and not _kind_by_role(reading, candidate)]
+            and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)]
 
 
 @lru_cache(maxsize=None)
@@ -358,6 +361,46 @@ def _kind_by_role(reading: Reading, candidate: Candidate) -> bool:
     return not any("NNP" in word.tags for word in words) and (
         _in_capacity(reading, candidate.end)
         or (candidate.field == "programs" and _sought_after().match(article.text, candidate.end) is not None))
+
+
+def _national_way(reading: Reading, candidate: Candidate) -> bool:
+    """`대한민국의 최첨단 재난안전 시스템을 견학했다`, `한국 병원 의료시스템 현황`, `다른 나라의 해양경찰
+    시스템`: a system of common nouns owned by Korea or a nation is how that nation does something, no
+    system built; one the sentence brings in, builds, runs or exports is one (`우리나라 전자통관시스템을 도입했다`)."""
+    article = reading.article
+    if candidate.field != "systems":
+        return False
+    index = article.index_at(candidate.start)
+    words = article.words[index:article.index_at(candidate.end)]
+    if not words or any(set(word.tags) - {"NNG"} for word in words):
+        return False
+    owner = _owner_before(reading, index)
+    return owner is not None and owner.stem.removesuffix(_GENITIVE) in reading.lex.nation_words \
+        and not _adopted_after(reading, candidate.end)
+
+
+def _owner_before(reading: Reading, index: int) -> Word | None:
+    """The word owning the name that starts at word index, bare or in the genitive, past evaluative and
+    generic words (`대한민국의 최첨단 …`)."""
+    article = reading.article
+    while index > 0 and article.joined(article.words[index - 1], article.words[index]) and \
+            article.text[article.words[index - 1].start:article.words[index - 1].nominal_end] in reading.lex.generic:
+        index -= 1
+    if index == 0 or article.words[index - 1].particle not in ("", _GENITIVE):
+        return None
+    return article.words[index - 1]
+
+
+def _adopted_after(reading: Reading, end: int) -> bool:
+    """Does the rest of the sentence bring in, build, run or export what ends at end?"""
+    text = reading.article.text
+    sentence_end = _SENTENCE_END.search(text, end)
+    return _adopting_word().search(text, end, sentence_end.start() if sentence_end else len(text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _adopting_word() -> re.Pattern:
+    return compiled_re(one_of(lexicons.load("name_heads")["systems"]["adopting_words"]))
 
 
 def _in_capacity(reading: Reading, end: int) -> bool:

@@ -189,6 +189,7 @@ class Heads:
     participant_nouns: frozenset
     audience_words: frozenset
     container_heads: frozenset
+    inviting_words: tuple[str, ...]
     kind_heads: frozenset
     languages: frozenset
     generic_activities: frozenset
@@ -264,6 +265,7 @@ def heads() -> Heads:
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         audience_words=frozenset(data["programs"]["audience_words"]),
         container_heads=frozenset(data["programs"]["container_heads"]),
+        inviting_words=tuple(data["programs"]["inviting_words"]),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         languages=frozenset(data["programs"]["languages"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
@@ -959,9 +961,13 @@ def _ends_in_programme_word(text: str, lex: Heads) -> bool:
 
 def _describes_participants(modifier_words: list[str], head: str, lex: Heads) -> bool:
     """`파라과이 고위 대표단 연수`, `외국 공무원 대상 교육과정`: who takes part describes an activity;
-    a programme or course is named for whom it is (`외국인 공무원 연수 프로그램`)."""
-    return any(w in lex.audience_words for w in modifier_words) or (
-        head not in lex.container_heads and any(w in lex.participant_nouns for w in modifier_words))
+    a programme or course is named for whom it is (`외국인 공무원 연수 프로그램`), and so is an invitation
+    for whom it invites (`자매도시 공무원 초청 연수`; `장차관급 초청연수` alone says only their rank)."""
+    if any(w in lex.audience_words for w in modifier_words):
+        return True
+    participant = next((i for i, w in enumerate(modifier_words) if w in lex.participant_nouns), None)
+    return head not in lex.container_heads and participant is not None and not (
+        participant > 0 and any(w.endswith(lex.inviting_words) for w in modifier_words[participant + 1:]))
 
 
 def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bool:

@@ -911,7 +911,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
                                 or "".join(text.split()) in lex.generic_activities
                                 or _scoped_activity(modifier, head, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
-                                or (head == _COURSE and _no_course(modifier_words, lex))
+                                or _no_course(modifier_words, head, lex)
                                 or _names_a_tie(modifier_words, head, lex)
                                 or _taught_language(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
@@ -941,10 +941,23 @@ def _taught_language(modifier_words: list[str], head: str, lex: Heads) -> bool:
         w in lex.languages or w in lex.kind_heads for w in modifier_words)
 
 
-def _no_course(modifier_words: list[str], lex: Heads) -> bool:
-    """`추진 과정`: a process, no course; `정규 과정`, `석·박사 과정`: a course's level, no course."""
-    return modifier_words[-1] in lex.process_nouns or all(
-        level in lex.course_levels for word in modifier_words for level in CONJUNCT.findall(word))
+def _no_course(modifier_words: list[str], head: str, lex: Heads) -> bool:
+    """`추진 과정`: a process, no course. `정규 과정`, `석·박사 과정`, `단기연수 과정`, `한국어 학부과정`, `국내
+    병원 연수 프로그램`: a course told only by its level or length or the kind of body holding it (a
+    language or a kind of training besides) is a kind of course; what is taught or for whom names one
+    (`소화기내과 연수 프로그램`, `한국어 연수 과정`, `외국인 공무원 연수 프로그램`)."""
+    if head == _COURSE and modifier_words[-1] in lex.process_nouns:
+        return True
+    parts = [part for word in modifier_words for conjunct in CONJUNCT.findall(word)
+             if (part := _without_kind(conjunct, lex))]
+    kinds = [part for part in parts if part in lex.course_levels or part in lex.body_kinds]
+    return head in lex.container_heads and bool(kinds) and all(part in kinds or part in lex.languages for part in parts)
+
+
+def _without_kind(word: str, lex: Heads) -> str:
+    """`단기연수` -> `단기`, `연수` -> ``: a word without the general head it ends in."""
+    kind = next((kind for kind in lex.kind_heads if word.endswith(kind)), "")
+    return word[: len(word) - len(kind)]
 
 
 def _scoped_activity(modifier: str, head: str, lex: Heads) -> bool:

@@ -190,6 +190,7 @@ class Heads:
     audience_words: frozenset
     container_heads: frozenset
     inviting_words: tuple[str, ...]
+    group_heads: tuple[str, ...]
     kind_heads: frozenset
     languages: frozenset
     generic_activities: frozenset
@@ -266,6 +267,7 @@ def heads() -> Heads:
         audience_words=frozenset(data["programs"]["audience_words"]),
         container_heads=frozenset(data["programs"]["container_heads"]),
         inviting_words=tuple(data["programs"]["inviting_words"]),
+        group_heads=tuple(longest_first(data["programs"]["group_heads"])),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         languages=frozenset(data["programs"]["languages"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
@@ -1170,8 +1172,18 @@ def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) 
             return "programs"  # `‘2024년(1분기) 재난안전통신망 이용기관 협의회’를 개최하고`: a body's meeting
         if head and (field != "organizations" or is_organization_word(reading, inside[-1])):
             return field
+    if _named_group(reading, text, inside):
+        return "programs"
     edition = _TRAILING_YEAR.search(text)
     return "programs" if edition and lex.programs.ending(text[:edition.start()]) else None  # `‘서울거리예술축제 2017’`
+
+
+def _named_group(reading: Reading, text: str, inside: list[Word]) -> bool:
+    """`‘제6기 부산해외봉사단’`, `‘한국 선진정보화사회견학단’`: a quoted corps or mission with common words of
+    its own before its group noun is a programme run as a group; a place's group is none (`‘유가와라정 교류단’`)."""
+    group = next((group for group in reading.lex.group_heads if text.endswith(group) and len(text) > len(group)), None)
+    return group is not None and any(
+        morph.tag == "NNG" and not morph.oov for morph in reading.article.morphs_in(inside[0].start, inside[-1].end - len(group)))
 
 
 def _field_of_context(reading: Reading, text: str, inside: list[Word], start: int, after: int) -> str | None:

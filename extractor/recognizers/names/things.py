@@ -1172,10 +1172,16 @@ def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) 
             return "programs"  # `‘2024년(1분기) 재난안전통신망 이용기관 협의회’를 개최하고`: a body's meeting
         if head and (field != "organizations" or is_organization_word(reading, inside[-1])):
             return field
-    if _named_group(reading, text, inside):
+    if _named_group(reading, text, inside) or _dedicated_time().search(text):
         return "programs"
     edition = _TRAILING_YEAR.search(text)
     return "programs" if edition and lex.programs.ending(text[:edition.start()]) else None  # `‘서울거리예술축제 2017’`
+
+
+@lru_cache(maxsize=1)
+def _dedicated_time() -> re.Pattern:
+    """`‘베트남의 날’`, `‘경요세계의 밤’`: a quoted day or night dedicated to something, an event."""
+    return compiled_re(r"\S의 ?" + one_of(lexicons.load("name_heads")["programs"]["dedicated_times"]) + "$")
 
 
 def _named_group(reading: Reading, text: str, inside: list[Word]) -> bool:

@@ -124,6 +124,8 @@ _MIN_ARTICLE_PAIRS = 80
 _MIN_LEAD_RESTATED_PAIRS = 0.7
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
 _MAX_LINES_ABOVE_STAMP = 3
+#: A day of the week beside a date (`(목)`, `목요일`), as a site's clock prints it.
+_WEEKDAY_MARK = compiled_re(r"[(（]\s*[월화수목금토일]|[월화수목금토일]요일")
 
 
 @dataclass(slots=True)
@@ -471,8 +473,10 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
     among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
     unlabelled = [stamp for stamp in lines[index].stamps if stamp.field is None]
-    if not (unlabelled and above):
+    if not unlabelled:
         return False
+    if not above:
+        return _heads_the_page(lines, index, unlabelled)
     if (len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
             and any(stamp.has_time for stamp in unlabelled)):
         return True
@@ -480,6 +484,18 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
     heading = bool(words) and words[-1].kind == "text" and _headline_length(words[-1].text) and not _is_prose(
         words[-1], may_be_headline=True)
     return (heading and _opens_article(lines, index)) or _closes_article(lines, index)
+
+
+def _heads_the_page(lines: list[_Line], index: int, unlabelled: list[Stamp]) -> bool:
+    """`2005-12-01 13:33` / headline / first paragraph: a time of day alone on the text's first line, right
+    over the headline and the article's first paragraph, is the article's; a site's clock prints the day
+    of the week beside it (`2024-05-02 18:09 (목)`)."""
+    headline = _neighbour_index(lines, index, 1)
+    lead = None if headline is None else _neighbour_index(lines, headline, 1)
+    return (lead is not None and any(stamp.has_time for stamp in unlabelled)
+            and not _WEEKDAY_MARK.search(lines[index].text) and lines[headline].kind == "text"
+            and _headline_length(lines[headline].text) and not _is_prose(lines[headline], may_be_headline=True)
+            and lines[lead].kind == "text" and _is_prose(lines[lead]))
 
 
 def _only_tools(line: _Line) -> bool:

@@ -85,8 +85,8 @@ _BREADCRUMB_MARKS = compiled_re(r"\s*[>|/·»›]\s*|\s+")
 
 
 def is_section_name(line: str) -> bool:
-    """One of the site's section names alone (`뉴스종합`, `경제`)."""
-    return trimmed(line) in _SECTIONS
+    """One of the site's section names alone (`뉴스종합`, `경제`), or in brackets as a print edition tags its page (`[문화]`)."""
+    return _HEADER_MARKS.sub("", trimmed(line)) in _SECTIONS
 
 
 def _is_breadcrumb(label: str) -> bool:

@@ -308,10 +308,20 @@ def _read_meta(line: _Line) -> bool:
     byline = None if address else (byline_line(rest) or unsigned_byline(rest, stamped=bool(stamps))
                                    or _word_beside_labelled_stamp(stamps, rest))
     if not (address or byline):
-        return False
+        line.stamps = stamps if _credit_beside_date(stamps, rest) else []
+        return bool(line.stamps)
     line.stamps, line.signed, line.email = stamps, True, readable_email(address)
     line.reporters = byline.reporters if byline else ()
     return True
+
+
+def _credit_beside_date(stamps: list[Stamp], rest: str) -> bool:
+    """One word beside a bare date (`2011-04-22     가상투데이`): the outlet credited beside the article's
+    day, a date line like a byline's; whether it is the article's is told where it stands (see
+    `_drop_loose_stamps`). A section's name there (`경제 / 2019-09-03 14:05`) is navigation."""
+    words = _SEPARATORS.sub(" ", rest).split()
+    return (bool(stamps) and all(stamp.field is None for stamp in stamps) and len(words) == 1
+            and not furniture.is_section_name(words[0]))
 
 
 def _word_beside_labelled_stamp(stamps: list[Stamp], rest: str) -> Byline | None:

@@ -1018,7 +1018,7 @@ def _name_right_before(people: People, words: list[Word], head: int) -> tuple[in
     last = head - 1
     if last < 0 or not _adjacent(people, words, last, head):
         return None
-    if is_korean_name(people, words[last]):
+    if is_korean_name(people, words[last]) and not _after_transliterated_word(people, words, last):
         return last, last
     first = last
     while first >= 0 and last - first < MAX_NAME_WORDS and _foreign_name_word(people, words[first]) and (
@@ -1508,6 +1508,9 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     레이크우드 시장`, where the article writes 레이크우드시)."""
     if _foreign_title(title) or _after_country(words[last], people):
         return True
+    if _after_transliterated_word(people, words, last) and last + 1 < len(words) \
+            and _in_country(words[last + 1], people.countries):
+        return True  # `마틴 하이어 네덜란드 환경청장`: the name runs on to the country of its body
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
         return True
     body = words[last + 1:position + 1]
@@ -1524,6 +1527,23 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     # of two words opening with a name word (not a region: `정걸기 충남 베트남사무소장`) is that word
     # and the body after it
     return after_part or _is_foreign_name_part(people, body[0])
+
+
+def _after_transliterated_word(people: People, words: list[Word], index: int) -> bool:
+    """Does a transliterated word stand right before words[index] (`폴리아코바 마리나`)?"""
+    return index > 0 and _adjacent(people, words, index - 1, index) and _transliterated_word(people, words[index - 1])
+
+
+def _transliterated_word(people: People, word: Word) -> bool:
+    """A word of a foreign name that cannot be a Korean one: a proper noun or a word Kiwi does not
+    know, of no Korean name's form, naming no body or place (`폴리아코바`, `마틴`, `그리핀`). Beside
+    it, a word of a Korean name's form is the rest of that name (`마리나`, `하이어`) where nothing
+    reads the word as a company's (`레이톤 김철수 대표`): before a courtesy title, or before the
+    country of the body (`마틴 하이어 네덜란드 환경청장`)."""
+    stem = clean(word.stem)
+    return not word.particle and len(stem) > 1 and not lexicons.korean_name_form(stem) \
+        and _is_foreign_name_part(people, word) and _name_shaped(people, word) \
+        and ("NNP" in word.stem_tags or _unknown_noun(people, word))
 
 
 def _one_syllable_name_word(people: People, words: list[Word], index: int) -> bool:

@@ -236,9 +236,9 @@ class People:
     def only_one_titled(self, title: str, organization: str | None, before: int) -> Speaker | None:
         """The one person named before with this title (`시장은` after `김철수 안양시장`), of this body
         where one is given (`다낭시 부시장은`)."""
-        head = title_in(title)
+        head = title_in(title) or title  # a role noun (`학생`) is no lexicon title: itself only
         named = {speaker.name: speaker for start, speaker, known_titles in self.entries
-                 if start < before and any(title_in(known) == head for known in known_titles)
+                 if start < before and any((title_in(known) or known) == head for known in known_titles)
                  and (organization is None or organization in (speaker.organization or ""))}
         return next(iter(named.values())) if len(named) == 1 else None
 
@@ -323,6 +323,8 @@ def _index(people: People) -> None:
         if words and words[-1].noun_stem and (split_title(last) or last in lex.suffixes):
             # a title, or a title's suffix as a word of its own (`군수 권한대행`)
             _add_phrase(people, words, phrase_ending_at(people, words, len(words) - 1))
+        elif words and words[-1].noun_stem and last in lex.person_nouns:
+            _add_phrase(people, words, _named_by_role(people, words, len(words) - 1))
         if words:
             _add_phrase(people, *_name_after_title_at(people, index, len(words) - 1))
     people.entries.sort(key=lambda entry: entry[0])
@@ -721,8 +723,9 @@ def _title_after_parenthesis(people: People, after: int) -> tuple[str | None, in
         return courtesy, after + len(courtesy)
     if text[after:after + 1] == " ":
         words = people.article.clause_words_between(after + 1, min(len(text), after + 30))
-        titled = words and words[0].start == after + 1 and words[0].noun_stem and split_title(clean(words[0].stem))
-        if titled and title_in(titled[0]) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`: a body's
+        titled = words and words[0].start == after + 1 and words[0].noun_stem and (
+            split_title(clean(words[0].stem)) or clean(words[0].stem) in titles().person_nouns)  # `(26) 학생은`
+        if titled and title_in(clean(words[0].stem)) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`
             return clean(words[0].stem), words[0].start + len(words[0].stem)
     return None, after
 
@@ -909,11 +912,25 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     if stem in lex.suffixes and word.noun_stem:
         return _title_with_suffix(people, words, head)
     titled = split_title(stem) if word.noun_stem and not _common_noun_title(people, words, head) else None
+    if titled is None and stem in lex.person_nouns and word.noun_stem:
+        return _named_by_role(people, words, head) or _name_after_title(people, words, head)
     if titled is None:  # `자카르타 주지사인 아니스 바스웨단은`: a name after its title, though it ends like a body
         body = organization_named(people, stem) if word.noun_stem else None
         named = _name_after_title(people, words, head)
         return named or (PersonPhrase(Speaker(organization=body), word.start) if body else None)
     return _titled_phrase(people, words, head, *titled)
+
+
+def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase | None:
+    """`송예준 생도는`, `김하늘 학생이`: a Korean name right before a noun saying who the person is;
+    not a noun Kiwi reads with a prefix (`최빈국 주민`: 최 + 빈국)."""
+    before = head - 1
+    if before < 0 or not _adjacent(people, words, before, head) or not is_korean_name(people, words[before]) \
+            or "XPN" in words[before].stem_tags or _after_transliterated_word(people, words, before):
+        return None
+    name = words[before]
+    speaker = Speaker(name=clean(name.stem), title=clean(words[head].stem))
+    return PersonPhrase(speaker, name.start, name_span=(name.start, name.start + len(clean(name.stem))))
 
 
 def _titled_phrase(people: People, words: list[Word], head: int, title: str,

@@ -802,9 +802,11 @@ def _common_noun(people: People, word: Word) -> bool:
 def _noun_or_root(word: Word) -> bool:
     """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG), or a
     noun before its one-word gloss (`조해녕(曺海寧)`), or a proper noun Kiwi reads with a stray
-    syllable around it (`조광한` = 조광/NNP + 하 + ㄴ, `이한일` = 이/IC + 한일, `서동욱` = 서동 + 욱/MAG)."""
+    syllable around it (`조광한` = 조광/NNP + 하 + ㄴ, `이한일` = 이/IC + 한일, `서동욱` = 서동 + 욱/MAG),
+    or a noun whose last syllable Kiwi reads as a determiner before the title (`안광현` = 안광 + 현/MM)."""
     return word.full or "".join(word.forms) == clean(word.stem) or bool(word.stem_tags) and (
         word.stem_tags[0] == "XR" and all(tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
+        or word.stem_tags[-1] == "MM" and len(word.stem_tags) > 1 and all(tag in NOMINAL_TAGS for tag in word.stem_tags[:-1])
         or _proper_noun_misread(word))
 
 
@@ -922,15 +924,23 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
 
 
 def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase | None:
-    """`송예준 생도는`, `김하늘 학생이`: a Korean name right before a noun saying who the person is;
-    not a noun Kiwi reads with a prefix (`최빈국 주민`: 최 + 빈국)."""
-    before = head - 1
-    if before < 0 or not _adjacent(people, words, before, head) or not is_korean_name(people, words[before]) \
-            or "XPN" in words[before].stem_tags or _after_transliterated_word(people, words, before):
+    """`송예준 생도는`, `김하늘 학생이`: a Korean name right before a noun saying who the person is
+    (not a noun Kiwi reads with a prefix: `최빈국 주민` is 최 + 빈국), or a transliterated name before
+    the person's country and body (`로빈 오 미국 해사 생도는`)."""
+    before, role = head - 1, clean(words[head].stem)
+    if before < 0 or not _adjacent(people, words, before, head):
         return None
-    name = words[before]
-    speaker = Speaker(name=clean(name.stem), title=clean(words[head].stem))
-    return PersonPhrase(speaker, name.start, name_span=(name.start, name.start + len(clean(name.stem))))
+    if is_korean_name(people, words[before]) and "XPN" not in words[before].stem_tags \
+            and not _after_transliterated_word(people, words, before):
+        first, last = before, before
+    else:
+        foreign = _foreign_name_by_structure(people, words, before, role, aged=False)
+        if not foreign or not foreign[2] or not _in_country(foreign[2][0], people.countries):
+            return None
+        first, last = foreign[0], foreign[1]
+    span = (words[first].start, words[last].start + len(_as_written(people, words[last])))
+    speaker = Speaker(name=people.article.text[span[0]:span[1]], title=role)
+    return PersonPhrase(speaker, span[0], name_span=span)
 
 
 def _titled_phrase(people: People, words: list[Word], head: int, title: str,
@@ -1712,8 +1722,9 @@ def person_candidates(people: People) -> list[Candidate]:
     return found + _glued_bylines(people) + glossed + _latin_names(people)
 
 
-#: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`).
-_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+)\)")
+#: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`), or in
+#: capitals (`(TAN PHUNG)`).
+_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)\)")
 _INITIAL = compiled_re(r"[A-Z]\.")
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 
@@ -1743,12 +1754,12 @@ def _glossed_names(people: People) -> list[Candidate]:
 
 
 def _spelt_word(people: People, word: Word) -> bool:
-    """`아리안(Alian)` read 아리 + 안, `마차도(Machado)` 마차 + 도, `알린(Alin)` 알 + ㄴ: a word its Latin
-    gloss spells is a name's word as written, whatever Kiwi reads in it, unless no name holds it or it
-    ends a clause."""
+    """`아리안(Alian)` read 아리 + 안, `마차도(Machado)` 마차 + 도, `알린(Alin)` 알 + ㄴ, `떤(Tan)` 뜨 + ㄴ: a
+    word its Latin gloss spells is a name's word as written, whatever Kiwi reads in it, unless no name
+    holds it or it ends a clause."""
     written = clean(people.article.text[word.start:word.end])
     clause_ending = any(m.tag in ("EC", "EF") for m in people.article.morphs_in(word.start, word.end))  # `타고`
-    return bool(re.fullmatch(r"[가-힣]{2,}", written)) and not clause_ending and not _never_in_name(people, word, written)
+    return bool(re.fullmatch(r"[가-힣]+", written)) and not clause_ending and not _never_in_name(people, word, written)
 
 
 #: Two to four capitalised Latin words, with a Hangul gloss of as many words or none, before Hangul
@@ -1807,7 +1818,7 @@ def _names_a_thing(people: People, words: list[Word]) -> bool:
 
 
 def _sounds_like(hangul: str, latin: str) -> bool:
-    initial = _CHOSEONG[(ord(hangul[0]) - 0xAC00) // 588] if "가" <= hangul[0] <= "힣" else None
+    initial = _CHOSEONG[(ord(hangul[0]) - 0xAC00) // 588] if "가" <= hangul[:1] <= "힣" else None
     return initial is not None and latin[0] in _romanized_initials().get(initial, ())
 
 

@@ -784,7 +784,8 @@ def is_korean_name(people: People, word: Word) -> bool:
     if word.particle or not _noun_or_root(word) or not lexicons.korean_name_form(stem):
         return False
     lex = people.heads
-    if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
+    if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words \
+            or stem in titles().person_nouns:  # `조선족 동포`
         return False
     if stem[:-1] in titles().regions or _in_country(word, people.countries) or _foreign_city(stem):
         return False  # `경기도`, `서울시`, `이라크`, `하노이`: a place with a surname's first syllable
@@ -924,13 +925,14 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
 
 
 def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase | None:
-    """`송예준 생도는`, `김하늘 학생이`: a Korean name right before a noun saying who the person is
-    (not a noun Kiwi reads with a prefix: `최빈국 주민` is 최 + 빈국), or a transliterated name before
-    the person's country and body (`로빈 오 미국 해사 생도는`)."""
+    """`송예준 생도는`, `김하늘 학생이`: a Korean name Kiwi reads as one noun right before a noun saying
+    who the person is (not a noun read with a prefix or a determiner: `최빈국 주민` is 최 + 빈국,
+    `한부모 가정주부` 한 + 부모), or a transliterated name before the person's country and body
+    (`로빈 오 미국 해사 생도는`)."""
     before, role = head - 1, clean(words[head].stem)
     if before < 0 or not _adjacent(people, words, before, head):
         return None
-    if is_korean_name(people, words[before]) and "XPN" not in words[before].stem_tags \
+    if is_korean_name(people, words[before]) and len(words[before].stem_tags) == 1 \
             and not _after_transliterated_word(people, words, before):
         first, last = before, before
     else:
@@ -1045,8 +1047,9 @@ def _name_right_before(people: People, words: list[Word], head: int) -> tuple[in
     last = head - 1
     if last < 0 or not _adjacent(people, words, last, head):
         return None
-    if is_korean_name(people, words[last]) and not _after_transliterated_word(people, words, last):
-        return last, last
+    if is_korean_name(people, words[last]) and not (_after_transliterated_word(people, words, last) and any(
+            _in_country(w, people.countries) for w in words[max(0, last - MAX_NAME_WORDS):last - 1])):
+        return last, last  # `우크라이나에서 온 폴리아코바 마리나 씨`, not `인플루언서 박민수 씨`
     first = last
     while first >= 0 and last - first < MAX_NAME_WORDS and _foreign_name_word(people, words[first]) and (
             first == last or _adjacent(people, words, first, first + 1)):
@@ -1536,8 +1539,9 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     if _foreign_title(title) or _after_country(words[last], people):
         return True
     if _after_transliterated_word(people, words, last) and last + 1 < len(words) \
-            and _in_country(words[last + 1], people.countries):
-        return True  # `마틴 하이어 네덜란드 환경청장`: the name runs on to the country of its body
+            and _in_country(words[last + 1], people.countries) \
+            and clean(words[last + 1].stem) not in lexicons.host_country_names():
+        return True  # `마틴 하이어 네덜란드 환경청장`: the name runs on to the foreign country of its body
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
         return True
     body = words[last + 1:position + 1]
@@ -1564,9 +1568,10 @@ def _after_transliterated_word(people: People, words: list[Word], index: int) ->
 def _transliterated_word(people: People, word: Word) -> bool:
     """A word of a foreign name that cannot be a Korean one: a proper noun or a word Kiwi does not
     know, of no Korean name's form, naming no body or place (`폴리아코바`, `마틴`, `그리핀`). Beside
-    it, a word of a Korean name's form is the rest of that name (`마리나`, `하이어`) where nothing
-    reads the word as a company's (`레이톤 김철수 대표`): before a courtesy title, or before the
-    country of the body (`마틴 하이어 네덜란드 환경청장`)."""
+    it, a word of a Korean name's form is the rest of that name (`마리나`, `하이어`) where a country
+    tells the person is foreign and nothing reads the word as a company's or a job's (`레이톤 김철수
+    대표`, `인플루언서 박민수 씨`): before a courtesy title after a country (`우크라이나에서 온 폴리아코바
+    마리나 씨`), or before the country of the body (`마틴 하이어 네덜란드 환경청장`)."""
     stem = clean(word.stem)
     return not word.particle and len(stem) > 1 and not lexicons.korean_name_form(stem) \
         and _is_foreign_name_part(people, word) and _name_shaped(people, word) \

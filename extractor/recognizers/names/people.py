@@ -1754,6 +1754,8 @@ def _glossed_names(people: People) -> list[Candidate]:
         if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])) \
                 or _names_a_thing(people, words):
             continue
+        if gloss["words"].isupper() and not _title_after_parenthesis(people, gloss.end())[0]:
+            continue  # `스마트 시티(SMART CITY)`: capitals spell a name only before its title (`(TAN PHUNG) 기자`)
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
 

@@ -466,7 +466,7 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
         phrase = phrase_ending_at(people, words, len(words) - 1)
         return (phrase, match.end()) if phrase and phrase.speaker.name else None
     said = _apposition_parts(people, match)
-    title, head_end = _title_after_parenthesis(people, match.end())
+    title, head_end = _title_after_parenthesis(people, match.end(), aged=bool(said and said.age))
     if said is None or not (title or said.title or said.age or said.photo or said.place):
         return None
     span = _name_before_parenthesis(people, words, said, titled=bool(title or said.title))
@@ -714,9 +714,10 @@ def _role_of(people: People, start: int, text: str) -> dict | None:
     return {}
 
 
-def _title_after_parenthesis(people: People, after: int) -> tuple[str | None, int]:
+def _title_after_parenthesis(people: People, after: int, aged: bool = False) -> tuple[str | None, int]:
     """(title, where its stem ends) right after a closing parenthesis: glued `씨`/`님`, or a title
-    word after a space (`이영희(사진 오른쪽) 교수가`); else (None, the parenthesis's end)."""
+    word after a space (`이영희(사진 오른쪽) 교수가`), or, after an age, a noun saying who the person
+    is (`주우식(26, 가천대학교) 학생은`; `두바이(UAE) 교민` is a place's); else (None, the parenthesis's end)."""
     text = people.article.text
     courtesy = next((t for t in titles().courtesy_titles if text.startswith(t, after)), None)
     if courtesy:
@@ -724,7 +725,7 @@ def _title_after_parenthesis(people: People, after: int) -> tuple[str | None, in
     if text[after:after + 1] == " ":
         words = people.article.clause_words_between(after + 1, min(len(text), after + 30))
         titled = words and words[0].start == after + 1 and words[0].noun_stem and (
-            split_title(clean(words[0].stem)) or clean(words[0].stem) in titles().person_nouns)  # `(26) 학생은`
+            split_title(clean(words[0].stem)) or aged and clean(words[0].stem) in titles().person_nouns)
         if titled and title_in(clean(words[0].stem)) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`
             return clean(words[0].stem), words[0].start + len(words[0].stem)
     return None, after
@@ -925,20 +926,21 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
 
 
 def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase | None:
-    """`송예준 생도는`, `김하늘 학생이`: a Korean name Kiwi reads as one noun right before a noun saying
-    who the person is (not a noun read with a prefix or a determiner: `최빈국 주민` is 최 + 빈국,
-    `한부모 가정주부` 한 + 부모), or a transliterated name before the person's country and body
-    (`로빈 오 미국 해사 생도는`)."""
+    """`송예준 생도는`, `한다온 학생이`: a Korean name right before a noun saying who the person is, where
+    Kiwi knows no word of it (a word it knows is as often a place or a language: `연평도 주민`, `한국어
+    교사`; one it reads with a prefix or a determiner too: `최빈국 주민`, `한부모 가정주부`), or a
+    transliterated name of two words or more before the person's country and body (`로빈 오 미국 해사
+    생도는`)."""
     before, role = head - 1, clean(words[head].stem)
     if before < 0 or not _adjacent(people, words, before, head):
         return None
     if is_korean_name(people, words[before]) and len(words[before].stem_tags) == 1 \
-            and not _after_transliterated_word(people, words, before):
+            and _unknown_noun(people, words[before]) and not _after_transliterated_word(people, words, before):
         first, last = before, before
     else:
         foreign = _foreign_name_by_structure(people, words, before, role, aged=False)
-        if not foreign or not foreign[2] or not _in_country(foreign[2][0], people.countries):
-            return None
+        if not foreign or foreign[1] == foreign[0] or not foreign[2] or not _in_country(foreign[2][0], people.countries):
+            return None  # one word before a country is as often a programme's (`스마트팜 베트남 연수생`)
         first, last = foreign[0], foreign[1]
     span = (words[first].start, words[last].start + len(_as_written(people, words[last])))
     speaker = Speaker(name=people.article.text[span[0]:span[1]], title=role)

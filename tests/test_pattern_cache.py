@@ -2,7 +2,10 @@
 freshly compiled pattern does, and a missing or broken file only means compiling."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import regex
@@ -112,3 +115,15 @@ def test_a_lexicon_from_the_cache_file_is_its_yaml(fresh_process, monkeypatch):
         assert dict(lexicons.load.__wrapped__("particles")) == parsed
         pattern_cache.save()
         _new_process(monkeypatch)
+
+
+def test_every_module_asks_for_the_same_patterns_whatever_the_hash_seed(tmp_path):
+    """A pattern built from a set in its order (which follows the hash seed) would miss the cache
+    file at most starts and be compiled again: the keys asked for at import are the same in two
+    processes of different seeds."""
+    script = ("import hashlib, extractor.nlp.components, extractor.cli; from extractor import pattern_cache; "
+              "print(hashlib.sha256(repr(sorted(map(repr, pattern_cache._asked))).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path)}).stdout
+               for seed in ("1", "2")}
+    assert len(digests) == 1

@@ -59,7 +59,7 @@ _WEEKDAY = one_of(LEXICON["weekdays"])
 _WEEKDAY_LETTER = "[" + "".join(LEXICON["weekday_letters"]) + "]"
 _ORDINAL = one_of(LEXICON["ordinals"])
 _PART_OF_DAY = one_of(LEXICON["parts_of_day"])
-_DECIMAL = regex.compile(r"\d+\.\d+")
+_DECIMAL = compiled(r"\d+\.\d+")
 _AMOUNT = rf"(?P<number>{_DECIMAL.pattern}|{NUMBER}|{one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
 _ABOUT = regex.escape(LEXICON['about_marker'])
 #: a half written apart ends the word (`3년 반 동안`, not `3년 반대`)
@@ -226,7 +226,7 @@ def _service_hours(m) -> Piece | None:
     return _duration(m) if m["unit"] == LEXICON["service_hours_unit"] else None
 
 
-_PRESENT_QUALIFIED = regex.compile(LEXICON["present_qualified_after"])
+_PRESENT_QUALIFIED = compiled(LEXICON["present_qualified_after"])
 
 
 def _present_adverb(m) -> Piece | None:
@@ -615,5 +615,5 @@ def _first_characters() -> str:
 #: above, not inside a Hangul word nor straight after a number (`10명일 경우`: a count, not 명일)
 #: (pieces that follow another directly are tried apart),
 #: save a year a missing space glued to the word before (`참석한 가운데2020년 예산을`)
-PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})(?:[\d'‘’(A-Za-z]|(?<!\d)[{regex.escape(_first_characters())}])"
+PIECE_START = compiled(rf"(?<!\p{{Hangul}})(?:[\d'‘’(A-Za-z]|(?<!\d)[{regex.escape(_first_characters())}])"
                             r"|(?<=\p{Hangul})(?:19|20)\d\d(?=\s?년)")

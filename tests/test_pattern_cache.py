@@ -24,7 +24,7 @@ def fresh_process(tmp_path, monkeypatch):
 
 
 def _new_process(monkeypatch):
-    for name, value in (("_asked", {}), ("_stored", None), ("_lacking", False)):
+    for name, value in (("_asked", {}), ("_stored", None), ("_lacking", False), ("_tables", {})):
         monkeypatch.setattr(pattern_cache, name, value)
 
 
@@ -102,6 +102,21 @@ def test_kept_bytes_are_made_once_then_read_from_the_file(fresh_process, monkeyp
     _new_process(monkeypatch)
     assert pattern_cache.kept_bytes(key, lambda: made.append(1) or b"other") == b"parsed"
     assert made == [1] and not pattern_cache._lacking
+
+
+def test_a_kept_table_comes_back_as_it_grew_up_to_its_most_entries(fresh_process, monkeypatch):
+    """The timex rules' index by beginning grows as texts are read and is written again only when it grew."""
+    key = ("example table", "digest of what it answers for")
+    table = pattern_cache.kept_table(key, most=2)
+    table.update({"a": (1,), "b": (2, 3), "c": ()})
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    table = pattern_cache.kept_table(key, most=2)
+    assert table == {"a": (1,), "b": (2, 3)}
+    table["d"] = (4,)
+    assert not pattern_cache._tables_grew()  # full: nothing more is written
+    _new_process(monkeypatch)
+    assert pattern_cache.kept_table(("example table", "another digest"), most=2) == {}
 
 
 def test_a_lexicon_from_the_cache_file_is_its_yaml(fresh_process, monkeypatch):

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from hashlib import sha256
 from typing import Callable, Iterator
 
 import regex
 
 from ...lexicons import load
 from ...nlp.korean import one_of
-from ...pattern_cache import compiled
+from ...pattern_cache import compiled, kept_table
 from ..numerals import NUMBER, parse_number
 
 LEXICON = load("timex")
@@ -581,14 +582,28 @@ def candidate_pieces(text: str, at: int, end: int) -> list[Piece]:
     return pieces
 
 
+#: the rules that can match after the few characters `_rules_for` is asked about, by their number in
+#: COMPILED, kept from one start to the next (working them out cost ~30 ms CPU of every cold start)
+_KEPT_ENTRIES = 10_000  # a long text's rarer ones are worked out again at the next start
+_RULE_NUMBERS = kept_table(("timex rules by beginning", sha256("\0".join(
+    pattern.pattern for pattern, _ in COMPILED).encode()).hexdigest()), most=_KEPT_ENTRIES)
+_NUMBER_OF = {rule: number for number, rule in enumerate(COMPILED)}
+
+
 @lru_cache(maxsize=100_000)  # bounded: a long text of many scripts meets many stretches
 def _rules_for(before: str, beginning: str) -> list[tuple[regex.Pattern, Callable]]:
     """The rules, in order, that can match where `before` is just before and the text goes on with
     `beginning`. Worked out the first time the two are seen, from the rules left with less to read."""
+    numbers = _RULE_NUMBERS.get((before, beginning))
+    if numbers is not None:
+        return [COMPILED[number] for number in numbers]
     fewer = (_rules_for("", beginning) if before else _rules_for("", beginning[:-1]) if len(beginning) > 1
              else COMPILED)
-    return [(pattern, build) for pattern, build in fewer
-            if _PROBES.get(pattern, pattern).match(before + beginning, len(before), partial=True)]
+    rules = [(pattern, build) for pattern, build in fewer
+             if _PROBES.get(pattern, pattern).match(before + beginning, len(before), partial=True)]
+    if len(_RULE_NUMBERS) < _KEPT_ENTRIES:
+        _RULE_NUMBERS[before, beginning] = tuple(_NUMBER_OF[rule] for rule in rules)
+    return rules
 
 
 def _strings(node) -> Iterator[str]:

@@ -548,7 +548,7 @@ def _clock_hour(m) -> Piece | None:
 COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 
 # Trying every rule at every position was most of the cost. At a position only the rules are tried
-# that can match given the character before it and the three from it: the regex module tells by a
+# that can match given the character before it and the four from it: the regex module tells by a
 # partial match (a text that ends inside a match of the rule matches it partially).
 
 #: a rule as tried on those few characters alone: what it requires of the text further back
@@ -556,7 +556,7 @@ COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 #: for what must be there only outside negative lookarounds)
 _PROBES = {pattern: compiled(pattern.pattern.replace("(?<=", "(?<=|"))
            for pattern, _ in COMPILED if "(?<=" in pattern.pattern}
-_BEGINNING = 3
+_BEGINNING = 4
 #: the bare quantity rule; the rules that begin with a whole quantity (`3일` of `3일간`: the quantity
 #: pattern is a plain sequence) can only match where it does
 _BARE_QUANTITY = next(pattern for pattern, _ in COMPILED if pattern.pattern == _QUANTITY)

@@ -1336,8 +1336,7 @@ def _never_in_name(people: People, word: Word, written: str) -> bool:
 
 def _ends_in_body_head(people: People, written: str) -> bool:
     """A word ending in a body's head of two syllables or more (`…위원회`, `…협회`, `…센터`) is a body's name."""
-    return any(len(head) > 1 and len(written) > len(head) and written.endswith(head)
-               for head in people.heads.organizations)
+    return len(people.heads.organizations.ending(written) or "") > 1  # the longest head that ends it
 
 
 def _body_compound(people: People, word: Word) -> bool:

@@ -20,7 +20,9 @@ from ..model import Reporter
 from ..pattern_cache import compiled_re
 
 _LEXICON = lexicons.load("bylines")
-_ROLES = sorted(set(_LEXICON["roles"]) - set(_LEXICON["presenters"]), key=len, reverse=True)
+#: longest first, roles of one length in alphabetical order: the same patterns in every process, whatever
+#: the hash seed, so that the pattern cache holds them (a set's order changes from one start to the next)
+_ROLES = sorted(set(_LEXICON["roles"]) - set(_LEXICON["presenters"]), key=lambda role: (-len(role), role))
 #: A reporter's speciality before `전문기자`, glued or set apart (`의학전문기자`, `의료/바이오 전문기자`).
 _SPECIALIST = r"(?<=\s)[가-힣]{1,6}(?:/[가-힣]{1,6})?\s?전문기자"
 _ROLE = "(?:" + "|".join([_SPECIALIST, *map(re.escape, _ROLES)]) + ")"

@@ -56,7 +56,7 @@ _BRACKETS = compiled_re(r"[\[\](){}<>]")
 _AGE = compiled_re(r"\(\d{1,3}(?:세)?[·,)]")
 _ACRONYM = compiled_re(r"[A-Z][A-Z&]{1,6}")
 _COMMON_NOUN_TAGS = frozenset({"NNG", "NNB", "XSN"})
-_HEADED_PLACE = re.compile(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현성](?:의|와|과|에서|에|은|는|이|가|을|를|로)?(?![가-힣])")
+_HEADED_PLACE = compiled_re(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현성](?:의|와|과|에서|에|은|는|이|가|을|를|로)?(?![가-힣])")
 
 
 @dataclass(frozen=True)
@@ -400,7 +400,7 @@ def _parenthesised(people: People) -> None:
         people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span("name")))
 
 
-_TITLE_THEN_NAME = re.compile(r"(?<![가-힣])(?P<title>[가-힣]{2,10})\((?P<name>[가-힣]{3,4})\)")
+_TITLE_THEN_NAME = compiled_re(r"(?<![가-힣])(?P<title>[가-힣]{2,10})\((?P<name>[가-힣]{3,4})\)")
 
 
 def _named_in_parenthesis(people: People) -> None:
@@ -1368,8 +1368,7 @@ def _never_in_name(people: People, word: Word, written: str) -> bool:
 
 def _ends_in_body_head(people: People, written: str) -> bool:
     """A word ending in a body's head of two syllables or more (`…위원회`, `…협회`, `…센터`) is a body's name."""
-    return any(len(head) > 1 and len(written) > len(head) and written.endswith(head)
-               for head in people.heads.organizations)
+    return len(people.heads.organizations.ending(written) or "") > 1  # the longest head that ends it
 
 
 def _body_compound(people: People, word: Word) -> bool:

@@ -129,9 +129,10 @@ class CityRoles:
         return bool(proper) and index > 0 and self._after_place(index)
 
     def _body(self, word: Word) -> bool:
-        """`캄보디아 산업부`, `에콰도르 농목업부`: a proper noun after a country ending in the head of a
-        ministry or an agency names the country's body, no city."""
-        return organization_head(self.reading, word) in self.cities.state_heads
+        """`캄보디아 산업부`, `에콰도르 농목업부`, `일본 요미우리신문`: a proper noun after a country ending in
+        the head of a ministry, an agency or an outlet names the country's body, no city."""
+        head = organization_head(self.reading, word)
+        return head in self.cities.state_heads or head in self.lex.outlet_heads
 
     def _after_place(self, index: int, apposed: bool = True) -> bool:
         """Right after a foreign country (`베트남 빈증성`, `중국의 지난`; not `한국의 경기도`), a foreign

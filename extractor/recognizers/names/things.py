@@ -159,6 +159,7 @@ class Heads:
     shared_district_names: frozenset
     ministry_heads: tuple
     bureau_heads: tuple[str, ...]
+    outlet_heads: frozenset
     address_nouns: frozenset
     location_verbs: tuple[str, ...]
     office_heads: frozenset
@@ -232,6 +233,7 @@ def heads() -> Heads:
         shared_district_names=frozenset(org["shared_district_names"]),
         ministry_heads=tuple(org["ministry_heads"]),
         bureau_heads=tuple(org["bureau_heads"]),
+        outlet_heads=frozenset(org["outlet_heads"]),
         address_nouns=frozenset(org["address_nouns"]),
         location_verbs=tuple(org["location_verbs"]),
         office_heads=frozenset(org["office_heads"]),
@@ -308,6 +310,8 @@ def organization_head(reading: Reading, word: Word) -> str | None:
     if head is None or not word.forms or text in lex.not_organizations or text.endswith(lex.common_endings):
         return None
     last_form, last_tag = word.forms[-1], word.tags[-1]
+    if head in lex.outlet_heads:  # `요미우리신문`, `NHK방송`: an outlet named by a proper noun, not `지역신문`
+        return head if word.tags[0] in _PROPER_TAGS and not reading.countries.contain(word.start) else None
     if len(head) > 1:
         return head
     if last_form == head and len(word.forms) > 1:
@@ -1644,12 +1648,13 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
 def _country_body(reading: Reading, phrase, index, head_index) -> bool:
     """`콜롬비아 교통부`, `인도네시아 경찰청 내무국`: a country right before its body of common nouns (or
     before the body whose bureau ends the name) belongs to the name; not before a body with a proper
-    name of its own (`필리핀 세부주`)."""
+    name of its own (`필리핀 세부주`, `일본 요미우리신문`)."""
     if index == head_index - 2 and _bureau_after_body(reading, phrase, head_index):
         head_index -= 1
     body = phrase[head_index]
+    head = organization_head(reading, body)
     return index == head_index - 1 and "NNP" not in body.tags[:-1] \
-        and organization_head(reading, body) not in reading.lex.proper_heads
+        and head not in reading.lex.proper_heads and head not in reading.lex.outlet_heads
 
 
 def _counts_kind(count: Word, body: Word) -> bool:

@@ -1720,7 +1720,9 @@ def person_candidates(people: People) -> list[Candidate]:
             found.append(Candidate("organizations", body, phrase.start, phrase.start + len(body)))
         if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles:
             body = _candidate("organizations", article, phrase.body_span)
-            if not _in_country_span(body, people.countries) and not has_legal_form(body.name):  # things lists those
+            # things lists bodies with a legal form; a kind alone (`홍길동 시의회 의장`) names no body
+            if not _in_country_span(body, people.countries) and not has_legal_form(body.name) \
+                    and body.name not in people.heads.standalone_heads:
                 found.append(body)
     glossed = people.glossed_names
     spans = Spans(glossed)  # `탄` of `아리안 탄(Alian Tan)씨`: a word of a glossed name is no person of its own

@@ -159,6 +159,8 @@ class Heads:
     local_government_heads: frozenset
     shared_district_names: frozenset
     ministry_heads: tuple
+    bureau_heads: tuple[str, ...]
+    outlet_heads: frozenset
     address_nouns: frozenset
     location_verbs: tuple[str, ...]
     office_heads: frozenset
@@ -234,6 +236,8 @@ def heads() -> Heads:
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
         ministry_heads=tuple(org["ministry_heads"]),
+        bureau_heads=tuple(org["bureau_heads"]),
+        outlet_heads=frozenset(org["outlet_heads"]),
         address_nouns=frozenset(org["address_nouns"]),
         location_verbs=tuple(org["location_verbs"]),
         office_heads=frozenset(org["office_heads"]),
@@ -313,6 +317,8 @@ def organization_head(reading: Reading, word: Word) -> str | None:
     if head is None or not word.forms or text in lex.not_organizations or text.endswith(lex.common_endings):
         return None
     last_form, last_tag = word.forms[-1], word.tags[-1]
+    if head in lex.outlet_heads:  # `요미우리신문`, `NHK방송`: an outlet named by a proper noun, not `지역신문`
+        return head if word.tags[0] in _PROPER_TAGS and not reading.countries.contain(word.start) else None
     if len(head) > 1:
         return head
     if last_form == head and len(word.forms) > 1:
@@ -1637,6 +1643,21 @@ def _ministry_after_country(reading: Reading, phrase: list[Word], position: int)
     return text[-1] if after_country and set(word.tags) == {"NNG"} else None  # no suffix: `한국 정체성`
 
 
+def _bureau_after_body(reading: Reading, phrase: list[Word], position: int) -> str | None:
+    """`천진시 해양국`, `경찰청 내무국`: right after a body (a local government, an agency), a word of
+    common nouns ending in a bureau's head is its bureau, though the head alone ends countries' words
+    (`선진국`, `회원국`) and names none."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    text = article.text[word.start:word.nominal_end]
+    if position == 0 or len(text) < 3 or not text.endswith(lex.bureau_heads) or not _descriptive_body(word):
+        return None
+    before = phrase[position - 1]
+    owned = not before.particle and organization_head(reading, before) is not None \
+        and not reading.countries.cover(before.start, before.nominal_end)
+    return text[-1] if owned else None
+
+
 def _district_name(text: str, lex: Heads) -> bool:
     """A word read as a district whatever Kiwi tags it (`항올구`, `울주군`)."""
     return (len(text) > 2 and lex.organizations.ending(text) in lex.local_government_heads
@@ -1648,7 +1669,7 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
     word = phrase[position]
     text = article.text[word.start:word.nominal_end]
     head = organization_head(reading, word) or _district_after_city(reading, phrase, position) \
-        or _ministry_after_country(reading, phrase, position)
+        or _ministry_after_country(reading, phrase, position) or _bureau_after_body(reading, phrase, position)
     standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(reading, phrase, position - 1, position)
     if (head is None or text in lex.standalone_heads) and not standalone:
         return None
@@ -1684,9 +1705,7 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
         return True
     text = article.text[word.start:word.nominal_end]
     if countries.contain(word.start):
-        body = phrase[head_index]
-        return index == head_index - 1 and "NNP" not in body.tags[:-1] \
-            and organization_head(reading, body) not in lex.proper_heads
+        return _country_body(reading, phrase, index, head_index)
     head = organization_head(reading, word)
     if head in lex.local_government_heads:  # `진천군 농업기술센터`: the county's own centre, named by its kind
         return index == head_index - 1 and _named_by_kind(reading, phrase[head_index])
@@ -1695,14 +1714,27 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if head is None and len(text) == 3 and word.tags == ("NNP",) and lexicons.korean_name_form(text) \
             and text not in lexicons.foreign_cities():
         return False  # `류철호 한국도로공사 사장`: a person named before the body
-    if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
-        return True  # `국가인재원 과천분원`: a branch is named with its body
+    if head is not None and (organization_head(reading, phrase[head_index]) in lex.branch_heads
+                             or _bureau_after_body(reading, phrase, head_index)):
+        return True  # `국가인재원 과천분원`, `경찰청 내무국`: a branch or a bureau is named with its body
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
         # `오전 11시30분 행정중심복합도시건설청`: a time is no part; nor a bound noun standing alone
         # (`관제센터 내 종합상황실`: the room inside the centre), as for programmes and systems
         return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
                     or text in lex.address_nouns or word.tags == ("NNB",))
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _country_body(reading: Reading, phrase, index, head_index) -> bool:
+    """`콜롬비아 교통부`, `인도네시아 경찰청 내무국`: a country right before its body of common nouns (or
+    before the body whose bureau ends the name) belongs to the name; not before a body with a proper
+    name of its own (`필리핀 세부주`, `일본 요미우리신문`)."""
+    if index == head_index - 2 and _bureau_after_body(reading, phrase, head_index):
+        head_index -= 1
+    body = phrase[head_index]
+    head = organization_head(reading, body)
+    return index == head_index - 1 and "NNP" not in body.tags[:-1] \
+        and head not in reading.lex.proper_heads and head not in reading.lex.outlet_heads
 
 
 def _counts_kind(count: Word, body: Word) -> bool:

@@ -20,7 +20,8 @@ lone name gives other morphemes than in context):
   footnote line (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains, and its
   list takes the role of the word the `*` marks;
 - with no visit verb, a country is also visiting when its people are named as visitors
-  before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
+  before a count, a caption's or cue line's end or one person's name (`이스라엘 국적 관광객
+  33명`, `(캐나다 관광객)`, `X 유학생 홍길동(22)은`), even glued (`X관광객`), or when
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
   or after a sentence that reports visits or counts visitors, not the host's people going abroad;
 - the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
@@ -32,7 +33,7 @@ lone name gives other morphemes than in context):
   there: `X를 방문해`, `하노이에서`), the other party of a meeting at a venue here, resident
   here or come here (`X 빈프억성과 … 목포에서 간담회`, `X 주한 대사와 간담회`, `방한한 X 총리와
   회담`), or people told as coming from it by the word right after
-  `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue. Taking part
+  `X에서` (`X에서 온 12명의 의료진은`, `X에서 온 홍길동 씨는`, `X에서 왔다`), which needs no other cue. Taking part
   is no visit when done from afar, told in its sentence or in the article's lead.
 """
 from __future__ import annotations
@@ -82,6 +83,9 @@ KOREAN_NUMBER = r"[\d,]+(?:[만천](?: ?[\d,]+)?)*"
 PEOPLE_COUNT = compiled_re(rf"(?:총|약)?{KOREAN_NUMBER}(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
 TOPIC_PARTICLES = particles("topic", "also")
+#: `홍길동(22)은`, `홍 길동(여·34)씨`, `마리아 로페즈 씨는`: one person named, with an age or `씨`.
+NAMED_PERSON = r" [가-힣]{2,5}(?: [가-힣]{1,5})?(?: ?\(\s*(?:\d|[남여])| ?씨(?:[는가도의와]|에게)?(?![가-힣]))"
+ONE_PERSON_NAMED = compiled_re(NAMED_PERSON)
 #: `2만4946명이`: a count of people as the subject of the clause.
 PEOPLE_AS_SUBJECT = compiled_re(rf"{KOREAN_NUMBER}(?:여)? ?명이(?![가-힣])")
 FOOTNOTE_LINE = compiled_re(r"[ \t]*[*＊]")
@@ -144,6 +148,7 @@ class CountryLexicon:
         self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
+        self.phrase_conjunctions = frozenset(countries["phrase_conjunctions"])
         self.comparison_particles = set(countries["comparison_particles"])
         self.ranking_words = tuple(countries["ranking_words"])
         self.abroad_marker = compiled_re(f"(?:{one_of(countries['abroad_markers'])})"
@@ -208,7 +213,8 @@ class CountryLexicon:
         self.meeting_cue = compiled_re(one_of(cues["meeting_cues"]))
         # `중국 단체관광객 3000여명`: a kind of visitors glued before (not `해외여행객`, the host's abroad)
         self.visitors_after = compiled_re(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
-                                         rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|들?(?:{one_of(cues['crowd_verbs'])}))")
+                                         rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|[ \t]*(?:\n|$)|{NAMED_PERSON}"
+                                         rf"|들?(?:{one_of(cues['crowd_verbs'])}))")
         self.city_code = foreign_cities()
         city_heads = one_of(countries["city_official_heads"])
         self.city_officials = compiled_re(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
@@ -396,8 +402,9 @@ class VisitJudge:
             return True
         if role == "arrival":
             return not self._remote(words)
-        if role == "audience":
-            return self._has_cue(self.lexicon.host_act, words) and not self.lexicon.audience_abroad.search(words)
+        if role == "audience":  # what the host does for them, or they take part (`입국한 X 관광객에게 꽃다발을`)
+            return (self._has_cue(self.lexicon.host_act, words) or self._has_cue(self.lexicon.participation_cue, words)) \
+                and not self.lexicon.audience_abroad.search(words)
         return role in ("origin", "complement") and self._has_cue(self.lexicon.participation_cue, words) \
             and not self._remote(words)
 
@@ -511,7 +518,10 @@ class VisitJudge:
             if _is_apposition(morphs, i):
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
                 continue
-            if _ends_phrase(morphs, i):
+            # `공무원 및 관계자 26명이`: 및 joins more people; after a country's bodies (`중국 정부 및
+            # 기업 관계자`, maybe over there) it ends the phrase
+            joining = self.lexicon.phrase_conjunctions if names_people else frozenset()
+            if _ends_phrase(morphs, i, joining):
                 return _predicated_role(morphs, i, names_people, end)
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
@@ -661,11 +671,14 @@ class VisitJudge:
         return None
 
     def _tells_arrival(self, words: list[str]) -> bool:
-        """The words after `X에서` tell people came (`왔다`; `온 12명의 의료진`, `온 참가자`)."""
+        """The words after `X에서` tell people came (`왔다`; `온 12명의 의료진`, `온 참가자`,
+        `온 홍길동 씨`)."""
         if words[0].rstrip(".,") in self.lexicon.arrival_words:
             return True
-        return words[0] in self.lexicon.arrival_modifiers and any(
-            PEOPLE_COUNT.match(word) or word.startswith(self.lexicon.people_heads) for word in words[1:3])
+        if words[0] not in self.lexicon.arrival_modifiers:
+            return False
+        return any(PEOPLE_COUNT.match(word) or word.startswith(self.lexicon.people_heads) for word in words[1:3]) \
+            or ONE_PERSON_NAMED.match(" " + " ".join(words[1:5])) is not None  # `온 홍길동 씨는`
 
     def _ranks_after(self, particle: str, words: list[str]) -> bool:
         """`X에 이어 한국에서 가장 먼`: X ranks first, it did not come."""
@@ -694,11 +707,12 @@ def _predicated_role(morphs: list[Morph], i: int, names_people: bool, phrase_sta
     return None if ending.tag == "ETM" else "complement"
 
 
-def _ends_phrase(morphs: list[Morph], i: int) -> bool:
+def _ends_phrase(morphs: list[Morph], i: int, conjunctions: frozenset[str]) -> bool:
     """morphs[i] is a predicate or an adverb, ending the noun phrase; not an adverb that
-    qualifies the count after it (`선수 각각 1명이`, `공무원 모두 12명이`)."""
+    qualifies the count after it (`선수 각각 1명이`, `공무원 모두 12명이`), nor one of the
+    joining conjunctions (`공무원 및 관계자 26명이`)."""
     if morphs[i].tag == "MAG" and i + 1 < len(morphs):
-        return morphs[i + 1].tag not in ("SN", "NR")
+        return morphs[i].form not in conjunctions and morphs[i + 1].tag not in ("SN", "NR")
     return morphs[i].tag.startswith(PREDICATE_TAG_PREFIXES)
 
 

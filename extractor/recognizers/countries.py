@@ -149,6 +149,7 @@ class CountryLexicon:
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
         self.phrase_conjunctions = frozenset(countries["phrase_conjunctions"])
+        self.list_complement = countries["list_complement"] + ","
         self.comparison_particles = set(countries["comparison_particles"])
         self.ranking_words = tuple(countries["ranking_words"])
         self.abroad_marker = compiled_re(f"(?:{one_of(countries['abroad_markers'])})"
@@ -514,6 +515,8 @@ class VisitJudge:
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
                     continue
+                if self._closes_list_as_complement(morphs, i):
+                    return "complement"  # `참가자들 출신국은 X, Y 등으로, 직업도 …`: what the subject is
                 return self._case_role(morphs, i, morph, names_people, limit)
             if _is_apposition(morphs, i):
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
@@ -557,6 +560,10 @@ class VisitJudge:
         if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
             return "origin"  # `중국은 … 2만4946명이 입국했다`: a country's row of a tally of arrivals
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _closes_list_as_complement(self, morphs: list[Morph], i: int) -> bool:
+        """The particle at morphs[i] closes a list with `등으로` and a comma, the sentence going on."""
+        return i > 0 and self.text.startswith(self.lexicon.list_complement, morphs[i - 1].start)
 
     def _heads_people(self, morphs: list[Morph], i: int, names_people: bool) -> bool:
         """The phrase before morphs[i] ends in a word naming people (`공무원 6명`, `교류단`,

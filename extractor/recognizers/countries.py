@@ -16,7 +16,8 @@ lone name gives other morphemes than in context):
   12명이`, `X에서 온 연수생들이`), and the country is not the host, a destination
   (`X를 방문`, `X에 수출`), a place where things happen (`X에서 열린`), merely compared
   (`X처럼`, `X에 이어 가장 먼`), talked about or aimed at (`X에 대해`, `X를 대상으로 한 제도`),
-  or in a sentence datelined abroad. A line ending with a comma goes on after the break. A
+  or in a sentence datelined abroad or telling a trip to one of its own cities (`X 방문단이 X의
+  현을 방문해`: the host's people), nor where it names a mission stationed there (`주일본 총영사`). A line ending with a comma goes on after the break. A
   footnote line (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains, and its
   list takes the role of the word the `*` marks;
 - with no visit verb, a country is also visiting when its people are named as visitors
@@ -110,6 +111,10 @@ INVITED_BY = compiled_re(r"(?:으로|로|을 받|를 받)")
 LEAD_LINES = 3
 #: `주한 대사`: a diplomat resident in the host country.
 RESIDENT_HERE = "주한"
+#: `주일본`, `주호주`: stationed in (a mission in that country).
+RESIDENT_PREFIX = "주"
+#: `시즈오카현`, `산둥성`, `하노이시`: a foreign city or province with its administrative suffix.
+CITY_SUFFIX = "(?:시|현|성|주|도)?"
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
 VENUE = compiled_re(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
 
@@ -217,6 +222,9 @@ class CountryLexicon:
                                          rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|[ \t]*(?:\n|$)|{NAMED_PERSON}"
                                          rf"|들?(?:{one_of(cues['crowd_verbs'])}))")
         self.city_code = foreign_cities()
+        self.cities_of: dict[str, list[str]] = {}
+        for city, code in self.city_code.items():
+            self.cities_of.setdefault(code, []).append(city)
         city_heads = one_of(countries["city_official_heads"])
         self.city_officials = compiled_re(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
                                          f"시? ?(?:{city_heads})")
@@ -370,13 +378,13 @@ class VisitJudge:
 
     def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
         """`explained`: for a footnote line, the sentence whose `*` it explains."""
-        if mention.code == self.lexicon.host:
+        if mention.code == self.lexicon.host or self._stationed_in(mention):
             return False
         words = self.text[sentence[0]:sentence[1]]
         if explained is not None:
             words = self.text[explained[0]:explained[1]] + " " + words
-        if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
-            return False  # abroad, or a visit recalled as done before (`방문한 바 있다`)
+        if self._told_elsewhere(mention.code, words):
+            return False
         role = self._role(mention.end, sentence[1])
         if role is None and explained is not None:
             role = self._marked_role(explained)
@@ -392,6 +400,21 @@ class VisitJudge:
             # a country the article's people travel to is, named with no role of its own, still the destination
             return role not in (None, "complement") or mention.code not in self.destinations
         return self._came_by_role(role, words)
+
+    def _stationed_in(self, mention: Mention) -> bool:
+        """`주일본 총영사`, `주호주 중국 대사관`: a mission stationed in the country, whose people
+        are of another (the host's: `주대한민국` names the host)."""
+        return mention.start > 0 and self.text[mention.start - 1] == RESIDENT_PREFIX  # a name starts a word or this
+
+    def _told_elsewhere(self, code: str, words: str) -> bool:
+        """The sentence is set abroad, recalls a visit as done before (`방문한 바 있다`), or
+        tells a trip to one of the country's own cities (`일본 방문단이 시즈오카현을 방문해`:
+        the host's people going there)."""
+        if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
+            return True
+        cities = self.lexicon.cities_of.get(code)
+        return bool(cities) and compiled_re(
+            f"(?<![{WORD_CHAR}])(?:{one_of(cities)}){CITY_SUFFIX}{CITY_LIST_TAIL}{CITY_AS_DESTINATION}").search(words) is not None
 
     def _came_by_role(self, role: str | None, words: str) -> bool:
         """With no visit cue in the sentence: a signatory signing here, people told as coming from

@@ -18,8 +18,9 @@ lone name gives other morphemes than in context):
   (`X처럼`, `X에 이어 가장 먼`), talked about or aimed at (`X에 대해`, `X를 대상으로 한 제도`),
   or in a sentence datelined abroad or telling a trip to one of its own cities (`X 방문단이 X의
   현을 방문해`: the host's people), nor where it names a mission stationed there (`주일본
-  총영사`). A line ending with a comma goes on after the break. A footnote line (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains, and its
-  list takes the role of the word the `*` marks;
+  총영사`). A line ending with a comma goes on after the break. A footnote line (`* 몽골,
+  네팔 …`) is read with the sentence whose `*` it explains, and its list takes the role of
+  the word the `*` marks;
 - with no visit verb, a country is also visiting when its people are named as visitors
   before a count, a caption's or cue line's end or one person's name (`이스라엘 국적 관광객
   33명`, `(캐나다 관광객)`, `X 유학생 홍길동(22)은`), even glued (`X관광객`), or when

@@ -116,8 +116,11 @@ RESIDENT_HERE = "주한"
 RESIDENT_PREFIX = "주"
 #: `시즈오카현`, `산둥성`, `하노이시`: a foreign city or province with its administrative suffix.
 CITY_SUFFIX = "(?:시|현|성|주|도)?"
+CITY_SUFFIX_AT_END = compiled_re("(?<=..)[시현성주도]$")
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
-VENUE = compiled_re(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
+VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣A-Za-z]+)\)?에서(?![가-힣])")
+#: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
+WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -463,12 +466,22 @@ class VisitJudge:
 
     @staticmethod
     def _venues(words: str) -> list[str]:
-        return [venue.group(1) for venue in VENUE.finditer(words)]
+        """Each venue (the word before `에서`) with the bare nouns that qualify it (`하노이
+        인민위원회 청사`), not the words before a particle (`X 대표단과 시청`)."""
+        venues = []
+        for venue in VENUE.finditer(words):
+            phrase = venue.group(1).split()
+            while len(phrase) > 1 and any(WITH_PARTICLE.match(word) for word in phrase[:-1]):
+                phrase.pop(0)
+            venues.append(" ".join(phrase))
+        return venues
 
     def _is_foreign(self, venue: str) -> bool:
-        """`하노이에서`, `현지에서`: a place abroad."""
-        return venue in self.lexicon.on_site_words or any(
-            venue.endswith(name) for name in (*self.lexicon.code_of, *self.lexicon.city_code))
+        """`하노이에서`, `현지에서`, `하노이 인민위원회 청사에서`: a place abroad."""
+        *qualifiers, place = venue.split()
+        return place in self.lexicon.on_site_words or any(
+            place.endswith(name) for name in (*self.lexicon.code_of, *self.lexicon.city_code)) or any(
+            CITY_SUFFIX_AT_END.sub("", word) in self.lexicon.city_code for word in qualifiers)
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
         """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `태국 2만9316명`, or any

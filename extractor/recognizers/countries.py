@@ -862,11 +862,12 @@ class CountryRecognizer:
 
 
     def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:
-        """Countries coordinated with the host (`한·중·일 협의체`, `한국·중국·일본의`, `한-베트남
-        수교`) name a relation between countries, not people who came."""
+        """Countries coordinated with the host (`한·중·일 협의체`, `한중일 협의체`, `한국·중국·일본의`,
+        `한-베트남 수교`) name a relation between countries, not people who came."""
         groups, group = [], [mentions[0]] if mentions else []
         for before, after in pairwise(mentions):
-            if text[before.end:after.start] in COORDINATION_SEPARATORS and after.start - before.end == 1:
+            gap = text[before.end:after.start]
+            if gap == "" or (len(gap) == 1 and gap in COORDINATION_SEPARATORS):  # `한중일` or `한·중·일`
                 group.append(after)
             else:
                 groups.append(group)

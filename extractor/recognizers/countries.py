@@ -183,7 +183,7 @@ class CountryLexicon:
                                      r"(?![\u4e00-\u9fff])")
         self.visit_cue = compiled_re(one_of(cues["cues"]))
         self.participation_cue = compiled_re(
-            one_of([*cues["participation_cues"], *cues["event_acts"], *cues["coming_verbs"]]))
+            one_of([*cues["participation_cues"], *cues["event_acts"], *cues["coming_verbs"], *cues["sending_verbs"]]))
         self.remote = compiled_re(one_of(cues["remote_markers"]))
         self.tally_cue = compiled_re(one_of(cues["tally_cues"]))
         self.tally_rank = compiled_re(one_of(cues["tally_ranks"]))

@@ -183,7 +183,7 @@ class CountryLexicon:
                                      r"(?![\u4e00-\u9fff])")
         self.visit_cue = compiled_re(one_of(cues["cues"]))
         self.participation_cue = compiled_re(
-            one_of([*cues["participation_cues"], *cues["event_acts"], *cues["coming_verbs"], *cues["sending_verbs"]]))
+            one_of([*cues["participation_cues"], *cues["event_acts"], *cues["coming_verbs"]]))
         self.remote = compiled_re(one_of(cues["remote_markers"]))
         self.tally_cue = compiled_re(one_of(cues["tally_cues"]))
         self.tally_rank = compiled_re(one_of(cues["tally_ranks"]))
@@ -200,6 +200,9 @@ class CountryLexicon:
         self.not_cue = compiled_re(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
         self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
+        # `1명의 선수를 보낸다`, `78명을 이번 대회에 파견하는`: people as what is sent (not `작품을 보냈다`)
+        self.sends_people = compiled_re(f"(?:명|{one_of(self.participant_heads)})(?:단|들)?(?:을|를)(?: [^ ]+){{0,3}} "
+                                        f"(?:{one_of(cues['sending_verbs'])})")
         # after a name that is also a common word, a country's head or its people make it the country
         self.company_heads = (*self.context_heads, *self.people_heads)
         self.trip_nouns = frozenset(cues["trip_nouns"])
@@ -433,8 +436,8 @@ class VisitJudge:
         if role == "audience":  # what the host does for them, or they take part (`입국한 X 관광객에게 꽃다발을`)
             return (self._has_cue(self.lexicon.host_act, words) or self._has_cue(self.lexicon.participation_cue, words)) \
                 and not self.lexicon.audience_abroad.search(words)
-        return role in ("origin", "complement") and self._has_cue(self.lexicon.participation_cue, words) \
-            and not self._remote(words)
+        taking_part = self._has_cue(self.lexicon.participation_cue, words) or self.lexicon.sends_people.search(words)
+        return role in ("origin", "complement") and taking_part and not self._remote(words)
 
     def _remote(self, words: str) -> bool:
         """`온라인으로 참여했다`: taking part from afar is no visit; nor, with no visit told, when

@@ -27,16 +27,18 @@ lone name gives other morphemes than in context):
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
   or after a sentence that reports visits or counts visitors, not the host's people going abroad;
 - the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
-  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part (in a headline, a phrase
-  of people running to the line's end: `X 선수단 선발대, 11일 오후 입국`), what a subject of
-  taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
+  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part or of sending people
+  (`X 등 12개국에선 선수 1명을 보낸다`; in a headline, a phrase of people running to the
+  line's end: `X 선수단 선발대, 11일 오후 입국`), what a subject of taking part is (`참가국은
+  X, Y 등이다`, `참가국 : X, Y`, `출신국은 X, Y 등으로, …`), nationals ranked in a tally of
   visitors (`관광객은 X인이 가장 많았다`), people for whom the host does something here
   (`X 공무원들에게 구정을 소개했다`), people the host receives (`X 대표단을 접견했다`, not over
   there: `X를 방문해`, `하노이에서`), the other party of a meeting at a venue here, resident
   here or come here (`X 빈프억성과 … 목포에서 간담회`, `X 주한 대사와 간담회`, `방한한 X 총리와
-  회담`), or people told as coming from it by the word right after
-  `X에서` (`X에서 온 12명의 의료진은`, `X에서 온 홍길동 씨는`, `X에서 왔다`), which needs no other cue. Taking part
-  is no visit when done from afar, told in its sentence or in the article's lead.
+  회담`, `시청에서 X 주임위원과 협력 방안을 논의`), or people told as coming from it by the
+  word right after `X에서` (`X에서 온 12명의 의료진은`, `X에서 온 홍길동 씨는`, `X에서 왔다`),
+  which needs no other cue. Taking part is no visit when done from afar, told in its sentence
+  or in the article's lead.
 """
 from __future__ import annotations
 
@@ -420,8 +422,10 @@ class VisitJudge:
         if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
             return True
         cities = self.lexicon.cities_of.get(code)
-        return bool(cities) and compiled_re(
-            f"(?<![{WORD_CHAR}])(?:{one_of(cities)}){CITY_SUFFIX}{CITY_LIST_TAIL}{CITY_AS_DESTINATION}").search(words) is not None
+        if not cities:
+            return False
+        trip = f"(?<![{WORD_CHAR}])(?:{one_of(cities)}){CITY_SUFFIX}{CITY_LIST_TAIL}{CITY_AS_DESTINATION}"
+        return compiled_re(trip).search(words) is not None
 
     def _came_by_role(self, role: str | None, words: str) -> bool:
         """With no visit cue in the sentence: a signatory signing here, people told as coming from
@@ -434,8 +438,8 @@ class VisitJudge:
         if role == "arrival":
             return not self._remote(words)
         if role == "audience":  # what the host does for them, or they take part (`입국한 X 관광객에게 꽃다발을`)
-            return (self._has_cue(self.lexicon.host_act, words) or self._has_cue(self.lexicon.participation_cue, words)) \
-                and not self.lexicon.audience_abroad.search(words)
+            served = self._has_cue(self.lexicon.host_act, words) or self._has_cue(self.lexicon.participation_cue, words)
+            return served and not self.lexicon.audience_abroad.search(words)
         taking_part = self._has_cue(self.lexicon.participation_cue, words) or self.lexicon.sends_people.search(words)
         return role in ("origin", "complement") and taking_part and not self._remote(words)
 

@@ -1074,7 +1074,55 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     if not nearest.particle and len(nearest.stem) == 1 and (
             nearest.stem in lex.surnames | lex.body_shorthands or people.word_of_known_name(nearest.stem)):
         return position, position, []
-    return None
+    return (position, position, []) if _lone_foreign_name(people, words, position, title) else None
+
+
+def _lone_foreign_name(people: People, words: list[Word], position: int, title: str) -> bool:
+    """`코스타리카의 마르티네스 수사관은`, `이에 에라스모 의장은`, `지바시 … 자리에 오른 구마가이 시장은`:
+    one word that is no Korean word Kiwi knows, opening the phrase of a person's title (after a
+    country's or a foreign place's `의`, a relative clause, or a clause opener), is a foreign name
+    written alone. Before a body's title the word must be one Kiwi does not know at all (`코이카
+    소장` is the agency's), and before a place's title the sentence must have named the place
+    already (`옌타이 시장` is the city's mayor)."""
+    word, head = words[position], title_in(title) or title
+    written = _as_written(people, word)
+    if word.particle or not re.fullmatch(r"[가-힣]{2,7}", written) or lexicons.korean_name_form(written) \
+            or not _opens_subject(people, words, position) or _never_in_name(people, word, written) \
+            or is_organization_word(people.reading, word):
+        return False
+    lex = titles()
+    if head in lex.suffix_titles | lex.city_titles | lex.foreign_titles:
+        return _unknown_to_kiwi(people, word) and _place_named_before(people, words, position, head)
+    return _unknown_to_kiwi(people, word) or head not in lex.body_titles and word.stem_tags == ("NNP",)
+
+
+def _opens_subject(people: People, words: list[Word], position: int) -> bool:
+    """Nothing that could be the name's body stands before it: a sentence or the clause opens there
+    (`이에`), a relative clause ends there (`방문한`), or a country or foreign place owns it (`페루의`)."""
+    if position == 0:
+        return True
+    text, before = people.article.text, words[position - 1]
+    if text[:words[position].start].rstrip().endswith((".", "!", "?")) or "\n" in text[before.end:words[position].start] \
+            or not _adjacent(people, words, position - 1, position):
+        return True
+    opener = clean(text[before.start:before.end]) in titles().not_name_words
+    relative = not before.particle and before.stem_tags[-1:] == ("ETM",)
+    return opener or relative or before.particle == "의" and _foreign_owner(people, before)
+
+
+def _unknown_to_kiwi(people: People, word: Word) -> bool:
+    """Kiwi only guesses at the word (`에라스모`), or cuts it into single syllables (`구마가이` read as
+    구 + 마 + 가 + 이), as it reads no Korean word."""
+    morphs = people.article.morphs_in(word.start, word.start + len(word.stem))
+    return bool(morphs) and (all(m.oov for m in morphs) or len(morphs) > 1 and all(len(m.form) == 1 for m in morphs))
+
+
+def _place_named_before(people: People, words: list[Word], position: int, head: str) -> bool:
+    """The place a place's title belongs to, written glued to its head earlier in the phrase's
+    sentence (`지바시 최고 행정 수장 자리에 오른 구마가이 시장`)."""
+    body, text = titles().bodies.get(head), people.article.text
+    return bool(body) and any(clean(w.stem).endswith(body) and clean(w.stem)[:-len(body)] in people.headed_places
+                              and "." not in text[w.end:words[position].start] for w in words[:position])
 
 
 def _more_of_the_name(people: People, words: list[Word], structured: tuple, by_parts: tuple) -> bool:

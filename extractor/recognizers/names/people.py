@@ -1084,21 +1084,25 @@ def _lone_foreign_name(people: People, words: list[Word], position: int, title: 
     written alone. Before a body's title the word must be one Kiwi does not know at all (`코이카
     소장` is the agency's), and before a place's title the sentence must have named the place
     already (`옌타이 시장` is the city's mayor)."""
-    word, head = words[position], title_in(title) or title
+    word, lex = words[position], titles()
     written = _as_written(people, word)
-    if word.particle or not re.fullmatch(r"[가-힣]{2,7}", written) or lexicons.korean_name_form(written) \
-            or not _opens_subject(people, words, position) or _never_in_name(people, word, written) \
+    if word.particle or title_in(title) != title or not re.fullmatch(r"[가-힣]{2,7}", written) \
+            or lexicons.korean_name_form(written) or _never_in_name(people, word, written) \
             or is_organization_word(people.reading, word):
-        return False
-    lex = titles()
-    if head in lex.suffix_titles | lex.city_titles | lex.foreign_titles:
-        return _unknown_to_kiwi(people, word) and _place_named_before(people, words, position, head)
-    return _unknown_to_kiwi(people, word) or head not in lex.body_titles and word.stem_tags == ("NNP",)
+        return False  # `굿네이버스 홍보대사`: a role of the body before it
+    place_title = title in lex.suffix_titles | lex.city_titles | lex.foreign_titles
+    body_title = title in lex.body_titles and not place_title
+    if not _opens_subject(people, words, position, after_clause=not body_title):
+        return False  # `호텔을 운영하는 X 대표`: what a relative clause describes may be the body
+    if place_title:
+        return _unknown_to_kiwi(people, word) and _place_named_before(people, words, position, title)
+    return _unknown_to_kiwi(people, word) or not body_title and word.stem_tags == ("NNP",)
 
 
-def _opens_subject(people: People, words: list[Word], position: int) -> bool:
+def _opens_subject(people: People, words: list[Word], position: int, after_clause: bool) -> bool:
     """Nothing that could be the name's body stands before it: a sentence or the clause opens there
-    (`이에`), a relative clause ends there (`방문한`), or a country or foreign place owns it (`페루의`)."""
+    (`이에`), a relative clause ends there (`방문한`, where after_clause), or a country or foreign
+    place owns it (`페루의`)."""
     if position == 0:
         return True
     text, before = people.article.text, words[position - 1]
@@ -1106,15 +1110,15 @@ def _opens_subject(people: People, words: list[Word], position: int) -> bool:
             or not _adjacent(people, words, position - 1, position):
         return True
     opener = clean(text[before.start:before.end]) in titles().not_name_words
-    relative = not before.particle and before.stem_tags[-1:] == ("ETM",)
+    relative = after_clause and not before.particle and before.stem_tags[-1:] == ("ETM",)
     return opener or relative or before.particle == "의" and _foreign_owner(people, before)
 
 
 def _unknown_to_kiwi(people: People, word: Word) -> bool:
-    """Kiwi only guesses at the word (`에라스모`), or cuts it into single syllables (`구마가이` read as
-    구 + 마 + 가 + 이), as it reads no Korean word."""
+    """Kiwi only guesses at the word (`에라스모`), or cuts three syllables or more into single ones
+    (`구마가이` read as 구 + 마 + 가 + 이; two, `양행` = 양 + 행, are as often a Korean compound)."""
     morphs = people.article.morphs_in(word.start, word.start + len(word.stem))
-    return bool(morphs) and (all(m.oov for m in morphs) or len(morphs) > 1 and all(len(m.form) == 1 for m in morphs))
+    return bool(morphs) and (all(m.oov for m in morphs) or len(morphs) > 2 and all(len(m.form) == 1 for m in morphs))
 
 
 def _place_named_before(people: People, words: list[Word], position: int, head: str) -> bool:

@@ -1081,9 +1081,10 @@ def _lone_foreign_name(people: People, words: list[Word], position: int, title: 
     """`코스타리카의 마르티네스 수사관은`, `이에 에라스모 의장은`, `지바시 … 자리에 오른 구마가이 시장은`:
     one word that is no Korean word Kiwi knows, opening the phrase of a person's title (after a
     country's or a foreign place's `의`, a relative clause, or a clause opener), is a foreign name
-    written alone. Before a body's title the word must be one Kiwi does not know at all (`코이카
-    소장` is the agency's), and before a place's title the sentence must have named the place
-    already (`옌타이 시장` is the city's mayor)."""
+    written alone. It must be one Kiwi does not know at all, unless a country owns it (a proper
+    noun Kiwi knows is as often a company's or an agency's: `코이카 소장`, `구글 연구원`), and
+    before a place's title the sentence must have named the place already (`옌타이 시장` is the
+    city's mayor)."""
     word, lex = words[position], titles()
     written = _as_written(people, word)
     if word.particle or title_in(title) != title or not re.fullmatch(r"[가-힣]{2,7}", written) \
@@ -1096,7 +1097,8 @@ def _lone_foreign_name(people: People, words: list[Word], position: int, title: 
         return False  # `호텔을 운영하는 X 대표`: what a relative clause describes may be the body
     if place_title:
         return _unknown_to_kiwi(people, word) and _place_named_before(people, words, position, title)
-    return _unknown_to_kiwi(people, word) or not body_title and word.stem_tags == ("NNP",)
+    return _unknown_to_kiwi(people, word) or not body_title and word.stem_tags == ("NNP",) \
+        and position > 0 and _of_country(words[position - 1], people)  # not `이날 구글 연구원`
 
 
 def _opens_subject(people: People, words: list[Word], position: int, after_clause: bool) -> bool:

@@ -314,6 +314,7 @@ def _index(people: People) -> None:
     _quoted_names(people)
     _signed(people)
     _transliterated(people)
+    _newcomers(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -1793,6 +1794,24 @@ def _latin_named(people: People) -> Iterator[tuple[re.Match, str]]:
         title = _title_word_at(people, match.end())
         if title:
             yield match, title
+
+
+_NEWCOMER = compiled_re(r"(?<![가-힣])(?P<place>[가-힣]{2,12})에서 온 (?P<name>[가-힣]{2,7})(?:은|는|이|가)(?![가-힣])")
+
+
+def _newcomers(people: People) -> None:
+    """`가나에서 온 크리스티나는`: a proper noun right after `[a country]에서 온`, as a subject, is a
+    visitor named by the given name alone (`미국에서 온 관광객은` names a group)."""
+    article = people.article
+    for match in _NEWCOMER.finditer(article.text):
+        word = article.word(match.start("name"), match.end())
+        written = clean(word.stem)
+        if people.countries.overlap(match.start("place"), match.end("place")) and word.stem_tags == ("NNP",) \
+                and written == match["name"] and not _never_in_name(people, word, written) \
+                and not is_organization_word(people.reading, word):
+            phrase = PersonPhrase(Speaker(name=written), word.start, name_span=(word.start, word.start + len(written)))
+            people.apposed[word.start + len(word.stem)] = phrase
+            _add_phrase(people, [], phrase)
 
 
 def _transliterated(people: People) -> None:

@@ -1109,7 +1109,8 @@ def _opens_subject(people: People, words: list[Word], position: int, after_claus
     if position == 0:
         return True
     text, before = people.article.text, words[position - 1]
-    if text[:words[position].start].rstrip().endswith((".", "!", "?")) or "\n" in text[before.end:words[position].start] \
+    if text[before.start:words[position].start].rstrip().endswith((".", "!", "?")) \
+            or "\n" in text[before.end:words[position].start] \
             or not _adjacent(people, words, position - 1, position):
         return True
     opener = clean(text[before.start:before.end]) in titles().not_name_words

@@ -314,6 +314,7 @@ def _index(people: People) -> None:
     _quoted_names(people)
     _signed(people)
     _transliterated(people)
+    _newcomers(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -1106,7 +1107,62 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     if not nearest.particle and len(nearest.stem) == 1 and (
             nearest.stem in lex.surnames | lex.body_shorthands or people.word_of_known_name(nearest.stem)):
         return position, position, []
-    return None
+    return (position, position, []) if _lone_foreign_name(people, words, position, title) else None
+
+
+def _lone_foreign_name(people: People, words: list[Word], position: int, title: str) -> bool:
+    """`코스타리카의 마르티네스 수사관은`, `이에 에라스모 의장은`, `지바시 … 자리에 오른 구마가이 시장은`:
+    one word that is no Korean word Kiwi knows, opening the phrase of a person's title (after a
+    country's or a foreign place's `의`, a relative clause, or a clause opener), is a foreign name
+    written alone. It must be one Kiwi does not know at all, unless a country owns it (a proper
+    noun Kiwi knows is as often a company's or an agency's: `코이카 소장`, `구글 연구원`), and
+    before a place's title the sentence must have named the place already (`옌타이 시장` is the
+    city's mayor)."""
+    word, lex = words[position], titles()
+    written = _as_written(people, word)
+    if word.particle or title_in(title) != title or not re.fullmatch(r"[가-힣]{2,7}", written) \
+            or lexicons.korean_name_form(written) or _never_in_name(people, word, written) \
+            or is_organization_word(people.reading, word):
+        return False  # `굿네이버스 홍보대사`: a role of the body before it
+    place_title = title in lex.suffix_titles | lex.city_titles | lex.foreign_titles
+    body_title = title in lex.body_titles and not place_title
+    if not _opens_subject(people, words, position, after_clause=not body_title):
+        return False  # `호텔을 운영하는 X 대표`: what a relative clause describes may be the body
+    if place_title:
+        return _unknown_to_kiwi(people, word) and _place_named_before(people, words, position, title)
+    return _unknown_to_kiwi(people, word) or not body_title and word.stem_tags == ("NNP",) \
+        and position > 0 and _of_country(words[position - 1], people)  # not `이날 구글 연구원`
+
+
+def _opens_subject(people: People, words: list[Word], position: int, after_clause: bool) -> bool:
+    """Nothing that could be the name's body stands before it: a sentence or the clause opens there
+    (`이에`), a relative clause ends there (`방문한`, where after_clause), or a country or foreign
+    place owns it (`페루의`)."""
+    if position == 0:
+        return True
+    text, before = people.article.text, words[position - 1]
+    if text[before.start:words[position].start].rstrip().endswith((".", "!", "?")) \
+            or "\n" in text[before.end:words[position].start] \
+            or not _adjacent(people, words, position - 1, position):
+        return True
+    opener = clean(text[before.start:before.end]) in titles().not_name_words
+    relative = after_clause and not before.particle and before.stem_tags[-1:] == ("ETM",)
+    return opener or relative or before.particle == "의" and _foreign_owner(people, before)
+
+
+def _unknown_to_kiwi(people: People, word: Word) -> bool:
+    """Kiwi only guesses at the word (`에라스모`), or cuts three syllables or more into single ones
+    (`구마가이` read as 구 + 마 + 가 + 이; two, `양행` = 양 + 행, are as often a Korean compound)."""
+    morphs = people.article.morphs_in(word.start, word.start + len(word.stem))
+    return bool(morphs) and (all(m.oov for m in morphs) or len(morphs) > 2 and all(len(m.form) == 1 for m in morphs))
+
+
+def _place_named_before(people: People, words: list[Word], position: int, head: str) -> bool:
+    """The place a place's title belongs to, written glued to its head earlier in the phrase's
+    sentence (`지바시 최고 행정 수장 자리에 오른 구마가이 시장`)."""
+    body, text = titles().bodies.get(head), people.article.text
+    return bool(body) and any(clean(w.stem).endswith(body) and clean(w.stem)[:-len(body)] in people.headed_places
+                              and "." not in text[w.end:words[position].start] for w in words[:position])
 
 
 def _more_of_the_name(people: People, words: list[Word], structured: tuple, by_parts: tuple) -> bool:
@@ -1797,6 +1853,24 @@ def _latin_named(people: People) -> Iterator[tuple[re.Match, str]]:
         title = _title_word_at(people, match.end())
         if title:
             yield match, title
+
+
+_NEWCOMER = compiled_re(r"(?<![가-힣])(?P<place>[가-힣]{2,12})에서 온 (?P<name>[가-힣]{2,7})(?:은|는|이|가)(?![가-힣])")
+
+
+def _newcomers(people: People) -> None:
+    """`가나에서 온 크리스티나는`: a proper noun right after `[a country]에서 온`, as a subject, is a
+    visitor named by the given name alone (`미국에서 온 관광객은` names a group)."""
+    article = people.article
+    for match in _NEWCOMER.finditer(article.text):
+        word = article.word(match.start("name"), match.end())
+        written = clean(word.stem)
+        if people.countries.overlap(match.start("place"), match.end("place")) and word.stem_tags == ("NNP",) \
+                and written == match["name"] and not _never_in_name(people, word, written) \
+                and not is_organization_word(people.reading, word):
+            phrase = PersonPhrase(Speaker(name=written), word.start, name_span=(word.start, word.start + len(written)))
+            people.apposed[word.start + len(word.stem)] = phrase
+            _add_phrase(people, [], phrase)
 
 
 def _transliterated(people: People) -> None:

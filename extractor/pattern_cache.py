@@ -14,7 +14,9 @@ a few ms each. `compiled_re(pattern)` keeps in the same file what `re`'s compile
 (the arguments its last step passes to `_sre.compile`) and makes the pattern from them as `re.compile`
 does; the same Python release only (its version is part of the key), and `re.compile` itself
 wherever that internal step is not there to call. `kept_bytes` keeps the lexicons' parsed YAML
-the same way (pickled: a pickle loads in a tenth of the time libyaml parses the files).
+the same way (pickled: a pickle loads in a tenth of the time libyaml parses the files), and
+`kept_table` a table of answers worked out as texts are read (which timex rules can match after
+a few given letters), written again at exit when it grew.
 
 The file is named by the versions of Python and regex and kept with the user's other caches (it is
 trusted as the byte-compiled modules in `__pycache__` are); when it cannot be read or written, the
@@ -30,6 +32,7 @@ import sys
 import tempfile
 from array import array
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 
 import regex
@@ -51,6 +54,8 @@ Key = tuple[str, int | tuple[str, int]]
 _asked: dict[Key, object] = {}
 _stored: dict[Key, object] | None = None
 _lacking = False
+#: key -> (entries when read or last written, most entries to write) of each table of `kept_table`
+_tables: dict[Key, tuple[int, int]] = {}
 
 
 def cache_file() -> Path | None:
@@ -115,13 +120,30 @@ def kept_bytes(key: tuple[str, object], make: Callable[[], bytes]) -> bytes:
     return made
 
 
+def kept_table(key: tuple[str, str], most: int) -> dict:
+    """A table of answers a process works out as it goes (each worked out once per key), as the cache
+    file kept it (up to `most` entries), for the caller to add to; `save()` writes it again when it
+    grew. The key names everything the answers follow from (a digest of the rules they answer for)."""
+    stored = _asked.get(key) or _stored_patterns().get(key)
+    table = dict(stored) if isinstance(stored, dict) else {}
+    _asked[key] = table
+    _tables[key] = (len(table), most)
+    return table
+
+
+def _tables_grew() -> bool:
+    return any(kept < min(len(_asked[key]), most) for key, (kept, most) in _tables.items())
+
+
 def save() -> None:
-    """Write the patterns asked for so far, if the cache file lacked some of them."""
+    """Write the patterns asked for so far, if the cache file lacked some of them or a table grew."""
     global _lacking, _stored
     path = cache_file()
-    if not _lacking or path is None:
+    if not (_lacking or _tables_grew()) or path is None:
         return
     kept = _kept_with_asked()
+    for key, (_, most) in _tables.items():
+        kept[key] = dict(islice(_asked[key].items(), most))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as file:
@@ -130,6 +152,7 @@ def save() -> None:
     except OSError:
         return  # a read-only or full disk: the patterns are compiled again next time
     _stored, _lacking = kept, False
+    _tables.update({key: (len(kept[key]), most) for key, (_, most) in _tables.items()})
 
 
 atexit.register(save)  # with the patterns first compiled after the pipeline loaded (on the first article)

@@ -2,7 +2,10 @@
 freshly compiled pattern does, and a missing or broken file only means compiling."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import regex
@@ -21,7 +24,7 @@ def fresh_process(tmp_path, monkeypatch):
 
 
 def _new_process(monkeypatch):
-    for name, value in (("_asked", {}), ("_stored", None), ("_lacking", False)):
+    for name, value in (("_asked", {}), ("_stored", None), ("_lacking", False), ("_tables", {})):
         monkeypatch.setattr(pattern_cache, name, value)
 
 
@@ -101,6 +104,21 @@ def test_kept_bytes_are_made_once_then_read_from_the_file(fresh_process, monkeyp
     assert made == [1] and not pattern_cache._lacking
 
 
+def test_a_kept_table_comes_back_as_it_grew_up_to_its_most_entries(fresh_process, monkeypatch):
+    """The timex rules' index by beginning grows as texts are read and is written again only when it grew."""
+    key = ("example table", "digest of what it answers for")
+    table = pattern_cache.kept_table(key, most=2)
+    table.update({"a": (1,), "b": (2, 3), "c": ()})
+    pattern_cache.save()
+    _new_process(monkeypatch)
+    table = pattern_cache.kept_table(key, most=2)
+    assert table == {"a": (1,), "b": (2, 3)}
+    table["d"] = (4,)
+    assert not pattern_cache._tables_grew()  # full: nothing more is written
+    _new_process(monkeypatch)
+    assert pattern_cache.kept_table(("example table", "another digest"), most=2) == {}
+
+
 def test_a_lexicon_from_the_cache_file_is_its_yaml(fresh_process, monkeypatch):
     import yaml
 
@@ -112,3 +130,15 @@ def test_a_lexicon_from_the_cache_file_is_its_yaml(fresh_process, monkeypatch):
         assert dict(lexicons.load.__wrapped__("particles")) == parsed
         pattern_cache.save()
         _new_process(monkeypatch)
+
+
+def test_every_module_asks_for_the_same_patterns_whatever_the_hash_seed(tmp_path):
+    """A pattern built from a set in its order (which follows the hash seed) would miss the cache
+    file at most starts and be compiled again: the keys asked for at import are the same in two
+    processes of different seeds."""
+    script = ("import hashlib, extractor.nlp.components, extractor.cli; from extractor import pattern_cache; "
+              "print(hashlib.sha256(repr(sorted(map(repr, pattern_cache._asked))).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path)}).stdout
+               for seed in ("1", "2")}
+    assert len(digests) == 1

@@ -20,7 +20,9 @@ from ..model import Reporter
 from ..pattern_cache import compiled_re
 
 _LEXICON = lexicons.load("bylines")
-_ROLES = sorted(set(_LEXICON["roles"]) - set(_LEXICON["presenters"]), key=len, reverse=True)
+#: longest first, roles of one length in alphabetical order: the same patterns in every process, whatever
+#: the hash seed, so that the pattern cache holds them (a set's order changes from one start to the next)
+_ROLES = sorted(set(_LEXICON["roles"]) - set(_LEXICON["presenters"]), key=lambda role: (-len(role), role))
 #: A reporter's speciality before `전문기자`, glued or set apart (`의학전문기자`, `의료/바이오 전문기자`).
 _SPECIALIST = r"(?<=\s)[가-힣]{1,6}(?:/[가-힣]{1,6})?\s?전문기자"
 _ROLE = "(?:" + "|".join([_SPECIALIST, *map(re.escape, _ROLES)]) + ")"
@@ -72,6 +74,18 @@ _NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 _BYLINE_LINE = compiled_re(
     rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE})"
     rf"|(?<={_OPEN})[^\]】)〕=\n]{{1,20}}{_CLOSE}\s*(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
+    rf"{_AFTER_NAME}"
+)
+#: The reporter's name before the outlet's (`진도|홍길동 가상스포츠 기자 hong@…`, `글 : 홍길동 가상월간 기자`),
+#: after the place at most: read so when the name has a person's form and the outlet's word has none.
+_NAME_BEFORE_OUTLET = compiled_re(
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=|]\s*)?(?P<names>{_HANGUL_NAME})\s+(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s*{_ROLE}"
+    rf"{_AFTER_NAME}"
+)
+#: A foreign reporter's name in Hangul with its Latin spelling before the role (`떤 풍(TAN PHUNG) 기자`): the
+#: name whole, its syllables spaced as the language writes them.
+_ROMANIZED_BYLINE = compiled_re(
+    rf"{_LINE_OPENING}(?P<name>[가-힣]{{1,4}}(?:\s[가-힣]{{1,4}}){{0,3}})\s*\(\s*[A-Za-z][A-Za-z .\-]{{1,30}}\)\s*{_ROLE}"
     rf"{_AFTER_NAME}"
 )
 #: A byline closing the article in parentheses after words saying where the reporter works
@@ -146,6 +160,12 @@ def byline_line(line: str) -> Byline | None:
         return Byline((Reporter(name=writer["writer"]),) if _personal_name(writer["writer"]) else (), 0, len(line))
     if _DESK_LINE.match(line):
         return Byline((), 0, len(line))
+    romanized = _ROMANIZED_BYLINE.match(line)
+    if romanized:
+        return Byline((Reporter(name=romanized["name"], email=readable_email(romanized["address"])),), 0, len(line))
+    before_outlet = _NAME_BEFORE_OUTLET.match(line)
+    if before_outlet and _personal_name(before_outlet["names"]) and not lexicons.korean_name_form(before_outlet["outlet"]):
+        return Byline(_reporters(before_outlet), 0, len(line))
     match = (_BYLINE_LINE.match(line) or _WRAPPED_BYLINE.match(line) or _ADDRESS_FIRST.match(line)
              or next(filter(None, (sign_off.match(line.strip()) for sign_off in _SIGN_OFFS)), None))
     if match:

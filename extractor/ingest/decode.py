@@ -9,8 +9,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from ..errors import InputError
 
 _BOMS = (
@@ -77,6 +75,9 @@ def _as_korean_text(data: bytes) -> Decoded:
         decoded = _with_bad_bytes(data, encoding)
         if decoded:
             return decoded
+    # imported here: the last resort, rarely reached, and its import is ~10 ms of every start
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None:
         raise InputError("binary input: the bytes are not text in any known encoding")

@@ -25,6 +25,7 @@ _CAPTION_CREDITS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON
 _IMAGE_FILE = compiled_re(_LEXICON["image_file"])
 _IMAGE_PLACEHOLDER = compiled_re(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
+_DECK_ENDING = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["deck_endings"]))
 _TITLE_LABEL = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
 _TITLE_LABELS = frozenset(_LEXICON["title_labels"])
 _PHOTO_DESCRIPTIONS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
@@ -85,8 +86,8 @@ _BREADCRUMB_MARKS = compiled_re(r"\s*[>|/·»›]\s*|\s+")
 
 
 def is_section_name(line: str) -> bool:
-    """One of the site's section names alone (`뉴스종합`, `경제`)."""
-    return trimmed(line) in _SECTIONS
+    """One of the site's section names alone (`뉴스종합`, `경제`), or in brackets as a print edition tags its page (`[문화]`)."""
+    return _HEADER_MARKS.sub("", trimmed(line)) in _SECTIONS
 
 
 def _is_breadcrumb(label: str) -> bool:
@@ -177,8 +178,10 @@ def is_photo_description(line: str) -> bool:
 
 
 def is_deck_form(line: str) -> bool:
-    """A line opening with the bare noun that stands for the headline's subject (`시, 유럽 교류 …`)."""
-    return bool(_DECK_SUBJECT.match(trimmed(line)))
+    """A line opening with the bare noun that stands for the headline's subject (`시, 유럽 교류 …`), or
+    closing a list of the programme with `등` and the doing (`… 양조장 등 견학`)."""
+    label = trimmed(line)
+    return bool(_DECK_SUBJECT.match(label) or _DECK_ENDING.search(label))
 
 
 def is_image_file(line: str) -> bool:

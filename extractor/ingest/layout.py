@@ -124,6 +124,8 @@ _MIN_ARTICLE_PAIRS = 80
 _MIN_LEAD_RESTATED_PAIRS = 0.7
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
 _MAX_LINES_ABOVE_STAMP = 3
+#: A day of the week beside a date (`(목)`, `목요일`), as a site's clock prints it.
+_WEEKDAY_MARK = compiled_re(r"[(（]\s*[월화수목금토일]|[월화수목금토일]요일")
 
 
 @dataclass(slots=True)
@@ -306,10 +308,20 @@ def _read_meta(line: _Line) -> bool:
     byline = None if address else (byline_line(rest) or unsigned_byline(rest, stamped=bool(stamps))
                                    or _word_beside_labelled_stamp(stamps, rest))
     if not (address or byline):
-        return False
+        line.stamps = stamps if _credit_beside_date(stamps, rest) else []
+        return bool(line.stamps)
     line.stamps, line.signed, line.email = stamps, True, readable_email(address)
     line.reporters = byline.reporters if byline else ()
     return True
+
+
+def _credit_beside_date(stamps: list[Stamp], rest: str) -> bool:
+    """One word beside a bare date (`2011-04-22     가상투데이`): the outlet credited beside the article's
+    day, a date line like a byline's; whether it is the article's is told where it stands (see
+    `_drop_loose_stamps`). A section's name there (`경제 / 2019-09-03 14:05`) is navigation."""
+    words = _SEPARATORS.sub(" ", rest).split()
+    return (bool(stamps) and all(stamp.field is None for stamp in stamps) and len(words) == 1
+            and not furniture.is_section_name(words[0]))
 
 
 def _word_beside_labelled_stamp(stamps: list[Stamp], rest: str) -> Byline | None:
@@ -471,8 +483,10 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
     among menus."""
     above = [line for line in lines[:index] if line.kind != "blank"]
     unlabelled = [stamp for stamp in lines[index].stamps if stamp.field is None]
-    if not (unlabelled and above):
+    if not unlabelled:
         return False
+    if not above:
+        return _heads_the_page(lines, index, unlabelled)
     if (len(above) <= _MAX_LINES_ABOVE_STAMP and all(line.kind == "text" for line in above)
             and any(stamp.has_time for stamp in unlabelled)):
         return True
@@ -480,6 +494,18 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
     heading = bool(words) and words[-1].kind == "text" and _headline_length(words[-1].text) and not _is_prose(
         words[-1], may_be_headline=True)
     return (heading and _opens_article(lines, index)) or _closes_article(lines, index)
+
+
+def _heads_the_page(lines: list[_Line], index: int, unlabelled: list[Stamp]) -> bool:
+    """`2005-12-01 13:33` / headline / first paragraph: a time of day alone on the text's first line, right
+    over the headline and the article's first paragraph, is the article's; a site's clock prints the day
+    of the week beside it (`2024-05-02 18:09 (목)`)."""
+    headline = _neighbour_index(lines, index, 1)
+    lead = None if headline is None else _neighbour_index(lines, headline, 1)
+    return (lead is not None and any(stamp.has_time for stamp in unlabelled)
+            and not _WEEKDAY_MARK.search(lines[index].text) and lines[headline].kind == "text"
+            and _headline_length(lines[headline].text) and not _is_prose(lines[headline], may_be_headline=True)
+            and lines[lead].kind == "text" and _is_prose(lines[lead]))
 
 
 def _only_tools(line: _Line) -> bool:

@@ -68,8 +68,8 @@ _LABEL_FIELD.update({_label_key(label): None for label in _LEXICON["date_labels"
 _LOOSE_LABELS = frozenset(map(_label_key, _LEXICON["edit_labels"] + _LEXICON["date_labels"]))
 _LABELS = _label_alternation(_LEXICON["published_labels"] + _LEXICON["modified_labels"] + _LEXICON["edit_labels"]
                              + _LEXICON["date_labels"])
-#: `(금)`, `금요일`; a bare day letter only as a word of its own (`12수정 …` is the next label).
-_WEEKDAY = r"(?:\s*(?:\([월화수목금토일](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
+#: `(금)`, `금요일`, a print edition's `(金)`; a bare day letter only as a word of its own (`12수정 …` is the next label).
+_WEEKDAY = r"(?:\s*(?:\([월화수목금토일月火水木金土日](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
 _DIGIT = compiled_re(r"\d")
 _STAMP = compiled_re(

@@ -11,13 +11,9 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..pattern_cache import kept_bytes
 
 LEXICON_DIR = Path(__file__).parent
-#: libyaml's parser when PyYAML was built with it (it reads the lexicons 9x faster), else PyYAML's own.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Lexicon(dict):
@@ -75,8 +71,11 @@ _LOADED: dict[str, Lexicon] = {}
 
 
 def _parse(path: Path):
+    import yaml  # here, not at the top: most starts read every lexicon from the cache file, and need no YAML
+
+    # libyaml's parser when PyYAML was built with it (it reads the lexicons 9x faster), else PyYAML's own
     with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_SAFE_LOADER)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def unread_keys() -> dict[str, list]:

@@ -16,24 +16,29 @@ lone name gives other morphemes than in context):
   12명이`, `X에서 온 연수생들이`), and the country is not the host, a destination
   (`X를 방문`, `X에 수출`), a place where things happen (`X에서 열린`), merely compared
   (`X처럼`, `X에 이어 가장 먼`), talked about or aimed at (`X에 대해`, `X를 대상으로 한 제도`),
-  or in a sentence datelined abroad. A line ending with a comma goes on after the break. A
-  footnote line (`* 몽골, 네팔 …`) is read with the sentence whose `*` it explains, and its
-  list takes the role of the word the `*` marks;
+  or in a sentence datelined abroad or telling a trip to one of its own cities (`X 방문단이 X의
+  현을 방문해`: the host's people), nor where it names a mission stationed there (`주일본
+  총영사`). A line ending with a comma goes on after the break. A footnote line (`* 몽골,
+  네팔 …`) is read with the sentence whose `*` it explains, and its list takes the role of
+  the word the `*` marks;
 - with no visit verb, a country is also visiting when its people are named as visitors
-  before a count or a caption's end (`이스라엘 국적 관광객 33명`, `(캐나다 관광객)`), or when
+  before a count, a caption's or cue line's end or one person's name (`이스라엘 국적 관광객
+  33명`, `(캐나다 관광객)`, `X 유학생 홍길동(22)은`), even glued (`X관광객`), or when
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
   or after a sentence that reports visits or counts visitors, not the host's people going abroad;
 - the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
-  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part (in a headline, a phrase
-  of people running to the line's end: `X 선수단 선발대, 11일 오후 입국`), what a subject of
-  taking part is (`참가국은 X, Y 등이다`, `참가국 : X, Y`), nationals ranked in a tally of
+  `X인`) or counted parties (`X 등 12개국`) as a subject of taking part or of sending people
+  (`X 등 12개국에선 선수 1명을 보낸다`; in a headline, a phrase of people running to the
+  line's end: `X 선수단 선발대, 11일 오후 입국`), what a subject of taking part is (`참가국은
+  X, Y 등이다`, `참가국 : X, Y`, `출신국은 X, Y 등으로, …`), nationals ranked in a tally of
   visitors (`관광객은 X인이 가장 많았다`), people for whom the host does something here
   (`X 공무원들에게 구정을 소개했다`), people the host receives (`X 대표단을 접견했다`, not over
   there: `X를 방문해`, `하노이에서`), the other party of a meeting at a venue here, resident
   here or come here (`X 빈프억성과 … 목포에서 간담회`, `X 주한 대사와 간담회`, `방한한 X 총리와
-  회담`), or people told as coming from it by the word right after
-  `X에서` (`X에서 온 12명의 의료진은`, `X에서 왔다`), which needs no other cue. Taking part
-  is no visit when done from afar, told in its sentence or in the article's lead.
+  회담`, `시청에서 X 주임위원과 협력 방안을 논의`), or people told as coming from it by the
+  word right after `X에서` (`X에서 온 12명의 의료진은`, `X에서 온 홍길동 씨는`, `X에서 왔다`),
+  which needs no other cue. Taking part is no visit when done from afar, told in its sentence
+  or in the article's lead.
 """
 from __future__ import annotations
 
@@ -82,6 +87,9 @@ KOREAN_NUMBER = r"[\d,]+(?:[만천](?: ?[\d,]+)?)*"
 PEOPLE_COUNT = compiled_re(rf"(?:총|약)?{KOREAN_NUMBER}(?:여)?명")
 DIRECTION_PARTICLES = particles("object", "direction")
 TOPIC_PARTICLES = particles("topic", "also")
+#: `홍길동(22)은`, `홍 길동(여·34)씨`, `마리아 로페즈 씨는`: one person named, with an age or `씨`.
+NAMED_PERSON = r" [가-힣]{2,5}(?: [가-힣]{1,5})?(?: ?\(\s*(?:\d|[남여])| ?씨(?:[는가도의와]|에게)?(?![가-힣]))"
+ONE_PERSON_NAMED = compiled_re(NAMED_PERSON)
 #: `2만4946명이`: a count of people as the subject of the clause.
 PEOPLE_AS_SUBJECT = compiled_re(rf"{KOREAN_NUMBER}(?:여)? ?명이(?![가-힣])")
 FOOTNOTE_LINE = compiled_re(r"[ \t]*[*＊]")
@@ -106,8 +114,15 @@ INVITED_BY = compiled_re(r"(?:으로|로|을 받|를 받)")
 LEAD_LINES = 3
 #: `주한 대사`: a diplomat resident in the host country.
 RESIDENT_HERE = "주한"
+#: `주일본`, `주호주`: stationed in (a mission in that country).
+RESIDENT_PREFIX = "주"
+#: `시즈오카현`, `산둥성`, `하노이시`: a foreign city or province with its administrative suffix.
+CITY_SUFFIX = "(?:시|현|성|주|도)?"
+CITY_SUFFIX_AT_END = compiled_re("(?<=..)[시현성주도]$")
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
-VENUE = compiled_re(r"([가-힣A-Za-z]+)\)?에서(?![가-힣])")
+VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣A-Za-z]+)\)?에서(?![가-힣])")
+#: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
+WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -144,6 +159,8 @@ class CountryLexicon:
         self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
         self.list_links = tuple(countries["list_links"])
+        self.phrase_conjunctions = frozenset(countries["phrase_conjunctions"])
+        self.list_complement = countries["list_complement"] + ","
         self.comparison_particles = set(countries["comparison_particles"])
         self.ranking_words = tuple(countries["ranking_words"])
         self.abroad_marker = compiled_re(f"(?:{one_of(countries['abroad_markers'])})"
@@ -185,6 +202,9 @@ class CountryLexicon:
         self.not_cue = compiled_re(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
         self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
+        # `1명의 선수를 보낸다`, `78명을 이번 대회에 파견하는`: people as what is sent (not `작품을 보냈다`)
+        self.sends_people = compiled_re(f"(?:명|{one_of(self.participant_heads)})(?:단|들)?(?:을|를)(?: [^ ]+){{0,3}} "
+                                        f"(?:{one_of(cues['sending_verbs'])})")
         # after a name that is also a common word, a country's head or its people make it the country
         self.company_heads = (*self.context_heads, *self.people_heads)
         self.trip_nouns = frozenset(cues["trip_nouns"])
@@ -208,8 +228,12 @@ class CountryLexicon:
         self.meeting_cue = compiled_re(one_of(cues["meeting_cues"]))
         # `중국 단체관광객 3000여명`: a kind of visitors glued before (not `해외여행객`, the host's abroad)
         self.visitors_after = compiled_re(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
-                                         rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|들?(?:{one_of(cues['crowd_verbs'])}))")
+                                         rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|[ \t]*(?:\n|$)|{NAMED_PERSON}"
+                                         rf"|들?(?:{one_of(cues['crowd_verbs'])}))")
         self.city_code = foreign_cities()
+        self.cities_of: dict[str, list[str]] = {}
+        for city, code in self.city_code.items():
+            self.cities_of.setdefault(code, []).append(city)
         city_heads = one_of(countries["city_official_heads"])
         self.city_officials = compiled_re(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
                                          f"시? ?(?:{city_heads})")
@@ -363,13 +387,13 @@ class VisitJudge:
 
     def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
         """`explained`: for a footnote line, the sentence whose `*` it explains."""
-        if mention.code == self.lexicon.host:
+        if mention.code == self.lexicon.host or self._stationed_in(mention):
             return False
         words = self.text[sentence[0]:sentence[1]]
         if explained is not None:
             words = self.text[explained[0]:explained[1]] + " " + words
-        if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
-            return False  # abroad, or a visit recalled as done before (`방문한 바 있다`)
+        if self._told_elsewhere(mention.code, words):
+            return False
         role = self._role(mention.end, sentence[1])
         if role is None and explained is not None:
             role = self._marked_role(explained)
@@ -386,6 +410,23 @@ class VisitJudge:
             return role not in (None, "complement") or mention.code not in self.destinations
         return self._came_by_role(role, words)
 
+    def _stationed_in(self, mention: Mention) -> bool:
+        """`주일본 총영사`, `주호주 중국 대사관`: a mission stationed in the country, whose people
+        are of another (the host's: `주대한민국` names the host)."""
+        return mention.start > 0 and self.text[mention.start - 1] == RESIDENT_PREFIX  # a name starts a word or this
+
+    def _told_elsewhere(self, code: str, words: str) -> bool:
+        """The sentence is set abroad, recalls a visit as done before (`방문한 바 있다`), or
+        tells a trip to one of the country's own cities (`일본 방문단이 시즈오카현을 방문해`:
+        the host's people going there)."""
+        if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
+            return True
+        cities = self.lexicon.cities_of.get(code)
+        if not cities:
+            return False
+        trip = f"(?<![{WORD_CHAR}])(?:{one_of(cities)}){CITY_SUFFIX}{CITY_LIST_TAIL}{CITY_AS_DESTINATION}"
+        return compiled_re(trip).search(words) is not None
+
     def _came_by_role(self, role: str | None, words: str) -> bool:
         """With no visit cue in the sentence: a signatory signing here, people told as coming from
         the country (`X에서 온`), its people taking part, ranked in a tally of visitors, or as whom
@@ -396,10 +437,11 @@ class VisitJudge:
             return True
         if role == "arrival":
             return not self._remote(words)
-        if role == "audience":
-            return self._has_cue(self.lexicon.host_act, words) and not self.lexicon.audience_abroad.search(words)
-        return role in ("origin", "complement") and self._has_cue(self.lexicon.participation_cue, words) \
-            and not self._remote(words)
+        if role == "audience":  # what the host does for them, or they take part (`입국한 X 관광객에게 꽃다발을`)
+            served = self._has_cue(self.lexicon.host_act, words) or self._has_cue(self.lexicon.participation_cue, words)
+            return served and not self.lexicon.audience_abroad.search(words)
+        taking_part = self._has_cue(self.lexicon.participation_cue, words) or self.lexicon.sends_people.search(words)
+        return role in ("origin", "complement") and taking_part and not self._remote(words)
 
     def _remote(self, words: str) -> bool:
         """`온라인으로 참여했다`: taking part from afar is no visit; nor, with no visit told, when
@@ -431,12 +473,22 @@ class VisitJudge:
 
     @staticmethod
     def _venues(words: str) -> list[str]:
-        return [venue.group(1) for venue in VENUE.finditer(words)]
+        """Each venue (the word before `에서`) with the bare nouns that qualify it (`하노이
+        인민위원회 청사`), not the words before a particle (`X 대표단과 시청`)."""
+        venues = []
+        for venue in VENUE.finditer(words):
+            phrase = venue.group(1).split()
+            while len(phrase) > 1 and any(WITH_PARTICLE.match(word) for word in phrase[:-1]):
+                phrase.pop(0)
+            venues.append(" ".join(phrase))
+        return venues
 
     def _is_foreign(self, venue: str) -> bool:
-        """`하노이에서`, `현지에서`: a place abroad."""
-        return venue in self.lexicon.on_site_words or any(
-            venue.endswith(name) for name in (*self.lexicon.code_of, *self.lexicon.city_code))
+        """`하노이에서`, `현지에서`, `하노이 인민위원회 청사에서`: a place abroad."""
+        *qualifiers, place = venue.split()
+        return place in self.lexicon.on_site_words or any(
+            place.endswith(name) for name in (*self.lexicon.code_of, *self.lexicon.city_code)) or any(
+            CITY_SUFFIX_AT_END.sub("", word) in self.lexicon.city_code for word in qualifiers)
 
     def counted_visitors(self, mention: Mention, sentence: tuple[int, int], before: tuple[int, int] | None) -> bool:
         """A row of visitors by country (`일본(22만5351명)`, `세네갈(1)`, `태국 2만9316명`, or any
@@ -507,11 +559,16 @@ class VisitJudge:
                 if i + 1 < len(morphs) and morphs[i + 1].form.startswith(self.lexicon.list_links):
                     i = _after_ending(morphs, i + 1)
                     continue
+                if self._closes_list_as_complement(morphs, i):
+                    return "complement"  # `참가자들 출신국은 X, Y 등으로, 직업도 …`: what the subject is
                 return self._case_role(morphs, i, morph, names_people, limit)
             if _is_apposition(morphs, i):
                 i += 2  # `중국 자매도시인 옌타이를 방문`: the phrase goes on after `인`
                 continue
-            if _ends_phrase(morphs, i):
+            # `공무원 및 관계자 26명이`: 및 joins more people; after a country's bodies (`중국 정부 및
+            # 기업 관계자`, maybe over there) it ends the phrase
+            joining = self.lexicon.phrase_conjunctions if names_people else frozenset()
+            if _ends_phrase(morphs, i, joining):
                 return _predicated_role(morphs, i, names_people, end)
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
@@ -547,6 +604,10 @@ class VisitJudge:
         if particle.form in TOPIC_PARTICLES and self._counts_its_people(particle.end, limit):
             return "origin"  # `중국은 … 2만4946명이 입국했다`: a country's row of a tally of arrivals
         return self._particle_role(particle.form, self._words_after(particle.end, limit))
+
+    def _closes_list_as_complement(self, morphs: list[Morph], i: int) -> bool:
+        """The particle at morphs[i] closes a list with `등으로` and a comma, the sentence going on."""
+        return i > 0 and self.text.startswith(self.lexicon.list_complement, morphs[i - 1].start)
 
     def _heads_people(self, morphs: list[Morph], i: int, names_people: bool) -> bool:
         """The phrase before morphs[i] ends in a word naming people (`공무원 6명`, `교류단`,
@@ -661,11 +722,14 @@ class VisitJudge:
         return None
 
     def _tells_arrival(self, words: list[str]) -> bool:
-        """The words after `X에서` tell people came (`왔다`; `온 12명의 의료진`, `온 참가자`)."""
+        """The words after `X에서` tell people came (`왔다`; `온 12명의 의료진`, `온 참가자`,
+        `온 홍길동 씨`)."""
         if words[0].rstrip(".,") in self.lexicon.arrival_words:
             return True
-        return words[0] in self.lexicon.arrival_modifiers and any(
-            PEOPLE_COUNT.match(word) or word.startswith(self.lexicon.people_heads) for word in words[1:3])
+        if words[0] not in self.lexicon.arrival_modifiers:
+            return False
+        return any(PEOPLE_COUNT.match(word) or word.startswith(self.lexicon.people_heads) for word in words[1:3]) \
+            or ONE_PERSON_NAMED.match(" " + " ".join(words[1:5])) is not None  # `온 홍길동 씨는`
 
     def _ranks_after(self, particle: str, words: list[str]) -> bool:
         """`X에 이어 한국에서 가장 먼`: X ranks first, it did not come."""
@@ -694,11 +758,12 @@ def _predicated_role(morphs: list[Morph], i: int, names_people: bool, phrase_sta
     return None if ending.tag == "ETM" else "complement"
 
 
-def _ends_phrase(morphs: list[Morph], i: int) -> bool:
+def _ends_phrase(morphs: list[Morph], i: int, conjunctions: frozenset[str]) -> bool:
     """morphs[i] is a predicate or an adverb, ending the noun phrase; not an adverb that
-    qualifies the count after it (`선수 각각 1명이`, `공무원 모두 12명이`)."""
+    qualifies the count after it (`선수 각각 1명이`, `공무원 모두 12명이`), nor one of the
+    joining conjunctions (`공무원 및 관계자 26명이`)."""
     if morphs[i].tag == "MAG" and i + 1 < len(morphs):
-        return morphs[i + 1].tag not in ("SN", "NR")
+        return morphs[i].form not in conjunctions and morphs[i + 1].tag not in ("SN", "NR")
     return morphs[i].tag.startswith(PREDICATE_TAG_PREFIXES)
 
 
@@ -804,11 +869,12 @@ class CountryRecognizer:
 
 
     def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:
-        """Countries coordinated with the host (`한·중·일 협의체`, `한국·중국·일본의`, `한-베트남
-        수교`) name a relation between countries, not people who came."""
+        """Countries coordinated with the host (`한·중·일 협의체`, `한중일 협의체`, `한국·중국·일본의`,
+        `한-베트남 수교`) name a relation between countries, not people who came."""
         groups, group = [], [mentions[0]] if mentions else []
         for before, after in pairwise(mentions):
-            if text[before.end:after.start] in COORDINATION_SEPARATORS and after.start - before.end == 1:
+            gap = text[before.end:after.start]
+            if gap == "" or (len(gap) == 1 and gap in COORDINATION_SEPARATORS):  # `한중일` or `한·중·일`
                 group.append(after)
             else:
                 groups.append(group)

@@ -44,11 +44,15 @@ _COUNT_GUARD = rf"""
     """
 #: a Latin acronym glued before the counted noun names whose it is: `45개 OCA회원국`, `3개 IT기업`
 _ACRONYM_BEFORE = r"[A-Z]{2,6}(?=\p{Hangul})"
+#: a place value glued after a word is a particle or a word's end, not a number (`올해에만 64개국`:
+#: 만 is "only"; `이번엔 천천히`)
+_PLACE_VALUES = [*load("numerals")["small_units"], *load("numerals")["large_units"]]
+_UNIT_GLUED_AFTER_WORD = rf"(?!(?<=\p{{Hangul}}){_class_of(_PLACE_VALUES)})"
 _COUNT = compiled(rf"""
     {_COUNT_GUARD}
     (?:(?P<total>{one_of(_LEXICON["total_before"])})\s?
       |(?P<about>{one_of(_LEXICON["approximate_before"])})\s)?
-    (?<![A-Za-z0-9'’])(?<!\d[.,])
+    (?<![A-Za-z0-9'’])(?<!\d[.,]){_UNIT_GLUED_AFTER_WORD}
     (?:(?P<low>{NUMBER})\s?{one_of(_LEXICON["range_separators"])}\s?)?
     (?P<number>{APPROXIMATE_NUMBER})\s?
     (?:(?P<counter>{one_of(_COUNTER_UNITS)})

@@ -33,15 +33,18 @@ class CityLexicon:
     partnering_words: tuple[str, ...]
     arrival_words: frozenset
     city_copulas: frozenset
+    state_heads: frozenset
 
 
 @lru_cache(maxsize=None)
 def city_lexicon() -> CityLexicon:
-    data = lexicons.load("name_heads")["cities"]
+    names = lexicons.load("name_heads")
+    data = names["cities"]
     return CityLexicon(frozenset(lexicons.foreign_cities()), frozenset(data["heads"]), tuple(data["owner_nouns"]),
                        frozenset(data["official_titles"]), tuple(data["partner_nouns"]),
                        tuple(data["partnering_words"]), frozenset(data["arrival_words"]),
-                       frozenset(data["city_copulas"]))
+                       frozenset(data["city_copulas"]),
+                       frozenset(names["organizations"]["state_heads"]))
 
 
 class CityRoles:
@@ -122,8 +125,14 @@ class CityRoles:
         head = self._foreign_head(index)
         if head and text[:-len(head)] in self.cities.known:
             return True
-        proper = head is not None or (word.tags and all(tag == "NNP" for tag in word.tags))
+        proper = head is not None or (word.tags and all(tag == "NNP" for tag in word.tags) and not self._body(word))
         return bool(proper) and index > 0 and self._after_place(index)
+
+    def _body(self, word: Word) -> bool:
+        """`캄보디아 산업부`, `에콰도르 농목업부`, `일본 요미우리신문`: a proper noun after a country ending in
+        the head of a ministry, an agency or an outlet names the country's body, no city."""
+        head = organization_head(self.reading, word)
+        return head in self.cities.state_heads or head in self.lex.outlet_heads
 
     def _after_place(self, index: int, apposed: bool = True) -> bool:
         """Right after a foreign country (`베트남 빈증성`, `중국의 지난`; not `한국의 경기도`), a foreign

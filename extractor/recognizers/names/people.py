@@ -56,7 +56,7 @@ _BRACKETS = compiled_re(r"[\[\](){}<>]")
 _AGE = compiled_re(r"\(\d{1,3}(?:세)?[·,)]")
 _ACRONYM = compiled_re(r"[A-Z][A-Z&]{1,6}")
 _COMMON_NOUN_TAGS = frozenset({"NNG", "NNB", "XSN"})
-_HEADED_PLACE = re.compile(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현성](?:의|와|과|에서|에|은|는|이|가|을|를|로)?(?![가-힣])")
+_HEADED_PLACE = compiled_re(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현성](?:의|와|과|에서|에|은|는|이|가|을|를|로)?(?![가-힣])")
 
 
 @dataclass(frozen=True)
@@ -236,9 +236,9 @@ class People:
     def only_one_titled(self, title: str, organization: str | None, before: int) -> Speaker | None:
         """The one person named before with this title (`시장은` after `김철수 안양시장`), of this body
         where one is given (`다낭시 부시장은`)."""
-        head = title_in(title)
+        head = title_in(title) or title  # a role noun (`학생`) is no lexicon title: itself only
         named = {speaker.name: speaker for start, speaker, known_titles in self.entries
-                 if start < before and any(title_in(known) == head for known in known_titles)
+                 if start < before and any((title_in(known) or known) == head for known in known_titles)
                  and (organization is None or organization in (speaker.organization or ""))}
         return next(iter(named.values())) if len(named) == 1 else None
 
@@ -314,6 +314,7 @@ def _index(people: People) -> None:
     _quoted_names(people)
     _signed(people)
     _transliterated(people)
+    _newcomers(people)
     for index, (start, end) in enumerate(article.clause_bounds):
         if not lex.title_pattern.search(article.text, start, end):
             continue
@@ -323,6 +324,8 @@ def _index(people: People) -> None:
         if words and words[-1].noun_stem and (split_title(last) or last in lex.suffixes):
             # a title, or a title's suffix as a word of its own (`군수 권한대행`)
             _add_phrase(people, words, phrase_ending_at(people, words, len(words) - 1))
+        elif words and words[-1].noun_stem and last in lex.person_nouns:
+            _add_phrase(people, words, _named_by_role(people, words, len(words) - 1))
         if words:
             _add_phrase(people, *_name_after_title_at(people, index, len(words) - 1))
     people.entries.sort(key=lambda entry: entry[0])
@@ -398,7 +401,7 @@ def _parenthesised(people: People) -> None:
         people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span("name")))
 
 
-_TITLE_THEN_NAME = re.compile(r"(?<![가-힣])(?P<title>[가-힣]{2,10})\((?P<name>[가-힣]{3,4})\)")
+_TITLE_THEN_NAME = compiled_re(r"(?<![가-힣])(?P<title>[가-힣]{2,10})\((?P<name>[가-힣]{3,4})\)")
 
 
 def _named_in_parenthesis(people: People) -> None:
@@ -464,7 +467,7 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
         phrase = phrase_ending_at(people, words, len(words) - 1)
         return (phrase, match.end()) if phrase and phrase.speaker.name else None
     said = _apposition_parts(people, match)
-    title, head_end = _title_after_parenthesis(people, match.end())
+    title, head_end = _title_after_parenthesis(people, match.end(), aged=bool(said and said.age))
     if said is None or not (title or said.title or said.age or said.photo or said.place):
         return None
     span = _name_before_parenthesis(people, words, said, titled=bool(title or said.title))
@@ -712,17 +715,19 @@ def _role_of(people: People, start: int, text: str) -> dict | None:
     return {}
 
 
-def _title_after_parenthesis(people: People, after: int) -> tuple[str | None, int]:
+def _title_after_parenthesis(people: People, after: int, aged: bool = False) -> tuple[str | None, int]:
     """(title, where its stem ends) right after a closing parenthesis: glued `씨`/`님`, or a title
-    word after a space (`이영희(사진 오른쪽) 교수가`); else (None, the parenthesis's end)."""
+    word after a space (`이영희(사진 오른쪽) 교수가`), or, after an age, a noun saying who the person
+    is (`주우식(26, 가천대학교) 학생은`; `두바이(UAE) 교민` is a place's); else (None, the parenthesis's end)."""
     text = people.article.text
     courtesy = next((t for t in titles().courtesy_titles if text.startswith(t, after)), None)
     if courtesy:
         return courtesy, after + len(courtesy)
     if text[after:after + 1] == " ":
         words = people.article.clause_words_between(after + 1, min(len(text), after + 30))
-        titled = words and words[0].start == after + 1 and words[0].noun_stem and split_title(clean(words[0].stem))
-        if titled and title_in(titled[0]) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`: a body's
+        titled = words and words[0].start == after + 1 and words[0].noun_stem and (
+            split_title(clean(words[0].stem)) or aged and clean(words[0].stem) in titles().person_nouns)
+        if titled and title_in(clean(words[0].stem)) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`
             return clean(words[0].stem), words[0].start + len(words[0].stem)
     return None, after
 
@@ -781,7 +786,8 @@ def is_korean_name(people: People, word: Word) -> bool:
     if word.particle or not _noun_or_root(word) or not lexicons.korean_name_form(stem):
         return False
     lex = people.heads
-    if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words:
+    if stem in lex.generic or stem in lex.participant_nouns or stem in titles().not_name_words \
+            or stem in titles().person_nouns:  # `조선족 동포`
         return False
     if stem[:-1] in titles().regions or _in_country(word, people.countries) or _foreign_city(stem):
         return False  # `경기도`, `서울시`, `이라크`, `하노이`: a place with a surname's first syllable
@@ -799,9 +805,11 @@ def _common_noun(people: People, word: Word) -> bool:
 def _noun_or_root(word: Word) -> bool:
     """A nominal word, or one Kiwi split into a root and a noun (`박정민` = 박정/XR + 민/NNG), or a
     noun before its one-word gloss (`조해녕(曺海寧)`), or a proper noun Kiwi reads with a stray
-    syllable around it (`조광한` = 조광/NNP + 하 + ㄴ, `이한일` = 이/IC + 한일, `서동욱` = 서동 + 욱/MAG)."""
+    syllable around it (`조광한` = 조광/NNP + 하 + ㄴ, `이한일` = 이/IC + 한일, `서동욱` = 서동 + 욱/MAG),
+    or a noun whose last syllable Kiwi reads as a determiner before the title (`안광현` = 안광 + 현/MM)."""
     return word.full or "".join(word.forms) == clean(word.stem) or bool(word.stem_tags) and (
         word.stem_tags[0] == "XR" and all(tag in NOMINAL_TAGS for tag in word.stem_tags[1:])
+        or word.stem_tags[-1] == "MM" and len(word.stem_tags) > 1 and all(tag in NOMINAL_TAGS for tag in word.stem_tags[:-1])
         or _proper_noun_misread(word))
 
 
@@ -909,11 +917,35 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     if stem in lex.suffixes and word.noun_stem:
         return _title_with_suffix(people, words, head)
     titled = split_title(stem) if word.noun_stem and not _common_noun_title(people, words, head) else None
+    if titled is None and stem in lex.person_nouns and word.noun_stem:
+        return _named_by_role(people, words, head) or _name_after_title(people, words, head)
     if titled is None:  # `자카르타 주지사인 아니스 바스웨단은`: a name after its title, though it ends like a body
         body = organization_named(people, stem) if word.noun_stem else None
         named = _name_after_title(people, words, head)
         return named or (PersonPhrase(Speaker(organization=body), word.start) if body else None)
     return _titled_phrase(people, words, head, *titled)
+
+
+def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase | None:
+    """`송예준 생도는`, `한다온 학생이`: a Korean name right before a noun saying who the person is, where
+    Kiwi knows no word of it (a word it knows is as often a place or a language: `연평도 주민`, `한국어
+    교사`; one it reads with a prefix or a determiner too: `최빈국 주민`, `한부모 가정주부`), or a
+    transliterated name of two words or more before the person's country and body (`로빈 오 미국 해사
+    생도는`)."""
+    before, role = head - 1, clean(words[head].stem)
+    if before < 0 or not _adjacent(people, words, before, head):
+        return None
+    if is_korean_name(people, words[before]) and len(words[before].stem_tags) == 1 \
+            and _unknown_noun(people, words[before]) and not _after_transliterated_word(people, words, before):
+        first, last = before, before
+    else:
+        foreign = _foreign_name_by_structure(people, words, before, role, aged=False)
+        if not foreign or foreign[1] == foreign[0] or not foreign[2] or not _in_country(foreign[2][0], people.countries):
+            return None  # one word before a country is as often a programme's (`스마트팜 베트남 연수생`)
+        first, last = foreign[0], foreign[1]
+    span = (words[first].start, words[last].start + len(_as_written(people, words[last])))
+    speaker = Speaker(name=people.article.text[span[0]:span[1]], title=role)
+    return PersonPhrase(speaker, span[0], name_span=span)
 
 
 def _titled_phrase(people: People, words: list[Word], head: int, title: str,
@@ -1018,8 +1050,9 @@ def _name_right_before(people: People, words: list[Word], head: int) -> tuple[in
     last = head - 1
     if last < 0 or not _adjacent(people, words, last, head):
         return None
-    if is_korean_name(people, words[last]):
-        return last, last
+    if is_korean_name(people, words[last]) and not (_after_transliterated_word(people, words, last) and any(
+            _in_country(w, people.countries) for w in words[max(0, last - MAX_NAME_WORDS):last - 1])):
+        return last, last  # `우크라이나에서 온 폴리아코바 마리나 씨`, not `인플루언서 박민수 씨`
     first = last
     while first >= 0 and last - first < MAX_NAME_WORDS and _foreign_name_word(people, words[first]) and (
             first == last or _adjacent(people, words, first, first + 1)):
@@ -1074,7 +1107,62 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     if not nearest.particle and len(nearest.stem) == 1 and (
             nearest.stem in lex.surnames | lex.body_shorthands or people.word_of_known_name(nearest.stem)):
         return position, position, []
-    return None
+    return (position, position, []) if _lone_foreign_name(people, words, position, title) else None
+
+
+def _lone_foreign_name(people: People, words: list[Word], position: int, title: str) -> bool:
+    """`코스타리카의 마르티네스 수사관은`, `이에 에라스모 의장은`, `지바시 … 자리에 오른 구마가이 시장은`:
+    one word that is no Korean word Kiwi knows, opening the phrase of a person's title (after a
+    country's or a foreign place's `의`, a relative clause, or a clause opener), is a foreign name
+    written alone. It must be one Kiwi does not know at all, unless a country owns it (a proper
+    noun Kiwi knows is as often a company's or an agency's: `코이카 소장`, `구글 연구원`), and
+    before a place's title the sentence must have named the place already (`옌타이 시장` is the
+    city's mayor)."""
+    word, lex = words[position], titles()
+    written = _as_written(people, word)
+    if word.particle or title_in(title) != title or not re.fullmatch(r"[가-힣]{2,7}", written) \
+            or lexicons.korean_name_form(written) or _never_in_name(people, word, written) \
+            or is_organization_word(people.reading, word):
+        return False  # `굿네이버스 홍보대사`: a role of the body before it
+    place_title = title in lex.suffix_titles | lex.city_titles | lex.foreign_titles
+    body_title = title in lex.body_titles and not place_title
+    if not _opens_subject(people, words, position, after_clause=not body_title):
+        return False  # `호텔을 운영하는 X 대표`: what a relative clause describes may be the body
+    if place_title:
+        return _unknown_to_kiwi(people, word) and _place_named_before(people, words, position, title)
+    return _unknown_to_kiwi(people, word) or not body_title and word.stem_tags == ("NNP",) \
+        and position > 0 and _of_country(words[position - 1], people)  # not `이날 구글 연구원`
+
+
+def _opens_subject(people: People, words: list[Word], position: int, after_clause: bool) -> bool:
+    """Nothing that could be the name's body stands before it: a sentence or the clause opens there
+    (`이에`), a relative clause ends there (`방문한`, where after_clause), or a country or foreign
+    place owns it (`페루의`)."""
+    if position == 0:
+        return True
+    text, before = people.article.text, words[position - 1]
+    if text[before.start:words[position].start].rstrip().endswith((".", "!", "?")) \
+            or "\n" in text[before.end:words[position].start] \
+            or not _adjacent(people, words, position - 1, position):
+        return True
+    opener = clean(text[before.start:before.end]) in titles().not_name_words
+    relative = after_clause and not before.particle and before.stem_tags[-1:] == ("ETM",)
+    return opener or relative or before.particle == "의" and _foreign_owner(people, before)
+
+
+def _unknown_to_kiwi(people: People, word: Word) -> bool:
+    """Kiwi only guesses at the word (`에라스모`), or cuts three syllables or more into single ones
+    (`구마가이` read as 구 + 마 + 가 + 이; two, `양행` = 양 + 행, are as often a Korean compound)."""
+    morphs = people.article.morphs_in(word.start, word.start + len(word.stem))
+    return bool(morphs) and (all(m.oov for m in morphs) or len(morphs) > 2 and all(len(m.form) == 1 for m in morphs))
+
+
+def _place_named_before(people: People, words: list[Word], position: int, head: str) -> bool:
+    """The place a place's title belongs to, written glued to its head earlier in the phrase's
+    sentence (`지바시 최고 행정 수장 자리에 오른 구마가이 시장`)."""
+    body, text = titles().bodies.get(head), people.article.text
+    return bool(body) and any(clean(w.stem).endswith(body) and clean(w.stem)[:-len(body)] in people.headed_places
+                              and "." not in text[w.end:words[position].start] for w in words[:position])
 
 
 def _more_of_the_name(people: People, words: list[Word], structured: tuple, by_parts: tuple) -> bool:
@@ -1336,8 +1424,7 @@ def _never_in_name(people: People, word: Word, written: str) -> bool:
 
 def _ends_in_body_head(people: People, written: str) -> bool:
     """A word ending in a body's head of two syllables or more (`…위원회`, `…협회`, `…센터`) is a body's name."""
-    return any(len(head) > 1 and len(written) > len(head) and written.endswith(head)
-               for head in people.heads.organizations)
+    return len(people.heads.organizations.ending(written) or "") > 1  # the longest head that ends it
 
 
 def _body_compound(people: People, word: Word) -> bool:
@@ -1508,6 +1595,10 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     레이크우드 시장`, where the article writes 레이크우드시)."""
     if _foreign_title(title) or _after_country(words[last], people):
         return True
+    if _after_transliterated_word(people, words, last) and last + 1 < len(words) \
+            and _in_country(words[last + 1], people.countries) \
+            and clean(words[last + 1].stem) not in lexicons.host_country_names():
+        return True  # `마틴 하이어 네덜란드 환경청장`: the name runs on to the foreign country of its body
     if last > 0 and _adjacent(people, words, last - 1, last) and _foreign_place(people, words[last - 1]):
         return True
     body = words[last + 1:position + 1]
@@ -1524,6 +1615,24 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
     # of two words opening with a name word (not a region: `정걸기 충남 베트남사무소장`) is that word
     # and the body after it
     return after_part or _is_foreign_name_part(people, body[0])
+
+
+def _after_transliterated_word(people: People, words: list[Word], index: int) -> bool:
+    """Does a transliterated word stand right before words[index] (`폴리아코바 마리나`)?"""
+    return index > 0 and _adjacent(people, words, index - 1, index) and _transliterated_word(people, words[index - 1])
+
+
+def _transliterated_word(people: People, word: Word) -> bool:
+    """A word of a foreign name that cannot be a Korean one: a proper noun or a word Kiwi does not
+    know, of no Korean name's form, naming no body or place (`폴리아코바`, `마틴`, `그리핀`). Beside
+    it, a word of a Korean name's form is the rest of that name (`마리나`, `하이어`) where a country
+    tells the person is foreign and nothing reads the word as a company's or a job's (`레이톤 김철수
+    대표`, `인플루언서 박민수 씨`): before a courtesy title after a country (`우크라이나에서 온 폴리아코바
+    마리나 씨`), or before the country of the body (`마틴 하이어 네덜란드 환경청장`)."""
+    stem = clean(word.stem)
+    return not word.particle and len(stem) > 1 and not lexicons.korean_name_form(stem) \
+        and _is_foreign_name_part(people, word) and _name_shaped(people, word) \
+        and ("NNP" in word.stem_tags or _unknown_noun(people, word))
 
 
 def _one_syllable_name_word(people: People, words: list[Word], index: int) -> bool:
@@ -1667,7 +1776,9 @@ def person_candidates(people: People) -> list[Candidate]:
             found.append(Candidate("organizations", body, phrase.start, phrase.start + len(body)))
         if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles:
             body = _candidate("organizations", article, phrase.body_span)
-            if not _in_country_span(body, people.countries) and not has_legal_form(body.name):  # things lists those
+            # things lists bodies with a legal form; a kind alone (`홍길동 시의회 의장`) names no body
+            if not _in_country_span(body, people.countries) and not has_legal_form(body.name) \
+                    and body.name not in people.heads.standalone_heads:
                 found.append(body)
     glossed = people.glossed_names
     spans = Spans(glossed)  # `탄` of `아리안 탄(Alian Tan)씨`: a word of a glossed name is no person of its own
@@ -1675,8 +1786,9 @@ def person_candidates(people: People) -> list[Candidate]:
     return found + _glued_bylines(people) + glossed + _latin_names(people)
 
 
-#: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`).
-_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+)\)")
+#: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`), or in
+#: capitals (`(TAN PHUNG)`).
+_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)\)")
 _INITIAL = compiled_re(r"[A-Z]\.")
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 
@@ -1701,17 +1813,19 @@ def _glossed_names(people: People) -> list[Candidate]:
         if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])) \
                 or _names_a_thing(people, words):
             continue
+        if gloss["words"].isupper() and not _title_after_parenthesis(people, gloss.end())[0]:
+            continue  # `스마트 시티(SMART CITY)`: capitals spell a name only before its title (`(TAN PHUNG) 기자`)
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
 
 
 def _spelt_word(people: People, word: Word) -> bool:
-    """`아리안(Alian)` read 아리 + 안, `마차도(Machado)` 마차 + 도, `알린(Alin)` 알 + ㄴ: a word its Latin
-    gloss spells is a name's word as written, whatever Kiwi reads in it, unless no name holds it or it
-    ends a clause."""
+    """`아리안(Alian)` read 아리 + 안, `마차도(Machado)` 마차 + 도, `알린(Alin)` 알 + ㄴ, `떤(Tan)` 뜨 + ㄴ: a
+    word its Latin gloss spells is a name's word as written, whatever Kiwi reads in it, unless no name
+    holds it or it ends a clause."""
     written = clean(people.article.text[word.start:word.end])
     clause_ending = any(m.tag in ("EC", "EF") for m in people.article.morphs_in(word.start, word.end))  # `타고`
-    return bool(re.fullmatch(r"[가-힣]{2,}", written)) and not clause_ending and not _never_in_name(people, word, written)
+    return bool(re.fullmatch(r"[가-힣]+", written)) and not clause_ending and not _never_in_name(people, word, written)
 
 
 #: Two to four capitalised Latin words, with a Hangul gloss of as many words or none, before Hangul
@@ -1739,6 +1853,24 @@ def _latin_named(people: People) -> Iterator[tuple[re.Match, str]]:
         title = _title_word_at(people, match.end())
         if title:
             yield match, title
+
+
+_NEWCOMER = compiled_re(r"(?<![가-힣])(?P<place>[가-힣]{2,12})에서 온 (?P<name>[가-힣]{2,7})(?:은|는|이|가)(?![가-힣])")
+
+
+def _newcomers(people: People) -> None:
+    """`가나에서 온 크리스티나는`: a proper noun right after `[a country]에서 온`, as a subject, is a
+    visitor named by the given name alone (`미국에서 온 관광객은` names a group)."""
+    article = people.article
+    for match in _NEWCOMER.finditer(article.text):
+        word = article.word(match.start("name"), match.end())
+        written = clean(word.stem)
+        if people.countries.overlap(match.start("place"), match.end("place")) and word.stem_tags == ("NNP",) \
+                and written == match["name"] and not _never_in_name(people, word, written) \
+                and not is_organization_word(people.reading, word):
+            phrase = PersonPhrase(Speaker(name=written), word.start, name_span=(word.start, word.start + len(written)))
+            people.apposed[word.start + len(word.stem)] = phrase
+            _add_phrase(people, [], phrase)
 
 
 def _transliterated(people: People) -> None:
@@ -1770,7 +1902,7 @@ def _names_a_thing(people: People, words: list[Word]) -> bool:
 
 
 def _sounds_like(hangul: str, latin: str) -> bool:
-    initial = _CHOSEONG[(ord(hangul[0]) - 0xAC00) // 588] if "가" <= hangul[0] <= "힣" else None
+    initial = _CHOSEONG[(ord(hangul[0]) - 0xAC00) // 588] if "가" <= hangul[:1] <= "힣" else None
     return initial is not None and latin[0] in _romanized_initials().get(initial, ())
 
 

@@ -27,6 +27,7 @@ _COURSE = "과정"
 #: Suffixes that make a word describe what follows: `나라별` (for each), `열흘간`, `국가간` (for a time, between).
 _DESCRIBING_SUFFIXES = (("별",), ("간",))
 _GENITIVE = "의"
+_SENTENCE_END = compiled_re(r"다[.\s]|[.!?]\s|\n")
 #: `시민참여형`, `맞춤형`: the suffix making a word a type of something (`유형`, `모형` are too short to carry it).
 _TYPE_SUFFIX = "형"
 #: A month, a day or a time as written (`5월`, `23일`, `4시 30분`): when something happens, not how many.
@@ -158,6 +159,8 @@ class Heads:
     local_government_heads: frozenset
     shared_district_names: frozenset
     ministry_heads: tuple
+    bureau_heads: tuple[str, ...]
+    outlet_heads: frozenset
     address_nouns: frozenset
     location_verbs: tuple[str, ...]
     office_heads: frozenset
@@ -178,6 +181,7 @@ class Heads:
     field_modifiers: frozenset
     field_links: frozenset
     system_kind_heads: frozenset
+    nation_words: frozenset
     known_systems: HeadIndex
     device_heads: frozenset
     known_bodies: frozenset  # written without spaces
@@ -187,6 +191,8 @@ class Heads:
     participant_nouns: frozenset
     audience_words: frozenset
     container_heads: frozenset
+    inviting_words: tuple[str, ...]
+    group_heads: tuple[str, ...]
     kind_heads: frozenset
     languages: frozenset
     generic_activities: frozenset
@@ -230,6 +236,8 @@ def heads() -> Heads:
         local_government_heads=frozenset(org["local_government_heads"]),
         shared_district_names=frozenset(org["shared_district_names"]),
         ministry_heads=tuple(org["ministry_heads"]),
+        bureau_heads=tuple(org["bureau_heads"]),
+        outlet_heads=frozenset(org["outlet_heads"]),
         address_nouns=frozenset(org["address_nouns"]),
         location_verbs=tuple(org["location_verbs"]),
         office_heads=frozenset(org["office_heads"]),
@@ -250,6 +258,7 @@ def heads() -> Heads:
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         field_links=frozenset(data["systems"]["field_links"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
+        nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
         known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
                                for name in names),
@@ -261,6 +270,8 @@ def heads() -> Heads:
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
         audience_words=frozenset(data["programs"]["audience_words"]),
         container_heads=frozenset(data["programs"]["container_heads"]),
+        inviting_words=tuple(data["programs"]["inviting_words"]),
+        group_heads=tuple(longest_first(data["programs"]["group_heads"])),
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         languages=frozenset(data["programs"]["languages"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
@@ -306,6 +317,8 @@ def organization_head(reading: Reading, word: Word) -> str | None:
     if head is None or not word.forms or text in lex.not_organizations or text.endswith(lex.common_endings):
         return None
     last_form, last_tag = word.forms[-1], word.tags[-1]
+    if head in lex.outlet_heads:  # `요미우리신문`, `NHK방송`: an outlet named by a proper noun, not `지역신문`
+        return head if word.tags[0] in _PROPER_TAGS and not reading.countries.contain(word.start) else None
     if len(head) > 1:
         return head
     if last_form == head and len(word.forms) > 1:
@@ -333,7 +346,7 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 def things(reading: Reading) -> list[Candidate]:
     return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
-            and not _kind_by_role(reading, candidate)]
+            and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)]
 
 
 @lru_cache(maxsize=None)
@@ -358,6 +371,46 @@ def _kind_by_role(reading: Reading, candidate: Candidate) -> bool:
     return not any("NNP" in word.tags for word in words) and (
         _in_capacity(reading, candidate.end)
         or (candidate.field == "programs" and _sought_after().match(article.text, candidate.end) is not None))
+
+
+def _national_way(reading: Reading, candidate: Candidate) -> bool:
+    """`대한민국의 최첨단 재난안전 시스템을 견학했다`, `한국 병원 의료시스템 현황`, `다른 나라의 해양경찰
+    시스템`: a system of common nouns owned by Korea or a nation is how that nation does something, no
+    system built; one the sentence brings in, builds, runs or exports is one (`우리나라 전자통관시스템을 도입했다`)."""
+    article = reading.article
+    if candidate.field != "systems":
+        return False
+    index = article.index_at(candidate.start)
+    words = article.words[index:article.index_at(candidate.end)]
+    if not words or any(set(word.tags) - {"NNG"} for word in words):
+        return False
+    owner = _owner_before(reading, index)
+    return owner is not None and owner.stem.removesuffix(_GENITIVE) in reading.lex.nation_words \
+        and not _adopted_after(reading, candidate.end)
+
+
+def _owner_before(reading: Reading, index: int) -> Word | None:
+    """The word owning the name that starts at word index, bare or in the genitive, past evaluative and
+    generic words (`대한민국의 최첨단 …`)."""
+    article = reading.article
+    while index > 0 and article.joined(article.words[index - 1], article.words[index]) and \
+            article.text[article.words[index - 1].start:article.words[index - 1].nominal_end] in reading.lex.generic:
+        index -= 1
+    if index == 0 or article.words[index - 1].particle not in ("", _GENITIVE):
+        return None
+    return article.words[index - 1]
+
+
+def _adopted_after(reading: Reading, end: int) -> bool:
+    """Does the rest of the sentence bring in, build, run or export what ends at end?"""
+    text = reading.article.text
+    sentence_end = _SENTENCE_END.search(text, end)
+    return _adopting_word().search(text, end, sentence_end.start() if sentence_end else len(text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _adopting_word() -> re.Pattern:
+    return compiled_re(one_of(lexicons.load("name_heads")["systems"]["adopting_words"]))
 
 
 def _in_capacity(reading: Reading, end: int) -> bool:
@@ -866,7 +919,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
                                 or "".join(text.split()) in lex.generic_activities
                                 or _scoped_activity(modifier, head, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
-                                or (head == _COURSE and _no_course(modifier_words, lex))
+                                or _no_course(modifier_words, head, lex)
                                 or _names_a_tie(modifier_words, head, lex)
                                 or _taught_language(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
@@ -896,10 +949,23 @@ def _taught_language(modifier_words: list[str], head: str, lex: Heads) -> bool:
         w in lex.languages or w in lex.kind_heads for w in modifier_words)
 
 
-def _no_course(modifier_words: list[str], lex: Heads) -> bool:
-    """`추진 과정`: a process, no course; `정규 과정`, `석·박사 과정`: a course's level, no course."""
-    return modifier_words[-1] in lex.process_nouns or all(
-        level in lex.course_levels for word in modifier_words for level in CONJUNCT.findall(word))
+def _no_course(modifier_words: list[str], head: str, lex: Heads) -> bool:
+    """`추진 과정`: a process, no course. `정규 과정`, `석·박사 과정`, `단기연수 과정`, `한국어 학부과정`, `국내
+    병원 연수 프로그램`: a course told only by its level or length or the kind of body holding it (a
+    language or a kind of training besides) is a kind of course; what is taught or for whom names one
+    (`소화기내과 연수 프로그램`, `한국어 연수 과정`, `외국인 공무원 연수 프로그램`)."""
+    if head == _COURSE and modifier_words[-1] in lex.process_nouns:
+        return True
+    parts = [part for word in modifier_words for conjunct in CONJUNCT.findall(word)
+             if (part := _without_kind(conjunct, lex))]
+    kinds = [part for part in parts if part in lex.course_levels or part in lex.body_kinds]
+    return head in lex.container_heads and bool(kinds) and all(part in kinds or part in lex.languages for part in parts)
+
+
+def _without_kind(word: str, lex: Heads) -> str:
+    """`단기연수` -> `단기`, `연수` -> ``: a word without the general head it ends in."""
+    kind = next((kind for kind in lex.kind_heads if word.endswith(kind)), "")
+    return word[: len(word) - len(kind)]
 
 
 def _scoped_activity(modifier: str, head: str, lex: Heads) -> bool:
@@ -916,9 +982,13 @@ def _ends_in_programme_word(text: str, lex: Heads) -> bool:
 
 def _describes_participants(modifier_words: list[str], head: str, lex: Heads) -> bool:
     """`파라과이 고위 대표단 연수`, `외국 공무원 대상 교육과정`: who takes part describes an activity;
-    a programme or course is named for whom it is (`외국인 공무원 연수 프로그램`)."""
-    return any(w in lex.audience_words for w in modifier_words) or (
-        head not in lex.container_heads and any(w in lex.participant_nouns for w in modifier_words))
+    a programme or course is named for whom it is (`외국인 공무원 연수 프로그램`), and so is an invitation
+    for whom it invites (`자매도시 공무원 초청 연수`; `장차관급 초청연수` alone says only their rank)."""
+    if any(w in lex.audience_words for w in modifier_words):
+        return True
+    participant = next((i for i, w in enumerate(modifier_words) if w in lex.participant_nouns), None)
+    return head not in lex.container_heads and participant is not None and not (
+        participant > 0 and any(w.endswith(lex.inviting_words) for w in modifier_words[participant + 1:]))
 
 
 def _kind_of_activity(words: list[Word], text: str, head: str, lex: Heads) -> bool:
@@ -1108,8 +1178,24 @@ def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) 
             return "programs"  # `‘2024년(1분기) 재난안전통신망 이용기관 협의회’를 개최하고`: a body's meeting
         if head and (field != "organizations" or is_organization_word(reading, inside[-1])):
             return field
+    if _named_group(reading, text, inside) or _dedicated_time().search(text):
+        return "programs"
     edition = _TRAILING_YEAR.search(text)
     return "programs" if edition and lex.programs.ending(text[:edition.start()]) else None  # `‘서울거리예술축제 2017’`
+
+
+@lru_cache(maxsize=1)
+def _dedicated_time() -> re.Pattern:
+    """`‘베트남의 날’`, `‘경요세계의 밤’`: a quoted day or night dedicated to something, an event."""
+    return compiled_re(r"\S의 ?" + one_of(lexicons.load("name_heads")["programs"]["dedicated_times"]) + "$")
+
+
+def _named_group(reading: Reading, text: str, inside: list[Word]) -> bool:
+    """`‘제6기 부산해외봉사단’`, `‘한국 선진정보화사회견학단’`: a quoted corps or mission with common words of
+    its own before its group noun is a programme run as a group; a place's group is none (`‘유가와라정 교류단’`)."""
+    group = next((group for group in reading.lex.group_heads if text.endswith(group) and len(text) > len(group)), None)
+    return group is not None and any(
+        morph.tag == "NNG" and not morph.oov for morph in reading.article.morphs_in(inside[0].start, inside[-1].end - len(group)))
 
 
 def _field_of_context(reading: Reading, text: str, inside: list[Word], start: int, after: int) -> str | None:
@@ -1557,6 +1643,21 @@ def _ministry_after_country(reading: Reading, phrase: list[Word], position: int)
     return text[-1] if after_country and set(word.tags) == {"NNG"} else None  # no suffix: `한국 정체성`
 
 
+def _bureau_after_body(reading: Reading, phrase: list[Word], position: int) -> str | None:
+    """`천진시 해양국`, `경찰청 내무국`: right after a body (a local government, an agency), a word of
+    common nouns ending in a bureau's head is its bureau, though the head alone ends countries' words
+    (`선진국`, `회원국`) and names none."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    text = article.text[word.start:word.nominal_end]
+    if position == 0 or len(text) < 3 or not text.endswith(lex.bureau_heads) or not _descriptive_body(word):
+        return None
+    before = phrase[position - 1]
+    owned = not before.particle and organization_head(reading, before) is not None \
+        and not reading.countries.cover(before.start, before.nominal_end)
+    return text[-1] if owned else None
+
+
 def _district_name(text: str, lex: Heads) -> bool:
     """A word read as a district whatever Kiwi tags it (`항올구`, `울주군`)."""
     return (len(text) > 2 and lex.organizations.ending(text) in lex.local_government_heads
@@ -1568,7 +1669,7 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
     word = phrase[position]
     text = article.text[word.start:word.nominal_end]
     head = organization_head(reading, word) or _district_after_city(reading, phrase, position) \
-        or _ministry_after_country(reading, phrase, position)
+        or _ministry_after_country(reading, phrase, position) or _bureau_after_body(reading, phrase, position)
     standalone = text in lex.standalone_heads and position > 0 and _belongs_to_organization(reading, phrase, position - 1, position)
     if (head is None or text in lex.standalone_heads) and not standalone:
         return None
@@ -1604,9 +1705,7 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
         return True
     text = article.text[word.start:word.nominal_end]
     if countries.contain(word.start):
-        body = phrase[head_index]
-        return index == head_index - 1 and "NNP" not in body.tags[:-1] \
-            and organization_head(reading, body) not in lex.proper_heads
+        return _country_body(reading, phrase, index, head_index)
     head = organization_head(reading, word)
     if head in lex.local_government_heads:  # `진천군 농업기술센터`: the county's own centre, named by its kind
         return index == head_index - 1 and _named_by_kind(reading, phrase[head_index])
@@ -1615,14 +1714,27 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if head is None and len(text) == 3 and word.tags == ("NNP",) and lexicons.korean_name_form(text) \
             and text not in lexicons.foreign_cities():
         return False  # `류철호 한국도로공사 사장`: a person named before the body
-    if head is not None and organization_head(reading, phrase[head_index]) in lex.branch_heads:
-        return True  # `국가인재원 과천분원`: a branch is named with its body
+    if head is not None and (organization_head(reading, phrase[head_index]) in lex.branch_heads
+                             or _bureau_after_body(reading, phrase, head_index)):
+        return True  # `국가인재원 과천분원`, `경찰청 내무국`: a branch or a bureau is named with its body
     if head is None and head_index - index <= 2 and _descriptive_body(phrase[head_index]):
         # `오전 11시30분 행정중심복합도시건설청`: a time is no part; nor a bound noun standing alone
         # (`관제센터 내 종합상황실`: the room inside the centre), as for programmes and systems
         return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
                     or text in lex.address_nouns or word.tags == ("NNB",))
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _country_body(reading: Reading, phrase, index, head_index) -> bool:
+    """`콜롬비아 교통부`, `인도네시아 경찰청 내무국`: a country right before its body of common nouns (or
+    before the body whose bureau ends the name) belongs to the name; not before a body with a proper
+    name of its own (`필리핀 세부주`, `일본 요미우리신문`)."""
+    if index == head_index - 2 and _bureau_after_body(reading, phrase, head_index):
+        head_index -= 1
+    body = phrase[head_index]
+    head = organization_head(reading, body)
+    return index == head_index - 1 and "NNP" not in body.tags[:-1] \
+        and head not in reading.lex.proper_heads and head not in reading.lex.outlet_heads
 
 
 def _counts_kind(count: Word, body: Word) -> bool:

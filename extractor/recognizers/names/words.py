@@ -32,7 +32,7 @@ _NOUN_PART_TAGS = NOMINAL_TAGS | JOINER_TAGS | {"W_SERIAL"}  # `5-1생활권`: a
 #: A stem of these is a noun phrase word, brackets and middle dots included
 #: (`아방카이시(市)`, `단장(45·차관)`).
 STEM_NOUN_TAGS = NOMINAL_TAGS | {"SSO", "SSC", "SP", "W_SERIAL"}
-_NAME_WORD = compiled_re(r"(?![-~])(?:[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'‘’“”「」『』《》〈〉/=|ⓒ©.]|\.(?![가-힣]))+")
+_NAME_WORD = compiled_re(r"(?![-~])(?:[^\s()\[\]{}<>△▲▽▼■□●○◆◇▶▷※…,;:!?\"'`‘’“”「」『』《》〈〉/=|ⓒ©.]|\.(?![가-힣]))+")
 #: Whitespace-separated words. A full stop or a comma glued to the next word (`했다.최 시장은`,
 #: `대통령,탁신 총리`) also splits, and so does a parenthesis holding several words
 #: (`센터장(사진 왼쪽)`), while a one-word gloss stays in its word (`아방카이시(市)의`). An opening
@@ -40,9 +40,10 @@ _NAME_WORD = compiled_re(r"(?![-~])(?:[^\s()\[\]{}<>△▲▽▼■□●○◆�
 _CLAUSE_WORD = compiled_re(r"(?:[^\s.,(“]|[.,](?![가-힣])|\((?=[^\s()]*\)))+\.?|\.")
 #: The original spelling after a transliterated name (`에드윈 리(Edwin M. Lee)`) stands between words.
 LATIN_GLOSS = compiled_re(r"\s*\([A-Za-z][A-Za-z.'\-]* [A-Za-z .'\-]*\)\s*")
-_OPENING = "“\"'‘「『([<ⓒ△▲▽▼□■○●◆◇▶▷※"  # quotes, brackets and list bullets (`△홍길동 시장`)
-_TRAILING = ",.:;!?·…“”\"'‘’「」『』"
-_QUOTED = compiled_re(r"[‘'「『《〈]([^‘’'\n「」『』《》〈〉<>=\"“”]{2,60})[’'」』》〉]")
+_OPENING = "“\"'`‘「『([<ⓒ△▲▽▼□■○●◆◇▶▷※"  # quotes, brackets and list bullets (`△홍길동 시장`)
+_TRAILING = ",.:;!?·…“”\"'`‘’「」『』"
+#: A backtick, typed for a quote mark by some outlets, quotes a name as ‘ ’ do.
+_QUOTED = compiled_re(r"[‘'`「『《〈]([^‘’'`\n「」『』《》〈〉<>=\"“”]{2,60})[’'`」』》〉]")
 
 
 class Word(NamedTuple):  # a NamedTuple, not a frozen dataclass: hundreds are built per article

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from hashlib import sha256
 from typing import Callable, Iterator
 
 import regex
 
 from ...lexicons import load
 from ...nlp.korean import one_of
-from ...pattern_cache import compiled
+from ...pattern_cache import compiled, kept_table
 from ..numerals import NUMBER, parse_number
 
 LEXICON = load("timex")
@@ -59,7 +60,7 @@ _WEEKDAY = one_of(LEXICON["weekdays"])
 _WEEKDAY_LETTER = "[" + "".join(LEXICON["weekday_letters"]) + "]"
 _ORDINAL = one_of(LEXICON["ordinals"])
 _PART_OF_DAY = one_of(LEXICON["parts_of_day"])
-_DECIMAL = regex.compile(r"\d+\.\d+")
+_DECIMAL = compiled(r"\d+\.\d+")
 _AMOUNT = rf"(?P<number>{_DECIMAL.pattern}|{NUMBER}|{one_of([*LEXICON['vague_amounts'], *LEXICON['unknown_amounts']])})"
 _ABOUT = regex.escape(LEXICON['about_marker'])
 #: a half written apart ends the word (`3년 반 동안`, not `3년 반대`)
@@ -226,7 +227,7 @@ def _service_hours(m) -> Piece | None:
     return _duration(m) if m["unit"] == LEXICON["service_hours_unit"] else None
 
 
-_PRESENT_QUALIFIED = regex.compile(LEXICON["present_qualified_after"])
+_PRESENT_QUALIFIED = compiled(LEXICON["present_qualified_after"])
 
 
 def _present_adverb(m) -> Piece | None:
@@ -547,7 +548,7 @@ def _clock_hour(m) -> Piece | None:
 COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 
 # Trying every rule at every position was most of the cost. At a position only the rules are tried
-# that can match given the character before it and the three from it: the regex module tells by a
+# that can match given the character before it and the four from it: the regex module tells by a
 # partial match (a text that ends inside a match of the rule matches it partially).
 
 #: a rule as tried on those few characters alone: what it requires of the text further back
@@ -555,7 +556,7 @@ COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 #: for what must be there only outside negative lookarounds)
 _PROBES = {pattern: compiled(pattern.pattern.replace("(?<=", "(?<=|"))
            for pattern, _ in COMPILED if "(?<=" in pattern.pattern}
-_BEGINNING = 3
+_BEGINNING = 4
 #: the bare quantity rule; the rules that begin with a whole quantity (`3일` of `3일간`: the quantity
 #: pattern is a plain sequence) can only match where it does
 _BARE_QUANTITY = next(pattern for pattern, _ in COMPILED if pattern.pattern == _QUANTITY)
@@ -581,14 +582,28 @@ def candidate_pieces(text: str, at: int, end: int) -> list[Piece]:
     return pieces
 
 
+#: the rules that can match after the few characters `_rules_for` is asked about, by their number in
+#: COMPILED, kept from one start to the next (working them out cost ~30 ms CPU of every cold start)
+_KEPT_ENTRIES = 10_000  # a long text's rarer ones are worked out again at the next start
+_RULE_NUMBERS = kept_table(("timex rules by beginning", sha256("\0".join(
+    pattern.pattern for pattern, _ in COMPILED).encode()).hexdigest()), most=_KEPT_ENTRIES)
+_NUMBER_OF = {rule: number for number, rule in enumerate(COMPILED)}
+
+
 @lru_cache(maxsize=100_000)  # bounded: a long text of many scripts meets many stretches
 def _rules_for(before: str, beginning: str) -> list[tuple[regex.Pattern, Callable]]:
     """The rules, in order, that can match where `before` is just before and the text goes on with
     `beginning`. Worked out the first time the two are seen, from the rules left with less to read."""
+    numbers = _RULE_NUMBERS.get((before, beginning))
+    if numbers is not None:
+        return [COMPILED[number] for number in numbers]
     fewer = (_rules_for("", beginning) if before else _rules_for("", beginning[:-1]) if len(beginning) > 1
              else COMPILED)
-    return [(pattern, build) for pattern, build in fewer
-            if _PROBES.get(pattern, pattern).match(before + beginning, len(before), partial=True)]
+    rules = [(pattern, build) for pattern, build in fewer
+             if _PROBES.get(pattern, pattern).match(before + beginning, len(before), partial=True)]
+    if len(_RULE_NUMBERS) < _KEPT_ENTRIES:
+        _RULE_NUMBERS[before, beginning] = tuple(_NUMBER_OF[rule] for rule in rules)
+    return rules
 
 
 def _strings(node) -> Iterator[str]:
@@ -615,5 +630,5 @@ def _first_characters() -> str:
 #: above, not inside a Hangul word nor straight after a number (`10명일 경우`: a count, not 명일)
 #: (pieces that follow another directly are tried apart),
 #: save a year a missing space glued to the word before (`참석한 가운데2020년 예산을`)
-PIECE_START = regex.compile(rf"(?<!\p{{Hangul}})(?:[\d'‘’(A-Za-z]|(?<!\d)[{regex.escape(_first_characters())}])"
+PIECE_START = compiled(rf"(?<!\p{{Hangul}})(?:[\d'‘’(A-Za-z]|(?<!\d)[{regex.escape(_first_characters())}])"
                             r"|(?<=\p{Hangul})(?:19|20)\d\d(?=\s?년)")

@@ -17,17 +17,18 @@ import regex
 from ...lexicons import load
 from ...model import Timex
 from ...nlp.korean import one_of
+from ...pattern_cache import compiled
 from ..quotes import quoted_passages
 from .atoms import LEXICON, PIECE_START, Piece, candidate_pieces
 from .resolution import PREFIX_FIELDS, Context, has_time, resolve
 
-_HANGUL = regex.compile(r"\p{Hangul}")
-_PARTICLE = regex.compile(one_of(LEXICON["particles"]) + r"+(?!\p{Hangul})")
-_JOIN_GAP = regex.compile(r"[ \t]?(?:인[ \t])?|[ \t]?\(|\n")
-_RANGE_JOIN = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
-_COORDINATION = regex.compile(rf"[ \t]?{one_of(LEXICON['coordinators'])}[ \t]?")
+_HANGUL = compiled(r"\p{Hangul}")
+_PARTICLE = compiled(one_of(LEXICON["particles"]) + r"+(?!\p{Hangul})")
+_JOIN_GAP = compiled(r"[ \t]?(?:인[ \t])?|[ \t]?\(|\n")
+_RANGE_JOIN = compiled(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+_COORDINATION = compiled(rf"[ \t]?{one_of(LEXICON['coordinators'])}[ \t]?")
 #: `평일 오전 9시`, `주말에는 10시부터`: the clock time of a set, right after it or after its topic particle
-_SET_TO_HOURS = regex.compile(rf"[ \t]?(?:{one_of(LEXICON['set_topic_particles'])}[ \t])?")
+_SET_TO_HOURS = compiled(rf"[ \t]?(?:{one_of(LEXICON['set_topic_particles'])}[ \t])?")
 #: what a coordinated expression may take from the one before it, coarsest first
 _SHARED_FIELDS = ("direction", "year", "year_shift", "month", "month_shift")
 _YEAR_END_PARTS = LEXICON["year_end_parts"]
@@ -38,10 +39,10 @@ _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
 #: a page's stamp, not a date of the story (Bylines' timestamps are no Timexes: CONTRACT.md): a
 #: numeric date with a clock time (`수정 : 2017-04-18 18:41`, `홍길동 2017-04-04 13:41`) or a print
 #: page (`2023-06-22 12면`), unless a range joins it (`2024.05.02 09:00 ~ 05.10 18:00`)
-_STAMP = regex.compile(rf"(?<![~∼\-–][ \t]?)(?<!\d)\d{{4}}[-./][ \t]?\d{{1,2}}[-./][ \t]?\d{{1,2}}\.?[ \t]"
+_STAMP = compiled(rf"(?<![~∼\-–][ \t]?)(?<!\d)\d{{4}}[-./][ \t]?\d{{1,2}}[-./][ \t]?\d{{1,2}}\.?[ \t]"
                        rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,3}}{LEXICON['print_page_word']}(?!\p{{Hangul}}))"
                        r"(?![ \t]?[~∼\-–])")
-_QUOTED = regex.compile(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]|[\"“](?P<name>[^\"“”\n]{2,40}?)[\"”]")
+_QUOTED = compiled(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]|[\"“](?P<name>[^\"“”\n]{2,40}?)[\"”]")
 
 
 @dataclass
@@ -98,7 +99,7 @@ class TimexParser:
             pieces = _pieces(text, quoted.start("name"), quoted.end("name"), [])
             if pieces:
                 tail = regex.sub(r"\s", "", text[pieces[0].start:quoted.end("name")])
-                self.name_tails[tail] = regex.compile(r"(?<!\d)" + r"\s?".join(map(regex.escape, tail)))
+                self.name_tails[tail] = compiled(r"(?<!\d)" + r"\s?".join(map(regex.escape, tail)))
 
     def parse(self, text: str, start: int = 0, end: int | None = None) -> list[Timex]:
         """The expressions of text[start:end]; names learnt beforehand (`learn_names`) are respected."""
@@ -140,7 +141,7 @@ def _said_on_anchor(group: Group) -> None:
         group.fields["anchor_shift"] = group.fields.pop("day_shift")
 
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = compiled(r"\d+")
 
 
 def open_value(values: list[str]) -> str | None:

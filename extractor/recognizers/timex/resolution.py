@@ -8,18 +8,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from ...model import Timex
 from ...nlp.korean import SENTENCE_END, one_of, report_verbs
+from ...pattern_cache import compiled
 from .atoms import LEXICON
 
 if TYPE_CHECKING:
     from .grammar import Group
 
-_RANGE_CLOSE = regex.compile(one_of(LEXICON["range_closers"]))
+_RANGE_CLOSE = compiled(one_of(LEXICON["range_closers"]))
 PREFIX_FIELDS = {"direction", "approximately", "every"}
-_DAILY_HOURS = regex.compile(one_of(LEXICON["daily_hours_words"]) + r"(?:은|는|이|:)?\s?$")
+_DAILY_HOURS = compiled(one_of(LEXICON["daily_hours_words"]) + r"(?:은|는|이|:)?\s?$")
 _SECOND_GRAINS = ("hour", "minute", "second")
 _FINER = {"years": "month", "months": "day", "weeks": "day", "days": "hour", "hours": "minute",
           "minutes": "second", "seconds": "second"}
@@ -114,9 +113,9 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
 
 
 #: `10일부터 사흘 일정으로`, `17일부터 2박 3일간`: a day and the days from it
-_OPENS_STRETCH = regex.compile(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
+_OPENS_STRETCH = compiled(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
 #: `17일까지 이틀간`: a day and the days up to it (what follows its `까지`)
-_CLOSES_STRETCH = regex.compile(r"[ \t]?")
+_CLOSES_STRETCH = compiled(r"[ \t]?")
 _DAYS_IN = {"days": 1, "weeks": 7}
 
 
@@ -208,11 +207,11 @@ def _same_sentence(text: str, end: int, start: int) -> bool:
 
 
 #: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
-_REPORTED = regex.compile(rf"\s?{one_of(report_verbs())}")
+_REPORTED = compiled(rf"\s?{one_of(report_verbs())}")
 #: `2019년 1월 대비`, `전년보다`: a date compared with is no date the story is told on
-_COMPARED = regex.compile(rf"\s?{one_of(LEXICON['comparison_markers'])}")
+_COMPARED = compiled(rf"\s?{one_of(LEXICON['comparison_markers'])}")
 #: `2030년까지`, `2019년부터`, `2019년 이후`: a year that bounds a stretch is no year a later month is in
-_BOUNDS_A_STRETCH = regex.compile(rf"\s?{one_of(LEXICON['range_joiners'] + LEXICON['range_closers'] + list(LEXICON['offset_suffixes']))}")
+_BOUNDS_A_STRETCH = compiled(rf"\s?{one_of(LEXICON['range_joiners'] + LEXICON['range_closers'] + list(LEXICON['offset_suffixes']))}")
 _MONTH_BEFORE_FOCUS = frozenset(LEXICON["month_before_focus"])
 
 

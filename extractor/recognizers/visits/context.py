@@ -70,7 +70,8 @@ class VisitContext:
         (`대만에서 로드쇼를 개최하고`, `베트남 하노이 현지에서`): people of the article's side
         travel there. An event abroad months before (`지난 5월 러시아에서 열린 대회 우승자`) is
         background."""
-        if not any(word in self.text[start:end] for word in self.lex.abroad_events):
+        if not any(word in self.text[start:end] for word in self.lex.abroad_events) \
+                or not self.lex.abroad_after_place.search(self.text, start, end):  # after no place then
             return False
         places = [c.end for c in self.within(self.countries, start, end) if not c.visiting and c.key != HOST]
         places += [m.end() for m in self.lex.foreign_city.finditer(self.text, start, end)]

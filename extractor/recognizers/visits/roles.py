@@ -2,27 +2,27 @@
 headcount, the purpose and programme; an official's or a local government's own trip."""
 from __future__ import annotations
 
-import regex
 from spacy.tokens import Doc
 
 from ...model import Count, Span
 from ...nlp.korean import SentencePart, one_of, particles
+from ...pattern_cache import compiled
 from .context import HOST, At, Clause, VisitContext, nominal
 from .merging import Told
 
 _SUBJECT = one_of(particles("topic", "subject"))
-_SUBJECT_AFTER_BODY = regex.compile(rf"{_SUBJECT}(?!\p{{Hangul}})")
+_SUBJECT_AFTER_BODY = compiled(rf"{_SUBJECT}(?!\p{{Hangul}})")
 #: A title and a subject particle after a name (`홍 시장은`, `유한식 세종시장이`).
-_TITLED_SUBJECT = regex.compile(rf" ?(?P<title>\p{{Hangul}}+?){_SUBJECT}(?!\p{{Hangul}})")
+_TITLED_SUBJECT = compiled(rf" ?(?P<title>\p{{Hangul}}+?){_SUBJECT}(?!\p{{Hangul}})")
 #: `관광객이 75만여명`: the visitors' noun may carry its subject particle before their count.
-_SUBJECT_PARTICLE = regex.compile(rf"(?<=\p{{Hangul}}){_SUBJECT}$")
+_SUBJECT_PARTICLE = compiled(rf"(?<=\p{{Hangul}}){_SUBJECT}$")
 #: What closes the phrase before the visitors' noun phrase (`…으로 한국을 방문한 | 페루의 … 시장이`).
 _PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
 _PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
 #: People counted as going along with the subject (`100여 명의 직원들과 함께 맞이하고`): hosts.
-_COMPANIONS = regex.compile(r"(?:의 \p{Hangul}+?)?(?:과|와) 함께")
+_COMPANIONS = compiled(r"(?:의 \p{Hangul}+?)?(?:과|와) 함께")
 #: A count the total after it includes (`외국인 5만6000여명을 포함해 123만여명`).
-_PART_OF_TOTAL = regex.compile(r"[을를]?\s?포함")
+_PART_OF_TOTAL = compiled(r"[을를]?\s?포함")
 
 
 def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told | None:

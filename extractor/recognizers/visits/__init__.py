@@ -17,7 +17,11 @@ visit per row, as is, after a month's or a year's tally, one giving a visiting c
 전체로는 45만명`) report a tally as a visit verb does. Clauses of one sentence on other days are legs or groups of their own
 (`프놈펜시에서 5일부터 14일까지, 호치민시에서 20일부터 28일까지`); holding or attending an event
 abroad is a trip there (`대만에서 로드쇼를 개최`); a visit recalled as background (`방문한 바
-있다`, a delegation's visit months before the report) is no visit of the article.
+있다`, a delegation's visit months before the report) is no visit of the article. An earlier
+period's count compared with (`전년 동월(111만명) 대비`) is a visit of its own dated by that period.
+An event's range told in its own sentence (`31일부터 11월 4일까지 … 교육을 실시`) dates the
+participants a later sentence names (`교육 대상은 9개국 공무원 12명`); after a visit told, a
+sentence naming no visitors but the event's span or end (`30일까지 진행되는 연수는`) dates or ends it.
 """
 from __future__ import annotations
 

@@ -87,6 +87,8 @@ def _patterns():
         "echo": compiled_re(rf"(?<![가-힣]){one_of(speech['echo_words'])}\s*(?P<verb>{verbs})"),
         "spoken": compiled_re(rf"{spoken}[.!?]?\s*$"),
         "object": compiled_re(rf"({one_of(particles('object'))})(?=\s)"),
+        "noun_particle": compiled_re(
+            rf"{one_of(particles('genitive', 'partner', 'object', 'direction'))}(?=[\s,.]|$)"),
         "attributed": compiled_re(
             rf"{one_of(speech['topic_endings'])}\s+{one_of(speech['quote_nominals'])}\s+"
             rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>{one_of(speech['speech_nouns'])}"
@@ -322,6 +324,8 @@ def _speaker_phrase(doc: Doc, people: People, quoted: Quoted, ending: Ending,
     if quoted.close in people.signed:  # `“…”(사미라·29·이집트)`
         return people.signed[quoted.close], True
     if ending.kind == "none":
+        if _patterns()["noun_particle"].match(text_of(doc), quoted.close + 1):
+            return None, False  # `홍보단 '미소대사'와 …`: marks around a name the sentence goes on with
         phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text_of(doc), quoted))
         return phrase, phrase is not None
     if ending.kind == "attributed":

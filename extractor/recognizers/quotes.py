@@ -87,6 +87,8 @@ def _patterns():
         "echo": compiled_re(rf"(?<![가-힣]){one_of(speech['echo_words'])}\s*(?P<verb>{verbs})"),
         "spoken": compiled_re(rf"{spoken}[.!?]?\s*$"),
         "object": compiled_re(rf"({one_of(particles('object'))})(?=\s)"),
+        "noun_particle": compiled_re(
+            rf"{one_of(particles('genitive', 'partner', 'object', 'direction'))}(?=[\s,.]|$)"),
         "attributed": compiled_re(
             rf"{one_of(speech['topic_endings'])}\s+{one_of(speech['quote_nominals'])}\s+"
             rf"(?P<owner>[^.“”\"\n]*?의)\s+(?P<verb>{one_of(speech['speech_nouns'])}"
@@ -322,6 +324,8 @@ def _speaker_phrase(doc: Doc, people: People, quoted: Quoted, ending: Ending,
     if quoted.close in people.signed:  # `“…”(사미라·29·이집트)`
         return people.signed[quoted.close], True
     if ending.kind == "none":
+        if _patterns()["noun_particle"].match(text_of(doc), quoted.close + 1):
+            return None, False  # `홍보단 '미소대사'와 …`: marks around a name the sentence goes on with
         phrase = speaker_right_before(people, *prefix, headline=_headline_words(doc, text_of(doc), quoted))
         return phrase, phrase is not None
     if ending.kind == "attributed":
@@ -357,7 +361,9 @@ def _alone_on_line(text: str, quoted: Quoted) -> bool:
 
 
 def _echoing(words: str, body: list[Quote]) -> Quote | None:
-    """The body quote whose speaker's words hold most of these words' syllable pairs (at least half)."""
+    """The body quote whose speaker's words hold most of these words' syllable pairs (two in three:
+    a headline sharing only the topic's words, `“양국 교류 더욱 발전시키자”` over `“양국 수도가
+    교류할 수 있어 … 발전시켜”`, paraphrases the story; it quotes no one)."""
     pairs = _syllable_pairs(words)
     if not pairs:
         return None
@@ -376,11 +382,19 @@ def _syllable_pairs(text: str) -> set[str]:
 
 def _in_headline(doc: Doc, quoted: Quoted) -> bool:
     """In a headline or deck, or right after a press wire's dateline (`서울--(뉴스와이어)--“…”`),
-    where a release sets its slogan."""
+    where a release sets its slogan, or alone as the text's first line, a headline's place even
+    when the page marks none (two sayings side by side there open a story with voices)."""
     text = text_of(doc)
     zone = document_of(doc).zone_at(quoted.open)
-    after_dateline = text[_line_start(text, quoted.open):quoted.open].strip().endswith("--")
-    return quoted.double and (zone is not None and zone.kind in HEADLINE_ZONES or after_dateline)
+    line_start = _line_start(text, quoted.open)
+    after_dateline = text[line_start:quoted.open].strip().endswith("--")
+    return quoted.double and (zone is not None and zone.kind in HEADLINE_ZONES or after_dateline
+                              or _first_line_alone(text, quoted, line_start))
+
+
+def _first_line_alone(text: str, quoted: Quoted, line_start: int) -> bool:
+    line_end = text.find("\n", quoted.close)
+    return not text[:quoted.open].strip() and not text[quoted.close + 1:line_end if line_end >= 0 else None].strip(" .\t")
 
 
 def _headline_words(doc: Doc, text: str, quoted: Quoted) -> bool:

@@ -85,19 +85,43 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         undated_event = _event_awaiting_visitors(ctx, sentence, told, told_as_visit, undated_event)
         for clause, visit in told:
             if visit is not None:
-                tallied = _table_period(tallied, clause.date)
+                clause, visit = _row_of_table(ctx, sentence, clause, visit, tallied)
+                tallied = _table_period(ctx, sentence, tallied, clause.date)
                 told_count, told_before = visit.headcount, True
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
 
 
-def _table_period(tallied: Dated | None, date: Dated | None) -> Dated | None:
+def _table_period(ctx: VisitContext, sentence, tallied: Dated | None, date: Dated | None) -> Dated | None:
     """The period later rows belong to: a statistic's, told before, stays against an earlier
-    period told after it (`지난해 전체 입국 외국인 수(339만명)를 웃도는`, a figure compared with)."""
-    if tallied is None or date is None or tallied.period.grain not in STATISTICS_GRAINS:
+    period told after it (`지난해 전체 입국 외국인 수(339만명)를 웃도는`, a figure compared with)
+    and against a sentence with no date comparing a figure (`지난해 1월 8만명이 찾았던 것과 비교하면`)."""
+    if not _statistic(tallied):
         return date
-    earlier = date.period.end is not None and tallied.period.start is not None and date.period.end < tallied.period.start
-    return tallied if earlier else date
+    if date is None:
+        return tallied if compared_figures(ctx, sentence) else None
+    return tallied if _before(date.period, tallied.period) else date
+
+
+def _row_of_table(ctx: VisitContext, sentence, clause: Clause, visit: Told,
+                  tallied: Dated | None) -> tuple[Clause, Told]:
+    """After a period's tally, a country's count measured against an earlier period's (`일본은
+    지난해 10월 무비자 입국 시행 등 영향을 받아 지난해 같은 달(1162명)보다 늘어난 6만명이
+    방한했다`) is of the tally's period: a date of the background before it dates it not."""
+    if not (_statistic(tallied) and visit.countries and visit.headcount) or (
+            clause.date is not None and not _before(clause.date.period, tallied.period)):
+        return clause, visit
+    if not compared_figures(ctx, sentence):
+        return clause, visit
+    return replace(clause, date=tallied), replace(visit, period=tallied.period)
+
+
+def _statistic(tallied: Dated | None) -> bool:
+    return tallied is not None and tallied.period.grain in STATISTICS_GRAINS
+
+
+def _before(period, later) -> bool:
+    return period.end is not None and later.start is not None and period.end < later.start
 
 
 def _event_awaiting_visitors(ctx: VisitContext, sentence, told: list[tuple[Clause, Told | None]],

@@ -13,7 +13,10 @@ it (`15일 개막했다` then `40개국 4,100여명이 참석하는`), or it goe
 to a stated end (`26일까지 실시하는 연수에 … 참석했다고 22일 밝혔다`). A sentence with no date
 that breaks the last tally down (`중국이 41만명으로 가장 많았고, 일본(22만명), …`) is one
 visit per row, as is, after a month's or a year's tally, one giving a visiting country's count
-(`특히 중국인 방문객이 42만명으로 늘었다`). Visitors counted with a tally noun (`외래 관광객
+(`특히 중국인 방문객이 42만명으로 늘었다`, `미국은 올해 1만8345명으로`: a year the tally's months lie
+in is no period of its own), and a row is its count's country (`일본에 이어 중국(55만명)`); an earlier
+period told after the tally keeps no rows, nor do counts after the host's people going abroad
+(`한국인은 … 해외로 나갔다`: their destinations). Visitors counted with a tally noun (`외래 관광객
 전체로는 45만명`) report a tally as a visit verb does. Clauses of one sentence on other days are legs or groups of their own
 (`프놈펜시에서 5일부터 14일까지, 호치민시에서 20일부터 28일까지`); holding or attending an event
 abroad is a trip there (`대만에서 로드쇼를 개최`); a visit recalled as background (`방문한 바

@@ -39,10 +39,17 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
     tallied: Dated | None = None  # the date of the last visit told
     told_count: int | None = None  # and its headcount
     told_before = False  # a visit was told, dated or not
+    went_abroad = False  # the last count of people was of the host's people going abroad
     for sentence in sentence_parts(ctx.doc, zones):
         came_before, arrived = arrived, names_arrivals(ctx, sentence.start, sentence.end)
         yield from _compared_visits(ctx, sentence, tallied)
-        rows = _breakdown(ctx, sentence, tallied, told_count) if tallied is not None else []
+        # `한국인은 995만명이 해외로 나갔다` then `가장 많이 방문한 나라는 일본(312만명)`: the host's
+        # people counted going abroad, the counts after them are of their destinations
+        counts_people = ctx.counts_people(sentence.start, sentence.end)
+        abroad = ctx.lex.outbound.search(sentence.text) is not None and counts_people
+        of_table = tallied is not None and not (abroad or went_abroad)
+        went_abroad = abroad or (went_abroad and not counts_people)
+        rows = _breakdown(ctx, sentence, tallied, told_count) if of_table else []
         if rows:
             # `총 247만 명이 찾았다` then `A축제가 90만 명, B축제 42만 명, …`: a visit per row
             for row in rows:
@@ -78,9 +85,43 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         undated_event = _event_awaiting_visitors(ctx, sentence, told, told_as_visit, undated_event)
         for clause, visit in told:
             if visit is not None:
-                tallied, told_count, told_before = clause.date, visit.headcount, True
+                clause, visit = _row_of_table(ctx, sentence, clause, visit, tallied)
+                tallied = _table_period(ctx, sentence, tallied, clause.date)
+                told_count, told_before = visit.headcount, True
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
+
+
+def _table_period(ctx: VisitContext, sentence, tallied: Dated | None, date: Dated | None) -> Dated | None:
+    """The period later rows belong to: a statistic's, told before, stays against an earlier
+    period told after it (`지난해 전체 입국 외국인 수(339만명)를 웃도는`, a figure compared with)
+    and against a sentence with no date comparing a figure (`지난해 1월 8만명이 찾았던 것과 비교하면`)."""
+    if not _statistic(tallied):
+        return date
+    if date is None:
+        return tallied if compared_figures(ctx, sentence) else None
+    return tallied if _before(date.period, tallied.period) else date
+
+
+def _row_of_table(ctx: VisitContext, sentence, clause: Clause, visit: Told,
+                  tallied: Dated | None) -> tuple[Clause, Told]:
+    """After a period's tally, a country's count measured against an earlier period's (`일본은
+    지난해 10월 무비자 입국 시행 등 영향을 받아 지난해 같은 달(1162명)보다 늘어난 6만명이
+    방한했다`) is of the tally's period: a date of the background before it dates it not."""
+    if not (_statistic(tallied) and visit.countries and visit.headcount) or (
+            clause.date is not None and not _before(clause.date.period, tallied.period)):
+        return clause, visit
+    if not compared_figures(ctx, sentence):
+        return clause, visit
+    return replace(clause, date=tallied), replace(visit, period=tallied.period)
+
+
+def _statistic(tallied: Dated | None) -> bool:
+    return tallied is not None and tallied.period.grain in STATISTICS_GRAINS
+
+
+def _before(period, later) -> bool:
+    return period.end is not None and later.start is not None and period.end < later.start
 
 
 def _event_awaiting_visitors(ctx: VisitContext, sentence, told: list[tuple[Clause, Told | None]],
@@ -193,14 +234,17 @@ def _breakdown(ctx: VisitContext, sentence, tallied: Dated, told_count: int | No
     people per comma-separated item (`국가별로는 중국이 41만명으로 가장 많았고, 일본(22만명),
     대만(16만명) …`); none unless it has at least MIN_ROWS of them, or each row is a visiting
     country's after a month's or a year's tally (`특히 중국인 방문객이 42만명으로 늘었다`)."""
-    if any(not of_a_comparison(ctx, date) for date in ctx.within(ctx.dates, sentence.start, sentence.end)):
-        return []  # a date of its own; not a compared figure's (`6만4861명(작년대비 222%↑)`)
+    # a date of its own ends the table; not a compared figure's (`6만4861명(작년대비 222%↑)`) nor
+    # one the tally's period lies in (`미국은 올해 1만8345명` after `올해 1~5월 63만명`)
+    if any(not (of_a_comparison(ctx, date) or tallied.period.refines(date.period))
+           for date in ctx.within(ctx.dates, sentence.start, sentence.end)):
+        return []
     rows, start = [], sentence.start
     for item in ROW_SEPARATOR.split(sentence.text):
         end = start + len(item)
         counts = [c for c in ctx.within(ctx.counts, start, end) if c.unit == "people"]
         if len(counts) == 1:
-            rows.append((start, end, counts[0].value))
+            rows.append((_row_start(ctx, start, counts[0].start), end, counts[0].value))
         start = end + 1
     values = sorted(value for _, _, value in rows)
     # not `방글라데시(2명), 필리핀(2명) … 등 12개국 15명`: one visit's people and their total, nor
@@ -212,10 +256,17 @@ def _breakdown(ctx: VisitContext, sentence, tallied: Dated, told_count: int | No
     return [(row_start, row_end) for row_start, row_end, _ in rows]
 
 
+def _row_start(ctx: VisitContext, start: int, count_start: int) -> int:
+    """A row is its count's country and what follows: `일본에 이어 중국(55만명)` is China's row."""
+    countries = ctx.within(ctx.countries, start, count_start)
+    return countries[-1].start if countries else start
+
+
 def _rows_of_countries(ctx: VisitContext, rows: list[tuple[int, int, int]], tallied: Dated) -> bool:
-    """Each row names one visiting country, and the tally before counts a month or more."""
+    """Each row names one country, the visitors' by nationality (`미국은 1만8345명`: no visiting
+    role read in it), and the tally before counts a month or more."""
     return bool(rows) and tallied.period.grain in STATISTICS_GRAINS and all(
-        len([c for c in ctx.within(ctx.countries, start, end) if c.visiting]) == 1 for start, end, _ in rows)
+        len([c for c in ctx.within(ctx.countries, start, end) if c.key != HOST]) == 1 for start, end, _ in rows)
 
 
 def _opening_of_event(ctx: VisitContext, sentence) -> Clause | None:

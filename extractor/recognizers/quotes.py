@@ -361,9 +361,7 @@ def _alone_on_line(text: str, quoted: Quoted) -> bool:
 
 
 def _echoing(words: str, body: list[Quote]) -> Quote | None:
-    """The body quote whose speaker's words hold most of these words' syllable pairs (two in three:
-    a headline sharing only the topic's words, `“양국 교류 더욱 발전시키자”` over `“양국 수도가
-    교류할 수 있어 … 발전시켜”`, paraphrases the story; it quotes no one)."""
+    """The body quote whose speaker's words hold most of these words' syllable pairs (at least half)."""
     pairs = _syllable_pairs(words)
     if not pairs:
         return None

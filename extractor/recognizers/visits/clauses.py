@@ -12,14 +12,8 @@ from ...nlp.common import document_of
 from ...nlp.korean import SentencePart
 from ...pattern_cache import compiled_re
 from ..timex.period import Dated, Period
-from .context import (
-    DATED_TYPES,
-    MAX_EVENT_DAYS,
-    Clause,
-    VisitContext,
-    nominal,
-    short_stay,
-)
+from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, nominal, short_stay
+
 
 PARENTHESES = compiled_re(r"\([^()]*\)")
 #: `개막 전날인 16일`: a date named again as the day it is.
@@ -364,8 +358,9 @@ def _compared_count(ctx: VisitContext, date: Dated) -> Count | None:
     end = clause.start() if clause else date.end + _COMPARED_REACH
     later = next((d.start for d in ctx.within(ctx.dates, date.end, end)), end)
     counts = [c for c in ctx.within(ctx.counts, date.end, later) if c.unit not in _ORIGIN_UNITS]
-    if any(_COMPARED_COUNT.match(ctx.text, count.end) for count in counts):
-        return next(count for count in counts if _COMPARED_COUNT.match(ctx.text, count.end))
+    compared = next((count for count in counts if _COMPARED_COUNT.match(ctx.text, count.end)), None)
+    if compared is not None:
+        return compared
     # `전년 동월(111만명) 대비`: the date's own figure, not a later one (`126만명으로 전년 동월(…)`)
     return counts[0] if counts and ctx.compared(counts[0]) else None
 

@@ -82,7 +82,8 @@ def is_furniture(line: str) -> bool:
 
 
 _SECTIONS = frozenset(_LEXICON["section_names"])
-_BREADCRUMB_MARKS = compiled_re(r"\s*[>|/·»›]\s*|\s+")
+#: A word between a breadcrumb's marks and spaces.
+_BREADCRUMB_WORD = compiled_re(r"[^\s>|/·»›]+")
 
 
 def is_section_name(line: str) -> bool:
@@ -93,8 +94,12 @@ def is_section_name(line: str) -> bool:
 def _is_breadcrumb(label: str) -> bool:
     """`종합뉴스 사회`, `홈 > 사회 > 지역`, a menu bar `정치 | 경제 | 사회 | 국제 | 스포츠 | 연예`, a section
     over its subsection `사회 사회일반`: a line of nothing but the site's section names."""
-    words = [word for word in _BREADCRUMB_MARKS.split(label) if word]
-    return len(words) > 1 and all(word in _SECTIONS or _subsection(word) for word in words)
+    words = 0
+    for match in _BREADCRUMB_WORD.finditer(label):  # a paragraph's first word ends the reading
+        if not (match.group() in _SECTIONS or _subsection(match.group())):
+            return False
+        words += 1
+    return words > 1
 
 
 def _subsection(word: str) -> bool:

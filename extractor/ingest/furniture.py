@@ -11,7 +11,12 @@ from ..pattern_cache import compiled_re
 _LEXICON = lexicons.load("furniture")
 _EXACT = frozenset(str(line) for line in _LEXICON["exact_lines"])
 _PREFIXES = tuple(_LEXICON["line_prefixes"])
-_PATTERNS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]))
+#: The line patterns opening with `^`, tried at the line's start only (`re` would try each at every
+#: position of every line), and the others.
+_LINE_START_PATTERNS, _PATTERNS = (
+    compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]
+                         if pattern.startswith("^") == opening) or "(?!)")  # none: a pattern matching nothing
+    for opening in (True, False))
 _COPYRIGHT = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["copyright_notices"]))
 _CONTACT = compiled_re(r"^[*※\s]*(?:" + "|".join(map(re.escape, _LEXICON["contact_labels"])) + r")(?:\s*[:：]|\s|$)")
 _LIST_HEADERS = frozenset(_LEXICON["list_headers"])
@@ -69,7 +74,7 @@ def is_furniture(line: str) -> bool:
     return (
         label in _EXACT
         or label.startswith(_PREFIXES)
-        or bool(_PATTERNS.search(label))
+        or bool(_LINE_START_PATTERNS.match(label) or _PATTERNS.search(label))
         or _is_notice(label)
         or is_list_header(line)
         or is_release_table_label(line)

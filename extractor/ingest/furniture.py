@@ -11,7 +11,12 @@ from ..pattern_cache import compiled_re
 _LEXICON = lexicons.load("furniture")
 _EXACT = frozenset(str(line) for line in _LEXICON["exact_lines"])
 _PREFIXES = tuple(_LEXICON["line_prefixes"])
-_PATTERNS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]))
+#: The line patterns opening with `^`, tried at the line's start only (`re` would try each at every
+#: position of every line), and the others.
+_LINE_START_PATTERNS, _PATTERNS = (
+    compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["line_patterns"]
+                         if pattern.startswith("^") == opening) or "(?!)")  # none: a pattern matching nothing
+    for opening in (True, False))
 _COPYRIGHT = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["copyright_notices"]))
 _CONTACT = compiled_re(r"^[*※\s]*(?:" + "|".join(map(re.escape, _LEXICON["contact_labels"])) + r")(?:\s*[:：]|\s|$)")
 _LIST_HEADERS = frozenset(_LEXICON["list_headers"])
@@ -69,7 +74,7 @@ def is_furniture(line: str) -> bool:
     return (
         label in _EXACT
         or label.startswith(_PREFIXES)
-        or bool(_PATTERNS.search(label))
+        or bool(_LINE_START_PATTERNS.match(label) or _PATTERNS.search(label))
         or _is_notice(label)
         or is_list_header(line)
         or is_release_table_label(line)
@@ -82,7 +87,8 @@ def is_furniture(line: str) -> bool:
 
 
 _SECTIONS = frozenset(_LEXICON["section_names"])
-_BREADCRUMB_MARKS = compiled_re(r"\s*[>|/·»›]\s*|\s+")
+#: A word between a breadcrumb's marks and spaces.
+_BREADCRUMB_WORD = compiled_re(r"[^\s>|/·»›]+")
 
 
 def is_section_name(line: str) -> bool:
@@ -93,8 +99,12 @@ def is_section_name(line: str) -> bool:
 def _is_breadcrumb(label: str) -> bool:
     """`종합뉴스 사회`, `홈 > 사회 > 지역`, a menu bar `정치 | 경제 | 사회 | 국제 | 스포츠 | 연예`, a section
     over its subsection `사회 사회일반`: a line of nothing but the site's section names."""
-    words = [word for word in _BREADCRUMB_MARKS.split(label) if word]
-    return len(words) > 1 and all(word in _SECTIONS or _subsection(word) for word in words)
+    words = 0
+    for match in _BREADCRUMB_WORD.finditer(label):  # a paragraph's first word ends the reading
+        if not (match.group() in _SECTIONS or _subsection(match.group())):
+            return False
+        words += 1
+    return words > 1
 
 
 def _subsection(word: str) -> bool:

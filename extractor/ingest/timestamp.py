@@ -71,7 +71,8 @@ _LABELS = _label_alternation(_LEXICON["published_labels"] + _LEXICON["modified_l
 #: `(금)`, `금요일`, a print edition's `(金)`; a bare day letter only as a word of its own (`12수정 …` is the next label).
 _WEEKDAY = r"(?:\s*(?:\([월화수목금토일月火水木金土日](?:요일)?\)|[월화수목금토일](?:요일)?(?![가-힣])))?"
 
-_DIGIT = compiled_re(r"\d")
+#: What every stamp holds: its year, four digits or two before a date's separator.
+_YEAR_LIKE = compiled_re(r"(?:19|20)\d\d|\d\d[.\-/]")
 _STAMP = compiled_re(
     rf"(?:(?<![가-힣A-Za-z])[\[(]?(?P<label>{_LABELS})[\])]?\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
     r"(?:[\[(]\s*(?=\d))?(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
@@ -98,9 +99,9 @@ class Stamp:
 
 
 def find_stamps(line: str) -> list[Stamp]:
-    """Every readable timestamp in a line, labelled or not (none in a line without a digit: each
-    holds a year, and the long pattern would be tried at every letter of the line)."""
-    if not _DIGIT.search(line):
+    """Every readable timestamp in a line, labelled or not (none in a line without a year's digits:
+    the long pattern would be tried at every letter of the line)."""
+    if not _YEAR_LIKE.search(line):
         return []
     return [stamp for stamp in map(_stamp, _STAMP.finditer(line)) if stamp]
 

@@ -21,6 +21,7 @@ from .words import Word
 _SUBJECT_PARTICLES = particles("topic", "subject")
 _PARTNER_PARTICLES = particles("partner")
 _LOOKAHEAD = 8  # words of the clause after a city read for its role
+_WORDS_REMEMBERED = 100_000  # bounded: a long text of many scripts has many distinct words
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,14 @@ def city_lexicon() -> CityLexicon:
                        tuple(data["partnering_words"]), frozenset(data["arrival_words"]),
                        frozenset(data["city_copulas"]),
                        frozenset(names["organizations"]["state_heads"]))
+
+
+@lru_cache(maxsize=_WORDS_REMEMBERED)
+def _names_known_city(text: str) -> bool:
+    """Is a known foreign city one of the names of text (`아사히카와·사이타마`)? Asked of every word of
+    every article: the answer is remembered per word."""
+    known = city_lexicon().known
+    return any(part in known for part in CONJUNCT.findall(text))
 
 
 class CityRoles:
@@ -101,8 +110,7 @@ class CityRoles:
         return None
 
     def _text(self, index: int) -> str:
-        word = self.article.words[index]
-        return self.article.text[word.start:word.start + len(word.stem)]
+        return self.article.words[index].stem
 
     def _is_country(self, index: int) -> bool:
         return index in self._country_words
@@ -120,7 +128,7 @@ class CityRoles:
         if not text or self._is_country(index) or text in self.lex.not_organizations \
                 or text.endswith(self.lex.common_endings):
             return False  # `중국 자매도시 공무원`: a common noun after a country ends like a city, names none
-        if any(part in self.cities.known for part in CONJUNCT.findall(text)):
+        if _names_known_city(text):
             return True
         head = self._foreign_head(index)
         if head and text[:-len(head)] in self.cities.known:

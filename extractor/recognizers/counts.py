@@ -18,7 +18,15 @@ from ..model import Count
 from ..nlp.common import add_item, text_of
 from ..nlp.korean import Morphemes, content_of, morphemes_of, longest_first, one_of, particles
 from ..pattern_cache import compiled
-from .numerals import APPROXIMATE_NUMBER, NATIVE_NUMBER, NUMBER, NUMBER_FIRST_LETTER, NUMBER_LETTER, approximate_number
+from .numerals import (
+    APPROXIMATE_NUMBER,
+    NATIVE_NUMBER,
+    NUMBER,
+    NUMBER_FIRST_LETTER,
+    NUMBER_LETTER,
+    PLACE_VALUES,
+    approximate_number,
+)
 
 _LEXICON = load("counters")
 _COUNTED_NOUNS: dict[str, str] = _LEXICON["counted_with_gae"]
@@ -46,8 +54,7 @@ _COUNT_GUARD = rf"""
 _ACRONYM_BEFORE = r"[A-Z]{2,6}(?=\p{Hangul})"
 #: a place value glued after a word is a particle or a word's end, not a number (`올해에만 64개국`:
 #: 만 is "only"; `이번엔 천천히`)
-_PLACE_VALUES = [*load("numerals")["small_units"], *load("numerals")["large_units"]]
-_UNIT_GLUED_AFTER_WORD = rf"(?!(?<=\p{{Hangul}}){_class_of(_PLACE_VALUES)})"
+_UNIT_GLUED_AFTER_WORD = rf"(?!(?<=\p{{Hangul}}){_class_of(PLACE_VALUES)})"
 _COUNT = compiled(rf"""
     {_COUNT_GUARD}
     (?:(?P<total>{one_of(_LEXICON["total_before"])})\s?

@@ -23,6 +23,8 @@ _LEXICON = load("numerals")
 _SINO_DIGITS: dict[str, int] = _LEXICON["sino_digits"]
 _SMALL_UNITS: dict[str, int] = _LEXICON["small_units"]
 _LARGE_UNITS: dict[str, int] = _LEXICON["large_units"]
+#: the place values (`십`, `백`, `천`, `만`, `억`, `조`)
+PLACE_VALUES = [*_SMALL_UNITS, *_LARGE_UNITS]
 _NATIVE_UNITS = {word: value for value, words in _LEXICON["native_units"].items() for word in words}
 _NATIVE_TENS = {word: value for value, words in _LEXICON["native_tens"].items() for word in words}
 _NATIVE_WORDS = {**_NATIVE_UNITS, **_NATIVE_TENS, "십": 10}

@@ -1,0 +1,47 @@
+"""Fit, cross-validate and save the logistic models of extractor/learned.py (imported by the
+scripts/train_*.py of each field; scikit-learn is needed only here: `pip install -e '.[train]'`).
+
+Rows are (features, label) with a group (the article): folds never split an article, so a
+cross-validated figure is one of articles the model was not trained on."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from extractor.learned import MODEL_DIR, LinearModel
+
+Row = tuple[Sequence[str], bool]
+
+
+def fit(rows: Sequence[Row], *, strength: float = 1.0, threshold: float = 0.5) -> LinearModel:
+    """L2-regularised logistic regression (`strength` is scikit-learn's C); features with a
+    weight that rounds to zero are left out of the model."""
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([dict.fromkeys(features, 1) for features, _ in rows])
+    labels = [label for _, label in rows]
+    classifier = LogisticRegression(C=strength, max_iter=2000).fit(matrix, labels)
+    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), classifier.coef_[0])}
+    return LinearModel(bias=round(float(classifier.intercept_[0]), 4),
+                       weights={name: w for name, w in weights.items() if w}, threshold=threshold)
+
+
+def grouped_folds(groups: Sequence[str], folds: int = 5) -> Iterator[tuple[list[int], list[int]]]:
+    """(train, test) row indices; a group's fold is fixed by the hash of its name."""
+    fold_of = [int(hashlib.sha256(g.encode()).hexdigest(), 16) % folds for g in groups]
+    for fold in range(folds):
+        yield ([i for i, f in enumerate(fold_of) if f != fold], [i for i, f in enumerate(fold_of) if f == fold])
+
+
+def save(model: LinearModel, name: str, about: dict) -> Path:
+    """Write extractor/models/NAME.json; `about` records how it was trained (data, figures)."""
+    MODEL_DIR.mkdir(exist_ok=True)
+    path = MODEL_DIR / f"{name}.json"
+    data = {"about": about, "bias": model.bias, "threshold": model.threshold,
+            "weights": dict(sorted(model.weights.items()))}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return path

@@ -42,7 +42,8 @@ _SPACED_NAMES = rf"(?P<names>{_REPORTER}(?:(?:{_BETWEEN_NAMES}|\s+){_REPORTER})*
 EMAIL = compiled_re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HIDDEN_ADDRESS = _LEXICON["hidden_address"]
 _SHARED_MAILBOXES = frozenset(_LEXICON["shared_mailboxes"])
-_ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}})?|{_HIDDEN_ADDRESS})"
+#: A cut-off address keeps what the page printed of its domain (`hong@`, `hong@exam`).
+_ADDRESS = rf"(?:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]*|{_HIDDEN_ADDRESS})"
 _OPEN, _CLOSE = r"[\[【(〔<]", r"[\]】)〕>]"
 _MEDIA = r"[^\s/=|\[\](),]{1,15}"
 _CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
@@ -69,10 +70,13 @@ _WRITER_FIELD = compiled_re(
     rf"^[\s•·\-]*(?:{'|'.join(sorted(_WRITER_LABELS, key=lambda label: (-len(label), label)))})\s*[:：]?\s*(?P<writer>[^\s:：()<>]{{2,15}})"
     rf"(?:\s*[(<]\s*{EMAIL.pattern}\s*[)>])?\s*$")
 _NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
+#: An outlet's name may take a second word before the reporter's: its brand (`가상투데이 더리더 홍길동 기자`) or its
+#: name in Latin letters in parentheses (`가상저널 (Virtual Journal) 홍길동 기자 | …`).
+_OUTLET_SECOND_WORD = r"(?:[가-힣A-Za-z0-9]{2,12}|\([A-Za-z][A-Za-z .&'-]{1,30}\))"
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
 #: print the role twice (`홍길동 기자 기자`).
 _BYLINE_LINE = compiled_re(
-    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE})"
+    rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_OUTLET_SECOND_WORD}\s+)?(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE})"
     rf"|(?<={_OPEN})[^\]】)〕=\n]{{1,20}}{_CLOSE}\s*(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
     rf"{_AFTER_NAME}"
 )
@@ -105,7 +109,7 @@ _LEADS = tuple(compiled_re(pattern) for pattern in (
     rf"^\s*{_OPEN}\s*(?:[^\]】)〕=\n]{{1,15}}?\s+)?{_NAMES}\s*{_ROLE}\s*{_CLOSE}\s*",  # [아시아경제 박종일 기자], [홍길동 기자]
     rf"^\s*{_OPEN}(?!\s*사진)[^\]】)〕\n]{{1,20}}=\s*[가-힣A-Za-z][^\]】)〕=\n]{{1,14}}{_CLOSE}\s*(?:{_SPACED_NAMES}\s*{_ROLE}\s*=\s*)?",
     # 아주경제 박재천 기자 =, [가상뉴스] 박재천 기자 =, 가상타임즈 기자 |
-    rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+|{_OPEN}\s*{_MEDIA}\s*{_CLOSE}\s*)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",
+    rf"^\s*(?:(?:[가-힣A-Za-z0-9]{{2,12}}\s+(?:{_OUTLET_SECOND_WORD}\s+)?|{_OPEN}\s*{_MEDIA}\s*{_CLOSE}\s*)?{_NAMES}|{_DESK})\s*{_ROLE}\s*[=|/]\s*",
     r"^\s*[가-힣A-Za-z]{1,10}\s*--\s*\([^()\n]{1,20}\)\s*--\s*",                              # 서울--(뉴스와이어)--
 ))
 #: An outlet's name alone in brackets opening a paragraph (`[가상뉴스] 충남도는 …`).
@@ -269,9 +273,9 @@ _LONE_NAME = compiled_re(rf"(?P<label>[가-힣A-Za-z0-9]{{2,15}}(?<![을를은�
 
 def bare_name(line: str) -> str | None:
     """The name of a line holding nothing but a name, after a writer's label or the outlet's name at most
-    (then a Korean name's form: `이번 행사` names nobody)."""
+    (then a Korean name's form: `이번 행사` names nobody). A role alone is a label (`취재기자` over the address)."""
     match = _LONE_NAME.fullmatch(line.strip(" \t-•·|"))
-    if not match or re.fullmatch(f"{_DESK}|{_NEWSROOM}", match["name"]):
+    if not match or re.fullmatch(f"{_DESK}|{_NEWSROOM}|{_ROLE}", match["name"]):
         return None
     return match["name"] if not match["label"] or lexicons.korean_name_form(match["name"]) else None
 

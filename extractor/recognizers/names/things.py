@@ -85,8 +85,10 @@ _OPENING_QUOTES = ("‘", "'", "“", "\"")
 _CALLED = compiled_re(r"^\s?(?:이)?라는")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = compiled_re(r"(?:과|와|,)? ?(?:및 )?")
-#: The word right after a quoted name, its gloss skipped (`'…'(Unboxing Korea) 사업의`).
-_TAKEN_HEAD = compiled_re(r"(?:\([^()\n]{1,60}\))? ?([가-힣]+?)(?=[을를이가은는의에도과와으로 ,.]|$)")
+#: What stands between a quoted name and the word right after it: its gloss (`'…'(Unboxing Korea) 사업의`).
+_BEFORE_TAKEN_HEAD = compiled_re(r"(?:\([^()\n]{1,60}\))? ?")
+#: A head taken after a quoted name is a word of its own: a particle or a mark follows it.
+_AFTER_TAKEN_HEAD = compiled_re(r"(?:[을를이가은는의에도과와 ,.]|으로|로|$)")
 #: `(이하 “행복청”)`: the short name an article gives a body `hereafter`.
 _HEREAFTER = compiled_re(r"^이하\s*")
 _QUOTES = " '\"‘’“”"
@@ -1104,32 +1106,48 @@ def quoted(reading: Reading) -> list[Candidate]:
     article = reading.article
     found: list[Candidate] = []
     following: Candidate | None = None
+    shared_head: str | None = None
     for match in reversed(article.quoted()):
         text = match.group(1).strip()
         start = match.start(1) + match.group(1).index(text)
         candidate = _classify_quoted(reading, text, start, match.end())
-        if candidate is None and following is not None and following.field == "programs" \
-                and _QUOTE_CONJUNCTION.fullmatch(article.text, match.end(), following.start - 1):
+        coordinated = following is not None and following.field == "programs" \
+            and _QUOTE_CONJUNCTION.fullmatch(article.text, match.end(), following.start - 1) is not None
+        if candidate is None and coordinated:
             candidate = _unclassified_quote(reading, text, start, "programs")
+        head = None
         if candidate and candidate.field != "organizations":
             end = candidate.end + _alias_length(reading, candidate.end, candidate.field)
-            candidate = _with_taken_head(reading, Candidate(candidate.field, article.text[start:end], start, end),
-                                         match.end())
-        following = candidate
+            candidate, head = _with_taken_head(reading, Candidate(candidate.field, article.text[start:end], start, end),
+                                               match.end(), shared_head if coordinated else None)
+        following, shared_head = candidate, head
         if candidate:
             found.append(candidate)
     return found[::-1]
 
 
-def _with_taken_head(reading: Reading, candidate: Candidate, after: int) -> Candidate:
+def _with_taken_head(reading: Reading, candidate: Candidate, after: int,
+                     shared: str | None) -> tuple[Candidate, str | None]:
     """`'너도나도 한국알기(Unboxing Korea)' 사업`: a quoted programme with no head of its own is named
-    with the generic head right after its quotes, as written (CONTRACT's rulings: `…사업`)."""
-    lex, text = reading.lex, reading.article.text
-    taken = _TAKEN_HEAD.match(text, after)
-    if candidate.field != "programs" or taken is None or taken.group(1) not in lex.taken_heads \
+    with the generic head right after its quotes, as written (CONTRACT's rulings: `…사업`); quoted
+    names coordinated before it share that head (`‘한·일’ ‘한·중’ 프로젝트`). Returns the head taken."""
+    lex = reading.lex
+    own = _taken_head_at(reading, after)
+    head = own[0] if own else shared
+    if candidate.field != "programs" or head is None \
             or lex.programs.ending_or_is(_SPACE.sub("", candidate.name)) or candidate.name.endswith(lex.quoted_heads):
-        return candidate
-    return Candidate("programs", f"{candidate.name} {taken.group(1)}", candidate.start, taken.end(1))
+        return candidate, None
+    return Candidate("programs", f"{candidate.name} {head}", candidate.start, own[1] if own else candidate.end), head
+
+
+def _taken_head_at(reading: Reading, after: int) -> tuple[str, int] | None:
+    """The generic head written right after a quoted name (its gloss skipped), with where it ends."""
+    text = reading.article.text
+    at = _BEFORE_TAKEN_HEAD.match(text, after).end()
+    for head in reading.lex.taken_heads:
+        if text.startswith(head, at) and _AFTER_TAKEN_HEAD.match(text, at + len(head)):
+            return head, at + len(head)
+    return None
 
 
 def _unclassified_quote(reading: Reading, text: str, start: int, field: str) -> Candidate | None:

@@ -96,6 +96,8 @@ _QUOTES = " '\"‘’“”"
 _ADDRESS_REACH = 20
 #: The longest word of variety or totality before a name (`여러 가지 `).
 _DETERMINER_REACH = 8
+#: The longest tally of times before a name (`총 130차례에 걸쳐 `).
+_TALLY_REACH = 14
 _PLACE_WORDS = compiled_re(r"(?:[가-힣]+ )*")
 
 
@@ -598,7 +600,8 @@ def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: in
     """An activity (`관광 프로그램`), a kind of service, or the head after a service always on
     (`보조금24 서비스` is 보조금24): no name of its own."""
     lex, words = reading.lex, phrase[first:position + 1]
-    if _kind_determiner_before(reading.article.text, phrase[first].start):
+    if _kind_determiner_before(reading.article.text, phrase[first].start) \
+            or any(_tallied(reading.article.text, word.start) for word in phrase[:first + 1]):
         return True
     if field == "programs":
         return _kind_of_activity(words, text, head, lex)
@@ -619,6 +622,19 @@ def _kind_determiner_before(text: str, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _kind_determiners() -> re.Pattern:
     return compiled_re("(?<![가-힣])" + one_of(lexicons.load("name_heads")["kind_determiners"]) + " $")
+
+
+def _tallied(text: str, start: int) -> bool:
+    """`27회의 외국인 초청연수`, `총 19차례 교육`: how many times a kind of activity was done, written
+    before the phrase or opening it; no edition (`제5회`) and no name."""
+    tally = _frequency()
+    return tally.match(text, start) is not None \
+        or any(m.end() == start for m in tally.finditer(text, max(0, start - _TALLY_REACH), start))
+
+
+@lru_cache(maxsize=1)
+def _frequency() -> re.Pattern:
+    return compiled_re(r"(?<![제\dA-Za-z])\d+ ?" + one_of(lexicons.load("name_heads")["frequency_counters"]) + " ")
 
 
 def _next_word(reading: Reading, word: Word) -> Word | None:

@@ -85,8 +85,10 @@ _OPENING_QUOTES = ("‘", "'", "“", "\"")
 _CALLED = compiled_re(r"^\s?(?:이)?라는")
 #: What stands between two quoted names of one list: a space, a comma, `과`/`와`, `및`.
 _QUOTE_CONJUNCTION = compiled_re(r"(?:과|와|,)? ?(?:및 )?")
-#: The word right after a quoted name, its gloss skipped (`'…'(Unboxing Korea) 사업의`).
-_TAKEN_HEAD = compiled_re(r"(?:\([^()\n]{1,60}\))? ?([가-힣]+?)(?=[을를이가은는의에도과와으로 ,.]|$)")
+#: What stands between a quoted name and the word right after it: its gloss (`'…'(Unboxing Korea) 사업의`).
+_BEFORE_TAKEN_HEAD = compiled_re(r"(?:\([^()\n]{1,60}\))? ?")
+#: A head taken after a quoted name is a word of its own: a particle or a mark follows it.
+_AFTER_TAKEN_HEAD = compiled_re(r"(?:[을를이가은는의에도과와 ,.]|으로|로|$)")
 #: `(이하 “행복청”)`: the short name an article gives a body `hereafter`.
 _HEREAFTER = compiled_re(r"^이하\s*")
 _QUOTES = " '\"‘’“”"
@@ -94,6 +96,8 @@ _QUOTES = " '\"‘’“”"
 _ADDRESS_REACH = 20
 #: The longest word of variety or totality before a name (`여러 가지 `).
 _DETERMINER_REACH = 8
+#: The longest tally of times before a name (`총 130차례에 걸쳐 `).
+_TALLY_REACH = 14
 _PLACE_WORDS = compiled_re(r"(?:[가-힣]+ )*")
 
 
@@ -596,7 +600,8 @@ def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: in
     """An activity (`관광 프로그램`), a kind of service, or the head after a service always on
     (`보조금24 서비스` is 보조금24): no name of its own."""
     lex, words = reading.lex, phrase[first:position + 1]
-    if _kind_determiner_before(reading.article.text, phrase[first].start):
+    if _kind_determiner_before(reading.article.text, phrase[first].start) \
+            or any(_tallied(reading.article.text, word.start) for word in phrase[:first + 1]):
         return True
     if field == "programs":
         return _kind_of_activity(words, text, head, lex)
@@ -617,6 +622,19 @@ def _kind_determiner_before(text: str, start: int) -> bool:
 @lru_cache(maxsize=1)
 def _kind_determiners() -> re.Pattern:
     return compiled_re("(?<![가-힣])" + one_of(lexicons.load("name_heads")["kind_determiners"]) + " $")
+
+
+def _tallied(text: str, start: int) -> bool:
+    """`27회의 외국인 초청연수`, `총 19차례 교육`: how many times a kind of activity was done, written
+    before the phrase or opening it; no edition (`제5회`) and no name."""
+    tally = _frequency()
+    return tally.match(text, start) is not None \
+        or any(m.end() == start for m in tally.finditer(text, max(0, start - _TALLY_REACH), start))
+
+
+@lru_cache(maxsize=1)
+def _frequency() -> re.Pattern:
+    return compiled_re(r"(?<![제\dA-Za-z])\d+ ?" + one_of(lexicons.load("name_heads")["frequency_counters"]) + " ")
 
 
 def _next_word(reading: Reading, word: Word) -> Word | None:
@@ -1104,32 +1122,48 @@ def quoted(reading: Reading) -> list[Candidate]:
     article = reading.article
     found: list[Candidate] = []
     following: Candidate | None = None
+    shared_head: str | None = None
     for match in reversed(article.quoted()):
         text = match.group(1).strip()
         start = match.start(1) + match.group(1).index(text)
         candidate = _classify_quoted(reading, text, start, match.end())
-        if candidate is None and following is not None and following.field == "programs" \
-                and _QUOTE_CONJUNCTION.fullmatch(article.text, match.end(), following.start - 1):
+        coordinated = following is not None and following.field == "programs" \
+            and _QUOTE_CONJUNCTION.fullmatch(article.text, match.end(), following.start - 1) is not None
+        if candidate is None and coordinated:
             candidate = _unclassified_quote(reading, text, start, "programs")
+        head = None
         if candidate and candidate.field != "organizations":
             end = candidate.end + _alias_length(reading, candidate.end, candidate.field)
-            candidate = _with_taken_head(reading, Candidate(candidate.field, article.text[start:end], start, end),
-                                         match.end())
-        following = candidate
+            candidate, head = _with_taken_head(reading, Candidate(candidate.field, article.text[start:end], start, end),
+                                               match.end(), shared_head if coordinated else None)
+        following, shared_head = candidate, head
         if candidate:
             found.append(candidate)
     return found[::-1]
 
 
-def _with_taken_head(reading: Reading, candidate: Candidate, after: int) -> Candidate:
+def _with_taken_head(reading: Reading, candidate: Candidate, after: int,
+                     shared: str | None) -> tuple[Candidate, str | None]:
     """`'너도나도 한국알기(Unboxing Korea)' 사업`: a quoted programme with no head of its own is named
-    with the generic head right after its quotes, as written (CONTRACT's rulings: `…사업`)."""
-    lex, text = reading.lex, reading.article.text
-    taken = _TAKEN_HEAD.match(text, after)
-    if candidate.field != "programs" or taken is None or taken.group(1) not in lex.taken_heads \
+    with the generic head right after its quotes, as written (CONTRACT's rulings: `…사업`); quoted
+    names coordinated before it share that head (`‘한·일’ ‘한·중’ 프로젝트`). Returns the head taken."""
+    lex = reading.lex
+    own = _taken_head_at(reading, after)
+    head = own[0] if own else shared
+    if candidate.field != "programs" or head is None \
             or lex.programs.ending_or_is(_SPACE.sub("", candidate.name)) or candidate.name.endswith(lex.quoted_heads):
-        return candidate
-    return Candidate("programs", f"{candidate.name} {taken.group(1)}", candidate.start, taken.end(1))
+        return candidate, None
+    return Candidate("programs", f"{candidate.name} {head}", candidate.start, own[1] if own else candidate.end), head
+
+
+def _taken_head_at(reading: Reading, after: int) -> tuple[str, int] | None:
+    """The generic head written right after a quoted name (its gloss skipped), with where it ends."""
+    text = reading.article.text
+    at = _BEFORE_TAKEN_HEAD.match(text, after).end()
+    for head in reading.lex.taken_heads:
+        if text.startswith(head, at) and _AFTER_TAKEN_HEAD.match(text, at + len(head)):
+            return head, at + len(head)
+    return None
 
 
 def _unclassified_quote(reading: Reading, text: str, start: int, field: str) -> Candidate | None:

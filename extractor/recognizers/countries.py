@@ -57,6 +57,7 @@ from ..nlp.korean import (WORD_CHAR, Content, Morphemes, content_of, line_senten
                            one_of, particles)
 from ..nlp.tokenizer import Morph
 from ..pattern_cache import compiled_re
+from .visiting_evidence import ArticleReading, Judged, country_features
 
 NOT_AFTER_WORD = f"(?<![{WORD_CHAR}])"
 HANGUL_RUN = compiled_re(r"[\uac00-\ud7a3]*")
@@ -123,6 +124,7 @@ CITY_SUFFIX_AT_END = compiled_re("(?<=..)[시현성주도]$")
 VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣A-Za-z]+)\)?에서(?![가-힣])")
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
+LINE = compiled_re(r".*")
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -532,6 +534,23 @@ class VisitJudge:
         word_start = self.text.rfind(" ", explained[0], mark.start()) + 1 or explained[0]
         return self._role(word_start, explained[1])
 
+    def role(self, end: int, limit: int) -> str | None:
+        """The role of the phrase a mention ending at `end` opens (for a learned model)."""
+        return self._role(end, limit)
+
+    def sentence_cues(self, sentence: tuple[int, int]) -> frozenset[str]:
+        """What the sentence tells (for a learned model): a visit, taking part, a tally of
+        visitors, a meeting, a call from afar, a setting abroad, people going out, a visit recalled."""
+        words = self.text[sentence[0]:sentence[1]]
+        lexicon = self.lexicon
+        cues = {"cue=visit": self._has_cue(lexicon.visit_cue, words),
+                "cue=participation": self._has_cue(lexicon.participation_cue, words),
+                "cue=meeting": self._has_cue(lexicon.meeting_cue, words),
+                "cue=tally": lexicon.tally_cue.search(words), "cue=remote": lexicon.remote.search(words),
+                "cue=abroad": lexicon.abroad_marker.search(words), "cue=outbound": lexicon.outbound.search(words),
+                "cue=recalled": lexicon.recalled.search(words)}
+        return frozenset(name for name, found in cues.items() if found)
+
     def _has_cue(self, pattern: re.Pattern, words: str) -> bool:
         for cue in pattern.finditer(words):
             word_start = words.rfind(" ", 0, cue.start()) + 1
@@ -840,11 +859,52 @@ class Sentences:
         return None
 
 
+class Reading:
+    """The article's mentions as the rules judged them, and what a learned model reads of them."""
+
+    def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes, judge: VisitJudge,
+                 mentions: list[Judged]):
+        self.lexicon, self.text, self.morphemes, self.judge, self.mentions = lexicon, text, morphemes, judge, mentions
+
+    def features(self) -> dict[str, set[str]]:
+        """visiting_evidence's features of each country named."""
+        nonblank = [line for line in LINE.finditer(self.text) if line.group().strip()]
+        lines_end = [line.end() for line in nonblank[:LEAD_LINES]] or [0]
+        reading = ArticleReading(
+            text=self.text, morphemes=self.morphemes, lead_end=lines_end[-1], title_end=lines_end[0],
+            sentence_cues={m.sentence: self.judge.sentence_cues(m.sentence) for m in self.mentions},
+            host=self.lexicon.host, destinations=self.judge.destinations, listed=self._listed(),
+            counted=frozenset((m.start, m.end) for m in self.mentions
+                              if COUNT_AFTER_COUNTRY.match(self.text, m.end)
+                              or self.lexicon.visitors_after.match(self.text, m.end)),
+            roles={(m.start, m.end): self.judge.role(m.end, m.sentence[1]) for m in self.mentions})
+        return country_features(reading, self.mentions)
+
+    def _listed(self) -> frozenset[tuple[int, int]]:
+        """Mentions beside another in a list (`가나, 케냐`, `브루나이(11명), 부탄`, `가나와 케냐`)."""
+        listed = set()
+        for before, after in pairwise(self.mentions):
+            separator = LIST_SEPARATOR_AFTER.match(self.text, before.end)
+            if separator and separator.end() == after.start:
+                listed.update({(before.start, before.end), (after.start, after.end)})
+        return frozenset(listed)
+
+
 class CountryRecognizer:
     def __init__(self, lexicon: CountryLexicon):
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        reading = self.read(doc)
+        for mention in reading.mentions:
+            span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
+            add_item(doc, "countries", mention.start, mention.end,
+                     self.lexicon.country(mention.code, span, mention.rule))
+        return doc
+
+    def read(self, doc: Doc) -> Reading:
+        """Every mention in the article's content with the rules' decision (and the officials of
+        foreign cities who visit, in doc._.foreign_officials)."""
         text = text_of(doc)
         morphemes = morphemes_of(doc)
         content = content_of(doc)
@@ -855,18 +915,17 @@ class CountryRecognizer:
         mentions = MentionFinder(self.lexicon, text, morphemes, sentences).find()
         relations = self._beside_the_host(text, mentions)
         judge.note_destinations(mentions, sentences)
+        judged = []
         for mention in mentions:
             if not content.contains(mention.start, mention.end):
                 continue
-            span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
             sentence = sentences.around(mention.end)
             visiting = mention not in relations and (
                 mention.code in visited_through_cities
                 or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
                 or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
-            add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
-        return doc
-
+            judged.append(Judged(mention.start, mention.end, mention.code, sentence, visiting))
+        return Reading(self.lexicon, text, morphemes, judge, judged)
 
     def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:
         """Countries coordinated with the host (`한·중·일 협의체`, `한중일 협의체`, `한국·중국·일본의`,

@@ -50,7 +50,6 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..learned import load_model
 from ..lexicons import foreign_cities, load
 from ..model import Country, Span
 from ..nlp.common import add_item, text_of
@@ -102,6 +101,8 @@ FOOTNOTE_MARK = compiled_re(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying 
 LIST_SEPARATOR_AFTER = compiled_re(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = compiled_re(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
+#: Words after a country read for people it names (`몽골 등 5개국 공무원`).
+PEOPLE_WORDS = 4
 #: `일본(22만5351명)`, `대만(40만3천773명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`,
 #: `태국 2만9316명`: a country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
 COUNT_AFTER_COUNTRY = compiled_re(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
@@ -126,8 +127,6 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
-#: models/visiting.json (scripts/train_visiting.py): a country the rules miss is visiting when it accepts it.
-VISITING_MODEL = "visiting"
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -207,6 +206,7 @@ class CountryLexicon:
         self.not_cue = compiled_re(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
         self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
+        self.participant_head = compiled_re(one_of(self.participant_heads))
         # `1명의 선수를 보낸다`, `78명을 이번 대회에 파견하는`: people as what is sent (not `작품을 보냈다`)
         self.sends_people = compiled_re(f"(?:명|{one_of(self.participant_heads)})(?:단|들)?(?:을|를)(?: [^ ]+){{0,3}} "
                                         f"(?:{one_of(cues['sending_verbs'])})")
@@ -376,6 +376,7 @@ class VisitJudge:
     def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes):
         self.lexicon, self.text, self.morphemes = lexicon, text, morphemes
         self._trips: dict[str, bool] = {}  # city -> the article reports a trip to it
+        self._roles: dict[tuple[int, int], str | None] = {}  # (end, limit) -> the phrase's role
         self.destinations: frozenset[str] = frozenset()  # countries the article reports a trip to
         self.trip_sentences: frozenset[tuple[str, tuple[int, int]]] = frozenset()  # ... and the sentences telling it
         lead = "\n".join([line for line in text.splitlines() if line.strip()][:LEAD_LINES])
@@ -386,7 +387,7 @@ class VisitJudge:
         by their people (`중국 관광객 유치를 위해 파견`)."""
         trips = [(m.code, sentences.around(m.end)) for m in mentions
                  if not self.text.startswith(self.lexicon.participant_heads, m.end + 1)
-                 and self._role(m.end, sentences.around(m.end)[1]) == "destination"]
+                 and self.role(m.end, sentences.around(m.end)[1]) == "destination"]
         self.destinations = frozenset(code for code, _ in trips)
         self.trip_sentences = frozenset(trips)
 
@@ -399,7 +400,7 @@ class VisitJudge:
             words = self.text[explained[0]:explained[1]] + " " + words
         if self._told_elsewhere(mention.code, words):
             return False
-        role = self._role(mention.end, sentence[1])
+        role = self.role(mention.end, sentence[1])
         if role is None and explained is not None:
             role = self._marked_role(explained)
         if role is None and LABEL.match(self.text, sentence[0], mention.start):
@@ -537,9 +538,23 @@ class VisitJudge:
         word_start = self.text.rfind(" ", explained[0], mark.start()) + 1 or explained[0]
         return self._role(word_start, explained[1])
 
+    def tells_visits(self, start: int, end: int) -> bool:
+        """text[start:end] tells a visit or people taking part (`방문`, `참가`)."""
+        words = self.text[start:end]
+        return self._has_cue(self.lexicon.visit_cue, words) or self._has_cue(self.lexicon.participation_cue, words)
+
+    def people_after(self, end: int, limit: int) -> bool:
+        """The next words name people: nationals (`중국인`), a head (`공무원`), a count (`12명`)."""
+        if self.lexicon.nationals.match(self.text, end):
+            return True
+        return any(PEOPLE_COUNT.match(word) or self.lexicon.participant_head.search(word)
+                   for word in self._words_after(end, limit)[:PEOPLE_WORDS])
+
     def role(self, end: int, limit: int) -> str | None:
-        """The role of the phrase a mention ending at `end` opens (for a learned model)."""
-        return self._role(end, limit)
+        """The role of the phrase a mention ending at `end` opens, read once per mention."""
+        if (end, limit) not in self._roles:
+            self._roles[(end, limit)] = self._role(end, limit)
+        return self._roles[(end, limit)]
 
     def sentence_cues(self, sentence: tuple[int, int]) -> frozenset[str]:
         """What the sentence tells (for a learned model): a visit, taking part, a tally of
@@ -863,11 +878,17 @@ class Sentences:
 
 
 class Reading:
-    """The article's mentions as the rules judged them, and what a learned model reads of them."""
+    """The article's mentions as the rules judged them, and what a learned model reads of them
+    (scripts/train_visiting.py)."""
 
     def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes, judge: VisitJudge,
                  mentions: list[Judged]):
         self.lexicon, self.text, self.morphemes, self.judge, self.mentions = lexicon, text, morphemes, judge, mentions
+
+    def tells_visits(self) -> bool:
+        """The article tells a visit or people taking part somewhere (a gate a model may be
+        measured with: in a text that tells none, people named by their country are no visitors)."""
+        return self.judge.tells_visits(0, len(self.text))
 
     def features(self) -> dict[str, set[str]]:
         """visiting_evidence's features of each country named."""
@@ -880,7 +901,9 @@ class Reading:
             counted=frozenset((m.start, m.end) for m in self.mentions
                               if COUNT_AFTER_COUNTRY.match(self.text, m.end)
                               or self.lexicon.visitors_after.match(self.text, m.end)),
-            roles={(m.start, m.end): self.judge.role(m.end, m.sentence[1]) for m in self.mentions})
+            roles={(m.start, m.end): self.judge.role(m.end, m.sentence[1]) for m in self.mentions},
+            with_people=frozenset((m.start, m.end) for m in self.mentions
+                                  if self.judge.people_after(m.end, m.sentence[1])))
         return country_features(reading, self.mentions)
 
     def _listed(self) -> frozenset[tuple[int, int]]:
@@ -899,12 +922,10 @@ class CountryRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         reading = self.read(doc)
-        model = load_model(VISITING_MODEL)
-        learned = {code for code, features in reading.features().items() if model.accepts(features)}
         for mention in reading.mentions:
             span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
-            visiting = mention.rule or mention.code in learned  # the model finds what the rules miss
-            add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
+            add_item(doc, "countries", mention.start, mention.end,
+                     self.lexicon.country(mention.code, span, mention.rule))
         return doc
 
     def read(self, doc: Doc) -> Reading:
@@ -929,7 +950,7 @@ class CountryRecognizer:
                 mention.code in visited_through_cities
                 or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
                 or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
-            judged.append(Judged(mention.start, mention.end, mention.code, sentence, visiting))
+            judged.append(Judged(mention.start, mention.end, mention.code, sentence, visiting, mention in relations))
         return Reading(self.lexicon, text, morphemes, judge, judged)
 
     def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:

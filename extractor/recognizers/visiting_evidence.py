@@ -9,7 +9,7 @@ out or a visit recalled (`cue=visit`, from visit_cues.yaml); the grammatical rol
 (`role=destination`); the role and the particle each with each cue of the sentence
 (`role=origin&cue=visit`); whether the mention is in the headline or the lead, inside a quote or
 in a list of countries; a count of people, a visitor noun or a row's figure right after it; the
-rules' decision (`rule`). Per country: how often it is named, whether it is the host or where
+rules' decision (`rule`). Per country (but one named only beside the host): how often it is named, whether it is the host or where
 the article's people travel. Kiwi's forms and tags of the morphemes around each mention, the
 next noun and the next verb were tried and left out: they lowered the cross-validated F1
 (benchmarks/README.md)."""
@@ -36,6 +36,7 @@ class Judged:
     code: str
     sentence: tuple[int, int]
     rule: bool
+    beside_host: bool  # coordinated with the host (`한·중·일`): a relation between countries
 
 
 @dataclass(frozen=True)
@@ -51,16 +52,19 @@ class ArticleReading:
     destinations: frozenset[str]
     listed: frozenset[tuple[int, int]]  # mentions beside another country in a list
     counted: frozenset[tuple[int, int]]  # mentions with a row's figure or a visitor noun after them
+    with_people: frozenset[tuple[int, int]]  # mentions whose next words name people (`공무원`, `12명`, `중국인`)
     roles: dict[tuple[int, int], str | None]  # the grammatical role the rules read for each mention
 
 
 def country_features(reading: ArticleReading, mentions: Iterable[Judged]) -> dict[str, set[str]]:
-    """The features of each country named, pooled over its mentions."""
+    """The features of each country named, pooled over its mentions; not of a country named only
+    beside the host (`한·중·일 협의체`: a relation between countries, never visiting)."""
     features: dict[str, set[str]] = {}
     named: dict[str, int] = {}
     for mention in mentions:
-        features.setdefault(mention.code, set()).update(_mention_features(reading, mention))
-        named[mention.code] = named.get(mention.code, 0) + 1
+        if not mention.beside_host:
+            features.setdefault(mention.code, set()).update(_mention_features(reading, mention))
+            named[mention.code] = named.get(mention.code, 0) + 1
     for code, found in features.items():
         found.add(f"mentions={min(named[code], 3)}")
         if code == reading.host:
@@ -77,6 +81,9 @@ def _mention_features(reading: ArticleReading, mention: Judged) -> Iterator[str]
     particle = f"particle={_particle_after(reading.morphemes, mention.end)}"
     yield role
     yield particle
+    people = "people" if (mention.start, mention.end) in reading.with_people else "no_people"
+    yield people
+    yield f"{role}&{people}"
     for cue in cues or ("cue=None",):
         yield f"{role}&{cue}"
         yield f"{particle}&{cue}"

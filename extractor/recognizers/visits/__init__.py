@@ -35,7 +35,7 @@ from ...nlp.common import add_item
 from .assembly import sentence_visits
 from .context import VisitContext
 from .lexicon import VisitLexicon
-from .merging import Story, same_event
+from .merging import Story, Told, same_event
 
 
 @Language.factory("kr_visits", requires=["doc.spans", "doc._.foreign_officials"], assigns=["doc.spans"])
@@ -50,7 +50,12 @@ class VisitRecognizer:
         self.lexicon = VisitLexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        ctx = VisitContext(doc, self.lexicon)
+        for visit in self.told(VisitContext(doc, self.lexicon)):
+            add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit.as_visit())
+        return doc
+
+    def told(self, ctx: VisitContext) -> list[Told]:
+        """The visits the rules tell, in the order the article gives them."""
         story = Story(ctx.reference)
         for visit, stands_alone, planned, until in sentence_visits(ctx, ("body",)):
             story.add(visit, stands_alone, planned, until)
@@ -64,9 +69,7 @@ class VisitRecognizer:
                     and not any(same_event(visit, e) or (e.period is not None and e.period.refines(visit.period))
                                 for e in visits):
                 visits.append(visit)
-        for visit in visits:
-            add_item(doc, "visits", visit.evidence.start, visit.evidence.end, visit.as_visit())
-        return doc
+        return visits
 
     @staticmethod
     def _of_the_report(visit, ctx: VisitContext) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.ingest import to_document
+from extractor.learned import load_model
 from extractor.nlp.pipeline import COMPONENTS, build_pipeline
 
 
@@ -31,3 +32,16 @@ def test_a_destination_of_the_hosts_trip(read):
 
 def test_countries_named_only_beside_the_host_are_no_candidates(read):
     assert "CN" not in read("한·중·일 협의체 대표단이 시청을 찾았다.").features()
+
+
+def test_every_feature_of_the_shipped_model_is_one_the_recognizer_emits(read):
+    """A model trained before a feature was renamed would silently ignore it: every weight's name
+    must be a feature (or a conjunction of features) visiting_evidence can produce."""
+    weights = load_model("visiting").weights
+    flags = {"people", "no_people", "rule", "in_title", "in_lead", "in_quote", "in_list", "counted",
+             "people_count_after", "host", "trip_destination"}
+    prefixes = ("cue=", "role=", "particle=", "mentions=")
+    parts = {part for name in weights for part in name.split("&")}
+    assert weights and all(part in flags or part.startswith(prefixes) for part in parts)
+    emitted = set().union(*read("라오스 공무원 12명이 시청을 방문했다.\n몽골, 네팔 관광객이 늘었다.").features().values())
+    assert emitted & set(weights) and {"people", "counted", "in_list"} & set(weights)

@@ -50,6 +50,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..learned import load_model
 from ..lexicons import foreign_cities, load
 from ..model import Country, Span
 from ..nlp.common import add_item, text_of
@@ -127,6 +128,12 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
+#: models/visiting.json (scripts/train_visiting.py): a country the rules miss is visiting when it accepts it,
+#: if its people are named (`몽골 공무원`, `칠레 관광객 200명`: the contract's visitors) and no sentence naming it
+#: is set abroad (`29일(현지시각) 크로아티아 …`: the host's own people travel).
+VISITING_MODEL = "visiting"
+NAMES_PEOPLE = frozenset({"people", "counted", "people_count_after"})
+SET_ABROAD = "cue=abroad"
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -922,10 +929,13 @@ class CountryRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         reading = self.read(doc)
+        model = load_model(VISITING_MODEL)
+        learned = {code for code, features in reading.features().items()
+                   if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and model.accepts(features)}
         for mention in reading.mentions:
             span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
-            add_item(doc, "countries", mention.start, mention.end,
-                     self.lexicon.country(mention.code, span, mention.rule))
+            visiting = mention.rule or mention.code in learned  # the model finds what the rules miss
+            add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
 
     def read(self, doc: Doc) -> Reading:

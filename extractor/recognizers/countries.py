@@ -50,6 +50,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..learned import load_model
 from ..lexicons import foreign_cities, load
 from ..model import Country, Span
 from ..nlp.common import add_item, text_of
@@ -57,6 +58,7 @@ from ..nlp.korean import (WORD_CHAR, Content, Morphemes, content_of, line_senten
                            one_of, particles)
 from ..nlp.tokenizer import Morph
 from ..pattern_cache import compiled_re
+from .visiting_evidence import ArticleReading, Judged, country_features
 
 NOT_AFTER_WORD = f"(?<![{WORD_CHAR}])"
 HANGUL_RUN = compiled_re(r"[\uac00-\ud7a3]*")
@@ -100,6 +102,8 @@ FOOTNOTE_MARK = compiled_re(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying 
 LIST_SEPARATOR_AFTER = compiled_re(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = compiled_re(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
+#: Words after a country read for people it names (`몽골 등 5개국 공무원`).
+PEOPLE_WORDS = 4
 #: `일본(22만5351명)`, `대만(40만3천773명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`,
 #: `태국 2만9316명`: a country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
 COUNT_AFTER_COUNTRY = compiled_re(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
@@ -123,6 +127,13 @@ CITY_SUFFIX_AT_END = compiled_re("(?<=..)[시현성주도]$")
 VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣A-Za-z]+)\)?에서(?![가-힣])")
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
+LINE = compiled_re(r".*")
+#: models/visiting.json (scripts/train_visiting.py): a country the rules miss is visiting when it accepts it,
+#: if its people are named (`몽골 공무원`, `칠레 관광객 200명`: the contract's visitors) and no sentence naming it
+#: is set abroad (`29일(현지시각) 크로아티아 …`: the host's own people travel).
+VISITING_MODEL = "visiting"
+NAMES_PEOPLE = frozenset({"people", "counted", "people_count_after"})
+SET_ABROAD = "cue=abroad"
 
 if not Doc.has_extension("foreign_officials"):
     # (start, end, country code) of each foreign city's officials who visit (`샌프란시스코 시장을 만나`)
@@ -202,6 +213,7 @@ class CountryLexicon:
         self.not_cue = compiled_re(one_of(cues["not_cues"]))
         self.people_heads = tuple(cues["participant_heads"])
         self.participant_heads = (*self.people_heads, *cues["delegate_heads"])
+        self.participant_head = compiled_re(one_of(self.participant_heads))
         # `1명의 선수를 보낸다`, `78명을 이번 대회에 파견하는`: people as what is sent (not `작품을 보냈다`)
         self.sends_people = compiled_re(f"(?:명|{one_of(self.participant_heads)})(?:단|들)?(?:을|를)(?: [^ ]+){{0,3}} "
                                         f"(?:{one_of(cues['sending_verbs'])})")
@@ -371,6 +383,7 @@ class VisitJudge:
     def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes):
         self.lexicon, self.text, self.morphemes = lexicon, text, morphemes
         self._trips: dict[str, bool] = {}  # city -> the article reports a trip to it
+        self._roles: dict[tuple[int, int], str | None] = {}  # (end, limit) -> the phrase's role
         self.destinations: frozenset[str] = frozenset()  # countries the article reports a trip to
         self.trip_sentences: frozenset[tuple[str, tuple[int, int]]] = frozenset()  # ... and the sentences telling it
         lead = "\n".join([line for line in text.splitlines() if line.strip()][:LEAD_LINES])
@@ -381,7 +394,7 @@ class VisitJudge:
         by their people (`중국 관광객 유치를 위해 파견`)."""
         trips = [(m.code, sentences.around(m.end)) for m in mentions
                  if not self.text.startswith(self.lexicon.participant_heads, m.end + 1)
-                 and self._role(m.end, sentences.around(m.end)[1]) == "destination"]
+                 and self.role(m.end, sentences.around(m.end)[1]) == "destination"]
         self.destinations = frozenset(code for code, _ in trips)
         self.trip_sentences = frozenset(trips)
 
@@ -394,7 +407,7 @@ class VisitJudge:
             words = self.text[explained[0]:explained[1]] + " " + words
         if self._told_elsewhere(mention.code, words):
             return False
-        role = self._role(mention.end, sentence[1])
+        role = self.role(mention.end, sentence[1])
         if role is None and explained is not None:
             role = self._marked_role(explained)
         if role is None and LABEL.match(self.text, sentence[0], mention.start):
@@ -531,6 +544,37 @@ class VisitJudge:
         mark = FOOTNOTE_MARK.search(self.text, *explained)
         word_start = self.text.rfind(" ", explained[0], mark.start()) + 1 or explained[0]
         return self._role(word_start, explained[1])
+
+    def tells_visits(self, start: int, end: int) -> bool:
+        """text[start:end] tells a visit or people taking part (`방문`, `참가`)."""
+        words = self.text[start:end]
+        return self._has_cue(self.lexicon.visit_cue, words) or self._has_cue(self.lexicon.participation_cue, words)
+
+    def people_after(self, end: int, limit: int) -> bool:
+        """The next words name people: nationals (`중국인`), a head (`공무원`), a count (`12명`)."""
+        if self.lexicon.nationals.match(self.text, end):
+            return True
+        return any(PEOPLE_COUNT.match(word) or self.lexicon.participant_head.search(word)
+                   for word in self._words_after(end, limit)[:PEOPLE_WORDS])
+
+    def role(self, end: int, limit: int) -> str | None:
+        """The role of the phrase a mention ending at `end` opens, read once per mention."""
+        if (end, limit) not in self._roles:
+            self._roles[(end, limit)] = self._role(end, limit)
+        return self._roles[(end, limit)]
+
+    def sentence_cues(self, sentence: tuple[int, int]) -> frozenset[str]:
+        """What the sentence tells (for a learned model): a visit, taking part, a tally of
+        visitors, a meeting, a call from afar, a setting abroad, people going out, a visit recalled."""
+        words = self.text[sentence[0]:sentence[1]]
+        lexicon = self.lexicon
+        cues = {"cue=visit": self._has_cue(lexicon.visit_cue, words),
+                "cue=participation": self._has_cue(lexicon.participation_cue, words),
+                "cue=meeting": self._has_cue(lexicon.meeting_cue, words),
+                "cue=tally": lexicon.tally_cue.search(words), "cue=remote": lexicon.remote.search(words),
+                "cue=abroad": lexicon.abroad_marker.search(words), "cue=outbound": lexicon.outbound.search(words),
+                "cue=recalled": lexicon.recalled.search(words)}
+        return frozenset(name for name, found in cues.items() if found)
 
     def _has_cue(self, pattern: re.Pattern, words: str) -> bool:
         for cue in pattern.finditer(words):
@@ -840,11 +884,63 @@ class Sentences:
         return None
 
 
+class Reading:
+    """The article's mentions as the rules judged them, and what a learned model reads of them
+    (scripts/train_visiting.py)."""
+
+    def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes, judge: VisitJudge,
+                 mentions: list[Judged]):
+        self.lexicon, self.text, self.morphemes, self.judge, self.mentions = lexicon, text, morphemes, judge, mentions
+
+    def tells_visits(self) -> bool:
+        """The article tells a visit or people taking part somewhere (a gate a model may be
+        measured with: in a text that tells none, people named by their country are no visitors)."""
+        return self.judge.tells_visits(0, len(self.text))
+
+    def features(self) -> dict[str, set[str]]:
+        """visiting_evidence's features of each country named."""
+        nonblank = [line for line in LINE.finditer(self.text) if line.group().strip()]
+        lines_end = [line.end() for line in nonblank[:LEAD_LINES]] or [0]
+        reading = ArticleReading(
+            text=self.text, morphemes=self.morphemes, lead_end=lines_end[-1], title_end=lines_end[0],
+            sentence_cues={m.sentence: self.judge.sentence_cues(m.sentence) for m in self.mentions},
+            host=self.lexicon.host, destinations=self.judge.destinations, listed=self._listed(),
+            counted=frozenset((m.start, m.end) for m in self.mentions
+                              if COUNT_AFTER_COUNTRY.match(self.text, m.end)
+                              or self.lexicon.visitors_after.match(self.text, m.end)),
+            roles={(m.start, m.end): self.judge.role(m.end, m.sentence[1]) for m in self.mentions},
+            with_people=frozenset((m.start, m.end) for m in self.mentions
+                                  if self.judge.people_after(m.end, m.sentence[1])))
+        return country_features(reading, self.mentions)
+
+    def _listed(self) -> frozenset[tuple[int, int]]:
+        """Mentions beside another in a list (`가나, 케냐`, `브루나이(11명), 부탄`, `가나와 케냐`)."""
+        listed = set()
+        for before, after in pairwise(self.mentions):
+            separator = LIST_SEPARATOR_AFTER.match(self.text, before.end)
+            if separator and separator.end() == after.start:
+                listed.update({(before.start, before.end), (after.start, after.end)})
+        return frozenset(listed)
+
+
 class CountryRecognizer:
     def __init__(self, lexicon: CountryLexicon):
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
+        reading = self.read(doc)
+        model = load_model(VISITING_MODEL)
+        learned = {code for code, features in reading.features().items()
+                   if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and model.accepts(features)}
+        for mention in reading.mentions:
+            span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
+            visiting = mention.rule or mention.code in learned  # the model finds what the rules miss
+            add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
+        return doc
+
+    def read(self, doc: Doc) -> Reading:
+        """Every mention in the article's content with the rules' decision (and the officials of
+        foreign cities who visit, in doc._.foreign_officials)."""
         text = text_of(doc)
         morphemes = morphemes_of(doc)
         content = content_of(doc)
@@ -855,18 +951,17 @@ class CountryRecognizer:
         mentions = MentionFinder(self.lexicon, text, morphemes, sentences).find()
         relations = self._beside_the_host(text, mentions)
         judge.note_destinations(mentions, sentences)
+        judged = []
         for mention in mentions:
             if not content.contains(mention.start, mention.end):
                 continue
-            span = Span(text=text[mention.start:mention.end], start=mention.start, end=mention.end)
             sentence = sentences.around(mention.end)
             visiting = mention not in relations and (
                 mention.code in visited_through_cities
                 or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
                 or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
-            add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
-        return doc
-
+            judged.append(Judged(mention.start, mention.end, mention.code, sentence, visiting, mention in relations))
+        return Reading(self.lexicon, text, morphemes, judge, judged)
 
     def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:
         """Countries coordinated with the host (`한·중·일 협의체`, `한중일 협의체`, `한국·중국·일본의`,

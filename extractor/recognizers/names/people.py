@@ -1094,6 +1094,9 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     lex = titles()
     if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
+    japanese = _japanese_name_before(people, words, position)
+    if japanese:
+        return japanese
     korean = _korean_name_before(people, words, position, title) or _given_name_like_city(people, words, position, title)
     if korean:
         return korean
@@ -1593,6 +1596,45 @@ def _korean_name_before(people: People, words: list[Word], position: int, title:
     return None
 
 
+def _japanese_name_before(people: People, words: list[Word], position: int):
+    """`기시다 히로유키 회장`, `무라세 고다이 유가와라정 의장`, `사코 테루오 미토요 부시장`: two words in a row
+    written only in the syllables of Japanese names, before a title (a place or a body between), are a
+    surname and a given name, the first two where a place of such syllables follows. Kiwi reads many
+    of them as Korean names (`기시다`, `고다이`) and would leave the other word to the body."""
+    for body_length in range(0, MAX_BODY_WORDS + 1):
+        last = position - body_length
+        if last < 1 or not _body_between(people, words, last, position):
+            return None
+        first = last
+        while first > 0 and last - first < 2 and _adjacent(people, words, first - 1, first) \
+                and _japanese_word(people, words[first - 1]):
+            first -= 1
+        if first < last and _japanese_word(people, words[last]) and not (
+                first > 0 and _adjacent(people, words, first - 1, first) and _japanese_word(people, words[first - 1])) \
+                and len(clean(words[first].stem) + clean(words[first + 1].stem)) >= 5 \
+                and _body_between(people, words, first + 1, position):
+            return first, first + 1, words[first + 2:position + 1]
+    return None
+
+
+def _japanese_word(people: People, word: Word) -> bool:
+    """A word only of Japanese names' syllables (`히로유키`, `무라세`) that is no Korean word, place or body."""
+    stem = clean(word.stem)
+    return not word.particle and word.noun_stem and len(stem) > 1 and all(map(_japanese_syllable, stem)) \
+        and stem not in titles().not_name_words and not _common_noun(people, word) and not _in_country(word, people.countries) \
+        and not _foreign_city(stem) and stem not in titles().regions and split_title(stem) is None \
+        and not is_organization_word(people.reading, word)
+
+
+def _japanese_syllable(syllable: str) -> bool:
+    if not "가" <= syllable <= "힣":
+        return False
+    code = ord(syllable) - 0xAC00
+    final = _JONGSEONG[code % 28]
+    return chr(0xAC00 + code - code % 28) in _romanization()["japanese_syllables"] and (
+        not final.strip() or final in _romanization()["japanese_finals"])
+
+
 def _inside_foreign_name(people: People, words: list[Word], last: int, position: int, title: str) -> bool:
     """Is words[last] a word of a foreign name, or a foreign place, that has a Korean name's form?
     Before a foreign city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place
@@ -1798,6 +1840,7 @@ def person_candidates(people: People) -> list[Candidate]:
 _NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)\)")
 _INITIAL = compiled_re(r"[A-Z]\.")
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JONGSEONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
 
 
 def _glossed_names(people: People) -> list[Candidate]:

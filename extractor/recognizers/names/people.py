@@ -382,30 +382,47 @@ def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
     return found
 
 
+#: A body's acronym opening the parenthesis before its head (`(BPA·사장 남기찬)`, `(IPA, 사장 서정호)`).
+_ACRONYM_FIRST = r"(?:[A-Z][A-Za-z&]{1,9}[·ㆍ,] ?)?"
+
+
 @lru_cache(maxsize=None)
 def _parenthesis() -> re.Pattern:
-    """A body's head in a parenthesis, title first, opening it or after a comma inside it:
-    `(시장 최민호)`, `(장관: 서승환)`, `(사장 직무대행 이학수)`, `(한국국제협력단, 이사장 김인식)`,
-    `(단장 홍길동, 부단장 김철수)`."""
+    """A body's head in a parenthesis, title first, opening it (after the body's acronym) or after a
+    comma inside it: `(시장 최민호)`, `(장관: 서승환)`, `(총회장·김철수 목사)`, `(사장 직무대행 이학수)`,
+    `(한국국제협력단, 이사장 김인식)`, `(BPA·사장 홍길동)`, `(단장 홍길동, 부단장 김철수)`."""
     suffixes = "|".join(map(re.escape, titles().suffixes))
-    return compiled_re(r"(?:(?P<body>[가-힣A-Za-z]+)?\(|, ?)(?P<title>[가-힣]{1,6})"
-                      rf"(?: (?P<suffix>{suffixes}))?\s?[:：]?\s?(?P<name>[가-힣]{{2,4}})(?=[,)\s])")
+    return compiled_re(rf"(?:(?P<body>[가-힣A-Za-z]+)?\({_ACRONYM_FIRST}|, ?)(?P<title>[가-힣]{{1,6}})"
+                      rf"(?: (?P<suffix>{suffixes}))?\s?[:：·ㆍ]?\s?(?P<name>[가-힣]{{2,4}})(?=[,)\s])")
+
+
+#: A body's head in a parenthesis, name first, alone or after the body's acronym: `(BPA·홍길동 사장)`.
+_NAME_THEN_TITLE = compiled_re(rf"(?P<body>[가-힣A-Za-z]+)\({_ACRONYM_FIRST}(?P<name>[가-힣]{{3,4}}) (?P<title>[가-힣]{{1,8}})\)")
 
 
 def _parenthesised(people: People) -> None:
-    """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`, `방문단(단장 홍만표 도 국제통상과장)`:
-    a body's head, title first."""
-    lex, text = titles(), people.article.text
+    """`세종시(시장 최민호)`, `(장관: 서승환)`, `(원장 박춘란, 이하 …)`, `방문단(단장 홍만표 도 국제통상과장)`,
+    `공사(BPA·홍길동 사장)`: a body's head."""
+    text = people.article.text
     for match in _parenthesis().finditer(text):
-        body, title, suffix, name = match.group("body", "title", "suffix", "name")
-        titled = split_title(title)
-        if titled is None or title in lex.anonymous_titles or not lexicons.korean_name_form(name) \
-                or text[match.start()] == "," and not _inside_parenthesis(text, match.start()):
-            continue
-        title = f"{titled[0]} {suffix}" if suffix else titled[0]
-        speaker = Speaker(name=name, title=title, organization=canonical(body) if body else None)
-        people.entries.append((match.start(), speaker, {title}))
-        people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span("name")))
+        if text[match.start()] != "," or _inside_parenthesis(text, match.start()):
+            _add_head(people, match, match["suffix"])
+    for match in _NAME_THEN_TITLE.finditer(text):
+        if split_title(match["body"]) is None \
+                and is_korean_name(people, people.article.word(*match.span("name"))):  # not `단장(장시성 당서기)`
+            _add_head(people, match, None)
+
+
+def _add_head(people: People, match: re.Match, suffix: str | None) -> None:
+    body, title, name = match.group("body", "title", "name")
+    titled = split_title(title)
+    if titled is None or title in titles().anonymous_titles or not lexicons.korean_name_form(name) \
+            or split_title(name):  # `(회장·이사장)`: two titles
+        return
+    title = f"{titled[0]} {suffix}" if suffix else titled[0]
+    speaker = Speaker(name=name, title=title, organization=canonical(body) if body else None)
+    people.entries.append((match.start(), speaker, {title}))
+    people.phrases.append(PersonPhrase(speaker, match.start(), name_span=match.span("name")))
 
 
 _TITLE_THEN_NAME = compiled_re(r"(?<![가-힣])(?P<title>[가-힣]{2,10})\((?P<name>[가-힣]{3,4})\)")
@@ -1094,6 +1111,9 @@ def _name_before(people: People, words: list[Word], position: int, title: str, a
     lex = titles()
     if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
+    japanese = _japanese_name_before(people, words, position)
+    if japanese:
+        return japanese
     korean = _korean_name_before(people, words, position, title) or _given_name_like_city(people, words, position, title)
     if korean:
         return korean
@@ -1593,6 +1613,47 @@ def _korean_name_before(people: People, words: list[Word], position: int, title:
     return None
 
 
+def _japanese_name_before(people: People, words: list[Word], position: int):
+    """`기시다 히로유키 회장`, `무라세 고다이 유가와라정 의장`, `사코 테루오 미토요 부시장`: two words in a row
+    written only in the syllables of Japanese names, before a title (a place or a body between), are a
+    surname and a given name, the first two where a place of such syllables follows. Kiwi reads many
+    of them as Korean names (`기시다`, `고다이`) and would leave the other word to the body."""
+    for body_length in range(MAX_BODY_WORDS + 1):
+        last = position - body_length
+        if last < 1 or not _body_between(people, words, last, position):
+            return None
+        first = last
+        while first > 0 and last - first < 2 and _adjacent(people, words, first - 1, first) \
+                and _japanese_word(people, words[first - 1]):
+            first -= 1
+        if first < last and _japanese_word(people, words[last]) and not (
+                first > 0 and _adjacent(people, words, first - 1, first) and _japanese_word(people, words[first - 1])) \
+                and len(clean(words[first].stem) + clean(words[first + 1].stem)) >= 5 \
+                and _body_between(people, words, first + 1, position):
+            return first, first + 1, words[first + 2:position + 1]
+    return None
+
+
+def _japanese_word(people: People, word: Word) -> bool:
+    """A word only of Japanese names' syllables (`히로유키`, `무라세`) that is no Korean word, place or body."""
+    stem = clean(word.stem)
+    return not word.particle and word.noun_stem and len(stem) > 1 and all(map(_japanese_syllable, stem)) \
+        and stem not in titles().not_name_words and not _common_noun(people, word) \
+        and not _in_country(word, people.countries) \
+        and not _foreign_city(stem) and not (stem.endswith(_city_heads()) and _after_country(word, people)) \
+        and stem not in titles().regions and split_title(stem) is None \
+        and not is_organization_word(people.reading, word)
+
+
+def _japanese_syllable(syllable: str) -> bool:
+    if not "가" <= syllable <= "힣":
+        return False
+    code = ord(syllable) - 0xAC00
+    final = _JONGSEONG[code % 28]
+    return chr(0xAC00 + code - code % 28) in _romanization()["japanese_syllables"] and (
+        not final.strip() or final in _romanization()["japanese_finals"])
+
+
 def _inside_foreign_name(people: People, words: list[Word], last: int, position: int, title: str) -> bool:
     """Is words[last] a word of a foreign name, or a foreign place, that has a Korean name's form?
     Before a foreign city's title (`카바시마 이쿠오 구마모토현지사`), after a foreign place
@@ -1798,6 +1859,7 @@ def person_candidates(people: People) -> list[Candidate]:
 _NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)\)")
 _INITIAL = compiled_re(r"[A-Z]\.")
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JONGSEONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
 
 
 def _glossed_names(people: People) -> list[Candidate]:

@@ -23,9 +23,10 @@ from ...nlp.korean import Spans, content_of, one_of, particles
 from ...pattern_cache import compiled_re
 from .people import People, person_candidates, titles
 from .cities import CityRoles, city_lexicon
+from . import learned_bodies
 from .lists import listed_bodies
-from .things import (Candidate, Reading, acronym_programmes, heads, organization_head, parenthesised_aliases, place_name,
-                     quoted, things)
+from .things import (Candidate, Reading, acronym_programmes, heads, organization_aliases, organization_head,
+                     parenthesised_aliases, place_name, quoted, things)
 from .words import ArticleWords, article_words
 
 #: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
@@ -61,27 +62,38 @@ _HANJA_SURNAME_HEAD = compiled_re(r"[\u4e00-\u9fff][가-힣]")
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
 
-@lru_cache(maxsize=None)
-def organization_aliases() -> dict[str, str]:
-    return {str(k): str(v) for k, v in lexicons.load("org_aliases").items()}
-
-
 @Language.factory("kr_names", requires=["doc.spans"], assigns=["doc.spans", "doc._.people"])
 class NameRecognizer:
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        #: training (scripts/train_organizations.py): record, in doc.user_data, the features a learned
+        #: filter on the organisations would read (measured, not wired in: benchmarks/README.md)
+        self.training = False
         heads(), titles(), organization_aliases()  # the lexicons are read as the pipeline loads, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
         article = article_words(doc)
         content = content_of(doc)
         text = article.text
-        for candidate in _resolve(article, _candidates(doc, doc._.people)):
-            if content.contains(candidate.start, candidate.end) or candidate.field in _BYLINE_FIELDS:
-                field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
-                mention = Span(text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
-                add_item(doc, field, candidate.start, candidate.end, Named(name=candidate.name, mentions=[mention]))
+        found = [c for c in _resolve(article, _candidates(doc, doc._.people))
+                 if content.contains(c.start, c.end) or c.field in _BYLINE_FIELDS]
+        if self.training:
+            _record_organization_features(doc, found)
+        for candidate in found:
+            field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
+            mention = Span(text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
+            add_item(doc, field, candidate.start, candidate.end, Named(name=candidate.name, mentions=[mention]))
         return doc
+
+
+def _record_organization_features(doc: Doc, found: list[Candidate]) -> None:
+    """Each organisation's features (learned_bodies.py), left in doc.user_data for scripts/train_organizations.py."""
+    bodies: dict[str, list[Candidate]] = {}
+    for candidate in found:
+        if candidate.field in ("organizations", "outlets"):
+            bodies.setdefault(candidate.name, []).append(candidate)
+    features = learned_bodies.organization_features(doc, doc._.people.reading, bodies)
+    doc.user_data[learned_bodies.FEATURES_KEY] = {name: sorted(f) for name, f in features.items()}
 
 
 def _candidates(doc: Doc, people: People) -> list[Candidate]:

@@ -11,6 +11,8 @@ The filter did not beat the rules (benchmarks/README.md): nothing reads a saved 
 
     python scripts/train_organizations.py --exclude /work/fresh20           # CV, then a model of dev minus the set
     python scripts/train_organizations.py --save                            # a model of all of dev, saved
+    python scripts/train_organizations.py --exclude /work/fresh20 --only /work/fresh12 --rest-weights 0 0.3 1
+        # CV on fresh12 only, training on its folds and the other articles' names at weight 0 / 0.3 / 1
 """
 from __future__ import annotations
 
@@ -81,52 +83,56 @@ def f1(kept: list[set[str]], articles: list[Article]) -> tuple[float, float, flo
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
-def cross_validated(articles: list[Article], strength: float) -> list[dict[str, float]]:
-    """Per article, each name's probability from a model trained on the other folds."""
-    rows, groups = rows_of(articles)
-    by_article = {a.name: i for i, a in enumerate(articles)}
+def fitted(train: list[Article], rest: list[Article], weight: float, strength: float, threshold: float = 0.5) -> LinearModel:
+    """A model of the training articles' names and, at `weight` each (0: none), the other articles' names."""
+    rows, extra = rows_of(train)[0], rows_of(rest)[0] if weight else []
+    return fit(rows + extra, strength=strength, threshold=threshold, weights=[1.0] * len(rows) + [weight] * len(extra))
+
+
+def cross_validated(articles: list[Article], rest: list[Article], weight: float, strength: float) -> list[dict[str, float]]:
+    """Per article, each name's probability from a model trained on the other folds (and the rest)."""
     probabilities: list[dict[str, float]] = [{} for _ in articles]
-    keys = [(group, name) for a in articles for name in a.names for group in [a.name]]
-    for train, test in grouped_folds(groups):
-        model = fit([rows[i] for i in train], strength=strength)
+    for train, test in grouped_folds([a.name for a in articles]):
+        model = fitted([articles[i] for i in train], rest, weight, strength)
         for i in test:
-            group, name = keys[i]
-            probabilities[by_article[group]][name] = model.probability(rows[i][0])
+            probabilities[i] = {name: model.probability(features) for name, features in articles[i].names.items()}
     return probabilities
 
 
-def report(articles: list[Article]) -> tuple[float, float]:
-    rules = f1([set(a.names) for a in articles], articles)
-    print(f"rules alone: F1 {rules[0]:.3f} (P {rules[1]:.3f} R {rules[2]:.3f}), {len(articles)} articles")
-    best = (0.0, 1.0, 0.5)
+def best_setting(articles: list[Article], rest: list[Article], weight: float, show: bool = False) -> tuple[float, float, float]:
+    """(F1, strength, threshold) of the best cross-validated filter; `show` prints the table."""
+    best = (-1.0, 1.0, 0.5)
     for strength in STRENGTHS:
-        probabilities = cross_validated(articles, strength)
+        probabilities = cross_validated(articles, rest, weight, strength)
         cells = []
         for threshold in THRESHOLDS:
-            kept = [{n for n, p in probs.items() if p >= threshold} for probs in probabilities]
-            score = f1(kept, articles)
+            score = f1([{n for n, p in probs.items() if p >= threshold} for probs in probabilities], articles)
             cells.append(f"{threshold:.2f}: {score[0]:.3f} ({score[1]:.2f}/{score[2]:.2f})")
             best = max(best, (score[0], strength, threshold))
-        print(f"filter, C={strength}: " + "  ".join(cells))
+        if show:
+            print(f"filter, C={strength}: " + "  ".join(cells))
+    return best
+
+
+def report(articles: list[Article], rest: list[Article], weight: float) -> tuple[float, float]:
+    rules = f1([set(a.names) for a in articles], articles)
+    print(f"rules alone: F1 {rules[0]:.3f} (P {rules[1]:.3f} R {rules[2]:.3f}), {len(articles)} articles; "
+          f"{len(rest) if weight else 0} other articles' names in every training fold at weight {weight}")
+    best = best_setting(articles, rest, weight, show=True)
     print(f"best CV F1 {best[0]:.3f} at C={best[1]}, threshold {best[2]}")
     print("nested CV (strength and threshold chosen inside each fold): F1 {:.4f} (P {:.3f} R {:.3f}); rules {:.4f}"
-          .format(*nested(articles), rules[0]))
+          .format(*nested(articles, rest, weight), rules[0]))
     return best[1], best[2]
 
 
-def nested(articles: list[Article]) -> tuple[float, float, float]:
+def nested(articles: list[Article], rest: list[Article], weight: float) -> tuple[float, float, float]:
     """F1 of the filter with strength and threshold chosen by an inner CV on each outer fold's training
     articles (inner folds hashed from salted names, so they differ from the outer ones)."""
     kept: list[set[str]] = [set() for _ in articles]
     for train, test in grouped_folds([a.name for a in articles]):
         inner = [Article("inner/" + articles[i].name, articles[i].names, articles[i].gold) for i in train]
-        best = (-1.0, 1.0, 0.5)
-        for strength in STRENGTHS:
-            probabilities = cross_validated(inner, strength)
-            for threshold in THRESHOLDS:
-                score = f1([{n for n, p in probs.items() if p >= threshold} for probs in probabilities], inner)[0]
-                best = max(best, (score, strength, threshold))
-        model = fit(rows_of(inner)[0], strength=best[1], threshold=best[2])
+        _, strength, threshold = best_setting(inner, rest, weight)
+        model = fitted(inner, rest, weight, strength, threshold)
         for i in test:
             kept[i] = {name for name, features in articles[i].names.items() if model.accepts(features)}
     return f1(kept, articles)
@@ -139,25 +145,33 @@ def top_features(model: LinearModel, count: int = 15) -> list[tuple[str, float]]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--exclude", type=Path, help="a folder of dev articles (by name) to leave out of training")
+    parser.add_argument("--only", type=Path, help="cross-validate on the dev articles this folder names; the "
+                        "others' names join every training fold at each --rest-weight")
+    parser.add_argument("--rest-weights", type=float, nargs="+", default=[0.0],
+                        help="with --only: the weight of the other articles' names (0: left out), one table each")
     parser.add_argument("--save", action="store_true", help="save the model of the articles read (extractor/models/)")
     parser.add_argument("--strength", type=float, help="skip the search: this C ...")
     parser.add_argument("--threshold", type=float, help="... and this threshold")
     args = parser.parse_args()
     excluded = {p.stem for p in args.exclude.glob("*.txt")} if args.exclude else set()
+    only = {p.stem for p in args.only.glob("*.txt")} if args.only else set()
     began = time.perf_counter()
     articles = read_articles(DEV, excluded)
     print(f"read {len(articles)} articles in {time.perf_counter() - began:.0f} s")
-    if args.strength is None:
-        strength, threshold = report(articles)
-    else:
-        strength, threshold = args.strength, args.threshold
-    rows, _ = rows_of(articles)
-    model = fit(rows, strength=strength, threshold=threshold)
-    for feature, weight in top_features(model):
-        print(f"  {weight:+.3f} {feature}")
+    scored = [a for a in articles if a.name in only] if only else articles
+    rest = [a for a in articles if a.name not in only] if only else []
+    for weight in args.rest_weights:
+        if args.strength is None:
+            strength, threshold = report(scored, rest, weight)
+        else:
+            strength, threshold = args.strength, args.threshold
+    model = fitted(scored, rest, weight, strength, threshold)
+    for feature, weight_of in top_features(model):
+        print(f"  {weight_of:+.3f} {feature}")
     if args.save:
         about = {"trained_on": f"corpus/dev ({len(articles)} articles)" + (f" minus {args.exclude.name}" if excluded else ""),
-                 "rows": len(rows), "strength": strength, "script": "scripts/train_organizations.py"}
+                 "cross_validated_on": args.only.name if only else "", "rest_weight": weight,
+                 "strength": strength, "script": "scripts/train_organizations.py"}
         print(f"saved {save(model, MODEL_NAME, about)}")
 
 

@@ -1,7 +1,7 @@
 """Train the learned filter on the organisations the rules name (extractor/recognizers/names/learned_bodies.py).
 
-Rows: every organisation name the rules produce on a dev article (the names component in training
-mode keeps them all and records each name's features), labelled by whether the article's gold lists
+Rows: every organisation name the rules produce on a dev article (the names component's candidates,
+read again from the Doc the pipeline left, each with its features), labelled by whether the article's gold lists
 the name, compared as `extractor eval` compares them (spaces ignored). Grouped 5-fold cross-validation
 (folds never split an article) scores the field's F1 for the rules alone and for the model filtering
 the rules' names at several strengths and thresholds; the chosen ones are those of the best CV F1.
@@ -30,7 +30,7 @@ from linear_training import fit, grouped_folds, save
 from extractor.ingest import to_document
 from extractor.learned import LinearModel
 from extractor.nlp.pipeline import load_pipeline
-from extractor.recognizers.names.learned_bodies import FEATURES_KEY, MODEL_NAME
+from extractor.recognizers.names.learned_bodies import MODEL_NAME, stored_organization_features
 from extractor.scoring import gold_pairs
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"
@@ -48,7 +48,6 @@ class Article:
 
 def read_articles(directory: Path, excluded: set[str]) -> list[Article]:
     nlp = load_pipeline()
-    nlp.get_pipe("kr_names").training = True
     articles = []
     for text_path, gold_path in gold_pairs(directory):
         if text_path.stem in excluded:
@@ -58,7 +57,7 @@ def read_articles(directory: Path, excluded: set[str]) -> list[Article]:
                                reference_date=gold.get("reference_date"))
         doc = next(nlp.pipe(nlp.tokenizer.pipe_documents([document])))
         names: dict[str, set[str]] = {}
-        for name, features in doc.user_data.get(FEATURES_KEY, {}).items():
+        for name, features in stored_organization_features(doc).items():
             names.setdefault(_SPACE.sub("", name), set()).update(features)
         articles.append(Article(text_path.stem, {k: sorted(v) for k, v in names.items()},
                                 {_SPACE.sub("", n["name"]) for n in gold.get("organizations") or []}))

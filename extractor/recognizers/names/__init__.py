@@ -23,7 +23,6 @@ from ...nlp.korean import Spans, content_of, one_of, particles
 from ...pattern_cache import compiled_re
 from .people import People, person_candidates, titles
 from .cities import CityRoles, city_lexicon
-from . import learned_bodies
 from .lists import listed_bodies
 from .things import (Candidate, Reading, acronym_programmes, heads, organization_aliases, organization_head,
                      parenthesised_aliases, place_name, quoted, things)
@@ -66,34 +65,22 @@ _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "org
 class NameRecognizer:
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        #: training (scripts/train_organizations.py): record, in doc.user_data, the features a learned
-        #: filter on the organisations would read (measured, not wired in: benchmarks/README.md)
-        self.training = False
         heads(), titles(), organization_aliases()  # the lexicons are read as the pipeline loads, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
-        article = article_words(doc)
-        content = content_of(doc)
-        text = article.text
-        found = [c for c in _resolve(article, _candidates(doc, doc._.people))
-                 if content.contains(c.start, c.end) or c.field in _BYLINE_FIELDS]
-        if self.training:
-            _record_organization_features(doc, found)
-        for candidate in found:
+        text = article_words(doc).text
+        for candidate in named_candidates(doc):
             field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
             mention = Span(text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
             add_item(doc, field, candidate.start, candidate.end, Named(name=candidate.name, mentions=[mention]))
         return doc
 
 
-def _record_organization_features(doc: Doc, found: list[Candidate]) -> None:
-    """Each organisation's features (learned_bodies.py), left in doc.user_data for scripts/train_organizations.py."""
-    bodies: dict[str, list[Candidate]] = {}
-    for candidate in found:
-        if candidate.field in ("organizations", "outlets"):
-            bodies.setdefault(candidate.name, []).append(candidate)
-    features = learned_bodies.organization_features(doc, doc._.people.reading, bodies)
-    doc.user_data[learned_bodies.FEATURES_KEY] = {name: sorted(f) for name, f in features.items()}
+def named_candidates(doc: Doc) -> list[Candidate]:
+    """Every name the component stores, one Candidate per mention (bylines' outlets and contacts in their own fields)."""
+    content = content_of(doc)
+    return [c for c in _resolve(article_words(doc), _candidates(doc, doc._.people))
+            if content.contains(c.start, c.end) or c.field in _BYLINE_FIELDS]
 
 
 def _candidates(doc: Doc, people: People) -> list[Candidate]:

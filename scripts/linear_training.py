@@ -32,6 +32,11 @@ def fit(rows: Sequence[Row], *, strength: float = 1.0, threshold: float = 0.5,
                        weights={name: w for name, w in weights.items() if w}, threshold=threshold)
 
 
+def top_features(model: LinearModel, count: int = 15) -> list[tuple[str, float]]:
+    """The model's `count` features of largest weight, either sign."""
+    return sorted(model.weights.items(), key=lambda item: -abs(item[1]))[:count]
+
+
 def grouped_folds(groups: Sequence[str], folds: int = 5) -> Iterator[tuple[list[int], list[int]]]:
     """(train, test) row indices; a group's fold is fixed by the hash of its name."""
     fold_of = [int(hashlib.sha256(g.encode()).hexdigest(), 16) % folds for g in groups]

@@ -25,12 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from linear_training import fit, grouped_folds, save
+from linear_training import fit, grouped_folds, save, top_features
 
 from extractor.ingest import to_document
 from extractor.learned import LinearModel
 from extractor.nlp.pipeline import load_pipeline
-from extractor.recognizers.names.learned_bodies import MODEL_NAME, stored_organization_features
+from extractor.recognizers.names.learned_bodies import (
+    MODEL_NAME,
+    stored_organization_features,
+)
 from extractor.scoring import gold_pairs
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"
@@ -135,10 +138,6 @@ def nested(articles: list[Article], rest: list[Article], weight: float) -> tuple
         for i in test:
             kept[i] = {name for name, features in articles[i].names.items() if model.accepts(features)}
     return f1(kept, articles)
-
-
-def top_features(model: LinearModel, count: int = 15) -> list[tuple[str, float]]:
-    return sorted(model.weights.items(), key=lambda item: -abs(item[1]))[:count]
 
 
 def main() -> None:

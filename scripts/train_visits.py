@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from linear_training import fit, grouped_folds, save
+from linear_training import fit, grouped_folds, save, top_features
 
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
@@ -141,7 +141,7 @@ def best_setting(articles: list[Article], rest: list[Article], weight: float, sh
     for dropped in (False, True):
         for strength in STRENGTHS:
             cross_validate(articles, rest, weight, strength, dropped)
-            for name, _ in combinations(0.5).items():
+            for name in combinations(0.5):
                 cells = []
                 for threshold in THRESHOLDS:
                     precision, recall, score = f1(articles, combinations(threshold)[name])
@@ -204,8 +204,10 @@ def main(argv: list[str] | None = None) -> None:
     rest = [a for a in articles if a.name not in only] if only else []
     for weight in args.rest_weights:
         strength, dropped, threshold = report_cv(scored, rest, weight)
+    model = fitted(scored, rest, weight, strength, dropped, threshold)
+    for feature, weight_of in top_features(model):
+        print(f"  {weight_of:+.3f} {feature}")
     if args.save:
-        model = fitted(scored, rest, weight, strength, dropped, threshold)
         about = {"trained_on": [str(d) for d in args.directories], "excluded": str(args.exclude or ""),
                  "cross_validated_on": str(args.only or ""), "rest_weight": weight,
                  "articles": len(scored) + (len(rest) if weight else 0), "strength": strength,

@@ -18,16 +18,23 @@ from extractor.learned import MODEL_DIR, LinearModel
 Row = tuple[Sequence[str], bool]
 
 
-def fit(rows: Sequence[Row], *, strength: float = 1.0, threshold: float = 0.5) -> LinearModel:
-    """L2-regularised logistic regression (`strength` is scikit-learn's C); features with a
-    weight that rounds to zero are left out of the model."""
+def fit(rows: Sequence[Row], *, strength: float = 1.0, threshold: float = 0.5,
+        weights: Sequence[float] | None = None) -> LinearModel:
+    """L2-regularised logistic regression (`strength` is scikit-learn's C; `weights`, one per row,
+    scale each row's share of the loss); features with a weight that rounds to zero are left out
+    of the model."""
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform([dict.fromkeys(features, 1) for features, _ in rows])
     labels = [label for _, label in rows]
-    classifier = LogisticRegression(C=strength, max_iter=2000).fit(matrix, labels)
+    classifier = LogisticRegression(C=strength, max_iter=2000).fit(matrix, labels, sample_weight=weights)
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), classifier.coef_[0])}
     return LinearModel(bias=round(float(classifier.intercept_[0]), 4),
                        weights={name: w for name, w in weights.items() if w}, threshold=threshold)
+
+
+def top_features(model: LinearModel, count: int = 15) -> list[tuple[str, float]]:
+    """The model's `count` features of largest weight, either sign."""
+    return sorted(model.weights.items(), key=lambda item: -abs(item[1]))[:count]
 
 
 def grouped_folds(groups: Sequence[str], folds: int = 5) -> Iterator[tuple[list[int], list[int]]]:

@@ -4,13 +4,17 @@ it against the rules alone by grouped cross-validation (figures in benchmarks/RE
     python scripts/train_visits.py corpus/dev --exclude /work/fresh20           cross-validate only
     python scripts/train_visits.py corpus/dev --exclude /work/fresh20 --save    then save the model
     python scripts/train_visits.py corpus/dev --save                            the shipped model: all of dev
+    python scripts/train_visits.py corpus/dev --exclude /work/fresh20 --only /work/fresh12 --rest-weights 0 0.3 1
+                                    CV on fresh12 only, training on its folds and the other articles' rows at 0 / 0.3 / 1
 
 Each candidate is a visit the rules tell (VisitRecognizer.told, before the filter), with the
 features of extractor/recognizers/visits/features.py; its label is whether `extractor eval`
 (extractor.scoring's matching of visits) matches it to a gold visit. The clause visits the rules
 told and then left out (background, a retelling, a plan) may be added as training rows, labelled
 by whether gold has a visit on their date: CV tries both. `--exclude DIR` leaves out the articles
-whose names DIR holds (only the names are listed). Combinations measured: the rules alone, and the
+whose names DIR holds (only the names are listed); `--only DIR` cross-validates on the articles
+DIR names, the others' rows joining every training fold at each `--rest-weights` (0: fresh folds
+only); a nested CV (setting chosen inside each fold) gives the unbiased figure. Combinations measured: the rules alone, and the
 model as a filter on the rules' visits (the model sees no other candidates, so it cannot add any;
 "model alone" and "rules ∪ model" are that filter), with and without sparing an article's first
 visit. Also printed: the share of gold visits the rules miss entirely (no candidate on its date).
@@ -20,10 +24,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from linear_training import fit, grouped_folds, save
+from linear_training import fit, grouped_folds, save, top_features
 
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
@@ -98,6 +102,13 @@ def rows_of(articles: list[Article], dropped: bool) -> list[tuple[set[str], bool
         [row for a in articles for row in a.dropped] if dropped else [])
 
 
+def fitted(train: list[Article], rest: list[Article], weight: float, strength: float, dropped: bool,
+           threshold: float = 0.5):
+    """A model of the training articles' rows and, at `weight` each (0: none), the other articles' rows."""
+    rows, extra = rows_of(train, dropped), rows_of(rest, dropped) if weight else []
+    return fit(rows + extra, strength=strength, threshold=threshold, weights=[1.0] * len(rows) + [weight] * len(extra))
+
+
 def f1(articles: list[Article], keeps) -> tuple[float, float, float]:
     """(precision, recall, F1) of the visits kept, matched as `extractor eval` matches them."""
     tp = fp = fn = 0
@@ -109,10 +120,10 @@ def f1(articles: list[Article], keeps) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
 
 
-def cross_validate(articles: list[Article], strength: float, dropped: bool) -> None:
-    """Every candidate's probability from a model trained on the other folds' articles."""
+def cross_validate(articles: list[Article], rest: list[Article], weight: float, strength: float, dropped: bool) -> None:
+    """Every candidate's probability from a model trained on the other folds' articles (and the rest)."""
     for train, test in grouped_folds([a.name for a in articles]):
-        model = fit(rows_of([articles[i] for i in train], dropped), strength=strength)
+        model = fitted([articles[i] for i in train], rest, weight, strength, dropped)
         for i in test:
             for candidate in articles[i].candidates:
                 candidate.probability = model.probability(candidate.features)
@@ -123,45 +134,84 @@ def combinations(threshold: float) -> dict:
             "filter sparing the first": lambda i, c: i == 0 or c.probability >= threshold}
 
 
-def report_cv(articles: list[Article]) -> tuple[float, bool, float]:
-    """The cross-validated table; returns the strength, training rows and threshold of the best
-    filter (ties go to the fewest visits dropped: the highest F1, then the lowest threshold)."""
+def best_setting(articles: list[Article], rest: list[Article], weight: float, show: bool = False) -> tuple:
+    """The strength, training rows and threshold of the best cross-validated filter (ties go to the
+    fewest visits dropped: the highest F1, then the lowest threshold); `show` prints the table."""
+    best = (-1.0, 0.0, STRENGTHS[0], False, THRESHOLDS[0])
+    for dropped in (False, True):
+        for strength in STRENGTHS:
+            cross_validate(articles, rest, weight, strength, dropped)
+            for name in combinations(0.5):
+                cells = []
+                for threshold in THRESHOLDS:
+                    precision, recall, score = f1(articles, combinations(threshold)[name])
+                    cells.append(f"{threshold}: {score:.3f} ({precision:.2f}/{recall:.2f})")
+                    if name == "filter" and (round(score, 4), -threshold) > best[:2]:
+                        best = (round(score, 4), -threshold, strength, dropped, threshold)
+                if show:
+                    print(f"{'final+dropped' if dropped else 'final'} C={strength} {name}: " + "  ".join(cells))
+    if show:
+        print("chosen by CV: F1 {:.4f} at C={}, dropped rows {}, threshold {}".format(best[0], *best[2:]))
+    return best[2:]
+
+
+def nested(articles: list[Article], rest: list[Article], weight: float) -> tuple[float, float, float]:
+    """The filter's (P, R, F1) with strength, training rows and threshold chosen by an inner CV on each
+    outer fold's training articles (inner folds hashed from salted names, so they differ from the outer ones)."""
+    kept: dict[int, bool] = {}
+    for train, test in grouped_folds([a.name for a in articles]):
+        inner = [replace(articles[i], name="inner/" + articles[i].name) for i in train]
+        strength, dropped, threshold = best_setting(inner, rest, weight)
+        model = fitted(inner, rest, weight, strength, dropped, threshold)
+        for i in test:
+            kept.update((id(c), model.accepts(c.features)) for c in articles[i].candidates)
+    return f1(articles, lambda i, c: kept[id(c)])
+
+
+def report_cv(articles: list[Article], rest: list[Article], weight: float) -> tuple[float, bool, float]:
+    """The cross-validated table and the nested figure; returns the setting chosen by CV."""
     gold = sum(len(a.gold) for a in articles)
     never = gold - sum(len(_match_visits([{"date": c.date} for c in a.candidates], a.gold)) for a in articles)
     print(f"{len(articles)} articles, {sum(len(a.candidates) for a in articles)} candidates "
           f"({sum(not c.label for a in articles for c in a.candidates)} unmatched), "
           f"{sum(len(a.dropped) for a in articles)} dropped clause visits, {gold} gold visits; "
-          f"gold visits the rules miss entirely: {never} ({never / max(gold, 1):.1%})")
-    print("rules alone: P {:.3f} R {:.3f} F1 {:.3f}".format(*f1(articles, lambda i, c: True)))
-    best = (0.0, 0.0, STRENGTHS[0], False, THRESHOLDS[0])
-    for dropped in (False, True):
-        for strength in STRENGTHS:
-            cross_validate(articles, strength, dropped)
-            for threshold in THRESHOLDS:
-                for name, keeps in combinations(threshold).items():
-                    precision, recall, score = f1(articles, keeps)
-                    print(f"{'final+dropped' if dropped else 'final'} C={strength} t={threshold} {name}: "
-                          f"P {precision:.3f} R {recall:.3f} F1 {score:.3f}")
-                    if name == "filter" and (round(score, 4), -threshold) > best[:2]:
-                        best = (round(score, 4), -threshold, strength, dropped, threshold)
-    print("chosen by CV: F1 {:.4f} at C={}, dropped rows {}, threshold {}".format(best[0], *best[2:]))
-    return best[2:]
+          f"gold visits the rules miss entirely: {never} ({never / max(gold, 1):.1%}); "
+          f"{len(rest) if weight else 0} other articles' rows in every training fold at weight {weight}")
+    rules = f1(articles, lambda i, c: True)
+    print("rules alone: P {:.3f} R {:.3f} F1 {:.3f}".format(*rules))
+    setting = best_setting(articles, rest, weight, show=True)
+    print("nested CV: P {:.3f} R {:.3f} F1 {:.4f}".format(*nested(articles, rest, weight)) + f"; rules {rules[2]:.4f}")
+    return setting
+
+
+def names_in(directory: Path | None) -> set[str]:
+    return {path.stem for path, _ in gold_pairs(directory)} if directory else set()
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directories", nargs="+", type=Path)
     parser.add_argument("--exclude", type=Path, help="leave out the articles whose names this directory holds")
+    parser.add_argument("--only", type=Path, help="cross-validate on the articles whose names this directory holds; "
+                        "the others' rows join every training fold at each --rest-weight")
+    parser.add_argument("--rest-weights", type=float, nargs="+", default=[0.0],
+                        help="with --only: the weight of the other articles' rows (0: left out), one table each")
     parser.add_argument("--save", action="store_true", help="train on every article and save the model")
     args = parser.parse_args(argv)
-    excluded = {path.stem for path, _ in gold_pairs(args.exclude)} if args.exclude else set()
-    articles = load_articles(args.directories, excluded)
-    strength, dropped, threshold = report_cv(articles)
+    articles = load_articles(args.directories, names_in(args.exclude))
+    only = names_in(args.only)
+    scored = [a for a in articles if a.name in only] if only else articles
+    rest = [a for a in articles if a.name not in only] if only else []
+    for weight in args.rest_weights:
+        strength, dropped, threshold = report_cv(scored, rest, weight)
+    model = fitted(scored, rest, weight, strength, dropped, threshold)
+    for feature, weight_of in top_features(model):
+        print(f"  {weight_of:+.3f} {feature}")
     if args.save:
-        model = fit(rows_of(articles, dropped), strength=strength, threshold=threshold)
         about = {"trained_on": [str(d) for d in args.directories], "excluded": str(args.exclude or ""),
-                 "articles": len(articles), "strength": strength, "dropped_rows": dropped,
-                 "threshold_by": "grouped 5-fold CV, filter F1"}
+                 "cross_validated_on": str(args.only or ""), "rest_weight": weight,
+                 "articles": len(scored) + (len(rest) if weight else 0), "strength": strength,
+                 "dropped_rows": dropped, "threshold_by": "grouped 5-fold CV, filter F1"}
         print(f"saved {save(model, MODEL_NAME, about)}", file=sys.stderr)
 
 

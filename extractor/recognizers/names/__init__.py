@@ -24,8 +24,8 @@ from ...pattern_cache import compiled_re
 from .people import People, person_candidates, titles
 from .cities import CityRoles, city_lexicon
 from .lists import listed_bodies
-from .things import (Candidate, Reading, acronym_programmes, heads, organization_head, parenthesised_aliases, place_name,
-                     quoted, things)
+from .things import (Candidate, Reading, acronym_programmes, heads, organization_aliases, organization_head,
+                     parenthesised_aliases, place_name, quoted, things)
 from .words import ArticleWords, article_words
 
 #: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
@@ -61,11 +61,6 @@ _HANJA_SURNAME_HEAD = compiled_re(r"[\u4e00-\u9fff][가-힣]")
 _BYLINE_FIELDS = {"reporters": "persons", "contacts": "persons", "outlets": "organizations"}
 
 
-@lru_cache(maxsize=None)
-def organization_aliases() -> dict[str, str]:
-    return {str(k): str(v) for k, v in lexicons.load("org_aliases").items()}
-
-
 @Language.factory("kr_names", requires=["doc.spans"], assigns=["doc.spans", "doc._.people"])
 class NameRecognizer:
     def __init__(self, nlp: Language, name: str):
@@ -73,15 +68,19 @@ class NameRecognizer:
         heads(), titles(), organization_aliases()  # the lexicons are read as the pipeline loads, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
-        article = article_words(doc)
-        content = content_of(doc)
-        text = article.text
-        for candidate in _resolve(article, _candidates(doc, doc._.people)):
-            if content.contains(candidate.start, candidate.end) or candidate.field in _BYLINE_FIELDS:
-                field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
-                mention = Span(text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
-                add_item(doc, field, candidate.start, candidate.end, Named(name=candidate.name, mentions=[mention]))
+        text = article_words(doc).text
+        for candidate in named_candidates(doc):
+            field = _BYLINE_FIELDS.get(candidate.field, candidate.field)
+            mention = Span(text=text[candidate.start:candidate.end], start=candidate.start, end=candidate.end)
+            add_item(doc, field, candidate.start, candidate.end, Named(name=candidate.name, mentions=[mention]))
         return doc
+
+
+def named_candidates(doc: Doc) -> list[Candidate]:
+    """Every name the component stores, one Candidate per mention (bylines' outlets and contacts in their own fields)."""
+    content = content_of(doc)
+    return [c for c in _resolve(article_words(doc), _candidates(doc, doc._.people))
+            if content.contains(c.start, c.end) or c.field in _BYLINE_FIELDS]
 
 
 def _candidates(doc: Doc, people: People) -> list[Candidate]:

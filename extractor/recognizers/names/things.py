@@ -226,6 +226,12 @@ class Heads:
 
 
 @lru_cache(maxsize=None)
+def organization_aliases() -> dict[str, str]:
+    """Short forms and their official names (`국토부` -> 국토교통부)."""
+    return {str(k): str(v) for k, v in lexicons.load("org_aliases").items()}
+
+
+@lru_cache(maxsize=None)
 def heads() -> Heads:
     data = lexicons.load("name_heads")
     org = data["organizations"]

@@ -297,7 +297,8 @@ def _read_meta(line: _Line, stamps: list[Stamp]) -> bool:
     rest = line.text
     for stamp in reversed(stamps):
         rest = rest[:stamp.start] + " " + rest[stamp.end:]
-    line.beside_tools, rest = bool(_ARTICLE_TOOLS.search(rest)), _META_NOISE.sub(" ", rest)
+    if _META_NOISE.search(rest):  # the tools are noise too: a line without noise, most, is scanned once
+        line.beside_tools, rest = bool(_ARTICLE_TOOLS.search(rest)), _META_NOISE.sub(" ", rest)
     if stamps:
         rest = " ".join(cell for cell in _CELL_BORDER.split(rest)
                         if not (furniture.is_furniture(cell) or furniture.is_section_name(cell)))

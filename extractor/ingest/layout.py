@@ -229,9 +229,11 @@ def _classify(text: str) -> list[_Line]:
 
 def _classify_line(line: _Line) -> None:
     text = line.text
-    if not text.strip():
+    blank = not text.strip()
+    stamps = [] if blank else find_stamps(text)  # read once, for a metadata line and a closing byline alike
+    if blank:
         line.kind = "blank"
-    elif _read_meta(line):
+    elif _read_meta(line, stamps):
         line.kind = "meta"
     elif furniture.is_furniture(text) or presenter_cue(text):
         line.kind = "furniture"
@@ -244,7 +246,7 @@ def _classify_line(line: _Line) -> None:
             address = trailing_address(text)
             line.tail_start = address.start if address and address.start > line.lead_end else 0
         elif not lead:
-            _read_trailing_byline(line)
+            _read_trailing_byline(line, stamps)
 
 
 def _unglued(line: _Line) -> list[_Line]:
@@ -278,10 +280,9 @@ def _is_dateline_caption(reporters: tuple[Reporter, ...], rest: str) -> bool:
     return not reporters and rest.rstrip().endswith(".") and not _KOREAN_SENTENCE_END.search(rest)
 
 
-def _read_trailing_byline(line: _Line) -> None:
+def _read_trailing_byline(line: _Line, stamps: list[Stamp]) -> None:
     """A byline closing the paragraph, and the labelled timestamp after it if any (`… 밝혔다. 홍길동기자
-    hong@… 입력시간 : 2004-07-04 17:30`)."""
-    stamps = find_stamps(line.text)
+    hong@… 입력시간 : 2004-07-04 17:30`); `stamps` are the line's timestamps."""
     closing = stamps[-1] if stamps and stamps[-1].field and not line.text[stamps[-1].end:].strip() else None
     trailing = trailing_byline(line.text[:closing.start] if closing else line.text)
     if trailing and trailing.start > 0:
@@ -289,15 +290,15 @@ def _read_trailing_byline(line: _Line) -> None:
         line.stamps = [closing] if closing else []
 
 
-def _read_meta(line: _Line) -> bool:
+def _read_meta(line: _Line, stamps: list[Stamp]) -> bool:
     """True when the line holds only bylines, e-mail addresses and timestamps (beside
     page furniture or a section name in table cells: `보도자료 | 배포일시 … | 담당부서 …`,
-    `뉴스종합| 2021-03-02 09:15`)."""
-    stamps = find_stamps(line.text)
+    `뉴스종합| 2021-03-02 09:15`); `stamps` are the line's timestamps."""
     rest = line.text
     for stamp in reversed(stamps):
         rest = rest[:stamp.start] + " " + rest[stamp.end:]
-    line.beside_tools, rest = bool(_ARTICLE_TOOLS.search(rest)), _META_NOISE.sub(" ", rest)
+    if _META_NOISE.search(rest):  # the tools are noise too: a line without noise, most, is scanned once
+        line.beside_tools, rest = bool(_ARTICLE_TOOLS.search(rest)), _META_NOISE.sub(" ", rest)
     if stamps:
         rest = " ".join(cell for cell in _CELL_BORDER.split(rest)
                         if not (furniture.is_furniture(cell) or furniture.is_section_name(cell)))

@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -228,35 +229,31 @@ def _break_before(text: str, start: int, limit: int) -> int:
 
 
 def _surface_pieces(text: str, morphs: list[Morph]) -> Iterator[tuple[int, int, str]]:
-    """Non-whitespace pieces covering the text: overlapping morphemes merged, and any
-    characters Kiwi left out split at whitespace (Kiwi occasionally spans whitespace
-    within one morpheme; spaCy tokens may not). Made one at a time, as the Doc's words are
-    read from them: a long text's pieces never all stand in memory at once."""
+    """Non-whitespace pieces covering the text: overlapping morphemes merged (`했다` = 하+었+다), and
+    any characters Kiwi left out split at whitespace (Kiwi occasionally spans whitespace within one
+    morpheme; spaCy tokens may not). Made one at a time in one pass over the sorted morphemes, as the
+    Doc's words are read from them: a long text's pieces never all stand in memory at once."""
     pos = 0
-    for start, end, tag in _merged_spans(morphs):
-        if start > pos and not text[pos:start].isspace():  # most gaps are a space: no call for them
-            yield from _nonspace_runs(text, pos, start, UNKNOWN_TAG)
-        if end - start > 1 and _SPACE.search(text, start, end):
-            yield from _nonspace_runs(text, start, end, tag)
-        else:
-            yield start, end, tag
-        pos = end
+    start, end, tag = 0, 0, None  # the merged span being read
+    for _, morph_tag, morph_start, morph_end, _ in chain(morphs, _PAST_THE_END):
+        if tag is not None and morph_start < end:
+            end = max(end, morph_end)
+            tag += "+" + morph_tag
+            continue
+        if tag is not None:
+            if start > pos and not text[pos:start].isspace():  # most gaps are a space: no call for them
+                yield from _nonspace_runs(text, pos, start, UNKNOWN_TAG)
+            if end - start > 1 and _SPACE.search(text, start, end):
+                yield from _nonspace_runs(text, start, end, tag)
+            else:
+                yield start, end, tag
+            pos = end
+        start, end, tag = morph_start, morph_end, morph_tag
     yield from _nonspace_runs(text, pos, len(text), UNKNOWN_TAG)
 
 
-def _merged_spans(morphs: list[Morph]) -> Iterator[list]:
-    """[start, end, tags] of the sorted morphemes, overlapping ones (`했다` = 하+었+다) merged."""
-    last: list | None = None
-    for _, tag, start, end, _ in morphs:
-        if last is not None and start < last[1]:
-            last[1] = max(last[1], end)
-            last[2] += "+" + tag
-        else:
-            if last is not None:
-                yield last
-            last = [start, end, tag]
-    if last is not None:
-        yield last
+#: A morpheme after every other, which closes the last merged span.
+_PAST_THE_END = (Morph("", "", float("inf"), float("inf")),)
 
 
 _SPACE = re.compile(r"\s")

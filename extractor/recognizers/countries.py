@@ -246,9 +246,19 @@ class CountryLexicon:
         self.cities_of: dict[str, list[str]] = {}
         for city, code in self.city_code.items():
             self.cities_of.setdefault(code, []).append(city)
+        self._trips_to_own_city: dict[str, re.Pattern | None] = {}
         city_heads = one_of(countries["city_official_heads"])
         self.city_officials = compiled_re(f"{_first_letter(self.city_code)}{NOT_AFTER_WORD}({one_of(self.city_code)})"
                                          f"시? ?(?:{city_heads})")
+
+    def trip_to_own_city(self, code: str) -> re.Pattern | None:
+        """A trip to one of the country's own cities (`시즈오카현을 방문해`), None for a country with none
+        listed: made once per country, not for every mention judged."""
+        if code not in self._trips_to_own_city:
+            cities = self.cities_of.get(code)
+            trip = f"(?<![{WORD_CHAR}])(?:{one_of(cities or ())}){CITY_SUFFIX}{CITY_LIST_TAIL}{CITY_AS_DESTINATION}"
+            self._trips_to_own_city[code] = compiled_re(trip) if cities else None
+        return self._trips_to_own_city[code]
 
     def country(self, code: str, mention: Span, visiting: bool) -> Country:
         entry = self.countries[code]
@@ -434,11 +444,8 @@ class VisitJudge:
         the host's people going there)."""
         if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
             return True
-        cities = self.lexicon.cities_of.get(code)
-        if not cities:
-            return False
-        trip = f"(?<![{WORD_CHAR}])(?:{one_of(cities)}){CITY_SUFFIX}{CITY_LIST_TAIL}{CITY_AS_DESTINATION}"
-        return compiled_re(trip).search(words) is not None
+        trip = self.lexicon.trip_to_own_city(code)
+        return trip is not None and trip.search(words) is not None
 
     def _came_by_role(self, role: str | None, words: str) -> bool:
         """With no visit cue in the sentence: a signatory signing here, people told as coming from

@@ -227,16 +227,6 @@ def _service_hours(m) -> Piece | None:
     return _duration(m) if m["unit"] == LEXICON["service_hours_unit"] else None
 
 
-_PRESENT_QUALIFIED = compiled(LEXICON["present_qualified_after"])
-
-
-def _present_adverb(m) -> Piece | None:
-    """`현재 사업자를 선정 중이다`: PRESENT_REF, not `이달 현재` (a date it qualifies)."""
-    if _PRESENT_QUALIFIED.search(m.string[max(0, m.start() - 8):m.start()]):
-        return None
-    return Piece(m.start(), m.end(), {"present": True}, standalone=True)
-
-
 def _bounded_duration(m) -> Piece | None:
     """`20년 이상 교류해 왔다`: an amount of time with a bound is a duration (not `2011년 이상`,
     a year)."""
@@ -522,7 +512,6 @@ RULES: list[tuple[str, Callable]] = [
      _two_units("개월", 12)),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
-    (rf"(?P<value>{one_of(LEXICON['present_adverbs'])})(?=\s)", _present_adverb),
     (rf"{_QUANTITY}\s?{_BOUND}", _bounded_duration),
     (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span("named_spans")),
     (rf"(?P<word>{one_of(LEXICON['spans_alone'])})", _named_span("spans_alone")),

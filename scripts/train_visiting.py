@@ -16,8 +16,8 @@ model, the rules AND the model (a filter), each at several thresholds, with and 
 rules' decision among the features, and with and without a gate (the model accepts a country
 only in an article that tells a visit or people taking part somewhere, by visit_cues.yaml).
 
-The shipped model (trained on dev minus the 93 articles annotated last, C=3, t=0.65, rules' decision
-among its features) adds to the rules a country whose people are named and that no sentence set
+The shipped model (trained on dev minus the 93 articles annotated last, `--leave-out /work/fresh12
+--leave-out /work/fresh20`, C=3, t=0.5, rules' decision among its features) adds to the rules a country whose people are named and that no sentence set
 abroad names (extractor/recognizers/countries.py): measured in benchmarks/README.md.
 """
 from __future__ import annotations

@@ -1,23 +1,23 @@
 """Train and measure the learned visiting-country classifier (extractor/models/visiting.json;
 features: extractor/recognizers/visiting_evidence.py; figures in benchmarks/README.md).
 
-    python scripts/train_visiting.py rows DIR... --out ROWS.json [--leave-out DIR]   run the recognizer, label its countries
+    python scripts/train_visiting.py rows DIR... --out ROWS.json [--leave-out DIR]...   run the recognizer, label its countries
     python scripts/train_visiting.py cv ROWS.json                                   grouped 5-fold CV of every variant
     python scripts/train_visiting.py save ROWS.json --strength C --threshold T [--no-rule]   fit on all rows, save
 
 A row is one country the countries recognizer finds in an article's content: its features
 (computed by the recognizer itself, so as at run time), the rules' decision, and its label, the
 gold's `visiting` for that code as `extractor eval` compares them (a country the gold does not list
-is not visiting). `--leave-out DIR` drops the articles whose names are in DIR (a fresh set scored
-only), reading nothing but their names. The CV scores the field as the scorer does: per article,
+is not visiting). `--leave-out DIR` (repeatable) drops the articles whose names are in DIR (a fresh
+set scored only: `--leave-out /work/fresh12 --leave-out /work/fresh20`), reading nothing but their names. The CV scores the field as the scorer does: per article,
 the set of visiting codes against the gold's, pooled; gold countries the recognizer never finds
 count as missed in every variant. Variants: the rules alone; the model alone, the rules OR the
 model, the rules AND the model (a filter), each at several thresholds, with and without the
 rules' decision among the features, and with and without a gate (the model accepts a country
 only in an article that tells a visit or people taking part somewhere, by visit_cues.yaml).
 
-The shipped model (trained on dev minus the 93 articles annotated last, C=3, t=0.65, rules' decision
-among its features) adds to the rules a country whose people are named and that no sentence set
+The shipped model (trained on dev minus the 93 articles annotated last, `--leave-out /work/fresh12
+--leave-out /work/fresh20`, C=3, t=0.5, rules' decision among its features) adds to the rules a country whose people are named and that no sentence set
 abroad names (extractor/recognizers/countries.py): measured in benchmarks/README.md.
 """
 from __future__ import annotations
@@ -135,14 +135,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("command", choices=("rows", "cv", "save"))
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--leave-out", type=Path, help="a folder whose articles' names are left out")
+    parser.add_argument("--leave-out", type=Path, action="append", default=[],
+                        help="a folder whose articles' names are left out (repeatable; only names are read)")
     parser.add_argument("--strength", type=float, default=1.0)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--no-rule", action="store_true", help="leave the rules' decision out of the features")
     parser.add_argument("--combination", default="rules OR model", choices=tuple(COMBINATIONS))
     args = parser.parse_args(argv)
     if args.command == "rows":
-        left_out = {path.stem for path, _ in gold_pairs(args.leave_out)} if args.leave_out else set()
+        left_out = {path.stem for folder in args.leave_out for path, _ in gold_pairs(folder)}
         records = article_rows(args.paths, left_out)
         args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"{len(records)} articles, {sum(len(r['countries']) for r in records)} countries -> {args.out}")

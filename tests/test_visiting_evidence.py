@@ -23,6 +23,12 @@ def test_a_listed_countrys_people_counted_as_the_subject(read):
     assert "rule" in features["NP"] and "people_count_after" in features["NP"]
 
 
+def test_a_lists_members_share_the_people_named_after_its_last(read):
+    features = read("이 학교에는 네팔, 가나 등 7개국 학생 40명이 다닌다.\n칠레와 페루의 수출이 늘었다.").features()
+    assert {"in_list", "people", "people_count_after"} <= features["NP"]
+    assert {"in_list", "no_people"} <= features["CL"] and "people" not in features["CL"]
+
+
 def test_a_destination_of_the_hosts_trip(read):
     reading = read("시장은 다음 주 베트남을 방문한다.\n현지에서 베트남 총리를 만난다.")
     features = reading.features()["VN"]

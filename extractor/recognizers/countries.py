@@ -911,7 +911,7 @@ class Reading:
         reading = ArticleReading(
             text=self.text, morphemes=self.morphemes, lead_end=lines_end[-1], title_end=lines_end[0],
             sentence_cues={m.sentence: self.judge.sentence_cues(m.sentence) for m in self.mentions},
-            host=self.lexicon.host, destinations=self.judge.destinations, listed=self._listed(),
+            host=self.lexicon.host, destinations=self.judge.destinations, list_last=self._list_last(),
             counted=frozenset((m.start, m.end) for m in self.mentions
                               if COUNT_AFTER_COUNTRY.match(self.text, m.end)
                               or self.lexicon.visitors_after.match(self.text, m.end)),
@@ -920,14 +920,18 @@ class Reading:
                                   if self.judge.people_after(m.end, m.sentence[1])))
         return country_features(reading, self.mentions)
 
-    def _listed(self) -> frozenset[tuple[int, int]]:
-        """Mentions beside another in a list (`가나, 케냐`, `브루나이(11명), 부탄`, `가나와 케냐`)."""
-        listed = set()
+    def _list_last(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """Each mention beside another in a list (`가나, 케냐`, `브루나이(11명), 부탄`, `가나와 케냐`)
+        and the list's last member."""
+        lists: list[list[tuple[int, int]]] = []
         for before, after in pairwise(self.mentions):
             separator = LIST_SEPARATOR_AFTER.match(self.text, before.end)
-            if separator and separator.end() == after.start:
-                listed.update({(before.start, before.end), (after.start, after.end)})
-        return frozenset(listed)
+            if not (separator and separator.end() == after.start):
+                continue
+            if not lists or lists[-1][-1] != (before.start, before.end):
+                lists.append([(before.start, before.end)])
+            lists[-1].append((after.start, after.end))
+        return {member: members[-1] for members in lists for member in members}
 
 
 class CountryRecognizer:

@@ -8,7 +8,8 @@ taking part, a meeting, a tally of visitors, a call from afar, a setting abroad,
 out or a visit recalled (`cue=visit`, from visit_cues.yaml); the grammatical role the rules read
 (`role=destination`); the role and the particle each with each cue of the sentence
 (`role=origin&cue=visit`); whether the mention is in the headline or the lead, inside a quote or
-in a list of countries; a count of people, a visitor noun or a row's figure right after it; the
+in a list of countries; a count of people, a visitor noun or a row's figure right after it, or
+after the list it ends (`몽골, 라오스 등 12개국 150여명의 유학생`: every member's people); the
 rules' decision (`rule`). Per country (but one named only beside the host): how often it is named, whether it is the host or where
 the article's people travel. Kiwi's forms and tags of the morphemes around each mention, the
 next noun and the next verb were tried and left out: they lowered the cross-validated F1
@@ -50,7 +51,7 @@ class ArticleReading:
     sentence_cues: dict[tuple[int, int], frozenset[str]]
     host: str
     destinations: frozenset[str]
-    listed: frozenset[tuple[int, int]]  # mentions beside another country in a list
+    list_last: dict[tuple[int, int], tuple[int, int]]  # each mention in a list of countries -> the list's last
     counted: frozenset[tuple[int, int]]  # mentions with a row's figure or a visitor noun after them
     with_people: frozenset[tuple[int, int]]  # mentions whose next words name people (`공무원`, `12명`, `중국인`)
     roles: dict[tuple[int, int], str | None]  # the grammatical role the rules read for each mention
@@ -81,7 +82,10 @@ def _mention_features(reading: ArticleReading, mention: Judged) -> Iterator[str]
     particle = f"particle={_particle_after(reading.morphemes, mention.end)}"
     yield role
     yield particle
-    people = "people" if (mention.start, mention.end) in reading.with_people else "no_people"
+    here = (mention.start, mention.end)
+    # a list's members share the people named after its last member (`가나, 케냐 등 5개국 공무원`)
+    ends = {here, reading.list_last.get(here, here)}
+    people = "people" if not ends.isdisjoint(reading.with_people) else "no_people"
     yield people
     yield f"{role}&{people}"
     for cue in cues or ("cue=None",):
@@ -95,13 +99,17 @@ def _mention_features(reading: ArticleReading, mention: Judged) -> Iterator[str]
         yield "in_lead"
     if _inside_quote(reading.text[mention.sentence[0]:mention.start]):
         yield "in_quote"
-    if (mention.start, mention.end) in reading.listed:
+    if here in reading.list_last:
         yield "in_list"
-    if (mention.start, mention.end) in reading.counted:
+    if not ends.isdisjoint(reading.counted):
         yield "counted"
-    following = reading.text[mention.end:min(mention.end + COUNT_REACH, mention.sentence[1])]
-    if "명" in following and any(ch.isdigit() for ch in following):
+    if any(_count_of_people_after(reading.text, end, mention.sentence[1]) for _, end in ends):
         yield "people_count_after"
+
+
+def _count_of_people_after(text: str, end: int, sentence_end: int) -> bool:
+    following = text[end:min(end + COUNT_REACH, sentence_end)]
+    return "명" in following and any(ch.isdigit() for ch in following)
 
 
 def _particle_after(morphemes: Morphemes, end: int) -> str | None:

@@ -41,6 +41,7 @@ class VisitLexicon:
         self.trip_starts = tuple(lexicon["trip_start_after_date"])
         self.trip_ends = tuple(lexicon["trip_end_after_date"])
         self.until = tuple(lexicon["until_after_date"])
+        self.last_day = compiled(one_of(lexicon["last_day_after_date"]))
         self.tally_ends = tuple(lexicon["tally_end_after_date"])
         self.as_of = tuple(lexicon["as_of_after_date"])
         self.since = tuple(lexicon["since_after_date"])

@@ -63,6 +63,7 @@ class VisitLexicon:
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
         self.this_event = tuple(lexicon["this_event_openings"])
+        self.origin_list = compiled(one_of(lexicon["origin_list_markers"]))
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
         self.activity = compiled(one_of(lexicon["activities"]) + r"(?![원생단])")
 

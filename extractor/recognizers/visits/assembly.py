@@ -20,7 +20,7 @@ from .clauses import (
 )
 from .context import HOST, MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import CROWD, Told
-from .roles import acts_out_visit, ends_a_trip, names_arrivals, visit_of
+from .roles import acts_out_visit, ends_a_trip, lists_origins, names_arrivals, visit_of
 
 #: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
 ROW_SEPARATOR = re.compile(r",(?![^()]*\))")
@@ -69,7 +69,9 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         # `베트남 대표단은 … 17명으로 구성됐다`: the visitors described tell more of their visit
         described = ctx.lex.delegation.search(sentence.text) is not None and ctx.counts_people(
             sentence.start, sentence.end)
-        reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding or described
+        # `국가별로는 중국, 베트남 등 18개국이다` after a visit told names its visitors' countries
+        origins = told_before and lists_origins(ctx, sentence)
+        reports = cue is not None or (sentence.row and listed_visits) or tally_since_founding or described or origins
         if not reports:
             yield from _schedule_after(ctx, sentence, tallied)
             # `캠프가 15일 부산에서 개막했다` then `… 40개국 4,100여명이 참석하는`: the event's day

@@ -274,14 +274,51 @@ def _span_of_days(ctx: VisitContext, sentence: SentencePart, dates: list[Dated],
                   event_dates: list[Dated]) -> list[Dated]:
     """`17일부터 3박 5일 일정으로`, `27일부터 11일간`, `지난 18일 개막해 6일간 열렸던 … 23일`: a first
     day (from which, or of arriving or opening) and a number of days span the days within;
-    `지난 6일부터 … 방문하고 있다`: a stay going on since a day lasts up to the report."""
+    `지난 6일부터 … 방문하고 있다`: a stay going on since a day lasts up to the report;
+    `오는 23일까지 3주 동안`: a last day and a number of days span the days before it."""
     for first in event_dates:
-        if ctx.text.startswith("부터", first.end) or _followed_by(ctx.text, first.end, ctx.lex.trip_starts):
-            last = _last_of_days(first, dates, reach=_DAYS_REACH) or _going_on(ctx, sentence, first)
+        end = _past_aside(ctx.text, first.end)  # `내일(10/16)부터 나흘 동안`
+        if ctx.text.startswith("부터", end) or _followed_by(ctx.text, first.end, ctx.lex.trip_starts):
+            last = _last_of_days(first, dates, _DAYS_REACH, end) or _going_on(ctx, sentence, first)
             if last is not None:
-                span = first.with_period(first.period.through(last))
-                return [span, *(d for d in event_dates if d is not first and not d.period.within(span.period, MAX_EVENT_DAYS))]
+                return _spanning(first.with_period(first.period.through(last)), first, event_dates)
+    for last in dates:
+        first_day = _first_of_days(ctx, last, dates)
+        if first_day is not None:
+            return _spanning(last.with_period(first_day.through(last.period.on_its_day())), last, event_dates)
     return event_dates
+
+
+def _spanning(span: Dated, bound: Dated, event_dates: list[Dated]) -> list[Dated]:
+    """The span, and the other dates of events outside it."""
+    return [span, *(d for d in event_dates if d is not bound and not d.period.within(span.period, MAX_EVENT_DAYS))]
+
+
+def _past_aside(text: str, end: int) -> int:
+    aside = _ASIDE.match(text, end)
+    return aside.end() if aside else end
+
+
+#: How far after a last day its number of days may be told (`7일 오전 … 방문을 끝으로 3박 4일`).
+_LAST_DAY_REACH = 24
+
+
+def _first_of_days(ctx: VisitContext, last: Dated, dates: list[Dated]) -> Period | None:
+    """The first day of a stay told by its last day and, after it in the same clause, its number
+    of days (`오는 23일까지 3주 동안` began on the 3rd)."""
+    if last.type not in DATED_TYPES or last.period.on_its_day().day is None:
+        return None
+    following = ctx.text[last.end:last.end + _LAST_DAY_REACH]
+    marker = ctx.lex.last_day.search(following)
+    clause_end = _CLAUSE_END.search(following)
+    if marker is None or (clause_end is not None and clause_end.start() < marker.start()):
+        return None
+    within = last.end + (clause_end.start() if clause_end else _LAST_DAY_REACH)
+    for date in dates:
+        days = date.period.duration_days if date.type == "DURATION" else None
+        if days and last.end + marker.end() <= date.start < within:
+            return last.period.on_its_day().plus_days(1 - days)
+    return None
 
 
 def _going_on(ctx: VisitContext, sentence: SentencePart, first: Dated) -> Period | None:
@@ -440,14 +477,15 @@ def _visit_days(ctx: VisitContext, dates: list[Dated], cumulative: bool) -> list
             for date in dates if not any(check(ctx, date) for check in checks)]
 
 
-def _last_of_days(first: Dated, dates: list[Dated], reach: int) -> Period | None:
+def _last_of_days(first: Dated, dates: list[Dated], reach: int, end: int | None = None) -> Period | None:
     """The last day of a number of days (`3박 5일`, `8일간`) given within `reach` characters
-    after the first day: `17일부터 3박 5일` ends on the 21st."""
+    after the first day (or `end`, past an aside): `17일부터 3박 5일` ends on the 21st."""
     if first.period.day is None:
         return None
+    end = first.end if end is None else end
     for date in dates:
         days = date.period.duration_days if date.type == "DURATION" else None
-        if days and 0 <= date.start - first.end <= reach:
+        if days and 0 <= date.start - end <= reach:
             return first.period.plus_days(days - 1)
     return None
 

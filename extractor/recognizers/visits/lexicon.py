@@ -41,6 +41,7 @@ class VisitLexicon:
         self.trip_starts = tuple(lexicon["trip_start_after_date"])
         self.trip_ends = tuple(lexicon["trip_end_after_date"])
         self.until = tuple(lexicon["until_after_date"])
+        self.last_day = compiled(one_of(lexicon["last_day_after_date"]))
         self.tally_ends = tuple(lexicon["tally_end_after_date"])
         self.as_of = tuple(lexicon["as_of_after_date"])
         self.since = tuple(lexicon["since_after_date"])
@@ -62,6 +63,7 @@ class VisitLexicon:
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])
         self.this_event = tuple(lexicon["this_event_openings"])
+        self.origin_list = compiled(one_of(lexicon["origin_list_markers"]))
         # `연수원`, `연수생`, `견학단` name places and people, not the activity
         self.activity = compiled(one_of(lexicon["activities"]) + r"(?![원생단])")
 

@@ -149,7 +149,15 @@ def same_event(visit: Told, earlier: Told) -> bool:
         return True
     if not undated and visit.period.continues(earlier.period) and not _conflicts(visit, earlier):
         return True  # the stay that began that day: `23일부터 … 연수` then `이날 입교해 5일까지`
+    if not undated and _stop_of_schedule(visit, earlier) and not _conflicts(visit, earlier):
+        return True  # `4일부터 3박 4일 일정` then `마지막 날 만찬에는 대표단 20여명이`: a stop of the stay
     return _adds_nothing(visit, earlier) or _adds_nothing(earlier, visit)
+
+
+def _stop_of_schedule(visit: Told, other: Told) -> bool:
+    """One lies within the other, the visitors' own schedule (not a course's or a festival's span)."""
+    return (other.schedule and _within(visit.period, other.period)) or (
+        visit.schedule and _within(other.period, visit.period))
 
 
 def _conflicts(visit: Told, other: Told) -> bool:

@@ -57,8 +57,13 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
             word in text for word in ctx.lex.schedule_words),
         leaves=clause.leaves,
         recalled=not clause.cumulative and any(marker in text for marker in ctx.lex.recalls),
-        of_the_story=sentence.text.lstrip().startswith(ctx.lex.this_event),
+        of_the_story=sentence.text.lstrip().startswith(ctx.lex.this_event) or lists_origins(ctx, sentence),
     )
+
+
+def lists_origins(ctx: VisitContext, sentence: SentencePart) -> bool:
+    """`국가별로는 중국, 베트남 등 18개국이다`: the visitors' countries named, no count of people."""
+    return ctx.lex.origin_list.search(sentence.text) is not None and not ctx.counts_people(sentence.start, sentence.end)
 
 
 def _visiting_official(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> At | None:

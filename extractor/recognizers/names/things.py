@@ -171,6 +171,8 @@ class Heads:
     address_endings: tuple[str, ...]
     provinces: frozenset
     not_organizations: frozenset
+    generic_owners: tuple[str, ...]
+    state_heads: tuple[str, ...]
     common_endings: tuple[str, ...]
     place_nouns: frozenset
     mission_heads: tuple[str, ...]
@@ -248,6 +250,8 @@ def heads() -> Heads:
         address_endings=tuple(org["address_endings"]),
         provinces=frozenset(org["provinces"]),
         not_organizations=frozenset(org["not_organizations"]),
+        generic_owners=tuple(org["generic_owners"]),
+        state_heads=tuple(org["state_heads"]),
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
         mission_heads=tuple(org["mission_heads"]),
@@ -1333,12 +1337,21 @@ def organizations(reading: Reading) -> list[Candidate]:
             candidate = _organization_at(reading, phrase, position) or \
                 _place_office(reading, phrase, position) or _latin_name_after_place(article, phrase, position)
             if candidate and not _address(reading, phrase, position, candidate) \
-                    and not _coordinated_with_kind(reading, candidate):
+                    and not _coordinated_with_kind(reading, candidate) and not _any_countrys_body(candidate, reading.lex):
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
     found += _coordinated_words(reading, found)
     return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading) \
         + _legal_entities(reading)
+
+
+def _any_countrys_body(candidate: Candidate, lex: Heads) -> bool:
+    """`외국정부`, `개발도상국 보건부`, `주한외국대사관`: a government, ministry or mission of an owner
+    that names no one country is a kind of body, also after the countries it stands for (`아·중 외국정부`);
+    one named by what it does keeps its name (`외국문헌선정관리부`)."""
+    text = "".join(candidate.name.split())
+    bodies = [text.rpartition(owner)[2] for owner in lex.generic_owners if owner in text]
+    return any(body in lex.standalone_heads or (len(body) <= 3 and body.endswith(lex.state_heads)) for body in bodies)
 
 
 def _coordinated_with_kind(reading: Reading, candidate: Candidate) -> bool:

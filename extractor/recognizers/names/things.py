@@ -1627,7 +1627,24 @@ def _address(reading: Reading, phrase: list[Word], position: int, candidate: Can
     if head not in lex.local_government_heads and head not in _CITY_ENDINGS:  # `흑룡강성 대경시`
         return False
     return _before_indefinite(article, word) or _parenthesised_address(article, word) or _located_in(reading, word) \
-        or (position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
+        or (position + 1 < len(phrase) and _locates(reading, phrase[position + 1])) \
+        or _written_as_address(reading, phrase, position)
+
+
+def _written_as_address(reading: Reading, phrase: list[Word], position: int) -> bool:
+    """`부산 해운대구 벡스코`, `대구 달성군 마비정 벽화마을`, `경기도 화성시 향남읍`: a district or city
+    written after the place it lies in and before a place of its own, as an address is written
+    (not before its people or its official: `경남 밀양시 관계자`, `경남 밀양시 홍길동 시장`)."""
+    article, lex = reading.article, reading.lex
+    if position == 0 or position + 1 >= len(phrase) or phrase[position].particle:
+        return False
+    before, following = phrase[position - 1], phrase[position + 1]
+    before_text = article.text[before.start:before.nominal_end]
+    following_text = article.text[following.start:following.nominal_end]
+    in_place = before_text in lex.provinces or (before.tags == ("NNP",) and not reading.countries.contain(before.start))
+    own_place = following_text.endswith(lex.address_endings) or following_text in lex.known_bodies or (
+        following.tags[:1] == ("NNP",) and not lexicons.korean_name_form(following_text))
+    return in_place and own_place
 
 
 def _located_in(reading: Reading, word: Word) -> bool:

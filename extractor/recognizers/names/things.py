@@ -171,6 +171,8 @@ class Heads:
     address_endings: tuple[str, ...]
     provinces: frozenset
     not_organizations: frozenset
+    generic_owners: tuple[str, ...]
+    state_heads: tuple[str, ...]
     common_endings: tuple[str, ...]
     place_nouns: frozenset
     mission_heads: tuple[str, ...]
@@ -254,6 +256,8 @@ def heads() -> Heads:
         address_endings=tuple(org["address_endings"]),
         provinces=frozenset(org["provinces"]),
         not_organizations=frozenset(org["not_organizations"]),
+        generic_owners=tuple(org["generic_owners"]),
+        state_heads=tuple(org["state_heads"]),
         common_endings=tuple(org["common_endings"]),
         place_nouns=frozenset(org["place_nouns"]),
         mission_heads=tuple(org["mission_heads"]),
@@ -1339,12 +1343,21 @@ def organizations(reading: Reading) -> list[Candidate]:
             candidate = _organization_at(reading, phrase, position) or \
                 _place_office(reading, phrase, position) or _latin_name_after_place(article, phrase, position)
             if candidate and not _address(reading, phrase, position, candidate) \
-                    and not _coordinated_with_kind(reading, candidate):
+                    and not _coordinated_with_kind(reading, candidate) and not _any_countrys_body(candidate, reading.lex):
                 found.append(candidate)
     found = [member for candidate in _drop_contained(found) for member in _coordinated_bodies(reading, candidate)]
     found += _coordinated_words(reading, found)
     return found + _coordinated_names(reading, found) + _named_after_kind(reading) + _known_bodies(reading) \
         + _legal_entities(reading)
+
+
+def _any_countrys_body(candidate: Candidate, lex: Heads) -> bool:
+    """`외국정부`, `개발도상국 보건부`, `주한외국대사관`: a government, ministry or mission of an owner
+    that names no one country is a kind of body, also after the countries it stands for (`아·중 외국정부`);
+    one named by what it does keeps its name (`외국문헌선정관리부`)."""
+    text = "".join(candidate.name.split())
+    bodies = [text.rpartition(owner)[2] for owner in lex.generic_owners if owner in text]
+    return any(body in lex.standalone_heads or (len(body) <= 3 and body.endswith(lex.state_heads)) for body in bodies)
 
 
 def _coordinated_with_kind(reading: Reading, candidate: Candidate) -> bool:
@@ -1620,7 +1633,24 @@ def _address(reading: Reading, phrase: list[Word], position: int, candidate: Can
     if head not in lex.local_government_heads and head not in _CITY_ENDINGS:  # `흑룡강성 대경시`
         return False
     return _before_indefinite(article, word) or _parenthesised_address(article, word) or _located_in(reading, word) \
-        or (position + 1 < len(phrase) and _locates(reading, phrase[position + 1]))
+        or (position + 1 < len(phrase) and _locates(reading, phrase[position + 1])) \
+        or _written_as_address(reading, phrase, position)
+
+
+def _written_as_address(reading: Reading, phrase: list[Word], position: int) -> bool:
+    """`부산 해운대구 벡스코`, `대구 달성군 마비정 벽화마을`, `경기도 화성시 향남읍`: a district or city
+    written after the place it lies in and before a place of its own, as an address is written
+    (not before its people or its official: `경남 밀양시 관계자`, `경남 밀양시 홍길동 시장`)."""
+    article, lex = reading.article, reading.lex
+    if position == 0 or position + 1 >= len(phrase) or phrase[position].particle:
+        return False
+    before, following = phrase[position - 1], phrase[position + 1]
+    before_text = article.text[before.start:before.nominal_end]
+    following_text = article.text[following.start:following.nominal_end]
+    in_place = before_text in lex.provinces or (before.tags == ("NNP",) and not reading.countries.contain(before.start))
+    own_place = following_text.endswith(lex.address_endings) or following_text in lex.known_bodies or (
+        following.tags[:1] == ("NNP",) and not lexicons.korean_name_form(following_text))
+    return in_place and own_place
 
 
 def _located_in(reading: Reading, word: Word) -> bool:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from extractor.learned import MODEL_DIR, LinearModel
+from extractor.scoring import gold_pairs
 
 Row = tuple[Sequence[str], bool]
 
@@ -35,6 +36,19 @@ def fit(rows: Sequence[Row], *, strength: float = 1.0, threshold: float = 0.5,
 def top_features(model: LinearModel, count: int = 15) -> list[tuple[str, float]]:
     """The model's `count` features of largest weight, either sign."""
     return sorted(model.weights.items(), key=lambda item: -abs(item[1]))[:count]
+
+
+def annotated_articles(directories: Iterable[Path], left_out: set[str]) -> Iterator[tuple[Path, dict]]:
+    """(text path, gold) of every annotated article in the directories but those whose names are left out."""
+    for directory in directories:
+        for text_path, gold_path in gold_pairs(directory):
+            if text_path.stem not in left_out:
+                yield text_path, json.loads(gold_path.read_text(encoding="utf-8"))
+
+
+def article_names(directories: Iterable[Path]) -> set[str]:
+    """The names of the annotated articles in the directories (a set scored only is left out by name)."""
+    return {text_path.stem for directory in directories for text_path, _ in gold_pairs(directory)}
 
 
 def grouped_folds(groups: Sequence[str], folds: int = 5) -> Iterator[tuple[list[int], list[int]]]:

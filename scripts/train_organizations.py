@@ -17,7 +17,6 @@ The filter did not beat the rules (benchmarks/README.md): nothing reads a saved 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from linear_training import fit, grouped_folds, save, top_features
+from linear_training import annotated_articles, article_names, fit, grouped_folds, save, top_features
 
 from extractor.ingest import to_document
 from extractor.learned import LinearModel
@@ -34,7 +33,6 @@ from extractor.recognizers.names.learned_bodies import (
     MODEL_NAME,
     stored_organization_features,
 )
-from extractor.scoring import gold_pairs
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)
@@ -52,10 +50,7 @@ class Article:
 def read_articles(directory: Path, excluded: set[str]) -> list[Article]:
     nlp = load_pipeline()
     articles = []
-    for text_path, gold_path in gold_pairs(directory):
-        if text_path.stem in excluded:
-            continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    for text_path, gold in annotated_articles([directory], excluded):
         document = to_document(text_path.read_bytes(), id=text_path.stem, source=str(text_path),
                                reference_date=gold.get("reference_date"))
         doc = next(nlp.pipe(nlp.tokenizer.pipe_documents([document])))
@@ -155,8 +150,8 @@ def main() -> None:
     parser.add_argument("--strength", type=float, help="skip the search: this C ...")
     parser.add_argument("--threshold", type=float, help="... and this threshold")
     args = parser.parse_args()
-    excluded = {p.stem for p in args.exclude.glob("*.txt")} if args.exclude else set()
-    only = {p.stem for p in args.only.glob("*.txt")} if args.only else set()
+    excluded = article_names([args.exclude] if args.exclude else [])
+    only = article_names([args.only] if args.only else [])
     began = time.perf_counter()
     articles = read_articles(DEV, excluded)
     print(f"read {len(articles)} articles in {time.perf_counter() - began:.0f} s")

@@ -27,11 +27,10 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from linear_training import fit, grouped_folds, save
+from linear_training import annotated_articles, article_names, fit, grouped_folds, save
 
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import COMPONENTS, build_pipeline
-from extractor.scoring import gold_pairs
 
 MODEL_NAME = "visiting"
 RULE_FEATURE = "rule"
@@ -50,18 +49,14 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     nlp = build_pipeline(exclude=tuple(factory for factory, _ in COMPONENTS if factory != "kr_countries"))
     recognizer = nlp.get_pipe("kr_countries")
     records = []
-    for directory in directories:
-        for text_path, gold_path in gold_pairs(directory):
-            if text_path.stem in left_out:
-                continue
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            document = to_document(text_path.read_bytes(), reference_date=gold.get("reference_date"))
-            reading = recognizer.read(next(nlp.tokenizer.pipe_documents([document])))
-            rules = {m.code for m in reading.mentions if m.rule}
-            records.append({"name": text_path.stem, "tells_visits": reading.tells_visits(),
-                            "gold": sorted({c["code"] for c in gold.get("countries") or [] if c.get("visiting")}),
-                            "countries": {code: {"features": sorted(features), "rule": code in rules}
-                                          for code, features in reading.features().items()}})
+    for text_path, gold in annotated_articles(directories, left_out):
+        document = to_document(text_path.read_bytes(), reference_date=gold.get("reference_date"))
+        reading = recognizer.read(next(nlp.tokenizer.pipe_documents([document])))
+        rules = {m.code for m in reading.mentions if m.rule}
+        records.append({"name": text_path.stem, "tells_visits": reading.tells_visits(),
+                        "gold": sorted({c["code"] for c in gold.get("countries") or [] if c.get("visiting")}),
+                        "countries": {code: {"features": sorted(features), "rule": code in rules}
+                                      for code, features in reading.features().items()}})
     return records
 
 
@@ -143,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--combination", default="rules OR model", choices=tuple(COMBINATIONS))
     args = parser.parse_args(argv)
     if args.command == "rows":
-        left_out = {path.stem for folder in args.leave_out for path, _ in gold_pairs(folder)}
+        left_out = article_names(args.leave_out)
         records = article_rows(args.paths, left_out)
         args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"{len(records)} articles, {sum(len(r['countries']) for r in records)} countries -> {args.out}")

@@ -22,19 +22,18 @@ visit. Also printed: the share of gold visits the rules miss entirely (no candid
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from linear_training import fit, grouped_folds, save, top_features
+from linear_training import annotated_articles, article_names, fit, grouped_folds, save, top_features
 
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.visits.assembly import sentence_visits
 from extractor.recognizers.visits.context import VisitContext
 from extractor.recognizers.visits.features import visit_features
-from extractor.scoring import _address, _match_visits, gold_pairs
+from extractor.scoring import _address, _match_visits
 
 STRENGTHS = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -62,24 +61,20 @@ def load_articles(directories: list[Path], excluded: set[str]) -> list[Article]:
     nlp = load_pipeline()
     recognizer = nlp.get_pipe("kr_visits")
     articles = []
-    for directory in directories:
-        for text_path, gold_path in gold_pairs(directory):
-            if text_path.stem in excluded:
-                continue
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            source = _address(gold.get("source")) or str(text_path)
-            document = to_document(text_path.read_bytes(), id=text_path.stem, source=source,
-                                   reference_date=gold.get("reference_date"))
-            doc = nlp(next(nlp.tokenizer.pipe_documents([document])))
-            ctx = VisitContext(doc, recognizer.lexicon)
-            visits = recognizer.told(ctx)
-            dates = [v.period.value if v.period else None for v in visits]
-            predicted = [{"date": d} for d in dates]
-            matched = {id(p) for p, _ in _match_visits(predicted, gold.get("visits") or [])}
-            candidates = [Candidate(visit_features(ctx, visits, i), dates[i], id(predicted[i]) in matched)
-                          for i in range(len(visits))]
-            articles.append(Article(text_path.stem, candidates, gold.get("visits") or [],
-                                    dropped_rows(ctx, visits, {g.get("date") for g in gold.get("visits") or []})))
+    for text_path, gold in annotated_articles(directories, excluded):
+        source = _address(gold.get("source")) or str(text_path)
+        document = to_document(text_path.read_bytes(), id=text_path.stem, source=source,
+                               reference_date=gold.get("reference_date"))
+        doc = nlp(next(nlp.tokenizer.pipe_documents([document])))
+        ctx = VisitContext(doc, recognizer.lexicon)
+        visits = recognizer.told(ctx)
+        dates = [v.period.value if v.period else None for v in visits]
+        predicted = [{"date": d} for d in dates]
+        matched = {id(p) for p, _ in _match_visits(predicted, gold.get("visits") or [])}
+        candidates = [Candidate(visit_features(ctx, visits, i), dates[i], id(predicted[i]) in matched)
+                      for i in range(len(visits))]
+        articles.append(Article(text_path.stem, candidates, gold.get("visits") or [],
+                                dropped_rows(ctx, visits, {g.get("date") for g in gold.get("visits") or []})))
     return articles
 
 
@@ -184,10 +179,6 @@ def report_cv(articles: list[Article], rest: list[Article], weight: float) -> tu
     return setting
 
 
-def names_in(directory: Path | None) -> set[str]:
-    return {path.stem for path, _ in gold_pairs(directory)} if directory else set()
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directories", nargs="+", type=Path)
@@ -198,8 +189,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="with --only: the weight of the other articles' rows (0: left out), one table each")
     parser.add_argument("--save", action="store_true", help="train on every article and save the model")
     args = parser.parse_args(argv)
-    articles = load_articles(args.directories, names_in(args.exclude))
-    only = names_in(args.only)
+    articles = load_articles(args.directories, article_names([args.exclude] if args.exclude else []))
+    only = article_names([args.only] if args.only else [])
     scored = [a for a in articles if a.name in only] if only else articles
     rest = [a for a in articles if a.name not in only] if only else []
     for weight in args.rest_weights:

@@ -5,6 +5,7 @@ Rows are (features, label) with a group (the article): folds never split an arti
 cross-validated figure is one of articles the model was not trained on."""
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -49,6 +50,15 @@ def annotated_articles(directories: Iterable[Path], left_out: set[str]) -> Itera
 def article_names(directories: Iterable[Path]) -> set[str]:
     """The names of the annotated articles in the directories (a set scored only is left out by name)."""
     return {text_path.stem for directory in directories for text_path, _ in gold_pairs(directory)}
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """--exclude, --only and --rest-weights: which annotated articles a training run reads and scores."""
+    parser.add_argument("--exclude", type=Path, help="leave out the articles whose names this directory holds")
+    parser.add_argument("--only", type=Path, help="cross-validate on the articles whose names this directory holds; "
+                        "the others' rows join every training fold at each --rest-weight")
+    parser.add_argument("--rest-weights", type=float, nargs="+", default=[0.0],
+                        help="with --only: the weight of the other articles' rows (0: left out), one table each")
 
 
 def grouped_folds(groups: Sequence[str], folds: int = 5) -> Iterator[tuple[list[int], list[int]]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from linear_training import annotated_articles, article_names, fit, grouped_folds, save, top_features
+from linear_training import add_selection_options, annotated_articles, article_names, fit, grouped_folds, save, top_features
 
 from extractor.ingest import to_document
 from extractor.learned import LinearModel
@@ -141,11 +141,7 @@ def nested(articles: list[Article], rest: list[Article], weight: float) -> tuple
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--exclude", type=Path, help="a folder of dev articles (by name) to leave out of training")
-    parser.add_argument("--only", type=Path, help="cross-validate on the dev articles this folder names; the "
-                        "others' names join every training fold at each --rest-weight")
-    parser.add_argument("--rest-weights", type=float, nargs="+", default=[0.0],
-                        help="with --only: the weight of the other articles' names (0: left out), one table each")
+    add_selection_options(parser)
     parser.add_argument("--save", action="store_true", help="save the model of the articles read (extractor/models/)")
     parser.add_argument("--strength", type=float, help="skip the search: this C ...")
     parser.add_argument("--threshold", type=float, help="... and this threshold")

@@ -26,7 +26,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from linear_training import annotated_articles, article_names, fit, grouped_folds, save, top_features
+from linear_training import add_selection_options, annotated_articles, article_names, fit, grouped_folds, save, top_features
 
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
@@ -182,11 +182,7 @@ def report_cv(articles: list[Article], rest: list[Article], weight: float) -> tu
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directories", nargs="+", type=Path)
-    parser.add_argument("--exclude", type=Path, help="leave out the articles whose names this directory holds")
-    parser.add_argument("--only", type=Path, help="cross-validate on the articles whose names this directory holds; "
-                        "the others' rows join every training fold at each --rest-weight")
-    parser.add_argument("--rest-weights", type=float, nargs="+", default=[0.0],
-                        help="with --only: the weight of the other articles' rows (0: left out), one table each")
+    add_selection_options(parser)
     parser.add_argument("--save", action="store_true", help="train on every article and save the model")
     args = parser.parse_args(argv)
     articles = load_articles(args.directories, article_names([args.exclude] if args.exclude else []))

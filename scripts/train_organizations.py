@@ -1,4 +1,4 @@
-"""Train the learned filter on the organisations the rules name (extractor/recognizers/names/learned_bodies.py).
+"""Train the learned filter on the organisations the rules name (scripts/organization_features.py).
 
 Rows: every organisation name the rules produce on a dev article (the names component's candidates,
 read again from the Doc the pipeline left, each with its features), labelled by whether the article's gold lists
@@ -29,7 +29,7 @@ from linear_training import add_selection_options, annotated_articles, article_n
 from extractor.ingest import to_document
 from extractor.learned import LinearModel
 from extractor.nlp.pipeline import load_pipeline
-from extractor.recognizers.names.learned_bodies import (
+from organization_features import (
     MODEL_NAME,
     stored_organization_features,
 )

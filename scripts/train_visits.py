@@ -8,7 +8,7 @@ it against the rules alone by grouped cross-validation (figures in benchmarks/RE
                                     CV on fresh12 only, training on its folds and the other articles' rows at 0 / 0.3 / 1
 
 Each candidate is a visit the rules tell (VisitRecognizer.told, before the filter), with the
-features of extractor/recognizers/visits/features.py; its label is whether `extractor eval`
+features of scripts/visit_features.py; its label is whether `extractor eval`
 (extractor.scoring's matching of visits) matches it to a gold visit. The clause visits the rules
 told and then left out (background, a retelling, a plan) may be added as training rows, labelled
 by whether gold has a visit on their date: CV tries both. `--exclude DIR` leaves out the articles
@@ -32,7 +32,7 @@ from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.visits.assembly import sentence_visits
 from extractor.recognizers.visits.context import VisitContext
-from extractor.recognizers.visits.features import visit_features
+from visit_features import visit_features
 from extractor.scoring import _address, _match_visits
 
 STRENGTHS = (0.03, 0.1, 0.3, 1.0)

@@ -1,11 +1,13 @@
-"""The features of the organisations the rules name (learned_bodies.py), computed for
+"""The features of the organisations the rules name (scripts/organization_features.py), computed for
 scripts/train_organizations.py on the Doc the pipeline left: one set per name the component stores."""
 from __future__ import annotations
 
 from extractor import load_pipeline
 from extractor.ingest import to_document
 from extractor.nlp.common import items
-from extractor.recognizers.names.learned_bodies import stored_organization_features
+from script_loader import load_script
+
+stored_organization_features = load_script("organization_features").stored_organization_features
 
 ARTICLE = ("[가람일보=홍길동 기자] 한빛시는 지난 3일 몽골 울란바토르시 공무원 12명이 한빛시 스마트도시통합센터를 "
            "방문했다고 밝혔다. 대표단은 한빛시청과 한국국제협력단(KOICA) 등을 둘러봤다.")

@@ -6,7 +6,9 @@ from __future__ import annotations
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.visits.context import VisitContext
-from extractor.recognizers.visits.features import visit_features
+from script_loader import load_script
+
+visit_features = load_script("visit_features").visit_features
 
 
 def features_of_visits(text: str, reference_date: str = "2030-03-08") -> list[tuple[str | None, set[str]]]:

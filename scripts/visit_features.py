@@ -1,13 +1,13 @@
-"""What the learned visit filter (extractor/models/visits.json, trained by scripts/train_visits.py)
-reads of each visit the rules tell: named binary features of the visit, its date against the
-report's day, where its sentence stands, and the sentence's wording (Kiwi's verbs and endings,
-cue words). Training and run time compute them here, so both see the very same features."""
+"""What the learned visit filter (trained by scripts/train_visits.py; measured, not wired in:
+benchmarks/README.md) reads of each visit the rules tell: named binary features of the visit, its
+date against the report's day, where its sentence stands, and the sentence's wording (Kiwi's verbs
+and endings, cue words). Kept beside the training script, as nothing at run time reads them."""
 from __future__ import annotations
 
-from ...nlp.common import document_of, sentence_ranges
-from ...nlp.korean import morphemes_of
-from .context import VisitContext
-from .merging import Told
+from extractor.nlp.common import document_of, sentence_ranges
+from extractor.nlp.korean import morphemes_of
+from extractor.recognizers.visits.context import VisitContext
+from extractor.recognizers.visits.merging import Told
 
 #: Upper bounds of the bins a number falls in (the last bin is open).
 DAYS_BEFORE_BINS = (1, 7, 31, 120, 365)

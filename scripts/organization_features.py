@@ -16,9 +16,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from ...nlp.common import document_of
-from . import named_candidates
-from .things import Candidate, Reading, organization_aliases
+from extractor.nlp.common import document_of
+from extractor.recognizers.names import named_candidates
+from extractor.recognizers.names.things import Candidate, Reading, organization_aliases
 
 MODEL_NAME = "organizations"
 _SPACE = re.compile(r"\s+")

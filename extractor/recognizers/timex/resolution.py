@@ -497,11 +497,11 @@ def _within_month(fields: dict, year: int, month: int) -> Point:
 
 def _span_day(fields: dict, ctx: Context) -> Point | None:
     """`둘째 날`, `마지막 날`, `2일 차`, `5일째인 금요일`: a day of the last stretch given, or none when
-    a weekday given with it does not fall on that day. A stretch given by its first day alone
-    (`오는 10일부터 실시한다 … 첫날`) counts from it; with no first day given, `첫날` is a day of the story
+    a weekday given with it does not fall on that day. A stretch given by one end alone (`오는 10일부터
+    실시한다 … 첫날`, `17일까지 … 마지막 날`) counts from it; with neither given, `첫날` is a day of the story
     named before (`25일 개막했다. 첫날 …`), and an undated trip's days are no dates."""
     if ctx.span is None:
-        return _day_from_start(fields, ctx)
+        return _day_from_one_end(fields, ctx)
     first, last = ctx.span
     day = last if fields["span_day"] == -1 else first + dt.timedelta(days=fields["span_day"] - 1)
     if day > last or ("weekday" in fields and day.isoweekday() != fields["weekday"]):
@@ -509,10 +509,13 @@ def _span_day(fields: dict, ctx: Context) -> Point | None:
     return Point(_midnight(day), "day")
 
 
-def _day_from_start(fields: dict, ctx: Context) -> Point | None:
+def _day_from_one_end(fields: dict, ctx: Context) -> Point | None:
+    """A day of a stretch given by its first day alone, or `마지막 날` of one given by its last (`17일까지`)."""
     rank = fields["span_day"]
-    if rank < 1 or "weekday" in fields:
+    if "weekday" in fields:
         return None
+    if rank < 1:
+        return Point(_midnight(ctx.closed[1]), "day") if ctx.closed is not None else None
     if ctx.opened is not None:
         return Point(_midnight(ctx.opened[1] + dt.timedelta(days=rank - 1)), "day")
     return Point(_midnight(ctx.anchor), "day") if rank == 1 and ctx.anchor_named else None

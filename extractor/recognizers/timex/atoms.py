@@ -283,6 +283,12 @@ def _span_day_count(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"span_day": value}, attach_only=True) if 1 <= value <= 31 else None
 
 
+def _span_day_rank(m) -> Piece | None:
+    """`2일 차`: the second day of the trip or course the text dated."""
+    value = int(m["value"])
+    return Piece(m.start(), m.end(), {"span_day": value}) if 1 <= value <= 31 else None
+
+
 def _day_count_duration(m) -> Piece:
     quantity = {"number": LEXICON["day_counts"][m["word"]], "unit": "일", "half": False}
     return Piece(m.start(), m.end(), {"duration": quantity}, standalone=True)
@@ -453,6 +459,8 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<![^\s(월])(?P<value>\d{{1,2}})(?=(?:{_DAY_COORDINATION}\d{{1,2}})+\s?일)", _simple("day", 1, 31)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_count'])}(?=\s?인\s)",
      _span_day_count),
+    (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{1,2}})\s?일\s?{regex.escape(LEXICON['span_day_rank'])}"
+     rf"(?:(?!\p{{Hangul}})|(?={one_of(LEXICON['span_day_rank_followers'])}))", _span_day_rank),
     (_NOT_TIME, _not_time),
     (_NAME_HOUR, _not_time),
     (rf"{_NO_NUMBER_BEFORE}1\s?일\s?{one_of(LEXICON['one_day_roles'])}\p{{Hangul}}*", _not_time),

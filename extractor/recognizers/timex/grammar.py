@@ -294,7 +294,7 @@ def _join(text: str, group: Group, piece: Piece) -> bool:
         return False
     if "every" in group.fields and (piece.standalone or has_time(piece.fields)):
         return False  # `매일 1시간씩`, `매주 화요일 오전 10시`: the SET, then the time of its days
-    if not prefix_only and not _fits_after(group, piece):
+    if not prefix_only and not _fits_after(group, piece) and not _names_it_again(gap, group, piece):
         return False
     group.fields.update(_joined_fields(group, piece))
     group.end = piece.end + (1 if closing else 0)
@@ -326,6 +326,11 @@ def _fits_after(group: Group, piece: Piece) -> bool:
     if "zone" in keys:
         return "clock" in group.fields
     return piece.rank >= group.rank
+
+
+def _names_it_again(gap: str, group: Group, piece: Piece) -> bool:
+    """`첫째날인 7월 2일`: a trip's day set beside its date in full is that one date."""
+    return "인" in gap and "span_day" in group.fields and "month" in piece.fields and len(group.fields) == 1
 
 
 def _complete(group: Group) -> bool:

@@ -57,6 +57,9 @@ class Context:
     opened: tuple[int, dt.date] | None = None
     #: where a day that closes a stretch ended, after its `까지` (`17일까지 …`), and that day
     closed: tuple[int, dt.date] | None = None
+    #: where the last day named ended, and the first and last day of the run of days told one after the
+    #: next it ends (`26일과 27일 양일에 걸쳐`)
+    run: tuple[int, dt.date, dt.date] | None = None
 
     @property
     def today(self) -> dt.date:
@@ -110,8 +113,22 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
     closer = _RANGE_CLOSE.match(text, group.end)
     if closer and point.grain == "day":
         ctx.closed = (closer.end(), point.when.date())
+    if point.grain == "day":
+        _run_of_days(text, group, point.when.date(), ctx)
 
 
+def _run_of_days(text: str, group: Group, day: dt.date, ctx: Context) -> None:
+    """Days named together one after the next (`26일과 27일`, `5·6·7일`) are the stretch a trip's
+    `1일 차`, `둘째 날` count in."""
+    run = ctx.run
+    if run is not None and day == run[2] + dt.timedelta(days=1) and _COORDINATED.fullmatch(text, run[0], group.start):
+        ctx.span = (run[1], day)
+        ctx.run = (group.end, run[1], day)
+    else:
+        ctx.run = (group.end, day, day)
+
+
+_COORDINATED = compiled(rf"[ \t]?{one_of(LEXICON['coordinators'])}[ \t]?")
 #: `10일부터 사흘 일정으로`, `17일부터 2박 3일간`: a day and the days from it
 _OPENS_STRETCH = compiled(rf"[ \t]?{one_of(LEXICON['range_joiners'])}[ \t]?")
 #: `17일까지 이틀간`: a day and the days up to it (what follows its `까지`)
@@ -206,8 +223,8 @@ def _same_sentence(text: str, end: int, start: int) -> bool:
     return len(between) <= 60 and not SENTENCE_END.search(between)
 
 
-#: `… 연다고 24일 밝혔다. 이날 …`: the day of the report is no day `이날` can mean.
-_REPORTED = compiled(rf"\s?{one_of(report_verbs())}")
+#: `… 연다고 24일 밝혔다. 이날 …`, `24일 시에 따르면`: the day of the report is no day `이날` can mean.
+_REPORTED = compiled(rf"\s?(?:{one_of(report_verbs())}|\S{{1,20}}?{one_of(LEXICON['report_sources'])})")
 #: `2019년 1월 대비`, `전년보다`: a date compared with is no date the story is told on
 _COMPARED = compiled(rf"\s?{one_of(LEXICON['comparison_markers'])}")
 #: `2030년까지`, `2019년부터`, `2019년 이후`: a year that bounds a stretch is no year a later month is in
@@ -479,17 +496,29 @@ def _within_month(fields: dict, year: int, month: int) -> Point:
 
 
 def _span_day(fields: dict, ctx: Context) -> Point | None:
-    """`둘째 날`, `마지막 날`, `5일째인 금요일`: a day of the last stretch given, or none when a
-    weekday given with it does not fall on that day. Without a stretch only the first day resolves:
-    a report of an event's `첫날` is about the day in focus."""
+    """`둘째 날`, `마지막 날`, `2일 차`, `5일째인 금요일`: a day of the last stretch given, or none when
+    a weekday given with it does not fall on that day. A stretch given by one end alone (`오는 10일부터
+    실시한다 … 첫날`, `17일까지 … 마지막 날`) counts from it; with neither given, `첫날` is a day of the story
+    named before (`25일 개막했다. 첫날 …`), and an undated trip's days are no dates."""
     if ctx.span is None:
-        first_day = fields["span_day"] == 1 and "weekday" not in fields
-        return Point(_midnight(ctx.anchor), "day") if first_day else None
+        return _day_from_one_end(fields, ctx)
     first, last = ctx.span
     day = last if fields["span_day"] == -1 else first + dt.timedelta(days=fields["span_day"] - 1)
     if day > last or ("weekday" in fields and day.isoweekday() != fields["weekday"]):
         return None
     return Point(_midnight(day), "day")
+
+
+def _day_from_one_end(fields: dict, ctx: Context) -> Point | None:
+    """A day of a stretch given by its first day alone, or `마지막 날` of one given by its last (`17일까지`)."""
+    rank = fields["span_day"]
+    if "weekday" in fields:
+        return None
+    if rank < 1:
+        return Point(_midnight(ctx.closed[1]), "day") if ctx.closed is not None else None
+    if ctx.opened is not None:
+        return Point(_midnight(ctx.opened[1] + dt.timedelta(days=rank - 1)), "day")
+    return Point(_midnight(ctx.anchor), "day") if rank == 1 and ctx.anchor_named else None
 
 
 def _set_value(fields: dict) -> str | None:

@@ -35,6 +35,10 @@ _INNER_SENTENCE = compiled_re(r"[다요]\.\s+\S")
 _LIST_WORD = compiled_re(r"\S\s*등(?:\s|$)")
 _LENGTHS = (5, 10, 15, 20, 30, 40, 50, 65, 80, 120)
 _SHARES = (0.0, 0.15, 0.3, 0.5, 0.7, 0.9)
+#: The article's words a candidate is compared with: its opening, this many characters of the body, and
+#: its lead, this many of its first paragraph.
+ARTICLE_CHARS = 1500
+LEAD_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,12 @@ class HeaderLine:
 
 @dataclass(frozen=True)
 class PageWords:
-    """The letter pairs of the article's lead paragraph and of its whole text."""
+    """The letter pairs of the article's lead (LEAD_CHARS) and of its opening (ARTICLE_CHARS), and the
+    lines the page prints more than once."""
 
     lead: frozenset[str]
     article: frozenset[str]
+    printed_twice: frozenset[str]
 
 
 def may_replace_rules(features: set[str]) -> bool:
@@ -60,7 +66,7 @@ def may_replace_rules(features: set[str]) -> bool:
 
 
 def letter_pairs(text: str) -> frozenset[str]:
-    return frozenset(word[i:i + 2] for word in _LETTERS.findall(text) for i in range(len(word) - 1))
+    return frozenset({word[i:i + 2] for word in _LETTERS.findall(text) for i in range(len(word) - 1)})
 
 
 def line_features(lines: Sequence[HeaderLine], index: int, body: int, rule: int | None,
@@ -80,7 +86,7 @@ def line_features(lines: Sequence[HeaderLine], index: int, body: int, rule: int 
         features.add(RULE_FEATURE if index == rule else f"to_rule={_bucket(index - rule, (-3, -2, -1, 0, 1, 2))}")
     else:
         features.add("no_rule")
-    if sum(other.text.strip() == text for other in lines) > 1:
+    if text in words.printed_twice:
         features.add("repeated")
     return features
 

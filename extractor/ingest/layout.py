@@ -20,11 +20,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicons
 from ..document import Document, Zone
+from ..learned import load_model
 from ..model import Reporter
 from ..pattern_cache import compiled_re
 from . import furniture, headline_evidence
@@ -150,6 +152,8 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
     """`title_hint` is the headline when known from elsewhere (an HTML page's title)."""
     lines = _classify(text)
     title, decks, body_start = _rules_headline(lines, title_hint)
+    if title_hint is None:
+        title, body_start = _ranked_headline(lines, body_start, title)
     decks = [deck for deck in decks if not (title and _same(deck.text, title.text))]
     _mark_headline(lines, title, decks)
     _mark_body(lines, body_start)
@@ -972,22 +976,40 @@ def headline_candidates(text: str) -> list[tuple[str | None, set[str]]]:
     return [(words, features) for _, words, features in _candidates(lines, body_start, title)]
 
 
+def _ranked_headline(lines: list[_Line], body_start: int, title: _Line | None) -> tuple[_Line | None, int]:
+    """The rules' headline, or the ranker's choice where the gate lets it replace theirs and its probability
+    beats theirs by the model's margin; the body then starts under the headline chosen."""
+    model = load_model(HEADLINE_MODEL)
+    candidates = _candidates(lines, body_start, title)
+    scored = [(model.probability(features), line) for line, _, features in candidates]
+    best, chosen = max((pair for pair, (_, _, features) in zip(scored, candidates)
+                        if headline_evidence.may_replace_rules(features)), key=lambda pair: pair[0], default=scored[0])
+    if chosen is title or chosen is None or best - scored[0][0] < model.threshold:
+        return title, body_start
+    if title is not None:
+        title.kind = "furniture"
+    return _cut_closing_day(lines, chosen, max(body_start, lines.index(chosen) + 1))
+
+
 def _candidates(lines: list[_Line], body_start: int, title: _Line | None) -> list[tuple[_Line | None, str | None, set[str]]]:
     """The rules' choice, no headline, and the lines of words above the body and its first line."""
     shown = [index for index, line in enumerate(lines) if line.kind != "blank"]
     body = next((n for n, i in enumerate(shown) if i >= body_start), len(shown))
     rule = next((n for n, i in enumerate(shown) if lines[i] is title), None)
-    views = [headline_evidence.HeaderLine(lines[i].text, "body" if i >= body_start and lines[i].kind == "text"
-                                          else lines[i].kind, _forms(lines[i]) if n <= body or n == rule else frozenset())
-             for n, i in enumerate(shown)]
-    opening = lines[body_start] if body_start < len(lines) else None
-    words = headline_evidence.PageWords(
-        lead=headline_evidence.letter_pairs(opening.text if opening else ""),
-        article=frozenset().union(*(headline_evidence.letter_pairs(line.text) for line in lines[body_start:]
-                                    if line.kind in ("text", "caption"))))
     picks = [n for n, i in enumerate(shown) if n <= body and lines[i].kind in ("text", "furniture", "caption")
              and _headline_length(lines[i].text)]
     picks = ([rule] if rule is not None else []) + [n for n in picks if n != rule]
+    views = [headline_evidence.HeaderLine(lines[i].text, "body" if i >= body_start and lines[i].kind == "text"
+                                          else lines[i].kind) for i in shown]
+    for n in picks:  # only a candidate's own form is read
+        views[n] = dataclasses.replace(views[n], forms=_forms(lines[shown[n]]))
+    opening = lines[body_start] if body_start < len(lines) else None
+    body_text = "\n".join(line.text for line in lines[body_start:] if line.kind in ("text", "caption"))
+    printed = Counter(line.text.strip() for line in lines if line.kind != "blank")
+    words = headline_evidence.PageWords(
+        lead=headline_evidence.letter_pairs(opening.text[:headline_evidence.LEAD_CHARS] if opening else ""),
+        article=headline_evidence.letter_pairs(body_text[:headline_evidence.ARTICLE_CHARS]),
+        printed_twice=frozenset(text for text, count in printed.items() if count > 1))
     candidates: list[tuple[_Line | None, str | None, set[str]]] = [
         (lines[shown[n]], _candidate_words(lines[shown[n]].text),
          headline_evidence.line_features(views, n, body, rule, words)) for n in picks]

@@ -20,14 +20,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicons
 from ..document import Document, Zone
+from ..learned import load_model
 from ..model import Reporter
 from ..pattern_cache import compiled_re
-from . import furniture
+from . import furniture, headline_evidence
 from .byline import (
     Byline,
     bare_name,
@@ -149,9 +151,9 @@ class _Line:
 def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint: str | None = None) -> Document:
     """`title_hint` is the headline when known from elsewhere (an HTML page's title)."""
     lines = _classify(text)
-    body_start = _body_start(lines)
-    title, decks = _headline_and_decks(lines, body_start, title_hint)
-    title, body_start = _cut_closing_day(lines, title, body_start)
+    title, decks, body_start = _rules_headline(lines, title_hint)
+    if title_hint is None:
+        title, body_start = _ranked_headline(lines, body_start, title)
     decks = [deck for deck in decks if not (title and _same(deck.text, title.text))]
     _mark_headline(lines, title, decks)
     _mark_body(lines, body_start)
@@ -951,3 +953,84 @@ def _meta_parts(line: _Line) -> list[tuple[str, int, int]]:
         cursor = end
     parts.append((rest_kind, cursor, line.stop))
     return [part for part in parts if part[1] < part[2]]
+
+
+def _rules_headline(lines: list[_Line], title_hint: str | None) -> tuple[_Line | None, list[_Line], int]:
+    """The headline and decks the rules read, and the body's first line."""
+    body_start = _body_start(lines)
+    title, decks = _headline_and_decks(lines, body_start, title_hint)
+    title, body_start = _cut_closing_day(lines, title, body_start)
+    return title, decks, body_start
+
+
+#: The learned headline ranker (headline_evidence.py); its `threshold` is the margin by which its choice's
+#: probability must beat the rules' choice's.
+HEADLINE_MODEL = "headline"
+
+
+def headline_candidates(text: str) -> list[tuple[str | None, set[str]]]:
+    """(title, features) of each candidate headline of a plain text as the layout reads it, the first
+    the rules' choice: what scripts/train_headline.py learns from."""
+    lines = _classify(text)
+    title, _, body_start = _rules_headline(lines, None)
+    return [(words, features) for _, words, features in _candidates(lines, body_start, title)]
+
+
+def _ranked_headline(lines: list[_Line], body_start: int, title: _Line | None) -> tuple[_Line | None, int]:
+    """The rules' headline, or the ranker's choice where the gate lets it replace theirs and its probability
+    beats theirs by the model's margin; the body then starts under the headline chosen."""
+    model = load_model(HEADLINE_MODEL)
+    candidates = _candidates(lines, body_start, title)
+    scored = [(model.probability(features), line) for line, _, features in candidates]
+    best, chosen = max((pair for pair, (_, _, features) in zip(scored, candidates)
+                        if headline_evidence.may_replace_rules(features)), key=lambda pair: pair[0], default=scored[0])
+    if chosen is title or chosen is None or best - scored[0][0] < model.threshold:
+        return title, body_start
+    if title is not None:
+        title.kind = "furniture"
+    return _cut_closing_day(lines, chosen, max(body_start, lines.index(chosen) + 1))
+
+
+def _candidates(lines: list[_Line], body_start: int, title: _Line | None) -> list[tuple[_Line | None, str | None, set[str]]]:
+    """The rules' choice, no headline, and the lines of words above the body and its first line."""
+    shown = [index for index, line in enumerate(lines) if line.kind != "blank"]
+    body = next((n for n, i in enumerate(shown) if i >= body_start), len(shown))
+    rule = next((n for n, i in enumerate(shown) if lines[i] is title), None)
+    picks = [n for n, i in enumerate(shown) if n <= body and lines[i].kind in ("text", "furniture", "caption")
+             and _headline_length(lines[i].text)]
+    picks = ([rule] if rule is not None else []) + [n for n in picks if n != rule]
+    views = [headline_evidence.HeaderLine(lines[i].text, "body" if i >= body_start and lines[i].kind == "text"
+                                          else lines[i].kind) for i in shown]
+    for n in picks:  # only a candidate's own form is read
+        views[n] = dataclasses.replace(views[n], forms=_forms(lines[shown[n]]))
+    opening = lines[body_start] if body_start < len(lines) else None
+    body_text = "\n".join(line.text for line in lines[body_start:] if line.kind in ("text", "caption"))
+    printed = Counter(line.text.strip() for line in lines if line.kind != "blank")
+    words = headline_evidence.PageWords(
+        lead=headline_evidence.letter_pairs(opening.text[:headline_evidence.LEAD_CHARS] if opening else ""),
+        article=headline_evidence.letter_pairs(body_text[:headline_evidence.ARTICLE_CHARS]),
+        printed_twice=frozenset(text for text, count in printed.items() if count > 1))
+    candidates: list[tuple[_Line | None, str | None, set[str]]] = [
+        (lines[shown[n]], _candidate_words(lines[shown[n]].text),
+         headline_evidence.line_features(views, n, body, rule, words)) for n in picks]
+    nothing = (None, None, headline_evidence.null_features(views, body, rule))
+    return [nothing, *candidates] if title is None else [candidates[0], nothing, *candidates[1:]]
+
+
+def _forms(line: _Line) -> frozenset[str]:
+    """The layout's reading of a line's form, as the ranker's features name it."""
+    if line.kind in ("blank", "meta"):
+        return frozenset()
+    forms = {"headline_form": bool(_HEADLINE_FORM.match(line.text)), "deck_form": furniture.is_deck_form(line.text),
+             "photo": furniture.is_photo_description(line.text), "section": furniture.is_section_name(line.text),
+             "joined_deck": bool(_joined_deck(furniture.trimmed(line.text))[1]),
+             "prose": _is_prose(line, may_be_headline=True), "one_word": _one_word(line.text),
+             "lead_byline": bool(line.lead_end), "title_label": bool(furniture.title_label_end(line.text.strip()))}
+    return frozenset(name for name, holds in forms.items() if holds)
+
+
+def _candidate_words(text: str) -> str | None:
+    """The headline a line gives: its words before a closing day, without marks, label or joined deck."""
+    stamp = _closing_stamp(text)
+    words = text[:stamp.start].rstrip() if stamp else text
+    return _joined_deck(_label(_Line(0, 0, 0, words)))[0]

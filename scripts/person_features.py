@@ -1,0 +1,259 @@
+"""What a learned model reads to add persons the title parser (extractor/recognizers/names/people.py)
+leaves out (trained by scripts/train_persons.py on the dev corpus's gold; measured, not wired in:
+benchmarks/README.md, "Learned persons"). Kept beside the training script, as nothing at run time
+reads them.
+
+Candidates are runs of one to four Hangul words standing where the press names a person: right
+before a title or a role (`양수근 반장`, `아캄 파루크 하산 사장`, `이참 사장`), before an
+organisation and its title (`김태훈 재일본 거류민단 지부단장`), right after a title or a role
+(`직원 쉬띠엔`, `(사장 이참)`), or before a parenthesis (`퀴니(15살)`, `이브라힘(왼쪽)`). The
+candidates of one place compete (`스웨덴 요란 페르손`, `요란 페르손`, `페르손` before `전 총리`):
+the model's likeliest one is the only one that may be added.
+
+The gate of docs/CONTRACT.md comes first and is not learned: a run names one person only if no
+word of it is a title, a role, a country, a region, an organisation, a pronoun or a word that
+never names anyone (titles.yaml `not_name_words`), and it does not cross a person the rules found.
+
+Features of a run: how many words and syllables, the shape Kiwi gives each word (one proper noun,
+one common noun, a split into several morphemes), a census surname or a transliterated one first,
+the Korean name form; what stands after it (the kind of title: a lexicon title, a foreign
+official's, a city's, a rank, a courtesy `씨`, a role noun, an anonymous one) and the particle on
+that title; what stands before it (a country, an organisation, a title, a proper noun, the start
+of a clause); the zone (headline, caption, body), inside a quote or not; whether the article writes
+the same run again, and whether it is a word of a person the rules found."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from extractor.learned import LinearModel
+from extractor.nlp.common import document_of
+from extractor.nlp.korean import Spans, content_of, pair
+from extractor.pattern_cache import compiled_re
+from extractor.recognizers.names.people import (People, _common_noun, _japanese_word, _never_in_name,
+                                                _transliterated_word, _unknown_to_kiwi, clean, is_korean_name,
+                                                split_title, titles)
+from extractor.recognizers.names.things import Candidate, is_organization_word
+from extractor.recognizers.names.words import Word
+from extractor.recognizers.visiting_evidence import _inside_quote
+
+MAX_RUN_WORDS = 4
+MAX_RUN_SYLLABLES = 12
+_HANGUL = compiled_re(r"[가-힣]+")
+_AGE = compiled_re(r"\(\d")
+_VERB_SUFFIXES = frozenset({"XSV", "XSA"})
+
+
+class NameRun(NamedTuple):
+    """A candidate person: the run of words, where the run stands (`place`, shared by the runs that
+    compete there) and its features."""
+
+    start: int
+    end: int
+    name: str
+    place: tuple[str, int]
+    features: frozenset[str]
+
+
+def name_runs(doc: Doc, people: People, rule_persons: list[Candidate], beside_rules: bool = False) -> list[NameRun]:
+    """Every candidate run of the article's content that the gate lets through and no person the
+    rules found overlaps (with `beside_rules`, those too: what the model learns from)."""
+    article = people.article
+    context = _Context(doc, people, rule_persons, beside_rules)
+    runs = []
+    for index, word in enumerate(article.words):
+        if context.content.contains(word.start, word.end):
+            for kind, first, last in _run_places(people, article.words, index):
+                runs.extend(context.runs(kind, index, first, last))
+    return runs
+
+
+def _run_places(people: People, words: list[Word], index: int):
+    """(kind, first, last): which runs of words[first..last] a word opens to candidates."""
+    word = words[index]
+    title = _title_kind(people, word)
+    if title:
+        yield f"before_{title}", max(0, index - MAX_RUN_WORDS), index - 1
+        if index >= 2 and _body_word(people, words[index - 1]):
+            yield f"body_before_{title}", max(0, index - 1 - MAX_RUN_WORDS), index - 2
+        if not word.particle:
+            yield f"after_{title}", index + 1, min(len(words) - 1, index + MAX_RUN_WORDS)
+    elif people.article.text.startswith("(", word.end) and not word.particle:
+        yield "before_parenthesis", max(0, index - MAX_RUN_WORDS + 1), index
+
+
+class _Context:
+    """What every run of one article is judged against."""
+
+    def __init__(self, doc: Doc, people: People, rule_persons: list[Candidate], beside_rules: bool):
+        document = document_of(doc)
+        self.people, self.text = people, people.article.text
+        self.content = content_of(doc)
+        self.captions = Spans(((z.start, z.end) for z in document.zones if z.kind == "caption"), bounds=pair)
+        self.headlines = Spans(((z.start, z.end) for z in document.zones if z.kind in ("headline", "deck")),
+                               bounds=pair)
+        self.rule_spans = Spans([] if beside_rules else rule_persons)
+        self.rule_names = {c.name.replace(" ", "") for c in rule_persons}
+        self.body_names = {c.name.replace(" ", "") for c in people.organizations}
+
+    def runs(self, kind: str, index: int, first: int, last: int) -> list[NameRun]:
+        words = self.people.article.words
+        found = []
+        # runs ending next to the place grow away from it (before: leftwards, after: rightwards)
+        order = range(last, first - 1, -1) if not kind.startswith("after") else range(first, last + 1)
+        run: list[Word] = []
+        for position in order:
+            word = words[position]
+            if not self._name_word(word) or (run and not self._joined(run, word, kind)) \
+                    or (not run and word.particle and not kind.startswith("after")):
+                break
+            run = [word, *run] if not kind.startswith("after") else [*run, word]
+            if self._overlaps_rule(run):
+                break
+            name = self.text[run[0].start:run[-1].start + len(clean(run[-1].stem))]
+            if 2 <= len(name.replace(" ", "")) <= MAX_RUN_SYLLABLES:
+                found.append(NameRun(run[0].start, run[0].start + len(name), name, (kind, index),
+                                     frozenset(self._features(kind, index, run, name))))
+            if run[-1].particle:
+                break
+        return found
+
+    def _name_word(self, word: Word) -> bool:
+        stem = clean(word.stem)
+        return _nominal_or_misread(word) and bool(_HANGUL.fullmatch(stem)) \
+            and not _never_in_name(self.people, word, stem) and not is_organization_word(self.people.reading, word)
+
+    def _joined(self, run: list[Word], word: Word, kind: str) -> bool:
+        """Words of one name: a single space between them, no particle inside the run."""
+        left, right = (word, run[0]) if not kind.startswith("after") else (run[-1], word)
+        return self.text[left.end:right.start] == " " and not left.particle
+
+    def _overlaps_rule(self, run: list[Word]) -> bool:
+        return self.rule_spans.overlap(run[0].start, run[-1].end)
+
+    def _features(self, kind: str, index: int, run: list[Word], name: str):
+        words = self.people.article.words
+        yield f"place={kind}"
+        yield from _run_shape(run, name)
+        title_word = words[index]
+        yield f"title_particle={title_word.particle or '-'}"
+        first = self.people.article.index_at(run[0].start)
+        before = words[first - 1] if first > 0 else None
+        yield f"before={self._word_kind(before, run[0])}"
+        yield f"{kind}&words={len(run)}"
+        yield from _word_readings(self.people, run)
+        yield from self._article_features(run, name)
+
+    def _word_kind(self, word: Word | None, following: Word) -> str:
+        if word is None or self.text[word.end:following.start] != " ":
+            return "apart"
+        if self.people.countries.overlap(word.start, word.end):
+            return "country"
+        if is_organization_word(self.people.reading, word):
+            return "body"
+        stem = clean(word.stem)
+        if split_title(stem) is not None:
+            return "title"
+        if word.particle:
+            return "particle"
+        return "proper" if word.stem_tags == ("NNP",) else "other"
+
+    def _article_features(self, run: list[Word], name: str):
+        start = run[0].start
+        if self.captions.contain(start):
+            yield "zone=caption"
+        elif self.headlines.contain(start):
+            yield "zone=headline"
+        if _inside_quote(self.text[max(0, start - 200):start]):
+            yield "in_quote"
+        solid = name.replace(" ", "")
+        if self.text.count(name) > 1:
+            yield "repeated"
+        if any(solid in known and solid != known for known in self.rule_names):
+            yield "inside_rule_person"
+        if any(solid in body for body in self.body_names):
+            yield "in_body_name"
+        if _AGE.match(self.text, run[-1].end):
+            yield "age_after"
+
+
+def _title_kind(people: People, word: Word) -> str | None:
+    """The kind of title or role a word is (its stem, without a gloss), if any."""
+    stem = clean(word.stem)
+    lex = titles()
+    if stem in lex.person_nouns:
+        return "role"
+    if not split_title(stem):
+        return None
+    return _title_bucket(stem)
+
+
+@lru_cache(maxsize=4096)
+def _title_bucket(stem: str) -> str:
+    lex = titles()
+    for kind, words in (("courtesy", lex.courtesy_titles), ("anonymous", lex.anonymous_titles),
+                        ("foreign", lex.foreign_titles), ("city", lex.city_titles), ("rank", lex.ranks)):
+        if stem in words:
+            return kind
+    return "glued" if stem not in lex.titles else "title"
+
+
+def _nominal_or_misread(word: Word) -> bool:
+    """A noun, or a word Kiwi splits into particles and adverbs (`김욱` 김+욱, `이참` 이+참), never a
+    verb's or an ending's."""
+    return word.noun_stem or not any(tag[0] in "EV" or tag in _VERB_SUFFIXES for tag in word.stem_tags)
+
+
+def _body_word(people: People, word: Word) -> bool:
+    return not word.particle and (is_organization_word(people.reading, word)
+                                  or people.countries.overlap(word.start, word.end))
+
+
+def _run_shape(run: list[Word], name: str):
+    shapes = "".join(_word_shape(word) for word in run)
+    yield f"words={len(run)}"
+    yield f"shape={shapes}"
+    yield f"syllables={min(len(name.replace(' ', '')), 9)}"
+    lex = titles()
+    first = clean(run[0].stem)
+    if len(run) == 1:
+        yield f"one_word_syllables={min(len(first), 6)}"
+        yield f"tags={'+'.join(run[0].stem_tags)}"
+        if first[:1] in lex.surnames:
+            yield f"surname_first={len(first)}"
+    elif first in lex.transliterated_surnames:
+        yield "surname_word_first"
+    if run[-1].particle:
+        yield f"particle={run[-1].particle}"
+
+
+def _word_readings(people: People, run: list[Word]):
+    """What the title parser reads in the words: a Korean name, a common noun Kiwi knows, a word
+    of a transliterated or a Japanese name, a word Kiwi only guesses at; and the last syllable."""
+    readings = (("korean_name", is_korean_name), ("common_noun", _common_noun),
+                ("transliterated", _transliterated_word), ("japanese", _japanese_word), ("unknown", _unknown_to_kiwi))
+    for label, reads in readings:
+        count = sum(1 for word in run if reads(people, word))
+        if count:
+            yield f"{label}={'all' if count == len(run) else 'some'}"
+    yield f"last_syllable={clean(run[-1].stem)[-1]}"
+
+
+def _word_shape(word: Word) -> str:
+    """P: one proper noun, G: one common noun, S: split into several morphemes, O: other."""
+    if len(word.stem_tags) == 1:
+        return {"NNP": "P", "NNG": "G"}.get(word.stem_tags[0], "O")
+    return "S"
+
+
+def learned_persons(doc: Doc, people: People, found: list[Candidate], model: LinearModel) -> list[Candidate]:
+    """The likeliest run of each place where the model accepts it: what `named_candidates` (names/__init__.py)
+    would add to the persons it finds, had the model won (benchmarks/README.md, "Learned persons")."""
+    best: dict[tuple[str, int], tuple[float, NameRun]] = {}
+    for run in name_runs(doc, people, [c for c in found if c.field in ("persons", "reporters", "contacts")]):
+        score = model.probability(run.features)
+        if score >= model.threshold and score > best.get(run.place, (0.0, None))[0]:
+            best[run.place] = (score, run)
+    return [Candidate("persons", run.name, run.start, run.end) for _, run in best.values()]

@@ -15,11 +15,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from extractor.model import Speaker
 from extractor.nlp.common import document_of, items, text_of
-from extractor.nlp.korean import SENTENCE_END, particles
-from extractor.recognizers.names.people import PersonPhrase, clean, pronouns
-from extractor.recognizers.quotes import Attribution, _line_start, _sentence_start
+from extractor.nlp.korean import SENTENCE_END, content_of, particles
+from extractor.recognizers.names.people import People, PersonPhrase, clean, pronouns
+from extractor.recognizers.quotes import (
+    Ending,
+    Quoted,
+    _in_headline,
+    _line_start,
+    _sentence_start,
+    _speaker_phrase,
+    _trimmed,
+    quoted_passages,
+    read_ending,
+)
 from extractor.recognizers.speakers import _subject_phrase, resolve
 from extractor.scoring import _nospace
 
@@ -35,6 +47,44 @@ RELATIONS = {
 #: Verbs that close a quote often enough to be features of their own; the rest are `other`.
 VERBS = ("말했다", "강조했다", "밝혔다", "전했다", "설명했다", "덧붙였다", "말했습니다", "했다", "소감을 밝혔다")
 HEADLINE_ZONES = ("headline", "deck")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One body quote of a finished Doc as kr_quotes read it: its marks and ending, the words of
+    its sentence before the mark (after an earlier quote's verb), the phrase the rules parsed
+    first, the speaker they gave it and the previous quote's."""
+
+    doc: Doc
+    people: People
+    quoted: Quoted
+    ending: Ending
+    prefix: tuple[int, int]
+    phrase: PersonPhrase | None
+    speaker: Speaker | None
+    previous: Speaker | None
+
+
+def attributions(doc: Doc) -> list[Attribution]:
+    """The body quotes kr_quotes stored, read again in its order (quotes.QuoteRecognizer: a
+    headline's quote that only echoes the body is left out; each quote's speaker is the previous
+    one for the next)."""
+    text, content, people = text_of(doc), content_of(doc), doc._.people
+    stored = {(quote.start, quote.end): quote for quote in items(doc, "quotes")}
+    found, previous, last_end = [], None, 0
+    for quoted in quoted_passages(text):
+        quote = stored.get(_trimmed(text, quoted.open + 1, quoted.close))
+        if quote is None or not content.prose_contains(quoted.open, quoted.close + 1):
+            continue
+        ending = read_ending(text, quoted.close + 1, quoted)
+        prefix = (max(_sentence_start(text, quoted.open), last_end), quoted.open)
+        phrase, _ = _speaker_phrase(doc, people, quoted, ending, prefix)
+        if phrase is None and ending.kind in ("none", "spoken") and _in_headline(doc, quoted):
+            continue
+        found.append(Attribution(doc, people, quoted, ending, prefix, phrase, quote.speaker, previous))
+        previous = quote.speaker or previous
+        last_end = max(ending.verb_end, quoted.close + 1)
+    return found
 
 
 @dataclass

@@ -29,12 +29,12 @@ from linear_training import (
     save,
     top_features,
 )
-from speaker_features import candidates, key_of
+from speaker_features import attributions, candidates, key_of
 
 from extractor.ingest import to_document
 from extractor.nlp.common import items, text_of
 from extractor.nlp.pipeline import load_pipeline
-from extractor.recognizers.quotes import Attribution, rules_choice
+from extractor.recognizers.quotes import _trimmed
 from extractor.scoring import _address, _match_quotes, _speaker_name
 
 MODEL_NAME = "speakers"
@@ -45,35 +45,25 @@ FILLS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def article_records(directories: list[Path], excluded: set[str]) -> list[dict]:
-    """Per article, per matched quote: the gold speaker's key, the rules' key and the candidates."""
+    """Per article, per matched quote: the gold speaker's key, the rules' key and, for a body
+    quote, the candidates."""
     nlp = load_pipeline()
-    recognizer = nlp.get_pipe("kr_quotes")
     records = []
     for text_path, gold in annotated_articles(directories, excluded):
-        read: dict[int, tuple[str | None, list]] = {}
-
-        def record(attribution: Attribution, read=read) -> object:
-            start = attribution.quoted.open + 1
-            start += len(text_of(attribution.doc)[start:attribution.quoted.close]) - \
-                len(text_of(attribution.doc)[start:attribution.quoted.close].lstrip())
-            read[start] = (key_of(attribution.speaker), candidates(attribution))
-            return rules_choice(attribution)
-
-        recognizer.choose = record
         source = _address(gold.get("source")) or str(text_path)
         document = to_document(text_path.read_bytes(), id=text_path.stem, source=source,
                                reference_date=gold.get("reference_date"))
         doc = nlp(next(nlp.tokenizer.pipe_documents([document])))
+        read = {_trimmed(text_of(doc), a.quoted.open + 1, a.quoted.close)[0]: candidates(a) for a in attributions(doc)}
         predicted = [quote.model_dump() for quote in items(doc, "quotes")]
         quotes = []
         for p, g in _match_quotes(predicted, gold.get("quotes") or []):
             entry = {"gold": _speaker_name(g), "rule": _speaker_name(p)}
             if p["start"] in read:
-                entry["candidates"] = [{"key": c_key, "features": sorted(c.features)}
-                                       for c in read[p["start"]][1] for c_key in [key_of(c.speaker)]]
+                entry["candidates"] = [{"key": key_of(c.speaker), "features": sorted(c.features)}
+                                       for c in read[p["start"]]]
             quotes.append(entry)
         records.append({"name": text_path.stem, "quotes": quotes})
-    recognizer.choose = rules_choice
     return records
 
 

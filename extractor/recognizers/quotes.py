@@ -20,7 +20,6 @@ A quote the stored page cuts off before its closing mark is no quote
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,26 +71,6 @@ class Ending:
     verb: str | None
     verb_end: int        # where the attribution clause ends
     tail: tuple[int, int] | None  # words between the ending and the verb (may hold the subject)
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One quote of the body as the rules read it: the phrase they took for its speaker and the
-    speaker that stands for, the previous quote's speaker (what a chooser among the article's
-    people reads: scripts/speaker_features.py)."""
-
-    doc: Doc
-    people: People
-    quoted: Quoted
-    ending: Ending
-    prefix: tuple[int, int]  # the words of its sentence before the mark (after an earlier quote's verb)
-    phrase: PersonPhrase | None
-    speaker: Speaker | None
-    previous: Speaker | None
-
-
-def rules_choice(attribution: Attribution) -> Speaker | None:
-    return attribution.speaker
 
 
 @lru_cache(maxsize=None)
@@ -294,11 +273,7 @@ def _last_predicate(rest: str) -> str | None:
     return words[-1] if words and re.search(r"(?:다|습니다|며|면서)$", words[-1]) else None
 
 
-@dataclass
 class QuoteRecognizer:
-    #: who said each body quote, given the rules' reading (a training script records the readings here)
-    choose: Callable[[Attribution], Speaker | None] = rules_choice
-
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         content = content_of(doc)
@@ -323,8 +298,7 @@ class QuoteRecognizer:
                 phrase = paragraph_subject(people, _line_start(text, prefix[0]), prefix[0])
             elif phrase is not None and phrase.continues and previous is None:  # `…찾았다. 그는 “…”`: no quote before
                 phrase = paragraph_subject(people, _line_start(text, prefix[0]), phrase.start) or phrase
-            speaker = self.choose(Attribution(doc, people, quoted, ending, prefix, phrase,
-                                              resolve(people, phrase, previous) if phrase else previous, previous))
+            speaker = resolve(people, phrase, previous) if phrase else previous
             found.append(_add_quote(doc, text, quoted, speaker, ending.verb))
             previous = speaker or previous
             last_end = max(ending.verb_end, quoted.close + 1)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import importlib
 import sys
 
+from script_loader import SCRIPTS
+
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
-from script_loader import SCRIPTS
 
 sys.path.insert(0, str(SCRIPTS))  # imported, not loaded from its file: its dataclasses need a module of their own
 speaker_features = importlib.import_module("speaker_features")

@@ -112,6 +112,7 @@ class ArticleWords:
         self.morphs, self.morph_starts = index.morphs, index.starts
         self._clause_words: dict[int, Word] = {}
         self._once: dict = {}  # one copy of each equal tuple of tags or forms and each stem and particle
+        self.tables: dict = {}  # what other modules derive from the words once per Doc, by the type that derives it
 
     @cached_property
     def words(self) -> list[Word]:
@@ -204,10 +205,10 @@ class ArticleWords:
 
     def phrases(self) -> Iterator[list[Word]]:
         """The noun phrases: runs of joined nominal words."""
-        return (self.words[first:end] for first, end in self._phrase_bounds)
+        return (self.words[first:end] for first, end in self.phrase_bounds)
 
     @cached_property
-    def _phrase_bounds(self) -> Bounds:
+    def phrase_bounds(self) -> Bounds:
         """(first, end) in words of each noun phrase, found once for things and organisations alike.
         Kept as numbers: lists of words would stay for the garbage collector to walk as long as the Doc."""
         bounds = Bounds()

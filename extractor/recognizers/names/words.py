@@ -186,7 +186,8 @@ class ArticleWords:
     def clause_words_between(self, start: int, end: int) -> list[Word]:
         first = bisect_left(self.clause_starts, start)
         last = bisect_left(self.clause_starts, end, first)
-        words = (self.clause_word(index) for index in range(first, last))
+        made = self._clause_words  # the people rules read overlapping windows: most words are made already
+        words = [made[index] if index in made else self.clause_word(index) for index in range(first, last)]
         return [w for w in words if w.end <= end]
 
     def words_between(self, start: int, end: int) -> list[Word]:

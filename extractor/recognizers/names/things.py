@@ -268,13 +268,12 @@ class WordTable:
 
     def __init__(self, article: ArticleWords, lex: Heads):
         text, words = article.text, article.words
-        self.nouns = [text[word.start:word.nominal_end] for word in words]
-        facts = [lex.noun_facts(noun) for noun in self.nouns]
+        facts = [lex.noun_facts(text[word.start:word.nominal_end]) for word in words]
         self.list_closers = [index for index, word in enumerate(words) if index and (
             facts[index].counted or word.stem == "등" and not word.particle)]
         self.known_body_starts = [index for index, fact in enumerate(facts) if fact.known_body]
         thing_words = [fact.thing_head or _may_name_thing(text, word, lex) for fact, word in zip(facts, words)]
-        #: (first, positions) of each noun phrase with a word a rule may read in it
+        #: (first, end, positions) of each noun phrase (words[first:end]) with a word a rule may read
         self.body_phrases, self.thing_phrases = [], []
         for first, end in article.phrase_bounds:
             bodies = [index - first for index in range(first, end) if facts[index].body_head]
@@ -314,6 +313,7 @@ def heads() -> Heads:
     org = data["organizations"]
     known_systems = HeadIndex([entry["name"] for entry in lexicons.load("public_systems")["systems"]]
                               + data["systems"]["device_names"])
+    known_bodies = frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values() for name in names)
     return Heads(
         systems=HeadIndex(data["systems"]["heads"]),
         programs=HeadIndex(data["programs"]["heads"]),
@@ -351,8 +351,7 @@ def heads() -> Heads:
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
-        known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
-                               for name in names),
+        known_bodies=known_bodies,
         site_nouns=tuple(org["site_nouns"]),
         known_systems=known_systems,
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
@@ -386,14 +385,9 @@ def heads() -> Heads:
         course_levels=frozenset(data["programs"]["course_levels"]),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
-        known_body_openings=frozenset(_openings(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
-                                                for name in names)),
+        known_body_openings=frozenset(name[:end] for name in known_bodies for end in range(1, len(name) + 1)),
         known_system_endings=frozenset(name[start:] for name in known_systems for start in range(1, len(name))),
     )
-
-
-def _openings(names) -> set[str]:
-    return {name[:end] for name in names for end in range(1, len(name) + 1)}
 
 
 def is_count(word: Word) -> bool:

@@ -204,13 +204,10 @@ class ArticleWords:
         return (left.full and 0 < right.start - left.end <= 2
                 and self.text[left.end:right.start].strip(" \t") == "")
 
-    def phrases(self) -> Iterator[list[Word]]:
-        """The noun phrases: runs of joined nominal words."""
-        return (self.words[first:end] for first, end in self.phrase_bounds)
-
     @cached_property
     def phrase_bounds(self) -> Bounds:
-        """(first, end) in words of each noun phrase, found once for things and organisations alike.
+        """(first, end) in words of each noun phrase (a run of joined nominal words), found once for
+        things and organisations alike.
         Kept as numbers: lists of words would stay for the garbage collector to walk as long as the Doc."""
         bounds = Bounds()
         first = None  # of the phrase being read

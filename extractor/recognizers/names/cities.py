@@ -136,6 +136,14 @@ class CityRoles:
         proper = head is not None or (word.tags and all(tag == "NNP" for tag in word.tags) and not self._body(word))
         return bool(proper) and index > 0 and self._after_place(index)
 
+    def _may_be_cities(self) -> list[int]:
+        """The words `_reads_as_city` may accept, found in one pass without asking it of each: a known
+        city's name, a word ending in a city's head, or proper nouns alone."""
+        text, heads = self.article.text, self.cities.heads
+        return [index for index, word in enumerate(self.article.words) if word.stem and (
+            word.stem[-1] in heads or text[word.nominal_end - 1:word.nominal_end] in heads
+            or word.tags.count("NNP") == len(word.tags) > 0 or _names_known_city(word.stem))]
+
     def _body(self, word: Word) -> bool:
         """`캄보디아 산업부`, `에콰도르 농목업부`, `일본 요미우리신문`: a proper noun after a country ending in
         the head of a ministry, an agency or an outlet names the country's body, no city."""
@@ -159,7 +167,7 @@ class CityRoles:
 
     def _groups(self) -> list[list[int]]:
         groups, seen = [], set()
-        for index in range(len(self.article.words)):
+        for index in self._may_be_cities():
             if index in seen or not self._is_city(index):
                 continue
             group = [index]

@@ -14,7 +14,7 @@ import re
 from ... import lexicons
 from ...nlp.korean import particles
 from .people import titles
-from .things import CONJUNCT, Candidate, Reading, is_organization_word
+from .things import CONJUNCT, Candidate, Reading, is_organization_word, word_table
 from .words import Word
 
 _PARTNER_PARTICLES = particles("partner")
@@ -26,9 +26,8 @@ _MEMBER_WORDS = 3  # words of one member (`LG CNS`, `라이프 프랜드`)
 
 
 def listed_bodies(reading: Reading) -> list[Candidate]:
-    article = reading.article
     found = []
-    for index in range(1, len(article.words)):
+    for index in word_table(reading).list_closers:
         kind = _closing_kind(reading, index)
         if kind is not None:
             found.extend(_members(reading, index, kind in reading.lex.school_kinds))

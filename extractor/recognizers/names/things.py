@@ -8,8 +8,9 @@ programme. Quoted names (`‘스마트도시 체감도 증진사업’`) are tak
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ... import lexicons
 from ...nlp.korean import Spans, longest_first, one_of, particles
@@ -222,9 +223,82 @@ class Heads:
     course_levels: frozenset
     superlatives: frozenset
     dedicated_year: str
+    known_body_openings: frozenset = frozenset()  # every opening of a known body's name (`포스코` of `포스코ICT`)
+    known_system_endings: frozenset = frozenset()  # every ending of a known system's name (`쉼터` of `스마트쉼터`)
+    _noun_facts: dict = dataclass_field(default_factory=dict, compare=False, repr=False)
 
     def of(self, field: str) -> HeadIndex:
         return getattr(self, field)
+
+    def noun_facts(self, noun: str) -> NounFacts:
+        """What the lexicon says of a word's nominal part wherever it stands, remembered per noun
+        (up to a bound): the words of one article recur, and so do those of the next."""
+        try:
+            return self._noun_facts[noun]
+        except KeyError:
+            if len(self._noun_facts) >= _ENDINGS_REMEMBERED:
+                self._noun_facts.clear()
+            found = self._noun_facts[noun] = _noun_facts(noun, self)
+            return found
+
+
+class NounFacts(NamedTuple):
+    """Whether a word's nominal part can be what each rule over all the words looks for; a word
+    that cannot is passed over without asking the rule (each is a necessary condition of its rule)."""
+
+    body_head: bool    # ends a body's name (`_organization_at`, `_place_office`, `_latin_name_after_place`)
+    thing_head: bool   # ends a system's or programme's name, an anniversary's event or a meeting body's
+    counted: bool      # holds a digit: may count a list's bodies (`4개교`)
+    known_body: bool   # opens a known body's name
+
+
+def _noun_facts(noun: str, lex: Heads) -> NounFacts:
+    body_head = (noun in lex.provinces or noun in lex.standalone_heads or lex.organizations.ending(noun) is not None
+                 or noun.endswith(lex.ministry_heads) or noun.endswith(lex.bureau_heads)
+                 or noun.endswith(lex.place_offices) or _CAPITALISED.fullmatch(noun) is not None)
+    thing_head = (lex.systems.ending_or_is(noun) is not None or lex.programs.ending_or_is(noun) is not None
+                  or noun in lex.anniversary_heads or noun.endswith(lex.meeting_bodies))
+    return NounFacts(body_head, thing_head, _DIGIT.search(noun) is not None, noun in lex.known_body_openings)
+
+
+class WordTable:
+    """The name words each rule over all the words needs to read, found in one pass over the
+    article's words and each distinct noun's facts (`Heads.noun_facts`), for organisations, systems
+    and programmes, lists and known bodies alike."""
+
+    def __init__(self, article: ArticleWords, lex: Heads):
+        text, words = article.text, article.words
+        facts = [lex.noun_facts(text[word.start:word.nominal_end]) for word in words]
+        self.list_closers = [index for index, word in enumerate(words) if index and (
+            facts[index].counted or word.stem == "등" and not word.particle)]
+        self.known_body_starts = [index for index, fact in enumerate(facts) if fact.known_body]
+        thing_words = [fact.thing_head or _may_name_thing(text, word, lex) for fact, word in zip(facts, words)]
+        #: (first, end, positions) of each noun phrase (words[first:end]) with a word a rule may read
+        self.body_phrases, self.thing_phrases = [], []
+        for first, end in article.phrase_bounds:
+            bodies = [index - first for index in range(first, end) if facts[index].body_head]
+            if bodies:
+                self.body_phrases.append((first, end, bodies))
+            things = [index - first for index in range(first, end) if thing_words[index]]
+            if things:
+                self.thing_phrases.append((first, end, things))
+
+
+def _may_name_thing(text: str, word: Word, lex: Heads) -> bool:
+    """What, beside its noun, lets a word end a thing's name: the genitive of a dedicated year
+    (`방문의 해`), a known system's name (`_known_system_at`), `…라는` (`_called_system`)."""
+    stem = word.stem.rstrip(_STEM_PUNCTUATION)
+    return (word.particle == _GENITIVE or word.tags[-1:] == ("SN",)
+            or bool(stem) and (stem in lex.known_system_endings or lex.known_systems.ending_or_is(stem) is not None)
+            or word.nominal and text.startswith(("라는", "이라는"), word.nominal_end))
+
+
+def word_table(reading: Reading) -> WordTable:
+    """The article's word table, built once per Doc (the lexicon is the same for every reading of it)."""
+    tables = reading.article.tables
+    if WordTable not in tables:
+        tables[WordTable] = WordTable(reading.article, reading.lex)
+    return tables[WordTable]
 
 
 @lru_cache(maxsize=None)
@@ -237,6 +311,9 @@ def organization_aliases() -> dict[str, str]:
 def heads() -> Heads:
     data = lexicons.load("name_heads")
     org = data["organizations"]
+    known_systems = HeadIndex([entry["name"] for entry in lexicons.load("public_systems")["systems"]]
+                              + data["systems"]["device_names"])
+    known_bodies = frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values() for name in names)
     return Heads(
         systems=HeadIndex(data["systems"]["heads"]),
         programs=HeadIndex(data["programs"]["heads"]),
@@ -274,11 +351,9 @@ def heads() -> Heads:
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
-        known_bodies=frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values()
-                               for name in names),
+        known_bodies=known_bodies,
         site_nouns=tuple(org["site_nouns"]),
-        known_systems=HeadIndex([entry["name"] for entry in lexicons.load("public_systems")["systems"]]
-                                + data["systems"]["device_names"]),
+        known_systems=known_systems,
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
         participant_nouns=frozenset(data["programs"]["participant_nouns"]),
@@ -310,6 +385,8 @@ def heads() -> Heads:
         course_levels=frozenset(data["programs"]["course_levels"]),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
+        known_body_openings=frozenset(name[:end] for name in known_bodies for end in range(1, len(name) + 1)),
+        known_system_endings=frozenset(name[start:] for name in known_systems for start in range(1, len(name))),
     )
 
 
@@ -358,7 +435,9 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 # --- systems and programmes -------------------------------------------------
 
 def things(reading: Reading) -> list[Candidate]:
-    return [candidate for phrase in reading.article.phrases() for candidate in _outermost(_phrase_things(reading, phrase))
+    words = reading.article.words
+    return [candidate for first, end, positions in word_table(reading).thing_phrases
+            for candidate in _outermost(_phrase_things(reading, words[first:end], positions))
             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
             and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)]
 
@@ -444,11 +523,13 @@ def _company(reading: Reading, candidate: Candidate) -> bool:
         or _COMPANY_BEFORE.search(text, max(0, candidate.start - 5), candidate.start) is not None)
 
 
-def _phrase_things(reading: Reading, phrase: list[Word]) -> list[Candidate]:
+def _phrase_things(reading: Reading, phrase: list[Word], positions: list[int]) -> list[Candidate]:
+    """The things named in a phrase, read at the positions of words that may end one (`WordTable`)."""
     article, lex = reading.article, reading.lex
     found: list[Candidate] = []
     fields = [(field, lex.of(field)) for field in ("systems", "programs")]
-    for position, word in enumerate(phrase):
+    for position in positions:
+        word = phrase[position]
         word_text = article.text[word.start:word.nominal_end]
         known = _known_system_at(reading, phrase, position)
         if known is not None:
@@ -1338,8 +1419,9 @@ def acronym_programmes(reading: Reading) -> list[Candidate]:
 def organizations(reading: Reading) -> list[Candidate]:
     article = reading.article
     found = []
-    for phrase in article.phrases():
-        for position, word in enumerate(phrase):
+    for first, end, positions in word_table(reading).body_phrases:
+        phrase = article.words[first:end]
+        for position in positions:
             candidate = _organization_at(reading, phrase, position) or \
                 _place_office(reading, phrase, position) or _latin_name_after_place(article, phrase, position)
             if candidate and not _address(reading, phrase, position, candidate) \
@@ -1397,7 +1479,8 @@ def _known_bodies(reading: Reading) -> list[Candidate]:
     does not hide them (`LG전자 평택공장`)."""
     article = reading.article
     found = []
-    for index, word in enumerate(article.words):
+    for index in word_table(reading).known_body_starts:
+        word = article.words[index]
         end = _known_name_end(reading, index)
         if end is None or article.text[word.start - 1:word.start] == "(":
             continue

@@ -112,6 +112,7 @@ class ArticleWords:
         self.morphs, self.morph_starts = index.morphs, index.starts
         self._clause_words: dict[int, Word] = {}
         self._once: dict = {}  # one copy of each equal tuple of tags or forms and each stem and particle
+        self.tables: dict = {}  # what other modules derive from the words once per Doc, by the type that derives it
 
     @cached_property
     def words(self) -> list[Word]:
@@ -185,7 +186,8 @@ class ArticleWords:
     def clause_words_between(self, start: int, end: int) -> list[Word]:
         first = bisect_left(self.clause_starts, start)
         last = bisect_left(self.clause_starts, end, first)
-        words = (self.clause_word(index) for index in range(first, last))
+        made = self._clause_words  # the people rules read overlapping windows: most words are made already
+        words = [made[index] if index in made else self.clause_word(index) for index in range(first, last)]
         return [w for w in words if w.end <= end]
 
     def words_between(self, start: int, end: int) -> list[Word]:
@@ -202,13 +204,10 @@ class ArticleWords:
         return (left.full and 0 < right.start - left.end <= 2
                 and self.text[left.end:right.start].strip(" \t") == "")
 
-    def phrases(self) -> Iterator[list[Word]]:
-        """The noun phrases: runs of joined nominal words."""
-        return (self.words[first:end] for first, end in self._phrase_bounds)
-
     @cached_property
-    def _phrase_bounds(self) -> Bounds:
-        """(first, end) in words of each noun phrase, found once for things and organisations alike.
+    def phrase_bounds(self) -> Bounds:
+        """(first, end) in words of each noun phrase (a run of joined nominal words), found once for
+        things and organisations alike.
         Kept as numbers: lists of words would stay for the garbage collector to walk as long as the Doc."""
         bounds = Bounds()
         first = None  # of the phrase being read

@@ -36,11 +36,10 @@ from linear_training import (
     save,
     top_features,
 )
-from visit_country_features import VISITING, ArticleCandidates
+from visit_country_features import VISITING, read_visits
 
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
-from extractor.recognizers.visits.context import VisitContext
 from extractor.scoring import _address, _match_visits
 
 MODEL_NAME = "visit_countries"
@@ -76,21 +75,14 @@ COMBINATIONS: dict[str, Callable[[set[str], bool, bool], bool]] = {
 def article_records(directories: list[Path], excluded: set[str]) -> list[dict]:
     """Per article: per visit, its gold countries (None if unmatched), date, and its candidates."""
     nlp = load_pipeline()
-    visits_pipe, countries_pipe = nlp.get_pipe("kr_visits"), nlp.get_pipe("kr_countries")
     records = []
     for text_path, gold in annotated_articles(directories, excluded):
         source = _address(gold.get("source")) or str(text_path)
         document = to_document(text_path.read_bytes(), id=text_path.stem, source=source,
                                reference_date=gold.get("reference_date"))
-        doc = nlp(next(nlp.tokenizer.pipe_documents([document])))
-        ctx = VisitContext(doc, visits_pipe.lexicon)
-        told = visits_pipe.told(ctx)
-        foreign_officials = doc._.foreign_officials
-        reading = countries_pipe.read(doc)
-        doc._.foreign_officials = foreign_officials
+        told, candidates = read_visits(nlp, nlp(next(nlp.tokenizer.pipe_documents([document]))))
         predicted = [{"date": v.period.value if v.period else None} for v in told]
         gold_of = {id(p): g for p, g in _match_visits(predicted, gold.get("visits") or [])}
-        candidates = ArticleCandidates(ctx, reading, told)
         visits = []
         for i, visit in enumerate(told):
             matched = gold_of.get(id(predicted[i]))
@@ -146,6 +138,47 @@ def deciding(combine: Callable, scores: dict, threshold: float) -> Callable:
     return lambda a, v, code, features, rule: combine(features, rule, scores.get((a, v, code), 0.0) >= threshold)
 
 
+def grid(records: list[dict]) -> dict[tuple, int]:
+    """Right visits of every (setting, strength, combination, threshold), by grouped CV."""
+    results = {}
+    for setting, with_rule, only_empty in SETTINGS:
+        for strength in STRENGTHS:
+            scores = held_out(records, strength, with_rule, only_empty)
+            for name, combine in COMBINATIONS.items():
+                if only_empty and "else" not in name:  # that model scores no other visit's candidates
+                    continue
+                for threshold in THRESHOLDS:
+                    results[(setting, strength, name, threshold)] = accuracy(
+                        records, deciding(combine, scores, threshold))[0]
+    return results
+
+
+def nested(records: list[dict]) -> tuple[int, list[tuple]]:
+    """Right visits when each outer fold's setting is chosen by a CV on its training articles
+    (the rules unless a setting beats them there; inner folds hashed from salted names), and the choices."""
+    decided, choices = {}, []
+    for train, test in grouped_folds([r["name"] for r in records]):
+        inner = [dict(records[i], name="inner/" + records[i]["name"]) for i in train]
+        results = grid(inner)
+        key = max(results, key=results.get)
+        if results[key] <= accuracy(inner, lambda a, v, code, features, rule: rule)[0]:
+            choices.append(("rules",))
+            decided.update({(i, v, code): code in visit["rules"] for i in test
+                            for v, visit in enumerate(records[i]["visits"]) for code in visit["candidates"]})
+            continue
+        choices.append(key)
+        setting, strength, name, threshold = key
+        with_rule, only_empty = next((w, o) for s, w, o in SETTINGS if s == setting)
+        model = fit(rows_of(inner, with_rule, only_empty)[0], strength=strength)
+        for i in test:
+            for v, visit in enumerate(records[i]["visits"]):
+                for code, features in visit["candidates"].items():
+                    kept = [f for f in features if with_rule or not f.startswith("rule") and not f.endswith("&rule")]
+                    decided[(i, v, code)] = COMBINATIONS[name](
+                        set(features), code in visit["rules"], model.probability(kept) >= threshold)
+    return accuracy(records, lambda a, v, code, features, rule: decided[(a, v, code)])[0], choices
+
+
 def cross_validate(records: list[dict]) -> None:
     right, matched = accuracy(records, lambda a, v, code, features, rule: rule)
     reachable = sum(set(v["gold"]) <= set(v["candidates"])
@@ -153,24 +186,20 @@ def cross_validate(records: list[dict]) -> None:
     print(f"{len(records)} articles, {matched} matched visits ({reachable} with every gold country a candidate), "
           f"{len(rows_of(records)[0])} rows")
     print(f"rules alone: {right / matched:.3f} ({right}/{matched})")
+    results = grid(records)
     best: dict[str, tuple] = {}
-    for setting, with_rule, only_empty in SETTINGS:
-        for strength in STRENGTHS:
-            scores = held_out(records, strength, with_rule, only_empty)
-            for name, combine in COMBINATIONS.items():
-                if only_empty and "else" not in name:  # that model scores no other visit's candidates
-                    continue
-                cells = []
-                for threshold in THRESHOLDS:
-                    got, _ = accuracy(records, deciding(combine, scores, threshold))
-                    cells.append(f"{threshold}:{got}")
-                    family = f"{name} ({setting})"
-                    if family not in best or got > best[family][0]:
-                        best[family] = (got, strength, threshold)
-                print(f"{setting} C={strength} {name}: " + " ".join(cells))
+    for (setting, strength, name, threshold), got in results.items():
+        family = f"{name} ({setting})"
+        if family not in best or got > best[family][0]:
+            best[family] = (got, strength, threshold)
+    for setting, strength, name in dict.fromkeys(key[:3] for key in results):
+        print(f"{setting} C={strength} {name}: "
+              + " ".join(f"{t}:{results[(setting, strength, name, t)]}" for t in THRESHOLDS))
     print("best of each (right of matched, C, t):")
     for family, (got, strength, threshold) in best.items():
         print(f"  {got / matched:.3f} ({got}/{matched}) C={strength} t={threshold}  {family}")
+    got, choices = nested(records)
+    print(f"nested CV: {got / matched:.3f} ({got}/{matched}); chosen per outer fold: {choices}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

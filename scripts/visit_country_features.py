@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from extractor.document import Document
 from extractor.nlp.common import document_of, sentence_ranges
 from extractor.recognizers.countries import Reading
@@ -30,6 +33,17 @@ FLAGS = ("schedule", "leg", "recalled", "of_the_story", "compared", "period_only
 
 def binned(name: str, number: int, bounds: tuple[int, ...]) -> str:
     return f"{name}<={next((b for b in bounds if number <= b), f'{bounds[-1]}+')}"
+
+
+def read_visits(nlp: Language, doc: Doc) -> tuple[list[Told], ArticleCandidates]:
+    """The visits the rules tell of a Doc the pipeline finished, and their candidates (the
+    countries recognizer's reading taken again; its officials left as the pipeline set them)."""
+    ctx = VisitContext(doc, nlp.get_pipe("kr_visits").lexicon)
+    told = nlp.get_pipe("kr_visits").told(ctx)
+    officials = doc._.foreign_officials
+    reading = nlp.get_pipe("kr_countries").read(doc)
+    doc._.foreign_officials = officials
+    return told, ArticleCandidates(ctx, reading, told)
 
 
 class ArticleCandidates:

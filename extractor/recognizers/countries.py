@@ -185,7 +185,8 @@ class CountryLexicon:
                                         f"(?!{one_of(countries['abroad_marker_not_before'])})")
         self.cues = cues
 
-        resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
+        # 주대한민국 (대사): "resident in"; 주한가봉대사, 주한미국대사관: a mission resident here
+        resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)|(?<=(?<![{WORD_CHAR}])주{RESIDENT_HERE[1:]})"
         wrappable_names = one_of(self.code_of, between=r"\n?")  # a hard wrap may split a name: `필리\n핀`
         self.names = compiled_re(
             f"{_first_letter(self.code_of)}(?:{NOT_AFTER_WORD}|{resident_prefix})({wrappable_names})")

@@ -26,6 +26,10 @@ lone name gives other morphemes than in context):
   33명`, `(캐나다 관광객)`, `X 유학생 홍길동(22)은`), even glued (`X관광객`), or when
   it is a row of a breakdown of visitors (`일본(22만5351명)`, `중국에서 602만명`, `미국이 1위`) in
   or after a sentence that reports visits or counts visitors, not the host's people going abroad;
+- a list of countries closed by their count and then the people it names (`가나, 케냐 등 12개국
+  공연단이`, `… 등 14개 나라에서 모인 방문단은`) names who takes part here, with no visit verb; not
+  a count that is a destination (`… 등 5개국에 보냈다`), an event there (`… 등 5개국에서 열린`),
+  taking part from afar or a venue abroad;
 - the role is the grammatical one of the phrase the country opens: its people (`X 공무원`,
   `X인`) or counted parties (`X 등 12개국`) as a subject of taking part or of sending people
   (`X 등 12개국에선 선수 1명을 보낸다`; in a headline, a phrase of people running to the
@@ -109,6 +113,9 @@ PEOPLE_WORDS = 4
 COUNT_AFTER_COUNTRY = compiled_re(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
                                  rf"|(?:\([^()]*\))?(?:[이가]|에서)? {KOREAN_NUMBER}(?:여)? ?명(?![가-힣])|[이가] {KOREAN_NUMBER}(?:여)?\s?명으로"
                                  r"|\(\s*[-+]?[\d.]+%\s*\)|[이가은는] \d+위|인? [\d.]+%")
+#: What may close a count of countries whose people are named after it: nothing (`12개국 공연단`),
+#: the genitive (`12개국의 학생`) or where they come from (`12개 나라에서 모인 방문단`).
+COUNT_OF_ORIGIN_TAILS = ("", "의", "에서")
 PARENTHESES = compiled_re(r"\([^()]*\)")
 #: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.
 LABEL = compiled_re(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
@@ -178,7 +185,8 @@ class CountryLexicon:
                                         f"(?!{one_of(countries['abroad_marker_not_before'])})")
         self.cues = cues
 
-        resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)"  # 주대한민국 (대사): "resident in"
+        # 주대한민국 (대사): "resident in"; 주한가봉대사, 주한미국대사관: a mission resident here
+        resident_prefix = f"(?<=(?<![{WORD_CHAR}])주)|(?<=(?<![{WORD_CHAR}])주{RESIDENT_HERE[1:]})"
         wrappable_names = one_of(self.code_of, between=r"\n?")  # a hard wrap may split a name: `필리\n핀`
         self.names = compiled_re(
             f"{_first_letter(self.code_of)}(?:{NOT_AFTER_WORD}|{resident_prefix})({wrappable_names})")
@@ -237,6 +245,12 @@ class CountryLexicon:
         self.party_counters = frozenset(c for c, unit in counters["counters"].items() if unit != "people")
         self.parties_counted_with_gae = frozenset(
             noun for noun, unit in counters["counted_with_gae"].items() if unit != "people")
+        # `등 12개국`, `등을 비롯한 30개 국가`, `14개 나라`: a list of countries closed by their count
+        country_counters = [c for c, unit in counters["counters"].items() if unit == "countries"]
+        countries_with_gae = [noun for noun, unit in counters["counted_with_gae"].items() if unit == "countries"]
+        self.countries_counted = compiled_re(
+            rf"\s*(?:등(?:을|를)? (?:{one_of(self.list_links)})[가-힣]* |등 )?\d+ ?여? ?"
+            rf"(?:{one_of(country_counters)}|개 ?(?:{one_of(countries_with_gae)}))")
         self.meeting_cue = compiled_re(one_of(cues["meeting_cues"]))
         # `중국 단체관광객 3000여명`: a kind of visitors glued before (not `해외여행객`, the host's abroad)
         self.visitors_after = compiled_re(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
@@ -521,6 +535,31 @@ class VisitJudge:
         cue = (self.lexicon.visit_cue.search(words) or self.lexicon.participation_cue.search(words)
                or self.lexicon.tally_cue.search(words))
         return cue is not None and not (self.lexicon.abroad_marker.search(words) or self.lexicon.outbound.search(words))
+
+    def listed_participants(self, mention: Mention, list_end: int, sentence: tuple[int, int]) -> bool:
+        """A list of countries closed by their count and then the people it names (`가나, 케냐 등
+        12개국 공연단이`, `… 등 14개 나라에서 모인 방문단은`, `… 등을 비롯한 30개 국가 대학의 학생
+        95명이`): the people of every country listed take part here, with or without a visit
+        verb; not where the phrase is a destination, compared or aimed at, nor where it tells an
+        event there (`… 등 5개국에서 열린`), taking part from afar or a venue abroad."""
+        count = self.lexicon.countries_counted.match(self.text, list_end, sentence[1])
+        if count is None or mention.code == self.lexicon.host:
+            return False
+        words = self.text[sentence[0]:sentence[1]]
+        if self.role(mention.end, sentence[1]) in ("destination", "comparison", "subject matter") \
+                or self._told_elsewhere(mention.code, words) or self._remote(words) \
+                or (mention.code, sentence) in self.trip_sentences \
+                or any(self._is_foreign(venue) for venue in self._venues(words)):
+            return False
+        tail, *following = self.text[count.end():sentence[1]].split(" ")
+        if tail not in COUNT_OF_ORIGIN_TAILS:
+            return False  # `… 등 5개국에 전문가를 보냈다`: where the people go
+        for word in following[:PEOPLE_WORDS]:
+            if word.startswith(self.lexicon.event_verbs):
+                return False
+            if PEOPLE_COUNT.match(word) or self.lexicon.participant_head.search(word):
+                return True
+        return False
 
     def city_officials_visit(self, officials: re.Match, sentence: tuple[int, int],
                              explained: tuple[int, int] | None) -> bool:
@@ -911,7 +950,7 @@ class Reading:
         reading = ArticleReading(
             text=self.text, morphemes=self.morphemes, lead_end=lines_end[-1], title_end=lines_end[0],
             sentence_cues={m.sentence: self.judge.sentence_cues(m.sentence) for m in self.mentions},
-            host=self.lexicon.host, destinations=self.judge.destinations, list_last=self._list_last(),
+            host=self.lexicon.host, destinations=self.judge.destinations, list_last=list_last(self.text, self.mentions),
             counted=frozenset((m.start, m.end) for m in self.mentions
                               if COUNT_AFTER_COUNTRY.match(self.text, m.end)
                               or self.lexicon.visitors_after.match(self.text, m.end)),
@@ -920,18 +959,18 @@ class Reading:
                                   if self.judge.people_after(m.end, m.sentence[1])))
         return country_features(reading, self.mentions)
 
-    def _list_last(self) -> dict[tuple[int, int], tuple[int, int]]:
-        """Each mention beside another in a list (`가나, 케냐`, `브루나이(11명), 부탄`, `가나와 케냐`)
-        and the list's last member."""
-        lists: list[list[tuple[int, int]]] = []
-        for before, after in pairwise(self.mentions):
-            separator = LIST_SEPARATOR_AFTER.match(self.text, before.end)
-            if not (separator and separator.end() == after.start):
-                continue
-            if not lists or lists[-1][-1] != (before.start, before.end):
-                lists.append([(before.start, before.end)])
-            lists[-1].append((after.start, after.end))
-        return {member: members[-1] for members in lists for member in members}
+def list_last(text: str, mentions: list) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each mention beside another in a list (`가나, 케냐`, `브루나이(11명), 부탄`, `가나와 케냐`)
+    and the list's last member."""
+    lists: list[list[tuple[int, int]]] = []
+    for before, after in pairwise(mentions):
+        separator = LIST_SEPARATOR_AFTER.match(text, before.end)
+        if not (separator and separator.end() == after.start):
+            continue
+        if not lists or lists[-1][-1] != (before.start, before.end):
+            lists.append([(before.start, before.end)])
+        lists[-1].append((after.start, after.end))
+    return {member: members[-1] for members in lists for member in members}
 
 
 class CountryRecognizer:
@@ -962,6 +1001,7 @@ class CountryRecognizer:
         mentions = MentionFinder(self.lexicon, text, morphemes, sentences).find()
         relations = self._beside_the_host(text, mentions)
         judge.note_destinations(mentions, sentences)
+        lists = list_last(text, mentions)
         judged = []
         for mention in mentions:
             if not content.contains(mention.start, mention.end):
@@ -970,7 +1010,9 @@ class CountryRecognizer:
             visiting = mention not in relations and (
                 mention.code in visited_through_cities
                 or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
-                or judge.counted_visitors(mention, sentence, sentences.before(sentence)))
+                or judge.counted_visitors(mention, sentence, sentences.before(sentence))
+                or judge.listed_participants(mention, lists.get((mention.start, mention.end), (0, mention.end))[1],
+                                             sentence))
             judged.append(Judged(mention.start, mention.end, mention.code, sentence, visiting, mention in relations))
         return Reading(self.lexicon, text, morphemes, judge, judged)
 

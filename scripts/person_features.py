@@ -23,6 +23,7 @@ of a clause); the zone (headline, caption, body), inside a quote or not; whether
 the same run again, and whether it is a word of a person the rules found."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -36,12 +37,13 @@ from extractor.recognizers.names.people import (People, _common_noun, _japanese_
                                                 _transliterated_word, _unknown_to_kiwi, clean, is_korean_name,
                                                 split_title, titles)
 from extractor.recognizers.names.things import Candidate, is_organization_word
-from extractor.recognizers.names.words import Word
+from extractor.recognizers.names.words import ArticleWords, Word
 from extractor.recognizers.visiting_evidence import _inside_quote
 
 MAX_RUN_WORDS = 4
 MAX_RUN_SYLLABLES = 12
 _HANGUL = compiled_re(r"[가-힣]+")
+_PARENTHESIS = compiled_re(r"\(")
 _AGE = compiled_re(r"\(\d")
 _VERB_SUFFIXES = frozenset({"XSV", "XSA"})
 
@@ -63,17 +65,32 @@ def name_runs(doc: Doc, people: People, rule_persons: list[Candidate], beside_ru
     article = people.article
     context = _Context(doc, people, rule_persons, beside_rules)
     runs = []
-    for index, word in enumerate(article.words):
+    for index in _opening_words(article):
+        word = article.words[index]
         if context.content.contains(word.start, word.end):
             for kind, first, last in _run_places(people, article.words, index):
                 runs.extend(context.runs(kind, index, first, last))
     return runs
 
 
+def _opening_words(article: ArticleWords) -> list[int]:
+    """The words that may open places, found by one search of the text each: those holding a title, a
+    title's suffix or a noun for a person (the title parser's `title_pattern`), and those right before
+    a parenthesis; most words are neither."""
+    words, text = article.words, article.text
+    starts = [word.start for word in words]
+    found = {bisect_right(starts, match.start()) - 1 for match in titles().title_pattern.finditer(text)}
+    for match in _PARENTHESIS.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and words[index].end == match.start():
+            found.add(index)
+    return sorted(index for index in found if index >= 0)
+
+
 def _run_places(people: People, words: list[Word], index: int):
     """(kind, first, last): which runs of words[first..last] a word opens to candidates."""
     word = words[index]
-    title = _title_kind(people, word)
+    title = _title_kind(word)
     if title:
         yield f"before_{title}", max(0, index - MAX_RUN_WORDS), index - 1
         if index >= 2 and _body_word(people, words[index - 1]):
@@ -97,6 +114,8 @@ class _Context:
         self.rule_spans = Spans([] if beside_rules else rule_persons)
         self.rule_names = {c.name.replace(" ", "") for c in rule_persons}
         self.body_names = {c.name.replace(" ", "") for c in people.organizations}
+        self._name_words: dict[int, bool] = {}  # by the word's start: a word stands in many runs
+        self._readings: dict[int, frozenset[str]] = {}
 
     def runs(self, kind: str, index: int, first: int, last: int) -> list[NameRun]:
         words = self.people.article.words
@@ -121,9 +140,22 @@ class _Context:
         return found
 
     def _name_word(self, word: Word) -> bool:
-        stem = clean(word.stem)
-        return _nominal_or_misread(word) and bool(_HANGUL.fullmatch(stem)) \
-            and not _never_in_name(self.people, word, stem) and not is_organization_word(self.people.reading, word)
+        if word.start not in self._name_words:
+            stem = clean(word.stem)
+            self._name_words[word.start] = _nominal_or_misread(word) and bool(_HANGUL.fullmatch(stem)) \
+                and not _never_in_name(self.people, word, stem) and not is_organization_word(self.people.reading, word)
+        return self._name_words[word.start]
+
+    def _word_readings(self, run: list[Word]):
+        """What the title parser reads in the words (`_readings_of`, remembered per word), counted over the run."""
+        for word in run:
+            if word.start not in self._readings:
+                self._readings[word.start] = frozenset(_readings_of(self.people, word))
+        for label, _ in _READINGS:
+            count = sum(1 for word in run if label in self._readings[word.start])
+            if count:
+                yield f"{label}={'all' if count == len(run) else 'some'}"
+        yield f"last_syllable={clean(run[-1].stem)[-1]}"
 
     def _joined(self, run: list[Word], word: Word, kind: str) -> bool:
         """Words of one name: a single space between them, no particle inside the run."""
@@ -143,7 +175,7 @@ class _Context:
         before = words[first - 1] if first > 0 else None
         yield f"before={self._word_kind(before, run[0])}"
         yield f"{kind}&words={len(run)}"
-        yield from _word_readings(self.people, run)
+        yield from self._word_readings(run)
         yield from self._article_features(run, name)
 
     def _word_kind(self, word: Word | None, following: Word) -> str:
@@ -179,7 +211,7 @@ class _Context:
             yield "age_after"
 
 
-def _title_kind(people: People, word: Word) -> str | None:
+def _title_kind(word: Word) -> str | None:
     """The kind of title or role a word is (its stem, without a gloss), if any."""
     stem = clean(word.stem)
     lex = titles()
@@ -229,16 +261,14 @@ def _run_shape(run: list[Word], name: str):
         yield f"particle={run[-1].particle}"
 
 
-def _word_readings(people: People, run: list[Word]):
-    """What the title parser reads in the words: a Korean name, a common noun Kiwi knows, a word
-    of a transliterated or a Japanese name, a word Kiwi only guesses at; and the last syllable."""
-    readings = (("korean_name", is_korean_name), ("common_noun", _common_noun),
-                ("transliterated", _transliterated_word), ("japanese", _japanese_word), ("unknown", _unknown_to_kiwi))
-    for label, reads in readings:
-        count = sum(1 for word in run if reads(people, word))
-        if count:
-            yield f"{label}={'all' if count == len(run) else 'some'}"
-    yield f"last_syllable={clean(run[-1].stem)[-1]}"
+#: What the title parser reads in a word: a Korean name, a common noun Kiwi knows, a word of a
+#: transliterated or a Japanese name, a word Kiwi only guesses at.
+_READINGS = (("korean_name", is_korean_name), ("common_noun", _common_noun), ("transliterated", _transliterated_word),
+             ("japanese", _japanese_word), ("unknown", _unknown_to_kiwi))
+
+
+def _readings_of(people: People, word: Word):
+    return (label for label, reads in _READINGS if reads(people, word))
 
 
 def _word_shape(word: Word) -> str:

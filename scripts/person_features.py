@@ -35,7 +35,7 @@ from extractor.nlp.korean import Spans, content_of, pair
 from extractor.pattern_cache import compiled_re
 from extractor.recognizers.names.people import (People, _common_noun, _japanese_word, _never_in_name,
                                                 _transliterated_word, _unknown_to_kiwi, clean, is_korean_name,
-                                                split_title, titles)
+                                                split_title, title_in, titles)
 from extractor.recognizers.names.things import Candidate, is_organization_word
 from extractor.recognizers.names.words import ArticleWords, Word
 from extractor.recognizers.visiting_evidence import _inside_quote
@@ -126,18 +126,27 @@ class _Context:
         for position in order:
             word = words[position]
             if not self._name_word(word) or (run and not self._joined(run, word, kind)) \
-                    or (not run and word.particle and not kind.startswith("after")):
+                    or (not run and not self._next_to_place(word, kind, last)):
                 break
             run = [word, *run] if not kind.startswith("after") else [*run, word]
             if self._overlaps_rule(run):
-                break
+                return []  # the words run on into a person the rules found: a part of that name
             name = self.text[run[0].start:run[-1].start + len(clean(run[-1].stem))]
-            if 2 <= len(name.replace(" ", "")) <= MAX_RUN_SYLLABLES:
+            if 2 <= len(name.replace(" ", "")) <= MAX_RUN_SYLLABLES and not self._family_name_alone(run):
                 found.append(NameRun(run[0].start, run[0].start + len(name), name, (kind, index),
                                      frozenset(self._features(kind, index, run, name))))
             if run[-1].particle:
                 break
-        return found
+        # one individual's name is every name word standing there (`마하마트 젠 체리프 대사`, not `젠 체리프`)
+        return found[-1:]
+
+    def _family_name_alone(self, run: list[Word]) -> bool:
+        """A Japanese name written in one word (`아소 부총리`) is the family name alone, which names no one
+        individual; a Korean name's form aside (`구민교`)."""
+        if len(run) > 1:
+            return False
+        readings = self._readings_of(run[0])
+        return "japanese" in readings and "korean_name" not in readings
 
     def _name_word(self, word: Word) -> bool:
         if word.start not in self._name_words:
@@ -146,16 +155,28 @@ class _Context:
                 and not _never_in_name(self.people, word, stem) and not is_organization_word(self.people.reading, word)
         return self._name_words[word.start]
 
+    def _readings_of(self, word: Word) -> frozenset[str]:
+        if word.start not in self._readings:
+            self._readings[word.start] = frozenset(_readings_of(self.people, word))
+        return self._readings[word.start]
+
     def _word_readings(self, run: list[Word]):
         """What the title parser reads in the words (`_readings_of`, remembered per word), counted over the run."""
-        for word in run:
-            if word.start not in self._readings:
-                self._readings[word.start] = frozenset(_readings_of(self.people, word))
         for label, _ in _READINGS:
-            count = sum(1 for word in run if label in self._readings[word.start])
+            count = sum(1 for word in run if label in self._readings_of(word))
             if count:
                 yield f"{label}={'all' if count == len(run) else 'some'}"
         yield f"last_syllable={clean(run[-1].stem)[-1]}"
+
+    def _next_to_place(self, word: Word, kind: str, last: int) -> bool:
+        """A name before its title or body stands right by it, one space apart at most, with no particle
+        (`제주대 수의학과, 제주도 연구원`: the comma parts a unit from the researcher). After a title, a list's
+        next person may follow a comma (`… 총영사, 김태훈 거류민단 지부단장`)."""
+        if kind.startswith("after"):
+            return True
+        if word.particle or kind == "before_parenthesis":
+            return not word.particle
+        return self.text[word.end:self.people.article.words[last + 1].start] in ("", " ")
 
     def _joined(self, run: list[Word], word: Word, kind: str) -> bool:
         """Words of one name: a single space between them, no particle inside the run."""
@@ -229,7 +250,10 @@ def _title_bucket(stem: str) -> str:
                         ("foreign", lex.foreign_titles), ("city", lex.city_titles), ("rank", lex.ranks)):
         if stem in words:
             return kind
-    return "glued" if stem not in lex.titles else "title"
+    if stem not in lex.titles:
+        # `하루나씨`, `토드씨`: a courtesy title glued to the name's last word, which no run before it completes
+        return None if title_in(stem) in lex.courtesy_titles else "glued"
+    return "title"
 
 
 def _nominal_or_misread(word: Word) -> bool:

@@ -118,8 +118,10 @@ class _Context:
         self._readings: dict[int, frozenset[str]] = {}
 
     def runs(self, kind: str, index: int, first: int, last: int) -> list[NameRun]:
+        """The one candidate of a place: one individual's name is every name word standing there
+        (`마하마트 젠 체리프 대사`, not `젠 체리프`)."""
         words = self.people.article.words
-        found = []
+        longest: tuple[list[Word], str] | None = None
         # runs ending next to the place grow away from it (before: leftwards, after: rightwards)
         order = range(last, first - 1, -1) if not kind.startswith("after") else range(first, last + 1)
         run: list[Word] = []
@@ -133,12 +135,14 @@ class _Context:
                 return []  # the words run on into a person the rules found: a part of that name
             name = self.text[run[0].start:run[-1].start + len(clean(run[-1].stem))]
             if 2 <= len(name.replace(" ", "")) <= MAX_RUN_SYLLABLES and not self._family_name_alone(run):
-                found.append(NameRun(run[0].start, run[0].start + len(name), name, (kind, index),
-                                     frozenset(self._features(kind, index, run, name))))
+                longest = run, name
             if run[-1].particle:
                 break
-        # one individual's name is every name word standing there (`마하마트 젠 체리프 대사`, not `젠 체리프`)
-        return found[-1:]
+        if longest is None:
+            return []
+        run, name = longest
+        return [NameRun(run[0].start, run[0].start + len(name), name, (kind, index),
+                        frozenset(self._features(kind, index, run, name)))]
 
     def _family_name_alone(self, run: list[Word]) -> bool:
         """A Japanese name written in one word (`아소 부총리`) is the family name alone, which names no one

@@ -1,18 +1,20 @@
-"""What a learned model reads to add persons the title parser (extractor/recognizers/names/people.py)
-leaves out (trained by scripts/train_persons.py on the dev corpus's gold; measured, not wired in:
-benchmarks/README.md, "Learned persons"). Kept beside the training script, as nothing at run time
-reads them.
+"""What the learned person adder reads (extractor/models/persons.json, trained by
+scripts/train_persons.py on the dev corpus's gold; benchmarks/README.md, "Learned person adder"):
+runs of words where the press names a person that the title parser (people.py) leaves out. The
+persons it adds join the rules' (`named_candidates`, names/__init__.py).
 
 Candidates are runs of one to four Hangul words standing where the press names a person: right
 before a title or a role (`양수근 반장`, `아캄 파루크 하산 사장`, `이참 사장`), before an
 organisation and its title (`김태훈 재일본 거류민단 지부단장`), right after a title or a role
-(`직원 쉬띠엔`, `(사장 이참)`), or before a parenthesis (`퀴니(15살)`, `이브라힘(왼쪽)`). The
-candidates of one place compete (`스웨덴 요란 페르손`, `요란 페르손`, `페르손` before `전 총리`):
-the model's likeliest one is the only one that may be added.
+(`직원 쉬띠엔`, `(사장 이참)`), or before a parenthesis (`퀴니(15살)`, `이브라힘(왼쪽)`). The places
+are the words the title parser's own search finds (its title pattern) and the words before a
+parenthesis; a place keeps one run, every name word standing there.
 
-The gate of docs/CONTRACT.md comes first and is not learned: a run names one person only if no
+The gate of docs/CONTRACT.md comes first and is not learned: a run names one individual only if no
 word of it is a title, a role, a country, a region, an organisation, a pronoun or a word that
-never names anyone (titles.yaml `not_name_words`), and it does not cross a person the rules found.
+never names anyone (titles.yaml `not_name_words`); it touches its title (no comma between); it does
+not run into a person the rules found, nor stop short of a name word beside it; a Japanese name
+written in one word is a family name alone.
 
 Features of a run: how many words and syllables, the shape Kiwi gives each word (one proper noun,
 one common noun, a split into several morphemes), a census surname or a transliterated one first,
@@ -29,17 +31,19 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from extractor.learned import LinearModel
-from extractor.nlp.common import document_of
-from extractor.nlp.korean import Spans, content_of, pair
-from extractor.pattern_cache import compiled_re
-from extractor.recognizers.names.people import (People, _common_noun, _japanese_word, _never_in_name,
-                                                _transliterated_word, _unknown_to_kiwi, clean, is_korean_name,
-                                                split_title, title_in, titles)
-from extractor.recognizers.names.things import Candidate, is_organization_word
-from extractor.recognizers.names.words import ArticleWords, Word
-from extractor.recognizers.visiting_evidence import _inside_quote
+from ...learned import load_model
+from ...nlp.common import document_of
+from ...nlp.korean import Spans, content_of, pair
+from ...pattern_cache import compiled_re
+from ..visiting_evidence import _inside_quote
+from .people import (People, _common_noun, _japanese_word, _never_in_name, _transliterated_word, _unknown_to_kiwi, clean,
+                     is_korean_name, split_title, title_in, titles)
+from .things import Candidate, is_organization_word
+from .words import ArticleWords, Word
 
+MODEL_NAME = "persons"
+#: The fields whose people the rules found: a run overlapping one of them is no new person.
+PERSON_FIELDS = ("persons", "reporters", "contacts")
 MAX_RUN_WORDS = 4
 MAX_RUN_SYLLABLES = 12
 _HANGUL = compiled_re(r"[가-힣]+")
@@ -306,12 +310,10 @@ def _word_shape(word: Word) -> str:
     return "S"
 
 
-def learned_persons(doc: Doc, people: People, found: list[Candidate], model: LinearModel) -> list[Candidate]:
-    """The likeliest run of each place where the model accepts it: what `named_candidates` (names/__init__.py)
-    would add to the persons it finds, had the model won (benchmarks/README.md, "Learned persons")."""
-    best: dict[tuple[str, int], tuple[float, NameRun]] = {}
-    for run in name_runs(doc, people, [c for c in found if c.field in ("persons", "reporters", "contacts")]):
-        score = model.probability(run.features)
-        if score >= model.threshold and score > best.get(run.place, (0.0, None))[0]:
-            best[run.place] = (score, run)
-    return [Candidate("persons", run.name, run.start, run.end) for _, run in best.values()]
+def learned_persons(doc: Doc, people: People, found: list[Candidate]) -> list[Candidate]:
+    """The runs the model accepts where no person `found` by the rules stands: the persons
+    `named_candidates` (names/__init__.py) adds to the rules'."""
+    model = load_model(MODEL_NAME)
+    accepted = {(run.start, run.end): run for run in name_runs(doc, people, [c for c in found if c.field in PERSON_FIELDS])
+                if model.accepts(run.features)}
+    return [Candidate("persons", run.name, run.start, run.end) for run in accepted.values()]

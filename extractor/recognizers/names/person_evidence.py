@@ -36,7 +36,8 @@ from ...nlp.common import document_of
 from ...nlp.korean import Spans, content_of, pair
 from ...pattern_cache import compiled_re
 from ..visiting_evidence import _inside_quote
-from .people import (People, _common_noun, _japanese_word, _never_in_name, _transliterated_word, _unknown_to_kiwi, clean,
+from .people import (People, _common_noun, _japanese_word, _never_in_name, _romanization, _transliterated_word,
+                     _unknown_to_kiwi, clean,
                      is_korean_name, split_title, title_in, titles)
 from .things import Candidate, is_organization_word
 from .words import ArticleWords, Word
@@ -49,6 +50,7 @@ MAX_RUN_SYLLABLES = 12
 _HANGUL = compiled_re(r"[가-힣]+")
 _PARENTHESIS = compiled_re(r"\(")
 _AGE = compiled_re(r"\(\d")
+_GLOSS_WORD = compiled_re(r"\(([A-Za-z]+)")
 _VERB_SUFFIXES = frozenset({"XSV", "XSA"})
 
 
@@ -101,8 +103,16 @@ def _run_places(people: People, words: list[Word], index: int):
             yield f"body_before_{title}", max(0, index - 1 - MAX_RUN_WORDS), index - 2
         if not word.particle:
             yield f"after_{title}", index + 1, min(len(words) - 1, index + MAX_RUN_WORDS)
-    elif people.article.text.startswith("(", word.end) and not word.particle:
+    elif people.article.text.startswith("(", word.end) and not word.particle \
+            and not _gloss_of_a_work(people.article.text, word.end):
         yield "before_parenthesis", max(0, index - MAX_RUN_WORDS + 1), index
+
+
+def _gloss_of_a_work(text: str, parenthesis: int) -> bool:
+    """`라 클라쎄(La Classe)`: a gloss opening with an article names a group or a work, no person
+    (the ruling the glossed-name rules follow, romanization.yaml `not_name_words`)."""
+    first = _GLOSS_WORD.match(text, parenthesis)
+    return bool(first) and first[1] in _romanization()["not_name_words"]
 
 
 class _Context:

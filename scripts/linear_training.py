@@ -54,7 +54,8 @@ def article_names(directories: Iterable[Path]) -> set[str]:
 
 def add_selection_options(parser: argparse.ArgumentParser) -> None:
     """--exclude, --only and --rest-weights: which annotated articles a training run reads and scores."""
-    parser.add_argument("--exclude", type=Path, help="leave out the articles whose names this directory holds")
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="leave out the articles whose names this directory holds (repeat for more)")
     parser.add_argument("--only", type=Path, help="cross-validate on the articles whose names this directory holds; "
                         "the others' rows join every training fold at each --rest-weight")
     parser.add_argument("--rest-weights", type=float, nargs="+", default=[0.0],

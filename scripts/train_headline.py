@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--margin", type=float, default=0.3)
     parser.add_argument("--no-rule", action="store_true", help="leave the rules' choice out of the features")
     args = parser.parse_args(argv)
-    records = article_records(args.paths, article_names([args.exclude]) if args.exclude else set())
+    records = article_records(args.paths, article_names(args.exclude))
     if not args.save:
         for variant, score in cross_validate(records):
             print(f"{score:.3f}  {variant}")

@@ -146,7 +146,7 @@ def main() -> None:
     parser.add_argument("--strength", type=float, help="skip the search: this C ...")
     parser.add_argument("--threshold", type=float, help="... and this threshold")
     args = parser.parse_args()
-    excluded = article_names([args.exclude] if args.exclude else [])
+    excluded = article_names(args.exclude)
     only = article_names([args.only] if args.only else [])
     began = time.perf_counter()
     articles = read_articles(DEV, excluded)
@@ -162,7 +162,7 @@ def main() -> None:
     for feature, weight_of in top_features(model):
         print(f"  {weight_of:+.3f} {feature}")
     if args.save:
-        about = {"trained_on": f"corpus/dev ({len(articles)} articles)" + (f" minus {args.exclude.name}" if excluded else ""),
+        about = {"trained_on": f"corpus/dev ({len(articles)} articles)" + (f" minus {', '.join(d.name for d in args.exclude)}" if excluded else ""),
                  "cross_validated_on": args.only.name if only else "", "rest_weight": weight,
                  "strength": strength, "script": "scripts/train_organizations.py"}
         print(f"saved {save(model, MODEL_NAME, about)}")

@@ -1,7 +1,7 @@
-"""Train and measure the learned person adder (candidates and features: scripts/person_features.py;
-figures in benchmarks/README.md, "Learned persons": measured, not wired in).
+"""Train and measure the learned person adder (candidates and features:
+extractor/recognizers/names/person_evidence.py; figures in benchmarks/README.md, "Learned person adder").
 
-    python scripts/train_persons.py rows DIR... --out ROWS.json [--exclude DIR]   run the pipeline, label the candidates
+    python scripts/train_persons.py rows DIR... --out ROWS.json [--exclude DIR...]   run the pipeline, label the candidates
     python scripts/train_persons.py cv ROWS.json [--only DIR --rest-weights W...]  grouped 5-fold CV of every variant
         (with --only: CV on those articles only, the others' candidates in every training fold at each weight)
     python scripts/train_persons.py save ROWS.json --strength C --threshold T   fit on all rows, save
@@ -21,17 +21,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from linear_training import add_selection_options, annotated_articles, article_names, fit, grouped_folds, save, top_features
-from person_features import name_runs
 
 from extractor.ingest import to_document
 from extractor.nlp.convert import doc_to_article
 from extractor.nlp.korean import Spans
 from extractor.nlp.pipeline import load_pipeline
+from extractor.recognizers import names
 from extractor.recognizers.names import named_candidates
 from extractor.recognizers.names.people import people_of
+from extractor.recognizers.names.person_evidence import MODEL_NAME, PERSON_FIELDS, name_runs
 
-MODEL_NAME = "persons"
-PERSON_FIELDS = ("persons", "reporters", "contacts")
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -43,6 +42,7 @@ def solid(name: str) -> str:
 def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     """One record per article: its name, the gold's and the rules' persons, and every candidate run
     with its place, its features and whether a person of the rules overlaps it."""
+    names.learned_persons = lambda doc, people, found: []  # the rules alone: what the model is trained beside
     nlp = load_pipeline()
     records = []
     for text_path, gold in annotated_articles(directories, left_out):
@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     add_selection_options(parser)
     args = parser.parse_args(argv)
     if args.command == "rows":
-        records = article_rows(args.paths, article_names([args.exclude]) if args.exclude else set())
+        records = article_rows(args.paths, article_names(args.exclude))
         args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"{len(records)} articles, {sum(len(r['runs']) for r in records)} candidates -> {args.out}")
         return
@@ -148,8 +148,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     rows, _ = rows_of(records)
     model = fit(rows, strength=args.strength, threshold=args.threshold)
-    about = {"trained_on": f"{len(records)} articles of corpus/dev, {len(rows)} candidates",
-             "strength": args.strength, "combination": "rules + the likeliest free candidate of each place",
+    about = {"trained_on": f"{len(records)} articles of corpus/dev (minus /work/unread46 and /work/fresh13), {len(rows)} candidates",
+             "strength": args.strength, "combination": "rules + each place's run where no person of the rules stands",
              "script": "scripts/train_persons.py"}
     print(save(model, MODEL_NAME, about))
     for feature, weight in top_features(model):

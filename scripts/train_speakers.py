@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.only:
         parser.error("--only is not supported here")
-    excluded = article_names([args.exclude]) if args.exclude else set()
+    excluded = article_names(args.exclude)
     if args.command == "rows":
         records = article_records(args.paths, excluded)
         args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")

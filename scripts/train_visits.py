@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     add_selection_options(parser)
     parser.add_argument("--save", action="store_true", help="train on every article and save the model")
     args = parser.parse_args(argv)
-    articles = load_articles(args.directories, article_names([args.exclude] if args.exclude else []))
+    articles = load_articles(args.directories, article_names(args.exclude))
     only = article_names([args.only] if args.only else [])
     scored = [a for a in articles if a.name in only] if only else articles
     rest = [a for a in articles if a.name not in only] if only else []
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> None:
     for feature, weight_of in top_features(model):
         print(f"  {weight_of:+.3f} {feature}")
     if args.save:
-        about = {"trained_on": [str(d) for d in args.directories], "excluded": str(args.exclude or ""),
+        about = {"trained_on": [str(d) for d in args.directories], "excluded": ", ".join(map(str, args.exclude)),
                  "cross_validated_on": str(args.only or ""), "rest_weight": weight,
                  "articles": len(scored) + (len(rest) if weight else 0), "strength": strength,
                  "dropped_rows": dropped, "threshold_by": "grouped 5-fold CV, filter F1"}

@@ -22,6 +22,7 @@ from ...nlp.common import add_item, document_of
 from ...nlp.korean import Spans, content_of, one_of, particles
 from ...pattern_cache import compiled_re
 from .people import People, person_candidates, titles
+from .person_evidence import learned_persons
 from .cities import CityRoles, city_lexicon
 from .lists import listed_bodies
 from .things import (Candidate, Reading, acronym_programmes, heads, organization_aliases, organization_head,
@@ -77,10 +78,12 @@ class NameRecognizer:
 
 
 def named_candidates(doc: Doc) -> list[Candidate]:
-    """Every name the component stores, one Candidate per mention (bylines' outlets and contacts in their own fields)."""
+    """Every name the component stores, one Candidate per mention (bylines' outlets and contacts in their own
+    fields), and the persons the learned adder finds where the rules name none (person_evidence.py)."""
     content = content_of(doc)
-    return [c for c in _resolve(article_words(doc), _candidates(doc, doc._.people))
-            if content.contains(c.start, c.end) or c.field in _BYLINE_FIELDS]
+    found = [c for c in _resolve(article_words(doc), _candidates(doc, doc._.people))
+             if content.contains(c.start, c.end) or c.field in _BYLINE_FIELDS]
+    return found + learned_persons(doc, doc._.people, found)
 
 
 def _candidates(doc: Doc, people: People) -> list[Candidate]:

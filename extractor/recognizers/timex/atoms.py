@@ -469,6 +469,9 @@ RULES: list[tuple[str, Callable]] = [
      _range("month_range", 1, 12, wraps=True)),
     (rf"{one_of(LEXICON['year_so_far_words'])}\s?(?P<last>\d{{1,2}})\s?월(?=\s?{one_of(LEXICON['range_closers'])})",
      _year_so_far),
+    (rf"{one_of(LEXICON['tally_years'])}\s?(?P<last>\d{{1,2}})\s?월(?=\s?{one_of(LEXICON['range_closers'])}"
+     rf"[^.\n]{{0,25}}?{one_of(LEXICON['tally_words'])})",
+     _year_so_far),
     (rf"{_NO_NUMBER_BEFORE}(?P<first>\d{{4}})(?:\s?년(?:도)?)?\s?[~∼-]\s?(?P<last>\d{{4}})\s?년(?:도)?(?!\s?\d{{1,2}}\s?월)",
      _range("year_range", 1000, 2999)),
     (rf"(?P<value>{NUMBER})\s?{regex.escape(LEXICON['quarter_word'])}", _quarter),

@@ -434,7 +434,8 @@ def _part_of_year_point(fields: dict, year: int | None, ctx: Context):
     if "quarter" in fields:
         return Point(_midnight(dt.date(year or today.year, fields["quarter"] * 3 - 2, 1)), "quarter")
     if "half" in fields:
-        return Point(_midnight(dt.date(year or today.year, 1 if fields["half"] == "H1" else 7, 1)), "half")
+        first_month = {"H1": 1, "H2": 7, "current": 1 if today.month < 7 else 7}[fields["half"]]
+        return Point(_midnight(dt.date(year or today.year, first_month, 1)), "half")
     if "season" in fields:
         return _season_point(fields, year, today, fields.get("direction"))
     if "year_part" in fields and not fields.keys() & {"month", "month_shift"}:

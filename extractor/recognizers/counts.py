@@ -107,8 +107,16 @@ _RESIDENTS = compiled(rf"""
     """, regex.VERBOSE)
 
 
+#: `…에서 온 200명의 학생들이 공부하고 있다`: the count's own clause says they live, study or work there now.
+_STANDING = compiled(rf"""
+    [^.!?\n,]{{0,25}}?{one_of(_LEXICON['standing_verbs'])}고\s?있
+    """, regex.VERBOSE)
+
+
 def _counts_residents(text: str, count: Count) -> bool:
-    """`인구 1만5천명의 도시`: how many live somewhere, not who took part."""
+    """`인구 1만5천명의 도시`, `학생 600명이 재학하고 있다`: how many live or study somewhere, not who took part."""
+    if _STANDING.match(text, count.end, count.end + 40):
+        return True
     return count.unit == "people" and _RESIDENTS.search(text, max(0, count.start - 12), count.start) is not None
 
 

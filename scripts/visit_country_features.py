@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from extractor.document import Document
 from extractor.nlp.common import document_of, sentence_ranges
-from extractor.recognizers.countries import Reading
+from extractor.recognizers.countries import Reading, list_last
 from extractor.recognizers.visits.context import VisitContext
 from extractor.recognizers.visits.merging import Told
 
@@ -55,7 +55,7 @@ class ArticleCandidates:
         self.document: Document = document_of(ctx.doc)
         self.country_features = reading.features()
         self.visiting = {c.key for c in ctx.countries if c.visiting}
-        self.list_last = reading._list_last()
+        self.list_last = list_last(reading.text, reading.mentions)
         self.codes = sorted({m.code for m in reading.mentions} | {c for v in visits for c in v.countries})
         self.article = {binned("visits", len(visits), VISIT_COUNT_BINS),
                         binned("countries", len(self.codes), COUNTRY_COUNT_BINS),

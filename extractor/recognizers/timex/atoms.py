@@ -560,8 +560,8 @@ def _probe(pattern: str) -> str:
     return _ESCAPE_OR_DIGIT.sub(lambda token: r"\d" if token.group().isdigit() else token.group(), pattern)
 
 
-_PROBES = {pattern: compiled(_probe(pattern.pattern)) for pattern, _ in COMPILED
-           if _probe(pattern.pattern) != pattern.pattern}
+_PROBE_TEXTS = [_probe(pattern.pattern) for pattern, _ in COMPILED]
+_PROBES = {pattern: compiled(probe) for (pattern, _), probe in zip(COMPILED, _PROBE_TEXTS) if probe != pattern.pattern}
 _BEGINNING = 4
 #: the index is asked with every digit written as 0: to the probes all digits are alike, so a new
 #: text's days, counts and years (`28일 `, `15일 ` -> `00일 `) find the entries made for others
@@ -596,8 +596,8 @@ def candidate_pieces(text: str, at: int, end: int) -> list[Piece]:
 #: the rules that can match after the few characters `_rules_for` is asked about, by their number in
 #: COMPILED, kept from one start to the next (working them out cost ~30 ms CPU of every cold start)
 _KEPT_ENTRIES = 10_000  # a long text's rarer ones are worked out again at the next start
-_RULE_NUMBERS = kept_table(("timex rules by beginning", sha256("\0".join(
-    _probe(pattern.pattern) for pattern, _ in COMPILED).encode()).hexdigest()), most=_KEPT_ENTRIES)
+_RULE_NUMBERS = kept_table(("timex rules by beginning", sha256("\0".join(_PROBE_TEXTS).encode()).hexdigest()),
+                           most=_KEPT_ENTRIES)
 _NUMBER_OF = {rule: number for number, rule in enumerate(COMPILED)}
 
 

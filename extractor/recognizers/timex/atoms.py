@@ -554,12 +554,25 @@ COMPILED = [(compiled(pattern), build) for pattern, build in RULES]
 # that can match given the character before it and the four from it: the regex module tells by a
 # partial match (a text that ends inside a match of the rule matches it partially).
 
-#: a rule as tried on those few characters alone: what it requires of the text further back
-#: (`(?<=\()`) is taken to hold, so no rule that could match is left out (the rules look back
-#: for what must be there only outside negative lookarounds)
-_PROBES = {pattern: compiled(pattern.pattern.replace("(?<=", "(?<=|"))
-           for pattern, _ in COMPILED if "(?<=" in pattern.pattern}
+_ESCAPE_OR_DIGIT = compiled(r"\\.|\{\d+(?:,\d*)?\}|[0-9]")
+
+
+def _probe(pattern: str) -> str:
+    """A rule as tried on those few characters alone: what it requires of the text further back
+    (`(?<=\\()`) is taken to hold, and a digit it names (`1일 교사`, `0시`, `365일`) is any digit, so
+    no rule that could match is left out (the rules name digits and look back for what must be
+    there only outside negative lookarounds and character classes: tests/test_timex_index.py)."""
+    pattern = pattern.replace("(?<=", "(?<=|")
+    return _ESCAPE_OR_DIGIT.sub(lambda token: r"\d" if token.group().isdigit() else token.group(), pattern)
+
+
+_PROBE_TEXTS = [_probe(pattern.pattern) for pattern, _ in COMPILED]
+_PROBES = {pattern: compiled(probe) for (pattern, _), probe in zip(COMPILED, _PROBE_TEXTS) if probe != pattern.pattern}
 _BEGINNING = 4
+#: the index is asked with every digit written as 0: to the probes all digits are alike, so a new
+#: text's days, counts and years (`28일 `, `15일 ` -> `00일 `) find the entries made for others
+#: (working out a new entry takes ~100 partial matches at a digit)
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 #: the bare quantity rule; the rules that begin with a whole quantity (`3일` of `3일간`: the quantity
 #: pattern is a plain sequence) can only match where it does
 _BARE_QUANTITY = next(pattern for pattern, _ in COMPILED if pattern.pattern == _QUANTITY)
@@ -570,7 +583,8 @@ def candidate_pieces(text: str, at: int, end: int) -> list[Piece]:
     """The pieces that match at `at`, longest first, ties in rule order."""
     pieces = []
     quantity = None  # not read yet; then the bare quantity's match, or False
-    for pattern, build in _rules_for(text[at - 1:at], text[at:min(at + _BEGINNING, end)]):
+    for pattern, build in _rules_for(text[at - 1:at].translate(_DIGITS_AS_ZERO),
+                                     text[at:min(at + _BEGINNING, end)].translate(_DIGITS_AS_ZERO)):
         if pattern in _AFTER_QUANTITY:
             if quantity is None:
                 quantity = _BARE_QUANTITY.match(text, at, end) or False
@@ -588,8 +602,8 @@ def candidate_pieces(text: str, at: int, end: int) -> list[Piece]:
 #: the rules that can match after the few characters `_rules_for` is asked about, by their number in
 #: COMPILED, kept from one start to the next (working them out cost ~30 ms CPU of every cold start)
 _KEPT_ENTRIES = 10_000  # a long text's rarer ones are worked out again at the next start
-_RULE_NUMBERS = kept_table(("timex rules by beginning", sha256("\0".join(
-    pattern.pattern for pattern, _ in COMPILED).encode()).hexdigest()), most=_KEPT_ENTRIES)
+_RULE_NUMBERS = kept_table(("timex rules by beginning", sha256("\0".join(_PROBE_TEXTS).encode()).hexdigest()),
+                           most=_KEPT_ENTRIES)
 _NUMBER_OF = {rule: number for number, rule in enumerate(COMPILED)}
 
 

@@ -30,7 +30,10 @@ from extractor.recognizers.names.words import Word
 from extractor.recognizers.visiting_evidence import _inside_quote
 
 MAX_RUN_WORDS = 5
-_EXTRA_HEADS = ("사업", "프로그램", "협약", "프로젝트", "양해각서", "MOU")
+_EXTRA_HEADS = ("사업", "프로그램", "협약", "협정", "프로젝트", "양해각서", "MOU", "행사", "환영식", "리셉션", "기념식", "쇼")
+#: Whether the gate asks a proper word of a run (the brief's narrow gate); without it the run's
+#: proper words are a feature only.
+REQUIRE_PROPER = True
 _QUOTES = compiled_re(r"[‘“「<《〈\"']([^‘’“”「」<>《》〈〉\"'\n]{2,50})[’”」>》〉\"']")
 _EDITION = compiled_re(r"(?:제\s?\d+\s?(?:회|차|기)|(?:19|20)\d\d(?:년)?|\d+(?:회|차))$")
 _PROPER_TAGS = frozenset({"NNP", "SL", "SN", "SH"})
@@ -136,7 +139,7 @@ class _Context:
             return False
         if self.rule_spans.overlap(run[0].start, run[-1].end):
             return False
-        return any(self._proper(word) for word in run)
+        return len(solid) > len(head) + 1 and (not REQUIRE_PROPER or any(self._proper(word) for word in run))
 
     def _proper(self, word: Word) -> bool:
         return bool(_PROPER_TAGS.intersection(word.stem_tags)) or bool(_EDITION.search(word.stem))

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linear_training import add_selection_options, annotated_articles, article_names, fit, top_features
+import program_evidence
 from program_evidence import programme_runs
 from train_persons import added, field_scores, print_cv, rows_of, solid
 
@@ -73,9 +74,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--strength", type=float, default=1.0)
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--wide", action="store_true", help="rows: a run needs no proper word (a feature only)")
     add_selection_options(parser)
     args = parser.parse_args(argv)
     if args.command == "rows":
+        program_evidence.REQUIRE_PROPER = not args.wide
         records = article_rows(args.paths, article_names(args.exclude))
         args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"{len(records)} articles, {sum(len(r['runs']) for r in records)} candidates -> {args.out}")

@@ -52,6 +52,27 @@ def article_names(directories: Iterable[Path]) -> set[str]:
     return {text_path.stem for directory in directories for text_path, _ in gold_pairs(directory)}
 
 
+def rows_parser(description: str, commands: Sequence[str], *, strength: float = 1.0,
+                threshold: bool = True) -> argparse.ArgumentParser:
+    """The command line of a training script that writes rows first: COMMAND PATHS... --out,
+    --strength (and --threshold), and the selection options."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=tuple(commands))
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--strength", type=float, default=strength)
+    if threshold:
+        parser.add_argument("--threshold", type=float, default=0.5)
+    add_selection_options(parser)
+    return parser
+
+
+def write_records(records: list[dict], out: Path, items: str, noun: str) -> None:
+    """Write the `rows` command's records as JSON and say how many articles and `items` of each."""
+    out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(records)} articles, {sum(len(record[items]) for record in records)} {noun} -> {out}")
+
+
 def add_selection_options(parser: argparse.ArgumentParser) -> None:
     """--exclude, --only and --rest-weights: which annotated articles a training run reads and scores."""
     parser.add_argument("--exclude", type=Path, action="append", default=[],

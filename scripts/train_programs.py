@@ -13,12 +13,11 @@ free candidate of each place at a threshold, the model alone.
 """
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from linear_training import add_selection_options, annotated_articles, article_names, fit, top_features
+from linear_training import annotated_articles, article_names, fit, rows_parser, top_features, write_records
 import program_evidence
 from program_evidence import programme_runs
 from train_persons import added, field_scores, print_cv, rows_of, solid
@@ -68,20 +67,13 @@ def score_held(train: list[dict], held: list[dict], strength: float, threshold: 
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("rows", "cv", "score"))
-    parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--strength", type=float, default=1.0)
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser = rows_parser(__doc__, ("rows", "cv", "score"))
     parser.add_argument("--wide", action="store_true", help="rows: a run needs no proper word (a feature only)")
-    add_selection_options(parser)
     args = parser.parse_args(argv)
     if args.command == "rows":
         program_evidence.REQUIRE_PROPER = not args.wide
         records = article_rows(args.paths, article_names(args.exclude))
-        args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{len(records)} articles, {sum(len(r['runs']) for r in records)} candidates -> {args.out}")
+        write_records(records, args.out, "runs", "candidates")
         return
     records = [json.loads(path.read_text(encoding="utf-8")) for path in args.paths]
     if args.command == "cv":

@@ -16,19 +16,19 @@ rules' choice's by a margin; and the share of quotes whose gold speaker is among
 """
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from linear_training import (
-    add_selection_options,
     annotated_articles,
     article_names,
     fit,
     grouped_folds,
+    rows_parser,
     save,
     top_features,
+    write_records,
 )
 from speaker_features import attributions, candidates, key_of
 
@@ -155,12 +155,7 @@ def scored_on(records: list[dict], model: LinearModel, margin: float | None) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("rows", "cv", "score", "save"))
-    parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path)
-    add_selection_options(parser)
-    parser.add_argument("--strength", type=float, default=10.0)
+    parser = rows_parser(__doc__, ("rows", "cv", "score", "save"), strength=10.0, threshold=False)
     parser.add_argument("--margin", type=float, help="override the rules only by this margin (default: the top)")
     args = parser.parse_args(argv)
     if args.only:
@@ -168,8 +163,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     excluded = article_names(args.exclude)
     if args.command == "rows":
         records = article_records(args.paths, excluded)
-        args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{len(records)} articles, {sum(len(r['quotes']) for r in records)} matched quotes -> {args.out}")
+        write_records(records, args.out, "quotes", "matched quotes")
         return
     records = json.loads(args.paths[0].read_text(encoding="utf-8"))
     if args.command == "cv":

@@ -23,7 +23,6 @@ wired in (`save` writes extractor/models/visit_countries.json for a measurement 
 """
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,8 +32,10 @@ from linear_training import (
     article_names,
     fit,
     grouped_folds,
+    rows_parser,
     save,
     top_features,
+    write_records,
 )
 from visit_country_features import VISITING, read_visits
 
@@ -203,20 +204,14 @@ def cross_validate(records: list[dict]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("rows", "cv", "save"))
-    parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--exclude", type=Path, action="append", default=[],
-                        help="leave out the articles whose names this directory holds (repeatable)")
-    parser.add_argument("--strength", type=float, default=1.0)
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser = rows_parser(__doc__, ("rows", "cv", "save"))
     parser.add_argument("--no-rule", action="store_true", help="leave the rules' decision out of the features")
     args = parser.parse_args(argv)
+    if args.only:
+        parser.error("--only is not supported here")
     if args.command == "rows":
         records = article_records(args.paths, article_names(args.exclude))
-        args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{len(records)} articles, {sum(len(r['visits']) for r in records)} visits -> {args.out}")
+        write_records(records, args.out, "visits", "visits")
         return
     records = json.loads(args.paths[0].read_text(encoding="utf-8"))
     if args.command == "cv":

@@ -27,7 +27,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from linear_training import annotated_articles, article_names, fit, grouped_folds, save
+from linear_training import annotated_articles, article_names, fit, grouped_folds, save, write_records
 
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import COMPONENTS, build_pipeline
@@ -140,8 +140,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.command == "rows":
         left_out = article_names(args.leave_out)
         records = article_rows(args.paths, left_out)
-        args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{len(records)} articles, {sum(len(r['countries']) for r in records)} countries -> {args.out}")
+        write_records(records, args.out, "countries", "countries")
         return
     records = json.loads(args.paths[0].read_text(encoding="utf-8"))
     if args.command == "cv":

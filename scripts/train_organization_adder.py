@@ -15,19 +15,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from linear_training import add_selection_options, annotated_articles, article_names, fit, grouped_folds, top_features  # noqa: E402
-from organization_evidence import body_runs  # noqa: E402
+from linear_training import (
+    add_selection_options,
+    annotated_articles,
+    article_names,
+    fit,
+    grouped_folds,
+    top_features,
+)
+from organization_evidence import body_runs
 
-from extractor.ingest import to_document  # noqa: E402
-from extractor.nlp.convert import doc_to_article  # noqa: E402
-from extractor.nlp.pipeline import load_pipeline  # noqa: E402
-from extractor.recognizers.names import named_candidates  # noqa: E402
-from extractor.recognizers.names.people import people_of  # noqa: E402
+from extractor.ingest import to_document
+from extractor.nlp.convert import doc_to_article
+from extractor.nlp.pipeline import load_pipeline
+from extractor.recognizers.names import named_candidates
+from extractor.recognizers.names.people import people_of
 
 STRENGTHS = (0.1, 0.3, 1.0)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)

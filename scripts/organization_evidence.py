@@ -7,7 +7,7 @@ articles no rule was fitted to), so it lives beside its training script, not in 
 Candidates: every word whose stem ends in an organisation head of name_heads.yaml (`HeadIndex.ending`,
 looser than `organization_head`, which the rules apply) or is an acronym in Latin capitals; the place is
 that word, its runs are the word alone and with up to three nominal words before it (one space apart, no
-particle between). The contract's gate comes first, not learned: no word of a run is a person, a
+particle between), and no system or programme of the rules holds them. The contract's gate comes first, not learned: no word of a run is a person, a
 country alone or a generic kind (`관계기관`, `각 기관`: name_heads.yaml `not_organizations`,
 `generic_modifiers`, `kind_determiners`), and no organisation, outlet or person of the rules overlaps it.
 
@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from extractor import lexicons
 from extractor.nlp.common import document_of
 from extractor.nlp.korean import Spans, content_of, pair
-from extractor.recognizers.names.people import People, clean
+from extractor.recognizers.names.people import People, clean, split_title, titles
 from extractor.recognizers.names.things import Candidate, organization_head
 from extractor.recognizers.names.words import Word
 from extractor.recognizers.visiting_evidence import _inside_quote
@@ -87,9 +87,15 @@ class _Context:
         stem = clean(word.stem)
         if _ACRONYM.fullmatch(stem) and sum(ch.isupper() for ch in stem) >= 2:
             return "ACRONYM"
-        if not word.noun_stem or stem in self.generic or _DIGIT.search(stem):
+        if not word.noun_stem or stem in self.generic or _DIGIT.search(stem) \
+                or self.reading.countries.contain(word.start):
             return None
-        return self.lex.organizations.ending(stem)
+        head = self.lex.organizations.ending(stem)
+        # a one-syllable head ends many words that name no body: a common noun (`확대`, `특성`), a two-syllable
+        # place (`제주`, `경주`)
+        if head and len(head) == 1 and (len(stem) <= 2 or word.stem_tags == ("NNG",)):
+            return None
+        return head
 
     def runs(self, index: int, head: str) -> list[BodyRun]:
         words = self.people.article.words
@@ -100,7 +106,7 @@ class _Context:
         while first >= max(0, index - MAX_BEFORE):
             start = words[first].start
             name = self.text[start:end]
-            if self.persons.overlap(start, end):
+            if self.persons.overlap(start, end) or self.things.overlap(start, end):
                 break
             runs.append(BodyRun(start, end, name, last.start, not self.taken.overlap(start, end),
                                 frozenset(self._features(index, first, head, name))))
@@ -119,7 +125,7 @@ class _Context:
         run = words[first:index + 1]
         last = run[-1]
         yield f"head={head}"
-        yield f"head_length={min(len(head), 4)}" if head != "ACRONYM" else "acronym"
+        yield f"head_length={min(len(head), 4)}" if head != "ACRONYM" else f"acronym={min(len(clean(last.stem)), 5)}"
         yield f"words={len(run)}"
         yield f"shape={''.join(_shape(w) for w in run)}"
         yield f"last_syllables={min(len(clean(last.stem)), 8)}"
@@ -145,6 +151,9 @@ class _Context:
         before = words[first - 1] if first > 0 else None
         if before is not None and self.text[before.end:run[0].start] == " ":
             yield f"before_word={_kind(self, before)}"
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and not last.particle and self.text[last.end:following.start] == " ":
+            yield f"next_word={_next_kind(self, following)}"
         if self.captions.contain(run[0].start):
             yield "zone=caption"
         elif self.headlines.contain(run[0].start):
@@ -153,8 +162,6 @@ class _Context:
             yield "in_quote"
         count = self.text.count(name)
         yield f"mentions={min(count, 3)}"
-        if self.things.overlap(run[0].start, last.end):
-            yield "in_thing"
 
 
 def _shape(word: Word) -> str:
@@ -171,3 +178,13 @@ def _kind(context: _Context, word: Word) -> str:
     if word.particle:
         return "particle"
     return "proper" if word.stem_tags == ("NNP",) else "other"
+
+
+def _next_kind(context: _Context, word: Word) -> str:
+    """What follows a body's name: its title or a role (`시장`, `대표단`), another body, a verb's noun."""
+    stem = clean(word.stem)
+    if split_title(stem) is not None or stem in titles().person_nouns:
+        return "title"
+    if organization_head(context.reading, word):
+        return "body"
+    return "particle" if word.particle else "other"

@@ -37,6 +37,7 @@ TAKEN_FIELDS = ("organizations", "outlets", "persons", "reporters", "contacts")
 MAX_BEFORE = 3
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 _DIGIT = re.compile(r"[0-9]")
+_LATIN = re.compile(r"[A-Za-z]")
 _HANGUL_OR_LATIN = re.compile(r"[가-힣A-Za-z·&]+")
 _MARKS = {"[": "bracket", "]": "bracket", "(": "paren", ")": "paren", "<": "bracket", ">": "bracket",
           "‘": "quote", "’": "quote", "“": "quote", "”": "quote", "'": "quote", '"': "quote",
@@ -121,16 +122,21 @@ class _Context:
             and bool(_HANGUL_OR_LATIN.fullmatch(stem)) and stem not in _GENERIC_WORDS
 
     def _features(self, index: int, first: int, head: str, name: str):
-        words = self.people.article.words
-        run = words[first:index + 1]
+        run = self.people.article.words[first:index + 1]
+        yield from self._name_features(run, head, name)
+        yield from self._context_features(index, first, name)
+
+    def _name_features(self, run: list[Word], head: str, name: str):
+        """What the run is made of: its head, its words' shapes, a known body."""
         last = run[-1]
+        accepted = "yes" if organization_head(self.reading, last) else "no"
         yield f"head={head}"
         yield f"head_length={min(len(head), 4)}" if head != "ACRONYM" else f"acronym={min(len(clean(last.stem)), 5)}"
         yield f"words={len(run)}"
         yield f"shape={''.join(_shape(w) for w in run)}"
         yield f"last_syllables={min(len(clean(last.stem)), 8)}"
-        yield f"rule_head={'yes' if organization_head(self.reading, last) else 'no'}"
-        yield f"head&rule={head}&{'yes' if organization_head(self.reading, last) else 'no'}"
+        yield f"rule_head={accepted}"
+        yield f"head&rule={head}&{accepted}"
         if len(run) > 1:
             if any(organization_head(self.reading, w) for w in run[:-1]):
                 yield "body_word_before_head"
@@ -143,26 +149,27 @@ class _Context:
             yield "known_body"
         if solid[:2] in self.lex.known_body_openings and len(solid) > 2:
             yield "known_opening"
-        if re.search(r"[A-Za-z]", name):
+        if _LATIN.search(name):
             yield "latin"
-        yield f"particle={last.particle or '-'}"
-        yield f"before_mark={_MARKS.get(self.text[run[0].start - 1:run[0].start], 'other')}"
-        yield f"after_mark={_MARKS.get(self.text[last.end:last.end + 1], 'other')}"
-        before = words[first - 1] if first > 0 else None
-        if before is not None and self.text[before.end:run[0].start] == " ":
-            yield f"before_word={_kind(self, before)}"
-        following = words[index + 1] if index + 1 < len(words) else None
-        if following is not None and not last.particle and self.text[last.end:following.start] == " ":
-            yield f"next_word={_next_kind(self, following)}"
-        if self.captions.contain(run[0].start):
-            yield "zone=caption"
-        elif self.headlines.contain(run[0].start):
-            yield "zone=headline"
-        if _inside_quote(self.text[max(0, run[0].start - 200):run[0].start]):
-            yield "in_quote"
-        count = self.text.count(name)
-        yield f"mentions={min(count, 3)}"
 
+    def _context_features(self, index: int, first: int, name: str):
+        """Where the article writes it: the marks and words around it, the zone, a quote, how often."""
+        words = self.people.article.words
+        start, last = words[first].start, words[index]
+        yield f"particle={last.particle or '-'}"
+        yield f"before_mark={_MARKS.get(self.text[start - 1:start], 'other')}"
+        yield f"after_mark={_MARKS.get(self.text[last.end:last.end + 1], 'other')}"
+        if first > 0 and self.text[words[first - 1].end:start] == " ":
+            yield f"before_word={_kind(self, words[first - 1])}"
+        if index + 1 < len(words) and not last.particle and self.text[last.end:words[index + 1].start] == " ":
+            yield f"next_word={_next_kind(self, words[index + 1])}"
+        if self.captions.contain(start):
+            yield "zone=caption"
+        elif self.headlines.contain(start):
+            yield "zone=headline"
+        if _inside_quote(self.text[max(0, start - 200):start]):
+            yield "in_quote"
+        yield f"mentions={min(self.text.count(name), 3)}"
 
 def _shape(word: Word) -> str:
     if len(word.stem_tags) == 1:

@@ -1,0 +1,149 @@
+"""Train and measure a learned organisation adder (candidates and features: scripts/organization_evidence.py;
+figures in benchmarks/README.md, "Learned organisation adder").
+
+    python scripts/train_organization_adder.py rows DIR... --out ROWS.json [--exclude DIR...]  run the pipeline, label
+    python scripts/train_organization_adder.py cv ROWS.json                      grouped 5-fold CV of every variant
+    python scripts/train_organization_adder.py score ROWS.json HELD.json --strength C --threshold T
+        fit on ROWS, add to the rules of the articles of HELD (scored only: pooled counts, nothing else printed)
+
+A row is one candidate run (organization_evidence.body_runs, beside the rules' bodies too), labelled by the
+gold's `organizations` as `extractor eval` compares them (spaces aside). The field is scored as the scorer
+does, pooled: the rules' bodies (the pipeline's output), and the rules with the likeliest free run of each
+place added where its probability reaches the threshold (`rules + model`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from linear_training import (
+    add_selection_options,
+    annotated_articles,
+    article_names,
+    fit,
+    grouped_folds,
+    top_features,
+)
+from organization_evidence import body_runs
+
+from extractor.ingest import to_document
+from extractor.nlp.convert import doc_to_article
+from extractor.nlp.pipeline import load_pipeline
+from extractor.recognizers.names import named_candidates
+from extractor.recognizers.names.people import people_of
+
+STRENGTHS = (0.1, 0.3, 1.0)
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def solid(name: str) -> str:
+    return "".join(name.split())
+
+
+def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
+    nlp = load_pipeline()
+    records = []
+    for text_path, gold in annotated_articles(directories, left_out):
+        document = to_document(text_path.read_bytes(), reference_date=gold.get("reference_date"))
+        doc = next(nlp.pipe(nlp.tokenizer.pipe_documents([document])))
+        runs = body_runs(doc, people_of(doc), named_candidates(doc))
+        article = doc_to_article(doc, document)
+        records.append({"name": text_path.stem,
+                        "gold": sorted({solid(o["name"]) for o in gold.get("organizations") or []}),
+                        "rules": sorted({solid(o.name) for o in article.organizations}),
+                        "runs": [{"name": solid(r.name), "place": r.place, "features": sorted(r.features), "free": r.free}
+                                 for r in runs]})
+    return records
+
+
+def rows_of(records: list[dict]) -> tuple[list[tuple[list[str], bool]], list[str]]:
+    rows, groups = [], []
+    for record in records:
+        gold = set(record["gold"])
+        for run in record["runs"]:
+            rows.append((run["features"], run["name"] in gold))
+            groups.append(record["name"])
+    return rows, groups
+
+
+def added(record: dict, scores: list[float], threshold: float) -> set[str]:
+    best: dict[int, tuple[float, str]] = {}
+    for run, score in zip(record["runs"], scores):
+        if run["free"] and score >= threshold and score > best.get(run["place"], (0.0, ""))[0]:
+            best[run["place"]] = (score, run["name"])
+    return {name for _, name in best.values()} - set(record["rules"])
+
+
+def counts(records: list[dict], decide: Callable[[dict, int], set[str]]) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for number, record in enumerate(records):
+        predicted, gold = decide(record, number), set(record["gold"])
+        tp, fp, fn = tp + len(predicted & gold), fp + len(predicted - gold), fn + len(gold - predicted)
+    return tp, fp, fn
+
+
+def line(label: str, tp: int, fp: int, fn: int) -> str:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f"{f1:.3f}  P {precision:.3f} R {recall:.3f}  ({tp}/{fp}/{fn})  {label}"
+
+
+def held_out_scores(records: list[dict], strength: float) -> list[list[float]]:
+    rows, groups = rows_of(records)
+    owner = [number for number, record in enumerate(records) for _ in record["runs"]]
+    scores: list[list[float]] = [[] for _ in records]
+    for train, test in grouped_folds(groups):
+        model = fit([rows[i] for i in train], strength=strength)
+        for i in test:
+            scores[owner[i]].append(model.probability(rows[i][0]))
+    return scores
+
+
+def print_cv(records: list[dict]) -> None:
+    rules = counts(records, lambda record, number: set(record["rules"]))
+    print(f"{len(records)} articles, {sum(len(r['runs']) for r in records)} candidates")
+    print(line("rules", *rules))
+    for strength in STRENGTHS:
+        scores = held_out_scores(records, strength)
+        for threshold in THRESHOLDS:
+            tp, fp, fn = counts(records, lambda record, number, t=threshold, s=scores:
+                                set(record["rules"]) | added(record, s[number], t))
+            print(line(f"rules + model C={strength} t={threshold}  (+{tp - rules[0]} right, +{fp - rules[1]} false)",
+                       tp, fp, fn))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("rows", "cv", "score"))
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--strength", type=float, default=0.3)
+    parser.add_argument("--threshold", type=float, default=0.7)
+    add_selection_options(parser)
+    args = parser.parse_args(argv)
+    if args.command == "rows":
+        records = article_rows(args.paths, article_names(args.exclude))
+        args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{len(records)} articles, {sum(len(r['runs']) for r in records)} candidates -> {args.out}")
+        return
+    records = json.loads(args.paths[0].read_text(encoding="utf-8"))
+    if args.command == "cv":
+        print_cv(records)
+        return
+    model = fit(rows_of(records)[0], strength=args.strength, threshold=args.threshold)
+    held = json.loads(args.paths[1].read_text(encoding="utf-8"))
+    rules = counts(held, lambda record, number: set(record["rules"]))
+    print(line("rules", *rules))
+    tp, fp, fn = counts(held, lambda record, number: set(record["rules"]) | added(
+        record, [model.probability(run["features"]) for run in record["runs"]], args.threshold))
+    print(line(f"rules + model C={args.strength} t={args.threshold}  (+{tp - rules[0]} right, +{fp - rules[1]} false)",
+               tp, fp, fn))
+    for feature, weight in top_features(model):
+        print(f"{weight:+.3f}  {feature}")
+
+
+if __name__ == "__main__":
+    main()

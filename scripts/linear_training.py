@@ -53,16 +53,16 @@ def article_names(directories: Iterable[Path]) -> set[str]:
 
 
 def rows_parser(description: str, commands: Sequence[str], *, strength: float = 1.0,
-                threshold: bool = True) -> argparse.ArgumentParser:
+                threshold: float | None = 0.5) -> argparse.ArgumentParser:
     """The command line of a training script that writes rows first: COMMAND PATHS... --out,
-    --strength (and --threshold), and the selection options."""
+    --strength, --threshold (none when `threshold` is None), and the selection options."""
     parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=tuple(commands))
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--strength", type=float, default=strength)
-    if threshold:
-        parser.add_argument("--threshold", type=float, default=0.5)
+    if threshold is not None:
+        parser.add_argument("--threshold", type=float, default=threshold)
     add_selection_options(parser)
     return parser
 

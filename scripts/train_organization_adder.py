@@ -13,18 +13,18 @@ place added where its probability reaches the threshold (`rules + model`).
 """
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from linear_training import (
-    add_selection_options,
     annotated_articles,
     article_names,
     fit,
     grouped_folds,
+    rows_parser,
     top_features,
+    write_records,
 )
 from organization_evidence import body_runs
 
@@ -116,18 +116,11 @@ def print_cv(records: list[dict]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("rows", "cv", "score"))
-    parser.add_argument("paths", nargs="+", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--strength", type=float, default=0.3)
-    parser.add_argument("--threshold", type=float, default=0.7)
-    add_selection_options(parser)
+    parser = rows_parser(__doc__, ("rows", "cv", "score"), strength=0.3, threshold=0.7)
     args = parser.parse_args(argv)
     if args.command == "rows":
         records = article_rows(args.paths, article_names(args.exclude))
-        args.out.write_text(json.dumps(records, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"{len(records)} articles, {sum(len(r['runs']) for r in records)} candidates -> {args.out}")
+        write_records(records, args.out, "runs", "candidates")
         return
     records = json.loads(args.paths[0].read_text(encoding="utf-8"))
     if args.command == "cv":

@@ -155,7 +155,7 @@ def scored_on(records: list[dict], model: LinearModel, margin: float | None) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = rows_parser(__doc__, ("rows", "cv", "score", "save"), strength=10.0, threshold=False)
+    parser = rows_parser(__doc__, ("rows", "cv", "score", "save"), strength=10.0, threshold=None)
     parser.add_argument("--margin", type=float, help="override the rules only by this margin (default: the top)")
     args = parser.parse_args(argv)
     if args.only:

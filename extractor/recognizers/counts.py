@@ -147,11 +147,19 @@ def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:
 
 def _counter_unit(match: regex.Match, morphemes: Morphemes) -> str | None:
     counter = match["counter"]
-    if not morphemes.is_word(match.start("counter"), match.end("counter")):
+    if not (morphemes.is_word(match.start("counter"), match.end("counter")) or _approximation_glued(match, morphemes)):
         return None
     if counter in _LEXICON["native_counters"] and not _NATIVE.fullmatch(match["number"]):
         return None
     return _COUNTER_UNITS[counter]
+
+
+def _approximation_glued(match: regex.Match, morphemes: Morphemes) -> bool:
+    """`38만명가량`, `10개국안팎`: Kiwi tags the glued 가량 or 안팎 a noun, so the counter is not a word
+    of its own; it still counts when the approximation word is a whole morpheme straight after it."""
+    return (match["after"] is not None and match.start("after") == match.end("counter")
+            and morphemes.starts_at(match.start("counter")) and morphemes.ends_at(match.end("counter"))
+            and morphemes.ends_at(match.end("after")))
 
 
 def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[Count]:

@@ -123,7 +123,7 @@ def _counts_residents(text: str, count: Count) -> bool:
 def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:
     """The counts one match stands for: usually one, two for `5개시 시장`."""
     quantity = approximate_number(match["number"])
-    if quantity is None or not morphemes.starts_at(match.start("number")):
+    if quantity is None or not _starts_number(match.start("number"), morphemes):
         return []
     value = approximate_number(match["low"]).value if match["low"] else quantity.value
     approximate = quantity.approximate or any(match[g] for g in ("about", "low", "between", "after"))
@@ -143,6 +143,16 @@ def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:
     if unit == "cities" and role_end:
         counts.append(count("people", role_end))
     return counts
+
+
+#: tags of a verb, a suffix making one, or an ending: `방문한 사람`, `참석한 분` (하 and ᆫ), `가한 사람`
+_VERB_OR_ENDING = ("V", "XSV", "XSA", "E")
+
+
+def _starts_number(offset: int, morphemes: Morphemes) -> bool:
+    """A morpheme starts at offset, and it is no verb's syllable: 한 closing `방문한` is not "one"."""
+    first = morphemes.starting_at(offset)
+    return first is not None and not first.tag.startswith(_VERB_OR_ENDING)
 
 
 def _counter_unit(match: regex.Match, morphemes: Morphemes) -> str | None:

@@ -123,7 +123,7 @@ def _counts_residents(text: str, count: Count) -> bool:
 def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:
     """The counts one match stands for: usually one, two for `5개시 시장`."""
     quantity = approximate_number(match["number"])
-    if quantity is None or not morphemes.starts_at(match.start("number")):
+    if quantity is None or not _starts_number(match.start("number"), morphemes):
         return []
     value = approximate_number(match["low"]).value if match["low"] else quantity.value
     approximate = quantity.approximate or any(match[g] for g in ("about", "low", "between", "after"))
@@ -145,13 +145,31 @@ def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:
     return counts
 
 
+#: tags of a verb, a suffix making one, or an ending: `방문한 사람`, `참석한 분` (하 and ᆫ), `가한 사람`
+_VERB_OR_ENDING = ("V", "XSV", "XSA", "E")
+
+
+def _starts_number(offset: int, morphemes: Morphemes) -> bool:
+    """A morpheme starts at offset, and it is no verb's syllable: 한 closing `방문한` is not "one"."""
+    first = morphemes.starting_at(offset)
+    return first is not None and not first.tag.startswith(_VERB_OR_ENDING)
+
+
 def _counter_unit(match: regex.Match, morphemes: Morphemes) -> str | None:
     counter = match["counter"]
-    if not morphemes.is_word(match.start("counter"), match.end("counter")):
+    if not (morphemes.is_word(match.start("counter"), match.end("counter")) or _approximation_glued(match, morphemes)):
         return None
     if counter in _LEXICON["native_counters"] and not _NATIVE.fullmatch(match["number"]):
         return None
     return _COUNTER_UNITS[counter]
+
+
+def _approximation_glued(match: regex.Match, morphemes: Morphemes) -> bool:
+    """`38만명가량`, `10개국안팎`: Kiwi tags the glued 가량 or 안팎 a noun, so the counter is not a word
+    of its own; it still counts when the approximation word is a whole morpheme straight after it."""
+    return (match["after"] is not None and match.start("after") == match.end("counter")
+            and morphemes.starts_at(match.start("counter")) and morphemes.ends_at(match.end("counter"))
+            and morphemes.ends_at(match.end("after")))
 
 
 def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[Count]:

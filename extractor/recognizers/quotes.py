@@ -86,6 +86,8 @@ def _patterns():
         "naming": compiled_re(rf"\s*{one_of(speech['naming_verbs'])}"),
         "echo": compiled_re(rf"(?<![가-힣]){one_of(speech['echo_words'])}\s*(?P<verb>{verbs})"),
         "spoken": compiled_re(rf"{spoken}[.!?]?\s*$"),
+        "reported": compiled_re(rf"(?:{one_of(speech['reported_links'])})?[ ]"
+                                rf"(?:[^\s.“”\"]+[ ]){{0,{speech['reported_words_before_verb']}}}(?={verbs})"),
         "object": compiled_re(rf"({one_of(particles('object'))})(?=\s)"),
         "noun_particle": compiled_re(
             rf"{one_of(particles('genitive', 'partner', 'object', 'direction'))}(?=[\s,.]|$)"),
@@ -165,7 +167,8 @@ def _flanks_words(text: str, start: int, end: int) -> bool:
 def read_ending(text: str, after: int, quoted: Quoted) -> Ending:
     clause_end = _clause_end(text, after)
     return _quotative(text, after, clause_end) or _requested(text, after, quoted, clause_end) \
-        or _attributed(text, after, quoted) or _echoed(text, after, quoted) or _set_apart(text, after, quoted)
+        or _attributed(text, after, quoted) or _echoed(text, after, quoted) \
+        or _reported(text, after, quoted, clause_end) or _set_apart(text, after, quoted)
 
 
 def _quotative(text: str, after: int, clause_end: int) -> Ending | None:
@@ -226,6 +229,17 @@ def _requested(text: str, after: int, quoted: Quoted, clause_end: int) -> Ending
     if verb is None:
         return None
     return Ending("quotative", verb.group(0), verb.end(), (particle.end(), verb.start()))
+
+
+def _reported(text: str, after: int, quoted: Quoted, clause_end: int) -> Ending | None:
+    """`“…”는 소감을 밝혔다`, `“…”으로 기대했다`, `“…” 전하며`: a spoken sentence in double marks,
+    then a speech verb close after it with no quotative 고."""
+    patterns = _patterns()
+    link = patterns["reported"].match(text, after, clause_end)
+    if not (link and quoted.double and patterns["spoken"].search(text, quoted.open + 1, quoted.close)):
+        return None
+    verb = patterns["verb"].match(text, link.end(), clause_end)
+    return Ending("quotative", verb.group(0), verb.end(), (link.end(), verb.start()))
 
 
 def _echoed(text: str, after: int, quoted: Quoted) -> Ending | None:

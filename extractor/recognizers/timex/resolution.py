@@ -554,9 +554,11 @@ def _without_month(fields: dict, year: int | None, today: dt.date, direction: st
         if direction is None and base is None and day is not None and day < today < anchor:
             day = _day_near(anchor, fields["day"]) or day
         if direction == "past" and (day is None or fields["day"] > today.day):
-            day = _add_months(today.replace(day=1), -1).replace(day=fields["day"])
+            day = _month_with_day(today, fields["day"], -1)
         elif direction == "future" and (day is None or fields["day"] < today.day):
-            day = _add_months(today.replace(day=1), 1).replace(day=fields["day"])
+            day = _month_with_day(today, fields["day"], 1)
+        elif day is None:
+            day = _month_with_day(origin, fields["day"], -1)
         if day is None:
             return None
         if year is not None:
@@ -571,6 +573,15 @@ def _without_month(fields: dict, year: int | None, today: dt.date, direction: st
 
 def _day_in_month(month: dt.date, day: int) -> dt.date | None:
     return month.replace(day=day) if day <= calendar.monthrange(month.year, month.month)[1] else None
+
+
+def _month_with_day(origin: dt.date, day: int, step: int) -> dt.date | None:
+    """The day numbered `day` in the nearest month before (step -1) or after (step 1) origin's that has
+    one: `31일` told in June is 31 May, `지난 30일` told in March is 30 January."""
+    for months in (step, 2 * step):
+        if found := _day_in_month(_add_months(origin.replace(day=1), months), day):
+            return found
+    return None
 
 
 def _day_near(anchor: dt.date, day: int) -> dt.date | None:

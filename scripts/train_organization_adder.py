@@ -21,12 +21,12 @@ from linear_training import (
     annotated_articles,
     article_names,
     fit,
-    grouped_folds,
     rows_parser,
     top_features,
     write_records,
 )
 from organization_evidence import body_runs
+from train_persons import added, held_out_scores, rows_of, solid
 
 from extractor.ingest import to_document
 from extractor.nlp.convert import doc_to_article
@@ -36,10 +36,6 @@ from extractor.recognizers.names.people import people_of
 
 STRENGTHS = (0.1, 0.3, 1.0)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
-
-
-def solid(name: str) -> str:
-    return "".join(name.split())
 
 
 def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
@@ -58,22 +54,8 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     return records
 
 
-def rows_of(records: list[dict]) -> tuple[list[tuple[list[str], bool]], list[str]]:
-    rows, groups = [], []
-    for record in records:
-        gold = set(record["gold"])
-        for run in record["runs"]:
-            rows.append((run["features"], run["name"] in gold))
-            groups.append(record["name"])
-    return rows, groups
 
 
-def added(record: dict, scores: list[float], threshold: float) -> set[str]:
-    best: dict[int, tuple[float, str]] = {}
-    for run, score in zip(record["runs"], scores):
-        if run["free"] and score >= threshold and score > best.get(run["place"], (0.0, ""))[0]:
-            best[run["place"]] = (score, run["name"])
-    return {name for _, name in best.values()} - set(record["rules"])
 
 
 def counts(records: list[dict], decide: Callable[[dict, int], set[str]]) -> tuple[int, int, int]:
@@ -91,15 +73,6 @@ def line(label: str, tp: int, fp: int, fn: int) -> str:
     return f"{f1:.3f}  P {precision:.3f} R {recall:.3f}  ({tp}/{fp}/{fn})  {label}"
 
 
-def held_out_scores(records: list[dict], strength: float) -> list[list[float]]:
-    rows, groups = rows_of(records)
-    owner = [number for number, record in enumerate(records) for _ in record["runs"]]
-    scores: list[list[float]] = [[] for _ in records]
-    for train, test in grouped_folds(groups):
-        model = fit([rows[i] for i in train], strength=strength)
-        for i in test:
-            scores[owner[i]].append(model.probability(rows[i][0]))
-    return scores
 
 
 def print_cv(records: list[dict]) -> None:

@@ -29,7 +29,7 @@ from extractor.nlp.korean import Spans, content_of, pair
 from extractor.recognizers.names.people import People, clean, split_title, titles
 from extractor.recognizers.names.things import Candidate, organization_head
 from extractor.recognizers.names.words import Word
-from extractor.recognizers.visiting_evidence import _inside_quote
+from extractor.recognizers.visiting_evidence import inside_quote
 
 MODEL_NAME = "organization_adder"
 #: Items of the rules a new body may not overlap: a body already named, or a person.
@@ -167,7 +167,7 @@ class _Context:
             yield "zone=caption"
         elif self.headlines.contain(start):
             yield "zone=headline"
-        if _inside_quote(self.text[max(0, start - 200):start]):
+        if inside_quote(self.text[max(0, start - 200):start]):
             yield "in_quote"
         yield f"mentions={min(self.text.count(name), 3)}"
 

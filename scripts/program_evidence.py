@@ -27,7 +27,7 @@ from extractor.pattern_cache import compiled_re
 from extractor.recognizers.names.people import People
 from extractor.recognizers.names.things import Candidate, is_organization_word
 from extractor.recognizers.names.words import Word
-from extractor.recognizers.visiting_evidence import _inside_quote
+from extractor.recognizers.visiting_evidence import inside_quote
 
 MAX_RUN_WORDS = 5
 _EXTRA_HEADS = ("사업", "프로그램", "협약", "협정", "프로젝트", "양해각서", "MOU", "행사", "환영식", "리셉션", "기념식", "쇼")
@@ -185,7 +185,7 @@ class _Context:
     def _where(self, start: int, end: int, name: str):
         kind = next((k for s, e, k in self.zones if s <= start < e), "none")
         yield f"zone={kind}"
-        if _inside_quote(self.text[max(0, start - 200):start]):
+        if inside_quote(self.text[max(0, start - 200):start]):
             yield "in_quote"
         if self.text.count(name) > 1:
             yield "repeated"

@@ -97,7 +97,7 @@ def _mention_features(reading: ArticleReading, mention: Judged) -> Iterator[str]
         yield "in_title"
     elif mention.start < reading.lead_end:
         yield "in_lead"
-    if _inside_quote(reading.text[mention.sentence[0]:mention.start]):
+    if inside_quote(reading.text[mention.sentence[0]:mention.start]):
         yield "in_quote"
     if here in reading.list_last:
         yield "in_list"
@@ -118,6 +118,6 @@ def _particle_after(morphemes: Morphemes, end: int) -> str | None:
     return morph.form if morph is not None and morph.tag.startswith("J") else None
 
 
-def _inside_quote(before: str) -> bool:
+def inside_quote(before: str) -> bool:
     opened = sum(before.count(q) for q in OPENING_QUOTES) - sum(before.count(q) for q in CLOSING_QUOTES)
     return opened > 0 or before.count(STRAIGHT_QUOTE) % 2 == 1

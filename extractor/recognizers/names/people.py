@@ -817,10 +817,10 @@ def is_korean_name(people: People, word: Word) -> bool:
         return False  # `경기도`, `서울시`, `이라크`, `하노이`: a place with a surname's first syllable
     if any(speaker.name == stem for _, speaker, _ in people.entries):
         return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
-    return split_title(stem) is None and not _common_noun(people, word) and not is_organization_word(people.reading, word)
+    return split_title(stem) is None and not common_noun(people, word) and not is_organization_word(people.reading, word)
 
 
-def _common_noun(people: People, word: Word) -> bool:
+def common_noun(people: People, word: Word) -> bool:
     """A word that only has a Korean name's form: a common noun Kiwi knows (`연구소`, `전문가`,
     `추진단`), or a noun and a derivational suffix (`정보화`, `안전성`, `유학생`)."""
     return word.stem_tags == ("NNG", "XSN") or len(people.article.dictionary_nouns(word.start, word.start + len(word.stem))) == 1
@@ -1081,7 +1081,7 @@ def _name_right_before(people: People, words: list[Word], head: int) -> tuple[in
     while first >= 0 and last - first < MAX_NAME_WORDS and _foreign_name_word(people, words[first]) and (
             first == last or _adjacent(people, words, first, first + 1)):
         first -= 1
-    while first < last and (_verb_syllable(words[first + 1]) or _common_noun(people, words[first + 1])):
+    while first < last and (_verb_syllable(words[first + 1]) or common_noun(people, words[first + 1])):
         first += 1  # `케냐에서 온`, `딸`: the verb or the noun before the name
     return (first + 1, last) if any(_is_foreign_name_part(people, w) for w in words[first + 1:last + 1]) else None
 
@@ -1148,7 +1148,7 @@ def _lone_foreign_name(people: People, words: list[Word], position: int, title: 
     word, lex = words[position], titles()
     written = _as_written(people, word)
     if word.particle or title_in(title) != title or not re.fullmatch(r"[가-힣]{2,7}", written) \
-            or lexicons.korean_name_form(written) or _never_in_name(people, word, written) \
+            or lexicons.korean_name_form(written) or never_in_name(people, word, written) \
             or is_organization_word(people.reading, word):
         return False  # `굿네이버스 홍보대사`: a role of the body before it
     place_title = title in lex.suffix_titles | lex.city_titles | lex.foreign_titles
@@ -1156,8 +1156,8 @@ def _lone_foreign_name(people: People, words: list[Word], position: int, title: 
     if not _opens_subject(people, words, position, after_clause=not body_title):
         return False  # `호텔을 운영하는 X 대표`: what a relative clause describes may be the body
     if place_title:
-        return _unknown_to_kiwi(people, word) and _place_named_before(people, words, position, title)
-    return _unknown_to_kiwi(people, word) or not body_title and word.stem_tags == ("NNP",) \
+        return unknown_to_kiwi(people, word) and _place_named_before(people, words, position, title)
+    return unknown_to_kiwi(people, word) or not body_title and word.stem_tags == ("NNP",) \
         and position > 0 and _of_country(words[position - 1], people)  # not `이날 구글 연구원`
 
 
@@ -1177,7 +1177,7 @@ def _opens_subject(people: People, words: list[Word], position: int, after_claus
     return opener or relative or before.particle == "의" and _foreign_owner(people, before)
 
 
-def _unknown_to_kiwi(people: People, word: Word) -> bool:
+def unknown_to_kiwi(people: People, word: Word) -> bool:
     """Kiwi only guesses at the word (`에라스모`), or cuts three syllables or more into single ones
     (`구마가이` read as 구 + 마 + 가 + 이; two, `양행` = 양 + 행, are as often a Korean compound)."""
     morphs = people.article.morphs_in(word.start, word.start + len(word.stem))
@@ -1433,10 +1433,10 @@ def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: b
     if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1) \
             and not _misread_name_word(people, word):
         return False
-    return not _never_in_name(people, word, written)
+    return not never_in_name(people, word, written)
 
 
-def _never_in_name(people: People, word: Word, written: str) -> bool:
+def never_in_name(people: People, word: Word, written: str) -> bool:
     """A word that opens a clause or stands for a group, a title, a body's head or a place."""
     lex = titles()
     return (written in lex.not_name_words or written in lex.not_name_places or written in lex.regions
@@ -1624,21 +1624,21 @@ def _japanese_name_before(people: People, words: list[Word], position: int):
             return None
         first = last
         while first > 0 and last - first < 2 and _adjacent(people, words, first - 1, first) \
-                and _japanese_word(people, words[first - 1]):
+                and japanese_word(people, words[first - 1]):
             first -= 1
-        if first < last and _japanese_word(people, words[last]) and not (
-                first > 0 and _adjacent(people, words, first - 1, first) and _japanese_word(people, words[first - 1])) \
+        if first < last and japanese_word(people, words[last]) and not (
+                first > 0 and _adjacent(people, words, first - 1, first) and japanese_word(people, words[first - 1])) \
                 and len(clean(words[first].stem) + clean(words[first + 1].stem)) >= 5 \
                 and _body_between(people, words, first + 1, position):
             return first, first + 1, words[first + 2:position + 1]
     return None
 
 
-def _japanese_word(people: People, word: Word) -> bool:
+def japanese_word(people: People, word: Word) -> bool:
     """A word only of Japanese names' syllables (`히로유키`, `무라세`) that is no Korean word, place or body."""
     stem = clean(word.stem)
     return not word.particle and word.noun_stem and len(stem) > 1 and all(map(_japanese_syllable, stem)) \
-        and stem not in titles().not_name_words and not _common_noun(people, word) \
+        and stem not in titles().not_name_words and not common_noun(people, word) \
         and not _in_country(word, people.countries) \
         and not _foreign_city(stem) and not (stem.endswith(_city_heads()) and _after_country(word, people)) \
         and stem not in titles().regions and split_title(stem) is None \
@@ -1650,8 +1650,8 @@ def _japanese_syllable(syllable: str) -> bool:
         return False
     code = ord(syllable) - 0xAC00
     final = _JONGSEONG[code % 28]
-    return chr(0xAC00 + code - code % 28) in _romanization()["japanese_syllables"] and (
-        not final.strip() or final in _romanization()["japanese_finals"])
+    return chr(0xAC00 + code - code % 28) in romanization_lexicon()["japanese_syllables"] and (
+        not final.strip() or final in romanization_lexicon()["japanese_finals"])
 
 
 def _inside_foreign_name(people: People, words: list[Word], last: int, position: int, title: str) -> bool:
@@ -1687,10 +1687,10 @@ def _inside_foreign_name(people: People, words: list[Word], last: int, position:
 
 def _after_transliterated_word(people: People, words: list[Word], index: int) -> bool:
     """Does a transliterated word stand right before words[index] (`폴리아코바 마리나`)?"""
-    return index > 0 and _adjacent(people, words, index - 1, index) and _transliterated_word(people, words[index - 1])
+    return index > 0 and _adjacent(people, words, index - 1, index) and transliterated_word(people, words[index - 1])
 
 
-def _transliterated_word(people: People, word: Word) -> bool:
+def transliterated_word(people: People, word: Word) -> bool:
     """A word of a foreign name that cannot be a Korean one: a proper noun or a word Kiwi does not
     know, of no Korean name's form, naming no body or place (`폴리아코바`, `마틴`, `그리핀`). Beside
     it, a word of a Korean name's form is the rest of that name (`마리나`, `하이어`) where a country
@@ -1870,7 +1870,7 @@ def _glossed_names(people: People) -> list[Candidate]:
     article, found = people.article, []
     for gloss in _NAME_GLOSS.finditer(article.text):
         latin = [word for word in gloss["words"].split() if not _INITIAL.fullmatch(word)]
-        if latin[0] in _romanization()["not_name_words"]:
+        if latin[0] in romanization_lexicon()["not_name_words"]:
             continue
         index = article.index_at(gloss.start())
         words = article.words[max(0, index - len(latin)):index]
@@ -1894,7 +1894,7 @@ def _spelt_word(people: People, word: Word) -> bool:
     holds it or it ends a clause."""
     written = clean(people.article.text[word.start:word.end])
     clause_ending = any(m.tag in ("EC", "EF") for m in people.article.morphs_in(word.start, word.end))  # `타고`
-    return bool(re.fullmatch(r"[가-힣]+", written)) and not clause_ending and not _never_in_name(people, word, written)
+    return bool(re.fullmatch(r"[가-힣]+", written)) and not clause_ending and not never_in_name(people, word, written)
 
 
 #: Two to four capitalised Latin words, with a Hangul gloss of as many words or none, before Hangul
@@ -1912,7 +1912,7 @@ def _latin_named(people: People) -> Iterator[tuple[re.Match, str]]:
     """(match, title): a name written in Latin letters right before a title is the name as written
     (`Kamalia Purbani 국장`), its Hangul transliteration between them alike word for word in sound;
     not a body's or a thing's name (`Google Korea 대표`)."""
-    romanization = _romanization()
+    romanization = romanization_lexicon()
     for match in _LATIN_NAME.finditer(people.article.text):
         latin = match["words"].split()
         gloss = (match["gloss"] or "").split()
@@ -1935,7 +1935,7 @@ def _newcomers(people: People) -> None:
         word = article.word(match.start("name"), match.end())
         written = clean(word.stem)
         if people.countries.overlap(match.start("place"), match.end("place")) and word.stem_tags == ("NNP",) \
-                and written == match["name"] and not _never_in_name(people, word, written) \
+                and written == match["name"] and not never_in_name(people, word, written) \
                 and not is_organization_word(people.reading, word):
             phrase = PersonPhrase(Speaker(name=written), word.start, name_span=(word.start, word.start + len(written)))
             people.apposed[word.start + len(word.stem)] = phrase
@@ -1976,13 +1976,13 @@ def _sounds_like(hangul: str, latin: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _romanization() -> dict:
+def romanization_lexicon() -> dict:
     return lexicons.load("romanization")
 
 
 @lru_cache(maxsize=None)
 def _romanized_initials() -> dict[str, tuple[str, ...]]:
-    return {initial: tuple(letters) for initial, letters in _romanization()["initials"].items()}
+    return {initial: tuple(letters) for initial, letters in romanization_lexicon()["initials"].items()}
 
 
 def _candidate(kind: str, article: ArticleWords, span: tuple[int, int]) -> Candidate:

@@ -35,10 +35,9 @@ from ...learned import load_model
 from ...nlp.common import document_of
 from ...nlp.korean import Spans, content_of, pair
 from ...pattern_cache import compiled_re
-from ..visiting_evidence import _inside_quote
-from .people import (People, _common_noun, _japanese_word, _never_in_name, _romanization, _transliterated_word,
-                     _unknown_to_kiwi, clean,
-                     is_korean_name, split_title, title_in, titles)
+from ..visiting_evidence import inside_quote
+from .people import (People, clean, common_noun, is_korean_name, japanese_word, never_in_name, romanization_lexicon,
+                     split_title, title_in, titles, transliterated_word, unknown_to_kiwi)
 from .things import Candidate, is_organization_word
 from .words import ArticleWords, Word
 
@@ -112,7 +111,7 @@ def _gloss_of_a_work(text: str, parenthesis: int) -> bool:
     """`라 클라쎄(La Classe)`: a gloss opening with an article names a group or a work, no person
     (the ruling the glossed-name rules follow, romanization.yaml `not_name_words`)."""
     first = _GLOSS_WORD.match(text, parenthesis)
-    return bool(first) and first[1] in _romanization()["not_name_words"]
+    return bool(first) and first[1] in romanization_lexicon()["not_name_words"]
 
 
 class _Context:
@@ -170,7 +169,7 @@ class _Context:
         if word.start not in self._name_words:
             stem = clean(word.stem)
             self._name_words[word.start] = _nominal_or_misread(word) and bool(_HANGUL.fullmatch(stem)) \
-                and not _never_in_name(self.people, word, stem) and not is_organization_word(self.people.reading, word)
+                and not never_in_name(self.people, word, stem) and not is_organization_word(self.people.reading, word)
         return self._name_words[word.start]
 
     def _readings_of(self, word: Word) -> frozenset[str]:
@@ -237,7 +236,7 @@ class _Context:
             yield "zone=caption"
         elif self.headlines.contain(start):
             yield "zone=headline"
-        if _inside_quote(self.text[max(0, start - 200):start]):
+        if inside_quote(self.text[max(0, start - 200):start]):
             yield "in_quote"
         solid = name.replace(" ", "")
         if self.text.count(name) > 1:
@@ -305,8 +304,8 @@ def _run_shape(run: list[Word], name: str):
 
 #: What the title parser reads in a word: a Korean name, a common noun Kiwi knows, a word of a
 #: transliterated or a Japanese name, a word Kiwi only guesses at.
-_READINGS = (("korean_name", is_korean_name), ("common_noun", _common_noun), ("transliterated", _transliterated_word),
-             ("japanese", _japanese_word), ("unknown", _unknown_to_kiwi))
+_READINGS = (("korean_name", is_korean_name), ("common_noun", common_noun), ("transliterated", transliterated_word),
+             ("japanese", japanese_word), ("unknown", unknown_to_kiwi))
 
 
 def _readings_of(people: People, word: Word):

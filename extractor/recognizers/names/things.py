@@ -959,7 +959,7 @@ def _boundary(reading: Reading, phrase: list[Word], first: int, inside: frozense
         return first - 1, None  # `제3회 세계밀리터리룩 페스티벌`: the edition is part of an event's name
     if _is_date(article, before):
         return first, None  # `2023년 교통신호 시스템`: a date says when (a year may still open a programme: _with_year)
-    if is_count(before) or (first > 1 and _counts(article, phrase[first - 2]) and _common_noun(before)):
+    if is_count(before) or (first > 1 and _counts(article, phrase[first - 2]) and common_noun(before)):
         return first, "count"  # `4개 도시 공무원 연수`: the noun a count counts opens no name either
     if before.forms[:1] and before.forms[0] in lex.superlatives:
         return first, "description"  # `국내 최대 규모 전람회`, `역대 최다국 참가 대회`: described, not named
@@ -1923,7 +1923,7 @@ def _placed_body(reading: Reading, word: Word) -> bool:
 def _descriptive_body(word: Word) -> bool:
     """`운영센터`, `추진본부`: a head after a common noun says what a body does, not which one it
     is; the nouns before it name it (`스마트시티 추진본부`)."""
-    return len(word.forms) > 1 and _common_noun(word)
+    return len(word.forms) > 1 and common_noun(word)
 
 
 def _named_by_kind(reading: Reading, word: Word) -> bool:
@@ -1933,7 +1933,7 @@ def _named_by_kind(reading: Reading, word: Word) -> bool:
     return (_descriptive_body(word) and not _district_name(text, reading.lex)) or text in reading.lex.place_offices
 
 
-def _common_noun(word: Word) -> bool:
+def common_noun(word: Word) -> bool:
     return all(tag == "NNG" for tag in word.tags)
 
 

@@ -113,6 +113,15 @@ class Candidate:
 _ENDINGS_REMEMBERED = 100_000
 
 
+def _remember(memory: dict, key: str, value):
+    """Store a word's answer in a memory kept across articles, emptied at a bound (the same words
+    recur in one article and the next), and return it."""
+    if len(memory) >= _ENDINGS_REMEMBERED:
+        memory.clear()
+    memory[key] = value
+    return value
+
+
 class HeadIndex(frozenset):
     """The heads of one field, a set that also finds the head ending a text by its last character."""
 
@@ -131,11 +140,11 @@ class HeadIndex(frozenset):
         try:
             return self._endings[text]
         except KeyError:
-            if len(self._endings) >= _ENDINGS_REMEMBERED:
-                self._endings.clear()
-            found = self._endings[text] = next((head for head in self._longest_first_by_last.get(text[-1:], ())
-                                                if len(head) < len(text) and text.endswith(head)), None)
-            return found
+            return _remember(self._endings, text, self._find_ending(text))
+
+    def _find_ending(self, text: str) -> str | None:
+        return next((head for head in self._longest_first_by_last.get(text[-1:], ())
+                     if len(head) < len(text) and text.endswith(head)), None)
 
     def ending_or_is(self, text: str) -> str | None:
         """The head that ends text, else text itself if it is a head."""
@@ -236,10 +245,7 @@ class Heads:
         try:
             return self._noun_facts[noun]
         except KeyError:
-            if len(self._noun_facts) >= _ENDINGS_REMEMBERED:
-                self._noun_facts.clear()
-            found = self._noun_facts[noun] = _noun_facts(noun, self)
-            return found
+            return _remember(self._noun_facts, noun, _noun_facts(noun, self))
 
 
 class NounFacts(NamedTuple):

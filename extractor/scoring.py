@@ -304,6 +304,11 @@ def _address(source: str | dict | None) -> str | None:
     return match[0].rstrip(").,;") if match else None
 
 
+def article_source(text_path: Path, gold: dict) -> str:
+    """The source an annotated article is read with: its gold's page address, else its file."""
+    return _address(gold.get("source")) or str(text_path)
+
+
 def evaluate(directories: Path | list[Path], *, use_reference_date: bool = True) -> Report:
     """Score every NAME.txt against NAME.gold.json in one or more directories; without
     `use_reference_date` the articles get no date from the caller, as in real use, and must find
@@ -318,7 +323,7 @@ def evaluate(directories: Path | list[Path], *, use_reference_date: bool = True)
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             name = text_path.stem
             data = text_path.read_bytes()
-            source = _address(gold.get("source")) or str(text_path)
+            source = article_source(text_path, gold)
             try:
                 reference_date = gold.get("reference_date") if use_reference_date else None
                 article = extract(data, reference_date=reference_date, id=name, source=source)

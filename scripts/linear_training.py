@@ -14,8 +14,9 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from extractor.ingest import to_document
 from extractor.learned import MODEL_DIR, LinearModel
-from extractor.scoring import gold_pairs
+from extractor.scoring import article_source, gold_pairs
 
 Row = tuple[Sequence[str], bool]
 
@@ -45,6 +46,15 @@ def annotated_articles(directories: Iterable[Path], left_out: set[str]) -> Itera
         for text_path, gold_path in gold_pairs(directory):
             if text_path.stem not in left_out:
                 yield text_path, json.loads(gold_path.read_text(encoding="utf-8"))
+
+
+def annotated_docs(nlp, directories: Iterable[Path], left_out: set[str]) -> Iterator[tuple[Path, dict, object]]:
+    """(text path, gold, Doc) of every annotated article but those left out, each run through the
+    pipeline `nlp` as `extractor eval` reads it (its name, its page address, its gold's reference date)."""
+    for text_path, gold in annotated_articles(directories, left_out):
+        document = to_document(text_path.read_bytes(), id=text_path.stem, source=article_source(text_path, gold),
+                               reference_date=gold.get("reference_date"))
+        yield text_path, gold, nlp(next(nlp.tokenizer.pipe_documents([document])))
 
 
 def article_names(directories: Iterable[Path]) -> set[str]:

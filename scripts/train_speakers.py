@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linear_training import (
-    annotated_articles,
+    annotated_docs,
     article_names,
     fit,
     grouped_folds,
@@ -32,12 +32,11 @@ from linear_training import (
 )
 from speaker_features import attributions, candidates, key_of
 
-from extractor.ingest import to_document
 from extractor.learned import LinearModel
 from extractor.nlp.common import items, text_of
 from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.quotes import _trimmed
-from extractor.scoring import _address, _match_quotes, _speaker_name
+from extractor.scoring import _match_quotes, _speaker_name
 
 MODEL_NAME = "speakers"
 RULE_FEATURE = "rule"
@@ -51,11 +50,7 @@ def article_records(directories: list[Path], excluded: set[str]) -> list[dict]:
     quote, the candidates."""
     nlp = load_pipeline()
     records = []
-    for text_path, gold in annotated_articles(directories, excluded):
-        source = _address(gold.get("source")) or str(text_path)
-        document = to_document(text_path.read_bytes(), id=text_path.stem, source=source,
-                               reference_date=gold.get("reference_date"))
-        doc = nlp(next(nlp.tokenizer.pipe_documents([document])))
+    for text_path, gold, doc in annotated_docs(nlp, directories, excluded):
         read = {_trimmed(text_of(doc), a.quoted.open + 1, a.quoted.close)[0]: candidates(a) for a in attributions(doc)}
         predicted = [quote.model_dump() for quote in items(doc, "quotes")]
         quotes = []

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from linear_training import (
-    annotated_articles,
+    annotated_docs,
     article_names,
     fit,
     grouped_folds,
@@ -39,9 +39,8 @@ from linear_training import (
 )
 from visit_country_features import VISITING, read_visits
 
-from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
-from extractor.scoring import _address, _match_visits
+from extractor.scoring import _match_visits
 
 MODEL_NAME = "visit_countries"
 #: (name, the rules' decision among the features, trained on the visits the rules give no country only)
@@ -77,11 +76,8 @@ def article_records(directories: list[Path], excluded: set[str]) -> list[dict]:
     """Per article: per visit, its gold countries (None if unmatched), date, and its candidates."""
     nlp = load_pipeline()
     records = []
-    for text_path, gold in annotated_articles(directories, excluded):
-        source = _address(gold.get("source")) or str(text_path)
-        document = to_document(text_path.read_bytes(), id=text_path.stem, source=source,
-                               reference_date=gold.get("reference_date"))
-        told, candidates = read_visits(nlp, nlp(next(nlp.tokenizer.pipe_documents([document]))))
+    for text_path, gold, doc in annotated_docs(nlp, directories, excluded):
+        told, candidates = read_visits(nlp, doc)
         predicted = [{"date": v.period.value if v.period else None} for v in told]
         gold_of = {id(p): g for p, g in _match_visits(predicted, gold.get("visits") or [])}
         visits = []

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linear_training import (
-    annotated_articles,
+    annotated_docs,
     article_names,
     fit,
     grouped_folds,
@@ -32,10 +32,9 @@ from linear_training import (
 )
 from visit_date_features import date_candidates
 
-from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.visits.context import VisitContext
-from extractor.scoring import _address, _match_visits
+from extractor.scoring import _match_visits
 
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 MODEL_NAME = "visit_dates"
@@ -47,11 +46,7 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     nlp = load_pipeline()
     recognizer = nlp.get_pipe("kr_visits")
     records = []
-    for text_path, gold in annotated_articles(directories, left_out):
-        source = _address(gold.get("source")) or str(text_path)
-        document = to_document(text_path.read_bytes(), id=text_path.stem, source=source,
-                               reference_date=gold.get("reference_date"))
-        doc = nlp(next(nlp.tokenizer.pipe_documents([document])))
+    for text_path, gold, doc in annotated_docs(nlp, directories, left_out):
         ctx = VisitContext(doc, recognizer.lexicon)
         told = recognizer.told(ctx)
         records.append({"name": text_path.stem, "gold": [v.get("date") for v in gold.get("visits") or []],

@@ -26,14 +26,13 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from linear_training import add_selection_options, annotated_articles, article_names, fit, grouped_folds, save, top_features
+from linear_training import add_selection_options, annotated_docs, article_names, fit, grouped_folds, save, top_features
 
-from extractor.ingest import to_document
 from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.visits.assembly import sentence_visits
 from extractor.recognizers.visits.context import VisitContext
 from visit_features import visit_features
-from extractor.scoring import _address, _match_visits
+from extractor.scoring import _match_visits
 
 STRENGTHS = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -61,11 +60,7 @@ def load_articles(directories: list[Path], excluded: set[str]) -> list[Article]:
     nlp = load_pipeline()
     recognizer = nlp.get_pipe("kr_visits")
     articles = []
-    for text_path, gold in annotated_articles(directories, excluded):
-        source = _address(gold.get("source")) or str(text_path)
-        document = to_document(text_path.read_bytes(), id=text_path.stem, source=source,
-                               reference_date=gold.get("reference_date"))
-        doc = nlp(next(nlp.tokenizer.pipe_documents([document])))
+    for text_path, gold, doc in annotated_docs(nlp, directories, excluded):
         ctx = VisitContext(doc, recognizer.lexicon)
         visits = recognizer.told(ctx)
         dates = [v.period.value if v.period else None for v in visits]

@@ -17,18 +17,11 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from linear_training import (
-    annotated_articles,
-    article_names,
-    fit,
-    rows_parser,
-    top_features,
-    write_records,
-)
+from linear_training import annotated_docs, article_names, fit, rows_parser, top_features, write_records
 from organization_evidence import body_runs
 from train_persons import added, held_out_scores, rows_of, solid
 
-from extractor.ingest import to_document
+from extractor.nlp.common import document_of
 from extractor.nlp.convert import doc_to_article
 from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.names import named_candidates
@@ -41,11 +34,9 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     nlp = load_pipeline()
     records = []
-    for text_path, gold in annotated_articles(directories, left_out):
-        document = to_document(text_path.read_bytes(), reference_date=gold.get("reference_date"))
-        doc = next(nlp.pipe(nlp.tokenizer.pipe_documents([document])))
+    for text_path, gold, doc in annotated_docs(nlp, directories, left_out):
         runs = body_runs(doc, people_of(doc), named_candidates(doc))
-        article = doc_to_article(doc, document)
+        article = doc_to_article(doc, document_of(doc))
         records.append({"name": text_path.stem,
                         "gold": sorted({solid(o["name"]) for o in gold.get("organizations") or []}),
                         "rules": sorted({solid(o.name) for o in article.organizations}),

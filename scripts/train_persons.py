@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from linear_training import (
-    annotated_articles,
+    annotated_docs,
     article_names,
     fit,
     grouped_folds,
@@ -30,7 +30,7 @@ from linear_training import (
     write_records,
 )
 
-from extractor.ingest import to_document
+from extractor.nlp.common import document_of
 from extractor.nlp.convert import doc_to_article
 from extractor.nlp.korean import Spans
 from extractor.nlp.pipeline import load_pipeline
@@ -53,13 +53,11 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     names.learned_persons = lambda doc, people, found: []  # the rules alone: what the model is trained beside
     nlp = load_pipeline()
     records = []
-    for text_path, gold in annotated_articles(directories, left_out):
-        document = to_document(text_path.read_bytes(), reference_date=gold.get("reference_date"))
-        doc = next(nlp.pipe(nlp.tokenizer.pipe_documents([document])))
+    for text_path, gold, doc in annotated_docs(nlp, directories, left_out):
         rule_persons = [c for c in named_candidates(doc) if c.field in PERSON_FIELDS]
         runs = name_runs(doc, people_of(doc), rule_persons, beside_rules=True)
         taken = Spans(rule_persons)
-        article = doc_to_article(doc, document)
+        article = doc_to_article(doc, document_of(doc))
         records.append({"name": text_path.stem, "gold": sorted({solid(p["name"]) for p in gold.get("persons") or []}),
                         "rules": sorted({solid(p.name) for p in article.persons}),
                         "runs": [{"name": solid(r.name), "place": f"{r.place[0]}@{r.place[1]}",

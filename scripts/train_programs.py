@@ -17,12 +17,12 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from linear_training import annotated_articles, article_names, fit, rows_parser, top_features, write_records
+from linear_training import annotated_docs, article_names, fit, rows_parser, top_features, write_records
 import program_evidence
 from program_evidence import programme_runs
 from train_persons import added, field_scores, print_cv, rows_of, solid
 
-from extractor.ingest import to_document
+from extractor.nlp.common import document_of
 from extractor.nlp.convert import doc_to_article
 from extractor.nlp.korean import Spans
 from extractor.nlp.pipeline import load_pipeline
@@ -35,13 +35,11 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     with its place, its features and whether a programme of the rules overlaps it."""
     nlp = load_pipeline()
     records = []
-    for text_path, gold in annotated_articles(directories, left_out):
-        document = to_document(text_path.read_bytes(), reference_date=gold.get("reference_date"))
-        doc = next(nlp.pipe(nlp.tokenizer.pipe_documents([document])))
+    for text_path, gold, doc in annotated_docs(nlp, directories, left_out):
         rule_programmes = [c for c in named_candidates(doc) if c.field == "programs"]
         runs = programme_runs(doc, people_of(doc), rule_programmes, beside_rules=True)
         taken = Spans(rule_programmes)
-        article = doc_to_article(doc, document)
+        article = doc_to_article(doc, document_of(doc))
         records.append({"name": text_path.stem, "gold": sorted({solid(p["name"]) for p in gold.get("programs") or []}),
                         "rules": sorted({solid(p.name) for p in article.programs}),
                         "runs": [{"name": solid(r.name), "place": f"{r.place[0]}@{r.place[1]}",

@@ -45,10 +45,6 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     return records
 
 
-
-
-
-
 def counts(records: list[dict], decide: Callable[[dict, int], set[str]]) -> tuple[int, int, int]:
     tp = fp = fn = 0
     for number, record in enumerate(records):

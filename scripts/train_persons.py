@@ -56,14 +56,19 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     for text_path, gold, doc in annotated_docs(nlp, directories, left_out):
         rule_persons = [c for c in named_candidates(doc) if c.field in PERSON_FIELDS]
         runs = name_runs(doc, people_of(doc), rule_persons, beside_rules=True)
-        taken = Spans(rule_persons)
-        article = doc_to_article(doc, document_of(doc))
-        records.append({"name": text_path.stem, "gold": sorted({solid(p["name"]) for p in gold.get("persons") or []}),
-                        "rules": sorted({solid(p.name) for p in article.persons}),
-                        "runs": [{"name": solid(r.name), "place": f"{r.place[0]}@{r.place[1]}",
-                                  "features": sorted(r.features), "free": not taken.overlap(r.start, r.end)}
-                                 for r in runs]})
+        records.append(adder_record(text_path, gold, doc, "persons", rule_persons, runs))
     return records
+
+
+def adder_record(text_path: Path, gold: dict, doc, field: str, rule_items: list, runs: list) -> dict:
+    """An adder's record of one article: the gold's and the rules' names of `field`, and every
+    candidate run with its place, its features and whether an item of the rules overlaps it."""
+    taken = Spans(rule_items)
+    article = doc_to_article(doc, document_of(doc))
+    return {"name": text_path.stem, "gold": sorted({solid(item["name"]) for item in gold.get(field) or []}),
+            "rules": sorted({solid(item.name) for item in getattr(article, field)}),
+            "runs": [{"name": solid(r.name), "place": f"{r.place[0]}@{r.place[1]}",
+                      "features": sorted(r.features), "free": not taken.overlap(r.start, r.end)} for r in runs]}
 
 
 def rows_of(records: list[dict]) -> tuple[list[tuple[list[str], bool]], list[str]]:

@@ -20,11 +20,8 @@ from pathlib import Path
 from linear_training import annotated_docs, article_names, fit, rows_parser, top_features, write_records
 import program_evidence
 from program_evidence import programme_runs
-from train_persons import added, field_scores, print_cv, rows_of, solid
+from train_persons import adder_record, added, field_scores, print_cv, rows_of
 
-from extractor.nlp.common import document_of
-from extractor.nlp.convert import doc_to_article
-from extractor.nlp.korean import Spans
 from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.names import named_candidates
 from extractor.recognizers.names.people import people_of
@@ -38,13 +35,7 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     for text_path, gold, doc in annotated_docs(nlp, directories, left_out):
         rule_programmes = [c for c in named_candidates(doc) if c.field == "programs"]
         runs = programme_runs(doc, people_of(doc), rule_programmes, beside_rules=True)
-        taken = Spans(rule_programmes)
-        article = doc_to_article(doc, document_of(doc))
-        records.append({"name": text_path.stem, "gold": sorted({solid(p["name"]) for p in gold.get("programs") or []}),
-                        "rules": sorted({solid(p.name) for p in article.programs}),
-                        "runs": [{"name": solid(r.name), "place": f"{r.place[0]}@{r.place[1]}",
-                                  "features": sorted(r.features), "free": not taken.overlap(r.start, r.end)}
-                                 for r in runs]})
+        records.append(adder_record(text_path, gold, doc, "programs", rule_programmes, runs))
     return records
 
 

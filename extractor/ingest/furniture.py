@@ -113,12 +113,23 @@ def _subsection(word: str) -> bool:
 
 
 _CONTROL_WORDS = frozenset(_LEXICON["control_words"])
+_CONTROL_SEPARATORS = frozenset(_LEXICON["control_separators"])
 
 
 def _is_controls(label: str) -> bool:
-    """`통합검색 바로가기`, `기사 메일전송`, `위로가기 버튼`: a line of nothing but buttons' words."""
-    words = label.split()
-    return len(words) > 1 and all(word in _CONTROL_WORDS for word in words)
+    """`통합검색 바로가기`, `기사 메일전송`, `위로가기 버튼`: a line of nothing but buttons' words, glued as a
+    page may print them (`기사글확대 기사글축소`, `글자 확대축소 영역`) and set apart by bars (`확대 l 축소`)."""
+    words = [word for word in label.split() if word not in _CONTROL_SEPARATORS]
+    return len(words) > 1 and all(_control_word(word) for word in words)
+
+
+def _control_word(word: str) -> bool:
+    """A button's word, or two or three of them glued (`확대축소`, `기사글확대`, `쪽지신고하기`)."""
+    if word in _CONTROL_WORDS:
+        return True
+    return any(word[:cut] in _CONTROL_WORDS and (word[cut:] in _CONTROL_WORDS or any(
+        word[cut:more] in _CONTROL_WORDS and word[more:] in _CONTROL_WORDS for more in range(cut + 1, len(word))))
+        for cut in range(1, len(word)))
 
 
 def is_copyright_notice(line: str) -> bool:

@@ -1108,10 +1108,9 @@ def _title_with_suffix(people: People, words: list[Word], head: int) -> PersonPh
 
 def _name_before(people: People, words: list[Word], position: int, title: str, aged: bool = False):
     """(first, last, body words) of the name before words[position + 1], or None.
-    A title followed by an age (`단장(45·차관)`) is a person's: one foreign word is then a name.
-    The name's Latin spelling may stand between it and the title (`판보(Pan bo)기자`)."""
+    A title followed by an age (`단장(45·차관)`) is a person's: one foreign word is then a name."""
     lex = titles()
-    if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1, gloss=True):
+    if position < 0 or title in lex.anonymous_titles or not _adjacent(people, words, position, position + 1):
         return None
     japanese = _japanese_name_before(people, words, position)
     if japanese:

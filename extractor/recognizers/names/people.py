@@ -492,9 +492,10 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
         return (phrase, match.end()) if phrase and phrase.speaker.name else None
     said = _apposition_parts(people, match)
     title, head_end = _title_after_parenthesis(people, match.end(), aged=bool(said and said.age))
-    if said is None or not (title or said.title or said.age or said.photo or said.place):
-        return None
-    span = _name_before_parenthesis(people, words, said, titled=bool(title or said.title))
+    spelt = bool(said and said.gloss) and any(c.end == words[-1].end for c in people.glossed_names)
+    if said is None or not (title or said.title or said.age or said.photo or said.place or spelt):
+        return None  # a Latin spelling word for word shows a person's name (`누룰 후다(Nurul Huda)는`)
+    span = _name_before_parenthesis(people, words, said, titled=bool(title or said.title or spelt))
     if span is None:
         return None
     name = people.article.text[span[0]:span[1]]
@@ -741,18 +742,18 @@ def _role_of(people: People, start: int, text: str) -> dict | None:
 
 def _title_after_parenthesis(people: People, after: int, aged: bool = False) -> tuple[str | None, int]:
     """(title, where its stem ends) right after a closing parenthesis: glued `씨`/`님`, or a title
-    word after a space (`이영희(사진 오른쪽) 교수가`), or, after an age, a noun saying who the person
+    word after a space (`이영희(사진 오른쪽) 교수가`) or glued (`판보(Pan bo)기자는`), or, after an age, a noun saying who the person
     is (`주우식(26, 가천대학교) 학생은`; `두바이(UAE) 교민` is a place's); else (None, the parenthesis's end)."""
     text = people.article.text
     courtesy = next((t for t in titles().courtesy_titles if text.startswith(t, after)), None)
     if courtesy:
         return courtesy, after + len(courtesy)
-    if text[after:after + 1] == " ":
-        words = people.article.clause_words_between(after + 1, min(len(text), after + 30))
-        titled = words and words[0].start == after + 1 and words[0].noun_stem and (
-            split_title(clean(words[0].stem)) or aged and clean(words[0].stem) in titles().person_nouns)
-        if titled and title_in(clean(words[0].stem)) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`
-            return clean(words[0].stem), words[0].start + len(words[0].stem)
+    start = after + 1 if text[after:after + 1] == " " else after  # glued: `판보(Pan bo)기자는`
+    words = people.article.clause_words_between(start, min(len(text), after + 30))
+    titled = words and words[0].start == start and words[0].noun_stem and (
+        split_title(clean(words[0].stem)) or aged and clean(words[0].stem) in titles().person_nouns)
+    if titled and title_in(clean(words[0].stem)) not in titles().anonymous_titles:  # `공사(사장 …) 관계자`
+        return clean(words[0].stem), words[0].start + len(words[0].stem)
     return None, after
 
 
@@ -1882,10 +1883,21 @@ def _glossed_names(people: People) -> list[Candidate]:
         if any(article.text[left.end:right.start] != " " for left, right in zip(words, words[1:])) \
                 or _names_a_thing(people, words):
             continue
-        if gloss["words"].isupper() and not _title_after_parenthesis(people, gloss.end())[0]:
-            continue  # `스마트 시티(SMART CITY)`: capitals spell a name only before its title (`(TAN PHUNG) 기자`)
+        if gloss["words"].isupper() and not _title_after_parenthesis(people, gloss.end())[0] \
+                and not _title_right_before(article, index - len(latin)):
+            continue  # `스마트 시티(SMART CITY)`: capitals spell a name only next to its title (`(TAN PHUNG) 기자`,
+            # `사장 아캄 파루크 하산(AKM FARUQUE HASSAN)`)
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
+
+
+def _title_right_before(article: ArticleWords, index: int) -> bool:
+    """Is the word before article.words[index] a title, a space apart (`사장 아캄 파루크 하산`)?"""
+    if index < 1:
+        return False
+    before = article.words[index - 1]
+    return not before.particle and before.noun_stem and article.text[before.end:article.words[index].start] == " " \
+        and split_title(clean(before.stem)) is not None
 
 
 def _spelt_word(people: People, word: Word) -> bool:

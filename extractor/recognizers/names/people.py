@@ -695,7 +695,7 @@ def _words_before(article: ArticleWords, position: int) -> list[Word]:
         start += 1
     if start >= position:
         return []
-    before = article.clause_words_between(max(0, start - 120), start)[-MAX_PHRASE_WORDS:]
+    before = article.clause_words_between(max(0, start - 120), start, at_most=MAX_PHRASE_WORDS)
     return [*before, article.word(start, position)]
 
 

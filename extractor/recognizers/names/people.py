@@ -42,7 +42,7 @@ from ...model import Speaker
 from ...nlp.common import items
 from ...nlp.korean import Spans, longest_first, pair, per_doc
 from ...pattern_cache import compiled_re
-from .things import Candidate, Heads, Reading, has_legal_form, heads, is_organization_word, organizations
+from .things import Candidate, HeadIndex, Heads, Reading, has_legal_form, heads, is_organization_word, organizations
 from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
 MAX_BODY_WORDS = 2
@@ -61,7 +61,7 @@ _HEADED_PLACE = compiled_re(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현�
 
 @dataclass(frozen=True)
 class Titles:
-    titles: tuple[str, ...]  # longest first
+    titles: HeadIndex  # finds the longest title ending a word
     title_pattern: re.Pattern  # any title, or a title's suffix (`권한대행`): a clause worth parsing
     bodies: dict             # `시장` -> `시`: 안양시장 heads 안양시
     body_titles: frozenset
@@ -94,7 +94,7 @@ def titles() -> Titles:
     data = lexicons.load("titles")
     every = longest_first([*data["titles"], *data["suffix_titles"], *data["courtesy_titles"]])
     return Titles(
-        titles=every,
+        titles=HeadIndex(every),
         title_pattern=compiled_re("|".join(map(re.escape, [*every, *data["title_suffixes"], *data["person_nouns"]]))),
         bodies=dict(data["title_bodies"]),
         body_titles=frozenset(data["body_titles"]),
@@ -146,8 +146,8 @@ def _holds_title(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def title_in(stem: str) -> str | None:
     """The lexicon title a word ends with (`안양시장` -> 시장, `사장직무대행` -> 사장)."""
-    base = _without_title_suffix(stem)
-    return next((t for t in titles().titles if base.endswith(t)), None)
+    base, index = _without_title_suffix(stem), titles().titles
+    return base if base in index else index.ending(base)
 
 
 @lru_cache(maxsize=4096)
@@ -696,7 +696,7 @@ def _words_before(article: ArticleWords, position: int) -> list[Word]:
         start += 1
     if start >= position:
         return []
-    before = article.clause_words_between(max(0, start - 120), start)[-MAX_PHRASE_WORDS:]
+    before = article.clause_words_between(max(0, start - 120), start, at_most=MAX_PHRASE_WORDS)
     return [*before, article.word(start, position)]
 
 
@@ -1566,8 +1566,10 @@ def _foreign_title(title: str) -> bool:
     return head in titles().foreign_titles or _foreign_city(title[:-len(head)] if head else "")
 
 
+@lru_cache(maxsize=4096)
 def _foreign_city(place: str) -> bool:
-    """A foreign city known by name, bare or with its head (`다롄`, `다롄시`, `씨엠립주`)."""
+    """A foreign city known by name, bare or with its head (`다롄`, `다롄시`, `씨엠립주`). Asked ~35
+    times an article, mostly of the same few words: remembered per word."""
     cities = lexicons.foreign_cities()
     return place in cities or any(place.endswith(head) and place[:-len(head)] in cities for head in _city_heads())
 

@@ -183,12 +183,17 @@ class ArticleWords:
             return self.words[index]
         return self.word(start, end)
 
-    def clause_words_between(self, start: int, end: int) -> list[Word]:
+    def clause_words_between(self, start: int, end: int, at_most: int | None = None) -> list[Word]:
+        """The clause words inside text[start:end]; only the last `at_most` (1 or more) when given,
+        the words before them not made."""
         first = bisect_left(self.clause_starts, start)
         last = bisect_left(self.clause_starts, end, first)
+        if at_most is not None:  # only the last clause can run past end: its at_most before it are enough
+            first = max(first, last - at_most - 1)
         made = self._clause_words  # the people rules read overlapping windows: most words are made already
         words = [made[index] if index in made else self.clause_word(index) for index in range(first, last)]
-        return [w for w in words if w.end <= end]
+        words = [w for w in words if w.end <= end]
+        return words if at_most is None else words[-at_most:]
 
     def words_between(self, start: int, end: int) -> list[Word]:
         """The name words inside text[start:end]."""

@@ -15,6 +15,7 @@ from .clauses import (
     departure_in,
     founding_date_in,
     of_a_comparison,
+    of_the_report,
     stay_end_in,
     stay_through,
 )
@@ -237,8 +238,9 @@ def _breakdown(ctx: VisitContext, sentence, tallied: Dated, told_count: int | No
     대만(16만명) …`); none unless it has at least MIN_ROWS of them, or each row is a visiting
     country's after a month's or a year's tally (`특히 중국인 방문객이 42만명으로 늘었다`)."""
     # a date of its own ends the table; not a compared figure's (`6만4861명(작년대비 222%↑)`) nor
-    # one the tally's period lies in (`미국은 올해 1만8345명` after `올해 1~5월 63만명`)
-    if any(not (of_a_comparison(ctx, date) or tallied.period.refines(date.period))
+    # one the tally's period lies in (`미국은 올해 1만8345명` after `올해 1~5월 63만명`), nor the
+    # report's (`24일 통계에 따르면 국가별로는 중국이 50만명으로 가장 많았고, …`)
+    if any(not (of_a_comparison(ctx, date) or tallied.period.refines(date.period) or of_the_report(ctx, date))
            for date in ctx.within(ctx.dates, sentence.start, sentence.end)):
         return []
     rows, start = [], sentence.start

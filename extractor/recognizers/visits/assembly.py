@@ -79,7 +79,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             undated_event = _opening_of_event(ctx, sentence) or undated_event
             continue
         clauses = clauses_of(ctx, sentence) or _implied_clauses(
-            ctx, sentence, undated_event, founded if tally_since_founding else None)
+            ctx, sentence, _awaiting_visitors(ctx, sentence, undated_event, tallied), founded if tally_since_founding else None)
         # attending or meeting is a visit when those taking part or met come from elsewhere
         # (`이들은 총회에 참석했다`, `대표단과 만나`)
         told_as_visit = cue == "visit" or described or (cue in ("attendance", "meeting") and (arrived or (
@@ -93,6 +93,17 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
                 told_count, told_before = visit.headcount, True
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
+
+
+def _awaiting_visitors(ctx: VisitContext, sentence, event: Clause | None, tallied: Dated | None) -> Clause | None:
+    """The event whose day dates the visitors named next, unless that day is a stop inside the
+    stay told before (`20일부터 열흘 동안 연수` then `오는 25일 열리는 대회에 맞춰` then `대상자는
+    콜롬비아, 페루 … 공무원`): the sentence then tells more of the stay. A party counted there
+    (`퍼레이드에는 몽골 공연단 20명이 참가한다` inside a festival's days) is a visit of its own."""
+    if event is None or tallied is None or event.date.period == tallied.period \
+            or ctx.counts_people(sentence.start, sentence.end):
+        return event
+    return None if event.date.period.within(tallied.period, MAX_EVENT_DAYS) else event
 
 
 def _table_period(ctx: VisitContext, sentence, tallied: Dated | None, date: Dated | None) -> Dated | None:

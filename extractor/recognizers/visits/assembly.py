@@ -298,10 +298,13 @@ def _holds_event(ctx: VisitContext, sentence, clause: Clause) -> bool:
 
 
 def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:
-    """A visit reported with no day needs a sentence telling the act of visiting; one that
-    only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
+    """A visit reported with no day needs a sentence telling the act of visiting, or people of
+    named countries counted taking part; one that only meets people at home (`지역 기업인들을
+    만나`) needs them to come from abroad."""
     if visit.period_only:
         return False
     if clause.date is None:
-        return acts_out_visit(ctx, clause)
+        # `5개국 공무원 20명이 참여했다`: people of named countries counted taking part came
+        return acts_out_visit(ctx, clause) or (bool(visit.countries) and visit.headcount is not None and (
+            ctx.lex.participation_cue.search(ctx.text, clause.start, clause.end) is not None))
     return bool(visit.countries) or told_as_visit or clause.cumulative or ends_a_trip(ctx, clause)

@@ -15,6 +15,7 @@ from .clauses import (
     departure_in,
     founding_date_in,
     of_a_comparison,
+    of_the_report,
     stay_end_in,
     stay_through,
 )
@@ -78,7 +79,7 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             undated_event = _opening_of_event(ctx, sentence) or undated_event
             continue
         clauses = clauses_of(ctx, sentence) or _implied_clauses(
-            ctx, sentence, undated_event, founded if tally_since_founding else None)
+            ctx, sentence, _awaiting_visitors(ctx, sentence, undated_event, tallied), founded if tally_since_founding else None)
         # attending or meeting is a visit when those taking part or met come from elsewhere
         # (`이들은 총회에 참석했다`, `대표단과 만나`)
         told_as_visit = cue == "visit" or described or (cue in ("attendance", "meeting") and (arrived or (
@@ -92,6 +93,17 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
                 told_count, told_before = visit.headcount, True
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
+
+
+def _awaiting_visitors(ctx: VisitContext, sentence, event: Clause | None, tallied: Dated | None) -> Clause | None:
+    """The event whose day dates the visitors named next, unless that day is a stop inside the
+    stay told before (`20일부터 열흘 동안 연수` then `오는 25일 열리는 대회에 맞춰` then `대상자는
+    콜롬비아, 페루 … 공무원`): the sentence then tells more of the stay. A party counted there
+    (`퍼레이드에는 몽골 공연단 20명이 참가한다` inside a festival's days) is a visit of its own."""
+    if event is None or tallied is None or event.date.period == tallied.period \
+            or ctx.counts_people(sentence.start, sentence.end):
+        return event
+    return None if event.date.period.within(tallied.period, MAX_EVENT_DAYS) else event
 
 
 def _table_period(ctx: VisitContext, sentence, tallied: Dated | None, date: Dated | None) -> Dated | None:
@@ -237,8 +249,9 @@ def _breakdown(ctx: VisitContext, sentence, tallied: Dated, told_count: int | No
     대만(16만명) …`); none unless it has at least MIN_ROWS of them, or each row is a visiting
     country's after a month's or a year's tally (`특히 중국인 방문객이 42만명으로 늘었다`)."""
     # a date of its own ends the table; not a compared figure's (`6만4861명(작년대비 222%↑)`) nor
-    # one the tally's period lies in (`미국은 올해 1만8345명` after `올해 1~5월 63만명`)
-    if any(not (of_a_comparison(ctx, date) or tallied.period.refines(date.period))
+    # one the tally's period lies in (`미국은 올해 1만8345명` after `올해 1~5월 63만명`), nor the
+    # report's (`24일 통계에 따르면 국가별로는 중국이 50만명으로 가장 많았고, …`)
+    if any(not (of_a_comparison(ctx, date) or tallied.period.refines(date.period) or of_the_report(ctx, date))
            for date in ctx.within(ctx.dates, sentence.start, sentence.end)):
         return []
     rows, start = [], sentence.start
@@ -285,10 +298,13 @@ def _holds_event(ctx: VisitContext, sentence, clause: Clause) -> bool:
 
 
 def _stands_alone(ctx: VisitContext, clause: Clause, visit: Told, told_as_visit: bool) -> bool:
-    """A visit reported with no day needs a sentence telling the act of visiting; one that
-    only meets people at home (`지역 기업인들을 만나`) needs them to come from abroad."""
+    """A visit reported with no day needs a sentence telling the act of visiting, or people of
+    named countries counted taking part; one that only meets people at home (`지역 기업인들을
+    만나`) needs them to come from abroad."""
     if visit.period_only:
         return False
     if clause.date is None:
-        return acts_out_visit(ctx, clause)
+        # `5개국 공무원 20명이 참여했다`: people of named countries counted taking part came
+        return acts_out_visit(ctx, clause) or (bool(visit.countries) and visit.headcount is not None and (
+            ctx.lex.participation_cue.search(ctx.text, clause.start, clause.end) is not None))
     return bool(visit.countries) or told_as_visit or clause.cumulative or ends_a_trip(ctx, clause)

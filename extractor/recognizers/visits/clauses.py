@@ -349,7 +349,7 @@ def stay_through(ctx: VisitContext, sentence: SentencePart, until: Period | None
     if until is None:
         return None
     for date in ctx.within(ctx.dates, sentence.start, sentence.end):
-        if date.type == "DATE" and _of_the_report(ctx, date) and short_stay(date.period, until):
+        if date.type == "DATE" and of_the_report(ctx, date) and short_stay(date.period, until):
             return Clause(sentence.start, sentence.end, date.with_period(date.period.through(until)))
     return None
 
@@ -370,7 +370,7 @@ def _quoted(ctx: VisitContext, date: Dated) -> bool:
     return ctx.quoted(date)
 
 
-def _of_the_report(ctx: VisitContext, date: Dated) -> bool:
+def of_the_report(ctx: VisitContext, date: Dated) -> bool:
     """`28일 시에 따르면`, `15일 밝혔다`, `22일 "…"라고 말했다`; not `22일 방한했다고 밝혔다`
     (the reported clause's date)."""
     following = _following(ctx.text, date.end)
@@ -458,7 +458,7 @@ DATE_CHECKS = (
     (_apposed_to_a_day, True),
     (_quoted, True),
     (_edition_year, True),
-    (_of_the_report, True),
+    (of_the_report, True),
     (of_a_comparison, True),
     (_of_the_departure, True),
     (_naming_an_edition, True),

@@ -8,7 +8,7 @@ from ...model import Count, Span
 from ...nlp.korean import SentencePart, one_of, particles
 from ...pattern_cache import compiled
 from .context import HOST, At, Clause, VisitContext, nominal
-from .merging import Told
+from .merging import CROWD, Told
 
 _SUBJECT = one_of(particles("topic", "subject"))
 _SUBJECT_AFTER_BODY = compiled(rf"{_SUBJECT}(?!\p{{Hangul}})")
@@ -56,9 +56,24 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         schedule=clause.date is not None and clause.date.period.is_span and any(
             word in text for word in ctx.lex.schedule_words),
         leaves=clause.leaves,
-        recalled=not clause.cumulative and any(marker in text for marker in ctx.lex.recalls),
+        recalled=not clause.cumulative and (any(marker in text for marker in ctx.lex.recalls)
+                                            or _group_of_an_earlier_year(ctx, clause, text, people)),
         of_the_story=sentence.text.lstrip().startswith(ctx.lex.this_event) or lists_origins(ctx, sentence),
     )
+
+
+def _group_of_an_earlier_year(ctx: VisitContext, clause: Clause, text: str, people: list[Count]) -> bool:
+    """`지난해에는 대표단 36명이 방문하기도 했다`, `지난 2015년 7개국 11명을 대상으로 실시해`: a group
+    dated by a year before the report's only is background; not a tally of that year (a total,
+    `지난해에만 총 568명`, or a crowd) nor a row of years (`2009년 417명, 2010년 281명`)."""
+    date = clause.date
+    if date is None or ctx.reference is None or date.period.is_span or date.period.grain != "year":
+        return False
+    if date.period.end is None or date.period.end.year >= ctx.reference.year:
+        return False
+    if any(marker in text for marker in ctx.lex.totals) or any(c.value >= CROWD for c in people):
+        return False
+    return not any(c.start - date.end <= 1 for c in ctx.within(ctx.counts, date.end, date.end + 16))
 
 
 def lists_origins(ctx: VisitContext, sentence: SentencePart) -> bool:

@@ -30,6 +30,11 @@ def _timex(value) -> bool:
     return isinstance(value, str) and all(TIMEX_PART.match(part) for part in value.split("/"))
 
 
+def _day_or_range(value) -> bool:
+    """A visit's date is its day or range (docs/CONTRACT.md), never a time of day."""
+    return _timex(value) and not re.search(r"[0-9X]T", value)
+
+
 COPYRIGHT_LINE = re.compile(r"무단\s*전재|재배포|[Cc]opyright|[©ⓒ]")
 
 
@@ -56,7 +61,7 @@ def _malformed(gold: dict) -> list[str]:
     problems += [f"date {d}" for d in gold["dates"] if d.get("type") not in TYPES or not _timex(d.get("value"))]
     problems += [f"country {c}" for c in gold["countries"]
                  if not re.fullmatch(r"[A-Z]{2}", c.get("code", "")) or not isinstance(c.get("visiting"), bool)]
-    problems += [f"visit date {v['date']}" for v in gold["visits"] if v.get("date") is not None and not _timex(v["date"])]
+    problems += [f"visit date {v['date']}" for v in gold["visits"] if v.get("date") is not None and not _day_or_range(v["date"])]
     problems += [f"{row} {n}" for row in ("systems", "programs", "organizations", "persons") for n in gold[row]
                  if not n.get("name")]
     persons = {re.sub(r"\s+", "", p["name"]) for p in gold["persons"] if p.get("name")}

@@ -37,6 +37,7 @@ from extractor.recognizers import names
 from extractor.recognizers.names.extent_evidence import (
     EXTENT_FIELDS,
     MODEL_NAME,
+    ArticleNames,
     extents,
 )
 
@@ -60,17 +61,18 @@ def article_rows(directories: list[Path], left_out: set[str]) -> list[dict]:
     records = []
     for text_path, gold, doc in annotated_docs(nlp, directories, left_out):
         final = {(c.field, c.start, c.end): c.name for c in names.named_candidates(doc)}
-        reading = doc._.people.reading
+        names_of_article = ArticleNames(doc._.people.reading, seen)
         article = doc_to_article(doc, document_of(doc))
         items = []
         for candidate in seen:
             name = final.get((candidate.field, candidate.start, candidate.end))
             if candidate.field not in EXTENT_FIELDS or name is None:
                 continue
-            found = extents(reading, candidate, seen)
-            if len(found) > 1:
-                items.append({"field": candidate.field, "final": solid(name), "text": found[0].name,
-                              "extents": [{"name": solid(e.name), "features": sorted(e.features)} for e in found]})
+            found = extents(names_of_article, candidate)
+            if found:  # the rule's own extent first, as the CV's choice 0
+                items.append({"field": candidate.field, "final": solid(name), "text": candidate.name,
+                              "extents": [{"name": solid(candidate.name), "features": []}] +
+                                         [{"name": solid(e.name), "features": sorted(e.features)} for e in found]})
         records.append({"name": text_path.stem,
                         "gold": {f: sorted({solid(i["name"]) for i in gold.get(f) or []}) for f in EXTENT_FIELDS},
                         "rules": {f: sorted({solid(i.name) for i in getattr(article, f)}) for f in EXTENT_FIELDS},
@@ -139,7 +141,7 @@ def held_out(records: list[dict], field: str | None, strength: float, every_item
     scores: list[dict] = [{} for _ in records]
     train_folds = list(grouped_folds(groups))
     test_folds = list(grouped_folds(all_groups))
-    for (train, _), (_, test) in zip(train_folds, test_folds):
+    for (train, _), (_, test) in zip(train_folds, test_folds, strict=True):
         model = fit([rows[i] for i in train], strength=strength)
         for i in test:
             number, item = owners[i]
@@ -162,7 +164,8 @@ def cross_validate(records: list[dict], per_field: bool, every_item: bool) -> No
 def main(argv: Sequence[str] | None = None) -> None:
     parser = rows_parser(__doc__, ("rows", "cv", "save"), strength=0.3)
     parser.add_argument("--per-field", action="store_true", help="one model per field (default: one for the three)")
-    parser.add_argument("--every-item", action="store_true", help="train on every item, not only those some extent of is right")
+    parser.add_argument("--every-item", action="store_true",
+                        help="train on every item, not only those some extent of is right")
     args = parser.parse_args(argv)
     if args.command == "rows":
         records = article_rows(args.paths, article_names(args.exclude))
@@ -174,7 +177,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     rows, _, _ = rows_of(records, None, args.every_item)
     model = fit(rows, strength=args.strength, threshold=args.threshold)
-    about = {"trained_on": f"{len(records)} articles of corpus/dev (minus /work/unread46 and /work/fresh13), {len(rows)} extents",
+    about = {"trained_on": f"{len(records)} articles of corpus/dev (minus /work/unread46 and /work/fresh13), "
+                           f"{len(rows)} extents",
              "strength": args.strength, "combination": "each rule mention moved to its likeliest other extent "
              "where that reaches the threshold and outscores the rule's own", "script": "scripts/train_extents.py"}
     print(save(model, MODEL_NAME, about))

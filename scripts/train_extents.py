@@ -142,7 +142,10 @@ def held_out(records: list[dict], field: str | None, strength: float, every_item
     train_folds = list(grouped_folds(groups))
     test_folds = list(grouped_folds(all_groups))
     for (train, _), (_, test) in zip(train_folds, test_folds, strict=True):
-        model = fit([rows[i] for i in train], strength=strength)
+        training = [rows[i] for i in train]
+        if len({label for _, label in training}) < 2:
+            continue  # a field with no right extent in these folds moves nothing
+        model = fit(training, strength=strength)
         for i in test:
             number, item = owners[i]
             scores[number].setdefault(item, []).append(model.probability(all_rows[i][0]))

@@ -24,6 +24,7 @@ from ...pattern_cache import compiled_re
 from .people import People, person_candidates, titles
 from .person_evidence import learned_persons
 from .cities import CityRoles, city_lexicon
+from .extent_evidence import learned_extents
 from .lists import listed_bodies
 from .things import (Candidate, Reading, acronym_programmes, heads, organization_aliases, organization_head,
                      parenthesised_aliases, place_name, quoted, things)
@@ -79,11 +80,13 @@ class NameRecognizer:
 
 def named_candidates(doc: Doc) -> list[Candidate]:
     """Every name the component stores, one Candidate per mention (bylines' outlets and contacts in their own
-    fields), and the persons the learned adder finds where the rules name none (person_evidence.py)."""
+    fields), the organisations at the extent the learned ranker prefers (extent_evidence.py), and the persons
+    the learned adder finds where the rules name none (person_evidence.py)."""
     content = content_of(doc)
-    found = [c for c in _resolve(article_words(doc), _candidates(doc, doc._.people))
+    people = doc._.people
+    found = [c for c in _resolve(article_words(doc), learned_extents(people.reading, _candidates(doc, people)))
              if content.contains(c.start, c.end) or c.field in _BYLINE_FIELDS]
-    return found + learned_persons(doc, doc._.people, found)
+    return found + learned_persons(doc, people, found)
 
 
 def _candidates(doc: Doc, people: People) -> list[Candidate]:

@@ -337,7 +337,7 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     aliases = {alias: target for alias, target in parenthesised_aliases(article, orgs).items()}
     candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
     written = {c.name for c in candidates if c.field == "organizations"}
-    shortened = _short_forms(written) | _headless_forms(written)
+    shortened = _short_forms(written) | _headless_forms(written) | _short_head_forms(written)
     credited = {(c.start, c.end) for c in candidates if c.field == "outlets"}
     renamed = [_renamed(c, aliases, written, shortened, (c.start, c.end) in credited) for c in candidates]
     for field in NAMED_FIELDS + tuple(_BYLINE_FIELDS):
@@ -394,6 +394,25 @@ def _headless_forms(written: set[str]) -> dict[str, str]:
     local government the article also names by it is that government."""
     local_heads = (*heads().local_government_heads, *city_lexicon().heads)
     return {name: name + head for name in written for head in local_heads if name + head in written}
+
+
+def _short_head_forms(written: set[str]) -> dict[str, str]:
+    """`숭실대` -> 숭실대학교, `서울과기대` -> 서울과학기술대학교: a name ending in a short head whose stem
+    is the stem of one other name the article writes with the full head, or, clipped to three syllables
+    or more, keeps its syllables in order from its first (`서울대` is not `서울과학기술대학교`)."""
+    found = {}
+    for short_head, full_heads in heads().short_heads:
+        full_stems = {_SPACE.sub("", name).removesuffix(full): name for name in written for full in full_heads
+                      if _SPACE.sub("", name).endswith(full)}
+        for short in written:
+            stem = short.removesuffix(short_head)
+            if stem == short or len(stem) < 2 or " " in short:
+                continue
+            longer = {name for full_stem, name in full_stems.items() if full_stem == stem
+                      or (len(stem) > 2 and full_stem[0] == stem[0] and _keeps_in_order(stem, full_stem))}
+            if len(longer) == 1:
+                found[short] = longer.pop()
+    return found
 
 
 def _keeps_in_order(short: str, name: str) -> bool:

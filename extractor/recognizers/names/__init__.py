@@ -31,12 +31,12 @@ from .words import ArticleWords, article_words
 
 #: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
 #: `[미디어투데이=안상일기자]`, `(서울=연합뉴스)`, `[수원=이데일리 홍길동 기자]`, `(사진=연합뉴스)`, `[사진-세종시]`,
-#: `[KPI뉴스 자료사진]`, and a credit closing a caption's line without brackets (`… 모습. / 사진=연합뉴스`,
+#: `(사진-가람공단 제공)`, `[KPI뉴스 자료사진]`, and a credit closing a caption's line without brackets (`… 모습. / 사진=연합뉴스`,
 #: `… 제공=연합뉴스`). The shared dev set's gold lists the outlet among the article's bodies
 #: (docs/CONTRACT.md's rulings).
 _OUTLET = compiled_re(
     r"\[([^\[\]=\s/|ㅣ]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
-    r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})[)>\]]"
+    r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})(?:\s제공)?[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]"
     r"|(?:^|[ \t/])(?:사진\s*제공|사진|제공)\s*=\s*([^\s()<>\[\]=/]{2,15})[ \t]*(?=\n|\Z)")

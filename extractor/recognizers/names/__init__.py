@@ -32,16 +32,18 @@ from .words import ArticleWords, article_words
 
 #: Outlets named in bracketed bylines, datelines and photo credits: `[아시아경제 박종일 기자]`,
 #: `[미디어투데이=안상일기자]`, `(서울=연합뉴스)`, `[수원=이데일리 홍길동 기자]`, `(사진=연합뉴스)`, `[사진-세종시]`,
-#: `[KPI뉴스 자료사진]`. The shared dev set's gold lists the outlet among the article's bodies
+#: `(사진-가람공단 제공)`, `[KPI뉴스 자료사진]`, and a credit closing a caption's line without brackets (`… 모습. / 사진=연합뉴스`,
+#: `… 제공=연합뉴스`). The shared dev set's gold lists the outlet among the article's bodies
 #: (docs/CONTRACT.md's rulings).
 _OUTLET = compiled_re(
     r"\[([^\[\]=\s/|ㅣ]{2,15})\s*=?\s*[가-힣]{2,4}\s*기자\]"
-    r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})[)>\]]"
+    r"|[(<\[]사진\s*[=-]\s*([^()<>\[\]\s]{2,15})(?:\s제공)?[)>\]]"
     r"|\[([^\[\]=\s]{2,15}) 자료사진\]"
-    r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]")
-#: A byline zone's line opening with a bracket (`[뉴스스텝]`, `[여성종합뉴스/홍길동 기자]`, `(아주경제 홍길동 기자)`),
+    r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]"
+    r"|(?:^|[ \t/])(?:사진\s*제공|사진|제공)\s*=\s*([^\s()<>\[\]=/]{2,15})[ \t]*(?=\n|\Z)")
+#: A byline zone's line opening with a bracket (`[뉴스스텝]`, `【가람뉴스 무안=홍길동 기자】`, `[여성종합뉴스/홍길동 기자]`, `(아주경제 홍길동 기자)`),
 #: after a dashed dateline's place at most (`서울--(뉴스와이어)--`), or a credit line under the article (`/연합뉴스`).
-_BYLINE_BRACKET = compiled_re(r"^[\s•·-]*(?:[가-힣]{1,6}\s*--\s*)?[\[(]([^\[\]()\n]{2,40})[\])]", re.MULTILINE)
+_BYLINE_BRACKET = compiled_re(r"^[\s•·-]*(?:[가-힣]{1,6}\s*--\s*)?[\[(【]([^\[\]()【】\n]{2,40})[\])】]", re.MULTILINE)
 _CREDIT_LINE = compiled_re(r"^\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$", re.MULTILINE)
 _BYLINE_WORD = compiled_re(r"[^\s=/|ㅣ]+")
 #: A photo's credit closing its caption: the outlet's archive (`(가람일보DB)`) or the outlet after the
@@ -340,7 +342,7 @@ def _resolve(article: ArticleWords, candidates: list[Candidate]) -> list[Candida
     aliases = {alias: target for alias, target in parenthesised_aliases(article, orgs).items()}
     candidates = candidates + [t for t in aliases.values() if t not in orgs] + _alias_mentions(article, aliases)
     written = {c.name for c in candidates if c.field == "organizations"}
-    shortened = _short_forms(written) | _headless_forms(written)
+    shortened = _short_forms(written) | _headless_forms(written) | _short_head_forms(written)
     credited = {(c.start, c.end) for c in candidates if c.field == "outlets"}
     renamed = [_renamed(c, aliases, written, shortened, (c.start, c.end) in credited) for c in candidates]
     for field in NAMED_FIELDS + tuple(_BYLINE_FIELDS):
@@ -397,6 +399,25 @@ def _headless_forms(written: set[str]) -> dict[str, str]:
     local government the article also names by it is that government."""
     local_heads = (*heads().local_government_heads, *city_lexicon().heads)
     return {name: name + head for name in written for head in local_heads if name + head in written}
+
+
+def _short_head_forms(written: set[str]) -> dict[str, str]:
+    """`숭실대` -> 숭실대학교, `서울과기대` -> 서울과학기술대학교: a name ending in a short head whose stem
+    is the stem of one other name the article writes with the full head, or, clipped to three syllables
+    or more, keeps its syllables in order from its first (`서울대` is not `서울과학기술대학교`)."""
+    found = {}
+    for short_head, full_heads in heads().short_heads:
+        full_stems = {_SPACE.sub("", name).removesuffix(full): name for name in written for full in full_heads
+                      if _SPACE.sub("", name).endswith(full)}
+        for short in written:
+            stem = short.removesuffix(short_head)
+            if stem == short or len(stem) < 2 or " " in short:
+                continue
+            longer = {name for full_stem, name in full_stems.items() if full_stem == stem
+                      or (len(stem) > 2 and full_stem[0] == stem[0] and _keeps_in_order(stem, full_stem))}
+            if len(longer) == 1:
+                found[short] = longer.pop()
+    return found
 
 
 def _keeps_in_order(short: str, name: str) -> bool:

@@ -30,6 +30,7 @@ title (`홍길동·김철수 의원`), and a name in single quotes before its ti
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,7 @@ from ...model import Speaker
 from ...nlp.common import items
 from ...nlp.korean import Spans, longest_first, pair, per_doc
 from ...pattern_cache import compiled_re
+from .cities import city_lexicon
 from .things import Candidate, HeadIndex, Heads, Reading, has_legal_form, heads, is_organization_word, organizations
 from .words import LATIN_GLOSS, NOMINAL_TAGS, ArticleWords, Word, article_words
 
@@ -1845,7 +1847,8 @@ def person_candidates(people: People) -> list[Candidate]:
         body = phrase.speaker.organization or ""
         if _ACRONYM.fullmatch(body) and article.text.startswith(body, phrase.start):
             found.append(Candidate("organizations", body, phrase.start, phrase.start + len(body)))
-        if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles:
+        if phrase.body_span and title_in(phrase.speaker.title or "") in lex.body_titles \
+                and not _government_in_title(people, phrase.body_span):
             body = _candidate("organizations", article, phrase.body_span)
             # things lists bodies with a legal form; a kind alone (`홍길동 시의회 의장`) names no body
             if not _in_country_span(body, people.countries) and not has_legal_form(body.name) \
@@ -1855,6 +1858,26 @@ def person_candidates(people: People) -> list[Candidate]:
     spans = Spans(glossed)  # `탄` of `아리안 탄(Alian Tan)씨`: a word of a glossed name is no person of its own
     found = [c for c in found if c.field != "persons" or not spans.cover(c.start, c.end)]
     return found + _glued_bylines(people) + glossed + _latin_names(people)
+
+
+def _government_in_title(people: People, span: tuple[int, int]) -> bool:
+    """`박형준 부산시장`, `우승희 영암군수`, `아무르주지사`: a local government written only glued to its
+    head's titles says whose head the person is; it is listed where the article also writes it apart
+    (`광주시 직동`, `센트럴주의`, `성동구청`), as the corpus's gold lists it."""
+    article, lex = people.article, people.heads
+    body = article.text[span[0]:span[1]]
+    head = lex.organizations.ending(body)
+    if not article.text[span[1]:span[1] + 1].isalpha() or not (body in lex.provinces or head in lex.local_government_heads
+                                                                or head in city_lexicon().heads and head not in lex.ministry_heads):
+        return False
+    return all(_in_own_title(article, found.start(), body) for found in re.finditer(re.escape(body), article.text))
+
+
+def _in_own_title(article: ArticleWords, offset: int, body: str) -> bool:
+    """Is the body written at offset the body of the title the word there ends in (`부산시장`)?"""
+    index = bisect_right(article.starts, offset) - 1
+    word = article.words[index] if index >= 0 else None
+    return word is not None and word.start <= offset < word.end and (split_title(clean(word.stem)) or ("", None))[1] == body
 
 
 #: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`), or in

@@ -193,6 +193,7 @@ class Heads:
     body_counters: tuple[str, ...]
     school_kinds: tuple[str, ...]
     school_short_heads: tuple[str, ...]
+    short_heads: tuple[tuple[str, tuple[str, ...]], ...]  # (short head, its full heads)
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     field_links: frozenset
@@ -351,6 +352,7 @@ def heads() -> Heads:
         body_counters=tuple(org["body_counters"]),
         school_kinds=tuple(org["school_kinds"]),
         school_short_heads=tuple(org["school_short_heads"]),
+        short_heads=tuple((short, tuple(full)) for short, full in org["short_heads"].items()),
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         field_links=frozenset(data["systems"]["field_links"]),

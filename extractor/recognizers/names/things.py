@@ -197,6 +197,7 @@ class Heads:
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     field_links: frozenset
+    service_sectors: tuple[str, ...]
     system_kind_heads: frozenset
     nation_words: frozenset
     known_systems: HeadIndex
@@ -356,6 +357,7 @@ def heads() -> Heads:
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         field_links=frozenset(data["systems"]["field_links"]),
+        service_sectors=tuple(data["systems"]["service_sectors"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
@@ -1040,7 +1042,8 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
                                 or _names_a_tie(modifier_words, head, lex)
                                 or _taught_language(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
-    if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words) or (
+    if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words)
+                               or "".join(modifier_words).endswith(lex.service_sectors) or (
             _only_fields(modifier_words, lex) and head not in lex.device_heads)):
         return False
     return True

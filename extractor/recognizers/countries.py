@@ -117,6 +117,8 @@ COUNT_AFTER_COUNTRY = compiled_re(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
 #: the genitive (`12개국의 학생`) or where they come from (`12개 나라에서 모인 방문단`).
 COUNT_OF_ORIGIN_TAILS = ("", "의", "에서")
 PARENTHESES = compiled_re(r"\([^()]*\)")
+#: `40여 명`, `12 명`: a count of people spaced as the spelling rules space it, read as one word.
+SPACED_PEOPLE_COUNT = compiled_re(r"(?:(?<=\d)|(?<=\d여)) (?=명(?:[이을의은과와도]|에게)?(?![가-힣]))")
 #: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.
 LABEL = compiled_re(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
@@ -788,8 +790,9 @@ class VisitJudge:
         return morph.tag.startswith("NN") and self.text.startswith(self.lexicon.participant_heads, morph.start)
 
     def _words_after(self, offset: int, limit: int) -> list[str]:
-        """The next six words, asides in parentheses left out (`X에 방문단(단장 …)을 파견`)."""
-        return PARENTHESES.sub("", self.text[offset:limit]).split()[:6]
+        """The next six words, asides in parentheses left out (`X에 방문단(단장 …)을 파견`) and a
+        spaced count of people as one word (`40여 명의`)."""
+        return SPACED_PEOPLE_COUNT.sub("", PARENTHESES.sub("", self.text[offset:limit])).split()[:6]
 
     def _particle_role(self, particle: str, words: list[str]) -> str | None:
         lexicon = self.lexicon

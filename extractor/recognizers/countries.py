@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -137,6 +138,9 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
+HANGUL_WORD = compiled_re(r"[가-힣]+")
+#: Names of at least this many syllables, one syllable off, are read as slips when listed beside a country (`네들란드`).
+MIN_SLIPPABLE = 4
 #: models/visiting.json (scripts/train_visiting.py): a country the rules miss is visiting when it accepts it,
 #: if its people are named (`몽골 공무원`, `칠레 관광객 200명`: the contract's visitors) and no sentence naming it
 #: is set abroad (`29일(현지시각) 크로아티아 …`: the host's own people travel).
@@ -169,6 +173,10 @@ class CountryLexicon:
         self.countries = {entry["code"]: entry for entry in countries["countries"]}
         self.code_of = {form: entry["code"] for entry in countries["countries"] for form in entry["forms"]}
         self.short_code_of = {form: entry["code"] for entry in countries["countries"] for form in entry["short_forms"]}
+        self.slippable: dict[int, list[str]] = {}  # long Hangul names by length: a list member one syllable off is a slip
+        for form in self.code_of:
+            if len(form) >= MIN_SLIPPABLE and HANGUL_WORD.fullmatch(form):
+                self.slippable.setdefault(len(form), []).append(form)
         self.host = countries["host"]
         self.compacts = countries["compact_coordinations"]
         self.ambiguous = set(countries["ambiguous"])
@@ -291,6 +299,9 @@ class MentionFinder:
         found = {(m.start, m.end): m for m in self._names()}
         for mention in [*self._coordinations(), *self._compacts(), *self._short_forms()]:
             found.setdefault((mention.start, mention.end), mention)
+        for mention in list(found.values()):
+            for slip in self._slips_beside(mention):
+                found.setdefault((slip.start, slip.end), slip)
         mentions = sorted(found.values(), key=lambda m: m.start)
         return [m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)]
 
@@ -344,6 +355,29 @@ class MentionFinder:
             return True
         before = LIST_SEPARATOR_BEFORE.search(self.text[max(0, start - 16):start])
         return before is not None and self.lexicon.code_of.get(before.group(1)) is not None
+
+    def _slips_beside(self, mention: Mention) -> Iterator[Mention]:
+        """`태국, 네들란드, 호주`, `과테말라, 온두리스, 니카라과`: a list member next to a
+        country that is a long country name with one syllable slipped is that country (the
+        contract counts misspellings a reader resolves without doubt)."""
+        after = LIST_SEPARATOR_AFTER.match(self.text, mention.end)
+        before = LIST_SEPARATOR_BEFORE.search(self.text, max(0, mention.start - 16), mention.start)
+        starts = [after.end()] if after else []
+        if before is not None and before.end() == mention.start:
+            starts.append(before.start(1))
+        for start in starts:
+            word = HANGUL_WORD.match(self.text, start)
+            slip = self._slipped_name(word.group()) if word else None
+            if slip is not None and self._word_ends_well(start + len(slip)):
+                yield Mention(start, start + len(slip), self.lexicon.code_of[slip])
+
+    def _slipped_name(self, word: str) -> str | None:
+        """The one long country name the word starts with but for one syllable, if no name is there."""
+        if self.lexicon.names.match(word) or any(region in word for region in self.lexicon.regions):
+            return None
+        near = {self.lexicon.code_of[form]: form for length, forms in self.lexicon.slippable.items()
+                if length <= len(word) for form in forms if sum(a != b for a, b in zip(form, word)) == 1}
+        return next(iter(near.values())) if len(near) == 1 else None
 
     def _tagged(self, start: int, end: int, tags) -> bool:
         morph = self.morphemes.starting_at(start)

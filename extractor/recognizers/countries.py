@@ -141,6 +141,8 @@ LINE = compiled_re(r".*")
 HANGUL_WORD = compiled_re(r"[가-힣]+")
 #: Names of at least this many syllables, one syllable off, are read as slips when listed beside a country (`네들란드`).
 MIN_SLIPPABLE = 4
+#: Words a sentence may open with before its earlier year (`이번 교육과정은 지난 2015년`).
+EARLIER_YEAR_REACH = 2
 #: models/visiting.json (scripts/train_visiting.py): a country the rules miss is visiting when it accepts it,
 #: if its people are named (`몽골 공무원`, `칠레 관광객 200명`: the contract's visitors) and no sentence naming it
 #: is set abroad (`29일(현지시각) 크로아티아 …`: the host's own people travel).
@@ -221,6 +223,10 @@ class CountryLexicon:
         self.outbound = compiled_re(one_of(cues["outbound_markers"]))
         self.breakdown = compiled_re(one_of(cues["breakdown_markers"]))
         self.recalled = compiled_re(one_of(cues["recall_markers"]))
+        self.earlier_year = compiled_re(
+            rf"^(?:\S+ ){{0,{EARLIER_YEAR_REACH}}}(?:{one_of(cues['earlier_years'])}|지난 \d{{4}}년)"
+            r"(?:에는|에도|에|엔)? (?!\d{1,2}월 ?\d{1,2}일|\d{1,2}일)")  # a day told: the article's own event
+        self.earlier_year_not_with = compiled_re(one_of(cues["earlier_year_not_with"]))
         self.signing_acts = tuple(cues["signing_acts"])
         self.meeting_acts = tuple(cues["meeting_acts"])
         self.audience_particles = frozenset(cues["audience_particles"])
@@ -492,10 +498,23 @@ class VisitJudge:
         """The sentence is set abroad, recalls a visit as done before (`방문한 바 있다`), or
         tells a trip to one of the country's own cities (`일본 방문단이 시즈오카현을 방문해`:
         the host's people going there)."""
-        if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
+        if self.lexicon.abroad_marker.search(words) or self.recalls(words):
             return True
         trip = self.lexicon.trip_to_own_city(code)
         return trip is not None and trip.search(words) is not None
+
+    def recalls(self, words: str) -> bool:
+        """The sentence recalls a visit as done before (`방문한 바 있다`) or an earlier year's
+        group as background (`지난해 9월에는 X 등 공무원 18명이 교육을 받았다`; not people who
+        came then and are here: `그 학생은 지난해 X에서 왔다`)."""
+        lexicon = self.lexicon
+        if lexicon.recalled.search(words):
+            return True
+        if lexicon.earlier_year.match(words.lstrip()) is None or lexicon.earlier_year_not_with.search(words) \
+                or lexicon.tally_cue.search(words):
+            return False
+        came = lexicon.arrival_words | lexicon.arrival_modifiers
+        return not any(word.rstrip(".,") in came for word in words.split())
 
     def _came_by_role(self, role: str | None, words: str) -> bool:
         """With no visit cue in the sentence: a signatory signing here, people told as coming from
@@ -980,6 +999,14 @@ class Reading:
         measured with: in a text that tells none, people named by their country are no visitors)."""
         return self.judge.tells_visits(0, len(self.text))
 
+    def only_recalled(self) -> set[str]:
+        """The countries named only in sentences recalling a visit or an earlier group as
+        background: no model makes them visiting."""
+        recalling = {m.code: True for m in self.mentions}
+        for m in self.mentions:
+            recalling[m.code] = recalling[m.code] and self.judge.recalls(self.text[m.sentence[0]:m.sentence[1]])
+        return {code for code, only in recalling.items() if only}
+
     def features(self) -> dict[str, set[str]]:
         """visiting_evidence's features of each country named."""
         nonblank = [line for line in LINE.finditer(self.text) if line.group().strip()]
@@ -1017,8 +1044,10 @@ class CountryRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         reading = self.read(doc)
         model = load_model(VISITING_MODEL)
+        recalled = reading.only_recalled()
         learned = {code for code, features in reading.features().items()
-                   if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and model.accepts(features)}
+                   if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and code not in recalled
+                   and model.accepts(features)}
         for mention in reading.mentions:
             span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
             visiting = mention.rule or mention.code in learned  # the model finds what the rules miss

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -117,6 +118,8 @@ COUNT_AFTER_COUNTRY = compiled_re(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
 #: the genitive (`12개국의 학생`) or where they come from (`12개 나라에서 모인 방문단`).
 COUNT_OF_ORIGIN_TAILS = ("", "의", "에서")
 PARENTHESES = compiled_re(r"\([^()]*\)")
+#: `40여 명`, `12 명`: a count of people spaced as the spelling rules space it, read as one word.
+SPACED_PEOPLE_COUNT = compiled_re(r"(?:(?<=\d)|(?<=\d여)) (?=명(?:[이을의은과와도]|에게)?(?![가-힣]))")
 #: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.
 LABEL = compiled_re(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
@@ -135,6 +138,11 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
+HANGUL_WORD = compiled_re(r"[가-힣]+")
+#: Names of at least this many syllables, one syllable off, are read as slips when listed beside a country (`네들란드`).
+MIN_SLIPPABLE = 4
+#: Words a sentence may open with before its earlier year (`이번 교육과정은 지난 2015년`).
+EARLIER_YEAR_REACH = 2
 #: models/visiting.json (scripts/train_visiting.py): a country the rules miss is visiting when it accepts it,
 #: if its people are named (`몽골 공무원`, `칠레 관광객 200명`: the contract's visitors) and no sentence naming it
 #: is set abroad (`29일(현지시각) 크로아티아 …`: the host's own people travel).
@@ -167,6 +175,10 @@ class CountryLexicon:
         self.countries = {entry["code"]: entry for entry in countries["countries"]}
         self.code_of = {form: entry["code"] for entry in countries["countries"] for form in entry["forms"]}
         self.short_code_of = {form: entry["code"] for entry in countries["countries"] for form in entry["short_forms"]}
+        self.slippable: dict[int, list[str]] = {}  # long Hangul names by length: a list member one syllable off is a slip
+        for form in self.code_of:
+            if len(form) >= MIN_SLIPPABLE and HANGUL_WORD.fullmatch(form):
+                self.slippable.setdefault(len(form), []).append(form)
         self.host = countries["host"]
         self.compacts = countries["compact_coordinations"]
         self.ambiguous = set(countries["ambiguous"])
@@ -211,6 +223,10 @@ class CountryLexicon:
         self.outbound = compiled_re(one_of(cues["outbound_markers"]))
         self.breakdown = compiled_re(one_of(cues["breakdown_markers"]))
         self.recalled = compiled_re(one_of(cues["recall_markers"]))
+        self.earlier_year = compiled_re(
+            rf"^(?:\S+ ){{0,{EARLIER_YEAR_REACH}}}(?:{one_of(cues['earlier_years'])}|지난 \d{{4}}년)"
+            r"(?:에는|에도|에|엔)? (?!\d{1,2}월 ?\d{1,2}일|\d{1,2}일)")  # a day told: the article's own event
+        self.earlier_year_not_with = compiled_re(one_of(cues["earlier_year_not_with"]))
         self.signing_acts = tuple(cues["signing_acts"])
         self.meeting_acts = tuple(cues["meeting_acts"])
         self.audience_particles = frozenset(cues["audience_particles"])
@@ -289,6 +305,9 @@ class MentionFinder:
         found = {(m.start, m.end): m for m in self._names()}
         for mention in [*self._coordinations(), *self._compacts(), *self._short_forms()]:
             found.setdefault((mention.start, mention.end), mention)
+        for mention in list(found.values()):
+            for slip in self._slips_beside(mention):
+                found.setdefault((slip.start, slip.end), slip)
         mentions = sorted(found.values(), key=lambda m: m.start)
         return [m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)]
 
@@ -342,6 +361,29 @@ class MentionFinder:
             return True
         before = LIST_SEPARATOR_BEFORE.search(self.text[max(0, start - 16):start])
         return before is not None and self.lexicon.code_of.get(before.group(1)) is not None
+
+    def _slips_beside(self, mention: Mention) -> Iterator[Mention]:
+        """`태국, 네들란드, 호주`, `과테말라, 온두리스, 니카라과`: a list member next to a
+        country that is a long country name with one syllable slipped is that country (the
+        contract counts misspellings a reader resolves without doubt)."""
+        after = LIST_SEPARATOR_AFTER.match(self.text, mention.end)
+        before = LIST_SEPARATOR_BEFORE.search(self.text, max(0, mention.start - 16), mention.start)
+        starts = [after.end()] if after else []
+        if before is not None and before.end() == mention.start:
+            starts.append(before.start(1))
+        for start in starts:
+            word = HANGUL_WORD.match(self.text, start)
+            slip = self._slipped_name(word.group()) if word else None
+            if slip is not None and self._word_ends_well(start + len(slip)):
+                yield Mention(start, start + len(slip), self.lexicon.code_of[slip])
+
+    def _slipped_name(self, word: str) -> str | None:
+        """The one long country name the word starts with but for one syllable, if no name is there."""
+        if self.lexicon.names.match(word) or any(region in word for region in self.lexicon.regions):
+            return None
+        near = {self.lexicon.code_of[form]: form for length, forms in self.lexicon.slippable.items()
+                if length <= len(word) for form in forms if sum(a != b for a, b in zip(form, word)) == 1}
+        return next(iter(near.values())) if len(near) == 1 else None
 
     def _tagged(self, start: int, end: int, tags) -> bool:
         morph = self.morphemes.starting_at(start)
@@ -456,10 +498,23 @@ class VisitJudge:
         """The sentence is set abroad, recalls a visit as done before (`방문한 바 있다`), or
         tells a trip to one of the country's own cities (`일본 방문단이 시즈오카현을 방문해`:
         the host's people going there)."""
-        if self.lexicon.abroad_marker.search(words) or self.lexicon.recalled.search(words):
+        if self.lexicon.abroad_marker.search(words) or self.recalls(words):
             return True
         trip = self.lexicon.trip_to_own_city(code)
         return trip is not None and trip.search(words) is not None
+
+    def recalls(self, words: str) -> bool:
+        """The sentence recalls a visit as done before (`방문한 바 있다`) or an earlier year's
+        group as background (`지난해 9월에는 X 등 공무원 18명이 교육을 받았다`; not people who
+        came then and are here: `그 학생은 지난해 X에서 왔다`)."""
+        lexicon = self.lexicon
+        if lexicon.recalled.search(words):
+            return True
+        if lexicon.earlier_year.match(words.lstrip()) is None or lexicon.earlier_year_not_with.search(words) \
+                or lexicon.tally_cue.search(words):
+            return False
+        came = lexicon.arrival_words | lexicon.arrival_modifiers
+        return not any(word.rstrip(".,") in came for word in words.split())
 
     def _came_by_role(self, role: str | None, words: str) -> bool:
         """With no visit cue in the sentence: a signatory signing here, people told as coming from
@@ -788,8 +843,9 @@ class VisitJudge:
         return morph.tag.startswith("NN") and self.text.startswith(self.lexicon.participant_heads, morph.start)
 
     def _words_after(self, offset: int, limit: int) -> list[str]:
-        """The next six words, asides in parentheses left out (`X에 방문단(단장 …)을 파견`)."""
-        return PARENTHESES.sub("", self.text[offset:limit]).split()[:6]
+        """The next six words, asides in parentheses left out (`X에 방문단(단장 …)을 파견`) and a
+        spaced count of people as one word (`40여 명의`)."""
+        return SPACED_PEOPLE_COUNT.sub("", PARENTHESES.sub("", self.text[offset:limit])).split()[:6]
 
     def _particle_role(self, particle: str, words: list[str]) -> str | None:
         lexicon = self.lexicon
@@ -943,6 +999,14 @@ class Reading:
         measured with: in a text that tells none, people named by their country are no visitors)."""
         return self.judge.tells_visits(0, len(self.text))
 
+    def only_recalled(self) -> set[str]:
+        """The countries named only in sentences recalling a visit or an earlier group as
+        background: no model makes them visiting."""
+        recalling = {m.code: True for m in self.mentions}
+        for m in self.mentions:
+            recalling[m.code] = recalling[m.code] and self.judge.recalls(self.text[m.sentence[0]:m.sentence[1]])
+        return {code for code, only in recalling.items() if only}
+
     def features(self) -> dict[str, set[str]]:
         """visiting_evidence's features of each country named."""
         nonblank = [line for line in LINE.finditer(self.text) if line.group().strip()]
@@ -980,8 +1044,10 @@ class CountryRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         reading = self.read(doc)
         model = load_model(VISITING_MODEL)
+        recalled = reading.only_recalled()
         learned = {code for code, features in reading.features().items()
-                   if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and model.accepts(features)}
+                   if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and code not in recalled
+                   and model.accepts(features)}
         for mention in reading.mentions:
             span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
             visiting = mention.rule or mention.code in learned  # the model finds what the rules miss

@@ -164,7 +164,7 @@ def _resolve_range(text: str, first: Group, last: Group, ctx: Context) -> Timex 
     if closer:
         end = closer.end()
     kind = "TIME" if has_time(first.fields) or has_time(last.fields) else "DATE"
-    value = _interval(begin, finish)
+    value = f"{_format(begin)}/{_format(finish)}"
     if kind == "TIME" and _daily_hours(text, first):
         value = "/".join(_without_day(bound) for bound in value.split("/"))
     return Timex(text=text[first.start:end], start=first.start, end=end, type=kind, value=value)
@@ -328,7 +328,7 @@ def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] |
         span = _quantity_interval(fields["quantity"], fields["direction"], ctx)
         if span is None:
             return None
-        return ("TIME" if span[0].grain in _SECOND_GRAINS else "DATE"), _interval(*span), None
+        return ("TIME" if span[0].grain in _SECOND_GRAINS else "DATE"), f"{_format(span[0])}/{_format(span[1])}", None
     point = _point(fields, ctx, None)
     if point is None:
         return None
@@ -741,12 +741,6 @@ def _quantity_interval(quantity: dict, direction: str, ctx: Context) -> tuple[Po
     first = _shift(now, unit, -amount) if direction == "past" else _shift(now, unit, 1)
     last = _shift(first, unit, amount - 1)
     return Point(first, grain), Point(last, grain)
-
-
-def _interval(begin: Point, finish: Point) -> str:
-    """A range's value; one that starts and ends in the same unit is that unit (`지난 한해` → `2008`)."""
-    first, last = _format(begin), _format(finish)
-    return first if first == last else f"{first}/{last}"
 
 
 def _truncate(when: dt.datetime, grain: str) -> dt.datetime:

@@ -453,16 +453,21 @@ def _month_point(fields: dict, year: int | None, ctx: Context, base: Point | Non
     elif "month" in fields:
         month = fields["month"]
     if month is None:
-        return _without_month(fields, year, today, direction, base, _latest_named_day(ctx))
+        return _without_month(fields, year, today, direction, base, _latest_named_day(ctx, fields.get("day")))
     if year is None:
         year = _year_for(month, fields.get("day"), today, direction, base)
     return _within_month(fields, year, month)
 
 
-def _latest_named_day(ctx: Context) -> dt.date:
-    """The anchor, or a later day a stretch opened on (`다음달 1일부터 입촌한다. 입촌식은 7일 …`):
-    a schedule told from it goes on from it."""
-    return max(ctx.anchor, ctx.opened[1]) if ctx.opened else ctx.anchor
+def _latest_named_day(ctx: Context, day: int | None) -> dt.date:
+    """The anchor, or a later day a stretch opened on (`다음달 1일부터 입촌한다. 입촌식은 7일 …`), or the
+    end of the stretch just told when the day falls within a week after it (`31일부터 다음달 3일까지 일정을
+    마친 뒤 4일 출국`): a schedule told from it goes on from it."""
+    latest = max(ctx.anchor, ctx.opened[1]) if ctx.opened else ctx.anchor
+    if ctx.span is None or day is None:
+        return latest
+    after = _day_in_month(ctx.span[1], day)
+    return max(latest, ctx.span[1]) if after is not None and 0 < (after - ctx.span[1]).days <= 7 else latest
 
 
 def _year_for(month: int, day: int | None, today: dt.date, direction: str | None, base: Point | None) -> int:
@@ -551,8 +556,8 @@ def _without_month(fields: dict, year: int | None, today: dt.date, direction: st
     if "day" in fields:
         origin = base.when.date() if base is not None and direction is None else today
         day = _day_in_month(origin, fields["day"])
-        if direction is None and base is None and day is not None and day < today < anchor:
-            day = _day_near(anchor, fields["day"]) or day
+        if direction is None and base is None and day is not None:
+            day = _in_story_month(fields["day"], day, today, anchor)
         if direction == "past" and (day is None or fields["day"] > today.day):
             day = _month_with_day(today, fields["day"], -1)
         elif direction == "future" and (day is None or fields["day"] < today.day):
@@ -582,6 +587,19 @@ def _month_with_day(origin: dt.date, day: int, step: int) -> dt.date | None:
         if found := _day_in_month(_add_months(origin.replace(day=1), months), day):
             return found
     return None
+
+
+def _in_story_month(number: int, day: dt.date, today: dt.date, story_day: dt.date) -> dt.date:
+    """A bare day whose reading in the report's month falls across the report's day from the story's
+    last named day: after a future day (`오는 31일 출발해 4일 귀국`) the schedule goes on from it; after a
+    day of an earlier month, a day up to a week later stays in that month (`지난달 28일에는 …, 30일에는`)."""
+    if day < today < story_day:
+        return _day_near(story_day, number) or day
+    if story_day < today < day and story_day.month != today.month:
+        earlier = _day_in_month(story_day, number)
+        if earlier is not None and 0 <= (earlier - story_day).days <= 7:
+            return earlier
+    return day
 
 
 def _day_near(anchor: dt.date, day: int) -> dt.date | None:

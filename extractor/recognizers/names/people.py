@@ -857,7 +857,9 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if stem in lex.generic or stem in people.places or stem in people.headed_places or stem in lex.participant_nouns:
         return False
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
-            or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
+            or _in_country(word, people.countries) or _foreign_city(stem) \
+            or _after_country(word, people) and not _before_known_place(people, word) \
+            or _place_inside_known_place(people, word):
         return False  # `카밀 조셉 바를락 뉴욕 부시장`, `중국 시안 리밍위안 시장`: the city is the body
     if is_organization_word(people.reading, word) or _compound_of_known_nouns(people, word):
         return False
@@ -877,6 +879,24 @@ def _compound_of_known_nouns(people: People, word: Word) -> bool:
     a name Kiwi splits into syllables (`왕리`: 왕+리) opens with one syllable."""
     nouns = people.article.dictionary_nouns(word.start, word.end)
     return len(nouns) > 1 and len(nouns[0].form) > 1
+
+
+def _before_known_place(people: People, word: Word) -> bool:
+    """A known foreign city or province follows the word (`중국 왕리웨이 장쑤성 부성장`): that is the
+    country's place, not the word."""
+    words = people.article.words
+    index = people.article.index_at(word.start) + 1
+    return index < len(words) and people.article.joined(word, words[index]) and _foreign_city(clean(words[index].stem))
+
+
+def _place_inside_known_place(people: People, word: Word) -> bool:
+    """A word ending in a local government's head after a known foreign province or city (`사천성
+    면양시`): a place inside it."""
+    words = people.article.words
+    if not clean(word.stem).endswith(_city_heads()):
+        return False
+    index = people.article.index_at(word.start) - 1
+    return index >= 0 and people.article.joined(words[index], word) and _foreign_city(clean(words[index].stem))
 
 
 def _after_country(word: Word, people: People) -> bool:
@@ -1233,9 +1253,16 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         if not _body_between(people, words, last, position):
             break
         first = _before_name_parts(people, words, last, glossed=_gap(people, words, last, last + 1) == "gloss")
-        if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
+        one_word = _one_word_name(people, words, first, title, aged) or _before_foreign_place(words, last, position)
+        if last - first >= (1 if one_word else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _before_foreign_place(words: list[Word], last: int, position: int) -> bool:
+    """One name word is enough before a foreign city or province that owns the title (`산이 랴오닝성
+    부성장`, `인훙 장시성 당서기`): no Korean official is named so."""
+    return last + 1 < position and _foreign_city(clean(words[last + 1].stem))
 
 
 def _before_name_parts(people: People, words: list[Word], last: int, glossed: bool) -> int:
@@ -1488,7 +1515,7 @@ def _foreign_place(people: People, word: Word) -> bool:
     before (`중국 시안`, `인도네시아 반둥시의`; not `한국 대사와`)."""
     stem = clean(word.stem)
     return _foreign_city(stem) or stem in people.places or stem in people.headed_places or (
-        word.particle in ("", "의") and _after_country(word, people))
+        word.particle in ("", "의") and (_after_country(word, people) or _place_inside_known_place(people, word)))
 
 
 def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
@@ -1570,10 +1597,11 @@ def _foreign_title(title: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _foreign_city(place: str) -> bool:
-    """A foreign city known by name, bare or with its head (`다롄`, `다롄시`, `씨엠립주`). Asked ~35
-    times an article, mostly of the same few words: remembered per word."""
-    cities = lexicons.foreign_cities()
-    return place in cities or any(place.endswith(head) and place[:-len(head)] in cities for head in _city_heads())
+    """A foreign city or province known by name, bare or with its head (`다롄`, `다롄시`, `씨엠립주`,
+    `랴오닝성`). Asked ~35 times an article, mostly of the same few words: remembered per word."""
+    cities, regions = lexicons.foreign_cities(), lexicons.foreign_regions()
+    return place in cities or place in regions or any(
+        place.endswith(head) and (place[:-len(head)] in cities or place[:-len(head)] in regions) for head in _city_heads())
 
 
 @lru_cache(maxsize=None)

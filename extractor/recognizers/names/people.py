@@ -849,7 +849,7 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     romanised gloss (`리(Lee)`, `캄파이 봉사(Khamphay Vongsa)`)."""
     stem = clean(word.stem)
     # Kiwi reads some syllables of foreign names as bare verb stems (`누르`), which never stand alone.
-    name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V"))
+    name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V")) or _misread_name_word(people, word)
     if word.particle or not name_like or has_legal_form(word.stem) \
             or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
         return False  # `한빛(주)`: a company
@@ -1228,10 +1228,12 @@ def _given_name_like_city(people: People, words: list[Word], position: int, titl
     """`후지타 히토시 부시장`: a given name ending like a city (`히토시`) right before a city's title,
     after a surname Kiwi reads as a foreign proper noun, is the name's, when Kiwi reads it as one
     word (not `양주` + `시`), the article names no such city outside the name and no region or
-    longer run of name words stands before (`경기 포천시 부시장`)."""
+    longer run of name words stands before (`경기 포천시 부시장`). Before another title
+    (`가미쿠보 미츠구 부의장`), Kiwi must know neither word."""
     given = words[position]
     stem = clean(given.stem)
-    if title not in titles().city_titles or given.particle or position < 1 or len(stem) < 3 \
+    unknown_pair = position > 0 and unknown_to_kiwi(people, given) and unknown_to_kiwi(people, words[position - 1])
+    if not (title in titles().city_titles or unknown_pair) or given.particle or position < 1 or len(stem) < 3 \
             or given.stem_tags != ("NNP",) or not stem.endswith(_city_heads()) or _foreign_city(stem) \
             or stem in people.places:
         return None
@@ -1348,11 +1350,13 @@ def _as_written(people: People, word: Word) -> str:
 
 
 def _misread_name_word(people: People, word: Word) -> bool:
-    """`아마도로` (아마도 + 로), `이에바` (이 + 에 + 바): Kiwi cuts an unknown foreign word into pieces
-    no Korean word is made of, a case particle after an adverb or a particle before a noun."""
+    """`아마도로` (아마도 + 로), `이에바` (이 + 에 + 바), `리니` (리 + 니): Kiwi cuts an unknown foreign word
+    into pieces no Korean word is made of, a case particle after an adverb, a particle before a noun or a
+    verb's ending straight after a noun."""
     tags = [m.tag for m in people.article.morphs_in(word.start, word.end)]
     inner_particle = any(left.startswith("J") and right.startswith("N") for left, right in zip(tags, tags[1:]))
-    return inner_particle or (len(tags) == 2 and tags[0] == "MAG" and tags[1].startswith("JK"))
+    return inner_particle or len(tags) == 2 and (tags[0] == "MAG" and tags[1].startswith("JK")
+                                                 or tags[0].startswith("NN") and tags[1] in ("EC", "EF"))
 
 
 def _known_name_before(people: People, words: list[Word], position: int):

@@ -103,6 +103,13 @@ def foreign_cities() -> dict[str, str]:
     return {city: code for code, cities in load("countries")["cities"].items() for city in cities}
 
 
+@lru_cache(maxsize=None)
+def foreign_regions() -> frozenset:
+    """Provinces and prefectures abroad (countries.yaml `regions`): places, as cities are, but no
+    city whose officials stand for their country."""
+    return frozenset(region for regions in load("countries")["regions"].values() for region in regions)
+
+
 @cache
 def host_country_names() -> frozenset:
     """How the country the articles are written in is written (`한국`, `대한민국`, `韓`)."""

@@ -849,7 +849,7 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     romanised gloss (`리(Lee)`, `캄파이 봉사(Khamphay Vongsa)`)."""
     stem = clean(word.stem)
     # Kiwi reads some syllables of foreign names as bare verb stems (`누르`), which never stand alone.
-    name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V"))
+    name_like = word.full or (word.stem_tags and word.stem_tags[-1].startswith("V")) or _misread_name_word(people, word)
     if word.particle or not name_like or has_legal_form(word.stem) \
             or not re.fullmatch(r"[가-힣]{1,}" if glossed else r"[가-힣]{2,}", stem):
         return False  # `한빛(주)`: a company
@@ -857,7 +857,9 @@ def _is_foreign_name_part(people: People, word: Word, glossed: bool = False) -> 
     if stem in lex.generic or stem in people.places or stem in people.headed_places or stem in lex.participant_nouns:
         return False
     if stem in titles().not_name_words or stem in titles().international_bodies or split_title(stem) \
-            or _in_country(word, people.countries) or stem in lexicons.foreign_cities() or _after_country(word, people):
+            or _in_country(word, people.countries) or _foreign_city(stem) \
+            or _after_country(word, people) and not _before_known_place(people, word) \
+            or _place_inside_known_place(people, word):
         return False  # `카밀 조셉 바를락 뉴욕 부시장`, `중국 시안 리밍위안 시장`: the city is the body
     if is_organization_word(people.reading, word) or _compound_of_known_nouns(people, word):
         return False
@@ -877,6 +879,24 @@ def _compound_of_known_nouns(people: People, word: Word) -> bool:
     a name Kiwi splits into syllables (`왕리`: 왕+리) opens with one syllable."""
     nouns = people.article.dictionary_nouns(word.start, word.end)
     return len(nouns) > 1 and len(nouns[0].form) > 1
+
+
+def _before_known_place(people: People, word: Word) -> bool:
+    """A known foreign city or province follows the word (`중국 왕리웨이 장쑤성 부성장`): that is the
+    country's place, not the word."""
+    words = people.article.words
+    index = people.article.index_at(word.start) + 1
+    return index < len(words) and people.article.joined(word, words[index]) and _foreign_city(clean(words[index].stem))
+
+
+def _place_inside_known_place(people: People, word: Word) -> bool:
+    """A word ending in a local government's head after a known foreign province or city (`사천성
+    면양시`): a place inside it."""
+    words = people.article.words
+    if not clean(word.stem).endswith(_city_heads()):
+        return False
+    index = people.article.index_at(word.start) - 1
+    return index >= 0 and people.article.joined(words[index], word) and _foreign_city(clean(words[index].stem))
 
 
 def _after_country(word: Word, people: People) -> bool:
@@ -1208,10 +1228,12 @@ def _given_name_like_city(people: People, words: list[Word], position: int, titl
     """`후지타 히토시 부시장`: a given name ending like a city (`히토시`) right before a city's title,
     after a surname Kiwi reads as a foreign proper noun, is the name's, when Kiwi reads it as one
     word (not `양주` + `시`), the article names no such city outside the name and no region or
-    longer run of name words stands before (`경기 포천시 부시장`)."""
+    longer run of name words stands before (`경기 포천시 부시장`). Before another title
+    (`가미쿠보 미츠구 부의장`), Kiwi must know neither word."""
     given = words[position]
     stem = clean(given.stem)
-    if title not in titles().city_titles or given.particle or position < 1 or len(stem) < 3 \
+    unknown_pair = position > 0 and unknown_to_kiwi(people, given) and unknown_to_kiwi(people, words[position - 1])
+    if not (title in titles().city_titles or unknown_pair) or given.particle or position < 1 or len(stem) < 3 \
             or given.stem_tags != ("NNP",) or not stem.endswith(_city_heads()) or _foreign_city(stem) \
             or stem in people.places:
         return None
@@ -1233,9 +1255,16 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         if not _body_between(people, words, last, position):
             break
         first = _before_name_parts(people, words, last, glossed=_gap(people, words, last, last + 1) == "gloss")
-        if last - first >= (1 if _one_word_name(people, words, first, title, aged) else 2):
+        one_word = _one_word_name(people, words, first, title, aged) or _before_foreign_place(words, last, position)
+        if last - first >= (1 if one_word else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _before_foreign_place(words: list[Word], last: int, position: int) -> bool:
+    """One name word is enough before a foreign city or province that owns the title (`산이 랴오닝성
+    부성장`, `인훙 장시성 당서기`): no Korean official is named so."""
+    return last + 1 < position and _foreign_city(clean(words[last + 1].stem))
 
 
 def _before_name_parts(people: People, words: list[Word], last: int, glossed: bool) -> int:
@@ -1321,11 +1350,13 @@ def _as_written(people: People, word: Word) -> str:
 
 
 def _misread_name_word(people: People, word: Word) -> bool:
-    """`아마도로` (아마도 + 로), `이에바` (이 + 에 + 바): Kiwi cuts an unknown foreign word into pieces
-    no Korean word is made of, a case particle after an adverb or a particle before a noun."""
+    """`아마도로` (아마도 + 로), `이에바` (이 + 에 + 바), `리니` (리 + 니): Kiwi cuts an unknown foreign word
+    into pieces no Korean word is made of, a case particle after an adverb, a particle before a noun or a
+    verb's ending straight after a noun."""
     tags = [m.tag for m in people.article.morphs_in(word.start, word.end)]
     inner_particle = any(left.startswith("J") and right.startswith("N") for left, right in zip(tags, tags[1:]))
-    return inner_particle or (len(tags) == 2 and tags[0] == "MAG" and tags[1].startswith("JK"))
+    return inner_particle or len(tags) == 2 and (tags[0] == "MAG" and tags[1].startswith("JK")
+                                                 or tags[0].startswith("NN") and tags[1] in ("EC", "EF"))
 
 
 def _known_name_before(people: People, words: list[Word], position: int):
@@ -1488,7 +1519,7 @@ def _foreign_place(people: People, word: Word) -> bool:
     before (`중국 시안`, `인도네시아 반둥시의`; not `한국 대사와`)."""
     stem = clean(word.stem)
     return _foreign_city(stem) or stem in people.places or stem in people.headed_places or (
-        word.particle in ("", "의") and _after_country(word, people))
+        word.particle in ("", "의") and (_after_country(word, people) or _place_inside_known_place(people, word)))
 
 
 def _name_after_title(people: People, words: list[Word], head: int) -> PersonPhrase | None:
@@ -1570,10 +1601,11 @@ def _foreign_title(title: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _foreign_city(place: str) -> bool:
-    """A foreign city known by name, bare or with its head (`다롄`, `다롄시`, `씨엠립주`). Asked ~35
-    times an article, mostly of the same few words: remembered per word."""
-    cities = lexicons.foreign_cities()
-    return place in cities or any(place.endswith(head) and place[:-len(head)] in cities for head in _city_heads())
+    """A foreign city or province known by name, bare or with its head (`다롄`, `다롄시`, `씨엠립주`,
+    `랴오닝성`). Asked ~35 times an article, mostly of the same few words: remembered per word."""
+    cities, regions = lexicons.foreign_cities(), lexicons.foreign_regions()
+    return place in cities or place in regions or any(
+        place.endswith(head) and (place[:-len(head)] in cities or place[:-len(head)] in regions) for head in _city_heads())
 
 
 @lru_cache(maxsize=None)

@@ -1557,21 +1557,47 @@ def _coordinated_bodies(reading: Reading, candidate: Candidate) -> list[Candidat
         return [candidate]
     last_member = reading.article.words[reading.article.index_at(candidate.end) - 1]
     shared = _shared_head(last_member) if _is_body_name(conjuncts[-1], reading.lex) else ""
+    if " " in conjuncts[-1] and _places_first(reading, candidate.start, conjuncts[:-1] + [conjuncts[-1].split()[0]]):
+        # `시애틀·타코마 항만청`: the words after the last place are the head the places share
+        shared = conjuncts[-1][conjuncts[-1].index(" "):]
+    elif not shared:
+        shared = _places_office(conjuncts, reading.lex)
     found, offset = [], candidate.start
     for conjunct in conjuncts:
         # a member already ending in the shared head, or a body known by its name alone (`행정안전부·UN·지식경제부`),
         # takes it no second time (`읍·면사무소`)
         known = conjunct in reading.lex.known_bodies
-        name = conjunct if known or _is_body_name(conjunct, reading.lex) or conjunct.endswith(shared) else conjunct + shared
+        name = conjunct if known or _is_body_name(conjunct, reading.lex) or conjunct.endswith(shared) \
+            else _with_shared_head(conjunct, shared, reading.lex)
         if known or _is_body_name(name, reading.lex):
             found.append(Candidate("organizations", name, offset, offset + len(conjunct)))
         offset += len(conjunct) + 1
     return found
 
 
+def _with_shared_head(conjunct: str, shared: str, lex: Heads) -> str:
+    """`서면` + `면사무소` -> `서면사무소`: a town's ending read into the shared head is written once."""
+    if shared[:1] in lex.address_endings and conjunct.endswith(shared[:1]):
+        return conjunct + shared[1:]
+    return conjunct + shared
+
+
+def _places_office(conjuncts: list[str], lex: Heads) -> str:
+    """`울진읍·북면·후포면사무소`: towns joined before the last one's office share the office's head
+    (`사무소`), though the last is read as one word."""
+    head = lex.organizations.ending(conjuncts[-1]) or ""
+    places = conjuncts[:-1] + [conjuncts[-1][:-len(head)] if head else ""]
+    endings = tuple(lex.address_endings) + tuple(lex.local_government_heads)
+    return head if all(len(place) > 1 and place.endswith(endings) and not lex.organizations.ending(place)
+                       for place in places) else ""
+
+
 def _joint_body(reading: Reading, start: int, conjuncts: list[str]) -> bool:
     """`한·중·일 3국 협력 사무국`, `일·한 친선협회`: countries joined before a body's name are the
     parties of one joint body, no coordination of bodies."""
+    if reading.lex.organizations.ending(conjuncts[-1]) in reading.lex.state_heads \
+            or conjuncts[-1].endswith(reading.lex.mission_heads):
+        return False  # `칠레·페루 경찰청`: a state's office or mission is one country's
     offset = start
     for conjunct in conjuncts[:-1]:
         if not reading.countries.cover(offset, offset + len(conjunct)):
@@ -1865,8 +1891,9 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     if article.text[phrase[index + 1].start] in COORDINATION_MARKS:
         return False  # `A대학 ·B대학`: a new conjunct opens after the mark
     word = phrase[index]
-    if _resident_prefix(reading, word, phrase[head_index]):
-        return True
+    if _resident_prefix(reading, word, phrase[head_index]) \
+            or (index == head_index - 1 and _coordinated_places(reading, word)):
+        return True  # `시애틀·타코마 항만청`: each place's own body, split by _coordinated_bodies
     text = article.text[word.start:word.nominal_end]
     if countries.contain(word.start):
         return _country_body(reading, phrase, index, head_index)
@@ -1887,6 +1914,21 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
         return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
                     or text in lex.address_nouns or word.tags == ("NNB",))
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _coordinated_places(reading: Reading, word: Word) -> bool:
+    """`시애틀·타코마`, `멕시코·페루`: places joined by middle dots, the first a country or a known foreign
+    city, none a body or a generic word (not regions: `아시아·태평양`)."""
+    conjuncts = _COORDINATION.split(reading.article.text[word.start:word.nominal_end])
+    return len(conjuncts) > 1 and word.forms[0] == conjuncts[0] and _places_first(reading, word.start, conjuncts)
+
+
+def _places_first(reading: Reading, start: int, conjuncts: list[str]) -> bool:
+    lex = reading.lex
+    first_is_place = reading.countries.cover(start, start + len(conjuncts[0])) \
+        or conjuncts[0] in lexicons.foreign_cities()
+    return first_is_place and all(conjuncts) and not any(
+        lex.organizations.ending(c) or c in lex.generic or c in lex.not_organizations for c in conjuncts[:-1])
 
 
 def _country_body(reading: Reading, phrase, index, head_index) -> bool:

@@ -213,9 +213,11 @@ def _amount_range(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": {**quantity, "number": low}}, standalone=True)
 
 
-def _range_start_duration(m) -> Piece | None:
-    """`6개월에서 1년 동안`, `3개월~6개월간`: each end of a range of lengths of time written out in
-    full is a duration; not days (`3일~5일간` may be the 3rd to the 5th) nor years in digits."""
+def _length_not_date(m) -> Piece | None:
+    """A length of time where a bare amount might also be a date: each end of a range of lengths
+    written out in full (`6개월에서 1년 동안`, `3개월~6개월간`) or an amount before the course or
+    running it measures (`12주 연수`, `1개월 과정`, `30년 운영 노하우`); not days (`3일~5일간` may be
+    the 3rd to the 5th, `5일 연수` the 5th) nor years in digits (`2016년 연수`)."""
     quantity = _quantity(m)
     if quantity is None or quantity["unit"] == "일" or (quantity["unit"] == "년" and quantity["number"] >= 100):
         return None
@@ -520,12 +522,13 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}\s?{_BOUND}",
      _amount_range),
     (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?(?:{_AMOUNT_RANGE_SIGN}|{_RANGE_FROM})\s?{NUMBER}(?:{_ABOUT})?\s?{_UNIT}"
-     rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _range_start_duration),
+     rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _length_not_date),
     (rf"(?P<coarse>{NUMBER})\s?시간\s?(?P<fine>{NUMBER})(?:{_ABOUT})?\s?분\s?{_SUFFIX_DURATION}", _two_units("분", 60)),
     (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})(?:{_ABOUT})?\s?개월\s?{_SUFFIX_DURATION}",
      _two_units("개월", 12)),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
+    (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?{one_of(LEXICON['course_nouns'])})", _length_not_date),
     (rf"{_QUANTITY}\s?{_BOUND}", _bounded_duration),
     (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span("named_spans")),
     (rf"(?P<word>{one_of(LEXICON['spans_alone'])})", _named_span("spans_alone")),

@@ -91,6 +91,18 @@ def _numeric_date(m) -> Piece | None:
     return Piece(m.start(), m.end(), fields) if _valid_date(fields) else None
 
 
+def _month_day_range(m) -> Piece | None:
+    """`3.17~20`, `2019.11.16~23`: a month.day closed by a later day of the same month alone
+    (`2.8~3` is an amount)."""
+    piece = _range("day_range", 1, 31)(m)
+    if piece is None or not 1 <= int(m["month"]) <= 12:
+        return None
+    piece.fields["month"] = int(m["month"])
+    if m["year"]:
+        piece.fields["year"] = _year(m["year"])
+    return piece
+
+
 def _numeric_date_with_weekday(m) -> Piece | None:
     piece = _numeric_date(m)
     if piece is not None and m["letter"]:
@@ -420,6 +432,9 @@ _DATE_WITH_YEAR_BEFORE = r"\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}(?:(?!다\.)[^\n])
 #: a month.day at either end of such a range, or one written apart with its closing dot (`9. 30. ~ 10. 2.`)
 _RANGE_MONTH_DAY = r"\d{1,2}\.(?:\d{1,2}\.?|\s\d{1,2}\.)"
 _NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
+#: a month.day or a full date closed by the last day alone (`3.17~20`, `2019.11.16~23`): the day ends the
+#: number (no unit, word or decimal after it: `3.5~4배`, `1.5~2%` are amounts)
+_LAST_DAY_END = r"(?![\d.%A-Za-z\p{Hangul}])"
 #: `29, 30일`, `29·30일`: a day whose 일 the next day of the list carries
 _DAY_COORDINATION = r"\s?[,·ㆍ]\s?"
 
@@ -439,6 +454,8 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<=(?<![\d.]){_RATE_BEFORE}{_RANGE_MONTH_DAY}{_RANGE_SIGN})"
      rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<apart>\s)?(?P<day>\d{{1,2}})(?(apart)\.|\.?){_NO_UNIT_AFTER}", _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
+    (rf"(?<![\d.]){_RATE_BEFORE}(?:(?P<year>\d{{4}}|\d{{2}})\.\s?)?(?P<month>\d{{1,2}})\.(?P<first>\d{{1,2}})"
+     rf"{_RANGE_SIGN}(?P<last>\d{{1,2}}){_LAST_DAY_END}", _month_day_range),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/(?={_SLASH_DAY_OF_DATE})|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
     (rf"(?<={_SLASH_MONTH_DAY}{_RANGE_SIGN}|{_DATE_WITH_YEAR_BEFORE})(?<![\d./])"

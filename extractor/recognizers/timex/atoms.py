@@ -91,6 +91,18 @@ def _numeric_date(m) -> Piece | None:
     return Piece(m.start(), m.end(), fields) if _valid_date(fields) else None
 
 
+def _month_day_range(m) -> Piece | None:
+    """`3.17~20`, `2019.11.16~23`: a month.day closed by a later day of the same month alone
+    (`2.8~3` is an amount)."""
+    piece = _range("day_range", 1, 31)(m)
+    if piece is None or not 1 <= int(m["month"]) <= 12:
+        return None
+    piece.fields["month"] = int(m["month"])
+    if m["year"]:
+        piece.fields["year"] = _year(m["year"])
+    return piece
+
+
 def _numeric_date_with_weekday(m) -> Piece | None:
     piece = _numeric_date(m)
     if piece is not None and m["letter"]:
@@ -213,9 +225,11 @@ def _amount_range(m) -> Piece | None:
     return Piece(m.start(), m.end(), {"duration": {**quantity, "number": low}}, standalone=True)
 
 
-def _range_start_duration(m) -> Piece | None:
-    """`6개월에서 1년 동안`, `3개월~6개월간`: each end of a range of lengths of time written out in
-    full is a duration; not days (`3일~5일간` may be the 3rd to the 5th) nor years in digits."""
+def _length_not_date(m) -> Piece | None:
+    """A length of time where a bare amount might also be a date: each end of a range of lengths
+    written out in full (`6개월에서 1년 동안`, `3개월~6개월간`) or an amount before the course or
+    running it measures (`12주 연수`, `1개월 과정`, `30년 운영 노하우`); not days (`3일~5일간` may be
+    the 3rd to the 5th, `5일 연수` the 5th) nor years in digits (`2016년 연수`)."""
     quantity = _quantity(m)
     if quantity is None or quantity["unit"] == "일" or (quantity["unit"] == "년" and quantity["number"] >= 100):
         return None
@@ -418,6 +432,9 @@ _DATE_WITH_YEAR_BEFORE = r"\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}(?:(?!다\.)[^\n])
 #: a month.day at either end of such a range, or one written apart with its closing dot (`9. 30. ~ 10. 2.`)
 _RANGE_MONTH_DAY = r"\d{1,2}\.(?:\d{1,2}\.?|\s\d{1,2}\.)"
 _NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
+#: a month.day or a full date closed by the last day alone (`3.17~20`, `2019.11.16~23`): the day ends the
+#: number (no unit, word or decimal after it: `3.5~4배`, `1.5~2%` are amounts)
+_LAST_DAY_END = r"(?![\d.%A-Za-z\p{Hangul}])"
 #: `29, 30일`, `29·30일`: a day whose 일 the next day of the list carries
 _DAY_COORDINATION = r"\s?[,·ㆍ]\s?"
 
@@ -437,6 +454,8 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<=(?<![\d.]){_RATE_BEFORE}{_RANGE_MONTH_DAY}{_RANGE_SIGN})"
      rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<apart>\s)?(?P<day>\d{{1,2}})(?(apart)\.|\.?){_NO_UNIT_AFTER}", _numeric_date),
     (r"(?<![\d./])(?P<year>\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?![\d/])", _numeric_date),
+    (rf"(?<![\d.]){_RATE_BEFORE}(?:(?P<year>\d{{4}}|\d{{2}})\.\s?)?(?P<month>\d{{1,2}})\.(?P<first>\d{{1,2}})"
+     rf"{_RANGE_SIGN}(?P<last>\d{{1,2}}){_LAST_DAY_END}", _month_day_range),
     (rf"(?<![\d./])(?P<year>)(?P<month>\d{{1,2}})(?:/(?={_SLASH_DAY_OF_DATE})|\.\s?(?=\d{{1,2}}\s?\({_WEEKDAY_LETTER}\)))"
      rf"(?P<day>\d{{1,2}})(?![\d/.])", _numeric_date),
     (rf"(?<={_SLASH_MONTH_DAY}{_RANGE_SIGN}|{_DATE_WITH_YEAR_BEFORE})(?<![\d./])"
@@ -520,12 +539,13 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}{_NO_MONTH_BEFORE}(?P<low>\d{{1,3}})\s?{_AMOUNT_RANGE_SIGN}\s?{_QUANTITY}\s?{_BOUND}",
      _amount_range),
     (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?(?:{_AMOUNT_RANGE_SIGN}|{_RANGE_FROM})\s?{NUMBER}(?:{_ABOUT})?\s?{_UNIT}"
-     rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _range_start_duration),
+     rf"(?:{_HALF})?(?:{_ABOUT})?\s?{_SUFFIX_DURATION})", _length_not_date),
     (rf"(?P<coarse>{NUMBER})\s?시간\s?(?P<fine>{NUMBER})(?:{_ABOUT})?\s?분\s?{_SUFFIX_DURATION}", _two_units("분", 60)),
     (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})(?:{_ABOUT})?\s?개월\s?{_SUFFIX_DURATION}",
      _two_units("개월", 12)),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
+    (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?{one_of(LEXICON['course_nouns'])})", _length_not_date),
     (rf"{_QUANTITY}\s?{_BOUND}", _bounded_duration),
     (rf"(?P<word>{one_of(LEXICON['named_spans'])})\s?{_SUFFIX_DURATION}", _named_span("named_spans")),
     (rf"(?P<word>{one_of(LEXICON['spans_alone'])})", _named_span("spans_alone")),

@@ -20,6 +20,9 @@ _RANGE_CLOSE = compiled(one_of(LEXICON["range_closers"]))
 PREFIX_FIELDS = {"direction", "approximately", "every"}
 _DAILY_HOURS = compiled(one_of(LEXICON["daily_hours_words"]) + r"(?:은|는|이|:)?\s?$")
 _SECOND_GRAINS = ("hour", "minute", "second")
+#: a past or coming stretch of one of these units is that one year, month or day (`지난 한 해` → `2008`, not
+#: `2008/2008`); one hour stays an interval of hours, as the duckling peer suite writes `지난 1시간`
+_CALENDAR_GRAINS = ("year", "month", "day")
 _FINER = {"years": "month", "months": "day", "weeks": "day", "days": "hour", "hours": "minute",
           "minutes": "second", "seconds": "second"}
 _GRAIN_ORDER = ["century", "decade", "year", "half", "quarter", "season", "month", "week", "weekend", "day", "part",
@@ -328,6 +331,8 @@ def _single_value(fields: dict, ctx: Context) -> tuple[str, str, Point | None] |
         span = _quantity_interval(fields["quantity"], fields["direction"], ctx)
         if span is None:
             return None
+        if span[0] == span[1] and span[0].grain in _CALENDAR_GRAINS:
+            return "DATE", _format(span[0]), None
         return ("TIME" if span[0].grain in _SECOND_GRAINS else "DATE"), f"{_format(span[0])}/{_format(span[1])}", None
     point = _point(fields, ctx, None)
     if point is None:

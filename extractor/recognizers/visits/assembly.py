@@ -229,7 +229,11 @@ def _with_parties(ctx: VisitContext, clauses: list[Clause]):
 def _party_visits(ctx: VisitContext, sentence, parties: list[Clause]) -> list[Told]:
     """A visit per party when each names its visitors."""
     visits = [visit_of(ctx, sentence, party) for party in parties]
-    return visits if visits and None not in visits else []
+    if not visits or None in visits:
+        return []
+    for visit in visits:
+        visit.party = True  # other people: none tells more of another, nor of the visit before
+    return visits
 
 
 def _period_only(clause: Clause, sentence) -> Told:

@@ -70,6 +70,8 @@ _PARTY_BEFORE_NEXT = compiled(r" (?P<own>[^,\n]+?)(?:과|와|,) ?")
 #: The last party's own words, up to its subject particle or copula (`중국 | 정부 대표단 6명이다`).
 _LAST_PARTY = compiled(r" (?P<own>[^,\n]+?)(?:이다|[이가은는도])(?=[\s.,]|$)")
 #: Words that make the list one group (`A시, B시 등 3개국 대표단`) or tie a party to what follows.
+#: A country with only a count (`필리핀 8명, 인도네시아 6명`) is a row of one group by nationality.
+_COUNT_ONLY = compiled(r"[\d,.]+(?:만 ?[\d,]*)?(?:천 ?[\d,]*)? ?(?:여 ?)?명")
 _ONE_GROUP = compiled(r"(?:^|\s)등(?:\s|$)|개국|에서|의 |\p{Hangul}(?:과|와) ")
 
 
@@ -85,7 +87,7 @@ def party_clauses(ctx: VisitContext, clause: Clause) -> list[Clause]:
     for country, following in zip(countries, countries[1:] + [None]):
         own = (_PARTY_BEFORE_NEXT.fullmatch(ctx.text, country.end, following.start) if following
                else _LAST_PARTY.match(ctx.text, country.end, clause.end))
-        if own is None or _ONE_GROUP.search(own.group("own")):
+        if own is None or _ONE_GROUP.search(own.group("own")) or _COUNT_ONLY.fullmatch(own.group("own")):
             return []
         parties.append(replace(clause, start=country.start, end=own.end("own")))
     return parties

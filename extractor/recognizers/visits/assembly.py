@@ -21,8 +21,10 @@ from .clauses import (
 )
 from .context import HOST, MAX_EVENT_DAYS, Clause, VisitContext
 from .merging import CROWD, Told
-from .roles import acts_out_visit, ends_a_trip, lists_origins, names_arrivals, visit_of
+from .roles import acts_out_visit, ends_a_trip, lists_origins, names_arrivals, party_clauses, visit_of
 
+#: What pairs parties with days in order (`A와 B가 각각 3일과 5일`).
+_EACH = "각각"
 #: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
 ROW_SEPARATOR = re.compile(r",(?![^()]*\))")
 MIN_ROWS = 3
@@ -187,14 +189,14 @@ def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause],
     visit told, a clause naming no visitors but the event's span or end (`팸투어는 23일부터 24일
     이틀간 진행될 예정이다`, `30일까지 진행되는 초청연수는`) gives that visit's period."""
     visits = []
-    for clause in clauses:
+    for clause, parties in _with_parties(ctx, clauses):
         visit = visit_of(ctx, sentence, clause)
         before = next((v for _, v in reversed(visits) if v is not None), None)
         if visit is None and before is not None and _later_leg(before, clause):
             visit = replace(before, period=clause.date.period, headcount=None)
         elif visit is None and told_before and (clause.until or (clause.date and clause.date.period.is_span)):
             visit = _period_only(clause, sentence)
-        visits.append((clause, visit))
+        visits.extend((clause, v) for v in _party_visits(ctx, sentence, parties) or [visit])
     periods = {v.period for _, v in visits if v is not None and v.period is not None}
     # legs are days or spans of days; a day within a span the sentence gives is a day of that
     # stay (`31일 방문은 … 연수(3.29~4.2)`), and a month (`지난 11월 1차 방문에 이은`) no leg
@@ -203,6 +205,34 @@ def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause],
     for _, visit in visits:
         if visit is not None:
             visit.leg = legs
+    return visits
+
+
+def _with_parties(ctx: VisitContext, clauses: list[Clause]):
+    """Each clause with the parties it names side by side; `각각` pairs them in order with the
+    days after it (`우간다 공무원 15명과 과테말라 공무원 17명이 각각 3일과 5일`), whose clauses
+    are then theirs."""
+    index = 0
+    while index < len(clauses):
+        clause = clauses[index]
+        parties = party_clauses(ctx, clause)
+        days = clauses[index:index + len(parties)]
+        if len(parties) > 1 and len(days) == len(parties) and all(day.date for day in days) \
+                and _EACH in ctx.text[parties[-1].end:days[-1].start]:
+            yield clause, [replace(party, date=day.date) for party, day in zip(parties, days)]
+            index += len(parties)
+        else:
+            yield clause, parties
+            index += 1
+
+
+def _party_visits(ctx: VisitContext, sentence, parties: list[Clause]) -> list[Told]:
+    """A visit per party when each names its visitors."""
+    visits = [visit_of(ctx, sentence, party) for party in parties]
+    if not visits or None in visits:
+        return []
+    for visit in visits:
+        visit.party = True  # other people: none tells more of another, nor of the visit before
     return visits
 
 

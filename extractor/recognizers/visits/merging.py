@@ -33,6 +33,8 @@ class Told:
     leaves: Period | None = None
     #: one of several visits its sentence tells on other days (legs, stops, groups)
     leg: bool = False
+    #: one of several parties its clause names side by side (`싱가포르 SMU, 미국 TAMU가`)
+    party: bool = False
     #: told as done before (`방문한 바 있다`)
     recalled: bool = False
     #: its sentence points to the article's own visit (`이번 방문에는`)
@@ -70,7 +72,7 @@ class Story:
         if self._recalled(visit):
             return
         stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
-        if visit.period is None and self._last is not None:
+        if visit.period is None and self._last is not None and not visit.party:
             target = self._visits[0] if visit.of_the_story else self._last
             if target.countries and not set(target.countries) < set(visit.countries):
                 # the visitors' countries are told: others named later are context, unless they

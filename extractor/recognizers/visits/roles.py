@@ -2,6 +2,8 @@
 headcount, the purpose and programme; an official's or a local government's own trip."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ...model import Count, Span
@@ -60,6 +62,35 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
                                             or _group_of_an_earlier_year(ctx, clause, text, people)),
         of_the_story=sentence.text.lstrip().startswith(ctx.lex.this_event) or lists_origins(ctx, sentence),
     )
+
+
+#: A party's own words after its country, up to the `과`, `와` or comma before the next party's
+#: (`싱가포르 | 바이어 방문단 35명과 | 중국 …`); no list of countries (`미국, 영국 등`) nor an origin.
+_PARTY_BEFORE_NEXT = compiled(r" (?P<own>[^,\n]+?)(?:과|와|,) ?")
+#: The last party's own words, up to its subject particle or copula (`중국 | 정부 대표단 6명이다`).
+_LAST_PARTY = compiled(r" (?P<own>[^,\n]+?)(?:이다|[이가은는도])(?=[\s.,]|$)")
+#: Words that make the list one group (`A시, B시 등 3개국 대표단`) or tie a party to what follows.
+#: A country with only a count (`필리핀 8명, 인도네시아 6명`) is a row of one group by nationality.
+_COUNT_ONLY = compiled(r"[\d,.]+(?:만 ?[\d,]*)?(?:천 ?[\d,]*)? ?(?:여 ?)?명")
+_ONE_GROUP = compiled(r"(?:^|\s)등(?:\s|$)|개국|에서|의 |\p{Hangul}(?:과|와) ")
+
+
+def party_clauses(ctx: VisitContext, clause: Clause) -> list[Clause]:
+    """The parties a clause names side by side, each of its own country and with words of its
+    own (`싱가포르 바이어 방문단 35명과 중국 정부 대표단 6명`, `싱가포르 SMU, 미국 TAMU, 독일 UE가`):
+    one clause each. None for a list of countries one group comes from (`미국, 영국 등 17개국에서
+    온 90명`, `미국 햄튼시, 일본 고마끼시 등 3개국 대표단`)."""
+    countries = [c for c in ctx.within(ctx.countries, clause.start, clause.end) if c.visiting and c.key != HOST]
+    if len({c.key for c in countries}) != len(countries) or len(countries) < 2:
+        return []
+    parties = []
+    for country, following in zip(countries, countries[1:] + [None]):
+        own = (_PARTY_BEFORE_NEXT.fullmatch(ctx.text, country.end, following.start) if following
+               else _LAST_PARTY.match(ctx.text, country.end, clause.end))
+        if own is None or _ONE_GROUP.search(own.group("own")) or _COUNT_ONLY.fullmatch(own.group("own")):
+            return []
+        parties.append(replace(clause, start=country.start, end=own.end("own")))
+    return parties
 
 
 def _group_of_an_earlier_year(ctx: VisitContext, clause: Clause, text: str, people: list[Count]) -> bool:

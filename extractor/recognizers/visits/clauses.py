@@ -336,6 +336,15 @@ def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
     return ends[0] if ends else None
 
 
+def stay_length_in(ctx: VisitContext, sentence: SentencePart) -> int | None:
+    """The number of days of a stay told in nights and days (`4박 5일간 머물며`)."""
+    for date in ctx.within(ctx.dates, sentence.start, sentence.end):
+        if date.type == "DURATION" and date.period.duration_days and ctx.lex.nights_of_stay.search(
+                ctx.text, date.start, date.end):
+            return date.period.duration_days
+    return None
+
+
 def departure_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
     """The day the visitors leave (`27일 인천공항을 통해 귀국하게 된다`)."""
     days = [d.period for d in ctx.within(ctx.dates, sentence.start, sentence.end)

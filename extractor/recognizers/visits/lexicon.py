@@ -59,6 +59,7 @@ class VisitLexicon:
         self.plans = tuple(lexicon["plan_markers"])
         self.recalls = tuple(cues["recall_markers"])
         self.schedule_words = tuple(lexicon["schedule_words"])
+        self.nights_of_stay = compiled(lexicon["nights_of_stay"])
         self.both_days = tuple(lexicon["both_days"])
         self.totals = tuple(lexicon["total_markers"])
         self.this_year = frozenset(lexicon["this_year"])

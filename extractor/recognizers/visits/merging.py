@@ -31,6 +31,8 @@ class Told:
     schedule: bool = False
     #: the day the visitors leave (`27일 귀국한다`)
     leaves: Period | None = None
+    #: the stay's number of days, told apart from its first day (`2일 입국했다` and `4박 5일간 머물며`)
+    days: int | None = None
     #: one of several visits its sentence tells on other days (legs, stops, groups)
     leg: bool = False
     #: one of several parties its clause names side by side (`싱가포르 SMU, 미국 TAMU가`)
@@ -91,6 +93,8 @@ class Story:
         if visit.leaves and target.period and short_stay(target.period, visit.leaves) and self._one_visit_told():
             # `26일 … 방문을 끝으로 27일 귀국한다` ends the visit; after several stops, the trip
             target.period = target.period.through(visit.leaves)
+        if target.days:
+            target.period = _lasting(target.period, target.days)
         if stands_alone:
             self._alone.add(id(target))
         if not visit.compared:  # the sentences after tell more of the news, not of a figure compared
@@ -187,6 +191,13 @@ def _adds_nothing(visit: Told, other: Told) -> bool:
         visit.headcount is None or other.headcount is not None and _same_count(visit.headcount, other.headcount))
 
 
+def _lasting(first: Period | None, days: int) -> Period | None:
+    """A stay of `days` days from a single day (`2일 입국` and `4박 5일간`: the 2nd to the 6th)."""
+    if first is None or first.day is None or days < 2:
+        return first
+    return first.through(first.plus_days(days - 1))
+
+
 def _within(inner: Period | None, outer: Period | None) -> bool:
     """`inner` falls within `outer`, an event's span of days (not a season or years of visits)."""
     if inner is None or outer is None or inner == outer:
@@ -207,4 +218,5 @@ def _merge_into(earlier: Told, visit: Told) -> None:
                                      and _trailing_zeros(visit.headcount) < _trailing_zeros(earlier.headcount)):
         earlier.headcount = visit.headcount  # the exact count over a lead's rounded one (`126만 명`)
     earlier.program = earlier.program or visit.program
+    earlier.days = earlier.days or visit.days
     earlier.visitors = earlier.visitors or visit.visitors

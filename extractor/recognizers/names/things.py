@@ -52,6 +52,11 @@ _NAME_RUN = compiled_re(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+")
 _NAME_RUN_BEFORE = compiled_re(f"[^\\s{COORDINATION_MARKS}()\\[\\],.]+$")
 _NAME_REACH = 30
 _DIGIT = compiled_re(r"\d")
+#: what may follow an evaluation's head in its word: a gloss, a particle, nothing (not `평가했다`)
+_EVALUATION_TAIL = compiled_re(r"(?:\([A-Za-z]+\))?(?:에서|에|의|를|결과|은|는|이|가)?$")
+#: the rank the evaluation gave, within a few words of the same sentence (`… 결과 3회 연속 1위`)
+_LATIN_WORD = compiled_re(r"[A-Za-z]+")
+_RANK_AFTER = compiled_re(r"[^.\n]{0,24}?\d+위")
 _SPACE = compiled_re(r"\s+")
 _CITY_ENDINGS = frozenset(lexicons.load("name_heads")["cities"]["heads"])
 _PLACE_HEAD_TITLES = tuple(lexicons.load("titles")["suffix_titles"])  # `시장`, `군수`, `구청장`
@@ -229,6 +234,8 @@ class Heads:
     plan_heads: frozenset
     described_heads: frozenset
     meeting_bodies: tuple[str, ...]
+    evaluation_heads: tuple[str, ...]
+    evaluation_stops: tuple[str, ...]
     opening_ceremonies: frozenset
     process_nouns: frozenset
     course_levels: frozenset
@@ -391,6 +398,8 @@ def heads() -> Heads:
         described_heads=frozenset(data["programs"]["described_heads"]),
         opening_ceremonies=frozenset(data["programs"]["opening_ceremonies"]),
         meeting_bodies=tuple(data["programs"]["meeting_bodies"]),
+        evaluation_heads=tuple(data["programs"]["evaluation_heads"]),
+        evaluation_stops=tuple(data["programs"]["evaluation_stops"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
         course_levels=frozenset(data["programs"]["course_levels"]),
         superlatives=frozenset(data["superlatives"]),
@@ -446,10 +455,48 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 
 def things(reading: Reading) -> list[Candidate]:
     words = reading.article.words
-    return [candidate for first, end, positions in word_table(reading).thing_phrases
+    return _ranked_evaluations(reading) + [candidate for first, end, positions in word_table(reading).thing_phrases
             for candidate in _outermost(_phrase_things(reading, words[first:end], positions))
             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
             and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)]
+
+
+def _ranked_evaluations(reading: Reading) -> list[Candidate]:
+    """`UN 세계 전자정부 평가에서 1위`, `공항서비스평가 세계 1위`: a named evaluation, read where the
+    article gives the rank it awarded (CONTRACT's rulings: named evaluations and rankings are programmes)."""
+    article, lex = reading.article, reading.lex
+    found = []
+    for index, word in enumerate(article.words):
+        noun = article.text[word.start:word.end]
+        head_end = max((noun.rfind(head) + len(head) for head in lex.evaluation_heads if head in noun), default=0)
+        if not head_end or not _EVALUATION_TAIL.match(noun, head_end) or not _RANK_AFTER.match(
+                article.text, word.start + head_end):
+            continue
+        first = index
+        while first and _rated_word(reading, article.words[first - 1], article.words[first]):
+            first -= 1
+        if first == index and noun[:head_end] in lex.evaluation_heads:
+            continue  # a bare `평가` names nothing
+        start = article.words[first].start
+        found.append(Candidate("programs", article.text[start:word.start + head_end], start, word.start + head_end))
+    return found
+
+
+def _rated_word(reading: Reading, word: Word, following: Word) -> bool:
+    """A word naming what an evaluation rates: a bare noun joined to the next word, not a count, a time
+    or who runs it."""
+    article, lex = reading.article, reading.lex
+    stem = article.text[word.start:word.end]
+    return (_glued_or_glossed(article, word, following) and not word.particle and not is_count(word)
+            and stem not in lex.generic and not stem.endswith(lex.evaluation_stops) and not _DIGIT.fullmatch(stem))
+
+
+def _glued_or_glossed(article: ArticleWords, word: Word, following: Word) -> bool:
+    """Neighbours in one noun phrase, a gloss in brackets between or after them included
+    (`유엔(UN) 전자정부평가`, `공항서비스(ASQ) 평가`)."""
+    gap = article.text[word.end:following.start]
+    return article.joined(word, following) or (0 < len(gap) <= 2 and gap.strip(" ()") == "" and (
+        word.full or _LATIN_WORD.fullmatch(article.text, word.start, word.end) is not None))
 
 
 @lru_cache(maxsize=None)

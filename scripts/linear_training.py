@@ -21,6 +21,10 @@ from extractor.scoring import article_source, gold_pairs
 Row = tuple[Sequence[str], bool]
 
 
+#: The regularisation strengths (C) a training run's grouped CV tries unless it needs another grid.
+STRENGTHS = (0.1, 0.3, 1.0, 3.0)
+
+
 def fit(rows: Sequence[Row], *, strength: float = 1.0, threshold: float = 0.5,
         weights: Sequence[float] | None = None) -> LinearModel:
     """L2-regularised logistic regression (`strength` is scikit-learn's C; `weights`, one per row,

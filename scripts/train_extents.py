@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linear_training import (
+    STRENGTHS,
     annotated_docs,
     article_names,
     fit,
@@ -41,7 +42,6 @@ from extractor.recognizers.names.extent_evidence import (
     extents,
 )
 
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 

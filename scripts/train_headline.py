@@ -25,6 +25,7 @@ from itertools import product
 from pathlib import Path
 
 from linear_training import (
+    STRENGTHS,
     add_selection_options,
     annotated_articles,
     article_names,
@@ -38,7 +39,6 @@ from extractor.ingest.decode import decode
 from extractor.ingest.headline_evidence import RULE_FEATURE, may_replace_rules
 from extractor.ingest.layout import HEADLINE_MODEL, headline_candidates
 
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from linear_training import add_selection_options, annotated_articles, article_names, fit, grouped_folds, save, top_features
+from linear_training import STRENGTHS, add_selection_options, annotated_articles, article_names, fit, grouped_folds, save, top_features
 
 from extractor.ingest import to_document
 from extractor.learned import LinearModel
@@ -35,7 +35,6 @@ from organization_features import (
 )
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 _SPACE = re.compile(r"\s+")
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from linear_training import (
+    STRENGTHS,
     annotated_docs,
     article_names,
     fit,
@@ -39,7 +40,6 @@ from extractor.recognizers.names import named_candidates
 from extractor.recognizers.names.people import people_of
 from extractor.recognizers.names.person_evidence import MODEL_NAME, PERSON_FIELDS, name_runs
 
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from linear_training import (
+    STRENGTHS,
     annotated_docs,
     article_names,
     fit,
@@ -45,7 +46,6 @@ from extractor.scoring import _match_visits
 MODEL_NAME = "visit_countries"
 #: (name, the rules' decision among the features, trained on the visits the rules give no country only)
 SETTINGS = (("rule feature", True, False), ("no rule feature", False, False), ("empty visits' rows", False, True))
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 ADDITION_GATE = ("where=sentence", "where=clause")
 REMOVAL_GATE = "where=clause"

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linear_training import (
+    STRENGTHS,
     annotated_docs,
     article_names,
     fit,
@@ -36,7 +37,6 @@ from extractor.nlp.pipeline import load_pipeline
 from extractor.recognizers.visits.context import VisitContext
 from extractor.scoring import _match_visits
 
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 MODEL_NAME = "visit_dates"
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 

@@ -27,14 +27,13 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from linear_training import annotated_articles, article_names, fit, grouped_folds, save, write_records
+from linear_training import STRENGTHS, annotated_articles, article_names, fit, grouped_folds, save, write_records
 
 from extractor.ingest import to_document
 from extractor.nlp.pipeline import COMPONENTS, build_pipeline
 
 MODEL_NAME = "visiting"
 RULE_FEATURE = "rule"
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
 COMBINATIONS: dict[str, Callable[[bool, bool], bool]] = {
     "model": lambda rule, model: model,

@@ -227,7 +227,7 @@ def _same_sentence(text: str, end: int, start: int) -> bool:
 #: `… 연다고 24일 밝혔다. 이날 …`, `24일 시에 따르면`: the day of the report is no day `이날` can mean.
 _REPORTED = compiled(rf"\s?(?:{one_of(report_verbs())}|\S{{1,20}}?{one_of(LEXICON['report_sources'])})")
 #: `2019년 1월 대비`, `전년보다`, `작년(37만명)보다`: a date compared with is no date the story is told on
-_COMPARED = compiled(rf"\s?{one_of(LEXICON['comparison_markers'])}")
+_COMPARED = compiled(rf"(?:\s?\([^()\n]{{1,20}}\))?\s?{one_of(LEXICON['comparison_markers'])}")
 #: `2030년까지`, `2019년부터`, `2019년 이후`: a year that bounds a stretch is no year a later month is in
 _BOUNDS_A_STRETCH = compiled(rf"\s?{one_of(LEXICON['range_joiners'] + LEXICON['range_closers'] + list(LEXICON['offset_suffixes']))}")
 _MONTH_BEFORE_FOCUS = frozenset(LEXICON["month_before_focus"])
@@ -347,6 +347,8 @@ def _same_period(fields: dict, ctx: Context) -> tuple[str, str, None] | None:
     if fields["same_period"] == "month":
         first, last = Point(_truncate(first.when, "month"), "month"), None
     years = _year_of_same_period(fields, ctx, first.when.year) - first.when.year
+    if years and last is None and first.grain == "day":
+        first, last = Point(_truncate(first.when, "year"), "day"), first
     points = [Point(_shift(point.when, "years", years), point.grain, point.code) for point in (first, last) if point]
     kind = "TIME" if points[0].grain in _SECOND_GRAINS else "DATE"
     return kind, "/".join(_format(point) for point in points), None

@@ -318,10 +318,15 @@ def _nights_days(m) -> Piece:
 def _offset(m) -> Piece | None:
     quantity = _quantity(m)
     suffix = regex.sub(r"\s", "", m["suffix"])
-    if not quantity or _names_a_date(m["unit"], quantity["number"], suffix):
+    if not quantity or _names_a_date(m["unit"], quantity["number"], suffix) or _SHORT_YEAR.match(m.group()):
         return None
     quantity["sign"] = LEXICON["offset_suffixes"][suffix]
     return Piece(m.start(), m.end(), {"offset": quantity}, standalone=True)
+
+
+#: a year written by two digits, not a count of years: with a leading zero (`03년`, no count is written so),
+#: or from 50 up before 이후/이전 (`93년 이후에는`: since 1993, not 93 years on)
+_SHORT_YEAR = compiled(rf"(?P<value>0\d(?=\s?년)|[5-9]\d(?=\s?년\s?{one_of(LEXICON['year_bounds'])}))\s?년")
 
 
 def _names_a_date(unit: str, number: int, suffix: str) -> bool:
@@ -447,6 +452,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
     (rf"(?<![\d.]){_NO_NUMBER_BEFORE}(?P<value>\d{{2}})\s?년도(?!\s?{one_of(LEXICON['even_years_followers'])})", _short_year),
+    (rf"(?<![\d.]){_NO_NUMBER_BEFORE}{_SHORT_YEAR.pattern}(?!\s?{_SUFFIX_DURATION})", _short_year),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<first>\d{{2}})\s?[~∼\-]\s?{_APOSTROPHE}(?P<last>\d{{2}})(?![\d.])",
      _short_year_range),
     (rf"(?<={_FULL_NUMERIC_DATE}\s?[~∼\-]\s?)(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?![\d.%])",

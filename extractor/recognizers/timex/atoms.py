@@ -159,9 +159,11 @@ def _range(key: str, low: int, high: int, wraps: bool = False) -> Callable:
 
 
 def _year_so_far(m) -> Piece | None:
-    """`올들어 11월까지`: the months of this year from January up to the one named."""
+    """`올들어 11월까지`, `2016년 5월까지 … 달한다`: the months of this year (or of the year named) from
+    January up to the one named."""
     last = int(m["last"])
-    return Piece(m.start(), m.end(), {"year_shift": 0, "month_range": (1, last)}) if 1 < last <= 12 else None
+    year = {"year": int(m["year"])} if m.groupdict().get("year") else {"year_shift": 0}
+    return Piece(m.start(), m.end(), {**year, "month_range": (1, last)}) if 1 < last <= 12 else None
 
 
 def _clock(m) -> Piece | None:
@@ -316,10 +318,15 @@ def _nights_days(m) -> Piece:
 def _offset(m) -> Piece | None:
     quantity = _quantity(m)
     suffix = regex.sub(r"\s", "", m["suffix"])
-    if not quantity or _names_a_date(m["unit"], quantity["number"], suffix):
+    if not quantity or _names_a_date(m["unit"], quantity["number"], suffix) or _SHORT_YEAR.match(m.group()):
         return None
     quantity["sign"] = LEXICON["offset_suffixes"][suffix]
     return Piece(m.start(), m.end(), {"offset": quantity}, standalone=True)
+
+
+#: a year written by two digits, not a count of years: with a leading zero (`03년`, no count is written so),
+#: or from 50 up before 이후/이전 (`93년 이후에는`: since 1993, not 93 years on)
+_SHORT_YEAR = compiled(rf"(?P<value>0\d(?=\s?년)|(?:5|6|7|8|9)\d(?=\s?년\s?{one_of(LEXICON['year_bounds'])}))\s?년")
 
 
 def _names_a_date(unit: str, number: int, suffix: str) -> bool:
@@ -445,6 +452,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"(?<![\d.]){_APOSTROPHE}(?P<year>\d{{2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?!\d)", _numeric_date),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<value>\d{{2}})\s?년(?:도)?{_NO_DURATION_AFTER}", _short_year),
     (rf"(?<![\d.]){_NO_NUMBER_BEFORE}(?P<value>\d{{2}})\s?년도(?!\s?{one_of(LEXICON['even_years_followers'])})", _short_year),
+    (rf"(?<![\d.]){_NO_NUMBER_BEFORE}{_SHORT_YEAR.pattern}(?!\s?{_SUFFIX_DURATION})", _short_year),
     (rf"(?<![\d.]){_APOSTROPHE}(?P<first>\d{{2}})\s?[~∼\-]\s?{_APOSTROPHE}(?P<last>\d{{2}})(?![\d.])",
      _short_year_range),
     (rf"(?<={_FULL_NUMERIC_DATE}\s?[~∼\-]\s?)(?P<year>)(?P<month>\d{{1,2}})\.\s?(?P<day>\d{{1,2}})\.?(?![\d.%])",
@@ -464,6 +472,8 @@ RULES: list[tuple[str, Callable]] = [
      rf"(?:(?=\s?\({_WEEKDAY_LETTER}\))|(?P<letter>{_WEEKDAY_LETTER})(?![\p{{Hangul}}\d]))", _numeric_date_with_weekday),
     (rf"(?<={_DECIMAL_BEFORE}\((?:{_MONTH_DAY}\s?[~∼\-,]\s?)?)"
      rf"(?P<year>)(?P<month>\d{{1,2}})\.(?P<day>\d{{1,2}})\.?(?=(?:\s?[~∼\-,]\s?{_MONTH_DAY})?\))", _numeric_date),
+    (rf"{_NO_NUMBER_BEFORE}(?P<year>\d{{4}})\s?년\s?(?P<last>\d{{1,2}})\s?월(?=\s?{one_of(LEXICON['range_closers'])}"
+     rf"[^.\n]{{0,25}}?{one_of(LEXICON['past_tally_words'])})", _year_so_far),
     (rf"(?P<year>{NUMBER})년\s?(?P<month>{NUMBER})월(?:\s?(?P<day>{NUMBER})일)?", _worded_date),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{4}})\s?년(?:도)?", _simple("year", 1000, 2999)),
     (rf"{_NO_NUMBER_BEFORE}(?P<value>\d{{3}}0|\d0)\s?년대", _decade),

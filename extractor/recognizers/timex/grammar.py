@@ -49,15 +49,23 @@ _QUOTED = compiled(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]|[\"“](?P<name>[
 #: without digits, the last a compound that ends in the head of an event held in editions (a bare head,
 #: `2019년 축제`, is generic and the year stays a date; so are projects, `2025년 농림사업 예산`), or a quoted
 #: name right after the year (`2015년 ‘한·몽 연수 프로젝트’`); inside quotation marks the quoted name
-#: decides, and a year closing a range of years is no edition.
+#: decides, and a year closing a range of years is no edition. A range of years before a name is the
+#: name's as a single year is (`2025-2026년 충남 방문의 해`), and so is a year before a campaign year
+#: (`2019년 순천 방문의 해`).
+_YEARS = r"\d{4}(?:\s?년도?)?\s?[~∼\-–]\s?\d{4}\s?년도?|\d{4}\s?년도?"
+_CAMPAIGN_YEAR = rf"[\p{{Hangul}}A-Za-z·]*{one_of(LEXICON['campaign_years'])}"
 _YEAR_BEFORE_NAME = compiled(rf"""
-    (?<![\d.~∼\-–'‘"“「]\s?)\d{{4}}\s?년도?[ \t]
+    (?<![\d.~∼\-–'‘"“「]\s?)(?:{_YEARS})[ \t]
     (?:제[ \t]?\d+[ \t]?[회차][ \t])?
     (?:[\p{{Hangul}}A-Za-z·]+[ \t]){{0,2}}
-    [\p{{Hangul}}A-Za-z·]+?{one_of(LEXICON["edition_heads"])}
+    (?:[\p{{Hangul}}A-Za-z·]+?{one_of(LEXICON["edition_heads"])}|{_CAMPAIGN_YEAR})
     (?:{one_of(LEXICON["name_particles"])})?(?![\p{{Hangul}}A-Za-z])
     """, regex.VERBOSE)
-_YEAR_BEFORE_QUOTE = compiled(r"(?<![\d.])\d{4}\s?년도?[ \t]?$")
+_YEAR_BEFORE_QUOTE = compiled(rf"(?<![\d.])(?:{_YEARS})[ \t]?$")
+#: a quoted name that ends in a campaign year (`‘충남방문의 해’`), or whose head comes before its English
+#: name in brackets (`「2019년 한국 체험방문 행사(Experience Korea 2019)」`; a date in brackets, `(9.5)`, is none)
+_CAMPAIGN_YEAR_END = compiled(rf"{_CAMPAIGN_YEAR}$")
+_GLOSS = compiled(r"\s?\([A-Za-z][^()]*\)$")
 
 
 @dataclass
@@ -185,8 +193,12 @@ def _year_before(text: str, start: int, quote: int) -> int:
 
 
 def _event_names(text: str, start: int, end: int):
-    return (quoted for quoted in _QUOTED.finditer(text, start, end)
-            if quoted["name"].strip().endswith(_EVENT_HEADS))
+    return (quoted for quoted in _QUOTED.finditer(text, start, end) if _names_event(quoted["name"]))
+
+
+def _names_event(name: str) -> bool:
+    name = _GLOSS.sub("", name.strip())
+    return name.endswith(_EVENT_HEADS) or bool(_CAMPAIGN_YEAR_END.search(name))
 
 
 def _pieces(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[Piece]:

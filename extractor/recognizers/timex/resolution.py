@@ -183,14 +183,12 @@ def _move_context_to_range(first: Group, last: Group, begin: Point, finish: Poin
 
 
 def _compared_with_focus(text: str, group: Group, fields: dict, ctx: Context) -> dict:
-    """`1월 관광객은 전년 대비 13% 늘었다`: the year before, as what the months in focus are
-    compared with, is those months a year earlier (as `전년 동월`; `1년 전보다` alike); `전월 대비`,
-    the month before the one in focus."""
+    """`8월 관광객은 1년 전보다 8% 늘었다`: a year back, as what the months in focus are compared with,
+    is those months a year earlier (as `전년 동월`); `전월 대비`, the month before the one in focus. A
+    bare `전년` compared with stays the year before (CONTRACT.md rulings: `전년대비` → the year)."""
     if ctx.focus is None or ctx.year_after_focus or ctx.focus[0].grain != "month" \
             or ctx.focus[0].when.date() > ctx.today or not _COMPARED.match(text, group.end):
         return fields  # (months yet to come are no figures reported and compared)
-    if fields.keys() == {"year_anchor_shift"}:
-        return {**fields, "same_period": "period"}
     if _a_year_back(fields):
         return {"year_anchor_shift": -1, "same_period": "period"}
     if text[group.start:group.end] in _MONTH_BEFORE_FOCUS and ctx.focus[1] is None:
@@ -200,7 +198,7 @@ def _compared_with_focus(text: str, group: Group, fields: dict, ctx: Context) ->
 
 
 def _a_year_back(fields: dict) -> bool:
-    """`1년 전보다`: as what the months in focus are compared with, the year before (as `전년`)."""
+    """`1년 전보다`: as what the months in focus are compared with, the same months a year earlier."""
     offset = fields.get("offset")
     return fields.keys() == {"offset"} and _unit(offset) == ("years", 1) and offset["sign"] < 0
 
@@ -228,8 +226,8 @@ def _same_sentence(text: str, end: int, start: int) -> bool:
 
 #: `… 연다고 24일 밝혔다. 이날 …`, `24일 시에 따르면`: the day of the report is no day `이날` can mean.
 _REPORTED = compiled(rf"\s?(?:{one_of(report_verbs())}|\S{{1,20}}?{one_of(LEXICON['report_sources'])})")
-#: `2019년 1월 대비`, `전년보다`: a date compared with is no date the story is told on
-_COMPARED = compiled(rf"\s?{one_of(LEXICON['comparison_markers'])}")
+#: `2019년 1월 대비`, `전년보다`, `작년(37만명)보다`: a date compared with is no date the story is told on
+_COMPARED = compiled(rf"(?:\s?\([^()\n]{{1,20}}\))?\s?{one_of(LEXICON['comparison_markers'])}")
 #: `2030년까지`, `2019년부터`, `2019년 이후`: a year that bounds a stretch is no year a later month is in
 _BOUNDS_A_STRETCH = compiled(rf"\s?{one_of(LEXICON['range_joiners'] + LEXICON['range_closers'] + list(LEXICON['offset_suffixes']))}")
 _MONTH_BEFORE_FOCUS = frozenset(LEXICON["month_before_focus"])
@@ -349,6 +347,8 @@ def _same_period(fields: dict, ctx: Context) -> tuple[str, str, None] | None:
     if fields["same_period"] == "month":
         first, last = Point(_truncate(first.when, "month"), "month"), None
     years = _year_of_same_period(fields, ctx, first.when.year) - first.when.year
+    if years and last is None and first.grain == "day":
+        first, last = Point(_truncate(first.when, "year"), "day"), first
     points = [Point(_shift(point.when, "years", years), point.grain, point.code) for point in (first, last) if point]
     kind = "TIME" if points[0].grain in _SECOND_GRAINS else "DATE"
     return kind, "/".join(_format(point) for point in points), None

@@ -458,7 +458,24 @@ def things(reading: Reading) -> list[Candidate]:
     return _ranked_evaluations(reading) + [candidate for first, end, positions in word_table(reading).thing_phrases
             for candidate in _outermost(_phrase_things(reading, words[first:end], positions))
             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
-            and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)]
+            and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)
+            and not _studied_system(reading, candidate)]
+
+
+def _studied_system(reading: Reading, candidate: Candidate) -> bool:
+    """`한국경찰 치안시스템 과정을 개설했다`, `공항서비스(ASQ) 평가에서 1위`: a system named before a course,
+    training or evaluation is what that teaches or rates, not one the story reports built or used, and so
+    is the same name elsewhere in the article (`… 한국경찰 치안시스템을 직접 경험하고`)."""
+    text = reading.article.text
+    return candidate.field == "systems" and any(
+        _studied_in().match(text, mention.end()) for mention in re.finditer(re.escape(candidate.name), text))
+
+
+@lru_cache(maxsize=1)
+def _studied_in() -> re.Pattern:
+    """The course word after a system, past a gloss in brackets; not a body named by it (`교육청`, `연수원`)."""
+    return compiled_re(r"(?:\([^()\n]{1,20}\))? ?" + one_of(lexicons.load("name_heads")["systems"]["studied_in"])
+                       + "(?![청원생단])")
 
 
 def _ranked_evaluations(reading: Reading) -> list[Candidate]:

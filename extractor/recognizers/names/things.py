@@ -220,6 +220,7 @@ class Heads:
     languages: frozenset
     generic_activities: frozenset
     scoped_activity: re.Pattern
+    reach_words: frozenset
     generic: frozenset
     descriptive: frozenset
     list_closers: frozenset
@@ -383,6 +384,7 @@ def heads() -> Heads:
         generic_activities=frozenset(data["programs"]["generic_activities"]),
         scoped_activity=compiled_re("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
                                                          "|".join(data["programs"]["scoped_activities"]))),
+        reach_words=frozenset(data["programs"]["reach_words"]),
         generic=frozenset(data["generic_modifiers"]),
         descriptive=frozenset(data["descriptive_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
@@ -1101,6 +1103,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
                                 or _scoped_activity(modifier, head, lex)
+                                or _reach_only(modifier, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
                                 or _no_course(modifier_words, head, lex)
                                 or _names_a_tie(modifier_words, head, lex)
@@ -1111,6 +1114,13 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
             _only_fields(modifier_words, lex) and head not in lex.device_heads)):
         return False
     return True
+
+
+def _reach_only(modifier: str, lex: Heads) -> bool:
+    """`국제축제`, `세계적 축제`, `글로벌 축제`: how far an event reaches alone before its head says what kind
+    of event, not which."""
+    words = modifier.split()
+    return bool(words) and all(w in lex.reach_words for w in words)
 
 
 def _only_fields(modifier_words: list[str], lex: Heads) -> bool:
@@ -1374,6 +1384,8 @@ def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) 
         head = lex.of(field).ending(text)
         if head and _epithet(article, after, head):
             return ""
+        if head and field == "programs" and _reach_only(text[: len(text) - len(head)], lex):
+            return ""  # `‘국제축제’로서의 위상`
         if head and field == "organizations" and _held_after(reading, after):
             return "programs"  # `‘2024년(1분기) 재난안전통신망 이용기관 협의회’를 개최하고`: a body's meeting
         if head and (field != "organizations" or is_organization_word(reading, inside[-1])):

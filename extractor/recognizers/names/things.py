@@ -220,6 +220,7 @@ class Heads:
     languages: frozenset
     generic_activities: frozenset
     scoped_activity: re.Pattern
+    reach_words: frozenset
     generic: frozenset
     descriptive: frozenset
     list_closers: frozenset
@@ -383,6 +384,7 @@ def heads() -> Heads:
         generic_activities=frozenset(data["programs"]["generic_activities"]),
         scoped_activity=compiled_re("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
                                                          "|".join(data["programs"]["scoped_activities"]))),
+        reach_words=frozenset(data["programs"]["reach_words"]),
         generic=frozenset(data["generic_modifiers"]),
         descriptive=frozenset(data["descriptive_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
@@ -458,7 +460,24 @@ def things(reading: Reading) -> list[Candidate]:
     return _ranked_evaluations(reading) + [candidate for first, end, positions in word_table(reading).thing_phrases
             for candidate in _outermost(_phrase_things(reading, words[first:end], positions))
             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
-            and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)]
+            and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)
+            and not _studied_system(reading, candidate)]
+
+
+def _studied_system(reading: Reading, candidate: Candidate) -> bool:
+    """`한국경찰 치안시스템 과정을 개설했다`, `공항서비스(ASQ) 평가에서 1위`: a system named before a course,
+    training or evaluation is what that teaches or rates, not one the story reports built or used, and so
+    is the same name elsewhere in the article (`… 한국경찰 치안시스템을 직접 경험하고`)."""
+    text = reading.article.text
+    return candidate.field == "systems" and any(
+        _studied_in().match(text, mention.end()) for mention in re.finditer(re.escape(candidate.name), text))
+
+
+@lru_cache(maxsize=1)
+def _studied_in() -> re.Pattern:
+    """The course word after a system, past a gloss in brackets; not a body named by it (`교육청`, `연수원`)."""
+    return compiled_re(r"(?:\([^()\n]{1,20}\))? ?" + one_of(lexicons.load("name_heads")["systems"]["studied_in"])
+                       + "(?![청원생단])")
 
 
 def _ranked_evaluations(reading: Reading) -> list[Candidate]:
@@ -1084,6 +1103,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
                                 or _scoped_activity(modifier, head, lex)
+                                or _reach_only(modifier, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))
                                 or _no_course(modifier_words, head, lex)
                                 or _names_a_tie(modifier_words, head, lex)
@@ -1094,6 +1114,13 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
             _only_fields(modifier_words, lex) and head not in lex.device_heads)):
         return False
     return True
+
+
+def _reach_only(modifier: str, lex: Heads) -> bool:
+    """`국제축제`, `세계적 축제`, `글로벌 축제`: how far an event reaches alone before its head says what kind
+    of event, not which."""
+    words = modifier.split()
+    return bool(words) and all(w in lex.reach_words for w in words)
 
 
 def _only_fields(modifier_words: list[str], lex: Heads) -> bool:
@@ -1357,6 +1384,8 @@ def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) 
         head = lex.of(field).ending(text)
         if head and _epithet(article, after, head):
             return ""
+        if head and field == "programs" and _reach_only(text[: len(text) - len(head)], lex):
+            return ""  # `‘국제축제’로서의 위상`
         if head and field == "organizations" and _held_after(reading, after):
             return "programs"  # `‘2024년(1분기) 재난안전통신망 이용기관 협의회’를 개최하고`: a body's meeting
         if head and (field != "organizations" or is_organization_word(reading, inside[-1])):

@@ -81,7 +81,8 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             undated_event = _opening_of_event(ctx, sentence) or undated_event
             continue
         clauses = clauses_of(ctx, sentence) or _implied_clauses(
-            ctx, sentence, _awaiting_visitors(ctx, sentence, undated_event, tallied), founded if tally_since_founding else None)
+            ctx, sentence, _awaiting_visitors(ctx, sentence, undated_event, tallied), founded if tally_since_founding else None,
+            crowd_told=tallied is not None and told_count is not None and told_count >= CROWD)
         # attending or meeting is a visit when those taking part or met come from elsewhere
         # (`이들은 총회에 참석했다`, `대표단과 만나`)
         told_as_visit = cue == "visit" or described or (cue in ("attendance", "meeting") and (arrived or (
@@ -91,10 +92,18 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
         for clause, visit in told:
             if visit is not None:
                 clause, visit = _row_of_table(ctx, sentence, clause, visit, tallied)
+                visit.of_the_tally = clause.date is None and _part_of_tally(ctx, clause)
                 tallied = _table_period(ctx, sentence, tallied, clause.date)
                 told_count, told_before = visit.headcount, True
                 planned = any(marker in ctx.text[clause.start:clause.end] for marker in ctx.lex.plans)
                 yield visit, _stands_alone(ctx, clause, visit, told_as_visit), planned, clause.until
+
+
+def _part_of_tally(ctx: VisitContext, clause: Clause) -> bool:
+    """The clause counts part of the crowd tallied before or the same days (`이중 외국인은`, `이 기간
+    외국인 방문객은`), not a rate (`하루 평균 59만명이 찾은 꼴`)."""
+    return ctx.lex.tally_part.search(ctx.text, clause.start, clause.end) is not None and not any(
+        d.type == "SET" for d in ctx.within(ctx.dates, clause.start, clause.end))
 
 
 def _awaiting_visitors(ctx: VisitContext, sentence, event: Clause | None, tallied: Dated | None) -> Clause | None:
@@ -252,9 +261,11 @@ def _later_leg(before: Told, clause: Clause) -> bool:
 
 
 def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
-                     founded: Dated | None) -> list[Clause]:
+                     founded: Dated | None, crowd_told: bool = False) -> list[Clause]:
     """A visit sentence whose own clauses give no visit: the event told just before dates it, a
-    tally counts from the founding date told before, or the text gives the visit no day."""
+    tally counts from the founding date told before, or the text gives the visit no day. A tally
+    with no date of its own counts from nothing, unless it counts another crowd right after a
+    crowd's tally (`이중 외국인은 1만574명이 다녀갔다`): the story dates it by that tally."""
     if undated_event is not None and (
             ctx.counts_people(sentence.start, sentence.end)
             or any(c.visiting for c in ctx.within(ctx.countries, sentence.start, sentence.end))
@@ -266,7 +277,9 @@ def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
         since = founded.period.through(ctx.reference)
         return [Clause(sentence.start, sentence.end, founded.with_period(since), True)]
     if ctx.lex.is_tally(sentence.text):
-        return []
+        crowds = crowd_told and any(c.unit == "people" and c.value >= CROWD
+                                    for c in ctx.within(ctx.counts, sentence.start, sentence.end))
+        return [Clause(sentence.start, sentence.end, None)] if crowds else []
     # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
     until = stay_end_in(ctx, sentence)
     return [stay_through(ctx, sentence, until)

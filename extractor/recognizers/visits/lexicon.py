@@ -62,6 +62,7 @@ class VisitLexicon:
         self.nights_of_stay = compiled(lexicon["nights_of_stay"])
         self.both_days = tuple(lexicon["both_days"])
         self.totals = tuple(lexicon["total_markers"])
+        self.tally_part = compiled(one_of(lexicon["tally_part_markers"]))
         self.this_year = frozenset(lexicon["this_year"])
         self.this_event = tuple(lexicon["this_event_openings"])
         self.origin_list = compiled(one_of(lexicon["origin_list_markers"]))

@@ -45,6 +45,8 @@ class Told:
     compared: bool = False
     #: a period told apart from its visitors (`30일까지 진행되는 연수는`): it dates or ends a visit, alone it is none
     period_only: bool = False
+    #: undated, it counts part of the crowd tallied before or the same days (`이중 외국인은`, `이 기간`)
+    of_the_tally: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -71,7 +73,7 @@ class Story:
         """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
         day-long visit it tells more of lasts until then. A visit recalled as background is
         left out: the sentences after it with no date tell more of the story's visit."""
-        if self._recalled(visit):
+        if self._recalled(visit) or self._another_tally(visit):
             return
         stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
         if visit.period is None and self._last is not None and not visit.party:
@@ -99,6 +101,16 @@ class Story:
             self._alone.add(id(target))
         if not visit.compared:  # the sentences after tell more of the news, not of a figure compared
             self._last = target
+
+    def _another_tally(self, visit: Told) -> bool:
+        """`1일 개막 이후 33만명이 찾은 것으로 집계됐다` then `이중 외국인은 1만574명이 다녀갔다`:
+        the undated crowd is told as a visit of its own on the tally's days."""
+        if visit.period is not None or not _another_crowd(visit, self._last):
+            return False
+        visit.period = self._last.period
+        self._visits.append(visit)
+        self._alone.add(id(visit))
+        return True
 
     def _one_visit_told(self) -> bool:
         return sum(v.period is not None for v in self._visits) == 1
@@ -137,6 +149,16 @@ class Story:
             if first is None or self._reported is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
                 return False
         return same_event(visit, earlier)
+
+
+def _another_crowd(visit: Told, tally: Told | None) -> bool:
+    """A crowd counted with no date of its own right after the tally of an event's days (a
+    festival's, not a month's statistics), as part of it or of the same days, not retelling its
+    count: another tally of those days (`이중 외국인은 1만574명`, `이 기간 외국인 방문객은 31만명`)."""
+    return tally is not None and tally.period is not None and tally.period.is_span \
+        and tally.period.span_of_days(MAX_EVENT_DAYS) and visit.of_the_tally and not tally.compared and None not in (
+        visit.headcount, tally.headcount) and min(visit.headcount, tally.headcount) >= CROWD \
+        and not _same_count(visit.headcount, tally.headcount)
 
 
 def same_event(visit: Told, earlier: Told) -> bool:

@@ -242,6 +242,7 @@ class Heads:
     course_levels: frozenset
     superlatives: frozenset
     dedicated_year: str
+    group_companies: frozenset = frozenset()  # a business group's companies, named in one word (`현대중공업`)
     known_body_openings: frozenset = frozenset()  # every opening of a known body's name (`포스코` of `포스코ICT`)
     known_system_endings: frozenset = frozenset()  # every ending of a known system's name (`쉼터` of `스마트쉼터`)
     _noun_facts: dict = dataclass_field(default_factory=dict, compare=False, repr=False)
@@ -323,13 +324,25 @@ def organization_aliases() -> dict[str, str]:
     return {str(k): str(v) for k, v in lexicons.load("org_aliases").items()}
 
 
+def _group_companies(known: dict) -> frozenset:
+    return frozenset(group + business for group in known["business_groups"] for business in known["group_businesses"])
+
+
+def _known_body_names(known: dict) -> frozenset:
+    """The names of known_bodies.yaml, written without spaces, with each business group's companies."""
+    names = [name for section, names in known.items() if section not in ("business_groups", "group_businesses")
+             for name in names]
+    return frozenset(_SPACE.sub("", name) for name in names) | _group_companies(known)
+
+
 @lru_cache(maxsize=None)
 def heads() -> Heads:
     data = lexicons.load("name_heads")
     org = data["organizations"]
     known_systems = HeadIndex([entry["name"] for entry in lexicons.load("public_systems")["systems"]]
                               + data["systems"]["device_names"])
-    known_bodies = frozenset(_SPACE.sub("", name) for names in lexicons.load("known_bodies").values() for name in names)
+    known = lexicons.load("known_bodies")
+    known_bodies = _known_body_names(known)
     return Heads(
         systems=HeadIndex(data["systems"]["heads"]),
         programs=HeadIndex(data["programs"]["heads"]),
@@ -370,6 +383,7 @@ def heads() -> Heads:
         nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
         known_bodies=known_bodies,
+        group_companies=_group_companies(known),
         site_nouns=tuple(org["site_nouns"]),
         known_systems=known_systems,
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
@@ -1553,7 +1567,7 @@ def _coordinated_words(reading: Reading, found: list[Candidate]) -> list[Candida
     for word in words:
         candidate = Candidate("organizations", "", word.start, word.nominal_end)
         split = _coordinated_bodies(reading, candidate)
-        if len(split) > 1 and all(_is_body_name(c.name, lex) and not _DIGIT.search(c.name)
+        if len(split) > 1 and all((_is_body_name(c.name, lex) or c.name in lex.known_bodies) and not _DIGIT.search(c.name)
                                   and lex.organizations.ending(c.name) not in lex.name_like_heads for c in split):
             members += split
     return members
@@ -1607,8 +1621,8 @@ def _known_name_end(reading: Reading, index: int) -> int | None:
     word = article.words[index]
     text = article.text[word.start:word.nominal_end]
     following = article.words[index + 1] if index + 1 < len(article.words) else None
-    if following and article.joined(word, following) and \
-            text + article.text[following.start:following.nominal_end] in known:
+    pair = text + article.text[following.start:following.nominal_end] if following else ""
+    if following and article.joined(word, following) and pair in known and pair not in reading.lex.group_companies:
         return following.nominal_end
     return word.nominal_end if text in known else None
 

@@ -136,9 +136,20 @@ _ANY_ONE = compiled(rf"""
     """, regex.VERBOSE)
 
 
+#: `500명대로 진입했다` (a band), `100만 명 아래로` (a bound), `20명 이상의 단체는` (who qualifies).
+_BOUND = compiled(rf"""
+    대(?!\p{{Hangul}}{{2}})
+    |\s?{one_of(_LEXICON['bound_after'])}
+    |(?<=이상)\s?{one_of(_LEXICON['condition_after_more_than'])}
+    """, regex.VERBOSE)
+
+
 def _counts_no_one_taking_part(text: str, count: Count) -> bool:
-    """A difference between two tallies (`2만 명이 늘었다`) or the people of a ratio (`5명 가운데 1명`),
-    nobody (`한 명도 없다`) or anybody (`1명이 여러 번 입국해도`): numbers of people, not who took part."""
+    """A band or bound (`500명대`, `100만 명 아래로`), a difference between two tallies (`2만 명이 늘었다`),
+    the people of a ratio (`5명 가운데 1명`), nobody (`한 명도 없다`) or anybody (`1명이 여러 번 입국해도`):
+    numbers, not who took part."""
+    if _BOUND.match(text, count.end):
+        return True
     if count.unit != "people":
         return False
     if _CHANGE.match(text, count.end) or _RATIO_WHOLE.match(text, count.end):

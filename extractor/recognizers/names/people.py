@@ -601,11 +601,12 @@ def _said_in(people: People, start: int, written: str) -> dict | None:
 
 
 #: A broadcast transcript's speaker label before the words said, on their line or on the line
-#: before: `<인터뷰> 사미아(캐나다 관광객) : "…"`, `{마크/ 인도 관광객/ "…"}`, `[인터뷰] 홍길동 /
+#: before: `<인터뷰> 사미아(캐나다 관광객) : "…"`, `{마크/ 인도 관광객/ "…"}` (`} {수퍼:…/"…"}`: a caption
+#: after another on a one-line transcript), `[인터뷰] 홍길동 /
 #: 안양시청 과장 : "…"`, `[홍길동/안양시청 과장]` then `"…"` on the next line.
 _LABEL = compiled_re(
-    r"^[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
-    r"(?:(?P<open>[{\[])[ \t]*)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
+    r"(?:^|(?<=\}[ \t])(?=\{))[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
+    r"(?:(?P<open>[{\[])[ \t]*(?:(?:수퍼|자막)[ \t]*[:：][ \t]*)?)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
     r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.MULTILINE)
 #: A transcript's caption line naming who speaks the paragraph below it, which is nothing but the
 #: quote: `인터뷰> 홍길동 / 안양시청 과장`, `◀INT▶홍길동/시민`, `홍길동 안양시장`, `루카 비안키 (이탈리아, 관광객)`.

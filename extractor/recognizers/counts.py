@@ -96,7 +96,8 @@ class CountRecognizer:
         counts += [count for match in _PREDICATE_COUNT.finditer(text)
                    if (count := _predicate_count(match, morphemes)) is not None]
         for count in sorted(counts, key=lambda c: c.start):
-            if content.contains(count.start, count.end) and not _counts_residents(text, count):
+            if (content.contains(count.start, count.end) and not _counts_residents(text, count)
+                    and not _counts_no_one_taking_part(text, count)):
                 add_item(doc, "headcounts", count.start, count.end, count)
         return doc
 
@@ -118,6 +119,43 @@ def _counts_residents(text: str, count: Count) -> bool:
     if _STANDING.match(text, count.end, count.end + 40):
         return True
     return count.unit == "people" and _RESIDENTS.search(text, max(0, count.start - 12), count.start) is not None
+
+
+#: `작년보다 2만 명이 늘었다`, `1천939명(12%)이 늘어난`, `102명 정도의 관객이 증가`: the difference between two tallies.
+_CHANGE = compiled(rf"""
+    \s?(?:\([^()\n]{{0,15}}\)\s?)?(?:이나|이|가)?\s?(?:의\s\p{{Hangul}}+[이가]\s)?{one_of(_LEXICON['change_verbs'])}
+    """, regex.VERBOSE)
+#: `5명 가운데 1명`, `세 명 중 한 명꼴`: one in N.
+_RATIO_WORD = one_of(_LEXICON["ratio_words"])
+_RATIO_WHOLE = compiled(rf"\s?{_RATIO_WORD}\s?(?:1|한)\s?명", regex.VERBOSE)
+_RATIO_PART = compiled(rf"명\s?{_RATIO_WORD}\s?$", regex.VERBOSE)
+#: after one person: nobody (`한 명도 없다`) or anybody (`1명이 여러 번 입국해도`).
+_ANY_ONE = compiled(rf"""
+    {one_of(_LEXICON['nobody_after'])}
+    |\s?[이가]\s[^.,\n]{{0,20}}?{one_of(_LEXICON['concessive_endings'])}
+    """, regex.VERBOSE)
+
+
+#: `500명대로 진입했다` (a band), `100만 명 아래로` (a bound), `20명 이상의 단체는` (who qualifies).
+_BOUND = compiled(rf"""
+    대(?!\p{{Hangul}}{{2}})
+    |\s?{one_of(_LEXICON['bound_after'])}
+    |(?<=이상)\s?{one_of(_LEXICON['condition_after_more_than'])}
+    """, regex.VERBOSE)
+
+
+def _counts_no_one_taking_part(text: str, count: Count) -> bool:
+    """A band or bound (`500명대`, `100만 명 아래로`), a difference between two tallies (`2만 명이 늘었다`),
+    the people of a ratio (`5명 가운데 1명`), nobody (`한 명도 없다`) or anybody (`1명이 여러 번 입국해도`):
+    numbers, not who took part."""
+    if _BOUND.match(text, count.end):
+        return True
+    if count.unit != "people":
+        return False
+    if _CHANGE.match(text, count.end) or _RATIO_WHOLE.match(text, count.end):
+        return True
+    return count.value == 1 and (_ANY_ONE.match(text, count.end) is not None
+                                 or _RATIO_PART.search(text, max(0, count.start - 8), count.start) is not None)
 
 
 def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:

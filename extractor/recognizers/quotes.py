@@ -31,7 +31,7 @@ from ..model import Quote, Speaker
 from ..nlp.common import add_item, document_of, text_of
 from ..nlp.korean import SENTENCE_END, content_of, one_of, particles
 from ..pattern_cache import compiled_re
-from .names.people import People, PersonPhrase
+from .names.people import CAPTION_SOUNDBITES, People, PersonPhrase
 from .speakers import (
     find_subject,
     owner_of,
@@ -318,7 +318,21 @@ class QuoteRecognizer:
             last_end = max(ending.verb_end, quoted.close + 1)
         for quoted, ending in headlines:
             _add_headline_quote(doc, text, quoted, ending, found)
+        if people is not None or any(p.search(text) for p in CAPTION_SOUNDBITES):
+            _add_caption_soundbites(doc, text, people or doc._.people)
         return doc
+
+
+def _add_caption_soundbites(doc: Doc, text: str, people: People) -> None:
+    """Words said without marks after their speaker's caption (`⊙홍길동(안양시청 과장): …`,
+    `[홍길동/안양시청 과장: …]`): quotes with no verb (docs/CONTRACT.md)."""
+    content = content_of(doc)
+    for match in (match for pattern in CAPTION_SOUNDBITES for match in pattern.finditer(text)):
+        phrase = people.labelled.get(match.start("words"))
+        if phrase is not None and content.prose_contains(match.start("words"), match.end("words")):
+            speaker = resolve(people, phrase, None)
+            start, end = match.span("words")
+            add_item(doc, FIELD, start, end, Quote(text=text[start:end], start=start, end=end, speaker=speaker, verb=None))
 
 
 def _continues_paragraph(text: str, quoted: Quoted, found: list[Quote]) -> bool:

@@ -458,7 +458,7 @@ _APPOSITION_PARTS = compiled_re(r"[^,·/]+")
 _AGE_PART = compiled_re(r"\d{1,3}세?")
 _GLOSS_PART = compiled_re(r"[\u4e00-\u9fffA-Za-z .'\-]+")
 _HAN = compiled_re(r"[\u4e00-\u9fff]")
-_OPENING_MARKS = "“\"'‘「『([<{"
+_OPENING_MARKS = "“\"'‘「『([<{⊙"  # ⊙ opens a transcript line: `⊙홍길동(…):`
 
 
 @dataclass(frozen=True)
@@ -601,11 +601,12 @@ def _said_in(people: People, start: int, written: str) -> dict | None:
 
 
 #: A broadcast transcript's speaker label before the words said, on their line or on the line
-#: before: `<인터뷰> 사미아(캐나다 관광객) : "…"`, `{마크/ 인도 관광객/ "…"}`, `[인터뷰] 홍길동 /
+#: before: `<인터뷰> 사미아(캐나다 관광객) : "…"`, `{마크/ 인도 관광객/ "…"}` (`} {수퍼:…/"…"}`: a caption
+#: after another on a one-line transcript), `[인터뷰] 홍길동 /
 #: 안양시청 과장 : "…"`, `[홍길동/안양시청 과장]` then `"…"` on the next line.
 _LABEL = compiled_re(
-    r"^[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
-    r"(?:(?P<open>[{\[])[ \t]*)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
+    r"(?:^|(?<=\}[ \t])(?=\{))[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
+    r"(?:(?P<open>[{\[])[ \t]*(?:(?:수퍼|자막)[ \t]*[:：][ \t]*)?)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
     r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.MULTILINE)
 #: A transcript's caption line naming who speaks the paragraph below it, which is nothing but the
 #: quote: `인터뷰> 홍길동 / 안양시청 과장`, `◀INT▶홍길동/시민`, `홍길동 안양시장`, `루카 비안키 (이탈리아, 관광객)`.
@@ -613,6 +614,16 @@ _CUE_LINE = compiled_re(
     r"^[ \t]*(?:[<\[【]?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[>\]】]|◀[ \t]*(?:INT|SYNC|인터뷰|녹취)[ \t]*▶)?[ \t]*"
     r"(?P<label>[^\s\"“”'‘’{}\[\]<>:：][^\n\"“”'‘’{}\[\]<>:：]{1,59}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*"
     r"(?=[\"“][^\"“”]{1,800}[\"”][ \t.]*$)", re.MULTILINE)
+#: Words said with no quotation marks, after the speaker's caption (docs/CONTRACT.md: a broadcast soundbite):
+#: a transcript line `⊙홍길동(안양시청 과장): …` or `⊙인터뷰: …`, a bracketed caption `[홍길동/안양시청 과장: …]`.
+CAPTION_SOUNDBITES = (
+    compiled_re(r"^[ \t]*⊙[ \t]*(?P<label>[^\n:：()⊙]{2,20}?(?:\([^()\n]{1,40}\))?)[ \t]*[:：][ \t]*"
+                r"(?P<words>[^\s\"“”'‘][^\n]*?)[ \t]*$", re.MULTILINE),
+    compiled_re(r"\[[ \t]*(?P<label>[^\]\[\n/:：]{2,20}/[^\]\[\n:：]{2,40}?)[ \t]*[:：][ \t]*"
+                r"(?P<words>[^\s\]\[\"“”'‘][^\]\[\n\"“”]*?)[ \t]*\]"),
+)
+#: A caption cueing an interview or sound on the spot without naming its speaker: `⊙인터뷰: …`.
+_UNNAMED_CAPTIONS = ("인터뷰", "녹취", "현장음", "싱크")
 #: A broadcast's cue for sound heard on the spot, naming nobody: `현장음>`, `◀현장음▶`, `[현장음]`.
 _UNNAMED_CUE = compiled_re(r"^[ \t]*[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶][ \t]*\n?[ \t]*(?=[\"“])", re.MULTILINE)
 _LABEL_SEGMENT = compiled_re(r"[^/]+")
@@ -632,6 +643,21 @@ def _labelled(people: People) -> None:
                 _add_phrase(people, [], phrase)
     for match in _UNNAMED_CUE.finditer(text):
         people.labelled[match.end()] = PersonPhrase(Speaker(), match.start(), unnamed=True)
+    for match in (match for pattern in CAPTION_SOUNDBITES for match in pattern.finditer(text)):
+        _caption(people, match)
+
+
+def _caption(people: People, match: re.Match) -> None:
+    """Who speaks the unmarked words after a caption, by where the words start: the person it names,
+    nobody for an interview's cue; a caption naming no one (`⊙기자:`, `⊙앵커:`) is the newsroom's voice."""
+    if match.group("label").strip() in _UNNAMED_CAPTIONS:
+        people.labelled[match.start("words")] = PersonPhrase(Speaker(), match.start(), unnamed=True)
+        return
+    phrases = _label_phrases(people, match)
+    if phrases and phrases[0].speaker.title not in _reporter_roles():
+        people.labelled[match.start("words")] = phrases[0]
+        for phrase in phrases:
+            _add_phrase(people, [], phrase)
 
 
 @lru_cache(maxsize=None)

@@ -613,8 +613,17 @@ _CUE_LINE = compiled_re(
     r"^[ \t]*(?:[<\[【]?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[>\]】]|◀[ \t]*(?:INT|SYNC|인터뷰|녹취)[ \t]*▶)?[ \t]*"
     r"(?P<label>[^\s\"“”'‘’{}\[\]<>:：][^\n\"“”'‘’{}\[\]<>:：]{1,59}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*"
     r"(?=[\"“][^\"“”]{1,800}[\"”][ \t.]*$)", re.MULTILINE)
-#: A broadcast's cue for sound heard on the spot, naming nobody: `현장음>`, `◀현장음▶`, `[현장음]`.
-_UNNAMED_CUE = compiled_re(r"^[ \t]*[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶][ \t]*\n?[ \t]*(?=[\"“])", re.MULTILINE)
+#: A cue word and a colon before the label, the words said on a line below (a dash may open it):
+#: `[인터뷰 : 홍길동 씨 / 관광객]`, `▶ 인터뷰 : 홍길동 / 안양시청 과장` then `- "…"`.
+_COLON_CUE_LABEL = compiled_re(
+    r"^[ \t]*(?:(?P<open>\[)|▶)?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[:：][ \t]*"
+    r"(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*(?(open)\])[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:-[ \t]*)?(?=[\"“])",
+    re.MULTILINE)
+#: A broadcast's cue for sound heard on the spot or a sound bite, naming nobody: `현장음>`, `◀현장음▶`,
+#: `[현장음]`, `◀SYN▶` alone on its line.
+_UNNAMED_CUE = compiled_re(
+    r"^[ \t]*(?:[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶]|◀[ \t]*(?:SYN|SYNC|싱크)[ \t]*▶)[ \t]*\n?[ \t]*(?=[\"“])",
+    re.MULTILINE)
 _LABEL_SEGMENT = compiled_re(r"[^/]+")
 _SPACED_APPOSITION = compiled_re(r"\s\(([^()\n]{1,60})\)\s*$")
 _LISTED_NAMES = compiled_re(r"[^*·ㆍ,]+")
@@ -624,7 +633,7 @@ def _labelled(people: People) -> None:
     """Who speaks the words after a broadcast's speaker label: the first person it names (every
     person named is listed: `{조영철*조은별/ 충남 서산/ "…"}`)."""
     text = people.article.text
-    for match in [*_LABEL.finditer(text), *_CUE_LINE.finditer(text)]:
+    for match in [*_LABEL.finditer(text), *_CUE_LINE.finditer(text), *_COLON_CUE_LABEL.finditer(text)]:
         phrases = _label_phrases(people, match)
         if phrases and phrases[0].speaker.title not in _reporter_roles():  # `김정옥 기자 / “…”` is a byline
             people.labelled[match.end()] = phrases[0]

@@ -34,6 +34,7 @@ _DECK_ENDING = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["de
 _TITLE_LABEL = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
 _TITLE_LABELS = frozenset(_LEXICON["title_labels"])
 _PHOTO_DESCRIPTIONS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
+_SPEAKER_CUE = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["speaker_cues"]))
 
 #: List bullets, separator dashes and trailing arrows around a widget's label; the table borders and
 #: heading marks a converter leaves around a line (`| 가상시, … |`, `# 가상시, …`).
@@ -71,7 +72,7 @@ def is_separator(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     label = trimmed(line)
-    return (
+    return not _SPEAKER_CUE.match(line.lstrip()) and (
         label in _EXACT
         or label.startswith(_PREFIXES)
         or bool(_LINE_START_PATTERNS.match(label) or _PATTERNS.search(label))

@@ -58,6 +58,9 @@ _BRACKETS = compiled_re(r"[\[\](){}<>]")
 _AGE = compiled_re(r"\(\d{1,3}(?:세)?[·,)]")
 _ACRONYM = compiled_re(r"[A-Z][A-Z&]{1,6}")
 _COMMON_NOUN_TAGS = frozenset({"NNG", "NNB", "XSN"})
+#: A word Kiwi knows as a common word, then the suffixes a word is derived with (`방문` + 하 + ㄴ).
+_COMMON_WORD_TAGS = frozenset({"NNG", "MAG", "MM", "NP"})
+_DERIVING_TAGS = frozenset({"XSV", "XSA", "XSN"})
 _HEADED_PLACE = compiled_re(r"(?<![가-힣])(?P<place>[가-힣]{2,6})[시주현성](?:의|와|과|에서|에|은|는|이|가|을|를|로)?(?![가-힣])")
 
 
@@ -624,8 +627,17 @@ CAPTION_SOUNDBITES = (
 )
 #: A caption cueing an interview or sound on the spot without naming its speaker: `⊙인터뷰: …`.
 _UNNAMED_CAPTIONS = ("인터뷰", "녹취", "현장음", "싱크")
-#: A broadcast's cue for sound heard on the spot, naming nobody: `현장음>`, `◀현장음▶`, `[현장음]`.
-_UNNAMED_CUE = compiled_re(r"^[ \t]*[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶][ \t]*\n?[ \t]*(?=[\"“])", re.MULTILINE)
+#: A cue word and a colon before the label, the words said on a line below (a dash may open it):
+#: `[인터뷰 : 홍길동 씨 / 관광객]`, `▶ 인터뷰 : 홍길동 / 안양시청 과장` then `- "…"`.
+_COLON_CUE_LABEL = compiled_re(
+    r"^[ \t]*(?:(?P<open>\[)|▶)?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[:：][ \t]*"
+    r"(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*(?(open)\])[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:-[ \t]*)?(?=[\"“])",
+    re.MULTILINE)
+#: A broadcast's cue for sound heard on the spot or a sound bite, naming nobody: `현장음>`, `◀현장음▶`,
+#: `[현장음]`, `◀SYN▶` alone on its line.
+_UNNAMED_CUE = compiled_re(
+    r"^[ \t]*(?:[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶]|◀[ \t]*(?:SYN|SYNC|싱크)[ \t]*▶)[ \t]*\n?[ \t]*(?=[\"“])",
+    re.MULTILINE)
 _LABEL_SEGMENT = compiled_re(r"[^/]+")
 _SPACED_APPOSITION = compiled_re(r"\s\(([^()\n]{1,60})\)\s*$")
 _LISTED_NAMES = compiled_re(r"[^*·ㆍ,]+")
@@ -635,7 +647,7 @@ def _labelled(people: People) -> None:
     """Who speaks the words after a broadcast's speaker label: the first person it names (every
     person named is listed: `{조영철*조은별/ 충남 서산/ "…"}`)."""
     text = people.article.text
-    for match in [*_LABEL.finditer(text), *_CUE_LINE.finditer(text)]:
+    for match in [*_LABEL.finditer(text), *_CUE_LINE.finditer(text), *_COLON_CUE_LABEL.finditer(text)]:
         phrases = _label_phrases(people, match)
         if phrases and phrases[0].speaker.title not in _reporter_roles():  # `김정옥 기자 / “…”` is a byline
             people.labelled[match.end()] = phrases[0]
@@ -1372,7 +1384,8 @@ def _foreign_owner(people: People, word: Word) -> bool:
 def _as_written(people: People, word: Word) -> str:
     """A name word as the text writes it, without a one-word gloss (`무힛지노비치(30세·사진)`)."""
     return clean(people.article.text[word.start:word.start + len(word.stem)]) if word.particle and \
-        len(clean(word.stem)) > 1 and not _misread_name_word(people, word) else clean(people.article.text[word.start:word.end])
+        len(clean(word.stem)) > 1 and not _misread_name_word(people, word) and not _misread_korean_name(people, word) \
+        else clean(people.article.text[word.start:word.end])
 
 
 def _misread_name_word(people: People, word: Word) -> bool:
@@ -1671,9 +1684,28 @@ def _korean_name_before(people: People, words: list[Word], position: int, title:
             return None
         if _inside_foreign_name(people, words, last, position, title):
             continue
-        if is_korean_name(people, words[last]) or (body_length and _name_before_place(people, words, last, position)):
+        if is_korean_name(people, words[last]) or _misread_korean_name(people, words[last]) \
+                or (body_length and _name_before_place(people, words, last, position)):
             return last, last, words[last + 1:position + 1]
     return None
+
+
+def _misread_korean_name(people: People, word: Word) -> bool:
+    """`이상익 함평군수`, `김효준 본부장`, `이병욱 상무`, `장종한 의장`: a word of a Korean name's form
+    before a title, which Kiwi cuts into pieces no word of the language is made of (이상 + 이 + ㄱ,
+    김효주 + ㄴ, 이병 + 욱, 장 + 종 + 하 + ㄴ). Not a word it reads as a common word and its grammar
+    (`오전엔`, `방문한`, `이러한`), nor one ending in a particle as written (`김해의`)."""
+    written = people.article.text[word.start:word.end]
+    morphs = people.article.morphs_in(word.start, word.end)
+    if not morphs or not lexicons.korean_name_form(written) or all(m.tag in NOMINAL_TAGS for m in morphs) \
+            or split_title(written) or never_in_name(people, word, written):
+        return False
+    last, first = morphs[-1], morphs[0]
+    if any(m.tag[:1] == "V" for m in morphs) or last.tag[:1] == "J" and written.endswith(last.form):
+        return False
+    known = first.tag in _COMMON_WORD_TAGS and len(first.form) > 1 and not first.oov
+    return not (known and all(m.tag[:1] in "JE" or m.tag in _DERIVING_TAGS for m in morphs[1:])) \
+        and not (first.tag == "NP" and len(first.form) > 1)  # `우리시`
 
 
 def _japanese_name_before(people: People, words: list[Word], position: int):

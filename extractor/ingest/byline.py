@@ -232,6 +232,18 @@ def trailing_byline(line: str) -> Byline | None:
     return Byline(_reporters(match), start, len(line))
 
 
+_HANDOFFS = tuple(compiled_re(pattern) for pattern in _LEXICON["handoffs"])
+
+
+def handoff(line: str) -> tuple[Reporter, ...]:
+    """The reporter an anchor hands over to at the close of a sentence (`…현장을 홍길동 기자가 다녀왔습니다.`):
+    the anchor's words stay the article's; the name, of a Korean name's form, is the report's byline,
+    spaced as the broadcaster spaced it (`김 석`)."""
+    match = next(filter(None, (pattern.search(line) for pattern in _HANDOFFS)), None)
+    signs = match and (_personal_name(match["names"]) or lexicons.spaced_two_syllable_name(match["names"]))
+    return (Reporter(name=match["names"]),) if signs else ()
+
+
 #: A transcript's cue for its presenter (`홍길동 앵커>`): no byline, though it names a person of the article.
 _PRESENTER_CUE = compiled_re(
     rf"^\s*(?P<name>{_HANGUL_NAME})\s*(?:{'|'.join(map(re.escape, _LEXICON['presenters']))})\s*>\s*$")

@@ -50,12 +50,12 @@ _CREDIT = "(?:" + "|".join(_LEXICON["credit_prefixes"]) + ")"
 _DESK_SUFFIX = "(?:" + "|".join(map(re.escape, _LEXICON["desk_suffixes"])) + ")"
 _DESK = rf"[가-힣A-Za-z0-9]{{0,12}}{_DESK_SUFFIX}"
 #: What may follow a byline on its line: the reporter's social handle (`<홍길동 기자 @hong_news>`), its
-#: address (after a separator or a label: `홍길동 기자 / hong@…`, `홍길동 기자 (이메일: hong@…)`), closing
+#: address (after a separator or a label: `홍길동 기자 / hong@…`, `홍길동 기자 ㅣ hong@…`, `홍길동 기자 (이메일: hong@…)`), closing
 #: marks, separators and dashes (`- 홍길동 기자 -`), scraping residue (`˝`), a copyright notice.
 #: A copyright notice the page printed on the byline's line (`홍길동 기자 hong@… ⓒ 가상일보 무단전재 …`).
 _NOTICE_AFTER = r"(?:(?:[ⓒ©]|[<\[]?\s*저작권자|[Cc]opyright).*)?"
 _ADDRESS_LABEL = r"(?:이메일|메일|[Ee]-?[Mm]ail)\s*[:：]?\s*"
-_AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·]\s*)?"
+_AFTER_NAME = (rf"(?:\s*@[A-Za-z0-9_]{{2,30}})?\s*{_CLOSE}?\s*(?:[/|·ㅣ]\s*)?"
                rf"(?:{_OPEN}?\s*(?:{_ADDRESS_LABEL})?(?P<address>{_ADDRESS})\s*{_CLOSE}?)?"
                rf"\s*{_CLOSE}?[\s|/·,˝\"'”’\-–]*{_NOTICE_AFTER}$")
 #: A wire dateline before a byline of its own (`(서울=뉴스1) 홍길동 기자 | 2024-05-02 …`).
@@ -74,10 +74,12 @@ _NEWSROOM = rf"[가-힣]{{0,8}}{_NEWSROOM_SUFFIX}"
 #: name in Latin letters in parentheses (`가상저널 (Virtual Journal) 홍길동 기자 | …`).
 _OUTLET_SECOND_WORD = r"(?:[가-힣A-Za-z0-9]{2,12}|\([A-Za-z][A-Za-z .&'-]{1,30}\))"
 #: A line that is nothing but a byline (after its timestamps are taken out); a page template may
-#: print the role twice (`홍길동 기자 기자`).
+#: print the role twice (`홍길동 기자 기자`); in brackets, the outlet's words and its place may stand before
+#: the name (`[가상경제 가상판 부산(해운대)=홍길동 기자 hong@…]`).
 _BYLINE_LINE = compiled_re(
     rf"{_LINE_OPENING}(?:{_MEDIA}\s*[/=]\s*|{_MEDIA}{_CLOSE}?\s+(?:{_OUTLET_SECOND_WORD}\s+)?(?:{_NEWSROOM}\s+)?(?={_NAME}\s*{_ROLE})"
-    rf"|(?<={_OPEN})[^\]】)〕=\n]{{1,20}}{_CLOSE}\s*(?={_NAME}\s*{_ROLE}))?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
+    rf"|(?<={_OPEN})[^\]】)〕=\n]{{1,20}}{_CLOSE}\s*(?={_NAME}\s*{_ROLE})"
+    rf"|(?<={_OPEN})[^\]】)〕=/|\n(]{{1,20}}?\([^()\n]{{1,8}}\)\s*=\s*)?{_NAMES}\s*{_ROLE}(?:\s+{_ROLE})?"
     rf"{_AFTER_NAME}"
 )
 #: The reporter's name before the outlet's (`진도|홍길동 가상스포츠 기자 hong@…`, `글 : 홍길동 가상월간 기자`),
@@ -230,6 +232,18 @@ def trailing_byline(line: str) -> Byline | None:
         return None
     start = match.start() + len(match.group()) - len(match.group().lstrip())
     return Byline(_reporters(match), start, len(line))
+
+
+_HANDOFFS = tuple(compiled_re(pattern) for pattern in _LEXICON["handoffs"])
+
+
+def handoff(line: str) -> tuple[Reporter, ...]:
+    """The reporter an anchor hands over to at the close of a sentence (`…현장을 홍길동 기자가 다녀왔습니다.`):
+    the anchor's words stay the article's; the name, of a Korean name's form, is the report's byline,
+    spaced as the broadcaster spaced it (`김 석`)."""
+    match = next(filter(None, (pattern.search(line) for pattern in _HANDOFFS)), None)
+    signs = match and (_personal_name(match["names"]) or lexicons.spaced_two_syllable_name(match["names"]))
+    return (Reporter(name=match["names"]),) if signs else ()
 
 
 #: A transcript's cue for its presenter (`홍길동 앵커>`): no byline, though it names a person of the article.

@@ -34,6 +34,7 @@ from .byline import (
     Byline,
     bare_name,
     byline_line,
+    handoff,
     is_writer_label,
     lead_byline,
     lead_credit,
@@ -290,6 +291,8 @@ def _read_trailing_byline(line: _Line, stamps: list[Stamp]) -> None:
     if trailing and trailing.start > 0:
         line.tail_start, line.reporters = trailing.start, trailing.reporters
         line.stamps = [closing] if closing else []
+    else:
+        line.reporters = handoff(line.text)
 
 
 def _read_meta(line: _Line, stamps: list[Stamp]) -> bool:

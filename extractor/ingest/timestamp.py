@@ -74,7 +74,7 @@ _WEEKDAY = r"(?:\s*(?:\([월화수목금토일月火水木金土日](?:요일)?\
 #: What every stamp holds: its year, four digits or two before a date's separator.
 _YEAR_LIKE = compiled_re(r"(?:19|20)\d\d|\d\d[.\-/]")
 _STAMP = compiled_re(
-    rf"(?:(?<![가-힣A-Za-z])[\[(]?(?P<label>{_LABELS})[\])]?\s*[:：.|]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells
+    rf"(?:(?<![가-힣A-Za-z])[\[(]?(?P<label>{_LABELS})[\])]?\s*[:：.|\-]?\s*)?"  # `보도일시 | 2024. 5. 2.`: a table's cells; `작성일시 - 2019-10-05`
     r"(?:[\[(]\s*(?=\d))?(?P<year>(?:19|20)\d{2}|(?<!\d)\d{2}(?=[.\-/]))(?:\s*(?:[.\-/]|년)\s*|(?P<spaced>\s)(?=\d{1,2}\s\d{1,2}(?!\d)))"
     r"(?P<month>\d{1,2})(?:\s*(?:[.\-/]|월)\s*|(?(spaced)\s))(?P<day>\d{1,2})(?!\d)\s*(?:일|\.)?"
     rf"{_WEEKDAY}"

@@ -97,6 +97,12 @@ def korean_name_form(text: str) -> bool:
     return (text[:2] if len(text) == 4 else text[0]) in _surnames()
 
 
+def spaced_two_syllable_name(text: str) -> bool:
+    """A census surname and a one-syllable given name set apart by a space (`김 석`), as broadcasters
+    print a two-syllable name to be read aloud."""
+    return bool(re.fullmatch(r"[가-힣] [가-힣]", text)) and text[0] in _surnames()
+
+
 @lru_cache(maxsize=None)
 def foreign_cities() -> dict[str, str]:
     """Foreign cities known by name (countries.yaml `cities`), each with its country's code."""

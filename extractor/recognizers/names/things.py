@@ -221,6 +221,7 @@ class Heads:
     generic_activities: frozenset
     scoped_activity: re.Pattern
     reach_words: frozenset
+    event_parts: frozenset
     generic: frozenset
     descriptive: frozenset
     list_closers: frozenset
@@ -399,6 +400,7 @@ def heads() -> Heads:
         scoped_activity=compiled_re("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
                                                          "|".join(data["programs"]["scoped_activities"]))),
         reach_words=frozenset(data["programs"]["reach_words"]),
+        event_parts=frozenset(data["programs"]["event_parts"]),
         generic=frozenset(data["generic_modifiers"]),
         descriptive=frozenset(data["descriptive_modifiers"]),
         list_closers=frozenset(data["list_closers"]),
@@ -472,7 +474,7 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 def things(reading: Reading) -> list[Candidate]:
     words = reading.article.words
     return _ranked_evaluations(reading) + [candidate for first, end, positions in word_table(reading).thing_phrases
-            for candidate in _outermost(_phrase_things(reading, words[first:end], positions))
+            for candidate in _outermost(_phrase_things(reading, words[first:end], positions), reading.lex)
             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
             and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)
             and not _studied_system(reading, candidate)]
@@ -638,11 +640,23 @@ def _phrase_things(reading: Reading, phrase: list[Word], positions: list[int]) -
     return found
 
 
-def _outermost(found: list[Candidate]) -> list[Candidate]:
-    """`외국 지방공무원 초청연수 프로그램`, `다롄 아카시아 축제 개막식`: a name whose head is followed,
-    in the same phrase, by another head of its field is part of the longer name, no name of its own."""
-    return [c for c in found if not any(
-        other.field == c.field and other.start <= c.start and other.end > c.end for other in found)]
+def _outermost(found: list[Candidate], lex: Heads) -> list[Candidate]:
+    """`외국 지방공무원 초청연수 프로그램`: a name whose head is followed, in the same phrase, by another head
+    of its field is part of the longer name, no name of its own; but a ceremony opening or closing a named
+    event is a part of that event, whose name stands (`울산세계옹기문화엑스포 개막식` → the expo; CONTRACT.md)."""
+    return [c for c in found
+            if not any(_inside(c, other) and not _event_part(other, c, lex) for other in found)
+            and not any(_event_part(c, inner, lex) for inner in found)]
+
+
+def _inside(inner: Candidate, outer: Candidate) -> bool:
+    return outer.field == inner.field and outer.start <= inner.start and outer.end > inner.end
+
+
+def _event_part(outer: Candidate, inner: Candidate, lex: Heads) -> bool:
+    """`다롄 아카시아 축제 개막식`: the longer programme only adds a ceremony of the event named before it."""
+    return outer.field == "programs" and _inside(inner, outer) and outer.start == inner.start \
+        and outer.name.startswith(inner.name) and outer.name[len(inner.name):].strip() in lex.event_parts
 
 
 def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, head: str) -> list[Candidate]:

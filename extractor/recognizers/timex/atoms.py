@@ -326,6 +326,7 @@ def _offset(m) -> Piece | None:
 
 #: a year written by two digits, not a count of years: with a leading zero (`03년`, no count is written so),
 #: or from 50 up before 이후/이전 (`93년 이후에는`: since 1993, not 93 years on)
+#: (the digits spelled out, not as a class: the rules' probe index reads a class as any digit)
 _SHORT_YEAR = compiled(rf"(?P<value>0\d(?=\s?년)|(?:5|6|7|8|9)\d(?=\s?년\s?{one_of(LEXICON['year_bounds'])}))\s?년")
 
 

@@ -327,11 +327,9 @@ def _add_caption_soundbites(doc: Doc, text: str, people: People) -> None:
     """Words said without marks after their speaker's caption (`⊙홍길동(안양시청 과장): …`,
     `[홍길동/안양시청 과장: …]`): quotes with no verb (docs/CONTRACT.md)."""
     content = content_of(doc)
-    for match in (match for pattern in CAPTION_SOUNDBITES for match in pattern.finditer(text)):
-        phrase = people.labelled.get(match.start("words"))
-        if phrase is not None and content.prose_contains(match.start("words"), match.end("words")):
-            speaker = resolve(people, phrase, None)
-            start, end = match.span("words")
+    for start, end in people.soundbites:
+        if content.prose_contains(start, end):
+            speaker = resolve(people, people.labelled[start], None)
             add_item(doc, FIELD, start, end, Quote(text=text[start:end], start=start, end=end, speaker=speaker, verb=None))
 
 

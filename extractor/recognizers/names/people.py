@@ -204,6 +204,7 @@ class People:
     apposed: dict[int, PersonPhrase] = field(default_factory=dict)  # by where the phrase's last word's stem ends
     labelled: dict[int, PersonPhrase] = field(default_factory=dict)  # a broadcast's speaker label, by the quote mark
     signed: dict[int, PersonPhrase] = field(default_factory=dict)  # `”(김철수·45)`: by the closing mark
+    soundbites: list[tuple[int, int]] = field(default_factory=list)  # words said after a caption, unmarked
     transliterations: dict[str, str] = field(default_factory=dict)  # `트롱카른드` -> `Nitiphan Trongkarndee`
     _main_bodies: dict = field(default_factory=dict)
 
@@ -661,13 +662,16 @@ def _labelled(people: People) -> None:
 
 def _caption(people: People, match: re.Match) -> None:
     """Who speaks the unmarked words after a caption, by where the words start: the person it names,
-    nobody for an interview's cue; a caption naming no one (`⊙기자:`, `⊙앵커:`) is the newsroom's voice."""
+    nobody for an interview's cue; a caption naming no one (`⊙기자:`, `⊙앵커:`) is the newsroom's voice,
+    no soundbite."""
     if match.group("label").strip() in _UNNAMED_CAPTIONS:
         people.labelled[match.start("words")] = PersonPhrase(Speaker(), match.start(), unnamed=True)
+        people.soundbites.append(match.span("words"))
         return
     phrases = _label_phrases(people, match)
     if phrases and phrases[0].speaker.title not in _reporter_roles():
         people.labelled[match.start("words")] = phrases[0]
+        people.soundbites.append(match.span("words"))
         for phrase in phrases:
             _add_phrase(people, [], phrase)
 

@@ -329,11 +329,11 @@ def _group_companies(known: dict) -> frozenset:
     return frozenset(group + business for group in known["business_groups"] for business in known["group_businesses"])
 
 
-def _known_body_names(known: dict) -> frozenset:
+def _known_body_names(known: dict, group_companies: frozenset) -> frozenset:
     """The names of known_bodies.yaml, written without spaces, with each business group's companies."""
     names = [name for section, names in known.items() if section not in ("business_groups", "group_businesses")
              for name in names]
-    return frozenset(_SPACE.sub("", name) for name in names) | _group_companies(known)
+    return frozenset(_SPACE.sub("", name) for name in names) | group_companies
 
 
 @lru_cache(maxsize=None)
@@ -343,7 +343,8 @@ def heads() -> Heads:
     known_systems = HeadIndex([entry["name"] for entry in lexicons.load("public_systems")["systems"]]
                               + data["systems"]["device_names"])
     known = lexicons.load("known_bodies")
-    known_bodies = _known_body_names(known)
+    group_companies = _group_companies(known)
+    known_bodies = _known_body_names(known, group_companies)
     return Heads(
         systems=HeadIndex(data["systems"]["heads"]),
         programs=HeadIndex(data["programs"]["heads"]),
@@ -384,7 +385,7 @@ def heads() -> Heads:
         nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
         known_bodies=known_bodies,
-        group_companies=_group_companies(known),
+        group_companies=group_companies,
         site_nouns=tuple(org["site_nouns"]),
         known_systems=known_systems,
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),

@@ -202,6 +202,7 @@ class Heads:
     scheme_modifiers: frozenset
     field_modifiers: frozenset
     field_links: frozenset
+    praise_words: frozenset
     service_sectors: tuple[str, ...]
     system_kind_heads: frozenset
     nation_words: frozenset
@@ -380,6 +381,7 @@ def heads() -> Heads:
         scheme_modifiers=frozenset(data["systems"]["scheme_modifiers"]),
         field_modifiers=frozenset(data["systems"]["field_modifiers"]),
         field_links=frozenset(data["systems"]["field_links"]),
+        praise_words=frozenset(data["systems"]["praise_words"]),
         service_sectors=tuple(data["systems"]["service_sectors"]),
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         nation_words=frozenset(data["systems"]["nation_words"]),
@@ -1139,6 +1141,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
                                 or _taught_language(modifier_words, head, lex)):
         return False  # `시범사업 계획`: the plan of a programme named apart; `추진 과정`: a process, no course
     if field == "systems" and (any(w in lex.scheme_modifiers for w in modifier_words)
+                               or all(w in lex.praise_words or w in lex.generic for w in modifier_words)
                                or "".join(modifier_words).endswith(lex.service_sectors) or (
             _only_fields(modifier_words, lex) and head not in lex.device_heads)):
         return False

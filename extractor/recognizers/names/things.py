@@ -610,10 +610,12 @@ def _in_capacity(reading: Reading, end: int) -> bool:
 
 
 def _company(reading: Reading, candidate: Candidate) -> bool:
-    """`한화시스템`, `㈜대한정보시스템`, `미래시스템(주)`: a company named like a system is an organisation."""
+    """`한화시스템`, `용인 한화시스템`, `㈜대한정보시스템`, `미래시스템(주)`: a company named like a system is an
+    organisation, a place before it says where it is."""
     text = reading.article.text
     return candidate.field == "systems" and (
-        _SPACE.sub("", candidate.name) in reading.lex.known_bodies or candidate.name.startswith(("㈜", "(주)"))
+        _SPACE.sub("", candidate.name) in reading.lex.known_bodies
+        or candidate.name.split()[-1] in reading.lex.known_bodies or candidate.name.startswith(("㈜", "(주)"))
         or _COMPANY_AFTER.match(text, candidate.end) is not None
         or _COMPANY_BEFORE.search(text, max(0, candidate.start - 5), candidate.start) is not None)
 

@@ -83,9 +83,9 @@ _THEME = compiled_re(r" ?(?:(?:이란|란|이라는|라는|을|를) ?주제|등?
 #: After a phrase, what makes it an epithet the article gives a name, no name itself: `‘마술계의 올림픽’으로
 #: 불리는 …챔피언십`, `경제올림픽축제로 불리우는 …대회`, `‘바다의 축제’라는 별칭`.
 _NICKNAME = compiled_re(r" ?(?:(?:이)?라(?:고)?|(?:으)?로) ?불리(?:는|우는|운|던|며|고)|(?:이)?(?:라는|란) ?(?:별칭|애칭|별명)")
-#: A body's legal form written before or after a name (`㈜`, `(주)`, `주식회사`): a company's, no system's.
 #: a label of the page's contact lines (`▷ 뉴스홈페이지 : www.…`): the page's furniture, no system of the story
 _CONTACT_LABEL = compiled_re(r" ?[:：] ?(?:https?://|www\.)")
+#: A body's legal form written before or after a name (`㈜`, `(주)`, `주식회사`): a company's, no system's.
 _COMPANY_BEFORE = compiled_re(f"(?:{_LEGAL_FORM_MARK}|{_LEGAL_FORM_WORD}) ?$")
 _COMPANY_AFTER = compiled_re(f" ?(?:{_LEGAL_FORM_MARK})")
 _OPENING_QUOTES = ("‘", "'", "“", "\"")

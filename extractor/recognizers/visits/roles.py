@@ -59,7 +59,7 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         schedule=clause.date is not None and clause.date.period.is_span and any(
             word in text for word in ctx.lex.schedule_words),
         leaves=clause.leaves,
-        days=None if clause.date else stay_length_in(ctx, sentence),
+        days=stay_length_in(ctx, sentence) if clause.date is None or clause.date.period.day is not None else None,
         recalled=not clause.cumulative and (any(marker in text for marker in ctx.lex.recalls)
                                             or _group_of_an_earlier_year(ctx, clause, text, people)),
         of_the_story=sentence.text.lstrip().startswith(ctx.lex.this_event) or lists_origins(ctx, sentence),

@@ -2,6 +2,7 @@
 of a visit (the report's, a comparison's, a founding's, …) is one table, DATE_CHECKS."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from itertools import pairwise
 
@@ -224,7 +225,18 @@ def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Da
     if not until and _closed_before_the_report(ctx, sentence, since):
         return Clause(sentence.start, sentence.end, since, True)  # `지난해 120만명이 다녀갔다`: that year's
     end = until[-1].period if until else _last_of_days(since, all_dates, reach=8) or ctx.reference
-    return Clause(sentence.start, sentence.end, since.with_period(since.period.through(end)), True)
+    return Clause(sentence.start, sentence.end, since.with_period(_year_from_its_start(since.period, end).through(end)),
+                  True)
+
+
+def _year_from_its_start(since: Period, end: Period | dt.date | None) -> Period:
+    """`올해 들어 현재까지`: a year counted up to a day of its own runs from its first day
+    (`2006-01-01/2006-08-29`), as up to a month from its first month."""
+    last = Period(end.isoformat()) if isinstance(end, dt.date) else end
+    year = since.first_bound[:4]
+    if last is None or since.grain != "year" or not last.first_bound.startswith(year):
+        return since
+    return {"day": Period(f"{year}-01-01"), "month": Period(f"{year}-01")}.get(last.grain, since)
 
 
 def _closed_before_the_report(ctx: VisitContext, sentence: SentencePart, date: Dated) -> bool:

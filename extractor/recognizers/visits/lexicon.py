@@ -24,6 +24,8 @@ class VisitLexicon:
         self.participation_cue = compiled(one_of(cues["participation_cues"] + lexicon["participant_labels"]))
         # `외래 관광객 전체로는 45만9906명`, `입국한 일본인은 6만2422명`: visitors counted, a tally;
         # not the host's people going abroad (`우리 국민의 해외 관광객은 104만명`)
+        # `가장 많았고`, `2위를 차지했다`: counts ranked, the rows of a statistic
+        self.ranking = compiled(one_of(cues["tally_ranks"]))
         self.tally_count = compiled(rf"(?:{one_of(cues['tally_cues'])})[^.,\d]{{0,10}}\d[\d,만천]*\s?여?\s?명")
         self.outbound = compiled(one_of(cues["outbound_markers"]))
         self.arrival_word = compiled(one_of(lexicon["arrival_heads"]))

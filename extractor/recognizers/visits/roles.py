@@ -59,7 +59,7 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         schedule=clause.date is not None and clause.date.period.is_span and any(
             word in text for word in ctx.lex.schedule_words),
         leaves=clause.leaves,
-        days=None if clause.date else stay_length_in(ctx, sentence),
+        days=stay_length_in(ctx, sentence) if clause.date is None or clause.date.period.day is not None else None,
         recalled=not clause.cumulative and (any(marker in text for marker in ctx.lex.recalls)
                                             or _group_of_an_earlier_year(ctx, clause, text, people)),
         of_the_story=sentence.text.lstrip().startswith(ctx.lex.this_event) or lists_origins(ctx, sentence),
@@ -82,6 +82,9 @@ def party_clauses(ctx: VisitContext, clause: Clause) -> list[Clause]:
     own (`싱가포르 바이어 방문단 35명과 중국 정부 대표단 6명`, `싱가포르 SMU, 미국 TAMU, 독일 UE가`):
     one clause each. None for a list of countries one group comes from (`미국, 영국 등 17개국에서
     온 90명`, `미국 햄튼시, 일본 고마끼시 등 3개국 대표단`)."""
+    counted = _country_counts(ctx, clause.start, clause.end)
+    if counted:
+        return [replace(clause, start=start, end=end) for start, end, _ in counted]
     countries = [c for c in ctx.within(ctx.countries, clause.start, clause.end) if c.visiting and c.key != HOST]
     if len({c.key for c in countries}) != len(countries) or len(countries) < 2:
         return []
@@ -93,6 +96,29 @@ def party_clauses(ctx: VisitContext, clause: Clause) -> list[Clause]:
             return []
         parties.append(replace(clause, start=country.start, end=own.end("own")))
     return parties
+
+
+#: How far after a country its own count of people may end (`러시아 환자는 지난해 2만4026명`).
+_OWN_COUNT_REACH = 24
+
+
+def _country_counts(ctx: VisitContext, start: int, end: int) -> list[tuple[int, int, int]]:
+    """A statistic ranking countries by a crowd's count each (`일본이 351만명으로 가장 많았으나
+    중국이 283만명`, `일본(57만명)이 1위를 기록했고 중국(36만명)이 2위를 차지했다`): (start, end, count) of each country
+    with its own count before the next country's; none unless two countries or more have one and
+    every count of people in text[start:end] is one of theirs (not a total told beside them)."""
+    if ctx.lex.ranking.search(ctx.text, start, end) is None:
+        return []
+    countries = [c for c in ctx.within(ctx.countries, start, end) if c.key != HOST]
+    people = [c for c in ctx.within(ctx.counts, start, end) if c.unit == "people" and not ctx.compared(c)]
+    rows, keys = [], set()
+    for country, following in zip(countries, countries[1:] + [None]):
+        limit = min(following.start if following else end, country.end + _OWN_COUNT_REACH)
+        own = [c for c in people if country.end <= c.start and c.end <= limit]
+        if len(own) == 1 and own[0].value >= CROWD and country.key not in keys:
+            rows.append((country.start, own[0].end, own[0].value))
+            keys.add(country.key)
+    return rows if len(rows) >= 2 and len(rows) == len(people) else []
 
 
 def _group_of_an_earlier_year(ctx: VisitContext, clause: Clause, text: str, people: list[Count]) -> bool:

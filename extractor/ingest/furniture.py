@@ -27,6 +27,7 @@ _WEATHER = compiled_re(
 )
 _CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
 _CAPTION_CREDITS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
+_CELL_CAPTION = compiled_re(_LEXICON["cell_caption"])
 _IMAGE_FILE = compiled_re(_LEXICON["image_file"])
 _IMAGE_PLACEHOLDER = compiled_re(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
@@ -181,10 +182,10 @@ def is_release_table_label(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo's caption: opened by a photo mark, or closed by a credit (`…시민들 /뉴시스`) on a
-    line of one sentence at most (a paragraph of sentences signed `/홍길동기자` is the article's)."""
+    """A photo's caption: opened by a photo mark, a scene told in an image's table cell, or closed by a
+    credit (`…시민들 /뉴시스`) on a line of one sentence at most (a paragraph of sentences signed `/홍길동기자` is the article's)."""
     label = trimmed(line)
-    return (label.startswith(_CAPTION_MARKS) or is_image_file(line)
+    return (label.startswith(_CAPTION_MARKS) or is_image_file(line) or bool(_CELL_CAPTION.search(line))
             or (bool(_CAPTION_CREDITS.search(label)) and len(_SENTENCE_END.findall(label)) < 2))
 
 

@@ -27,10 +27,12 @@ _WEATHER = compiled_re(
 )
 _CAPTION_MARKS = tuple(_LEXICON["caption_marks"])
 _CAPTION_CREDITS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["caption_credits"]))
+_CELL_CAPTION = compiled_re(_LEXICON["cell_caption"])
 _IMAGE_FILE = compiled_re(_LEXICON["image_file"])
 _IMAGE_PLACEHOLDER = compiled_re(_LEXICON["image_placeholder"])
 _DECK_SUBJECT = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_subjects"])) + r")\s*,\s")
 _DECK_ENDING = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["deck_endings"]))
+_DECK_OPENING = compiled_re(r"^[◆◇■□▶▷●○]?\s*(?:" + "|".join(f"(?:{p})" for p in _LEXICON["deck_openings"]) + ")")
 _TITLE_LABEL = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
 _TITLE_LABELS = frozenset(_LEXICON["title_labels"])
 _PHOTO_DESCRIPTIONS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
@@ -180,10 +182,10 @@ def is_release_table_label(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo's caption: opened by a photo mark, or closed by a credit (`…시민들 /뉴시스`) on a
-    line of one sentence at most (a paragraph of sentences signed `/홍길동기자` is the article's)."""
+    """A photo's caption: opened by a photo mark, a scene told in an image's table cell, or closed by a
+    credit (`…시민들 /뉴시스`) on a line of one sentence at most (a paragraph of sentences signed `/홍길동기자` is the article's)."""
     label = trimmed(line)
-    return (label.startswith(_CAPTION_MARKS) or is_image_file(line)
+    return (label.startswith(_CAPTION_MARKS) or is_image_file(line) or bool(_CELL_CAPTION.search(line))
             or (bool(_CAPTION_CREDITS.search(label)) and len(_SENTENCE_END.findall(label)) < 2))
 
 
@@ -200,10 +202,11 @@ def is_photo_description(line: str) -> bool:
 
 
 def is_deck_form(line: str) -> bool:
-    """A line opening with the bare noun that stands for the headline's subject (`시, 유럽 교류 …`), or
-    closing a list of the programme with `등` and the doing (`… 양조장 등 견학`)."""
+    """A line opening with the bare noun that stands for the headline's subject (`시, 유럽 교류 …`) or with
+    the detail a headline leaves out (`26일 …`, `일본·중국 순…`), or closing a list of the programme with
+    `등` and the doing (`… 양조장 등 견학`)."""
     label = trimmed(line)
-    return bool(_DECK_SUBJECT.match(label) or _DECK_ENDING.search(label))
+    return bool(_DECK_SUBJECT.match(label) or _DECK_OPENING.match(label) or _DECK_ENDING.search(label))
 
 
 def is_image_file(line: str) -> bool:

@@ -2015,7 +2015,8 @@ def _glossed_names(people: People) -> list[Candidate]:
     or lower-case words)."""
     article, found = people.article, []
     for gloss in _NAME_GLOSS.finditer(article.text):
-        latin = [word for word in gloss["words"].split() if not _INITIAL.fullmatch(word)]
+        latin = [word for word in gloss["words"].split()
+                 if not _INITIAL.fullmatch(word) and word not in romanization_lexicon()["courtesy_words"]]
         if latin[0] in romanization_lexicon()["not_name_words"]:
             continue
         index = article.index_at(gloss.start())

@@ -252,7 +252,7 @@ class People:
         head = title_in(title) or title  # a role noun (`학생`) is no lexicon title: itself only
         named = {speaker.name: speaker for start, speaker, known_titles in self.entries
                  if start < before and any((title_in(known) or known) == head for known in known_titles)
-                 and (organization is None or organization in (speaker.organization or ""))}
+                 and (organization is None or not speaker.organization or organization in speaker.organization)}
         return next(iter(named.values())) if len(named) == 1 else None
 
     def is_known_name(self, written: str) -> bool:
@@ -378,13 +378,19 @@ def _name_after_title_at(people: People, index: int, position: int) -> tuple[lis
 
 
 def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
-    """`행정안전부 장관인 윤호중 본부장`: 윤호중 is also 장관."""
+    """`행정안전부 장관인 윤호중 본부장`: 윤호중 is also 장관; `USCG 무관 크리스모리스 중령`: 무관 too."""
     found = set()
+    name_start = phrase.name_span[0] if phrase.name_span else phrase.start
+    before_name = [word for word in words if word.end <= name_start]
     for word in words:
         if word.start >= phrase.start and word.connective:
             titled = split_title(clean(word.stem[:-1] if word.stem.endswith("인") else word.stem))
             if titled:
                 found.add(titled[0])
+    if before_name and not before_name[-1].particle and before_name[-1].noun_stem:
+        titled = split_title(clean(before_name[-1].stem))
+        if titled and titled[0] not in titles().anonymous_titles:
+            found.add(titled[0])
     return found
 
 

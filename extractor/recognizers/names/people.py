@@ -1329,10 +1329,28 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         if not _body_between(people, words, last, position):
             break
         first = _before_name_parts(people, words, last, glossed=_gap(people, words, last, last + 1) == "gloss")
+        first = _first_name_after_country(people, words, first, last, title)
         one_word = _one_word_name(people, words, first, title, aged) or _before_foreign_place(words, last, position)
         if last - first >= (1 if one_word else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _first_name_after_country(people: People, words: list[Word], first: int, last: int, title: str) -> int:
+    """`러시아 알렉산더 미나이브 총영사`, `호주 브렛 쿠퍼 참사관`: before a title no place owns, the
+    proper noun right after the country opens the name; before a place's title it is the place
+    (`중국 시안 리밍위안 시장`, which _is_foreign_name_part leaves out)."""
+    lex = titles()
+    if first < 0 or first == last or last - first >= MAX_NAME_WORDS \
+            or title in lex.suffix_titles | lex.city_titles | lex.foreign_titles:
+        return first
+    word = words[first]
+    stem = clean(word.stem)
+    if not _after_country(word, people) or not _adjacent(people, words, first, first + 1) or word.particle \
+            or not word.full or not re.fullmatch(r"[가-힣]{2,}", stem) or _foreign_city(stem) or stem in people.places \
+            or split_title(stem) or is_organization_word(people.reading, word) or _compound_of_known_nouns(people, word):
+        return first
+    return first - 1 if "NNP" in word.tags or _unknown_noun(people, word) else first
 
 
 def _before_foreign_place(words: list[Word], last: int, position: int) -> bool:

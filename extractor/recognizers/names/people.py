@@ -662,6 +662,7 @@ def _labelled(people: People) -> None:
         if phrases and phrases[0].speaker.title not in _reporter_roles():  # `김정옥 기자 / “…”` is a byline
             people.labelled[match.end()] = phrases[0]
             for phrase in phrases:
+                _drop_shorter_readings(people, phrase)
                 _add_phrase(people, [], phrase)
         elif not phrases and match.group("cue"):  # an interview's cue: someone new speaks, unread or unnamed
             people.labelled[match.end()] = PersonPhrase(Speaker(), match.start(), unnamed=True)
@@ -669,6 +670,18 @@ def _labelled(people: People) -> None:
         people.labelled[match.end()] = PersonPhrase(Speaker(), match.start(), unnamed=True)
     for match in (match for pattern in CAPTION_SOUNDBITES for match in pattern.finditer(text)):
         _caption(people, match)
+
+
+def _drop_shorter_readings(people: People, phrase: PersonPhrase) -> None:
+    """The label reads its whole name (`뤽 보세니`): a shorter reading of the same words, by the
+    parenthesis after them (`보세니`), is dropped."""
+    if not phrase.name_span:
+        return
+    start, end = phrase.name_span
+    people.phrases = [p for p in people.phrases if not p.name_span or p.name_span == phrase.name_span
+                      or not (start <= p.name_span[0] and p.name_span[1] <= end)]
+    people.apposed = {at: p for at, p in people.apposed.items() if p in people.phrases}
+    people.entries = [e for e in people.entries if not (start < e[0] < end)]
 
 
 def _caption(people: People, match: re.Match) -> None:

@@ -41,8 +41,10 @@ _PER_DOC: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 WORD_CHAR = r"0-9A-Za-z\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff"
 _WORD_LETTER = regex.compile(f"[{WORD_CHAR}]")
 #: Where a sentence ends: a stop after a word (`했다.`, also glued to the next: `했다.이어`),
-#: any stop before a space, or a line break.
-SENTENCE_END = regex.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)|[.?!](?=\s)|\n")
+#: any stop before a space, or a line break; not the stop of a short Latin abbreviation before a
+#: capitalised word, as a name's spelling in a parenthesis has (`(Mr. Idris Bashir)`, `(COL. Tapan Pant)`).
+SENTENCE_END = regex.compile(r"(?<=[가-힣)\]])[.?!](?=\s|[가-힣]|$)"
+                             r"|(?<![(\s][A-Z][A-Za-z]{0,3})[.?!](?=\s)|(?<=[(\s][A-Z][A-Za-z]{0,3})[.?!](?=\s(?![A-Z]))|\n")
 
 
 def longest_first(words: Iterable[str]) -> tuple[str, ...]:

@@ -293,6 +293,7 @@ class QuoteRecognizer:
         content = content_of(doc)
         people: People | None = None
         previous: Speaker | None = None
+        previous_labelled = False
         last_end = 0
         found: list[Quote] = []
         headlines: list[tuple[Quoted, Ending]] = []
@@ -310,11 +311,14 @@ class QuoteRecognizer:
                 continue
             if phrase is None and not _continues_paragraph(text, quoted, found):
                 phrase = paragraph_subject(people, _line_start(text, prefix[0]), prefix[0])
+                if phrase is None and previous_labelled:  # a transcript labels each soundbite: an unlabelled one is no one's named
+                    phrase = PersonPhrase(Speaker(), quoted.open, unnamed=True)
             elif phrase is not None and phrase.continues and previous is None:  # `…찾았다. 그는 “…”`: no quote before
                 phrase = paragraph_subject(people, _line_start(text, prefix[0]), phrase.start) or phrase
             speaker = resolve(people, phrase, previous) if phrase else previous
             found.append(_add_quote(doc, text, quoted, speaker, ending.verb))
             previous = speaker or previous
+            previous_labelled = quoted.open in people.labelled
             last_end = max(ending.verb_end, quoted.close + 1)
         for quoted, ending in headlines:
             _add_headline_quote(doc, text, quoted, ending, found)

@@ -17,20 +17,55 @@ from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronoun
 TOPIC_PARTICLES = particles("honorific_topic", "topic")
 SUBJECT_PARTICLES = particles("honorific_subject", "subject", "also", "only")
 COORDINATING_PARTICLES = particles("partner", "listing_word")
+SUBJECT_ADVERBS = particles("also_word")
 
 
 def _subject_phrase(people: People, words, index: int) -> PersonPhrase | None:
     if clean(words[index].stem) in pronouns():
         return PersonPhrase(Speaker(), words[index].start, continues=True)
+    if _after_parenthesis(people, words, index):  # `바쉬얼(Mr. Idris Bashir)은`, `판트 대령(COL. …)은`
+        return _named_before_parenthesis(people, words, index - 1)
     return phrase_ending_at(people, words, index) or _group(people, words[index])
 
 
-def _first_conjunct(people: People, words, phrase: PersonPhrase) -> PersonPhrase:
-    """`원경희 여주시장과 이환설 의장은 “…”`: a joint subject speaks as the one named first."""
-    before = [i for i, w in enumerate(words) if w.end <= phrase.start]
-    if not phrase.speaker.name or not before or words[before[-1]].particle not in COORDINATING_PARTICLES:
+def _after_parenthesis(people: People, words, index: int) -> bool:
+    """A particle glued to a parenthesis that glosses the words before it."""
+    word = words[index]
+    return index > 0 and not word.stem and people.article.text[:word.start].endswith(")")
+
+
+def _named_before_parenthesis(people: People, words, head: int) -> PersonPhrase | None:
+    """The person phrase ending right before the parenthesis, else the person the article found
+    named there (a transliterated name glossed in Latin letters)."""
+    phrase = phrase_ending_at(people, words, head)
+    if phrase and (phrase.speaker.name or phrase.surname):
         return phrase
-    first = phrase_ending_at(people, words, before[-1])
+    end = words[head].start + len(words[head].stem)
+    named = next((p for p in people.phrases if p.name_span and p.name_span[1] == end), None)
+    if named:
+        return PersonPhrase(named.speaker.model_copy(), named.start, name_span=named.name_span)
+    glossed = next((c for c in people.glossed_names if c.end == end), None)
+    return PersonPhrase(Speaker(name=glossed.name), glossed.start, name_span=(glossed.start, glossed.end)) \
+        if glossed else phrase
+
+
+#: Words of the second person's body or country that may stand between the two (`캐나다 맥길대`).
+MAX_WORDS_BETWEEN_CONJUNCTS = 3
+
+
+def _first_conjunct(people: People, words, phrase: PersonPhrase) -> PersonPhrase:
+    """`원경희 여주시장과 이환설 의장은 “…”`, `뉴욕주립대 줄리 왕 사서와 캐나다 맥길대 메이시 쩡 사서는`:
+    a joint subject speaks as the one named first."""
+    before = [i for i, w in enumerate(words) if w.end <= phrase.start]
+    if not phrase.speaker.name or not before:
+        return phrase
+    joint = before[-1]
+    while joint > 0 and not words[joint].particle and words[joint].noun_stem \
+            and before[-1] - joint < MAX_WORDS_BETWEEN_CONJUNCTS:  # the second one's body: `캐나다 맥길대`
+        joint -= 1
+    if words[joint].particle not in COORDINATING_PARTICLES:
+        return phrase
+    first = phrase_ending_at(people, words, joint)
     return first if first and first.speaker.name else phrase
 
 
@@ -39,11 +74,14 @@ def find_subject(people: People, start: int, end: int) -> PersonPhrase | None:
     words = people.article.clause_words_between(start, end)
     topics, subjects = [], []
     for index, word in enumerate(words):
-        if word.particle in TOPIC_PARTICLES or word.particle in SUBJECT_PARTICLES:
+        particle = word.particle
+        if index > 0 and clean(word.stem) in SUBJECT_ADVERBS and not words[index - 1].particle:
+            index, particle = index - 1, "도"  # `홍길동 대사 역시 “…”`
+        if particle in TOPIC_PARTICLES or particle in SUBJECT_PARTICLES:
             phrase = _subject_phrase(people, words, index)
             if phrase:
                 phrase = _first_conjunct(people, words, phrase)
-                (topics if word.particle in TOPIC_PARTICLES else subjects).append(phrase)
+                (topics if particle in TOPIC_PARTICLES else subjects).append(phrase)
     if topics or subjects:
         return (topics or subjects)[-1]
     return speaker_right_before(people, start, end)

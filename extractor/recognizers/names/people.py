@@ -252,7 +252,7 @@ class People:
         head = title_in(title) or title  # a role noun (`학생`) is no lexicon title: itself only
         named = {speaker.name: speaker for start, speaker, known_titles in self.entries
                  if start < before and any((title_in(known) or known) == head for known in known_titles)
-                 and (organization is None or organization in (speaker.organization or ""))}
+                 and (organization is None or not speaker.organization or organization in speaker.organization)}
         return next(iter(named.values())) if len(named) == 1 else None
 
     def is_known_name(self, written: str) -> bool:
@@ -378,13 +378,19 @@ def _name_after_title_at(people: People, index: int, position: int) -> tuple[lis
 
 
 def _appositive_titles(words: list[Word], phrase: PersonPhrase) -> set:
-    """`행정안전부 장관인 윤호중 본부장`: 윤호중 is also 장관."""
+    """`행정안전부 장관인 윤호중 본부장`: 윤호중 is also 장관; `USCG 무관 크리스모리스 중령`: 무관 too."""
     found = set()
+    name_start = phrase.name_span[0] if phrase.name_span else phrase.start
+    before_name = [word for word in words if word.end <= name_start]
     for word in words:
         if word.start >= phrase.start and word.connective:
             titled = split_title(clean(word.stem[:-1] if word.stem.endswith("인") else word.stem))
             if titled:
                 found.add(titled[0])
+    if before_name and not before_name[-1].particle and before_name[-1].noun_stem:
+        titled = split_title(clean(before_name[-1].stem))
+        if titled and titled[0] not in titles().anonymous_titles:
+            found.add(titled[0])
     return found
 
 
@@ -609,14 +615,16 @@ def _said_in(people: People, start: int, written: str) -> dict | None:
 #: after another on a one-line transcript), `[인터뷰] 홍길동 /
 #: 안양시청 과장 : "…"`, `[홍길동/안양시청 과장]` then `"…"` on the next line.
 _LABEL = compiled_re(
-    r"(?:^|(?<=\}[ \t])(?=\{))[ \t]*(?:[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
+    r"(?:^|(?<=\}[ \t])(?=\{))[ \t]*(?P<cue>[<\[【]\s*(?:인터뷰|녹취|현장음|싱크|INT|SYNC)\s*[>\]】]|◀\s*(?:INT|SYNC|인터뷰|녹취)\s*▶)?[ \t]*"
     r"(?:(?P<open>[{\[])[ \t]*(?:(?:수퍼|자막)[ \t]*[:：][ \t]*)?)?(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*"
     r"(?:[:：/][ \t]*|(?(open)\][ \t]*\n[ \t]*|(?!)))(?=[\"“])", re.MULTILINE)
 #: A transcript's caption line naming who speaks the paragraph below it, which is nothing but the
-#: quote: `인터뷰> 홍길동 / 안양시청 과장`, `◀INT▶홍길동/시민`, `홍길동 안양시장`, `루카 비안키 (이탈리아, 관광객)`.
+#: quote: `인터뷰> 홍길동 / 안양시청 과장`, `◀INT▶홍길동/시민`, `홍길동 안양시장`, `루카 비안키 (이탈리아, 관광객)`;
+#: an editor's note in parentheses may stand on a line between them (`(*말자막)`, `(자막)`).
 _CUE_LINE = compiled_re(
-    r"^[ \t]*(?:[<\[【]?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[>\]】]|◀[ \t]*(?:INT|SYNC|인터뷰|녹취)[ \t]*▶)?[ \t]*"
-    r"(?P<label>[^\s\"“”'‘’{}\[\]<>:：][^\n\"“”'‘’{}\[\]<>:：]{1,59}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"^[ \t]*(?P<cue>[<\[【]?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[>\]】]|◀[ \t]*(?:INT|SYNC|인터뷰|녹취)[ \t]*▶)?[ \t]*"
+    r"(?P<label>[^\s\"“”'‘’{}\[\]<>:：][^\n\"“”'‘’{}\[\]<>:：]{1,59}?)[ \t]*\n(?:[ \t]*\n)*"
+    r"(?:[ \t]*\(\*?[^()\n]{1,20}\)[ \t]*\n)?[ \t]*"
     r"(?=[\"“][^\"“”]{1,800}[\"”][ \t.]*$)", re.MULTILINE)
 #: Words said with no quotation marks, after the speaker's caption (docs/CONTRACT.md: a broadcast soundbite):
 #: a transcript line `⊙홍길동(안양시청 과장): …` or `⊙인터뷰: …`, a bracketed caption `[홍길동/안양시청 과장: …]`.
@@ -631,13 +639,14 @@ _UNNAMED_CAPTIONS = ("인터뷰", "녹취", "현장음", "싱크")
 #: A cue word and a colon before the label, the words said on a line below (a dash may open it):
 #: `[인터뷰 : 홍길동 씨 / 관광객]`, `▶ 인터뷰 : 홍길동 / 안양시청 과장` then `- "…"`.
 _COLON_CUE_LABEL = compiled_re(
-    r"^[ \t]*(?:(?P<open>\[)|▶)?[ \t]*(?:인터뷰|녹취|INT|SYNC)[ \t]*[:：][ \t]*"
+    r"^[ \t]*(?:(?P<open>\[)|▶)?[ \t]*(?P<cue>인터뷰|녹취|INT|SYNC)[ \t]*[:：][ \t]*"
     r"(?P<label>[^\n\"“”{}\[\]<>:：]{2,60}?)[ \t]*(?(open)\])[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:-[ \t]*)?(?=[\"“])",
     re.MULTILINE)
 #: A broadcast's cue for sound heard on the spot or a sound bite, naming nobody: `현장음>`, `◀현장음▶`,
-#: `[현장음]`, `◀SYN▶` alone on its line.
+#: `[현장음]`, `◀SYN▶` alone on its line, `<녹취>` or `[인터뷰]` right before the words.
 _UNNAMED_CUE = compiled_re(
-    r"^[ \t]*(?:[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶]|◀[ \t]*(?:SYN|SYNC|싱크)[ \t]*▶)[ \t]*\n?[ \t]*(?=[\"“])",
+    r"^[ \t]*(?:[<\[【◀]?[ \t]*현장음[ \t]*[>\]】▶]|◀[ \t]*(?:SYN|SYNC|싱크)[ \t]*▶"
+    r"|[<\[【◀][ \t]*(?:녹취|인터뷰)[ \t]*[>\]】▶])[ \t]*\n?[ \t]*(?=[\"“])",
     re.MULTILINE)
 _LABEL_SEGMENT = compiled_re(r"[^/]+")
 _SPACED_APPOSITION = compiled_re(r"\s\(([^()\n]{1,60})\)\s*$")
@@ -649,15 +658,30 @@ def _labelled(people: People) -> None:
     person named is listed: `{조영철*조은별/ 충남 서산/ "…"}`)."""
     text = people.article.text
     for match in [*_LABEL.finditer(text), *_CUE_LINE.finditer(text), *_COLON_CUE_LABEL.finditer(text)]:
-        phrases = _label_phrases(people, match)
+        phrases = [] if match.group("label").strip() in _UNNAMED_CAPTIONS else _label_phrases(people, match)
         if phrases and phrases[0].speaker.title not in _reporter_roles():  # `김정옥 기자 / “…”` is a byline
             people.labelled[match.end()] = phrases[0]
             for phrase in phrases:
+                _drop_shorter_readings(people, phrase)
                 _add_phrase(people, [], phrase)
+        elif not phrases and match.group("cue"):  # an interview's cue: someone new speaks, unread or unnamed
+            people.labelled[match.end()] = PersonPhrase(Speaker(), match.start(), unnamed=True)
     for match in _UNNAMED_CUE.finditer(text):
         people.labelled[match.end()] = PersonPhrase(Speaker(), match.start(), unnamed=True)
     for match in (match for pattern in CAPTION_SOUNDBITES for match in pattern.finditer(text)):
         _caption(people, match)
+
+
+def _drop_shorter_readings(people: People, phrase: PersonPhrase) -> None:
+    """The label reads its whole name (`뤽 보세니`): a shorter reading of the same words, by the
+    parenthesis after them (`보세니`), is dropped."""
+    if not phrase.name_span:
+        return
+    start, end = phrase.name_span
+    people.phrases = [p for p in people.phrases if not p.name_span or p.name_span == phrase.name_span
+                      or not (start <= p.name_span[0] and p.name_span[1] <= end)]
+    people.apposed = {at: p for at, p in people.apposed.items() if p in people.phrases}
+    people.entries = [e for e in people.entries if not (start < e[0] < end)]
 
 
 def _caption(people: People, match: re.Match) -> None:
@@ -685,6 +709,7 @@ def _label_phrases(people: People, match: re.Match) -> list[PersonPhrase]:
     """The persons of a label: names (`홍길동*김철수`, `사미아(캐나다 관광객)`), then who they are."""
     segments = list(_LABEL_SEGMENT.finditer(match.group("label")))
     first, offset = segments[0].group(), match.start("label") + segments[0].start()
+    cued = bool(match.groupdict().get("cue"))
     said: dict | None = {}
     if len(segments) > 1:
         described = segments[1].group().strip()
@@ -696,20 +721,28 @@ def _label_phrases(people: People, match: re.Match) -> list[PersonPhrase]:
                                                                    offset + len(first)))
         said = {"title": parts.title, "organization": parts.organization} if parts else None
         first = first[:spaced.start()]
+    elif "(" in first and first.rstrip().endswith(")") and cued:  # `<인터뷰> 다스(미국인) :`: who, as after a slash
+        inside = _APPOSITION.search(people.article.text, offset, offset + len(first))
+        parts = _apposition_parts(people, inside) if inside else None
+        said = {"title": parts.title, "organization": parts.organization} if parts else {}
+        first = first[:first.index("(")]
     elif "(" in first and first.rstrip().endswith(")"):
         return [phrase for phrase, _ in filter(None, [_apposition(people, m) for m in
                                                      _APPOSITION.finditer(people.article.text, offset, offset + len(first))])]
     if said is None:
         return []
     names = list(_LISTED_NAMES.finditer(first))
-    described = len(segments) > 1 or len(names) > 1 or bool(spaced)
-    return [phrase for phrase in (_labelled_name(people, offset + name.start(), name.group(), said, described)
+    described = len(segments) > 1 or len(names) > 1 or bool(spaced) or cued
+    return [phrase for phrase in (_labelled_name(people, offset + name.start(), name.group(), said, described, cued)
                                   for name in names) if phrase]
 
 
-def _labelled_name(people: People, start: int, written: str, said: dict, described: bool) -> PersonPhrase | None:
+def _labelled_name(people: People, start: int, written: str, said: dict, described: bool,
+                   cued: bool = False) -> PersonPhrase | None:
     """One name of a label: a Korean name, a person phrase ending in a title (`홍길동 안양시장`), or,
-    in a label that says who the person is or lists several, one to four name-shaped words."""
+    in a label that says who the person is or lists several, one to four name-shaped words. After an
+    interview's cue (`<인터뷰>`, `인터뷰 :`) the label's place says the words are a name, however Kiwi
+    reads them (`다스`, `로이어 원장`)."""
     stripped = written.strip()
     if not stripped:
         return None
@@ -717,13 +750,25 @@ def _labelled_name(people: People, start: int, written: str, said: dict, describ
     words = [people.article.word(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", stripped)]
     if split_title(clean(words[-1].stem)):
         phrase = phrase_ending_at(people, words, len(words) - 1)
-        return phrase if phrase and phrase.speaker.name else None
+        if phrase and phrase.speaker.name or not cued or len(words) < 2:
+            return phrase if phrase and phrase.speaker.name else None
+        said = {**said, "title": clean(words[-1].stem)}
+        words = words[:-1]
+        stripped = people.article.text[start:words[-1].end]
     korean = len(words) == 1 and is_korean_name(people, words[0]) and (described or words[0].tags == ("NNP",))
-    if not korean and not (described and len(words) <= MAX_NAME_WORDS and all(_name_shaped(people, w) for w in words)
-                           and (said.get("title") or any(_foreign_looking(people, w) for w in words))):
+    shaped = _cued_name_word if cued else _name_shaped
+    if not korean and not (described and len(words) <= MAX_NAME_WORDS and all(shaped(people, w) for w in words)
+                           and (cued or said.get("title") or any(_foreign_looking(people, w) for w in words))):
         return None  # `[사진/안양시]`: a common noun with a place is no name; `{마크/ 인도 관광객/` is
     speaker = Speaker(name=stripped, title=said.get("title"), organization=said.get("organization"))
     return PersonPhrase(speaker, start, name_span=(start, start + len(stripped)))
+
+
+def _cued_name_word(people: People, word: Word) -> bool:
+    """A word of a name after an interview's cue: Hangul, no particle, none of the words that never
+    stand in a name, whatever ending Kiwi reads into it (`도고` as 돋 + 고)."""
+    written = _as_written(people, word)
+    return bool(re.fullmatch(r"[가-힣]{1,6}", written)) and not never_in_name(people, word, written)
 
 
 def _anonymised(written: str) -> bool:
@@ -1297,10 +1342,28 @@ def _name_of_foreign_parts(people: People, words: list[Word], position: int, tit
         if not _body_between(people, words, last, position):
             break
         first = _before_name_parts(people, words, last, glossed=_gap(people, words, last, last + 1) == "gloss")
+        first = _first_name_after_country(people, words, first, last, title)
         one_word = _one_word_name(people, words, first, title, aged) or _before_foreign_place(words, last, position)
         if last - first >= (1 if one_word else 2):
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _first_name_after_country(people: People, words: list[Word], first: int, last: int, title: str) -> int:
+    """`러시아 알렉산더 미나이브 총영사`, `호주 브렛 쿠퍼 참사관`: before a title no place owns, the
+    proper noun right after the country opens the name; before a place's title it is the place
+    (`중국 시안 리밍위안 시장`, which _is_foreign_name_part leaves out)."""
+    lex = titles()
+    if first < 0 or first == last or last - first >= MAX_NAME_WORDS \
+            or title in lex.suffix_titles | lex.city_titles | lex.foreign_titles:
+        return first
+    word = words[first]
+    stem = clean(word.stem)
+    if not _after_country(word, people) or not _adjacent(people, words, first, first + 1) or word.particle \
+            or not word.full or not re.fullmatch(r"[가-힣]{2,}", stem) or _foreign_city(stem) or stem in people.places \
+            or split_title(stem) or is_organization_word(people.reading, word) or _compound_of_known_nouns(people, word):
+        return first
+    return first - 1 if "NNP" in word.tags or _unknown_noun(people, word) else first
 
 
 def _before_foreign_place(words: list[Word], last: int, position: int) -> bool:
@@ -1989,7 +2052,8 @@ def _glossed_names(people: People) -> list[Candidate]:
     or lower-case words)."""
     article, found = people.article, []
     for gloss in _NAME_GLOSS.finditer(article.text):
-        latin = [word for word in gloss["words"].split() if not _INITIAL.fullmatch(word)]
+        latin = [word for word in gloss["words"].split()
+                 if not _INITIAL.fullmatch(word) and word not in romanization_lexicon()["courtesy_words"]]
         if latin[0] in romanization_lexicon()["not_name_words"]:
             continue
         index = article.index_at(gloss.start())

@@ -1994,8 +1994,8 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     article, lex, countries = reading.article, reading.lex, reading.countries
     if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
-    if article.text[phrase[index + 1].start] in COORDINATION_MARKS:
-        return False  # `A대학 ·B대학`: a new conjunct opens after the mark
+    if _apart_by_marks(reading, phrase, index, head_index):
+        return False
     word = phrase[index]
     if _resident_prefix(reading, word, phrase[head_index]) \
             or (index == head_index - 1 and _coordinated_places(reading, word)):
@@ -2020,6 +2020,16 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
         return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
                     or text in lex.address_nouns or word.tags == ("NNB",))
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _apart_by_marks(reading: Reading, phrase, index, head_index) -> bool:
+    """`A대학 ·B대학`: a new conjunct opens after a mark written apart; `서강대·충남대 세종캠퍼스`: bodies
+    joined by middle dots before a branch they each have are named alone."""
+    text, word = reading.article.text, phrase[index]
+    if text[phrase[index + 1].start] in COORDINATION_MARKS:
+        return True
+    return _COORDINATION.search(text, word.start, word.nominal_end) is not None \
+        and organization_head(reading, phrase[head_index]) in reading.lex.branch_heads
 
 
 def _coordinated_places(reading: Reading, word: Word) -> bool:

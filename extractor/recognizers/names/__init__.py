@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -42,9 +41,9 @@ _OUTLET = compiled_re(
     r"|[(\[][가-힣]{1,6}\s*=\s*([가-힣A-Za-z][^()\[\]=\s]{1,14})(?:\s+[가-힣]{2,4}\s*기자)?[)\]]"
     r"|(?:^|[ \t/])(?:사진\s*제공|사진|제공)\s*=\s*([^\s()<>\[\]=/]{2,15})[ \t]*(?=\n|\Z)")
 #: A byline zone's line opening with a bracket (`[뉴스스텝]`, `【가람뉴스 무안=홍길동 기자】`, `[여성종합뉴스/홍길동 기자]`, `(아주경제 홍길동 기자)`),
-#: after a dashed dateline's place at most (`서울--(뉴스와이어)--`), or a credit line under the article (`/연합뉴스`).
+#: after a dashed dateline's place at most (`서울--(뉴스와이어)--`); a wire's credit line under the article
+#: (`/연합뉴스` alone on its line) is a byline line at the end, no credit the gold lists (docs/CONTRACT.md).
 _BYLINE_BRACKET = compiled_re(r"^[\s•·-]*(?:[가-힣]{1,6}\s*--\s*)?[\[(【]([^\[\]()【】\n]{2,40})[\])】]", re.MULTILINE)
-_CREDIT_LINE = compiled_re(r"^\s*/\s*([가-힣A-Za-z][가-힣A-Za-z0-9]{1,14})\s*$", re.MULTILINE)
 _BYLINE_WORD = compiled_re(r"[^\s=/|ㅣ]+")
 #: A photo's credit closing its caption: the outlet's archive (`(가람일보DB)`) or the outlet after the
 #: caption's sentence (`… 모습. 연합뉴스`).
@@ -299,8 +298,7 @@ def _byline_outlets(doc: Doc, text: str) -> list[Candidate]:
             found += _caption_credit(text, zone.start, zone.end)
         if zone.kind != "byline":
             continue
-        for credit in chain(_BYLINE_BRACKET.finditer(text, zone.start, zone.end),
-                            _CREDIT_LINE.finditer(text, zone.start, zone.end)):
+        for credit in _BYLINE_BRACKET.finditer(text, zone.start, zone.end):
             outlet = _outlet_word(text, credit, reporters)
             if outlet:
                 found.append(Candidate("outlets", outlet.group(), *outlet.span()))

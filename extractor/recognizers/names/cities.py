@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import lexicons
+from ...pattern_cache import compiled_re
 from ...nlp.korean import SENTENCE_END, particles
 from .things import CONJUNCT, Candidate, Reading, conjunct_after, organization_head
 from .words import Word
@@ -21,6 +22,8 @@ from .words import Word
 _SUBJECT_PARTICLES = particles("topic", "subject")
 _PARTNER_PARTICLES = particles("partner")
 _LOOKAHEAD = 8  # words of the clause after a city read for its role
+_PEOPLE_COUNT = compiled_re(r"\d[\d,]*여?명")
+_PLURAL = "들"
 _WORDS_REMEMBERED = 100_000  # bounded: a long text of many scripts has many distinct words
 
 
@@ -222,6 +225,8 @@ class CityRoles:
                        for text in after)
         if word.particle == "에서":
             return bool(after) and after[0] in self.cities.arrival_words
+        if word.particle == "의" and any(self._owner_noun(text) for text in after[:2]):
+            return True  # `하이퐁시의 고위 공무원`
         if word.particle or not self._ends_phrase(last):
             return bool(word.particle) and self._named_partner(group[0])
         return self._sends(group[0], after) or self._named_partner(group[0])
@@ -238,7 +243,7 @@ class CityRoles:
         """`다낭 껌레동`: a city before another place or body only locates it."""
         words = self.article.words
         return index + 1 == len(words) or self.article.text[words[index].end:words[index + 1].start].strip() \
-            or self._text(index + 1) in self.lex.list_closers or self._text(index + 1).endswith(self.cities.owner_nouns)
+            or self._text(index + 1) in self.lex.list_closers or self._its_people(self._text(index + 1))
 
     def _sends(self, first: int, after: list[str]) -> bool:
         """`X 대표단`; a list of partner cities `… 등 아세안 4개국 4개 도시 공무원` or predicated as a
@@ -246,10 +251,20 @@ class CityRoles:
         if not after:
             return False
         if after[0] != "등":
-            return after[0].endswith(self.cities.owner_nouns)
+            return self._its_people(after[0])
         listed = after[1:]
+        if listed and _PEOPLE_COUNT.match(listed[0]):
+            return True  # `칸호아성 응옌 치엔탕 성장 등 13명`: the city's official and the people with him
         return self._partner_sentence(first) and any(
             text.endswith(self.cities.owner_nouns) or text.rstrip(".") in self.cities.city_copulas for text in listed)
+
+    def _owner_noun(self, text: str) -> bool:
+        """`대표단`, `관계자들`: the city's people, who come or act for it."""
+        return text.removesuffix(_PLURAL).endswith(self.cities.owner_nouns)
+
+    def _its_people(self, text: str) -> bool:
+        """`다낭시 대표단`, `칭다오시 19명`: the city's people or a count of them, sent by it."""
+        return self._owner_noun(text) or _PEOPLE_COUNT.match(text) is not None
 
     def _official_title(self, index: int) -> int | None:
         """`시안 리밍위안 시장`, `니스 크리스티앙 아미엘 부시장`: the title of the city's official

@@ -40,6 +40,7 @@ _YEAR = compiled_re(r"(?:19|20)\d\d(?:[~∼-](?:19|20)?\d\d)?(?:년도?)?")
 _TRAILING_YEAR = compiled_re(r" ?(?:19|20)\d\d$")
 #: Counters of bodies or of a body's meetings, before a body named by its kind (`30여개 센터`, `제33차 위원회`).
 _BODY_COUNTERS = frozenset({"개", "곳", "개소", "차", "회"})
+_COUNTRY_COUNTER = "개국"
 #: Middle dots joining conjuncts, as typed in Korean text (`통합관제·스마트도시`, `경천․양지천`, `아프리카・아시아`).
 COORDINATION_MARKS = "·ㆍ․・‧∙"
 _COORDINATION = compiled_re(f"[{COORDINATION_MARKS}]")
@@ -1983,8 +1984,8 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
         first -= 1
     while first < position and _reference_word(reading, phrase[first], word):
         first += 1
-    if first == position > 0 and _counts_kind(phrase[position - 1], word):
-        return None  # `30여개 전시컨벤션센터`: counted, a kind of body; `제33차 …위원회`: its meeting
+    if first == position > 0 and _counts_kind(reading, phrase[position - 1], word):
+        return None  # `30여개 전시컨벤션센터`, `4개국 전력청`: a kind of body; `제33차 …위원회`: its meeting
     start = phrase[first].start
     while article.text[start] in COORDINATION_MARKS:  # `A대학 ·B대학`: the mark written apart joins, names nothing
         start += 1
@@ -2001,8 +2002,8 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
     article, lex, countries = reading.article, reading.lex, reading.countries
     if _is_local_government(reading, phrase[head_index]) or _placed_body(reading, phrase[head_index]):
         return False
-    if article.text[phrase[index + 1].start] in COORDINATION_MARKS:
-        return False  # `A대학 ·B대학`: a new conjunct opens after the mark
+    if _apart_by_marks(reading, phrase, index, head_index):
+        return False
     word = phrase[index]
     if _resident_prefix(reading, word, phrase[head_index]) \
             or (index == head_index - 1 and _coordinated_places(reading, word)):
@@ -2027,6 +2028,16 @@ def _belongs_to_organization(reading: Reading, phrase, index, head_index) -> boo
         return not (is_count(word) or _DIGIT.search(text) or text in lex.generic or text in lex.list_closers
                     or text in lex.address_nouns or word.tags == ("NNB",))
     return text in lex.place_nouns or (bool(word.tags) and all(t in _PROPER_TAGS for t in word.tags))
+
+
+def _apart_by_marks(reading: Reading, phrase, index, head_index) -> bool:
+    """`A대학 ·B대학`: a new conjunct opens after a mark written apart; `서강대·충남대 세종캠퍼스`: bodies
+    joined by middle dots before a branch they each have are named alone."""
+    text, word = reading.article.text, phrase[index]
+    if text[phrase[index + 1].start] in COORDINATION_MARKS:
+        return True
+    return _COORDINATION.search(text, word.start, word.nominal_end) is not None \
+        and organization_head(reading, phrase[head_index]) in reading.lex.branch_heads
 
 
 def _coordinated_places(reading: Reading, word: Word) -> bool:
@@ -2056,8 +2067,15 @@ def _country_body(reading: Reading, phrase, index, head_index) -> bool:
         and head not in reading.lex.proper_heads and head not in reading.lex.outlet_heads
 
 
-def _counts_kind(count: Word, body: Word) -> bool:
-    return is_count(count) and count.forms[-1] in _BODY_COUNTERS and _descriptive_body(body)
+def _counts_kind(reading: Reading, before: Word, body: Word) -> bool:
+    """`30여개 전시컨벤션센터`: a body named by its kind after a count of bodies is that kind; one of common
+    nouns after a count of countries or an owner naming no one country (`동남아 4개국 전력청`, `33개국
+    사법부`, `각국 관광청`) is each country's body of that kind, no one body."""
+    if is_count(before) and before.forms[-1] in _BODY_COUNTERS:
+        return _descriptive_body(body)
+    owner = reading.article.text[before.start:before.nominal_end]
+    of_countries = (is_count(before) and before.forms[-1] == _COUNTRY_COUNTER) or owner in reading.lex.generic_owners
+    return of_countries and common_noun(body)
 
 
 def _reference_word(reading: Reading, word: Word, head: Word) -> bool:

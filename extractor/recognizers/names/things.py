@@ -223,6 +223,7 @@ class Heads:
     kind_heads: frozenset
     languages: frozenset
     generic_activities: frozenset
+    standing_assemblies: tuple[str, ...]
     scoped_activity: re.Pattern
     reach_words: frozenset
     event_parts: frozenset
@@ -403,6 +404,7 @@ def heads() -> Heads:
         kind_heads=frozenset(data["programs"]["kind_heads"]),
         languages=frozenset(data["programs"]["languages"]),
         generic_activities=frozenset(data["programs"]["generic_activities"]),
+        standing_assemblies=tuple(data["programs"]["standing_assemblies"]),
         scoped_activity=compiled_re("(?:{})+(?:{})".format("|".join(data["programs"]["scope_words"]),
                                                          "|".join(data["programs"]["scoped_activities"]))),
         reach_words=frozenset(data["programs"]["reach_words"]),
@@ -1139,6 +1141,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
+                                or text.endswith(lex.standing_assemblies)
                                 or _scoped_activity(modifier, head, lex)
                                 or _reach_only(modifier, lex)
                                 or (head in lex.plan_heads and _ends_in_programme_word(modifier.rstrip(), lex))

@@ -532,6 +532,19 @@ class VisitJudge:
         taking_part = self._has_cue(self.lexicon.participation_cue, words) or self.lexicon.sends_people.search(words)
         return role in ("origin", "complement") and taking_part and not self._remote(words)
 
+    def ranks_after(self, mention: Judged, came: list[Judged], sentences: Sentences) -> bool:
+        """The mention's sentence ranks rows (`순이다`, `뒤를 이었다`) after one of `came` named in it or
+        in the sentence before, and tells no trip out (`출국자`) nor the country as a place."""
+        sentence, before = mention.sentence, sentences.before(mention.sentence)
+        words = self.text[sentence[0]:sentence[1]]
+        tally_words = self.text[before[0]:sentence[1]] if before else words
+        if mention.code == self.lexicon.host or not self.lexicon.tally_rank.search(words) \
+                or self.lexicon.outbound.search(tally_words) or self._told_elsewhere(mention.code, words) \
+                or self.role(mention.end, sentence[1]) in ("destination", "location", "comparison", "subject matter"):
+            return False
+        return any(other.sentence in (sentence, before) and other.start < mention.start
+                   and other.code != self.lexicon.host for other in came)
+
     def _remote(self, words: str) -> bool:
         """`온라인으로 참여했다`: taking part from afar is no visit; nor, with no visit told, when
         the article's lead tells the event was held from afar (`비대면 방식으로 연수`)."""
@@ -991,8 +1004,17 @@ class Reading:
     (scripts/train_visiting.py)."""
 
     def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes, judge: VisitJudge,
-                 mentions: list[Judged]):
+                 mentions: list[Judged], sentences: Sentences):
         self.lexicon, self.text, self.morphemes, self.judge, self.mentions = lexicon, text, morphemes, judge, mentions
+        self.sentences = sentences
+
+    def ranked_rows(self, visiting: set[str]) -> set[str]:
+        """The countries ranked after a country whose people came (`나라별로 캄보디아가 14명으로 가장
+        많았다. 다음이 베트남, 중국 순으로 뒤를 이었다`, `독일이 79명이고, 이어 중국, 미국 순이다`): rows
+        of the same tally, whose people came too, though no count or visit verb stands beside them."""
+        came = [m for m in self.mentions if m.code in visiting]
+        return {m.code for m in self.mentions if m.code not in visiting and not m.beside_host
+                and self.judge.ranks_after(m, came, self.sentences)}
 
     def tells_visits(self) -> bool:
         """The article tells a visit or people taking part somewhere (a gate a model may be
@@ -1048,6 +1070,7 @@ class CountryRecognizer:
         learned = {code for code, features in reading.features().items()
                    if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and code not in recalled
                    and model.accepts(features)}
+        learned |= reading.ranked_rows(learned | {mention.code for mention in reading.mentions if mention.rule})
         for mention in reading.mentions:
             span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
             visiting = mention.rule or mention.code in learned  # the model finds what the rules miss
@@ -1080,7 +1103,7 @@ class CountryRecognizer:
                 or judge.listed_participants(mention, lists.get((mention.start, mention.end), (0, mention.end))[1],
                                              sentence))
             judged.append(Judged(mention.start, mention.end, mention.code, sentence, visiting, mention in relations))
-        return Reading(self.lexicon, text, morphemes, judge, judged)
+        return Reading(self.lexicon, text, morphemes, judge, judged, sentences)
 
     def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:
         """Countries coordinated with the host (`한·중·일 협의체`, `한중일 협의체`, `한국·중국·일본의`,

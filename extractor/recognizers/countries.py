@@ -138,6 +138,10 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
+#: After a country, a trip to it told by a verb or a trip noun (`몽골 울란바타르를 방문해`, `베트남 출장 중인`;
+#: not `대만 550.6% 증가…피부과 방문`)
+TRIP_TOLD_AFTER = compiled_re(r"(?:[ ][^\s.…]+){0,2}?(?:을|를|에|으로|로)[ ](?:공식[ ])?(?:방문|출장|순방|향하|향해|도착|떠나)"
+                              r"|[ ](?:출장|순방)")
 HANGUL_WORD = compiled_re(r"[가-힣]+")
 #: Names of at least this many syllables, one syllable off, are read as slips when listed beside a country (`네들란드`).
 MIN_SLIPPABLE = 4
@@ -1008,6 +1012,16 @@ class Reading:
         self.lexicon, self.text, self.morphemes, self.judge, self.mentions = lexicon, text, morphemes, judge, mentions
         self.sentences = sentences
 
+    def lead_destinations(self) -> set[str]:
+        """The countries the lead tells the article's own people travel to (`대표단이 몽골 울란바타르를
+        방문해`): the story is a trip abroad, and its hosts are the destination, not visitors, wherever
+        else they are named (docs/CONTRACT.md), unless a phrase tells its people coming or received."""
+        nonblank = [line for line in LINE.finditer(self.text) if line.group().strip()]
+        lead_end = nonblank[min(LEAD_LINES, len(nonblank)) - 1].end() if nonblank else 0
+        came = {m.code for m in self.mentions if self.judge.role(m.end, m.sentence[1]) in ("origin", "arrival", "received")}
+        return {m.code for m in self.mentions if m.start < lead_end and (m.code, m.sentence) in self.judge.trip_sentences
+                and TRIP_TOLD_AFTER.match(self.text, m.end)} - came
+
     def ranked_rows(self, visiting: set[str]) -> set[str]:
         """The countries ranked after a country whose people came (`나라별로 캄보디아가 14명으로 가장
         많았다. 다음이 베트남, 중국 순으로 뒤를 이었다`, `독일이 79명이고, 이어 중국, 미국 순이다`): rows
@@ -1071,9 +1085,11 @@ class CountryRecognizer:
                    if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and code not in recalled
                    and model.accepts(features)}
         learned |= reading.ranked_rows(learned | {mention.code for mention in reading.mentions if mention.rule})
+        destinations = reading.lead_destinations()
         for mention in reading.mentions:
             span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
-            visiting = mention.rule or mention.code in learned  # the model finds what the rules miss
+            # the model finds what the rules miss
+            visiting = (mention.rule or mention.code in learned) and mention.code not in destinations
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
 

@@ -138,6 +138,10 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
+#: After a country, a trip to it told by a verb or a trip noun (`몽골 울란바타르를 방문해`, `베트남 출장 중인`;
+#: not `대만 550.6% 증가…피부과 방문`)
+TRIP_TOLD_AFTER = compiled_re(r"(?:[ ][^\s.…]+){0,2}?(?:을|를|에|으로|로)[ ](?:공식[ ])?(?:방문|출장|순방|향하|향해|도착|떠나)"
+                              r"|[ ](?:출장|순방)")
 HANGUL_WORD = compiled_re(r"[가-힣]+")
 #: Names of at least this many syllables, one syllable off, are read as slips when listed beside a country (`네들란드`).
 MIN_SLIPPABLE = 4
@@ -531,6 +535,19 @@ class VisitJudge:
             return served and not self.lexicon.audience_abroad.search(words)
         taking_part = self._has_cue(self.lexicon.participation_cue, words) or self.lexicon.sends_people.search(words)
         return role in ("origin", "complement") and taking_part and not self._remote(words)
+
+    def ranks_after(self, mention: Judged, came: list[Judged], sentences: Sentences) -> bool:
+        """The mention's sentence ranks rows (`순이다`, `뒤를 이었다`) after one of `came` named in it or
+        in the sentence before, and tells no trip out (`출국자`) nor the country as a place."""
+        sentence, before = mention.sentence, sentences.before(mention.sentence)
+        words = self.text[sentence[0]:sentence[1]]
+        tally_words = self.text[before[0]:sentence[1]] if before else words
+        if mention.code == self.lexicon.host or not self.lexicon.tally_rank.search(words) \
+                or self.lexicon.outbound.search(tally_words) or self._told_elsewhere(mention.code, words) \
+                or self.role(mention.end, sentence[1]) in ("destination", "location", "comparison", "subject matter"):
+            return False
+        return any(other.sentence in (sentence, before) and other.start < mention.start
+                   and other.code != self.lexicon.host for other in came)
 
     def _remote(self, words: str) -> bool:
         """`온라인으로 참여했다`: taking part from afar is no visit; nor, with no visit told, when
@@ -991,8 +1008,27 @@ class Reading:
     (scripts/train_visiting.py)."""
 
     def __init__(self, lexicon: CountryLexicon, text: str, morphemes: Morphemes, judge: VisitJudge,
-                 mentions: list[Judged]):
+                 mentions: list[Judged], sentences: Sentences):
         self.lexicon, self.text, self.morphemes, self.judge, self.mentions = lexicon, text, morphemes, judge, mentions
+        self.sentences = sentences
+
+    def lead_destinations(self) -> set[str]:
+        """The countries the lead tells the article's own people travel to (`대표단이 몽골 울란바타르를
+        방문해`): the story is a trip abroad, and its hosts are the destination, not visitors, wherever
+        else they are named (docs/CONTRACT.md), unless a phrase tells its people coming or received."""
+        nonblank = [line for line in LINE.finditer(self.text) if line.group().strip()]
+        lead_end = nonblank[min(LEAD_LINES, len(nonblank)) - 1].end() if nonblank else 0
+        came = {m.code for m in self.mentions if self.judge.role(m.end, m.sentence[1]) in ("origin", "arrival", "received")}
+        return {m.code for m in self.mentions if m.start < lead_end and (m.code, m.sentence) in self.judge.trip_sentences
+                and TRIP_TOLD_AFTER.match(self.text, m.end)} - came
+
+    def ranked_rows(self, visiting: set[str]) -> set[str]:
+        """The countries ranked after a country whose people came (`나라별로 캄보디아가 14명으로 가장
+        많았다. 다음이 베트남, 중국 순으로 뒤를 이었다`, `독일이 79명이고, 이어 중국, 미국 순이다`): rows
+        of the same tally, whose people came too, though no count or visit verb stands beside them."""
+        came = [m for m in self.mentions if m.code in visiting]
+        return {m.code for m in self.mentions if m.code not in visiting and not m.beside_host
+                and self.judge.ranks_after(m, came, self.sentences)}
 
     def tells_visits(self) -> bool:
         """The article tells a visit or people taking part somewhere (a gate a model may be
@@ -1048,9 +1084,12 @@ class CountryRecognizer:
         learned = {code for code, features in reading.features().items()
                    if not features.isdisjoint(NAMES_PEOPLE) and SET_ABROAD not in features and code not in recalled
                    and model.accepts(features)}
+        learned |= reading.ranked_rows(learned | {mention.code for mention in reading.mentions if mention.rule})
+        destinations = reading.lead_destinations()
         for mention in reading.mentions:
             span = Span(text=reading.text[mention.start:mention.end], start=mention.start, end=mention.end)
-            visiting = mention.rule or mention.code in learned  # the model finds what the rules miss
+            # the model finds what the rules miss
+            visiting = (mention.rule or mention.code in learned) and mention.code not in destinations
             add_item(doc, "countries", mention.start, mention.end, self.lexicon.country(mention.code, span, visiting))
         return doc
 
@@ -1080,7 +1119,7 @@ class CountryRecognizer:
                 or judge.listed_participants(mention, lists.get((mention.start, mention.end), (0, mention.end))[1],
                                              sentence))
             judged.append(Judged(mention.start, mention.end, mention.code, sentence, visiting, mention in relations))
-        return Reading(self.lexicon, text, morphemes, judge, judged)
+        return Reading(self.lexicon, text, morphemes, judge, judged, sentences)
 
     def _beside_the_host(self, text: str, mentions: list[Mention]) -> set[Mention]:
         """Countries coordinated with the host (`한·중·일 협의체`, `한중일 협의체`, `한국·중국·일본의`,

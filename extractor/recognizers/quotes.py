@@ -12,7 +12,8 @@ first and be taken up after: `“…” 김 단장은 3일 이같이 밝혔다`,
 관계자의 설명이다`, or be announced before: `김 군수는 이렇게 말했다.\n“…”`.
 A headline or deck condenses a body's or a group's words after its name
 (`외교부 "…"`, `베트남 공무원들 “…”`), or with no name the words a body quote says
-(then its speaker's); a headline that is nothing but an unechoed quote is a slogan.
+(then its speaker's); an unechoed quote opening a headline with nobody named is a slogan,
+whether it fills the line or the headline goes on after an ellipsis (`“세계 춤 즐겨요”…축제 인기`).
 A broadcast transcript labels the speaker (`<인터뷰> 홍길동(○○시청 과장) : "…"`).
 A quote the stored page cuts off before its closing mark is no quote
 (docs/CONTRACT.md: only closed marks quote someone).
@@ -50,8 +51,6 @@ MAX_QUOTE_CHARS = 2000
 HEADLINE_ZONES = ("headline", "deck")
 _PARAGRAPH_BREAK = compiled_re(r"\n[ \t\u3000]*\n")
 _UNINFLECTED = compiled_re(r"[.]?(?:\s|$)")
-#: A headline's ellipsis after the words it opens with (`“계절근로자 수급 확대”…무주군, …`).
-_HEADLINE_ELLIPSIS = compiled_re(r"\s?(?:…|\.{2,3})")
 #: After a spoken sentence set apart: the line ends, or another one follows (`“…” “…”`).
 _ENDS_SPOKEN_LINE = compiled_re(r"[.]?[ \t]*(?:\n|$|“)")
 
@@ -206,11 +205,7 @@ def _attributed(text: str, after: int, quoted: Quoted) -> Ending | None:
 
 
 def _set_apart(text: str, after: int, quoted: Quoted) -> Ending:
-    """Words said standing alone: a headline opening with them (`“…”…무주군, …`), or a whole
-    spoken sentence ending its line."""
-    line_start = text.rfind("\n", 0, quoted.open) + 1
-    if quoted.double and _HEADLINE_ELLIPSIS.match(text, after) and not text[line_start:quoted.open].strip():
-        return Ending("spoken", None, after, None)
+    """Words said standing alone: a whole spoken sentence ending its line."""
     if quoted.double and _patterns()["spoken"].search(text, quoted.open + 1, quoted.close) and \
             _ENDS_SPOKEN_LINE.match(text, after):
         return _introduced(text, quoted) or Ending("spoken", None, after, None)
@@ -374,9 +369,8 @@ def _add_headline_quote(doc: Doc, text: str, quoted: Quoted, ending: Ending, bod
     """A headline's or deck's words in double marks with nobody named before them are the words of
     whoever the body quotes saying them (`“선진화된 시스템 무척 인상적”` over `도 황 쭝 국장은
     “선진화된 통합관제시스템이 무척 인상적”이라며`). Unechoed, a line that is nothing but the
-    quote (after a dateline at most) is a slogan (docs/CONTRACT.md); one with words before it
-    says whose they are (`현대차그룹 “…”`), one going on after it opens with words said
-    (`“계절근로자 수급 확대”…무주군, …`)."""
+    quote (after a dateline at most), or opens it before an ellipsis (`“…”…축제 인기`), is a slogan
+    (docs/CONTRACT.md); one with words before it says whose they are (`현대차그룹 “…”`)."""
     echoed = _echoing(text[quoted.open + 1:quoted.close], body)
     if echoed is not None:
         _add_quote(doc, text, quoted, echoed.speaker, None)

@@ -341,8 +341,10 @@ def _fits_after(group: Group, piece: Piece) -> bool:
 
 
 def _names_it_again(gap: str, group: Group, piece: Piece) -> bool:
-    """`첫째날인 7월 2일`: a trip's day set beside its date in full is that one date."""
-    return "인" in gap and "span_day" in group.fields and "month" in piece.fields and len(group.fields) == 1
+    """`첫째날인 7월 2일`, `이튿날인 5월 31일`: a trip's day or a day told from the one before, set beside
+    its date in full, is that one date."""
+    return ("인" in gap and len(group.fields) == 1 and group.fields.keys() & {"span_day", "anchor_shift"}
+            and "month" in piece.fields)
 
 
 def _complete(group: Group) -> bool:

@@ -42,6 +42,18 @@ _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
 _STAMP = compiled(rf"(?<![~∼\-–][ \t]?)(?<!\d)\d{{4}}[-./][ \t]?\d{{1,2}}[-./][ \t]?\d{{1,2}}\.?[ \t]"
                        rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,3}}{LEXICON['print_page_word']}(?!\p{{Hangul}}))"
                        r"(?![ \t]?[~∼\-–])")
+_BYLINES = load("bylines")
+_LABELS = one_of(_BYLINES["published_labels"] + _BYLINES["modified_labels"])
+_BYLINE_ROLE = one_of(_BYLINES["roles"] + LEXICON["latin_byline_roles"])
+#: more of a page's own lines: its numeric date right before the byline (`2014-06-03 홍길동 기자`,
+#: `2013-03-25 intl Editor Hong Gil-dong`), a date after a timestamp label and its colon (`최초등록일 :
+#: 1996년`), and a wire's embargo notice (`이 기사는 2017년 09월 11일 11시 31분부터 사용할 수 있습니다`)
+_PAGE_DATES = compiled(rf"""
+    (?<!\d)\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\.?[ \t]
+        (?:\p{{Hangul}}{{2,4}}[ \t]?{_BYLINE_ROLE}(?!\p{{Hangul}})|(?:[A-Za-z]+[ \t])?{_BYLINE_ROLE}[ \t][A-Z])
+    |(?<=(?<!\p{{Hangul}}){_LABELS}[ \t]?[:：][ \t]?)\d{{4}}[ \t]?년
+    |이[ \t]?기사는[ \t][^\n]{{5,40}}?부터[ \t]?사용할[ \t]?수[ \t]?있
+    """, regex.VERBOSE)
 _QUOTED = compiled(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]|[\"“](?P<name>[^\"“”\n]{2,40}?)[\"”]"
                    r"|「(?P<name>[^「」\n]{2,40}?)」")
 #: a year written right before an event's or course's name is part of the name (CONTRACT.md rulings:
@@ -155,6 +167,7 @@ class TimexParser:
         spans = [(_year_before(text, start, quoted.start()), quoted.end()) for quoted in _event_names(text, start, end)]
         spans += [name.span() for name in _YEAR_BEFORE_NAME.finditer(text, start, end)]
         spans += [stamp.span() for stamp in _STAMP.finditer(text, start, end)]
+        spans += [line.span() for line in _PAGE_DATES.finditer(text, start, end)]
         return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
 
 

@@ -145,10 +145,16 @@ class TimexParser:
         for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
             if last is None and any(open_ < first.start < close for open_, close in spoken):
                 _said_on_anchor(first)
-            timex = self._resolve(text, first, last)
-            if timex is not None:
-                found.append(timex)
+            found += self._resolve_range_or_bounds(text, first, last)
         return found
+
+    def _resolve_range_or_bounds(self, text: str, first: Group, last: Group | None) -> list[Timex]:
+        """The expression or range; two bounds that make no range (`지난해 6월부터 전년 동기보다`: the second
+        is no day, month or year of the calendar) are two expressions."""
+        timex = self._resolve(text, first, last)
+        if timex is not None or last is None or last.start == first.end:
+            return [timex] if timex is not None else []
+        return [timex for timex in (self._resolve(text, first, None), self._resolve(text, last, None)) if timex]
 
     def _resolve(self, text: str, first: Group, last: Group | None) -> Timex | None:
         readings = []

@@ -63,14 +63,18 @@ _QUOTED = compiled(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]|[\"“](?P<name>[
 #: name right after the year (`2015년 ‘한·몽 연수 프로젝트’`); inside quotation marks the quoted name
 #: decides, and a year closing a range of years is no edition. A range of years before a name is the
 #: name's as a single year is (`2025-2026년 충남 방문의 해`), and so is a year before a campaign year
-#: (`2019년 순천 방문의 해`).
+#: (`2019년 순천 방문의 해`). The head may stand as a word of its own after two words that name the
+#: event (`2022년 대전 세계지방정부연합 총회`, `2024년 가상시민의 날 기념식`; after one, `이 대회`, `파리
+#: 대회`, it is the event in general), and the year may carry its edition in brackets (`2024년(1분기) …
+#: 협의회`) or its school term (`2016년 2학기 … 환영식`).
 _YEARS = r"\d{4}(?:\s?년도?)?\s?[~∼\-–]\s?\d{4}\s?년도?|\d{4}\s?년도?"
 _CAMPAIGN_YEAR = rf"[\p{{Hangul}}A-Za-z·]*{one_of(LEXICON['campaign_years'])}"
+_EDITION_HEAD = one_of(LEXICON["edition_heads"])
 _YEAR_BEFORE_NAME = compiled(rf"""
-    (?<![\d.~∼\-–'‘"“「]\s?)(?:{_YEARS})[ \t]
-    (?:제[ \t]?\d+[ \t]?[회차][ \t])?
-    (?:[\p{{Hangul}}A-Za-z·]+[ \t]){{0,2}}
-    (?:[\p{{Hangul}}A-Za-z·]+?{one_of(LEXICON["edition_heads"])}|{_CAMPAIGN_YEAR})
+    (?<![\d~∼\-–'‘"“「]\s?)(?<!\d\.\s?)(?:{_YEARS})(?:\([^()\n]{{1,8}}\))?[ \t]
+    (?:{one_of(LEXICON["terms"])}[ \t])?(?:제[ \t]?\d+[ \t]?[회차][ \t])?
+    (?:(?:[\p{{Hangul}}A-Za-z·]+[ \t]){{0,2}}(?:[\p{{Hangul}}A-Za-z·]+?{_EDITION_HEAD}|{_CAMPAIGN_YEAR})
+      |(?:[\p{{Hangul}}A-Za-z·]+[ \t]){{2}}{_EDITION_HEAD})
     (?:{one_of(LEXICON["name_particles"])})?(?![\p{{Hangul}}A-Za-z])
     """, regex.VERBOSE)
 _YEAR_BEFORE_QUOTE = compiled(rf"(?<![\d.])(?:{_YEARS})[ \t]?$")

@@ -121,9 +121,12 @@ def _counts_residents(text: str, count: Count) -> bool:
     return count.unit == "people" and _RESIDENTS.search(text, max(0, count.start - 12), count.start) is not None
 
 
-#: `작년보다 2만 명이 늘었다`, `1천939명(12%)이 늘어난`, `102명 정도의 관객이 증가`: the difference between two tallies.
+#: `작년보다 2만 명이 늘었다`, `1천939명(12%)이 늘어난`, `102명 정도의 관객이 증가`, `1명 더 늘었다`, `10만명
+#: 가까이 줄었지만`, `2개국 5명이 늘어난`: the difference between two tallies.
 _CHANGE = compiled(rf"""
-    \s?(?:\([^()\n]{{0,15}}\)\s?)?(?:이나|이|가)?\s?(?:의\s\p{{Hangul}}+[이가]\s)?{one_of(_LEXICON['change_verbs'])}
+    (?:\s?[\d,]+\s?명)?
+    \s?(?:\([^()\n]{{0,15}}\)\s?)?(?:이나|이|가)?\s?(?:{one_of(_LEXICON['change_adverbs'])}\s?)?
+    (?:의\s\p{{Hangul}}+[이가]\s)?{one_of(_LEXICON['change_verbs'])}
     """, regex.VERBOSE)
 #: `5명 가운데 1명`, `세 명 중 한 명꼴`: one in N.
 _RATIO_WORD = one_of(_LEXICON["ratio_words"])
@@ -148,11 +151,11 @@ def _counts_no_one_taking_part(text: str, count: Count) -> bool:
     """A band or bound (`500명대`, `100만 명 아래로`), a difference between two tallies (`2만 명이 늘었다`),
     the people of a ratio (`5명 가운데 1명`), nobody (`한 명도 없다`) or anybody (`1명이 여러 번 입국해도`):
     numbers, not who took part."""
-    if _BOUND.match(text, count.end):
+    if _BOUND.match(text, count.end) or _CHANGE.match(text, count.end):
         return True
     if count.unit != "people":
         return False
-    if _CHANGE.match(text, count.end) or _RATIO_WHOLE.match(text, count.end):
+    if _RATIO_WHOLE.match(text, count.end):
         return True
     return count.value == 1 and (_ANY_ONE.match(text, count.end) is not None
                                  or _RATIO_PART.search(text, max(0, count.start - 8), count.start) is not None)

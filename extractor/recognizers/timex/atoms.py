@@ -555,6 +555,7 @@ RULES: list[tuple[str, Callable]] = [
     (rf"{_NO_NUMBER_BEFORE}(?P<coarse>\d{{1,2}})\s?년\s?(?P<fine>\d{{1,2}})(?:{_ABOUT})?\s?개월\s?{_SUFFIX_DURATION}",
      _two_units("개월", 12)),
     (rf"{_QUANTITY}{_SPAN_CONTEXT}", _duration),
+    (rf"{_QUANTITY}\s?{one_of(LEXICON['elapsed_before_figure'])}(?=\s?\d)", _duration),
     (rf"{_QUANTITY}(?=\s?{one_of(LEXICON['service_hours_followers'])})", _service_hours),
     (rf"{_NO_NUMBER_BEFORE}{_QUANTITY}(?=\s?{one_of(LEXICON['course_nouns'])})", _length_not_date),
     (rf"{_QUANTITY}\s?{_BOUND}", _bounded_duration),

@@ -42,6 +42,18 @@ _EVENT_HEADS = tuple(_PROGRAMS["heads"] + _PROGRAMS["quoted_heads"])
 _STAMP = compiled(rf"(?<![~∼\-–][ \t]?)(?<!\d)\d{{4}}[-./][ \t]?\d{{1,2}}[-./][ \t]?\d{{1,2}}\.?[ \t]"
                        rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,3}}{LEXICON['print_page_word']}(?!\p{{Hangul}}))"
                        r"(?![ \t]?[~∼\-–])")
+_BYLINES = load("bylines")
+_LABELS = one_of(_BYLINES["published_labels"] + _BYLINES["modified_labels"])
+_BYLINE_ROLE = one_of(_BYLINES["roles"] + LEXICON["latin_byline_roles"])
+#: more of a page's own lines: its numeric date right before the byline (`2014-06-03 홍길동 기자`,
+#: `2013-03-25 intl Editor Hong Gil-dong`), a date after a timestamp label and its colon (`최초등록일 :
+#: 1996년`), and a wire's embargo notice (`이 기사는 2017년 09월 11일 11시 31분부터 사용할 수 있습니다`)
+_PAGE_DATES = compiled(rf"""
+    (?<!\d)\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\.?[ \t]
+        (?:\p{{Hangul}}{{2,4}}[ \t]?{_BYLINE_ROLE}(?!\p{{Hangul}})|(?:[A-Za-z]+[ \t])?{_BYLINE_ROLE}[ \t][A-Z])
+    |(?<=(?<!\p{{Hangul}}){_LABELS}[ \t]?[:：][ \t]?)\d{{4}}[ \t]?년
+    |이[ \t]?기사는[ \t][^\n]{{5,40}}?부터[ \t]?사용할[ \t]?수[ \t]?있
+    """, regex.VERBOSE)
 _QUOTED = compiled(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]|[\"“](?P<name>[^\"“”\n]{2,40}?)[\"”]"
                    r"|「(?P<name>[^「」\n]{2,40}?)」")
 #: a year written right before an event's or course's name is part of the name (CONTRACT.md rulings:
@@ -51,14 +63,18 @@ _QUOTED = compiled(r"['‘](?P<name>[^'‘’\n]{2,40}?)['’]|[\"“](?P<name>[
 #: name right after the year (`2015년 ‘한·몽 연수 프로젝트’`); inside quotation marks the quoted name
 #: decides, and a year closing a range of years is no edition. A range of years before a name is the
 #: name's as a single year is (`2025-2026년 충남 방문의 해`), and so is a year before a campaign year
-#: (`2019년 순천 방문의 해`).
+#: (`2019년 순천 방문의 해`). The head may stand as a word of its own after two words that name the
+#: event (`2022년 대전 세계지방정부연합 총회`, `2024년 가상시민의 날 기념식`; after one, `이 대회`, `파리
+#: 대회`, it is the event in general), and the year may carry its edition in brackets (`2024년(1분기) …
+#: 협의회`) or its school term (`2016년 2학기 … 환영식`).
 _YEARS = r"\d{4}(?:\s?년도?)?\s?[~∼\-–]\s?\d{4}\s?년도?|\d{4}\s?년도?"
 _CAMPAIGN_YEAR = rf"[\p{{Hangul}}A-Za-z·]*{one_of(LEXICON['campaign_years'])}"
+_EDITION_HEAD = one_of(LEXICON["edition_heads"])
 _YEAR_BEFORE_NAME = compiled(rf"""
-    (?<![\d.~∼\-–'‘"“「]\s?)(?:{_YEARS})[ \t]
-    (?:제[ \t]?\d+[ \t]?[회차][ \t])?
-    (?:[\p{{Hangul}}A-Za-z·]+[ \t]){{0,2}}
-    (?:[\p{{Hangul}}A-Za-z·]+?{one_of(LEXICON["edition_heads"])}|{_CAMPAIGN_YEAR})
+    (?<![\d~∼\-–'‘"“「]\s?)(?<!\d\.\s?)(?:{_YEARS})(?:\([^()\n]{{1,8}}\))?[ \t]
+    (?:{one_of(LEXICON["terms"])}[ \t])?(?:제[ \t]?\d+[ \t]?[회차][ \t])?
+    (?:(?:[\p{{Hangul}}A-Za-z·]+[ \t]){{0,2}}(?:[\p{{Hangul}}A-Za-z·]+?{_EDITION_HEAD}|{_CAMPAIGN_YEAR})
+      |(?:[\p{{Hangul}}A-Za-z·]+[ \t]){{2}}{_EDITION_HEAD})
     (?:{one_of(LEXICON["name_particles"])})?(?![\p{{Hangul}}A-Za-z])
     """, regex.VERBOSE)
 _YEAR_BEFORE_QUOTE = compiled(rf"(?<![\d.])(?:{_YEARS})[ \t]?$")
@@ -133,10 +149,16 @@ class TimexParser:
         for first, last in _ranges(text, _groups(text, _pieces(text, start, end, self._names(text, start, end)))):
             if last is None and any(open_ < first.start < close for open_, close in spoken):
                 _said_on_anchor(first)
-            timex = self._resolve(text, first, last)
-            if timex is not None:
-                found.append(timex)
+            found += self._resolve_range_or_bounds(text, first, last)
         return found
+
+    def _resolve_range_or_bounds(self, text: str, first: Group, last: Group | None) -> list[Timex]:
+        """The expression or range; two bounds that make no range (`지난해 6월부터 전년 동기보다`: the second
+        is no day, month or year of the calendar) are two expressions."""
+        timex = self._resolve(text, first, last)
+        if timex is not None or last is None or last.start == first.end:
+            return [timex] if timex is not None else []
+        return [timex for timex in (self._resolve(text, first, None), self._resolve(text, last, None)) if timex]
 
     def _resolve(self, text: str, first: Group, last: Group | None) -> Timex | None:
         readings = []
@@ -155,6 +177,7 @@ class TimexParser:
         spans = [(_year_before(text, start, quoted.start()), quoted.end()) for quoted in _event_names(text, start, end)]
         spans += [name.span() for name in _YEAR_BEFORE_NAME.finditer(text, start, end)]
         spans += [stamp.span() for stamp in _STAMP.finditer(text, start, end)]
+        spans += [line.span() for line in _PAGE_DATES.finditer(text, start, end)]
         return spans + [m.span() for tail in self.name_tails.values() for m in tail.finditer(text, start, end)]
 
 
@@ -341,8 +364,10 @@ def _fits_after(group: Group, piece: Piece) -> bool:
 
 
 def _names_it_again(gap: str, group: Group, piece: Piece) -> bool:
-    """`첫째날인 7월 2일`: a trip's day set beside its date in full is that one date."""
-    return "인" in gap and "span_day" in group.fields and "month" in piece.fields and len(group.fields) == 1
+    """`첫째날인 7월 2일`, `이튿날인 5월 31일`: a trip's day or a day told from the one before, set beside
+    its date in full, is that one date."""
+    return ("인" in gap and len(group.fields) == 1 and group.fields.keys() & {"span_day", "anchor_shift"}
+            and "month" in piece.fields)
 
 
 def _complete(group: Group) -> bool:

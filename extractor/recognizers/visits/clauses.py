@@ -461,8 +461,20 @@ def _of_a_founding(ctx: VisitContext, date: Dated) -> bool:
 
 def _as_of(ctx: VisitContext, date: Dated) -> bool:
     """`이달 현재 60개국에서 참가 신청을 했다`, `8월 5일 기준`: the day a count stands at, no
-    visit's day (in a tally, its end)."""
-    return ctx.text.startswith(ctx.lex.as_of, date.end)
+    visit's day (in a tally, its end); but the month a stock of visitors is counted at dates that
+    count (`지난해 4월 현재 외국인 유학생은 12만3858명`; a day's count since the year's start is a tally)."""
+    return ctx.text.startswith(ctx.lex.as_of, date.end) and not _stock_counted(ctx, date)
+
+
+#: How far after its as-of day a stock's count may come (`4월 현재 국내 외국인 유학생은 12만명`).
+_STOCK_REACH = 40
+
+
+def _stock_counted(ctx: VisitContext, date: Dated) -> bool:
+    if date.period.grain != "month":
+        return False
+    following = _CLAUSE_END.split(ctx.text[date.end:date.end + _STOCK_REACH], 1)[0]
+    return ctx.lex.stock_count.match(following) is not None
 
 
 def _hours_of_no_day(ctx: VisitContext, date: Dated) -> bool:

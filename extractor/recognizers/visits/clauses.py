@@ -397,7 +397,22 @@ def of_the_report(ctx: VisitContext, date: Dated) -> bool:
     following = _following(ctx.text, date.end)
     if following.lstrip().startswith(ctx.lex.quote_openings) and ctx.quotes.overlap(date.end, date.end + len(following)):
         return True  # `단장은 22일 "… 참가한다"며`: the day of the speech (not `20일 '행사명' 행사를`)
-    return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
+    return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution) \
+        or _source_after(ctx, date)
+
+
+#: How far after a report's date the source's name may reach (`28일 울산시와 엑스포조직위원회에 따르면`).
+_SOURCE_REACH = 40
+
+
+def _source_after(ctx: VisitContext, date: Dated) -> bool:
+    """Only nouns (the source's name) between the date and its attribution: `28일 울산시와
+    엑스포조직위원회에 따르면`; not `28일 방문한 대표단에 따르면` (a verb: the visit's day)."""
+    clause = _CLAUSE_END.split(ctx.text[date.end:date.end + _SOURCE_REACH], 1)[0]
+    at = min((clause.find(m) for m in ctx.lex.attribution if m in clause), default=-1)
+    span = ctx.doc.char_span(date.end, date.end + at, alignment_mode="expand") if at > 0 else None
+    return span is not None and not any(
+        tok.tag_.startswith("V") or any(ending in tok.tag_ for ending in ("ETM", "EC", "EF")) for tok in span)
 
 
 def of_a_comparison(ctx: VisitContext, date: Dated) -> bool:

@@ -25,8 +25,9 @@ from .roles import acts_out_visit, ends_a_trip, lists_origins, names_arrivals, p
 
 #: What pairs parties with days in order (`A와 B가 각각 3일과 5일`).
 _EACH = "각각"
-#: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`).
-ROW_SEPARATOR = re.compile(r",(?![^()]*\))")
+#: Items of a breakdown are separated by commas outside parentheses (`일본(22만5351명), 대만`), and the
+#: first-ranked ends where the ranking goes on (`중국이 6만명으로 가장 많고 다음은 베트남 1만명`).
+ROW_SEPARATOR = re.compile(r",(?![^()]*\))|(?<=가장 많고) (?=다음은)")
 MIN_ROWS = 3
 #: The grains of a period whose tally of visitors is a statistic (a month's, a year's).
 STATISTICS_GRAINS = ("month", "quarter", "half", "year")
@@ -119,12 +120,14 @@ def _awaiting_visitors(ctx: VisitContext, sentence, event: Clause | None, tallie
 
 def _table_period(ctx: VisitContext, sentence, tallied: Dated | None, date: Dated | None) -> Dated | None:
     """The period later rows belong to: a statistic's, told before, stays against an earlier
-    period told after it (`지난해 전체 입국 외국인 수(339만명)를 웃도는`, a figure compared with)
-    and against a sentence with no date comparing a figure (`지난해 1월 8만명이 찾았던 것과 비교하면`)."""
+    period told after it (`지난해 전체 입국 외국인 수(339만명)를 웃도는`, a figure compared with),
+    against a sentence with no date comparing a figure (`지난해 1월 8만명이 찾았던 것과 비교하면`)
+    and against one counting a part of the tally (`이 가운데 학위과정 유학생은 7만2032명`)."""
     if not _statistic(tallied):
         return date
     if date is None:
-        return tallied if compared_figures(ctx, sentence) else None
+        subset = ctx.lex.tally_subset.search(sentence.text) is not None
+        return tallied if subset or compared_figures(ctx, sentence) else None
     return tallied if _before(date.period, tallied.period) else date
 
 
@@ -309,9 +312,16 @@ def _breakdown(ctx: VisitContext, sentence, tallied: Dated, told_count: int | No
     # `8개국 17명이 참가한다` then `스리랑카 3명, 동티모르 3명, …`: the group told, not a crowd's tally
     group = told_count is not None and told_count < CROWD and sum(values) == told_count
     table = len(rows) >= MIN_ROWS and values[-1] < sum(values[:-1]) and not group
-    if not (table or _rows_of_countries(ctx, rows, tallied)):
+    if not (table or _rows_of_countries(ctx, rows, tallied)) or _one_country_by_place(ctx, rows):
         return []
     return [(row_start, row_end) for row_start, row_end, _ in rows]
+
+
+def _one_country_by_place(ctx: VisitContext, rows: list[tuple[int, int, int]]) -> bool:
+    """Only the first row names a country: its visitors broken down by where they are (`중국
+    유학생이 많은 학교는 고려대(3858명), 경희대(3526명), …`), headcounts of one party, no rows."""
+    named = [bool([c for c in ctx.within(ctx.countries, start, end) if c.key != HOST]) for start, end, _ in rows]
+    return len(rows) > 1 and named[0] and not any(named[1:])
 
 
 def _row_start(ctx: VisitContext, start: int, count_start: int) -> int:

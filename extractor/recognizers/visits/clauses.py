@@ -397,7 +397,22 @@ def of_the_report(ctx: VisitContext, date: Dated) -> bool:
     following = _following(ctx.text, date.end)
     if following.lstrip().startswith(ctx.lex.quote_openings) and ctx.quotes.overlap(date.end, date.end + len(following)):
         return True  # `단장은 22일 "… 참가한다"며`: the day of the speech (not `20일 '행사명' 행사를`)
-    return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution)
+    return any(marker in ctx.lex.quotative.split(following)[0] for marker in ctx.lex.attribution) \
+        or _source_after(ctx, date)
+
+
+#: How far after a report's date the source's name may reach (`28일 울산시와 엑스포조직위원회에 따르면`).
+_SOURCE_REACH = 40
+
+
+def _source_after(ctx: VisitContext, date: Dated) -> bool:
+    """Only nouns (the source's name) between the date and its attribution: `28일 울산시와
+    엑스포조직위원회에 따르면`; not `28일 방문한 대표단에 따르면` (a verb: the visit's day)."""
+    clause = _CLAUSE_END.split(ctx.text[date.end:date.end + _SOURCE_REACH], 1)[0]
+    at = min((clause.find(m) for m in ctx.lex.attribution if m in clause), default=-1)
+    span = ctx.doc.char_span(date.end, date.end + at, alignment_mode="expand") if at > 0 else None
+    return span is not None and not any(
+        tok.tag_.startswith("V") or any(ending in tok.tag_ for ending in ("ETM", "EC", "EF")) for tok in span)
 
 
 def of_a_comparison(ctx: VisitContext, date: Dated) -> bool:
@@ -461,8 +476,20 @@ def _of_a_founding(ctx: VisitContext, date: Dated) -> bool:
 
 def _as_of(ctx: VisitContext, date: Dated) -> bool:
     """`이달 현재 60개국에서 참가 신청을 했다`, `8월 5일 기준`: the day a count stands at, no
-    visit's day (in a tally, its end)."""
-    return ctx.text.startswith(ctx.lex.as_of, date.end)
+    visit's day (in a tally, its end); but the month a stock of visitors is counted at dates that
+    count (`지난해 4월 현재 외국인 유학생은 12만3858명`; a day's count since the year's start is a tally)."""
+    return ctx.text.startswith(ctx.lex.as_of, date.end) and not _stock_counted(ctx, date)
+
+
+#: How far after its as-of day a stock's count may come (`4월 현재 국내 외국인 유학생은 12만명`).
+_STOCK_REACH = 40
+
+
+def _stock_counted(ctx: VisitContext, date: Dated) -> bool:
+    if date.period.grain != "month":
+        return False
+    following = _CLAUSE_END.split(ctx.text[date.end:date.end + _STOCK_REACH], 1)[0]
+    return ctx.lex.stock_count.match(following) is not None
 
 
 def _hours_of_no_day(ctx: VisitContext, date: Dated) -> bool:

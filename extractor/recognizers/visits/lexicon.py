@@ -27,6 +27,8 @@ class VisitLexicon:
         # `가장 많았고`, `2위를 차지했다`: counts ranked, the rows of a statistic
         self.ranking = compiled(one_of(cues["tally_ranks"]))
         self.tally_count = compiled(rf"(?:{one_of(cues['tally_cues'])})[^.,\d]{{0,10}}\d[\d,만천]*\s?여?\s?명")
+        self.stock_count = compiled(rf"(?:{one_of(lexicon['as_of_after_date'])})[^.]{{0,30}}?"
+                                    rf"(?:{one_of(cues['stock_nouns'])})[^.,\d]{{0,10}}\d[\d,만천]*\s?여?\s?명")
         self.outbound = compiled(one_of(cues["outbound_markers"]))
         self.arrival_word = compiled(one_of(lexicon["arrival_heads"]))
         self.delegation = compiled(one_of(lexicon["delegation_heads"]))
@@ -65,6 +67,7 @@ class VisitLexicon:
         self.both_days = tuple(lexicon["both_days"])
         self.totals = tuple(lexicon["total_markers"])
         self.tally_part = compiled(one_of(lexicon["tally_part_markers"]))
+        self.tally_subset = compiled(one_of(lexicon["tally_subset_markers"]))
         self.this_year = frozenset(lexicon["this_year"])
         self.this_event = tuple(lexicon["this_event_openings"])
         self.origin_list = compiled(one_of(lexicon["origin_list_markers"]))
@@ -76,7 +79,8 @@ class VisitLexicon:
         (`농업인 2천여 명이 참석했다`: a visit only if they come from abroad), "meeting" when it
         only meets people (`대표단 6명을 만나`), else None."""
         text = self.not_cue.sub("", text)
-        if self.visit_cue.search(text) or (self.tally_count.search(text) and not self.outbound.search(text)):
+        counted = self.tally_count.search(text) or self.stock_count.search(text)
+        if self.visit_cue.search(text) or (counted and not self.outbound.search(text)):
             return "visit"
         if self.participation_cue.search(text):
             return "attendance"

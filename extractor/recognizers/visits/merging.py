@@ -47,6 +47,8 @@ class Told:
     period_only: bool = False
     #: undated, it counts part of the crowd tallied before or the same days (`이중 외국인은`, `이 기간`)
     of_the_tally: bool = False
+    #: its people are counted as "too" (`대만 수학여행단 30여 명도`): a group besides those told
+    another_group: bool = False
 
     def as_visit(self) -> Visit:
         return Visit(date=self.period.value if self.period else None, countries=self.countries,
@@ -73,7 +75,7 @@ class Story:
         """`until`: the undated visit ends its stay that day (`이들은 26일까지 머문다`): the
         day-long visit it tells more of lasts until then. A visit recalled as background is
         left out: the sentences after it with no date tell more of the story's visit."""
-        if self._recalled(visit) or self._another_tally(visit):
+        if self._recalled(visit) or self._another_tally(visit) or self._another_group(visit):
             return
         stands_alone = stands_alone and not (planned and self._alone and not self._soon(visit))
         if visit.period is None and self._last is not None and not visit.party:
@@ -108,6 +110,18 @@ class Story:
         if visit.period is not None or not _another_crowd(visit, self._last):
             return False
         visit.period = self._last.period
+        self._visits.append(visit)
+        self._alone.add(id(visit))
+        return True
+
+    def _another_group(self, visit: Told) -> bool:
+        """`주한 대사 3명이 참석했다` then `대만 수학여행단 30여 명도 축제를 찾았다`: people of a
+        country counted "too" are a group of their own at the same event: a visit on its date."""
+        last = self._last
+        if not (visit.period is None and visit.another_group and visit.countries and visit.headcount is not None
+                and last is not None):
+            return False
+        visit.period = last.period
         self._visits.append(visit)
         self._alone.add(id(visit))
         return True

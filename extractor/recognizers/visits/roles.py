@@ -24,6 +24,11 @@ _PHRASE_BREAK_TAGS = ("JKB", "JKO", "EC", "ETM", "EF", "SF", "JX", "JKS")
 _PHRASE_BREAK_WORDS = ("이래", "이후", "부터", "까지")
 #: People counted as going along with the subject (`100여 명의 직원들과 함께 맞이하고`): hosts.
 _COMPANIONS = compiled(r"(?:의 \p{Hangul}+?)?(?:과|와) 함께")
+#: `대만 수학여행단 30여 명도`: a count of people "too", a group besides those told before.
+_ALSO = compiled(r"도(?!\p{Hangul})")
+#: `특히 일본 하기(萩)시에서는 시민대표단 70여명이 참석한다`: people counted from one country's place, a
+#: group of their own besides those told before.
+_FROM_THERE = compiled(r"(?:\s?[^\s,.]{1,10}?)?에서[는도](?!\p{Hangul})")
 #: A count the total after it includes (`외국인 5만6000여명을 포함해 123만여명`).
 _PART_OF_TOTAL = compiled(r"[을를]?\s?포함")
 
@@ -56,6 +61,8 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         purpose=_purpose(ctx, clause),
         program=programs[0].key if programs else None,
         evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
+        another_group=any(_ALSO.match(ctx.text, c.end) for c in people)
+        or any(_FROM_THERE.match(ctx.text, c.end) for c in countries),
         schedule=clause.date is not None and clause.date.period.is_span and any(
             word in text for word in ctx.lex.schedule_words),
         leaves=clause.leaves,

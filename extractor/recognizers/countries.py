@@ -138,6 +138,8 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
+#: What may end an interviewee's description by country: the line, or its closing and the colon (`칠레인) :`).
+INTERVIEWEE_AFTER = compiled_re(r"인?(?:\)[^\S\n]*[:：]|[^\S\n]*(?:\n|$))")
 #: After a country, a trip to it told by a verb or a trip noun (`몽골 울란바타르를 방문해`, `베트남 출장 중인`;
 #: not `대만 550.6% 증가…피부과 방문`)
 TRIP_TOLD_AFTER = compiled_re(r"(?:[ ][^\s.…]+){0,2}?(?:을|를|에|으로|로)[ ](?:공식[ ])?(?:방문|출장|순방|향하|향해|도착|떠나)"
@@ -276,6 +278,8 @@ class CountryLexicon:
         self.visitors_after = compiled_re(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
                                          rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|[ \t]*(?:\n|$)|{NAMED_PERSON}"
                                          rf"|들?(?:{one_of(cues['crowd_verbs'])}))")
+        # `▶ 인터뷰 : 홍길동 / `, `<인터뷰> 홍길동(`: a caption's interviewee, described next by their country
+        self.interviewee_before = compiled_re(rf"[^\S\n]*\W*(?:{one_of(cues['interview_markers'])})\W*[^\n/()]+?(?:/ ?|\()$")
         self.city_code = foreign_cities()
         self.cities_of: dict[str, list[str]] = {}
         for city, code in self.city_code.items():
@@ -486,12 +490,19 @@ class VisitJudge:
             return False
         if role in ("received", "meeting partner"):
             return self._met_here(role, mention.code, sentence, words)
-        if self.lexicon.visitors_after.match(self.text, mention.end):
+        if self.lexicon.visitors_after.match(self.text, mention.end) or self._interviewee(mention):
             return True
         if self._has_cue(self.lexicon.visit_cue, words):
             # a country the article's people travel to is, named with no role of its own, still the destination
             return role not in (None, "complement") or mention.code not in self.destinations
         return self._came_by_role(role, words)
+
+    def _interviewee(self, mention: Mention) -> bool:
+        """An interview caption's speaker described by the country alone (`▶ 인터뷰 : 홍길동 / 칠레`,
+        `<인터뷰> 홍길동(칠레인) : "…"`), not where the article's people travel."""
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        return (INTERVIEWEE_AFTER.match(self.text, mention.end) is not None and mention.code not in self.destinations
+                and self.lexicon.interviewee_before.fullmatch(self.text, line_start, mention.start) is not None)
 
     def _stationed_in(self, mention: Mention) -> bool:
         """`주일본 총영사`, `주호주 중국 대사관`: a mission stationed in the country, whose people

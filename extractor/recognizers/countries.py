@@ -112,6 +112,8 @@ LIST_SEPARATOR_BEFORE = compiled_re(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\
 MAX_PHRASE_MORPHS = 80
 #: Words after a country read for people it names (`몽골 등 5개국 공무원`).
 PEOPLE_WORDS = 4
+#: Characters before a particle read for the word naming people (`공무원 12명을`, `100여 명을`)
+PEOPLE_WORD_REACH = 20
 #: `일본(22만5351명)`, `대만(40만3천773명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`,
 #: `태국 2만9316명`: a country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
 COUNT_AFTER_COUNTRY = compiled_re(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
@@ -758,14 +760,24 @@ class VisitJudge:
                 return _predicated_role(morphs, i, names_people, end)
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
-            if morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns and (
-                    genitive or (not names_people and self._invites(morph.end))):
-                return "destination"  # `베트남 다낭시의 초청을 받아`, `케냐 정부 초청으로`: the inviter is the host
+            invitation_role = self._invitation_role(morph, names_people, genitive)
+            if invitation_role:
+                return invitation_role
             genitive = genitive or morph.form == "의"
             i += 1
         # a headline's phrase runs to the line's end with no particle: people it names are its
         # subject (`X 선수단 선발대, 11일 오후 입국`, `X 등 6개국 외국인 새마을교육 실시`)
         return "origin" if names_people and len(morphs) < MAX_PHRASE_MORPHS else None
+
+    def _invitation_role(self, morph: Morph, names_people: bool, genitive: bool) -> str | None:
+        """At an inviter noun (`초청`): people named before it are the invited, coming here (`X 관계자
+        15명 초청`); the owner of the invitation is the host (`베트남 다낭시의 초청을 받아`, `케냐 정부
+        초청으로`), where the article's people go."""
+        if morph.tag != "NNG" or morph.form not in self.lexicon.inviter_nouns:
+            return None
+        if names_people and not genitive:
+            return "received"
+        return "destination" if genitive or (not names_people and self._invites(morph.end)) else None
 
     def _case_role(self, morphs: list[Morph], i: int, particle: Morph, names_people: bool, limit: int) -> str | None:
         """The role the phrase's first case particle gives it: people as its subject, or as whom a
@@ -798,7 +810,8 @@ class VisitJudge:
     def _heads_people(self, morphs: list[Morph], i: int, names_people: bool) -> bool:
         """The phrase before morphs[i] ends in a word naming people (`공무원 6명`, `교류단`,
         `일본인들`), not in what people own (`대통령의 발표`)."""
-        word = self.text[self.text.rfind(" ", 0, morphs[i].start) + 1:morphs[i].start].removesuffix("들")
+        before = SPACED_PEOPLE_COUNT.sub("", self.text[max(0, morphs[i].start - PEOPLE_WORD_REACH):morphs[i].start])
+        word = before[before.rfind(" ") + 1:].removesuffix("들")  # `100여 명을`: the count as one word
         return names_people and (word.endswith(self.lexicon.participant_heads)
                                  or (word.endswith("인") and word[:-1] in self.lexicon.code_of)
                                  or PEOPLE_COUNT.fullmatch(word) is not None)

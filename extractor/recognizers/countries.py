@@ -143,6 +143,8 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
+#: `불가리아, 이탈리아 등 22개국`: a list closed by its count, at a line's end, goes on on the next line.
+LIST_COUNT_AT_END = compiled_re(r"등 \d+ ?여? ?(?:개국|개 ?나라|개 ?국가)$")
 #: What may end an interviewee's description by country: the line, or its closing and the colon (`칠레인) :`).
 INTERVIEWEE_AFTER = compiled_re(r"인?(?:\)[^\S\n]*[:：]|[^\S\n]*(?:\n|$))")
 #: After a country, a trip to it told by a verb or a trip noun (`몽골 울란바타르를 방문해`, `베트남 출장 중인`;
@@ -992,15 +994,26 @@ def _after_ending(morphs: list[Morph], i: int) -> int:
     return i + 1
 
 
-def _join_after_commas(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A line that ends with a comma goes on after the break (`… 대사를 비롯해,` then a line
-    `중국, 스웨덴, 필리핀 …`): one sentence, blank lines between included."""
+def _join_unfinished(text: str, morphemes: Morphemes, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line that cannot end a sentence goes on after the break, blank lines between included: one
+    ending with a comma (`… 대사를 비롯해,` then `중국, 스웨덴, 필리핀 …`), a case particle or a list
+    closed by its count (a broadcast script's wrapped lines: `불가리아, 이탈리아 등 22개국` then `대사들과
+    … 총영사들과` then `함께 한 자리로, …`)."""
     joined: list[tuple[int, int]] = []
     for start, end in ranges:
-        if joined and text[joined[-1][0]:joined[-1][1]].rstrip().endswith(","):
+        if joined and _unfinished(text, morphemes, joined[-1]):
             start = joined.pop()[0]
         joined.append((start, end))
     return joined
+
+
+def _unfinished(text: str, morphemes: Morphemes, line: tuple[int, int]) -> bool:
+    words = text[line[0]:line[1]].rstrip()
+    if not words or words.endswith(","):
+        return bool(words)
+    last = morphemes.between(line[0] + len(words) - 1, line[0] + len(words))
+    return (bool(last) and last[-1].tag.startswith(("JK", "JC")) and last[-1].end == line[0] + len(words)) \
+        or LIST_COUNT_AT_END.search(words) is not None
 
 
 class Sentences:
@@ -1009,7 +1022,7 @@ class Sentences:
 
     def __init__(self, doc: Doc):
         text = text_of(doc)
-        self.ranges = [*_join_after_commas(text, line_sentences(doc)), (len(text), len(text) + 1)]
+        self.ranges = [*_join_unfinished(text, morphemes_of(doc), line_sentences(doc)), (len(text), len(text) + 1)]
         self.ends = [end for _, end in self.ranges]
         self.text = text
 

@@ -97,6 +97,9 @@ TOPIC_PARTICLES = particles("topic", "also")
 #: `홍길동(22)은`, `홍 길동(여·34)씨`, `마리아 로페즈 씨는`: one person named, with an age or `씨`.
 NAMED_PERSON = r" [가-힣]{2,5}(?: [가-힣]{1,5})?(?: ?\(\s*(?:\d|[남여])| ?씨(?:[는가도의와]|에게)?(?![가-힣]))"
 ONE_PERSON_NAMED = compiled_re(NAMED_PERSON)
+#: `우즈베키스탄 최드미트리(29) 경위`, `예멘의 이스마일 알 카디(32·남) 경감`: one person of the country, named with
+#: an age as the press names the ordinary people of a story (a transcribed foreign name may run to three words).
+PERSON_WITH_AGE = compiled_re(r"의? [가-힣]{1,5}(?: [가-힣]{1,5}){0,2} ?\(\s*\d{1,2}(?:세)?(?:\s*[·,]\s*[남여])?\s*\)")
 #: `2만4946명이`: a count of people as the subject of the clause.
 PEOPLE_AS_SUBJECT = compiled_re(rf"{KOREAN_NUMBER}(?:여)? ?명이(?![가-힣])")
 FOOTNOTE_LINE = compiled_re(r"[ \t]*[*＊]")
@@ -109,6 +112,8 @@ LIST_SEPARATOR_BEFORE = compiled_re(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\
 MAX_PHRASE_MORPHS = 80
 #: Words after a country read for people it names (`몽골 등 5개국 공무원`).
 PEOPLE_WORDS = 4
+#: Characters before a particle read for the word naming people (`공무원 12명을`, `100여 명을`)
+PEOPLE_WORD_REACH = 20
 #: `일본(22만5351명)`, `대만(40만3천773명)`, `세네갈(1)`, `중국이 41만8703명`, `중국에서 602만3021명`,
 #: `태국 2만9316명`: a country's count of people; `베트남(-7.9%)`: its change; `미국이 1위`: its rank; `중국인 41.1%`: its share.
 COUNT_AFTER_COUNTRY = compiled_re(rf"\(\s*{KOREAN_NUMBER}\s*명?\s*\)"
@@ -138,6 +143,10 @@ VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
 WITH_PARTICLE = compiled_re(r".*(?:[과와을를은는의도]|에게)$")
 LINE = compiled_re(r".*")
+#: `불가리아, 이탈리아 등 22개국`: a list closed by its count, at a line's end, goes on on the next line.
+LIST_COUNT_AT_END = compiled_re(r"등 \d+ ?여? ?(?:개국|개 ?나라|개 ?국가)$")
+#: What may end an interviewee's description by country: the line, or its closing and the colon (`칠레인) :`).
+INTERVIEWEE_AFTER = compiled_re(r"인?(?:\)[^\S\n]*[:：]|[^\S\n]*(?:\n|$))")
 #: After a country, a trip to it told by a verb or a trip noun (`몽골 울란바타르를 방문해`, `베트남 출장 중인`;
 #: not `대만 550.6% 증가…피부과 방문`)
 TRIP_TOLD_AFTER = compiled_re(r"(?:[ ][^\s.…]+){0,2}?(?:을|를|에|으로|로)[ ](?:공식[ ])?(?:방문|출장|순방|향하|향해|도착|떠나)"
@@ -255,6 +264,7 @@ class CountryLexicon:
         self.visited_object_verbs = tuple(cues["visited_object_verbs"])
         self.on_site_words = frozenset(cues["on_site_words"])
         self.origin_verbs = tuple(cues["origin_verbs"])
+        self.origin_nouns = tuple(cues["origin_nouns"])
         self.arrival_words = frozenset(cues["arrival_words"])
         self.arrival_modifiers = frozenset(cues["arrival_modifiers"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
@@ -276,6 +286,8 @@ class CountryLexicon:
         self.visitors_after = compiled_re(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
                                          rf"(?= ?{KOREAN_NUMBER} ?여? ?명|\)|/|[ \t]*(?:\n|$)|{NAMED_PERSON}"
                                          rf"|들?(?:{one_of(cues['crowd_verbs'])}))")
+        # `▶ 인터뷰 : 홍길동 / `, `<인터뷰> 홍길동(`: a caption's interviewee, described next by their country
+        self.interviewee_before = compiled_re(rf"[^\S\n]*\W*(?:{one_of(cues['interview_markers'])})\W*[^\n/()]+?(?:/ ?|\()$")
         self.city_code = foreign_cities()
         self.cities_of: dict[str, list[str]] = {}
         for city, code in self.city_code.items():
@@ -486,12 +498,26 @@ class VisitJudge:
             return False
         if role in ("received", "meeting partner"):
             return self._met_here(role, mention.code, sentence, words)
-        if self.lexicon.visitors_after.match(self.text, mention.end):
+        if self.lexicon.visitors_after.match(self.text, mention.end) or self._interviewee(mention) \
+                or self._person_with_age(mention):
             return True
         if self._has_cue(self.lexicon.visit_cue, words):
             # a country the article's people travel to is, named with no role of its own, still the destination
             return role not in (None, "complement") or mention.code not in self.destinations
         return self._came_by_role(role, words)
+
+    def _interviewee(self, mention: Mention) -> bool:
+        """An interview caption's speaker described by the country alone (`▶ 인터뷰 : 홍길동 / 칠레`,
+        `<인터뷰> 홍길동(칠레인) : "…"`), not where the article's people travel."""
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        return (INTERVIEWEE_AFTER.match(self.text, mention.end) is not None and mention.code not in self.destinations
+                and self.lexicon.interviewee_before.fullmatch(self.text, line_start, mention.start) is not None)
+
+    def _person_with_age(self, mention: Mention) -> bool:
+        """One person of the country named with an age (`X 홍길동(29) 경위는`) in an article that tells a
+        visit or people taking part: one of its visitors, not where the article's people travel."""
+        return (PERSON_WITH_AGE.match(self.text, mention.end) is not None and mention.code not in self.destinations
+                and self.tells_visits(0, len(self.text)))
 
     def _stationed_in(self, mention: Mention) -> bool:
         """`주일본 총영사`, `주호주 중국 대사관`: a mission stationed in the country, whose people
@@ -624,6 +650,8 @@ class VisitJudge:
                 or any(self._is_foreign(venue) for venue in self._venues(words)):
             return False
         tail, *following = self.text[count.end():sentence[1]].split(" ")
+        if following and tail == "" and following[0].startswith(self.lexicon.origin_nouns):
+            return True  # `이들은 X, Y 등 14개 국가 출신으로`: the people listed come from them
         if tail not in COUNT_OF_ORIGIN_TAILS:
             return False  # `… 등 5개국에 전문가를 보냈다`: where the people go
         for word in following[:PEOPLE_WORDS]:
@@ -734,14 +762,24 @@ class VisitJudge:
                 return _predicated_role(morphs, i, names_people, end)
             if not (names_people or genitive) and self._visit_noun(morphs, i):
                 return "destination"
-            if morph.tag == "NNG" and morph.form in self.lexicon.inviter_nouns and (
-                    genitive or (not names_people and self._invites(morph.end))):
-                return "destination"  # `베트남 다낭시의 초청을 받아`, `케냐 정부 초청으로`: the inviter is the host
+            invitation_role = self._invitation_role(morph, names_people, genitive)
+            if invitation_role:
+                return invitation_role
             genitive = genitive or morph.form == "의"
             i += 1
         # a headline's phrase runs to the line's end with no particle: people it names are its
         # subject (`X 선수단 선발대, 11일 오후 입국`, `X 등 6개국 외국인 새마을교육 실시`)
         return "origin" if names_people and len(morphs) < MAX_PHRASE_MORPHS else None
+
+    def _invitation_role(self, morph: Morph, names_people: bool, genitive: bool) -> str | None:
+        """At an inviter noun (`초청`): people named before it are the invited, coming here (`X 관계자
+        15명 초청`); the owner of the invitation is the host (`베트남 다낭시의 초청을 받아`, `케냐 정부
+        초청으로`), where the article's people go."""
+        if morph.tag != "NNG" or morph.form not in self.lexicon.inviter_nouns:
+            return None
+        if names_people and not genitive:
+            return "received"
+        return "destination" if genitive or (not names_people and self._invites(morph.end)) else None
 
     def _case_role(self, morphs: list[Morph], i: int, particle: Morph, names_people: bool, limit: int) -> str | None:
         """The role the phrase's first case particle gives it: people as its subject, or as whom a
@@ -774,7 +812,8 @@ class VisitJudge:
     def _heads_people(self, morphs: list[Morph], i: int, names_people: bool) -> bool:
         """The phrase before morphs[i] ends in a word naming people (`공무원 6명`, `교류단`,
         `일본인들`), not in what people own (`대통령의 발표`)."""
-        word = self.text[self.text.rfind(" ", 0, morphs[i].start) + 1:morphs[i].start].removesuffix("들")
+        before = SPACED_PEOPLE_COUNT.sub("", self.text[max(0, morphs[i].start - PEOPLE_WORD_REACH):morphs[i].start])
+        word = before[before.rfind(" ") + 1:].removesuffix("들")  # `100여 명을`: the count as one word
         return names_people and (word.endswith(self.lexicon.participant_heads)
                                  or (word.endswith("인") and word[:-1] in self.lexicon.code_of)
                                  or PEOPLE_COUNT.fullmatch(word) is not None)
@@ -955,15 +994,26 @@ def _after_ending(morphs: list[Morph], i: int) -> int:
     return i + 1
 
 
-def _join_after_commas(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A line that ends with a comma goes on after the break (`… 대사를 비롯해,` then a line
-    `중국, 스웨덴, 필리핀 …`): one sentence, blank lines between included."""
+def _join_unfinished(text: str, morphemes: Morphemes, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line that cannot end a sentence goes on after the break, blank lines between included: one
+    ending with a comma (`… 대사를 비롯해,` then `중국, 스웨덴, 필리핀 …`), a case particle or a list
+    closed by its count (a broadcast script's wrapped lines: `불가리아, 이탈리아 등 22개국` then `대사들과
+    … 총영사들과` then `함께 한 자리로, …`)."""
     joined: list[tuple[int, int]] = []
     for start, end in ranges:
-        if joined and text[joined[-1][0]:joined[-1][1]].rstrip().endswith(","):
+        if joined and _unfinished(text, morphemes, joined[-1]):
             start = joined.pop()[0]
         joined.append((start, end))
     return joined
+
+
+def _unfinished(text: str, morphemes: Morphemes, line: tuple[int, int]) -> bool:
+    words = text[line[0]:line[1]].rstrip()
+    if not words or words.endswith(","):
+        return bool(words)
+    last = morphemes.between(line[0] + len(words) - 1, line[0] + len(words))
+    return (bool(last) and last[-1].tag.startswith(("JK", "JC")) and last[-1].end == line[0] + len(words)) \
+        or LIST_COUNT_AT_END.search(words) is not None
 
 
 class Sentences:
@@ -972,7 +1022,7 @@ class Sentences:
 
     def __init__(self, doc: Doc):
         text = text_of(doc)
-        self.ranges = [*_join_after_commas(text, line_sentences(doc)), (len(text), len(text) + 1)]
+        self.ranges = [*_join_unfinished(text, morphemes_of(doc), line_sentences(doc)), (len(text), len(text) + 1)]
         self.ends = [end for _, end in self.ranges]
         self.text = text
 

@@ -264,7 +264,6 @@ class CountryLexicon:
         self.visited_object_verbs = tuple(cues["visited_object_verbs"])
         self.on_site_words = frozenset(cues["on_site_words"])
         self.origin_verbs = tuple(cues["origin_verbs"])
-        self.origin_nouns = tuple(cues["origin_nouns"])
         self.arrival_words = frozenset(cues["arrival_words"])
         self.arrival_modifiers = frozenset(cues["arrival_modifiers"])
         self.subject_matter_words = tuple(cues["subject_matter_words"])
@@ -650,8 +649,6 @@ class VisitJudge:
                 or any(self._is_foreign(venue) for venue in self._venues(words)):
             return False
         tail, *following = self.text[count.end():sentence[1]].split(" ")
-        if following and tail == "" and following[0].startswith(self.lexicon.origin_nouns):
-            return True  # `이들은 X, Y 등 14개 국가 출신으로`: the people listed come from them
         if tail not in COUNT_OF_ORIGIN_TAILS:
             return False  # `… 등 5개국에 전문가를 보냈다`: where the people go
         for word in following[:PEOPLE_WORDS]:

@@ -97,9 +97,6 @@ TOPIC_PARTICLES = particles("topic", "also")
 #: `홍길동(22)은`, `홍 길동(여·34)씨`, `마리아 로페즈 씨는`: one person named, with an age or `씨`.
 NAMED_PERSON = r" [가-힣]{2,5}(?: [가-힣]{1,5})?(?: ?\(\s*(?:\d|[남여])| ?씨(?:[는가도의와]|에게)?(?![가-힣]))"
 ONE_PERSON_NAMED = compiled_re(NAMED_PERSON)
-#: `우즈베키스탄 최드미트리(29) 경위`, `예멘의 이스마일 알 카디(32·남) 경감`: one person of the country, named with
-#: an age as the press names the ordinary people of a story (a transcribed foreign name may run to three words).
-PERSON_WITH_AGE = compiled_re(r"의? [가-힣]{1,5}(?: [가-힣]{1,5}){0,2} ?\(\s*\d{1,2}(?:세)?(?:\s*[·,]\s*[남여])?\s*\)")
 #: `2만4946명이`: a count of people as the subject of the clause.
 PEOPLE_AS_SUBJECT = compiled_re(rf"{KOREAN_NUMBER}(?:여)? ?명이(?![가-힣])")
 FOOTNOTE_LINE = compiled_re(r"[ \t]*[*＊]")
@@ -497,8 +494,7 @@ class VisitJudge:
             return False
         if role in ("received", "meeting partner"):
             return self._met_here(role, mention.code, sentence, words)
-        if self.lexicon.visitors_after.match(self.text, mention.end) or self._interviewee(mention) \
-                or self._person_with_age(mention):
+        if self.lexicon.visitors_after.match(self.text, mention.end) or self._interviewee(mention):
             return True
         if self._has_cue(self.lexicon.visit_cue, words):
             # a country the article's people travel to is, named with no role of its own, still the destination
@@ -511,12 +507,6 @@ class VisitJudge:
         line_start = self.text.rfind("\n", 0, mention.start) + 1
         return (INTERVIEWEE_AFTER.match(self.text, mention.end) is not None and mention.code not in self.destinations
                 and self.lexicon.interviewee_before.fullmatch(self.text, line_start, mention.start) is not None)
-
-    def _person_with_age(self, mention: Mention) -> bool:
-        """One person of the country named with an age (`X 홍길동(29) 경위는`) in an article that tells a
-        visit or people taking part: one of its visitors, not where the article's people travel."""
-        return (PERSON_WITH_AGE.match(self.text, mention.end) is not None and mention.code not in self.destinations
-                and self.tells_visits(0, len(self.text)))
 
     def _stationed_in(self, mention: Mention) -> bool:
         """`주일본 총영사`, `주호주 중국 대사관`: a mission stationed in the country, whose people

@@ -1,6 +1,6 @@
 """Foreign cities acting as bodies.
 
-A city is an organisation where its phrase acts in the clause: it sends people as a body
+A city (or a prefecture or province abroad) is an organisation where its phrase acts in the clause: it sends people as a body
 (`하노이시 대표단`; a list of partner cities: `… 등 4개 도시 공무원`), it is a partner
 (`스플리트와 … MOU를 체결`, `자매도시 무나카타시`), a foreign local government is
 the subject (`다낭시는`), or people come from it (`…에서 온 공무원`). Where it is only
@@ -44,7 +44,8 @@ class CityLexicon:
 def city_lexicon() -> CityLexicon:
     names = lexicons.load("name_heads")
     data = names["cities"]
-    return CityLexicon(frozenset(lexicons.foreign_cities()), frozenset(data["heads"]), tuple(data["owner_nouns"]),
+    known = frozenset(lexicons.foreign_cities()) | lexicons.foreign_regions()  # prefectures act as cities do
+    return CityLexicon(known, frozenset(data["heads"]), tuple(data["owner_nouns"]),
                        frozenset(data["official_titles"]), tuple(data["partner_nouns"]),
                        tuple(data["partnering_words"]), frozenset(data["arrival_words"]),
                        frozenset(data["city_copulas"]),
@@ -108,9 +109,15 @@ class CityRoles:
             return None  # every head is one syllable: most words end in none
         known_head = self._head(word)
         head = known_head or (text[-1:] if len(text) > 2 and text[-1] in self.cities.heads else None)
-        if head and (known_head or text[:-1] in self.cities.known or index > 0 and self._after_place(index, apposed=False)):
+        if head and (known_head or self._known_government(text)
+                     or index > 0 and self._after_place(index, apposed=False)):
             return head
         return None
+
+    def _known_government(self, text: str) -> bool:
+        """Does text end in a known city or prefecture, with its head (`하노이시`, `…·나가사키현`)?"""
+        last = CONJUNCT.findall(text)[-1:]
+        return bool(last) and (last[0] in self.cities.known or last[0][:-1] in self.cities.known)
 
     def _text(self, index: int) -> str:
         return self.article.words[index].stem

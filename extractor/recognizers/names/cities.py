@@ -143,7 +143,8 @@ class CityRoles:
         head = self._foreign_head(index)
         if head and text[:-len(head)] in self.cities.known:
             return True
-        proper = head is not None or (word.tags and all(tag == "NNP" for tag in word.tags) and not self._body(word))
+        proper = head is not None or (word.tags and all(tag == "NNP" for tag in word.tags) and not self._body(word)
+                                      and not self._event(text))
         return bool(proper) and index > 0 and self._after_place(index)
 
     def _may_be_cities(self) -> list[int]:
@@ -159,6 +160,11 @@ class CityRoles:
         the head of a ministry, an agency or an outlet names the country's body, no city."""
         head = organization_head(self.reading, word)
         return head in self.cities.state_heads or head in self.lex.outlet_heads
+
+    def _event(self, text: str) -> bool:
+        """`인도네시아 솔로국제예술축제`: a proper noun after a country ending in an event's head names the
+        event, no city (a standing assembly is a body: `항올구시민대표회의`)."""
+        return self.lex.of("programs").ending(text) is not None and not text.endswith(self.lex.standing_assemblies)
 
     def _after_place(self, index: int, apposed: bool = True) -> bool:
         """Right after a foreign country (`베트남 빈증성`, `중국의 지난`; not `한국의 경기도`), a foreign
@@ -227,7 +233,7 @@ class CityRoles:
         if word.particle in _SUBJECT_PARTICLES:
             # `다낭시는`, `A시와 의왕시가`; a bare `스플리트는` is as often described
             return self._foreign_head(last) is not None or self._head(word) is not None
-        if word.particle in _PARTNER_PARTICLES:
+        if word.particle[:1] in _PARTNER_PARTICLES:  # `다낭시와`, `살리나스시와의`, `충밍구와도`
             return any(text.startswith(self.cities.partnering_words) or text.endswith(self.cities.partnering_words)
                        for text in after)
         if word.particle == "에서":

@@ -1,6 +1,6 @@
 """Foreign cities acting as bodies.
 
-A city is an organisation where its phrase acts in the clause: it sends people as a body
+A city (or a prefecture or province abroad) is an organisation where its phrase acts in the clause: it sends people as a body
 (`하노이시 대표단`; a list of partner cities: `… 등 4개 도시 공무원`), it is a partner
 (`스플리트와 … MOU를 체결`, `자매도시 무나카타시`), a foreign local government is
 the subject (`다낭시는`), or people come from it (`…에서 온 공무원`). Where it is only
@@ -44,7 +44,8 @@ class CityLexicon:
 def city_lexicon() -> CityLexicon:
     names = lexicons.load("name_heads")
     data = names["cities"]
-    return CityLexicon(frozenset(lexicons.foreign_cities()), frozenset(data["heads"]), tuple(data["owner_nouns"]),
+    known = frozenset(lexicons.foreign_cities()) | lexicons.foreign_regions()  # prefectures act as cities do
+    return CityLexicon(known, frozenset(data["heads"]), tuple(data["owner_nouns"]),
                        frozenset(data["official_titles"]), tuple(data["partner_nouns"]),
                        tuple(data["partnering_words"]), frozenset(data["arrival_words"]),
                        frozenset(data["city_copulas"]),
@@ -108,9 +109,15 @@ class CityRoles:
             return None  # every head is one syllable: most words end in none
         known_head = self._head(word)
         head = known_head or (text[-1:] if len(text) > 2 and text[-1] in self.cities.heads else None)
-        if head and (known_head or text[:-1] in self.cities.known or index > 0 and self._after_place(index, apposed=False)):
+        if head and (known_head or self._known_government(text)
+                     or index > 0 and self._after_place(index, apposed=False)):
             return head
         return None
+
+    def _known_government(self, text: str) -> bool:
+        """Does text end in a known city or prefecture, with its head (`하노이시`, `…·나가사키현`)?"""
+        last = CONJUNCT.findall(text)[-1:]
+        return bool(last) and (last[0] in self.cities.known or last[0][:-1] in self.cities.known)
 
     def _text(self, index: int) -> str:
         return self.article.words[index].stem
@@ -136,7 +143,8 @@ class CityRoles:
         head = self._foreign_head(index)
         if head and text[:-len(head)] in self.cities.known:
             return True
-        proper = head is not None or (word.tags and all(tag == "NNP" for tag in word.tags) and not self._body(word))
+        proper = head is not None or (word.tags and all(tag == "NNP" for tag in word.tags) and not self._body(word)
+                                      and not self._event(text))
         return bool(proper) and index > 0 and self._after_place(index)
 
     def _may_be_cities(self) -> list[int]:
@@ -152,6 +160,11 @@ class CityRoles:
         the head of a ministry, an agency or an outlet names the country's body, no city."""
         head = organization_head(self.reading, word)
         return head in self.cities.state_heads or head in self.lex.outlet_heads
+
+    def _event(self, text: str) -> bool:
+        """`인도네시아 솔로국제예술축제`: a proper noun after a country ending in an event's head names the
+        event, no city (a standing assembly is a body: `항올구시민대표회의`)."""
+        return self.lex.of("programs").ending(text) is not None and not text.endswith(self.lex.standing_assemblies)
 
     def _after_place(self, index: int, apposed: bool = True) -> bool:
         """Right after a foreign country (`베트남 빈증성`, `중국의 지난`; not `한국의 경기도`), a foreign
@@ -220,7 +233,7 @@ class CityRoles:
         if word.particle in _SUBJECT_PARTICLES:
             # `다낭시는`, `A시와 의왕시가`; a bare `스플리트는` is as often described
             return self._foreign_head(last) is not None or self._head(word) is not None
-        if word.particle in _PARTNER_PARTICLES:
+        if word.particle[:1] in _PARTNER_PARTICLES:  # `다낭시와`, `살리나스시와의`, `충밍구와도`
             return any(text.startswith(self.cities.partnering_words) or text.endswith(self.cities.partnering_words)
                        for text in after)
         if word.particle == "에서":

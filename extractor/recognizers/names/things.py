@@ -45,6 +45,8 @@ _COUNTRY_COUNTER = "개국"
 COORDINATION_MARKS = "·ㆍ․・‧∙"
 _COORDINATION = compiled_re(f"[{COORDINATION_MARKS}]")
 CONJUNCT = compiled_re(f"[^{COORDINATION_MARKS}]+")
+#: Kiwi's tags of proper nouns joined by middle dots (SP: the dot).
+_PROPER_LIST_TAGS = frozenset({"NNP", "SP"})
 #: A legal form marking a body's name, before it (`㈜`, `(재)`, `주식회사 `) or right after it (`(주)`).
 _LEGAL_FORM_MARK = r"[㈜㈔㈕]|\((?:주|재|사|유|합|株|財|社)\)"
 _LEGAL_FORM_WORD = r"주식회사|재단법인|사단법인|유한회사"
@@ -1906,9 +1908,11 @@ def _locates(reading: Reading, following: Word) -> bool:
 
 
 def place_name(reading: Reading, word: Word, text: str) -> bool:
-    """`가평`, `파주의`, `수안보온천`: a proper noun that names no body and no person."""
-    return bool(word.tags) and all(tag == "NNP" for tag in word.tags) and text not in reading.lex.known_bodies \
-        and not lexicons.korean_name_form(text) and text not in lexicons.foreign_cities()
+    """`가평`, `파주의`, `수안보온천`, `이천·장호원`: proper nouns (each of a list joined by middle dots)
+    that name no body and no person."""
+    return bool(word.tags) and set(word.tags) <= _PROPER_LIST_TAGS and word.tags[0] == "NNP" \
+        and text not in reading.lex.known_bodies and not any(
+            lexicons.korean_name_form(part) or part in lexicons.foreign_cities() for part in CONJUNCT.findall(text))
 
 
 def _place_head_title(text: str) -> bool:

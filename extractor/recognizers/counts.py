@@ -95,6 +95,7 @@ class CountRecognizer:
         counts = [count for match in _COUNT.finditer(text) for count in _counts(match, morphemes)]
         counts += [count for match in _PREDICATE_COUNT.finditer(text)
                    if (count := _predicate_count(match, morphemes)) is not None]
+        counts += [count for match in _BREAKDOWN.finditer(text) for count in _breakdown_counts(match)]
         for count in sorted(counts, key=lambda c: c.start):
             if (content.contains(count.start, count.end) and not _counts_residents(text, count)
                     and not _counts_no_one_taking_part(text, count)):
@@ -184,6 +185,28 @@ def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:
     if unit == "cities" and role_end:
         counts.append(count("people", role_end))
     return counts
+
+
+_FIGURE = r"\d{1,3}(?:,\d{3})+|\d+"
+_BREAKDOWN_WORD = one_of(_LEXICON["breakdown_parts"])
+#: a count of people broken down in brackets, the parts bare figures whose 명 the total carries
+#: (`20명(선수 18, 지도자 2)`), or the total and its part sharing the 명 after the
+#: brackets (`2262(해외 1553)명`); CONTRACT.md rulings: a breakdown of one party is headcounts
+_BREAKDOWN = compiled(rf"""
+    (?<![\d,.])(?P<total>{_FIGURE})(?P<counted>\s?명)?\s?
+    \((?P<parts>(?:{_BREAKDOWN_WORD}\s?(?:{_FIGURE})(?:\s?[,·/]\s?|(?=\))))+)\)
+    (?(counted)|\s?명)
+    """, regex.VERBOSE)
+_BREAKDOWN_PART = compiled(rf"{_BREAKDOWN_WORD}\s?(?P<figure>{_FIGURE})")
+
+
+def _breakdown_counts(match: regex.Match) -> list[Count]:
+    figures = [(part.start("figure") + match.start("parts"), part.end("figure") + match.start("parts"))
+               for part in _BREAKDOWN_PART.finditer(match["parts"])]
+    if not match["counted"]:
+        figures.insert(0, match.span("total"))
+    return [Count(value=int(match.string[start:end].replace(",", "")), unit="people", approximate=False,
+                  text=match.string[start:end], start=start, end=end) for start, end in figures]
 
 
 #: tags of a verb, a suffix making one, or an ending: `방문한 사람`, `참석한 분` (하 and ᆫ), `가한 사람`

@@ -375,6 +375,14 @@ def _words(key: str, table: dict, attach_only: bool = False) -> tuple[str, Calla
     return rf"(?P<value>{one_of(table)})", build
 
 
+def _compared_words(key: str, table: dict) -> tuple[str, Callable]:
+    """Words that are dates only as what is compared with (`전달보다`), each a date of its own (`지난 1월
+    전달 대비`: January, then the month before it)."""
+    def build(m) -> Piece:
+        return Piece(m.start(), m.end(), {key: table[m["value"]]}, standalone=True)
+    return rf"(?P<value>{one_of(table)})(?={COMPARED_AFTER})", build
+
+
 def _ordinal(m) -> Piece:
     rank = LEXICON["ordinals"][m["ordinal"]]
     if m["weekday"]:
@@ -445,6 +453,8 @@ _NO_UNIT_AFTER = r"(?![\d.%A-Za-z])"
 _LAST_DAY_END = r"(?![\d.%A-Za-z\p{Hangul}])"
 #: `29, 30일`, `29·30일`: a day whose 일 the next day of the list carries
 _DAY_COORDINATION = r"\s?[,·ㆍ]\s?"
+#: what follows a date compared with (`2019년 1월 대비`, `전년보다`, `작년(37만명)보다`)
+COMPARED_AFTER = rf"(?:\s?\([^()\n]{{1,20}}\))?\s?{one_of(LEXICON['comparison_markers'])}"
 
 #: (pattern, builder); at one position the longest valid match wins, ties go to the earlier rule
 RULES: list[tuple[str, Callable]] = [
@@ -515,6 +525,7 @@ RULES: list[tuple[str, Callable]] = [
     _words("year_anchor_shift", LEXICON["anchor_years"]),
     _words("year_shift", LEXICON["reference_years_bound"], attach_only=True),
     _words("month_shift", LEXICON["reference_months"]),
+    _compared_words("month_shift", LEXICON["compared_months"]),
     _words("week_shift", LEXICON["reference_weeks"]),
     _words("quarter_shift", LEXICON["reference_quarters"]),
     _words("direction", LEXICON["direction_words"], attach_only=True),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ...model import Timex
 from ...nlp.korean import SENTENCE_END, one_of, report_verbs
 from ...pattern_cache import compiled
-from .atoms import LEXICON
+from .atoms import COMPARED_AFTER, LEXICON
 
 if TYPE_CHECKING:
     from .grammar import Group
@@ -107,7 +107,7 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
         if point.grain == "year" and not _BOUNDS_A_STRETCH.match(text, group.end):
             ctx.dated_year = (group.end, point.when.year)
         ctx.year_after_focus = point.grain == "year"
-    if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _REPORTED.match(text, group.end) \
+    if _GRAIN_ORDER.index(point.grain) > _GRAIN_ORDER.index("year") and not _report_day(text, group, point) \
             and (ctx.focus is None or point.when.year >= ctx.focus[0].when.year):
         ctx.focus = (point, None)
         ctx.year_after_focus = False
@@ -118,6 +118,12 @@ def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:
         ctx.closed = (closer.end(), point.when.date())
     if point.grain == "day":
         _run_of_days(text, group, point.when.date(), ctx)
+
+
+def _report_day(text: str, group: Group, point: Point) -> bool:
+    """`21일 발표한`, `24일 시에 따르면`: the day of the report is no period the figures are about; the
+    month of a report (`2월 통계월보에 따르면`) is."""
+    return _GRAIN_ORDER.index(point.grain) >= _GRAIN_ORDER.index("day") and bool(_REPORTED.match(text, group.end))
 
 
 def _run_of_days(text: str, group: Group, day: dt.date, ctx: Context) -> None:
@@ -227,10 +233,10 @@ def _same_sentence(text: str, end: int, start: int) -> bool:
 #: `… 연다고 24일 밝혔다. 이날 …`, `24일 시에 따르면`: the day of the report is no day `이날` can mean.
 _REPORTED = compiled(rf"\s?(?:{one_of(report_verbs())}|\S{{1,20}}?{one_of(LEXICON['report_sources'])})")
 #: `2019년 1월 대비`, `전년보다`, `작년(37만명)보다`: a date compared with is no date the story is told on
-_COMPARED = compiled(rf"(?:\s?\([^()\n]{{1,20}}\))?\s?{one_of(LEXICON['comparison_markers'])}")
+_COMPARED = compiled(COMPARED_AFTER)
 #: `2030년까지`, `2019년부터`, `2019년 이후`: a year that bounds a stretch is no year a later month is in
 _BOUNDS_A_STRETCH = compiled(rf"\s?{one_of(LEXICON['range_joiners'] + LEXICON['range_closers'] + list(LEXICON['offset_suffixes']))}")
-_MONTH_BEFORE_FOCUS = frozenset(LEXICON["month_before_focus"])
+_MONTH_BEFORE_FOCUS = frozenset(LEXICON["month_before_focus"]) | LEXICON["compared_months"].keys()
 
 
 def _in_focus(text: str, group: Group) -> bool:

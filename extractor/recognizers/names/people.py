@@ -88,6 +88,7 @@ class Titles:
     international_bodies: frozenset
     foreign_titles: frozenset  # held by foreign officials only (`주지사`, `성장`)
     city_titles: frozenset  # a city's own (`시장`, `부시장`)
+    envoy_titles: frozenset  # an envoy's, glued after its post (`주부산일본국총영사`)
     ranks: frozenset  # an officer's rank (`중령`, `총경`): a person's title only, never a body's
     person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
     photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
@@ -121,6 +122,7 @@ def titles() -> Titles:
         international_bodies=frozenset(data["international_bodies"]),
         foreign_titles=frozenset(data["foreign_titles"]),
         city_titles=frozenset(data["city_titles"]),
+        envoy_titles=frozenset(data["envoy_titles"]),
         ranks=frozenset(data["ranks"]),
         person_nouns=frozenset(data["person_nouns"]),
         photo_words=frozenset(data["photo_words"]),
@@ -979,11 +981,18 @@ def _before_known_place(people: People, word: Word) -> bool:
 def _place_inside_known_place(people: People, word: Word) -> bool:
     """A word ending in a local government's head after a known foreign province or city (`사천성
     면양시`): a place inside it."""
-    words = people.article.words
-    if not clean(word.stem).endswith(_city_heads()):
+    words, stem = people.article.words, clean(word.stem)
+    if not stem.endswith(_city_heads()):
         return False
     index = people.article.index_at(word.start) - 1
-    return index >= 0 and people.article.joined(words[index], word) and _foreign_city(clean(words[index].stem))
+    return index >= 0 and people.article.joined(words[index], word) and _foreign_city(clean(words[index].stem)) \
+        and not (stem.endswith("시") and _city_holding_no_city(clean(words[index].stem)))
+
+
+def _city_holding_no_city(place: str) -> bool:
+    """A known city (no province) of a country whose cities hold no cities (`더반`, not `쑤저우`)."""
+    country = lexicons.foreign_cities().get(place)
+    return country is not None and country not in lexicons.load("name_heads")["cities"]["nesting_countries"]
 
 
 def _after_country(word: Word, people: People) -> bool:
@@ -1316,11 +1325,16 @@ def _given_name_like_city(people: People, words: list[Word], position: int, titl
     after a surname Kiwi reads as a foreign proper noun, is the name's, when Kiwi reads it as one
     word (not `양주` + `시`), the article names no such city outside the name and no region or
     longer run of name words stands before (`경기 포천시 부시장`). Before another title
-    (`가미쿠보 미츠구 부의장`), Kiwi must know neither word."""
+    (`가미쿠보 미츠구 부의장`), Kiwi must know neither word, unless both are written only in Japanese
+    names' syllables (`모리타 타다시 교육장`) or the title writes its own place (`오스카 츠요시
+    주부산일본국총영사`)."""
     given = words[position]
     stem = clean(given.stem)
     unknown_pair = position > 0 and unknown_to_kiwi(people, given) and unknown_to_kiwi(people, words[position - 1])
-    if not (title in titles().city_titles or unknown_pair) or given.particle or position < 1 or len(stem) < 3 \
+    japanese_pair = position > 0 and all(map(_japanese_syllable, stem)) and japanese_word(people, words[position - 1])
+    if not (title in titles().city_titles or unknown_pair or japanese_pair or _title_with_own_body(title)) \
+            or given.particle \
+            or position < 1 or len(stem) < 3 \
             or given.stem_tags != ("NNP",) or not stem.endswith(_city_heads()) or _foreign_city(stem) \
             or stem in people.places:
         return None
@@ -1329,7 +1343,8 @@ def _given_name_like_city(people: People, words: list[Word], position: int, titl
             and _is_foreign_name_part(people, surname) and not _region(people, clean(surname.stem))):
         return None
     longer = position > 1 and _adjacent(people, words, position - 2, position - 1) \
-        and _name_shaped(people, words[position - 2]) and not _verb_syllable(words[position - 2])
+        and _name_shaped(people, words[position - 2]) and not _verb_syllable(words[position - 2]) \
+        and not _japanese_town(clean(words[position - 2].stem))
     text = people.article.text
     named_elsewhere = text.count(stem[:-1]) > text.count(f"{clean(surname.stem)} {stem}")  # not as the name
     return None if longer or named_elsewhere else (position - 1, position, [])
@@ -1744,8 +1759,10 @@ def _one_syllable_surname(word: Word, lex: Titles) -> bool:
 
 def _korean_name_before(people: People, words: list[Word], position: int, title: str):
     """A Korean name is tried first at every distance: `황우여 새누리당 대표` is 황우여 of the party;
-    not where it only looks like one inside a foreign name (`일본 삿포로시 우에다 후미오 시장`)."""
-    for body_length in range(0, MAX_BODY_WORDS + 1):
+    not where it only looks like one inside a foreign name (`일본 삿포로시 우에다 후미오 시장`). A title
+    written with its own body (`주부산일본국총영사`) has no other before it: the word before it ending
+    like a city (`오스카 츠요시 주부산일본국총영사`) is the name's."""
+    for body_length in range(0, 1 if _title_with_own_body(title) else MAX_BODY_WORDS + 1):
         last = position - body_length
         if not _body_between(people, words, last, position):
             return None
@@ -1755,6 +1772,12 @@ def _korean_name_before(people: People, words: list[Word], position: int, title:
                 or (body_length and _name_before_place(people, words, last, position)):
             return last, last, words[last + 1:position + 1]
     return None
+
+
+def _title_with_own_body(title: str) -> bool:
+    head = title_in(title)
+    post = _without_title_suffix(title)[:-len(head)] if head else ""
+    return head in titles().envoy_titles and post.startswith("주") and len(post) > 2
 
 
 def _misread_korean_name(people: People, word: Word) -> bool:
@@ -1800,11 +1823,17 @@ def japanese_word(people: People, word: Word) -> bool:
     """A word only of Japanese names' syllables (`히로유키`, `무라세`) that is no Korean word, place or body."""
     stem = clean(word.stem)
     return not word.particle and word.noun_stem and len(stem) > 1 and all(map(_japanese_syllable, stem)) \
+        and not _japanese_town(stem) \
         and stem not in titles().not_name_words and not common_noun(people, word) \
         and not _in_country(word, people.countries) \
         and not _foreign_city(stem) and not (stem.endswith(_city_heads()) and _after_country(word, people)) \
         and stem not in titles().regions and split_title(stem) is None \
         and not is_organization_word(people.reading, word)
+
+
+def _japanese_town(stem: str) -> bool:
+    """A Japanese town named in its own reading (`츠난마치`): a place, no word of a name."""
+    return stem.endswith(tuple(romanization_lexicon()["japanese_place_endings"]))
 
 
 def _japanese_syllable(syllable: str) -> bool:

@@ -883,16 +883,19 @@ def _spelt_name(people: People, words: list[Word], gloss: str) -> tuple[int, int
     in Chinese characters, the word before the gloss, which has a
     syllable a character or more (`전석군(田錫軍)`, `천하이펑(陳海峰)`), else that word and the foreign
     name word before it (a given name in a Japanese reading, a surname written apart:
-    `아베 신조(安倍晋三)`, `왕 리(王力)`)."""
+    `아베 신조(安倍晋三)`, `왕 리(王力)`), as are two words of a Japanese reading before a whole
+    name's characters, however long the reading (`시라이 가쓰히코(白井克彦)`)."""
     last, before = words[-1], len(words) - 2
     spelt = next((c for c in people.glossed_names if c.end == last.end), None)
     if spelt:
         return spelt.start, spelt.end  # `아리안 탄(Alian Tan)`: a word for each word of the Latin spelling
-    if len(clean(last.stem)) < len(_HAN.findall(gloss)) and before >= 0 \
-            and _adjacent(people, words, before, before + 1) and _name_shaped(people, words[before]) \
-            and _foreign_looking(people, words[before]):
-        return words[before].start, last.end
-    return last.start, last.end
+    if before < 0 or not _adjacent(people, words, before, before + 1):
+        return last.start, last.end
+    characters = len(_HAN.findall(gloss))
+    surname_before = len(clean(last.stem)) < characters and _name_shaped(people, words[before]) \
+        and _foreign_looking(people, words[before])
+    japanese_reading = characters > 2 and japanese_word(people, last) and japanese_word(people, words[before])
+    return (words[before].start if surname_before or japanese_reading else last.start), last.end
 
 
 def is_korean_name(people: People, word: Word) -> bool:

@@ -1818,8 +1818,17 @@ def _japanese_name_before(people: People, words: list[Word], position: int):
                 first > 0 and _adjacent(people, words, first - 1, first) and japanese_word(people, words[first - 1])) \
                 and len(clean(words[first].stem) + clean(words[first + 1].stem)) >= 5 \
                 and _body_between(people, words, first + 1, position):
-            return first, first + 1, words[first + 2:position + 1]
+            return _given_name_before(people, words, first), first + 1, words[first + 2:position + 1]
     return None
+
+
+def _given_name_before(people: People, words: list[Word], surname: int) -> int:
+    """Where a Japanese name opens: a transliterated word Kiwi does not know right before the
+    surname and given name is a Western given name of the same person (`에두문두 스스무 후지타`)."""
+    before = surname - 1
+    opens_earlier = before >= 0 and _adjacent(people, words, before, surname) \
+        and transliterated_word(people, words[before]) and unknown_to_kiwi(people, words[before])
+    return before if opens_earlier else surname
 
 
 def japanese_word(people: People, word: Word) -> bool:

@@ -1422,7 +1422,16 @@ def _one_word_name(people: People, words: list[Word], before: int, title: str, a
     return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before])) \
         or _foreign_word_before_place_title(words[before + 1], title) \
         or (before >= 0 and _proper_noun_after_body(people, words, before, title)) \
-        or _solid_foreign_name(people, words, before + 1, title)
+        or _solid_foreign_name(people, words, before + 1, title) \
+        or _unknown_word_before_rank(people, words[before + 1], title)
+
+
+def _unknown_word_before_rank(people: People, word: Word, title: str) -> bool:
+    """`인도 육군 판트 대령`: a rank is a person's only, never a body's, so one word Kiwi does not know
+    right before it, of no Korean name's form, is the officer's name, however short."""
+    stem = clean(word.stem)
+    return title in titles().ranks and not word.particle and unknown_to_kiwi(people, word) \
+        and not lexicons.korean_name_form(stem) and stem not in people.places | people.headed_places
 
 
 def _proper_noun_after_body(people: People, words: list[Word], before: int, title: str) -> bool:

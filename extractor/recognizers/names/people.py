@@ -1072,6 +1072,15 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     return _titled_phrase(people, words, head, *titled)
 
 
+def _lone_transliterated_name(people: People, words: list[Word], index: int) -> bool:
+    """`1학년 왕쯔루이 학생은`: one proper noun of three syllables or more that Kiwi does not know, of
+    no Korean name's form, naming no body or place, opening its phrase (no other name word before)."""
+    word = words[index]
+    return word.stem_tags == ("NNP",) and len(clean(word.stem)) > 2 and _unknown_noun(people, word) \
+        and transliterated_word(people, word) and not _after_transliterated_word(people, words, index) \
+        and not _in_country(word, people.countries) and clean(word.stem) not in people.places | people.headed_places
+
+
 def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase | None:
     """`송예준 생도는`, `한다온 학생이`: a Korean name right before a noun saying who the person is, where
     Kiwi knows no word of it (a word it knows is as often a place or a language: `연평도 주민`, `한국어
@@ -1082,7 +1091,8 @@ def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase
     if before < 0 or not _adjacent(people, words, before, head):
         return None
     if is_korean_name(people, words[before]) and len(words[before].stem_tags) == 1 \
-            and _unknown_noun(people, words[before]) and not _after_transliterated_word(people, words, before):
+            and _unknown_noun(people, words[before]) and not _after_transliterated_word(people, words, before) \
+            or _lone_transliterated_name(people, words, before):
         first, last = before, before
     else:
         foreign = _foreign_name_by_structure(people, words, before, role, aged=False)

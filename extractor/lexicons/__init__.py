@@ -91,10 +91,17 @@ def _surnames() -> frozenset:
 
 def korean_name_form(text: str) -> bool:
     """A census surname and a given name: three syllables, or four with a two-syllable surname
-    (`최대호`, `남궁민수`). Only the form: common nouns share it (`경기도`)."""
+    (`최대호`, `남궁민수`), with no syllable only transliterations use (not `마르타`). Only the form:
+    common nouns share it (`경기도`)."""
     if not re.fullmatch(r"[가-힣]{3,4}", text):
         return False
-    return (text[:2] if len(text) == 4 else text[0]) in _surnames()
+    surname = text[:2] if len(text) == 4 else text[0]
+    return surname in _surnames() and not _foreign_only_syllables() & set(text[len(surname):])
+
+
+@lru_cache(maxsize=None)
+def _foreign_only_syllables() -> frozenset:
+    return frozenset(load("romanization")["foreign_only_syllables"])
 
 
 def spaced_two_syllable_name(text: str) -> bool:

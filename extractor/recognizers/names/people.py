@@ -88,6 +88,7 @@ class Titles:
     international_bodies: frozenset
     foreign_titles: frozenset  # held by foreign officials only (`주지사`, `성장`)
     city_titles: frozenset  # a city's own (`시장`, `부시장`)
+    envoy_titles: frozenset  # an envoy's, glued after its post (`주부산일본국총영사`)
     ranks: frozenset  # an officer's rank (`중령`, `총경`): a person's title only, never a body's
     person_nouns: frozenset  # who someone is, not a title (`관광객`, `회사원`)
     photo_words: frozenset   # where someone stands in a picture (`사진 왼쪽 둘째`)
@@ -121,6 +122,7 @@ def titles() -> Titles:
         international_bodies=frozenset(data["international_bodies"]),
         foreign_titles=frozenset(data["foreign_titles"]),
         city_titles=frozenset(data["city_titles"]),
+        envoy_titles=frozenset(data["envoy_titles"]),
         ranks=frozenset(data["ranks"]),
         person_nouns=frozenset(data["person_nouns"]),
         photo_words=frozenset(data["photo_words"]),
@@ -881,16 +883,19 @@ def _spelt_name(people: People, words: list[Word], gloss: str) -> tuple[int, int
     in Chinese characters, the word before the gloss, which has a
     syllable a character or more (`전석군(田錫軍)`, `천하이펑(陳海峰)`), else that word and the foreign
     name word before it (a given name in a Japanese reading, a surname written apart:
-    `아베 신조(安倍晋三)`, `왕 리(王力)`)."""
+    `아베 신조(安倍晋三)`, `왕 리(王力)`), as are two words of a Japanese reading before a whole
+    name's characters, however long the reading (`시라이 가쓰히코(白井克彦)`)."""
     last, before = words[-1], len(words) - 2
     spelt = next((c for c in people.glossed_names if c.end == last.end), None)
     if spelt:
         return spelt.start, spelt.end  # `아리안 탄(Alian Tan)`: a word for each word of the Latin spelling
-    if len(clean(last.stem)) < len(_HAN.findall(gloss)) and before >= 0 \
-            and _adjacent(people, words, before, before + 1) and _name_shaped(people, words[before]) \
-            and _foreign_looking(people, words[before]):
-        return words[before].start, last.end
-    return last.start, last.end
+    if before < 0 or not _adjacent(people, words, before, before + 1):
+        return last.start, last.end
+    characters = len(_HAN.findall(gloss))
+    surname_before = len(clean(last.stem)) < characters and _name_shaped(people, words[before]) \
+        and _foreign_looking(people, words[before])
+    japanese_reading = characters > 2 and japanese_word(people, last) and japanese_word(people, words[before])
+    return (words[before].start if surname_before or japanese_reading else last.start), last.end
 
 
 def is_korean_name(people: People, word: Word) -> bool:
@@ -979,11 +984,18 @@ def _before_known_place(people: People, word: Word) -> bool:
 def _place_inside_known_place(people: People, word: Word) -> bool:
     """A word ending in a local government's head after a known foreign province or city (`사천성
     면양시`): a place inside it."""
-    words = people.article.words
-    if not clean(word.stem).endswith(_city_heads()):
+    words, stem = people.article.words, clean(word.stem)
+    if not stem.endswith(_city_heads()):
         return False
     index = people.article.index_at(word.start) - 1
-    return index >= 0 and people.article.joined(words[index], word) and _foreign_city(clean(words[index].stem))
+    return index >= 0 and people.article.joined(words[index], word) and _foreign_city(clean(words[index].stem)) \
+        and not (stem.endswith("시") and _city_holding_no_city(clean(words[index].stem)))
+
+
+def _city_holding_no_city(place: str) -> bool:
+    """A known city (no province) of a country whose cities hold no cities (`더반`, not `쑤저우`)."""
+    country = lexicons.foreign_cities().get(place)
+    return country is not None and country not in lexicons.load("name_heads")["cities"]["nesting_countries"]
 
 
 def _after_country(word: Word, people: People) -> bool:
@@ -1060,6 +1072,15 @@ def phrase_ending_at(people: People, words: list[Word], head: int) -> PersonPhra
     return _titled_phrase(people, words, head, *titled)
 
 
+def _lone_transliterated_name(people: People, words: list[Word], index: int) -> bool:
+    """`1학년 왕쯔루이 학생은`: one proper noun of three syllables or more that Kiwi does not know, of
+    no Korean name's form, naming no body or place, opening its phrase (no other name word before)."""
+    word = words[index]
+    return word.stem_tags == ("NNP",) and len(clean(word.stem)) > 2 and _unknown_noun(people, word) \
+        and transliterated_word(people, word) and not _after_transliterated_word(people, words, index) \
+        and not _in_country(word, people.countries) and clean(word.stem) not in people.places | people.headed_places
+
+
 def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase | None:
     """`송예준 생도는`, `한다온 학생이`: a Korean name right before a noun saying who the person is, where
     Kiwi knows no word of it (a word it knows is as often a place or a language: `연평도 주민`, `한국어
@@ -1070,7 +1091,8 @@ def _named_by_role(people: People, words: list[Word], head: int) -> PersonPhrase
     if before < 0 or not _adjacent(people, words, before, head):
         return None
     if is_korean_name(people, words[before]) and len(words[before].stem_tags) == 1 \
-            and _unknown_noun(people, words[before]) and not _after_transliterated_word(people, words, before):
+            and _unknown_noun(people, words[before]) and not _after_transliterated_word(people, words, before) \
+            or _lone_transliterated_name(people, words, before):
         first, last = before, before
     else:
         foreign = _foreign_name_by_structure(people, words, before, role, aged=False)
@@ -1316,11 +1338,16 @@ def _given_name_like_city(people: People, words: list[Word], position: int, titl
     after a surname Kiwi reads as a foreign proper noun, is the name's, when Kiwi reads it as one
     word (not `양주` + `시`), the article names no such city outside the name and no region or
     longer run of name words stands before (`경기 포천시 부시장`). Before another title
-    (`가미쿠보 미츠구 부의장`), Kiwi must know neither word."""
+    (`가미쿠보 미츠구 부의장`), Kiwi must know neither word, unless both are written only in Japanese
+    names' syllables (`모리타 타다시 교육장`) or the title writes its own place (`오스카 츠요시
+    주부산일본국총영사`)."""
     given = words[position]
     stem = clean(given.stem)
     unknown_pair = position > 0 and unknown_to_kiwi(people, given) and unknown_to_kiwi(people, words[position - 1])
-    if not (title in titles().city_titles or unknown_pair) or given.particle or position < 1 or len(stem) < 3 \
+    japanese_pair = position > 0 and all(map(_japanese_syllable, stem)) and japanese_word(people, words[position - 1])
+    if not (title in titles().city_titles or unknown_pair or japanese_pair or _title_with_own_body(title)) \
+            or given.particle \
+            or position < 1 or len(stem) < 3 \
             or given.stem_tags != ("NNP",) or not stem.endswith(_city_heads()) or _foreign_city(stem) \
             or stem in people.places:
         return None
@@ -1329,7 +1356,8 @@ def _given_name_like_city(people: People, words: list[Word], position: int, titl
             and _is_foreign_name_part(people, surname) and not _region(people, clean(surname.stem))):
         return None
     longer = position > 1 and _adjacent(people, words, position - 2, position - 1) \
-        and _name_shaped(people, words[position - 2]) and not _verb_syllable(words[position - 2])
+        and _name_shaped(people, words[position - 2]) and not _verb_syllable(words[position - 2]) \
+        and not _japanese_town(clean(words[position - 2].stem))
     text = people.article.text
     named_elsewhere = text.count(stem[:-1]) > text.count(f"{clean(surname.stem)} {stem}")  # not as the name
     return None if longer or named_elsewhere else (position - 1, position, [])
@@ -1404,7 +1432,16 @@ def _one_word_name(people: People, words: list[Word], before: int, title: str, a
     return aged or _foreign_title(title) or (before >= 0 and _foreign_owner(people, words[before])) \
         or _foreign_word_before_place_title(words[before + 1], title) \
         or (before >= 0 and _proper_noun_after_body(people, words, before, title)) \
-        or _solid_foreign_name(people, words, before + 1, title)
+        or _solid_foreign_name(people, words, before + 1, title) \
+        or _unknown_word_before_rank(people, words[before + 1], title)
+
+
+def _unknown_word_before_rank(people: People, word: Word, title: str) -> bool:
+    """`인도 육군 판트 대령`: a rank is a person's only, never a body's, so one word Kiwi does not know
+    right before it, of no Korean name's form, is the officer's name, however short."""
+    stem = clean(word.stem)
+    return title in titles().ranks and not word.particle and unknown_to_kiwi(people, word) \
+        and not lexicons.korean_name_form(stem) and stem not in people.places | people.headed_places
 
 
 def _proper_noun_after_body(people: People, words: list[Word], before: int, title: str) -> bool:
@@ -1744,8 +1781,10 @@ def _one_syllable_surname(word: Word, lex: Titles) -> bool:
 
 def _korean_name_before(people: People, words: list[Word], position: int, title: str):
     """A Korean name is tried first at every distance: `황우여 새누리당 대표` is 황우여 of the party;
-    not where it only looks like one inside a foreign name (`일본 삿포로시 우에다 후미오 시장`)."""
-    for body_length in range(0, MAX_BODY_WORDS + 1):
+    not where it only looks like one inside a foreign name (`일본 삿포로시 우에다 후미오 시장`). A title
+    written with its own body (`주부산일본국총영사`) has no other before it: the word before it ending
+    like a city (`오스카 츠요시 주부산일본국총영사`) is the name's."""
+    for body_length in range(0, 1 if _title_with_own_body(title) else MAX_BODY_WORDS + 1):
         last = position - body_length
         if not _body_between(people, words, last, position):
             return None
@@ -1755,6 +1794,12 @@ def _korean_name_before(people: People, words: list[Word], position: int, title:
                 or (body_length and _name_before_place(people, words, last, position)):
             return last, last, words[last + 1:position + 1]
     return None
+
+
+def _title_with_own_body(title: str) -> bool:
+    head = title_in(title)
+    post = _without_title_suffix(title)[:-len(head)] if head else ""
+    return head in titles().envoy_titles and post.startswith("주") and len(post) > 2
 
 
 def _misread_korean_name(people: People, word: Word) -> bool:
@@ -1792,19 +1837,34 @@ def _japanese_name_before(people: People, words: list[Word], position: int):
                 first > 0 and _adjacent(people, words, first - 1, first) and japanese_word(people, words[first - 1])) \
                 and len(clean(words[first].stem) + clean(words[first + 1].stem)) >= 5 \
                 and _body_between(people, words, first + 1, position):
-            return first, first + 1, words[first + 2:position + 1]
+            return _given_name_before(people, words, first), first + 1, words[first + 2:position + 1]
     return None
+
+
+def _given_name_before(people: People, words: list[Word], surname: int) -> int:
+    """Where a Japanese name opens: a transliterated word Kiwi does not know right before the
+    surname and given name is a Western given name of the same person (`에두문두 스스무 후지타`)."""
+    before = surname - 1
+    opens_earlier = before >= 0 and _adjacent(people, words, before, surname) \
+        and transliterated_word(people, words[before]) and unknown_to_kiwi(people, words[before])
+    return before if opens_earlier else surname
 
 
 def japanese_word(people: People, word: Word) -> bool:
     """A word only of Japanese names' syllables (`히로유키`, `무라세`) that is no Korean word, place or body."""
     stem = clean(word.stem)
     return not word.particle and word.noun_stem and len(stem) > 1 and all(map(_japanese_syllable, stem)) \
+        and not _japanese_town(stem) \
         and stem not in titles().not_name_words and not common_noun(people, word) \
         and not _in_country(word, people.countries) \
         and not _foreign_city(stem) and not (stem.endswith(_city_heads()) and _after_country(word, people)) \
         and stem not in titles().regions and split_title(stem) is None \
         and not is_organization_word(people.reading, word)
+
+
+def _japanese_town(stem: str) -> bool:
+    """A Japanese town named in its own reading (`츠난마치`): a place, no word of a name."""
+    return stem.endswith(tuple(romanization_lexicon()["japanese_place_endings"]))
 
 
 def _japanese_syllable(syllable: str) -> bool:

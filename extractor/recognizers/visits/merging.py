@@ -153,7 +153,8 @@ class Story:
             visit.headcount >= CROWD or visit.period.calendar_days > MAX_EVENT_DAYS)
 
     def visits(self) -> list[Told]:
-        return [v for v in self._visits if id(v) in self._alone]
+        told = [v for v in self._visits if id(v) in self._alone]
+        return [v for v in told if not any(_retold_undated(v, dated) for dated in told)]
 
     def _retells(self, visit: Told, earlier: Told) -> bool:
         """`same_event`, where a visit told without a day takes the date of one near the
@@ -163,6 +164,13 @@ class Story:
             if first is None or self._reported is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
                 return False
         return same_event(visit, earlier)
+
+
+def _retold_undated(visit: Told, dated: Told) -> bool:
+    """A visit told with no date that names no other people than a dated one (a lead `견학 코스가
+    되고 있다` then the tally since the opening; `대표단 49명이 방문` then the same 49 on their day)
+    is that visit told twice, wherever the two stand in the article."""
+    return visit.period is None and dated.period is not None and _adds_nothing(visit, dated)
 
 
 def _another_crowd(visit: Told, tally: Told | None) -> bool:

@@ -154,7 +154,7 @@ class Story:
 
     def visits(self) -> list[Told]:
         told = [v for v in self._visits if id(v) in self._alone]
-        return [v for v in told if not any(_retold_undated(v, dated) for dated in told)]
+        return [v for v in told if not _told_twice(v, told)]
 
     def _retells(self, visit: Told, earlier: Told) -> bool:
         """`same_event`, where a visit told without a day takes the date of one near the
@@ -166,11 +166,14 @@ class Story:
         return same_event(visit, earlier)
 
 
-def _retold_undated(visit: Told, dated: Told) -> bool:
-    """A visit told with no date that names no other people than a dated one (a lead `견학 코스가
-    되고 있다` then the tally since the opening; `대표단 49명이 방문` then the same 49 on their day)
-    is that visit told twice, wherever the two stand in the article."""
-    return visit.period is None and dated.period is not None and _adds_nothing(visit, dated)
+def _told_twice(visit: Told, told: list[Told]) -> bool:
+    """A visit with no date, or dated by a period only one other visit falls in or starts on,
+    that names no other people than it: a lead `견학 코스가 되고 있다` then the tally since the
+    opening; `올해에는 … 찾는다` beside the visit's days; a course's first day beside its span.
+    A period over several visits sums them up and stays."""
+    finer = [other for other in told if other.period is not None and (
+        visit.period is None or (other.period != visit.period and other.period.refines(visit.period)))]
+    return (visit.period is None or len(finer) == 1) and any(_adds_nothing(visit, other) for other in finer)
 
 
 def _another_crowd(visit: Told, tally: Told | None) -> bool:

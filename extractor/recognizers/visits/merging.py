@@ -153,7 +153,8 @@ class Story:
             visit.headcount >= CROWD or visit.period.calendar_days > MAX_EVENT_DAYS)
 
     def visits(self) -> list[Told]:
-        return [v for v in self._visits if id(v) in self._alone]
+        told = [v for v in self._visits if id(v) in self._alone]
+        return [v for v in told if not _told_twice(v, told)]
 
     def _retells(self, visit: Told, earlier: Told) -> bool:
         """`same_event`, where a visit told without a day takes the date of one near the
@@ -163,6 +164,16 @@ class Story:
             if first is None or self._reported is None or abs((first - self._reported).days) > MAX_EVENT_DAYS:
                 return False
         return same_event(visit, earlier)
+
+
+def _told_twice(visit: Told, told: list[Told]) -> bool:
+    """A visit with no date, or dated by a period only one other visit falls in or starts on,
+    that names no other people than it: a lead `견학 코스가 되고 있다` then the tally since the
+    opening; `올해에는 … 찾는다` beside the visit's days; a course's first day beside its span.
+    A period over several visits sums them up and stays."""
+    finer = [other for other in told if other.period is not None and (
+        visit.period is None or (other.period != visit.period and other.period.refines(visit.period)))]
+    return (visit.period is None or len(finer) == 1) and any(_adds_nothing(visit, other) for other in finer)
 
 
 def _another_crowd(visit: Told, tally: Told | None) -> bool:

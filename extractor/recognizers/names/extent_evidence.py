@@ -76,6 +76,14 @@ class ArticleNames:
         self.solid_text = _solid(self.text)
         self.names = Spans([c for c in candidates if c.field in EXTENT_FIELDS])
         self.solid_names = {_solid(c.name) for c in self.names}
+        self._times_written: dict[str, int] = {}
+
+    def times_written(self, solid_name: str) -> int:
+        """How often the text writes a name, spaces aside (counted once per name: a long text's
+        candidates repeat their names, and each count reads the whole text)."""
+        if solid_name not in self._times_written:
+            self._times_written[solid_name] = self.solid_text.count(solid_name)
+        return self._times_written[solid_name]
 
 
 def extents(article: ArticleNames, candidate: Candidate) -> list[Extent]:
@@ -110,7 +118,7 @@ class _Context:
 
     @cached_property
     def rule_count(self) -> int:
-        return self.article.solid_text.count(self.solid_name)
+        return self.article.times_written(self.solid_name)
 
     @cached_property
     def rule_shape(self) -> str:
@@ -137,7 +145,7 @@ class _Context:
         """How often the article writes the candidate's words against the rule's own: a shorter name
         written alone more often than the longer one around it is a name of its own."""
         solid_name = _solid(name)
-        count = self.article.solid_text.count(solid_name)
+        count = self.article.times_written(solid_name)
         found = ["written_again"] if count > 1 else []
         rule_count = self.rule_count
         found.append("more_often" if count > rule_count else "as_often" if count == rule_count else "less_often")

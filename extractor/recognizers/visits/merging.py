@@ -3,6 +3,7 @@ keeps the visits an article's body tells, in reading order."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ...model import Span, Visit
@@ -154,7 +155,9 @@ class Story:
 
     def visits(self) -> list[Told]:
         told = [v for v in self._visits if id(v) in self._alone]
-        return [v for v in told if not _told_twice(v, told)]
+        dated = sorted((v for v in told if v.period is not None), key=lambda v: v.period.value)
+        values = [v.period.value for v in dated]
+        return [v for v in told if not _told_twice(v, dated, values)]
 
     def _retells(self, visit: Told, earlier: Told) -> bool:
         """`same_event`, where a visit told without a day takes the date of one near the
@@ -166,14 +169,18 @@ class Story:
         return same_event(visit, earlier)
 
 
-def _told_twice(visit: Told, told: list[Told]) -> bool:
+def _told_twice(visit: Told, dated: list[Told], values: list[str]) -> bool:
     """A visit with no date, or dated by a period only one other visit falls in or starts on,
     that names no other people than it: a lead `견학 코스가 되고 있다` then the tally since the
     opening; `올해에는 … 찾는다` beside the visit's days; a course's first day beside its span.
-    A period over several visits sums them up and stays."""
-    finer = [other for other in told if other.period is not None and (
-        visit.period is None or (other.period != visit.period and other.period.refines(visit.period)))]
-    return (visit.period is None or len(finer) == 1) and any(_adds_nothing(visit, other) for other in finer)
+    A period over several visits sums them up and stays. `dated`: the dated visits sorted by
+    their values (`values`), so those a period refines are one slice (`Period.refines`)."""
+    if visit.period is None:
+        return any(_adds_nothing(visit, other) for other in dated)
+    value = visit.period.value
+    inside = dated[bisect_left(values, value):bisect_left(values, value + "\uffff")]
+    finer = [other for other in inside if other.period != visit.period]
+    return len(finer) == 1 and _adds_nothing(visit, finer[0])
 
 
 def _another_crowd(visit: Told, tally: Told | None) -> bool:

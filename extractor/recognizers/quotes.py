@@ -104,13 +104,29 @@ def quoted_passages(text: str) -> list[Quoted]:
     """Every closed pair of marks, outermost only, that stays within one paragraph."""
     found: list[Quoted] = []
     inside = bytearray(len(text) + 1)  # 1 where a found pair's marks or words are: no scan of them all per pair
-    for marks, double in ((DOUBLE_MARKS, True), (SINGLE_MARKS, False)):
-        for opening, closing in marks:
-            for pair in _pairs(text, opening, closing):
-                if not inside[pair[0]] and not inside[pair[1]]:  # nor crossing one: `‘…“…’…”`
-                    found.append(Quoted(pair[0], pair[1], double))
-                    inside[pair[0]:pair[1] + 1] = b"\x01" * (pair[1] + 1 - pair[0])
+    passes = [(_turned_closings(text), True)]
+    passes += [(_pairs(text, opening, closing), double)
+               for marks, double in ((DOUBLE_MARKS, True), (SINGLE_MARKS, False)) for opening, closing in marks]
+    for pairs, double in passes:
+        for pair in pairs:
+            if not inside[pair[0]] and not inside[pair[1]]:  # nor crossing one: `‘…“…’…”`
+                found.append(Quoted(pair[0], pair[1], double))
+                inside[pair[0]:pair[1] + 1] = b"\x01" * (pair[1] + 1 - pair[0])
     return sorted(found, key=lambda q: q.open)
+
+
+_TURNED_QUOTE = compiled_re(r"(?:(?<=\s)|^)[“”](?=\S)[^“”\"\n]{1,%d}(?<=\S)“" % MAX_QUOTE_CHARS)
+
+
+def _turned_closings(text: str):
+    """A quotation closed by an opening mark, a typo an editor reads through when a quoting particle
+    follows: `그는 “…되겠다“고 말했다`, `관계자는 ”…바란다“고`. The opening mark (either way round) must
+    stand before a word after a space, with no mark between: `“…도시”며 …바란다“고` opens nothing."""
+    patterns = _patterns()
+    for match in _TURNED_QUOTE.finditer(text):
+        after = match.end()
+        if patterns["quotative"].match(text, after) or patterns["connective"].match(text, after):
+            yield match.start(), after - 1
 
 
 #: A straight mark's passage holding a curly one of its weight pairs marks of two quotes (`"A” … “B"`).

@@ -401,7 +401,8 @@ def _alone_on_line(text: str, quoted: Quoted) -> bool:
 
 
 def _echoing(words: str, body: list[Quote]) -> Quote | None:
-    """The body quote whose speaker's words hold most of these words' syllable pairs (at least half)."""
+    """The body quote whose speaker's words hold most of these words' syllable pairs (more than half:
+    a headline phrase sharing one compound with a quote, `“문화·관광 등 상생발전”`, sums the news up)."""
     pairs = _syllable_pairs(words)
     if not pairs:
         return None
@@ -410,7 +411,7 @@ def _echoing(words: str, body: list[Quote]) -> Quote | None:
         key = quote.speaker.model_dump_json() if quote.speaker else None
         said_by.setdefault(key, (quote, set()))[1].update(_syllable_pairs(quote.text))
     best = max(said_by.values(), key=lambda entry: len(pairs & entry[1]), default=None)
-    return best[0] if best and len(pairs & best[1]) * 2 >= len(pairs) else None
+    return best[0] if best and len(pairs & best[1]) * 2 > len(pairs) else None
 
 
 def _syllable_pairs(text: str) -> set[str]:

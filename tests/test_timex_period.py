@@ -43,3 +43,14 @@ def test_days_beyond_the_calendar_give_no_day():
 
 def test_an_end_not_known_leaves_the_period_as_it_is():
     assert Period("2024-05-12").through(None) == Period("2024-05-12")
+
+
+def test_a_stay_of_days_weeks_or_months_ends_the_day_before_its_length_is_out():
+    first = Period("2024-07-02")
+    assert first.last_day_of_stay(Period("P3D")) == Period("2024-07-04")
+    assert first.last_day_of_stay(Period("P2W")) == Period("2024-07-15")
+    assert first.last_day_of_stay(Period("P1M")) == Period("2024-08-01")
+    assert Period("2024-11-15").last_day_of_stay(Period("P3M")) == Period("2025-02-14")
+    assert Period("2024-01-31").last_day_of_stay(Period("P1M")) == Period("2024-02-28")
+    assert first.last_day_of_stay(Period("P1Y")) is None
+    assert Period("2024-07").last_day_of_stay(Period("P1M")) is None

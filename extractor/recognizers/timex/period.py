@@ -6,6 +6,7 @@ the arithmetic a visit needs (a stay through a later day, a number of days on fr
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -16,6 +17,7 @@ from ...timex_days import timex_days
 
 _DAYS = re.compile(r"P(\d+)([DW])")
 _DAYS_IN = {"D": 1, "W": 7}
+_MONTHS = re.compile(r"P(\d+)M")
 
 
 def _day(bound: str) -> dt.date | None:
@@ -87,6 +89,21 @@ class Period:
         """The number of days a duration of days or weeks lasts (`P5D`, `P2W`: 14)."""
         days = _DAYS.fullmatch(self.value)
         return int(days[1]) * _DAYS_IN[days[2]] if days else None
+
+    def last_day_of_stay(self, length: Period) -> Period | None:
+        """The last day of a stay of `length` (a duration) from this first day: `P3D` from the
+        17th ends on the 19th, `P1M` from 7-02 on 8-01 (the day before the same date a month on)."""
+        days = length.duration_days
+        if days:
+            return self.plus_days(days - 1)
+        months = _MONTHS.fullmatch(length.value)
+        if self.day is None or months is None or not int(months[1]):
+            return None
+        month = self.day.month - 1 + int(months[1])
+        year, month = self.day.year + month // 12, month % 12 + 1
+        # a start on the 31st lands in a shorter month on its last day
+        day = min(self.day.day, calendar.monthrange(year, month)[1])
+        return Period(dt.date(year, month, day).isoformat()).plus_days(-1)
 
     def days_to(self, later: Period) -> int | None:
         """Days from this one day to a later one day."""

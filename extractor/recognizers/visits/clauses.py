@@ -526,15 +526,16 @@ def _visit_days(ctx: VisitContext, dates: list[Dated], cumulative: bool) -> list
 
 
 def _last_of_days(first: Dated, dates: list[Dated], reach: int, end: int | None = None) -> Period | None:
-    """The last day of a number of days (`3박 5일`, `8일간`) given within `reach` characters
-    after the first day (or `end`, past an aside): `17일부터 3박 5일` ends on the 21st."""
+    """The last day of a number of days or months (`3박 5일`, `8일간`, `한 달간`) given within
+    `reach` characters after the first day (or `end`, past an aside): `17일부터 3박 5일` ends on
+    the 21st."""
     if first.period.day is None:
         return None
     end = first.end if end is None else end
     for date in dates:
-        days = date.period.duration_days if date.type == "DURATION" else None
-        if days and 0 <= date.start - end <= reach:
-            return first.period.plus_days(days - 1)
+        last = first.period.last_day_of_stay(date.period) if date.type == "DURATION" else None
+        if last is not None and 0 <= date.start - end <= reach:
+            return last
     return None
 
 def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:

@@ -66,9 +66,13 @@ _APPROXIMATE_SUFFIX = one_of(_LEXICON["approximate_suffixes"])
 
 #: `1만2000 여`, `8천 여`: a spaced 여 follows a digit or a unit, never a word (`10만 여성`)
 _BEFORE_SPACED_SUFFIX = _char_class([*_SMALL_UNITS, *_LARGE_UNITS, r"\d"])
+#: `70여만`, `6천600여만`: 여 before a group unit means a little over that many groups
+_OVER_GROUPS = rf"(?:(?=[\d{''.join(_SINO_DIGITS)}]){_BELOW_TEN_THOUSAND}{_APPROXIMATE_SUFFIX}{_char_class(_LARGE_UNITS)})"
 #: a number, a vague count (`수십`, `몇백`) or either with `여` (`백여`, `수십여`, `1만2000 여`, `8천 여`)
-APPROXIMATE_NUMBER = \
-    rf"(?:(?:{_VAGUE}|{NUMBER})(?:(?<={_BEFORE_SPACED_SUFFIX})[ ](?={_APPROXIMATE_SUFFIX}))?{_APPROXIMATE_SUFFIX}?)"
+APPROXIMATE_NUMBER = (
+    rf"(?:{_OVER_GROUPS}"
+    rf"|(?:{_VAGUE}|{NUMBER})(?:(?<={_BEFORE_SPACED_SUFFIX})[ ](?={_APPROXIMATE_SUFFIX}))?{_APPROXIMATE_SUFFIX}?)"
+)
 
 _NUMBER_WORDS = [*_NATIVE_WORDS, *_LEXICON["vague_prefixes"], *_SINO_DIGITS, *_SMALL_UNITS, *_LARGE_UNITS]
 #: classes of the letters a number in the forms above can begin with, and of all it can hold: guards
@@ -80,7 +84,7 @@ NUMBER_LETTER = _char_class([*map(regex.escape, sorted({letter for word in [*_NU
 _NATIVE_RE = compiled(NATIVE_NUMBER)
 _MIXED_RE = compiled(_MIXED)
 _VAGUE_RE = compiled(rf"({_VAGUE_PREFIX})(.+)")
-_APPROXIMATE_RE = compiled(rf"(.+?)({_APPROXIMATE_SUFFIX})")
+_APPROXIMATE_RE = compiled(rf"(.+?)({_APPROXIMATE_SUFFIX})({_char_class(_LARGE_UNITS)}?)")
 _MIXED_TOKEN = compiled(rf"\d+(?:\.\d+)?|{_SINO_DIGIT}|{_char_class(_SMALL_UNITS)}|{_char_class(_LARGE_UNITS)}")
 _NATIVE_TOKEN = compiled(one_of(_NATIVE_WORDS))
 
@@ -129,6 +133,6 @@ def approximate_number(text: str) -> Quantity | None:
         return Quantity(parse_number(vague.group(2)), True)
     over = _APPROXIMATE_RE.fullmatch(text)
     if over:
-        inner = approximate_number(over.group(1))
+        inner = approximate_number(over.group(1) + over.group(3))
         return Quantity(inner.value, True) if inner is not None else None
     return None

@@ -133,6 +133,12 @@ _CHANGE = compiled(rf"""
 _RATIO_WORD = one_of(_LEXICON["ratio_words"])
 _RATIO_WHOLE = compiled(rf"\s?{_RATIO_WORD}\s?(?:1|한)\s?명", regex.VERBOSE)
 _RATIO_PART = compiled(rf"명\s?{_RATIO_WORD}\s?$", regex.VERBOSE)
+#: `10명 중 6명`, `열 명 가운데 여덟 명`, `열에 여덟 분`: a share out of ten or a hundred, no one counted
+_TENTHS_WHOLE = compiled(rf"\s?{_RATIO_WORD}\s?{NUMBER}\s?명", regex.VERBOSE)
+_TENTHS_PART = compiled(rf"(?:(?:10|100|열|백)\s?명\s?{_RATIO_WORD}|(?:10|100|열|백)에)\s?$", regex.VERBOSE)
+_ROUND_WHOLES = {10, 100}
+#: `1천명당 37명꼴`, `1인당`: a rate per so many people, and the rate itself
+_RATE = compiled(r"당(?!\p{Hangul})|꼴")
 #: after one person: nobody (`한 명도 없다`) or anybody (`1명이 여러 번 입국해도`).
 _ANY_ONE = compiled(rf"""
     {one_of(_LEXICON['nobody_after'])}
@@ -156,10 +162,18 @@ def _counts_no_one_taking_part(text: str, count: Count) -> bool:
         return True
     if count.unit != "people":
         return False
-    if _RATIO_WHOLE.match(text, count.end):
+    if _RATIO_WHOLE.match(text, count.end) or _RATE.match(text, count.end):
+        return True
+    if _is_share_of_round_whole(text, count):
         return True
     return count.value == 1 and (_ANY_ONE.match(text, count.end) is not None
                                  or _RATIO_PART.search(text, max(0, count.start - 8), count.start) is not None)
+
+
+def _is_share_of_round_whole(text: str, count: Count) -> bool:
+    if count.value in _ROUND_WHOLES and _TENTHS_WHOLE.match(text, count.end):
+        return True
+    return _TENTHS_PART.search(text, max(0, count.start - 10), count.start) is not None
 
 
 def _counts(match: regex.Match, morphemes: Morphemes) -> list[Count]:

@@ -96,6 +96,7 @@ class CountRecognizer:
         counts += [count for match in _PREDICATE_COUNT.finditer(text)
                    if (count := _predicate_count(match, morphemes)) is not None]
         counts += [count for match in _BREAKDOWN.finditer(text) for count in _breakdown_counts(match)]
+        counts += _elided_counts(text, counts)
         for count in sorted(counts, key=lambda c: c.start):
             if (content.contains(count.start, count.end) and not _counts_residents(text, count)
                     and not _counts_no_one_taking_part(text, count)):
@@ -221,6 +222,33 @@ def _breakdown_counts(match: regex.Match) -> list[Count]:
         figures.insert(0, match.span("total"))
     return [Count(value=int(match.string[start:end].replace(",", "")), unit="people", approximate=False,
                   text=match.string[start:end], start=start, end=end) for start, end in figures]
+
+
+#: a tally's figure with its counter left off, given as an earlier period's tally (`전년(3만582) 대비`,
+#: `(2014년 110만)`) or with its change (`아프리카 4만1,236(+11.5%)`); only a figure holding 만 or a
+#: thousands comma, the size of a tally
+_TALLY_FIGURE = r"\d+만(?:\d{1,3}(?:,\d{3})+|\d천\d*|\d*)|\d{1,3}(?:,\d{3})+"
+_ELIDED_FIGURE = compiled(rf"""
+    (?<=(?:전년|작년|지난해|\d{{4}}년)\s?\(?)(?P<figure>{_TALLY_FIGURE})(?=\))
+    |(?<=\s)(?P<figure>{_TALLY_FIGURE})(?=\([+-]?\d+(?:\.\d+)?%\))
+    """, regex.VERBOSE)
+_ELIDED_REACH = 80
+
+
+def _elided_counts(text: str, counts: list[Count]) -> list[Count]:
+    """Bare tally figures soon after a tally of people (1,000 or more) on the same line: the same kind
+    of figure, its `명` left off."""
+    found = []
+    counted = {count.start for count in counts}
+    for tally in (count for count in counts if count.unit == "people" and count.value >= 1000):
+        window_end = min(len(text), tally.end + _ELIDED_REACH)
+        line_end = text.find("\n", tally.end, window_end)
+        for match in _ELIDED_FIGURE.finditer(text, tally.end, window_end if line_end < 0 else line_end):
+            value = approximate_number(match["figure"])
+            if value is not None and value.value >= 1000 and match.start() not in counted:
+                found.append(Count(value=value.value, unit="people", approximate=False, text=match["figure"],
+                                   start=match.start(), end=match.end()))
+    return list({count.start: count for count in found}.values())
 
 
 #: tags of a verb, a suffix making one, or an ending: `방문한 사람`, `참석한 분` (하 and ᆫ), `가한 사람`

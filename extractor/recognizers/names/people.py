@@ -2134,6 +2134,21 @@ def _glossed_names(people: People) -> list[Candidate]:
     return found
 
 
+_ONE_WORD_GLOSS = r"\((?P<latin>[A-Z][a-z'\-]+)\)"
+
+
+def spelt_elsewhere(people: People, word: Word) -> bool:
+    """`이브라힘은 “…”` after `‘이브라힘(Ibrahim)’`: a lone word the article glosses elsewhere in one
+    capitalised Latin word sounding like it, and no noun, title or body Kiwi knows, is a foreign name
+    written alone (one Latin word alone spells a name only where the word speaks as a person)."""
+    stem = clean(word.stem)
+    if len(stem) < 2 or not re.fullmatch(r"[가-힣]+", stem) or split_title(stem) or common_noun(people, word) \
+            or is_organization_word(people.reading, word) or stem in people.heads.generic:
+        return False
+    gloss = compiled_re(re.escape(stem) + _ONE_WORD_GLOSS).search(people.article.text)
+    return bool(gloss) and _sounds_like(stem, gloss["latin"])
+
+
 def _title_right_before(article: ArticleWords, index: int) -> bool:
     """Is the word before article.words[index] a title, a space apart (`사장 아캄 파루크 하산`)?"""
     if index < 1:

@@ -465,7 +465,8 @@ def _inside_parenthesis(text: str, position: int) -> bool:
 
 
 #: A parenthesis glued after a word (`김철수(안양시청 과장)는`, `사미아(관광객)`, `홍길동(45·회사원)씨`).
-_APPOSITION = compiled_re(r"(?<=[가-힣])\(([^()\n]{1,60})\)")
+#: A Latin spelling may stand a space apart (`폴 배레트 (Paul Barrett, 남) 소령`).
+_APPOSITION = compiled_re(r"(?<=[가-힣]) ?\(([^()\n]{1,60})\)")
 _APPOSITION_PARTS = compiled_re(r"[^,·/]+")
 _AGE_PART = compiled_re(r"\d{1,3}세?")
 _GLOSS_PART = compiled_re(r"[\u4e00-\u9fffA-Za-z .'\-]+")
@@ -507,6 +508,8 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
     said = _apposition_parts(people, match)
     title, head_end = _title_after_parenthesis(people, match.end(), aged=bool(said and said.age))
     spelt = bool(said and said.gloss) and any(c.end == words[-1].end for c in people.glossed_names)
+    if match.group().startswith(" ") and not spelt:
+        return None  # apart from the word, only a name's Latin spelling is about it
     if said is None or not (title or said.title or said.age or said.photo or said.place or spelt):
         return None  # a Latin spelling word for word shows a person's name (`누룰 후다(Nurul Huda)는`)
     span = _name_before_parenthesis(people, words, said, titled=bool(title or said.title or spelt))
@@ -2099,7 +2102,9 @@ def _in_own_title(article: ArticleWords, offset: int, body: str) -> bool:
 
 #: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`), or in
 #: capitals (`(TAN PHUNG)`).
-_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)\)")
+#: The spelling may be followed by more of who the person is (`(Paul Barrett, 남)`).
+_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)"
+                          r"(?:, [^()\n]{1,20})?\)")
 _INITIAL = compiled_re(r"[A-Z]\.")
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JONGSEONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"

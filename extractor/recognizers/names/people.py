@@ -771,9 +771,11 @@ def _labelled_name(people: People, start: int, written: str, said: dict, describ
 
 def _cued_name_word(people: People, word: Word) -> bool:
     """A word of a name after an interview's cue: Hangul, no particle, none of the words that never
-    stand in a name, whatever ending Kiwi reads into it (`도고` as 돋 + 고)."""
+    stand in a name, whatever ending Kiwi reads into it (`도고` as 돋 + 고); a surname of one syllable
+    is one even where it is also a common word (`코니 양`: a surname after the given name)."""
     written = _as_written(people, word)
-    return bool(re.fullmatch(r"[가-힣]{1,6}", written)) and not never_in_name(people, word, written)
+    return bool(re.fullmatch(r"[가-힣]{1,6}", written)) and (
+        written in titles().surnames or not never_in_name(people, word, written))
 
 
 def _anonymised(written: str) -> bool:

@@ -2141,7 +2141,7 @@ def _glossed_names(people: People) -> list[Candidate]:
     return found
 
 
-_ONE_WORD_GLOSS = r"\((?P<latin>[A-Z][a-z'\-]+)\)"
+_ONE_WORD_GLOSS = compiled_re(r"(?P<hangul>[가-힣]{2,})\((?P<latin>[A-Z][a-z'\-]+)\)")
 
 
 def spelt_elsewhere(people: People, word: Word) -> bool:
@@ -2152,8 +2152,8 @@ def spelt_elsewhere(people: People, word: Word) -> bool:
     if len(stem) < 2 or not re.fullmatch(r"[가-힣]+", stem) or split_title(stem) or common_noun(people, word) \
             or is_organization_word(people.reading, word) or stem in people.heads.generic:
         return False
-    gloss = compiled_re(re.escape(stem) + _ONE_WORD_GLOSS).search(people.article.text)
-    return bool(gloss) and _sounds_like(stem, gloss["latin"])
+    return any(gloss["hangul"].endswith(stem) and _sounds_like(stem, gloss["latin"])
+               for gloss in _ONE_WORD_GLOSS.finditer(people.article.text))
 
 
 def _title_right_before(article: ArticleWords, index: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import Speaker
 from ..nlp.korean import particles
-from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns, title_in, titles
+from .names.people import People, PersonPhrase, clean, phrase_ending_at, pronouns, spelt_elsewhere, title_in, titles
 
 TOPIC_PARTICLES = particles("honorific_topic", "topic")
 SUBJECT_PARTICLES = particles("honorific_subject", "subject", "also", "only")
@@ -25,7 +25,16 @@ def _subject_phrase(people: People, words, index: int) -> PersonPhrase | None:
         return PersonPhrase(Speaker(), words[index].start, continues=True)
     if _after_parenthesis(people, words, index):  # `바쉬얼(Mr. Idris Bashir)은`, `판트 대령(COL. …)은`
         return _named_before_parenthesis(people, words, index - 1)
-    return phrase_ending_at(people, words, index) or _group(people, words[index])
+    return phrase_ending_at(people, words, index) or _group(people, words[index]) \
+        or _spelt_name(people, words[index])
+
+
+def _spelt_name(people: People, word) -> PersonPhrase | None:
+    """`이브라힘은`: a foreign name used alone, spelt in Latin letters elsewhere in the article."""
+    if not spelt_elsewhere(people, word):
+        return None
+    name = clean(word.stem)
+    return PersonPhrase(Speaker(name=name), word.start, name_span=(word.start, word.start + len(name)))
 
 
 def _after_parenthesis(people: People, words, index: int) -> bool:

@@ -465,7 +465,8 @@ def _inside_parenthesis(text: str, position: int) -> bool:
 
 
 #: A parenthesis glued after a word (`김철수(안양시청 과장)는`, `사미아(관광객)`, `홍길동(45·회사원)씨`).
-_APPOSITION = compiled_re(r"(?<=[가-힣])\(([^()\n]{1,60})\)")
+#: A Latin spelling may stand a space apart (`폴 배레트 (Paul Barrett, 남) 소령`).
+_APPOSITION = compiled_re(r"(?<=[가-힣]) ?\(([^()\n]{1,60})\)")
 _APPOSITION_PARTS = compiled_re(r"[^,·/]+")
 _AGE_PART = compiled_re(r"\d{1,3}세?")
 _GLOSS_PART = compiled_re(r"[\u4e00-\u9fffA-Za-z .'\-]+")
@@ -507,6 +508,8 @@ def _apposition(people: People, match: re.Match) -> tuple[PersonPhrase, int] | N
     said = _apposition_parts(people, match)
     title, head_end = _title_after_parenthesis(people, match.end(), aged=bool(said and said.age))
     spelt = bool(said and said.gloss) and any(c.end == words[-1].end for c in people.glossed_names)
+    if match.group().startswith(" ") and not spelt:
+        return None  # apart from the word, only a name's Latin spelling is about it
     if said is None or not (title or said.title or said.age or said.photo or said.place or spelt):
         return None  # a Latin spelling word for word shows a person's name (`누룰 후다(Nurul Huda)는`)
     span = _name_before_parenthesis(people, words, said, titled=bool(title or said.title or spelt))
@@ -768,9 +771,11 @@ def _labelled_name(people: People, start: int, written: str, said: dict, describ
 
 def _cued_name_word(people: People, word: Word) -> bool:
     """A word of a name after an interview's cue: Hangul, no particle, none of the words that never
-    stand in a name, whatever ending Kiwi reads into it (`도고` as 돋 + 고)."""
+    stand in a name, whatever ending Kiwi reads into it (`도고` as 돋 + 고); a surname of one syllable
+    is one even where it is also a common word (`코니 양`: a surname after the given name)."""
     written = _as_written(people, word)
-    return bool(re.fullmatch(r"[가-힣]{1,6}", written)) and not never_in_name(people, word, written)
+    return bool(re.fullmatch(r"[가-힣]{1,6}", written)) and (
+        written in titles().surnames or not never_in_name(people, word, written))
 
 
 def _anonymised(written: str) -> bool:
@@ -2099,7 +2104,9 @@ def _in_own_title(article: ArticleWords, offset: int, body: str) -> bool:
 
 #: A romanised gloss of two to four name words (`(Tungalag Bayanduuren)`, `(Edwin M. Lee)`), or in
 #: capitals (`(TAN PHUNG)`).
-_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)\)")
+#: The spelling may be followed by more of who the person is (`(Paul Barrett, 남)`).
+_NAME_GLOSS = compiled_re(r"\((?P<words>[A-Z][a-z'\-]+\.?(?: [A-Z](?:[a-z'\-]+|\.))+|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)+)"
+                          r"(?:, [^()\n]{1,20})?\)")
 _INITIAL = compiled_re(r"[A-Z]\.")
 _CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _JONGSEONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
@@ -2132,6 +2139,21 @@ def _glossed_names(people: People) -> list[Candidate]:
             # `사장 아캄 파루크 하산(AKM FARUQUE HASSAN)`)
         found.append(Candidate("persons", article.text[words[0].start:words[-1].end], words[0].start, words[-1].end))
     return found
+
+
+_ONE_WORD_GLOSS = compiled_re(r"(?P<hangul>[가-힣]{2,})\((?P<latin>[A-Z][a-z'\-]+)\)")
+
+
+def spelt_elsewhere(people: People, word: Word) -> bool:
+    """`이브라힘은 “…”` after `‘이브라힘(Ibrahim)’`: a lone word the article glosses elsewhere in one
+    capitalised Latin word sounding like it, and no noun, title or body Kiwi knows, is a foreign name
+    written alone (one Latin word alone spells a name only where the word speaks as a person)."""
+    stem = clean(word.stem)
+    if len(stem) < 2 or not re.fullmatch(r"[가-힣]+", stem) or split_title(stem) or common_noun(people, word) \
+            or is_organization_word(people.reading, word) or stem in people.heads.generic:
+        return False
+    return any(gloss["hangul"].endswith(stem) and _sounds_like(stem, gloss["latin"])
+               for gloss in _ONE_WORD_GLOSS.finditer(people.article.text))
 
 
 def _title_right_before(article: ArticleWords, index: int) -> bool:

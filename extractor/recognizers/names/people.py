@@ -220,6 +220,12 @@ class People:
         return _glossed_names(self)
 
     @cached_property
+    def one_word_glosses(self) -> list[tuple[str, str]]:
+        """(Hangul, Latin) of each word glossed in one capitalised Latin word (`이브라힘(Ibrahim)`),
+        found once per article."""
+        return [(gloss["hangul"], gloss["latin"]) for gloss in _ONE_WORD_GLOSS.finditer(self.article.text)]
+
+    @cached_property
     def places(self) -> set[str]:
         """Words that open two or more organisations' names (`스플리트 관광공사`,
         `스플리트 테크놀로지파크`): places, which a foreign name does not run into."""
@@ -2152,8 +2158,7 @@ def spelt_elsewhere(people: People, word: Word) -> bool:
     if len(stem) < 2 or not re.fullmatch(r"[가-힣]+", stem) or split_title(stem) or common_noun(people, word) \
             or is_organization_word(people.reading, word) or stem in people.heads.generic:
         return False
-    return any(gloss["hangul"].endswith(stem) and _sounds_like(stem, gloss["latin"])
-               for gloss in _ONE_WORD_GLOSS.finditer(people.article.text))
+    return any(hangul.endswith(stem) and _sounds_like(stem, latin) for hangul, latin in people.one_word_glosses)
 
 
 def _title_right_before(article: ArticleWords, index: int) -> bool:

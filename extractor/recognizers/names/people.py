@@ -209,6 +209,7 @@ class People:
     soundbites: list[tuple[int, int]] = field(default_factory=list)  # words said after a caption, unmarked
     transliterations: dict[str, str] = field(default_factory=dict)  # `트롱카른드` -> `Nitiphan Trongkarndee`
     _main_bodies: dict = field(default_factory=dict)
+    _known: tuple | None = None
 
     @cached_property
     def reading(self) -> Reading:
@@ -264,13 +265,21 @@ class People:
         return next(iter(named.values())) if len(named) == 1 else None
 
     def is_known_name(self, written: str) -> bool:
-        return any(speaker.name == written for _, speaker, _ in self.entries)
+        return written in self._known_names().whole
 
     def word_of_known_name(self, written: str) -> bool:
         """`무자파르` of `잘랄로프 무자파르 무힛지노비치`, `모리스` of `크리스모리스`, `싱` of `싱하이밍`: a
         later short mention of a foreign name (a word of it, or an end of one written solid)."""
-        return " " not in written and (len(written) > 1 and written in self.transliterations or any(
-            _short_form_of(speaker.name, written) for _, speaker, _ in self.entries))
+        return " " not in written and (len(written) > 1 and written in self.transliterations
+                                       or written in self._known_names().short_forms)
+
+    def _known_names(self) -> KnownNames:
+        """The names entered so far, indexed once per change of the entries: each word of a long
+        text asks, and scanning every entry each time made the cost grow with the square of the text."""
+        key = (id(self.entries), len(self.entries))
+        if self._known is None or self._known[0] != key:
+            self._known = (key, KnownNames.of(speaker.name for _, speaker, _ in self.entries))
+        return self._known[1]
 
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
         """The person named before as `surname` with this title: the nearest for a Korean surname
@@ -292,19 +301,31 @@ class People:
 
 
 def _named_so(speaker: Speaker, known_titles: set, surname: str, title: str) -> bool:
-    return (speaker.name.startswith(surname) or _short_form_of(speaker.name, surname)) and any(
+    return (speaker.name.startswith(surname) or surname in _short_forms(speaker.name)) and any(
         t.endswith(title) or title.endswith(t) for t in known_titles)
 
 
-def _short_form_of(name: str, written: str) -> bool:
-    """Is `written` how a foreign name is shortened: a word of it (`무자파르`), or, of one written
-    solid, its first or last word (`싱` of `싱하이밍`, `모리스` of `크리스모리스`; surnames come last
-    in Western names and first in Chinese and Vietnamese ones)?"""
+@lru_cache(maxsize=4096)
+def _short_forms(name: str) -> frozenset[str]:
+    """How a foreign name is shortened: a word of it (`무자파르`), or, of one written solid, its
+    first or last word (`싱` of `싱하이밍`, `모리스` of `크리스모리스`; surnames come last in Western
+    names and first in Chinese and Vietnamese ones), two or more syllables shorter than the name."""
     if " " in name:
-        return len(written) > 1 and written in name.split()
-    shorter = len(name) - len(written)
-    return shorter >= 2 and not lexicons.korean_name_form(name) and (
-        name.startswith(written) or len(written) > 1 and name.endswith(written))
+        return frozenset(word for word in name.split() if len(word) > 1)
+    if lexicons.korean_name_form(name):
+        return frozenset()
+    return frozenset([name[:cut] for cut in range(len(name) - 1)] + [name[cut:] for cut in range(2, len(name) - 1)])
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    whole: frozenset[str]
+    short_forms: frozenset[str]
+
+    @classmethod
+    def of(cls, names: Iterator[str]) -> KnownNames:
+        whole = frozenset(name for name in names if name)
+        return cls(whole, frozenset().union(*map(_short_forms, whole)))
 
 
 def people_of(doc: Doc) -> People:
@@ -921,7 +942,7 @@ def is_korean_name(people: People, word: Word) -> bool:
         return False
     if stem[:-1] in titles().regions or _in_country(word, people.countries) or _foreign_city(stem):
         return False  # `경기도`, `서울시`, `이라크`, `하노이`: a place with a surname's first syllable
-    if any(speaker.name == stem for _, speaker, _ in people.entries):
+    if people.is_known_name(stem):
         return True  # named before as a person (`보성군(군수 이용부)`), though it ends like a body
     return split_title(stem) is None and not common_noun(people, word) and not is_organization_word(people.reading, word)
 

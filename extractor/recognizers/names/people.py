@@ -274,12 +274,16 @@ class People:
                                        or written in self._known_names().short_forms)
 
     def _known_names(self) -> KnownNames:
-        """The names entered so far, indexed once per change of the entries: each word of a long
-        text asks, and scanning every entry each time made the cost grow with the square of the text."""
-        key = (id(self.entries), len(self.entries))
-        if self._known is None or self._known[0] != key:
-            self._known = (key, KnownNames.of(speaker.name for _, speaker, _ in self.entries))
-        return self._known[1]
+        """The names entered so far, indexed as entries are added (rebuilt when the list is replaced):
+        each word of a long text asks, and scanning every entry each time made the cost grow with the
+        square of the text."""
+        if self._known is None or self._known[0] is not self.entries or self._known[1] > len(self.entries):
+            self._known = (self.entries, 0, KnownNames())
+        _, indexed, known = self._known
+        for _, speaker, _ in self.entries[indexed:]:  # entries are added at the end, or the list replaced
+            known.add(speaker.name)
+        self._known = (self.entries, len(self.entries), known)
+        return known
 
     def resolve(self, surname: str, title: str, before: int) -> Speaker | None:
         """The person named before as `surname` with this title: the nearest for a Korean surname
@@ -317,15 +321,15 @@ def _short_forms(name: str) -> frozenset[str]:
     return frozenset([name[:cut] for cut in range(len(name) - 1)] + [name[cut:] for cut in range(2, len(name) - 1)])
 
 
-@dataclass(frozen=True)
+@dataclass
 class KnownNames:
-    whole: frozenset[str]
-    short_forms: frozenset[str]
+    whole: set[str] = field(default_factory=set)
+    short_forms: set[str] = field(default_factory=set)
 
-    @classmethod
-    def of(cls, names: Iterator[str]) -> KnownNames:
-        whole = frozenset(name for name in names if name)
-        return cls(whole, frozenset().union(*map(_short_forms, whole)))
+    def add(self, name: str) -> None:
+        if name and name not in self.whole:
+            self.whole.add(name)
+            self.short_forms |= _short_forms(name)
 
 
 def people_of(doc: Doc) -> People:

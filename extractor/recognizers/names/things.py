@@ -483,28 +483,33 @@ def _written_as_local_government(text: str, word: str, lex) -> bool:
 
 def things(reading: Reading) -> list[Candidate]:
     words = reading.article.words
-    return _ranked_evaluations(reading) + [candidate for first, end, positions in word_table(reading).thing_phrases
-            for candidate in _outermost(_phrase_things(reading, words[first:end], positions), reading.lex)
-            if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
-            and not _CONTACT_LABEL.match(reading.article.text, candidate.end)
-            and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)
-            and not _studied_system(reading, candidate)]
+    found = [candidate for first, end, positions in word_table(reading).thing_phrases
+             for candidate in _outermost(_phrase_things(reading, words[first:end], positions), reading.lex)
+             if not _company(reading, candidate) and not _NICKNAME.match(reading.article.text, candidate.end)
+             and not _CONTACT_LABEL.match(reading.article.text, candidate.end)
+             and not _kind_by_role(reading, candidate) and not _national_way(reading, candidate)]
+    studied = _studied_systems(reading.article.text, {c.name for c in found if c.field == "systems"})
+    return _ranked_evaluations(reading) + [c for c in found if not (c.field == "systems" and c.name in studied)]
 
 
-def _studied_system(reading: Reading, candidate: Candidate) -> bool:
+def _studied_systems(text: str, names: set[str]) -> set[str]:
     """`한국경찰 치안시스템 과정을 개설했다`, `공항서비스(ASQ) 평가에서 1위`: a system named before a course,
     training or evaluation is what that teaches or rates, not one the story reports built or used, and so
-    is the same name elsewhere in the article (`… 한국경찰 치안시스템을 직접 경험하고`)."""
-    text = reading.article.text
-    return candidate.field == "systems" and any(
-        _studied_in().match(text, mention.end()) for mention in re.finditer(re.escape(candidate.name), text))
+    is the same name elsewhere in the article (`… 한국경찰 치안시스템을 직접 경험하고`). The text before
+    each course word is read once, not searched for each name."""
+    if not names:
+        return set()
+    longest = max(map(len, names))
+    before_courses = {text[max(0, at - length):at] for at in (m.start() for m in _studied_in().finditer(text))
+                      for length in range(1, longest + 1)}
+    return names & before_courses
 
 
 @lru_cache(maxsize=1)
 def _studied_in() -> re.Pattern:
     """The course word after a system, past a gloss in brackets; not a body named by it (`교육청`, `연수원`)."""
-    return compiled_re(r"(?:\([^()\n]{1,20}\))? ?" + one_of(lexicons.load("name_heads")["systems"]["studied_in"])
-                       + "(?![청원생단])")
+    return compiled_re(r"(?=(?:\([^()\n]{1,20}\))? ?" + one_of(lexicons.load("name_heads")["systems"]["studied_in"])
+                       + "(?![청원생단]))")
 
 
 def _ranked_evaluations(reading: Reading) -> list[Candidate]:

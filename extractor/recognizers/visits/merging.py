@@ -3,7 +3,9 @@ keeps the visits an article's body tells, in reading order."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ...model import Span, Visit
@@ -57,6 +59,56 @@ class Told:
                      program=self.program, evidence=self.evidence)
 
 
+class _NearDays:
+    """The visits told so far, by their first day, so that a new one is compared only with those
+    that could tell the same event: dated within MAX_EVENT_DAYS of it (one period within the
+    other starts so), and every undated visit or one with an odd period (months, times, years),
+    which all are compared as before. Comparing each visit with all before it made a long
+    text's cost grow with the square of its visits."""
+
+    _BUCKET = MAX_EVENT_DAYS + 1
+
+    def __init__(self) -> None:
+        self._order: dict[int, int] = {}  # id(visit) -> its place in the story
+        self._key: dict[int, int | None] = {}  # id(visit) -> its bucket, None for always compared
+        self._buckets: dict[int | None, list[Told]] = defaultdict(list)
+
+    def add(self, visit: Told) -> None:
+        self._order.setdefault(id(visit), len(self._order))
+        key = _first_ordinal(visit.period)
+        key = None if key is None else key // self._BUCKET
+        if id(visit) in self._key:
+            if self._key[id(visit)] == key:
+                return
+            self._buckets[self._key[id(visit)]].remove(visit)
+        self._key[id(visit)] = key
+        self._buckets[key].append(visit)
+
+    def near(self, day: int | None) -> list[Told]:
+        """In story order, the visits that could retell one starting on this day (an ordinal)."""
+        found = list(self._buckets[None])
+        if day is not None:
+            for key in range(day // self._BUCKET - 1, day // self._BUCKET + 2):
+                found += self._buckets.get(key, [])
+        return sorted(found, key=lambda visit: self._order[id(visit)])
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _first_ordinal(period: Period | None) -> int | None:
+    """The ordinal of a period's first day, where both its bounds begin with days in order."""
+    if period is None:
+        return None
+    first, last = period.first_bound[:10], period.last_bound[:10]
+    if not (_ISO_DAY.fullmatch(first) and _ISO_DAY.fullmatch(last)) or first > last:
+        return None
+    try:
+        return dt.date.fromisoformat(first).toordinal()
+    except ValueError:
+        return None
+
+
 class Story:
     """The visits an article's body tells, in reading order: a clause dated within a visit
     already told retells it, and a sentence with no date of its own tells more of the visit
@@ -69,6 +121,7 @@ class Story:
     def __init__(self, reported: dt.date | None):
         self._reported = reported
         self._visits: list[Told] = []
+        self._near = _NearDays()
         self._alone: set[int] = set()
         self._last: Told | None = None
 
@@ -86,10 +139,10 @@ class Story:
                 # list them all again (`가나, 감비아 등 25개국` then the 25 names)
                 visit.countries = []
         else:  # a leg is a visit of its own, within a trip told before or beside another leg
-            target = next((e for e in self._visits if self._retells(visit, e) and not (
+            target = next((e for e in self._comparable(visit) if self._retells(visit, e) and not (
                 visit.leg and e.period != visit.period)), None)
         if target is None:
-            self._visits.append(visit)
+            self._store(visit)
             target = visit
         else:
             _merge_into(target, visit)
@@ -104,6 +157,18 @@ class Story:
             self._alone.add(id(target))
         if not visit.compared:  # the sentences after tell more of the news, not of a figure compared
             self._last = target
+        self._near.add(target)  # its period may have changed
+
+    def _store(self, visit: Told) -> None:
+        self._visits.append(visit)
+        self._near.add(visit)
+
+    def _comparable(self, visit: Told) -> list[Told]:
+        """The visits told before that `_retells` could find this one retelling."""
+        if visit.period is None:
+            return self._near.near(self._reported.toordinal() if self._reported else None)
+        day = _first_ordinal(visit.period)
+        return self._visits if day is None else self._near.near(day)
 
     def _another_tally(self, visit: Told) -> bool:
         """`1일 개막 이후 33만명이 찾은 것으로 집계됐다` then `이중 외국인은 1만574명이 다녀갔다`:
@@ -111,7 +176,7 @@ class Story:
         if visit.period is not None or not _another_crowd(visit, self._last):
             return False
         visit.period = self._last.period
-        self._visits.append(visit)
+        self._store(visit)
         self._alone.add(id(visit))
         return True
 
@@ -123,7 +188,7 @@ class Story:
                 and last is not None):
             return False
         visit.period = last.period
-        self._visits.append(visit)
+        self._store(visit)
         self._alone.add(id(visit))
         return True
 

@@ -66,9 +66,3 @@ class Document:
                       "reporters": [Reporter.model_validate(reporter) for reporter in data["reporters"]],
                       "reference_date": dt.date.fromisoformat(data["reference_date"]) if data["reference_date"] else None,
                       "contacts": [tuple(contact) for contact in data["contacts"]]})
-
-    def zone_at(self, offset: int) -> Zone | None:
-        for zone in self.zones:
-            if zone.start <= offset < zone.end:
-                return zone
-        return None

@@ -30,6 +30,7 @@ import regex
 from spacy.tokens import Doc
 
 from .. import lexicons
+from ..document import Zone
 from .common import document_of, sentence_ranges, text_of
 from .tokenizer import Morph
 
@@ -153,6 +154,16 @@ def per_doc(doc: Doc, build: Callable[[Doc], T]) -> T:
     if build not in found:
         found[build] = build(doc)
     return found[build]
+
+
+def zone_at(doc: Doc, offset: int) -> Zone | None:
+    """The layout zone holding the character at `offset` (the first listed, where zones overlap)."""
+    held = per_doc(doc, _zones).overlapping(offset, offset + 1)
+    return min(held, key=lambda entry: entry[0])[1] if held else None
+
+
+def _zones(doc: Doc) -> Spans:
+    return Spans(enumerate(document_of(doc).zones), bounds=lambda entry: (entry[1].start, entry[1].end))
 
 
 def forget_analyses(doc: Doc) -> None:

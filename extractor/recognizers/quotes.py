@@ -29,8 +29,8 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..model import Quote, Speaker
-from ..nlp.common import add_item, document_of, text_of
-from ..nlp.korean import SENTENCE_END, content_of, one_of, particles
+from ..nlp.common import add_item, text_of
+from ..nlp.korean import SENTENCE_END, content_of, one_of, particles, zone_at
 from ..pattern_cache import compiled_re
 from .names.people import CAPTION_SOUNDBITES, People, PersonPhrase
 from .speakers import (
@@ -424,7 +424,7 @@ def _in_headline(doc: Doc, quoted: Quoted) -> bool:
     where a release sets its slogan, or alone as the text's first line, a headline's place even
     when the page marks none (two sayings side by side there open a story with voices)."""
     text = text_of(doc)
-    zone = document_of(doc).zone_at(quoted.open)
+    zone = zone_at(doc, quoted.open)
     line_start = _line_start(text, quoted.open)
     after_dateline = text[line_start:quoted.open].strip().endswith("--")
     return quoted.double and (zone is not None and zone.kind in HEADLINE_ZONES or after_dateline
@@ -438,7 +438,7 @@ def _first_line_alone(text: str, quoted: Quoted, line_start: int) -> bool:
 
 def _headline_words(doc: Doc, text: str, quoted: Quoted) -> bool:
     """Words said, set in double marks in a headline or deck (`“베리 굿”`; not a term: `“스마트시티”`)."""
-    zone = document_of(doc).zone_at(quoted.open)
+    zone = zone_at(doc, quoted.open)
     return quoted.double and zone is not None and zone.kind in HEADLINE_ZONES and \
         len(text[quoted.open + 1:quoted.close].split()) > 1
 

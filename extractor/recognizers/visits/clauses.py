@@ -9,8 +9,7 @@ from itertools import pairwise
 from spacy.tokens import Doc
 
 from ...model import Count
-from ...nlp.common import document_of
-from ...nlp.korean import SentencePart
+from ...nlp.korean import SentencePart, zone_at
 from ...pattern_cache import compiled_re
 from ..timex.period import Dated, Period
 from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, nominal, short_stay
@@ -48,7 +47,7 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     if cumulative:  # `내년까지 누적 초청자는 1만명을 넘어설 전망이다`: a projection bounds no tally
         event_dates = [d for d in event_dates if not _after_the_report(ctx, d)]
     if cumulative and event_dates:
-        zone = document_of(ctx.doc).zone_at(sentence.start)
+        zone = zone_at(ctx.doc, sentence.start)
         if zone is not None and zone.kind != "body":
             return []  # a headline's `다녀가` is news of the day, not a tally
         return [_cumulative_clause(ctx, sentence, event_dates, dates)]

@@ -213,6 +213,7 @@ class Heads:
     nation_words: frozenset
     known_systems: HeadIndex
     device_heads: frozenset
+    equipment_words: tuple[str, ...]
     known_bodies: frozenset  # written without spaces
     site_nouns: tuple[str, ...]
     always_on_numbers: frozenset
@@ -392,6 +393,7 @@ def heads() -> Heads:
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
+        equipment_words=tuple(data["systems"]["equipment_words"]),
         known_bodies=known_bodies,
         group_companies=group_companies,
         site_nouns=tuple(org["site_nouns"]),
@@ -1404,20 +1406,28 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
     field = _field_of_head(reading, text, inside, after)
     if field is None:
         field = _field_of_context(reading, text, inside, start, after)
+    if field is None and _kind_before_quote(reading, start).endswith(reading.lex.equipment_words):
+        field = "systems"  # `항공 장비 '밤비버켓'`, `치료장비인 ‘…’`: equipment given its name
     return Candidate(field, text, start, start + len(text)) if field else None
 
 
 def _named_by_system_word(reading: Reading, start: int) -> bool:
     """`온라인민원처리시스템 ‘e-OK민원센터’`, `민원안내 로봇 ‘동동이’`: a quoted name right after a
     system word is that system's name, whatever its own last word."""
+    kind = _kind_before_quote(reading, start)
+    return bool(kind) and reading.lex.systems.ending_or_is(kind) is not None
+
+
+def _kind_before_quote(reading: Reading, start: int) -> str:
+    """The noun written right before a quoted name, alone or linked by `인` (`민원 플랫폼인 ‘온통세종’`); "" if none."""
     article = reading.article
     index = article.index_at(start) - 1
     if index < 0 or article.text[article.words[index].end:start] != " ‘" and \
             article.text[article.words[index].end:start] not in (" '", " \"", " “"):
-        return False
+        return ""
     word = article.words[index]
-    named = word.nominal_end if word.connective else word.end  # `민원 플랫폼인 ‘온통세종’`
-    return (word.full or word.connective) and reading.lex.systems.ending_or_is(article.text[word.start:named]) is not None
+    named = word.nominal_end if word.connective else word.end
+    return article.text[word.start:named] if word.full or word.connective else ""
 
 
 def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) -> str | None:

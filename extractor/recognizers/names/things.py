@@ -762,6 +762,8 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
     event: `한국·페루 혁신경제포럼`)."""
     countries = reading.countries
     if field == "systems":
+        if _national_type(reading, phrase, first, position):
+            return first
         owned = _after_country(phrase, first, position, countries)
         while first < owned < position and _owner_place(reading, phrase[owned]):
             owned += 1  # `케냐 콘자 스마트시티 통합관제시스템`: the country's place owns it too
@@ -769,6 +771,17 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
     while first < position and countries.cover(phrase[first].start, phrase[first].nominal_end):
         first += 1
     return first
+
+
+def _national_type(reading: Reading, phrase: list[Word], first: int, position: int) -> bool:
+    """`한국형 열차제어시스템(KTCS)`: a country's type before a system that is named without it is the
+    system's own word, no owner; before a kind it names no use (`한국형 CCTV`, `한국형 교통 시스템`)."""
+    text, word = reading.article.text, phrase[first]
+    if first == position or not text[word.start:word.nominal_end].endswith(_TYPE_SUFFIX):
+        return False
+    rest = text[phrase[first + 1].start:phrase[position].nominal_end]
+    head = reading.lex.systems.ending_or_is(_SPACE.sub("", rest))
+    return head is not None and _is_name(rest, head, "systems", reading.lex)
 
 
 def _owner_place(reading: Reading, word: Word) -> bool:

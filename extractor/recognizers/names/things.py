@@ -214,6 +214,7 @@ class Heads:
     known_systems: HeadIndex
     device_heads: frozenset
     equipment_words: tuple[str, ...]
+    owned_pages: frozenset
     known_bodies: frozenset  # written without spaces
     site_nouns: tuple[str, ...]
     always_on_numbers: frozenset
@@ -394,6 +395,7 @@ def heads() -> Heads:
         nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
         equipment_words=tuple(data["systems"]["equipment_words"]),
+        owned_pages=frozenset(data["systems"]["owned_pages"]),
         known_bodies=known_bodies,
         group_companies=group_companies,
         site_nouns=tuple(org["site_nouns"]),
@@ -820,8 +822,8 @@ def _with_lead(text: str, lead: Word, word: Word, members: list[Candidate]) -> l
 
 def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: int, text: str, field: str,
                   head: str) -> bool:
-    """An activity (`관광 프로그램`), a kind of service, or the head after a service always on
-    (`보조금24 서비스` is 보조금24): no name of its own."""
+    """An activity (`관광 프로그램`), a kind of service, an owner's page (`코트파 홈페이지`), or the head after
+    a service always on (`보조금24 서비스` is 보조금24): no name of its own."""
     lex, words = reading.lex, phrase[first:position + 1]
     if _kind_determiner_before(reading.article.text, phrase[first].start) \
             or any(_tallied(reading.article.text, word.start) for word in phrase[:first + 1]):
@@ -831,9 +833,16 @@ def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: in
     if field != "systems":
         return False
     word_text = reading.article.text[phrase[position].start:phrase[position].nominal_end]
-    return _kind_of_service(words, text, head, lex) or (
+    return _kind_of_service(words, text, head, lex) or _owners_page(reading, phrase, first, position) or (
         head in lex.system_kind_heads and position > 0 and word_text == head
         and _always_on_service(phrase[position - 1], lex))
+
+
+def _owners_page(reading: Reading, phrase: list[Word], first: int, position: int) -> bool:
+    """`코트파 홈페이지`: a page named only by its owner's proper name, written apart, is no system."""
+    text, owner, page = reading.article.text, phrase[first], phrase[position]
+    return first + 1 == position and text[page.start:page.nominal_end] in reading.lex.owned_pages \
+        and _proper(reading, owner) and not _known_system(reading, owner, text[owner.start:owner.nominal_end])
 
 
 def _kind_determiner_before(text: str, start: int) -> bool:

@@ -213,6 +213,8 @@ class Heads:
     nation_words: frozenset
     known_systems: HeadIndex
     device_heads: frozenset
+    equipment_words: tuple[str, ...]
+    owned_pages: frozenset
     known_bodies: frozenset  # written without spaces
     site_nouns: tuple[str, ...]
     always_on_numbers: frozenset
@@ -392,6 +394,8 @@ def heads() -> Heads:
         system_kind_heads=frozenset(data["systems"]["kind_heads"]),
         nation_words=frozenset(data["systems"]["nation_words"]),
         device_heads=frozenset(data["systems"]["device_heads"]),
+        equipment_words=tuple(data["systems"]["equipment_words"]),
+        owned_pages=frozenset(data["systems"]["owned_pages"]),
         known_bodies=known_bodies,
         group_companies=group_companies,
         site_nouns=tuple(org["site_nouns"]),
@@ -765,6 +769,8 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
     event: `한국·페루 혁신경제포럼`)."""
     countries = reading.countries
     if field == "systems":
+        if _national_type(reading, phrase, first, position):
+            return first
         owned = _after_country(phrase, first, position, countries)
         while first < owned < position and _owner_place(reading, phrase[owned]):
             owned += 1  # `케냐 콘자 스마트시티 통합관제시스템`: the country's place owns it too
@@ -772,6 +778,17 @@ def _without_owner_country(reading: Reading, phrase: list[Word], first: int, pos
     while first < position and countries.cover(phrase[first].start, phrase[first].nominal_end):
         first += 1
     return first
+
+
+def _national_type(reading: Reading, phrase: list[Word], first: int, position: int) -> bool:
+    """`한국형 열차제어시스템(KTCS)`: a country's type before a system that is named without it is the
+    system's own word, no owner; before a kind it names no use (`한국형 CCTV`, `한국형 교통 시스템`)."""
+    text, word = reading.article.text, phrase[first]
+    if first == position or not text[word.start:word.nominal_end].endswith(_TYPE_SUFFIX):
+        return False
+    rest = text[phrase[first + 1].start:phrase[position].nominal_end]
+    head = reading.lex.systems.ending_or_is(_SPACE.sub("", rest))
+    return head is not None and _is_name(rest, head, "systems", reading.lex)
 
 
 def _owner_place(reading: Reading, word: Word) -> bool:
@@ -810,8 +827,8 @@ def _with_lead(text: str, lead: Word, word: Word, members: list[Candidate]) -> l
 
 def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: int, text: str, field: str,
                   head: str) -> bool:
-    """An activity (`관광 프로그램`), a kind of service, or the head after a service always on
-    (`보조금24 서비스` is 보조금24): no name of its own."""
+    """An activity (`관광 프로그램`), a kind of service, an owner's page (`코트파 홈페이지`), or the head after
+    a service always on (`보조금24 서비스` is 보조금24): no name of its own."""
     lex, words = reading.lex, phrase[first:position + 1]
     if _kind_determiner_before(reading.article.text, phrase[first].start) \
             or any(_tallied(reading.article.text, word.start) for word in phrase[:first + 1]):
@@ -821,9 +838,16 @@ def _names_a_kind(reading: Reading, phrase: list[Word], first: int, position: in
     if field != "systems":
         return False
     word_text = reading.article.text[phrase[position].start:phrase[position].nominal_end]
-    return _kind_of_service(words, text, head, lex) or (
+    return _kind_of_service(words, text, head, lex) or _owners_page(reading, phrase, first, position) or (
         head in lex.system_kind_heads and position > 0 and word_text == head
         and _always_on_service(phrase[position - 1], lex))
+
+
+def _owners_page(reading: Reading, phrase: list[Word], first: int, position: int) -> bool:
+    """`코트파 홈페이지`: a page named only by its owner's proper name, written apart, is no system."""
+    text, owner, page = reading.article.text, phrase[first], phrase[position]
+    return first + 1 == position and text[page.start:page.nominal_end] in reading.lex.owned_pages \
+        and _proper(reading, owner) and not _known_system(reading, owner, text[owner.start:owner.nominal_end])
 
 
 def _kind_determiner_before(text: str, start: int) -> bool:
@@ -1409,20 +1433,28 @@ def _classify_quoted(reading: Reading, text: str, start: int, after: int) -> Can
     field = _field_of_head(reading, text, inside, after)
     if field is None:
         field = _field_of_context(reading, text, inside, start, after)
+    if field is None and _kind_before_quote(reading, start).endswith(reading.lex.equipment_words):
+        field = "systems"  # `항공 장비 '밤비버켓'`, `치료장비인 ‘…’`: equipment given its name
     return Candidate(field, text, start, start + len(text)) if field else None
 
 
 def _named_by_system_word(reading: Reading, start: int) -> bool:
     """`온라인민원처리시스템 ‘e-OK민원센터’`, `민원안내 로봇 ‘동동이’`: a quoted name right after a
     system word is that system's name, whatever its own last word."""
+    kind = _kind_before_quote(reading, start)
+    return bool(kind) and reading.lex.systems.ending_or_is(kind) is not None
+
+
+def _kind_before_quote(reading: Reading, start: int) -> str:
+    """The noun written right before a quoted name, alone or linked by `인` (`민원 플랫폼인 ‘온통세종’`); "" if none."""
     article = reading.article
     index = article.index_at(start) - 1
     if index < 0 or article.text[article.words[index].end:start] != " ‘" and \
             article.text[article.words[index].end:start] not in (" '", " \"", " “"):
-        return False
+        return ""
     word = article.words[index]
-    named = word.nominal_end if word.connective else word.end  # `민원 플랫폼인 ‘온통세종’`
-    return (word.full or word.connective) and reading.lex.systems.ending_or_is(article.text[word.start:named]) is not None
+    named = word.nominal_end if word.connective else word.end
+    return article.text[word.start:named] if word.full or word.connective else ""
 
 
 def _field_of_head(reading: Reading, text: str, inside: list[Word], after: int) -> str | None:

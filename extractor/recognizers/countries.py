@@ -317,9 +317,11 @@ class MentionFinder:
         found = {(m.start, m.end): m for m in self._names()}
         for mention in [*self._coordinations(), *self._compacts(), *self._short_forms()]:
             found.setdefault((mention.start, mention.end), mention)
-        for mention in list(found.values()):
+        named = list(found.values())
+        for mention in named:
             for slip in self._slips_beside(mention):
-                found.setdefault((slip.start, slip.end), slip)
+                if not any(other.start < slip.end and slip.start < other.end for other in named):
+                    found.setdefault((slip.start, slip.end), slip)  # not a piece of a name (`세인트빈센트 그레나딘`)
         mentions = sorted(found.values(), key=lambda m: m.start)
         return [m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)]
 

@@ -195,6 +195,8 @@ class CountryLexicon:
         self.not_followed_by = countries["not_followed_by"]
         self.not_preceded_by = countries["not_preceded_by"]
         self.glued_heads = longest_first(countries["glued_heads"])
+        self.glued_head_set = frozenset(countries["glued_heads"])
+        self.word_glued_heads = tuple(head for head in self.glued_heads if len(head) > 1 and head != "현지")
         self.glued_body = compiled_re(f"[가-힣]{{1,6}}?(?:{one_of(countries['glued_body_endings'])})")
         self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
@@ -363,7 +365,10 @@ class MentionFinder:
         return self._word_ends_well(end)
 
     def _before_context_head(self, end: int) -> bool:
-        """`인도 관광객`, `가나 정부`: a head that only a country takes follows the name."""
+        """`인도 관광객`, `가나 정부`, `인도대사`: a head that only a country takes follows the name, glued
+        only when it is a word of its own (not `인`, `산`: `이란인지`)."""
+        if self.text.startswith(self.lexicon.word_glued_heads, end):
+            return True
         following = self.text[end:end + 12].lstrip(" 의")
         return following.startswith(self.lexicon.context_heads) and end < len(self.text) and self.text[end] in " 의"
 
@@ -410,8 +415,8 @@ class MentionFinder:
             return True
         for head in self.lexicon.glued_heads:
             if tail.startswith(head):
-                rest = end + len(head)
-                return len(head) == len(tail) or self._tail_morph_at(rest)
+                rest = end + len(head)  # `미국대사관측`, `인도대사등`: a second head may follow
+                return len(head) == len(tail) or self._tail_morph_at(rest) or tail[len(head):] in self.lexicon.glued_head_set
         return self._glued_body(end, tail)
 
     def _glued_body(self, end: int, tail: str) -> bool:

@@ -200,6 +200,7 @@ class CountryLexicon:
         self.glued_body = compiled_re(f"[가-힣]{{1,6}}?(?:{one_of(countries['glued_body_endings'])})")
         self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
+        self.state_words = longest_first(countries["state_words"])
         self.list_links = tuple(countries["list_links"])
         self.phrase_conjunctions = frozenset(countries["phrase_conjunctions"])
         self.list_complement = countries["list_complement"] + ","
@@ -325,7 +326,19 @@ class MentionFinder:
                 if not any(other.start < slip.end and slip.start < other.end for other in named):
                     found.setdefault((slip.start, slip.end), slip)  # not a piece of a name (`세인트빈센트 그레나딘`)
         mentions = sorted(found.values(), key=lambda m: m.start)
-        return [m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)]
+        return self._as_spelled_out([m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)])
+
+    def _as_spelled_out(self, mentions: list[Mention]) -> list[Mention]:
+        """`콩고` where the article writes `콩고민주공화국`: a bare name is the country the article
+        spells out with a state word after it (`도미니카` beside `도미니카 연방`)."""
+        spelled_out: dict[str, str] = {}
+        for mention in mentions:
+            name = self.text[mention.start:mention.end].replace(" ", "").replace("\n", "")
+            for word in self.lexicon.state_words:
+                if name.endswith(word) and len(name) > len(word):
+                    spelled_out.setdefault(name.removesuffix(word), mention.code)
+                    break
+        return [Mention(m.start, m.end, spelled_out.get(self.text[m.start:m.end], m.code)) for m in mentions]
 
     def _needs_company(self, mention: Mention) -> bool:
         """A name that is also a common word (`피지 분비` = sebum) needs a country context:

@@ -195,9 +195,12 @@ class CountryLexicon:
         self.not_followed_by = countries["not_followed_by"]
         self.not_preceded_by = countries["not_preceded_by"]
         self.glued_heads = longest_first(countries["glued_heads"])
+        self.glued_head_set = frozenset(countries["glued_heads"])
+        self.word_glued_heads = tuple(head for head in self.glued_heads if len(head) > 1 and head != "현지")
         self.glued_body = compiled_re(f"[가-힣]{{1,6}}?(?:{one_of(countries['glued_body_endings'])})")
         self.context_heads = longest_first([*countries["glued_heads"], *countries["short_form_heads"]])
         self.regions = set(countries["partners_not_countries"])
+        self.state_words = longest_first(countries["state_words"])
         self.list_links = tuple(countries["list_links"])
         self.phrase_conjunctions = frozenset(countries["phrase_conjunctions"])
         self.list_complement = countries["list_complement"] + ","
@@ -317,11 +320,25 @@ class MentionFinder:
         found = {(m.start, m.end): m for m in self._names()}
         for mention in [*self._coordinations(), *self._compacts(), *self._short_forms()]:
             found.setdefault((mention.start, mention.end), mention)
-        for mention in list(found.values()):
+        named = list(found.values())
+        for mention in named:
             for slip in self._slips_beside(mention):
-                found.setdefault((slip.start, slip.end), slip)
+                if not any(other.start < slip.end and slip.start < other.end for other in named):
+                    found.setdefault((slip.start, slip.end), slip)  # not a piece of a name (`세인트빈센트 그레나딘`)
         mentions = sorted(found.values(), key=lambda m: m.start)
-        return [m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)]
+        return self._as_spelled_out([m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)])
+
+    def _as_spelled_out(self, mentions: list[Mention]) -> list[Mention]:
+        """`콩고` where the article writes `콩고민주공화국`: a bare name is the country the article
+        spells out with a state word after it (`도미니카` beside `도미니카 연방`)."""
+        spelled_out: dict[str, str] = {}
+        for mention in mentions:
+            name = self.text[mention.start:mention.end].replace(" ", "").replace("\n", "")
+            for word in self.lexicon.state_words:
+                if name.endswith(word) and len(name) > len(word):
+                    spelled_out.setdefault(name.removesuffix(word), mention.code)
+                    break
+        return [Mention(m.start, m.end, spelled_out.get(self.text[m.start:m.end], m.code)) for m in mentions]
 
     def _needs_company(self, mention: Mention) -> bool:
         """A name that is also a common word (`피지 분비` = sebum) needs a country context:
@@ -361,7 +378,10 @@ class MentionFinder:
         return self._word_ends_well(end)
 
     def _before_context_head(self, end: int) -> bool:
-        """`인도 관광객`, `가나 정부`: a head that only a country takes follows the name."""
+        """`인도 관광객`, `가나 정부`, `인도대사`: a head that only a country takes follows the name, glued
+        only when it is a word of its own (not `인`, `산`: `이란인지`)."""
+        if self.text.startswith(self.lexicon.word_glued_heads, end):
+            return True
         following = self.text[end:end + 12].lstrip(" 의")
         return following.startswith(self.lexicon.context_heads) and end < len(self.text) and self.text[end] in " 의"
 
@@ -408,8 +428,8 @@ class MentionFinder:
             return True
         for head in self.lexicon.glued_heads:
             if tail.startswith(head):
-                rest = end + len(head)
-                return len(head) == len(tail) or self._tail_morph_at(rest)
+                rest = end + len(head)  # `미국대사관측`, `인도대사등`: a second head may follow
+                return len(head) == len(tail) or self._tail_morph_at(rest) or tail[len(head):] in self.lexicon.glued_head_set
         return self._glued_body(end, tail)
 
     def _glued_body(self, end: int, tail: str) -> bool:

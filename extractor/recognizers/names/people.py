@@ -74,6 +74,7 @@ class Titles:
     glued_titles: tuple[str, ...]  # longest first
     suffix_titles: frozenset  # titles attached to a place (`안양시장`, `화천군수`)
     homonym_titles: frozenset
+    venue_nouns: frozenset  # places ending like a title (`전시장`, `연회장`): never a person's title
     anonymous_titles: frozenset
     courtesy_titles: frozenset
     surnames: frozenset
@@ -108,6 +109,7 @@ def titles() -> Titles:
         glued_titles=longest_first(data["glued_titles"]),
         suffix_titles=frozenset(data["suffix_titles"]),
         homonym_titles=frozenset(data["homonym_titles"]),
+        venue_nouns=frozenset(data["venue_nouns"]),
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
@@ -1173,8 +1175,11 @@ def _glued_name(people: People, word: Word, glued: str, title: str) -> bool:
 
 def _common_noun_title(people: People, words: list[Word], head: int) -> bool:
     """`관광시장`, `해외시장`: a title that is also a common noun, glued after common nouns, is that
-    noun, unless a person's name stands before it."""
+    noun, unless a person's name stands before it. A venue Kiwi reads as one noun (`한국종합전시장`,
+    `대연회장`) is a place wherever it stands."""
     word = words[head]
+    if word.forms and word.forms[-1] in titles().venue_nouns:
+        return True
     if len(word.forms) < 2 or word.forms[-1] not in titles().homonym_titles or \
             any(tag != "NNG" for tag in word.tags[:-1]):
         return False

@@ -1567,10 +1567,21 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
             foreign = _foreign_title(title) or first >= 0 and _adjacent(people, words, first, first + 1) and (
                 (_foreign_place(people, words[first]) or _of_country(words[first], people))
                 and any(_foreign_looking(people, w) for w in run)  # not `베트남의 관광 담당 국장`
-                or _body_owning(people, words[first]) and any(_is_foreign_name_part(people, w) for w in run))
+                or _body_owning(people, words[first]) and any(_is_foreign_name_part(people, w) for w in run)) \
+                or _opening_transliterated_run(people, words, first + 1, run)
         if foreign:
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _opening_transliterated_run(people: People, words: list[Word], first: int, run: list[Word]) -> bool:
+    """`탄 춴진 장관은`: words opening the sentence or clause right before a title, the last a
+    transliterated word, are a foreign name even where Kiwi reads one before it as a syllable
+    (`탄`) or a common noun. Proper nouns Kiwi knows, all of them, are as often a company and its
+    branch (`구글 코리아 대표`); a last word Kiwi knows as a noun may be the body (`욱 챠이 기획부 차관`)."""
+    return len(run) > 1 and _opens_subject(people, words, first, after_clause=False) \
+        and transliterated_word(people, run[-1]) \
+        and not all(w.stem_tags == ("NNP",) and not unknown_to_kiwi(people, w) for w in run)
 
 
 def _unknown_before_country(people: People, words: list[Word], word: Word, body: int) -> bool:

@@ -1626,12 +1626,14 @@ def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
 def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: bool = False) -> bool:
     """Could this word be part of a transliterated name? Hangul only, no verb ending, none of
     the words that open a clause or stand for a group, a title or a place. Only the subject
-    carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
+    carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다).
+    A patronymic runs to seven syllables (`가프르자노브나`), where Kiwi reads it as one proper noun."""
     written = _as_written(people, word)
     if written in people.transliterations:
         return True  # `케올라` of `Bounmy Keola(분미 케올라)`, however Kiwi reads it
     inflected = any(tag.startswith("E") for tag in word.stem_tags) and not _verb_syllable(word)
-    if not re.fullmatch(r"[가-힣]{1,6}", written) or inflected \
+    longest = 7 if word.stem_tags == ("NNP",) else 6
+    if not re.fullmatch(r"[가-힣]{1,%d}" % longest, written) or inflected \
             or word.stem_tags == ("NNB",):  # a bound noun (`등`, `측`) is never a name
         return False
     if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1) \

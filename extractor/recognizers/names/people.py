@@ -74,6 +74,7 @@ class Titles:
     glued_titles: tuple[str, ...]  # longest first
     suffix_titles: frozenset  # titles attached to a place (`안양시장`, `화천군수`)
     homonym_titles: frozenset
+    venue_nouns: frozenset  # places ending like a title (`전시장`, `연회장`): never a person's title
     anonymous_titles: frozenset
     courtesy_titles: frozenset
     surnames: frozenset
@@ -108,6 +109,7 @@ def titles() -> Titles:
         glued_titles=longest_first(data["glued_titles"]),
         suffix_titles=frozenset(data["suffix_titles"]),
         homonym_titles=frozenset(data["homonym_titles"]),
+        venue_nouns=frozenset(data["venue_nouns"]),
         anonymous_titles=frozenset(data["anonymous_titles"]),
         courtesy_titles=frozenset(data["courtesy_titles"]),
         surnames=frozenset(data["surnames"]),
@@ -1198,8 +1200,11 @@ def _glued_name(people: People, word: Word, glued: str, title: str) -> bool:
 
 def _common_noun_title(people: People, words: list[Word], head: int) -> bool:
     """`관광시장`, `해외시장`: a title that is also a common noun, glued after common nouns, is that
-    noun, unless a person's name stands before it."""
+    noun, unless a person's name stands before it. A venue Kiwi reads as one noun (`한국종합전시장`,
+    `대연회장`) is a place wherever it stands."""
     word = words[head]
+    if word.forms and word.forms[-1] in titles().venue_nouns:
+        return True
     if len(word.forms) < 2 or word.forms[-1] not in titles().homonym_titles or \
             any(tag != "NNG" for tag in word.tags[:-1]):
         return False
@@ -1587,10 +1592,21 @@ def _foreign_name_by_structure(people: People, words: list[Word], position: int,
             foreign = _foreign_title(title) or first >= 0 and _adjacent(people, words, first, first + 1) and (
                 (_foreign_place(people, words[first]) or _of_country(words[first], people))
                 and any(_foreign_looking(people, w) for w in run)  # not `베트남의 관광 담당 국장`
-                or _body_owning(people, words[first]) and any(_is_foreign_name_part(people, w) for w in run))
+                or _body_owning(people, words[first]) and any(_is_foreign_name_part(people, w) for w in run)) \
+                or _opening_transliterated_run(people, words, first + 1, run)
         if foreign:
             return first + 1, last, words[last + 1:position + 1]
     return None
+
+
+def _opening_transliterated_run(people: People, words: list[Word], first: int, run: list[Word]) -> bool:
+    """`탄 춴진 장관은`: words opening the sentence or clause right before a title, the last a
+    transliterated word, are a foreign name even where Kiwi reads one before it as a syllable
+    (`탄`) or a common noun. Proper nouns Kiwi knows, all of them, are as often a company and its
+    branch (`구글 코리아 대표`); a last word Kiwi knows as a noun may be the body (`욱 챠이 기획부 차관`)."""
+    return len(run) > 1 and _opens_subject(people, words, first, after_clause=False) \
+        and transliterated_word(people, run[-1]) \
+        and not all(w.stem_tags == ("NNP",) and not unknown_to_kiwi(people, w) for w in run)
 
 
 def _unknown_before_country(people: People, words: list[Word], word: Word, body: int) -> bool:
@@ -1635,12 +1651,14 @@ def _body_starts(people: People, words: list[Word], position: int) -> list[int]:
 def _name_shaped(people: People, word: Word, cut_short: bool = False, subject: bool = False) -> bool:
     """Could this word be part of a transliterated name? Hangul only, no verb ending, none of
     the words that open a clause or stand for a group, a title or a place. Only the subject
-    carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다)."""
+    carries a particle, or a word inside a name that Kiwi cut short (`우에다` read as 우 + 에다).
+    A patronymic runs to seven syllables (`가프르자노브나`), where Kiwi reads it as one proper noun."""
     written = _as_written(people, word)
     if written in people.transliterations:
         return True  # `케올라` of `Bounmy Keola(분미 케올라)`, however Kiwi reads it
     inflected = any(tag.startswith("E") for tag in word.stem_tags) and not _verb_syllable(word)
-    if not re.fullmatch(r"[가-힣]{1,6}", written) or inflected \
+    longest = 7 if word.stem_tags == ("NNP",) else 6
+    if not re.fullmatch(r"[가-힣]{1,%d}" % longest, written) or inflected \
             or word.stem_tags == ("NNB",):  # a bound noun (`등`, `측`) is never a name
         return False
     if word.particle and not subject and not (cut_short and len(clean(word.stem)) == 1) \

@@ -215,6 +215,7 @@ class Heads:
     device_heads: frozenset
     known_bodies: frozenset  # written without spaces
     site_nouns: tuple[str, ...]
+    plant_nouns: tuple[str, ...]
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
@@ -395,6 +396,7 @@ def heads() -> Heads:
         known_bodies=known_bodies,
         group_companies=group_companies,
         site_nouns=tuple(org["site_nouns"]),
+        plant_nouns=tuple(org["plant_nouns"]),
         known_systems=known_systems,
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
@@ -1606,7 +1608,8 @@ def _known_bodies(reading: Reading) -> list[Candidate]:
     """`코엑스`, `KT`, `유네스코`, `LG CNS`: bodies known by a name without a head (known_bodies.yaml),
     in one word or two, not an alias in parentheses (`한국국제협력단(KOICA)` names one body) nor
     the owner opening a longer proper name (`KDI 국제정책대학원`, `KBS 월드`); a site of theirs
-    does not hide them (`LG전자 평택공장`)."""
+    does not hide them (`삼성전자 평택캠퍼스`), and their plant named by its place is named with them
+    (`LG전자 평택공장`)."""
     article = reading.article
     found = []
     for index in word_table(reading).known_body_starts:
@@ -1615,11 +1618,20 @@ def _known_bodies(reading: Reading) -> list[Candidate]:
         if end is None or article.text[word.start - 1:word.start] == "(":
             continue
         following = article.index_at(end)
-        if following < len(article.words) and article.joined(article.words[following - 1], article.words[following]) \
-                and _opens_longer_name(reading, article.words[following]):
-            continue
+        if following < len(article.words) and article.joined(article.words[following - 1], article.words[following]):
+            if _placed_plant(reading, article.words[following]):
+                end = article.words[following].nominal_end
+            elif _opens_longer_name(reading, article.words[following]):
+                continue
         found.append(Candidate("organizations", article.text[word.start:end], word.start, end))
     return found
+
+
+def _placed_plant(reading: Reading, word: Word) -> bool:
+    """`울산공장`, `광양제철소`: a place glued before a plant's noun."""
+    text = reading.article.text[word.start:word.nominal_end]
+    plant = next((noun for noun in reading.lex.plant_nouns if text.endswith(noun)), None)
+    return plant is not None and len(text) > len(plant) and word.tags[:1] == ("NNP",)
 
 
 def has_legal_form(word: str) -> bool:

@@ -2077,12 +2077,16 @@ def _places_first(reading: Reading, start: int, conjuncts: list[str]) -> bool:
 def _country_body(reading: Reading, phrase, index, head_index) -> bool:
     """`콜롬비아 교통부`, `인도네시아 경찰청 내무국`: a country right before its body of common nouns (or
     before the body whose bureau ends the name) belongs to the name; not before a body with a proper
-    name of its own (`필리핀 세부주`, `일본 요미우리신문`)."""
+    name of its own (`필리핀 세부주`, `일본 요미우리신문`), nor one read as a proper noun whole that is no
+    ministry, agency or mission (`과테말라 국립산카를로스대학교`, `호주 남호주대학교`; `중국 주부산총영사관` keeps it)."""
     if index == head_index - 2 and _bureau_after_body(reading, phrase, head_index):
         head_index -= 1
     body = phrase[head_index]
     head = organization_head(reading, body)
-    return index == head_index - 1 and "NNP" not in body.tags[:-1] \
+    text = reading.article.text[body.start:body.nominal_end]
+    proper_whole = body.tags == ("NNP",) and head not in reading.lex.state_heads \
+        and not text.endswith(reading.lex.mission_heads)
+    return index == head_index - 1 and "NNP" not in body.tags[:-1] and not proper_whole \
         and head not in reading.lex.proper_heads and head not in reading.lex.outlet_heads
 
 

@@ -2003,8 +2003,9 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
         first -= 1
     while first < position and _reference_word(reading, phrase[first], word):
         first += 1
-    if first == position > 0 and _counts_kind(reading, phrase[position - 1], word):
-        return None  # `30여개 전시컨벤션센터`, `4개국 전력청`: a kind of body; `제33차 …위원회`: its meeting
+    if first > 0 and (first == position or _resident_prefix(reading, phrase[first], word)) \
+            and _counts_kind(reading, phrase[first - 1], word):
+        return None  # `30여개 전시컨벤션센터`, `4개국 전력청`, `11개국 주한 대사관`: a kind of body; `제33차 …위원회`: its meeting
     start = phrase[first].start
     while article.text[start] in COORDINATION_MARKS:  # `A대학 ·B대학`: the mark written apart joins, names nothing
         start += 1

@@ -156,10 +156,11 @@ class CityRoles:
             or word.tags.count("NNP") == len(word.tags) > 0 or _names_known_city(word.stem))]
 
     def _body(self, word: Word) -> bool:
-        """`캄보디아 산업부`, `에콰도르 농목업부`, `일본 요미우리신문`: a proper noun after a country ending in
-        the head of a ministry, an agency or an outlet names the country's body, no city."""
+        """`캄보디아 산업부`, `에콰도르 농목업부`, `일본 요미우리신문`, `캐나다 맥길대`: a proper noun after a
+        country ending in the head of a ministry, an agency, an outlet or any body but a local government's
+        names the country's body, no city."""
         head = organization_head(self.reading, word)
-        return head in self.cities.state_heads or head in self.lex.outlet_heads
+        return head in self.cities.state_heads or (head is not None and head not in self.cities.heads)
 
     def _event(self, text: str) -> bool:
         """`인도네시아 솔로국제예술축제`: a proper noun after a country ending in an event's head names the

@@ -217,6 +217,7 @@ class Heads:
     owned_pages: frozenset
     known_bodies: frozenset  # written without spaces
     site_nouns: tuple[str, ...]
+    plant_nouns: tuple[str, ...]
     always_on_numbers: frozenset
     consulting_verbs: frozenset
     participant_nouns: frozenset
@@ -399,6 +400,7 @@ def heads() -> Heads:
         known_bodies=known_bodies,
         group_companies=group_companies,
         site_nouns=tuple(org["site_nouns"]),
+        plant_nouns=tuple(org["plant_nouns"]),
         known_systems=known_systems,
         always_on_numbers=frozenset(str(n) for n in data["systems"]["always_on_numbers"]),
         consulting_verbs=frozenset(data["systems"]["consulting_verbs"]),
@@ -1643,7 +1645,8 @@ def _known_bodies(reading: Reading) -> list[Candidate]:
     """`코엑스`, `KT`, `유네스코`, `LG CNS`: bodies known by a name without a head (known_bodies.yaml),
     in one word or two, not an alias in parentheses (`한국국제협력단(KOICA)` names one body) nor
     the owner opening a longer proper name (`KDI 국제정책대학원`, `KBS 월드`); a site of theirs
-    does not hide them (`LG전자 평택공장`)."""
+    does not hide them (`삼성전자 평택캠퍼스`), and their plant named by its place is named with them
+    (`LG전자 평택공장`)."""
     article = reading.article
     found = []
     for index in word_table(reading).known_body_starts:
@@ -1652,11 +1655,20 @@ def _known_bodies(reading: Reading) -> list[Candidate]:
         if end is None or article.text[word.start - 1:word.start] == "(":
             continue
         following = article.index_at(end)
-        if following < len(article.words) and article.joined(article.words[following - 1], article.words[following]) \
-                and _opens_longer_name(reading, article.words[following]):
-            continue
+        if following < len(article.words) and article.joined(article.words[following - 1], article.words[following]):
+            if _placed_plant(reading, article.words[following]):
+                end = article.words[following].nominal_end
+            elif _opens_longer_name(reading, article.words[following]):
+                continue
         found.append(Candidate("organizations", article.text[word.start:end], word.start, end))
     return found
+
+
+def _placed_plant(reading: Reading, word: Word) -> bool:
+    """`울산공장`, `광양제철소`: a place glued before a plant's noun."""
+    text = reading.article.text[word.start:word.nominal_end]
+    plant = next((noun for noun in reading.lex.plant_nouns if text.endswith(noun)), None)
+    return plant is not None and len(text) > len(plant) and word.tags[:1] == ("NNP",)
 
 
 def has_legal_form(word: str) -> bool:
@@ -2028,8 +2040,9 @@ def _organization_at(reading: Reading, phrase, position) -> Candidate | None:
         first -= 1
     while first < position and _reference_word(reading, phrase[first], word):
         first += 1
-    if first == position > 0 and _counts_kind(reading, phrase[position - 1], word):
-        return None  # `30여개 전시컨벤션센터`, `4개국 전력청`: a kind of body; `제33차 …위원회`: its meeting
+    if first > 0 and (first == position or _resident_prefix(reading, phrase[first], word)) \
+            and _counts_kind(reading, phrase[first - 1], word):
+        return None  # `30여개 전시컨벤션센터`, `4개국 전력청`, `11개국 주한 대사관`: a kind of body; `제33차 …위원회`: its meeting
     start = phrase[first].start
     while article.text[start] in COORDINATION_MARKS:  # `A대학 ·B대학`: the mark written apart joins, names nothing
         start += 1
@@ -2102,12 +2115,16 @@ def _places_first(reading: Reading, start: int, conjuncts: list[str]) -> bool:
 def _country_body(reading: Reading, phrase, index, head_index) -> bool:
     """`콜롬비아 교통부`, `인도네시아 경찰청 내무국`: a country right before its body of common nouns (or
     before the body whose bureau ends the name) belongs to the name; not before a body with a proper
-    name of its own (`필리핀 세부주`, `일본 요미우리신문`)."""
+    name of its own (`필리핀 세부주`, `일본 요미우리신문`), nor one read as a proper noun whole that is no
+    ministry, agency or mission (`과테말라 국립산카를로스대학교`, `호주 남호주대학교`; `중국 주부산총영사관` keeps it)."""
     if index == head_index - 2 and _bureau_after_body(reading, phrase, head_index):
         head_index -= 1
     body = phrase[head_index]
     head = organization_head(reading, body)
-    return index == head_index - 1 and "NNP" not in body.tags[:-1] \
+    text = reading.article.text[body.start:body.nominal_end]
+    proper_whole = body.tags == ("NNP",) and head not in reading.lex.state_heads \
+        and not text.endswith(reading.lex.mission_heads)
+    return index == head_index - 1 and "NNP" not in body.tags[:-1] and not proper_whole \
         and head not in reading.lex.proper_heads and head not in reading.lex.outlet_heads
 
 

@@ -129,6 +129,7 @@ class _Context:
         self.body_names = {c.name.replace(" ", "") for c in people.organizations}
         self._name_words: dict[int, bool] = {}  # by the word's start: a word stands in many runs
         self._readings: dict[int, frozenset[str]] = {}
+        self._repeated: dict[str, bool] = {}  # by name: a long text's runs repeat their names
 
     def runs(self, kind: str, index: int, first: int, last: int) -> list[NameRun]:
         """The one candidate of a place: one individual's name is every name word standing there
@@ -230,6 +231,12 @@ class _Context:
             return "particle"
         return "proper" if word.stem_tags == ("NNP",) else "other"
 
+    def _written_twice(self, name: str) -> bool:
+        if name not in self._repeated:
+            first = self.text.find(name)
+            self._repeated[name] = first >= 0 and self.text.find(name, first + len(name)) >= 0
+        return self._repeated[name]
+
     def _article_features(self, run: list[Word], name: str):
         start = run[0].start
         if self.captions.contain(start):
@@ -239,7 +246,7 @@ class _Context:
         if inside_quote(self.text[max(0, start - 200):start]):
             yield "in_quote"
         solid = name.replace(" ", "")
-        if self.text.count(name) > 1:
+        if self._written_twice(name):
             yield "repeated"
         if any(solid in known and solid != known for known in self.rule_names):
             yield "inside_rule_person"

@@ -329,7 +329,7 @@ def _offset(m) -> Piece | None:
 #: something in it (`95년에 열린`) or after `지난` (`지난 67년 설립된`), as timex.yaml says
 #: (the digits spelled out, not as a class: the rules' probe index reads a class as any digit)
 _LAST_CENTURY_DIGITS = r"(?:5|6|7|8|9)\d"
-_YEAR_PLACED = (rf"{one_of(LEXICON['short_year_particles'])}"
+_YEAR_PLACED = (rf"{one_of(LEXICON['short_year_particles'])}(?!\p{{Hangul}})"
                 rf"(?!\s?{one_of(LEXICON['years_length_goes_on'])})")
 _SHORT_YEAR = compiled(
     rf"(?P<value>0\d(?=\s?년)"

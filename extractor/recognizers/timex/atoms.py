@@ -325,9 +325,16 @@ def _offset(m) -> Piece | None:
 
 
 #: a year written by two digits, not a count of years: with a leading zero (`03년`, no count is written so),
-#: or from 50 up before 이후/이전 (`93년 이후에는`: since 1993, not 93 years on)
+#: or from 50 up before 이후/이전 (`93년 이후에는`: since 1993, not 93 years on), before a particle placing
+#: something in it (`95년에 열린`) or after `지난` (`지난 67년 설립된`), as timex.yaml says
 #: (the digits spelled out, not as a class: the rules' probe index reads a class as any digit)
-_SHORT_YEAR = compiled(rf"(?P<value>0\d(?=\s?년)|(?:5|6|7|8|9)\d(?=\s?년\s?{one_of(LEXICON['year_bounds'])}))\s?년")
+_LAST_CENTURY_DIGITS = r"(?:5|6|7|8|9)\d"
+_YEAR_PLACED = (rf"{one_of(LEXICON['short_year_particles'])}(?!\p{{Hangul}})"
+                rf"(?!\s?{one_of(LEXICON['years_length_goes_on'])})")
+_SHORT_YEAR = compiled(
+    rf"(?P<value>0\d(?=\s?년)"
+    rf"|{_LAST_CENTURY_DIGITS}(?=\s?년(?:\s?{one_of(LEXICON['year_bounds'])}|{_YEAR_PLACED}))"
+    rf"|(?<=지난\s?){_LAST_CENTURY_DIGITS}(?=\s?년(?!\s?{one_of(LEXICON['past_years_followers'])})))\s?년")
 
 
 def _names_a_date(unit: str, number: int, suffix: str) -> bool:

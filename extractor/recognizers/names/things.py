@@ -248,6 +248,7 @@ class Heads:
     opening_ceremonies: frozenset
     process_nouns: frozenset
     course_levels: frozenset
+    edition_parts: frozenset
     superlatives: frozenset
     dedicated_year: str
     group_companies: frozenset = frozenset()  # a business group's companies, named in one word (`현대중공업`)
@@ -430,6 +431,7 @@ def heads() -> Heads:
         evaluation_stops=tuple(data["programs"]["evaluation_stops"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
         course_levels=frozenset(data["programs"]["course_levels"]),
+        edition_parts=frozenset(data["programs"]["edition_parts"]),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
         known_body_openings=frozenset(name[:end] for name in known_bodies for end in range(1, len(name) + 1)),
@@ -724,12 +726,26 @@ def _proper(reading: Reading, word: Word) -> bool:
 
 def _with_year(reading: Reading, phrase: list[Word], first: int, head: str) -> int:
     """Where a programme's name starts with the year written before it, the edition it names
-    (`2023년 대백제전`, `2024 세계잼버리 대회`); an agreement's year is when it was signed."""
-    start = phrase[first].start
-    if first == 0 or head in reading.lex.agreement_heads or not _is_year(reading.article, phrase[first - 1]) \
+    (`2023년 대백제전`, `2024 세계잼버리 대회`), over the countries and the part of the year between
+    them (`2005년 이라크 재난관리과정`, `2019 상반기 … 현장설명회`); an agreement's year is when it was signed,
+    and a year and country before the city an event is named by say when and where it was held
+    (`2009년 덴마크 코펜하겐대회`)."""
+    opening = first
+    while opening > 0 and _opens_edition(reading, phrase[opening - 1]):
+        opening -= 1
+    place = reading.article.text[phrase[first].start:phrase[first].nominal_end].removesuffix(head)
+    if opening < first and (place in lexicons.foreign_cities() or _city_name(place, reading.lex)):
+        opening = first
+    if opening == 0 or head in reading.lex.agreement_heads or not _is_year(reading.article, phrase[opening - 1]) \
             or _is_edition(reading.article, phrase[first]):
-        return start  # `1993년 제1회 파리 대회`: the edition numbers it, the year says when
-    return phrase[first - 1].start
+        return phrase[first].start  # `1993년 제1회 파리 대회`: the edition numbers it, the year says when
+    return phrase[opening - 1].start
+
+
+def _opens_edition(reading: Reading, word: Word) -> bool:
+    """A country or a part of the year (`상반기`) standing between an edition's year and its title."""
+    text = reading.article.text[word.start:word.nominal_end]
+    return text in reading.lex.edition_parts or reading.countries.cover(word.start, word.nominal_end)
 
 
 def _with_left_conjunct(reading: Reading, word: Word) -> int:

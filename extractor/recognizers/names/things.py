@@ -249,6 +249,8 @@ class Heads:
     process_nouns: frozenset
     course_levels: frozenset
     edition_parts: frozenset
+    activity_event_head: str
+    event_activities: tuple[str, ...]
     superlatives: frozenset
     dedicated_year: str
     group_companies: frozenset = frozenset()  # a business group's companies, named in one word (`현대중공업`)
@@ -312,9 +314,10 @@ class WordTable:
 
 def _may_name_thing(text: str, word: Word, lex: Heads) -> bool:
     """What, beside its noun, lets a word end a thing's name: the genitive of a dedicated year
-    (`방문의 해`), a known system's name (`_known_system_at`), `…라는` (`_called_system`)."""
+    (`방문의 해`), a known system's name (`_known_system_at`), `…라는` (`_called_system`), an event glued to
+    its activity (`개방행사`, `_activity_event`)."""
     stem = word.stem.rstrip(_STEM_PUNCTUATION)
-    return (word.particle == _GENITIVE or word.tags[-1:] == ("SN",)
+    return (word.particle == _GENITIVE or word.tags[-1:] == ("SN",) or stem.endswith(lex.activity_event_head)
             or bool(stem) and (stem in lex.known_system_endings or lex.known_systems.ending_or_is(stem) is not None)
             or word.nominal and text.startswith(("라는", "이라는"), word.nominal_end))
 
@@ -432,6 +435,8 @@ def heads() -> Heads:
         process_nouns=frozenset(data["programs"]["process_nouns"]),
         course_levels=frozenset(data["programs"]["course_levels"]),
         edition_parts=frozenset(data["programs"]["edition_parts"]),
+        activity_event_head=data["programs"]["activity_event_head"],
+        event_activities=tuple(longest_first(data["programs"]["event_activities"])),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
         known_body_openings=frozenset(name[:end] for name in known_bodies for end in range(1, len(name) + 1)),
@@ -644,7 +649,7 @@ def _phrase_things(reading: Reading, phrase: list[Word], positions: list[int]) -
             end += _alias_length(reading, end, "systems")
             found.append(Candidate("systems", article.text[start:end], start, end))
         found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position)
-                     + _numbered_meeting(reading, phrase, position))
+                     + _numbered_meeting(reading, phrase, position) + _activity_event(reading, phrase, position))
         found.extend(_called_system(reading, word))
         for field, field_heads in fields:
             head = field_heads.ending_or_is(word_text)
@@ -941,6 +946,33 @@ def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> l
         first += 1  # `올해`; `조요시 시제 시행 45주년 기념식`: the city whose anniversary it is goes, as an owner
     if stop or first == count:
         return []  # `15주년 행사` alone says which anniversary, not of what
+    return [Candidate("programs", article.text[phrase[first].start:word.nominal_end],
+                      phrase[first].start, word.nominal_end)]
+
+
+def _activity_event(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
+    """`관세행정 현장체험행사`, `군함 개방행사`, `종로탐방 행사`, `한글날 경축 행사`: an event named by the
+    activity it holds (what is experienced, opened, toured or celebrated), with the words naming its object;
+    `체험 행사` alone, or one named for whom it is (`공무원 초청 탐방행사`), describes."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    text = article.text[word.start:word.nominal_end]
+    if not text.endswith(lex.activity_event_head):
+        return []
+    activity_at = position if text != lex.activity_event_head else position - 1
+    if activity_at < 0:
+        return []
+    activity = article.text[phrase[activity_at].start:phrase[activity_at].nominal_end].removesuffix(
+        lex.activity_event_head)
+    if not activity.endswith(lex.event_activities):
+        return []
+    first, stop = _name_start(reading, phrase, activity_at)
+    while first < activity_at and article.text[phrase[first].start:phrase[first].nominal_end] in lex.generic:
+        first += 1
+    modifier_words = [article.text[w.start:w.nominal_end] for w in phrase[first:activity_at]]
+    if stop or (first == activity_at and activity in lex.event_activities) \
+            or _describes_participants(modifier_words, lex.activity_event_head, lex):
+        return []
     return [Candidate("programs", article.text[phrase[first].start:word.nominal_end],
                       phrase[first].start, word.nominal_end)]
 

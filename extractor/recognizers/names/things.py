@@ -250,6 +250,7 @@ class Heads:
     course_levels: frozenset
     edition_parts: frozenset
     activity_event_head: str
+    event_classes: tuple[str, ...]
     event_activities: tuple[str, ...]
     superlatives: frozenset
     dedicated_year: str
@@ -436,6 +437,7 @@ def heads() -> Heads:
         course_levels=frozenset(data["programs"]["course_levels"]),
         edition_parts=frozenset(data["programs"]["edition_parts"]),
         activity_event_head=data["programs"]["activity_event_head"],
+        event_classes=tuple(data["programs"]["event_classes"]),
         event_activities=tuple(longest_first(data["programs"]["event_activities"])),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
@@ -1191,6 +1193,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
+                                or "".join(text.split()).endswith(lex.event_classes)
                                 or text.endswith(lex.standing_assemblies)
                                 or _scoped_activity(modifier, head, lex)
                                 or _reach_only(modifier, lex)

@@ -24,6 +24,7 @@ _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`),
 #: and a corps' or course's intake (`제6기 해외봉사단`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
+_EDITION_APART = "제 "
 _COURSE = "과정"
 #: Suffixes that make a word describe what follows: `나라별` (for each), `열흘간`, `국가간` (for a time, between).
 _DESCRIBING_SUFFIXES = (("별",), ("간",))
@@ -697,9 +698,7 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     apposed = _apposition(reading, word, field) if word.connective else None
     if apposed is not None:
         return apposed
-    start = phrase[first].start
-    if first == 0 and stop is None:
-        start = _glossed_start(reading, start)
+    start = _opening(reading, phrase, first, stop, field)
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop in ("list", "description") or (stop == "count" and field == "systems"):
         return []
@@ -712,6 +711,14 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
+
+
+def _opening(reading: Reading, phrase: list[Word], first: int, stop: str | None, field: str) -> int:
+    """Where the name opening with phrase[first] starts: before its gloss (`드론(무인비행장치) 시범사업`), or
+    a programme's at the ordinal `제` written apart from its edition (`제 11회 …`)."""
+    if field == "programs" and _is_edition(reading.article, phrase[first]):
+        return _edition_start(reading.article, phrase[first])
+    return _glossed_start(reading, phrase[first].start) if first == 0 and stop is None else phrase[first].start
 
 
 def _name_end(reading: Reading, phrase: list[Word], position: int, field: str) -> int:
@@ -985,7 +992,7 @@ def _numbered_meeting(reading: Reading, phrase: list[Word], position: int) -> li
     if position == 0 or not _is_edition(article, phrase[position - 1]) \
             or not article.text.endswith(reading.lex.meeting_bodies, word.start, word.nominal_end):
         return []
-    start = phrase[position - 1].start
+    start = _edition_start(article, phrase[position - 1])
     return [Candidate("programs", article.text[start:word.nominal_end], start, word.nominal_end)]
 
 
@@ -1159,8 +1166,15 @@ def _after_clause(article: ArticleWords, word: Word) -> bool:
 
 
 def _is_edition(article: ArticleWords, word: Word) -> bool:
-    """`제3회`, `제10차`, `제6기`: an ordinal numbering an event's editions or a course's intakes."""
-    return "SN" in word.tags and word.forms[-1] in _EDITION_COUNTERS and article.text.startswith("제", word.start)
+    """`제3회`, `제10차`, `제6기`, `제 11회`: an ordinal numbering an event's editions or a course's intakes."""
+    return "SN" in word.tags and word.forms[-1] in _EDITION_COUNTERS and _edition_start(article, word) is not None
+
+
+def _edition_start(article: ArticleWords, word: Word) -> int | None:
+    """Where the ordinal `제` opening word starts, glued (`제11회`) or written apart (`제 11회`)."""
+    if article.text.startswith("제", word.start):
+        return word.start
+    return word.start - 2 if article.text.startswith(_EDITION_APART, max(word.start - 2, 0)) else None
 
 
 def _is_date(article: ArticleWords, word: Word) -> bool:

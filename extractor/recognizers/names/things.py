@@ -24,6 +24,7 @@ _COUNTERS = frozenset({"명", "개", "곳", "년", "월", "일", "회", "차", "
 #: Counts that number an event's edition, part of its quoted name (`창립 40주년 기념 총회`, `제5회 포럼`),
 #: and a corps' or course's intake (`제6기 해외봉사단`).
 _EDITION_COUNTERS = frozenset({"주년", "회", "차", "기"})
+_EDITION_APART = "제 "
 _COURSE = "과정"
 #: Suffixes that make a word describe what follows: `나라별` (for each), `열흘간`, `국가간` (for a time, between).
 _DESCRIBING_SUFFIXES = (("별",), ("간",))
@@ -251,6 +252,10 @@ class Heads:
     opening_ceremonies: frozenset
     process_nouns: frozenset
     course_levels: frozenset
+    edition_parts: frozenset
+    activity_event_head: str
+    event_classes: tuple[str, ...]
+    event_activities: tuple[str, ...]
     superlatives: frozenset
     dedicated_year: str
     group_companies: frozenset = frozenset()  # a business group's companies, named in one word (`현대중공업`)
@@ -314,9 +319,10 @@ class WordTable:
 
 def _may_name_thing(text: str, word: Word, lex: Heads) -> bool:
     """What, beside its noun, lets a word end a thing's name: the genitive of a dedicated year
-    (`방문의 해`), a known system's name (`_known_system_at`), `…라는` (`_called_system`)."""
+    (`방문의 해`), a known system's name (`_known_system_at`), `…라는` (`_called_system`), an event glued to
+    its activity (`개방행사`, `_activity_event`)."""
     stem = word.stem.rstrip(_STEM_PUNCTUATION)
-    return (word.particle == _GENITIVE or word.tags[-1:] == ("SN",)
+    return (word.particle == _GENITIVE or word.tags[-1:] == ("SN",) or stem.endswith(lex.activity_event_head)
             or bool(stem) and (stem in lex.known_system_endings or lex.known_systems.ending_or_is(stem) is not None)
             or word.nominal and text.startswith(("라는", "이라는"), word.nominal_end))
 
@@ -436,6 +442,10 @@ def heads() -> Heads:
         evaluation_stops=tuple(data["programs"]["evaluation_stops"]),
         process_nouns=frozenset(data["programs"]["process_nouns"]),
         course_levels=frozenset(data["programs"]["course_levels"]),
+        edition_parts=frozenset(data["programs"]["edition_parts"]),
+        activity_event_head=data["programs"]["activity_event_head"],
+        event_classes=tuple(data["programs"]["event_classes"]),
+        event_activities=tuple(longest_first(data["programs"]["event_activities"])),
         superlatives=frozenset(data["superlatives"]),
         dedicated_year=data["programs"]["dedicated_year"],
         known_body_openings=frozenset(name[:end] for name in known_bodies for end in range(1, len(name) + 1)),
@@ -653,7 +663,7 @@ def _phrase_things(reading: Reading, phrase: list[Word], positions: list[int]) -
             end += _alias_length(reading, end, "systems")
             found.append(Candidate("systems", article.text[start:end], start, end))
         found.extend(_anniversary_event(reading, phrase, position) + _dedicated_year(reading, phrase, position)
-                     + _numbered_meeting(reading, phrase, position))
+                     + _numbered_meeting(reading, phrase, position) + _activity_event(reading, phrase, position))
         found.extend(_called_system(reading, word))
         for field, field_heads in fields:
             head = field_heads.ending_or_is(word_text)
@@ -699,9 +709,7 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     apposed = _apposition(reading, word, field) if word.connective else None
     if apposed is not None:
         return apposed
-    start = phrase[first].start
-    if first == 0 and stop is None:
-        start = _glossed_start(reading, start)
+    start = _opening(reading, phrase, first, stop, field)
     text = article.text[start:word.nominal_end]
     if not _is_name(text, head, field, lex) or stop in ("list", "description") or (stop == "count" and field == "systems"):
         return []
@@ -714,6 +722,14 @@ def _thing_at(reading: Reading, phrase: list[Word], position: int, field: str, h
     if field == "systems" and word_text == head and first < position:
         found.extend(_comma_conjuncts(reading, phrase[first], head))
     return found
+
+
+def _opening(reading: Reading, phrase: list[Word], first: int, stop: str | None, field: str) -> int:
+    """Where the name opening with phrase[first] starts: before its gloss (`드론(무인비행장치) 시범사업`), or
+    a programme's at the ordinal `제` written apart from its edition (`제 11회 …`)."""
+    if field == "programs" and _is_edition(reading.article, phrase[first]):
+        return _edition_start(reading.article, phrase[first])
+    return _glossed_start(reading, phrase[first].start) if first == 0 and stop is None else phrase[first].start
 
 
 def _name_end(reading: Reading, phrase: list[Word], position: int, field: str) -> int:
@@ -735,12 +751,26 @@ def _proper(reading: Reading, word: Word) -> bool:
 
 def _with_year(reading: Reading, phrase: list[Word], first: int, head: str) -> int:
     """Where a programme's name starts with the year written before it, the edition it names
-    (`2023년 대백제전`, `2024 세계잼버리 대회`); an agreement's year is when it was signed."""
-    start = phrase[first].start
-    if first == 0 or head in reading.lex.agreement_heads or not _is_year(reading.article, phrase[first - 1]) \
+    (`2023년 대백제전`, `2024 세계잼버리 대회`), over the countries and the part of the year between
+    them (`2005년 이라크 재난관리과정`, `2019 상반기 … 현장설명회`); an agreement's year is when it was signed,
+    and a year and country before the city an event is named by say when and where it was held
+    (`2009년 덴마크 코펜하겐대회`)."""
+    opening = first
+    while opening > 0 and _opens_edition(reading, phrase[opening - 1]):
+        opening -= 1
+    place = reading.article.text[phrase[first].start:phrase[first].nominal_end].removesuffix(head)
+    if opening < first and (place in lexicons.foreign_cities() or _city_name(place, reading.lex)):
+        opening = first
+    if opening == 0 or head in reading.lex.agreement_heads or not _is_year(reading.article, phrase[opening - 1]) \
             or _is_edition(reading.article, phrase[first]):
-        return start  # `1993년 제1회 파리 대회`: the edition numbers it, the year says when
-    return phrase[first - 1].start
+        return phrase[first].start  # `1993년 제1회 파리 대회`: the edition numbers it, the year says when
+    return phrase[opening - 1].start
+
+
+def _opens_edition(reading: Reading, word: Word) -> bool:
+    """A country or a part of the year (`상반기`) standing between an edition's year and its title."""
+    text = reading.article.text[word.start:word.nominal_end]
+    return text in reading.lex.edition_parts or reading.countries.cover(word.start, word.nominal_end)
 
 
 def _with_left_conjunct(reading: Reading, word: Word) -> int:
@@ -960,13 +990,40 @@ def _anniversary_event(reading: Reading, phrase: list[Word], position: int) -> l
                       phrase[first].start, word.nominal_end)]
 
 
+def _activity_event(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
+    """`관세행정 현장체험행사`, `군함 개방행사`, `종로탐방 행사`, `한글날 경축 행사`: an event named by the
+    activity it holds (what is experienced, opened, toured or celebrated), with the words naming its object;
+    `체험 행사` alone, or one named for whom it is (`공무원 초청 탐방행사`), describes."""
+    article, lex = reading.article, reading.lex
+    word = phrase[position]
+    text = article.text[word.start:word.nominal_end]
+    if not text.endswith(lex.activity_event_head):
+        return []
+    activity_at = position if text != lex.activity_event_head else position - 1
+    if activity_at < 0:
+        return []
+    activity = article.text[phrase[activity_at].start:phrase[activity_at].nominal_end].removesuffix(
+        lex.activity_event_head)
+    if not activity.endswith(lex.event_activities):
+        return []
+    first, stop = _name_start(reading, phrase, activity_at)
+    while first < activity_at and article.text[phrase[first].start:phrase[first].nominal_end] in lex.generic:
+        first += 1
+    modifier_words = [article.text[w.start:w.nominal_end] for w in phrase[first:activity_at]]
+    if stop or (first == activity_at and activity in lex.event_activities) \
+            or _describes_participants(modifier_words, lex.activity_event_head, lex):
+        return []
+    return [Candidate("programs", article.text[phrase[first].start:word.nominal_end],
+                      phrase[first].start, word.nominal_end)]
+
+
 def _numbered_meeting(reading: Reading, phrase: list[Word], position: int) -> list[Candidate]:
     """`제33차 안전정책조정위원회를 열고`: a body that meets, numbered by an edition, is its meeting."""
     article, word = reading.article, phrase[position]
     if position == 0 or not _is_edition(article, phrase[position - 1]) \
             or not article.text.endswith(reading.lex.meeting_bodies, word.start, word.nominal_end):
         return []
-    start = phrase[position - 1].start
+    start = _edition_start(article, phrase[position - 1])
     return [Candidate("programs", article.text[start:word.nominal_end], start, word.nominal_end)]
 
 
@@ -1140,8 +1197,15 @@ def _after_clause(article: ArticleWords, word: Word) -> bool:
 
 
 def _is_edition(article: ArticleWords, word: Word) -> bool:
-    """`제3회`, `제10차`, `제6기`: an ordinal numbering an event's editions or a course's intakes."""
-    return "SN" in word.tags and word.forms[-1] in _EDITION_COUNTERS and article.text.startswith("제", word.start)
+    """`제3회`, `제10차`, `제6기`, `제 11회`: an ordinal numbering an event's editions or a course's intakes."""
+    return "SN" in word.tags and word.forms[-1] in _EDITION_COUNTERS and _edition_start(article, word) is not None
+
+
+def _edition_start(article: ArticleWords, word: Word) -> int | None:
+    """Where the ordinal `제` opening word starts, glued (`제11회`) or written apart (`제 11회`)."""
+    if article.text.startswith("제", word.start):
+        return word.start
+    return word.start - 2 if article.text.startswith(_EDITION_APART, max(word.start - 2, 0)) else None
 
 
 def _is_date(article: ArticleWords, word: Word) -> bool:
@@ -1174,6 +1238,7 @@ def _is_name(text: str, head: str, field: str, lex: Heads) -> bool:
         return False
     if field == "programs" and (_describes_participants(modifier_words, head, lex)
                                 or "".join(text.split()) in lex.generic_activities
+                                or "".join(text.split()).endswith(lex.event_classes)
                                 or text.endswith(lex.standing_assemblies)
                                 or _scoped_activity(modifier, head, lex)
                                 or _reach_only(modifier, lex)

@@ -89,6 +89,8 @@ _LONG_PARAGRAPH_CHARS = 150
 #: A quotation runs on over at most this many lines.
 _MAX_QUOTE_LINES = 3
 _LETTERS = compiled_re(r"[가-힣A-Za-z]+")
+#: A Korean word beside a date on its line: an outlet's name, a menu (`2024-04-22  가상투데이`).
+_HANGUL = compiled_re(r"[가-힣]")
 #: A hard-wrapped text's lines are at most this long (a broadcast script's or an archive's column)...
 _MAX_WRAPPED_LINE_CHARS = 40
 #: ...a sentence runs over at most this many of them...
@@ -127,6 +129,8 @@ _MIN_ARTICLE_PAIRS = 80
 _MIN_LEAD_RESTATED_PAIRS = 0.7
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
 _MAX_LINES_ABOVE_STAMP = 3
+#: A deck as press releases print it under the headline, opened by a dash (`-판문점 등 방문, 호평`).
+_DASHED_DECK = compiled_re(r"^\s*[-–—ㅡ]\s*[가-힣A-Za-z0-9‘'\"“]")
 #: A day of the week beside a date (`(목)`, `목요일`), as a site's clock prints it.
 _WEEKDAY_MARK = compiled_re(r"[(（]\s*[월화수목금토일]|[월화수목금토일]요일")
 
@@ -505,13 +509,36 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
 def _heads_the_page(lines: list[_Line], index: int, unlabelled: list[Stamp]) -> bool:
     """`2005-12-01 13:33` / headline / first paragraph: a time of day alone on the text's first line, right
     over the headline and the article's first paragraph, is the article's; a site's clock prints the day
-    of the week beside it (`2024-05-02 18:09 (목)`)."""
-    headline = _neighbour_index(lines, index, 1)
-    lead = None if headline is None else _neighbour_index(lines, headline, 1)
-    return (lead is not None and any(stamp.has_time for stamp in unlabelled)
-            and not _WEEKDAY_MARK.search(lines[index].text) and lines[headline].kind == "text"
-            and _headline_length(lines[headline].text) and not _is_prose(lines[headline], may_be_headline=True)
+    of the week beside it (`2024-05-02 18:09 (목)`). A day with no time alone on its line (`date 2025-10-02`,
+    an archive's date field) is the article's only right over its first paragraph: a site's header prints
+    the day over the headline."""
+    if _WEEKDAY_MARK.search(lines[index].text):
+        return False
+    headline = _next_words(lines, index)
+    if headline is None or lines[headline].kind != "text":
+        return False
+    if not any(stamp.has_time for stamp in unlabelled):
+        return _is_prose(lines[headline]) and not _HANGUL.search(_without_stamps(lines[index]))
+    lead = _neighbour_index(lines, headline, 1)
+    return (lead is not None and _headline_length(lines[headline].text)
+            and not _is_prose(lines[headline], may_be_headline=True)
             and lines[lead].kind == "text" and _is_prose(lines[lead]))
+
+
+def _without_stamps(line: _Line) -> str:
+    kept, cursor = [], 0
+    for stamp in line.stamps:
+        kept.append(line.text[cursor:stamp.start])
+        cursor = stamp.end
+    return "".join(kept) + line.text[cursor:]
+
+
+def _next_words(lines: list[_Line], index: int) -> int | None:
+    """The line of words under lines[index], past the outlet's name or a button (`Donga`, `AD`)."""
+    following = _neighbour_index(lines, index, 1)
+    while following is not None and (lines[following].kind == "furniture" or _one_word(lines[following].text)):
+        following = _neighbour_index(lines, following, 1)
+    return following
 
 
 def _only_tools(line: _Line) -> bool:
@@ -528,11 +555,11 @@ def _closes_article(lines: list[_Line], index: int) -> bool:
 
 
 def _opens_article(lines: list[_Line], index: int) -> bool:
-    """The line under lines[index], past buttons and ad labels (`AD`), is the article's first paragraph, its
+    """The line under lines[index], past buttons, ad labels (`AD`) and decks opened by a dash, is the article's first paragraph, its
     byline, or the headline above printed again (a board's view: `제목 …` / `2017-09-01` / the title over the post)."""
-    following = _neighbour_index(lines, index, 1)
-    while following is not None and (lines[following].kind == "furniture" or _one_word(lines[following].text)):
-        following = _neighbour_index(lines, following, 1)
+    following = _next_words(lines, index)
+    while following is not None and _DASHED_DECK.match(lines[following].text):
+        following = _next_words(lines, following)
     return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following])
                                       or any(_same(line.text, lines[following].text) for line in lines[:index]))
 

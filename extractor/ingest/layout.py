@@ -131,6 +131,8 @@ _MIN_LEAD_RESTATED_PAIRS = 0.7
 _MAX_LINES_ABOVE_STAMP = 3
 #: A deck as press releases print it under the headline, opened by a dash (`-판문점 등 방문, 호평`).
 _DASHED_DECK = compiled_re(r"^\s*[-–—ㅡ]\s*[가-힣A-Za-z0-9‘'\"“]")
+#: A photo's scene in the present progressive closing its sentence (`…서명하고 있다.`).
+_SCENE = compiled_re(r"고\s*있다\.\s*$")
 #: A day of the week beside a date (`(목)`, `목요일`), as a site's clock prints it.
 _WEEKDAY_MARK = compiled_re(r"[(（]\s*[월화수목금토일]|[월화수목금토일]요일")
 
@@ -229,6 +231,7 @@ def _classify(text: str) -> list[_Line]:
     _mark_list_tails(lines)
     _close_at_copyright(lines)
     _mark_captions_after_images(lines)
+    _sign_last_paragraph(lines)
     _drop_loose_stamps(lines)
     _mark_page_description(lines)
     return lines
@@ -455,6 +458,20 @@ def _mark_captions_after_images(lines: list[_Line]) -> None:
         if furniture.is_image_file(line.text) or (furniture.is_image_placeholder(line.text)
                                                   and _CELL_BORDER.match(following.text.rstrip()[-1:])):
             following.kind = "caption"
+
+
+def _sign_last_paragraph(lines: list[_Line]) -> None:
+    """`…공유할 예정”이라고 밝혔다. /홍길동 기자`: a sentence signed as a photo is credited, but closing the
+    article, with no prose under it, and telling no pictured scene (`…하고 있다.`), is the article's last
+    paragraph and its byline."""
+    for index, line in enumerate(lines):
+        if line.kind != "caption" or line.lead_end:
+            continue
+        trailing = trailing_byline(line.text)
+        words = line.text[:trailing.start] if trailing else ""
+        if (trailing and trailing.start > 0 and _FULL_STOP.search(words) and not _SCENE.search(words)
+                and not any(below.kind == "text" and _is_prose(below) for below in lines[index + 1:])):
+            line.kind, line.tail_start, line.reporters = "text", trailing.start, trailing.reporters
 
 
 def _drop_loose_stamps(lines: list[_Line]) -> None:

@@ -133,6 +133,12 @@ _MAX_LINES_ABOVE_STAMP = 3
 _DASHED_DECK = compiled_re(r"^\s*[-–—ㅡ]\s*[가-힣A-Za-z0-9‘'\"“]")
 #: A photo's scene in the present progressive closing its sentence (`…서명하고 있다.`).
 _SCENE = compiled_re(r"고\s*있다\.\s*$")
+#: A board view's words standing before its date or after it and its byline, in a page flattened onto one line.
+_VIEW_WORDS_BEFORE = compiled_re(rf"(?:\s*{furniture.VIEW_WORDS})+\s*$")
+_VIEW_WORDS_AFTER = compiled_re(rf"(?:\s*{furniture.VIEW_WORDS})+")
+_FLAT_BYLINE = compiled_re(r"\s*[가-힣]{2,4}\s?기자(?![가-힣])")
+#: A finished sentence inside a line's words (`…밝혔다. `): prose, no headline.
+_SENTENCE_INSIDE = compiled_re(r"[다요]\.(?:\s|$)")
 #: A day of the week beside a date (`(목)`, `목요일`), as a site's clock prints it.
 _WEEKDAY_MARK = compiled_re(r"[(（]\s*[월화수목금토일]|[월화수목금토일]요일")
 
@@ -263,7 +269,9 @@ def _unglued(line: _Line) -> list[_Line]:
     """A labelled timestamp opening a line of words (`date 2025-10-03 “…”`, `입력 2024.05.02
     10:15 가상시는 …`) is a metadata line the page's scraper glued to them: two lines."""
     stamp = opening_stamp(line.text, _LINE_MARKS) if line.kind in ("text", "caption") else None
-    if stamp is None or not line.text[stamp.end:].strip():
+    if stamp is None:
+        return _unflattened(line)
+    if not line.text[stamp.end:].strip():
         return [line]
     cut = len(line.text) - len(line.text[stamp.end:].lstrip())
     head = _Line(line.start, line.start + cut, line.start + cut, line.text[:cut])
@@ -271,6 +279,41 @@ def _unglued(line: _Line) -> list[_Line]:
     for part in (head, tail):
         _classify_line(part)
     return [head, tail]
+
+
+def _unflattened(line: _Line) -> list[_Line]:
+    """A page flattened onto one line (`headline 2014-06-03 홍길동 기자 가상대는 …`, a board's `headline
+    페이지 정보 작성자 … 작성일2012.01.09 댓글0건 본문 …`): its headline, the view's words, its date with
+    the byline and the article's sentences as lines of their own."""
+    stamps = find_stamps(line.text) if line.kind == "text" and len(line.text) > _MAX_TITLE_CHARS else []
+    if not stamps:
+        return [line]
+    stamp = stamps[0]
+    before = _VIEW_WORDS_BEFORE.search(line.text, 0, stamp.start)
+    head_end = before.start() if before else stamp.start
+    headline = line.text[:head_end].rstrip()
+    byline = _FLAT_BYLINE.match(line.text, stamp.end)
+    meta_end = byline.end() if byline else stamp.end
+    after = _VIEW_WORDS_AFTER.match(line.text, meta_end)
+    body_start = after.end() if after else meta_end
+    body = line.text[body_start:]
+    if not (byline or before or after or stamp.field):  # a day in a sentence (`가상시는 2024.5.2 열린 …`)
+        return [line]
+    if (len(headline) > _MAX_TITLE_CHARS or not _headline_length(headline) or _SENTENCE_INSIDE.search(headline)
+            or not _SENTENCE_INSIDE.search(body) or not body[:1].isspace()):
+        return [line]
+    cuts = [0, len(headline), stamp.start, meta_end, body_start + len(body) - len(body.lstrip()), len(line.text)]
+    parts = []
+    for start, end in zip(cuts, cuts[1:]):
+        if line.text[start:end].strip():
+            part = _Line(line.start + start, line.start + end, line.start + end, line.text[start:end])
+            _classify_line(part)
+            parts.append(part)
+    parts[-1].stop = line.stop
+    for part in parts[1:-1]:
+        if part.kind != "meta":
+            part.kind, part.stamps = ("meta", find_stamps(part.text)) if find_stamps(part.text) else ("furniture", [])
+    return parts
 
 
 def _lead_credit(text: str) -> Byline | None:

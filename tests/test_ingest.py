@@ -3,6 +3,7 @@ on the seed sample and on small pages written for these tests in the shapes of
 other outlets."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -252,12 +253,13 @@ def test_edit_stamp_beside_the_byline_is_the_modification():
     assert (document.published, document.modified) == ("2024-05-01T10:00:00+09:00", "2024-05-01T11:30:00+09:00")
 
 
-def test_page_date_glued_to_the_first_paragraph_is_furniture():
+def test_date_glued_to_the_first_paragraph_dates_the_article_but_is_no_publication_time():
     first = "“골목마다 오래된 책방이 있어 걷는 내내 즐거웠다.”\n"
     document = layout(f" date 2025-10-03 {first}해외 도시 대표단이 2일 인천 개항장 거리를 둘러봤다.\n")
-    assert zone_texts(document, "furniture") == [" date 2025-10-03 "]
+    assert zone_texts(document, "timestamp") == [" date 2025-10-03 "]
     assert zone_texts(document, "body")[0].startswith(first)
     assert document.published is None
+    assert document.reference_date == dt.date(2025, 10, 3)
 
 
 def test_crawl_date_beside_weather_widget_is_not_publication():

@@ -34,6 +34,7 @@ _DECK_SUBJECT = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["deck_sub
 _DECK_ENDING = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["deck_endings"]))
 _DECK_OPENING = compiled_re(r"^[◆◇■□▶▷●○]?\s*(?:" + "|".join(f"(?:{p})" for p in _LEXICON["deck_openings"]) + ")")
 _TITLE_LABEL = compiled_re(r"^(?:" + "|".join(map(re.escape, _LEXICON["title_labels"])) + r")(?:\s*[:：|]\s*|\s+)(?=\S)")
+VIEW_WORDS = "(?:" + "|".join(_LEXICON["view_words"]) + ")"
 _TITLE_LABELS = frozenset(_LEXICON["title_labels"])
 _PHOTO_DESCRIPTIONS = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["photo_descriptions"]))
 _SPEAKER_CUE = compiled_re("|".join(f"(?:{pattern})" for pattern in _LEXICON["speaker_cues"]))

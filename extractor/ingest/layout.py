@@ -89,6 +89,8 @@ _LONG_PARAGRAPH_CHARS = 150
 #: A quotation runs on over at most this many lines.
 _MAX_QUOTE_LINES = 3
 _LETTERS = compiled_re(r"[가-힣A-Za-z]+")
+#: A Korean word beside a date on its line: an outlet's name, a menu (`2024-04-22  가상투데이`).
+_HANGUL = compiled_re(r"[가-힣]")
 #: A hard-wrapped text's lines are at most this long (a broadcast script's or an archive's column)...
 _MAX_WRAPPED_LINE_CHARS = 40
 #: ...a sentence runs over at most this many of them...
@@ -127,6 +129,16 @@ _MIN_ARTICLE_PAIRS = 80
 _MIN_LEAD_RESTATED_PAIRS = 0.7
 #: An unsigned timestamp under at most this many lines of text (headline, deck, outlet) is the article's.
 _MAX_LINES_ABOVE_STAMP = 3
+#: A deck as press releases print it under the headline, opened by a dash (`-판문점 등 방문, 호평`).
+_DASHED_DECK = compiled_re(r"^\s*[-–—ㅡ]\s*[가-힣A-Za-z0-9‘'\"“]")
+#: A photo's scene in the present progressive closing its sentence (`…서명하고 있다.`).
+_SCENE = compiled_re(r"고\s*있다\.\s*$")
+#: A board view's words standing before its date or after it and its byline, in a page flattened onto one line.
+_VIEW_WORDS_BEFORE = compiled_re(rf"(?:\s*{furniture.VIEW_WORDS})+\s*$")
+_VIEW_WORDS_AFTER = compiled_re(rf"(?:\s*{furniture.VIEW_WORDS})+")
+_FLAT_BYLINE = compiled_re(r"\s*[가-힣]{2,4}\s?기자(?![가-힣])")
+#: A finished sentence inside a line's words (`…밝혔다. `): prose, no headline.
+_SENTENCE_INSIDE = compiled_re(r"[다요]\.(?:\s|$)")
 #: A day of the week beside a date (`(목)`, `목요일`), as a site's clock prints it.
 _WEEKDAY_MARK = compiled_re(r"[(（]\s*[월화수목금토일]|[월화수목금토일]요일")
 
@@ -225,6 +237,7 @@ def _classify(text: str) -> list[_Line]:
     _mark_list_tails(lines)
     _close_at_copyright(lines)
     _mark_captions_after_images(lines)
+    _sign_last_paragraph(lines)
     _drop_loose_stamps(lines)
     _mark_page_description(lines)
     return lines
@@ -256,7 +269,9 @@ def _unglued(line: _Line) -> list[_Line]:
     """A labelled timestamp opening a line of words (`date 2025-10-03 “…”`, `입력 2024.05.02
     10:15 가상시는 …`) is a metadata line the page's scraper glued to them: two lines."""
     stamp = opening_stamp(line.text, _LINE_MARKS) if line.kind in ("text", "caption") else None
-    if stamp is None or not line.text[stamp.end:].strip():
+    if stamp is None:
+        return _unflattened(line)
+    if not line.text[stamp.end:].strip():
         return [line]
     cut = len(line.text) - len(line.text[stamp.end:].lstrip())
     head = _Line(line.start, line.start + cut, line.start + cut, line.text[:cut])
@@ -264,6 +279,41 @@ def _unglued(line: _Line) -> list[_Line]:
     for part in (head, tail):
         _classify_line(part)
     return [head, tail]
+
+
+def _unflattened(line: _Line) -> list[_Line]:
+    """A page flattened onto one line (`headline 2014-06-03 홍길동 기자 가상대는 …`, a board's `headline
+    페이지 정보 작성자 … 작성일2012.01.09 댓글0건 본문 …`): its headline, the view's words, its date with
+    the byline and the article's sentences as lines of their own."""
+    stamps = find_stamps(line.text) if line.kind == "text" and len(line.text) > _MAX_TITLE_CHARS else []
+    if not stamps:
+        return [line]
+    stamp = stamps[0]
+    before = _VIEW_WORDS_BEFORE.search(line.text, 0, stamp.start)
+    head_end = before.start() if before else stamp.start
+    headline = line.text[:head_end].rstrip()
+    byline = _FLAT_BYLINE.match(line.text, stamp.end)
+    meta_end = byline.end() if byline else stamp.end
+    after = _VIEW_WORDS_AFTER.match(line.text, meta_end)
+    body_start = after.end() if after else meta_end
+    body = line.text[body_start:]
+    if not (byline or before or after or stamp.field):  # a day in a sentence (`가상시는 2024.5.2 열린 …`)
+        return [line]
+    if (len(headline) > _MAX_TITLE_CHARS or not _headline_length(headline) or _SENTENCE_INSIDE.search(headline)
+            or not _SENTENCE_INSIDE.search(body) or not body[:1].isspace()):
+        return [line]
+    cuts = [0, len(headline), stamp.start, meta_end, body_start + len(body) - len(body.lstrip()), len(line.text)]
+    parts = []
+    for start, end in zip(cuts, cuts[1:]):
+        if line.text[start:end].strip():
+            part = _Line(line.start + start, line.start + end, line.start + end, line.text[start:end])
+            _classify_line(part)
+            parts.append(part)
+    parts[-1].stop = line.stop
+    for part in parts[1:-1]:
+        if part.kind != "meta":
+            part.kind, part.stamps = ("meta", find_stamps(part.text)) if find_stamps(part.text) else ("furniture", [])
+    return parts
 
 
 def _lead_credit(text: str) -> Byline | None:
@@ -453,6 +503,20 @@ def _mark_captions_after_images(lines: list[_Line]) -> None:
             following.kind = "caption"
 
 
+def _sign_last_paragraph(lines: list[_Line]) -> None:
+    """`…공유할 예정”이라고 밝혔다. /홍길동 기자`: a sentence signed as a photo is credited, but closing the
+    article, with no prose under it, and telling no pictured scene (`…하고 있다.`), is the article's last
+    paragraph and its byline."""
+    for index, line in enumerate(lines):
+        if line.kind != "caption" or line.lead_end:
+            continue
+        trailing = trailing_byline(line.text)
+        words = line.text[:trailing.start] if trailing else ""
+        if (trailing and trailing.start > 0 and _FULL_STOP.search(words) and not _SCENE.search(words)
+                and not any(below.kind == "text" and _is_prose(below) for below in lines[index + 1:])):
+            line.kind, line.tail_start, line.reporters = "text", trailing.start, trailing.reporters
+
+
 def _drop_loose_stamps(lines: list[_Line]) -> None:
     """An unlabelled date, or the site's edit time (`최종편집 …`, `UPDATE. …`), is the
     article's timestamp only on or beside a byline; elsewhere (a page-header date
@@ -505,13 +569,36 @@ def _under_headline(lines: list[_Line], index: int) -> bool:
 def _heads_the_page(lines: list[_Line], index: int, unlabelled: list[Stamp]) -> bool:
     """`2005-12-01 13:33` / headline / first paragraph: a time of day alone on the text's first line, right
     over the headline and the article's first paragraph, is the article's; a site's clock prints the day
-    of the week beside it (`2024-05-02 18:09 (목)`)."""
-    headline = _neighbour_index(lines, index, 1)
-    lead = None if headline is None else _neighbour_index(lines, headline, 1)
-    return (lead is not None and any(stamp.has_time for stamp in unlabelled)
-            and not _WEEKDAY_MARK.search(lines[index].text) and lines[headline].kind == "text"
-            and _headline_length(lines[headline].text) and not _is_prose(lines[headline], may_be_headline=True)
+    of the week beside it (`2024-05-02 18:09 (목)`). A day with no time alone on its line (`date 2025-10-02`,
+    an archive's date field) is the article's only right over its first paragraph: a site's header prints
+    the day over the headline."""
+    if _WEEKDAY_MARK.search(lines[index].text):
+        return False
+    headline = _next_words(lines, index)
+    if headline is None or lines[headline].kind != "text":
+        return False
+    if not any(stamp.has_time for stamp in unlabelled):
+        return _is_prose(lines[headline]) and not _HANGUL.search(_without_stamps(lines[index]))
+    lead = _neighbour_index(lines, headline, 1)
+    return (lead is not None and _headline_length(lines[headline].text)
+            and not _is_prose(lines[headline], may_be_headline=True)
             and lines[lead].kind == "text" and _is_prose(lines[lead]))
+
+
+def _without_stamps(line: _Line) -> str:
+    kept, cursor = [], 0
+    for stamp in line.stamps:
+        kept.append(line.text[cursor:stamp.start])
+        cursor = stamp.end
+    return "".join(kept) + line.text[cursor:]
+
+
+def _next_words(lines: list[_Line], index: int) -> int | None:
+    """The line of words under lines[index], past the outlet's name or a button (`Donga`, `AD`)."""
+    following = _neighbour_index(lines, index, 1)
+    while following is not None and (lines[following].kind == "furniture" or _one_word(lines[following].text)):
+        following = _neighbour_index(lines, following, 1)
+    return following
 
 
 def _only_tools(line: _Line) -> bool:
@@ -528,11 +615,11 @@ def _closes_article(lines: list[_Line], index: int) -> bool:
 
 
 def _opens_article(lines: list[_Line], index: int) -> bool:
-    """The line under lines[index], past buttons and ad labels (`AD`), is the article's first paragraph, its
+    """The line under lines[index], past buttons, ad labels (`AD`) and decks opened by a dash, is the article's first paragraph, its
     byline, or the headline above printed again (a board's view: `제목 …` / `2017-09-01` / the title over the post)."""
-    following = _neighbour_index(lines, index, 1)
-    while following is not None and (lines[following].kind == "furniture" or _one_word(lines[following].text)):
-        following = _neighbour_index(lines, following, 1)
+    following = _next_words(lines, index)
+    while following is not None and _DASHED_DECK.match(lines[following].text):
+        following = _next_words(lines, following)
     return following is not None and (lines[following].kind == "meta" or _is_prose(lines[following])
                                       or any(_same(line.text, lines[following].text) for line in lines[:index]))
 

@@ -83,7 +83,8 @@ def sentence_visits(ctx: VisitContext, zones: tuple[str, ...]):
             continue
         clauses = clauses_of(ctx, sentence) or _implied_clauses(
             ctx, sentence, _awaiting_visitors(ctx, sentence, undated_event, tallied), founded if tally_since_founding else None,
-            crowd_told=tallied is not None and told_count is not None and told_count >= CROWD)
+            crowd_told=tallied is not None and told_count is not None and told_count >= CROWD,
+            opens_story=tallied is None)
         # attending or meeting is a visit when those taking part or met come from elsewhere
         # (`이들은 총회에 참석했다`, `대표단과 만나`)
         told_as_visit = cue == "visit" or described or (cue in ("attendance", "meeting") and (arrived or (
@@ -264,7 +265,7 @@ def _later_leg(before: Told, clause: Clause) -> bool:
 
 
 def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
-                     founded: Dated | None, crowd_told: bool = False) -> list[Clause]:
+                     founded: Dated | None, crowd_told: bool = False, opens_story: bool = False) -> list[Clause]:
     """A visit sentence whose own clauses give no visit: the event told just before dates it, a
     tally counts from the founding date told before, or the text gives the visit no day. A tally
     with no date of its own counts from nothing, unless it counts another crowd right after a
@@ -285,7 +286,7 @@ def _implied_clauses(ctx: VisitContext, sentence, undated_event: Clause | None,
         return [Clause(sentence.start, sentence.end, None)] if crowds else []
     # `… 외교관들이 도청을 방문했다고 15일 밝혔다`: a visit the text gives no day for
     until = stay_end_in(ctx, sentence)
-    return [stay_through(ctx, sentence, until)
+    return [stay_through(ctx, sentence, until, opens_story)
             or Clause(sentence.start, sentence.end, None, until=until, leaves=departure_in(ctx, sentence))]
 
 

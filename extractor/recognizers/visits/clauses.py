@@ -363,15 +363,23 @@ def departure_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
     return days[0] if days else None
 
 
-def stay_through(ctx: VisitContext, sentence: SentencePart, until: Period | None) -> Clause | None:
+def stay_through(ctx: VisitContext, sentence: SentencePart, until: Period | None,
+                 opens_story: bool = False) -> Clause | None:
     """`26일까지 실시하는 연수에 … 참석했다고 22일 밝혔다`: a stay going on when reported
-    lasts from the report's day to its end."""
+    lasts from the report's day to its end; so does a visit told with no start, only an end
+    within weeks, after no dated visit (`오는 27일까지 … 세관직원 14명을 초청해 연수를 진행한다`)."""
     if until is None:
         return None
-    for date in ctx.within(ctx.dates, sentence.start, sentence.end):
+    dates = ctx.within(ctx.dates, sentence.start, sentence.end)
+    for date in dates:
         if date.type == "DATE" and of_the_report(ctx, date) and short_stay(date.period, until):
             return Clause(sentence.start, sentence.end, date.with_period(date.period.through(until)))
-    return None
+    end = next((date for date in dates if date.period == until), None)
+    if not opens_story or end is None or ctx.reference is None or until.day is None:
+        return None
+    reported = Period(ctx.reference.isoformat())
+    return Clause(sentence.start, sentence.end, end.with_period(reported.through(until))) \
+        if short_stay(reported, until) else None
 
 
 def _starts_a_period(ctx: VisitContext, date: Dated) -> bool:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from extractor.model import Speaker
-from extractor.nlp.common import document_of, items, text_of
-from extractor.nlp.korean import SENTENCE_END, content_of, particles
+from extractor.nlp.common import items, text_of
+from extractor.nlp.korean import SENTENCE_END, content_of, particles, zone_at
 from extractor.recognizers.names.people import People, PersonPhrase, clean, pronouns
 from extractor.recognizers.quotes import (
     Ending,
@@ -110,7 +110,7 @@ def verb_of(attribution: Attribution) -> str:
 
 
 def zone_of(attribution: Attribution) -> str:
-    zone = document_of(attribution.doc).zone_at(attribution.quoted.open)
+    zone = zone_at(attribution.doc, attribution.quoted.open)
     return zone.kind if zone is not None else "none"
 
 
@@ -257,8 +257,7 @@ def _add_persons_named(attribution: Attribution, spans, add) -> None:
 
 
 def _add_headline_people(attribution: Attribution, add) -> None:
-    document = document_of(attribution.doc)
     for phrase in attribution.people.phrases:
-        zone = document.zone_at(phrase.start)
+        zone = zone_at(attribution.doc, phrase.start)
         if zone is not None and zone.kind in HEADLINE_ZONES and phrase.speaker.name:
             add(resolve(attribution.people, phrase, None), ("headline", f"headline&zone={zone_of(attribution)}"))

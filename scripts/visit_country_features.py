@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.document import Document
-from extractor.nlp.common import document_of, sentence_ranges
+from extractor.nlp.common import sentence_ranges
+from extractor.nlp.korean import zone_at
 from extractor.recognizers.countries import Reading, list_last
 from extractor.recognizers.visits.context import VisitContext
 from extractor.recognizers.visits.merging import Told
@@ -52,7 +52,6 @@ class ArticleCandidates:
     def __init__(self, ctx: VisitContext, reading: Reading, visits: Sequence[Told]):
         self.ctx, self.reading, self.visits = ctx, reading, visits
         self.sentences = sentence_ranges(ctx.doc)
-        self.document: Document = document_of(ctx.doc)
         self.country_features = reading.features()
         self.visiting = {c.key for c in ctx.countries if c.visiting}
         self.list_last = list_last(reading.text, reading.mentions)
@@ -69,7 +68,7 @@ class ArticleCandidates:
         return text.rfind("\n", 0, offset), text.find("\n", offset)
 
     def _zone(self, offset: int) -> str:
-        zone = self.document.zone_at(offset)
+        zone = zone_at(self.ctx.doc, offset)
         return zone.kind if zone else "none"
 
     def of_visit(self, index: int) -> dict[str, set[str]]:

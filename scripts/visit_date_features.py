@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.nlp.common import document_of
-from extractor.nlp.korean import sentence_parts
+from extractor.nlp.korean import sentence_parts, zone_at
 from extractor.recognizers.timex.period import Dated
 from extractor.recognizers.visits.clauses import DATE_CHECKS
 from extractor.recognizers.visits.context import DATED_TYPES, Clause, VisitContext
@@ -54,7 +53,7 @@ def _features(ctx: VisitContext, sentence, date: Dated, visit: Told, told: list[
     features = _date_features(ctx, date) | _content_features(visit) | _wording_features(ctx, visit)
     features |= {f"check={check.__name__.lstrip('_')}" for check, _ in DATE_CHECKS if check(ctx, date)}
     features.add(f"sentence_cue={ctx.lex.cue(sentence.text)}")
-    zone = document_of(ctx.doc).zone_at(sentence.start)
+    zone = zone_at(ctx.doc, sentence.start)
     features.add(f"zone={zone.kind if zone else 'none'}")
     features.add(binned("rule_visits", len(told), VISIT_COUNT_BINS) if told else "rule_visits=none")
     if any(v.evidence.start == sentence.start for v in told):

@@ -4,8 +4,8 @@ date against the report's day, where its sentence stands, and the sentence's wor
 and endings, cue words). Kept beside the training script, as nothing at run time reads them."""
 from __future__ import annotations
 
-from extractor.nlp.common import document_of, sentence_ranges
-from extractor.nlp.korean import morphemes_of
+from extractor.nlp.common import sentence_ranges
+from extractor.nlp.korean import morphemes_of, zone_at
 from extractor.recognizers.visits.context import VisitContext
 from extractor.recognizers.visits.merging import Told
 
@@ -70,7 +70,7 @@ def _position_features(ctx: VisitContext, visits: list[Told], index: int) -> set
         features.add("evidence=shared")
     if visit.period is not None and any(other.period == visit.period for other in visits[:index]):
         features.add("date=told_before")
-    zone = document_of(ctx.doc).zone_at(visit.evidence.start)
+    zone = zone_at(ctx.doc, visit.evidence.start)
     features.add(f"zone={zone.kind if zone else 'none'}")
     body = [start for start, _ in sentence_ranges(ctx.doc) if _in_body(ctx, start)]
     before = sum(start < visit.evidence.start for start in body)
@@ -83,7 +83,7 @@ def _position_features(ctx: VisitContext, visits: list[Told], index: int) -> set
 
 
 def _in_body(ctx: VisitContext, offset: int) -> bool:
-    zone = document_of(ctx.doc).zone_at(offset)
+    zone = zone_at(ctx.doc, offset)
     return zone is None or zone.kind == "body"
 
 

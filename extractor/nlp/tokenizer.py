@@ -208,16 +208,30 @@ LONGEST_SEGMENT = 10_000
 _SEGMENT_BREAKS = ("\n\n", "\n", " ")
 
 
+#: A sentence's final ending and stop glued to the next sentence's first word (`마련됐다.다와후 의장은`,
+#: `밝혔다.이날`), where a scraped page dropped the space. Kiwi, reading across the join, analyses
+#: the next words otherwise than after a space; a segment cut there reads them as a new sentence.
+#: A stop after a digit or Latin letter (`3.5`, `No.1`, `www.a.kr`) is no sentence's end.
+_GLUED_SENTENCE_END = re.compile(r"(?<=[가-힣][다요까죠][.?!])(?=[가-힣])")
+
+
 def kiwi_segments(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The ranges, each longer than LONGEST_SEGMENT cut at the last break before that length."""
+    """The ranges cut where one sentence is glued to the next, each piece longer than
+    LONGEST_SEGMENT cut again at the last break before that length."""
     bounded = []
-    for start, end in ranges:
+    for start, end in _cut_glued_sentences(text, ranges):
         while end - start > LONGEST_SEGMENT:
             cut = _break_before(text, start, start + LONGEST_SEGMENT)
             bounded.append((start, cut))
             start = cut
         bounded.append((start, end))
     return bounded
+
+
+def _cut_glued_sentences(text: str, ranges: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for start, end in ranges:
+        cuts = [match.start() for match in _GLUED_SENTENCE_END.finditer(text, start, end)]
+        yield from zip([start, *cuts], [*cuts, end])
 
 
 def _break_before(text: str, start: int, limit: int) -> int:

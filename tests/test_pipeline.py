@@ -38,6 +38,13 @@ def test_a_stop_inside_a_number_an_abbreviation_or_an_address_divides_nothing():
     assert kiwi_segments(text, [(0, len(text))]) == [(0, text.index("이어")), (text.index("이어"), len(text))]
 
 
+def test_a_stop_standing_for_a_middle_dot_leaves_the_sentence_whole():
+    text = "지역 기관.단체장 20명과 자매.우호도시 대표단이 참석했다.이어 사과.배를 맛봤다."
+    doc = load_pipeline().make_doc(text)
+    assert doc.text == text
+    assert [sentence.text for sentence in doc.sents] == [text[:text.index("이어")], text[text.index("이어"):]]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("가나다했다 \n\t.“”'0123456789명일월년市·-")), max_size=80))
 def test_any_text_round_trips(text):

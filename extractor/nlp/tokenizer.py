@@ -111,7 +111,7 @@ class KiwiTokenizer:
 
     def _make_docs(self, documents: list[Document]) -> Iterator[Doc]:
         batch = [(d.text, kiwi_segments(d.text, _merge_regions(d.text, d.analysed_ranges()))) for d in documents]
-        segments = [(text[start:end], start) for text, ranges in batch for start, end in ranges]
+        segments = [(as_kiwi_reads(text[start:end]), start) for text, ranges in batch for start, end in ranges]
         kiwi = self.kiwi
         strings = [segment for segment, _ in segments]
         threaded = kiwi.num_workers > 1 and len(strings) > 1
@@ -226,6 +226,17 @@ def kiwi_segments(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, i
             start = cut
         bounded.append((start, end))
     return bounded
+
+
+#: A stop between two nouns with no ending before it (`기관.단체장`, `사과.복숭아.감`): a page's
+#: stand-in for the middle dot of a list, which Kiwi, seeing a stop, reads as a sentence's end.
+_STOP_FOR_MIDDLE_DOT = re.compile(r"(?<=[가-힣])(?<![가-힣][다요까죠])\.(?=[가-힣])")
+
+
+def as_kiwi_reads(segment: str) -> str:
+    """The segment as Kiwi is given it: a list's stop read as the middle dot it stands for, one
+    character for one, so that every offset Kiwi reports is an offset of the text."""
+    return _STOP_FOR_MIDDLE_DOT.sub("·", segment)
 
 
 def _cut_glued_sentences(text: str, ranges: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

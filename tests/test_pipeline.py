@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from extractor import load_pipeline
 from extractor.nlp.common import items
 from extractor.nlp.pipeline import COMPONENTS, build_pipeline
+from extractor.nlp.tokenizer import get_kiwi, kiwi_segments
 
 SENTENCES = "안양시는 28일 페루 공무원 5명이 방문했다고 밝혔다. 시장은 “다시 오겠다”고 말했다."
 
@@ -21,6 +22,27 @@ def test_surface_tokens_rebuild_the_text_and_keep_kiwi_tags():
     assert tags["했"] == "XSV+EP"  # 하+었 share one offset in Kiwi: one surface token
     assert [s.text.strip() for s in doc.sents][0].startswith("안양시는")
     assert len(list(doc.sents)) == 2
+
+
+def test_a_sentence_glued_to_the_next_is_read_as_if_a_space_divided_them():
+    first, second = "시는 27일 밝혔다.", "다르마 수리야 국장은 “고맙다”고 말했다."
+    doc = load_pipeline().make_doc(first + second)
+    glued = [(m.form, m.tag, m.start - len(first)) for m in doc._.morphs if m.start >= len(first)]
+    alone = [(token.form, token.tag, token.start) for token in get_kiwi().tokenize(second) if token.len]
+    assert glued == alone  # read across the join, 다르마 would be 다르/VA + 마
+    assert doc.text == first + second
+
+
+def test_a_stop_inside_a_number_an_abbreviation_or_an_address_divides_nothing():
+    text = "지난 3.5일 No.1 선수가 www.seoul.go.kr 와 kim@seoul.go.kr 로 신청했다.이어 시청.구청을 들렀다."
+    assert kiwi_segments(text, [(0, len(text))]) == [(0, text.index("이어")), (text.index("이어"), len(text))]
+
+
+def test_a_stop_standing_for_a_middle_dot_leaves_the_sentence_whole():
+    text = "지역 기관.단체장 20명과 자매.우호도시 대표단이 참석했다.이어 사과.배를 맛봤다."
+    doc = load_pipeline().make_doc(text)
+    assert doc.text == text
+    assert [sentence.text for sentence in doc.sents] == [text[:text.index("이어")], text[text.index("이어"):]]
 
 
 @settings(max_examples=60, deadline=None)

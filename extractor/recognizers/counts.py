@@ -156,11 +156,25 @@ _BOUND = compiled(rf"""
     """, regex.VERBOSE)
 
 
+#: `100명 이상의 대규모 선수단을 파견하는 국가는`, `10개국 이상을 순회하는 선박`: a threshold as the object of
+#: a clause that says what kind of thing qualifies
+_DEFINING_CLAUSE = compiled(r"(?<=이상)(?:의\s(?:\p{Hangul}+\s)?\p{Hangul}+?)?[을를]\s\p{Hangul}+는\s")
+#: `참가국수 5개국 이상, 참가자수 300명 이상이며`: a threshold on a number (수) in a list of criteria
+_CRITERION_NUMBER = compiled(r"\p{Hangul}수\s?$")
+_CRITERION_CLOSE = compiled(r"(?<=이상)(?:,|이며|이고)")
+
+
+def _is_threshold(text: str, count: Count) -> bool:
+    """A threshold in a definition or a list of criteria: who would qualify, no group counted."""
+    return bool(_DEFINING_CLAUSE.match(text, count.end)) or bool(
+        _CRITERION_CLOSE.match(text, count.end) and _CRITERION_NUMBER.search(text, max(0, count.start - 8), count.start))
+
+
 def _counts_no_one_taking_part(text: str, count: Count) -> bool:
-    """A band or bound (`500명대`, `100만 명 아래로`), a difference between two tallies (`2만 명이 늘었다`),
-    the people of a ratio (`5명 가운데 1명`), nobody (`한 명도 없다`) or anybody (`1명이 여러 번 입국해도`):
-    numbers, not who took part."""
-    if _BOUND.match(text, count.end) or _CHANGE.match(text, count.end):
+    """A band or bound (`500명대`, `100만 명 아래로`), a threshold (`10개국 이상을 순회하는 선박`), a difference
+    between two tallies (`2만 명이 늘었다`), the people of a ratio (`5명 가운데 1명`), nobody (`한 명도 없다`) or
+    anybody (`1명이 여러 번 입국해도`): numbers, not who took part."""
+    if _BOUND.match(text, count.end) or _is_threshold(text, count) or _CHANGE.match(text, count.end):
         return True
     if count.unit != "people":
         return False

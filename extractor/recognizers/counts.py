@@ -296,7 +296,8 @@ def _approximation_glued(match: regex.Match, morphemes: Morphemes) -> bool:
 def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[Count]:
     """`37개 나라`, `11개 유관기관`, `40여 국가`, `30여개 전시 전문회사`, `5개 도시 시장` (cities and
     mayors), `5개 시장` (mayors)."""
-    if not morphemes.starts_at(match.start("gae") if match["gae"] else match.start("word") if match["word"] else -1):
+    first = match.start("gae") if match["gae"] else match.start("word") if match["word"] else None
+    if first is None or not morphemes.starts_at(first):
         return []
     role_end = _role_end(match, "word", morphemes)
     if role_end:
@@ -378,15 +379,17 @@ def _counted_unit(noun: str, noun_end: int | None, morphemes: Morphemes) -> str 
     """What a noun after 개 counts: the longest counted noun it ends with, as a morpheme, or as the end of
     one noun morpheme Kiwi did not split (`중소기업`, `공공기관`) when the counted noun has two letters or
     more (a one-letter one, 시 or 팀, ends too many other nouns: `지시`, `스팀`)."""
+    noun_start = noun_end - len(noun) if noun_end is not None else 0
     for counted in _COUNTED_LONGEST_FIRST:
         if noun.endswith(counted) and (morphemes.starts_at(noun_end - len(counted))
-                                       or len(counted) > 1 and _ends_one_noun(noun_end, morphemes)):
+                                       or len(counted) > 1 and _ends_one_noun(noun_start, noun_end, morphemes)):
             return _COUNTED_NOUNS[counted]
     return None
 
 
-def _ends_one_noun(end: int, morphemes: Morphemes) -> bool:
-    last = morphemes.between(0, end)[-1:]
+def _ends_one_noun(start: int, end: int, morphemes: Morphemes) -> bool:
+    """text[start:end] closes with a noun morpheme that ends at `end`."""
+    last = morphemes.between(start, end)[-1:]
     return bool(last) and last[0].end == end and last[0].tag.startswith("NN")
 
 

@@ -168,7 +168,7 @@ def analyse_layout(text: str, *, id: str, source: str | None = None, title_hint:
     if title_hint is None:
         title, body_start = _ranked_headline(lines, body_start, title)
     decks = [deck for deck in decks if not (title and _same(deck.text, title.text))]
-    _mark_headline(lines, title, decks)
+    decks = _mark_headline(lines, title, decks)
     _mark_body(lines, body_start)
     published, modified, dated = _timestamps(lines)
     headline, joined_deck = _joined_deck(_label(title))
@@ -938,14 +938,24 @@ def _quotes_closed(text: str) -> bool:
         text.count("'") % 2 == 0 and text.count('"') % 2 == 0)
 
 
-def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> None:
+def _mark_headline(lines: list[_Line], title: _Line | None, decks: list[_Line]) -> list[_Line]:
+    """Marks the headline and its decks, and returns the decks; a headline printed twice is printed with its
+    deck, so a deck printed again with it is that copy's deck (CONTRACT.md's ruling): page furniture."""
+    printed_twice = False
     if title:
         title.kind = "headline"
         for line in lines:
             if line is not title and line.kind == "text" and _same(line.text, title.text):
                 line.kind = "furniture"  # a sticky header repeating the headline
+                printed_twice = True
+    shown: list[_Line] = []
     for deck in decks:
-        deck.kind = "deck"
+        if printed_twice and any(_same(deck.text, earlier.text) for earlier in shown):
+            deck.kind = "furniture"
+        else:
+            deck.kind = "deck"
+            shown.append(deck)
+    return shown
 
 
 def _mark_body(lines: list[_Line], body_start: int) -> None:

@@ -70,6 +70,7 @@ _COUNT = compiled(rf"""
     """, regex.VERBOSE)
 _NATIVE = compiled(NATIVE_NUMBER)
 _MODIFIERS = set(_LEXICON["modifiers_after_gae"])
+_COUNTED_THINGS = set(_LEXICON["counted_things"])
 #: what follows 개 when it begins a counter (`18개국`), not a bare count (`18개`)
 _GAE_COUNTERS = [counter[1:] for counter in _COUNTER_UNITS if counter.startswith("개")]
 # `자매 도시는 8개다`, `지자체 5곳 이상`: the counted noun comes first, the count after it
@@ -155,11 +156,25 @@ _BOUND = compiled(rf"""
     """, regex.VERBOSE)
 
 
+#: `100명 이상의 대규모 선수단을 파견하는 국가는`, `10개국 이상을 순회하는 선박`: a threshold as the object of
+#: a clause that says what kind of thing qualifies
+_DEFINING_CLAUSE = compiled(r"(?<=이상)(?:의\s(?:\p{Hangul}+\s)?\p{Hangul}+?)?[을를]\s\p{Hangul}+는\s")
+#: `참가국수 5개국 이상, 참가자수 300명 이상이며`: a threshold on a number (수) in a list of criteria
+_CRITERION_NUMBER = compiled(r"\p{Hangul}수\s?$")
+_CRITERION_CLOSE = compiled(r"(?<=이상)(?:,|이며|이고)")
+
+
+def _is_threshold(text: str, count: Count) -> bool:
+    """A threshold in a definition or a list of criteria: who would qualify, no group counted."""
+    return bool(_DEFINING_CLAUSE.match(text, count.end)) or bool(
+        _CRITERION_CLOSE.match(text, count.end) and _CRITERION_NUMBER.search(text, max(0, count.start - 8), count.start))
+
+
 def _counts_no_one_taking_part(text: str, count: Count) -> bool:
-    """A band or bound (`500명대`, `100만 명 아래로`), a difference between two tallies (`2만 명이 늘었다`),
-    the people of a ratio (`5명 가운데 1명`), nobody (`한 명도 없다`) or anybody (`1명이 여러 번 입국해도`):
-    numbers, not who took part."""
-    if _BOUND.match(text, count.end) or _CHANGE.match(text, count.end):
+    """A band or bound (`500명대`, `100만 명 아래로`), a threshold (`10개국 이상을 순회하는 선박`), a difference
+    between two tallies (`2만 명이 늘었다`), the people of a ratio (`5명 가운데 1명`), nobody (`한 명도 없다`) or
+    anybody (`1명이 여러 번 입국해도`): numbers, not who took part."""
+    if _BOUND.match(text, count.end) or _is_threshold(text, count) or _CHANGE.match(text, count.end):
         return True
     if count.unit != "people":
         return False
@@ -279,22 +294,57 @@ def _approximation_glued(match: regex.Match, morphemes: Morphemes) -> bool:
 
 
 def _counted_with_gae(match: regex.Match, morphemes: Morphemes, count) -> list[Count]:
-    """`37개 나라`, `11개 유관기관`, `40여 국가`, `5개 도시 시장` (cities and mayors), `5개 시장` (mayors)."""
-    if not match["word"] or not morphemes.starts_at(match.start("gae" if match["gae"] else "word")):
+    """`37개 나라`, `11개 유관기관`, `40여 국가`, `30여개 전시 전문회사`, `5개 도시 시장` (cities and
+    mayors), `5개 시장` (mayors)."""
+    first = match.start("gae") if match["gae"] else match.start("word") if match["word"] else None
+    if first is None or not morphemes.starts_at(first):
         return []
     role_end = _role_end(match, "word", morphemes)
     if role_end:
         return [count("people", role_end)]
-    word = "next" if _is_modifier(match["word"]) and match["next"] else "word"
-    noun_end = morphemes.noun_end(match.start(word), match.end(word))
-    unit = _counted_unit(match.string[match.start(word):noun_end or 0], noun_end, morphemes)
-    if unit is None:
+    head = _counted_head(match.string, match.end("between") if match["between"] else match.end("gae"), morphemes)
+    if head is None:
         return []
+    unit, noun_end = head
     counts = [count(unit, noun_end)]
-    role_end = _role_end(match, "next", morphemes)
+    role_end = _role_after(match.string, noun_end, morphemes)
     if unit == "cities" and role_end and not match["after"]:
         counts.append(count("people", role_end))
     return counts
+
+
+#: one word of the noun phrase a count with 개 heads: a Latin acronym or code before it, written apart or
+#: glued (`5개 G20 회원국`, `4개 IT기업`), and a gloss in brackets after it (`정보기술(IT) 기업`)
+_PHRASE_WORD = compiled(rf"""
+    \s?(?:[A-Za-z][A-Za-z0-9]{{1,6}}\s|{_ACRONYM_BEFORE})?(?P<word>{_WORD})(?:\([^()\n]{{1,15}}\))?
+    """, regex.VERBOSE)
+#: how many words of a noun phrase after 개 are read for the counted noun that heads it
+_PHRASE_WORDS = 3
+
+
+def _counted_head(text: str, start: int, morphemes: Morphemes) -> tuple[str, int] | None:
+    """What a count with 개 counts and where that noun ends: the first word of the noun phrase after 개 that
+    ends in a counted noun (`11개 국내·외 도시`, `30여개 전시 전문회사`, `7개 민·관 철도기관`); a word
+    with a particle closes the phrase (`3개 부서와 …`), and so do anything but a noun and a thing 개 counts
+    itself (`5개 분야 기업`: five fields)."""
+    position = start
+    for _ in range(_PHRASE_WORDS):
+        word = _PHRASE_WORD.match(text, position)
+        if word is None or not morphemes.starts_at(word.start("word")):
+            return None
+        noun_end = morphemes.noun_end(word.start("word"), word.end("word"))
+        if noun_end is None:
+            return None
+        noun = text[word.start("word"):noun_end]
+        if noun in _COUNTED_THINGS:
+            return None
+        unit = _counted_unit(noun, noun_end, morphemes)
+        if unit is not None:
+            return unit, noun_end
+        if noun_end != word.end("word") and not _is_modifier(word["word"]):
+            return None
+        position = word.end()
+    return None
 
 
 def _is_modifier(word: str) -> bool:
@@ -326,20 +376,42 @@ def _predicate_count(match: regex.Match, morphemes: Morphemes) -> Count | None:
 
 
 def _counted_unit(noun: str, noun_end: int | None, morphemes: Morphemes) -> str | None:
-    """What a noun after 개 counts: the longest counted noun it ends with, as a morpheme."""
+    """What a noun after 개 counts: the longest counted noun it ends with, as a morpheme, or as the end of
+    one noun morpheme Kiwi did not split (`중소기업`, `공공기관`) when the counted noun has two letters or
+    more (a one-letter one, 시 or 팀, ends too many other nouns: `지시`, `스팀`)."""
+    noun_start = noun_end - len(noun) if noun_end is not None else 0
     for counted in _COUNTED_LONGEST_FIRST:
-        if noun.endswith(counted) and morphemes.starts_at(noun_end - len(counted)):
+        if noun.endswith(counted) and (morphemes.starts_at(noun_end - len(counted))
+                                       or len(counted) > 1 and _ends_one_noun(noun_start, noun_end, morphemes)):
             return _COUNTED_NOUNS[counted]
     return None
+
+
+def _ends_one_noun(start: int, end: int, morphemes: Morphemes) -> bool:
+    """text[start:end] closes with a noun morpheme that ends at `end`."""
+    last = morphemes.between(start, end)[-1:]
+    return bool(last) and last[0].end == end and last[0].tag.startswith("NN")
 
 
 def _role_end(match: regex.Match, group: str, morphemes: Morphemes) -> int | None:
     """End of an office-holder noun (`시장`, `군수`) in the given word, if it is one."""
     if not match[group]:
         return None
-    start = match.start(group)
-    noun_end = morphemes.noun_end(start, match.end(group))
-    if noun_end and match.string[start:noun_end] in _PLACE_ROLES and not _COORDINATED.match(match.string, noun_end):
+    return _role_in(match.string, match.start(group), match.end(group), morphemes)
+
+
+_NEXT_WORD = compiled(rf"\s(?P<word>{_WORD})")
+
+
+def _role_after(text: str, end: int, morphemes: Morphemes) -> int | None:
+    """End of an office-holder noun in the word after a counted noun (`5개 도시 시장`), if it is one."""
+    word = _NEXT_WORD.match(text, end)
+    return _role_in(text, word.start("word"), word.end("word"), morphemes) if word else None
+
+
+def _role_in(text: str, start: int, end: int, morphemes: Morphemes) -> int | None:
+    noun_end = morphemes.noun_end(start, end)
+    if noun_end and text[start:noun_end] in _PLACE_ROLES and not _COORDINATED.match(text, noun_end):
         return noun_end
     return None
 

@@ -501,6 +501,8 @@ class VisitJudge:
         self._roles: dict[tuple[int, int], str | None] = {}  # (end, limit) -> the phrase's role
         self.destinations: frozenset[str] = frozenset()  # countries the article reports a trip to
         self.trip_sentences: frozenset[tuple[str, tuple[int, int]]] = frozenset()  # ... and the sentences telling it
+        self.trip_sentence_ranges: frozenset[tuple[int, int]] = frozenset()
+        self.naming_sentences: frozenset[tuple[int, int]] = frozenset()  # the sentences naming a country
         lead = "\n".join([line for line in text.splitlines() if line.strip()][:LEAD_LINES])
         self.remote_lead = lexicon.remote.search(lead) is not None  # `8개국 경찰관에게 비대면 방식으로 전수`
 
@@ -512,7 +514,9 @@ class VisitJudge:
                  and self.role(m.end, sentences.around(m.end)[1]) == "destination"]
         self.destinations = frozenset(code for code, _ in trips)
         self.trip_sentences = frozenset(trips)
-        self.naming_sentences = frozenset(sentences.around(m.end) for m in mentions)  # sentences naming a country
+        # sentences telling a trip abroad (not `한국을 방문한 외국인`: a visit here)
+        self.trip_sentence_ranges = frozenset(sentence for code, sentence in trips if code != self.lexicon.host)
+        self.naming_sentences = frozenset(sentences.around(m.end) for m in mentions)
 
     def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
         """`explained`: for a footnote line, the sentence whose `*` it explains."""
@@ -694,7 +698,8 @@ class VisitJudge:
         탄자니아 국회부의장을 비롯해 … 등 9명이다`), or as the countries doing their part at the event
         (`대만은 … 공연을 선보인다`, `스위스, 몰타 … 등이 관광 프로그램을 홍보한다`). Read back from the
         members' sentence over sentences naming countries and up to MEMBER_REACH others, none set abroad,
-        recalled, from afar or of the host's people going out; not inside a quote, nor a destination."""
+        telling a trip there (to a country, or to a city of the mention's), recalled, from afar or of the
+        host's people going out; not inside a quote, nor a destination."""
         if mention.code == self.lexicon.host or mention.code in self.destinations \
                 or (mention.code, sentence) in self.trip_sentences \
                 or inside_quote(self.text[sentence[0]:mention.start]) or not self._names_who(mention, list_end, sentence):
@@ -704,8 +709,9 @@ class VisitJudge:
         earlier, reach = sentence, MEMBER_REACH
         while reach > 0:
             earlier = sentences.before(earlier)
-            if earlier is None or not self._here(earlier) or self.recalls(self.text[earlier[0]:earlier[1]]):
-                return False
+            if earlier is None or not self._here(earlier) or earlier in self.trip_sentence_ranges \
+                    or self._told_elsewhere(mention.code, self.text[earlier[0]:earlier[1]]):
+                return False  # `대표단 10명이 하노이를 방문했다`: the group went there
             if self.tells_visits(*earlier) and self.lexicon.group_count.search(self.text, *earlier):
                 return True
             if earlier not in self.naming_sentences:

@@ -113,8 +113,10 @@ FOOTNOTE_MARK = compiled_re(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying 
 LIST_SEPARATOR_AFTER = compiled_re(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = compiled_re(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
-#: Sentences without a country read back for the one that tells the group a list's members belong to.
+#: Sentences without a country read back for the one that tells the group a list's members belong to,
+#: and all sentences read back at most (a text naming countries in every sentence stays linear).
 MEMBER_REACH = 3
+MEMBER_SENTENCES = 12
 #: Between two countries of a list that is itself a subject (`스위스, 몰타`, `체코와 일본`, `미국 일본은`).
 BETWEEN_LISTED = compiled_re(r"\s*[,·ㆍ]\s*|[와과] | ")
 #: A country's provinces or cities named after it inside such a list (`중국 장쑤성과 저장성, 이집트`).
@@ -707,7 +709,7 @@ class VisitJudge:
         if self._told_elsewhere(mention.code, self.text[sentence[0]:sentence[1]]) or not self._here(sentence):
             return False
         earlier, reach = sentence, MEMBER_REACH
-        while reach > 0:
+        for _ in range(MEMBER_SENTENCES):
             earlier = sentences.before(earlier)
             if earlier is None or not self._here(earlier) or earlier in self.trip_sentence_ranges \
                     or self._told_elsewhere(mention.code, self.text[earlier[0]:earlier[1]]):
@@ -716,6 +718,8 @@ class VisitJudge:
                 return True
             if earlier not in self.naming_sentences:
                 reach -= 1
+                if reach == 0:
+                    return False
         return False
 
     def _names_who(self, mention: Mention, list_end: int, sentence: tuple[int, int]) -> bool:

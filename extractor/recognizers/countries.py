@@ -42,7 +42,13 @@ lone name gives other morphemes than in context):
   회담`, `시청에서 X 주임위원과 협력 방안을 논의`), or people told as coming from it by the
   word right after `X에서` (`X에서 온 12명의 의료진은`, `X에서 온 홍길동 씨는`, `X에서 왔다`),
   which needs no other cue. Taking part is no visit when done from afar, told in its sentence
-  or in the article's lead.
+  or in the article's lead;
+- a group told by its count as taking part or visiting (`13개국 15명의 공무원이 참가했다`, `세계 40여 국가가
+  참여해`) has its members named after it in sentences with no visit word: a footnote or label (`*13개국 :
+  일본, 중국, …`), the people's nationality (`국적은 라오스, 캄보디아의 공무원들로`), people named by their
+  country (`… 탄자니아 국회부의장을 비롯해 … 등 9명이다`) or the countries themselves doing their part at the
+  event (`대만은 … 공연을 선보인다`, `스위스, 몰타 … 등이 관광 프로그램을 홍보한다`); not inside a quote,
+  where a sentence between is set abroad, recalled or from afar, or tells the host's people going out.
 """
 from __future__ import annotations
 
@@ -63,7 +69,7 @@ from ..nlp.korean import (WORD_CHAR, Content, Morphemes, content_of, line_senten
                            one_of, particles)
 from ..nlp.tokenizer import Morph
 from ..pattern_cache import compiled_re
-from .visiting_evidence import ArticleReading, Judged, country_features
+from .visiting_evidence import ArticleReading, Judged, country_features, inside_quote
 
 NOT_AFTER_WORD = f"(?<![{WORD_CHAR}])"
 HANGUL_RUN = compiled_re(r"[\uac00-\ud7a3]*")
@@ -107,6 +113,16 @@ FOOTNOTE_MARK = compiled_re(r"[^\s*＊][*＊]")  # `31명*의`: a word carrying 
 LIST_SEPARATOR_AFTER = compiled_re(r"(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )")
 LIST_SEPARATOR_BEFORE = compiled_re(r"([가-힣]+)(?:\([^()]*\))?(?:\s*[,·ㆍ]\s*|[와과] )$")
 MAX_PHRASE_MORPHS = 80
+#: Sentences without a country read back for the one that tells the group a list's members belong to,
+#: and all sentences read back at most (a text naming countries in every sentence stays linear).
+MEMBER_REACH = 3
+MEMBER_SENTENCES = 12
+#: Between two countries of a list that is itself a subject (`스위스, 몰타`, `체코와 일본`, `미국 일본은`).
+BETWEEN_LISTED = compiled_re(r"\s*[,·ㆍ]\s*|[와과] | ")
+#: A country's provinces or cities named after it inside such a list (`중국 장쑤성과 저장성, 이집트`).
+REGIONS_AFTER = compiled_re(r"(?: [가-힣]+[시성주현도](?:과|와)?(?![가-힣]))*")
+#: What closes a list of countries standing as the subject (`… 네팔 등이`, `대만은`, `대만까지 참석`).
+LISTED_SUBJECT_TAIL = compiled_re(rf"(?: 등)?(?:{one_of([*SUBJECT_PARTICLES, '까지'])})(?![가-힣])")
 #: Words after a country read for people it names (`몽골 등 5개국 공무원`).
 PEOPLE_WORDS = 4
 #: Characters before a particle read for the word naming people (`공무원 12명을`, `100여 명을`)
@@ -123,7 +139,7 @@ PARENTHESES = compiled_re(r"\([^()]*\)")
 #: `40여 명`, `12 명`: a count of people spaced as the spelling rules space it, read as one word.
 SPACED_PEOPLE_COUNT = compiled_re(r"(?:(?<=\d)|(?<=\d여)) (?=명(?:[이을의은과와도]|에게)?(?![가-힣]))")
 #: A line's label before a colon (`참가국 : `, `▲ 참여 국가: `), the rest of the line what it names.
-LABEL = compiled_re(r"[\sㅇ▲■●○◆□·*-]*[가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
+LABEL = compiled_re(r"[\sㅇ▲■●○◆□·*-]*[\d가-힣]+(?: [가-힣]+)?\s?:\s?(?!\d)")
 #: After an inviter noun (`초청`, `초대`): being invited by the one named before it.
 INVITED_BY = compiled_re(r"(?:으로|로|을 받|를 받)")
 #: The lines that open an article (headline, deck, lead) and tell what kind of event it reports.
@@ -280,6 +296,9 @@ class CountryLexicon:
         self.countries_counted = compiled_re(
             rf"\s*(?:등(?:을|를)? (?:{one_of(self.list_links)})[가-힣]* |등 )?\d+ ?여? ?"
             rf"(?:{one_of(country_counters)}|개 ?(?:{one_of(countries_with_gae)}))")
+        # `15명`, `13개국`, `40여 국가`: a group told by its count of people or countries
+        self.group_count = compiled_re(rf"{KOREAN_NUMBER}(?:여)? ?(?:명|{one_of(country_counters)}"
+                                       rf"|(?:개 ?)?(?:{one_of(countries_with_gae)}))")
         self.meeting_cue = compiled_re(one_of(cues["meeting_cues"]))
         # `중국 단체관광객 3000여명`: a kind of visitors glued before (not `해외여행객`, the host's abroad)
         self.visitors_after = compiled_re(f"(?:인| ?국적)? ?(?:(?!해외)[가-힣]{{1,4}}?)?(?:{one_of(cues['visitor_nouns'])})"
@@ -484,6 +503,8 @@ class VisitJudge:
         self._roles: dict[tuple[int, int], str | None] = {}  # (end, limit) -> the phrase's role
         self.destinations: frozenset[str] = frozenset()  # countries the article reports a trip to
         self.trip_sentences: frozenset[tuple[str, tuple[int, int]]] = frozenset()  # ... and the sentences telling it
+        self.trip_sentence_ranges: frozenset[tuple[int, int]] = frozenset()
+        self.naming_sentences: frozenset[tuple[int, int]] = frozenset()  # the sentences naming a country
         lead = "\n".join([line for line in text.splitlines() if line.strip()][:LEAD_LINES])
         self.remote_lead = lexicon.remote.search(lead) is not None  # `8개국 경찰관에게 비대면 방식으로 전수`
 
@@ -495,6 +516,9 @@ class VisitJudge:
                  and self.role(m.end, sentences.around(m.end)[1]) == "destination"]
         self.destinations = frozenset(code for code, _ in trips)
         self.trip_sentences = frozenset(trips)
+        # sentences telling a trip abroad (not `한국을 방문한 외국인`: a visit here)
+        self.trip_sentence_ranges = frozenset(sentence for code, sentence in trips if code != self.lexicon.host)
+        self.naming_sentences = frozenset(sentences.around(m.end) for m in mentions)
 
     def is_visiting(self, mention: Mention, sentence: tuple[int, int], explained: tuple[int, int] | None) -> bool:
         """`explained`: for a footnote line, the sentence whose `*` it explains."""
@@ -667,6 +691,58 @@ class VisitJudge:
             if PEOPLE_COUNT.match(word) or self.lexicon.participant_head.search(word):
                 return True
         return False
+
+    def names_members(self, mention: Mention, list_end: int, sentence: tuple[int, int], sentences: Sentences) -> bool:
+        """The article tells a group taking part or visiting here by its count (`13개국 15명의 공무원이
+        참가했다`, `세계 40여 국가가 참여해`), then names its members by their country in a sentence of their
+        own, with no visit word: as a footnote or label (`*13개국 : 일본, 중국, …`), as the people's
+        nationality (`국적은 라오스, 캄보디아의 공무원들로`), as people named by their country (`홍길동
+        탄자니아 국회부의장을 비롯해 … 등 9명이다`), or as the countries doing their part at the event
+        (`대만은 … 공연을 선보인다`, `스위스, 몰타 … 등이 관광 프로그램을 홍보한다`). Read back from the
+        members' sentence over sentences naming countries and up to MEMBER_REACH others, none set abroad,
+        telling a trip there (to a country, or to a city of the mention's), recalled, from afar or of the
+        host's people going out; not inside a quote, nor a destination."""
+        if mention.code == self.lexicon.host or mention.code in self.destinations \
+                or (mention.code, sentence) in self.trip_sentences \
+                or inside_quote(self.text[sentence[0]:mention.start]) or not self._names_who(mention, list_end, sentence):
+            return False
+        if self._told_elsewhere(mention.code, self.text[sentence[0]:sentence[1]]) or not self._here(sentence):
+            return False
+        earlier, reach = sentence, MEMBER_REACH
+        for _ in range(MEMBER_SENTENCES):
+            earlier = sentences.before(earlier)
+            if earlier is None or not self._here(earlier) or earlier in self.trip_sentence_ranges \
+                    or self._told_elsewhere(mention.code, self.text[earlier[0]:earlier[1]]):
+                return False  # `대표단 10명이 하노이를 방문했다`: the group went there
+            if self.tells_visits(*earlier) and self.lexicon.group_count.search(self.text, *earlier):
+                return True
+            if earlier not in self.naming_sentences:
+                reach -= 1
+                if reach == 0:
+                    return False
+        return False
+
+    def _names_who(self, mention: Mention, list_end: int, sentence: tuple[int, int]) -> bool:
+        """The country's phrase names who someone is (`X 공무원`, `X에서 온`, a label's list) or stands
+        as its subject (`X, Y 등이`)."""
+        role = self.role(mention.end, sentence[1])
+        if role in ("origin", "complement", "arrival"):
+            return True
+        return role is None and (LABEL.match(self.text, sentence[0], mention.start) is not None
+                                 or self._listed_subject(mention.end) or self.people_after(list_end, sentence[1]))
+
+    def _here(self, sentence: tuple[int, int]) -> bool:
+        """The sentence is not set abroad, told from afar or about the host's people going out."""
+        words = self.text[sentence[0]:sentence[1]]
+        return not (self.lexicon.abroad_marker.search(words) or self._remote(words) or self.lexicon.outbound.search(words))
+
+    def _listed_subject(self, end: int) -> bool:
+        """The country, alone or in a list of countries (maybe with their provinces), is the subject."""
+        at = REGIONS_AFTER.match(self.text, end).end()
+        while (between := BETWEEN_LISTED.match(self.text, at)) \
+                and (name := self.lexicon.names.match(self.text, between.end())):
+            at = REGIONS_AFTER.match(self.text, name.end()).end()
+        return LISTED_SUBJECT_TAIL.match(self.text, at) is not None
 
     def city_officials_visit(self, officials: re.Match, sentence: tuple[int, int],
                              explained: tuple[int, int] | None) -> bool:
@@ -1169,12 +1245,13 @@ class CountryRecognizer:
             if not content.contains(mention.start, mention.end):
                 continue
             sentence = sentences.around(mention.end)
+            list_end = lists.get((mention.start, mention.end), (0, mention.end))[1]
             visiting = mention not in relations and (
                 mention.code in visited_through_cities
                 or judge.is_visiting(mention, sentence, sentences.explained_by(sentence))
                 or judge.counted_visitors(mention, sentence, sentences.before(sentence))
-                or judge.listed_participants(mention, lists.get((mention.start, mention.end), (0, mention.end))[1],
-                                             sentence))
+                or judge.listed_participants(mention, list_end, sentence)
+                or judge.names_members(mention, list_end, sentence, sentences))
             judged.append(Judged(mention.start, mention.end, mention.code, sentence, visiting, mention in relations))
         return Reading(self.lexicon, text, morphemes, judge, judged, sentences)
 

@@ -42,7 +42,7 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     cumulative = _counts_since(ctx, sentence, dates) and len(_dated_counts(ctx, dates)) < MIN_DATED_ROWS
     trip = None if cumulative else _trip(ctx, dates)
     if trip is not None:
-        return [Clause(sentence.start, sentence.end, trip)]
+        return [Clause(sentence.start, sentence.end, trip, own_stay=_arrival(ctx, trip))]
     event_dates = _visit_days(ctx, dates, cumulative)
     if cumulative:  # `내년까지 누적 초청자는 1만명을 넘어설 전망이다`: a projection bounds no tally
         event_dates = [d for d in event_dates if not _after_the_report(ctx, d)]
@@ -61,7 +61,8 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     if staying and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
-    clauses = [replace(c, until=stay_end if staying else None)
+    clauses = [replace(c, until=stay_end if staying else None,
+                       own_stay=c.date is not None and c.date.period.is_span and _arrival(ctx, c.date))
                for c in _dated_clauses(ctx, sentence, dates, event_dates)]
     if len(rows) < MIN_DATED_ROWS:
         return clauses
@@ -179,6 +180,11 @@ def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:
                     and short_stay(first.period, last.period)):
                 return first.with_period(first.period.through(last.period))
     return None
+
+
+def _arrival(ctx: VisitContext, date: Dated) -> bool:
+    """The date (a span's first day) is the visitors' arrival (`17일 입국한 이들은 21일까지`)."""
+    return _followed_by(ctx.text, date.end, ctx.lex.arrivals)
 
 
 def _dates_something_else(ctx: VisitContext, date: Dated) -> bool:

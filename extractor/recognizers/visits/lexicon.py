@@ -44,6 +44,7 @@ class VisitLexicon:
         self.departure = tuple(lexicon["departure_after_date"])
         self.trip_starts = tuple(lexicon["trip_start_after_date"])
         self.trip_ends = tuple(lexicon["trip_end_after_date"])
+        self.arrivals = tuple(lexicon["arrival_after_date"])
         self.until = tuple(lexicon["until_after_date"])
         self.last_day = compiled(one_of(lexicon["last_day_after_date"]))
         self.tally_ends = tuple(lexicon["tally_end_after_date"])

@@ -61,8 +61,7 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     if staying and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
-    clauses = [replace(c, until=stay_end if staying else None,
-                       own_stay=c.date is not None and c.date.period.is_span and _arrival(ctx, c.date))
+    clauses = [replace(c, until=stay_end if staying else None, own_stay=_own_stay(ctx, c))
                for c in _dated_clauses(ctx, sentence, dates, event_dates)]
     if len(rows) < MIN_DATED_ROWS:
         return clauses
@@ -182,6 +181,17 @@ def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:
     return None
 
 
+def _own_stay(ctx: VisitContext, clause: Clause) -> bool:
+    """The clause's span is the visitors' own stay: from their arrival, or going on since a day up to
+    the report (`지난 6일부터 … 기관을 방문하고 있다`)."""
+    date = clause.date
+    if date is None or not date.period.is_span:
+        return False
+    going_on = ctx.reference is not None and date.period.last_day == ctx.reference and any(
+        verb in ctx.text[date.end:clause.end] for verb in ctx.lex.ongoing_verbs)
+    return going_on or _arrival(ctx, date)
+
+
 def _arrival(ctx: VisitContext, date: Dated) -> bool:
     """The date (a span's first day) is the visitors' arrival (`17일 입국한 이들은 21일까지`)."""
     return _followed_by(ctx.text, date.end, ctx.lex.arrivals)
@@ -190,13 +200,14 @@ def _arrival(ctx: VisitContext, date: Dated) -> bool:
 def _dates_something_else(ctx: VisitContext, date: Dated) -> bool:
     """A date inside a modifier of another noun (`지난 4월 신축 이전한 센터`) dates that noun;
     it still dates the visit when the modifier is the visit (`19일 방문한 대표단`) or the event
-    visited (`3일 열린 포럼`), or modifies the visitors (`1월 21일에 세운 18만6천724명`)."""
+    visited (`3일 열린 포럼`) or only relates its noun to another (`6일부터 …와 관련된 기관을 방문`),
+    or modifies the visitors (`1월 21일에 세운 18만6천724명`)."""
     modifier = _adnominal_verb(ctx.doc, date.end)
     if modifier is None:
         return False
     verb, phrase = modifier
     words = ctx.text[date.end:verb.idx + len(verb)]
-    if ctx.lex.cue(words) is not None or words.endswith(ctx.lex.events):
+    if ctx.lex.cue(words) is not None or words.endswith(ctx.lex.events + ctx.lex.relational):
         return False
     if not len(phrase):
         return True

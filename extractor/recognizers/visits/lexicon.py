@@ -54,6 +54,7 @@ class VisitLexicon:
         self.ongoing_verbs = tuple(lexicon["ongoing_verbs"])
         self.founding = tuple(lexicon["founding_after_date"])
         self.events = tuple(lexicon["event_modifiers"])
+        self.relational = tuple(lexicon["relational_modifiers"])
         self.event_openings = tuple(lexicon["event_openings"])
         self.abroad_after_place = compiled(lexicon["held_abroad_after_place"])
         self.abroad_events = (*self.events, *self.event_openings, *lexicon["held_abroad_events"])

@@ -81,6 +81,9 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
     if value is None:
         return None
     kind, value, point = value
+    if point is not None and kind == "DATE" and fields.keys() == {"day"} and _told_ahead(text, first, point, ctx):
+        point = _next_month_day(fields["day"], point.when.date())
+        value = point.when.date().isoformat()
     if point is not None and not _COMPARED.match(text, first.end):
         _move_context(text, first, point, ctx)
     if "duration" in fields:
@@ -88,6 +91,30 @@ def _resolve_one(text: str, first: Group, ctx: Context) -> Timex | None:
     if kind == "TIME" and _daily_hours(text, first):
         value = _without_day(value)
     return Timex(text=text[first.start:first.end], start=first.start, end=first.end, type=kind, value=value)
+
+
+#: How far before the report a bare day's reading in the report's month lies, and how near after it its
+#: reading in the next month, for a day told of what is still to come to be the next month's.
+_FAR_BEHIND, _NEAR_AHEAD = 14, 7
+#: The verb of a date's clause: the first word ending in 다 (`들어온다`, `예정이다`, `방문했다고`).
+_CLAUSE_VERB = compiled(r"(\p{Hangul}*)(\p{Hangul})다(?:고|며|는)?(?!\p{Hangul})")
+#: A Hangul syllable's final consonant ㄴ before 다 (`온다`, `연다`, `갖는다`): the plain present, told of
+#: what is to come; the past (`왔다`) and the copula (`차이다`) are not.
+_FINAL_N = 4
+_PLANNED = ("예정", "계획")
+
+
+def _told_ahead(text: str, group: Group, point: Point, ctx: Context) -> bool:
+    """A bare day said near a month's end whose reading in that month lies weeks behind, in a clause
+    telling what is to come (`1일부터 3박 4일간 … 부산항에 들어온다` on 28 February): the next month's."""
+    day = point.when.date()
+    following = _next_month_day(day.day, day)
+    if following is None or (ctx.today - day).days <= _FAR_BEHIND \
+            or not 0 <= (following.when.date() - ctx.today).days <= _NEAR_AHEAD:
+        return False
+    sentence_end = SENTENCE_END.search(text, group.end)
+    verb = _CLAUSE_VERB.search(text, group.end, sentence_end.start() if sentence_end else len(text))
+    return verb is not None and (verb[1].endswith(_PLANNED) or (ord(verb[2]) - 0xAC00) % 28 == _FINAL_N)
 
 
 def _move_context(text: str, group: Group, point: Point, ctx: Context) -> None:

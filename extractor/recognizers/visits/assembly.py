@@ -208,7 +208,7 @@ def _clause_visits(ctx: VisitContext, sentence, clauses: list[Clause],
         if visit is None and before is not None and _later_leg(before, clause):
             visit = replace(before, period=clause.date.period, headcount=None)
         elif visit is None and told_before and (clause.until or (clause.date and clause.date.period.is_span)):
-            visit = _period_only(clause, sentence)
+            visit = _period_only(ctx, clause, sentence)
         visits.extend((clause, v) for v in _party_visits(ctx, sentence, parties) or [visit])
     periods = {v.period for _, v in visits if v is not None and v.period is not None}
     # legs are days or spans of days; a day within a span the sentence gives is a day of that
@@ -249,12 +249,13 @@ def _party_visits(ctx: VisitContext, sentence, parties: list[Clause]) -> list[To
     return visits
 
 
-def _period_only(clause: Clause, sentence) -> Told:
+def _period_only(ctx: VisitContext, clause: Clause, sentence) -> Told:
     """A visit's period told apart from its visitors: it stands alone nowhere, it dates or ends
-    the visit it retells."""
+    the visit it retells; told of this very visit (`이번 팸투어는 21일부터 4일간 진행된다`), the span
+    is the visitors' own schedule, over a day of it told before."""
     return Told(period=clause.date.period if clause.date else None, countries=[], visitors=None, headcount=None,
                 purpose=None, program=None, evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
-                period_only=True)
+                period_only=True, schedule=sentence.text.lstrip().startswith(ctx.lex.this_event))
 
 
 def _later_leg(before: Told, clause: Clause) -> bool:

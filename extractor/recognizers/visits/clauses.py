@@ -12,7 +12,7 @@ from ...model import Count
 from ...nlp.korean import SentencePart, zone_at
 from ...pattern_cache import compiled_re
 from ..timex.period import Dated, Period
-from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, nominal, short_stay
+from .context import DATED_TYPES, MAX_EVENT_DAYS, Clause, VisitContext, long_stay, nominal, short_stay
 
 
 PARENTHESES = compiled_re(r"\([^()]*\)")
@@ -42,7 +42,7 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     cumulative = _counts_since(ctx, sentence, dates) and len(_dated_counts(ctx, dates)) < MIN_DATED_ROWS
     trip = None if cumulative else _trip(ctx, dates)
     if trip is not None:
-        return [Clause(sentence.start, sentence.end, trip)]
+        return [Clause(sentence.start, sentence.end, trip, own_stay=_arrival(ctx, trip))]
     event_dates = _visit_days(ctx, dates, cumulative)
     if cumulative:  # `내년까지 누적 초청자는 1만명을 넘어설 전망이다`: a projection bounds no tally
         event_dates = [d for d in event_dates if not _after_the_report(ctx, d)]
@@ -56,10 +56,13 @@ def clauses_of(ctx: VisitContext, sentence: SentencePart) -> list[Clause]:
     rows = {d.start: end for d, end in _dated_counts(ctx, dates)}
     event_dates = _span_of_days(ctx, sentence, dates, _days_of_one_event(ctx, _finest(event_dates, rows), dates))
     stay_end = stay_end_in(ctx, sentence)
-    if len(event_dates) == 1 and stay_end and short_stay(event_dates[0].period, stay_end):
+    # `이들은 오는 12월20일까지 오전에는 …`: a stay of months ends the visit it tells more of
+    staying = len(event_dates) == 1 and stay_end is not None and long_stay(event_dates[0].period, stay_end)
+    if staying and short_stay(event_dates[0].period, stay_end):
         # `이날 연수원에 입교했고, 다음 달 5일까지 교육받는다`
         event_dates = [event_dates[0].with_period(event_dates[0].period.through(stay_end))]
-    clauses = _dated_clauses(ctx, sentence, dates, event_dates)
+    clauses = [replace(c, until=stay_end if staying else None, own_stay=_own_stay(ctx, c))
+               for c in _dated_clauses(ctx, sentence, dates, event_dates)]
     if len(rows) < MIN_DATED_ROWS:
         return clauses
     # a row ends with its count: `2012년 75명 | 등 현재까지 1000명` (the total is no row's)
@@ -178,19 +181,38 @@ def _trip(ctx: VisitContext, dates: list[Dated]) -> Dated | None:
     return None
 
 
+def _own_stay(ctx: VisitContext, clause: Clause) -> bool:
+    """The clause's span is the visitors' own stay: from their arrival, or going on since a day up to
+    the report (`지난 6일부터 … 기관을 방문하고 있다`)."""
+    date = clause.date
+    if date is None or not date.period.is_span:
+        return False
+    going_on = ctx.reference is not None and date.period.last_day == ctx.reference and any(
+        verb in ctx.text[date.end:clause.end] for verb in ctx.lex.ongoing_verbs)
+    return going_on or _arrival(ctx, date)
+
+
+def _arrival(ctx: VisitContext, date: Dated) -> bool:
+    """The date (a span's first day) is the visitors' arrival (`17일 입국한 이들은 21일까지`)."""
+    return _followed_by(ctx.text, date.end, ctx.lex.arrivals)
+
+
 def _dates_something_else(ctx: VisitContext, date: Dated) -> bool:
     """A date inside a modifier of another noun (`지난 4월 신축 이전한 센터`) dates that noun;
     it still dates the visit when the modifier is the visit (`19일 방문한 대표단`) or the event
-    visited (`3일 열린 포럼`), or modifies the visitors (`1월 21일에 세운 18만6천724명`)."""
+    visited (`3일 열린 포럼`) or only relates its noun to another (`6일부터 …와 관련된 기관을 방문`),
+    or modifies the visitors (`1월 21일에 세운 18만6천724명`)."""
     modifier = _adnominal_verb(ctx.doc, date.end)
     if modifier is None:
         return False
     verb, phrase = modifier
     words = ctx.text[date.end:verb.idx + len(verb)]
-    if ctx.lex.cue(words) is not None or words.endswith(ctx.lex.events):
+    if ctx.lex.cue(words) is not None or words.endswith(ctx.lex.events + ctx.lex.relational):
         return False
     if not len(phrase):
         return True
+    if ctx.text.startswith(ctx.lex.plans, phrase.start_char):  # `진행할 예정이다`: the clause's own verb
+        return False
     # the modified noun phrase's head with its suffixes (`손님들`, plural 들 aside): `… 공무원 등
     # 인력 국내 초청 연수` is a course
     head = next((i for i in range(len(phrase) - 1, -1, -1) if not phrase[i].tag_.startswith("XSN")), 0)
@@ -205,7 +227,9 @@ def carried_clause(ctx: VisitContext, sentence: SentencePart, event: Clause) -> 
     period = event.date.period
     if ctx.lex.is_tally(sentence.text) and not period.is_span:
         period = period.through(ctx.reference)
-    return Clause(sentence.start, sentence.end, event.date.with_period(period), period.is_span)
+    # `14일 입교식에 … 12명이 참석했다` then `이들은 오는 12월20일까지 … 강의를 듣는다`: the stay's end
+    return Clause(sentence.start, sentence.end, event.date.with_period(period), period.is_span,
+                  until=stay_end_in(ctx, sentence))
 
 
 def _cumulative_clause(ctx: VisitContext, sentence: SentencePart, dates: list[Dated], all_dates: list[Dated]) -> Clause:
@@ -342,8 +366,11 @@ def _going_on(ctx: VisitContext, sentence: SentencePart, first: Dated) -> Period
 
 
 def stay_end_in(ctx: VisitContext, sentence: SentencePart) -> Period | None:
+    """The last day of a stay told by its end (`26일까지`; `다음 주까지`: that week's last day)."""
     ends = [d.period for d in ctx.within(ctx.dates, sentence.start, sentence.end)
             if d.type == "DATE" and not d.period.is_span and _ends_a_stay(ctx, d)]
+    if ends and ends[0].grain == "week" and ends[0].end is not None:
+        return Period(ends[0].end.isoformat())
     return ends[0] if ends else None
 
 

@@ -33,6 +33,7 @@ class Clause:
     cumulative: bool = False
     until: Period | None = None  # an undated clause ending the stay (`이들은 26일까지 … 둘러본다`)
     leaves: Period | None = None  # the day the visitors leave (`27일 귀국한다`)
+    own_stay: bool = False  # dated from the visitors' arrival to their leaving or stay's end
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,8 @@ def visit_of(ctx: VisitContext, sentence: SentencePart, clause: Clause) -> Told 
         evidence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
         another_group=any(_ALSO.match(ctx.text, c.end) for c in people)
         or any(_FROM_THERE.match(ctx.text, c.end) for c in countries),
-        schedule=clause.date is not None and clause.date.period.is_span and any(
-            word in text for word in ctx.lex.schedule_words),
+        schedule=clause.date is not None and clause.date.period.is_span and (clause.own_stay or any(
+            word in text for word in ctx.lex.schedule_words)),
         leaves=clause.leaves,
         days=stay_length_in(ctx, sentence) if clause.date is None or clause.date.period.day is not None else None,
         recalled=not clause.cumulative and (any(marker in text for marker in ctx.lex.recalls)

@@ -114,7 +114,9 @@ def _analyse(documents: list[Document]) -> list[Article]:
     nlp = load_pipeline()
     with collector_paused():
         docs = list(nlp.tokenizer.pipe_documents(documents))
-        return [_article(doc, document) for doc, document in zip(nlp.pipe(docs), documents)]
+        articles = [_article(doc, document) for doc, document in zip(nlp.pipe(docs), documents)]
+        del docs  # freed while the collector is paused: collection resumes without them to walk
+    return articles
 
 
 def _article(doc: Doc, document: Document) -> Article:

@@ -151,6 +151,21 @@ RESIDENT_PREFIX = "주"
 #: `시즈오카현`, `산둥성`, `하노이시`: a foreign city or province with its administrative suffix.
 CITY_SUFFIX = "(?:시|현|성|주|도)?"
 CITY_SUFFIX_AT_END = compiled_re("(?<=..)[시현성주도]$")
+_WORD_LETTER = compiled_re(f"[{WORD_CHAR}]")
+_AS_PLACE_AFTER_CITY = compiled_re(f"시?{CITY_AS_PLACE}")
+_DESTINATION_AFTER_CITY = compiled_re(f"시?{CITY_LIST_TAIL}{CITY_AS_DESTINATION}")
+
+
+def _city_then(text: str, city: str, after: re.Pattern) -> bool:
+    """Does the city stand as a word of its own somewhere in text with `after` right behind it (what
+    `(?<![WORD_CHAR])city` + after would find): read at each place the city is written, with no pattern
+    compiled per city (a new city's pattern cost milliseconds to compile, its class of word letters most)."""
+    at = text.find(city)
+    while at >= 0:
+        if not (at and _WORD_LETTER.match(text, at - 1)) and after.match(text, at + len(city)):
+            return True
+        at = text.find(city, at + 1)
+    return False
 #: Where something is done: the word before `에서` (`시청 대회의실에서`).
 VENUE = compiled_re(r"(?<![가-힣A-Za-z0-9])((?:[가-힣A-Za-z]+ ){0,2}[가-힣A-Za-z]+)\)?에서(?![가-힣])")
 #: A word that ends with a particle: not a noun qualifying the venue after it (`대표단과 시청에서`).
@@ -751,7 +766,7 @@ class VisitJudge:
         city = officials.group(1)
         stand_in = Mention(officials.start(1), officials.end(), self.lexicon.city_code[city])
         words = self.text[sentence[0]:sentence[1]]
-        if re.search(f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_AS_PLACE}", words):
+        if _city_then(words, city, _AS_PLACE_AFTER_CITY):
             return False  # `도쿄에서 도쿄 부시장을`, `북경을 방문, 북경시장을 만나`: met there
         if self.is_visiting(stand_in, sentence, explained):
             return True
@@ -763,8 +778,7 @@ class VisitJudge:
         """The article reports a trip to the city (`북경으로 출발해`, `북경을 방문`): its officials
         only met (`북경시장 면담`, in a deck line) are met there."""
         if city not in self._trips:  # a scan of the whole text: once per city, not per official
-            trip = f"(?<![{WORD_CHAR}]){re.escape(city)}시?{CITY_LIST_TAIL}{CITY_AS_DESTINATION}"
-            self._trips[city] = re.search(trip, self.text) is not None
+            self._trips[city] = _city_then(self.text, city, _DESTINATION_AFTER_CITY)
         return self._trips[city]
 
     def _marked_role(self, explained: tuple[int, int]) -> str | None:

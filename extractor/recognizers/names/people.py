@@ -146,12 +146,6 @@ def _without_title_suffix(stem: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _holds_title(word: str) -> bool:
-    """Does a clause word hold a title, a title's suffix or a noun for a person (a clause worth
-    parsing)? Asked of every clause word: remembered per word, as most words recur."""
-    return titles().title_pattern.search(word) is not None
-
-
 @lru_cache(maxsize=4096)
 def title_in(stem: str) -> str | None:
     """The lexicon title a word ends with (`안양시장` -> 시장, `사장직무대행` -> 사장)."""
@@ -363,8 +357,9 @@ def _index(people: People) -> None:
     _signed(people)
     _transliterated(people)
     _newcomers(people)
+    holds_title = lex.title_pattern.search  # a literal in text[start:end], asked without copying the word out
     for index, (start, end) in enumerate(article.clause_bounds):
-        if not _holds_title(article.text[start:end]):
+        if holds_title(article.text, start, end) is None:  # no title, title's suffix nor person noun: no clause to parse
             continue
         words = _predicated(article, article.clause_words_between(
             article.clause_bounds[max(0, index - MAX_PHRASE_WORDS)][0], end))

@@ -360,7 +360,9 @@ class MentionFinder:
                 if not any(other.start < slip.end and slip.start < other.end for other in named):
                     found.setdefault((slip.start, slip.end), slip)  # not a piece of a name (`세인트빈센트 그레나딘`)
         mentions = sorted(found.values(), key=lambda m: m.start)
-        return self._as_spelled_out([m for m in mentions if not self._needs_company(m) or self._has_company(m, mentions)])
+        starts = [m.start for m in mentions]
+        return self._as_spelled_out([m for m in mentions if not self._needs_company(m)
+                                     or self._has_company(m, mentions, starts)])
 
     def _as_spelled_out(self, mentions: list[Mention]) -> list[Mention]:
         """`콩고` where the article writes `콩고민주공화국`: a bare name is the country the article
@@ -385,9 +387,11 @@ class MentionFinder:
         next_morph = self.morphemes.starting_at(len(self.text) - len(following)) if following else None
         return next_morph is None or next_morph.tag != "NNP"
 
-    def _has_company(self, mention: Mention, mentions: list[Mention]) -> bool:
+    def _has_company(self, mention: Mention, mentions: list[Mention], starts: list[int]) -> bool:
+        """Another country starts in the mention's sentence (`mentions` sorted by their `starts`)."""
         sentence = self.sentences.around(mention.end)
-        return any(other.code != mention.code and sentence[0] <= other.start < sentence[1] for other in mentions)
+        beside = mentions[bisect_left(starts, sentence[0]):bisect_left(starts, sentence[1])]
+        return any(other.code != mention.code for other in beside)
 
     def _names(self):
         for match in self.lexicon.names.finditer(self.text):

@@ -65,8 +65,8 @@ from ..learned import load_model
 from ..lexicons import foreign_cities, load
 from ..model import Country, Span
 from ..nlp.common import add_item, text_of
-from ..nlp.korean import (WORD_CHAR, Content, Morphemes, content_of, line_sentences, longest_first, morphemes_of,
-                           one_of, particles)
+from ..nlp.korean import (WORD_CHAR, Content, Morphemes, Spans, content_of, line_sentences, longest_first,
+                           morphemes_of, one_of, particles)
 from ..nlp.tokenizer import Morph
 from ..pattern_cache import compiled_re
 from .visiting_evidence import ArticleReading, Judged, country_features, inside_quote
@@ -354,10 +354,10 @@ class MentionFinder:
         found = {(m.start, m.end): m for m in self._names()}
         for mention in [*self._coordinations(), *self._compacts(), *self._short_forms()]:
             found.setdefault((mention.start, mention.end), mention)
-        named = list(found.values())
+        named = Spans(found.values())
         for mention in named:
             for slip in self._slips_beside(mention):
-                if not any(other.start < slip.end and slip.start < other.end for other in named):
+                if not named.overlap(slip.start, slip.end):
                     found.setdefault((slip.start, slip.end), slip)  # not a piece of a name (`세인트빈센트 그레나딘`)
         mentions = sorted(found.values(), key=lambda m: m.start)
         starts = [m.start for m in mentions]
